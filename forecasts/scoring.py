@@ -1,0 +1,265 @@
+"""Proper scoring rules and calibration for binary forecasts, in plain Python.
+
+Nothing here knows about Django: callers hand over (probability, outcome) pairs,
+where the outcome is 1 when the claim came true and 0 when it did not. Forecasts
+without a probability, and ambiguous or annulled outcomes, never reach this module;
+the Django layer counts them.
+
+Everything is computed from per-bin sufficient statistics (`BinTotals`), so the
+same `score_bins` turns either Python-accumulated totals or a database
+``GROUP BY (group, bin)`` into scores. Conventions follow scikit-learn so the
+numbers can be checked against it: natural-log log loss with probabilities
+clipped to ``[eps, 1 - eps]``, and bin assignment identical to
+``sklearn.calibration.calibration_curve(strategy="uniform")``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+DEFAULT_BINS = 10
+WILSON_Z = 1.96
+# scikit-learn >= 1.5 clips to the float dtype's machine epsilon, not a fixed 1e-15.
+EPS = sys.float_info.epsilon
+
+Pair = tuple[float, int]
+
+
+def bin_edges(n_bins: int = DEFAULT_BINS) -> list[float]:
+    """Edges of `n_bins` equal-width bins on [0, 1], bit-identical to np.linspace(0, 1, n + 1)."""
+    return list(_edges(n_bins))
+
+
+def bin_index(p: float, n_bins: int = DEFAULT_BINS) -> int:
+    """Bin of probability `p`; a value exactly on an inner edge goes to the lower bin."""
+    _check_probability(p)
+    # calibration_curve uses np.searchsorted(edges[1:-1], p), side="left".
+    return bisect.bisect_left(_edges(n_bins), p, 1, n_bins) - 1
+
+
+def log_likelihood(p: float, o: int) -> float:
+    """ln of the probability given to what happened, clipped as scikit-learn does."""
+    _check_probability(p)
+    _check_outcome(o)
+    # scikit-learn builds the column [1 - p, p] first and clips each entry, so the
+    # clip applies to 1 - p itself, not to p before subtracting.
+    q = p if o else 1.0 - p
+    return math.log(min(max(q, EPS), 1.0 - EPS))
+
+
+@dataclass(frozen=True)
+class BinTotals:
+    """Sufficient statistics of one calibration bin (o is 0/1, so sum(o^2) == sum_o)."""
+
+    n: int = 0
+    sum_p: float = 0.0
+    sum_o: float = 0.0
+    sum_p2: float = 0.0
+    sum_po: float = 0.0
+    sum_log_likelihood: float = 0.0
+
+    def add(self, p: float, o: int) -> BinTotals:
+        return BinTotals(
+            n=self.n + 1,
+            sum_p=self.sum_p + p,
+            sum_o=self.sum_o + o,
+            sum_p2=self.sum_p2 + p * p,
+            sum_po=self.sum_po + p * o,
+            sum_log_likelihood=self.sum_log_likelihood + log_likelihood(p, o),
+        )
+
+    def __add__(self, other: BinTotals) -> BinTotals:
+        return BinTotals(
+            n=self.n + other.n,
+            sum_p=self.sum_p + other.sum_p,
+            sum_o=self.sum_o + other.sum_o,
+            sum_p2=self.sum_p2 + other.sum_p2,
+            sum_po=self.sum_po + other.sum_po,
+            sum_log_likelihood=self.sum_log_likelihood + other.sum_log_likelihood,
+        )
+
+
+def accumulate(pairs: Iterable[Pair], n_bins: int = DEFAULT_BINS) -> list[BinTotals]:
+    """Per-bin totals of (probability, outcome) pairs; always `n_bins` entries."""
+    bins = [BinTotals() for _ in range(n_bins)]
+    for p, o in pairs:
+        k = bin_index(p, n_bins)
+        bins[k] = bins[k].add(p, o)
+    return bins
+
+
+@dataclass(frozen=True)
+class CalibrationBin:
+    lower: float
+    upper: float
+    n: int
+    came_true: int
+    mean_probability: float | None
+    observed_frequency: float | None
+    ci_low: float | None
+    ci_high: float | None
+
+
+@dataclass(frozen=True)
+class Decomposition:
+    """Murphy's decomposition with Stephenson-Coelho-Jolliffe (2008) within-bin terms.
+
+    brier == reliability - resolution + uncertainty + within_bin_variance - within_bin_covariance
+    """
+
+    reliability: float
+    resolution: float
+    uncertainty: float
+    within_bin_variance: float
+    within_bin_covariance: float
+
+    def total(self) -> float:
+        return (
+            self.reliability
+            - self.resolution
+            + self.uncertainty
+            + self.within_bin_variance
+            - self.within_bin_covariance
+        )
+
+
+@dataclass(frozen=True)
+class Scores:
+    n: int
+    brier: float | None
+    log_loss: float | None
+    base_rate: float | None
+    brier_skill: float | None
+    ece: float | None
+    decomposition: Decomposition | None
+    calibration: list[CalibrationBin] = field(default_factory=list)
+
+
+def wilson_interval(successes: float, n: int, z: float = WILSON_Z) -> tuple[float, float] | None:
+    """Wilson score interval for a binomial proportion; None when n == 0."""
+    if n <= 0:
+        return None
+    phat = successes / n
+    z2 = z * z
+    denominator = 1.0 + z2 / n
+    centre = (phat + z2 / (2 * n)) / denominator
+    half_width = z / denominator * math.sqrt(phat * (1.0 - phat) / n + z2 / (4 * n * n))
+    return max(0.0, centre - half_width), min(1.0, centre + half_width)
+
+
+def score_bins(bins: Sequence[BinTotals], *, z: float = WILSON_Z) -> Scores:
+    """Turn per-bin totals (one entry per bin, in bin order) into every score."""
+    n_bins = len(bins)
+    edges = bin_edges(n_bins)
+    total = sum(bins, BinTotals())
+    calibration = [_calibration_bin(b, edges[k], edges[k + 1], z) for k, b in enumerate(bins)]
+    if total.n == 0:
+        return Scores(
+            n=0,
+            brier=None,
+            log_loss=None,
+            base_rate=None,
+            brier_skill=None,
+            ece=None,
+            decomposition=None,
+            calibration=calibration,
+        )
+
+    n = total.n
+    # sum((p - o)^2) = sum(p^2) - 2 sum(p o) + sum(o), since o^2 == o.
+    brier = (total.sum_p2 - 2.0 * total.sum_po + total.sum_o) / n
+    rate = total.sum_o / n
+    uncertainty = rate * (1.0 - rate)
+    reliability = resolution = within_variance = within_covariance = ece = 0.0
+    for b in bins:
+        if b.n == 0:
+            continue
+        mean_p = b.sum_p / b.n
+        freq = b.sum_o / b.n
+        reliability += b.n * (mean_p - freq) ** 2
+        resolution += b.n * (freq - rate) ** 2
+        # sum((p - mean_p)^2) and sum((o - freq)(p - mean_p)), expanded into the sums.
+        within_variance += max(0.0, b.sum_p2 - b.sum_p * mean_p)
+        within_covariance += b.sum_po - b.sum_p * freq
+        ece += b.n * abs(freq - mean_p)
+
+    return Scores(
+        n=n,
+        brier=brier,
+        log_loss=-total.sum_log_likelihood / n,
+        base_rate=rate,
+        brier_skill=1.0 - brier / uncertainty if uncertainty > 0 else None,
+        ece=ece / n,
+        decomposition=Decomposition(
+            reliability=reliability / n,
+            resolution=resolution / n,
+            uncertainty=uncertainty,
+            within_bin_variance=within_variance / n,
+            within_bin_covariance=2.0 * within_covariance / n,
+        ),
+        calibration=calibration,
+    )
+
+
+def score(pairs: Iterable[Pair], n_bins: int = DEFAULT_BINS, *, z: float = WILSON_Z) -> Scores:
+    return score_bins(accumulate(pairs, n_bins), z=z)
+
+
+def brier_score(pairs: Iterable[Pair]) -> float | None:
+    return score(pairs, 1).brier
+
+
+def log_loss(pairs: Iterable[Pair]) -> float | None:
+    return score(pairs, 1).log_loss
+
+
+def base_rate(pairs: Iterable[Pair]) -> float | None:
+    return score(pairs, 1).base_rate
+
+
+def brier_skill_score(pairs: Iterable[Pair]) -> float | None:
+    """1 - BS / BS_ref against always forecasting the base rate; None if it is 0 or 1."""
+    return score(pairs, 1).brier_skill
+
+
+def _calibration_bin(b: BinTotals, lower: float, upper: float, z: float) -> CalibrationBin:
+    interval = wilson_interval(b.sum_o, b.n, z)
+    return CalibrationBin(
+        lower=lower,
+        upper=upper,
+        n=b.n,
+        came_true=round(b.sum_o),
+        mean_probability=b.sum_p / b.n if b.n else None,
+        observed_frequency=b.sum_o / b.n if b.n else None,
+        ci_low=interval[0] if interval else None,
+        ci_high=interval[1] if interval else None,
+    )
+
+
+@functools.cache
+def _edges(n_bins: int) -> tuple[float, ...]:
+    _check_n_bins(n_bins)
+    # numpy's linspace computes start + i * (delta / div) and then pins the last
+    # value to `stop`; i / n_bins would differ in the last bit for some i.
+    step = 1.0 / n_bins
+    return (*(i * step for i in range(n_bins)), 1.0)
+
+
+def _check_n_bins(n_bins: int) -> None:
+    if not isinstance(n_bins, int) or n_bins < 1:
+        raise ValueError(f"n_bins must be a positive integer, got {n_bins!r}")
+
+
+def _check_probability(p: float) -> None:
+    if not 0.0 <= p <= 1.0:
+        raise ValueError(f"probability must be within [0, 1], got {p!r}")
+
+
+def _check_outcome(o: int) -> None:
+    if o not in (0, 1):
+        raise ValueError(f"outcome must be 0 or 1, got {o!r}")
