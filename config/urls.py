@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.db import connection
+from django.http import JsonResponse
+from django.urls import path
+
+
+def healthz(request):
+    """Liveness: the process answers and the database is reachable."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception as exc:  # any database failure means "not healthy", never a 500 page
+        return JsonResponse({"status": "error", "database": str(exc.__class__.__name__)}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+admin.site.site_header = "Hindsight"
+admin.site.site_title = "Hindsight"
+admin.site.index_title = "Forecasts, outcomes and scorecards"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+]

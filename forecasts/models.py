@@ -1,0 +1,225 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from sources.models import Author, Source
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=64, help_text="A topic, e.g. 'north-korea' or 'trade'.")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="tag_name_unique_ci")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Status(models.TextChoices):
+    PROPOSED = "proposed", "Proposed (awaiting an editor)"
+    OPEN = "open", "Open"
+    DUE = "due", "Due for review"
+    RESOLVED = "resolved", "Resolved"
+
+
+class Outcome(models.TextChoices):
+    # The outcome is whether the claim came true, never whether the forecaster was right.
+    YES = "yes", "Yes — the claim came true"
+    NO = "no", "No — the claim did not come true"
+    AMBIGUOUS = "ambiguous", "Ambiguous — the evidence cannot decide it"
+    ANNULLED = "annulled", "Annulled — the claim cannot be checked as stated"
+
+
+class ProbabilityBasis(models.TextChoices):
+    STATED = "stated", "Stated number in the text"
+    PHRASE = "phrase", "Estimative words, via the probability scale"
+    ANALYST = "analyst", "Analyst judgement"
+    NONE = "none", "No number (words like 'may' or 'could')"
+
+
+def local_today() -> datetime.date:
+    """Today in settings.TIME_ZONE: a review date 'comes' at local midnight, not UTC's."""
+    return timezone.localdate()
+
+
+class ForecastQuerySet(models.QuerySet):
+    def unresolved(self):
+        return self.filter(status__in=[Status.OPEN, Status.DUE])
+
+    def proposed(self):
+        return self.filter(status=Status.PROPOSED)
+
+    def open(self):
+        return self.filter(status=Status.OPEN)
+
+    def due(self):
+        return self.filter(status=Status.DUE)
+
+    def resolved(self):
+        return self.filter(status=Status.RESOLVED)
+
+    def reaching_review(self, today: datetime.date | None = None):
+        """Open forecasts whose review date has come: the ones the scheduler flags as due."""
+        return self.open().filter(review_on__lte=today or local_today())
+
+    def overdue(self, today: datetime.date | None = None):
+        return self.unresolved().filter(review_on__lt=today or local_today())
+
+    def scored(self):
+        """Forecasts that enter the scores: a probability and a yes/no outcome."""
+        return self.resolved().filter(outcome__in=[Outcome.YES, Outcome.NO], probability__isnull=False)
+
+    def with_related(self):
+        return self.select_related("source", "source__publication", "author", "reviewer", "resolved_by")
+
+
+class Forecast(models.Model):
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="forecasts")
+    author = models.ForeignKey(
+        Author,
+        on_delete=models.PROTECT,
+        related_name="forecasts",
+        verbose_name="forecaster",
+        help_text="Who made the forecast (the article's author), not who recorded it.",
+    )
+    quote = models.TextField(help_text="The forecast verbatim from the source, as a quotation.")
+    claim = models.TextField(
+        help_text="A checkable proposition: after the deadline, anyone with the criteria below "
+        "can say whether it came true."
+    )
+    estimative_phrase = models.CharField(
+        max_length=100, blank=True, help_text="The words that carry the probability, e.g. 'will likely', 'unlikely'."
+    )
+    probability = models.FloatField(
+        null=True,
+        blank=True,
+        help_text="Probability that the claim comes true, strictly between 0 and 1. "
+        "Empty when the words carry no number ('may', 'could'): tracked, but not scored.",
+    )
+    probability_basis = models.CharField(
+        max_length=10,
+        choices=ProbabilityBasis.choices,
+        default=ProbabilityBasis.PHRASE,
+        help_text="How the probability was obtained.",
+    )
+    made_on = models.DateField(help_text="When the forecast was made: the article's publication date.")
+    deadline = models.DateField(help_text="The end of the claim's window.")
+    review_on = models.DateField(
+        blank=True,
+        help_text="When the evidence is expected (e.g. when the annual figure is published). "
+        "Defaults to the deadline. Reviewers are reminded from this day.",
+    )
+    resolution_criteria = models.TextField(help_text="What source and threshold decide whether the claim came true.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    # NULL, not "", means "no outcome yet": the status/outcome constraint tests IS NULL.
+    outcome = models.CharField(  # noqa: DJ001
+        max_length=10,
+        choices=Outcome.choices,
+        null=True,
+        blank=True,
+        help_text="Whether the claim came true — not whether the forecaster was right.",
+    )
+    evidence_url = models.URLField(max_length=1000, blank=True, help_text="Where the outcome can be checked.")
+    resolution_note = models.TextField(blank=True, help_text="What the evidence says, and any caveats.")
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="forecasts_to_review",
+        help_text="Who is reminded to resolve it. Empty: the Reviewers group.",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    tags = models.ManyToManyField(Tag, related_name="forecasts", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[tags], excluded_fields=["updated_at"])
+
+    objects = ForecastQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["review_on", "id"]
+        indexes = [
+            # The scheduler only ever looks at open forecasts by review date: a partial index
+            # keeps that work proportional to what is open, not to the whole history.
+            models.Index(fields=["review_on"], condition=Q(status="open"), name="forecast_open_review_idx"),
+            models.Index(fields=["status", "review_on"], name="forecast_status_review_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(probability__isnull=True) | Q(probability__gt=0, probability__lt=1),
+                name="forecast_probability_open_interval",
+                violation_error_message="The probability must be strictly between 0 and 1 (or empty).",
+            ),
+            # Also rejects NaN on SQLite, which stores NaN as NULL: a NULL probability must say
+            # that the words carried no number.
+            models.CheckConstraint(
+                condition=(Q(probability__isnull=True) & Q(probability_basis=ProbabilityBasis.NONE))
+                | (Q(probability__isnull=False) & ~Q(probability_basis=ProbabilityBasis.NONE)),
+                name="forecast_probability_matches_basis",
+                violation_error_message="A probability needs a basis (stated, phrase or analyst); "
+                "'no number' means the probability is empty.",
+            ),
+            models.CheckConstraint(
+                condition=Q(probability_basis__in=ProbabilityBasis.values),
+                name="forecast_probability_basis_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(deadline__gte=F("made_on")),
+                name="forecast_deadline_not_before_made_on",
+                violation_error_message="The deadline cannot be before the date the forecast was made.",
+            ),
+            models.CheckConstraint(
+                condition=Q(review_on__gte=F("made_on")),
+                name="forecast_review_not_before_made_on",
+                violation_error_message="The review date cannot be before the date the forecast was made.",
+            ),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="forecast_status_valid"),
+            models.CheckConstraint(
+                condition=Q(outcome__isnull=True) | Q(outcome__in=Outcome.values), name="forecast_outcome_valid"
+            ),
+            models.CheckConstraint(
+                condition=(Q(status=Status.RESOLVED) & Q(outcome__isnull=False) & Q(resolved_at__isnull=False))
+                | (~Q(status=Status.RESOLVED) & Q(outcome__isnull=True) & Q(resolved_at__isnull=True)),
+                name="forecast_outcome_matches_status",
+                violation_error_message="A resolved forecast needs an outcome and a resolution time; "
+                "an unresolved one has neither.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.claim if len(self.claim) <= 80 else self.claim[:79] + "…"
+
+    def save(self, *args, **kwargs):
+        if self.review_on is None:
+            self.review_on = self.deadline
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:forecasts_forecast_change", args=[self.pk])
+
+    def clean(self):
+        if self.review_on is None:
+            self.review_on = self.deadline
+
+    @property
+    def is_scored(self) -> bool:
+        return (
+            self.status == Status.RESOLVED
+            and self.outcome in (Outcome.YES, Outcome.NO)
+            and self.probability is not None
+        )

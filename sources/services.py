@@ -1,0 +1,60 @@
+"""Writes for publications, authors and articles. Every write goes through here."""
+
+import datetime
+
+from django.db import transaction
+
+from .models import Author, Publication, Source, content_hash
+
+
+@transaction.atomic
+def publication_get_or_create(*, name: str, url: str = "", note: str = "") -> Publication:
+    name = " ".join(name.split())
+    publication = Publication.objects.filter(name__iexact=name).first()
+    if publication is None:
+        publication = Publication(name=name, url=url, note=note)
+        publication.full_clean()
+        publication.save()
+    return publication
+
+
+@transaction.atomic
+def author_get_or_create(*, name: str, bio: str = "") -> Author:
+    name = " ".join(name.split())
+    author = Author.objects.filter(name__iexact=name).first()
+    if author is None:
+        author = Author(name=name, bio=bio)
+        author.full_clean()
+        author.save()
+    return author
+
+
+@transaction.atomic
+def source_get_or_create(
+    *,
+    title: str,
+    text: str,
+    published_on: datetime.date,
+    url: str = "",
+    publication: Publication | None = None,
+    authors: list[Author] | tuple[Author, ...] = (),
+    note: str = "",
+) -> tuple[Source, bool]:
+    """Store an article once: the same text (by content hash) returns the stored Source."""
+    digest = content_hash(text)
+    existing = Source.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        return existing, False
+    source = Source(
+        title=" ".join(title.split()),
+        text=text,
+        published_on=published_on,
+        url=url,
+        publication=publication,
+        note=note,
+        content_hash=digest,
+    )
+    source.full_clean()
+    source.save()
+    source.authors.set(authors)
+    return source, True
