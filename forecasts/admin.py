@@ -1,0 +1,176 @@
+import datetime
+
+from django.contrib import admin
+from django.db.models import Q
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from sources.admin import SourceAdmin
+
+from . import services
+from .models import Forecast, Tag, local_today
+
+
+class ReviewStateFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return (
+            ("due", "Due now (review date reached)"),
+            ("overdue", "Overdue (past the review date)"),
+            ("next30", "Due in the next 30 days"),
+            ("unresolved", "Not yet resolved"),
+        )
+
+    def queryset(self, request, queryset):
+        today = local_today()
+        if self.value() == "due":
+            return queryset.unresolved().filter(review_on__lte=today)
+        if self.value() == "overdue":
+            return queryset.overdue(today)
+        if self.value() == "next30":
+            return queryset.unresolved().filter(review_on__gt=today, review_on__lte=today + datetime.timedelta(days=30))
+        if self.value() == "unresolved":
+            return queryset.unresolved()
+        return queryset
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ("name",)
+    search_fields = ("name",)
+
+
+@admin.register(Forecast)
+class ForecastAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "claim_display",
+        "author",
+        "source",
+        "probability_display",
+        "deadline",
+        "review_on",
+        "status",
+        "outcome",
+    )
+    list_display_links = ("claim_display",)
+    list_filter = (
+        "status",
+        "outcome",
+        ReviewStateFilter,
+        ("source__publication", admin.RelatedOnlyFieldListFilter),
+        ("author", admin.RelatedOnlyFieldListFilter),
+        ("tags", admin.RelatedOnlyFieldListFilter),
+        "probability_basis",
+    )
+    search_fields = ("claim", "quote", "resolution_criteria")
+    date_hierarchy = "review_on"
+    list_select_related = ("author", "source")
+    # Counting a large table on every page load is the slowest part of a changelist.
+    show_full_result_count = False
+    list_per_page = 50
+    autocomplete_fields = ("source", "author", "reviewer", "tags")
+    readonly_fields = ("status", "outcome", "evidence_url", "resolution_note", "resolved_by", "resolved_at")
+    history_list_display = ("status", "outcome", "review_on")
+    fieldsets = (
+        (
+            "Claim",
+            {
+                "fields": (
+                    "source",
+                    "author",
+                    "quote",
+                    "claim",
+                    "estimative_phrase",
+                    ("probability", "probability_basis"),
+                    "tags",
+                ),
+                "description": "What was forecast, in the source's words and as a checkable claim.",
+            },
+        ),
+        (
+            "Timing",
+            {
+                "fields": ("made_on", "deadline", "review_on"),
+                "description": "The claim is about the window up to the deadline; reviewers are reminded "
+                "from the review date, when the evidence is expected to be published.",
+            },
+        ),
+        (
+            "Resolution",
+            {
+                "fields": (
+                    "resolution_criteria",
+                    "status",
+                    "outcome",
+                    "evidence_url",
+                    "resolution_note",
+                    "resolved_by",
+                    "resolved_at",
+                ),
+                "description": "The outcome records whether the claim came true — not whether the "
+                "forecaster was right. A 'no' on a forecast of 10% is a good forecast.",
+            },
+        ),
+        ("Review", {"fields": ("reviewer",)}),
+    )
+
+    @admin.display(description="claim", ordering="claim")
+    def claim_display(self, obj):
+        return str(obj)
+
+    @admin.display(description="probability", ordering="probability")
+    def probability_display(self, obj):
+        if obj.probability is None:
+            return format_html('<span title="{}">—</span>', "No number: tracked, not scored")
+        return f"{obj.probability * 100:.1f}%".replace(".0%", "%")
+
+    def save_model(self, request, obj, form, change):
+        # The form has validated the instance (full_clean); the write itself goes through the
+        # service so that the admin, the API and the commands follow the same rules.
+        if change:
+            data = {name: form.cleaned_data[name] for name in form.changed_data if name in services.EDITABLE_FIELDS}
+            services.forecast_update(forecast=obj, data=data)
+        else:
+            fields = {
+                name: form.cleaned_data.get(name)
+                for name in services.EDITABLE_FIELDS
+                if name in form.cleaned_data and name != "reviewer"
+            }
+            created = services.forecast_create(
+                **fields, reviewer=form.cleaned_data.get("reviewer"), recorded_by=request.user
+            )
+            obj.pk = created.pk
+            obj._state.adding = False
+            obj.refresh_from_db()
+
+
+class ForecastInline(admin.TabularInline):
+    model = Forecast
+    fields = ("claim", "estimative_phrase", "probability", "deadline", "review_on", "status", "outcome")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+SourceAdmin.inlines = [ForecastInline]
+
+
+def due_summary() -> dict:
+    """The numbers on the admin index: what needs a reviewer now."""
+    today = local_today()
+    unresolved = Forecast.objects.unresolved()
+    return {
+        "due": unresolved.filter(review_on__lte=today).count(),
+        "overdue": unresolved.filter(review_on__lt=today).count(),
+        "proposed": Forecast.objects.proposed().count(),
+        "upcoming": unresolved.filter(
+            Q(review_on__gt=today) & Q(review_on__lte=today + datetime.timedelta(days=30))
+        ).count(),
+    }
+
