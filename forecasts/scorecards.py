@@ -1,0 +1,296 @@
+"""Scorecards: forecasts rows turned into scores, aggregated in the database.
+
+The database does the heavy lifting: one ``GROUP BY (group, bin)`` query returns the
+per-bin sufficient statistics that `forecasts.scoring.score_bins` turns into scores,
+and one ``GROUP BY group`` query returns the counts. Neither loads a forecast row
+into Python, so the cost does not grow with the history in memory.
+
+Counts (all over confirmed forecasts; proposed candidates are not forecasts yet):
+``total = open + due + resolved`` and ``resolved = scored + unscored``, where
+unscored ones are ambiguous, annulled, or decided but carried no probability.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Case, Count, F, FloatField, Model, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Greatest, Least, Ln, Lower, Trim
+
+from sources.models import Author, Publication, Source
+
+from . import scoring
+from .models import Forecast, Outcome, ProbabilityBasis, Status, Tag
+
+GROUP_BY_CHOICES = ("author", "publication", "source", "tag")
+# Fewer scored forecasts than this and a Brier score says more about luck than skill:
+# such groups are listed, marked, after the ranked ones.
+MIN_RANKED_N = 10
+COUNT_FIELDS = ("total", "scored", "open", "due", "resolved", "ambiguous", "annulled", "unscored")
+
+
+@dataclass(frozen=True)
+class Grouping:
+    key: str  # path from Forecast to the group's primary key
+    label: str  # path from Forecast to the group's label
+    model: type[Model]
+    label_field: str
+
+
+GROUPINGS = {
+    "author": Grouping(key="author", label="author__name", model=Author, label_field="name"),
+    "publication": Grouping(
+        key="source__publication", label="source__publication__name", model=Publication, label_field="name"
+    ),
+    "source": Grouping(key="source", label="source__title", model=Source, label_field="title"),
+    "tag": Grouping(key="tags", label="tags__name", model=Tag, label_field="name"),
+}
+
+SCORED = Q(status=Status.RESOLVED, outcome__in=[Outcome.YES, Outcome.NO], probability__isnull=False)
+CAME_TRUE = Q(outcome=Outcome.YES)
+
+
+@dataclass(frozen=True)
+class Group:
+    by: str
+    key: str
+    label: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"by": self.by, "key": self.key, "label": self.label}
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    group: Group | None
+    counts: dict[str, int]
+    scores: scoring.Scores
+
+    @property
+    def n(self) -> int:
+        return self.scores.n
+
+    @property
+    def is_small_sample(self) -> bool:
+        return self.scores.n < MIN_RANKED_N
+
+    def as_dict(self) -> dict[str, Any]:
+        """The scorecard object of design.md ("Scoring"), ready for JSON."""
+        s = self.scores
+        d = s.decomposition
+        return {
+            "group": self.group.as_dict() if self.group else None,
+            "counts": {name: self.counts.get(name, 0) for name in COUNT_FIELDS},
+            "brier": s.brier,
+            "log_loss": s.log_loss,
+            "base_rate": s.base_rate,
+            "brier_skill": s.brier_skill,
+            "ece": s.ece,
+            "decomposition": {
+                "reliability": d.reliability if d else None,
+                "resolution": d.resolution if d else None,
+                "uncertainty": d.uncertainty if d else None,
+                "within_bin_variance": d.within_bin_variance if d else None,
+                "within_bin_covariance": d.within_bin_covariance if d else None,
+            },
+            "calibration": [
+                {
+                    "lower": b.lower,
+                    "upper": b.upper,
+                    "n": b.n,
+                    "mean_probability": b.mean_probability,
+                    "observed_frequency": b.observed_frequency,
+                    "ci_low": b.ci_low,
+                    "ci_high": b.ci_high,
+                }
+                for b in s.calibration
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class PhraseRow:
+    """How often a claim came true when the forecaster used these words."""
+
+    phrase: str
+    decided: int  # resolved yes or no, with or without a probability
+    came_true: int
+    scores: scoring.Scores = field(repr=False)
+
+    @property
+    def observed_frequency(self) -> float | None:
+        return self.came_true / self.decided if self.decided else None
+
+
+def confirmed_forecasts() -> QuerySet[Forecast]:
+    return Forecast.objects.exclude(status=Status.PROPOSED)
+
+
+def bin_expression(n_bins: int) -> Case:
+    """SQL twin of `scoring.bin_index`: the first inner edge >= p names the bin."""
+    edges = scoring.bin_edges(n_bins)
+    return Case(
+        *(When(probability__lte=edges[k + 1], then=Value(k)) for k in range(n_bins - 1)),
+        default=Value(n_bins - 1),
+    )
+
+
+def _sufficient_statistics() -> dict[str, Any]:
+    yes_probability = Case(When(CAME_TRUE, then=F("probability")), default=1.0 - F("probability"))
+    clipped = Greatest(Least(yes_probability, Value(1.0 - scoring.EPS)), Value(scoring.EPS), output_field=FloatField())
+    return {
+        "n": Count("id"),
+        "sum_p": Sum("probability", output_field=FloatField()),
+        "sum_o": Sum(Case(When(CAME_TRUE, then=Value(1.0)), default=Value(0.0), output_field=FloatField())),
+        "sum_p2": Sum(F("probability") * F("probability"), output_field=FloatField()),
+        "sum_po": Sum(Case(When(CAME_TRUE, then=F("probability")), default=Value(0.0), output_field=FloatField())),
+        "sum_log_likelihood": Sum(Ln(clipped), output_field=FloatField()),
+    }
+
+
+def bin_totals(
+    queryset: QuerySet[Forecast], *, group_key: Any = None, n_bins: int = scoring.DEFAULT_BINS
+) -> dict[Any, list[scoring.BinTotals]]:
+    """Per-group, per-bin totals of the scored forecasts in one GROUP BY query.
+
+    `group_key` is a field path or expression; None puts everything in one group (key None).
+    """
+    scored = queryset.filter(SCORED).annotate(bin=bin_expression(n_bins))
+    if group_key is not None:
+        scored = scored.annotate(group_key=group_key if not isinstance(group_key, str) else F(group_key))
+        rows = scored.values("group_key", "bin").annotate(**_sufficient_statistics()).order_by()
+    else:
+        rows = scored.values("bin").annotate(**_sufficient_statistics()).order_by()
+    totals: dict[Any, list[scoring.BinTotals]] = defaultdict(lambda: [scoring.BinTotals()] * n_bins)
+    for row in rows:
+        totals[row.get("group_key")][row["bin"]] = scoring.BinTotals(
+            n=row["n"],
+            sum_p=row["sum_p"],
+            sum_o=row["sum_o"],
+            sum_p2=row["sum_p2"],
+            sum_po=row["sum_po"],
+            sum_log_likelihood=row["sum_log_likelihood"],
+        )
+    return dict(totals)
+
+
+def _count_aggregates() -> dict[str, Count]:
+    return {
+        "total": Count("id", distinct=True),
+        "scored": Count("id", filter=SCORED, distinct=True),
+        "open": Count("id", filter=Q(status=Status.OPEN), distinct=True),
+        "due": Count("id", filter=Q(status=Status.DUE), distinct=True),
+        "resolved": Count("id", filter=Q(status=Status.RESOLVED), distinct=True),
+        "ambiguous": Count("id", filter=Q(status=Status.RESOLVED, outcome=Outcome.AMBIGUOUS), distinct=True),
+        "annulled": Count("id", filter=Q(status=Status.RESOLVED, outcome=Outcome.ANNULLED), distinct=True),
+        "unscored": Count("id", filter=Q(status=Status.RESOLVED) & ~SCORED, distinct=True),
+    }
+
+
+def scorecard(
+    queryset: QuerySet[Forecast] | None = None, *, n_bins: int = scoring.DEFAULT_BINS, group: Group | None = None
+) -> Scorecard:
+    """One scorecard over `queryset` (default: every confirmed forecast)."""
+    queryset = confirmed_forecasts() if queryset is None else queryset.exclude(status=Status.PROPOSED)
+    counts = queryset.aggregate(**_count_aggregates())
+    bins = bin_totals(queryset, n_bins=n_bins).get(None, [scoring.BinTotals()] * n_bins)
+    return Scorecard(group=group, counts=counts, scores=scoring.score_bins(bins))
+
+
+def scorecards_by(
+    by: str, *, n_bins: int = scoring.DEFAULT_BINS, queryset: QuerySet[Forecast] | None = None
+) -> list[Scorecard]:
+    """A scorecard per author, publication, source or tag, in label order.
+
+    Groups come from two queries in total, whatever their number. A forecast with
+    several tags counts once in each tag's scorecard.
+    """
+    grouping = _grouping(by)
+    queryset = confirmed_forecasts() if queryset is None else queryset.exclude(status=Status.PROPOSED)
+    grouped = queryset.filter(**{f"{grouping.key}__isnull": False})
+    count_rows = (
+        grouped.values(group_key=F(grouping.key), group_label=F(grouping.label))
+        .annotate(**_count_aggregates())
+        .order_by()
+    )
+    totals = bin_totals(grouped, group_key=grouping.key, n_bins=n_bins)
+    cards = []
+    for row in count_rows:
+        key = row.pop("group_key")
+        label = row.pop("group_label")
+        bins = totals.get(key, [scoring.BinTotals()] * n_bins)
+        cards.append(
+            Scorecard(group=Group(by=by, key=str(key), label=label), counts=row, scores=scoring.score_bins(bins))
+        )
+    cards.sort(key=lambda card: (card.group.label.casefold(), card.group.key))
+    return cards
+
+
+def group_scorecard(by: str, key: str, *, n_bins: int = scoring.DEFAULT_BINS) -> Scorecard | None:
+    """The scorecard of one group, or None when no confirmed forecast belongs to it."""
+    if not str(key).isdigit():
+        return None
+    queryset = group_forecasts(by, key)
+    grouping = GROUPINGS[by]
+    label = grouping.model.objects.filter(pk=key).values_list(grouping.label_field, flat=True).first()
+    if label is None or not queryset.exists():
+        return None
+    return scorecard(queryset, n_bins=n_bins, group=Group(by=by, key=str(key), label=label))
+
+
+def group_forecasts(by: str, key: str) -> QuerySet[Forecast]:
+    grouping = _grouping(by)
+    if not str(key).isdigit():
+        return Forecast.objects.none()
+    return confirmed_forecasts().filter(**{grouping.key: int(key)})
+
+
+def ranked(cards: list[Scorecard]) -> tuple[list[Scorecard], list[Scorecard]]:
+    """Split into (ranked by Brier, best first; too few scored forecasts to rank)."""
+    large = sorted((c for c in cards if not c.is_small_sample), key=lambda c: (c.scores.brier, -c.n))
+    small = sorted((c for c in cards if c.is_small_sample), key=lambda c: (-c.n, c.group.label.casefold()))
+    return large, small
+
+
+def phrase_table(queryset: QuerySet[Forecast]) -> list[PhraseRow]:
+    """Per estimative phrase: how often the claim came true, and the scores where a number was given."""
+    queryset = queryset.exclude(status=Status.PROPOSED).exclude(estimative_phrase="")
+    phrase = Lower(Trim("estimative_phrase"))
+    decided = (
+        queryset.filter(status=Status.RESOLVED, outcome__in=[Outcome.YES, Outcome.NO])
+        .values(phrase_key=phrase)
+        .annotate(decided=Count("id", distinct=True), came_true=Count("id", filter=CAME_TRUE, distinct=True))
+        .order_by()
+    )
+    totals = bin_totals(queryset, group_key=phrase, n_bins=1)
+    rows = [
+        PhraseRow(
+            phrase=row["phrase_key"],
+            decided=row["decided"],
+            came_true=row["came_true"],
+            scores=scoring.score_bins(totals.get(row["phrase_key"], [scoring.BinTotals()])),
+        )
+        for row in decided
+    ]
+    # Highest stated probability first reads like a scale from "almost certain" down.
+    rows.sort(key=lambda r: (-(r.scores.calibration[0].mean_probability or -1.0), r.phrase))
+    return rows
+
+
+def basis_scorecards(
+    queryset: QuerySet[Forecast], *, n_bins: int = scoring.DEFAULT_BINS
+) -> list[tuple[str, Scorecard]]:
+    """Stated numbers against numbers read from words (and analyst judgement), side by side."""
+    return [
+        (basis.label, scorecard(queryset.filter(probability_basis=basis), n_bins=n_bins))
+        for basis in (ProbabilityBasis.STATED, ProbabilityBasis.PHRASE, ProbabilityBasis.ANALYST)
+    ]
+
+
+def _grouping(by: str) -> Grouping:
+    try:
+        return GROUPINGS[by]
+    except KeyError:
+        raise ValueError(f"Unknown grouping {by!r}; choose one of {', '.join(GROUP_BY_CHOICES)}.") from None

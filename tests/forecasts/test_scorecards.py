@@ -1,0 +1,263 @@
+import json
+
+import numpy as np
+import pytest
+from django.utils import timezone
+from sklearn.metrics import brier_score_loss, log_loss
+
+from forecasts import scorecards, scoring
+from forecasts.models import Outcome, ProbabilityBasis, Status
+from tests.factories import AuthorFactory, ForecastFactory, PublicationFactory, SourceFactory, TagFactory
+
+pytestmark = pytest.mark.django_db
+
+TOLERANCE = 1e-12
+
+
+def resolved_forecast(*, outcome, **fields):
+    return ForecastFactory(
+        status=Status.RESOLVED,
+        outcome=outcome,
+        resolved_at=timezone.now(),
+        evidence_url="https://example.org/evidence",
+        resolution_note="The annual figure settles it.",
+        **fields,
+    )
+
+
+def unscored_probability_fields():
+    return {"probability": None, "probability_basis": ProbabilityBasis.NONE, "estimative_phrase": "may"}
+
+
+@pytest.fixture
+def population():
+    """Resolved, open, due, proposed, ambiguous, annulled and number-less forecasts over a few groups.
+
+    Returns the (probability, outcome) pairs that should be scored, per author.
+    """
+    rng = np.random.default_rng(2023)
+    publications = PublicationFactory.create_batch(2)
+    sources = [SourceFactory(publication=publications[i % 2]) for i in range(4)]
+    authors = AuthorFactory.create_batch(3)
+    tags = [TagFactory(name="trade"), TagFactory(name="security")]
+    edges = [0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 0.30000000000000004, 0.6000000000000001]
+    pairs = {author.pk: [] for author in authors}
+    for i in range(150):
+        p = float(rng.choice(edges)) if i % 3 == 0 else float(rng.uniform(0.01, 0.99))
+        o = int(rng.random() < p)
+        author = authors[i % 3]
+        forecast = resolved_forecast(
+            outcome=Outcome.YES if o else Outcome.NO,
+            probability=p,
+            author=author,
+            source=sources[i % 4],
+            estimative_phrase=["will likely", "unlikely", "Will Likely ", "30% chance"][i % 4],
+            probability_basis=ProbabilityBasis.STATED if i % 4 == 3 else ProbabilityBasis.PHRASE,
+        )
+        forecast.tags.set(tags[: i % 3])
+        pairs[author.pk].append((p, o))
+    author = authors[0]
+    resolved_forecast(outcome=Outcome.AMBIGUOUS, author=author, source=sources[0])
+    resolved_forecast(outcome=Outcome.ANNULLED, author=author, source=sources[0])
+    resolved_forecast(outcome=Outcome.YES, author=author, source=sources[0], **unscored_probability_fields())
+    ForecastFactory(status=Status.OPEN, author=author, source=sources[0])
+    ForecastFactory(status=Status.DUE, author=author, source=sources[0])
+    ForecastFactory(status=Status.PROPOSED, author=author, source=sources[0])
+    return {"authors": authors, "pairs": pairs, "sources": sources, "tags": tags, "publications": publications}
+
+
+def assert_scores_equal(db, pure):
+    assert db.n == pure.n
+    for name in ("brier", "log_loss", "base_rate", "brier_skill", "ece"):
+        assert getattr(db, name) == pytest.approx(getattr(pure, name), abs=TOLERANCE), name
+    for name in ("reliability", "resolution", "uncertainty", "within_bin_variance", "within_bin_covariance"):
+        assert getattr(db.decomposition, name) == pytest.approx(getattr(pure.decomposition, name), abs=TOLERANCE)
+    assert len(db.calibration) == len(pure.calibration)
+    for got, expected in zip(db.calibration, pure.calibration, strict=True):
+        assert got.n == expected.n
+        assert (got.lower, got.upper) == (expected.lower, expected.upper)
+        assert got.mean_probability == pytest.approx(expected.mean_probability, abs=TOLERANCE)
+        assert got.observed_frequency == pytest.approx(expected.observed_frequency, abs=TOLERANCE)
+
+
+@pytest.mark.parametrize("n_bins", [1, 5, 10, 20])
+def test_database_scorecard_equals_pure_module(population, n_bins):
+    all_pairs = [pair for pairs in population["pairs"].values() for pair in pairs]
+
+    card = scorecards.scorecard(n_bins=n_bins)
+
+    assert_scores_equal(card.scores, scoring.score(all_pairs, n_bins))
+
+
+def test_database_scorecard_equals_sklearn(population):
+    all_pairs = [pair for pairs in population["pairs"].values() for pair in pairs]
+    probabilities = [p for p, _ in all_pairs]
+    outcomes = [o for _, o in all_pairs]
+
+    card = scorecards.scorecard()
+
+    assert card.scores.brier == pytest.approx(brier_score_loss(outcomes, probabilities), abs=TOLERANCE)
+    assert card.scores.log_loss == pytest.approx(log_loss(outcomes, probabilities), abs=TOLERANCE)
+
+
+def test_counts_keep_unscored_and_unresolved_forecasts_apart(population):
+    counts = scorecards.scorecard().counts
+
+    assert counts == {
+        "total": 150 + 5,
+        "scored": 150,
+        "open": 1,
+        "due": 1,
+        "resolved": 153,
+        "ambiguous": 1,
+        "annulled": 1,
+        "unscored": 3,
+    }
+
+
+@pytest.mark.parametrize("n_bins", [3, 10])
+def test_scorecards_by_author_equal_pure_module_per_author(population, n_bins):
+    cards = scorecards.scorecards_by("author", n_bins=n_bins)
+
+    assert [card.group.label for card in cards] == sorted(a.name for a in population["authors"])
+    for card in cards:
+        assert_scores_equal(card.scores, scoring.score(population["pairs"][int(card.group.key)], n_bins))
+    first_author = population["authors"][0]
+    first = next(card for card in cards if card.group.key == str(first_author.pk))
+    assert first.counts["total"] == 50 + 5
+    assert first.counts["unscored"] == 3
+
+
+def test_scorecards_by_tag_count_a_forecast_once_per_tag(population):
+    cards = {card.group.label: card for card in scorecards.scorecards_by("tag")}
+
+    # Forecast i has the first i % 3 tags: "trade" on 2 of 3, "security" on 1 of 3.
+    assert cards["trade"].counts["total"] == 100
+    assert cards["trade"].scores.n == 100
+    assert cards["security"].scores.n == 50
+    assert sum(b.n for b in cards["security"].scores.calibration) == 50
+
+
+def test_scorecards_by_publication_and_source_cover_every_scored_forecast(population):
+    by_publication = scorecards.scorecards_by("publication")
+    by_source = scorecards.scorecards_by("source")
+
+    assert sum(card.scores.n for card in by_publication) == 150
+    assert sum(card.scores.n for card in by_source) == 150
+    assert {card.group.label for card in by_source} == {s.title for s in population["sources"]}
+
+
+def test_group_scorecard_matches_its_row_in_the_grouped_list(population):
+    author = population["authors"][1]
+    listed = next(c for c in scorecards.scorecards_by("author") if c.group.key == str(author.pk))
+
+    single = scorecards.group_scorecard("author", str(author.pk))
+
+    assert single.group == listed.group
+    assert single.counts == listed.counts
+    assert_scores_equal(single.scores, listed.scores)
+
+
+def test_group_scorecard_of_unknown_group_is_none(db):
+    assert scorecards.group_scorecard("author", "999") is None
+    assert scorecards.group_scorecard("author", "not-a-number") is None
+
+
+def test_unknown_grouping_is_rejected(db):
+    with pytest.raises(ValueError, match="author, publication, source, tag"):
+        scorecards.scorecards_by("weather")
+
+
+def test_empty_database_gives_nulls_and_empty_bins(db):
+    data = scorecards.scorecard().as_dict()
+
+    assert data["group"] is None
+    assert data["brier"] is None and data["log_loss"] is None
+    assert data["decomposition"]["reliability"] is None
+    assert [b["n"] for b in data["calibration"]] == [0] * 10
+    assert data["counts"]["total"] == 0
+
+
+def test_scorecard_object_has_the_documented_shape(population):
+    card = scorecards.scorecards_by("author")[0]
+    data = json.loads(json.dumps(card.as_dict()))
+
+    assert set(data) == {
+        "group",
+        "counts",
+        "brier",
+        "log_loss",
+        "base_rate",
+        "brier_skill",
+        "ece",
+        "decomposition",
+        "calibration",
+    }
+    assert data["group"] == {"by": "author", "key": card.group.key, "label": card.group.label}
+    assert list(data["counts"]) == ["total", "scored", "open", "due", "resolved", "ambiguous", "annulled", "unscored"]
+    assert set(data["decomposition"]) == {
+        "reliability",
+        "resolution",
+        "uncertainty",
+        "within_bin_variance",
+        "within_bin_covariance",
+    }
+    assert set(data["calibration"][0]) == {
+        "lower",
+        "upper",
+        "n",
+        "mean_probability",
+        "observed_frequency",
+        "ci_low",
+        "ci_high",
+    }
+    d = data["decomposition"]
+    total = d["reliability"] - d["resolution"] + d["uncertainty"] + d["within_bin_variance"]
+    assert total - d["within_bin_covariance"] == pytest.approx(data["brier"], abs=TOLERANCE)
+
+
+def test_phrase_table_counts_how_often_the_claim_came_true(population):
+    author = population["authors"][0]
+    rows = {row.phrase: row for row in scorecards.phrase_table(scorecards.group_forecasts("author", str(author.pk)))}
+
+    pairs = population["pairs"][author.pk]
+    # Author 0 wrote forecasts 0, 3, 6, ...: phrases cycle with period 4, "will likely"
+    # and "Will Likely " are the same words once trimmed and lower-cased.
+    likely = [pairs[j] for j in range(len(pairs)) if (3 * j) % 4 in (0, 2)]
+    row = rows["will likely"]
+    assert row.decided == len(likely)
+    assert row.came_true == sum(o for _, o in likely)
+    assert row.scores.brier == pytest.approx(scoring.score(likely, 1).brier, abs=TOLERANCE)
+    # "may" carries no number: it still says how often the claim came true.
+    assert rows["may"].decided == 1
+    assert rows["may"].came_true == 1
+    assert rows["may"].scores.n == 0
+
+
+def test_basis_scorecards_split_stated_numbers_from_words(population):
+    split = dict(scorecards.basis_scorecards(scorecards.confirmed_forecasts()))
+
+    stated = split[ProbabilityBasis.STATED.label]
+    words = split[ProbabilityBasis.PHRASE.label]
+    assert stated.scores.n + words.scores.n == 150
+    assert stated.scores.n == len([i for i in range(150) if i % 4 == 3])
+
+
+def test_ranking_puts_small_samples_after_ranked_ones(db):
+    big, small = AuthorFactory(name="Big"), AuthorFactory(name="Lucky")
+    for i in range(scorecards.MIN_RANKED_N):
+        resolved_forecast(outcome=Outcome.YES if i % 2 else Outcome.NO, probability=0.6, author=big)
+    resolved_forecast(outcome=Outcome.YES, probability=0.99, author=small)
+
+    ranked, unranked = scorecards.ranked(scorecards.scorecards_by("author"))
+
+    assert [c.group.label for c in ranked] == ["Big"]
+    assert [c.group.label for c in unranked] == ["Lucky"]
+    assert unranked[0].scores.brier < ranked[0].scores.brier
+
+
+def test_proposed_candidates_are_not_in_any_scorecard(db):
+    ForecastFactory(status=Status.PROPOSED)
+
+    assert scorecards.scorecard().counts["total"] == 0
+    assert scorecards.scorecards_by("author") == []
