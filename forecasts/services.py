@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from sources.models import Author, Source
 
-from .models import Forecast, ProbabilityBasis, Status, Tag
+from .models import Forecast, Outcome, ProbabilityBasis, Status, Tag, local_today
 
 # Fields an editor may change on an existing forecast; status and outcome change only through
 # the resolution and scheduling services.
@@ -115,4 +116,68 @@ def forecast_update(*, forecast: Forecast, data: dict, tags: Iterable[str] | Non
     forecast.save()
     if tags is not None:
         forecast.tags.set(tags_get_or_create(names=tags))
+    return forecast
+
+
+# Outcomes that say the claim was decided; they need the evidence that decided it.
+DECIDED_OUTCOMES = (Outcome.YES, Outcome.NO)
+
+
+@transaction.atomic
+def forecast_resolve(
+    *,
+    forecast: Forecast,
+    outcome: str,
+    evidence_url: str = "",
+    note: str = "",
+    resolved_by: AbstractBaseUser | None,
+    resolved_at: datetime.datetime | None = None,
+) -> Forecast:
+    """Record whether the claim came true. Resolving a resolved forecast again corrects it."""
+    # Lock the row so two reviewers resolving at once leave one consistent record and two
+    # history entries, instead of interleaved fields.
+    forecast = Forecast.objects.select_for_update().get(pk=forecast.pk)
+    if outcome not in Outcome.values:
+        raise ValidationError({"outcome": f"Choose one of: {', '.join(Outcome.values)}."})
+    if forecast.status == Status.PROPOSED:
+        raise ValidationError("A proposed forecast must be confirmed by an editor before it is resolved.")
+    evidence_url, note = evidence_url.strip(), note.strip()
+    if outcome in DECIDED_OUTCOMES:
+        errors = {}
+        if not evidence_url:
+            errors["evidence_url"] = "Link the evidence that shows whether the claim came true."
+        if not note:
+            errors["resolution_note"] = "Say what the evidence shows."
+        if errors:
+            raise ValidationError(errors)
+    forecast.outcome = outcome
+    forecast.evidence_url = evidence_url
+    forecast.resolution_note = note
+    forecast.status = Status.RESOLVED
+    forecast.resolved_by = resolved_by
+    forecast.resolved_at = resolved_at or timezone.now()
+    forecast.full_clean()
+    forecast._history_user = resolved_by
+    forecast._change_reason = f"Resolved: did the claim come true? {outcome}"
+    forecast.save()
+    return forecast
+
+
+@transaction.atomic
+def forecast_unresolve(*, forecast: Forecast, unresolved_by: AbstractBaseUser | None, reason: str = "") -> Forecast:
+    """Undo a resolution; the previous outcome and evidence stay in the history."""
+    forecast = Forecast.objects.select_for_update().get(pk=forecast.pk)
+    if forecast.status != Status.RESOLVED:
+        raise ValidationError("Only a resolved forecast can be unresolved.")
+    forecast.outcome = None
+    forecast.evidence_url = ""
+    forecast.resolution_note = ""
+    forecast.resolved_by = None
+    forecast.resolved_at = None
+    # Back to where the scheduler would have it: due if the review date has come.
+    forecast.status = Status.DUE if forecast.review_on <= local_today() else Status.OPEN
+    forecast.full_clean()
+    forecast._history_user = unresolved_by
+    forecast._change_reason = f"Unresolved: {reason.strip()}" if reason.strip() else "Unresolved"
+    forecast.save()
     return forecast
