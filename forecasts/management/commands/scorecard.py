@@ -1,0 +1,106 @@
+import csv
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from forecasts import scorecards
+
+CSV_SUMMARY_FIELDS = ("brier", "log_loss", "base_rate", "brier_skill", "ece")
+CSV_BIN_FIELDS = ("lower", "upper", "n", "mean_probability", "observed_frequency", "ci_low", "ci_high")
+
+
+class Command(BaseCommand):
+    help = (
+        "Print the calibration scorecard of all resolved forecasts, or one per author, publication, "
+        "source or tag. The outcome is whether the claim came true; only yes/no outcomes with a "
+        "probability are scored."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--by", choices=scorecards.GROUP_BY_CHOICES, help="One scorecard per group.")
+        parser.add_argument("--bins", type=int, default=10, help="Equal-width calibration bins (default 10).")
+        parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
+
+    def handle(self, *args, **options):
+        by, bins, output_format = options["by"], options["bins"], options["format"]
+        if bins < 1:
+            raise CommandError("--bins must be at least 1.")
+        cards = scorecards.scorecards_by(by, n_bins=bins) if by else [scorecards.scorecard(n_bins=bins)]
+        if output_format == "json":
+            payload = [card.as_dict() for card in cards] if by else cards[0].as_dict()
+            self.stdout.write(json.dumps(payload, indent=2))
+        elif output_format == "csv":
+            self._write_csv([card.as_dict() for card in cards])
+        else:
+            for card in cards:
+                self._write_text(card.as_dict())
+
+    def _write_csv(self, objects):
+        # Long format, one row per (group, bin), so every field of the JSON object survives.
+        counts = list(scorecards.COUNT_FIELDS)
+        decomposition = ["reliability", "resolution", "uncertainty", "within_bin_variance", "within_bin_covariance"]
+        header = [
+            "group_by",
+            "group_key",
+            "group_label",
+            *counts,
+            *CSV_SUMMARY_FIELDS,
+            *decomposition,
+            *(f"bin_{name}" for name in CSV_BIN_FIELDS),
+        ]
+        writer = csv.writer(self.stdout, lineterminator="\n")
+        writer.writerow(header)
+        for obj in objects:
+            group = obj["group"] or {"by": "", "key": "", "label": "all forecasts"}
+            head = [group["by"], group["key"], group["label"]]
+            head += [obj["counts"][name] for name in counts]
+            head += [_csv_value(obj[name]) for name in CSV_SUMMARY_FIELDS]
+            head += [_csv_value(obj["decomposition"][name]) for name in decomposition]
+            for row in obj["calibration"]:
+                writer.writerow(head + [_csv_value(row[name]) for name in CSV_BIN_FIELDS])
+
+    def _write_text(self, obj):
+        group = obj["group"]
+        title = f"{group['by'].capitalize()}: {group['label']}" if group else "All forecasts"
+        c = obj["counts"]
+        lines = [
+            title,
+            "=" * len(title),
+            f"{c['total']} forecasts: {c['open']} open, {c['due']} due, {c['resolved']} resolved "
+            f"({c['scored']} scored; {c['unscored']} unscored, of which {c['ambiguous']} ambiguous "
+            f"and {c['annulled']} annulled)",
+        ]
+        if obj["brier"] is None:
+            lines.append("No scored forecasts yet: a score needs a probability and a yes/no outcome.")
+        else:
+            d = obj["decomposition"]
+            lines += [
+                f"Brier score   {_fmt(obj['brier'])}   (0 is perfect; always saying 50% scores 0.25)",
+                f"Log loss      {_fmt(obj['log_loss'])}",
+                f"Base rate     {_fmt(obj['base_rate'])}   (share of scored claims that came true)",
+                f"Brier skill   {_fmt(obj['brier_skill'])}   (vs always forecasting the base rate)",
+                f"ECE           {_fmt(obj['ece'])}",
+                f"Decomposition reliability {_fmt(d['reliability'])} - resolution {_fmt(d['resolution'])} "
+                f"+ uncertainty {_fmt(d['uncertainty'])} + within-bin variance {_fmt(d['within_bin_variance'])} "
+                f"- within-bin covariance {_fmt(d['within_bin_covariance'])}",
+                "",
+                "  bin           n   mean p   came true   95% interval",
+            ]
+            for row in obj["calibration"]:
+                if not row["n"]:
+                    lines.append(f"  {row['lower']:.2f}-{row['upper']:.2f}  {0:>4}")
+                    continue
+                came_true = round(row["observed_frequency"] * row["n"])
+                lines.append(
+                    f"  {row['lower']:.2f}-{row['upper']:.2f}  {row['n']:>4}   {row['mean_probability']:.3f}"
+                    f"   {came_true:>3} of {row['n']:<4} {row['ci_low']:.2f}-{row['ci_high']:.2f}"
+                )
+        self.stdout.write("\n".join(lines) + "\n\n")
+
+
+def _fmt(value):
+    return "n/a" if value is None else f"{value:.4f}"
+
+
+def _csv_value(value):
+    return "" if value is None else repr(value) if isinstance(value, float) else value

@@ -1,0 +1,109 @@
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+from sklearn.calibration import calibration_curve
+from sklearn.metrics import brier_score_loss, log_loss
+
+from forecasts.models import Outcome, ProbabilityBasis, Status
+from tests.factories import AuthorFactory, ForecastFactory
+
+pytestmark = pytest.mark.django_db
+
+TOLERANCE = 1e-12
+# Probabilities on and around the ten-bin edges, with a mixture of outcomes.
+DATA = {
+    "Ada": [(0.1, 0), (0.2, 0), (0.3, 1), (0.5, 1), (0.5, 0), (0.7, 1), (0.675, 1), (0.97, 1), (0.03, 0)],
+    "Bo": [(0.325, 0), (0.675, 0), (0.9, 1), (0.6, 1), (0.45, 0)],
+}
+
+
+@pytest.fixture
+def resolved():
+    for name, pairs in DATA.items():
+        author = AuthorFactory(name=name)
+        for p, o in pairs:
+            ForecastFactory(
+                author=author,
+                probability=p,
+                status=Status.RESOLVED,
+                outcome=Outcome.YES if o else Outcome.NO,
+                resolved_at=timezone.now(),
+            )
+        ForecastFactory(author=author, probability=None, probability_basis=ProbabilityBasis.NONE)
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("scorecard", *args, stdout=out)
+    return out.getvalue()
+
+
+def assert_agrees_with_sklearn(obj, pairs, n_bins=10):
+    probabilities = [p for p, _ in pairs]
+    outcomes = [o for _, o in pairs]
+    assert obj["brier"] == pytest.approx(brier_score_loss(outcomes, probabilities), abs=TOLERANCE)
+    assert obj["log_loss"] == pytest.approx(log_loss(outcomes, probabilities, labels=[0, 1]), abs=TOLERANCE)
+    prob_true, prob_pred = calibration_curve(outcomes, probabilities, n_bins=n_bins, strategy="uniform")
+    non_empty = [row for row in obj["calibration"] if row["n"]]
+    assert [row["observed_frequency"] for row in non_empty] == pytest.approx(list(prob_true), abs=TOLERANCE)
+    assert [row["mean_probability"] for row in non_empty] == pytest.approx(list(prob_pred), abs=TOLERANCE)
+    d = obj["decomposition"]
+    total = d["reliability"] - d["resolution"] + d["uncertainty"] + d["within_bin_variance"]
+    assert total - d["within_bin_covariance"] == pytest.approx(obj["brier"], abs=TOLERANCE)
+
+
+def test_json_overall_agrees_with_sklearn(resolved):
+    obj = json.loads(run("--format", "json"))
+
+    assert obj["group"] is None
+    assert obj["counts"]["scored"] == 14
+    assert obj["counts"]["total"] == 16
+    assert len(obj["calibration"]) == 10
+    assert_agrees_with_sklearn(obj, DATA["Ada"] + DATA["Bo"])
+
+
+@pytest.mark.parametrize("bins", ["5", "10", "20"])
+def test_json_by_author_agrees_with_sklearn_per_author(resolved, bins):
+    objects = json.loads(run("--by", "author", "--format", "json", "--bins", bins))
+
+    assert [obj["group"]["label"] for obj in objects] == ["Ada", "Bo"]
+    for obj in objects:
+        assert obj["group"]["by"] == "author"
+        assert len(obj["calibration"]) == int(bins)
+        assert_agrees_with_sklearn(obj, DATA[obj["group"]["label"]], int(bins))
+
+
+def test_text_reads_as_x_of_y_came_true(resolved):
+    text = run("--by", "author")
+
+    assert "Author: Ada" in text
+    assert "Brier score" in text
+    # Bin 0.40-0.50 holds Ada's two 50% forecasts (0.5 sits on an edge, so it goes to the lower bin).
+    assert "0.40-0.50     2   0.500     1 of 2" in text
+
+
+def test_csv_has_a_row_per_group_and_bin(resolved):
+    rows = list(csv.DictReader(io.StringIO(run("--by", "author", "--format", "csv", "--bins", "4"))))
+
+    assert len(rows) == 2 * 4
+    ada = [row for row in rows if row["group_label"] == "Ada"]
+    assert sum(int(row["bin_n"]) for row in ada) == len(DATA["Ada"])
+    assert float(ada[0]["brier"]) == pytest.approx(
+        brier_score_loss([o for _, o in DATA["Ada"]], [p for p, _ in DATA["Ada"]])
+    )
+
+
+def test_empty_database_prints_nulls(db):
+    obj = json.loads(run("--format", "json"))
+
+    assert obj["brier"] is None
+    assert "No scored forecasts yet" in run()
+
+
+def test_rejects_zero_bins(db):
+    with pytest.raises(CommandError):
+        run("--bins", "0")
