@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_celery_beat",
     "simple_history",
     "sources",
@@ -192,12 +193,47 @@ REVIEWERS_GROUP = env.str("REVIEWERS_GROUP", default="Reviewers")
 # REST framework ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Token first: an anonymous request then gets 401 with a WWW-Authenticate challenge, not 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": ["forecasts.api.parsers.BoundedJSONParser"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
+        "user": env.str("API_THROTTLE_USER", default="1200/minute"),
+    },
+    "DEFAULT_PAGINATION_CLASS": "forecasts.api.pagination.IdCursorPagination",
+    "PAGE_SIZE": env.int("API_PAGE_SIZE", default=50),
+    "EXCEPTION_HANDLER": "forecasts.api.exceptions.exception_handler",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# Anonymous visitors may read the scorecards (GET /api/scorecards/); False requires a login.
+SCORECARDS_PUBLIC = env.bool("SCORECARDS_PUBLIC", default=True)
+EDITORS_GROUP = env.str("EDITORS_GROUP", default="Editors")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Hindsight API",
     "DESCRIPTION": "Forecasts from articles, their outcomes, and calibration scorecards.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI from the installed sidecar package: the docs page loads nothing from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "forecasts.api.schema.forbid_unknown_request_fields",
+    ],
 }
 
 LOGGING = {

@@ -153,6 +153,8 @@ class Forecast(models.Model):
 
     class Meta:
         ordering = ["review_on", "id"]
+        # Recording what happened is the reviewers' job, separate from editing the forecast.
+        permissions = [("resolve_forecast", "Can resolve and unresolve forecasts")]
         indexes = [
             # The scheduler only ever looks at open forecasts by review date: a partial index
             # keeps that work proportional to what is open, not to the whole history.
