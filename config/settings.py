@@ -179,6 +179,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Lets several deployments (or test sessions) share one broker without reading each other's tasks.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # Reminders ---------------------------------------------------------------------------------------
@@ -189,6 +191,15 @@ REMINDER_HEADS_UP_DAYS = env.int("REMINDER_HEADS_UP_DAYS", default=0)
 # While a forecast stays unresolved after its review date, remind again every this many days.
 REMINDER_REPEAT_DAYS = env.int("REMINDER_REPEAT_DAYS", default=7)
 REVIEWERS_GROUP = env.str("REVIEWERS_GROUP", default="Reviewers")
+# import_forecasts creates accounts for unknown reviewer usernames; a username that is not an
+# email address gets username@this-domain ("" leaves the address empty).
+IMPORT_REVIEWER_EMAIL_DOMAIN = env.str("IMPORT_REVIEWER_EMAIL_DOMAIN", default="localhost")
+# A digest being sent is leased to one worker process for this long. No live send can outlast
+# the task time limit, so an expired lease means its sender died and another may take over.
+REMINDER_DELIVERY_LEASE_SECONDS = env.int("REMINDER_DELIVERY_LEASE_SECONDS", default=CELERY_TASK_TIME_LIMIT + 30)
+# A worker that starts after today's reminder hour finishes today's run (safe: runs are idempotent),
+# so a worker that was down or killed at the reminder hour catches up.
+REMINDER_CATCH_UP_ON_START = env.bool("REMINDER_CATCH_UP_ON_START", default=True)
 
 # REST framework ------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -4,16 +4,21 @@ commands and the Celery tasks all call them, so the rules live in one place."""
 import datetime
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group, Permission
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection, transaction
 from django.utils import timezone
 
+from sources import services as source_services
 from sources.models import Author, Source
 
 from .models import Forecast, Outcome, ProbabilityBasis, Status, Tag, local_today
+from .transfer import ImportRow
 
 # Fields an editor may change on an existing forecast; status and outcome change only through
 # the resolution and scheduling services.
@@ -233,3 +238,136 @@ def access_groups_ensure() -> list[Group]:
                 group.permissions.add(permission)
         groups.append(group)
     return groups
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    skipped_existing: int
+    reviewers_created: tuple[str, ...]
+
+
+@transaction.atomic
+def forecasts_import(*, rows: Iterable[ImportRow], batch_size: int = 2000) -> ImportResult:
+    """Write checked import rows in batches, all or nothing.
+
+    A row whose forecast is already recorded (same source, forecaster and claim) is skipped, so
+    importing a file twice adds nothing and never overwrites. A row's id is kept when it is free,
+    which makes export -> import into an empty database -> export give the same file.
+    """
+    publications: dict[str, object] = {}
+    authors: dict[str, Author] = {}
+    sources: dict[tuple[str, str], Source] = {}
+    tags: dict[str, Tag] = {}
+    users: dict[str, AbstractBaseUser] = {}
+    reviewers_created: list[str] = []
+    created = skipped = 0
+    kept_explicit_ids = False
+    seen_keys: set[tuple[int, int, str]] = set()
+    user_model = get_user_model()
+
+    def reviewer_for(username: str | None):
+        if not username:
+            return None
+        if username not in users:
+            user = user_model.objects.filter(**{user_model.USERNAME_FIELD: username}).first()
+            if user is None:
+                # Keep the assignment rather than drop it. The account's address is the username
+                # when that is one, else username@IMPORT_REVIEWER_EMAIL_DOMAIN; the command lists
+                # the new accounts so that an admin can correct them.
+                domain = settings.IMPORT_REVIEWER_EMAIL_DOMAIN
+                email = username if "@" in username else (f"{username}@{domain}" if domain else "")
+                user = user_model.objects.create_user(username=username, email=email)
+                user.set_unusable_password()
+                user.save(update_fields=["password"])
+                reviewers_created.append(username)
+            users[username] = user
+        return users[username]
+
+    def write(batch: list[ImportRow]) -> None:
+        nonlocal created, skipped, kept_explicit_ids
+        resolved = []
+        for row in batch:
+            if row.publication and row.publication.lower() not in publications:
+                publications[row.publication.lower()] = source_services.publication_get_or_create(name=row.publication)
+            if row.author.lower() not in authors:
+                authors[row.author.lower()] = source_services.author_get_or_create(name=row.author)
+            author = authors[row.author.lower()]
+            source_key = (row.source_url, row.source_title if not row.source_url else "")
+            if source_key not in sources:
+                sources[source_key] = source_services.source_get_or_create_reference(
+                    title=row.source_title,
+                    url=row.source_url,
+                    published_on=row.made_on,
+                    publication=publications.get(row.publication.lower()) if row.publication else None,
+                    author=author,
+                )
+            resolved.append((row, sources[source_key], author))
+        existing = set(
+            Forecast.objects.filter(
+                source__in={source for _, source, _ in resolved}, claim__in={row.claim for row, _, _ in resolved}
+            ).values_list("source_id", "author_id", "claim")
+        )
+        wanted_ids = {row.id for row, _, _ in resolved if row.id is not None}
+        taken_ids = set(Forecast.objects.filter(id__in=wanted_ids).values_list("id", flat=True))
+        now = timezone.now()
+        objects, row_tags = [], []
+        for row, source, author in resolved:
+            key = (source.id, author.id, row.claim)
+            if key in existing or key in seen_keys:
+                skipped += 1
+                continue
+            seen_keys.add(key)
+            use_id = row.id if row.id is not None and row.id not in taken_ids else None
+            if use_id is not None:
+                taken_ids.add(use_id)
+                kept_explicit_ids = True
+            forecast = Forecast(
+                id=use_id,
+                source=source,
+                author=author,
+                quote=row.quote,
+                claim=row.claim,
+                estimative_phrase=row.estimative_phrase,
+                probability=row.probability,
+                probability_basis=row.probability_basis,
+                made_on=row.made_on,
+                deadline=row.deadline,
+                review_on=row.review_on,
+                resolution_criteria=row.resolution_criteria,
+                status=row.status,
+                outcome=row.outcome,
+                evidence_url=row.evidence_url,
+                resolution_note=row.resolution_note,
+                resolved_at=now if row.status == Status.RESOLVED else None,
+                reviewer=reviewer_for(row.reviewer),
+            )
+            objects.append(forecast)
+            row_tags.append(row.tags)
+        if not objects:
+            return
+        Forecast.objects.bulk_create(objects, batch_size=batch_size)
+        Forecast.history.bulk_history_create(objects, default_change_reason="Imported", default_date=now)
+        links = []
+        for forecast, names in zip(objects, row_tags, strict=True):
+            for name in names:
+                if name.lower() not in tags:
+                    tags[name.lower()] = tags_get_or_create(names=[name])[0]
+                links.append(Forecast.tags.through(forecast_id=forecast.id, tag_id=tags[name.lower()].id))
+        Forecast.tags.through.objects.bulk_create(links, batch_size=batch_size)
+        created += len(objects)
+
+    batch: list = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= batch_size:
+            write(batch)
+            batch = []
+    if batch:
+        write(batch)
+    if kept_explicit_ids:
+        # Rows kept their ids: move the id sequence past them (PostgreSQL; a no-op on SQLite).
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), [Forecast]):
+                cursor.execute(statement)
+    return ImportResult(created=created, skipped_existing=skipped, reviewers_created=tuple(reviewers_created))

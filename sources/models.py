@@ -49,7 +49,10 @@ class Source(models.Model):
     )
     authors = models.ManyToManyField(Author, related_name="sources", blank=True)
     published_on = models.DateField(help_text="Publication date; forecasts in the article are made on this day.")
-    text = models.TextField(help_text="The article text, verbatim.")
+    text = models.TextField(
+        blank=True,
+        help_text="The article text, verbatim. Empty when only the reference is known (imported forecasts).",
+    )
     content_hash = models.CharField(
         max_length=64,
         unique=True,

@@ -58,3 +58,34 @@ def source_get_or_create(
     source.save()
     source.authors.set(authors)
     return source, True
+
+
+@transaction.atomic
+def source_get_or_create_reference(
+    *,
+    title: str,
+    url: str,
+    published_on: datetime.date,
+    publication: Publication | None = None,
+    author: Author | None = None,
+) -> Source:
+    """An article known only by its title and URL (an imported forecast names its source but
+    does not carry the text). The same URL, or the same title without a URL, is one source."""
+    title = " ".join(title.split())
+    existing = Source.objects.filter(url=url).first() if url else Source.objects.filter(title=title, url="").first()
+    if existing is not None:
+        return existing
+    source = Source(
+        title=title,
+        url=url,
+        published_on=published_on,
+        publication=publication,
+        text="",
+        # No text to hash: the reference itself identifies the article.
+        content_hash=content_hash(f"reference\n{url}\n{title}"),
+    )
+    source.full_clean()
+    source.save()
+    if author is not None:
+        source.authors.add(author)
+    return source
