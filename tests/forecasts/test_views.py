@@ -1,0 +1,131 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from forecasts import scorecards, services
+from forecasts.models import Forecast, Outcome
+from forecasts.seeding import seed_load
+from sources.models import Author
+from tests.factories import StaffFactory
+
+pytestmark = pytest.mark.django_db
+
+# Outcomes of the seed forecasts, with evidence, from research/seed-forecasts.md ("What happened").
+SEED_OUTCOMES = {
+    "TRADE-RECOVER": (Outcome.YES, "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=183176"),
+    "TRADE-SURPASS": (Outcome.NO, "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=183176"),
+    "WORKERS-RU": (
+        Outcome.YES,
+        "https://www.nknews.org/2024/02/over-1000-north-koreans-visited-russia-in-2023-marking-five-fold-increase/",
+    ),
+    "GDP-REBOUND": (Outcome.YES, "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=186917"),
+    "NO-SANCTIONS": (Outcome.YES, "https://press.un.org/en/2023/sc15240.doc.htm"),
+    "MISSILE-TESTS": (Outcome.YES, "https://www.statista.com/chart/9172/north-korea-missile-tests-timeline/"),
+    "NUKE-TEST": (
+        Outcome.NO,
+        "https://www.anews.com.tr/asia/2025/11/05/north-korea-ready-for-7th-nuclear-test-claims-south-korea",
+    ),
+    "FX-INCOME": (Outcome.YES, "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=186917"),
+}
+SEED_CLAIM_PREFIXES = {
+    "TRADE-RECOVER": "China–North Korea total trade in 2023 is above",
+    "TRADE-SURPASS": "China–North Korea total trade in 2023 is at or above",
+    "WORKERS-RU": "More North Korean workers",
+    "GDP-REBOUND": "North Korea's real GDP grows in 2023",
+    "NO-SANCTIONS": "The UN Security Council adopts no resolution",
+    "MISSILE-TESTS": "North Korea conducts at least one ballistic-missile",
+    "NUKE-TEST": "North Korea conducts a nuclear explosive test",
+    "FX-INCOME": "North Korea's recorded goods exports",
+}
+
+
+@pytest.fixture
+def resolved_seed():
+    seed_load()
+    reviewer = StaffFactory(username="reviewer")
+    for key, (outcome, evidence) in SEED_OUTCOMES.items():
+        forecast = Forecast.objects.get(claim__startswith=SEED_CLAIM_PREFIXES[key])
+        services.forecast_resolve(
+            forecast=forecast,
+            outcome=outcome,
+            evidence_url=evidence,
+            note=f"{key}: see evidence.",
+            resolved_by=reviewer,
+        )
+    return Author.objects.get()
+
+
+def test_index_lists_the_seed_author_with_scores(client, resolved_seed):
+    response = client.get(reverse("scorecards:index"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert resolved_seed.name in html
+    assert reverse("scorecards:detail", args=["author", resolved_seed.pk]) in html
+    # Six scored forecasts: a small sample, listed but not ranked.
+    assert "small sample" in html
+    assert "<svg" in html
+
+
+def test_author_page_has_a_reliability_diagram_and_tables(client, resolved_seed):
+    response = client.get(reverse("scorecards:detail", args=["author", resolved_seed.pk]))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert 'class="diagonal"' in svg
+    # Scored: three at 0.675 (all came true) and three at 0.97 (all came true): two non-empty bins.
+    assert len(re.findall(r"<circle ", svg)) == 2
+    assert "3 of 3 came true" in svg
+    assert svg.count('class="ci"') == 2 * 3
+    assert "3 of 3 (100%)" in html  # calibration table
+    assert "“will likely”" in html  # the per-phrase table
+    assert "“perhaps”" in html and "0 of 1" in html  # words without a number still have a record
+    assert SEED_OUTCOMES["NO-SANCTIONS"][1] in html  # evidence link in the forecast list
+    assert "Did not come true" in html
+    assert "<script" not in html
+
+
+def test_pages_load_nothing_from_other_sites(client, resolved_seed):
+    html = client.get(reverse("scorecards:detail", args=["author", resolved_seed.pk])).content.decode()
+
+    assert not re.search(r"<(link|script|img)[^>]+(href|src)=\"(https?:)?//", html)
+    assert 'name="viewport"' in html
+
+
+@pytest.mark.parametrize("by", ["publication", "source", "tag"])
+def test_every_grouping_has_a_page(client, resolved_seed, by):
+    card = scorecards.scorecards_by(by)[0]
+
+    response = client.get(reverse("scorecards:detail", args=[by, card.group.key]))
+
+    assert response.status_code == 200
+    assert card.group.label in response.content.decode()
+
+
+@pytest.mark.parametrize(("by", "key"), [("weather", "1"), ("author", "999"), ("author", "abc")])
+def test_unknown_scorecard_is_404(client, db, by, key):
+    assert client.get(f"/scorecards/{by}/{key}/").status_code == 404
+
+
+def test_bins_parameter_changes_the_table(client, resolved_seed):
+    html = client.get(reverse("scorecards:detail", args=["author", resolved_seed.pk]) + "?bins=4").content.decode()
+
+    assert "Calibration in 4 equal-width bins" in html
+
+
+def test_empty_database_renders(client, db):
+    response = client.get(reverse("scorecards:index"))
+
+    assert response.status_code == 200
+    assert "Nothing scored yet" in response.content.decode()
+
+
+def test_private_scorecards_send_anonymous_readers_to_login(client, db, settings):
+    settings.SCORECARDS_PUBLIC = False
+
+    response = client.get(reverse("scorecards:index"))
+
+    assert response.status_code == 302
+    assert "login" in response["Location"]
