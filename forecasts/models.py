@@ -72,6 +72,10 @@ class ForecastQuerySet(models.QuerySet):
     def overdue(self, today: datetime.date | None = None):
         return self.unresolved().filter(review_on__lt=today or local_today())
 
+    def to_remind(self, today: datetime.date, heads_up_days: int = 0):
+        """Unresolved forecasts whose review date is within the heads-up window or past."""
+        return self.unresolved().filter(review_on__lte=today + datetime.timedelta(days=heads_up_days))
+
     def scored(self):
         """Forecasts that enter the scores: a probability and a yes/no outcome."""
         return self.resolved().filter(outcome__in=[Outcome.YES, Outcome.NO], probability__isnull=False)
@@ -142,6 +146,12 @@ class Forecast(models.Model):
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    snoozed_on = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the review date was last moved by a snooze; no heads-up is sent for days before it.",
     )
     tags = models.ManyToManyField(Tag, related_name="forecasts", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -225,3 +235,84 @@ class Forecast(models.Model):
             and self.outcome in (Outcome.YES, Outcome.NO)
             and self.probability is not None
         )
+
+
+class ReminderKind(models.TextChoices):
+    HEADS_UP = "heads_up", "Heads-up before the review date"
+    DUE = "due", "Review date reached"
+    REPEAT = "repeat", "Still unresolved"
+
+
+class DigestStatus(models.TextChoices):
+    PENDING = "pending", "Pending (not sent yet)"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed (the mail server refused it for good)"
+    CANCELLED = "cancelled", "Cancelled (nothing left to remind)"
+
+
+class ReminderDigestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=DigestStatus.PENDING)
+
+    def deliverable(self, now: datetime.datetime):
+        """Pending digests nobody is sending right now: never leased, or the lease ran out."""
+        return self.pending().filter(Q(lease_expires_at__isnull=True) | Q(lease_expires_at__lt=now))
+
+
+class ReminderDigest(models.Model):
+    """One reminder email to one reviewer: the outbox row that is created, claimed, sent, marked."""
+
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_digests")
+    run_on = models.DateField(help_text="The local day of the reminder run that created it.")
+    status = models.CharField(max_length=10, choices=DigestStatus.choices, default=DigestStatus.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    # Who is sending it right now ("host:pid") and until when; nobody else may send it meanwhile.
+    lease_owner = models.CharField(max_length=255, blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReminderDigestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "reminder email"
+        indexes = [models.Index(fields=["created_at"], condition=Q(status="pending"), name="digest_pending_idx")]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=DigestStatus.values), name="digest_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status=DigestStatus.SENT, sent_at__isnull=False)
+                | (~Q(status=DigestStatus.SENT) & Q(sent_at__isnull=True)),
+                name="digest_sent_at_matches_status",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder to {self.reviewer} on {self.run_on:%Y-%m-%d} ({self.get_status_display()})"
+
+
+class Reminder(models.Model):
+    """That a forecast was put in front of a reviewer for one reminder cycle."""
+
+    forecast = models.ForeignKey(Forecast, on_delete=models.CASCADE, related_name="reminders")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders")
+    # The cycle is (review date, cycle date): a snooze starts new cycles instead of reusing old ones.
+    review_on = models.DateField()
+    cycle_on = models.DateField(help_text="The scheduled reminder day this reminder belongs to.")
+    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
+    digest = models.ForeignKey(ReminderDigest, on_delete=models.CASCADE, related_name="reminders")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["forecast__review_on", "forecast_id"]
+        constraints = [
+            # Exactly once per (forecast, reviewer, cycle): the database refuses a second one.
+            models.UniqueConstraint(
+                fields=["forecast", "reviewer", "review_on", "cycle_on"], name="reminder_once_per_cycle"
+            ),
+            models.CheckConstraint(condition=Q(kind__in=ReminderKind.values), name="reminder_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.forecast} → {self.reviewer} ({self.cycle_on:%Y-%m-%d})"

@@ -3,6 +3,7 @@ commands and the Celery tasks all call them, so the rules live in one place."""
 
 import datetime
 import math
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,7 +18,8 @@ from django.utils import timezone
 from sources import services as source_services
 from sources.models import Author, Source
 
-from .models import Forecast, Outcome, ProbabilityBasis, Status, Tag, local_today
+from . import reminders, tasks
+from .models import Forecast, Outcome, ProbabilityBasis, ReminderDigest, Status, Tag, local_today
 from .transfer import ImportRow
 
 # Fields an editor may change on an existing forecast; status and outcome change only through
@@ -371,3 +373,120 @@ def forecasts_import(*, rows: Iterable[ImportRow], batch_size: int = 2000) -> Im
             for statement in connection.ops.sequence_reset_sql(no_style(), [Forecast]):
                 cursor.execute(statement)
     return ImportResult(created=created, skipped_existing=skipped, reviewers_created=tuple(reviewers_created))
+
+
+# Scheduling and reminders ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def forecasts_flag_due(*, today: datetime.date | None = None) -> int:
+    """Move open forecasts whose review date has come to due; returns how many moved.
+
+    One set-based UPDATE instead of a save() per row. simple-history does not see UPDATEs, so the
+    history rows (and their tag snapshots) are written in bulk for exactly the rows that moved."""
+    today = today or local_today()
+    now = timezone.now()
+    # skip_locked: two flaggers at once (PostgreSQL) split the rows instead of both writing history.
+    moving = list(Forecast.objects.reaching_review(today).select_for_update(skip_locked=True).order_by("pk"))
+    if not moving:
+        return 0
+    ids = [forecast.pk for forecast in moving]
+    # Below SQLite's and PostgreSQL's limits on query parameters: in practice a single UPDATE.
+    for start in range(0, len(ids), 10_000):
+        Forecast.objects.filter(pk__in=ids[start : start + 10_000]).update(status=Status.DUE, updated_at=now)
+    for forecast in moving:
+        forecast.status = Status.DUE
+    history = Forecast.history.bulk_history_create(
+        moving, update=True, default_change_reason="Review date reached", default_date=now, batch_size=500
+    )
+    _bulk_tag_history(history=history, forecast_ids=ids)
+    return len(moving)
+
+
+def _bulk_tag_history(*, history: list, forecast_ids: list[int]) -> None:
+    """Snapshot each forecast's tags for its new history row, as a save() would have done."""
+    through = Forecast.tags.through
+    tag_history = Forecast.history.model._meta.get_field("historicalforecast_tags").related_model
+    links = defaultdict(list)
+    for start in range(0, len(forecast_ids), 10_000):
+        for link in through.objects.filter(forecast_id__in=forecast_ids[start : start + 10_000]):
+            links[link.forecast_id].append(link)
+    rows = [
+        tag_history(history=record, forecast_id=link.forecast_id, tag_id=link.tag_id, id=link.pk)
+        for record in history
+        for link in links[record.id]
+    ]
+    tag_history.objects.bulk_create(rows, batch_size=500)
+
+
+@transaction.atomic
+def forecast_snooze(
+    *, forecast: Forecast, review_on: datetime.date, reason: str, snoozed_by: AbstractBaseUser | None
+) -> Forecast:
+    """Postpone the review to a later day; the forecast is open again and not reminded until then."""
+    forecast = Forecast.objects.select_for_update().get(pk=forecast.pk)
+    if forecast.status not in (Status.OPEN, Status.DUE):
+        raise ValidationError("Only an open or due forecast can be snoozed.")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the review is postponed."})
+    today = local_today()
+    if review_on <= today:
+        raise ValidationError({"review_on": "Snooze to a day after today."})
+    previous = forecast.review_on
+    forecast.review_on = review_on
+    forecast.status = Status.OPEN
+    forecast.snoozed_on = today
+    forecast.full_clean()
+    forecast._history_user = snoozed_by
+    forecast._change_reason = f"Snoozed from {previous.isoformat()} to {review_on.isoformat()}: {reason}"
+    forecast.save()
+    return forecast
+
+
+@dataclass(frozen=True)
+class ReminderRun:
+    digests_created: int
+    delivered: dict[str, int]
+
+
+def reminders_send(*, today: datetime.date | None = None, deliver_now: bool = False) -> ReminderRun:
+    """Write one digest per reviewer for the reminders due today, then deliver them: one Celery
+    task per digest (after commit), or right here with deliver_now (management command, cron).
+
+    Safe to run any number of times, at once or in sequence: see forecasts/reminders.py."""
+    today = today or local_today()
+    forecasts_flag_due(today=today)
+    created = []
+    for reviewer_id, planned in sorted(reminders.plan(today=today).items()):
+        digest = reminders.create_digest(reviewer_id=reviewer_id, planned=planned, today=today)
+        if digest is None:
+            continue
+        created.append(digest.pk)
+        if not deliver_now:
+            tasks.deliver_review_digest.delay_on_commit(digest.pk)
+    # Older digests whose delivery task was lost (a killed worker, a broker without redelivery).
+    delivered = reminder_digests_deliver_pending(deliver_now=deliver_now)
+    return ReminderRun(digests_created=len(created), delivered=delivered)
+
+
+def reminder_digest_deliver(*, digest_id: int) -> str:
+    """Send one digest unless it was sent or someone else is sending it. SMTP errors propagate
+    (the digest stays pending) so that the caller can retry."""
+    return reminders.deliver(digest_id=digest_id)
+
+
+def reminder_digests_deliver_pending(*, deliver_now: bool = False) -> dict[str, int]:
+    """Deliver every pending digest nobody is sending, taking over those of dead processes."""
+    reminders.release_dead_leases()
+    outcomes: dict[str, int] = defaultdict(int)
+    for digest_id in ReminderDigest.objects.deliverable(timezone.now()).order_by("pk").values_list("pk", flat=True):
+        if not deliver_now:
+            tasks.deliver_review_digest.delay_on_commit(digest_id)
+            outcomes["enqueued"] += 1
+            continue
+        try:
+            outcomes[reminder_digest_deliver(digest_id=digest_id)] += 1
+        except Exception:  # the digest stays pending; one bad address must not stop the rest
+            outcomes["pending"] += 1
+    return dict(outcomes)
