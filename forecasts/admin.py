@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from sources.admin import SourceAdmin
 
 from . import services
+from .admin_resolution import ResolutionAdminMixin
 from .models import Forecast, Tag, local_today
 
 
@@ -43,7 +44,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Forecast)
-class ForecastAdmin(SimpleHistoryAdmin):
+class ForecastAdmin(ResolutionAdminMixin, SimpleHistoryAdmin):
     list_display = (
         "claim_display",
         "author",
