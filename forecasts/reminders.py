@@ -32,7 +32,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import DigestStatus, Forecast, Reminder, ReminderDigest, ReminderKind, local_today
+from .models import DigestStatus, Forecast, Reminder, ReminderDigest, ReminderKind
 
 logger = logging.getLogger(__name__)
 
@@ -322,7 +322,8 @@ def deliver(*, digest_id: int) -> str:
     digest = lease(digest_id=digest_id, owner=owner)
     if digest is None:
         return "skipped"
-    today = local_today()
+    # "Days overdue" as of the run that wrote the digest, so a retry tells the same story.
+    today = digest.run_on
     items = digest_items(digest=digest, today=today)
     if not items:
         finish(digest=digest, owner=owner, status=DigestStatus.CANCELLED)

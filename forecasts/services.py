@@ -465,8 +465,11 @@ def reminders_send(*, today: datetime.date | None = None, deliver_now: bool = Fa
         created.append(digest.pk)
         if not deliver_now:
             tasks.deliver_review_digest.delay_on_commit(digest.pk)
-    # Older digests whose delivery task was lost (a killed worker, a broker without redelivery).
-    delivered = reminder_digests_deliver_pending(deliver_now=deliver_now)
+    if deliver_now:
+        delivered = reminder_digests_deliver_pending(deliver_now=True)
+    else:
+        # Older digests whose delivery task was lost (a killed worker, a broker without redelivery).
+        delivered = reminder_digests_deliver_pending(exclude=created)
     return ReminderRun(digests_created=len(created), delivered=delivered)
 
 
@@ -476,11 +479,12 @@ def reminder_digest_deliver(*, digest_id: int) -> str:
     return reminders.deliver(digest_id=digest_id)
 
 
-def reminder_digests_deliver_pending(*, deliver_now: bool = False) -> dict[str, int]:
+def reminder_digests_deliver_pending(*, deliver_now: bool = False, exclude: Iterable[int] = ()) -> dict[str, int]:
     """Deliver every pending digest nobody is sending, taking over those of dead processes."""
     reminders.release_dead_leases()
     outcomes: dict[str, int] = defaultdict(int)
-    for digest_id in ReminderDigest.objects.deliverable(timezone.now()).order_by("pk").values_list("pk", flat=True):
+    pending = ReminderDigest.objects.deliverable(timezone.now()).exclude(pk__in=list(exclude))
+    for digest_id in pending.order_by("pk").values_list("pk", flat=True):
         if not deliver_now:
             tasks.deliver_review_digest.delay_on_commit(digest_id)
             outcomes["enqueued"] += 1
