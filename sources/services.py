@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .models import Author, Publication, Source, content_hash
@@ -88,4 +89,52 @@ def source_get_or_create_reference(
     source.save()
     if author is not None:
         source.authors.add(author)
+    return source
+
+
+@transaction.atomic
+def source_record(
+    *,
+    title: str,
+    text: str,
+    published_on: datetime.date,
+    url: str = "",
+    publication_name: str = "",
+    author_names: list[str] | tuple[str, ...] = (),
+    note: str = "",
+) -> tuple[Source, bool]:
+    """Store an article described by names (as an integrator sends it): the publication and
+    authors are found or created, all in one transaction with the article."""
+    publication = publication_get_or_create(name=publication_name) if publication_name.strip() else None
+    authors = [author_get_or_create(name=name) for name in author_names if name.strip()]
+    return source_get_or_create(
+        title=title, text=text, published_on=published_on, url=url, publication=publication, authors=authors, note=note
+    )
+
+
+# The text is the article's identity (its content hash); only the description around it changes.
+SOURCE_EDITABLE_FIELDS = ("title", "url", "published_on", "note")
+
+
+@transaction.atomic
+def source_update(
+    *,
+    source: Source,
+    data: dict,
+    publication_name: str | None = None,
+    author_names: list[str] | tuple[str, ...] | None = None,
+) -> Source:
+    """Change an article's description. None leaves the publication or the authors as they are;
+    an empty publication name removes it."""
+    unknown = set(data) - set(SOURCE_EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError({name: "This field cannot be changed here." for name in sorted(unknown)})
+    for name, value in data.items():
+        setattr(source, name, " ".join(value.split()) if name == "title" else value)
+    if publication_name is not None:
+        source.publication = publication_get_or_create(name=publication_name) if publication_name.strip() else None
+    source.full_clean()
+    source.save()
+    if author_names is not None:
+        source.authors.set([author_get_or_create(name=name) for name in author_names if name.strip()])
     return source

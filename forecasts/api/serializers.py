@@ -1,0 +1,283 @@
+"""Input serializers validate and hand plain values to the services; output serializers
+describe what the API returns. Neither holds business rules."""
+
+import math
+from collections.abc import Mapping
+
+from django.contrib.auth import get_user_model
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from forecasts import scorecards
+from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status
+from sources.models import Author, Source
+
+# Bins of a calibration table the API will compute; more would be noise, not detail.
+MAX_BINS = 100
+
+
+class StrictSerializer(serializers.Serializer):
+    """Rejects fields it does not know: a typo ('probabilty') must not be silently dropped."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, Mapping):
+            unknown = sorted(set(data) - {name for name, field in self.fields.items() if not field.read_only})
+            if unknown:
+                accepted = ", ".join(name for name, field in self.fields.items() if not field.read_only)
+                raise serializers.ValidationError(
+                    {name: [f"Unknown field. Accepted fields: {accepted}."] for name in unknown}
+                )
+        return super().to_internal_value(data)
+
+
+@extend_schema_field(
+    {
+        "type": "number",
+        "format": "double",
+        "minimum": 0,
+        "maximum": 1,
+        "exclusiveMinimum": True,
+        "exclusiveMaximum": True,
+        "nullable": True,
+    }
+)
+class ProbabilityField(serializers.FloatField):
+    default_error_messages = {
+        "open_interval": "The probability must be a number strictly between 0 and 1 (e.g. 0.675).",
+    }
+
+    def to_internal_value(self, data):
+        # FloatField alone takes "NaN", "inf" and True; none of them is a probability.
+        if isinstance(data, bool):
+            self.fail("open_interval")
+        value = super().to_internal_value(data)
+        if not math.isfinite(value) or not 0 < value < 1:
+            self.fail("open_interval")
+        return value
+
+
+# ----- forecasts -------------------------------------------------------------------------------
+
+
+class ForecastSerializer(serializers.ModelSerializer):
+    source_title = serializers.CharField(source="source.title", read_only=True)
+    publication = serializers.CharField(source="source.publication.name", read_only=True, allow_null=True, default=None)
+    author_name = serializers.CharField(source="author.name", read_only=True)
+    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    resolved_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    tags = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+
+    class Meta:
+        model = Forecast
+        fields = [
+            "id",
+            "source",
+            "source_title",
+            "publication",
+            "author",
+            "author_name",
+            "quote",
+            "claim",
+            "estimative_phrase",
+            "probability",
+            "probability_basis",
+            "made_on",
+            "deadline",
+            "review_on",
+            "resolution_criteria",
+            "status",
+            "outcome",
+            "evidence_url",
+            "resolution_note",
+            "resolved_by",
+            "resolved_at",
+            "reviewer",
+            "tags",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+def _users():
+    return get_user_model().objects.filter(is_active=True)
+
+
+class ForecastWriteSerializer(StrictSerializer):
+    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), help_text="Id of the article.")
+    author = serializers.PrimaryKeyRelatedField(queryset=Author.objects.all(), help_text="Id of the forecaster.")
+    quote = serializers.CharField(help_text="The forecast verbatim from the source.")
+    claim = serializers.CharField(help_text="A checkable proposition.")
+    estimative_phrase = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    probability = ProbabilityField(
+        required=False, allow_null=True, default=None, help_text="Strictly between 0 and 1; null when unscored."
+    )
+    probability_basis = serializers.ChoiceField(choices=ProbabilityBasis.choices, default=ProbabilityBasis.PHRASE)
+    made_on = serializers.DateField(required=False, help_text="Defaults to the article's publication date.")
+    deadline = serializers.DateField()
+    review_on = serializers.DateField(required=False, help_text="Defaults to the deadline.")
+    resolution_criteria = serializers.CharField()
+    reviewer = serializers.SlugRelatedField(
+        slug_field="username", queryset=_users(), required=False, allow_null=True, default=None
+    )
+    tags = serializers.ListField(
+        child=serializers.CharField(max_length=64), required=False, default=list, max_length=50
+    )
+
+    def validate(self, attrs):
+        instance = self.instance
+        if self.partial and instance is not None:
+            current = {name: getattr(instance, name) for name in ("source", "made_on", "deadline", "review_on")}
+        else:
+            current = {}
+        source = attrs.get("source", current.get("source"))
+        made_on = attrs.get("made_on", current.get("made_on")) or (source.published_on if source else None)
+        deadline = attrs.get("deadline", current.get("deadline"))
+        review_on = attrs.get("review_on", current.get("review_on")) or deadline
+        errors = {}
+        if made_on and deadline and deadline < made_on:
+            errors["deadline"] = f"The deadline cannot be before the date the forecast was made ({made_on})."
+        if made_on and review_on and review_on < made_on:
+            errors["review_on"] = f"The review date cannot be before the date the forecast was made ({made_on})."
+        if attrs.get("probability") is not None and attrs.get("probability_basis") == ProbabilityBasis.NONE:
+            errors["probability_basis"] = "'none' means no number; say how the probability was obtained."
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+
+class ForecastCreateSerializer(ForecastWriteSerializer):
+    status = serializers.ChoiceField(
+        choices=[(Status.OPEN, Status.OPEN.label), (Status.PROPOSED, Status.PROPOSED.label)],
+        default=Status.OPEN,
+        help_text="A new forecast starts open, or proposed for an editor to confirm.",
+    )
+
+
+class ForecastUpdateSerializer(ForecastWriteSerializer):
+    """PATCH: any subset of the editable fields; status and outcome change only by resolving."""
+
+    probability_basis = serializers.ChoiceField(choices=ProbabilityBasis.choices, required=False)
+
+
+class ForecastResolveSerializer(StrictSerializer):
+    outcome = serializers.ChoiceField(choices=Outcome.choices, help_text="Did the claim come true?")
+    evidence_url = serializers.URLField(max_length=1000, required=False, allow_blank=True, default="")
+    resolution_note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ForecastUnresolveSerializer(StrictSerializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="", help_text="Kept in the history.")
+
+
+# ----- sources ---------------------------------------------------------------------------------
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    publication = serializers.CharField(source="publication.name", read_only=True, allow_null=True, default=None)
+    authors = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+
+    class Meta:
+        model = Source
+        fields = ["id", "title", "url", "publication", "authors", "published_on", "note", "content_hash", "created_at"]
+        read_only_fields = fields
+
+
+class SourceDetailSerializer(SourceSerializer):
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "text"]
+        read_only_fields = fields
+
+
+class SourceCreateSerializer(StrictSerializer):
+    title = serializers.CharField(max_length=500)
+    text = serializers.CharField(help_text="The article text, verbatim; the same text is stored once.")
+    published_on = serializers.DateField()
+    url = serializers.URLField(max_length=1000, required=False, allow_blank=True, default="")
+    publication = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default="", help_text="Name; created if new."
+    )
+    authors = serializers.ListField(
+        child=serializers.CharField(max_length=200),
+        required=False,
+        default=list,
+        max_length=50,
+        help_text="Names; created if new.",
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class SourceUpdateSerializer(StrictSerializer):
+    """PATCH: the article's description; its text is its identity and does not change."""
+
+    title = serializers.CharField(max_length=500, required=False)
+    published_on = serializers.DateField(required=False)
+    url = serializers.URLField(max_length=1000, required=False, allow_blank=True)
+    publication = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    authors = serializers.ListField(child=serializers.CharField(max_length=200), required=False, max_length=50)
+    note = serializers.CharField(required=False, allow_blank=True)
+
+
+# ----- scorecards ------------------------------------------------------------------------------
+
+
+class ScorecardQuerySerializer(StrictSerializer):
+    by = serializers.ChoiceField(
+        choices=scorecards.GROUP_BY_CHOICES, required=False, help_text="Group by; omitted: one overall scorecard."
+    )
+    bins = serializers.IntegerField(
+        min_value=1, max_value=MAX_BINS, default=10, help_text="Equal-width calibration bins."
+    )
+
+    def to_internal_value(self, data):
+        # Query strings carry other parameters (format, cursors); only these two are ours.
+        return super(StrictSerializer, self).to_internal_value(data)
+
+
+class ScorecardGroupSerializer(serializers.Serializer):
+    by = serializers.ChoiceField(choices=scorecards.GROUP_BY_CHOICES)
+    key = serializers.CharField(help_text="Id of the author, publication, source or tag.")
+    label = serializers.CharField()
+
+
+class ScorecardCountsSerializer(serializers.Serializer):
+    total = serializers.IntegerField()
+    scored = serializers.IntegerField()
+    open = serializers.IntegerField()
+    due = serializers.IntegerField()
+    resolved = serializers.IntegerField()
+    ambiguous = serializers.IntegerField()
+    annulled = serializers.IntegerField()
+    unscored = serializers.IntegerField()
+
+
+class DecompositionSerializer(serializers.Serializer):
+    reliability = serializers.FloatField(allow_null=True)
+    resolution = serializers.FloatField(allow_null=True)
+    uncertainty = serializers.FloatField(allow_null=True)
+    within_bin_variance = serializers.FloatField(allow_null=True)
+    within_bin_covariance = serializers.FloatField(allow_null=True)
+
+
+class CalibrationBinSerializer(serializers.Serializer):
+    lower = serializers.FloatField()
+    upper = serializers.FloatField()
+    n = serializers.IntegerField()
+    mean_probability = serializers.FloatField(allow_null=True)
+    observed_frequency = serializers.FloatField(allow_null=True)
+    ci_low = serializers.FloatField(allow_null=True)
+    ci_high = serializers.FloatField(allow_null=True)
+
+
+class ScorecardSerializer(serializers.Serializer):
+    """Documents the scorecard object of forecasts.scorecards (design.md, "Scoring")."""
+
+    group = ScorecardGroupSerializer(allow_null=True, help_text="null for the overall scorecard.")
+    counts = ScorecardCountsSerializer()
+    brier = serializers.FloatField(allow_null=True)
+    log_loss = serializers.FloatField(allow_null=True)
+    base_rate = serializers.FloatField(allow_null=True)
+    brier_skill = serializers.FloatField(allow_null=True)
+    ece = serializers.FloatField(allow_null=True)
+    decomposition = DecompositionSerializer()
+    calibration = CalibrationBinSerializer(many=True)

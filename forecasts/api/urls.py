@@ -1,0 +1,19 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from . import views
+
+# <str:pk>, not <int:pk>: a malformed id then gets the API's JSON 404, not Django's HTML page.
+urlpatterns = [
+    path("forecasts/", views.ForecastListCreateApi.as_view(), name="api-forecast-list"),
+    path("forecasts/<str:pk>/", views.ForecastDetailApi.as_view(), name="api-forecast-detail"),
+    path("forecasts/<str:pk>/resolve/", views.ForecastResolveApi.as_view(), name="api-forecast-resolve"),
+    path("forecasts/<str:pk>/unresolve/", views.ForecastUnresolveApi.as_view(), name="api-forecast-unresolve"),
+    path("sources/", views.SourceListCreateApi.as_view(), name="api-source-list"),
+    path("sources/<str:pk>/", views.SourceDetailApi.as_view(), name="api-source-detail"),
+    path("scorecards/", views.ScorecardListApi.as_view(), name="api-scorecards"),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Log in and out of the browsable API.
+    path("auth/", include("rest_framework.urls", namespace="rest_framework")),
+]

@@ -1,0 +1,237 @@
+"""Thin API views: validate with an input serializer, call a service or a QuerySet, answer
+with an output serializer. Errors take the one shape of forecasts.api.exceptions."""
+
+from django.conf import settings
+from django.db import transaction
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from forecasts import scorecards, services
+from forecasts.models import Forecast, Status
+from sources import services as source_services
+from sources.models import Source
+
+from . import serializers as s
+from .filters import ForecastFilter, SourceFilter, StrictOrderingFilter
+from .permissions import CanResolveForecasts, ReadSignedInWriteWithModelPermission
+from .schema import READ_ERRORS, WRITE_ERRORS, error_responses
+
+DETAIL_READ_ERRORS = (401, 403, 404, 429)
+# The URLs take any string so that a malformed id gets a JSON 404; ids are integers.
+ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description="The object's id.")
+
+
+class ForecastListCreateApi(generics.ListAPIView):
+    queryset = Forecast.objects.with_related().prefetch_related("tags")
+    serializer_class = s.ForecastSerializer
+    permission_classes = [ReadSignedInWriteWithModelPermission]
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filterset_class = ForecastFilter
+    ordering_fields = ["id", "review_on", "deadline", "made_on"]
+
+    @extend_schema(
+        summary="List forecasts",
+        responses={200: s.ForecastSerializer(many=True), **error_responses(*READ_ERRORS)},
+    )
+    def get(self, request, *args, **kwargs):
+        return self.list(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Record a forecast",
+        request=s.ForecastCreateSerializer,
+        responses={201: s.ForecastSerializer, **error_responses(*WRITE_ERRORS)},
+    )
+    def post(self, request, *args, **kwargs):
+        serializer = s.ForecastCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        forecast = services.forecast_create(**serializer.validated_data, recorded_by=request.user)
+        return Response(self._output(forecast), status=status.HTTP_201_CREATED)
+
+    def _output(self, forecast: Forecast) -> dict:
+        return s.ForecastSerializer(self.get_queryset().get(pk=forecast.pk)).data
+
+
+class ForecastDetailApi(generics.RetrieveAPIView):
+    queryset = Forecast.objects.with_related().prefetch_related("tags")
+    serializer_class = s.ForecastSerializer
+    permission_classes = [ReadSignedInWriteWithModelPermission]
+
+    @extend_schema(
+        summary="One forecast",
+        parameters=[ID],
+        responses={200: s.ForecastSerializer, **error_responses(*DETAIL_READ_ERRORS)},
+    )
+    def get(self, request, *args, **kwargs):
+        return self.retrieve(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Edit a forecast",
+        parameters=[ID],
+        request=s.ForecastUpdateSerializer,
+        responses={200: s.ForecastSerializer, **error_responses(*WRITE_ERRORS)},
+    )
+    def patch(self, request, *args, **kwargs):
+        forecast = self.get_object()
+        serializer = s.ForecastUpdateSerializer(instance=forecast, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        tags = data.pop("tags", None)
+        services.forecast_update(forecast=forecast, data=data, tags=tags)
+        return Response(s.ForecastSerializer(self.get_queryset().get(pk=forecast.pk)).data)
+
+
+class ForecastResolveApi(generics.GenericAPIView):
+    queryset = Forecast.objects.with_related().prefetch_related("tags")
+    serializer_class = s.ForecastResolveSerializer
+    permission_classes = [CanResolveForecasts]
+
+    @extend_schema(
+        summary="Record whether the claim came true",
+        parameters=[ID],
+        description="Refused for a forecast that is already resolved: unresolve it first to correct it.",
+        request=s.ForecastResolveSerializer,
+        responses={200: s.ForecastSerializer, **error_responses(*WRITE_ERRORS)},
+    )
+    def post(self, request, *args, **kwargs):
+        forecast = self.get_object()
+        serializer = s.ForecastResolveSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        with transaction.atomic():
+            # Re-read under the write lock: of two reviewers resolving at once, the second is told.
+            current_status = Forecast.objects.select_for_update().values_list("status", flat=True).get(pk=forecast.pk)
+            if current_status == Status.RESOLVED:
+                raise ValidationError(
+                    {"outcome": ["This forecast is already resolved; unresolve it first to correct the outcome."]}
+                )
+            services.forecast_resolve(
+                forecast=forecast,
+                outcome=data["outcome"],
+                evidence_url=data["evidence_url"],
+                note=data["resolution_note"],
+                resolved_by=request.user,
+            )
+        return Response(s.ForecastSerializer(self.get_queryset().get(pk=forecast.pk)).data)
+
+
+class ForecastUnresolveApi(generics.GenericAPIView):
+    queryset = Forecast.objects.with_related().prefetch_related("tags")
+    serializer_class = s.ForecastUnresolveSerializer
+    permission_classes = [CanResolveForecasts]
+
+    @extend_schema(
+        summary="Undo a resolution",
+        parameters=[ID],
+        description="The previous outcome and evidence stay in the audit history.",
+        request=s.ForecastUnresolveSerializer,
+        responses={200: s.ForecastSerializer, **error_responses(*WRITE_ERRORS)},
+    )
+    def post(self, request, *args, **kwargs):
+        forecast = self.get_object()
+        serializer = s.ForecastUnresolveSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.forecast_unresolve(
+            forecast=forecast, unresolved_by=request.user, reason=serializer.validated_data["reason"]
+        )
+        return Response(s.ForecastSerializer(self.get_queryset().get(pk=forecast.pk)).data)
+
+
+class SourceListCreateApi(generics.ListAPIView):
+    queryset = Source.objects.select_related("publication").prefetch_related("authors")
+    serializer_class = s.SourceSerializer
+    permission_classes = [ReadSignedInWriteWithModelPermission]
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filterset_class = SourceFilter
+    ordering_fields = ["id", "published_on"]
+
+    @extend_schema(
+        summary="List articles",
+        responses={200: s.SourceSerializer(many=True), **error_responses(*READ_ERRORS)},
+    )
+    def get(self, request, *args, **kwargs):
+        return self.list(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Store an article",
+        description="The same text is stored once: posting it again answers 200 with the stored article.",
+        request=s.SourceCreateSerializer,
+        responses={
+            201: OpenApiResponse(s.SourceDetailSerializer, description="Stored."),
+            200: OpenApiResponse(s.SourceDetailSerializer, description="Already stored (same text)."),
+            **error_responses(*WRITE_ERRORS),
+        },
+    )
+    def post(self, request, *args, **kwargs):
+        serializer = s.SourceCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        source, created = source_services.source_record(
+            title=data["title"],
+            text=data["text"],
+            published_on=data["published_on"],
+            url=data["url"],
+            publication_name=data["publication"],
+            author_names=data["authors"],
+            note=data["note"],
+        )
+        body = s.SourceDetailSerializer(self.get_queryset().get(pk=source.pk)).data
+        return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+class SourceDetailApi(generics.RetrieveAPIView):
+    queryset = Source.objects.select_related("publication").prefetch_related("authors")
+    serializer_class = s.SourceDetailSerializer
+    permission_classes = [ReadSignedInWriteWithModelPermission]
+
+    @extend_schema(
+        summary="One article",
+        parameters=[ID],
+        responses={200: s.SourceDetailSerializer, **error_responses(*DETAIL_READ_ERRORS)},
+    )
+    def get(self, request, *args, **kwargs):
+        return self.retrieve(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Edit an article's description",
+        parameters=[ID],
+        request=s.SourceUpdateSerializer,
+        responses={200: s.SourceDetailSerializer, **error_responses(*WRITE_ERRORS)},
+    )
+    def patch(self, request, *args, **kwargs):
+        source = self.get_object()
+        serializer = s.SourceUpdateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        source_services.source_update(
+            source=source,
+            data={name: data[name] for name in ("title", "published_on", "url", "note") if name in data},
+            publication_name=data.get("publication"),
+            author_names=data.get("authors"),
+        )
+        return Response(s.SourceDetailSerializer(self.get_queryset().get(pk=source.pk)).data)
+
+
+class ScorecardListApi(APIView):
+    def get_permissions(self):
+        # Read at request time so the setting can be flipped (and overridden in tests).
+        return [AllowAny()] if settings.SCORECARDS_PUBLIC else [IsAuthenticated()]
+
+    @extend_schema(
+        summary="Calibration scorecards",
+        description="Without `by`: one overall scorecard. With `by`: one per author, publication, source or tag, "
+        "in label order. Anonymous access unless SCORECARDS_PUBLIC is off.",
+        parameters=[s.ScorecardQuerySerializer],
+        responses={200: s.ScorecardSerializer(many=True), **error_responses(*READ_ERRORS)},
+    )
+    def get(self, request, *args, **kwargs):
+        query = s.ScorecardQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        by, bins = query.validated_data.get("by"), query.validated_data["bins"]
+        cards = scorecards.scorecards_by(by, n_bins=bins) if by else [scorecards.scorecard(n_bins=bins)]
+        return Response([card.as_dict() for card in cards])

@@ -1,0 +1,146 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from forecasts.models import Forecast, Outcome, Status
+from sources.models import Source
+from tests.factories import AuthorFactory, ForecastFactory, SourceFactory
+
+ROLES = ("anonymous", "reader", "editor", "reviewer", "staff")
+
+
+def _expect(anonymous, reader, editor, reviewer, staff):
+    return dict(zip(ROLES, (anonymous, reader, editor, reviewer, staff), strict=True))
+
+
+def _forecast_payload():
+    return {
+        "source": SourceFactory().pk,
+        "author": AuthorFactory().pk,
+        "quote": "Exports will likely grow.",
+        "claim": "Exports grow in 2024",
+        "probability": 0.7,
+        "probability_basis": "stated",
+        "deadline": "2024-12-31",
+        "resolution_criteria": "Annual trade statistics.",
+    }
+
+
+def _source_payload():
+    return {"title": "An article", "text": "Some article text.", "published_on": "2024-01-02"}
+
+
+def _resolved_forecast():
+    return ForecastFactory(
+        status=Status.RESOLVED, outcome=Outcome.YES, resolved_at=timezone.now(), evidence_url="https://example.org/e"
+    )
+
+
+def _resolve_payload():
+    return {"outcome": "yes", "evidence_url": "https://example.org/stats", "resolution_note": "It grew."}
+
+
+# (method, url builder, body builder, expected statuses by role)
+MATRIX = {
+    "list forecasts": ("get", lambda: "/api/forecasts/", None, _expect(401, 200, 200, 200, 200)),
+    "create forecast": ("post", lambda: "/api/forecasts/", _forecast_payload, _expect(401, 403, 201, 403, 201)),
+    "read forecast": (
+        "get",
+        lambda: f"/api/forecasts/{ForecastFactory().pk}/",
+        None,
+        _expect(401, 200, 200, 200, 200),
+    ),
+    "edit forecast": (
+        "patch",
+        lambda: f"/api/forecasts/{ForecastFactory().pk}/",
+        lambda: {"claim": "Edited claim"},
+        _expect(401, 403, 200, 403, 200),
+    ),
+    "resolve forecast": (
+        "post",
+        lambda: f"/api/forecasts/{ForecastFactory().pk}/resolve/",
+        _resolve_payload,
+        _expect(401, 403, 403, 200, 200),
+    ),
+    "unresolve forecast": (
+        "post",
+        lambda: f"/api/forecasts/{_resolved_forecast().pk}/unresolve/",
+        lambda: {"reason": "Wrong figure."},
+        _expect(401, 403, 403, 200, 200),
+    ),
+    "list sources": ("get", lambda: "/api/sources/", None, _expect(401, 200, 200, 200, 200)),
+    "create source": ("post", lambda: "/api/sources/", _source_payload, _expect(401, 403, 201, 403, 201)),
+    "read source": ("get", lambda: f"/api/sources/{SourceFactory().pk}/", None, _expect(401, 200, 200, 200, 200)),
+    "edit source": (
+        "patch",
+        lambda: f"/api/sources/{SourceFactory().pk}/",
+        lambda: {"title": "Retitled"},
+        _expect(401, 403, 200, 403, 200),
+    ),
+    "scorecards": ("get", lambda: "/api/scorecards/?by=author", None, _expect(200, 200, 200, 200, 200)),
+}
+
+CASES = [(name, role) for name in MATRIX for role in ROLES]
+
+
+@pytest.mark.parametrize(("endpoint", "role"), CASES, ids=[f"{name}-{role}" for name, role in CASES])
+def test_permission_matrix(api, endpoint, role):
+    method, url, body, expected = MATRIX[endpoint]
+    response = getattr(api[role], method)(url(), body() if body else None, format="json")
+    assert response.status_code == expected[role], response.content
+    if response.status_code in (401, 403):
+        assert response.json()["code"] in ("not_authenticated", "permission_denied")
+
+
+def test_anonymous_is_challenged_for_a_token(api):
+    response = api["anonymous"].get("/api/forecasts/")
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+
+
+def test_anonymous_write_is_refused_and_writes_nothing(api):
+    payload = _forecast_payload()
+    response = api["anonymous"].post("/api/forecasts/", payload, format="json")
+    assert response.status_code == 401
+    assert not Forecast.objects.exists()
+    response = api["anonymous"].post("/api/sources/", _source_payload(), format="json")
+    assert response.status_code == 401
+    assert Source.objects.count() == 1  # only the one the forecast payload referred to
+
+
+def test_refused_resolution_changes_nothing(api):
+    forecast = ForecastFactory()
+    response = api["editor"].post(f"/api/forecasts/{forecast.pk}/resolve/", _resolve_payload(), format="json")
+    assert response.status_code == 403
+    forecast.refresh_from_db()
+    assert forecast.status == Status.OPEN
+    assert forecast.outcome is None
+
+
+@pytest.mark.parametrize(("role", "expected"), _expect(401, 200, 200, 200, 200).items())
+def test_private_scorecards_need_a_login(api, settings, role, expected):
+    settings.SCORECARDS_PUBLIC = False
+    assert api[role].get("/api/scorecards/").status_code == expected
+
+
+def test_staff_without_model_permissions_may_still_write(api, staff):
+    assert not staff.has_perm("forecasts.add_forecast")
+    response = api["staff"].post("/api/forecasts/", _forecast_payload(), format="json")
+    assert response.status_code == 201
+
+
+def test_session_login_works_for_the_browsable_api(client, reader):
+    client.force_login(reader)
+    ForecastFactory(claim="Exports grow in 2024")
+    response = client.get("/api/forecasts/", HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert b"Exports grow in 2024" in response.content
+
+
+def test_unknown_object_is_404_before_anything_else(api):
+    missing = datetime.date.today().toordinal()  # any id no row has
+    response = api["reviewer"].post(f"/api/forecasts/{missing}/resolve/", _resolve_payload(), format="json")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found.", "code": "not_found"}
