@@ -1,0 +1,358 @@
+"""Reading an article from a file or a paste: checks, HTML to text, and metadata.
+
+Pure functions (no database). Everything that can go wrong with the input raises
+`IngestionError` with a message fit to show an editor, before anything is stored.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+from dateutil import parser as date_parser
+
+MAX_BYTES = 2 * 1024 * 1024
+
+
+class IngestionError(ValueError):
+    """The input cannot be read as an article."""
+
+
+@dataclass(frozen=True)
+class ArticleMetadata:
+    title: str = ""
+    author: str = ""
+    author_bio: str = ""
+    publication: str = ""
+    published_on: datetime.date | None = None
+
+    def merged_over(self, fallback: ArticleMetadata) -> ArticleMetadata:
+        """These values where set, the fallback's elsewhere."""
+        return ArticleMetadata(
+            title=self.title or fallback.title,
+            author=self.author or fallback.author,
+            author_bio=self.author_bio or fallback.author_bio,
+            publication=self.publication or fallback.publication,
+            published_on=self.published_on or fallback.published_on,
+        )
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    text: str
+    metadata: ArticleMetadata
+    was_html: bool = False
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def read_article_file(path: Path | str, *, max_bytes: int = MAX_BYTES) -> ArticleText:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise IngestionError(f"{path}: no such file.") from None
+    except OSError as exc:
+        raise IngestionError(f"{path}: cannot be read ({exc.strerror}).") from None
+    if not path.is_file():
+        raise IngestionError(f"{path}: not a regular file.")
+    # Checked before reading, so a huge file is never loaded into memory.
+    _check_size(size, max_bytes)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestionError(f"{path}: cannot be read ({exc.strerror}).") from None
+    return read_article_bytes(data, filename=path.name, max_bytes=max_bytes)
+
+
+def read_article_bytes(data: bytes, *, filename: str = "", max_bytes: int = MAX_BYTES) -> ArticleText:
+    _check_size(len(data), max_bytes)
+    if not data.strip():
+        raise IngestionError("The file is empty.")
+    if _looks_binary(data):
+        raise IngestionError(
+            "This looks like a binary file (a PDF, image or word-processor file?); give the text or HTML."
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestionError(
+            f"The file is not UTF-8 text (byte {exc.start} cannot be decoded); save it as UTF-8 and try again."
+        ) from None
+    return read_article_text(text, is_html=_is_html(text, filename))
+
+
+def read_article_text(text: str, *, is_html: bool | None = None) -> ArticleText:
+    """A pasted article (text or HTML), normalised, with the metadata it states."""
+    if is_html is None:
+        is_html = _is_html(text, "")
+    html_metadata = ArticleMetadata()
+    if is_html:
+        text, html_metadata = html_to_text(text)
+    text = normalise_text(text)
+    if not text.strip():
+        raise IngestionError("The article has no text.")
+    return ArticleText(text=text, metadata=html_metadata.merged_over(extract_metadata(text)), was_html=is_html)
+
+
+def _check_size(size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise IngestionError(
+            f"The file is too large ({size / 1_048_576:.1f} MB); the limit is {max_bytes / 1_048_576:.0f} MB."
+        )
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    if sample.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0")):
+        return True
+    control = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return control > len(sample) * 0.02
+
+
+def _is_html(text: str, filename: str) -> bool:
+    if filename.lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    head = text.lstrip()[:1000].lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    return len(re.findall(r"</?(?:p|div|br|h[1-6]|article|span|a|body|script|style)\b", text[:20000], re.I)) >= 3
+
+
+def normalise_text(text: str) -> str:
+    """NFC, Unix line endings, no control characters, at most one blank line in a row.
+
+    Non-breaking spaces and curly quotes are kept: quotes are taken verbatim from this text.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+# Contents never shown to a reader (or never article prose) are dropped, never executed.
+_SKIPPED = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "head", "nav"}
+_SKIPPED |= {"figcaption", "button", "form", "select", "textarea", "math"}
+_BLOCK = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "li", "ul", "ol",
+    "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "figure", "pre", "dd", "dt", "dl", "hr", "address",
+}  # fmt: skip
+_VOID = {"br", "img", "meta", "link", "input", "hr", "source", "wbr", "col", "area", "base", "param", "track"}
+
+
+class _ArticleHTMLParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.in_title = False
+        self.title = ""
+        self.h1 = ""
+        self.in_h1 = False
+        self.meta: dict[str, str] = {}
+        self.time_datetime = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name.lower(): value or "" for name, value in attrs}
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
+            if key and values.get("content"):
+                self.meta.setdefault(key, values["content"].strip())
+            return
+        if tag == "title":
+            self.in_title = True
+            return
+        if tag == "time" and values.get("datetime") and not self.time_datetime:
+            self.time_datetime = values["datetime"]
+        if tag in _VOID:
+            if tag == "br":
+                self.parts.append("\n")
+            return
+        if tag in _SKIPPED:
+            self.skip_depth += 1
+            return
+        if tag == "h1" and not self.skip_depth:
+            self.in_h1 = True
+        if tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+            return
+        if tag in _SKIPPED:
+            self.skip_depth = max(0, self.skip_depth - 1)
+            return
+        if tag == "h1":
+            self.in_h1 = False
+        if tag in _BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+            return
+        if self.skip_depth:
+            return
+        if self.in_h1:
+            self.h1 += data
+        self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+
+def html_to_text(html: str) -> tuple[str, ArticleMetadata]:
+    """Visible text with paragraphs as blank-line blocks; scripts, styles and captions dropped."""
+    parser = _ArticleHTMLParser()
+    parser.feed(html)
+    parser.close()
+    raw = "".join(parser.parts)
+    paragraphs = [" ".join(block.split(" ")).strip() for block in re.split(r"\n\s*\n", raw)]
+    lines = []
+    for paragraph in paragraphs:
+        cleaned = "\n".join(line.strip() for line in paragraph.split("\n") if line.strip())
+        if cleaned:
+            lines.append(cleaned)
+    meta = parser.meta
+    published = _parse_date(
+        meta.get("article:published_time") or meta.get("datepublished") or meta.get("date") or parser.time_datetime
+    )
+    metadata = ArticleMetadata(
+        title=" ".join((meta.get("og:title") or parser.h1 or parser.title).split()),
+        author=" ".join((meta.get("author") or meta.get("article:author") or "").split())
+        if not (meta.get("author") or "").startswith("http")
+        else "",
+        publication=" ".join((meta.get("og:site_name") or "").split()),
+        published_on=published,
+    )
+    return "\n\n".join(lines), metadata
+
+
+# --- metadata -----------------------------------------------------------------------------------
+
+_NAME = (
+    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?[ \t\u00a0]+)?"
+    r"(?P<name>[A-Z][\w'\-]+(?:[ \t\u00a0]+(?:[A-Z][\w'\-]*\.?|de|van|von|da|al|bin|el|le)){1,4})"
+)
+_BYLINE_PATTERNS = [
+    re.compile(rf"^(?:By|Written by|Words by)\s+{_NAME}", re.M),
+    re.compile(rf"^Authors?:\s*{_NAME}", re.M),
+    re.compile(rf"^Posted\b.{{0,60}}?\bby\s+{_NAME}", re.M),
+    re.compile(rf"^{_NAME}\s*[|\u2022\u00b7,\u2013\u2014-]\s*\d{{1,2}}\s+\w+\s+\d{{4}}\s*$", re.M),
+]
+_BIO_LINE = re.compile(
+    rf"^(?:[-\u2014\u2013*_]\s*)?{_NAME}\s+(?P<bio>(?:is|was|writes|teaches|works|leads|heads|serves)\b[^\n]*)$", re.M
+)
+_ROLE_WORDS = re.compile(
+    r"\b(?:fellow|professor|lecturer|director|editor|researcher|analyst|economist|correspondent|columnist|"
+    r"author|writer|journalist|scientist|founder|chair|president|partner|adviser|advisor|head|student|"
+    r"reporter|contributor|strategist|consultant|scholar|historian|writes)\b",
+    re.I,
+)
+_FIRST_PUBLISHED = re.compile(
+    r"\b(?:first|originally)\s+(?:published|appeared)\s+(?:by|in|on|at)\s+(?:the\s+)?"
+    r"(?P<pub>[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|of|and|for|the|&))*)"
+)
+_WIRE = re.compile(r"\((?P<pub>Reuters|AP|AFP|Bloomberg|Xinhua|Kyodo|Yonhap)\)\s*[-\u2013\u2014]")
+_WRITES_FOR = re.compile(r"\bwrites\b[^\n.]{0,80}?\bfor\s+(?P<pub>(?:The\s+)?[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*)*)")
+_DATE_PATTERNS = [
+    re.compile(r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b"),
+    re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b"),
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+]
+
+
+def _parse_date(value: str) -> datetime.date | None:
+    if not value:
+        return None
+    try:
+        return date_parser.parse(value, fuzzy=False, dayfirst=False).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def parse_date(value: str) -> datetime.date:
+    """A date as an editor types it ("2023-01-01", "1 January 2023", "Jan 1, 2023")."""
+    parsed = _parse_date(value.strip())
+    if parsed is None:
+        raise IngestionError(f"Cannot read the date {value!r}; write it as YYYY-MM-DD.")
+    return parsed
+
+
+def extract_metadata(text: str) -> ArticleMetadata:
+    """Title, author, bio, publication and date, where the text states them."""
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", text) if block.strip()]
+    head_lines = [line.strip() for block in blocks[:4] for line in block.split("\n") if line.strip()]
+    title = ""
+    if blocks:
+        first = blocks[0].split("\n")[0].strip()
+        if len(first.split()) <= 25 and not _BYLINE_PATTERNS[0].match(first):
+            title = first
+
+    author = ""
+    head = "\n".join(head_lines[:6])
+    for pattern in _BYLINE_PATTERNS:
+        match = pattern.search(head)
+        if match:
+            author = _clean_name(match.group("name"))
+            break
+
+    author_bio = ""
+    for block in reversed(blocks):
+        match = _BIO_LINE.match(block)
+        if match and len(block.split()) <= 80 and _ROLE_WORDS.search(match.group("bio")):
+            if not author:
+                author = _clean_name(match.group("name"))
+            if _clean_name(match.group("name")) == author:
+                author_bio = block
+            break
+    if not author and len(head_lines) > 1:
+        # A bare name line under the title, followed by a date line ("Oliver Grant / 10 November 2024").
+        candidate, following = head_lines[1], head_lines[2] if len(head_lines) > 2 else ""
+        if re.fullmatch(_NAME, candidate) and any(p.search(following) for p in _DATE_PATTERNS):
+            author = _clean_name(re.fullmatch(_NAME, candidate).group("name"))
+
+    publication = ""
+    for pattern in (_FIRST_PUBLISHED, _WIRE, _WRITES_FOR):
+        match = pattern.search(text)
+        if match:
+            publication = _clean_publication(match.group("pub"))
+            break
+
+    published_on = None
+    for line in head_lines[:8]:
+        for pattern in _DATE_PATTERNS:
+            match = pattern.search(line)
+            if match:
+                published_on = _parse_date(match.group(0))
+                if published_on:
+                    break
+        if published_on:
+            break
+    return ArticleMetadata(
+        title=title, author=author, author_bio=author_bio, publication=publication, published_on=published_on
+    )
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+", "", " ".join(name.split()))
+    return name.rstrip(".,")
+
+
+def _clean_publication(name: str) -> str:
+    name = " ".join(name.split())
+    name = re.split(r"\s+(?:and|which|on|in|with)\s+", name)[0]
+    name = re.sub(r"(?:\s+(?:and|of|for|the|&))+$", "", name)
+    return name.rstrip(".,;")
+
+
+def with_overrides(metadata: ArticleMetadata, **overrides: object) -> ArticleMetadata:
+    """Options given by the editor win over what the text says."""
+    return replace(metadata, **{key: value for key, value in overrides.items() if value})

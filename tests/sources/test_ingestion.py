@@ -1,0 +1,141 @@
+"""Reading articles: bad input is refused with a clear message; HTML becomes text; metadata."""
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from sources.extraction import extract_candidates
+from sources.ingestion import (
+    IngestionError,
+    extract_metadata,
+    parse_date,
+    read_article_bytes,
+    read_article_file,
+    read_article_text,
+)
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in ARTICLES.glob("*.txt")))
+def test_metadata_from_the_text(name):
+    expected = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))["metadata"]
+    metadata = read_article_file(ARTICLES / f"{name}.txt").metadata
+    assert metadata.title == expected["title"]
+    assert metadata.author == expected["author"]
+    assert (metadata.publication or None) == expected["publication"]
+
+
+def test_bio_line_is_kept_as_the_author_bio():
+    metadata = read_article_file(ARTICLES / "seed-russia-china-north-korea-2023.txt").metadata
+    assert metadata.author_bio.startswith("Benjamin Katzeff Silberstein is Associate Fellow")
+
+
+@pytest.mark.parametrize(
+    ("header", "date"),
+    [
+        ("Title\n\nBy Jane Roe\n\n10 February 2024\n\nText.", datetime.date(2024, 2, 10)),
+        ("Title\n\nPosted on January 5, 2025 by Jane Roe\n\nText.", datetime.date(2025, 1, 5)),
+        ("Title\n\nJane Roe | 1 June 2022\n\nText.", datetime.date(2022, 6, 1)),
+        ("Title\n\nText without any date.", None),
+    ],
+)
+def test_publication_date_from_the_header(header, date):
+    assert extract_metadata(header).published_on == date
+
+
+def test_empty_file_is_refused(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"  \n\n")
+    with pytest.raises(IngestionError, match="empty"):
+        read_article_file(path)
+
+
+def test_missing_file_is_refused(tmp_path):
+    with pytest.raises(IngestionError, match="no such file"):
+        read_article_file(tmp_path / "nope.txt")
+
+
+@pytest.mark.parametrize(
+    "data", [b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", b"\x89PNG\r\n\x1a\n\x00\x00", b"abc\x00def" * 10]
+)
+def test_binary_file_is_refused(data):
+    with pytest.raises(IngestionError, match="binary"):
+        read_article_bytes(data)
+
+
+def test_file_over_the_limit_is_refused_before_reading(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"Prices will rise. " * 1000)
+    with pytest.raises(IngestionError, match="too large"):
+        read_article_file(path, max_bytes=10_000)
+
+
+def test_text_that_is_not_utf8_is_refused():
+    with pytest.raises(IngestionError, match="not UTF-8"):
+        read_article_bytes("Caf\u00e9 prices will rise in 2024.".encode("latin-1"))
+
+
+def test_utf8_byte_order_mark_is_dropped():
+    article = read_article_bytes("\ufeffTitle\n\nPrices will rise in 2024.".encode())
+    assert article.text.startswith("Title")
+
+
+HTML = """<!doctype html>
+<html><head><title>Site | Trade outlook</title>
+<meta property="og:title" content="Trade outlook for 2024">
+<meta name="author" content="Jane Roe">
+<meta property="og:site_name" content="The Review">
+<meta property="article:published_time" content="2024-01-15T08:00:00Z">
+<script>document.write("Exports will certainly triple in 2024.")</script>
+<style>p { color: red } /* will likely */</style>
+</head><body>
+<nav>Home | Markets will likely open</nav>
+<article><h1>Trade outlook for 2024</h1>
+<p>Exports will likely rise in 2024,&nbsp;helped by&nbsp;a weaker currency.</p>
+<figure><img src="x.jpg"><figcaption>Port of Busan. Photo: Reuters</figcaption></figure>
+<p>Imports <em>may</em> fall next year.</p>
+<script>alert("will surely run")</script>
+</article></body></html>"""
+
+
+def test_html_is_reduced_to_visible_text_without_scripts_or_styles():
+    article = read_article_bytes(HTML.encode(), filename="outlook.html")
+    assert article.was_html
+    assert "document.write" not in article.text
+    assert "alert" not in article.text
+    assert "color: red" not in article.text
+    assert "Markets will likely open" not in article.text
+    assert "Photo: Reuters" not in article.text
+    assert "Exports will likely rise in 2024,\u00a0helped by\u00a0a weaker currency." in article.text
+    assert "Imports may fall next year." in article.text
+
+
+def test_html_metadata_comes_from_meta_tags():
+    metadata = read_article_text(HTML).metadata
+    assert metadata.title == "Trade outlook for 2024"
+    assert metadata.author == "Jane Roe"
+    assert metadata.publication == "The Review"
+    assert metadata.published_on == datetime.date(2024, 1, 15)
+
+
+def test_candidates_from_html_quote_the_visible_text():
+    article = read_article_text(HTML)
+    quotes = [c.quote for c in extract_candidates(article.text, published_on=datetime.date(2024, 1, 15))]
+    assert quotes == [
+        "Exports will likely rise in 2024,\u00a0helped by\u00a0a weaker currency.",
+        "Imports may fall next year.",
+    ]
+
+
+@pytest.mark.parametrize("value", ["2023-13-45", "next Tuesdayish", ""])
+def test_unreadable_date_is_a_clear_error(value):
+    with pytest.raises(IngestionError, match="Cannot read the date"):
+        parse_date(value)
+
+
+def test_readable_dates():
+    assert parse_date("2023-01-01") == datetime.date(2023, 1, 1)
+    assert parse_date("1 January 2023") == datetime.date(2023, 1, 1)
