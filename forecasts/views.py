@@ -8,6 +8,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
@@ -15,6 +16,7 @@ from . import scorecards, scoring
 from .models import Outcome
 
 MAX_BINS = 50
+FORECASTS_PER_PAGE = 50
 GROUP_TITLES = {"author": "Author", "publication": "Outlet", "source": "Article", "tag": "Topic"}
 
 
@@ -60,14 +62,15 @@ def scorecard_detail(request, by: str, key: str):
     if card is None:
         raise Http404("No forecasts recorded for this group.")
     forecasts = scorecards.group_forecasts(by, key)
-    resolved = forecasts.resolved().with_related().prefetch_related("tags").order_by("-resolved_at", "-id")
+    resolved = forecasts.resolved().with_related().order_by("-resolved_at", "-id")
+    page = Paginator(resolved, FORECASTS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "card": card,
         "group_title": GROUP_TITLES[by],
         "chart": reliability_chart(card.scores),
         "phrases": scorecards.phrase_table(forecasts),
         "bases": [(label, basis_card) for label, basis_card in scorecards.basis_scorecards(forecasts) if basis_card.n],
-        "resolved": resolved,
+        "resolved": page,
         "outcome": Outcome,
         "min_ranked_n": scorecards.MIN_RANKED_N,
         "n_bins": n_bins,

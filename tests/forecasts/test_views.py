@@ -2,12 +2,13 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from forecasts import scorecards, services
-from forecasts.models import Forecast, Outcome
+from forecasts import scorecards, services, views
+from forecasts.models import Forecast, Outcome, Status
 from forecasts.seeding import seed_load
 from sources.models import Author
-from tests.factories import StaffFactory
+from tests.factories import AuthorFactory, ForecastFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +130,22 @@ def test_private_scorecards_send_anonymous_readers_to_login(client, db, settings
 
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_resolved_forecasts_are_paginated(client, db):
+    author = AuthorFactory()
+    ForecastFactory.create_batch(
+        views.FORECASTS_PER_PAGE + 1,
+        author=author,
+        status=Status.RESOLVED,
+        outcome=Outcome.ANNULLED,
+        resolved_at=timezone.now(),
+    )
+    url = reverse("scorecards:detail", args=["author", author.pk])
+
+    first = client.get(url).content.decode()
+    second = client.get(url + "?page=2").content.decode()
+
+    assert first.count('<article class="forecast') == views.FORECASTS_PER_PAGE
+    assert second.count('<article class="forecast') == 1
+    assert "Page 1 of 2" in first
