@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from sources.admin import SourceAdmin
 
 from . import services
+from .admin_import import ArticleImportAdminMixin
 from .admin_resolution import ResolutionAdminMixin
 from .models import Forecast, Tag, local_today
 
@@ -44,7 +45,8 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Forecast)
-class ForecastAdmin(ResolutionAdminMixin, SimpleHistoryAdmin):
+class ForecastAdmin(ArticleImportAdminMixin, ResolutionAdminMixin, SimpleHistoryAdmin):
+    actions = ("accept_proposed", "reject_proposed", *ResolutionAdminMixin.actions)
     list_display = (
         "claim_display",
         "author",

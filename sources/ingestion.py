@@ -51,8 +51,9 @@ class ArticleText:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def read_article_file(path: Path | str, *, max_bytes: int = MAX_BYTES) -> ArticleText:
+def read_article_file(path: Path | str, *, max_bytes: int | None = None) -> ArticleText:
     path = Path(path)
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -70,8 +71,8 @@ def read_article_file(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Articl
     return read_article_bytes(data, filename=path.name, max_bytes=max_bytes)
 
 
-def read_article_bytes(data: bytes, *, filename: str = "", max_bytes: int = MAX_BYTES) -> ArticleText:
-    _check_size(len(data), max_bytes)
+def read_article_bytes(data: bytes, *, filename: str = "", max_bytes: int | None = None) -> ArticleText:
+    _check_size(len(data), MAX_BYTES if max_bytes is None else max_bytes)
     if not data.strip():
         raise IngestionError("The file is empty.")
     if _looks_binary(data):

@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from .ingestion import ArticleMetadata, extract_metadata, normalise_text
 from .models import Author, Publication, Source, content_hash
 
 
@@ -138,3 +139,40 @@ def source_update(
     if author_names is not None:
         source.authors.set([author_get_or_create(name=name) for name in author_names if name.strip()])
     return source
+
+
+@transaction.atomic
+def source_create_from_text(
+    *,
+    text: str,
+    title: str = "",
+    url: str = "",
+    published_on: datetime.date | None = None,
+    author_name: str = "",
+    publication_name: str = "",
+    metadata: ArticleMetadata | None = None,
+) -> tuple[Source, bool]:
+    """Store an imported article once. The title, author, publication and date come from the
+    text where it states them (or from `metadata`, e.g. an HTML page's tags); the arguments
+    override them. Importing the same text again returns the stored Source."""
+    text = normalise_text(text)
+    stated = (metadata or ArticleMetadata()).merged_over(extract_metadata(text))
+    title = title or stated.title
+    published_on = published_on or stated.published_on
+    errors = {}
+    if not title.strip():
+        errors["title"] = "The text has no title line; give a title."
+    if published_on is None:
+        errors["published_on"] = "The text states no publication date; give one (YYYY-MM-DD)."
+    if errors:
+        raise ValidationError(errors)
+    author_name = author_name or stated.author
+    publication = (
+        publication_get_or_create(name=publication_name or stated.publication)
+        if (publication_name or stated.publication)
+        else None
+    )
+    authors = [author_get_or_create(name=author_name, bio=stated.author_bio)] if author_name.strip() else []
+    return source_get_or_create(
+        title=title[:500], text=text, published_on=published_on, url=url, publication=publication, authors=authors
+    )

@@ -1,0 +1,77 @@
+import json
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from forecasts import importing
+from sources import ingestion, scales
+
+
+class Command(BaseCommand):
+    help = (
+        "Store an article (text or HTML file) and propose the forecasts in it for an editor to "
+        "confirm. Title, author, publication and date are read from the text; options override them."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="A UTF-8 text or HTML file.")
+        parser.add_argument("--title")
+        parser.add_argument("--url", default="")
+        parser.add_argument("--published", help="Publication date, YYYY-MM-DD.")
+        parser.add_argument("--author")
+        parser.add_argument("--publication")
+        parser.add_argument("--scale", choices=sorted(scales.SCALES), default=scales.DEFAULT_SCALE)
+        parser.add_argument("--dry-run", action="store_true", help="Print the candidates; save nothing.")
+        parser.add_argument("--format", choices=("text", "json"), default="text")
+
+    def handle(self, *args, path, title, url, published, author, publication, scale, dry_run, format, **options):
+        try:
+            article = ingestion.read_article_file(path)
+            published_on = ingestion.parse_date(published) if published else None
+        except ingestion.IngestionError as exc:
+            raise CommandError(str(exc)) from None
+        try:
+            result = importing.propose_forecasts_from_article(
+                text=article.text,
+                title=title or "",
+                url=url,
+                published_on=published_on,
+                author_name=author or "",
+                publication_name=publication or "",
+                metadata=article.metadata,
+                scale=scale,
+                dry_run=dry_run,
+            )
+        except ValidationError as exc:
+            raise CommandError(_message(exc)) from None
+        rows = importing.candidate_rows(result)
+        if format == "json":
+            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        self._print_text(result, rows, dry_run)
+
+    def _print_text(self, result, rows, dry_run):
+        meta = result.metadata
+        self.stdout.write(f"{meta.title} — {meta.author}, {meta.publication or 'no publication'}, {meta.published_on}")
+        if dry_run:
+            self.stdout.write(f"Dry run: {len(rows)} candidates, nothing saved.")
+        elif result.created:
+            self.stdout.write(f"Stored source {result.source.pk}; {len(rows)} forecasts proposed for review.")
+        else:
+            self.stdout.write(
+                f"Already imported as source {result.source.pk} ({len(result.forecasts)} forecasts); nothing new saved."
+            )
+        for number, row in enumerate(rows, start=1):
+            probability = "—" if row["probability"] is None else f"{row['probability']:.3g}"
+            self.stdout.write(
+                f"{number:>3}. [{row['estimative_phrase']}] p={probability} ({row['probability_basis']}) "
+                f"deadline={row['deadline']} ({row['deadline_flag']}) confidence={row['confidence']}"
+            )
+            self.stdout.write(f"     quote: {row['quote']}")
+            self.stdout.write(f"     claim: {row['claim']}")
+
+
+def _message(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return " ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
+    return " ".join(error.messages)

@@ -1,0 +1,215 @@
+"""Article import: the service, `manage.py import_article` and the admin page and actions."""
+
+import datetime
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from forecasts import importing
+from forecasts.models import Forecast, Status
+from sources.models import Source
+from tests.factories import ForecastFactory
+
+SEED = Path(__file__).parents[1] / "sources" / "articles" / "seed-russia-china-north-korea-2023.txt"
+SEED_DATE = datetime.date(2023, 1, 1)
+
+
+@pytest.mark.django_db
+def test_import_stores_the_article_and_proposes_its_forecasts():
+    result = importing.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    assert result.created
+    source = result.source
+    assert source.title == "Russia, China bring North Korea in from the cold"
+    assert source.publication.name == "East Asia Forum"
+    assert [a.name for a in source.authors.all()] == ["Benjamin Katzeff Silberstein"]
+    assert len(result.forecasts) == len(result.candidates) >= 10
+    assert all(f.status == Status.PROPOSED for f in result.forecasts)
+    long_run = next(f for f in result.forecasts if f.quote.startswith("In the long run"))
+    assert long_run.deadline == datetime.date(2027, 12, 31)
+    assert "no fixed date" in long_run.resolution_criteria
+
+
+@pytest.mark.django_db
+def test_importing_the_same_text_again_returns_the_stored_article():
+    text = SEED.read_text(encoding="utf-8")
+    first = importing.propose_forecasts_from_article(text=text, published_on=SEED_DATE)
+    again = importing.propose_forecasts_from_article(text=text.replace("\n", "\r\n"), published_on=SEED_DATE)
+    assert not again.created
+    assert again.source == first.source
+    assert Source.objects.count() == 1
+    assert Forecast.objects.count() == len(first.forecasts)
+
+
+@pytest.mark.django_db
+def test_missing_date_and_author_are_clear_errors_and_nothing_is_saved():
+    with pytest.raises(ValidationError) as error:
+        importing.propose_forecasts_from_article(text="A title\n\nPrices will likely rise in 2024.\n")
+    assert set(error.value.message_dict) == {"published_on", "author"}
+    assert Source.objects.count() == 0
+    assert Forecast.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_proposed_forecasts_are_neither_reminded_nor_scored():
+    importing.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    assert not Forecast.objects.to_remind(datetime.date(2030, 1, 1)).exists()
+    assert not Forecast.objects.scored().exists()
+    assert not Forecast.objects.reaching_review(datetime.date(2030, 1, 1)).exists()
+
+
+@pytest.mark.django_db
+def test_accept_opens_proposed_forecasts_and_reject_deletes_them():
+    result = importing.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    first, second, *_ = result.forecasts
+    already_open = ForecastFactory(status=Status.OPEN)
+    assert importing.forecasts_accept(forecasts=[first, already_open]) == 1
+    assert importing.forecasts_reject(forecasts=[second, already_open]) == 1
+    first.refresh_from_db()
+    assert first.status == Status.OPEN
+    assert not Forecast.objects.filter(pk=second.pk).exists()
+    assert Forecast.objects.filter(pk=already_open.pk).exists()
+
+
+# --- command ----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_command_dry_run_json_prints_candidates_and_saves_nothing():
+    out = StringIO()
+    call_command("import_article", str(SEED), "--published", "2023-01-01", "--dry-run", "--format", "json", stdout=out)
+    rows = json.loads(out.getvalue())
+    assert Source.objects.count() == 0
+    assert Forecast.objects.count() == 0
+    assert {row["status"] for row in rows} == {"proposed"}
+    assert {"id", "source_title", "quote", "claim", "probability", "probability_basis", "deadline"} <= set(rows[0])
+    trade = next(row for row in rows if row["quote"].startswith("Trade with China"))
+    assert (trade["probability"], trade["deadline"], trade["author"]) == (
+        0.675,
+        "2023-12-31",
+        "Benjamin Katzeff Silberstein",
+    )
+
+
+@pytest.mark.django_db
+def test_command_saves_with_overrides(tmp_path):
+    out = StringIO()
+    call_command(
+        "import_article",
+        str(SEED),
+        "--published",
+        "2023-01-02",
+        "--title",
+        "Cold no more",
+        "--author",
+        "B. K. Silberstein",
+        "--publication",
+        "Asia Times",
+        "--url",
+        "https://example.org/a",
+        stdout=out,
+    )
+    source = Source.objects.get()
+    assert (source.title, source.published_on, source.url) == (
+        "Cold no more",
+        datetime.date(2023, 1, 2),
+        "https://example.org/a",
+    )
+    assert source.publication.name == "Asia Times"
+    assert set(Forecast.objects.values_list("author__name", flat=True)) == {"B. K. Silberstein"}
+    assert "forecasts proposed" in out.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary\x00" * 10, "binary"),
+        ("Caf\u00e9 will likely reopen in 2024.".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_command_refuses_bad_files(tmp_path, content, message):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        call_command("import_article", str(path), "--published", "2023-01-01", "--author", "X Y")
+    assert Source.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_command_refuses_an_unreadable_date():
+    with pytest.raises(CommandError, match="Cannot read the date"):
+        call_command("import_article", str(SEED), "--published", "first of Smarch")
+
+
+@pytest.mark.django_db
+def test_command_refuses_a_file_over_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr("sources.ingestion.MAX_BYTES", 100)
+    path = tmp_path / "big.txt"
+    path.write_text("Prices will likely rise in 2024. " * 10)
+    with pytest.raises(CommandError, match="too large"):
+        call_command("import_article", str(path), "--published", "2023-01-01", "--author", "X Y")
+
+
+@pytest.mark.django_db
+def test_command_strips_scripts_from_html(tmp_path):
+    path = tmp_path / "a.html"
+    path.write_text(
+        "<html><head><title>Outlook</title><script>var x = 'Rates will surely rise in 2024.';</script></head>"
+        "<body><h1>Outlook</h1><p>By Jane Roe</p><p>Rates will likely fall in 2024.</p></body></html>",
+        encoding="utf-8",
+    )
+    call_command("import_article", str(path), "--published", "2024-01-02", stdout=StringIO())
+    assert "script" not in Source.objects.get().text
+    assert list(Forecast.objects.values_list("quote", flat=True)) == ["Rates will likely fall in 2024."]
+
+
+# --- admin ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def superuser_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.django_db
+def test_admin_import_page_proposes_forecasts_from_an_upload(superuser_client):
+    url = reverse("admin:forecasts_forecast_import_article")
+    assert superuser_client.get(url).status_code == 200
+    upload = SimpleUploadedFile("seed.txt", SEED.read_bytes(), content_type="text/plain")
+    response = superuser_client.post(url, {"file": upload, "published": "2023-01-01", "scale": "icd203"})
+    assert response.status_code == 200
+    assert "forecasts proposed" in response.content.decode()
+    assert Forecast.objects.proposed().count() >= 10
+
+
+@pytest.mark.django_db
+def test_admin_import_page_shows_form_errors_and_saves_nothing(superuser_client):
+    url = reverse("admin:forecasts_forecast_import_article")
+    response = superuser_client.post(url, {"text": "Title\n\nPrices will likely rise.", "scale": "icd203"})
+    assert response.status_code == 200
+    assert "no publication date" in response.content.decode()
+    response = superuser_client.post(url, {"text": "", "scale": "icd203"})
+    assert "Paste the article" in response.content.decode()
+    assert Source.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_admin_bulk_accept_and_reject(superuser_client):
+    result = importing.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    first, second, *_ = result.forecasts
+    changelist = reverse("admin:forecasts_forecast_changelist")
+    superuser_client.post(changelist, {"action": "accept_proposed", "_selected_action": [first.pk]})
+    superuser_client.post(changelist, {"action": "reject_proposed", "_selected_action": [second.pk]})
+    first.refresh_from_db()
+    assert first.status == Status.OPEN
+    assert not Forecast.objects.filter(pk=second.pk).exists()
+    assert "Import article" in superuser_client.get(changelist).content.decode()
