@@ -370,7 +370,9 @@ _NUMBER_WORDS["hundred"] = 100
 # Context that turns a marker into something other than a forecast by the writer.
 _SUPPRESS_BEFORE = re.compile(
     r"\b(?:unclear|uncertain|not\s+clear|unknown|no\s+telling|hard\s+to\s+say|difficult\s+to\s+say|"
-    r"whether|wonders?|wondered|asks?|asked|question\s+is|if\s+and\s+when)\b[^,;:]*$",
+    r"whether|wonders?|wondered|asks?|asked|question\s+is|if\s+and\s+when)\b[^,;:]*$"
+    # "None of this means downstreaming will fail" denies, it does not predict
+    r"|\b(?:none\s+of\s+this|not|n't|never)\b[^,;:]*\bmeans?\b[^,;:]*$",
     re.I,
 )
 _PAST_BEFORE = re.compile(
@@ -687,6 +689,8 @@ def _time_expressions(plain: str, published_on: date) -> list[tuple[int, _When]]
         if pre in ("after", "beyond"):
             add(m, None, DEADLINE_NO_FIXED_DATE)
             continue
+        if pre == "before" and target > year:
+            target -= 1  # "before 2027" ends with 2026
         add(m, date(target, 12, 31))
 
     for m in re.finditer(

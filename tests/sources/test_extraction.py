@@ -377,3 +377,13 @@ def test_candidate_is_immutable():
     candidate = _one("Growth will likely resume in 2023.")
     with pytest.raises(AttributeError):
         candidate.probability = 0.5  # type: ignore[misc]
+
+
+def test_before_a_year_ends_with_the_year_before():
+    assert _one(
+        "The share is unlikely to exceed a third before 2027.", published_on=date(2024, 11, 20)
+    ).deadline == date(2026, 12, 31)
+
+
+def test_denying_an_implication_is_not_a_forecast():
+    assert extract_candidates("None of this means downstreaming will fail.", published_on=PUBLISHED) == []
