@@ -1,6 +1,7 @@
 import io
 
 from django.conf import settings
+from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 
 from .exceptions import RequestTooLarge
@@ -24,7 +25,11 @@ class BoundedJSONParser(JSONParser):
             if len(body) > limit:
                 raise RequestTooLarge()
             stream = io.BytesIO(body)
-        return super().parse(stream, media_type, parser_context)
+        data = super().parse(stream, media_type, parser_context)
+        if _has_lone_surrogate(data):
+            # "\ud800" is valid JSON but no valid text: no database could store it.
+            raise ParseError("JSON parse error - the text contains an unpaired UTF-16 surrogate.")
+        return data
 
 
 def _content_length(request) -> int | None:
@@ -34,3 +39,17 @@ def _content_length(request) -> int | None:
         return int(request.META.get("CONTENT_LENGTH") or 0)
     except (TypeError, ValueError):
         return None
+
+
+def _has_lone_surrogate(value) -> bool:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(key) or _has_lone_surrogate(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(item) for item in value)
+    return False

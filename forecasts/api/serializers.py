@@ -16,18 +16,51 @@ from sources.models import Author, Source
 MAX_BINS = 100
 
 
+# A comment, not a docstring: the schema would show a docstring on every request body.
+# Rejects fields it does not know and values of the wrong JSON type: a typo ('probabilty')
+# or "0.5" for 0.5 must be reported, not silently dropped or converted.
 class StrictSerializer(serializers.Serializer):
-    """Rejects fields it does not know: a typo ('probabilty') must not be silently dropped."""
-
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
-            unknown = sorted(set(data) - {name for name, field in self.fields.items() if not field.read_only})
-            if unknown:
-                accepted = ", ".join(name for name, field in self.fields.items() if not field.read_only)
-                raise serializers.ValidationError(
-                    {name: [f"Unknown field. Accepted fields: {accepted}."] for name in unknown}
-                )
+            writable = [name for name, field in self.fields.items() if not field.read_only]
+            errors = {name: [f"Unknown field. Accepted fields: {', '.join(writable)}."] for name in data}
+            for name in writable:
+                errors.pop(name, None)
+                if name in data and not _json_type_matches(self.fields[name], data[name]):
+                    errors[name] = [f"Must be {_expected_type(self.fields[name])}."]
+            if errors:
+                raise serializers.ValidationError(dict(sorted(errors.items())))
         return super().to_internal_value(data)
+
+
+def _json_type_matches(field, value) -> bool:
+    if value is None:
+        return True  # the field itself decides whether null is allowed
+    if isinstance(field, serializers.ListField):
+        return isinstance(value, list) and all(_json_type_matches(field.child, item) for item in value)
+    if isinstance(field, serializers.FloatField | serializers.IntegerField | serializers.PrimaryKeyRelatedField):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(
+        field,
+        serializers.CharField | serializers.ChoiceField | serializers.SlugRelatedField | serializers.DateField,
+    ):
+        return isinstance(value, str)
+    return True
+
+
+_TYPE_NAMES = {
+    serializers.ListField: "a list",
+    serializers.FloatField: "a number",
+    serializers.IntegerField: "a whole number",
+    serializers.PrimaryKeyRelatedField: "a whole number (an id)",
+}
+
+
+def _expected_type(field) -> str:
+    for field_class, name in _TYPE_NAMES.items():
+        if isinstance(field, field_class):
+            return name
+    return "a string"
 
 
 @extend_schema_field(
@@ -66,6 +99,8 @@ class ForecastSerializer(serializers.ModelSerializer):
     reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     resolved_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     tags = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    # Empty until resolved, so a plain string: "" is no URI.
+    evidence_url = serializers.CharField(read_only=True, help_text="Where the outcome can be checked; may be empty.")
 
     class Meta:
         model = Forecast
@@ -133,7 +168,8 @@ class ForecastWriteSerializer(StrictSerializer):
         source = attrs.get("source", current.get("source"))
         made_on = attrs.get("made_on", current.get("made_on")) or (source.published_on if source else None)
         deadline = attrs.get("deadline", current.get("deadline"))
-        review_on = attrs.get("review_on", current.get("review_on")) or deadline
+        # Without a review date of its own, it follows the deadline (checked just below).
+        review_on = attrs.get("review_on", current.get("review_on"))
         errors = {}
         if made_on and deadline and deadline < made_on:
             errors["deadline"] = f"The deadline cannot be before the date the forecast was made ({made_on})."
@@ -155,7 +191,7 @@ class ForecastCreateSerializer(ForecastWriteSerializer):
 
 
 class ForecastUpdateSerializer(ForecastWriteSerializer):
-    """PATCH: any subset of the editable fields; status and outcome change only by resolving."""
+    """Any subset of the editable fields; status and outcome change only by resolving."""
 
     probability_basis = serializers.ChoiceField(choices=ProbabilityBasis.choices, required=False)
 
@@ -176,6 +212,7 @@ class ForecastUnresolveSerializer(StrictSerializer):
 class SourceSerializer(serializers.ModelSerializer):
     publication = serializers.CharField(source="publication.name", read_only=True, allow_null=True, default=None)
     authors = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    url = serializers.CharField(read_only=True, help_text="The article's address; may be empty.")
 
     class Meta:
         model = Source
@@ -208,7 +245,7 @@ class SourceCreateSerializer(StrictSerializer):
 
 
 class SourceUpdateSerializer(StrictSerializer):
-    """PATCH: the article's description; its text is its identity and does not change."""
+    """Any subset of the article's description; its text is its identity and does not change."""
 
     title = serializers.CharField(max_length=500, required=False)
     published_on = serializers.DateField(required=False)
@@ -225,13 +262,14 @@ class ScorecardQuerySerializer(StrictSerializer):
     by = serializers.ChoiceField(
         choices=scorecards.GROUP_BY_CHOICES, required=False, help_text="Group by; omitted: one overall scorecard."
     )
+    # At least two: a one-bin "calibration table" says nothing the base rate does not.
     bins = serializers.IntegerField(
-        min_value=1, max_value=MAX_BINS, default=10, help_text="Equal-width calibration bins."
+        min_value=2, max_value=MAX_BINS, default=10, help_text="Equal-width calibration bins."
     )
 
     def to_internal_value(self, data):
         # Query strings carry other parameters (format, cursors); only these two are ours.
-        return super(StrictSerializer, self).to_internal_value(data)
+        return serializers.Serializer.to_internal_value(self, data)
 
 
 class ScorecardGroupSerializer(serializers.Serializer):
@@ -270,7 +308,7 @@ class CalibrationBinSerializer(serializers.Serializer):
 
 
 class ScorecardSerializer(serializers.Serializer):
-    """Documents the scorecard object of forecasts.scorecards (design.md, "Scoring")."""
+    """Calibration and accuracy of a group of forecasts (or of all of them)."""
 
     group = ScorecardGroupSerializer(allow_null=True, help_text="null for the overall scorecard.")
     counts = ScorecardCountsSerializer()

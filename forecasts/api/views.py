@@ -230,7 +230,8 @@ class ScorecardListApi(APIView):
         responses={200: s.ScorecardSerializer(many=True), **error_responses(*READ_ERRORS)},
     )
     def get(self, request, *args, **kwargs):
-        query = s.ScorecardQuerySerializer(data=request.query_params)
+        # A plain dict, so that "?by=" is a wrong value rather than a missing one.
+        query = s.ScorecardQuerySerializer(data=request.query_params.dict())
         query.is_valid(raise_exception=True)
         by, bins = query.validated_data.get("by"), query.validated_data["bins"]
         cards = scorecards.scorecards_by(by, n_bins=bins) if by else [scorecards.scorecard(n_bins=bins)]
