@@ -1,0 +1,56 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+from rest_framework.throttling import AnonRateThrottle
+
+from forecasts import scorecards
+from forecasts.models import Outcome, Status
+from tests.factories import AuthorFactory, ForecastFactory
+
+
+def _resolved(author, probability, outcome):
+    return ForecastFactory(
+        author=author, probability=probability, status=Status.RESOLVED, outcome=outcome, resolved_at=timezone.now()
+    )
+
+
+def test_overall_scorecard_matches_the_scorecard_builder(api):
+    author = AuthorFactory(name="Ann")
+    _resolved(author, 0.8, Outcome.YES)
+    _resolved(author, 0.3, Outcome.NO)
+    response = api["anonymous"].get("/api/scorecards/")
+    assert response.status_code == 200
+    assert response.json() == [scorecards.scorecard().as_dict()]
+    card = response.json()[0]
+    assert card["group"] is None
+    assert card["counts"]["scored"] == 2
+    assert card["brier"] == pytest.approx(((0.8 - 1) ** 2 + 0.3**2) / 2)
+    assert len(card["calibration"]) == 10
+
+
+def test_scorecards_by_author_with_bins(api):
+    ann, bob = AuthorFactory(name="Ann"), AuthorFactory(name="Bob")
+    _resolved(ann, 0.9, Outcome.YES)
+    _resolved(bob, 0.2, Outcome.YES)
+    ForecastFactory(author=bob, review_on=datetime.date(2030, 1, 1), deadline=datetime.date(2030, 1, 1))
+    response = api["reader"].get("/api/scorecards/", {"by": "author", "bins": 5})
+    assert response.status_code == 200
+    cards = response.json()
+    assert [c["group"]["label"] for c in cards] == ["Ann", "Bob"]
+    assert cards[1]["counts"]["open"] == 1
+    assert all(len(c["calibration"]) == 5 for c in cards)
+
+
+@pytest.mark.parametrize("query", [{"by": "country"}, {"by": ""}, {"bins": "0"}, {"bins": "1000"}, {"bins": "x"}])
+def test_bad_scorecard_query_is_400(api, query):
+    response = api["anonymous"].get("/api/scorecards/", query)
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == list(query)
+
+
+def test_anonymous_throttling_answers_429(api, monkeypatch):
+    # DRF reads the rates once, at import; patch the class rather than the setting.
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
+    statuses = [api["anonymous"].get("/api/scorecards/").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
