@@ -203,6 +203,8 @@ REMINDER_DELIVERY_LEASE_SECONDS = env.int("REMINDER_DELIVERY_LEASE_SECONDS", def
 # A worker that starts after today's reminder hour finishes today's run (safe: runs are idempotent),
 # so a worker that was down or killed at the reminder hour catches up.
 REMINDER_CATCH_UP_ON_START = env.bool("REMINDER_CATCH_UP_ON_START", default=True)
+# First delay (seconds) before retrying a digest the mail server refused; it doubles each time.
+REMINDER_RETRY_BACKOFF_SECONDS = env.int("REMINDER_RETRY_BACKOFF_SECONDS", default=5)
 
 # REST framework ------------------------------------------------------------------------------
 REST_FRAMEWORK = {

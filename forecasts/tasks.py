@@ -26,7 +26,7 @@ def send_review_reminders() -> None:
 # well below the Redis visibility timeout, so a waiting retry is never redelivered early.
 @shared_task(
     autoretry_for=(smtplib.SMTPException, OSError, SoftTimeLimitExceeded),
-    retry_backoff=5,
+    retry_backoff=settings.REMINDER_RETRY_BACKOFF_SECONDS,
     retry_backoff_max=600,
     retry_jitter=True,
     max_retries=8,
