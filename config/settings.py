@@ -252,6 +252,10 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
+# The history's "Revert" would restore outcomes without the resolution service's rules; an
+# old version can still be read and re-applied through the change form.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
