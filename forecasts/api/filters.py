@@ -21,7 +21,19 @@ class IdFilter(filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-class ForecastFilter(filters.FilterSet):
+class StrictFilterSet(filters.FilterSet):
+    """An empty `?status=` or `?review_on_before=` is a mistake to report, not "no filter"."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        for name, declared in self.filters.items():
+            if self.data.get(name) == "" and not isinstance(declared, filters.CharFilter):
+                self.form.add_error(name, "Give a value, or leave the parameter out.")
+                valid = False
+        return valid
+
+
+class ForecastFilter(StrictFilterSet):
     status = filters.ChoiceFilter(choices=Status.choices)
     outcome = filters.ChoiceFilter(choices=Outcome.choices)
     review_on_after = filters.DateFilter(
@@ -41,7 +53,7 @@ class ForecastFilter(filters.FilterSet):
         fields = ["status", "outcome", "review_on_after", "review_on_before", "author", "publication", "source", "tag"]
 
 
-class SourceFilter(filters.FilterSet):
+class SourceFilter(StrictFilterSet):
     publication = IdFilter(field_name="publication_id", label="Publication id")
     author = IdFilter(field_name="authors", label="Author id")
     published_on_after = filters.DateFilter(field_name="published_on", lookup_expr="gte")

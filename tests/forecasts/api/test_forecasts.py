@@ -182,6 +182,8 @@ def test_filters(api):
     "query",
     [
         {"status": "finished"},
+        {"status": ""},
+        {"review_on_after": ""},
         {"outcome": "maybe"},
         {"review_on_before": "soon"},
         {"author": "x"},
