@@ -9,6 +9,7 @@ from sources.admin import SourceAdmin
 
 from . import services
 from .admin_import import ArticleImportAdminMixin
+from .admin_reminders import SnoozeAdminMixin
 from .admin_resolution import ResolutionAdminMixin
 from .models import Forecast, Tag, local_today
 
@@ -45,8 +46,8 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Forecast)
-class ForecastAdmin(ArticleImportAdminMixin, ResolutionAdminMixin, SimpleHistoryAdmin):
-    actions = ("accept_proposed", "reject_proposed", *ResolutionAdminMixin.actions)
+class ForecastAdmin(ArticleImportAdminMixin, ResolutionAdminMixin, SnoozeAdminMixin, SimpleHistoryAdmin):
+    actions = ("accept_proposed", "reject_proposed", *ResolutionAdminMixin.actions, *SnoozeAdminMixin.actions)
     list_display = (
         "claim_display",
         "author",

@@ -413,3 +413,40 @@ def test_the_periodic_tasks_exist_after_migrate(settings):
     assert remind.crontab.hour == str(settings.REMINDER_HOUR)
     assert remind.crontab.minute == "0"
     assert str(remind.crontab.timezone) == settings.TIME_ZONE
+
+
+@pytest.mark.django_db
+def test_snooze_action_in_the_admin(staff_client):
+    forecast = ForecastFactory(review_on=D(2024, 1, 31))
+    new_date = timezone.localdate() + days(10)
+    url = "/admin/forecasts/forecast/"
+    selection = {"action": "snooze_selected", "_selected_action": [forecast.pk]}
+
+    form_page = staff_client.post(url, selection)
+    assert form_page.status_code == 200
+    assert b"New review date" in form_page.content
+
+    done = staff_client.post(
+        url, {**selection, "apply": "Snooze", "review_on": new_date.isoformat(), "reason": "Census delayed"}
+    )
+
+    assert done.status_code == 302
+    forecast.refresh_from_db()
+    assert forecast.review_on == new_date
+    assert forecast.history.latest().history_change_reason.endswith(": Census delayed")
+
+
+@pytest.mark.django_db
+def test_reminder_log_is_read_only_in_the_admin(staff_client):
+    forecast = ForecastFactory(reviewer=UserFactory(username="dora"), review_on=TODAY, claim="Exports rise")
+    run()
+    digest = ReminderDigest.objects.get()
+
+    listing = staff_client.get("/admin/forecasts/reminderdigest/")
+    detail = staff_client.get(f"/admin/forecasts/reminderdigest/{digest.pk}/change/")
+
+    assert listing.status_code == 200 and b"dora" in listing.content
+    assert detail.status_code == 200
+    assert f"/admin/forecasts/forecast/{forecast.pk}/change/".encode() in detail.content
+    assert b'name="_save"' not in detail.content
+    assert staff_client.get("/admin/forecasts/reminderdigest/add/").status_code == 403
