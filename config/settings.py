@@ -155,7 +155,7 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 _broker_dir = VAR_DIR / "broker"
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
-    for sub in ("out", "processed"):
+    for sub in ("out", "processed", "control"):
         (_broker_dir / sub).mkdir(parents=True, exist_ok=True)
     # One folder is both the inbox and the outbox, so any process on this machine can
     # publish and consume without a broker server.
@@ -164,6 +164,10 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_out": str(_broker_dir / "out"),
         "processed_folder": str(_broker_dir / "processed"),
         "store_processed": False,
+        # Remote control (`celery inspect`) messages; kombu's default is ./control.
+        "control_folder": str(_broker_dir / "control"),
+        # A folder cannot notify; poll it often enough that a queued task starts promptly.
+        "polling_interval": 0.25,
     }
 else:
     # Longer than any task runs, so an unacknowledged task is redelivered only when its
