@@ -155,9 +155,21 @@ def wilson_interval(successes: float, n: int, z: float = WILSON_Z) -> tuple[floa
 def score_bins(bins: Sequence[BinTotals], *, z: float = WILSON_Z) -> Scores:
     """Turn per-bin totals (one entry per bin, in bin order) into every score."""
     n_bins = len(bins)
-    edges = bin_edges(n_bins)
-    total = sum(bins, BinTotals())
-    calibration = [_calibration_bin(b, edges[k], edges[k + 1], z) for k, b in enumerate(bins)]
+    edges = _edges(n_bins)
+    # Field by field rather than sum(bins, BinTotals()): a scorecard per author calls this a
+    # thousand times, and every intermediate frozen dataclass costs more than the additions.
+    total = BinTotals(
+        n=sum(b.n for b in bins),
+        sum_p=sum(b.sum_p for b in bins),
+        sum_o=sum(b.sum_o for b in bins),
+        sum_p2=sum(b.sum_p2 for b in bins),
+        sum_po=sum(b.sum_po for b in bins),
+        sum_log_likelihood=sum(b.sum_log_likelihood for b in bins),
+    )
+    calibration = [
+        _calibration_bin(b, edges[k], edges[k + 1], z) if b.n else _empty_bin(edges[k], edges[k + 1])
+        for k, b in enumerate(bins)
+    ]
     if total.n == 0:
         return Scores(
             n=0,
@@ -239,6 +251,11 @@ def _calibration_bin(b: BinTotals, lower: float, upper: float, z: float) -> Cali
         ci_low=interval[0] if interval else None,
         ci_high=interval[1] if interval else None,
     )
+
+
+@functools.cache
+def _empty_bin(lower: float, upper: float) -> CalibrationBin:
+    return CalibrationBin(lower, upper, 0, 0, None, None, None, None)
 
 
 @functools.cache
