@@ -8,6 +8,7 @@ import csv
 import datetime
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,13 +139,100 @@ def _read_csv(path: Path) -> Iterator[tuple[str, dict]]:
 def _read_json(path: Path) -> Iterator[tuple[str, dict]]:
     with path.open(encoding="utf-8") as handle:
         try:
-            data = json.load(handle)
+            for index, row in enumerate(iter_json_array(handle)):
+                yield f"row {index + 1} (index {index})", row
         except json.JSONDecodeError as exc:
             raise ImportFileError(f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}.") from exc
-    if not isinstance(data, list):
-        raise ImportFileError(f"{path.name} must hold a JSON array of forecast objects.")
-    for index, row in enumerate(data):
-        yield f"row {index + 1} (index {index})", row
+        except NotAnArrayError as exc:
+            raise ImportFileError(f"{path.name} must hold a JSON array of forecast objects.") from exc
+
+
+class NotAnArrayError(ValueError):
+    pass
+
+
+JSON_CHUNK_CHARS = 1 << 16
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_NUMBER_ENDS = frozenset(" \t\n\r,]")
+
+
+def iter_json_array(handle: IO[str], *, chunk_chars: int = JSON_CHUNK_CHARS) -> Iterator:
+    """The items of the JSON array in `handle`, one at a time, reading it in chunks.
+
+    json.load would hold the whole file (and every row as a dict) in memory at once; a million
+    forecasts are a gigabyte that way. Here memory stays at one chunk plus one item. Error
+    positions (JSONDecodeError.lineno) count from the start of the file.
+    """
+    decoder = json.JSONDecoder()
+    buffer, position, lines_before, at_end = "", 0, 0, False
+
+    def more() -> bool:
+        nonlocal buffer, position, lines_before, at_end
+        if at_end:
+            return False
+        # Drop what was parsed, remembering its lines for error messages.
+        lines_before += buffer.count("\n", 0, position)
+        buffer, position = buffer[position:], 0
+        chunk = handle.read(chunk_chars)
+        at_end = not chunk
+        buffer += chunk
+        return not at_end
+
+    def skip_whitespace() -> str:
+        """The next significant character ("" at the end of the file), not consumed."""
+        nonlocal position
+        while True:
+            position = _WHITESPACE.match(buffer, position).end()
+            if position < len(buffer) or not more():
+                return buffer[position : position + 1]
+
+    def fail(message: str) -> json.JSONDecodeError:
+        error = json.JSONDecodeError(message, buffer, position)
+        error.lineno += lines_before
+        return error
+
+    first = skip_whitespace()
+    if first != "[":
+        while len(buffer) - position < 5 and more():
+            pass
+        if first and (first in '{"-' or first.isdigit() or buffer.startswith(("true", "false", "null"), position)):
+            raise NotAnArrayError
+        raise fail("Expecting value")
+    position += 1
+    if skip_whitespace() == "]":
+        position += 1
+    else:
+        while True:
+            if skip_whitespace() == "":
+                raise fail("Expecting value")
+            while True:
+                try:
+                    item, end = decoder.raw_decode(buffer, position)
+                except json.JSONDecodeError:
+                    # Cut off at the end of the chunk, or really broken: read on to tell.
+                    if more():
+                        continue
+                    try:  # again, for positions in the buffer as it is now
+                        item, end = decoder.raw_decode(buffer, position)
+                    except json.JSONDecodeError as exc:
+                        exc.lineno += lines_before
+                        raise
+                # A number may go on in the next chunk ("-4." of "-4.5"); only a delimiter ends it.
+                is_number = buffer[position] == "-" or buffer[position].isdigit()
+                if is_number and (end == len(buffer) or buffer[end] not in _NUMBER_ENDS) and more():
+                    continue
+                break
+            position = end
+            yield item
+            separator = skip_whitespace()
+            position += 1
+            if separator == "]":
+                break
+            if separator != ",":
+                position -= 1
+                raise fail("Expecting ',' delimiter")
+    if skip_whitespace() != "":
+        raise fail("Extra data")
 
 
 def _read_json_lines(path: Path) -> Iterator[tuple[str, dict]]:
