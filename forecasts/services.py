@@ -101,6 +101,10 @@ def forecast_create(
         recorded_by=recorded_by,
     )
     forecast.full_clean()
+    # The history middleware only sees session users; name the author of the change explicitly
+    # so that token (API) and command writes are attributed too.
+    if recorded_by is not None:
+        forecast._history_user = recorded_by
     forecast.save()
     if tags:
         forecast.tags.set(tags_get_or_create(names=tags))
@@ -108,7 +112,13 @@ def forecast_create(
 
 
 @transaction.atomic
-def forecast_update(*, forecast: Forecast, data: dict, tags: Iterable[str] | None = None) -> Forecast:
+def forecast_update(
+    *,
+    forecast: Forecast,
+    data: dict,
+    tags: Iterable[str] | None = None,
+    changed_by: AbstractBaseUser | None = None,
+) -> Forecast:
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError({name: "This field cannot be changed here." for name in sorted(unknown)})
@@ -121,6 +131,8 @@ def forecast_update(*, forecast: Forecast, data: dict, tags: Iterable[str] | Non
     elif forecast.probability_basis == ProbabilityBasis.NONE:
         raise ValidationError({"probability_basis": "Say how the probability was obtained."})
     forecast.full_clean()
+    if changed_by is not None:
+        forecast._history_user = changed_by
     forecast.save()
     if tags is not None:
         forecast.tags.set(tags_get_or_create(names=tags))
@@ -259,13 +271,13 @@ def forecasts_import(*, rows: Iterable[ImportRow], batch_size: int = 2000) -> Im
     """
     publications: dict[str, object] = {}
     authors: dict[str, Author] = {}
-    sources: dict[tuple[str, str], Source] = {}
+    # Ids, not instances: one entry per distinct article of the file, so keep each entry small.
+    sources: dict[tuple[str, str], int] = {}
     tags: dict[str, Tag] = {}
     users: dict[str, AbstractBaseUser] = {}
     reviewers_created: list[str] = []
     created = skipped = 0
     kept_explicit_ids = False
-    seen_keys: set[tuple[int, int, str]] = set()
     user_model = get_user_model()
 
     def reviewer_for(username: str | None):
@@ -303,19 +315,23 @@ def forecasts_import(*, rows: Iterable[ImportRow], batch_size: int = 2000) -> Im
                     published_on=row.made_on,
                     publication=publications.get(row.publication.lower()) if row.publication else None,
                     author=author,
-                )
+                ).pk
             resolved.append((row, sources[source_key], author))
         existing = set(
             Forecast.objects.filter(
-                source__in={source for _, source, _ in resolved}, claim__in={row.claim for row, _, _ in resolved}
+                source_id__in={source_id for _, source_id, _ in resolved},
+                claim__in={row.claim for row, _, _ in resolved},
             ).values_list("source_id", "author_id", "claim")
         )
         wanted_ids = {row.id for row, _, _ in resolved if row.id is not None}
         taken_ids = set(Forecast.objects.filter(id__in=wanted_ids).values_list("id", flat=True))
         now = timezone.now()
         objects, row_tags = [], []
-        for row, source, author in resolved:
-            key = (source.id, author.id, row.claim)
+        # Repeats from earlier batches are already in the database (same transaction), so `existing`
+        # finds them; only this batch's own keys are kept, and memory does not grow with the file.
+        seen_keys: set[tuple[int, int, str]] = set()
+        for row, source_id, author in resolved:
+            key = (source_id, author.id, row.claim)
             if key in existing or key in seen_keys:
                 skipped += 1
                 continue
@@ -326,7 +342,7 @@ def forecasts_import(*, rows: Iterable[ImportRow], batch_size: int = 2000) -> Im
                 kept_explicit_ids = True
             forecast = Forecast(
                 id=use_id,
-                source=source,
+                source_id=source_id,
                 author=author,
                 quote=row.quote,
                 claim=row.claim,

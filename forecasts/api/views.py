@@ -82,7 +82,7 @@ class ForecastDetailApi(generics.RetrieveAPIView):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         tags = data.pop("tags", None)
-        services.forecast_update(forecast=forecast, data=data, tags=tags)
+        services.forecast_update(forecast=forecast, data=data, tags=tags, changed_by=request.user)
         return Response(s.ForecastSerializer(self.get_queryset().get(pk=forecast.pk)).data)
 
 

@@ -227,3 +227,20 @@ def test_list_issues_the_same_queries_for_10_and_100_rows(api, django_assert_num
     with django_assert_num_queries(len(ten)) as hundred:
         assert len(_ids(api["reader"].get("/api/forecasts/", {"page_size": 100}))) == 100
     assert not any("COUNT(" in query["sql"].upper() for query in hundred.captured_queries)
+
+
+def test_api_edits_are_attributed_in_the_history_for_token_users(db):
+    """Token authentication happens in the view, after the history middleware: the service
+    must still record who made the change."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    from tests.factories import ForecastFactory, StaffFactory
+
+    staff = StaffFactory(username="tokenstaff")
+    forecast = ForecastFactory()
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=staff).key}")
+    response = client.patch(f"/api/forecasts/{forecast.pk}/", {"claim": "A sharper claim"}, format="json")
+    assert response.status_code == 200, response.content
+    assert forecast.history.latest().history_user == staff
