@@ -91,7 +91,9 @@ _CAPTION = re.compile(
     r"|\((?:Photo|Image|Picture)\s*:?[^)]*\)\s*$",
 )
 _REPUBLICATION = re.compile(
-    r"\b(?:first|originally)\s+(?:published|appeared|ran)\b|\brepublished\b|\breprinted\b"
+    # "first ran in The Atlantic" is a note; "when he first ran in 2014" is prose
+    r"\b(?:first|originally)\s+(?:(?:published|appeared)\b|ran\s+(?:in|on|at)\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"|\brepublished\b|\breprinted\b"
     r"|\bA version of this (?:article|piece|post|essay|commentary)\b"
     r"|\bThe views expressed\b|\bThis (?:article|piece|post|essay|commentary) (?:is|was) (?:part|adapted|based)\b"
     r"|^\(?(?:Reporting|Writing|Additional reporting|Editing) by\b"
@@ -344,13 +346,17 @@ class _Marker:
 
 
 _PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
+_ONE_IN = r"(?P<a>one|two|three|four|five|\d+)[\s-]+in[\s-]+(?P<b>two|three|four|five|six|ten|twenty|hundred|\d+)"
+_APPROXIMATELY = r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|only\s+|just\s+|perhaps\s+|maybe\s+)"
+# Dots inside a sentence: "U.S. recession", "3.5 per cent".
+_SAME_SENTENCE = r"(?:[^.;!?%]|\.(?=\w|\s+[a-z]))"
 _PROB_NOUN = r"(?:chance|probability|likelihood|odds|risk|sure|certain|confident)"
 _STATED = [
     re.compile(rf"\b{_PERCENT}\s+(?:{_PROB_NOUN})\b", re.I),
     re.compile(
-        rf"\b(?:chances?|probability|likelihood|odds|risk)\b(?:[^.;!?%]|\.(?=\w)){{0,90}}?"
+        rf"\b(?:chances?|probability|likelihood|odds|risk)\b{_SAME_SENTENCE}{{0,90}}?"
         rf"\b(?:at|is|are|of|to|stands\s+at|as\s+high\s+as|as\s+low\s+as)\s+"
-        rf"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|only\s+|just\s+|perhaps\s+|maybe\s+)?{_PERCENT}",
+        rf"{_APPROXIMATELY}?{_PERCENT}",
         re.I,
     ),
     re.compile(
@@ -358,9 +364,11 @@ _STATED = [
         rf"(?:about\s+|around\s+|roughly\s+|maybe\s+|perhaps\s+)?{_PERCENT}",
         re.I,
     ),
+    re.compile(rf"\b{_ONE_IN}\s+(?:chance|probability|odds|shot)\b", re.I),
+    # "I'd put the odds of a price cap before the end of the year at about one in four"
     re.compile(
-        r"\b(?P<a>one|two|three|four|five|\d+)[\s-]+in[\s-]+(?P<b>two|three|four|five|six|ten|twenty|hundred|\d+)"
-        r"\s+(?:chance|probability|odds|shot)\b",
+        rf"\b(?:chances?|probability|likelihood|odds)\b{_SAME_SENTENCE}{{0,120}}?"
+        rf"\b(?:at|is|are|of|as\s+high\s+as|as\s+low\s+as)\s+{_APPROXIMATELY}?{_ONE_IN}\b",
         re.I,
     ),
 ]
@@ -391,6 +399,12 @@ _HEDGE_NOT_FORECAST = re.compile(
     r"|^(?:could|might)\s+not\s+be\s+reached\b",
     re.I,
 )
+_PAST_REPORT_BEFORE = re.compile(
+    r"\b(?:warned|said|predicted|feared|suggested|claimed|argued|believed|thought|speculated|worried|hoped)"
+    r"\s+(?:that\s+)?[^,;:]*$",
+    re.I,
+)
+_AWAITED_EVENT = re.compile(r"^\s+yet\b|\b(?:once|as\s+soon\s+as)\s+\w", re.I)
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)\s+$|\b(?:I|we)(?=')", re.I)
 
 
@@ -487,6 +501,10 @@ def _suppressed(marker: _Marker, plain: str, seg_start: int, seg_end: int) -> bo
     if marker.kind == "hedge":
         if _HEDGE_NOT_FORECAST.match(plain[marker.start : seg_end]):
             return True
+        if marker.phrase == "May" and re.search(r"[\w,]\s*$", before):
+            return True  # "a landslide win in May": the month
+        if marker.phrase.lower() in ("could", "might") and _PAST_REPORT_BEFORE.search(before):
+            return True  # "forecasters warned that Germany could run out": a past view, reported
         if re.match(r"\s+have\s+\w+", after):  # "may have been": about the past
             return True
         if re.search(r"\b(?:if|unless|even\s+if)\b[^,]*$", before, re.I):
@@ -931,9 +949,12 @@ def _candidate(
     clause = plain[start:end]
 
     if marker.kind == "hedge":
-        has_time = when is not None and when.flag != DEADLINE_CONTEXT
+        has_time = when is not None
         elaborates = not whole_sentence and clause.split()[0].lower() in ("perhaps", "possibly", "maybe")
-        if not has_time and not elaborates:
+        # "may yet recover", "might test 0.5 per cent once the cap is loosened": the words
+        # point at a coming event even without a date.
+        awaited = bool(_AWAITED_EVENT.search(plain[marker.end : end]))
+        if not has_time and not elaborates and not awaited:
             # "Done badly, it could lose the voters": a possibility with no event or
             # window to check is commentary, not a forecast.
             return None
