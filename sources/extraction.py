@@ -302,7 +302,7 @@ _WILL = r"(?:will|shall|'ll|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to)"
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "will likely", "will almost certainly not", "probably won't"
     ("will_adverb", re.compile(
-        rf"\b{_WILL}\s+(?P<neg1>{_NOT}\s+)?(?P<adv>{_alternation(_ADVERBS)})(?P<neg2>\s+not)?\b", re.I
+        rf"\b{_WILL}\s+(?P<neg1>{_NOT}\s+)?(?P<adv>{_alternation(_ADVERBS)})(?P<neg2>\s+(?:not|never))?\b", re.I
     )),
     ("adverb_will", re.compile(rf"\b(?P<adv>{_alternation(_ADVERBS)})\s+(?:{_WILL}(?P<neg2>\s+not)?|won't)\b", re.I)),
     ("adverb_not", re.compile(r"\b(?P<adv>probably|likely|almost\s+certainly)\s+(?P<neg2>not)\b", re.I)),
@@ -318,17 +318,32 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("bound", re.compile(
         rf"\b{_BE}\s+(?P<neg1>{_NOT}\s+)?(?:bound|set|poised|on\s+track|on\s+course|due)\s+to\b", re.I
     )),
+    # First-person judgements without a scale word: "I do not see a lasting fall before 2025",
+    # "I doubt that the cap survives", "I'd be surprised if rates rose"
+    ("see", re.compile(
+        r"\b(?:I|we)\s+(?:still\s+|now\s+)?(?P<neg2>do\s+not\s+|don't\s+|cannot\s+|can't\s+|can\s+not\s+)?"
+        r"(?:see|foresee|anticipate)\b(?!\s+(?:it|that|this|why|how|what|whether|no\s+reason)\b)",
+        re.I,
+    )),
+    ("doubt", re.compile(
+        r"\b(?:I|we)\s+(?:very\s+much\s+|strongly\s+|rather\s+|seriously\s+)?doubt\b(?!\s+(?:it|this|so|that\s*[.,;:!?]))"
+        r"|\b(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+|genuinely\s+)?surprised\s+if\b",
+        re.I,
+    )),
     ("will", re.compile(rf"\b(?:{_WILL}(?P<neg1>\s+(?:not|never))?|(?P<neg2>won't|shan't))\b", re.I)),
     ("hedge", re.compile(
         r"\b(?:may|might|could|perhaps|possibly|maybe|conceivably)\b"
-        r"|\b(?:it\s+is|it's|it\s+remains|it\s+seems)\s+(?:quite\s+|entirely\s+)?possible\b",
+        r"|\b(?:it\s+is|it's|it\s+remains|it\s+seems)\s+(?:quite\s+|entirely\s+)?possible\b"
+        # "a settlement of 3 per cent is a real possibility": possible, with no number
+        r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear)\s+possibility\b",
         re.I,
     )),
 ]  # fmt: skip
 
-_KIND_CATEGORY = {"expect": C.LIKELY, "bound": C.LIKELY, "will": C.ALMOST_CERTAIN}
+_KIND_CATEGORY = {"expect": C.LIKELY, "bound": C.LIKELY, "see": C.LIKELY, "doubt": C.UNLIKELY}
+_KIND_CATEGORY["will"] = C.ALMOST_CERTAIN
 _PRIORITY = {"stated": 5, "will_adverb": 4, "adverb_will": 4, "adverb_not": 4, "adjective": 4, "chance": 4}
-_PRIORITY.update({"expect": 3, "bound": 3, "hedge": 2, "will": 1})
+_PRIORITY.update({"expect": 3, "bound": 3, "see": 3, "doubt": 3, "hedge": 2, "will": 1})
 
 
 @dataclass(frozen=True)
@@ -404,6 +419,8 @@ _PAST_REPORT_BEFORE = re.compile(
     r"\s+(?:that\s+)?[^,;:]*$",
     re.I,
 )
+_ELABORATION = re.compile(r"(?:(?:and|or|but)\s+)?(?:perhaps|possibly|maybe)\b", re.I)
+_CONDITIONAL = re.compile(r"\s*(?:If|Unless|Even if|Should)\b")
 _AWAITED_EVENT = re.compile(r"^\s+yet\b|\b(?:once|as\s+soon\s+as)\s+\w", re.I)
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)\s+$|\b(?:I|we)(?=')", re.I)
 
@@ -711,6 +728,9 @@ def _time_expressions(plain: str, published_on: date) -> list[tuple[int, _When]]
             target -= 1  # "before 2027" ends with 2026
         add(m, date(target, 12, 31))
 
+    # "this year and next" before "this year", which it holds
+    for m in re.finditer(r"\bthis\s+year\s+and\s+next\b|\bnext\s+(?:calendar\s+)?year\b", plain, re.I):
+        add(m, date(year + 1, 12, 31))
     for m in re.finditer(
         r"\b(?:this|the\s+current|the)\s+(?:calendar\s+)?year\b|\byear[\s-]end\b|\bthe\s+rest\s+of\s+the\s+year\b"
         r"|\bend\s+the\s+year\b",
@@ -718,8 +738,6 @@ def _time_expressions(plain: str, published_on: date) -> list[tuple[int, _When]]
         re.I,
     ):
         add(m, date(year, 12, 31))
-    for m in re.finditer(r"\bthis\s+year\s+and\s+next\b|\bnext\s+(?:calendar\s+)?year\b", plain, re.I):
-        add(m, date(year + 1, 12, 31))
     for m in re.finditer(r"\b(?:this|the)\s+decade\b", plain, re.I):
         add(m, date(year // 10 * 10 + 9, 12, 31))
 
@@ -950,14 +968,19 @@ def _candidate(
 
     if marker.kind == "hedge":
         has_time = when is not None
-        elaborates = not whole_sentence and clause.split()[0].lower() in ("perhaps", "possibly", "maybe")
+        elaborates = not whole_sentence and bool(_ELABORATION.match(clause))
         # "may yet recover", "might test 0.5 per cent once the cap is loosened": the words
         # point at a coming event even without a date.
         awaited = bool(_AWAITED_EVENT.search(plain[marker.end : end]))
+        if elaborates and _CONDITIONAL.match(plain[sentence_start:sentence_end]):
+            return None  # "If they do, the price will be high: ..., and perhaps a guarantee"
         if not has_time and not elaborates and not awaited:
             # "Done badly, it could lose the voters": a possibility with no event or
             # window to check is commentary, not a forecast.
             return None
+
+    if marker.kind == "see" and (when is None or when.flag != DEADLINE_STATED):
+        return None  # "I see the appeal" is an opinion; "I see a fall before 2025" forecasts
 
     if marker.kind == "stated":
         probability, basis, category = marker.probability, BASIS_STATED, None
@@ -990,7 +1013,7 @@ def _candidate(
             notes.append(f"approximate window ({' '.join(when.text.split())})")
     if basis == BASIS_NONE:
         notes.append("the words carry no probability: tracked, unscored")
-    conditional = bool(re.match(r"\s*(?:If|Unless|Even if|Should)\b", plain[sentence_start:sentence_end]))
+    conditional = bool(_CONDITIONAL.match(plain[sentence_start:sentence_end]))
     if conditional:
         notes.append("conditional")
 
