@@ -17,6 +17,8 @@ def healthz(request):
 admin.site.site_header = "Hindsight"
 admin.site.site_title = "Hindsight"
 admin.site.index_title = "Forecasts, outcomes and scorecards"
+# The index and the breadcrumbs are enough navigation; the sidebar squeezes the forecast list.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("admin/", admin.site.urls),

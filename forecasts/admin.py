@@ -1,6 +1,8 @@
 import datetime
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -67,12 +69,12 @@ class ForecastAdmin(ArticleImportAdminMixin, ResolutionAdminMixin, SnoozeAdminMi
     list_display = (
         "claim_display",
         "author",
-        "source",
+        "source_display",
         "probability_display",
         "deadline",
         "review_on",
-        "status",
-        "outcome",
+        "status_display",
+        "outcome_display",
     )
     list_display_links = ("claim_display",)
     list_filter = (
@@ -91,6 +93,12 @@ class ForecastAdmin(ArticleImportAdminMixin, ResolutionAdminMixin, SnoozeAdminMi
     show_full_result_count = False
     paginator = EstimatedCountPaginator
     list_per_page = 50
+    # There is no public page per forecast; the scorecards are the public face.
+    view_on_site = False
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
+
+    class Media:
+        css = {"all": ("forecasts/admin.css",)}
     autocomplete_fields = ("source", "author", "reviewer", "tags")
     readonly_fields = ("status", "outcome", "evidence_url", "resolution_note", "resolved_by", "resolved_at")
     history_list_display = ("status", "outcome", "review_on")
@@ -140,6 +148,21 @@ class ForecastAdmin(ArticleImportAdminMixin, ResolutionAdminMixin, SnoozeAdminMi
     @admin.display(description="claim", ordering="claim")
     def claim_display(self, obj):
         return str(obj)
+
+    @admin.display(description="source", ordering="source__title")
+    def source_display(self, obj):
+        title = obj.source.title
+        return title if len(title) <= 40 else format_html('<span title="{}">{}…</span>', title, title[:39])
+
+    @admin.display(description="status", ordering="status")
+    def status_display(self, obj):
+        return format_html('<span title="{}">{}</span>', obj.get_status_display(), obj.status)
+
+    @admin.display(description="came true?", ordering="outcome")
+    def outcome_display(self, obj):
+        if obj.outcome is None:
+            return "—"
+        return format_html('<span title="{}">{}</span>', obj.get_outcome_display(), obj.outcome)
 
     @admin.display(description="probability", ordering="probability")
     def probability_display(self, obj):

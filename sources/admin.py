@@ -24,6 +24,7 @@ class SourceAdmin(admin.ModelAdmin):
     date_hierarchy = "published_on"
     autocomplete_fields = ("publication", "authors")
     readonly_fields = ("content_hash", "created_at")
+    view_on_site = False
     fieldsets = (
         (None, {"fields": ("title", "url", "publication", "authors", "published_on", "note")}),
         ("Text", {"fields": ("text", "content_hash", "created_at"), "classes": ("collapse",)}),
