@@ -22,7 +22,8 @@ from __future__ import annotations
 import calendar
 import contextlib
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
@@ -38,6 +39,8 @@ DEADLINE_CONTEXT = "context"
 DEADLINE_APPROXIMATE = "approximate"
 DEADLINE_DEFAULT = "default"
 DEADLINE_NO_FIXED_DATE = "no fixed date"
+
+_DEFAULT_NOTE = "no time expression: deadline defaults to the end of the publication year"
 
 
 @dataclass(frozen=True)
@@ -419,6 +422,12 @@ _PAST_REPORT_BEFORE = re.compile(
     r"\s+(?:that\s+)?[^,;:]*$",
     re.I,
 )
+_ANAPHORA = re.compile(
+    r"\b(?:there|then)\b(?!\s+(?:is|are|was|were|will|would|could|may|might|'s|has|have|had|seems?|remains?|appears?)\b)"
+    r"|\b(?:at|by|after|before|until|from)\s+(?:that|this|the\s+same)\s+"
+    r"(?:meeting|summit|vote|election|date|point|time|stage|moment)\b",
+    re.I,
+)
 _ELABORATION = re.compile(r"(?:(?:and|or|but)\s+)?(?:perhaps|possibly|maybe)\b", re.I)
 _CONDITIONAL = re.compile(r"\s*(?:If|Unless|Even if|Should)\b")
 _AWAITED_EVENT = re.compile(r"^\s+yet\b|\b(?:once|as\s+soon\s+as)\s+\w", re.I)
@@ -691,13 +700,17 @@ def _time_expressions(plain: str, published_on: date) -> list[tuple[int, _When]]
 
     for m in re.finditer(
         rf"\b(?P<pre>by|before|until|till|through|in|during|from|this|next|early|late|mid|on|since|after)?\s*"
+        # "14 February" and "the 4th of November" as well as "February 14"
+        rf"(?:(?:the\s+)?(?P<day0>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
         rf"(?P<month>{_MONTH_RE})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>\d{{4}}))?(?:'s)?\b",
         plain,
     ):
         name = m.group("month").rstrip(".")
-        if name == "May" and not (m.group("pre") or m.group("day") or m.group("y")):
+        day = m.group("day0") or m.group("day")
+        pre = (m.group("pre") or "").lower()
+        if name == "May" and not (pre or day or m.group("y")):
             continue  # the modal verb at the start of a sentence
-        if (m.group("pre") or "").lower() in ("since", "from", "after"):
+        if pre in ("since", "from", "after"):
             continue
         month = _MONTHS[name.lower()]
         if m.group("y"):
@@ -706,10 +719,14 @@ def _time_expressions(plain: str, published_on: date) -> list[tuple[int, _When]]
                 continue
             deadline = _end_of_month(target, month)
         else:
-            deadline = _next_month_end(published_on, month, before=(m.group("pre") or "").lower() == "before")
-        if m.group("day"):
+            deadline = _next_month_end(published_on, month, before=pre == "before" and not day)
+        if day:
             with contextlib.suppress(ValueError):  # "June 31" keeps the month's end
-                deadline = deadline.replace(day=int(m.group("day")))
+                deadline = _end_of_month(deadline.year, month).replace(day=int(day))
+                if pre == "before":
+                    deadline -= relativedelta(days=1)
+                if deadline < published_on and not m.group("y"):
+                    deadline += relativedelta(years=1)  # "on 4 November", written on the 20th
         add(m, deadline)
 
     for m in re.finditer(
@@ -875,8 +892,41 @@ def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEF
             end = nxt.end
             skip_next = True
         context = [s for s in sentences[max(0, i - 2) : i] if s.block == sentence.block]
-        candidates.extend(_sentence_candidates(text, plain, start, end, context, published_on, chosen_scale))
-    return candidates
+        # the end of the paragraph before, unless a heading, caption or quote stands between
+        earlier = [s for s in sentences[max(0, i - 2) : i] if s.block == sentence.block - 1]
+        candidates.extend(
+            _sentence_candidates(text, plain, start, end, context, earlier, published_on, chosen_scale)
+        )
+    return _default_to_the_articles_year(candidates, published_on)
+
+
+def _default_to_the_articles_year(candidates: list[Candidate], published_on: date) -> list[Candidate]:
+    """Undated forecasts get the year most of the article's dated forecasts fall in.
+
+    An article published in November about next February's election is about next year;
+    the end of the publication year would be a window nobody meant.
+    """
+    years = Counter(
+        c.deadline.year for c in candidates if c.deadline_flag == DEADLINE_STATED and c.deadline >= published_on
+    )
+    if not years:
+        return candidates
+    year = min(years, key=lambda y: (-years[y], y))
+    if year == published_on.year:
+        return candidates
+    deadline = date(year, 12, 31)
+    note = f"no time expression: deadline defaults to the end of {year}, the year of most of the article's dated forecasts"
+    return [
+        replace(
+            c,
+            deadline=deadline,
+            claim=suggest_claim(c.quote, deadline),
+            note=c.note.replace(_DEFAULT_NOTE, note),
+        )
+        if c.deadline_flag == DEADLINE_DEFAULT
+        else c
+        for c in candidates
+    ]
 
 
 def _sentence_candidates(
@@ -885,6 +935,7 @@ def _sentence_candidates(
     start: int,
     end: int,
     context: list[_Sentence],
+    earlier: list[_Sentence],
     published_on: date,
     scale: scales.Scale,
 ) -> list[Candidate]:
@@ -927,6 +978,7 @@ def _sentence_candidates(
             (start, end),
             marker,
             context,
+            earlier,
             published_on,
             scale,
             single=whole,
@@ -944,6 +996,7 @@ def _candidate(
     sentence: tuple[int, int],
     marker: _Marker,
     context: list[_Sentence],
+    earlier: list[_Sentence],
     published_on: date,
     scale: scales.Scale,
     *,
@@ -964,10 +1017,20 @@ def _candidate(
                 when = _When(found.deadline, DEADLINE_CONTEXT, found.text)
                 flag = DEADLINE_CONTEXT
                 break
+    dated_before = None
+    for previous in reversed(earlier if when is None else []):
+        found = _deadline_in(plain, previous.start, previous.end, published_on)
+        if found is not None and found.flag == DEADLINE_STATED:
+            dated_before = _When(found.deadline, DEADLINE_CONTEXT, found.text)
+            break
+    if dated_before is not None and _ANAPHORA.search(plain[sentence_start:sentence_end]):
+        # "Leaders are expected to declare there": the place and date of the paragraph before
+        when, flag = dated_before, DEADLINE_CONTEXT
     clause = plain[start:end]
 
     if marker.kind == "hedge":
-        has_time = when is not None
+        # a new paragraph that goes on about a dated event counts as dated for this test
+        has_time = when is not None or dated_before is not None
         elaborates = not whole_sentence and bool(_ELABORATION.match(clause))
         # "may yet recover", "might test 0.5 per cent once the cap is loosened": the words
         # point at a coming event even without a date.
@@ -1002,7 +1065,7 @@ def _candidate(
     if when is None:
         deadline = date(published_on.year, 12, 31)
         flag = DEADLINE_DEFAULT
-        notes.append("no time expression: deadline defaults to the end of the publication year")
+        notes.append(_DEFAULT_NOTE)
     else:
         deadline = when.deadline
         if flag == DEADLINE_NO_FIXED_DATE:
