@@ -894,9 +894,7 @@ def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEF
         context = [s for s in sentences[max(0, i - 2) : i] if s.block == sentence.block]
         # the end of the paragraph before, unless a heading, caption or quote stands between
         earlier = [s for s in sentences[max(0, i - 2) : i] if s.block == sentence.block - 1]
-        candidates.extend(
-            _sentence_candidates(text, plain, start, end, context, earlier, published_on, chosen_scale)
-        )
+        candidates.extend(_sentence_candidates(text, plain, start, end, context, earlier, published_on, chosen_scale))
     return _default_to_the_articles_year(candidates, published_on)
 
 
@@ -915,7 +913,7 @@ def _default_to_the_articles_year(candidates: list[Candidate], published_on: dat
     if year == published_on.year:
         return candidates
     deadline = date(year, 12, 31)
-    note = f"no time expression: deadline defaults to the end of {year}, the year of most of the article's dated forecasts"
+    note = f"no time expression: deadline defaults to the end of {year}, the year most dated forecasts here fall in"
     return [
         replace(
             c,
