@@ -255,6 +255,7 @@ _ADJECTIVES = {
     "highly improbable": C.VERY_UNLIKELY,
     "unlikely": C.UNLIKELY,
     "improbable": C.UNLIKELY,
+    "doubtful": C.UNLIKELY,
 }
 _CHANCES = {
     "almost no chance": C.REMOTE,
@@ -277,6 +278,27 @@ _CHANCES = {
     "even chance": C.EVEN,
     "even odds": C.EVEN,
     "evens": C.EVEN,
+    "a better-than-even chance": C.LIKELY,
+    "better-than-even chance": C.LIKELY,
+    "better than even odds": C.LIKELY,
+    "a less-than-even chance": C.UNLIKELY,
+    "less-than-even chance": C.UNLIKELY,
+    "in all likelihood": C.VERY_LIKELY,
+    "in all probability": C.VERY_LIKELY,
+    "every chance": C.VERY_LIKELY,
+    "a high probability": C.VERY_LIKELY,
+    "a high likelihood": C.VERY_LIKELY,
+    "a low probability": C.UNLIKELY,
+    "a low likelihood": C.UNLIKELY,
+    "a decent chance": C.EVEN,
+    "a fair chance": C.EVEN,
+    "a reasonable chance": C.EVEN,
+    "a safe bet": C.VERY_LIKELY,
+    "a near certainty": C.ALMOST_CERTAIN,
+    "a foregone conclusion": C.ALMOST_CERTAIN,
+    "a long shot": C.VERY_UNLIKELY,
+    "odds-on": C.LIKELY,
+    "little doubt": C.VERY_LIKELY,
     "a coin flip": C.EVEN,
     "coin flip": C.EVEN,
     "coin toss": C.EVEN,
@@ -299,6 +321,11 @@ def _alternation(phrases) -> str:
 
 
 _NOT = r"(?:not|never|n't)"
+_DEGREES = {
+    "remote": C.REMOTE, "slim": C.VERY_UNLIKELY, "small": C.VERY_UNLIKELY, "poor": C.VERY_UNLIKELY,
+    "long": C.VERY_UNLIKELY, "dim": C.VERY_UNLIKELY, "bleak": C.VERY_UNLIKELY, "low": C.UNLIKELY,
+    "fair": C.EVEN, "decent": C.EVEN, "good": C.LIKELY, "high": C.LIKELY, "strong": C.LIKELY,
+}  # fmt: skip
 _BE = r"(?:is|are|am|be|being|been|remains?|seems?|looks?|appears?|'s|'re|was|were|stays?)"
 _WILL = r"(?:will|shall|'ll|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to)"
 
@@ -313,7 +340,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("adjective", re.compile(rf"\b(?P<neg1>{_NOT}\s+)?(?P<adj>{_alternation(_ADJECTIVES)})\b", re.I)),
     ("chance", re.compile(rf"\b(?P<chance>{_alternation(_CHANCES)})\b", re.I)),
     ("expect", re.compile(
-        rf"\b(?:(?P<neg1>{_NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?expected\s+to\b"
+        rf"\b(?:(?P<neg1>{_NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
+        r"(?:expected|forecast|projected|predicted|tipped|favou?red)\s+to\b"
+        # the columnist's imperative: "Expect rates to stay high through 2024."
+        r"|^\s*[\"']?Expect\b(?!\s*[.,;:)])"
         r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd)"
         r"\s+(?:now\s+|still\s+|also\s+|fully\s+|would\s+)?(?P<neg2>don't\s+|do\s+not\s+)?expect(?:s)?\b(?!\s*[.,;:)])",
         re.I,
@@ -323,6 +353,18 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     # First-person judgements without a scale word: "I do not see a lasting fall before 2025",
     # "I doubt that the cap survives", "I'd be surprised if rates rose"
+    ("predict", re.compile(
+        r"\b(?:I|we)(?:'d|\s+would)?\s+(?:still\s+|now\s+)?(?:predict|bet|wager|suspect|forecast)\b(?!\s*[.,;:)])"
+        r"|\bmy\s+(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\b",
+        re.I,
+    )),
+    # "the chances of a deal are slim", "the odds look good"
+    ("degree", re.compile(
+        r"\b(?:chances?|odds|likelihood|probability|prospects?)\b[^.;:!?]{0,60}?"
+        r"\b(?:is|are|look|looks|seem|seems|remain|remains|appear|appears)\s+"
+        r"(?:very\s+|extremely\s+|pretty\s+|rather\s+|fairly\s+|quite\s+)?(?P<degree>" + "|".join(_DEGREES) + r")\b",
+        re.I,
+    )),
     ("see", re.compile(
         r"\b(?:I|we)\s+(?:still\s+|now\s+)?(?P<neg2>do\s+not\s+|don't\s+|cannot\s+|can't\s+|can\s+not\s+)?"
         r"(?:see|foresee|anticipate)\b(?!\s+(?:it|that|this|why|how|what|whether|no\s+reason)\b)",
@@ -333,7 +375,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+|genuinely\s+)?surprised\s+if\b",
         re.I,
     )),
-    ("will", re.compile(rf"\b(?:{_WILL}(?P<neg1>\s+(?:not|never))?|(?P<neg2>won't|shan't))\b", re.I)),
+    ("will", re.compile(
+        rf"\b(?:{_WILL}(?P<neg1>\s+(?:not|never))?"
+        r"|(?P<neg2>won't|shan't|(?:(?:is|are|am)\s+not|isn't|aren't)\s+going\s+to))\b",
+        re.I,
+    )),
     ("hedge", re.compile(
         r"\b(?:may|might|could|perhaps|possibly|maybe|conceivably)\b"
         r"|\b(?:it\s+is|it's|it\s+remains|it\s+seems)\s+(?:quite\s+|entirely\s+)?possible\b"
@@ -343,10 +389,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
 ]  # fmt: skip
 
-_KIND_CATEGORY = {"expect": C.LIKELY, "bound": C.LIKELY, "see": C.LIKELY, "doubt": C.UNLIKELY}
+_KIND_CATEGORY = {"expect": C.LIKELY, "bound": C.LIKELY, "see": C.LIKELY, "doubt": C.UNLIKELY, "predict": C.LIKELY}
 _KIND_CATEGORY["will"] = C.ALMOST_CERTAIN
 _PRIORITY = {"stated": 5, "will_adverb": 4, "adverb_will": 4, "adverb_not": 4, "adjective": 4, "chance": 4}
-_PRIORITY.update({"expect": 3, "bound": 3, "see": 3, "doubt": 3, "hedge": 2, "will": 1})
+_PRIORITY.update({"expect": 3, "bound": 3, "see": 3, "doubt": 3, "predict": 3, "degree": 4, "hedge": 2, "will": 1})
 
 
 @dataclass(frozen=True)
@@ -485,6 +531,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
             return None
     elif kind == "chance":
         category = _CHANCES[" ".join(groups["chance"].lower().split())]
+    elif kind == "degree":
+        category = _DEGREES[groups["degree"].lower()]
     elif kind == "hedge":
         category = None
     else:
@@ -510,7 +558,7 @@ def _suppressed(marker: _Marker, plain: str, seg_start: int, seg_end: int) -> bo
         return True
     if marker.kind == "chance" and marker.phrase.lower().startswith(("odds are", "chances are")):  # noqa: SIM102
         # "the odds are better here" compares; "the odds are that..." predicts
-        if re.match(r"\s+(?:better|worse|not|higher|lower|against)\b", after):
+        if re.match(r"\s+(?:better|worse|not|higher|lower|against|" + "|".join(_DEGREES) + r")\b", after):
             return True
     if marker.kind == "will":
         word = marker.phrase.lower()
@@ -642,6 +690,16 @@ def _season_end(published_on: date, season: str, *, next_one: bool) -> date:
     return end
 
 
+def _span(n: int, unit: str) -> relativedelta:
+    return {
+        "day": relativedelta(days=n),
+        "week": relativedelta(weeks=n),
+        "month": relativedelta(months=n),
+        "year": relativedelta(years=n),
+        "decade": relativedelta(years=10 * n),
+    }[unit.lower().rstrip("s")]
+
+
 def _time_expressions(plain: str, published_on: date) -> list[tuple[int, _When]]:
     """Every time expression in `plain`, with its position, resolved to a deadline."""
     year = published_on.year
@@ -729,6 +787,20 @@ def _time_expressions(plain: str, published_on: date) -> list[tuple[int, _When]]
                     deadline += relativedelta(years=1)  # "on 4 November", written on the 20th
         add(m, deadline)
 
+    # "2024-25", "fiscal 2024/25": the window ends with the later year
+    for m in re.finditer(
+        r"\b(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<y1>(?:19|20)\d{2})\s*[-\u2013/]\s*(?P<y2>(?:19|20)?\d{2})\b"
+        r"(?![-\u2013/]\d|\s*(?:levels?|%|per\s*cent|percent))",
+        plain,
+    ):
+        first, last = int(m.group("y1")), m.group("y2")
+        target = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if first < target <= first + 10 and target >= year:
+            add(m, date(target, 12, 31))
+    for m in re.finditer(r"\bFY\s*(?P<y>\d{2})\b", plain):
+        if 2000 + int(m.group("y")) >= year:
+            add(m, date(2000 + int(m.group("y")), 12, 31))
+
     for m in re.finditer(
         r"\b(?P<pre>in|by|before|until|till|through|throughout|during|for|enter|entering|into|of|after|beyond|since|from)?"
         r"\s*(?:fiscal\s+|FY\s*)?(?P<y>(?:19|20)\d{2})\b(?![-\u2013]\d|\s*(?:levels?|%|per\s*cent|percent))",
@@ -758,6 +830,28 @@ def _time_expressions(plain: str, published_on: date) -> list[tuple[int, _When]]
     for m in re.finditer(r"\b(?:this|the)\s+decade\b", plain, re.I):
         add(m, date(year // 10 * 10 + 9, 12, 31))
 
+    # "in a year's time", "two years from now"
+    for m in re.finditer(
+        rf"\b(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>days?|weeks?|months?|years?|decades?)(?:'s|')?"
+        r"\s+(?:time|from\s+now|hence)\b",
+        plain,
+        re.I,
+    ):
+        raw = m.group("n").lower()
+        add(m, published_on + _span(int(raw) if raw.isdigit() else _NUMBERS[raw], m.group("unit")))
+
+    for m in re.finditer(r"\b(?P<pre>by|before|until|for|at|over|this)\s+Christmas\b", plain):
+        christmas = date(year, 12, 24 if m.group("pre") == "before" else 25)
+        add(m, christmas if christmas >= published_on else christmas + relativedelta(years=1))
+
+    # "in the fourth quarter" with no year: the next such quarter
+    for m in re.finditer(r"\bthe\s+(?P<q>first|second|third|fourth|final|last)\s+quarter\b(?!\s+of\b)", plain, re.I):
+        month = {"first": 3, "second": 6, "third": 9}.get(m.group("q").lower(), 12)
+        end_of_quarter = _end_of_month(year, month)
+        if end_of_quarter < published_on:
+            end_of_quarter = _end_of_month(year + 1, month)
+        add(m, end_of_quarter)
+
     for m in re.finditer(
         r"\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|following|first)?\s*"
         r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|several|few)?"
@@ -772,15 +866,7 @@ def _time_expressions(plain: str, published_on: date) -> list[tuple[int, _When]]
             continue
         raw = (m.group("n") or "1").lower()
         n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)
-        unit = m.group("unit").lower().rstrip("s")
-        delta = {
-            "day": relativedelta(days=n),
-            "week": relativedelta(weeks=n),
-            "month": relativedelta(months=n),
-            "year": relativedelta(years=n),
-            "decade": relativedelta(years=10 * n),
-        }[unit]
-        add(m, published_on + delta)
+        add(m, published_on + _span(n, m.group("unit")))
 
     for m in re.finditer(
         r"\b(?P<which>this|next|the|by|before|through|over)\s+(?:the\s+)?(?P<season>winter|spring|summer|autumn|fall)\b",
