@@ -937,8 +937,15 @@ class _Sentence:
 
 def _article_sentences(text: str, plain: str) -> list[_Sentence]:
     sentences: list[_Sentence] = []
-    for index, (start, end) in enumerate(_blocks(text)):
-        if _block_kind(text[start:end]) is not None:
+    # Blocks are numbered so that adjacent paragraphs get adjacent numbers: blank lines do
+    # not count, headings and captions do (they separate what is before from what is after).
+    index = -1
+    for start, end in _blocks(text):
+        kind = _block_kind(text[start:end])
+        if kind == "empty":
+            continue
+        index += 1
+        if kind is not None:
             continue
         dateline = re.match(
             r"\s*[A-Z][A-Z .,'\-]+,?\s+(?:\w+\.?\s+\d{1,2}\s+)?"

@@ -29,7 +29,13 @@ from sources.extraction import (
 ARTICLES = Path(__file__).parent / "articles"
 SEED = "seed-russia-china-north-korea-2023"
 ARTICLE_NAMES = sorted(path.stem for path in ARTICLES.glob("*.txt"))
-UNSEEN_STYLE = [name for name in ARTICLE_NAMES if name != SEED]
+# Blind articles written by a colleague after the extractor: "tune" was used to find what
+# the extractor missed, "holdout" was measured once at the end and never tuned on.
+BLIND_NAMES = [
+    f"{folder}/{path.stem}" for folder in ("tune", "holdout") for path in sorted((ARTICLES / folder).glob("*.txt"))
+]
+ALL_NAMES = ARTICLE_NAMES + BLIND_NAMES
+UNSEEN_STYLE = [name for name in ALL_NAMES if name != SEED]
 
 # Bars from issue 6, "How it is judged".
 MIN_RECALL = 0.90
@@ -150,6 +156,21 @@ def test_article_meets_quality_bars(name):
     assert score.accuracy >= MIN_ACCURACY, _report(score)
 
 
+# A blind article holds 9-15 forecasts, so one miss moves its recall by 7-11 points and
+# the issue's bars are judged on the pool (below). Each blind article must still clear a
+# floor, so that a collapse on one writing style does not hide inside the pool.
+BLIND_FLOOR = 0.75
+
+
+@pytest.mark.parametrize("name", BLIND_NAMES)
+def test_blind_article_clears_the_floor(name):
+    score = _score(name)
+    print(_report(score))
+    assert score.recall >= BLIND_FLOOR, _report(score)
+    assert score.precision >= BLIND_FLOOR, _report(score)
+    assert score.accuracy >= BLIND_FLOOR, _report(score)
+
+
 def test_pooled_quality_over_unseen_style_articles():
     scores = [_score(name) for name in UNSEEN_STYLE]
     covered = sum(s.covered for s in scores)
@@ -171,7 +192,7 @@ def test_seed_article_proposes_every_curated_forecast():
     assert score.missed == []
 
 
-@pytest.mark.parametrize("name", ARTICLE_NAMES)
+@pytest.mark.parametrize("name", ALL_NAMES)
 def test_no_caption_bio_or_non_forecast_becomes_a_candidate(name):
     text, key = _load(name)
     candidates = extract_candidates(text, published_on=date.fromisoformat(key["published_on"]))
@@ -179,7 +200,7 @@ def test_no_caption_bio_or_non_forecast_becomes_a_candidate(name):
     assert offending == []
 
 
-@pytest.mark.parametrize("name", ARTICLE_NAMES)
+@pytest.mark.parametrize("name", ALL_NAMES)
 def test_quotes_are_verbatim_substrings_of_the_article(name):
     text, key = _load(name)
     for candidate in extract_candidates(text, published_on=date.fromisoformat(key["published_on"])):
@@ -387,3 +408,115 @@ def test_before_a_year_ends_with_the_year_before():
 
 def test_denying_an_implication_is_not_a_forecast():
     assert extract_candidates("None of this means downstreaming will fail.", published_on=PUBLISHED) == []
+
+
+# --- behaviours found on the blind "tune" articles -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        ("Nord Stream 1 will almost certainly never deliver gas again in 2023.", 0.03),
+        ("I do not see a lasting fall in prices before 2025.", 0.325),
+        ("We foresee a recession next year.", 0.675),
+        ("I doubt that the cap survives the winter.", 0.325),
+        ("I'd be surprised if rates rose in 2024.", 0.325),
+        ("I'd put the odds of a price cap before the end of the year at about one in four.", 0.25),
+        ("The chances of a deal this year are slim.", 0.125),
+        ("The odds look good for a cut in March.", 0.675),
+        ("There is a better-than-even chance of a cut in 2024.", 0.675),
+        ("In all likelihood the central bank cuts in 2024.", 0.875),
+        ("A cut in March is doubtful.", 0.325),
+        ("GDP is forecast to grow 2% next year.", 0.675),
+        ("Expect rates to stay high through 2024.", 0.675),
+        ("I predict the bill passes by June.", 0.675),
+        ("Rates are not going to fall in 2024.", 0.03),
+        ("A settlement of 3 per cent or more next spring is a real possibility.", None),
+    ],
+)
+def test_more_kinds_of_estimative_language(sentence, probability):
+    candidate = _one(sentence, published_on=date(2023, 11, 20))
+    if probability is None:
+        assert candidate.probability is None
+    else:
+        assert candidate.probability == pytest.approx(probability)
+
+
+def test_odds_put_at_one_in_n_split_from_a_second_number():
+    text = (
+        "I'd put Labor's chances of winning a majority next year at roughly one in three, "
+        "and the chance of a hung parliament at about 30 per cent."
+    )
+    first, second = extract_candidates(text, published_on=date(2021, 9, 15))
+    assert first.probability == pytest.approx(1 / 3)
+    assert second.probability == pytest.approx(0.30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a possibility that points at a coming event counts even without a date
+        "He may yet recover once the lockdowns end.",
+        "Ten-year yields might test 0.5 per cent once the cap is loosened.",
+        # a new paragraph going on about a dated event
+        "Independents will probably win two seats next year.\n\nThe Greens might pick up a seat in Brisbane.",
+    ],
+)
+def test_hedged_forecast_about_an_awaited_event_is_kept(text):
+    quotes = [c.quote for c in extract_candidates(text, published_on=date(2021, 9, 15))]
+    assert any(q.startswith(("He may", "Ten-year", "The Greens")) for q in quotes), quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modi, fresh from a landslide win in May, has little to gain from a deal.",
+        "In the summer, some forecasters warned that Germany could run out of gas by February.",
+        "If they do, the price will be high: new money for the regions, and perhaps a guarantee that no job is lost.",
+        "I see the appeal of the plan.",
+        "The company insists the plant opens in 2023. We doubt it.",
+    ],
+)
+def test_more_statements_that_are_not_the_writers_forecasts(text):
+    quotes = [c.quote for c in extract_candidates(text, published_on=date(2022, 10, 10))]
+    assert not any("May" in q or "could" in q or "perhaps" in q or "I see" in q or "doubt" in q for q in quotes)
+
+
+def test_prose_that_says_someone_first_ran_is_not_a_republication_note():
+    text = "Growth is unlikely to reach the 7 per cent that he promised when he first ran in 2014."
+    assert len(extract_candidates(text, published_on=date(2023, 11, 20))) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("Prabowo will very likely top the first round on 14 February.", date(2024, 2, 14)),
+        ("The deal will likely close before 4 November.", date(2024, 11, 3)),
+        ("Volumes will probably keep rising this year and next.", date(2024, 12, 31)),
+        ("The deficit will likely narrow in 2024-25.", date(2025, 12, 31)),
+        ("The deficit will likely narrow in FY25.", date(2025, 12, 31)),
+        ("The plant will likely open in a year's time.", date(2024, 11, 20)),
+        ("The bill will likely pass before Christmas.", date(2023, 12, 24)),
+        ("Output will likely rebound in the fourth quarter.", date(2023, 12, 31)),
+    ],
+)
+def test_more_time_expressions(sentence, deadline):
+    assert _one(sentence, published_on=date(2023, 11, 20)).deadline == deadline
+
+
+def test_undated_forecast_takes_the_year_of_the_articles_dated_forecasts():
+    text = (
+        "Prabowo will very likely top the first round on 14 February. "
+        "A second round on 26 June is probable.\n\n"
+        "The party is likely to finish second."
+    )
+    last = extract_candidates(text, published_on=date(2023, 11, 20))[-1]
+    assert last.deadline == date(2024, 12, 31)
+    assert last.deadline_flag == DEADLINE_DEFAULT
+    assert "2024" in last.note
+
+
+def test_there_takes_the_date_of_the_paragraph_before():
+    text = "The summit will be held in Bangkok on 4 November.\n\nLeaders are expected to declare a deal there."
+    last = extract_candidates(text, published_on=date(2019, 10, 22))[-1]
+    assert last.deadline == date(2019, 11, 4)
