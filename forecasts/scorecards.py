@@ -12,6 +12,7 @@ unscored ones are ambiguous, annulled, or decided but carried no probability.
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -184,10 +185,11 @@ CELL_COUNTS = {CELL_OPEN: "open", CELL_DUE: "due", CELL_AMBIGUOUS: "ambiguous", 
 
 def cell_expression(n_bins: int) -> Case:
     """Where a forecast counts: its calibration bin when scored, else a negative cell for its state."""
+    # Scored forecasts first: in an archive they are most rows, and CASE stops at the first match.
     return Case(
+        When(SCORED, then=bin_expression(n_bins)),
         When(status=Status.OPEN, then=Value(CELL_OPEN)),
         When(status=Status.DUE, then=Value(CELL_DUE)),
-        When(SCORED, then=bin_expression(n_bins)),
         When(outcome=Outcome.AMBIGUOUS, then=Value(CELL_AMBIGUOUS)),
         When(outcome=Outcome.ANNULLED, then=Value(CELL_ANNULLED)),
         default=Value(CELL_UNSCORED),
@@ -232,19 +234,17 @@ def _aggregate(
         cursor.execute(sql, params)
         column = {description[0]: index for index, description in enumerate(cursor.description)}
         result = cursor.fetchall()
-    key_at = column.get("group_key")
-    cell_at, n_at = column["cell"], column["n"]
-    stat_at = [column[name] for name in ("sum_p", "sum_o", "sum_p2", "sum_po", "sum_log_likelihood")]
+    names = ("cell", "n", "sum_p", "sum_o", "sum_p2", "sum_po", "sum_log_likelihood")
+    pick = operator.itemgetter(column.get("group_key", column["cell"]), *(column[name] for name in names))
     groups: dict[Any, tuple[dict[str, int], list[scoring.BinTotals]]] = {}
-    for row in result:
-        key = row[key_at] if key_at is not None else None
+    for key, cell, n, sum_p, sum_o, sum_p2, sum_po, sum_log_likelihood in map(pick, result):
+        if group_key is None:
+            key = None
         if key not in groups:
             groups[key] = (dict.fromkeys(COUNT_FIELDS, 0), [scoring.BinTotals()] * n_bins)
         counts, bins = groups[key]
-        cell, n = row[cell_at], row[n_at]
         counts["total"] += n
         if cell >= 0:
-            sum_p, sum_o, sum_p2, sum_po, sum_log_likelihood = (row[i] for i in stat_at)
             counts["scored"] += n
             bins[cell] = scoring.BinTotals(n, sum_p, float(sum_o), sum_p2, sum_po or 0.0, sum_log_likelihood)
         elif cell in CELL_COUNTS:
