@@ -587,6 +587,8 @@ def _suppressed(marker: _Marker, plain: str, seg_start: int, seg_end: int) -> bo
         r"\b(?:should|must|would|could|might|may|nobody|no\s+one)\s+$", before, re.I
     ):
         return True
+    if marker.kind in ("expect", "predict", "see") and re.search(r"\bwhat\s+$", before, re.I):
+        return True  # "Here's what I expect next" announces forecasts, it is not one
     return marker.kind == "expect" and bool(re.search(r"\b(?:than|as)\s+(?:\w+\s+)?$", before, re.I))
 
 
@@ -1049,6 +1051,11 @@ def _sentence_candidates(
         return []
     if len(with_markers) == 1:
         kept = [c for c in merged if c[2] or not _UNCERTAIN_CLAUSE.search(plain[c[0] : c[1]])]
+        forecast = with_markers[0]
+        if re.match(r"(?:but|yet)\s", plain[forecast[0] : forecast[1]], re.I):
+            # "X has said he would prefer ..., but the Nationals are unlikely to agree": what
+            # the forecast is contrasted with is not part of it.
+            kept = [c for c in kept if c[0] >= forecast[0]]
         quote_start = start if kept[0] is merged[0] else kept[0][0]
         quote_end = end if kept[-1] is merged[-1] else kept[-1][1]
         pieces = [(quote_start, quote_end, with_markers[0][2], True, with_markers[0][0], with_markers[0][1])]

@@ -520,3 +520,13 @@ def test_there_takes_the_date_of_the_paragraph_before():
     text = "The summit will be held in Bangkok on 4 November.\n\nLeaders are expected to declare a deal there."
     last = extract_candidates(text, published_on=date(2019, 10, 22))[-1]
     assert last.deadline == date(2019, 11, 4)
+
+
+def test_a_clause_the_forecast_is_contrasted_with_is_not_quoted():
+    text = "Morrison has said he would prefer net zero by 2050, but the Nationals are unlikely to agree in 2021."
+    candidate = _one(text, published_on=date(2021, 9, 15))
+    assert candidate.quote == "but the Nationals are unlikely to agree in 2021."
+
+
+def test_announcing_forecasts_is_not_one():
+    assert extract_candidates("Here's what I expect next.", published_on=PUBLISHED) == []
