@@ -21,6 +21,7 @@ import math
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 DEFAULT_BINS = 10
 WILSON_Z = 1.96
@@ -52,9 +53,11 @@ def log_likelihood(p: float, o: int) -> float:
     return math.log(min(max(q, EPS), 1.0 - EPS))
 
 
-@dataclass(frozen=True)
-class BinTotals:
-    """Sufficient statistics of one calibration bin (o is 0/1, so sum(o^2) == sum_o)."""
+class BinTotals(NamedTuple):
+    """Sufficient statistics of one calibration bin (o is 0/1, so sum(o^2) == sum_o).
+
+    A NamedTuple, like CalibrationBin: scorecards by author build ten of each per author, and a
+    tuple is created several times faster than a frozen dataclass."""
 
     n: int = 0
     sum_p: float = 0.0
@@ -93,8 +96,7 @@ def accumulate(pairs: Iterable[Pair], n_bins: int = DEFAULT_BINS) -> list[BinTot
     return bins
 
 
-@dataclass(frozen=True)
-class CalibrationBin:
+class CalibrationBin(NamedTuple):
     lower: float
     upper: float
     n: int
@@ -156,16 +158,9 @@ def score_bins(bins: Sequence[BinTotals], *, z: float = WILSON_Z) -> Scores:
     """Turn per-bin totals (one entry per bin, in bin order) into every score."""
     n_bins = len(bins)
     edges = _edges(n_bins)
-    # Field by field rather than sum(bins, BinTotals()): a scorecard per author calls this a
-    # thousand times, and every intermediate frozen dataclass costs more than the additions.
-    total = BinTotals(
-        n=sum(b.n for b in bins),
-        sum_p=sum(b.sum_p for b in bins),
-        sum_o=sum(b.sum_o for b in bins),
-        sum_p2=sum(b.sum_p2 for b in bins),
-        sum_po=sum(b.sum_po for b in bins),
-        sum_log_likelihood=sum(b.sum_log_likelihood for b in bins),
-    )
+    # Column sums rather than sum(bins, BinTotals()): a scorecard per author calls this a
+    # thousand times, and building every intermediate total costs more than the additions.
+    total = BinTotals(*map(sum, zip(*bins, strict=True))) if bins else BinTotals()
     calibration = [
         _calibration_bin(b, edges[k], edges[k + 1], z) if b.n else _empty_bin(edges[k], edges[k + 1])
         for k, b in enumerate(bins)
@@ -240,17 +235,12 @@ def brier_skill_score(pairs: Iterable[Pair]) -> float | None:
 
 
 def _calibration_bin(b: BinTotals, lower: float, upper: float, z: float) -> CalibrationBin:
-    interval = wilson_interval(b.sum_o, b.n, z)
-    return CalibrationBin(
-        lower=lower,
-        upper=upper,
-        n=b.n,
-        came_true=round(b.sum_o),
-        mean_probability=b.sum_p / b.n if b.n else None,
-        observed_frequency=b.sum_o / b.n if b.n else None,
-        ci_low=interval[0] if interval else None,
-        ci_high=interval[1] if interval else None,
-    )
+    n = b.n
+    interval = wilson_interval(b.sum_o, n, z)
+    if interval is None:
+        return _empty_bin(lower, upper)
+    # Positional: this runs for every bin of every group of a scorecard page.
+    return CalibrationBin(lower, upper, n, round(b.sum_o), b.sum_p / n, b.sum_o / n, *interval)
 
 
 @functools.cache

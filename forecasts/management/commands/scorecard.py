@@ -1,6 +1,6 @@
 import csv
-import json
 
+import orjson
 from django.core.management.base import BaseCommand, CommandError
 
 from forecasts import scorecards
@@ -27,12 +27,14 @@ class Command(BaseCommand):
             raise CommandError("--bins must be at least 1.")
         cards = scorecards.scorecards_by(by, n_bins=bins) if by else [scorecards.scorecard(n_bins=bins)]
         if output_format == "json":
+            # orjson: with a thousand authors, formatting the floats with json.dumps takes longer than
+            # the database needs to aggregate every forecast. Same numbers, exactly round-tripping.
             if by:
-                # One scorecard per line: readable, and json.dumps without indent runs in C, which
-                # matters with a thousand authors (the indenting encoder is pure Python).
-                self.stdout.write("[\n" + ",\n".join(json.dumps(card.as_dict()) for card in cards) + "\n]")
+                # One scorecard per line: still readable, and greppable.
+                lines = (orjson.dumps(card.as_dict()).decode() for card in cards)
+                self.stdout.write("[\n" + ",\n".join(lines) + "\n]")
             else:
-                self.stdout.write(json.dumps(cards[0].as_dict(), indent=2))
+                self.stdout.write(orjson.dumps(cards[0].as_dict(), option=orjson.OPT_INDENT_2).decode())
         elif output_format == "csv":
             self._write_csv([card.as_dict() for card in cards])
         else:

@@ -1,0 +1,1 @@
+"""Benchmarks at scale (not collected by pytest): see benchmarks/run.py and docs/performance.md."""

@@ -1,0 +1,226 @@
+"""The measurements of benchmarks.run, on the benchmark database Django is set up with."""
+
+from __future__ import annotations
+
+import io
+import math
+import statistics
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from benchmarks import baselines, synthetic
+from benchmarks.run import Report, paired_ratio, timed
+from forecasts import scorecards as scorecard_service
+from forecasts import services
+from forecasts.models import Forecast, Reminder, ReminderDigest, Status, local_today
+
+LIST_PAGES = {
+    "API /api/forecasts/": "/api/forecasts/",
+    "API /api/sources/": "/api/sources/",
+    "admin forecast changelist": "/admin/forecasts/forecast/",
+    "admin changelist, status=resolved": "/admin/forecasts/forecast/?status__exact=resolved",
+}
+SOURCE_EVERY = 50  # forecasts per synthetic article
+
+
+def prepare() -> None:
+    call_command("migrate", verbosity=0)
+    synthetic.truncate()
+    # As in the tests: pages render without collectstatic, and reminder emails stay in memory.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+
+
+def _client() -> Client:
+    user_model = get_user_model()
+    admin = user_model.objects.filter(username="bench-admin").first()
+    if admin is None:
+        admin = user_model.objects.create_superuser("bench-admin", "bench-admin@example.org", None)
+    client = Client()
+    client.force_login(admin)
+    return client
+
+
+def _measure_pages(client: Client, repeat: int) -> dict[str, dict]:
+    results = {}
+    for name, url in LIST_PAGES.items():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        # Counted with a wrapper: request_started empties connection.queries, which the
+        # CaptureQueriesContext of the tests relies on.
+        queries: list[str] = []
+
+        def count(execute, sql, *args, queries=queries):
+            queries.append(sql)
+            return execute(sql, *args)
+
+        with connection.execute_wrapper(count):
+            client.get(url)
+        times = timed(lambda url=url: client.get(url), repeat)
+        results[name] = {"queries": len(queries), "median_ms": 1000 * statistics.median(times)}
+    return results
+
+
+def _add_table(count: int, *, authors: list[int], publications: list[int], seed: int) -> None:
+    sources = synthetic.add_sources(max(1, count // SOURCE_EVERY), publications)
+    synthetic.add_forecasts(count, author_ids=authors, source_ids=sources, seed=seed)
+    synthetic.analyze()
+
+
+def list_pages_and_scale(report: Report, *, n: int, small: int, authors: int, repeat: int) -> None:
+    """The list pages on a small table, then the same pages after growing it to N rows."""
+    author_ids, publication_ids = synthetic.ensure_people(authors=authors)
+    client = _client()
+    start = time.perf_counter()
+    _add_table(small, authors=author_ids, publications=publication_ids, seed=1)
+    at_small = _measure_pages(client, repeat)
+    _add_table(n - small, authors=author_ids, publications=publication_ids, seed=2)
+    generated = time.perf_counter() - start
+    report.data["generate_seconds"] = generated
+    report.data["rows"] = Forecast.objects.count()
+    print(f"  generated {report.data['rows']:,} forecasts in {generated:.1f} s", flush=True)
+    at_large = _measure_pages(client, repeat)
+    report.data["pages"] = {"small": at_small, "large": at_large}
+    for name in LIST_PAGES:
+        s, b = at_large[name], at_small[name]
+        report.add(
+            f"{name}, {n:,} vs {small:,} rows",
+            f"{s['median_ms'] / b['median_ms']:.2f}x",
+            "<= 2x, same queries",
+            f"{s['median_ms']:.1f} ms vs {b['median_ms']:.1f} ms; queries {s['queries']} vs {b['queries']}",
+        )
+
+
+def _command(*args: str) -> Callable:
+    return lambda: call_command("scorecard", *args, stdout=io.StringIO())
+
+
+def scorecards(report: Report, *, repeat: int, naive: bool) -> None:
+    _check_agreement()
+    rows = Forecast.objects.scored().count()
+    overall = paired_ratio(_command("--format", "json"), baselines.floor_overall, repeat)
+    by_author = paired_ratio(_command("--by", "author", "--format", "json"), baselines.floor_by_author, repeat)
+    report.data["scorecards"] = {"overall": overall, "by_author": by_author, "scored_rows": rows}
+    report.add(
+        f"scorecard overall vs numpy floor ({rows:,} scored)",
+        f"{overall['ratio']:.2f}x",
+        "<= 1.0x",
+        f"{overall['subject_ms']:.0f} ms vs {overall['baseline_ms']:.0f} ms",
+    )
+    report.add(
+        "scorecard by author vs numpy floor",
+        f"{by_author['ratio']:.2f}x",
+        "<= 1.5x",
+        f"{by_author['subject_ms']:.0f} ms vs {by_author['baseline_ms']:.0f} ms",
+    )
+    if not naive:
+        return
+    for label, function, ours in (
+        ("overall", baselines.naive_overall, overall),
+        ("by author", baselines.naive_by_author, by_author),
+    ):
+        (seconds,) = timed(function, 1)
+        report.data["scorecards"][f"naive_{label}_ms"] = 1000 * seconds
+        report.add(
+            f"naive ORM + scikit-learn {label} vs scorecard",
+            f"{1000 * seconds / ours['subject_ms']:.0f}x faster",
+            ">= 10x",
+            f"{1000 * seconds:.0f} ms vs {ours['subject_ms']:.0f} ms",
+        )
+
+
+def _check_agreement() -> None:
+    """The floor computes the same numbers: otherwise the comparison would mean nothing."""
+    card = scorecard_service.scorecard()
+    floor = baselines.floor_overall()
+    for name in ("brier", "log_loss", "ece"):
+        ours, theirs = getattr(card.scores, name), float(floor[name][0])
+        assert math.isclose(ours, theirs, rel_tol=1e-9), (name, ours, theirs)
+    assert [b.n for b in card.scores.calibration] == floor["bin_n"][0].tolist()
+
+
+def flagging(report: Report, *, n: int, repeat: int, due: int = 1000) -> None:
+    """flag_due_forecasts with `due` forecasts reaching review among 10,000 and among N open ones."""
+    author_ids, publication_ids = synthetic.ensure_people(authors=10)
+    sources = synthetic.add_sources(10, publication_ids)
+    today = local_today()
+    results = {}
+    for open_total in sorted({10_000, n}):
+        first, last = synthetic.add_forecasts(
+            open_total, author_ids=author_ids, source_ids=sources, status=Status.OPEN, due_count=due, today=today
+        )
+        synthetic.analyze()
+        times = []
+        for _ in range(max(3, repeat // 2)):
+            start = time.perf_counter()
+            moved = services.forecasts_flag_due(today=today)
+            times.append(time.perf_counter() - start)
+            assert moved == due, moved
+            Forecast.objects.filter(pk__range=(first, first + due - 1)).update(status=Status.OPEN)
+        results[open_total] = 1000 * statistics.median(times)
+        synthetic.delete_forecasts(first, last)
+    report.data["flagging_ms"] = results
+    small, large = results[10_000], results[max(results)]
+    report.add(
+        f"flag_due_forecasts, {due:,} due among {max(results):,} vs 10,000 open",
+        f"{large / small:.2f}x",
+        "<= 2x",
+        f"{large:.0f} ms vs {small:.0f} ms",
+    )
+
+
+def reminders(report: Report) -> None:
+    """send_review_reminders (digests written and sent) for growing reviewers and forecasts."""
+    author_ids, publication_ids = synthetic.ensure_people(authors=10)
+    sources = synthetic.add_sources(10, publication_ids)
+    today = local_today()
+    user_model = get_user_model()
+    results = {}
+    for reviewers, due in ((10, 100), (100, 1000)):
+        reviewer_ids = []
+        for i in range(reviewers):
+            user, _ = user_model.objects.get_or_create(
+                username=f"bench-reviewer-{i}", defaults={"email": f"reviewer{i}@example.org"}
+            )
+            reviewer_ids.append(user.pk)
+        first, last = synthetic.add_forecasts(
+            due,
+            author_ids=author_ids,
+            source_ids=sources,
+            status=Status.OPEN,
+            due_count=due,
+            today=today,
+            reviewer_ids=reviewer_ids,
+        )
+        mail.outbox = []
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            run = services.reminders_send(today=today, deliver_now=True)
+            seconds = time.perf_counter() - start
+        assert run.digests_created == reviewers and len(mail.outbox) == reviewers, (run, len(mail.outbox))
+        results[(reviewers, due)] = {"queries": len(queries), "ms": 1000 * seconds}
+        Reminder.objects.all().delete()
+        ReminderDigest.objects.all().delete()
+        synthetic.delete_forecasts(first, last)
+    report.data["reminders"] = {f"{r} reviewers, {d} due": v for (r, d), v in results.items()}
+    (small_key, small), (large_key, large) = results.items()
+    per_reviewer = (large["queries"] - small["queries"]) / (large_key[0] - small_key[0])
+    report.add(
+        "send_review_reminders, 1,000 due over 100 reviewers",
+        f"{large['queries']} queries",
+        "not growing with forecasts",
+        f"{large['ms']:.0f} ms; 100 due over 10 reviewers: {small['queries']} queries, {small['ms']:.0f} ms "
+        f"({per_reviewer:.1f} queries per reviewer's digest, none per forecast)",
+    )
