@@ -24,7 +24,18 @@ from django.db.models.functions import Greatest, Least, Ln, Lower, Trim
 from sources.models import Author, Publication, Source
 
 from . import scoring
-from .models import Forecast, Outcome, ProbabilityBasis, Status, Tag
+from .models import (
+    CELL_AMBIGUOUS,
+    CELL_ANNULLED,
+    CELL_DUE,
+    CELL_OPEN,
+    Forecast,
+    Outcome,
+    ProbabilityBasis,
+    Status,
+    Tag,
+    calibration_cell_case,
+)
 
 GROUP_BY_CHOICES = ("author", "publication", "source", "tag")
 # Fewer scored forecasts than this and a Brier score says more about luck than skill:
@@ -178,22 +189,15 @@ def bin_totals(
     return dict(totals)
 
 
-# Cells of the (group, cell) aggregate that are not calibration bins: they only count.
-CELL_OPEN, CELL_DUE, CELL_AMBIGUOUS, CELL_ANNULLED, CELL_UNSCORED = -1, -2, -3, -4, -5
 CELL_COUNTS = {CELL_OPEN: "open", CELL_DUE: "due", CELL_AMBIGUOUS: "ambiguous", CELL_ANNULLED: "annulled"}
 
 
-def cell_expression(n_bins: int) -> Case:
-    """Where a forecast counts: its calibration bin when scored, else a negative cell for its state."""
-    # Scored forecasts first: in an archive they are most rows, and CASE stops at the first match.
-    return Case(
-        When(SCORED, then=bin_expression(n_bins)),
-        When(status=Status.OPEN, then=Value(CELL_OPEN)),
-        When(status=Status.DUE, then=Value(CELL_DUE)),
-        When(outcome=Outcome.AMBIGUOUS, then=Value(CELL_AMBIGUOUS)),
-        When(outcome=Outcome.ANNULLED, then=Value(CELL_ANNULLED)),
-        default=Value(CELL_UNSCORED),
-    )
+def cell_expression(n_bins: int) -> Case | F:
+    """Where a forecast counts: its calibration bin when scored, else a negative cell for its state.
+    The default bins are stored in a generated column; other bin counts are computed per row."""
+    if n_bins == scoring.DEFAULT_BINS:
+        return F("calibration_cell")
+    return calibration_cell_case(n_bins)
 
 
 def _cell_aggregates() -> dict[str, Any]:
