@@ -151,13 +151,13 @@ def _check_agreement() -> None:
     assert [b.n for b in card.scores.calibration] == floor["bin_n"][0].tolist()
 
 
-def flagging(report: Report, *, n: int, repeat: int, due: int = 1000) -> None:
+def flagging(report: Report, *, n: int, repeat: int, due: int = 1000, small_open: int = 10_000) -> None:
     """flag_due_forecasts with `due` forecasts reaching review among 10,000 and among N open ones."""
     author_ids, publication_ids = synthetic.ensure_people(authors=10)
     sources = synthetic.add_sources(10, publication_ids)
     today = local_today()
     results = {}
-    for open_total in sorted({10_000, n}):
+    for open_total in sorted({small_open, n}):
         first, last = synthetic.add_forecasts(
             open_total, author_ids=author_ids, source_ids=sources, status=Status.OPEN, due_count=due, today=today
         )
@@ -172,23 +172,23 @@ def flagging(report: Report, *, n: int, repeat: int, due: int = 1000) -> None:
         results[open_total] = 1000 * statistics.median(times)
         synthetic.delete_forecasts(first, last)
     report.data["flagging_ms"] = results
-    small, large = results[10_000], results[max(results)]
+    small, large = results[small_open], results[max(results)]
     report.add(
-        f"flag_due_forecasts, {due:,} due among {max(results):,} vs 10,000 open",
+        f"flag_due_forecasts, {due:,} due among {max(results):,} vs {small_open:,} open",
         f"{large / small:.2f}x",
         "<= 2x",
         f"{large:.0f} ms vs {small:.0f} ms",
     )
 
 
-def reminders(report: Report) -> None:
+def reminders(report: Report, *, sizes: tuple[tuple[int, int], ...] = ((10, 100), (100, 1000))) -> None:
     """send_review_reminders (digests written and sent) for growing reviewers and forecasts."""
     author_ids, publication_ids = synthetic.ensure_people(authors=10)
     sources = synthetic.add_sources(10, publication_ids)
     today = local_today()
     user_model = get_user_model()
     results = {}
-    for reviewers, due in ((10, 100), (100, 1000)):
+    for reviewers, due in sizes:
         reviewer_ids = []
         for i in range(reviewers):
             user, _ = user_model.objects.get_or_create(
@@ -218,9 +218,10 @@ def reminders(report: Report) -> None:
     (small_key, small), (large_key, large) = results.items()
     per_reviewer = (large["queries"] - small["queries"]) / (large_key[0] - small_key[0])
     report.add(
-        "send_review_reminders, 1,000 due over 100 reviewers",
+        f"send_review_reminders, {large_key[1]:,} due over {large_key[0]} reviewers",
         f"{large['queries']} queries",
         "not growing with forecasts",
-        f"{large['ms']:.0f} ms; 100 due over 10 reviewers: {small['queries']} queries, {small['ms']:.0f} ms "
+        f"{large['ms']:.0f} ms; {small_key[1]:,} due over {small_key[0]} reviewers: {small['queries']} queries, "
+        f"{small['ms']:.0f} ms "
         f"({per_reviewer:.1f} queries per reviewer's digest, none per forecast)",
     )

@@ -403,7 +403,11 @@ def forecasts_flag_due(*, today: datetime.date | None = None) -> int:
     today = today or local_today()
     now = timezone.now()
     # skip_locked: two flaggers at once (PostgreSQL) split the rows instead of both writing history.
-    moving = list(Forecast.objects.reaching_review(today).select_for_update(skip_locked=True).order_by("pk"))
+    # Locked in (review_on, pk) order, the order of the review-date indexes: with ORDER BY pk alone
+    # PostgreSQL may walk the whole primary key to skip a sort, reading every forecast ever made.
+    moving = list(
+        Forecast.objects.reaching_review(today).select_for_update(skip_locked=True).order_by("review_on", "pk")
+    )
     if not moving:
         return 0
     ids = [forecast.pk for forecast in moving]

@@ -85,14 +85,18 @@ def test_changelist_paginator_counts_exactly_off_postgresql(db):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the estimate is PostgreSQL's planner")
-def test_changelist_paginator_estimates_above_the_exact_limit(db, monkeypatch):
+def test_changelist_paginator_estimates_above_the_exact_limit_with_the_same_queries(
+    db, monkeypatch, django_assert_num_queries
+):
     from forecasts import paginators
     from forecasts.models import Forecast
 
     make_forecasts(5)
+    with django_assert_num_queries(2):
+        assert EstimatedCountPaginator(Forecast.objects.order_by("pk"), 2).count == 5
     monkeypatch.setattr(paginators, "EXACT_COUNT_LIMIT", 2)
-    paginator = EstimatedCountPaginator(Forecast.objects.order_by("pk"), 2)
-    assert paginator.count >= 3
+    with django_assert_num_queries(2):
+        assert EstimatedCountPaginator(Forecast.objects.order_by("pk"), 2).count >= 3
 
 
 # API -----------------------------------------------------------------------------------------
