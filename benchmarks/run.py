@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+SECTIONS = ("pages", "scorecards", "flagging", "reminders", "import")
 PG_URL = "postgres://postgres@127.0.0.1:5432/hindsight_bench"
 PG_IMPORT_URL = "postgres://postgres@127.0.0.1:5432/hindsight_bench_import"
 
@@ -136,6 +137,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--skip-naive", action="store_true", help="Leave out the ORM + scikit-learn path.")
     parser.add_argument("--skip-import", action="store_true")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=SECTIONS,
+        default=SECTIONS,
+        help="Measure only these (the table of N rows is generated in any case).",
+    )
     parser.add_argument("--json", type=Path, help="Also write the numbers as JSON to this file.")
     args = parser.parse_args(argv)
 
@@ -149,11 +157,16 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     print(f"Hindsight benchmark: {args.database}, N={args.n:,}, {args.authors:,} authors", flush=True)
     measure.prepare()
-    measure.list_pages_and_scale(report, n=args.n, small=args.small, authors=args.authors, repeat=args.repeat)
-    measure.scorecards(report, repeat=args.repeat, naive=not args.skip_naive)
-    measure.flagging(report, n=args.n, repeat=args.repeat)
-    measure.reminders(report)
-    if not args.skip_import:
+    measure.list_pages_and_scale(
+        report, n=args.n, small=args.small, authors=args.authors, repeat=args.repeat, pages="pages" in args.only
+    )
+    if "scorecards" in args.only:
+        measure.scorecards(report, repeat=args.repeat, naive=not args.skip_naive)
+    if "flagging" in args.only:
+        measure.flagging(report, n=args.n, repeat=args.repeat)
+    if "reminders" in args.only:
+        measure.reminders(report)
+    if "import" in args.only and not args.skip_import:
         import_n = args.import_n or min(args.n, 100_000)
         import_runs(report, import_url, sizes=(max(import_n // 10, 100), import_n), authors=args.authors)
         judged(report, import_url, repeat=args.repeat)
@@ -196,7 +209,8 @@ def import_runs(report: Report, url: str, *, sizes: tuple[int, int], authors: in
         f"{large['rows_per_second']:,.0f} rows/s",
         "-",
         f"{large['command_seconds']:.1f} s for the command (check + write); "
-        f"{small['rows_per_second']:,.0f} rows/s at {sizes[0]:,}; max RSS {large['maxrss_mb']:.0f} MB",
+        f"{small['rows_per_second']:,.0f} rows/s at {sizes[0]:,}; "
+        f"peak RSS of the command process {large['maxrss_mb']:.0f} MB",
     )
 
 

@@ -26,6 +26,10 @@ class Command(BaseCommand):
         if bins < 1:
             raise CommandError("--bins must be at least 1.")
         cards = scorecards.scorecards_by(by, n_bins=bins) if by else [scorecards.scorecard(n_bins=bins)]
+        with scorecards.cyclic_gc_paused():
+            self._write(cards, by, output_format)
+
+    def _write(self, cards, by, output_format):
         if output_format == "json":
             # orjson: with a thousand authors, formatting the floats with json.dumps takes longer than
             # the database needs to aggregate every forecast. Same numbers, exactly round-tripping.
