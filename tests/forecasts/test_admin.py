@@ -23,6 +23,7 @@ FILTERS = [
     "?probability_basis__exact=none",
     "?q=trade",
     "?review_on__year=2023",
+    "?review_on__year=2023&review_on__month=12",
 ]
 
 
@@ -158,3 +159,16 @@ def test_changelist_query_count_does_not_grow_with_forecasts(staff_client):
     with_five = _changelist_queries(staff_client)
     ForecastFactory.create_batch(45)
     assert _changelist_queries(staff_client) == with_five
+
+
+def test_date_hierarchy_drills_into_review_dates_without_distinct_scans(staff_client):
+    ForecastFactory(made_on=datetime.date(2023, 1, 1), deadline=datetime.date(2023, 12, 31))
+    ForecastFactory(made_on=datetime.date(2023, 1, 1), deadline=datetime.date(2025, 6, 30))
+    with CaptureQueriesContext(connection) as queries:
+        years = staff_client.get(CHANGELIST).content.decode()
+    assert "review_on__year=2024" in years  # a year inside the span, listed from MIN/MAX
+    assert not any("DISTINCT" in query["sql"] for query in queries.captured_queries)
+    months = staff_client.get(CHANGELIST + "?review_on__year=2025").content.decode()
+    assert "review_on__month=6" in months
+    days = staff_client.get(CHANGELIST + "?review_on__year=2025&review_on__month=6").content.decode()
+    assert "review_on__day=30" in days
