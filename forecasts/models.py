@@ -206,7 +206,7 @@ class Forecast(models.Model):
             models.Index(fields=["review_on"], condition=Q(status="open"), name="forecast_open_review_idx"),
             models.Index(fields=["status", "review_on"], name="forecast_status_review_idx"),
             # Meta.ordering: the admin changelist's first page reads 50 index entries instead of
-            # sorting the table, and the review-year filter's MIN/MAX(review_on) are index lookups.
+            # sorting the table, and the date hierarchy's MIN/MAX(review_on) are index lookups.
             models.Index(fields=["review_on", "id"], name="forecast_review_order_idx"),
         ]
         constraints = [
