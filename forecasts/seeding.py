@@ -21,12 +21,17 @@ class SeedResult:
     source_created: bool
     forecasts_created: int
     forecasts_existing: int
+    forecasts_resolved: int = 0
 
 
 @transaction.atomic
-def seed_load(*, path: Path = SEED_FILE) -> SeedResult:
+def seed_load(*, path: Path = SEED_FILE, with_outcomes: bool = False) -> SeedResult:
     """Record the seed article and its forecasts; what is already recorded is left as it is,
-    so running it again (or after a reviewer resolved some forecasts) changes nothing."""
+    so running it again (or after a reviewer resolved some forecasts) changes nothing.
+
+    The forecasts load unresolved, as they stood when the article appeared. `with_outcomes`
+    then resolves the unresolved ones the research notes have evidence for (a demonstration of
+    the scorecards; a reviewer would do this in the admin)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     meta = data["source"]
     text = (path.parent / meta["text_file"]).read_text(encoding="utf-8")
@@ -68,8 +73,22 @@ def seed_load(*, path: Path = SEED_FILE) -> SeedResult:
                 resolved_by=None,
             )
         created += 1
+    resolved = 0
+    if with_outcomes:
+        by_claim = {row["claim"]: row["evidence"] for row in data["forecasts"] if row.get("evidence")}
+        for forecast in source.forecasts.unresolved().filter(claim__in=by_claim):
+            evidence = by_claim[forecast.claim]
+            services.forecast_resolve(
+                forecast=forecast,
+                outcome=evidence["outcome"],
+                evidence_url=evidence["evidence_url"],
+                note=evidence["note"],
+                resolved_by=None,
+            )
+            resolved += 1
     return SeedResult(
         source_created=source_created,
         forecasts_created=created,
         forecasts_existing=len(data["forecasts"]) - created,
+        forecasts_resolved=resolved,
     )

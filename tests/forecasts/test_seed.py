@@ -76,3 +76,16 @@ def test_load_seed_twice_changes_nothing():
     assert list(Forecast.objects.order_by("id").values()) == before
     assert Source.objects.count() == 1
     assert Forecast.history.count() == history_before
+
+
+def test_load_seed_with_outcomes_resolves_from_the_evidence_once():
+    call_command("load_seed", with_outcomes=True)
+    resolved = Forecast.objects.exclude(outcome=Outcome.ANNULLED).filter(status=Status.RESOLVED)
+    assert resolved.count() == 8
+    assert all(f.evidence_url.startswith("http") and f.resolution_note for f in resolved)
+    assert Forecast.objects.get(claim__startswith="North Korea conducts a nuclear explosive test").outcome == Outcome.NO
+    # The 2025 growth claim waits for the Bank of Korea's estimate.
+    assert Forecast.objects.unresolved().count() == 1
+    history = Forecast.history.count()
+    call_command("load_seed", with_outcomes=True)
+    assert Forecast.history.count() == history
