@@ -18,7 +18,7 @@ from django.db import transaction
 
 from sources import services as source_services
 from sources.extraction import DEADLINE_NO_FIXED_DATE, Candidate, extract_candidates
-from sources.ingestion import ArticleMetadata, extract_metadata, normalise_text
+from sources.ingestion import ArticleMetadata, normalise_text
 from sources.models import Source
 
 from . import services
@@ -55,19 +55,6 @@ def candidate_criteria(candidate: Candidate) -> str:
     return " ".join(notes)
 
 
-def _metadata(
-    *, text: str, metadata: ArticleMetadata | None, title: str, published_on, author_name: str, publication_name: str
-) -> ArticleMetadata:
-    stated = (metadata or ArticleMetadata()).merged_over(extract_metadata(text))
-    return ArticleMetadata(
-        title=title or stated.title,
-        author=author_name or stated.author,
-        author_bio=stated.author_bio,
-        publication=publication_name or stated.publication,
-        published_on=published_on or stated.published_on,
-    )
-
-
 @transaction.atomic
 def propose_forecasts_from_article(
     *,
@@ -88,23 +75,15 @@ def propose_forecasts_from_article(
     proposes nothing new. A dry run reads and extracts but writes nothing.
     """
     text = normalise_text(text)
-    resolved = _metadata(
+    resolved = source_services.article_metadata_resolve(
         text=text,
-        metadata=metadata,
         title=title,
         published_on=published_on,
         author_name=author_name,
         publication_name=publication_name,
+        metadata=metadata,
+        require_author=True,
     )
-    errors = {}
-    if not resolved.title.strip():
-        errors["title"] = "The text has no title line; give a title."
-    if resolved.published_on is None:
-        errors["published_on"] = "The text states no publication date; give one (YYYY-MM-DD)."
-    if not resolved.author.strip():
-        errors["author"] = "The text names no author (no byline or bio line); give the author."
-    if errors:
-        raise ValidationError(errors)
     try:
         candidates = extract_candidates(text, published_on=resolved.published_on, scale=scale)
     except ValueError as exc:

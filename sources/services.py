@@ -141,6 +141,39 @@ def source_update(
     return source
 
 
+def article_metadata_resolve(
+    *,
+    text: str,
+    title: str = "",
+    published_on: datetime.date | None = None,
+    author_name: str = "",
+    publication_name: str = "",
+    metadata: ArticleMetadata | None = None,
+    require_author: bool = False,
+) -> ArticleMetadata:
+    """What an imported article says about itself (byline, bio line, "first published by",
+    an HTML page's tags in `metadata`), overridden by the arguments; checked before anything
+    is written, with a message per missing field."""
+    stated = (metadata or ArticleMetadata()).merged_over(extract_metadata(text))
+    resolved = ArticleMetadata(
+        title=(title or stated.title or "").strip(),
+        author=(author_name or stated.author or "").strip(),
+        author_bio=stated.author_bio,
+        publication=(publication_name or stated.publication or "").strip(),
+        published_on=published_on or stated.published_on,
+    )
+    errors = {}
+    if not resolved.title:
+        errors["title"] = "The text has no title line; give a title."
+    if resolved.published_on is None:
+        errors["published_on"] = "The text states no publication date; give one (YYYY-MM-DD)."
+    if require_author and not resolved.author:
+        errors["author"] = "The text names no author (no byline or bio line); give the author."
+    if errors:
+        raise ValidationError(errors)
+    return resolved
+
+
 @transaction.atomic
 def source_create_from_text(
     *,
@@ -156,23 +189,21 @@ def source_create_from_text(
     text where it states them (or from `metadata`, e.g. an HTML page's tags); the arguments
     override them. Importing the same text again returns the stored Source."""
     text = normalise_text(text)
-    stated = (metadata or ArticleMetadata()).merged_over(extract_metadata(text))
-    title = title or stated.title
-    published_on = published_on or stated.published_on
-    errors = {}
-    if not title.strip():
-        errors["title"] = "The text has no title line; give a title."
-    if published_on is None:
-        errors["published_on"] = "The text states no publication date; give one (YYYY-MM-DD)."
-    if errors:
-        raise ValidationError(errors)
-    author_name = author_name or stated.author
-    publication = (
-        publication_get_or_create(name=publication_name or stated.publication)
-        if (publication_name or stated.publication)
-        else None
+    resolved = article_metadata_resolve(
+        text=text,
+        title=title,
+        published_on=published_on,
+        author_name=author_name,
+        publication_name=publication_name,
+        metadata=metadata,
     )
-    authors = [author_get_or_create(name=author_name, bio=stated.author_bio)] if author_name.strip() else []
+    publication = publication_get_or_create(name=resolved.publication) if resolved.publication else None
+    authors = [author_get_or_create(name=resolved.author, bio=resolved.author_bio)] if resolved.author else []
     return source_get_or_create(
-        title=title[:500], text=text, published_on=published_on, url=url, publication=publication, authors=authors
+        title=resolved.title[:500],
+        text=text,
+        published_on=resolved.published_on,
+        url=url,
+        publication=publication,
+        authors=authors,
     )
