@@ -7,8 +7,9 @@ beat runs":
    run on the same day computes the same cycle.
 2. A Reminder row per (forecast, reviewer, cycle) is protected by a unique constraint, and it is
    written in the same transaction as the ReminderDigest (the outbox row) that will carry it.
-   Runs for one reviewer are serialised by locking the reviewer's row, so concurrent runs
-   produce one digest, and later runs find nothing new.
+   Planning runs are serialised by one lock per run (a PostgreSQL advisory lock; SQLite's
+   IMMEDIATE transactions), and read the reminders already written inside it, so concurrent
+   runs produce one digest per reviewer, and later runs find nothing new.
 3. A digest is sent by whoever holds its lease; it is marked sent only after the SMTP server
    accepted it. A failed send leaves it pending for a retry; a dead sender's lease is taken over.
 """
@@ -27,7 +28,8 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -72,15 +74,24 @@ def reminder_cycle(
     return None
 
 
-def _reachable(user) -> bool:
-    return user is not None and user.is_active and bool(user.email)
-
-
 def fallback_reviewer_ids() -> list[int]:
-    """Who reviews forecasts without a (reachable) reviewer: the Reviewers group, else staff."""
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    members = list(users.filter(groups__name=settings.REVIEWERS_GROUP).values_list("pk", flat=True).distinct())
-    return members or list(users.filter(is_staff=True).values_list("pk", flat=True))
+    """Who reviews forecasts without a (reachable) reviewer: the Reviewers group, else staff.
+
+    One query for both, so that a run costs the same whether the group is empty or not."""
+    user_model = get_user_model()
+    in_group = user_model.groups.through.objects.filter(user_id=OuterRef("pk"), group__name=settings.REVIEWERS_GROUP)
+    candidates = (
+        user_model.objects.filter(is_active=True)
+        .exclude(email="")
+        .annotate(in_group=Exists(in_group))
+        .filter(Q(in_group=True) | Q(is_staff=True))
+        .order_by("pk")
+        .values_list("pk", "in_group")
+    )
+    staff, members = [], []
+    for pk, member in candidates:
+        (members if member else staff).append(pk)
+    return members or staff
 
 
 @dataclass(frozen=True)
@@ -91,35 +102,39 @@ class PlannedReminder:
 
 
 def plan(*, today: datetime.date) -> dict[int, list[PlannedReminder]]:
-    """Reviewer id -> the reminders due on `today` (read only; nothing is claimed yet)."""
+    """Reviewer id -> the reminders due on `today` (read only; nothing is claimed yet).
+
+    Two queries however many forecasts and reviewers: the forecasts with what decides whether
+    their reviewer can be reached, and the fallback reviewers."""
     heads_up_days = settings.REMINDER_HEADS_UP_DAYS
     planned: dict[int, list[PlannedReminder]] = defaultdict(list)
-    fallback: list[int] | None = None
+    fallback = fallback_reviewer_ids()
     forecasts = (
         Forecast.objects.to_remind(today, heads_up_days)
-        .select_related("reviewer")
-        .only("id", "review_on", "snoozed_on", "reviewer")
         .order_by("id")
+        .values_list("id", "review_on", "snoozed_on", "reviewer_id", "reviewer__is_active", "reviewer__email")
     )
-    for forecast in forecasts.iterator(chunk_size=2000):
+    unassigned = False
+    for forecast_id, review_on, snoozed_on, reviewer_id, reviewer_active, reviewer_email in forecasts.iterator(
+        chunk_size=2000
+    ):
         cycle = reminder_cycle(
-            review_on=forecast.review_on,
+            review_on=review_on,
             today=today,
             heads_up_days=heads_up_days,
             repeat_days=settings.REMINDER_REPEAT_DAYS,
-            snoozed_on=forecast.snoozed_on,
+            snoozed_on=snoozed_on,
         )
         if cycle is None:
             continue
-        if _reachable(forecast.reviewer):
-            recipients = [forecast.reviewer_id]
+        if reviewer_id is not None and reviewer_active and reviewer_email:
+            recipients = [reviewer_id]
         else:
-            if fallback is None:
-                fallback = fallback_reviewer_ids()
+            unassigned = True
             recipients = fallback
-        for reviewer_id in recipients:
-            planned[reviewer_id].append(PlannedReminder(forecast.pk, forecast.review_on, cycle))
-    if fallback == []:
+        for recipient in recipients:
+            planned[recipient].append(PlannedReminder(forecast_id, review_on, cycle))
+    if unassigned and not fallback:
         logger.warning(
             "Forecasts without a reviewer, and no %s group members or staff with an email address.",
             settings.REVIEWERS_GROUP,
@@ -127,43 +142,75 @@ def plan(*, today: datetime.date) -> dict[int, list[PlannedReminder]]:
     return planned
 
 
-@transaction.atomic
-def create_digest(*, reviewer_id: int, planned: list[PlannedReminder], today: datetime.date) -> ReminderDigest | None:
-    """Write the outbox row and its reminders in one transaction, or nothing if every planned
-    reminder already belongs to an earlier digest."""
-    # Serialise runs per reviewer: a concurrent run waits here, then finds everything taken.
-    # (On SQLite select_for_update is a no-op, but IMMEDIATE transactions serialise all writers.)
-    if not list(get_user_model().objects.select_for_update().filter(pk=reviewer_id).values_list("pk", flat=True)):
-        return None
-    earliest = min(p.cycle.on for p in planned)
+# Names "the reminder planning" among PostgreSQL's advisory locks ("HindRem1" in ASCII).
+PLANNING_LOCK_KEY = 0x48696E6452656D31
+
+
+def _serialise_planning() -> None:
+    """One lock per run, held until the run's transaction ends: a concurrent run waits here, then
+    reads the reminders the first one wrote and finds nothing new. One lock for the whole run,
+    not one per reviewer, keeps the run's query count independent of the reviewers."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [PLANNING_LOCK_KEY])
+    # SQLite: the transaction is IMMEDIATE (config/settings.py), so it began by taking the
+    # database's write lock, which serialises every writer, runs included.
+
+
+@transaction.atomic(savepoint=False)
+def create_digests(*, today: datetime.date) -> list[int]:
+    """Plan today's reminders and write, in one transaction, one outbox row per reviewer with
+    something new and its reminder rows; returns the new digests' ids (in reviewer order).
+
+    A fixed number of queries whatever the number of reviewers and forecasts: the lock, the
+    plan (two reads), the reminders already written for those forecasts (one read), and the two
+    bulk inserts."""
+    _serialise_planning()
+    planned = plan(today=today)
+    if not planned:
+        return []
+    earliest = min(p.cycle.on for reminders in planned.values() for p in reminders)
+    heads_up_days = settings.REMINDER_HEADS_UP_DAYS
+    # The forecasts as a subquery, not a list of ids: no parameter limit, and one query.
     taken = set(
-        Reminder.objects.filter(reviewer_id=reviewer_id, cycle_on__gte=earliest).values_list(
-            "forecast_id", "review_on", "cycle_on"
-        )
+        Reminder.objects.filter(
+            forecast__in=Forecast.objects.to_remind(today, heads_up_days).values("pk"), cycle_on__gte=earliest
+        ).values_list("forecast_id", "reviewer_id", "review_on", "cycle_on")
     )
-    new = [p for p in planned if (p.forecast_id, p.review_on, p.cycle.on) not in taken]
+    new = {
+        reviewer_id: fresh
+        for reviewer_id in sorted(planned)
+        if (
+            fresh := [
+                p for p in planned[reviewer_id] if (p.forecast_id, reviewer_id, p.review_on, p.cycle.on) not in taken
+            ]
+        )
+    }
     if not new:
-        return None
-    digest = ReminderDigest(reviewer_id=reviewer_id, run_on=today)
-    digest.full_clean()
-    digest.save()
-    reminders = [
+        return []
+    digests = [ReminderDigest(reviewer_id=reviewer_id, run_on=today) for reviewer_id in new]
+    for digest in digests:
+        # Field checks only: full_clean() would add a query per row for the reviewer's foreign
+        # key, which the INSERT checks anyway.
+        digest.clean_fields(exclude=["reviewer"])
+    ReminderDigest.objects.bulk_create(digests)
+    rows = [
         Reminder(
             forecast_id=p.forecast_id,
-            reviewer_id=reviewer_id,
+            reviewer_id=digest.reviewer_id,
             review_on=p.review_on,
             cycle_on=p.cycle.on,
             kind=p.cycle.kind,
             digest=digest,
         )
-        for p in new
+        for digest in digests
+        for p in new[digest.reviewer_id]
     ]
-    # The unique constraint is the last word, whatever the lock above did or did not do.
-    Reminder.objects.bulk_create(reminders, ignore_conflicts=True, batch_size=500)
-    if not digest.reminders.exists():
-        digest.delete()
-        return None
-    return digest
+    # The unique constraint is the last word, whatever the lock above did or did not do: a
+    # reminder some other writer got in first is dropped, and a digest left without reminders
+    # is cancelled at delivery instead of sent.
+    Reminder.objects.bulk_create(rows, ignore_conflicts=True)
+    return [digest.pk for digest in digests]
 
 
 # Delivery ----------------------------------------------------------------------------------------
@@ -216,7 +263,9 @@ def lease(*, digest_id: int, owner: str, now: datetime.datetime | None = None) -
     digest.lease_owner = owner
     digest.lease_expires_at = now + datetime.timedelta(seconds=settings.REMINDER_DELIVERY_LEASE_SECONDS)
     digest.attempts += 1
-    digest.full_clean()
+    # Only the lease fields changed, on a row just read under lock: checking the reviewer's
+    # foreign key and the status constraints again would cost three queries per email.
+    digest.full_clean(exclude=["reviewer"], validate_constraints=False)
     digest.save(update_fields=["lease_owner", "lease_expires_at", "attempts"])
     return digest
 

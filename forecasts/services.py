@@ -477,20 +477,26 @@ def reminders_send(*, today: datetime.date | None = None, deliver_now: bool = Fa
     Safe to run any number of times, at once or in sequence: see forecasts/reminders.py."""
     today = today or local_today()
     forecasts_flag_due(today=today)
-    created = []
-    for reviewer_id, planned in sorted(reminders.plan(today=today).items()):
-        digest = reminders.create_digest(reviewer_id=reviewer_id, planned=planned, today=today)
-        if digest is None:
-            continue
-        created.append(digest.pk)
-        if not deliver_now:
-            tasks.deliver_review_digest.delay_on_commit(digest.pk)
+    created = reminder_digests_create(today=today, enqueue=not deliver_now)
     if deliver_now:
         delivered = reminder_digests_deliver_pending(deliver_now=True)
     else:
         # Older digests whose delivery task was lost (a killed worker, a broker without redelivery).
         delivered = reminder_digests_deliver_pending(exclude=created)
     return ReminderRun(digests_created=len(created), delivered=delivered)
+
+
+@transaction.atomic
+def reminder_digests_create(*, today: datetime.date, enqueue: bool = True) -> list[int]:
+    """Write today's digests (one per reviewer with something new) and their reminders, and with
+    `enqueue` hand each to a delivery task once they are committed; returns the digests' ids.
+
+    The planning of a run: a fixed number of queries however many reviewers and forecasts."""
+    created = reminders.create_digests(today=today)
+    if enqueue:
+        for digest_id in created:
+            tasks.deliver_review_digest.delay_on_commit(digest_id)
+    return created
 
 
 def reminder_digest_deliver(*, digest_id: int) -> str:

@@ -4,11 +4,13 @@ queries whatever the number of rows, authors, tags or reviewers. Timings live in
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from forecasts import reminders, scorecards, services
-from forecasts.models import Outcome, ReminderDigest, Status
+from forecasts.models import Forecast, Outcome, ReminderDigest, Status
 from forecasts.paginators import EstimatedCountPaginator
 from tests.factories import ForecastFactory, StaffFactory, TagFactory, UserFactory
 
@@ -80,8 +82,6 @@ def test_admin_filters_list_only_what_has_forecasts_without_reading_the_forecast
 
 def test_changelist_paginator_counts_exactly_off_postgresql(db):
     make_forecasts(3)
-    from forecasts.models import Forecast
-
     paginator = EstimatedCountPaginator(Forecast.objects.order_by("pk"), 2)
     assert paginator.count == 3 and paginator.num_pages == 2
 
@@ -91,7 +91,6 @@ def test_changelist_paginator_estimates_above_the_exact_limit_with_the_same_quer
     db, monkeypatch, django_assert_num_queries
 ):
     from forecasts import paginators
-    from forecasts.models import Forecast
 
     make_forecasts(5)
     with django_assert_num_queries(2):
@@ -146,32 +145,69 @@ def test_delivering_a_digest_costs_the_same_queries_for_2_or_20_forecasts(db, dj
     due_for(small_reviewer, 2)
     due_for(large_reviewer, 20)
     services.forecasts_flag_due(today=TODAY)
-    planned = reminders.plan(today=TODAY)
-    small = reminders.create_digest(reviewer_id=small_reviewer.pk, planned=planned[small_reviewer.pk], today=TODAY)
-    large = reminders.create_digest(reviewer_id=large_reviewer.pk, planned=planned[large_reviewer.pk], today=TODAY)
+    services.reminder_digests_create(today=TODAY, enqueue=False)
+    small = ReminderDigest.objects.get(reviewer=small_reviewer)
+    large = ReminderDigest.objects.get(reviewer=large_reviewer)
     few = queries_of(lambda: reminders.deliver(digest_id=small.pk))
     with django_assert_num_queries(len(few)):
         assert reminders.deliver(digest_id=large.pk) == "sent"
 
 
-def test_reminder_run_queries_grow_with_reviewers_only_never_with_forecasts(db):
-    """One digest per reviewer is the design (each is its own outbox row and email), so a run
-    costs a fixed number of queries per reviewer; the number of forecasts adds none."""
+def plan_then_deliver(*, reviewers: int, per_reviewer: int, tag: str) -> tuple[int, int]:
+    """(planning queries, delivery queries) of one reminder run: flagging, then writing the
+    digests, then sending them, as services.reminders_send(deliver_now=True) does."""
+    for i in range(reviewers):
+        due_for(UserFactory(username=f"{tag}-{i}"), per_reviewer)
 
-    def run_queries(reviewers: int, per_reviewer: int, tag: str) -> int:
+    def planning():
+        services.forecasts_flag_due(today=TODAY)
+        services.reminder_digests_create(today=TODAY, enqueue=False)
+
+    planned = len(queries_of(planning))
+    delivered = len(queries_of(lambda: services.reminder_digests_deliver_pending(deliver_now=True)))
+    assert ReminderDigest.objects.filter(reviewer__username__startswith=f"{tag}-", status="sent").count() == reviewers
+    # Out of the next run's way.
+    Forecast.objects.filter(reviewer__username__startswith=f"{tag}-").update(status=Status.PROPOSED)
+    return planned, delivered
+
+
+def test_planning_a_reminder_run_costs_the_same_queries_for_any_number_of_reviewers_and_forecasts(db):
+    planning_2x2, delivery_2x2 = plan_then_deliver(reviewers=2, per_reviewer=2, tag="a")
+    planning_2x10, delivery_2x10 = plan_then_deliver(reviewers=2, per_reviewer=10, tag="b")
+    planning_6x2, delivery_6x2 = plan_then_deliver(reviewers=6, per_reviewer=2, tag="c")
+
+    assert planning_2x10 == planning_2x2
+    assert planning_6x2 == planning_2x2
+    # Delivery is one email per reviewer, so a few queries per digest, none per forecast.
+    assert delivery_2x10 == delivery_2x2
+    per_digest = (delivery_6x2 - delivery_2x2) / 4
+    assert delivery_6x2 == delivery_2x2 + 4 * per_digest
+    assert per_digest <= 6
+
+
+def test_a_run_already_done_costs_the_same_queries_for_any_number_of_reminders(db):
+    """The second run of the day reads what the first wrote in one query, not one per reviewer."""
+
+    def again(reviewers: int, tag: str) -> int:
         for i in range(reviewers):
-            due_for(UserFactory(username=f"{tag}-{i}"), per_reviewer)
+            due_for(UserFactory(username=f"{tag}-{i}"), 3)
+        services.reminders_send(today=TODAY, deliver_now=True)
         count = len(queries_of(lambda: services.reminders_send(today=TODAY, deliver_now=True)))
-        assert ReminderDigest.objects.filter(reviewer__username__startswith=f"{tag}-").count() == reviewers
-        from forecasts.models import Forecast
-
-        Forecast.objects.filter(reviewer__username__startswith=f"{tag}-").update(status=Status.PROPOSED)
+        assert len(mail.outbox) == ReminderDigest.objects.count()
         return count
 
-    two_by_two = run_queries(2, 2, "a")
-    two_by_ten = run_queries(2, 10, "b")
-    four_by_two = run_queries(4, 2, "c")
-    assert two_by_ten == two_by_two
-    per_reviewer = (four_by_two - two_by_two) / 2
-    assert four_by_two == two_by_two + 2 * per_reviewer
-    assert per_reviewer <= 30
+    assert again(1, "a") == again(5, "b")
+
+
+def test_planning_for_the_reviewers_group_costs_the_same_for_any_number_of_members(db, django_assert_num_queries):
+    group = Group.objects.get_or_create(name="Reviewers")[0]
+    group.user_set.add(UserFactory(username="member-0"))
+    ForecastFactory(reviewer=None, review_on=TODAY)
+    services.forecasts_flag_due(today=TODAY)
+    one = len(queries_of(lambda: services.reminder_digests_create(today=TODAY, enqueue=False)))
+    group.user_set.add(*[UserFactory(username=f"member-{i}") for i in range(1, 6)])
+    ForecastFactory.create_batch(4, reviewer=None, review_on=TODAY + datetime.timedelta(days=7))
+
+    with django_assert_num_queries(one):
+        created = services.reminder_digests_create(today=TODAY + datetime.timedelta(days=7), enqueue=False)
+    assert len(created) == 6
