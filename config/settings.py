@@ -91,6 +91,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web server, the Celery worker and beat write to the same file at once: WAL lets
     # readers run beside one writer, IMMEDIATE transactions take the write lock up front
     # (no "database is locked" upgrade deadlocks) and the busy timeout waits instead of failing.
+    # Django's SQLite backend with SQLite's real parameter limit (bulk inserts in one statement).
+    DATABASES["default"]["ENGINE"] = "config.sqlite3"
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "timeout": 20,

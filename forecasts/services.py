@@ -416,8 +416,10 @@ def forecasts_flag_due(*, today: datetime.date | None = None) -> int:
         Forecast.objects.filter(pk__in=ids[start : start + 10_000]).update(status=Status.DUE, updated_at=now)
     for forecast in moving:
         forecast.status = Status.DUE
+    # No batch_size: as many rows per INSERT as the backend takes (all of them on PostgreSQL), so
+    # a reminder run's queries do not grow with the forecasts it flags.
     history = Forecast.history.bulk_history_create(
-        moving, update=True, default_change_reason="Review date reached", default_date=now, batch_size=500
+        moving, update=True, default_change_reason="Review date reached", default_date=now
     )
     _bulk_tag_history(history=history, forecast_ids=ids)
     return len(moving)
@@ -436,7 +438,7 @@ def _bulk_tag_history(*, history: list, forecast_ids: list[int]) -> None:
         for record in history
         for link in links[record.id]
     ]
-    tag_history.objects.bulk_create(rows, batch_size=500)
+    tag_history.objects.bulk_create(rows)
 
 
 @transaction.atomic

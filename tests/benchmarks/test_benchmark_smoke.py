@@ -22,9 +22,10 @@ def test_every_measurement_runs_and_reports_on_a_small_table(bench_settings):
     measure.list_pages_and_scale(report, n=300, small=100, authors=20, repeat=1)
     measure.scorecards(report, repeat=1, naive=True)
     measure.flagging(report, n=200, repeat=1, due=10, small_open=100)
-    measure.reminders(report, sizes=((2, 4), (4, 8)))
+    measure.reminders(report, sizes=((2, 4), (4, 4), (4, 8)))
     names = [row[0] for row in report.rows]
-    assert len(names) == 4 + 4 + 1 + 1
+    assert len(names) == 4 + 4 + 1 + 2
+    assert len({sizes["planning_queries"] for sizes in report.data["reminders"].values()}) == 1
     assert all(row[1] for row in report.rows)
     table = report.table()
     assert table.count("\n") == len(report.rows) + 1 and "scorecard by author vs numpy floor" in table
