@@ -27,7 +27,7 @@ from dateutil import rrule
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
@@ -227,7 +227,13 @@ def _pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    # A killed pool process stays a zombie until something reaps it, and signal 0 still reaches
+    # a zombie: on Linux, ask /proc whether it is one.
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            return stat.read().rpartition(")")[2].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def release_dead_leases(*, now: datetime.datetime | None = None) -> int:
@@ -378,19 +384,30 @@ def deliver(*, digest_id: int) -> str:
         finish(digest=digest, owner=owner, status=DigestStatus.CANCELLED)
         return DigestStatus.CANCELLED
     message = build_message(digest=digest, items=items, today=today)
+    # Opened here so that sending leaves the connection open: the QUIT exchange then happens
+    # after the digest is marked sent, outside the window described below.
+    mail_connection = get_connection()
     try:
-        message.send()
-    except Exception as exc:
-        if is_permanent_failure(exc):
-            finish(digest=digest, owner=owner, status=DigestStatus.FAILED, error=repr(exc))
-            return DigestStatus.FAILED
-        release(digest=digest, owner=owner, error=repr(exc))
-        raise
-    # The one window exactly-once cannot close: the SMTP server has accepted the message, and
-    # the row is not yet marked sent. If this process dies right here (or the database is
-    # unreachable for the next statement), the lease runs out and the digest is sent again.
-    # No SMTP transaction can be committed together with a database row; the window is one
-    # UPDATE long, and the stable Message-ID lets the receiving side drop the copy.
-    if not finish(digest=digest, owner=owner, status=DigestStatus.SENT):
-        logger.error("Digest %s was sent but its lease had been taken over; it may arrive twice.", digest.pk)
-    return DigestStatus.SENT
+        try:
+            mail_connection.open()
+            message.connection = mail_connection
+            message.send()
+        except Exception as exc:
+            if is_permanent_failure(exc):
+                finish(digest=digest, owner=owner, status=DigestStatus.FAILED, error=repr(exc))
+                return DigestStatus.FAILED
+            release(digest=digest, owner=owner, error=repr(exc))
+            raise
+        # The one window exactly-once cannot close: the SMTP server has accepted the message,
+        # and the row is not yet marked sent. If this process dies right here (or the database
+        # is unreachable for the next statement), the lease runs out and the digest is sent
+        # again. No SMTP transaction can be committed together with a database row; the window
+        # is one UPDATE long, and the stable Message-ID lets the receiving side drop the copy.
+        if not finish(digest=digest, owner=owner, status=DigestStatus.SENT):
+            logger.error("Digest %s was sent but its lease had been taken over; it may arrive twice.", digest.pk)
+        return DigestStatus.SENT
+    finally:
+        try:
+            mail_connection.close()
+        except (OSError, smtplib.SMTPException):  # the message is already delivered and recorded
+            logger.warning("Closing the mail connection after digest %s failed.", digest.pk, exc_info=True)

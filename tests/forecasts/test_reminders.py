@@ -450,3 +450,26 @@ def test_reminder_log_is_read_only_in_the_admin(staff_client):
     assert f"/admin/forecasts/forecast/{forecast.pk}/change/".encode() in detail.content
     assert b'name="_save"' not in detail.content
     assert staff_client.get("/admin/forecasts/reminderdigest/add/").status_code == 403
+
+
+def test_a_zombie_process_does_not_keep_its_lease():
+    """A SIGKILLed pool process lingers as a zombie until reaped; its leases must go at once."""
+    import os
+    import signal
+    import subprocess
+
+    from forecasts.reminders import _pid_alive
+
+    child = subprocess.Popen(["sleep", "30"])
+    try:
+        assert _pid_alive(child.pid)
+        os.kill(child.pid, signal.SIGKILL)
+        # Not reaped yet: a zombie, which signal 0 still reaches.
+        for _ in range(100):
+            with open(f"/proc/{child.pid}/stat") as stat:
+                if stat.read().rpartition(")")[2].split()[0] == "Z":
+                    break
+        assert not _pid_alive(child.pid)
+    finally:
+        child.wait()
+    assert not _pid_alive(child.pid)
