@@ -131,12 +131,13 @@ class Broker:
         if settings.CELERY_BROKER_URL.startswith("filesystem://"):
             # The same folders config/settings.py derives from HINDSIGHT_VAR_DIR in the worker.
             folder = var_dir / "broker"
-            for sub in ("out", "processed"):
+            for sub in ("out", "processed", "control"):
                 (folder / sub).mkdir(parents=True, exist_ok=True)
             self.app.conf.broker_transport_options = {
                 "data_folder_in": str(folder / "out"),
                 "data_folder_out": str(folder / "out"),
                 "processed_folder": str(folder / "processed"),
+                "control_folder": str(folder / "control"),
                 "store_processed": False,
             }
 
