@@ -11,6 +11,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from config.logging import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -114,6 +116,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Cache -----------------------------------------------------------------------------------------
+# The API's throttle counters live here. The default is per process, so with several gunicorn
+# workers or machines each counts alone; production points all of them at one Redis
+# (CACHE_URL=redis://host:6379/1: Django's own RedisCache, on the redis package celery[redis]
+# installs).
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
 # Internationalisation ----------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"
 # "Today" for due dates and reminders follows this zone, not the server's.
@@ -123,7 +132,9 @@ USE_TZ = True
 
 # Static files ------------------------------------------------------------------------------
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# `collectstatic` gathers the files here; whitenoise serves them from here, compressed and with
+# far-future cache headers for the hashed names.
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -143,12 +154,30 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Hindsight <hindsight
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Security ------------------------------------------------------------------------------------
-SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
-CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_HTTPS_PROXY", default=False) else None
+# Without DEBUG every default is the safe one (`manage.py check --deploy` is clean); each can be
+# turned off by its variable, e.g. SECURE_SSL_REDIRECT=0 for a plain-HTTP test on 127.0.0.1.
+_production = not DEBUG
+# Plain-HTTP requests are redirected to HTTPS, except the health check: load balancers probe it
+# over plain HTTP from inside the network (the pattern is matched against the path without "/").
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=_production)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# HSTS: browsers use HTTPS only, for a year, on subdomains too. Preload is on so the check is
+# clean, but a header alone never submits the domain to the browsers' preload list (that is a
+# manual step at hstspreload.org); set SECURE_HSTS_PRELOAD=0 if subdomains may still need HTTP.
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if _production else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=_production)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=_production)
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=_production)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=_production)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = env.str("SECURE_REFERRER_POLICY", default="same-origin")
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# gunicorn already marks a request secure when a trusted proxy (FORWARDED_ALLOW_IPS in
+# config/gunicorn.py) sends X-Forwarded-Proto: https, and ignores the header from anyone else.
+# This setting makes Django trust the header from any peer, so it is only for WSGI servers
+# that cannot check the peer, behind a proxy that always overwrites the header.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_HTTPS_PROXY", default=False) else None
 # Requests larger than this are refused before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
 
@@ -262,10 +291,10 @@ SPECTACULAR_SETTINGS = {
 # old version can still be read and re-applied through the change form.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
-}
+# Logging -------------------------------------------------------------------------------------
+# Everything goes to stdout: JSON lines in production (one object per record, for a log
+# collector), text with DEBUG so `make run` stays readable. gunicorn and Celery use the same
+# configuration (config/gunicorn.py, config/celery.py).
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+LOGGING = logging_config(log_format=LOG_FORMAT, level=LOG_LEVEL)

@@ -1,17 +1,26 @@
+import logging
+
 from django.contrib import admin
 from django.db import connection
 from django.http import JsonResponse
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+logger = logging.getLogger(__name__)
 
 
+@never_cache  # a cached "ok" from a proxy would hide an outage
+@require_safe
 def healthz(request):
     """Liveness: the process answers and the database is reachable."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except Exception as exc:  # any database failure means "not healthy", never a 500 page
-        return JsonResponse({"status": "error", "database": str(exc.__class__.__name__)}, status=503)
-    return JsonResponse({"status": "ok"})
+        logger.warning("Health check failed: database unreachable (%s)", exc.__class__.__name__)
+        return JsonResponse({"status": "error", "database": exc.__class__.__name__}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
 
 
 admin.site.site_header = "Hindsight"

@@ -21,3 +21,10 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _plain_http(settings):
+    """The test client and the live server speak plain HTTP; production redirects it to HTTPS
+    (tests/config checks that redirect with the real settings)."""
+    settings.SECURE_SSL_REDIRECT = False

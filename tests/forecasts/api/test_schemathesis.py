@@ -70,4 +70,7 @@ def staff_token(db, settings):
 )
 @pytest.mark.slow
 def test_api_conforms_to_its_schema(case, staff_token):
-    case.call_and_validate(headers={"Authorization": f"Token {staff_token}"}, checks=CHECKS)
+    # HTTPS, as in production: config.wsgi.application was built with the SSL redirect on.
+    case.call_and_validate(
+        base_url="https://localhost", headers={"Authorization": f"Token {staff_token}"}, checks=CHECKS
+    )
