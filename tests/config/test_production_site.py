@@ -4,6 +4,7 @@ and ALLOWED_HOSTS set: HTTPS redirect, security headers, secure cookies, static 
 import gzip
 import json
 import re
+import time
 from http.cookies import SimpleCookie
 from pathlib import Path
 
@@ -113,10 +114,23 @@ def test_an_unknown_static_file_is_404(production_site):
     assert status == 404
 
 
+def _is_json_object(line: str) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except json.JSONDecodeError:
+        return False
+
+
 def test_gunicorn_logs_are_json_lines(production_site):
     production_site.request("GET", "/healthz?probe=log-test")
+    # gunicorn writes the access line after the response has gone out.
+    deadline = time.monotonic() + 10
+    while "probe=log-test" not in production_site.log() and time.monotonic() < deadline:
+        time.sleep(0.05)
     lines = [line for line in production_site.log().splitlines() if line.strip()]
-    records = [json.loads(line) for line in lines]  # every line, gunicorn's and Django's alike
+    # Every line, gunicorn's and Django's alike.
+    assert [line for line in lines if not _is_json_object(line)] == []
+    records = [json.loads(line) for line in lines]
     assert all({"timestamp", "level", "logger", "message"} <= record.keys() for record in records)
     access = [r for r in records if r["logger"] == "gunicorn.access" and r.get("query") == "probe=log-test"]
     assert len(access) == 1

@@ -53,17 +53,24 @@ def reviewer(db):
 
 @pytest.fixture
 def staff(db):
-    # Staff without superuser rights: being staff alone opens the whole API.
+    # Staff without superuser rights or permissions: may read, like any login, but not write.
     return StaffFactory(username="api-staff", is_superuser=False)
 
 
 @pytest.fixture
-def api(db, reader, editor, reviewer, staff):
-    """Clients by role: api["anonymous"], api["reader"], api["editor"], api["reviewer"], api["staff"]."""
+def superuser(db):
+    return StaffFactory(username="api-superuser")
+
+
+@pytest.fixture
+def api(db, reader, editor, reviewer, staff, superuser):
+    """Clients by role: api["anonymous"], api["reader"], api["editor"], api["reviewer"], api["staff"],
+    api["superuser"]."""
     return {
         "anonymous": _client_for(None),
         "reader": _client_for(reader),
         "editor": _client_for(editor),
         "reviewer": _client_for(reviewer),
         "staff": _client_for(staff),
+        "superuser": _client_for(superuser),
     }

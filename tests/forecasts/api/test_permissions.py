@@ -7,11 +7,11 @@ from forecasts.models import Forecast, Outcome, Status
 from sources.models import Source
 from tests.factories import AuthorFactory, ForecastFactory, SourceFactory
 
-ROLES = ("anonymous", "reader", "editor", "reviewer", "staff")
+ROLES = ("anonymous", "reader", "editor", "reviewer", "staff", "superuser")
 
 
-def _expect(anonymous, reader, editor, reviewer, staff):
-    return dict(zip(ROLES, (anonymous, reader, editor, reviewer, staff), strict=True))
+def _expect(anonymous, reader, editor, reviewer, staff, superuser):
+    return dict(zip(ROLES, (anonymous, reader, editor, reviewer, staff, superuser), strict=True))
 
 
 def _forecast_payload():
@@ -43,42 +43,42 @@ def _resolve_payload():
 
 # (method, url builder, body builder, expected statuses by role)
 MATRIX = {
-    "list forecasts": ("get", lambda: "/api/forecasts/", None, _expect(401, 200, 200, 200, 200)),
-    "create forecast": ("post", lambda: "/api/forecasts/", _forecast_payload, _expect(401, 403, 201, 403, 201)),
+    "list forecasts": ("get", lambda: "/api/forecasts/", None, _expect(401, 200, 200, 200, 200, 200)),
+    "create forecast": ("post", lambda: "/api/forecasts/", _forecast_payload, _expect(401, 403, 201, 403, 403, 201)),
     "read forecast": (
         "get",
         lambda: f"/api/forecasts/{ForecastFactory().pk}/",
         None,
-        _expect(401, 200, 200, 200, 200),
+        _expect(401, 200, 200, 200, 200, 200),
     ),
     "edit forecast": (
         "patch",
         lambda: f"/api/forecasts/{ForecastFactory().pk}/",
         lambda: {"claim": "Edited claim"},
-        _expect(401, 403, 200, 403, 200),
+        _expect(401, 403, 200, 403, 403, 200),
     ),
     "resolve forecast": (
         "post",
         lambda: f"/api/forecasts/{ForecastFactory().pk}/resolve/",
         _resolve_payload,
-        _expect(401, 403, 403, 200, 200),
+        _expect(401, 403, 403, 200, 403, 200),
     ),
     "unresolve forecast": (
         "post",
         lambda: f"/api/forecasts/{_resolved_forecast().pk}/unresolve/",
         lambda: {"reason": "Wrong figure."},
-        _expect(401, 403, 403, 200, 200),
+        _expect(401, 403, 403, 200, 403, 200),
     ),
-    "list sources": ("get", lambda: "/api/sources/", None, _expect(401, 200, 200, 200, 200)),
-    "create source": ("post", lambda: "/api/sources/", _source_payload, _expect(401, 403, 201, 403, 201)),
-    "read source": ("get", lambda: f"/api/sources/{SourceFactory().pk}/", None, _expect(401, 200, 200, 200, 200)),
+    "list sources": ("get", lambda: "/api/sources/", None, _expect(401, 200, 200, 200, 200, 200)),
+    "create source": ("post", lambda: "/api/sources/", _source_payload, _expect(401, 403, 201, 403, 403, 201)),
+    "read source": ("get", lambda: f"/api/sources/{SourceFactory().pk}/", None, _expect(401, 200, 200, 200, 200, 200)),
     "edit source": (
         "patch",
         lambda: f"/api/sources/{SourceFactory().pk}/",
         lambda: {"title": "Retitled"},
-        _expect(401, 403, 200, 403, 200),
+        _expect(401, 403, 200, 403, 403, 200),
     ),
-    "scorecards": ("get", lambda: "/api/scorecards/?by=author", None, _expect(200, 200, 200, 200, 200)),
+    "scorecards": ("get", lambda: "/api/scorecards/?by=author", None, _expect(200, 200, 200, 200, 200, 200)),
 }
 
 CASES = [(name, role) for name in MATRIX for role in ROLES]
@@ -118,16 +118,18 @@ def test_refused_resolution_changes_nothing(api):
     assert forecast.outcome is None
 
 
-@pytest.mark.parametrize(("role", "expected"), _expect(401, 200, 200, 200, 200).items())
+@pytest.mark.parametrize(("role", "expected"), _expect(401, 200, 200, 200, 200, 200).items())
 def test_private_scorecards_need_a_login(api, settings, role, expected):
     settings.SCORECARDS_PUBLIC = False
     assert api[role].get("/api/scorecards/").status_code == expected
 
 
-def test_staff_without_model_permissions_may_still_write(api, staff):
+def test_staff_without_model_permissions_may_not_write(api, staff):
+    # As in the admin: being staff grants no permission by itself.
     assert not staff.has_perm("forecasts.add_forecast")
     response = api["staff"].post("/api/forecasts/", _forecast_payload(), format="json")
-    assert response.status_code == 201
+    assert response.status_code == 403
+    assert not Forecast.objects.exists()
 
 
 def test_session_login_works_for_the_browsable_api(client, reader):

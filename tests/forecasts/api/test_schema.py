@@ -37,8 +37,8 @@ def test_every_operation_documents_its_errors(schema):
 
 
 def test_write_methods_that_do_not_exist_are_405(api):
-    assert api["staff"].delete("/api/forecasts/1/").status_code == 405
-    assert api["staff"].put("/api/sources/1/", {}, format="json").status_code == 405
+    assert api["superuser"].delete("/api/forecasts/1/").status_code == 405
+    assert api["superuser"].put("/api/sources/1/", {}, format="json").status_code == 405
 
 
 def test_swagger_ui_is_served_without_a_cdn(client):

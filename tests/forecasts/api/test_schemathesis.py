@@ -58,7 +58,8 @@ def staff_token(db, settings):
     ForecastFactory.create_batch(3)
     ForecastFactory(status=Status.RESOLVED, outcome=Outcome.YES, resolved_at="2024-01-01T00:00:00Z")
     ForecastFactory(probability=None, probability_basis="none")
-    token, _ = Token.objects.get_or_create(user=StaffFactory(username="schemathesis", is_superuser=False))
+    # A superuser: every write is permitted, so the generated writes reach the services.
+    token, _ = Token.objects.get_or_create(user=StaffFactory(username="schemathesis"))
     return token.key
 
 
