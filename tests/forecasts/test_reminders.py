@@ -1,5 +1,6 @@
 import datetime
 import smtplib
+import time
 
 import pytest
 from django.contrib.auth.models import Group
@@ -452,6 +453,11 @@ def test_reminder_log_is_read_only_in_the_admin(staff_client):
     assert staff_client.get("/admin/forecasts/reminderdigest/add/").status_code == 403
 
 
+def _proc_state(pid):
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().rpartition(")")[2].split()[0]
+
+
 def test_a_zombie_process_does_not_keep_its_lease():
     """A SIGKILLed pool process lingers as a zombie until reaped; its leases must go at once."""
     import os
@@ -464,11 +470,12 @@ def test_a_zombie_process_does_not_keep_its_lease():
     try:
         assert _pid_alive(child.pid)
         os.kill(child.pid, signal.SIGKILL)
-        # Not reaped yet: a zombie, which signal 0 still reaches.
-        for _ in range(100):
-            with open(f"/proc/{child.pid}/stat") as stat:
-                if stat.read().rpartition(")")[2].split()[0] == "Z":
-                    break
+        # Not reaped yet: a zombie, which signal 0 still reaches. The kernel turns it into one
+        # asynchronously, so wait (with a deadline) until /proc says so.
+        deadline = time.monotonic() + 10
+        while _proc_state(child.pid) != "Z" and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert _proc_state(child.pid) == "Z"
         assert not _pid_alive(child.pid)
     finally:
         child.wait()
