@@ -50,6 +50,11 @@ class HasForecastsFilter(admin.RelatedFieldListFilter):
     each: the cost follows the number of authors or tags, not the number of forecasts.
     """
 
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        # The admin's "-" reads as a stray mark in a filter list; this choice means "not set".
+        self.empty_value_display = "(none)"
+
     def field_choices(self, field, request, model_admin):
         related = field.remote_field.model
         has_forecasts = Exists(Forecast.objects.filter(**{self.field_path: OuterRef("pk")}))
