@@ -88,7 +88,8 @@ def _bins(request) -> int:
 
 # Reliability diagram geometry (SVG user units). The plot is a square so the diagonal is 45°.
 PLOT_LEFT, PLOT_TOP, PLOT_SIZE = 48, 12, 280
-VIEW_WIDTH, VIEW_HEIGHT = PLOT_LEFT + PLOT_SIZE + 12, PLOT_TOP + PLOT_SIZE + 44
+# The right margin holds half of the centred "100%" tick label and of a dot drawn at p = 1.
+VIEW_WIDTH, VIEW_HEIGHT = PLOT_LEFT + PLOT_SIZE + 24, PLOT_TOP + PLOT_SIZE + 44
 
 
 @dataclass(frozen=True)
