@@ -404,7 +404,12 @@ def parse_wrk_report(output: str) -> dict:
     return report
 
 
-def run_wrk(url: str, target: Target, *, seconds: int, args: argparse.Namespace) -> dict:
+QUOTA_MARKER = "WRK_QUOTA_REACHED"
+
+
+def run_wrk(url: str, target: Target, *, seconds: int, args: argparse.Namespace, requests: int = 0) -> dict:
+    """wrk for `seconds`, or, with `requests`, until every thread has had its share of answers
+    (the script says so on stdout; wrk stops and reports on SIGINT) and at most `seconds`."""
     command = [
         args.wrk,
         "--connections",
@@ -420,34 +425,43 @@ def run_wrk(url: str, target: Target, *, seconds: int, args: argparse.Namespace)
     ]
     for name, value in {**PROXY_HEADERS, **target.headers}.items():
         command += ["--header", f"{name}: {value}"]
+    command.append(url + target.path)
+    if requests:
+        command += ["--", str(math.ceil(requests / args.threads))]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = subprocess.run([*command, url + target.path], capture_output=True, text=True, check=False)  # noqa: S603
+    output = []
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as wrk:  # noqa: S603
+        try:
+            threads_done = 0
+            for line in wrk.stdout:
+                output.append(line)
+                if line.strip() == QUOTA_MARKER:
+                    threads_done += 1
+                    if threads_done == args.threads:
+                        wrk.send_signal(signal.SIGINT)
+            stderr = wrk.stderr.read()
+        except BaseException:  # Ctrl-C or SIGTERM: do not leave wrk loading the server
+            wrk.kill()
+            raise
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        raise SystemExit(f"wrk failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    report = parse_wrk_report(result.stdout)
+    if wrk.returncode != 0:
+        raise SystemExit(f"wrk failed ({wrk.returncode}):\n{''.join(output)}\n{stderr}")
+    report = parse_wrk_report("".join(output))
     report["wrk_cpu_s"] = round((after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime), 2)
     return report
 
 
 def measure_target(url: str, target: Target, server_pid: int, args: argparse.Namespace) -> dict:
-    """A short warm-up tells the rate; the timed run lasts long enough for --requests requests
-    at that rate (plus a margin) and is repeated, longer, if it still falls short."""
+    """A short warm-up, then load until the target has answered --requests requests."""
     warm_up = run_wrk(url, target, seconds=args.warm_up, args=args)
-    rate = max(warm_up["requests_per_s"], 1.0)
-    seconds = max(10, math.ceil(1.25 * args.requests / rate))
-    for _attempt in range(3):
-        server_before, postgres_before = server_cpu_seconds(server_pid), postgres_cpu_seconds()
-        busy_before, total_before = machine_busy_seconds()
-        report = run_wrk(url, target, seconds=seconds, args=args)
-        busy_after, total_after = machine_busy_seconds()
-        report["gunicorn_cpu_s"] = round(server_cpu_seconds(server_pid) - server_before, 2)
-        report["postgres_cpu_s"] = round(postgres_cpu_seconds() - postgres_before, 2)
-        report["machine_cpu_s"] = round(busy_after - busy_before, 2)
-        report["machine_cpu_share"] = round((busy_after - busy_before) / max(total_after - total_before, 1e-9), 3)
-        if report["requests"] >= args.requests:
-            break
-        seconds = math.ceil(1.5 * seconds * args.requests / max(report["requests"], 1))
+    server_before, postgres_before = server_cpu_seconds(server_pid), postgres_cpu_seconds()
+    busy_before, total_before = machine_busy_seconds()
+    report = run_wrk(url, target, seconds=args.max_seconds, requests=args.requests, args=args)
+    busy_after, total_after = machine_busy_seconds()
+    report["gunicorn_cpu_s"] = round(server_cpu_seconds(server_pid) - server_before, 2)
+    report["postgres_cpu_s"] = round(postgres_cpu_seconds() - postgres_before, 2)
+    report["machine_cpu_s"] = round(busy_after - busy_before, 2)
+    report["machine_cpu_share"] = round((busy_after - busy_before) / max(total_after - total_before, 1e-9), 3)
     report["warm_up"] = {key: warm_up[key] for key in ("requests", "requests_per_s", "errors")}
     return report
 
@@ -548,6 +562,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=2, help="wrk threads.")
     parser.add_argument("--timeout", type=int, default=10, help="wrk's per-request timeout in seconds.")
     parser.add_argument("--warm-up", type=int, default=5, help="Seconds of load before each timed run.")
+    parser.add_argument(
+        "--max-seconds", type=int, default=1800, help="Stop a target's run after this long even if short of --requests."
+    )
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: config/gunicorn.py's).")
     parser.add_argument(
         "--conn-max-age", type=int, help="CONN_MAX_AGE for gunicorn's workers (default: the settings' default, 0)."
@@ -576,6 +593,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
 
+    # SIGTERM ends the run like Ctrl-C does: through the finally clauses that stop wrk and gunicorn.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     base_environment = dict(os.environ)  # before django_setup adds the benchmark's settings
     ensure_database(args.database_url)
     django_setup(args.database_url)

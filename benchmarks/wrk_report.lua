@@ -2,6 +2,10 @@
 -- summary counts only status > 399, so a redirect to the login page would pass as a success)
 -- and prints one line "WRK_REPORT_JSON {...}" with requests, errors, latency and throughput.
 -- Headers (token, session cookie, X-Forwarded-Proto) come from wrk's -H options.
+--
+-- wrk runs for a duration, not a count: with an argument (`wrk … URL -- 5000`) each thread
+-- prints "WRK_QUOTA_REACHED" once it has had that many answers, and load.py then interrupts wrk
+-- (SIGINT, on which wrk stops and reports), so a run lasts as long as the requests take.
 
 local threads = {}
 
@@ -10,6 +14,8 @@ function setup(thread)
 end
 
 function init(args)
+   quota = tonumber(args[1]) or 0
+   answers = 0
    -- Per-thread counters; done() reads them with thread:get().
    not_200 = 0
    status_3xx = 0
@@ -19,6 +25,11 @@ function init(args)
 end
 
 function response(status, headers, body)
+   answers = answers + 1
+   if answers == quota then
+      io.write("WRK_QUOTA_REACHED\n")
+      io.stdout:flush()
+   end
    if status ~= 200 then
       not_200 = not_200 + 1
       if first_bad_status == 0 then

@@ -144,3 +144,20 @@ def test_the_cpu_table_splits_each_request_between_the_processes():
     line = load.cpu_table({"API": report}).splitlines()[2]
     # 12,000 requests: 5 ms of gunicorn, 2 of PostgreSQL, 0.5 of wrk and 2.5 of the rest each.
     assert line == "| API | 5.0 ms | 2.0 ms | 0.5 ms | 2.5 ms | 100% |"
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (apt-get install wrk)")
+def test_wrk_stops_once_every_thread_has_its_share_of_the_requests():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    args = Namespace(wrk=shutil.which("wrk"), connections=4, threads=2, timeout=5)
+    try:
+        report = load.run_wrk(url, load.Target("ok", "/ok"), seconds=600, requests=300, args=args)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert report["requests"] >= 300 and report["errors"]["total"] == 0
+    # Interrupted by the quota, not by the 600 s duration (a functional check, not a timing one).
+    assert report["duration_s"] < 300
