@@ -19,6 +19,7 @@ import logging
 import os
 import smtplib
 import socket
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -28,7 +29,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -292,6 +293,32 @@ def release(*, digest: ReminderDigest, owner: str, error: str) -> None:
     )
 
 
+# Connection errors of the database (PostgreSQL restarting, a network blip): worth retrying.
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+# How long a sender keeps trying to record what it did once the database stops answering: longer
+# than a PostgreSQL restart takes, well within the delivery task's soft time limit.
+DATABASE_PATIENCE_SECONDS = 20.0
+
+
+def _when_database_answers(write, *, seconds: float):
+    """Run `write` (one autocommit statement that must not be lost: "sent", or giving a lease
+    back), waiting out a database that is restarting: on a connection error, drop the dead
+    connection, wait, and try again until `seconds` have passed; then give up and raise."""
+    deadline = time.monotonic() + seconds
+    pause = 0.2
+    while True:
+        try:
+            return write()
+        except DATABASE_ERRORS:
+            # Inside a transaction the statement cannot be retried alone.
+            if connection.in_atomic_block or time.monotonic() + pause > deadline:
+                raise
+            logger.warning("The database did not answer; trying again in %.1f s.", pause, exc_info=True)
+            connection.close()
+            time.sleep(pause)
+            pause = min(pause * 2, 2.0)
+
+
 def is_permanent_failure(exc: Exception) -> bool:
     """The server refused the recipient for good (5xx): retrying only repeats the refusal."""
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
@@ -379,16 +406,19 @@ def deliver(*, digest_id: int) -> str:
         return "skipped"
     # "Days overdue" as of the run that wrote the digest, so a retry tells the same story.
     today = digest.run_on
-    items = digest_items(digest=digest, today=today)
-    if not items:
-        finish(digest=digest, owner=owner, status=DigestStatus.CANCELLED)
-        return DigestStatus.CANCELLED
-    message = build_message(digest=digest, items=items, today=today)
     # Opened here so that sending leaves the connection open: the QUIT exchange then happens
     # after the digest is marked sent, outside the window described below.
     mail_connection = get_connection()
     try:
         try:
+            items = digest_items(digest=digest, today=today)
+            if not items:
+                _when_database_answers(
+                    lambda: finish(digest=digest, owner=owner, status=DigestStatus.CANCELLED),
+                    seconds=DATABASE_PATIENCE_SECONDS,
+                )
+                return DigestStatus.CANCELLED
+            message = build_message(digest=digest, items=items, today=today)
             mail_connection.open()
             message.connection = mail_connection
             message.send()
@@ -396,14 +426,24 @@ def deliver(*, digest_id: int) -> str:
             if is_permanent_failure(exc):
                 finish(digest=digest, owner=owner, status=DigestStatus.FAILED, error=repr(exc))
                 return DigestStatus.FAILED
-            release(digest=digest, owner=owner, error=repr(exc))
+            # Whatever failed (the mail server, or the database in the middle of a restart), the
+            # lease goes back, so that the retry of this task can take the digest again instead of
+            # finding it leased by a live process and skipping it until the lease runs out.
+            error = repr(exc)
+            _when_database_answers(
+                lambda: release(digest=digest, owner=owner, error=error), seconds=DATABASE_PATIENCE_SECONDS
+            )
             raise
         # The one window exactly-once cannot close: the SMTP server has accepted the message,
         # and the row is not yet marked sent. If this process dies right here (or the database
-        # is unreachable for the next statement), the lease runs out and the digest is sent
-        # again. No SMTP transaction can be committed together with a database row; the window
-        # is one UPDATE long, and the stable Message-ID lets the receiving side drop the copy.
-        if not finish(digest=digest, owner=owner, status=DigestStatus.SENT):
+        # stays unreachable for longer than DATABASE_PATIENCE_SECONDS), the lease runs out and
+        # the digest is sent again. No SMTP transaction can be committed together with a database
+        # row; the window is one UPDATE long, it outlasts a database restart, and the stable
+        # Message-ID lets the receiving side drop the copy.
+        recorded = _when_database_answers(
+            lambda: finish(digest=digest, owner=owner, status=DigestStatus.SENT), seconds=DATABASE_PATIENCE_SECONDS
+        )
+        if not recorded:
             logger.error("Digest %s was sent but its lease had been taken over; it may arrive twice.", digest.pk)
         return DigestStatus.SENT
     finally:
