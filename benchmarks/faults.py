@@ -805,6 +805,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if missing := private_services_missing():
         parser.error(f"cannot start the private services: {missing}")
+    # On SIGTERM too, leave through the `finally` blocks that stop the workers and the servers.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     names = list(SCENARIOS) if args.scenario == "all" else [args.scenario]
     results = run(names, reviewers=args.reviewers, keep=args.keep, report=lambda line: print(line, flush=True))
     return 0 if results and all(r["ok"] for r in results) else 1
