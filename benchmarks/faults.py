@@ -712,7 +712,7 @@ def _postgres_restart(ctx: Context, mode: str) -> dict:
             database_errors_logged=deployment.log_count("OperationalError") + deployment.log_count("InterfaceError"),
             seconds_to_deliver_all=seconds,
         )
-    return {"scenario": f"postgres: pg_ctl restart -m {mode}, twice during a run", **result}
+    return {"scenario": f"postgres: pg_ctl stop -m {mode} and start, twice during a run", **result}
 
 
 # Running -----------------------------------------------------------------------------------------
