@@ -226,6 +226,11 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Lets several deployments (or test sessions) share one broker without reading each other's tasks.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker outlives any broker outage instead of exiting after 100 attempts (~47 minutes).
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# A lost broker connection must not kill a running sender between the SMTP server's 250 and the
+# digest being marked sent (Celery 6 changes the default to True); its task is idempotent anyway.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 
 # Reminders ---------------------------------------------------------------------------------------
 # Local hour (TIME_ZONE) at which the daily digest goes out.
