@@ -281,6 +281,8 @@ def server_environment(base: dict[str, str], database_url: str, port: int, args:
         # (1200/minute) would rightly answer most of it with 429.
         API_THROTTLE_USER="1000000/minute",
         GUNICORN_BIND=f"127.0.0.1:{port}",
+        # Its own copy of the static files, so the checkout's staticfiles/ is left as it is.
+        STATIC_ROOT=str(ROOT / "var" / "load-static"),
     )
     if args.workers:
         environment["WEB_CONCURRENCY"] = str(args.workers)
