@@ -4,17 +4,19 @@
     .venv/bin/python -m benchmarks.load --forecasts 10000 --requests 10000 --database-url postgres://…/hindsight_load
 
 It fills its own database (the name must contain "load"; it is emptied and refilled on every
-run) with `import_forecasts`, creates a staff user with an API token and signs in at
-/admin/login/ as a browser does (CSRF token and all), collects the static files, starts gunicorn
-with production settings (DEBUG off) on a free port and waits for /healthz. Then, for each
-target, it checks that one request answers 200 with the real page (not the login page) and runs
-wrk until the target has served at least --requests requests; benchmarks/wrk_report.lua counts
-every status other than 200 as an error. It prints a markdown table, writes all numbers to
-var/load-<time>.json, stops gunicorn and exits 1 if any target had an error or too few requests.
+run) with `import_forecasts` and creates a staff user with an API token. Then it collects the
+static files, starts gunicorn with production settings (DEBUG off, config/gunicorn.py) on a free
+port, waits for /healthz, and signs in at /admin/login/ as a browser does (CSRF cookie and
+token). For each target it checks that one request answers 200 with the real page (not the
+login page), then runs wrk until the target has answered --requests requests;
+benchmarks/wrk_report.lua counts every status other than 200 as an error. It prints markdown
+tables, writes all numbers to var/load-<time>.json, stops gunicorn (also on Ctrl-C or SIGTERM)
+and exits 1 if any target had an error or too few requests.
 
-Every request carries `X-Forwarded-Proto: https`, as behind the TLS proxy production sits
-behind (BEHIND_HTTPS_PROXY=1). The API's per-user throttle is raised for the run
-(API_THROTTLE_USER): above 1,200 requests a minute the API answers 429 by design.
+Every request carries `X-Forwarded-Proto: https`, as from the TLS proxy in front of production;
+gunicorn trusts it from 127.0.0.1 (FORWARDED_ALLOW_IPS), so the HTTPS-only settings stay on. The
+API's per-user throttle is raised for the run (API_THROTTLE_USER): above 1,200 requests a minute
+the API answers 429 by design.
 """
 
 from __future__ import annotations
