@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from email import policy
 from pathlib import Path
 
+from benchmarks.reminders_demo import due_forecast_rows, manage
+
 # This script only runs this interpreter, redis-server and PostgreSQL's tools with fixed arguments.
 # ruff: noqa: S603, S607
 
@@ -382,37 +384,11 @@ class Deployment:
         return env
 
     def manage(self, env: dict, *args: str) -> str:
-        done = subprocess.run(
-            [PYTHON, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, check=False
-        )
-        if done.returncode:
-            raise SystemExit(f"manage.py {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
-        return done.stdout
+        return manage(env, *args)
 
     def import_due_forecasts(self, env: dict) -> None:
         review_on = datetime.date.today() - datetime.timedelta(days=2)
-        rows = [
-            {
-                "source_title": f"Fault article {r}",
-                "source_url": f"https://example.org/faults/{r}",
-                "publication": "Fault Review",
-                "author": f"Pundit {r}",
-                "quote": f"Quote {r}-{i}: it will likely happen.",
-                "claim": f"Fault claim {r:03d}-{i:02d} comes true",
-                "estimative_phrase": "will likely",
-                "probability": 0.675,
-                "probability_basis": "phrase",
-                "made_on": "2023-01-15",
-                "deadline": (review_on - datetime.timedelta(days=1)).isoformat(),
-                "review_on": review_on.isoformat(),
-                "resolution_criteria": "The official annual figure.",
-                "status": "open",
-                "reviewer": f"reviewer{r:03d}",
-                "tags": ["faults"],
-            }
-            for r in range(self.reviewers)
-            for i in range(FORECASTS_EACH)
-        ]
+        rows = due_forecast_rows(reviewers=self.reviewers, each=FORECASTS_EACH, label="Fault", review_on=review_on)
         path = self.folder / f"{self.database}.json"
         path.write_text(json.dumps(rows))
         self.manage(env, "import_forecasts", str(path))

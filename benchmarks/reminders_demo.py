@@ -128,16 +128,16 @@ def manage(env: dict, *args: str) -> str:
     return done.stdout
 
 
-def import_due_forecasts(env: dict) -> None:
-    review_on = datetime.date.today() - datetime.timedelta(days=3)
-    rows = [
+def due_forecast_rows(*, reviewers: int, each: int, label: str, review_on: datetime.date) -> list[dict]:
+    """Rows in the export format: `each` open forecasts per reviewer, due since `review_on`."""
+    return [
         {
-            "source_title": f"Demo article {r}",
-            "source_url": f"https://example.org/demo/{r}",
-            "publication": "Demo Review",
+            "source_title": f"{label} article {r}",
+            "source_url": f"https://example.org/{label.lower()}/{r}",
+            "publication": f"{label} Review",
             "author": f"Pundit {r}",
-            "quote": f"Demo quote {r}-{i}: it will likely happen.",
-            "claim": f"Demo claim {r:02d}-{i:02d} comes true",
+            "quote": f"{label} quote {r}-{i}: it will likely happen.",
+            "claim": f"{label} claim {r:03d}-{i:02d} comes true",
             "estimative_phrase": "will likely",
             "probability": 0.675,
             "probability_basis": "phrase",
@@ -146,12 +146,17 @@ def import_due_forecasts(env: dict) -> None:
             "review_on": review_on.isoformat(),
             "resolution_criteria": "The official annual figure.",
             "status": "open",
-            "reviewer": f"reviewer{r:02d}",
-            "tags": ["demo"],
+            "reviewer": f"reviewer{r:03d}",
+            "tags": [label.lower()],
         }
-        for r in range(REVIEWERS)
-        for i in range(FORECASTS_EACH)
+        for r in range(reviewers)
+        for i in range(each)
     ]
+
+
+def import_due_forecasts(env: dict) -> None:
+    review_on = datetime.date.today() - datetime.timedelta(days=3)
+    rows = due_forecast_rows(reviewers=REVIEWERS, each=FORECASTS_EACH, label="Demo", review_on=review_on)
     path = Path(env["HINDSIGHT_VAR_DIR"]) / "forecasts.json"
     path.write_text(json.dumps(rows))
     manage(env, "import_forecasts", str(path))
@@ -169,9 +174,10 @@ def pending_digests(env: dict) -> int:
 
 def start_worker(env: dict, log: Path, **extra) -> subprocess.Popen:
     command = [PYTHON, "-m", "celery", "-A", "config", "worker", "-n", "demo@%h", "--concurrency", "2"]
-    command += ["--loglevel", "INFO", "--without-gossip", "--without-mingle"]
+    command += ["--without-gossip", "--without-mingle"]
+    # LOG_LEVEL, not --loglevel, sets a worker's level (config/celery.py); INFO logs "ready.".
     process = subprocess.Popen(
-        command, cwd=BASE_DIR, env={**env, **extra}, stdout=log.open("a"), stderr=subprocess.STDOUT
+        command, cwd=BASE_DIR, env={**env, "LOG_LEVEL": "INFO", **extra}, stdout=log.open("a"), stderr=subprocess.STDOUT
     )
     wait_for(lambda: " ready." in log.read_text(), "the worker to start", 60)
     return process
