@@ -396,7 +396,7 @@ class Deployment:
     def start_worker(self, env: dict, concurrency: int = 4, **extra: str) -> subprocess.Popen:
         mark = self.log.read_text().count(" ready.") if self.log.exists() else 0
         command = [PYTHON, "-m", "celery", "-A", "config", "worker", "-n", f"{self.database}@%h"]
-        command += ["--concurrency", str(concurrency), "--loglevel", "INFO"]
+        command += ["--concurrency", str(concurrency)]
         command += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
         process = subprocess.Popen(
             command,

@@ -181,7 +181,7 @@ class Workers:
         log = self.log_dir / f"{name}-{len(self.logs)}.log"
         self.logs[name] = log
         command = [sys.executable, "-m", "celery", "-A", "config", "worker", "-n", f"{name}@%h"]
-        command += ["--concurrency", str(concurrency), "--loglevel", "INFO"]
+        command += ["--concurrency", str(concurrency)]
         # Gossip, mingle and heartbeats only slow down the start of a worker that works alone.
         command += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
         self.processes[name] = subprocess.Popen(
