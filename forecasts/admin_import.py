@@ -27,7 +27,7 @@ class ImportArticleForm(forms.Form):
         help_text=f"A UTF-8 text or HTML file, at most {ingestion.MAX_BYTES // 1_048_576} MB.",
     )
     title = forms.CharField(required=False, max_length=500, help_text="Leave empty to take it from the text.")
-    url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label="URL")
     published = forms.CharField(
         required=False, label="Published on", help_text="YYYY-MM-DD. Leave empty to take it from the text."
     )
