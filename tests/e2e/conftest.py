@@ -116,7 +116,12 @@ def page(request, browser, live_server, transactional_db, artifacts_dir):
             else None
         ),
     )
-    page.on("requestfailed", lambda r: problems.append(f"failed {r.url}: {r.failure}"))
+    # ERR_ABORTED is the browser cancelling a request itself, e.g. an icon still loading when
+    # the test navigates away; a request the server failed shows up as a response or another error.
+    page.on(
+        "requestfailed",
+        lambda r: problems.append(f"failed {r.url}: {r.failure}") if r.failure != "net::ERR_ABORTED" else None,
+    )
     page.on("pageerror", lambda error: problems.append(f"JavaScript error: {error}"))
     yield page
     report = getattr(request.node, "e2e_report_call", None)
