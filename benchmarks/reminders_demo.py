@@ -179,7 +179,16 @@ def start_worker(env: dict, log: Path, **extra) -> subprocess.Popen:
     process = subprocess.Popen(
         command, cwd=BASE_DIR, env={**env, "LOG_LEVEL": "INFO", **extra}, stdout=log.open("a"), stderr=subprocess.STDOUT
     )
-    wait_for(lambda: " ready." in log.read_text(), "the worker to start", 60)
+    try:
+        wait_for(lambda: " ready." in log.read_text(), "the worker to start", 60)
+    except BaseException:
+        # A worker that never said "ready." must not outlive the demo (SIGTERM stops its pool too).
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        raise
     return process
 
 
