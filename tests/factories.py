@@ -72,3 +72,17 @@ class ForecastFactory(factory.django.DjangoModelFactory):
     review_on = factory.LazyAttribute(lambda f: f.deadline)
     resolution_criteria = "Annual figure from the official statistics office."
     status = Status.OPEN
+
+
+def forecast_create_payload() -> dict:
+    """A valid body for POST /api/forecasts/ (a new source and author each time)."""
+    return {
+        "source": SourceFactory().pk,
+        "author": AuthorFactory().pk,
+        "quote": "Exports will likely grow.",
+        "claim": "Exports grow in 2024",
+        "probability": 0.7,
+        "probability_basis": "stated",
+        "deadline": "2024-12-31",
+        "resolution_criteria": "Annual trade statistics.",
+    }

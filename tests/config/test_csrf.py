@@ -8,7 +8,13 @@ from django.test import Client
 from django.urls import reverse
 
 from forecasts.models import Forecast, Outcome, Status
-from tests.factories import AuthorFactory, ForecastFactory, SourceFactory, StaffFactory, UserFactory
+from tests.factories import (
+    ForecastFactory,
+    SourceFactory,
+    StaffFactory,
+    UserFactory,
+    forecast_create_payload,
+)
 
 from .state import database_state
 
@@ -84,21 +90,8 @@ def test_admin_resolve_needs_the_token(browser, db, with_token):
 # API with a session (the browsable API, or JavaScript on the site) -------------------------------
 
 
-def _create_payload():
-    return {
-        "source": SourceFactory().pk,
-        "author": AuthorFactory().pk,
-        "quote": "Exports will likely grow.",
-        "claim": "Exports grow in 2024",
-        "probability": 0.7,
-        "probability_basis": "stated",
-        "deadline": "2024-12-31",
-        "resolution_criteria": "Annual trade statistics.",
-    }
-
-
 API_WRITES = {
-    "create forecast": ("post", lambda: "/api/forecasts/", _create_payload, 201),
+    "create forecast": ("post", lambda: "/api/forecasts/", forecast_create_payload, 201),
     "edit forecast": ("patch", lambda: f"/api/forecasts/{ForecastFactory().pk}/", lambda: {"claim": "Edited"}, 200),
     "resolve forecast": (
         "post",
@@ -150,7 +143,7 @@ def test_session_api_write_from_another_site_is_refused_even_with_a_token(browse
     browser.force_login(StaffFactory())
     token = csrf_token(browser)
     response = _send(
-        browser, "post", "/api/forecasts/", _create_payload(), X_CSRFToken=token, Origin="https://evil.example"
+        browser, "post", "/api/forecasts/", forecast_create_payload(), X_CSRFToken=token, Origin="https://evil.example"
     )
     assert response.status_code == 403
     assert not Forecast.objects.exists()
@@ -166,7 +159,7 @@ def test_token_authenticated_writes_need_no_csrf_token(db):
         client,
         "post",
         "/api/forecasts/",
-        _create_payload(),
+        forecast_create_payload(),
         Authorization=f"Token {Token.objects.create(user=user).key}",
     )
     assert response.status_code == 201
@@ -176,7 +169,7 @@ def test_token_authenticated_writes_need_no_csrf_token(db):
 def test_a_plain_user_session_is_refused_before_the_csrf_check_matters(browser, db):
     browser.force_login(UserFactory())
     token = csrf_token(browser)
-    response = _send(browser, "post", "/api/forecasts/", _create_payload(), X_CSRFToken=token)
+    response = _send(browser, "post", "/api/forecasts/", forecast_create_payload(), X_CSRFToken=token)
     assert response.status_code == 403
     assert response.json()["code"] == "permission_denied"
     assert "CSRF" not in response.json()["detail"]

@@ -12,7 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forecasts.models import Outcome, Status
-from tests.factories import AuthorFactory, ForecastFactory, SourceFactory, StaffFactory, UserFactory
+from tests.factories import (
+    ForecastFactory,
+    SourceFactory,
+    StaffFactory,
+    UserFactory,
+    forecast_create_payload,
+)
 
 from .state import database_state
 
@@ -49,16 +55,7 @@ API_WRITES = {
     "create forecast": (
         "post",
         lambda: "/api/forecasts/",
-        lambda: {
-            "source": SourceFactory().pk,
-            "author": AuthorFactory().pk,
-            "quote": "Exports will likely grow.",
-            "claim": "Exports grow in 2024",
-            "probability": 0.7,
-            "probability_basis": "stated",
-            "deadline": "2024-12-31",
-            "resolution_criteria": "Annual trade statistics.",
-        },
+        forecast_create_payload,
     ),
     "edit forecast": ("patch", lambda: f"/api/forecasts/{ForecastFactory().pk}/", lambda: {"claim": "Edited"}),
     "resolve forecast": (

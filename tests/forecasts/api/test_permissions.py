@@ -5,26 +5,13 @@ from django.utils import timezone
 
 from forecasts.models import Forecast, Outcome, Status
 from sources.models import Source
-from tests.factories import AuthorFactory, ForecastFactory, SourceFactory
+from tests.factories import ForecastFactory, SourceFactory, forecast_create_payload
 
 ROLES = ("anonymous", "reader", "editor", "reviewer", "staff", "superuser")
 
 
 def _expect(anonymous, reader, editor, reviewer, staff, superuser):
     return dict(zip(ROLES, (anonymous, reader, editor, reviewer, staff, superuser), strict=True))
-
-
-def _forecast_payload():
-    return {
-        "source": SourceFactory().pk,
-        "author": AuthorFactory().pk,
-        "quote": "Exports will likely grow.",
-        "claim": "Exports grow in 2024",
-        "probability": 0.7,
-        "probability_basis": "stated",
-        "deadline": "2024-12-31",
-        "resolution_criteria": "Annual trade statistics.",
-    }
 
 
 def _source_payload():
@@ -44,7 +31,12 @@ def _resolve_payload():
 # (method, url builder, body builder, expected statuses by role)
 MATRIX = {
     "list forecasts": ("get", lambda: "/api/forecasts/", None, _expect(401, 200, 200, 200, 200, 200)),
-    "create forecast": ("post", lambda: "/api/forecasts/", _forecast_payload, _expect(401, 403, 201, 403, 403, 201)),
+    "create forecast": (
+        "post",
+        lambda: "/api/forecasts/",
+        forecast_create_payload,
+        _expect(401, 403, 201, 403, 403, 201),
+    ),
     "read forecast": (
         "get",
         lambda: f"/api/forecasts/{ForecastFactory().pk}/",
@@ -100,7 +92,7 @@ def test_anonymous_is_challenged_for_a_token(api):
 
 
 def test_anonymous_write_is_refused_and_writes_nothing(api):
-    payload = _forecast_payload()
+    payload = forecast_create_payload()
     response = api["anonymous"].post("/api/forecasts/", payload, format="json")
     assert response.status_code == 401
     assert not Forecast.objects.exists()
@@ -127,7 +119,7 @@ def test_private_scorecards_need_a_login(api, settings, role, expected):
 def test_staff_without_model_permissions_may_not_write(api, staff):
     # As in the admin: being staff grants no permission by itself.
     assert not staff.has_perm("forecasts.add_forecast")
-    response = api["staff"].post("/api/forecasts/", _forecast_payload(), format="json")
+    response = api["staff"].post("/api/forecasts/", forecast_create_payload(), format="json")
     assert response.status_code == 403
     assert not Forecast.objects.exists()
 
