@@ -548,24 +548,23 @@ def _enqueue_a_run(deployment: Deployment, env: dict) -> None:
     deployment.send_task("forecasts.tasks.flag_due_forecasts")
 
 
-def _redis_lost_no_worker(ctx: Context) -> dict:
-    """No worker running; Redis restarted without persistence loses every queued task. The next
-    worker to start delivers the pending digests (worker_ready) and catches up today's run."""
-    deployment = Deployment(ctx, "hindsight_faults_redis_a")
+def _restart_with_a_run_queued(deployment: Deployment, redis: PrivateRedis, *, crash: bool, **worker_env) -> dict:
+    """Queue a run with no worker up, restart Redis (crash: SIGKILL, else SHUTDOWN NOSAVE), then
+    start a worker and check that every reviewer gets one email."""
     with DroppingSmtpServer() as smtp:
         env = deployment.env(smtp.port)
         deployment.import_due_forecasts(env)
         _enqueue_a_run(deployment, env)
-        queued_before = ctx.redis.queued(deployment.queue)
-        restart = ctx.redis.restart()
-        queued_after = ctx.redis.queued(deployment.queue)
+        queued_before = redis.queued(deployment.queue)
+        restart = redis.restart(crash=crash)
+        queued_after = redis.queued(deployment.queue)
         pending = deployment.pending()
-        deployment.start_worker(env, REMINDER_CATCH_UP_ON_START="1", REMINDER_HOUR="0")
+        deployment.start_worker(env, **worker_env)
         try:
             seconds = settle(deployment, smtp)
         finally:
             deployment.stop_workers()
-        result = check(
+        return check(
             deployment,
             smtp,
             queued_before_restart=queued_before,
@@ -574,6 +573,15 @@ def _redis_lost_no_worker(ctx: Context) -> dict:
             redis_restart_seconds=round(restart, 2),
             seconds_from_worker_start_to_all_sent=seconds,
         )
+
+
+def _redis_lost_no_worker(ctx: Context) -> dict:
+    """No worker running; Redis restarted without persistence loses every queued task. The next
+    worker to start delivers the pending digests (worker_ready) and catches up today's run."""
+    deployment = Deployment(ctx, "hindsight_faults_redis_a")
+    result = _restart_with_a_run_queued(
+        deployment, ctx.redis, crash=False, REMINDER_CATCH_UP_ON_START="1", REMINDER_HOUR="0"
+    )
     return {"scenario": "redis: SHUTDOWN NOSAVE, no worker, then a worker starts", **result}
 
 
@@ -629,26 +637,8 @@ def _redis_persisted_crash(ctx: Context) -> dict:
     redis.start()
     try:
         deployment = Deployment(ctx, "hindsight_faults_redis_c", redis)
-        with DroppingSmtpServer() as smtp:
-            env = deployment.env(smtp.port)
-            deployment.import_due_forecasts(env)
-            _enqueue_a_run(deployment, env)
-            queued_before = redis.queued(deployment.queue)
-            restart = redis.restart(crash=True)
-            queued_after = redis.queued(deployment.queue)
-            deployment.start_worker(env)  # REMINDER_CATCH_UP_ON_START=0: only the queued tasks
-            try:
-                seconds = settle(deployment, smtp)
-            finally:
-                deployment.stop_workers()
-            result = check(
-                deployment,
-                smtp,
-                queued_before_restart=queued_before,
-                queued_after_restart=queued_after,
-                redis_restart_seconds=round(restart, 2),
-                seconds_from_worker_start_to_all_sent=seconds,
-            )
+        # REMINDER_CATCH_UP_ON_START stays 0: only the queued tasks can deliver.
+        result = _restart_with_a_run_queued(deployment, redis, crash=True)
     finally:
         redis.stop()
     return {"scenario": "redis: appendonly yes, SIGKILL, then a worker starts", **result}
