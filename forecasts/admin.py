@@ -2,9 +2,10 @@ import datetime
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from sources.admin import SourceAdmin
@@ -12,8 +13,8 @@ from sources.admin import SourceAdmin
 from . import services
 from .admin_import import ArticleImportAdminMixin
 from .admin_reminders import SnoozeAdminMixin
-from .admin_resolution import ResolutionAdminMixin
-from .models import Forecast, Tag, local_today
+from .admin_resolution import ResolutionAdminMixin, object_id_or_404, opened_version_field
+from .models import Forecast, Status, Tag, local_today
 from .paginators import EstimatedCountPaginator
 
 
@@ -68,8 +69,46 @@ class TagAdmin(admin.ModelAdmin):
     search_fields = ("name",)
 
 
+class ForecastAdminForm(forms.ModelForm):
+    opened_version = opened_version_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["opened_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is not None and cleaned.get("opened_version") is not None:
+            # The admin saves inside the transaction this check runs in, so the row stays locked
+            # from here to the save; the service checks again as it writes.
+            try:
+                services.forecast_check_version(forecast=self.instance, expected_version=cleaned["opened_version"])
+            except ValidationError as error:
+                raise forms.ValidationError(error.messages) from None
+        return cleaned
+
+
+class ReadOnlyHistoryAdminMixin:
+    """simple-history's page for one historical version is a form that saves what it is sent, with
+    only view permission and around every service rule. Here it shows the version and saves nothing."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        object_id_or_404(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        object_id_or_404(object_id)
+        object_id_or_404(version_id)
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 @admin.register(Forecast)
-class ForecastAdmin(ArticleImportAdminMixin, ResolutionAdminMixin, SnoozeAdminMixin, SimpleHistoryAdmin):
+class ForecastAdmin(
+    ReadOnlyHistoryAdminMixin, ArticleImportAdminMixin, ResolutionAdminMixin, SnoozeAdminMixin, SimpleHistoryAdmin
+):
     actions = ("accept_proposed", "reject_proposed", *ResolutionAdminMixin.actions, *SnoozeAdminMixin.actions)
     list_display = (
         "claim_display",
@@ -107,8 +146,17 @@ class ForecastAdmin(ArticleImportAdminMixin, ResolutionAdminMixin, SnoozeAdminMi
     class Media:
         css = {"all": ("forecasts/admin.css",)}
 
+    form = ForecastAdminForm
     autocomplete_fields = ("source", "author", "reviewer", "tags")
-    readonly_fields = ("status", "outcome", "evidence_url", "resolution_note", "resolved_by", "resolved_at")
+    readonly_fields = (
+        "status",
+        "outcome",
+        "evidence_url",
+        "resolution_note",
+        "resolved_by",
+        "resolved_at",
+        "corrections_display",
+    )
     history_list_display = ("status", "outcome", "review_on")
     fieldsets = (
         (
@@ -122,6 +170,7 @@ class ForecastAdmin(ArticleImportAdminMixin, ResolutionAdminMixin, SnoozeAdminMi
                     "estimative_phrase",
                     ("probability", "probability_basis"),
                     "tags",
+                    "opened_version",
                 ),
                 "description": "What was forecast, in the source's words and as a checkable claim.",
             },
@@ -151,7 +200,43 @@ class ForecastAdmin(ArticleImportAdminMixin, ResolutionAdminMixin, SnoozeAdminMi
             },
         ),
         ("Review", {"fields": ("reviewer",)}),
+        (
+            "Corrections after resolution",
+            {
+                "fields": ("corrections_display",),
+                "description": "Changes made to the record after it was resolved, each with its reason.",
+            },
+        ),
     )
+
+    # Shown as a read-only table, not an inline formset: an inline would need its management form in
+    # every POST of the change form, and corrections are only ever written by the correct service.
+    @admin.display(description="corrections")
+    def corrections_display(self, obj):
+        related = getattr(obj, "corrections", None) if obj is not None and obj.pk else None
+        corrections = list(related.select_related("corrected_by")) if related is not None else []
+        if not corrections:
+            return "None."
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    c.field,
+                    c.old_value,
+                    c.new_value,
+                    c.reason,
+                    c.corrected_by or "—",
+                    c.corrected_at.strftime("%Y-%m-%d %H:%M"),
+                )
+                for c in corrections
+            ),
+        )
+        return format_html(
+            "<table><thead><tr><th>field</th><th>was</th><th>now</th><th>reason</th><th>by</th><th>at</th></tr>"
+            "</thead><tbody>{}</tbody></table>",
+            rows,
+        )
 
     @admin.display(description="claim", ordering="claim")
     def claim_display(self, obj):
@@ -178,12 +263,26 @@ class ForecastAdmin(ArticleImportAdminMixin, ResolutionAdminMixin, SnoozeAdminMi
             return format_html('<span title="{}">—</span>', "No number: tracked, not scored")
         return f"{obj.probability * 100:.1f}%".replace(".0%", "%")
 
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        if obj is not None and obj.status == Status.RESOLVED:
+            # Frozen once resolved: "Correct the outcome" changes them, with a reason.
+            return (*readonly, *(name for name in services.FROZEN_FIELDS if name not in readonly))
+        return readonly
+
     def save_model(self, request, obj, form, change):
         # The form has validated the instance (full_clean); the write itself goes through the
         # service so that the admin, the API and the commands follow the same rules.
         if change:
             data = {name: form.cleaned_data[name] for name in form.changed_data if name in services.EDITABLE_FIELDS}
-            services.forecast_update(forecast=obj, data=data, changed_by=request.user)
+            tags = [tag.name for tag in form.cleaned_data["tags"]] if "tags" in form.changed_data else None
+            services.forecast_update(
+                forecast=obj,
+                data=data,
+                tags=tags,
+                changed_by=request.user,
+                expected_version=form.cleaned_data.get("opened_version"),
+            )
         else:
             fields = {
                 name: form.cleaned_data.get(name)
@@ -196,6 +295,13 @@ class ForecastAdmin(ArticleImportAdminMixin, ResolutionAdminMixin, SnoozeAdminMi
             obj.pk = created.pk
             obj._state.adding = False
             obj.refresh_from_db()
+
+    def save_related(self, request, form, formsets, change):
+        # On a change the service has written the tags with the other fields (one version).
+        if not change:
+            form.save_m2m()
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
 
 class ForecastInline(admin.TabularInline):

@@ -149,7 +149,13 @@ class ArticleImportAdminMixin:
             return
         self.message_user(request, f"Accepted {accepted} proposed forecasts.", messages.SUCCESS)
 
-    @admin.action(description="Reject selected proposed forecasts (delete them)", permissions=["delete"])
+    # Editors decide on proposals: rejecting one is part of confirming an import, so it needs the
+    # change permission, not delete (which would also let them delete confirmed forecasts).
+    @admin.action(description="Reject selected proposed forecasts (delete them)", permissions=["change"])
     def reject_proposed(self, request, queryset):
-        rejected = importing.forecasts_reject(forecasts=queryset.proposed())
+        try:
+            rejected = importing.forecasts_reject(forecasts=queryset.proposed())
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return
         self.message_user(request, f"Rejected {rejected} proposed forecasts.", messages.SUCCESS)

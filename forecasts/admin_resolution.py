@@ -1,14 +1,16 @@
-"""Resolve / unresolve in the admin: change-form buttons and bulk actions.
+"""Resolve / correct / unresolve in the admin: change-form buttons and bulk actions.
 
-Every path ends in `services.forecast_resolve` or `services.forecast_unresolve`; this
-module only collects the reviewer's answer and reports back.
+Every path ends in `services.forecast_resolve`, `services.forecast_correct` or
+`services.forecast_unresolve`; this module only collects the reviewer's answer and reports back.
 """
+
+from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -43,16 +45,38 @@ class ResolveForm(forms.Form):
 
 class UnresolveForm(forms.Form):
     reason = forms.CharField(
-        required=False,
         max_length=500,
         help_text="Why the outcome is withdrawn; kept in the history with the old outcome.",
     )
 
 
+def opened_version_field() -> forms.IntegerField:
+    # The version the form was opened on, so that saving over a newer state is refused.
+    return forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+
+class CorrectFormBase(forms.ModelForm):
+    reason = forms.CharField(
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Why the record is corrected after resolution; shown with the correction.",
+    )
+    opened_version = opened_version_field()
+
+
+def object_id_or_404(object_id) -> int:
+    """The id in an admin URL as an integer; anything else ("abc", "1.5", "²") is no such page."""
+    text = str(object_id)
+    if not (text.isascii() and text.isdigit()) or int(text) >= 2**63:
+        raise Http404("No such forecast.")
+    return int(text)
+
+
 def _add_service_errors(form: forms.Form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for name, errors in error.error_dict.items():
-            form.add_error(FORM_FIELD_FOR.get(name), errors)
+            field = name if name in form.fields else FORM_FIELD_FOR.get(name)
+            form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
 
@@ -74,6 +98,11 @@ class ResolutionAdminMixin:
                 name="{}_{}_resolve".format(*info),
             ),
             path(
+                "<path:object_id>/correct/",
+                self.admin_site.admin_view(self.correct_view),
+                name="{}_{}_correct".format(*info),
+            ),
+            path(
                 "<path:object_id>/unresolve/",
                 self.admin_site.admin_view(self.unresolve_view),
                 name="{}_{}_unresolve".format(*info),
@@ -89,8 +118,14 @@ class ResolutionAdminMixin:
 
     def resolve_view(self, request, object_id):
         forecast = self._forecast_for_resolution(request, object_id)
-        initial = {"outcome": forecast.outcome, "evidence_url": forecast.evidence_url, "note": forecast.resolution_note}
-        form = ResolveForm(request.POST or None, initial=initial)
+        if forecast.status == Status.RESOLVED and request.method != "POST":
+            self.message_user(
+                request, "This forecast is already resolved; correct it with a reason or unresolve it.", messages.INFO
+            )
+            return HttpResponseRedirect(
+                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_correct", args=[forecast.pk])
+            )
+        form = ResolveForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
                 services.forecast_resolve(
@@ -116,12 +151,50 @@ class ResolutionAdminMixin:
             return HttpResponseRedirect(self._change_url(forecast))
         form = UnresolveForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            services.forecast_unresolve(
-                forecast=forecast, unresolved_by=request.user, reason=form.cleaned_data["reason"]
-            )
-            self.message_user(request, "Unresolved; the previous outcome is kept in the history.", messages.SUCCESS)
-            return HttpResponseRedirect(self._change_url(forecast))
+            try:
+                services.forecast_unresolve(
+                    forecast=forecast, unresolved_by=request.user, reason=form.cleaned_data["reason"]
+                )
+            except ValidationError as error:
+                _add_service_errors(form, error)
+            else:
+                self.message_user(request, "Unresolved; the previous outcome is kept in the history.", messages.SUCCESS)
+                return HttpResponseRedirect(self._change_url(forecast))
         return self._render_form(request, form, [forecast], title="Withdraw the outcome?", submit="Unresolve")
+
+    def correct_view(self, request, object_id):
+        """Correct a resolved forecast's record or outcome, with a reason (audited)."""
+        forecast = self._forecast_for_resolution(request, object_id)
+        if forecast.status != Status.RESOLVED:
+            self.message_user(request, "Only a resolved forecast is corrected; edit it instead.", messages.WARNING)
+            return HttpResponseRedirect(self._change_url(forecast))
+        form_class = forms.modelform_factory(
+            Forecast,
+            form=CorrectFormBase,
+            fields=services.CORRECTABLE_FIELDS,
+            formfield_callback=partial(self.formfield_for_dbfield, request=request),
+        )
+        # The form validates a copy; the service re-reads the row under its lock.
+        opened = Forecast.objects.get(pk=forecast.pk)
+        form = form_class(request.POST or None, instance=opened, initial={"opened_version": forecast.version})
+        if request.method == "POST" and form.is_valid():
+            changes = {
+                name: form.cleaned_data[name] for name in form.changed_data if name in services.CORRECTABLE_FIELDS
+            }
+            try:
+                services.forecast_correct(
+                    forecast=forecast,
+                    changes=changes,
+                    reason=form.cleaned_data["reason"],
+                    corrected_by=request.user,
+                    expected_version=form.cleaned_data["opened_version"],
+                )
+            except ValidationError as error:
+                _add_service_errors(form, error)
+            else:
+                self.message_user(request, f"Corrected: {', '.join(changes)}.", messages.SUCCESS)
+                return HttpResponseRedirect(self._change_url(forecast))
+        return self._render_form(request, form, [forecast], title="Correct the resolved record", submit="Correct")
 
     # Bulk actions --------------------------------------------------------------------------
 
@@ -169,13 +242,17 @@ class ResolutionAdminMixin:
         form = UnresolveForm(request.POST if "apply" in request.POST else None)
         resolved = list(queryset.filter(status=Status.RESOLVED))
         if form.is_bound and form.is_valid():
-            with transaction.atomic():
-                for forecast in resolved:
-                    services.forecast_unresolve(
-                        forecast=forecast, unresolved_by=request.user, reason=form.cleaned_data["reason"]
-                    )
-            self.message_user(request, f"Unresolved {len(resolved)} forecast(s).", messages.SUCCESS)
-            return None
+            try:
+                with transaction.atomic():
+                    for forecast in resolved:
+                        services.forecast_unresolve(
+                            forecast=forecast, unresolved_by=request.user, reason=form.cleaned_data["reason"]
+                        )
+            except ValidationError as error:
+                _add_service_errors(form, error)
+            else:
+                self.message_user(request, f"Unresolved {len(resolved)} forecast(s).", messages.SUCCESS)
+                return None
         return self._render_form(
             request,
             form,
@@ -191,7 +268,7 @@ class ResolutionAdminMixin:
     def _forecast_for_resolution(self, request, object_id) -> Forecast:
         if not self.has_resolve_permission(request):
             raise PermissionDenied
-        return get_object_or_404(Forecast, pk=object_id)
+        return get_object_or_404(Forecast, pk=object_id_or_404(object_id))
 
     def _change_url(self, forecast: Forecast) -> str:
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[forecast.pk])

@@ -125,18 +125,25 @@ def propose_forecasts_from_article(
     return ArticleImport(source=source, created=True, metadata=resolved, candidates=candidates, forecasts=forecasts)
 
 
+def _locked_rows(forecasts: Iterable[Forecast]) -> list[Forecast]:
+    # The current rows, locked in id order (no deadlock between two editors' selections).
+    ids = [forecast.pk for forecast in forecasts]
+    return list(Forecast.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+
+
 @transaction.atomic
 def forecasts_accept(*, forecasts: Iterable[Forecast]) -> int:
     """Confirm proposed forecasts: they become open, get reminders and, once resolved, scores."""
     accepted = 0
-    for forecast in forecasts:
+    for forecast in _locked_rows(forecasts):
         if forecast.status != Status.PROPOSED:
             continue
         if forecast.probability is not None and forecast.probability_basis == ProbabilityBasis.NONE:
             raise ValidationError(f"Forecast {forecast.pk}: a probability needs a basis.")
         forecast.status = Status.OPEN
+        forecast.version += 1
         forecast.full_clean()
-        forecast.save(update_fields=["status", "updated_at"])
+        forecast.save(update_fields=["status", "version", "updated_at"])
         accepted += 1
     return accepted
 
@@ -144,13 +151,16 @@ def forecasts_accept(*, forecasts: Iterable[Forecast]) -> int:
 @transaction.atomic
 def forecasts_reject(*, forecasts: Iterable[Forecast]) -> int:
     """Discard proposed forecasts the editor does not want (the history keeps a record).
-    Forecasts already accepted are left alone."""
-    rejected = 0
-    for forecast in forecasts:
-        if forecast.status == Status.PROPOSED:
-            forecast.delete()
-            rejected += 1
-    return rejected
+    Only proposed forecasts are rejected: a confirmed one is part of the record, so a selection
+    that holds one is refused whole and nothing is deleted."""
+    rows = _locked_rows(forecasts)
+    confirmed = [forecast for forecast in rows if forecast.status != Status.PROPOSED]
+    if confirmed:
+        ids = ", ".join(str(forecast.pk) for forecast in confirmed)
+        raise ValidationError(f"Only proposed forecasts can be rejected; not proposed: {ids}. Nothing was deleted.")
+    for forecast in rows:
+        forecast.delete()
+    return len(rows)
 
 
 def candidate_rows(result: ArticleImport) -> list[dict]:

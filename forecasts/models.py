@@ -107,6 +107,10 @@ class ForecastQuerySet(models.QuerySet):
         """Forecasts that enter the scores: a probability and a yes/no outcome."""
         return self.resolved().filter(outcome__in=[Outcome.YES, Outcome.NO], probability__isnull=False)
 
+    def corrected_after_resolution(self):
+        """Forecasts with at least one audited correction after they were resolved."""
+        return self.filter(models.Exists(ForecastCorrection.objects.filter(forecast=models.OuterRef("pk"))))
+
     def with_related(self):
         return self.select_related("source", "source__publication", "author", "reviewer", "resolved_by")
 
@@ -181,6 +185,11 @@ class Forecast(models.Model):
         help_text="When the review date was last moved by a snooze; no heads-up is sent for days before it.",
     )
     tags = models.ManyToManyField(Tag, related_name="forecasts", blank=True)
+    # Bumped by every service write, so a client that read version N can be told that someone
+    # changed the forecast since, instead of overwriting that change.
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up by one with every change; an edit names the version it read."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Stored, so a scorecard by author groups by a column instead of evaluating a CASE per row
@@ -199,7 +208,7 @@ class Forecast(models.Model):
     class Meta:
         ordering = ["review_on", "id"]
         # Recording what happened is the reviewers' job, separate from editing the forecast.
-        permissions = [("resolve_forecast", "Can resolve and unresolve forecasts")]
+        permissions = [("resolve_forecast", "Can resolve, correct and unresolve forecasts")]
         indexes = [
             # The scheduler only ever looks at open forecasts by review date: a partial index
             # keeps that work proportional to what is open, not to the whole history.
@@ -267,12 +276,46 @@ class Forecast(models.Model):
             self.review_on = self.deadline
 
     @property
+    def corrected_fields(self) -> list[str]:
+        """Names of the fields corrected after resolution, oldest correction first."""
+        return list(dict.fromkeys(self.corrections.order_by("corrected_at", "id").values_list("field", flat=True)))
+
+    @property
     def is_scored(self) -> bool:
         return (
             self.status == Status.RESOLVED
             and self.outcome in (Outcome.YES, Outcome.NO)
             and self.probability is not None
         )
+
+
+class ForecastCorrectionQuerySet(models.QuerySet):
+    def of_probability(self):
+        return self.filter(field="probability")
+
+
+class ForecastCorrection(models.Model):
+    """One field of a resolved forecast changed by an explicit correction, with its reason:
+    what a public page shows as "probability corrected after resolution"."""
+
+    forecast = models.ForeignKey(Forecast, on_delete=models.CASCADE, related_name="corrections")
+    field = models.CharField(max_length=40)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    reason = models.TextField()
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    corrected_at = models.DateTimeField(default=timezone.now)
+
+    objects = ForecastCorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["corrected_at", "id"]
+        indexes = [models.Index(fields=["forecast", "corrected_at"], name="correction_forecast_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.field} corrected after resolution"
 
 
 class ReminderKind(models.TextChoices):

@@ -12,14 +12,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import connection, models, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from sources import services as source_services
 from sources.models import Author, Source
 
 from . import reminders, tasks
-from .models import Forecast, Outcome, ProbabilityBasis, ReminderDigest, Status, Tag, local_today
+from .models import Forecast, ForecastCorrection, Outcome, ProbabilityBasis, ReminderDigest, Status, Tag, local_today
 from .transfer import ImportRow
 
 # Fields an editor may change on an existing forecast; status and outcome change only through
@@ -111,6 +112,78 @@ def forecast_create(
     return forecast
 
 
+class ForecastConflict(ValidationError):
+    """The forecast is not in the state the caller believed: someone changed it since it was read,
+    or it is resolved and its record is frozen. Nothing was written; the API answers 409."""
+
+
+# A resolved forecast's record: these change only by unresolving it (with a reason) or by an
+# audited correction (forecast_correct), never by an ordinary edit.
+FROZEN_FIELDS = (
+    "source",
+    "author",
+    "quote",
+    "claim",
+    "estimative_phrase",
+    "probability",
+    "probability_basis",
+    "made_on",
+    "deadline",
+    "review_on",
+    "resolution_criteria",
+)
+# What a correction may change: the frozen record and the resolution itself.
+CORRECTABLE_FIELDS = (*FROZEN_FIELDS, "outcome", "evidence_url", "resolution_note")
+# Compared to tell someone what changed since the version they read.
+_TRACKED_FIELDS = (*EDITABLE_FIELDS, "status", "outcome", "evidence_url", "resolution_note")
+
+
+def _changes_since(forecast: Forecast, version: int) -> str:
+    """ "Changed since you opened it by editor at 14:02 UTC: claim, probability." from the history."""
+    records = list(forecast.history.filter(version__gte=version).order_by("history_date", "history_id"))
+    base = next((record for record in records if record.version == version), None)
+    later = [record for record in records if record.version > version]
+    if base is None or not later:
+        return f"Changed since you opened it (you read version {version}; it is now version {forecast.version})."
+    names = [
+        name
+        for name in _TRACKED_FIELDS
+        if getattr(base, f"{name}_id" if name in ("source", "author", "reviewer") else name)
+        != getattr(forecast, f"{name}_id" if name in ("source", "author", "reviewer") else name)
+    ]
+    who = ", ".join(
+        dict.fromkeys(str(record.history_user) if record.history_user else "the system" for record in later)
+    )
+    when = timezone.localtime(later[-1].history_date).strftime("%Y-%m-%d %H:%M %Z")
+    what = ", ".join(names) if names else "tags or status"
+    return f"Changed since you opened it by {who} at {when}: {what}."
+
+
+def _locked(forecast: Forecast | int, *, expected_version: int | None = None) -> Forecast:
+    """The forecast's current row, locked until the transaction ends (PostgreSQL; SQLite's
+    IMMEDIATE transactions already hold the write lock), checked against the version the
+    caller read."""
+    pk = forecast if isinstance(forecast, int) else forecast.pk
+    current = Forecast.objects.select_for_update().get(pk=pk)
+    if expected_version is not None and current.version != expected_version:
+        raise ForecastConflict(f"{_changes_since(current, expected_version)} Reload and apply your change again.")
+    return current
+
+
+@transaction.atomic
+def forecast_check_version(*, forecast: Forecast, expected_version: int | None) -> Forecast:
+    """Lock the forecast and refuse (ForecastConflict) when it changed since `expected_version`.
+    For a form that validates before it saves, inside the transaction that then saves."""
+    return _locked(forecast, expected_version=expected_version)
+
+
+def _differs(forecast: Forecast, name: str, value) -> bool:
+    field = Forecast._meta.get_field(name)
+    if field.is_relation:
+        return getattr(forecast, field.attname) != (value.pk if value is not None else None)
+    return getattr(forecast, name) != value
+
+
 @transaction.atomic
 def forecast_update(
     *,
@@ -118,29 +191,71 @@ def forecast_update(
     data: dict,
     tags: Iterable[str] | None = None,
     changed_by: AbstractBaseUser | None = None,
+    expected_version: int | None = None,
 ) -> Forecast:
+    """Write the given fields, and only them, onto the forecast's current row.
+
+    The row is locked and re-read first, so a resolution or another edit that committed
+    meanwhile is kept; with `expected_version` an edit made on an older version is refused.
+    A resolved forecast's record (FROZEN_FIELDS) is not edited here: correct it or unresolve it."""
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError({name: "This field cannot be changed here." for name in sorted(unknown)})
     if "probability" in data:
         _check_probability(data["probability"])
-    for name, value in data.items():
-        setattr(forecast, name, value)
+    forecast = _locked(forecast, expected_version=expected_version)
+    changed = [name for name, value in data.items() if _differs(forecast, name, value)]
+    if forecast.status == Status.RESOLVED:
+        frozen = [name for name in changed if name in FROZEN_FIELDS]
+        if frozen:
+            raise ForecastConflict(
+                f"This forecast is resolved, so its record is frozen ({', '.join(frozen)}). "
+                "Correct it with a reason, or unresolve it first."
+            )
+    for name in changed:
+        setattr(forecast, name, data[name])
     if forecast.probability is None:
-        forecast.probability_basis = ProbabilityBasis.NONE
+        if forecast.probability_basis != ProbabilityBasis.NONE:
+            forecast.probability_basis = ProbabilityBasis.NONE
+            changed.append("probability_basis")
     elif forecast.probability_basis == ProbabilityBasis.NONE:
         raise ValidationError({"probability_basis": "Say how the probability was obtained."})
+    new_tags = tags_get_or_create(names=tags) if tags is not None else None
+    tags_changed = new_tags is not None and {tag.pk for tag in new_tags} != set(
+        forecast.tags.values_list("pk", flat=True)
+    )
+    if not changed and not tags_changed:
+        return forecast
     forecast.full_clean()
+    forecast.version += 1
     if changed_by is not None:
         forecast._history_user = changed_by
     forecast.save()
-    if tags is not None:
-        forecast.tags.set(tags_get_or_create(names=tags))
+    if tags_changed:
+        forecast.tags.set(new_tags)
     return forecast
 
 
 # Outcomes that say the claim was decided; they need the evidence that decided it.
 DECIDED_OUTCOMES = (Outcome.YES, Outcome.NO)
+
+
+def _check_evidence(*, outcome: str, evidence_url: str, note: str) -> None:
+    if outcome in DECIDED_OUTCOMES:
+        errors = {}
+        if not evidence_url:
+            errors["evidence_url"] = "Link the evidence that shows whether the claim came true."
+        if not note:
+            errors["resolution_note"] = "Say what the evidence shows."
+        if errors:
+            raise ValidationError(errors)
+
+
+def _required_reason(reason: str, message: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": message})
+    return reason
 
 
 @transaction.atomic
@@ -152,24 +267,23 @@ def forecast_resolve(
     note: str = "",
     resolved_by: AbstractBaseUser | None,
     resolved_at: datetime.datetime | None = None,
+    expected_version: int | None = None,
 ) -> Forecast:
-    """Record whether the claim came true. Resolving a resolved forecast again corrects it."""
-    # Lock the row so two reviewers resolving at once leave one consistent record and two
-    # history entries, instead of interleaved fields.
-    forecast = Forecast.objects.select_for_update().get(pk=forecast.pk)
+    """Record whether the claim came true. A resolved forecast is not resolved again: its outcome
+    changes by forecast_correct (with a reason) or by unresolving it."""
+    # Locked, so of two reviewers resolving at once the second is told, and a concurrent edit
+    # cannot write back the unresolved state.
+    forecast = _locked(forecast, expected_version=expected_version)
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": f"Choose one of: {', '.join(Outcome.values)}."})
     if forecast.status == Status.PROPOSED:
         raise ValidationError("A proposed forecast must be confirmed by an editor before it is resolved.")
+    if forecast.status == Status.RESOLVED:
+        raise ForecastConflict(
+            {"outcome": "This forecast is already resolved; correct it with a reason or unresolve it."}
+        )
     evidence_url, note = evidence_url.strip(), note.strip()
-    if outcome in DECIDED_OUTCOMES:
-        errors = {}
-        if not evidence_url:
-            errors["evidence_url"] = "Link the evidence that shows whether the claim came true."
-        if not note:
-            errors["resolution_note"] = "Say what the evidence shows."
-        if errors:
-            raise ValidationError(errors)
+    _check_evidence(outcome=outcome, evidence_url=evidence_url, note=note)
     forecast.outcome = outcome
     forecast.evidence_url = evidence_url
     forecast.resolution_note = note
@@ -177,16 +291,91 @@ def forecast_resolve(
     forecast.resolved_by = resolved_by
     forecast.resolved_at = resolved_at or timezone.now()
     forecast.full_clean()
+    forecast.version += 1
     forecast._history_user = resolved_by
     forecast._change_reason = f"Resolved: did the claim come true? {outcome}"
     forecast.save()
     return forecast
 
 
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return f"{value} (#{value.pk})"
+    return str(value)
+
+
 @transaction.atomic
-def forecast_unresolve(*, forecast: Forecast, unresolved_by: AbstractBaseUser | None, reason: str = "") -> Forecast:
-    """Undo a resolution; the previous outcome and evidence stay in the history."""
-    forecast = Forecast.objects.select_for_update().get(pk=forecast.pk)
+def forecast_correct(
+    *,
+    forecast: Forecast,
+    changes: dict,
+    reason: str,
+    corrected_by: AbstractBaseUser | None,
+    expected_version: int | None = None,
+) -> Forecast:
+    """Change a resolved forecast's record or outcome, with a reason, in the open: each changed
+    field gets a ForecastCorrection (old and new value, who, when, why) and the history a row."""
+    unknown = set(changes) - set(CORRECTABLE_FIELDS)
+    if unknown:
+        raise ValidationError({name: "This field cannot be corrected." for name in sorted(unknown)})
+    reason = _required_reason(reason, "Say why the record is corrected; the reason is shown with the correction.")
+    if "probability" in changes:
+        _check_probability(changes["probability"])
+    if "outcome" in changes and changes["outcome"] not in Outcome.values:
+        raise ValidationError({"outcome": f"Choose one of: {', '.join(Outcome.values)}."})
+    forecast = _locked(forecast, expected_version=expected_version)
+    if forecast.status != Status.RESOLVED:
+        raise ForecastConflict("Only a resolved forecast is corrected; edit this one, or resolve it.")
+    for name in ("evidence_url", "resolution_note"):
+        if isinstance(changes.get(name), str):
+            changes = {**changes, name: changes[name].strip()}
+    changed = {name: value for name, value in changes.items() if _differs(forecast, name, value)}
+    if "probability" in changed and changed["probability"] is None:
+        changed.setdefault("probability_basis", ProbabilityBasis.NONE)
+    if not changed:
+        raise ValidationError("Nothing to correct: every value given is the one recorded.")
+    old = {name: getattr(forecast, name) for name in changed}
+    for name, value in changed.items():
+        setattr(forecast, name, value)
+    if forecast.probability is not None and forecast.probability_basis == ProbabilityBasis.NONE:
+        raise ValidationError({"probability_basis": "Say how the probability was obtained."})
+    _check_evidence(outcome=forecast.outcome, evidence_url=forecast.evidence_url, note=forecast.resolution_note)
+    forecast.full_clean()
+    forecast.version += 1
+    forecast._history_user = corrected_by
+    forecast._change_reason = f"Corrected after resolution ({', '.join(changed)}): {reason}"
+    forecast.save()
+    now = timezone.now()
+    ForecastCorrection.objects.bulk_create(
+        ForecastCorrection(
+            forecast=forecast,
+            field=name,
+            old_value=_as_text(old[name]),
+            new_value=_as_text(value),
+            reason=reason,
+            corrected_by=corrected_by,
+            corrected_at=now,
+        )
+        for name, value in changed.items()
+    )
+    return forecast
+
+
+@transaction.atomic
+def forecast_unresolve(
+    *,
+    forecast: Forecast,
+    unresolved_by: AbstractBaseUser | None,
+    reason: str,
+    expected_version: int | None = None,
+) -> Forecast:
+    """Undo a resolution, with a reason; the previous outcome and evidence stay in the history."""
+    reason = _required_reason(reason, "Say why the outcome is withdrawn; the reason is kept in the history.")
+    forecast = _locked(forecast, expected_version=expected_version)
     if forecast.status != Status.RESOLVED:
         raise ValidationError("Only a resolved forecast can be unresolved.")
     forecast.outcome = None
@@ -197,8 +386,9 @@ def forecast_unresolve(*, forecast: Forecast, unresolved_by: AbstractBaseUser | 
     # Back to where the scheduler would have it: due if the review date has come.
     forecast.status = Status.DUE if forecast.review_on <= local_today() else Status.OPEN
     forecast.full_clean()
+    forecast.version += 1
     forecast._history_user = unresolved_by
-    forecast._change_reason = f"Unresolved: {reason.strip()}" if reason.strip() else "Unresolved"
+    forecast._change_reason = f"Unresolved: {reason}"
     forecast.save()
     return forecast
 
@@ -413,9 +603,12 @@ def forecasts_flag_due(*, today: datetime.date | None = None) -> int:
     ids = [forecast.pk for forecast in moving]
     # Below SQLite's and PostgreSQL's limits on query parameters: in practice a single UPDATE.
     for start in range(0, len(ids), 10_000):
-        Forecast.objects.filter(pk__in=ids[start : start + 10_000]).update(status=Status.DUE, updated_at=now)
+        Forecast.objects.filter(pk__in=ids[start : start + 10_000]).update(
+            status=Status.DUE, updated_at=now, version=F("version") + 1
+        )
     for forecast in moving:
         forecast.status = Status.DUE
+        forecast.version += 1
     # No batch_size: as many rows per INSERT as the backend takes (all of them on PostgreSQL), so
     # a reminder run's queries do not grow with the forecasts it flags.
     history = Forecast.history.bulk_history_create(
@@ -446,12 +639,10 @@ def forecast_snooze(
     *, forecast: Forecast, review_on: datetime.date, reason: str, snoozed_by: AbstractBaseUser | None
 ) -> Forecast:
     """Postpone the review to a later day; the forecast is open again and not reminded until then."""
-    forecast = Forecast.objects.select_for_update().get(pk=forecast.pk)
+    reason = _required_reason(reason, "Say why the review is postponed; the reason is kept in the history.")
+    forecast = _locked(forecast)
     if forecast.status not in (Status.OPEN, Status.DUE):
         raise ValidationError("Only an open or due forecast can be snoozed.")
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": "Say why the review is postponed."})
     today = local_today()
     if review_on <= today:
         raise ValidationError({"review_on": "Snooze to a day after today."})
@@ -460,6 +651,7 @@ def forecast_snooze(
     forecast.status = Status.OPEN
     forecast.snoozed_on = today
     forecast.full_clean()
+    forecast.version += 1
     forecast._history_user = snoozed_by
     forecast._change_reason = f"Snoozed from {previous.isoformat()} to {review_on.isoformat()}: {reason}"
     forecast.save()

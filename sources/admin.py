@@ -30,6 +30,11 @@ class SourceAdmin(admin.ModelAdmin):
         ("Text", {"fields": ("text", "content_hash", "created_at"), "classes": ("collapse",)}),
     )
 
+    def get_readonly_fields(self, request, obj=None):
+        # The text is the article's identity (its content hash): stored once, never rewritten.
+        readonly = super().get_readonly_fields(request, obj)
+        return (*readonly, "text") if obj is not None else readonly
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("publication").annotate(_forecasts=Count("forecasts"))
 

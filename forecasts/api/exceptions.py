@@ -12,11 +12,24 @@ from rest_framework import exceptions, status
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from forecasts.services import ForecastConflict
+
 
 class RequestTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "The request body is larger than the server accepts."
     default_code = "request_too_large"
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The forecast changed since you read it; reload and apply your change again."
+    default_code = "conflict"
+
+
+class PreconditionMalformed(exceptions.ParseError):
+    default_detail = 'If-Match must be the forecast\'s ETag (e.g. "3") or *.'
+    default_code = "invalid_if_match"
 
 
 def exception_handler(exc, context):
@@ -36,6 +49,9 @@ def exception_handler(exc, context):
 
 
 def _as_api_exception(exc):
+    # A write refused because of the forecast's state (changed since read, resolved and frozen).
+    if isinstance(exc, ForecastConflict):
+        return Conflict(detail=" ".join(exc.messages))
     # Services raise Django's ValidationError; the API answers those as any other bad input.
     if isinstance(exc, DjangoValidationError):
         return exceptions.ValidationError(detail=django_messages(exc))

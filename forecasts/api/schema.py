@@ -21,6 +21,11 @@ _ERRORS = {
     401: OpenApiResponse(ErrorSerializer, description="Not signed in: send 'Authorization: Token <key>'."),
     403: OpenApiResponse(ErrorSerializer, description="Signed in, but not allowed to do this."),
     404: OpenApiResponse(ErrorSerializer, description="No such object (or an invalid page cursor)."),
+    409: OpenApiResponse(
+        ErrorSerializer,
+        description="Conflict: the forecast changed since the version you sent (the message says what and by "
+        "whom), or it is resolved and its record frozen. Nothing was written.",
+    ),
     413: OpenApiResponse(ErrorSerializer, description="The request body is larger than the server accepts."),
     415: OpenApiResponse(ErrorSerializer, description="The body must be JSON (Content-Type: application/json)."),
     429: OpenApiResponse(ErrorSerializer, description="Too many requests; retry after the Retry-After seconds."),
@@ -33,6 +38,8 @@ def error_responses(*codes: int) -> dict[int, OpenApiResponse]:
 
 READ_ERRORS = (400, 401, 403, 404, 429)
 WRITE_ERRORS = (400, 401, 403, 404, 413, 415, 429)
+# Writes to one forecast that can be refused because of its current state.
+FORECAST_WRITE_ERRORS = (400, 401, 403, 404, 409, 413, 415, 429)
 
 
 def forbid_unknown_request_fields(result, generator, request, public):

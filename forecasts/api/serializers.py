@@ -128,6 +128,7 @@ class ForecastSerializer(serializers.ModelSerializer):
             "resolved_at",
             "reviewer",
             "tags",
+            "version",
             "created_at",
             "updated_at",
         ]
@@ -190,20 +191,54 @@ class ForecastCreateSerializer(ForecastWriteSerializer):
     )
 
 
+def version_field() -> serializers.IntegerField:
+    return serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=2**31 - 1,
+        help_text="The forecast's version you read (from GET; also its ETag). If it changed since, the request "
+        "is refused with 409 and nothing is written. Omitted: only the fields sent are written.",
+    )
+
+
 class ForecastUpdateSerializer(ForecastWriteSerializer):
     """Any subset of the editable fields; status and outcome change only by resolving."""
 
     probability_basis = serializers.ChoiceField(choices=ProbabilityBasis.choices, required=False)
+    version = version_field()
+
+
+class ForecastCorrectSerializer(StrictSerializer):
+    """Any subset of a resolved forecast's record and outcome, with the reason for the correction."""
+
+    reason = serializers.CharField(max_length=2000, help_text="Why the record is corrected; shown with it.")
+    version = version_field()
+    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), required=False)
+    author = serializers.PrimaryKeyRelatedField(queryset=Author.objects.all(), required=False)
+    quote = serializers.CharField(required=False)
+    claim = serializers.CharField(required=False)
+    estimative_phrase = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    probability = ProbabilityField(required=False, allow_null=True)
+    probability_basis = serializers.ChoiceField(choices=ProbabilityBasis.choices, required=False)
+    made_on = serializers.DateField(required=False)
+    deadline = serializers.DateField(required=False)
+    review_on = serializers.DateField(required=False)
+    resolution_criteria = serializers.CharField(required=False)
+    outcome = serializers.ChoiceField(choices=Outcome.choices, required=False)
+    evidence_url = serializers.URLField(max_length=1000, required=False, allow_blank=True)
+    resolution_note = serializers.CharField(required=False, allow_blank=True)
 
 
 class ForecastResolveSerializer(StrictSerializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices, help_text="Did the claim come true?")
     evidence_url = serializers.URLField(max_length=1000, required=False, allow_blank=True, default="")
     resolution_note = serializers.CharField(required=False, allow_blank=True, default="")
+    version = version_field()
 
 
 class ForecastUnresolveSerializer(StrictSerializer):
-    reason = serializers.CharField(required=False, allow_blank=True, default="", help_text="Kept in the history.")
+    reason = serializers.CharField(max_length=2000, help_text="Why the outcome is withdrawn; kept in the history.")
+    version = version_field()
 
 
 # ----- sources ---------------------------------------------------------------------------------

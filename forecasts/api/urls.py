@@ -8,6 +8,7 @@ urlpatterns = [
     path("forecasts/", views.ForecastListCreateApi.as_view(), name="api-forecast-list"),
     path("forecasts/<str:pk>/", views.ForecastDetailApi.as_view(), name="api-forecast-detail"),
     path("forecasts/<str:pk>/resolve/", views.ForecastResolveApi.as_view(), name="api-forecast-resolve"),
+    path("forecasts/<str:pk>/correct/", views.ForecastCorrectApi.as_view(), name="api-forecast-correct"),
     path("forecasts/<str:pk>/unresolve/", views.ForecastUnresolveApi.as_view(), name="api-forecast-unresolve"),
     path("sources/", views.SourceListCreateApi.as_view(), name="api-source-list"),
     path("sources/<str:pk>/", views.SourceDetailApi.as_view(), name="api-source-detail"),

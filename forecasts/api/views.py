@@ -2,7 +2,6 @@
 with an output serializer. Errors take the one shape of forecasts.api.exceptions."""
 
 from django.conf import settings
-from django.db import transaction
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -13,14 +12,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from forecasts import scorecards, services
-from forecasts.models import Forecast, Status
+from forecasts.models import Forecast
 from sources import services as source_services
 from sources.models import Source
 
 from . import serializers as s
+from .exceptions import PreconditionMalformed
 from .filters import ForecastFilter, SourceFilter, StrictOrderingFilter
 from .permissions import CanResolveForecasts, ReadSignedInWriteWithModelPermission
-from .schema import READ_ERRORS, WRITE_ERRORS, error_responses
+from .schema import FORECAST_WRITE_ERRORS, READ_ERRORS, WRITE_ERRORS, error_responses
 
 DETAIL_READ_ERRORS = (401, 403, 404, 429)
 # The URLs take any string so that a malformed id gets a JSON 404; ids are integers.
@@ -57,6 +57,34 @@ class ForecastListCreateApi(generics.ListAPIView):
         return s.ForecastSerializer(self.get_queryset().get(pk=forecast.pk)).data
 
 
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=False,
+    description='The ETag of the forecast as read (its version, e.g. "3"); same effect as `version` in the body.',
+)
+
+
+def etag(forecast: Forecast) -> str:
+    return f'"{forecast.version}"'
+
+
+def expected_version(request, data: dict) -> int | None:
+    """The version the client read: `version` in the body or an If-Match ETag (they must agree)."""
+    body_version = data.pop("version", None)
+    header = request.headers.get("If-Match", "").strip()
+    header_version = None
+    if header and header != "*":
+        tag = header.removeprefix("W/").strip('"')
+        if not (tag.isascii() and tag.isdigit()) or len(tag) > 10 or "," in header:
+            raise PreconditionMalformed()
+        header_version = int(tag)
+    if body_version is not None and header_version is not None and body_version != header_version:
+        raise ValidationError({"version": ["The body's version and the If-Match header disagree."]})
+    return body_version if body_version is not None else header_version
+
+
 class ForecastDetailApi(generics.RetrieveAPIView):
     queryset = Forecast.objects.with_related().prefetch_related("tags")
     serializer_class = s.ForecastSerializer
@@ -64,26 +92,39 @@ class ForecastDetailApi(generics.RetrieveAPIView):
 
     @extend_schema(
         summary="One forecast",
+        description="The ETag header is the forecast's version; send it back as If-Match (or `version`) to edit.",
         parameters=[ID],
         responses={200: s.ForecastSerializer, **error_responses(*DETAIL_READ_ERRORS)},
     )
     def get(self, request, *args, **kwargs):
-        return self.retrieve(request, *args, **kwargs)
+        forecast = self.get_object()
+        return Response(s.ForecastSerializer(forecast).data, headers={"ETag": etag(forecast)})
 
     @extend_schema(
         summary="Edit a forecast",
-        parameters=[ID],
+        description="Writes only the fields sent, onto the current row. With `version` (or If-Match) the edit is "
+        "refused with 409 when the forecast changed since that version. A resolved forecast's record is frozen: "
+        "changing it answers 409 (correct it with POST .../correct/, or unresolve it).",
+        parameters=[ID, IF_MATCH],
         request=s.ForecastUpdateSerializer,
-        responses={200: s.ForecastSerializer, **error_responses(*WRITE_ERRORS)},
+        responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
     )
     def patch(self, request, *args, **kwargs):
         forecast = self.get_object()
         serializer = s.ForecastUpdateSerializer(instance=forecast, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
+        version = expected_version(request, data)
         tags = data.pop("tags", None)
-        services.forecast_update(forecast=forecast, data=data, tags=tags, changed_by=request.user)
-        return Response(s.ForecastSerializer(self.get_queryset().get(pk=forecast.pk)).data)
+        services.forecast_update(
+            forecast=forecast, data=data, tags=tags, changed_by=request.user, expected_version=version
+        )
+        return _forecast_response(self, forecast)
+
+
+def _forecast_response(view, forecast: Forecast) -> Response:
+    current = view.get_queryset().get(pk=forecast.pk)
+    return Response(s.ForecastSerializer(current).data, headers={"ETag": etag(current)})
 
 
 class ForecastResolveApi(generics.GenericAPIView):
@@ -93,31 +134,54 @@ class ForecastResolveApi(generics.GenericAPIView):
 
     @extend_schema(
         summary="Record whether the claim came true",
-        parameters=[ID],
-        description="Refused for a forecast that is already resolved: unresolve it first to correct it.",
+        parameters=[ID, IF_MATCH],
+        description="Refused with 409 for a forecast that is already resolved: correct it with a reason "
+        "(POST .../correct/) or unresolve it.",
         request=s.ForecastResolveSerializer,
-        responses={200: s.ForecastSerializer, **error_responses(*WRITE_ERRORS)},
+        responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
     )
     def post(self, request, *args, **kwargs):
         forecast = self.get_object()
         serializer = s.ForecastResolveSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        with transaction.atomic():
-            # Re-read under the write lock: of two reviewers resolving at once, the second is told.
-            current_status = Forecast.objects.select_for_update().values_list("status", flat=True).get(pk=forecast.pk)
-            if current_status == Status.RESOLVED:
-                raise ValidationError(
-                    {"outcome": ["This forecast is already resolved; unresolve it first to correct the outcome."]}
-                )
-            services.forecast_resolve(
-                forecast=forecast,
-                outcome=data["outcome"],
-                evidence_url=data["evidence_url"],
-                note=data["resolution_note"],
-                resolved_by=request.user,
-            )
-        return Response(s.ForecastSerializer(self.get_queryset().get(pk=forecast.pk)).data)
+        data = dict(serializer.validated_data)
+        services.forecast_resolve(
+            forecast=forecast,
+            outcome=data["outcome"],
+            evidence_url=data["evidence_url"],
+            note=data["resolution_note"],
+            resolved_by=request.user,
+            expected_version=expected_version(request, data),
+        )
+        return _forecast_response(self, forecast)
+
+
+class ForecastCorrectApi(generics.GenericAPIView):
+    queryset = Forecast.objects.with_related().prefetch_related("tags")
+    serializer_class = s.ForecastCorrectSerializer
+    permission_classes = [CanResolveForecasts]
+
+    @extend_schema(
+        summary="Correct a resolved forecast",
+        parameters=[ID, IF_MATCH],
+        description="Changes a resolved forecast's record (quote, claim, probability, dates, criteria, source, "
+        "author) or its outcome, evidence and note, with a required reason. Each changed field is kept as a "
+        "correction (old and new value, who, when, why). 409 if the forecast is not resolved or changed since "
+        "`version`.",
+        request=s.ForecastCorrectSerializer,
+        responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
+    )
+    def post(self, request, *args, **kwargs):
+        forecast = self.get_object()
+        serializer = s.ForecastCorrectSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        version = expected_version(request, data)
+        reason = data.pop("reason")
+        services.forecast_correct(
+            forecast=forecast, changes=data, reason=reason, corrected_by=request.user, expected_version=version
+        )
+        return _forecast_response(self, forecast)
 
 
 class ForecastUnresolveApi(generics.GenericAPIView):
@@ -127,19 +191,23 @@ class ForecastUnresolveApi(generics.GenericAPIView):
 
     @extend_schema(
         summary="Undo a resolution",
-        parameters=[ID],
-        description="The previous outcome and evidence stay in the audit history.",
+        parameters=[ID, IF_MATCH],
+        description="Needs a reason. The previous outcome and evidence stay in the audit history.",
         request=s.ForecastUnresolveSerializer,
-        responses={200: s.ForecastSerializer, **error_responses(*WRITE_ERRORS)},
+        responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
     )
     def post(self, request, *args, **kwargs):
         forecast = self.get_object()
         serializer = s.ForecastUnresolveSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
         services.forecast_unresolve(
-            forecast=forecast, unresolved_by=request.user, reason=serializer.validated_data["reason"]
+            forecast=forecast,
+            unresolved_by=request.user,
+            reason=data["reason"],
+            expected_version=expected_version(request, data),
         )
-        return Response(s.ForecastSerializer(self.get_queryset().get(pk=forecast.pk)).data)
+        return _forecast_response(self, forecast)
 
 
 class SourceListCreateApi(generics.ListAPIView):

@@ -4,6 +4,7 @@ accepts two (they become open) and rejects the third."""
 import pytest
 from playwright.sync_api import Page, expect
 
+from forecasts import services
 from forecasts.models import Forecast, Status
 from tests.e2e.steps import PASSWORD, changelist_row, messages, run_action, sign_in
 from tests.factories import StaffFactory
@@ -35,7 +36,10 @@ OPERATOR = "A second ferry operator leaves the market within six months"
 
 
 def test_importing_an_article_proposes_forecasts_that_an_editor_accepts_or_rejects(page: Page, screenshot):
-    editor = StaffFactory(username="editor", password=PASSWORD)
+    # A real member of Editors, as the README sets one up: a superuser would hide a missing permission.
+    editors, _ = services.access_groups_ensure()
+    editor = StaffFactory(username="editor", password=PASSWORD, is_superuser=False)
+    editor.groups.add(editors)
 
     sign_in(page, editor.username)
     page.locator("tr.model-forecast").get_by_role("link", name="Forecasts", exact=True).click()

@@ -69,11 +69,22 @@ def test_accept_opens_proposed_forecasts_and_reject_deletes_them():
     first, second, *_ = result.forecasts
     already_open = ForecastFactory(status=Status.OPEN)
     assert importing.forecasts_accept(forecasts=[first, already_open]) == 1
-    assert importing.forecasts_reject(forecasts=[second, already_open]) == 1
+    assert importing.forecasts_reject(forecasts=[second]) == 1
     first.refresh_from_db()
     assert first.status == Status.OPEN
+    assert first.version == 2
     assert not Forecast.objects.filter(pk=second.pk).exists()
     assert Forecast.objects.filter(pk=already_open.pk).exists()
+
+
+@pytest.mark.django_db
+def test_reject_refuses_a_selection_with_a_confirmed_forecast_and_deletes_nothing():
+    result = importing.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    proposed = result.forecasts[0]
+    already_open = ForecastFactory(status=Status.OPEN)
+    with pytest.raises(ValidationError, match="Only proposed forecasts can be rejected"):
+        importing.forecasts_reject(forecasts=[proposed, already_open])
+    assert Forecast.objects.filter(pk__in=[proposed.pk, already_open.pk]).count() == 2
 
 
 # --- command ----------------------------------------------------------------------------------

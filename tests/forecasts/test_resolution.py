@@ -104,26 +104,37 @@ def test_unresolve_before_the_review_date_returns_to_open(reviewer):
     forecast = ForecastFactory(status=Status.OPEN, deadline=datetime.date(2999, 12, 31))
     services.forecast_resolve(forecast=forecast, outcome=Outcome.ANNULLED, resolved_by=reviewer)
 
-    assert services.forecast_unresolve(forecast=forecast, unresolved_by=reviewer).status == Status.OPEN
+    assert services.forecast_unresolve(forecast=forecast, unresolved_by=reviewer, reason="r").status == Status.OPEN
 
 
 def test_unresolve_an_unresolved_forecast_is_rejected(reviewer):
     with pytest.raises(ValidationError):
-        services.forecast_unresolve(forecast=ForecastFactory(), unresolved_by=reviewer)
+        services.forecast_unresolve(forecast=ForecastFactory(), unresolved_by=reviewer, reason="r")
 
 
-def test_resolving_again_corrects_the_outcome(reviewer):
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_unresolve_needs_a_reason(reviewer, reason):
+    forecast = services.forecast_resolve(forecast=ForecastFactory(), outcome=Outcome.ANNULLED, resolved_by=reviewer)
+
+    with pytest.raises(ValidationError) as error:
+        services.forecast_unresolve(forecast=forecast, unresolved_by=reviewer, reason=reason)
+
+    assert "reason" in error.value.message_dict
+    assert Forecast.objects.get(pk=forecast.pk).status == Status.RESOLVED
+
+
+def test_resolving_a_resolved_forecast_is_refused_and_keeps_the_outcome(reviewer):
     forecast = ForecastFactory(status=Status.DUE)
     services.forecast_resolve(
         forecast=forecast, outcome=Outcome.YES, evidence_url=EVIDENCE, note="n", resolved_by=reviewer
     )
 
-    corrected = services.forecast_resolve(
-        forecast=forecast, outcome=Outcome.NO, evidence_url=EVIDENCE, note="Misread table", resolved_by=reviewer
-    )
+    with pytest.raises(services.ForecastConflict, match="already resolved; correct it with a reason or unresolve"):
+        services.forecast_resolve(
+            forecast=forecast, outcome=Outcome.NO, evidence_url=EVIDENCE, note="Misread table", resolved_by=reviewer
+        )
 
-    assert corrected.outcome == Outcome.NO
-    assert list(corrected.history.values_list("outcome", flat=True))[:2] == [Outcome.NO, Outcome.YES]
+    assert Forecast.objects.get(pk=forecast.pk).outcome == Outcome.YES
 
 
 # Admin ------------------------------------------------------------------------------------
@@ -242,6 +253,19 @@ def test_admin_bulk_unresolve(staff_client, staff_user):
     response = staff_client.post(
         reverse("admin:forecasts_forecast_changelist"),
         {"action": "unresolve_selected", ACTION_CHECKBOX_NAME: [f.pk for f in forecasts], "reason": "", "apply": "x"},
+    )
+
+    assert response.status_code == 200  # asks again: a reason is required
+    assert Forecast.objects.filter(status=Status.RESOLVED).count() == 2
+
+    response = staff_client.post(
+        reverse("admin:forecasts_forecast_changelist"),
+        {
+            "action": "unresolve_selected",
+            ACTION_CHECKBOX_NAME: [f.pk for f in forecasts],
+            "reason": "Wrong series",
+            "apply": "x",
+        },
     )
 
     assert response.status_code == 302

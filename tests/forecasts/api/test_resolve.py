@@ -40,11 +40,13 @@ def test_bad_resolution_is_400_and_changes_nothing(api, body, field):
     assert forecast.status == Status.OPEN
 
 
-def test_resolving_a_resolved_forecast_is_400(api):
+def test_resolving_a_resolved_forecast_is_409_and_points_to_correct(api):
     forecast = ForecastFactory(status=Status.RESOLVED, outcome=Outcome.NO, resolved_at=timezone.now())
     response = api["reviewer"].post(f"/api/forecasts/{forecast.pk}/resolve/", EVIDENCE, format="json")
-    assert response.status_code == 400
-    assert "already resolved" in response.json()["errors"]["outcome"][0]
+    assert response.status_code == 409
+    body = response.json()
+    assert body["code"] == "conflict"
+    assert "already resolved; correct it with a reason or unresolve it" in body["detail"]
     forecast.refresh_from_db()
     assert forecast.outcome == Outcome.NO
 
@@ -69,5 +71,15 @@ def test_unresolve_returns_the_forecast_to_review(api):
     assert response.status_code == 200, response.json()
     assert response.json()["status"] == "due"  # its review date has passed
     assert response.json()["outcome"] is None
-    again = api["reviewer"].post(f"/api/forecasts/{forecast.pk}/unresolve/", {}, format="json")
+    again = api["reviewer"].post(f"/api/forecasts/{forecast.pk}/unresolve/", {"reason": "Again"}, format="json")
     assert again.status_code == 400
+
+
+@pytest.mark.parametrize("body", [{}, {"reason": ""}, {"reason": "   "}])
+def test_unresolve_without_a_reason_is_400_and_changes_nothing(api, body):
+    forecast = ForecastFactory(status=Status.RESOLVED, outcome=Outcome.NO, resolved_at=timezone.now())
+    response = api["reviewer"].post(f"/api/forecasts/{forecast.pk}/unresolve/", body, format="json")
+    assert response.status_code == 400
+    assert "reason" in response.json()["errors"]
+    forecast.refresh_from_db()
+    assert forecast.status == Status.RESOLVED

@@ -22,6 +22,7 @@ def test_every_operation_documents_its_errors(schema):
         "/api/forecasts/",
         "/api/forecasts/{id}/",
         "/api/forecasts/{id}/resolve/",
+        "/api/forecasts/{id}/correct/",
         "/api/forecasts/{id}/unresolve/",
         "/api/sources/",
         "/api/sources/{id}/",
