@@ -343,7 +343,10 @@ def forecast_correct(
         setattr(forecast, name, value)
     if forecast.probability is not None and forecast.probability_basis == ProbabilityBasis.NONE:
         raise ValidationError({"probability_basis": "Say how the probability was obtained."})
-    _check_evidence(outcome=forecast.outcome, evidence_url=forecast.evidence_url, note=forecast.resolution_note)
+    if {"outcome", "evidence_url", "resolution_note"} & set(changed):
+        # A corrected resolution meets the rules of a new one; correcting the claim of a resolution
+        # recorded before those rules (an import) does not have to fix its evidence too.
+        _check_evidence(outcome=forecast.outcome, evidence_url=forecast.evidence_url, note=forecast.resolution_note)
     forecast.full_clean()
     forecast.version += 1
     forecast._history_user = corrected_by
