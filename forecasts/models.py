@@ -188,7 +188,10 @@ class Forecast(models.Model):
     # Bumped by every service write, so a client that read version N can be told that someone
     # changed the forecast since, instead of overwriting that change.
     version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Goes up by one with every change; an edit names the version it read."
+        default=1,
+        db_default=1,
+        editable=False,
+        help_text="Goes up by one with every change; an edit names the version it read.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
