@@ -202,7 +202,9 @@ class ResolutionAdminMixin:
     def resolve_selected(self, request, queryset):
         form = ResolveForm(request.POST if "apply" in request.POST else None)
         proposed = queryset.filter(status=Status.PROPOSED)
-        resolvable = list(queryset.exclude(status=Status.PROPOSED))
+        # A resolved forecast is not resolved again (correct it or unresolve it): listed as skipped.
+        resolvable = list(queryset.exclude(status__in=[Status.PROPOSED, Status.RESOLVED]))
+        already_resolved = list(queryset.filter(status=Status.RESOLVED))
         if form.is_bound and form.is_valid():
             try:
                 # All or nothing: one bad answer must not leave half the selection resolved.
@@ -226,6 +228,13 @@ class ResolutionAdminMixin:
                         f"Skipped {proposed.count()} proposed forecast(s): an editor must confirm them first.",
                         messages.WARNING,
                     )
+                if already_resolved:
+                    self.message_user(
+                        request,
+                        f"Skipped {len(already_resolved)} resolved forecast(s): correct them with a reason or "
+                        "unresolve them.",
+                        messages.WARNING,
+                    )
                 return None
         return self._render_form(
             request,
@@ -234,7 +243,7 @@ class ResolutionAdminMixin:
             title="Did these claims come true?",
             submit="Resolve",
             action="resolve_selected",
-            skipped=proposed,
+            skipped=[*proposed, *already_resolved],
         )
 
     @admin.action(description="Unresolve selected forecasts", permissions=["resolve"])

@@ -141,7 +141,8 @@ _TRACKED_FIELDS = (*EDITABLE_FIELDS, "status", "outcome", "evidence_url", "resol
 def _changes_since(forecast: Forecast, version: int) -> str:
     """ "Changed since you opened it by editor at 14:02 UTC: claim, probability." from the history."""
     records = list(forecast.history.filter(version__gte=version).order_by("history_date", "history_id"))
-    base = next((record for record in records if record.version == version), None)
+    # The last record of that version: rows written before versions existed all share version 1.
+    base = next((record for record in reversed(records) if record.version == version), None)
     later = [record for record in records if record.version > version]
     if base is None or not later:
         return f"Changed since you opened it (you read version {version}; it is now version {forecast.version})."

@@ -287,3 +287,41 @@ def test_staff_with_view_permission_only_cannot_save_through_the_history_page(cl
     url = reverse("admin:forecasts_forecast_simple_history", args=[forecast.pk, forecast.history.first().history_id])
     assert client.post(url, {"claim": "changed"}).status_code == 403
     assert Forecast.objects.get(pk=forecast.pk).claim == "original"
+
+
+def test_bulk_resolve_skips_resolved_forecasts_instead_of_re_resolving_them(client, reviewer):
+    open_one = ForecastFactory()
+    resolved = ForecastFactory()
+    services.forecast_resolve(
+        forecast=resolved, outcome=Outcome.YES, evidence_url=EVIDENCE, note="n", resolved_by=reviewer
+    )
+    client.force_login(reviewer)
+
+    response = client.post(
+        reverse("admin:forecasts_forecast_changelist"),
+        {
+            "action": "resolve_selected",
+            ACTION_CHECKBOX_NAME: [open_one.pk, resolved.pk],
+            "outcome": Outcome.ANNULLED,
+            "note": "Withdrawn",
+            "apply": "Resolve",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Forecast.objects.get(pk=open_one.pk).outcome == Outcome.ANNULLED
+    assert Forecast.objects.get(pk=resolved.pk).outcome == Outcome.YES
+
+
+def test_a_conflict_message_names_the_last_state_of_a_version_shared_by_old_history_rows(reviewer, editor):
+    forecast = ForecastFactory(claim="first")
+    # Rows recorded before versions existed all carry version 1.
+    Forecast.objects.filter(pk=forecast.pk).update(claim="second")
+    forecast.refresh_from_db()
+    forecast.save()  # a second history row, still version 1, claim "second"
+    services.forecast_update(forecast=forecast, data={"probability": 0.9}, changed_by=reviewer)
+
+    with pytest.raises(services.ForecastConflict) as error:
+        services.forecast_update(forecast=forecast, data={"claim": "x"}, changed_by=editor, expected_version=1)
+
+    assert error.value.messages[0].split(": ", 1)[1].startswith("probability.")
