@@ -136,8 +136,8 @@ def test_adding_a_forecast_in_the_admin_records_who_recorded_it(staff_client, st
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"probability": "1.5"}, "strictly between 0 and 1"),
-        ({"probability": "0"}, "strictly between 0 and 1"),
+        ({"probability": "1.5"}, "from 0.001 to 0.999"),
+        ({"probability": "0"}, "from 0.001 to 0.999"),
         ({"deadline": "2022-12-31"}, "deadline cannot be before"),
     ],
 )
