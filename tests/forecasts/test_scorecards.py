@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 from sklearn.metrics import brier_score_loss, log_loss
 
-from forecasts import scorecards, scoring
+from forecasts import rules, scorecards, scoring
 from forecasts.models import Outcome, ProbabilityBasis, Status
 from tests.factories import AuthorFactory, ForecastFactory, PublicationFactory, SourceFactory, TagFactory
 
@@ -44,6 +44,7 @@ def population():
     pairs = {author.pk: [] for author in authors}
     for i in range(150):
         p = float(rng.choice(edges)) if i % 3 == 0 else float(rng.uniform(0.01, 0.99))
+        p = rules.probability_normalized(p)  # as stored
         o = int(rng.random() < p)
         author = authors[i % 3]
         forecast = resolved_forecast(
