@@ -67,10 +67,10 @@ class HasForecastsFilter(admin.RelatedFieldListFilter):
 class ForecastChangeList(ChangeList):
     def get_filters(self, request):
         # Django computes the end of a date-hierarchy period by adding to its start, which
-        # overflows in December 9999; that is a bad filter (the list says so), not a server error.
+        # overflows in year 9999; that is a bad filter (the list says so), not a server error.
         try:
             return super().get_filters(request)
-        except OverflowError as exc:
+        except (OverflowError, ValueError) as exc:
             raise IncorrectLookupParameters(exc) from exc
 
 
