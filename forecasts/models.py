@@ -15,7 +15,8 @@ from . import rules, scoring
 
 
 class ProbabilityField(models.FloatField):
-    """A probability kept at rules.PROBABILITY_DECIMALS, within rules' range (validated in full_clean)."""
+    """A probability kept at rules.PROBABILITY_DECIMALS within rules' range; both are applied by
+    full_clean, which every service calls before saving."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("validators", [rules.validate_probability])
@@ -27,11 +28,10 @@ class ProbabilityField(models.FloatField):
             del kwargs["validators"]
         return name, path, args, kwargs
 
+    # Rounded when cleaned (full_clean, forms), not in get_prep_value: that would round the
+    # values of lookups too (probability__lt=1e-5 would become < 0.0).
     def to_python(self, value):
         return _rounded(super().to_python(value))
-
-    def get_prep_value(self, value):
-        return _rounded(super().get_prep_value(value))
 
 
 def _rounded(value):
