@@ -137,7 +137,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_COOLOFF_MESSAGE = (
     f"Too many failed sign-ins for this username from this address: signing in is locked for "
-    f"{AXES_COOLOFF_TIME.seconds // 60} minutes. Try again later, or ask an administrator."
+    f"{int(AXES_COOLOFF_TIME.total_seconds() // 60)} minutes. Try again later, or ask an administrator."
 )
 # The sign-in page for anyone (the admin's only lets staff in), and where it leads without ?next=.
 LOGIN_URL = "rest_framework:login"
