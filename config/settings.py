@@ -5,8 +5,10 @@ console) let a newcomer run everything with one command; production sets DATABAS
 CELERY_BROKER_URL, EMAIL_URL and SECRET_KEY.
 """
 
+import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -52,6 +54,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_celery_beat",
     "simple_history",
+    "axes",
     "sources",
     "forecasts",
 ]
@@ -66,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it turns a locked-out sign-in into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -115,6 +120,29 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool("DISABLE_SERVER_SIDE_CURSORS", default=False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes first: it refuses a sign-in while its username is locked out from that address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed sign-ins (admin and /api/auth/login/) are counted per username and client address, in
+# the database, so every worker sees them; after LOGIN_FAILURE_LIMIT failures that pair is locked
+# out for LOGIN_LOCKOUT_MINUTES (a correct password included), then counting starts again.
+# Behind a proxy the address is the proxy's (REMOTE_ADDR), so the username is what tells apart.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Lockouts are kept in the database (and its admin); no log line on every process start.
+AXES_VERBOSE = False
+AXES_COOLOFF_MESSAGE = (
+    f"Too many failed sign-ins for this username from this address: signing in is locked for "
+    f"{int(AXES_COOLOFF_TIME.total_seconds() // 60)} minutes. Try again later, or ask an administrator."
+)
+# The sign-in page for anyone (the admin's only lets staff in), and where it leads without ?next=.
+LOGIN_URL = "rest_framework:login"
+LOGIN_REDIRECT_URL = "scorecards:index"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -122,12 +150,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+
 # Cache -----------------------------------------------------------------------------------------
-# The API's throttle counters live here. The default is per process, so with several gunicorn
-# workers or machines each counts alone; production points all of them at one Redis
-# (CACHE_URL=redis://host:6379/1: Django's own RedisCache, on the redis package celery[redis]
-# installs).
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# The API's throttle counters live here. When the broker is Redis, the default cache is the same
+# Redis server on the next database number (broker on /0: cache on /1), so every gunicorn worker
+# and machine counts together and a worker restart forgets nothing. Otherwise the default is
+# per process: each worker counts alone and forgets on restart. CACHE_URL overrides both
+# (Django's own RedisCache, on the redis package celery[redis] installs).
+def _cache_url_beside_redis_broker(broker_url: str) -> str | None:
+    parts = urlsplit(broker_url)
+    if parts.scheme not in ("redis", "rediss"):
+        return None
+    database = int(parts.path.strip("/") or 0)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{(database + 1) % 16}", parts.query, ""))
+
+
+CACHES = {
+    "default": env.cache_url(
+        "CACHE_URL",
+        default=_cache_url_beside_redis_broker(env.str("CELERY_BROKER_URL", default="")) or "locmemcache://",
+    )
+}
 
 # Internationalisation ----------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"
@@ -269,8 +312,8 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "forecasts.api.throttling.AnonRateThrottle",
+        "forecasts.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="60/minute"),

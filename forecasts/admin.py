@@ -2,6 +2,8 @@ import datetime
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -61,6 +63,16 @@ class HasForecastsFilter(admin.RelatedFieldListFilter):
         has_forecasts = Exists(Forecast.objects.filter(**{self.field_path: OuterRef("pk")}))
         ordering = self.field_admin_ordering(field, request, model_admin) or related._meta.ordering
         return [(obj.pk, str(obj)) for obj in related._default_manager.filter(has_forecasts).order_by(*ordering)]
+
+
+class ForecastChangeList(ChangeList):
+    def get_filters(self, request):
+        # Django computes the end of a date-hierarchy period by adding to its start, which
+        # overflows in year 9999; that is a bad filter (the list says so), not a server error.
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as exc:
+            raise IncorrectLookupParameters(exc) from exc
 
 
 @admin.register(Tag)
@@ -237,6 +249,9 @@ class ForecastAdmin(
             "</thead><tbody>{}</tbody></table>",
             rows,
         )
+
+    def get_changelist(self, request, **kwargs):
+        return ForecastChangeList
 
     @admin.display(description="claim", ordering="claim")
     def claim_display(self, obj):

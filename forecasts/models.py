@@ -1,4 +1,5 @@
 import datetime
+import math
 
 from django.conf import settings
 from django.db import models
@@ -10,7 +11,33 @@ from simple_history.models import HistoricalRecords
 
 from sources.models import Author, Source
 
-from . import scoring
+from . import rules, scoring
+
+
+class ProbabilityField(models.FloatField):
+    """A probability kept at rules.PROBABILITY_DECIMALS within rules' range; both are applied by
+    full_clean, which every service calls before saving."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [rules.validate_probability])
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if kwargs.get("validators") == [rules.validate_probability]:
+            del kwargs["validators"]
+        return name, path, args, kwargs
+
+    # Rounded when cleaned (full_clean, forms), not in get_prep_value: that would round the
+    # values of lookups too (probability__lt=1e-5 would become < 0.0).
+    def to_python(self, value):
+        return _rounded(super().to_python(value))
+
+
+def _rounded(value):
+    if isinstance(value, float) and math.isfinite(value):
+        return round(value, rules.PROBABILITY_DECIMALS)
+    return value
 
 
 class Tag(models.Model):
@@ -132,10 +159,10 @@ class Forecast(models.Model):
     estimative_phrase = models.CharField(
         max_length=100, blank=True, help_text="The words that carry the probability, e.g. 'will likely', 'unlikely'."
     )
-    probability = models.FloatField(
+    probability = ProbabilityField(
         null=True,
         blank=True,
-        help_text="Probability that the claim comes true, strictly between 0 and 1. "
+        help_text=f"Probability that the claim comes true, from {rules.PROBABILITY_MIN} to {rules.PROBABILITY_MAX}. "
         "Empty when the words carry no number ('may', 'could'): tracked, but not scored.",
     )
     probability_basis = models.CharField(
@@ -144,10 +171,14 @@ class Forecast(models.Model):
         default=ProbabilityBasis.PHRASE,
         help_text="How the probability was obtained.",
     )
-    made_on = models.DateField(help_text="When the forecast was made: the article's publication date.")
-    deadline = models.DateField(help_text="The end of the claim's window.")
+    made_on = models.DateField(
+        validators=[rules.validate_date_in_range],
+        help_text="When the forecast was made: the article's publication date.",
+    )
+    deadline = models.DateField(validators=[rules.validate_date_in_range], help_text="The end of the claim's window.")
     review_on = models.DateField(
         blank=True,
+        validators=[rules.validate_date_in_range],
         help_text="When the evidence is expected (e.g. when the annual figure is published). "
         "Defaults to the deadline. Reviewers are reminded from this day.",
     )
@@ -223,9 +254,10 @@ class Forecast(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(probability__isnull=True) | Q(probability__gt=0, probability__lt=1),
-                name="forecast_probability_open_interval",
-                violation_error_message="The probability must be strictly between 0 and 1 (or empty).",
+                condition=Q(probability__isnull=True)
+                | Q(probability__gte=rules.PROBABILITY_MIN, probability__lte=rules.PROBABILITY_MAX),
+                name="forecast_probability_in_range",
+                violation_error_message=rules.PROBABILITY_RANGE_MESSAGE,
             ),
             # Also rejects NaN on SQLite, which stores NaN as NULL: a NULL probability must say
             # that the words carried no number.

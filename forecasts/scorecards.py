@@ -26,7 +26,7 @@ from django.db.models.functions import Greatest, Least, Ln, Lower, Trim
 
 from sources.models import Author, Publication, Source
 
-from . import scoring
+from . import rules, scoring
 from .models import (
     CELL_AMBIGUOUS,
     CELL_ANNULLED,
@@ -153,6 +153,20 @@ def bin_expression(n_bins: int) -> Case:
     )
 
 
+# Below this a probability's square is under the smallest double, which PostgreSQL refuses
+# ("value out of range: underflow") where Python gives 0.0. The input rules keep such values out;
+# this keeps a scorecard answering whatever a row holds.
+_SQUARE_FLOOR = 1e-150
+
+
+def _probability_squared() -> Case:
+    return Case(
+        When(probability__lt=_SQUARE_FLOOR, then=Value(0.0)),
+        default=F("probability") * F("probability"),
+        output_field=FloatField(),
+    )
+
+
 def _sufficient_statistics() -> dict[str, Any]:
     yes_probability = Case(When(CAME_TRUE, then=F("probability")), default=1.0 - F("probability"))
     clipped = Greatest(Least(yes_probability, Value(1.0 - scoring.EPS)), Value(scoring.EPS), output_field=FloatField())
@@ -160,7 +174,7 @@ def _sufficient_statistics() -> dict[str, Any]:
         "n": Count("id"),
         "sum_p": Sum("probability", output_field=FloatField()),
         "sum_o": Sum(Case(When(CAME_TRUE, then=Value(1.0)), default=Value(0.0), output_field=FloatField())),
-        "sum_p2": Sum(F("probability") * F("probability"), output_field=FloatField()),
+        "sum_p2": Sum(_probability_squared(), output_field=FloatField()),
         "sum_po": Sum(Case(When(CAME_TRUE, then=F("probability")), default=Value(0.0), output_field=FloatField())),
         "sum_log_likelihood": Sum(Ln(clipped), output_field=FloatField()),
     }
@@ -215,7 +229,7 @@ def _cell_aggregates() -> dict[str, Any]:
         "n": Count("pk"),
         "sum_p": Sum("probability", output_field=FloatField()),
         "sum_o": Count("pk", filter=CAME_TRUE),
-        "sum_p2": Sum(F("probability") * F("probability"), output_field=FloatField()),
+        "sum_p2": Sum(_probability_squared(), output_field=FloatField()),
         "sum_po": Sum("probability", filter=CAME_TRUE, output_field=FloatField()),
         "sum_log_likelihood": Sum(Ln(clipped), output_field=FloatField()),
     }
@@ -325,7 +339,7 @@ def _labels(grouping: Grouping, keys: list[Any]) -> dict[Any, str]:
 
 def group_scorecard(by: str, key: str, *, n_bins: int = scoring.DEFAULT_BINS) -> Scorecard | None:
     """The scorecard of one group, or None when no confirmed forecast belongs to it."""
-    if not str(key).isdigit():
+    if rules.parse_id(str(key)) is None:
         return None
     queryset = group_forecasts(by, key)
     grouping = GROUPINGS[by]
@@ -337,9 +351,10 @@ def group_scorecard(by: str, key: str, *, n_bins: int = scoring.DEFAULT_BINS) ->
 
 def group_forecasts(by: str, key: str) -> QuerySet[Forecast]:
     grouping = _grouping(by)
-    if not str(key).isdigit():
+    pk = rules.parse_id(str(key))
+    if pk is None:
         return Forecast.objects.none()
-    return confirmed_forecasts().filter(**{grouping.key: int(key)})
+    return confirmed_forecasts().filter(**{grouping.key: pk})
 
 
 def ranked(cards: list[Scorecard]) -> tuple[list[Scorecard], list[Scorecard]]:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from sources import services as source_services
 from sources.models import Author, Source
 
-from . import reminders, tasks
+from . import reminders, rules, tasks
 from .models import Forecast, ForecastCorrection, Outcome, ProbabilityBasis, ReminderDigest, Status, Tag, local_today
 from .transfer import ImportRow
 
@@ -44,7 +44,7 @@ EDITABLE_FIELDS = (
 def _check_probability(probability: float | None) -> None:
     # The database would store NaN as NULL on SQLite; refuse it before it gets there.
     if probability is not None and (not isinstance(probability, int | float) or not math.isfinite(probability)):
-        raise ValidationError({"probability": "The probability must be a number strictly between 0 and 1."})
+        raise ValidationError({"probability": rules.PROBABILITY_RANGE_MESSAGE})
 
 
 @transaction.atomic

@@ -7,7 +7,6 @@ directions stream, so a large archive never has to fit in memory.
 import csv
 import datetime
 import json
-import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import IO
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from . import rules
 from .models import Forecast, Outcome, ProbabilityBasis, Status
 
 FIELDS = (
@@ -285,23 +285,27 @@ def _date(value) -> datetime.date:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("must be a date as YYYY-MM-DD")
     try:
-        return datetime.date.fromisoformat(value.strip())
+        day = datetime.date.fromisoformat(value.strip())
     except ValueError:
         raise ValueError(f"'{value}' is not a date as YYYY-MM-DD") from None
+    if not rules.EARLIEST_DATE <= day <= rules.LATEST_DATE:
+        raise ValueError(f"{day} is outside {rules.EARLIEST_DATE} to {rules.LATEST_DATE}")
+    return day
 
 
 def _probability(value) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise ValueError("must be a number strictly between 0 and 1, or empty")
+        raise ValueError(f"must be a number from {rules.PROBABILITY_MIN} to {rules.PROBABILITY_MAX}, or empty")
     try:
         number = float(value)
     except (TypeError, ValueError):
         raise ValueError(f"'{value}' is not a number") from None
-    if not math.isfinite(number) or not 0 < number < 1:
-        raise ValueError(f"{value} is not strictly between 0 and 1")
-    return number
+    try:
+        return rules.probability_normalized(number)
+    except ValueError:
+        raise ValueError(f"{value} is not from {rules.PROBABILITY_MIN} to {rules.PROBABILITY_MAX}") from None
 
 
 def _tags(value) -> tuple[str, ...]:

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from .validators import validate_date_in_range
+
 
 def content_hash(text: str) -> str:
     """SHA-256 of the article text, normalised so that re-saving or re-pasting it
@@ -48,7 +50,10 @@ class Source(models.Model):
         Publication, on_delete=models.PROTECT, related_name="sources", null=True, blank=True
     )
     authors = models.ManyToManyField(Author, related_name="sources", blank=True)
-    published_on = models.DateField(help_text="Publication date; forecasts in the article are made on this day.")
+    published_on = models.DateField(
+        validators=[validate_date_in_range],
+        help_text="Publication date; forecasts in the article are made on this day.",
+    )
     text = models.TextField(
         blank=True,
         help_text="The article text, verbatim. Empty when only the reference is known (imported forecasts).",

@@ -1,5 +1,12 @@
-from rest_framework.exceptions import ValidationError
+import re
+
+from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination
+
+_INTEGER = re.compile(r"-?[0-9]{1,19}")
 
 
 class IdCursorPagination(CursorPagination):
@@ -12,6 +19,33 @@ class IdCursorPagination(CursorPagination):
     ordering = "-id"
     page_size_query_param = "page_size"
     max_page_size = 100
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self._model = queryset.model
+        return super().paginate_queryset(queryset, request, view)
+
+    def decode_cursor(self, request):
+        # DRF checks a cursor's offset and direction but puts its position into the query as
+        # given; a position that is no value of the ordering column must not reach the database.
+        cursor = super().decode_cursor(request)
+        if cursor is not None and cursor.position is not None and not self._position_fits(cursor.position):
+            raise NotFound(self.invalid_cursor_message)
+        return cursor
+
+    def _position_fits(self, position: str) -> bool:
+        try:
+            field = self._model._meta.get_field(self.ordering[0].lstrip("-"))
+        except (AttributeError, FieldDoesNotExist):
+            return False
+        if "\x00" in position:
+            return False
+        if isinstance(field, models.IntegerField):
+            return bool(_INTEGER.fullmatch(position)) and -(2**63) <= int(position) < 2**63
+        try:
+            field.to_python(position)
+        except DjangoValidationError:
+            return False
+        return True
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)

@@ -25,7 +25,12 @@ class BoundedJSONParser(JSONParser):
             if len(body) > limit:
                 raise RequestTooLarge()
             stream = io.BytesIO(body)
-        data = super().parse(stream, media_type, parser_context)
+        try:
+            data = super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise ParseError(_TOO_DEEP) from None
+        if _too_deep(data):
+            raise ParseError(_TOO_DEEP)
         if _has_lone_surrogate(data):
             # "\ud800" is valid JSON but no valid text: no database could store it.
             raise ParseError("JSON parse error - the text contains an unpaired UTF-16 surrogate.")
@@ -41,15 +46,36 @@ def _content_length(request) -> int | None:
         return None
 
 
+# No request body of this API nests deeper than a list in an object; anything much deeper is
+# refused before a recursive walk (here, in DRF or in a serializer) can exhaust the stack.
+MAX_DEPTH = 32
+_TOO_DEEP = f"JSON parse error - the body nests deeper than {MAX_DEPTH} levels."
+
+
+def _too_deep(value) -> bool:
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, dict | list):
+            if depth > MAX_DEPTH:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            pending.extend((child, depth + 1) for child in children)
+    return False
+
+
 def _has_lone_surrogate(value) -> bool:
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return True
-        return False
-    if isinstance(value, dict):
-        return any(_has_lone_surrogate(key) or _has_lone_surrogate(item) for key, item in value.items())
-    if isinstance(value, list):
-        return any(_has_lone_surrogate(item) for item in value)
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
     return False

@@ -1,16 +1,18 @@
 """Input serializers validate and hand plain values to the services; output serializers
 describe what the API returns. Neither holds business rules."""
 
-import math
 from collections.abc import Mapping
 
 from django.contrib.auth import get_user_model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from forecasts import scorecards
+from forecasts import rules, scorecards
 from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status
 from sources.models import Author, Source
+
+# Dates are checked against the same range as the model's (Django's validators run in DRF too).
+DATE_RULES = [rules.validate_date_in_range]
 
 # Bins of a calibration table the API will compute; more would be noise, not detail.
 MAX_BINS = 100
@@ -38,7 +40,10 @@ def _json_type_matches(field, value) -> bool:
         return True  # the field itself decides whether null is allowed
     if isinstance(field, serializers.ListField):
         return isinstance(value, list) and all(_json_type_matches(field.child, item) for item in value)
-    if isinstance(field, serializers.FloatField | serializers.IntegerField | serializers.PrimaryKeyRelatedField):
+    if isinstance(field, serializers.IntegerField | serializers.PrimaryKeyRelatedField):
+        # An id given as 1.9 is a mistake, not a way to write 1 (and 1e309 is no number at all).
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(field, serializers.FloatField):
         return isinstance(value, int | float) and not isinstance(value, bool)
     if isinstance(
         field,
@@ -51,8 +56,8 @@ def _json_type_matches(field, value) -> bool:
 _TYPE_NAMES = {
     serializers.ListField: "a list",
     serializers.FloatField: "a number",
-    serializers.IntegerField: "a whole number",
-    serializers.PrimaryKeyRelatedField: "a whole number (an id)",
+    serializers.IntegerField: "an integer",
+    serializers.PrimaryKeyRelatedField: "an integer (an id)",
 }
 
 
@@ -67,26 +72,23 @@ def _expected_type(field) -> str:
     {
         "type": "number",
         "format": "double",
-        "minimum": 0,
-        "maximum": 1,
-        "exclusiveMinimum": True,
-        "exclusiveMaximum": True,
+        "minimum": rules.PROBABILITY_MIN,
+        "maximum": rules.PROBABILITY_MAX,
         "nullable": True,
     }
 )
 class ProbabilityField(serializers.FloatField):
-    default_error_messages = {
-        "open_interval": "The probability must be a number strictly between 0 and 1 (e.g. 0.675).",
-    }
+    default_error_messages = {"out_of_range": rules.PROBABILITY_RANGE_MESSAGE}
 
     def to_internal_value(self, data):
         # FloatField alone takes "NaN", "inf" and True; none of them is a probability.
         if isinstance(data, bool):
-            self.fail("open_interval")
+            self.fail("out_of_range")
         value = super().to_internal_value(data)
-        if not math.isfinite(value) or not 0 < value < 1:
-            self.fail("open_interval")
-        return value
+        try:
+            return rules.probability_normalized(value)
+        except ValueError:
+            self.fail("out_of_range")
 
 
 # ----- forecasts -------------------------------------------------------------------------------
@@ -149,9 +151,11 @@ class ForecastWriteSerializer(StrictSerializer):
         required=False, allow_null=True, default=None, help_text="Strictly between 0 and 1; null when unscored."
     )
     probability_basis = serializers.ChoiceField(choices=ProbabilityBasis.choices, default=ProbabilityBasis.PHRASE)
-    made_on = serializers.DateField(required=False, help_text="Defaults to the article's publication date.")
-    deadline = serializers.DateField()
-    review_on = serializers.DateField(required=False, help_text="Defaults to the deadline.")
+    made_on = serializers.DateField(
+        required=False, validators=DATE_RULES, help_text="Defaults to the article's publication date."
+    )
+    deadline = serializers.DateField(validators=DATE_RULES)
+    review_on = serializers.DateField(required=False, validators=DATE_RULES, help_text="Defaults to the deadline.")
     resolution_criteria = serializers.CharField()
     reviewer = serializers.SlugRelatedField(
         slug_field="username", queryset=_users(), required=False, allow_null=True, default=None
@@ -264,7 +268,7 @@ class SourceDetailSerializer(SourceSerializer):
 class SourceCreateSerializer(StrictSerializer):
     title = serializers.CharField(max_length=500)
     text = serializers.CharField(help_text="The article text, verbatim; the same text is stored once.")
-    published_on = serializers.DateField()
+    published_on = serializers.DateField(validators=DATE_RULES)
     url = serializers.URLField(max_length=1000, required=False, allow_blank=True, default="")
     publication = serializers.CharField(
         max_length=200, required=False, allow_blank=True, default="", help_text="Name; created if new."
@@ -283,7 +287,7 @@ class SourceUpdateSerializer(StrictSerializer):
     """Any subset of the article's description; its text is its identity and does not change."""
 
     title = serializers.CharField(max_length=500, required=False)
-    published_on = serializers.DateField(required=False)
+    published_on = serializers.DateField(required=False, validators=DATE_RULES)
     url = serializers.URLField(max_length=1000, required=False, allow_blank=True)
     publication = serializers.CharField(max_length=200, required=False, allow_blank=True)
     authors = serializers.ListField(child=serializers.CharField(max_length=200), required=False, max_length=50)

@@ -6,12 +6,12 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from forecasts import scorecards, services
+from forecasts import rules, scorecards, services
 from forecasts.models import Forecast
 from sources import services as source_services
 from sources.models import Source
@@ -25,6 +25,16 @@ from .schema import FORECAST_WRITE_ERRORS, READ_ERRORS, WRITE_ERRORS, error_resp
 DETAIL_READ_ERRORS = (401, 403, 404, 429)
 # The URLs take any string so that a malformed id gets a JSON 404; ids are integers.
 ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH, description="The object's id.")
+
+
+class IdInUrl:
+    """Looks the object up only by an id written in ASCII digits within the key range: Python's
+    int() also reads ' 1' or '١' as 1, which would give one forecast many addresses."""
+
+    def get_object(self):
+        if rules.parse_id(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)) is None:
+            raise NotFound()
+        return super().get_object()
 
 
 class ForecastListCreateApi(generics.ListAPIView):
@@ -85,7 +95,7 @@ def expected_version(request, data: dict) -> int | None:
     return body_version if body_version is not None else header_version
 
 
-class ForecastDetailApi(generics.RetrieveAPIView):
+class ForecastDetailApi(IdInUrl, generics.RetrieveAPIView):
     queryset = Forecast.objects.with_related().prefetch_related("tags")
     serializer_class = s.ForecastSerializer
     permission_classes = [ReadSignedInWriteWithModelPermission]
@@ -127,7 +137,7 @@ def _forecast_response(view, forecast: Forecast) -> Response:
     return Response(s.ForecastSerializer(current).data, headers={"ETag": etag(current)})
 
 
-class ForecastResolveApi(generics.GenericAPIView):
+class ForecastResolveApi(IdInUrl, generics.GenericAPIView):
     queryset = Forecast.objects.with_related().prefetch_related("tags")
     serializer_class = s.ForecastResolveSerializer
     permission_classes = [CanResolveForecasts]
@@ -156,7 +166,7 @@ class ForecastResolveApi(generics.GenericAPIView):
         return _forecast_response(self, forecast)
 
 
-class ForecastCorrectApi(generics.GenericAPIView):
+class ForecastCorrectApi(IdInUrl, generics.GenericAPIView):
     queryset = Forecast.objects.with_related().prefetch_related("tags")
     serializer_class = s.ForecastCorrectSerializer
     permission_classes = [CanResolveForecasts]
@@ -184,7 +194,7 @@ class ForecastCorrectApi(generics.GenericAPIView):
         return _forecast_response(self, forecast)
 
 
-class ForecastUnresolveApi(generics.GenericAPIView):
+class ForecastUnresolveApi(IdInUrl, generics.GenericAPIView):
     queryset = Forecast.objects.with_related().prefetch_related("tags")
     serializer_class = s.ForecastUnresolveSerializer
     permission_classes = [CanResolveForecasts]
@@ -252,7 +262,7 @@ class SourceListCreateApi(generics.ListAPIView):
         return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 
-class SourceDetailApi(generics.RetrieveAPIView):
+class SourceDetailApi(IdInUrl, generics.RetrieveAPIView):
     queryset = Source.objects.select_related("publication").prefetch_related("authors")
     serializer_class = s.SourceDetailSerializer
     permission_classes = [ReadSignedInWriteWithModelPermission]

@@ -47,7 +47,10 @@ class _SpanDates:
         periods = []
         while current <= last:
             periods.append(current)
-            current += self.STEPS[kind]
+            try:
+                current += self.STEPS[kind]
+            except (OverflowError, ValueError):
+                break  # the last period of the calendar (year 9999): nothing comes after it
         return periods if order == "ASC" else periods[::-1]
 
 

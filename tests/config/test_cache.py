@@ -3,9 +3,16 @@ at a shared Redis, where every gunicorn worker and machine counts together."""
 
 import shutil
 import subprocess
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 
 import pytest
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
+
+from forecasts.api.throttling import UserRateThrottle
 
 from .deployment import free_port, production_env, run_django
 
@@ -66,3 +73,63 @@ def test_with_a_redis_cache_url_processes_throttle_together(tmp_path, redis_url)
     env = production_env(tmp_path, API_THROTTLE_ANON="1/hour", CACHE_URL=redis_url)
     assert _anonymous_request_status(env) == ("RedisCache", 200)
     assert _anonymous_request_status(env) == ("RedisCache", 429)  # the second process saw the first
+
+
+def test_with_a_redis_broker_the_default_cache_is_the_same_redis(tmp_path, redis_url):
+    """Throttles count across workers and restarts without setting CACHE_URL."""
+    env = production_env(tmp_path, API_THROTTLE_ANON="1/hour", CELERY_BROKER_URL=redis_url)
+    env.pop("CACHE_URL", None)
+    assert _anonymous_request_status(env) == ("RedisCache", 200)
+    assert _anonymous_request_status(env) == ("RedisCache", 429)
+
+
+@pytest.mark.parametrize(
+    ("broker", "cache_url"),
+    [
+        ("redis://127.0.0.1:6379/0", "redis://127.0.0.1:6379/1"),
+        ("redis://:secret@redis.internal:6380/12", "redis://:secret@redis.internal:6380/13"),
+        ("rediss://redis.internal/15?ssl_cert_reqs=required", "rediss://redis.internal/0?ssl_cert_reqs=required"),
+        ("redis://redis.internal", "redis://redis.internal/1"),
+        ("filesystem://localhost//", None),
+        ("amqp://guest@rabbit//", None),
+    ],
+)
+def test_default_cache_url_is_the_next_database_of_a_redis_broker(broker, cache_url):
+    from config.settings import _cache_url_beside_redis_broker
+
+    assert _cache_url_beside_redis_broker(broker) == cache_url
+
+
+def _concurrent_requests_allowed(cache, *, limit: int, requests: int) -> int:
+    """How many of `requests` simultaneous requests by one user a `limit`/minute throttle lets
+    through, each thread with its own throttle object as each request (or worker) has."""
+
+    class Throttle(UserRateThrottle):
+        rate = f"{limit}/minute"
+
+    Throttle.cache = cache
+    user = SimpleNamespace(is_authenticated=True, pk=4242)
+    request = SimpleNamespace(user=user, META={"REMOTE_ADDR": "203.0.113.1"})
+    start = threading.Barrier(requests)
+
+    def one_request(_):
+        throttle = Throttle()
+        start.wait()
+        return throttle.allow_request(request, view=None)
+
+    with ThreadPoolExecutor(max_workers=requests) as pool:
+        return sum(pool.map(one_request, range(requests)))
+
+
+def test_concurrent_requests_over_the_limit_are_refused_exactly_at_it_in_redis(redis_url):
+    """DRF's own throttle reads, appends and writes back a list: racing requests all read the
+    same count, and about a third more than the limit got through across gunicorn workers."""
+    cache = RedisCache(redis_url, {})
+    for trial in range(3):
+        cache.clear()
+        assert _concurrent_requests_allowed(cache, limit=10, requests=60) == 10, trial
+
+
+def test_concurrent_requests_over_the_limit_are_refused_exactly_at_it_in_local_memory():
+    cache = LocMemCache("throttle-test", {})
+    assert _concurrent_requests_allowed(cache, limit=10, requests=60) == 10

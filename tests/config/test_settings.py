@@ -2,7 +2,10 @@
 defaults without DEBUG, a plain-HTTP local run with DEBUG, and each default overridable."""
 
 import json
+import re
+from pathlib import Path
 
+import environ
 import pytest
 
 from .deployment import production_env, run_django
@@ -94,3 +97,13 @@ def test_every_default_can_be_overridden(tmp_path):
     assert values["STATIC_ROOT"] == str(tmp_path / "static")
     assert values["DATABASE"] == {"CONN_MAX_AGE": 60, "CONN_HEALTH_CHECKS": True, "DISABLE_SERVER_SIDE_CURSORS": True}
     assert values["CACHE"] == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_the_documented_file_email_examples_write_to_an_absolute_path():
+    """django-environ drops one slash: filemail:///tmp/x means the relative folder tmp/x."""
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "README.md").read_text() + (root / "docs" / "reminders.md").read_text()
+    examples = re.findall(r"filemail://[^\s`)]+", text)
+    assert examples
+    for example in examples:
+        assert environ.Env.email_url_config(example)["EMAIL_FILE_PATH"].startswith("/"), example

@@ -136,8 +136,13 @@ def test_adding_a_forecast_in_the_admin_records_who_recorded_it(staff_client, st
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"probability": "1.5"}, "strictly between 0 and 1"),
-        ({"probability": "0"}, "strictly between 0 and 1"),
+        ({"probability": "1.5"}, "from 0.001 to 0.999"),
+        ({"probability": "0"}, "from 0.001 to 0.999"),
+        ({"probability": "0.0004"}, "from 0.001 to 0.999"),
+        ({"probability": "1e-200"}, "from 0.001 to 0.999"),
+        ({"deadline": "9999-12-31"}, "Give a date from 1900-01-01 to 2200-12-31."),
+        ({"made_on": "0001-01-01"}, "Give a date from 1900-01-01 to 2200-12-31."),
+        ({"review_on": "2201-01-01"}, "Give a date from 1900-01-01 to 2200-12-31."),
         ({"deadline": "2022-12-31"}, "deadline cannot be before"),
     ],
 )
@@ -172,3 +177,24 @@ def test_date_hierarchy_drills_into_review_dates_without_distinct_scans(staff_cl
     assert "review_on__month=6" in months
     days = staff_client.get(CHANGELIST + "?review_on__year=2025&review_on__month=6").content.decode()
     assert "review_on__day=30" in days
+
+
+def test_admin_form_stores_the_probability_at_four_decimals(staff_client):
+    response = staff_client.post(reverse("admin:forecasts_forecast_add"), _add_form(probability="0.123456"))
+    assert response.status_code == 302
+    assert Forecast.objects.get().probability == 0.1235
+
+
+@pytest.mark.parametrize("query", ["", "?review_on__year=9999", "?review_on__year=9999&review_on__month=12"])
+def test_changelist_renders_with_a_review_date_at_the_end_of_the_calendar(staff_client, query):
+    """Stored before dates had a range: the date hierarchy stepped past year 9999 and the list
+    answered 500 for everyone."""
+    ForecastFactory(made_on=datetime.date(2023, 1, 1), deadline=datetime.date(2023, 12, 31))
+    Forecast.objects.update(review_on=datetime.date(9999, 12, 31), deadline=datetime.date(9999, 12, 31))
+
+    response = staff_client.get(CHANGELIST + query)
+
+    # A period that cannot be listed is a bad filter: Django's changelist redirects with ?e=1.
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        assert staff_client.get(response["Location"]).status_code == 200

@@ -12,8 +12,8 @@ from tests.factories import AuthorFactory, ForecastFactory, SourceFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("probability", [0.0, 1.0, -0.1, 1.5, math.nan])
-def test_database_rejects_probability_outside_open_interval(probability):
+@pytest.mark.parametrize("probability", [0.0, 1.0, -0.1, 1.5, math.nan, 1e-200, 0.0009, 0.9991])
+def test_database_rejects_probability_outside_its_range(probability):
     """The check constraints hold even when a write skips model validation."""
     with pytest.raises(IntegrityError), transaction.atomic():
         ForecastFactory(probability=probability)
@@ -63,11 +63,11 @@ def _create(**overrides):
 @pytest.mark.parametrize(
     ("probability", "message"),
     [
-        (0.0, "strictly between 0 and 1"),
-        (1.0, "strictly between 0 and 1"),
-        (-0.1, "strictly between 0 and 1"),
-        (1.5, "strictly between 0 and 1"),
-        (math.nan, "strictly between 0 and 1"),
+        (0.0, "from 0.001 to 0.999"),
+        (1.0, "from 0.001 to 0.999"),
+        (-0.1, "from 0.001 to 0.999"),
+        (1.5, "from 0.001 to 0.999"),
+        (math.nan, "from 0.001 to 0.999"),
     ],
 )
 def test_service_explains_bad_probability(probability, message):

@@ -101,7 +101,7 @@ def test_unresolve_returns_to_due_and_keeps_the_old_outcome_in_history(reviewer)
 
 
 def test_unresolve_before_the_review_date_returns_to_open(reviewer):
-    forecast = ForecastFactory(status=Status.OPEN, deadline=datetime.date(2999, 12, 31))
+    forecast = ForecastFactory(status=Status.OPEN, deadline=datetime.date(2199, 12, 31))
     services.forecast_resolve(forecast=forecast, outcome=Outcome.ANNULLED, resolved_by=reviewer)
 
     assert services.forecast_unresolve(forecast=forecast, unresolved_by=reviewer, reason="r").status == Status.OPEN

@@ -21,8 +21,9 @@ from tests.factories import ForecastFactory
 
 pytestmark = pytest.mark.django_db
 
-# Inner edges exactly (0.30000000000000004 is 3 * 0.1), either side of them, and the extremes.
-PROBABILITIES = [1e-300, 0.05, 0.1, 0.1000000001, 0.2, 0.3, 0.30000000000000004, 0.5, 0.7, 0.9, 0.95, 1 - 1e-16]
+# Inner edges exactly, either side of them at the stored precision, and the ends of the stored
+# range (3 * 0.1 = 0.30000000000000004 is stored as 0.3).
+PROBABILITIES = [0.001, 0.05, 0.1, 0.1001, 0.2, 0.2999, 0.3, 0.5, 0.7, 0.9, 0.95, 0.999]
 
 
 def test_stored_cell_is_the_bin_of_scoring_for_scored_forecasts_and_the_state_otherwise():

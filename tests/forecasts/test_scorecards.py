@@ -1,11 +1,14 @@
+import io
 import json
 
 import numpy as np
 import pytest
+from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 from sklearn.metrics import brier_score_loss, log_loss
 
-from forecasts import scorecards, scoring
+from forecasts import rules, scorecards, scoring
 from forecasts.models import Outcome, ProbabilityBasis, Status
 from tests.factories import AuthorFactory, ForecastFactory, PublicationFactory, SourceFactory, TagFactory
 
@@ -44,6 +47,7 @@ def population():
     pairs = {author.pk: [] for author in authors}
     for i in range(150):
         p = float(rng.choice(edges)) if i % 3 == 0 else float(rng.uniform(0.01, 0.99))
+        p = rules.probability_normalized(p)  # as stored
         o = int(rng.random() < p)
         author = authors[i % 3]
         forecast = resolved_forecast(
@@ -261,3 +265,38 @@ def test_proposed_candidates_are_not_in_any_scorecard(db):
 
     assert scorecards.scorecard().counts["total"] == 0
     assert scorecards.scorecards_by("author") == []
+
+
+def _store_bypassing_the_rules(forecast, probability: float) -> None:
+    """Write a probability as an older version (or a manual UPDATE) could have: no validation,
+    no rounding, no check constraint (dropped inside the test's transaction on PostgreSQL)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no ALTER TABLE with checks pending
+            cursor.execute("ALTER TABLE forecasts_forecast DROP CONSTRAINT IF EXISTS forecast_probability_in_range")
+        else:
+            cursor.execute("PRAGMA ignore_check_constraints = ON")
+        try:
+            cursor.execute("UPDATE forecasts_forecast SET probability = %s WHERE id = %s", [probability, forecast.pk])
+        finally:
+            if connection.vendor != "postgresql":
+                cursor.execute("PRAGMA ignore_check_constraints = OFF")
+
+
+@pytest.mark.parametrize("probability", [1e-200, 5e-324])
+def test_scorecards_answer_whatever_probability_a_row_holds(client, db, probability):
+    """p * p of 1e-200 is below the smallest double: PostgreSQL raised 'underflow' and every
+    scorecard answered 500."""
+    scored = resolved_forecast(outcome=Outcome.NO, probability=0.3)
+    resolved_forecast(outcome=Outcome.YES, probability=0.8, author=scored.author)
+    tiny_open = ForecastFactory(status=Status.OPEN, author=scored.author)
+    tiny_scored = resolved_forecast(outcome=Outcome.NO, probability=0.5, author=scored.author)
+    _store_bypassing_the_rules(tiny_open, probability)
+    _store_bypassing_the_rules(tiny_scored, probability)
+
+    for url in ("/scorecards/", f"/scorecards/author/{scored.author.pk}/", "/api/scorecards/"):
+        assert client.get(url).status_code == 200, url
+    assert client.get("/api/scorecards/?by=author").status_code == 200
+    card = scorecards.group_scorecard("author", str(scored.author.pk))
+    assert card.scores.n == 3
+    call_command("scorecard", stdout=io.StringIO())

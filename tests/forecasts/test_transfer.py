@@ -109,7 +109,7 @@ def test_import_creates_sources_authors_and_missing_reviewers(tmp_path):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("probability", 1.5, "probability: 1.5 is not strictly between 0 and 1"),
+        ("probability", 1.5, "probability: 1.5 is not from 0.001 to 0.999"),
         ("probability", "abc", "probability: 'abc' is not a number"),
         ("deadline", "2023-12-31", "deadline: 2023-12-31 is before made_on 2024-01-05"),
         ("made_on", "05/01/2024", "made_on: '05/01/2024' is not a date"),
@@ -140,7 +140,7 @@ def test_a_bad_csv_row_is_reported_with_its_line(tmp_path):
         writer.writerow({**_rows()[0], "claim": "Another claim", "tags": "", "probability": "0"})
     with pytest.raises(CommandError) as excinfo:
         call_command("import_forecasts", str(path), stdout=io.StringIO())
-    assert "line 7: probability: 0 is not strictly between 0 and 1" in str(excinfo.value)
+    assert "line 7: probability: 0 is not from 0.001 to 0.999" in str(excinfo.value)
     assert Forecast.objects.count() == 0
 
 

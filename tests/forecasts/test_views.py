@@ -105,7 +105,20 @@ def test_every_grouping_has_a_page(client, resolved_seed, by):
     assert card.group.label in response.content.decode()
 
 
-@pytest.mark.parametrize(("by", "key"), [("weather", "1"), ("author", "999"), ("author", "abc")])
+@pytest.mark.parametrize(
+    ("by", "key"),
+    [
+        ("weather", "1"),
+        ("author", "999"),
+        ("author", "abc"),
+        # Digits str.isdigit() accepts but int() does not, or reads as another id.
+        ("author", "%C2%B2"),
+        ("tag", "%C2%B9"),
+        ("author", "%D9%A1"),
+        ("author", "%201"),
+        ("author", "99999999999999999999"),
+    ],
+)
 def test_unknown_scorecard_is_404(client, db, by, key):
     assert client.get(f"/scorecards/{by}/{key}/").status_code == 404
 
@@ -130,6 +143,16 @@ def test_private_scorecards_send_anonymous_readers_to_login(client, db, settings
 
     assert response.status_code == 302
     assert "login" in response["Location"]
+    assert client.get(response["Location"]).status_code == 200  # a sign-in page that exists
+
+
+def test_signing_in_without_next_lands_on_a_page_that_exists(client, db):
+    StaffFactory(username="someone", password="a long enough password")
+
+    response = client.post("/api/auth/login/", {"username": "someone", "password": "a long enough password"})
+
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
 
 
 def test_resolved_forecasts_are_paginated(client, db):

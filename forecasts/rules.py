@@ -1,0 +1,68 @@
+"""Input rules shared by the model, the API, the admin and the import: one home for each."""
+
+import math
+import re
+
+from django.core.exceptions import ValidationError
+
+from sources.validators import DATE_RANGE_MESSAGE, EARLIEST_DATE, LATEST_DATE, validate_date_in_range
+
+__all__ = [
+    "DATE_RANGE_MESSAGE",
+    "EARLIEST_DATE",
+    "LATEST_DATE",
+    "PROBABILITY_DECIMALS",
+    "PROBABILITY_MAX",
+    "PROBABILITY_MIN",
+    "PROBABILITY_RANGE_MESSAGE",
+    "parse_id",
+    "probability_normalized",
+    "validate_date_in_range",
+    "validate_probability",
+]
+
+# Stored to 4 decimals: finer than any stated figure ("99.9 %") or scale band, and a stored value
+# then reads back exactly as it was entered.
+PROBABILITY_DECIMALS = 4
+# 0.1 % to 99.9 %: the most extreme figure a text states is "one in a thousand" (the estimative
+# scales stop at 1 % and 99 %). Anything closer to 0 or 1 is a claim of certainty no scale
+# expresses, and one such value would dominate its author's log score.
+PROBABILITY_MIN = 0.001
+PROBABILITY_MAX = 0.999
+PROBABILITY_RANGE_MESSAGE = (
+    f"The probability must be a number from {PROBABILITY_MIN} to {PROBABILITY_MAX} "
+    f"(at most {PROBABILITY_DECIMALS} decimals are kept), or empty."
+)
+
+
+def probability_normalized(value: float) -> float:
+    """The probability as stored: rounded to PROBABILITY_DECIMALS; ValueError outside the range."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(PROBABILITY_RANGE_MESSAGE)
+    rounded = round(float(value), PROBABILITY_DECIMALS)
+    if not PROBABILITY_MIN <= rounded <= PROBABILITY_MAX:
+        raise ValueError(PROBABILITY_RANGE_MESSAGE)
+    return rounded
+
+
+def validate_probability(value: float | None) -> None:
+    if value is None:
+        return
+    try:
+        probability_normalized(value)
+    except ValueError:
+        raise ValidationError(PROBABILITY_RANGE_MESSAGE, code="probability_out_of_range") from None
+
+
+# A database id: ASCII digits only (str.isdigit() and int() also take '²' or '١'), and within
+# the signed 64-bit range of the primary keys.
+_ID = re.compile(r"[1-9][0-9]{0,18}")
+MAX_ID = 2**63 - 1
+
+
+def parse_id(text) -> int | None:
+    """The id written in a URL or cursor, or None when it is no valid id."""
+    if not isinstance(text, str) or not _ID.fullmatch(text):
+        return None
+    number = int(text)
+    return number if number <= MAX_ID else None
