@@ -51,9 +51,10 @@ REQUIRED = ("source_title", "author", "quote", "claim", "made_on", "deadline", "
 MAX_LENGTHS = {"source_title": 500, "source_url": 1000, "publication": 200, "author": 200, "estimative_phrase": 100}
 USERNAME_FIELDS = ("reviewer", "resolved_by", "recorded_by")
 CSV_TAG_SEPARATOR = ","
-# Ids an import may keep: those of a 32-bit key. The id column and its sequence are 64-bit, so
-# moving the sequence past the largest kept id still leaves it billions of billions of ids.
-MAX_IMPORT_ID = 2_147_483_647
+# Ids an import may keep: 1 to 2**53 - 1, the integers every JSON client reads exactly. The id
+# column and its sequence are 64-bit: moved past the largest kept id, the sequence still has
+# over 9 * 10**18 ids left, so no file can exhaust it.
+MAX_IMPORT_ID = 2**53 - 1
 # The largest row (JSON object, JSON line or CSV record) an import reads, in characters: several
 # times the largest request body the API accepts (DATA_UPLOAD_MAX_MEMORY_SIZE), so every forecast
 # the API can store exports and imports back, while a runaway file is refused row by row.
