@@ -29,3 +29,13 @@ def test_tags_sent_in_two_cases_are_one_tag(api):
     assert response.status_code == 201, response.json()
     assert sorted(response.json()["tags"]) == ["Trade", "kelvin"]
     assert Tag.objects.count() == 2
+
+
+def test_recording_the_same_forecast_twice_is_refused_with_a_message(api):
+    payload = forecast_create_payload()
+    assert api["editor"].post("/api/forecasts/", payload, format="json").status_code == 201
+    again = {**payload, "claim": f"  {payload['claim']} "}
+    response = api["editor"].post("/api/forecasts/", again, format="json")
+    assert response.status_code == 400
+    assert "already recorded" in str(response.json())
+    assert Forecast.objects.count() == 1
