@@ -15,8 +15,8 @@ from django.contrib.auth import get_user_model
 from django.db import connection, models
 from django.utils import timezone
 
-from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status
-from sources.models import Author, Publication, Source
+from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status, claim_fingerprint
+from sources.models import Author, Publication, Source, name_key
 
 # Stated numbers and ICD 203 midpoints, as real archives mostly hold.
 PROBABILITIES = (0.03, 0.125, 0.2, 0.3, 0.325, 0.5, 0.6, 0.675, 0.7, 0.8, 0.875, 0.9, 0.97)
@@ -108,16 +108,24 @@ def ensure_people(*, authors: int, publications: int = 20) -> tuple[list[int], l
         start = _next_id(Author)
         _copy_or_insert(
             Author,
-            ["id", "name", "bio"],
-            ((start + i, f"Synthetic Author {start + i:07d}", "") for i in range(authors - len(have_authors))),
+            ["id", "name", "name_key", "bio"],
+            (
+                (start + i, name, name_key(name), "")
+                for i in range(authors - len(have_authors))
+                for name in [f"Synthetic Author {start + i:07d}"]
+            ),
         )
     have_publications = list(Publication.objects.order_by("pk").values_list("pk", flat=True))
     if len(have_publications) < publications:
         start = _next_id(Publication)
         _copy_or_insert(
             Publication,
-            ["id", "name", "url", "note"],
-            ((start + i, f"Synthetic Times {start + i:05d}", "", "") for i in range(publications)),
+            ["id", "name", "name_key", "url", "note"],
+            (
+                (start + i, name, name_key(name), "", "")
+                for i in range(publications)
+                for name in [f"Synthetic Times {start + i:05d}"]
+            ),
         )
     reset_sequences()
     return (
@@ -155,6 +163,7 @@ FORECAST_COLUMNS = [
     "author_id",
     "quote",
     "claim",
+    "claim_key",
     "estimative_phrase",
     "probability",
     "probability_basis",
@@ -223,6 +232,7 @@ def add_forecasts(
                 author,
                 f"Synthetic quote number {start + i}.",
                 f"Synthetic claim number {start + i} will come true.",
+                claim_fingerprint(f"Synthetic claim number {start + i} will come true."),
                 PHRASES[i % len(PHRASES)],
                 probability,
                 basis,
@@ -233,7 +243,7 @@ def add_forecasts(
                 status,
                 outcome,
                 "https://example.org/evidence" if outcome else "",
-                "",
+                "The official figure." if outcome else "",
                 resolved_at,
                 reviewer_ids[i % len(reviewer_ids)] if reviewer_ids else None,
                 now,
@@ -280,7 +290,7 @@ def export_file_rows(count: int, *, authors: int, seed: int = 11) -> Iterator[di
             "status": "resolved",
             "outcome": "yes" if rng.random() < probability else "no",
             "evidence_url": "https://example.org/evidence",
-            "resolution_note": "",
+            "resolution_note": "The official figure.",
             "reviewer": None,
             "tags": [],
         }

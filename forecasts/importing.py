@@ -22,7 +22,7 @@ from sources.ingestion import ArticleMetadata, normalise_text
 from sources.models import Source
 
 from . import services
-from .models import Forecast, ProbabilityBasis, Status
+from .models import Forecast, ProbabilityBasis, Status, claim_fingerprint
 
 # A forecast with no fixed date still needs a deadline: the end of the fifth calendar year
 # counting the publication year is the seed's proxy for "in the long run" (2023 -> 2027-12-31).
@@ -105,6 +105,13 @@ def propose_forecasts_from_article(
         return ArticleImport(source=source, created=False, metadata=resolved, candidates=candidates, forecasts=existing)
 
     author = source.authors.get()
+    # One forecaster's claim is recorded once per article; a claim the text repeats is one forecast.
+    seen_claims: set[str] = set()
+    unique_candidates = []
+    for candidate in candidates:
+        if claim_fingerprint(candidate.claim) not in seen_claims:
+            seen_claims.add(claim_fingerprint(candidate.claim))
+            unique_candidates.append(candidate)
     forecasts = [
         services.forecast_create(
             source=source,
@@ -120,7 +127,7 @@ def propose_forecasts_from_article(
             status=Status.PROPOSED,
             recorded_by=recorded_by,
         )
-        for candidate in candidates
+        for candidate in unique_candidates
     ]
     return ArticleImport(source=source, created=True, metadata=resolved, candidates=candidates, forecasts=forecasts)
 

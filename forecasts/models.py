@@ -1,15 +1,16 @@
 import datetime
+import hashlib
 import math
+import unicodedata
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from sources.models import Author, Source
+from sources.models import Author, NameKeyed, Source
 
 from . import rules, scoring
 
@@ -40,15 +41,21 @@ def _rounded(value):
     return value
 
 
-class Tag(models.Model):
+class Tag(NameKeyed):
     name = models.CharField(max_length=64, help_text="A topic, e.g. 'north-korea' or 'trade'.")
 
     class Meta:
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(Lower("name"), name="tag_name_unique_ci")]
 
     def __str__(self) -> str:
         return self.name
+
+
+def claim_fingerprint(claim: str) -> str:
+    """What makes two claims the same claim: equal after NFC and collapsing white space. A hash,
+    because a long text column cannot carry a unique B-tree index on PostgreSQL."""
+    normalised = " ".join(unicodedata.normalize("NFC", claim).split())
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Status(models.TextChoices):
@@ -71,6 +78,22 @@ class ProbabilityBasis(models.TextChoices):
     PHRASE = "phrase", "Estimative words, via the probability scale"
     ANALYST = "analyst", "Analyst judgement"
     NONE = "none", "No number (words like 'may' or 'could')"
+
+
+# Outcomes that say the claim was decided; they need the evidence that decided it.
+DECIDED_OUTCOMES = (Outcome.YES, Outcome.NO)
+
+
+def resolution_errors(*, outcome: str, evidence_url: str, note: str) -> dict[str, str]:
+    """What a resolution lacks, by field: the one rule for resolving, for the resolve service and
+    for imported resolved rows alike."""
+    errors = {}
+    if outcome in DECIDED_OUTCOMES:
+        if not evidence_url.strip():
+            errors["evidence_url"] = "Link the evidence that shows whether the claim came true."
+        if not note.strip():
+            errors["resolution_note"] = "Say what the evidence shows."
+    return errors
 
 
 def local_today() -> datetime.date:
@@ -156,6 +179,9 @@ class Forecast(models.Model):
         help_text="A checkable proposition: after the deadline, anyone with the criteria below "
         "can say whether it came true."
     )
+    claim_key = models.CharField(
+        max_length=64, editable=False, help_text="Fingerprint of the claim; derived, never edited."
+    )
     estimative_phrase = models.CharField(
         max_length=100, blank=True, help_text="The words that carry the probability, e.g. 'will likely', 'unlikely'."
     )
@@ -235,7 +261,7 @@ class Forecast(models.Model):
         help_text="Where the forecast counts in a 10-bin scorecard; derived, never edited.",
     )
 
-    history = HistoricalRecords(m2m_fields=[tags], excluded_fields=["updated_at", "calibration_cell"])
+    history = HistoricalRecords(m2m_fields=[tags], excluded_fields=["updated_at", "calibration_cell", "claim_key"])
 
     objects = ForecastQuerySet.as_manager()
 
@@ -253,6 +279,13 @@ class Forecast(models.Model):
             models.Index(fields=["review_on", "id"], name="forecast_review_order_idx"),
         ]
         constraints = [
+            # "The same forecast": one forecaster's claim in one article, recorded once. Importing
+            # a file twice, even at the same moment, cannot add it again.
+            models.UniqueConstraint(
+                fields=["source", "author", "claim_key"],
+                name="forecast_unique_claim_per_source_author",
+                violation_error_message="This forecaster's claim is already recorded for this article.",
+            ),
             models.CheckConstraint(
                 condition=Q(probability__isnull=True)
                 | Q(probability__gte=rules.PROBABILITY_MIN, probability__lte=rules.PROBABILITY_MAX),
@@ -301,6 +334,10 @@ class Forecast(models.Model):
     def save(self, *args, **kwargs):
         if self.review_on is None:
             self.review_on = self.deadline
+        self.claim_key = claim_fingerprint(self.claim)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "claim" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "claim_key"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -309,6 +346,14 @@ class Forecast(models.Model):
     def clean(self):
         if self.review_on is None:
             self.review_on = self.deadline
+        self.claim_key = claim_fingerprint(self.claim)
+
+    def validate_constraints(self, exclude=None):
+        # Forms leave out the derived key; the claim decides, so the uniqueness is checked with it.
+        self.claim_key = claim_fingerprint(self.claim)
+        if exclude and "claim" not in exclude:
+            exclude = set(exclude) - {"claim_key"}
+        super().validate_constraints(exclude=exclude)
 
     @property
     def corrected_fields(self) -> list[str]:

@@ -12,15 +12,27 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Group, Permission
 from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
-from django.db import connection, models, transaction
+from django.core.validators import EmailValidator
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from sources import services as source_services
-from sources.models import Author, Source
+from sources.models import Author, Source, name_key
 
 from . import reminders, rules, tasks
-from .models import Forecast, ForecastCorrection, Outcome, ProbabilityBasis, ReminderDigest, Status, Tag, local_today
+from .models import (
+    Forecast,
+    ForecastCorrection,
+    Outcome,
+    ProbabilityBasis,
+    ReminderDigest,
+    Status,
+    Tag,
+    claim_fingerprint,
+    local_today,
+    resolution_errors,
+)
 from .transfer import ImportRow
 
 # Fields an editor may change on an existing forecast; status and outcome change only through
@@ -54,12 +66,14 @@ def tags_get_or_create(*, names: Iterable[str]) -> list[Tag]:
         name = raw.strip()
         if not name:
             continue
-        tag = Tag.objects.filter(name__iexact=name).first()
+        key = name_key(name)
+        tag = Tag.objects.filter(name_key=key).first()
         if tag is None:
             tag = Tag(name=name)
             tag.full_clean()
-            tag.save()
-        tags.append(tag)
+            tag, _ = source_services.insert_or_get(tag, name_key=key)
+        if tag not in tags:
+            tags.append(tag)
     return tags
 
 
@@ -237,19 +251,10 @@ def forecast_update(
     return forecast
 
 
-# Outcomes that say the claim was decided; they need the evidence that decided it.
-DECIDED_OUTCOMES = (Outcome.YES, Outcome.NO)
-
-
 def _check_evidence(*, outcome: str, evidence_url: str, note: str) -> None:
-    if outcome in DECIDED_OUTCOMES:
-        errors = {}
-        if not evidence_url:
-            errors["evidence_url"] = "Link the evidence that shows whether the claim came true."
-        if not note:
-            errors["resolution_note"] = "Say what the evidence shows."
-        if errors:
-            raise ValidationError(errors)
+    errors = resolution_errors(outcome=outcome, evidence_url=evidence_url, note=note)
+    if errors:
+        raise ValidationError(errors)
 
 
 def _required_reason(reason: str, message: str) -> str:
@@ -448,6 +453,14 @@ def access_groups_ensure() -> list[Group]:
     return groups
 
 
+def _is_email(text: str) -> bool:
+    try:
+        EmailValidator()(text)
+    except ValidationError:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class ImportResult:
     created: int
@@ -474,7 +487,7 @@ def forecasts_import(*, rows: Iterable[ImportRow], batch_size: int = 2000) -> Im
     kept_explicit_ids = False
     user_model = get_user_model()
 
-    def reviewer_for(username: str | None):
+    def user_for(username: str | None):
         if not username:
             return None
         if username not in users:
@@ -484,11 +497,12 @@ def forecasts_import(*, rows: Iterable[ImportRow], batch_size: int = 2000) -> Im
                 # when that is one, else username@IMPORT_REVIEWER_EMAIL_DOMAIN; the command lists
                 # the new accounts so that an admin can correct them.
                 domain = settings.IMPORT_REVIEWER_EMAIL_DOMAIN
-                email = username if "@" in username else (f"{username}@{domain}" if domain else "")
-                user = user_model.objects.create_user(username=username, email=email)
+                email = username if _is_email(username) else (f"{username}@{domain}" if domain else "")
+                user = user_model(**{user_model.USERNAME_FIELD: username}, email=email)
                 user.set_unusable_password()
-                user.save(update_fields=["password"])
-                reviewers_created.append(username)
+                user, new = source_services.insert_or_get(user, **{user_model.USERNAME_FIELD: username})
+                if new:
+                    reviewers_created.append(username)
             users[username] = user
         return users[username]
 
@@ -496,36 +510,42 @@ def forecasts_import(*, rows: Iterable[ImportRow], batch_size: int = 2000) -> Im
         nonlocal created, skipped, kept_explicit_ids
         resolved = []
         for row in batch:
-            if row.publication and row.publication.lower() not in publications:
-                publications[row.publication.lower()] = source_services.publication_get_or_create(name=row.publication)
-            if row.author.lower() not in authors:
-                authors[row.author.lower()] = source_services.author_get_or_create(name=row.author)
-            author = authors[row.author.lower()]
+            publication_key = name_key(row.publication) if row.publication else None
+            if publication_key and publication_key not in publications:
+                publications[publication_key] = source_services.publication_get_or_create(name=row.publication)
+            author_key = name_key(row.author)
+            if author_key not in authors:
+                authors[author_key] = source_services.author_get_or_create(name=row.author)
+            author = authors[author_key]
             source_key = (row.source_url, row.source_title if not row.source_url else "")
             if source_key not in sources:
                 sources[source_key] = source_services.source_get_or_create_reference(
                     title=row.source_title,
                     url=row.source_url,
                     published_on=row.made_on,
-                    publication=publications.get(row.publication.lower()) if row.publication else None,
+                    publication=publications.get(publication_key) if publication_key else None,
                     author=author,
                 ).pk
-            resolved.append((row, sources[source_key], author))
-        existing = set(
-            Forecast.objects.filter(
-                source_id__in={source_id for _, source_id, _ in resolved},
-                claim__in={row.claim for row, _, _ in resolved},
-            ).values_list("source_id", "author_id", "claim")
-        )
-        wanted_ids = {row.id for row, _, _ in resolved if row.id is not None}
+            resolved.append((row, sources[source_key], author, claim_fingerprint(row.claim)))
+
+        def recorded(keys) -> set[tuple[int, int, str]]:
+            return set(
+                Forecast.objects.filter(
+                    source_id__in={source_id for source_id, _, _ in keys},
+                    claim_key__in={claim_key for _, _, claim_key in keys},
+                ).values_list("source_id", "author_id", "claim_key")
+            )
+
+        existing = recorded({(source_id, author.id, key) for _, source_id, author, key in resolved})
+        wanted_ids = {row.id for row, _, _, _ in resolved if row.id is not None}
         taken_ids = set(Forecast.objects.filter(id__in=wanted_ids).values_list("id", flat=True))
         now = timezone.now()
         objects, row_tags = [], []
         # Repeats from earlier batches are already in the database (same transaction), so `existing`
         # finds them; only this batch's own keys are kept, and memory does not grow with the file.
         seen_keys: set[tuple[int, int, str]] = set()
-        for row, source_id, author in resolved:
-            key = (source_id, author.id, row.claim)
+        for row, source_id, author, claim_key in resolved:
+            key = (source_id, author.id, claim_key)
             if key in existing or key in seen_keys:
                 skipped += 1
                 continue
@@ -533,13 +553,14 @@ def forecasts_import(*, rows: Iterable[ImportRow], batch_size: int = 2000) -> Im
             use_id = row.id if row.id is not None and row.id not in taken_ids else None
             if use_id is not None:
                 taken_ids.add(use_id)
-                kept_explicit_ids = True
+            is_resolved = row.status == Status.RESOLVED
             forecast = Forecast(
                 id=use_id,
                 source_id=source_id,
                 author=author,
                 quote=row.quote,
                 claim=row.claim,
+                claim_key=claim_key,
                 estimative_phrase=row.estimative_phrase,
                 probability=row.probability,
                 probability_basis=row.probability_basis,
@@ -551,21 +572,54 @@ def forecasts_import(*, rows: Iterable[ImportRow], batch_size: int = 2000) -> Im
                 outcome=row.outcome,
                 evidence_url=row.evidence_url,
                 resolution_note=row.resolution_note,
-                resolved_at=now if row.status == Status.RESOLVED else None,
-                reviewer=reviewer_for(row.reviewer),
+                resolved_at=(row.resolved_at or now) if is_resolved else None,
+                resolved_by=user_for(row.resolved_by) if is_resolved else None,
+                reviewer=user_for(row.reviewer),
+                recorded_by=user_for(row.recorded_by),
             )
             objects.append(forecast)
             row_tags.append(row.tags)
         if not objects:
             return
-        Forecast.objects.bulk_create(objects, batch_size=batch_size)
+        try:
+            with transaction.atomic():
+                Forecast.objects.bulk_create(objects, batch_size=batch_size)
+        except IntegrityError:
+            # Another import wrote some of these rows since `existing` was read (PostgreSQL waited
+            # for it to commit), or took an id. Insert row by row: a forecast now recorded is
+            # skipped, an id now taken is given up; anything else is a real error.
+            inserted, inserted_tags = [], []
+            for forecast, names in zip(objects, row_tags, strict=True):
+                key = (forecast.source_id, forecast.author_id, forecast.claim_key)
+                for attempt in range(2):
+                    try:
+                        with transaction.atomic():
+                            Forecast.objects.bulk_create([forecast])
+                        inserted.append(forecast)
+                        inserted_tags.append(names)
+                        break
+                    except IntegrityError:
+                        if recorded({key}):
+                            skipped += 1
+                            break
+                        if forecast.id is None or attempt:
+                            raise
+                        forecast.id = None
+            objects, row_tags = inserted, inserted_tags
+            if not objects:
+                return
+        if any(forecast.id in wanted_ids for forecast in objects):
+            kept_explicit_ids = True
         Forecast.history.bulk_history_create(objects, default_change_reason="Imported", default_date=now)
         links = []
         for forecast, names in zip(objects, row_tags, strict=True):
+            tag_ids = set()
             for name in names:
-                if name.lower() not in tags:
-                    tags[name.lower()] = tags_get_or_create(names=[name])[0]
-                links.append(Forecast.tags.through(forecast_id=forecast.id, tag_id=tags[name.lower()].id))
+                tag_key = name_key(name)
+                if tag_key not in tags:
+                    tags[tag_key] = tags_get_or_create(names=[name])[0]
+                tag_ids.add(tags[tag_key].id)
+            links.extend(Forecast.tags.through(forecast_id=forecast.id, tag_id=tag_id) for tag_id in sorted(tag_ids))
         Forecast.tags.through.objects.bulk_create(links, batch_size=batch_size)
         created += len(objects)
 

@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from sources.models import name_key
+
 from . import rules
-from .models import Forecast, Outcome, ProbabilityBasis, Status
+from .models import Forecast, Outcome, ProbabilityBasis, Status, resolution_errors
 
 FIELDS = (
     "id",
@@ -40,10 +43,24 @@ FIELDS = (
     "resolution_note",
     "reviewer",
     "tags",
+    "resolved_at",
+    "resolved_by",
+    "recorded_by",
 )
 REQUIRED = ("source_title", "author", "quote", "claim", "made_on", "deadline", "resolution_criteria")
 MAX_LENGTHS = {"source_title": 500, "source_url": 1000, "publication": 200, "author": 200, "estimative_phrase": 100}
+USERNAME_FIELDS = ("reviewer", "resolved_by", "recorded_by")
 CSV_TAG_SEPARATOR = ","
+# Ids an import may keep: 1 to 2**53 - 1, the integers every JSON client reads exactly. The id
+# column and its sequence are 64-bit: moved past the largest kept id, the sequence still has
+# over 9 * 10**18 ids left, so no file can exhaust it.
+MAX_IMPORT_ID = 2**53 - 1
+# The largest row (JSON object, JSON line or CSV record) an import reads, in characters: several
+# times the largest request body the API accepts (DATA_UPLOAD_MAX_MEMORY_SIZE), so every forecast
+# the API can store exports and imports back, while a runaway file is refused row by row.
+MAX_ROW_CHARS = 16 * 1024 * 1024
+# More digits than any valid value has; longer integers are refused before Python converts them.
+MAX_INTEGER_DIGITS = 30
 
 
 # Export ----------------------------------------------------------------------------------------
@@ -51,7 +68,9 @@ CSV_TAG_SEPARATOR = ","
 
 def export_rows(queryset=None, *, chunk_size: int = 2000) -> Iterator[dict]:
     queryset = (queryset if queryset is not None else Forecast.objects.all()).order_by("id")
-    queryset = queryset.select_related("source", "source__publication", "author", "reviewer").prefetch_related("tags")
+    queryset = queryset.select_related(
+        "source", "source__publication", "author", "reviewer", "resolved_by", "recorded_by"
+    ).prefetch_related("tags")
     for forecast in queryset.iterator(chunk_size=chunk_size):
         source = forecast.source
         yield {
@@ -75,7 +94,14 @@ def export_rows(queryset=None, *, chunk_size: int = 2000) -> Iterator[dict]:
             "resolution_note": forecast.resolution_note,
             "reviewer": forecast.reviewer.get_username() if forecast.reviewer else None,
             "tags": sorted(tag.name for tag in forecast.tags.all()),
+            "resolved_at": _utc_iso(forecast.resolved_at),
+            "resolved_by": forecast.resolved_by.get_username() if forecast.resolved_by else None,
+            "recorded_by": forecast.recorded_by.get_username() if forecast.recorded_by else None,
         }
+
+
+def _utc_iso(moment: datetime.datetime | None) -> str | None:
+    return moment.astimezone(datetime.UTC).isoformat() if moment is not None else None
 
 
 def write_json(rows: Iterable[dict], stream: IO[str]) -> int:
@@ -125,29 +151,82 @@ def read_rows(path: Path) -> Iterator[tuple[str, dict]]:
 
 
 def _read_csv(path: Path) -> Iterator[tuple[str, dict]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames is None:
-            raise ImportFileError(f"{path.name} is empty.")
-        for row in reader:
-            if None in row:
-                yield f"line {reader.line_num}", {**row, "__extra__": row.pop(None)}
-            else:
-                yield f"line {reader.line_num}", row
+    # The csv module refuses fields over 131,072 characters; allow a whole row's worth instead.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_ROW_CHARS)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            try:
+                if reader.fieldnames is None:
+                    raise ImportFileError(f"{path.name} is empty.")
+                for row in reader:
+                    location = f"line {reader.line_num}"
+                    if sum(len(value) for value in row.values() if isinstance(value, str)) > MAX_ROW_CHARS:
+                        yield location, InvalidRow(f"the row is longer than {MAX_ROW_CHARS} characters")
+                    elif None in row:
+                        yield location, {**row, "__extra__": row.pop(None)}
+                    else:
+                        yield location, row
+            except csv.Error as exc:
+                raise ImportFileError(
+                    f"{path.name}, after line {reader.line_num}: not readable as CSV ({exc}); a row may hold "
+                    f"at most {MAX_ROW_CHARS} characters."
+                ) from exc
+    finally:
+        csv.field_size_limit(limit)
+
+
+@dataclass(frozen=True)
+class InvalidRow:
+    """A row the reader could not turn into fields; the message says why."""
+
+    message: str
+
+
+class TooLongNumber:
+    """An integer in a JSON file with more digits than any field takes, kept unconverted: Python
+    refuses to convert integers of more than 4,300 digits, and a float() of 400 digits overflows."""
+
+    def __init__(self, text: str):
+        self.digits = len(text.lstrip("-"))
+
+    def __repr__(self) -> str:
+        return f"<a number of {self.digits} digits>"
+
+
+def _parse_int(text: str):
+    return TooLongNumber(text) if len(text) > MAX_INTEGER_DIGITS else int(text)
+
+
+def _json_decoder() -> json.JSONDecoder:
+    return json.JSONDecoder(parse_int=_parse_int)
 
 
 def _read_json(path: Path) -> Iterator[tuple[str, dict]]:
+    read = 0  # rows yielded so far: the index of the row being read when an error comes
     with path.open(encoding="utf-8") as handle:
         try:
-            for index, row in enumerate(iter_json_array(handle)):
-                yield f"row {index + 1} (index {index})", row
+            for row in iter_json_array(handle):
+                yield f"row {read + 1} (index {read})", row
+                read += 1
         except json.JSONDecodeError as exc:
             raise ImportFileError(f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno}.") from exc
         except NotAnArrayError as exc:
             raise ImportFileError(f"{path.name} must hold a JSON array of forecast objects.") from exc
+        except RowTooLargeError as exc:
+            raise ImportFileError(
+                f"{path.name}: row {read + 1} (index {read}) is longer than {MAX_ROW_CHARS} characters."
+            ) from exc
+        except RecursionError as exc:
+            raise ImportFileError(f"{path.name}: row {read + 1} (index {read}) is nested too deeply.") from exc
 
 
 class NotAnArrayError(ValueError):
+    pass
+
+
+class RowTooLargeError(ValueError):
     pass
 
 
@@ -156,14 +235,17 @@ _WHITESPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER_ENDS = frozenset(" \t\n\r,]")
 
 
-def iter_json_array(handle: IO[str], *, chunk_chars: int = JSON_CHUNK_CHARS) -> Iterator:
+def iter_json_array(
+    handle: IO[str], *, chunk_chars: int = JSON_CHUNK_CHARS, max_item_chars: int | None = None
+) -> Iterator:
     """The items of the JSON array in `handle`, one at a time, reading it in chunks.
 
     json.load would hold the whole file (and every row as a dict) in memory at once; a million
     forecasts are a gigabyte that way. Here memory stays at one chunk plus one item. Error
     positions (JSONDecodeError.lineno) count from the start of the file.
     """
-    decoder = json.JSONDecoder()
+    max_item_chars = MAX_ROW_CHARS if max_item_chars is None else max_item_chars
+    decoder = _json_decoder()
     buffer, position, lines_before, at_end = "", 0, 0, False
 
     def more() -> bool:
@@ -210,6 +292,8 @@ def iter_json_array(handle: IO[str], *, chunk_chars: int = JSON_CHUNK_CHARS) -> 
                     item, end = decoder.raw_decode(buffer, position)
                 except json.JSONDecodeError:
                     # Cut off at the end of the chunk, or really broken: read on to tell.
+                    if len(buffer) - position > max_item_chars:
+                        raise RowTooLargeError from None
                     if more():
                         continue
                     try:  # again, for positions in the buffer as it is now
@@ -222,6 +306,8 @@ def iter_json_array(handle: IO[str], *, chunk_chars: int = JSON_CHUNK_CHARS) -> 
                 if is_number and (end == len(buffer) or buffer[end] not in _NUMBER_ENDS) and more():
                     continue
                 break
+            if end - position > max_item_chars:
+                raise RowTooLargeError
             position = end
             yield item
             separator = skip_whitespace()
@@ -236,14 +322,20 @@ def iter_json_array(handle: IO[str], *, chunk_chars: int = JSON_CHUNK_CHARS) -> 
 
 
 def _read_json_lines(path: Path) -> Iterator[tuple[str, dict]]:
+    decoder = _json_decoder()
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
+            if len(line) > MAX_ROW_CHARS:
+                yield f"line {number}", InvalidRow(f"the row is longer than {MAX_ROW_CHARS} characters")
+                continue
             try:
-                yield f"line {number}", json.loads(line)
+                yield f"line {number}", decoder.decode(line)
             except json.JSONDecodeError as exc:
-                yield f"line {number}", {"__invalid__": exc.msg}
+                yield f"line {number}", InvalidRow(f"not valid JSON: {exc.msg}")
+            except RecursionError:
+                yield f"line {number}", InvalidRow("not valid JSON: nested too deeply")
 
 
 # Import: checking --------------------------------------------------------------------------------
@@ -271,6 +363,23 @@ class ImportRow:
     resolution_note: str
     reviewer: str | None
     tags: tuple[str, ...]
+    resolved_at: datetime.datetime | None = None
+    resolved_by: str | None = None
+    recorded_by: str | None = None
+
+
+def _shown(value, limit: int = 40) -> str:
+    """A value as an error message may quote it: short, and printable whatever it holds."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, bool | float | TooLongNumber) or value is None:
+        text = repr(value)
+    elif isinstance(value, int):
+        text = str(value) if -(10**limit) < value < 10**limit else "a very long number"
+    else:
+        text = f"a JSON {'object' if isinstance(value, dict) else 'array' if isinstance(value, list) else 'value'}"
+    shown = text[:limit] + ("…" if len(text) > limit else "")
+    return shown.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
 
 
 def _text(value) -> str:
@@ -278,34 +387,68 @@ def _text(value) -> str:
         return ""
     if not isinstance(value, str):
         raise ValueError("must be text")
+    if "\x00" in value:
+        raise ValueError("contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("contains an unpaired surrogate, which is not a character") from None
     return value.strip()
 
 
 def _date(value) -> datetime.date:
-    if not isinstance(value, str) or not value.strip():
+    text = _text(value) if isinstance(value, str) else None
+    if not text:
         raise ValueError("must be a date as YYYY-MM-DD")
     try:
-        day = datetime.date.fromisoformat(value.strip())
+        day = datetime.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"'{value}' is not a date as YYYY-MM-DD") from None
+        raise ValueError(f"'{_shown(text)}' is not a date as YYYY-MM-DD") from None
     if not rules.EARLIEST_DATE <= day <= rules.LATEST_DATE:
         raise ValueError(f"{day} is outside {rules.EARLIEST_DATE} to {rules.LATEST_DATE}")
     return day
 
 
+def _moment(value) -> datetime.datetime | None:
+    text = _text(value)
+    if not text:
+        return None
+    try:
+        moment = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{_shown(text)}' is not an ISO 8601 date and time") from None
+    if moment.utcoffset() is None:
+        raise ValueError(f"'{_shown(text)}' needs a time zone offset, e.g. +00:00")
+    return moment
+
+
 def _probability(value) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ValueError(f"must be a number from {rules.PROBABILITY_MIN} to {rules.PROBABILITY_MAX}, or empty")
     try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"'{value}' is not a number") from None
+        number = float(_text(value) if isinstance(value, str) else value)
+    except (ValueError, OverflowError):
+        raise ValueError(f"'{_shown(value)}' is not a number") from None
     try:
         return rules.probability_normalized(number)
     except ValueError:
-        raise ValueError(f"{value} is not from {rules.PROBABILITY_MIN} to {rules.PROBABILITY_MAX}") from None
+        raise ValueError(f"{_shown(value)} is not from {rules.PROBABILITY_MIN} to {rules.PROBABILITY_MAX}") from None
+
+
+def _id(value) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and re.fullmatch(r"[0-9]{1,30}", value.strip()):
+        number = int(value.strip())
+    else:
+        raise ValueError(f"'{_shown(value)}' is not a whole number from 1 to {MAX_IMPORT_ID}")
+    if not 1 <= number <= MAX_IMPORT_ID:
+        raise ValueError(f"{_shown(value)} is not a whole number from 1 to {MAX_IMPORT_ID}")
+    return number
 
 
 def _tags(value) -> tuple[str, ...]:
@@ -317,23 +460,63 @@ def _tags(value) -> tuple[str, ...]:
         names = value
     else:
         raise ValueError("must be a list of tag names")
-    names = tuple(dict.fromkeys(name.strip() for name in names if name.strip()))
-    for name in names:
+    # One tag per name as compared ignoring case: "Trade" and "trade" are one tag, the first spelling.
+    kept: dict[str, str] = {}
+    for raw_name in names:
+        name = _text(raw_name)
+        if not name:
+            continue
         if len(name) > 64:
-            raise ValueError(f"tag '{name[:20]}…' is longer than 64 characters")
-    return names
+            raise ValueError(f"tag '{_shown(name, 20)}' is longer than 64 characters")
+        kept.setdefault(name_key(name), name)
+    return tuple(kept.values())
+
+
+def _username(value) -> str | None:
+    """A username as Django's own user model checks it (characters allowed, maximum length)."""
+    text = _text(value)
+    if not text:
+        return None
+    user_model = get_user_model()
+    field = user_model._meta.get_field(user_model.USERNAME_FIELD)
+    try:
+        field.run_validators(text)
+    except ValidationError as exc:
+        raise ValueError(f"'{_shown(text)}' is not a valid username: {' '.join(exc.messages)}") from None
+    return text
+
+
+# Fields checked by the model's own validators (ranges, lengths, URLs) once they are parsed.
+_MODEL_CHECKED = (
+    "quote",
+    "claim",
+    "estimative_phrase",
+    "probability",
+    "probability_basis",
+    "made_on",
+    "deadline",
+    "review_on",
+    "resolution_criteria",
+    "status",
+    "outcome",
+    "evidence_url",
+    "resolution_note",
+    "resolved_at",
+)
 
 
 def parse_row(raw) -> ImportRow:
-    """Check one row against the rules the database enforces, with a message per field."""
+    """Check one row against the rules the database enforces, with a message per field.
+
+    Raises only ValidationError, whatever `raw` holds."""
+    if isinstance(raw, InvalidRow):
+        raise ValidationError({"row": raw.message})
     if not isinstance(raw, dict):
         raise ValidationError({"row": "must be an object with the export fields"})
-    if "__invalid__" in raw:
-        raise ValidationError({"row": f"not valid JSON: {raw['__invalid__']}"})
     errors: dict[str, str] = {}
-    unknown = sorted(set(raw) - set(FIELDS) - {"__extra__"})
+    unknown = sorted(_shown(name) for name in set(raw) - set(FIELDS) - {"__extra__"})
     if unknown:
-        errors["row"] = f"unknown field(s): {', '.join(map(str, unknown))}"
+        errors["row"] = f"unknown field(s): {', '.join(unknown)}"
     if "__extra__" in raw:
         errors["row"] = "more values than columns"
     values: dict = {}
@@ -357,26 +540,18 @@ def parse_row(raw) -> ImportRow:
         "resolution_note",
     ):
         take(name, _text)
+    take("id", _id)
     take("probability", _probability)
     take("made_on", _date)
     take("deadline", _date)
     take("review_on", lambda v: None if v in (None, "") else _date(v))
     take("tags", _tags)
-    take("reviewer", lambda v: _text(v) or None)
+    for name in USERNAME_FIELDS:
+        take(name, _username)
+    take("resolved_at", _moment)
     take("status", lambda v: _text(v) or Status.OPEN)
     take("outcome", lambda v: _text(v) or None)
     take("probability_basis", _text)
-
-    raw_id = raw.get("id")
-    if raw_id in (None, ""):
-        values["id"] = None
-    else:
-        try:
-            values["id"] = int(raw_id)
-            if values["id"] < 1 or isinstance(raw_id, bool | float):
-                raise ValueError
-        except (TypeError, ValueError):
-            errors["id"] = f"'{raw_id}' is not a positive whole number"
 
     for name in REQUIRED:
         if name not in errors and not values.get(name):
@@ -384,23 +559,32 @@ def parse_row(raw) -> ImportRow:
     for name, limit in MAX_LENGTHS.items():
         if len(values.get(name) or "") > limit:
             errors[name] = f"is longer than {limit} characters"
-    for name in ("source_url", "evidence_url"):
-        if values.get(name):
-            try:
-                URLValidator()(values[name])
-            except ValidationError:
-                errors[name] = f"'{values[name]}' is not a valid URL"
+    if values.get("source_url") and "source_url" not in errors:
+        try:
+            URLValidator()(values["source_url"])
+        except ValidationError:
+            errors["source_url"] = f"'{_shown(values['source_url'])}' is not a valid URL"
 
     status, outcome = values.get("status"), values.get("outcome")
     if status is not None and status not in Status.values:
-        errors["status"] = f"'{status}' is not one of {', '.join(Status.values)}"
+        errors["status"] = f"'{_shown(status)}' is not one of {', '.join(Status.values)}"
     if outcome is not None and outcome not in Outcome.values:
-        errors["outcome"] = f"'{outcome}' is not one of {', '.join(Outcome.values)} (or empty)"
+        errors["outcome"] = f"'{_shown(outcome)}' is not one of {', '.join(Outcome.values)} (or empty)"
     if "status" not in errors and "outcome" not in errors:
         if status == Status.RESOLVED and outcome is None:
             errors["outcome"] = "a resolved forecast needs an outcome"
         elif status != Status.RESOLVED and outcome is not None:
             errors["status"] = "a forecast with an outcome must have status 'resolved'"
+        elif status == Status.RESOLVED:
+            # The resolve service's own rule: a yes or no needs its evidence and a note.
+            for name, message in resolution_errors(
+                outcome=outcome, evidence_url=values.get("evidence_url") or "", note=values.get("resolution_note") or ""
+            ).items():
+                errors.setdefault(name, message)
+        else:
+            for name in ("resolved_at", "resolved_by"):
+                if values.get(name):
+                    errors[name] = "only a resolved forecast has this"
 
     basis = values.get("probability_basis") or ""
     if "probability" not in errors and "probability_basis" not in errors:
@@ -423,9 +607,24 @@ def parse_row(raw) -> ImportRow:
         if review_on < made_on:
             errors["review_on"] = f"{review_on} is before made_on {made_on}"
 
+    _model_errors(values, errors)
     if errors:
         raise ValidationError(errors)
     return ImportRow(**values)
+
+
+def _model_errors(values: dict, errors: dict[str, str]) -> None:
+    """The model's field validators (the same ranges, lengths and URL rules as the API and the
+    admin) for every field that parsed; database constraints are left to the write."""
+    checked = [name for name in _MODEL_CHECKED if name not in errors and name in values]
+    if "probability" in errors and "probability_basis" in checked:
+        checked.remove("probability_basis")
+    forecast = Forecast(**{name: values[name] for name in checked})
+    try:
+        forecast.clean_fields(exclude={field.name for field in Forecast._meta.fields} - set(checked))
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            errors.setdefault(name, " ".join(messages))
 
 
 @dataclass(frozen=True)

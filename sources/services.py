@@ -3,31 +3,50 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, models, transaction
 
 from .ingestion import ArticleMetadata, extract_metadata, normalise_text
-from .models import Author, Publication, Source, content_hash
+from .models import Author, Publication, Source, content_hash, name_key
+
+
+def insert_or_get(instance: models.Model, **unique_lookup) -> tuple[models.Model, bool]:
+    """Insert a checked new row, or return the row someone else inserted first.
+
+    Two requests may both find nothing and both insert; the database's unique index lets one
+    win. The loser's insert fails inside its own savepoint (PostgreSQL waits for the winner to
+    commit), and the winner's row is read instead, so the caller's transaction goes on."""
+    try:
+        with transaction.atomic():
+            instance.save()
+        return instance, True
+    except IntegrityError:
+        winner = type(instance)._default_manager.filter(**unique_lookup).first()
+        if winner is None:
+            raise
+        return winner, False
 
 
 @transaction.atomic
 def publication_get_or_create(*, name: str, url: str = "", note: str = "") -> Publication:
     name = " ".join(name.split())
-    publication = Publication.objects.filter(name__iexact=name).first()
+    key = name_key(name)
+    publication = Publication.objects.filter(name_key=key).first()
     if publication is None:
         publication = Publication(name=name, url=url, note=note)
         publication.full_clean()
-        publication.save()
+        publication, _ = insert_or_get(publication, name_key=key)
     return publication
 
 
 @transaction.atomic
 def author_get_or_create(*, name: str, bio: str = "") -> Author:
     name = " ".join(name.split())
-    author = Author.objects.filter(name__iexact=name).first()
+    key = name_key(name)
+    author = Author.objects.filter(name_key=key).first()
     if author is None:
         author = Author(name=name, bio=bio)
         author.full_clean()
-        author.save()
+        author, _ = insert_or_get(author, name_key=key)
     return author
 
 
@@ -57,9 +76,10 @@ def source_get_or_create(
         content_hash=digest,
     )
     source.full_clean()
-    source.save()
-    source.authors.set(authors)
-    return source, True
+    source, created = insert_or_get(source, content_hash=digest)
+    if created:
+        source.authors.set(authors)
+    return source, created
 
 
 @transaction.atomic
@@ -87,8 +107,8 @@ def source_get_or_create_reference(
         content_hash=content_hash(f"reference\n{url}\n{title}"),
     )
     source.full_clean()
-    source.save()
-    if author is not None:
+    source, created = insert_or_get(source, content_hash=source.content_hash)
+    if created and author is not None:
         source.authors.add(author)
     return source
 

@@ -5,7 +5,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 
 from forecasts.models import Forecast, Outcome, Status
-from sources.models import Source
+from sources.models import Source, name_key
 
 # The largest primary key the databases store; a bigger number would crash the query.
 MAX_ID = 2**63 - 1
@@ -46,11 +46,15 @@ class ForecastFilter(StrictFilterSet):
     publication = IdFilter(field_name="source__publication_id", label="Publication id")
     source = IdFilter(field_name="source_id", label="Source (article) id")
     # Tag names are unique regardless of case, so this join cannot repeat a forecast.
-    tag = filters.CharFilter(field_name="tags__name", lookup_expr="iexact", max_length=64, label="Tag name")
+    tag = filters.CharFilter(method="filter_tag", max_length=64, label="Tag name (compared ignoring case)")
 
     class Meta:
         model = Forecast
         fields = ["status", "outcome", "review_on_after", "review_on_before", "author", "publication", "source", "tag"]
+
+    def filter_tag(self, queryset, name, value):
+        # The same folding as the unique key, so the filter finds exactly the tag the name names.
+        return queryset.filter(tags__name_key=name_key(value)) if value else queryset
 
 
 class SourceFilter(StrictFilterSet):

@@ -48,7 +48,8 @@ def test_export_lists_exactly_the_design_fields():
     assert list(rows[0]) == [
         "id", "source_title", "source_url", "publication", "author", "quote", "claim", "estimative_phrase",
         "probability", "probability_basis", "made_on", "deadline", "review_on", "resolution_criteria", "status",
-        "outcome", "evidence_url", "resolution_note", "reviewer", "tags",
+        "outcome", "evidence_url", "resolution_note", "reviewer", "tags", "resolved_at", "resolved_by",
+        "recorded_by",
     ]  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 never a server error, and what is accepted lies within the stated ranges."""
 
 import datetime
+import itertools
 import json
 
 import pytest
@@ -62,11 +63,16 @@ def ids(db):
     return {"source": SourceFactory().pk, "author": AuthorFactory().pk}
 
 
+# Examples share one database: each create gets its own claim, or the second would be refused as
+# the same forecaster's claim already recorded for the article.
+_claim_numbers = itertools.count(1)
+
+
 def _valid_create(ids) -> dict:
     return {
         **ids,
         "quote": "q",
-        "claim": "c",
+        "claim": f"claim {next(_claim_numbers)}",
         "probability": 0.5,
         "probability_basis": "stated",
         "deadline": "2030-01-01",
