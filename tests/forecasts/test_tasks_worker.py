@@ -308,10 +308,12 @@ def test_smtp_failure_is_retried_and_nothing_is_marked_sent_before(workers, brok
     workers.start("w1", concurrency=2)
     broker.send("forecasts.tasks.send_review_reminders")
 
-    # attempts counts claims, which happen before the send: wait for the server's refusals too,
-    # so that no second attempt is still on its way when the server starts accepting.
+    # attempts counts claims, which happen before the send: wait until each digest's second attempt
+    # has given its lease back (it was refused), so that none is still on its way when the server
+    # starts accepting. A total of refusals is not enough: three of one digest and one of the other
+    # would leave the other's second attempt in flight.
     wait_for(
-        lambda: ReminderDigest.objects.filter(attempts__gte=2).count() == 2 and smtp_sink.refused >= 4,
+        lambda: ReminderDigest.objects.filter(attempts__gte=2, lease_owner="").count() == 2 and smtp_sink.refused >= 4,
         what=f"two failed attempts per digest\n{workers.log_text()}",
     )
     for digest in ReminderDigest.objects.all():
