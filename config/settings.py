@@ -306,22 +306,22 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PARSER_CLASSES": ["forecasts.api.parsers.BoundedJSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["config.api.parsers.BoundedJSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
-        "forecasts.api.throttling.AnonRateThrottle",
-        "forecasts.api.throttling.UserRateThrottle",
+        "config.api.throttling.AnonRateThrottle",
+        "config.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
         "user": env.str("API_THROTTLE_USER", default="1200/minute"),
     },
-    "DEFAULT_PAGINATION_CLASS": "forecasts.api.pagination.IdCursorPagination",
+    "DEFAULT_PAGINATION_CLASS": "config.api.pagination.IdCursorPagination",
     "PAGE_SIZE": env.int("API_PAGE_SIZE", default=50),
-    "EXCEPTION_HANDLER": "forecasts.api.exceptions.exception_handler",
+    "EXCEPTION_HANDLER": "config.api.exceptions.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 # Anonymous visitors may read the scorecards (GET /api/scorecards/); False requires a login.
@@ -339,7 +339,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "forecasts.api.schema.forbid_unknown_request_fields",
+        "config.api.schema.forbid_unknown_request_fields",
     ],
 }
 

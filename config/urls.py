@@ -33,5 +33,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("scorecards/", include("forecasts.urls")),
-    path("api/", include("forecasts.api.urls")),
+    path("api/", include("config.api.urls")),
 ]

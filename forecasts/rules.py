@@ -1,16 +1,23 @@
 """Input rules shared by the model, the API, the admin and the import: one home for each."""
 
 import math
-import re
 
 from django.core.exceptions import ValidationError
 
-from sources.validators import DATE_RANGE_MESSAGE, EARLIEST_DATE, LATEST_DATE, validate_date_in_range
+from sources.validators import (
+    DATE_RANGE_MESSAGE,
+    EARLIEST_DATE,
+    LATEST_DATE,
+    MAX_ID,
+    parse_id,
+    validate_date_in_range,
+)
 
 __all__ = [
     "DATE_RANGE_MESSAGE",
     "EARLIEST_DATE",
     "LATEST_DATE",
+    "MAX_ID",
     "PROBABILITY_DECIMALS",
     "PROBABILITY_MAX",
     "PROBABILITY_MIN",
@@ -52,17 +59,3 @@ def validate_probability(value: float | None) -> None:
         probability_normalized(value)
     except ValueError:
         raise ValidationError(PROBABILITY_RANGE_MESSAGE, code="probability_out_of_range") from None
-
-
-# A database id: ASCII digits only (str.isdigit() and int() also take '²' or '١'), and within
-# the signed 64-bit range of the primary keys.
-_ID = re.compile(r"[1-9][0-9]{0,18}")
-MAX_ID = 2**63 - 1
-
-
-def parse_id(text) -> int | None:
-    """The id written in a URL or cursor, or None when it is no valid id."""
-    if not isinstance(text, str) or not _ID.fullmatch(text):
-        return None
-    number = int(text)
-    return number if number <= MAX_ID else None

@@ -1,12 +1,11 @@
 """Input serializers validate and hand plain values to the services; output serializers
 describe what the API returns. Neither holds business rules."""
 
-from collections.abc import Mapping
-
 from django.contrib.auth import get_user_model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from config.api.serializers import StrictSerializer
 from forecasts import rules, scorecards
 from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status
 from sources.models import Author, Source
@@ -16,56 +15,6 @@ DATE_RULES = [rules.validate_date_in_range]
 
 # Bins of a calibration table the API will compute; more would be noise, not detail.
 MAX_BINS = 100
-
-
-# A comment, not a docstring: the schema would show a docstring on every request body.
-# Rejects fields it does not know and values of the wrong JSON type: a typo ('probabilty')
-# or "0.5" for 0.5 must be reported, not silently dropped or converted.
-class StrictSerializer(serializers.Serializer):
-    def to_internal_value(self, data):
-        if isinstance(data, Mapping):
-            writable = [name for name, field in self.fields.items() if not field.read_only]
-            errors = {name: [f"Unknown field. Accepted fields: {', '.join(writable)}."] for name in data}
-            for name in writable:
-                errors.pop(name, None)
-                if name in data and not _json_type_matches(self.fields[name], data[name]):
-                    errors[name] = [f"Must be {_expected_type(self.fields[name])}."]
-            if errors:
-                raise serializers.ValidationError(dict(sorted(errors.items())))
-        return super().to_internal_value(data)
-
-
-def _json_type_matches(field, value) -> bool:
-    if value is None:
-        return True  # the field itself decides whether null is allowed
-    if isinstance(field, serializers.ListField):
-        return isinstance(value, list) and all(_json_type_matches(field.child, item) for item in value)
-    if isinstance(field, serializers.IntegerField | serializers.PrimaryKeyRelatedField):
-        # An id given as 1.9 is a mistake, not a way to write 1 (and 1e309 is no number at all).
-        return isinstance(value, int) and not isinstance(value, bool)
-    if isinstance(field, serializers.FloatField):
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    if isinstance(
-        field,
-        serializers.CharField | serializers.ChoiceField | serializers.SlugRelatedField | serializers.DateField,
-    ):
-        return isinstance(value, str)
-    return True
-
-
-_TYPE_NAMES = {
-    serializers.ListField: "a list",
-    serializers.FloatField: "a number",
-    serializers.IntegerField: "an integer",
-    serializers.PrimaryKeyRelatedField: "an integer (an id)",
-}
-
-
-def _expected_type(field) -> str:
-    for field_class, name in _TYPE_NAMES.items():
-        if isinstance(field, field_class):
-            return name
-    return "a string"
 
 
 @extend_schema_field(
@@ -243,55 +192,6 @@ class ForecastResolveSerializer(StrictSerializer):
 class ForecastUnresolveSerializer(StrictSerializer):
     reason = serializers.CharField(max_length=2000, help_text="Why the outcome is withdrawn; kept in the history.")
     version = version_field()
-
-
-# ----- sources ---------------------------------------------------------------------------------
-
-
-class SourceSerializer(serializers.ModelSerializer):
-    publication = serializers.CharField(source="publication.name", read_only=True, allow_null=True, default=None)
-    authors = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
-    url = serializers.CharField(read_only=True, help_text="The article's address; may be empty.")
-
-    class Meta:
-        model = Source
-        fields = ["id", "title", "url", "publication", "authors", "published_on", "note", "content_hash", "created_at"]
-        read_only_fields = fields
-
-
-class SourceDetailSerializer(SourceSerializer):
-    class Meta(SourceSerializer.Meta):
-        fields = [*SourceSerializer.Meta.fields, "text"]
-        read_only_fields = fields
-
-
-class SourceCreateSerializer(StrictSerializer):
-    title = serializers.CharField(max_length=500)
-    text = serializers.CharField(help_text="The article text, verbatim; the same text is stored once.")
-    published_on = serializers.DateField(validators=DATE_RULES)
-    url = serializers.URLField(max_length=1000, required=False, allow_blank=True, default="")
-    publication = serializers.CharField(
-        max_length=200, required=False, allow_blank=True, default="", help_text="Name; created if new."
-    )
-    authors = serializers.ListField(
-        child=serializers.CharField(max_length=200),
-        required=False,
-        default=list,
-        max_length=50,
-        help_text="Names; created if new.",
-    )
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class SourceUpdateSerializer(StrictSerializer):
-    """Any subset of the article's description; its text is its identity and does not change."""
-
-    title = serializers.CharField(max_length=500, required=False)
-    published_on = serializers.DateField(required=False, validators=DATE_RULES)
-    url = serializers.URLField(max_length=1000, required=False, allow_blank=True)
-    publication = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    authors = serializers.ListField(child=serializers.CharField(max_length=200), required=False, max_length=50)
-    note = serializers.CharField(required=False, allow_blank=True)
 
 
 # ----- scorecards ------------------------------------------------------------------------------

@@ -1,5 +1,4 @@
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from django.urls import path
 
 from . import views
 
@@ -10,11 +9,5 @@ urlpatterns = [
     path("forecasts/<str:pk>/resolve/", views.ForecastResolveApi.as_view(), name="api-forecast-resolve"),
     path("forecasts/<str:pk>/correct/", views.ForecastCorrectApi.as_view(), name="api-forecast-correct"),
     path("forecasts/<str:pk>/unresolve/", views.ForecastUnresolveApi.as_view(), name="api-forecast-unresolve"),
-    path("sources/", views.SourceListCreateApi.as_view(), name="api-source-list"),
-    path("sources/<str:pk>/", views.SourceDetailApi.as_view(), name="api-source-detail"),
     path("scorecards/", views.ScorecardListApi.as_view(), name="api-scorecards"),
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
-    # Log in and out of the browsable API.
-    path("auth/", include("rest_framework.urls", namespace="rest_framework")),
 ]

@@ -12,7 +12,7 @@ import pytest
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 
-from forecasts.api.throttling import UserRateThrottle
+from config.api.throttling import UserRateThrottle
 
 from .deployment import free_port, production_env, run_django
 

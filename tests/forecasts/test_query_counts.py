@@ -11,7 +11,6 @@ from django.test.utils import CaptureQueriesContext
 
 from forecasts import reminders, scorecards, services
 from forecasts.models import Forecast, Outcome, ReminderDigest, Status
-from forecasts.paginators import EstimatedCountPaginator
 from tests.factories import ForecastFactory, StaffFactory, TagFactory, UserFactory
 
 TODAY = datetime.date(2024, 7, 1)
@@ -78,26 +77,6 @@ def test_admin_filters_list_only_what_has_forecasts_without_reading_the_forecast
     assert not any("DISTINCT" in sql.upper() for sql in queries)
     page = client.get("/admin/forecasts/forecast/").content.decode()
     assert used[0].author.name in page and "topic-1" in page and "unused-tag" not in page
-
-
-def test_changelist_paginator_counts_exactly_off_postgresql(db):
-    make_forecasts(3)
-    paginator = EstimatedCountPaginator(Forecast.objects.order_by("pk"), 2)
-    assert paginator.count == 3 and paginator.num_pages == 2
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the estimate is PostgreSQL's planner")
-def test_changelist_paginator_estimates_above_the_exact_limit_with_the_same_queries(
-    db, monkeypatch, django_assert_num_queries
-):
-    from forecasts import paginators
-
-    make_forecasts(5)
-    with django_assert_num_queries(2):
-        assert EstimatedCountPaginator(Forecast.objects.order_by("pk"), 2).count == 5
-    monkeypatch.setattr(paginators, "EXACT_COUNT_LIMIT", 2)
-    with django_assert_num_queries(2):
-        assert EstimatedCountPaginator(Forecast.objects.order_by("pk"), 2).count >= 3
 
 
 # API -----------------------------------------------------------------------------------------

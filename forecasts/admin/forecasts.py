@@ -1,127 +1,38 @@
-import datetime
+"""ForecastAdmin: the list, the change form and the history of forecasts."""
+
+from functools import partial, update_wrapper
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from sources.admin import SourceAdmin
+from forecasts import services
+from forecasts.models import Forecast, Status
 
-from . import services
-from .admin_import import ArticleImportAdminMixin
-from .admin_reminders import SnoozeAdminMixin
-from .admin_resolution import ResolutionAdminMixin, object_id_or_404, opened_version_field
-from .models import Forecast, Status, Tag, local_today
-from .paginators import EstimatedCountPaginator
-
-
-class ReviewStateFilter(admin.SimpleListFilter):
-    title = "review"
-    parameter_name = "review"
-
-    def lookups(self, request, model_admin):
-        return (
-            ("due", "Due now (review date reached)"),
-            ("overdue", "Overdue (past the review date)"),
-            ("next30", "Due in the next 30 days"),
-            ("unresolved", "Not yet resolved"),
-        )
-
-    def queryset(self, request, queryset):
-        today = local_today()
-        if self.value() == "due":
-            return queryset.unresolved().filter(review_on__lte=today)
-        if self.value() == "overdue":
-            return queryset.overdue(today)
-        if self.value() == "next30":
-            return queryset.unresolved().filter(review_on__gt=today, review_on__lte=today + datetime.timedelta(days=30))
-        if self.value() == "unresolved":
-            return queryset.unresolved()
-        return queryset
-
-
-class HasForecastsFilter(admin.RelatedFieldListFilter):
-    """The related objects (authors, publications, tags) that have forecasts.
-
-    RelatedOnlyFieldListFilter asks for `pk IN (SELECT DISTINCT ... FROM forecasts)`, which reads
-    the whole forecast table on every changelist page. EXISTS per candidate is one index probe
-    each: the cost follows the number of authors or tags, not the number of forecasts.
-    """
-
-    def __init__(self, field, request, params, model, model_admin, field_path):
-        super().__init__(field, request, params, model, model_admin, field_path)
-        # The admin's "-" reads as a stray mark in a filter list; this choice means "not set".
-        self.empty_value_display = "(none)"
-
-    def field_choices(self, field, request, model_admin):
-        related = field.remote_field.model
-        has_forecasts = Exists(Forecast.objects.filter(**{self.field_path: OuterRef("pk")}))
-        ordering = self.field_admin_ordering(field, request, model_admin) or related._meta.ordering
-        return [(obj.pk, str(obj)) for obj in related._default_manager.filter(has_forecasts).order_by(*ordering)]
-
-
-class ForecastChangeList(ChangeList):
-    def get_filters(self, request):
-        # Django computes the end of a date-hierarchy period by adding to its start, which
-        # overflows in year 9999; that is a bad filter (the list says so), not a server error.
-        try:
-            return super().get_filters(request)
-        except (OverflowError, ValueError) as exc:
-            raise IncorrectLookupParameters(exc) from exc
-
-
-@admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
-    list_display = ("name",)
-    search_fields = ("name",)
-
-
-class ForecastAdminForm(forms.ModelForm):
-    opened_version = opened_version_field()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk is not None:
-            self.fields["opened_version"].initial = self.instance.version
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk is not None and cleaned.get("opened_version") is not None:
-            # The admin saves inside the transaction this check runs in, so the row stays locked
-            # from here to the save; the service checks again as it writes.
-            try:
-                services.forecast_check_version(forecast=self.instance, expected_version=cleaned["opened_version"])
-            except ValidationError as error:
-                raise forms.ValidationError(error.messages) from None
-        return cleaned
-
-
-class ReadOnlyHistoryAdminMixin:
-    """simple-history's page for one historical version is a form that saves what it is sent, with
-    only view permission and around every service rule. Here it shows the version and saves nothing."""
-
-    def history_view(self, request, object_id, extra_context=None):
-        object_id_or_404(object_id)
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        object_id_or_404(object_id)
-        object_id_or_404(version_id)
-        if request.method not in ("GET", "HEAD"):
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+from . import article_import, resolution, snooze
+from .changelist import ForecastChangeList
+from .filters import HasForecastsFilter, ReviewStateFilter
+from .forms import ForecastAdminForm
+from .pages import object_id_or_404
+from .paginator import EstimatedCountPaginator
 
 
 @admin.register(Forecast)
-class ForecastAdmin(
-    ReadOnlyHistoryAdminMixin, ArticleImportAdminMixin, ResolutionAdminMixin, SnoozeAdminMixin, SimpleHistoryAdmin
-):
-    actions = ("accept_proposed", "reject_proposed", *ResolutionAdminMixin.actions, *SnoozeAdminMixin.actions)
+class ForecastAdmin(SimpleHistoryAdmin):
+    """The forecasts: list, change form and history, plus the pages and actions listed in
+    get_urls and actions, each a function in its own module that calls a service."""
+
+    actions = (
+        article_import.accept_proposed,
+        article_import.reject_proposed,
+        resolution.resolve_selected,
+        resolution.unresolve_selected,
+        snooze.snooze_selected,
+    )
     list_display = (
         "claim_display",
         "author",
@@ -318,31 +229,46 @@ class ForecastAdmin(
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
 
+    # Extra pages --------------------------------------------------------------------------------
 
-class ForecastInline(admin.TabularInline):
-    model = Forecast
-    fields = ("claim", "estimative_phrase", "probability", "deadline", "review_on", "status", "outcome")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = True
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        pages = [
+            ("import-article/", article_import.import_article_view, "import_article"),
+            ("<path:object_id>/resolve/", resolution.resolve_view, "resolve"),
+            ("<path:object_id>/correct/", resolution.correct_view, "correct"),
+            ("<path:object_id>/unresolve/", resolution.unresolve_view, "unresolve"),
+        ]
+        return [
+            path(route, self.admin_site.admin_view(self._page(view)), name="{}_{}_{}".format(*info, name))
+            for route, view, name in pages
+        ] + super().get_urls()
 
-    def has_add_permission(self, request, obj=None):
-        return False
+    def _page(self, view):
+        """The page function bound to this admin, with the function's name for admin_view."""
+        return update_wrapper(partial(view, self), view)
 
+    def has_resolve_permission(self, request) -> bool:
+        return request.user.has_perm("forecasts.resolve_forecast")
 
-SourceAdmin.inlines = [ForecastInline]
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "can_import_article": self.has_add_permission(request)}
+        return super().changelist_view(request, extra_context)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "can_resolve": self.has_resolve_permission(request)}
+        return super().change_view(request, object_id, form_url, extra_context)
 
-def due_summary() -> dict:
-    """The numbers on the admin index: what needs a reviewer now."""
-    today = local_today()
-    unresolved = Forecast.objects.unresolved()
-    return {
-        "due": unresolved.filter(review_on__lte=today).count(),
-        "overdue": unresolved.filter(review_on__lt=today).count(),
-        "proposed": Forecast.objects.proposed().count(),
-        "upcoming": unresolved.filter(
-            Q(review_on__gt=today) & Q(review_on__lte=today + datetime.timedelta(days=30))
-        ).count(),
-    }
+    # simple-history's page for one historical version is a form that saves what it is sent, with
+    # only view permission and around every service rule. Here it shows the version and saves nothing.
+
+    def history_view(self, request, object_id, extra_context=None):
+        object_id_or_404(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        object_id_or_404(object_id)
+        object_id_or_404(version_id)
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)

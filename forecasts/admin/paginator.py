@@ -1,4 +1,4 @@
-"""A changelist paginator whose page loads do not read the whole forecast table."""
+"""The forecast changelist's paginator: page loads that do not read the whole forecast table."""
 
 import json
 
@@ -26,9 +26,7 @@ class EstimatedCountPaginator(Paginator):
         if connection.vendor != "postgresql":
             return super().count
         capped = queryset.order_by()[: EXACT_COUNT_LIMIT + 1].count()
-        # Asked even when the exact count is known (a plan costs well under a millisecond), so
-        # that the page issues the same queries at any table size.
-        plan = json.loads(queryset.order_by().explain(format="json"))
         if capped <= EXACT_COUNT_LIMIT:
             return capped
+        plan = json.loads(queryset.order_by().explain(format="json"))
         return max(capped, int(plan[0]["Plan"]["Plan Rows"]))

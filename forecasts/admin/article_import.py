@@ -1,0 +1,86 @@
+"""The admin's "Import article" page and the accept / reject actions for proposed forecasts.
+
+The page collects a pasted text or an uploaded file; reading it is sources.ingestion's
+job and proposing the forecasts is forecasts.importing's. Nothing here decides anything.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from forecasts import importing
+from forecasts.models import Status
+
+from .forms import ImportArticleForm
+from .pages import action_page, admin_url
+
+# Service errors name model fields; show them on the form fields the editor can change.
+FORM_FIELD_FOR = {"title": "title", "published_on": "published", "author": "author", "scale": "scale"}
+
+
+def import_article_view(model_admin, request):
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    form = ImportArticleForm(request.POST or None, request.FILES or None)
+    result = rows = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        article = data["article"]
+        try:
+            result = importing.propose_forecasts_from_article(
+                text=article.text,
+                title=data["title"],
+                url=data["url"],
+                published_on=data["published"],
+                author_name=data["author"],
+                publication_name=data["publication"],
+                metadata=article.metadata,
+                scale=data["scale"],
+                recorded_by=request.user,
+                dry_run=data["dry_run"],
+            )
+        except ValidationError as error:
+            for name, errors in error.message_dict.items():
+                form.add_error(FORM_FIELD_FOR.get(name), errors)
+        else:
+            rows = importing.candidate_rows(result)
+            model_admin.message_user(request, _summary(result, data["dry_run"]), messages.SUCCESS)
+    return action_page(
+        model_admin,
+        request,
+        template="admin/forecasts/forecast/import_article.html",
+        title="Import article",
+        form=form,
+        result=result,
+        rows=rows,
+        proposed_url=admin_url(model_admin, "changelist") + f"?status__exact={Status.PROPOSED.value}",
+    )
+
+
+def _summary(result, dry_run: bool) -> str:
+    if dry_run:
+        return f"Preview: {len(result.candidates)} candidate forecasts; nothing was saved."
+    if not result.created:
+        return f"This article was already imported ({len(result.forecasts)} forecasts); nothing new was saved."
+    return f"Article stored; {len(result.forecasts)} forecasts proposed. Accept, edit or reject them."
+
+
+@admin.action(description="Accept selected proposed forecasts (they become open)", permissions=["change"])
+def accept_proposed(model_admin, request, queryset):
+    try:
+        accepted = importing.forecasts_accept(forecasts=queryset.proposed())
+    except ValidationError as error:
+        model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
+        return
+    model_admin.message_user(request, f"Accepted {accepted} proposed forecasts.", messages.SUCCESS)
+
+
+# Editors decide on proposals: rejecting one is part of confirming an import, so it needs the
+# change permission, not delete (which would also let them delete confirmed forecasts).
+@admin.action(description="Reject selected proposed forecasts (delete them)", permissions=["change"])
+def reject_proposed(model_admin, request, queryset):
+    try:
+        rejected = importing.forecasts_reject(forecasts=queryset.proposed())
+    except ValidationError as error:
+        model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
+        return
+    model_admin.message_user(request, f"Rejected {rejected} proposed forecasts.", messages.SUCCESS)

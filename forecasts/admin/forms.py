@@ -1,0 +1,143 @@
+"""Every form of the forecast admin: the change form, the resolution pages, snooze and import."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from forecasts import services
+from forecasts.models import Outcome, local_today
+from sources import ingestion, scales
+
+
+class ResolveForm(forms.Form):
+    outcome = forms.ChoiceField(
+        choices=Outcome.choices,
+        widget=forms.RadioSelect,
+        label="Did the claim come true?",
+        help_text="Judge the claim against its resolution criteria, not whether the forecaster was right.",
+    )
+    evidence_url = forms.URLField(
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+        label="Evidence URL",
+        help_text="Required for yes and no: where anyone can check the outcome.",
+    )
+    note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Required for yes and no: what the evidence shows, and any caveats.",
+    )
+
+
+class UnresolveForm(forms.Form):
+    reason = forms.CharField(
+        max_length=500,
+        help_text="Why the outcome is withdrawn; kept in the history with the old outcome.",
+    )
+
+
+def opened_version_field() -> forms.IntegerField:
+    # The version the form was opened on, so that saving over a newer state is refused.
+    return forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+
+class CorrectFormBase(forms.ModelForm):
+    reason = forms.CharField(
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Why the record is corrected after resolution; shown with the correction.",
+    )
+    opened_version = opened_version_field()
+
+
+class ForecastAdminForm(forms.ModelForm):
+    opened_version = opened_version_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["opened_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is not None and cleaned.get("opened_version") is not None:
+            # The admin saves inside the transaction this check runs in, so the row stays locked
+            # from here to the save; the service checks again as it writes.
+            try:
+                services.forecast_check_version(forecast=self.instance, expected_version=cleaned["opened_version"])
+            except ValidationError as error:
+                raise forms.ValidationError(error.messages) from None
+        return cleaned
+
+
+class SnoozeForm(forms.Form):
+    review_on = forms.DateField(
+        label="New review date",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="A day after today. The forecast is open again and not reminded until then.",
+    )
+    reason = forms.CharField(
+        max_length=500,
+        help_text="Why the review is postponed (e.g. 'the statistics office delayed the annual figure'). "
+        "Kept in the forecast's history.",
+    )
+
+    def clean_review_on(self):
+        review_on = self.cleaned_data["review_on"]
+        if review_on <= local_today():
+            raise ValidationError("Snooze to a day after today.")
+        return review_on
+
+
+class ImportArticleForm(forms.Form):
+    text = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14, "cols": 100}),
+        help_text="Paste the article (plain text or HTML), or upload a file below.",
+    )
+    file = forms.FileField(
+        required=False,
+        help_text=f"A UTF-8 text or HTML file, at most {ingestion.MAX_BYTES // 1_048_576} MB.",
+    )
+    title = forms.CharField(required=False, max_length=500, help_text="Leave empty to take it from the text.")
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label="URL")
+    published = forms.CharField(
+        required=False, label="Published on", help_text="YYYY-MM-DD. Leave empty to take it from the text."
+    )
+    author = forms.CharField(required=False, max_length=200, help_text="Leave empty to take it from the byline or bio.")
+    publication = forms.CharField(required=False, max_length=200)
+    scale = forms.ChoiceField(
+        choices=[(scale.name, scale.title) for scale in scales.SCALES.values()], initial=scales.DEFAULT_SCALE
+    )
+    dry_run = forms.BooleanField(required=False, label="Preview only (save nothing)")
+
+    def clean_published(self):
+        value = self.cleaned_data["published"].strip()
+        if not value:
+            return None
+        try:
+            return ingestion.parse_date(value)
+        except ingestion.IngestionError as exc:
+            raise ValidationError(str(exc)) from None
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, text = cleaned.get("file"), cleaned.get("text", "")
+        if upload and text.strip():
+            raise ValidationError("Paste a text or upload a file, not both.")
+        try:
+            if upload:
+                # The size is known before reading: a huge upload is refused unread.
+                if upload.size > ingestion.MAX_BYTES:
+                    raise ingestion.IngestionError(
+                        f"The file is too large ({upload.size / 1_048_576:.1f} MB); "
+                        f"the limit is {ingestion.MAX_BYTES // 1_048_576} MB."
+                    )
+                cleaned["article"] = ingestion.read_article_bytes(upload.read(), filename=upload.name)
+            elif text.strip():
+                cleaned["article"] = ingestion.read_article_text(text)
+            else:
+                raise ValidationError("Paste the article's text or upload a file.")
+        except ingestion.IngestionError as exc:
+            raise ValidationError(str(exc)) from None
+        return cleaned

@@ -1,0 +1,201 @@
+"""Resolve / correct / unresolve in the admin: the change-form pages and the bulk actions.
+
+Every path ends in `services.forecast_resolve`, `services.forecast_correct` or
+`services.forecast_unresolve`; this module only collects the reviewer's answer and reports back.
+ForecastAdmin lists these pages in its get_urls and these actions in its actions.
+"""
+
+from functools import partial
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+
+from forecasts import services
+from forecasts.models import Forecast, Outcome, Status
+
+from .forms import CorrectFormBase, ResolveForm, UnresolveForm
+from .pages import action_page, add_service_errors, admin_url, object_id_or_404
+
+# The service names fields after the model; the form calls the note "note".
+FORM_FIELD_FOR = {"resolution_note": "note", "evidence_url": "evidence_url", "outcome": "outcome"}
+
+
+def resolve_view(model_admin, request, object_id):
+    forecast = _forecast_for_resolution(model_admin, request, object_id)
+    if forecast.status == Status.RESOLVED and request.method != "POST":
+        model_admin.message_user(
+            request, "This forecast is already resolved; correct it with a reason or unresolve it.", messages.INFO
+        )
+        return HttpResponseRedirect(admin_url(model_admin, "correct", forecast.pk))
+    form = ResolveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.forecast_resolve(
+                forecast=forecast,
+                outcome=form.cleaned_data["outcome"],
+                evidence_url=form.cleaned_data["evidence_url"],
+                note=form.cleaned_data["note"],
+                resolved_by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error, FORM_FIELD_FOR)
+        else:
+            model_admin.message_user(
+                request, f"Resolved: {Outcome(form.cleaned_data['outcome']).label}.", messages.SUCCESS
+            )
+            return HttpResponseRedirect(admin_url(model_admin, "change", forecast.pk))
+    return _render(model_admin, request, form, [forecast], title="Did the claim come true?", submit="Resolve")
+
+
+def unresolve_view(model_admin, request, object_id):
+    forecast = _forecast_for_resolution(model_admin, request, object_id)
+    if forecast.status != Status.RESOLVED:
+        model_admin.message_user(request, "This forecast is not resolved.", messages.WARNING)
+        return HttpResponseRedirect(admin_url(model_admin, "change", forecast.pk))
+    form = UnresolveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.forecast_unresolve(
+                forecast=forecast, unresolved_by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error, FORM_FIELD_FOR)
+        else:
+            model_admin.message_user(
+                request, "Unresolved; the previous outcome is kept in the history.", messages.SUCCESS
+            )
+            return HttpResponseRedirect(admin_url(model_admin, "change", forecast.pk))
+    return _render(model_admin, request, form, [forecast], title="Withdraw the outcome?", submit="Unresolve")
+
+
+def correct_view(model_admin, request, object_id):
+    """Correct a resolved forecast's record or outcome, with a reason (audited)."""
+    forecast = _forecast_for_resolution(model_admin, request, object_id)
+    if forecast.status != Status.RESOLVED:
+        model_admin.message_user(request, "Only a resolved forecast is corrected; edit it instead.", messages.WARNING)
+        return HttpResponseRedirect(admin_url(model_admin, "change", forecast.pk))
+    form_class = forms.modelform_factory(
+        Forecast,
+        form=CorrectFormBase,
+        fields=services.CORRECTABLE_FIELDS,
+        formfield_callback=partial(model_admin.formfield_for_dbfield, request=request),
+    )
+    # The form validates a copy; the service re-reads the row under its lock.
+    opened = Forecast.objects.get(pk=forecast.pk)
+    form = form_class(request.POST or None, instance=opened, initial={"opened_version": forecast.version})
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in services.CORRECTABLE_FIELDS}
+        try:
+            services.forecast_correct(
+                forecast=forecast,
+                changes=changes,
+                reason=form.cleaned_data["reason"],
+                corrected_by=request.user,
+                expected_version=form.cleaned_data["opened_version"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error, FORM_FIELD_FOR)
+        else:
+            model_admin.message_user(request, f"Corrected: {', '.join(changes)}.", messages.SUCCESS)
+            return HttpResponseRedirect(admin_url(model_admin, "change", forecast.pk))
+    return _render(model_admin, request, form, [forecast], title="Correct the resolved record", submit="Correct")
+
+
+@admin.action(description="Resolve selected forecasts (did the claim come true?)", permissions=["resolve"])
+def resolve_selected(model_admin, request, queryset):
+    form = ResolveForm(request.POST if "apply" in request.POST else None)
+    proposed = queryset.filter(status=Status.PROPOSED)
+    # A resolved forecast is not resolved again (correct it or unresolve it): listed as skipped.
+    resolvable = list(queryset.exclude(status__in=[Status.PROPOSED, Status.RESOLVED]))
+    already_resolved = list(queryset.filter(status=Status.RESOLVED))
+    if form.is_bound and form.is_valid():
+        try:
+            # All or nothing: one bad answer must not leave half the selection resolved.
+            with transaction.atomic():
+                for forecast in resolvable:
+                    services.forecast_resolve(
+                        forecast=forecast,
+                        outcome=form.cleaned_data["outcome"],
+                        evidence_url=form.cleaned_data["evidence_url"],
+                        note=form.cleaned_data["note"],
+                        resolved_by=request.user,
+                    )
+        except ValidationError as error:
+            add_service_errors(form, error, FORM_FIELD_FOR)
+        else:
+            outcome = Outcome(form.cleaned_data["outcome"]).label
+            model_admin.message_user(request, f"Resolved {len(resolvable)} forecast(s): {outcome}.", messages.SUCCESS)
+            if proposed.exists():
+                model_admin.message_user(
+                    request,
+                    f"Skipped {proposed.count()} proposed forecast(s): an editor must confirm them first.",
+                    messages.WARNING,
+                )
+            if already_resolved:
+                model_admin.message_user(
+                    request,
+                    f"Skipped {len(already_resolved)} resolved forecast(s): correct them with a reason or "
+                    "unresolve them.",
+                    messages.WARNING,
+                )
+            return None
+    return model_admin._render_form(
+        request,
+        form,
+        resolvable,
+        title="Did these claims come true?",
+        submit="Resolve",
+        action="resolve_selected",
+        skipped=[*proposed, *already_resolved],
+    )
+
+
+@admin.action(description="Unresolve selected forecasts", permissions=["resolve"])
+def unresolve_selected(model_admin, request, queryset):
+    form = UnresolveForm(request.POST if "apply" in request.POST else None)
+    resolved = list(queryset.filter(status=Status.RESOLVED))
+    if form.is_bound and form.is_valid():
+        try:
+            with transaction.atomic():
+                for forecast in resolved:
+                    services.forecast_unresolve(
+                        forecast=forecast, unresolved_by=request.user, reason=form.cleaned_data["reason"]
+                    )
+        except ValidationError as error:
+            add_service_errors(form, error, FORM_FIELD_FOR)
+        else:
+            model_admin.message_user(request, f"Unresolved {len(resolved)} forecast(s).", messages.SUCCESS)
+            return None
+    return model_admin._render_form(
+        request,
+        form,
+        resolved,
+        title="Withdraw these outcomes?",
+        submit="Unresolve",
+        action="unresolve_selected",
+        skipped=queryset.exclude(status=Status.RESOLVED),
+    )
+
+
+def _forecast_for_resolution(model_admin, request, object_id) -> Forecast:
+    if not model_admin.has_resolve_permission(request):
+        raise PermissionDenied
+    return get_object_or_404(Forecast, pk=object_id_or_404(object_id))
+
+
+def _render(model_admin, request, form, forecasts, *, title, submit, action=None, skipped=None):
+    return action_page(
+        model_admin,
+        request,
+        template="admin/forecasts/forecast/resolution_form.html",
+        title=title,
+        form=form,
+        forecasts=forecasts,
+        skipped=list(skipped) if skipped is not None else [],
+        submit_label=submit,
+        action=action,
+    )
