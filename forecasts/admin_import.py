@@ -12,7 +12,7 @@ from django.urls import path, reverse
 
 from sources import ingestion, scales
 
-from . import importing
+from . import importing, services
 from .models import Status
 
 
@@ -101,7 +101,7 @@ class ArticleImportAdminMixin:
             data = form.cleaned_data
             article = data["article"]
             try:
-                result = importing.propose_forecasts_from_article(
+                result = services.propose_forecasts_from_article(
                     text=article.text,
                     title=data["title"],
                     url=data["url"],
@@ -143,7 +143,7 @@ class ArticleImportAdminMixin:
     @admin.action(description="Accept selected proposed forecasts (they become open)", permissions=["change"])
     def accept_proposed(self, request, queryset):
         try:
-            accepted = importing.forecasts_accept(forecasts=queryset.proposed())
+            accepted = services.forecasts_accept(forecasts=queryset.proposed())
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
             return
@@ -154,7 +154,7 @@ class ArticleImportAdminMixin:
     @admin.action(description="Reject selected proposed forecasts (delete them)", permissions=["change"])
     def reject_proposed(self, request, queryset):
         try:
-            rejected = importing.forecasts_reject(forecasts=queryset.proposed())
+            rejected = services.forecasts_reject(forecasts=queryset.proposed())
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
             return

@@ -32,6 +32,7 @@ from .models import (
     CELL_ANNULLED,
     CELL_DUE,
     CELL_OPEN,
+    SCORED,
     Forecast,
     Outcome,
     ProbabilityBasis,
@@ -64,7 +65,6 @@ GROUPINGS = {
     "tag": Grouping(key="tags", label="tags__name", model=Tag, label_field="name"),
 }
 
-SCORED = Q(status=Status.RESOLVED, outcome__in=[Outcome.YES, Outcome.NO], probability__isnull=False)
 CAME_TRUE = Q(outcome=Outcome.YES)
 
 

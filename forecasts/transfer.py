@@ -20,7 +20,7 @@ from django.core.validators import URLValidator
 from sources.models import name_key
 
 from . import rules
-from .models import Forecast, Outcome, ProbabilityBasis, Status, resolution_errors
+from .models import Forecast, Outcome, ProbabilityBasis, Status, resolution_errors, review_on_or_deadline
 
 FIELDS = (
     "id",
@@ -602,7 +602,7 @@ def parse_row(raw) -> ImportRow:
     if isinstance(made_on, datetime.date) and isinstance(deadline, datetime.date):
         if deadline < made_on:
             errors["deadline"] = f"{deadline} is before made_on {made_on}"
-        review_on = values.get("review_on") or deadline
+        review_on = review_on_or_deadline(values.get("review_on"), deadline)
         values["review_on"] = review_on
         if review_on < made_on:
             errors["review_on"] = f"{review_on} is before made_on {made_on}"

@@ -15,7 +15,7 @@ from django.shortcuts import render
 from . import scorecards, scoring
 from .models import Outcome
 
-MAX_BINS = 50
+MAX_BINS = scoring.MAX_BINS
 FORECASTS_PER_PAGE = 50
 GROUP_TITLES = {"author": "Author", "publication": "Outlet", "source": "Article", "tag": "Topic"}
 

@@ -3,7 +3,7 @@ import csv
 import orjson
 from django.core.management.base import BaseCommand, CommandError
 
-from forecasts import scorecards
+from forecasts import scorecards, scoring
 
 CSV_SUMMARY_FIELDS = ("brier", "log_loss", "base_rate", "brier_skill", "ece")
 CSV_BIN_FIELDS = ("lower", "upper", "n", "mean_probability", "observed_frequency", "ci_low", "ci_high")
@@ -23,8 +23,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         by, bins, output_format = options["by"], options["bins"], options["format"]
-        if bins < 1:
-            raise CommandError("--bins must be at least 1.")
+        if not 1 <= bins <= scoring.MAX_BINS:
+            raise CommandError(f"--bins must be between 1 and {scoring.MAX_BINS}.")
         cards = scorecards.scorecards_by(by, n_bins=bins) if by else [scorecards.scorecard(n_bins=bins)]
         with scorecards.cyclic_gc_paused():
             self._write(cards, by, output_format)
