@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from . import services
+from . import rules, services
 from .models import Forecast, Outcome, Status
 
 # The service names fields after the model; the form calls the note "note".
@@ -66,10 +66,9 @@ class CorrectFormBase(forms.ModelForm):
 
 def object_id_or_404(object_id) -> int:
     """The id in an admin URL as an integer; anything else ("abc", "1.5", "²") is no such page."""
-    text = str(object_id)
-    if not (text.isascii() and text.isdigit()) or int(text) >= 2**63:
+    if (forecast_id := rules.parse_id(str(object_id))) is None:
         raise Http404("No such forecast.")
-    return int(text)
+    return forecast_id
 
 
 def _add_service_errors(form: forms.Form, error: ValidationError) -> None:

@@ -15,6 +15,7 @@ from sources.ingestion import ArticleMetadata
 from sources.models import Source
 
 from .models import Forecast, Status
+from .records import RECORD_FIELDS
 
 # A forecast with no fixed date still needs a deadline: the end of the fifth calendar year
 # counting the publication year is the seed's proxy for "in the long run" (2023 -> 2027-12-31).
@@ -48,7 +49,7 @@ def candidate_criteria(candidate: Candidate) -> str:
 
 
 def candidate_rows(result: ArticleImport) -> list[dict]:
-    """The candidates in the export field set of design.md, plus the extractor's own fields."""
+    """The candidates in the export's field set (forecasts/records.py), plus the extractor's own fields."""
     source_title = result.source.title if result.source else result.metadata.title
     source_url = result.source.url if result.source else ""
     published_on = result.metadata.published_on
@@ -57,7 +58,8 @@ def candidate_rows(result: ArticleImport) -> list[dict]:
     for candidate in result.candidates:
         forecast = saved.get(candidate.quote)
         deadline = candidate_deadline(candidate, published_on)
-        rows.append(
+        record = dict.fromkeys(RECORD_FIELDS)
+        record.update(
             {
                 "id": forecast.pk if forecast else None,
                 "source_title": source_title,
@@ -79,6 +81,11 @@ def candidate_rows(result: ArticleImport) -> list[dict]:
                 "resolution_note": "",
                 "reviewer": None,
                 "tags": [],
+            }
+        )
+        rows.append(
+            {
+                **record,
                 "deadline_flag": candidate.deadline_flag,
                 "confidence": candidate.confidence,
                 "note": candidate.note,

@@ -16,7 +16,7 @@ from sources import services as source_services
 from sources.models import Author, name_key
 
 from ..models import Forecast, Status, Tag, claim_fingerprint
-from ..transfer import ImportRow
+from ..records import ForecastRecord
 from .forecasts import tags_get_or_create
 
 
@@ -36,7 +36,7 @@ class ImportResult:
 
 
 @transaction.atomic
-def forecasts_import(*, rows: Iterable[ImportRow], batch_size: int = 2000) -> ImportResult:
+def forecasts_import(*, rows: Iterable[ForecastRecord], batch_size: int = 2000) -> ImportResult:
     """Write checked import rows in batches, all or nothing.
 
     A row whose forecast is already recorded (same source, forecaster and claim) is skipped, so
@@ -73,7 +73,7 @@ def forecasts_import(*, rows: Iterable[ImportRow], batch_size: int = 2000) -> Im
             users[username] = user
         return users[username]
 
-    def write(batch: list[ImportRow]) -> None:
+    def write(batch: list[ForecastRecord]) -> None:
         nonlocal created, skipped, kept_explicit_ids
         resolved = []
         for row in batch:
