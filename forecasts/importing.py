@@ -1,7 +1,6 @@
-"""Article import: store the article once and propose its forecasts for an editor to confirm.
-
-The extraction itself is pure (sources.extraction); this module turns candidates into
-`proposed` forecasts and holds the editor's accept / reject decisions. Proposed forecasts
+"""Article import, the part that decides without writing: a candidate's deadline and criteria,
+and the preview rows. The writes (proposing, accepting, rejecting) are in
+forecasts/services/proposals.py. Proposed forecasts
 are never reminded or scored: the reminder and scoring queries only look at open, due and
 resolved forecasts.
 """
@@ -9,20 +8,14 @@ resolved forecasts.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
-from django.db import transaction
-
-from sources import services as source_services
-from sources.extraction import DEADLINE_NO_FIXED_DATE, Candidate, extract_candidates
-from sources.ingestion import ArticleMetadata, normalise_text
+from sources.extraction import DEADLINE_NO_FIXED_DATE, Candidate
+from sources.ingestion import ArticleMetadata
 from sources.models import Source
 
-from . import services
-from .models import Forecast, ProbabilityBasis, Status, claim_fingerprint
+from .models import Forecast, Status
+from .records import RECORD_FIELDS
 
 # A forecast with no fixed date still needs a deadline: the end of the fifth calendar year
 # counting the publication year is the seed's proxy for "in the long run" (2023 -> 2027-12-31).
@@ -55,123 +48,8 @@ def candidate_criteria(candidate: Candidate) -> str:
     return " ".join(notes)
 
 
-@transaction.atomic
-def propose_forecasts_from_article(
-    *,
-    text: str,
-    title: str = "",
-    url: str = "",
-    published_on: datetime.date | None = None,
-    author_name: str = "",
-    publication_name: str = "",
-    metadata: ArticleMetadata | None = None,
-    scale: str = "icd203",
-    recorded_by: AbstractBaseUser | None = None,
-    dry_run: bool = False,
-) -> ArticleImport:
-    """Store the article (once) and save its candidates as proposed forecasts.
-
-    Importing the same text again returns the stored article and its forecasts and
-    proposes nothing new. A dry run reads and extracts but writes nothing.
-    """
-    text = normalise_text(text)
-    resolved = source_services.article_metadata_resolve(
-        text=text,
-        title=title,
-        published_on=published_on,
-        author_name=author_name,
-        publication_name=publication_name,
-        metadata=metadata,
-        require_author=True,
-    )
-    try:
-        candidates = extract_candidates(text, published_on=resolved.published_on, scale=scale)
-    except ValueError as exc:
-        raise ValidationError({"scale": str(exc)}) from None
-    if dry_run:
-        return ArticleImport(source=None, created=False, metadata=resolved, candidates=candidates, forecasts=[])
-
-    source, created = source_services.source_create_from_text(
-        text=text,
-        title=resolved.title,
-        url=url,
-        published_on=resolved.published_on,
-        author_name=resolved.author,
-        publication_name=resolved.publication,
-        metadata=resolved,
-    )
-    if not created:
-        existing = list(source.forecasts.order_by("id"))
-        return ArticleImport(source=source, created=False, metadata=resolved, candidates=candidates, forecasts=existing)
-
-    author = source.authors.get()
-    # One forecaster's claim is recorded once per article; a claim the text repeats is one forecast.
-    seen_claims: set[str] = set()
-    unique_candidates = []
-    for candidate in candidates:
-        if claim_fingerprint(candidate.claim) not in seen_claims:
-            seen_claims.add(claim_fingerprint(candidate.claim))
-            unique_candidates.append(candidate)
-    forecasts = [
-        services.forecast_create(
-            source=source,
-            author=author,
-            quote=candidate.quote,
-            claim=candidate.claim,
-            estimative_phrase=candidate.estimative_phrase[:100],
-            probability=candidate.probability,
-            probability_basis=candidate.probability_basis,
-            made_on=source.published_on,
-            deadline=candidate_deadline(candidate, source.published_on),
-            resolution_criteria=candidate_criteria(candidate),
-            status=Status.PROPOSED,
-            recorded_by=recorded_by,
-        )
-        for candidate in unique_candidates
-    ]
-    return ArticleImport(source=source, created=True, metadata=resolved, candidates=candidates, forecasts=forecasts)
-
-
-def _locked_rows(forecasts: Iterable[Forecast]) -> list[Forecast]:
-    # The current rows, locked in id order (no deadlock between two editors' selections).
-    ids = [forecast.pk for forecast in forecasts]
-    return list(Forecast.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
-
-
-@transaction.atomic
-def forecasts_accept(*, forecasts: Iterable[Forecast]) -> int:
-    """Confirm proposed forecasts: they become open, get reminders and, once resolved, scores."""
-    accepted = 0
-    for forecast in _locked_rows(forecasts):
-        if forecast.status != Status.PROPOSED:
-            continue
-        if forecast.probability is not None and forecast.probability_basis == ProbabilityBasis.NONE:
-            raise ValidationError(f"Forecast {forecast.pk}: a probability needs a basis.")
-        forecast.status = Status.OPEN
-        forecast.version += 1
-        forecast.full_clean()
-        forecast.save(update_fields=["status", "version", "updated_at"])
-        accepted += 1
-    return accepted
-
-
-@transaction.atomic
-def forecasts_reject(*, forecasts: Iterable[Forecast]) -> int:
-    """Discard proposed forecasts the editor does not want (the history keeps a record).
-    Only proposed forecasts are rejected: a confirmed one is part of the record, so a selection
-    that holds one is refused whole and nothing is deleted."""
-    rows = _locked_rows(forecasts)
-    confirmed = [forecast for forecast in rows if forecast.status != Status.PROPOSED]
-    if confirmed:
-        ids = ", ".join(str(forecast.pk) for forecast in confirmed)
-        raise ValidationError(f"Only proposed forecasts can be rejected; not proposed: {ids}. Nothing was deleted.")
-    for forecast in rows:
-        forecast.delete()
-    return len(rows)
-
-
 def candidate_rows(result: ArticleImport) -> list[dict]:
-    """The candidates in the export field set of design.md, plus the extractor's own fields."""
+    """The candidates in the export's field set (forecasts/records.py), plus the extractor's own fields."""
     source_title = result.source.title if result.source else result.metadata.title
     source_url = result.source.url if result.source else ""
     published_on = result.metadata.published_on
@@ -180,7 +58,8 @@ def candidate_rows(result: ArticleImport) -> list[dict]:
     for candidate in result.candidates:
         forecast = saved.get(candidate.quote)
         deadline = candidate_deadline(candidate, published_on)
-        rows.append(
+        record = dict.fromkeys(RECORD_FIELDS)
+        record.update(
             {
                 "id": forecast.pk if forecast else None,
                 "source_title": source_title,
@@ -202,6 +81,11 @@ def candidate_rows(result: ArticleImport) -> list[dict]:
                 "resolution_note": "",
                 "reviewer": None,
                 "tags": [],
+            }
+        )
+        rows.append(
+            {
+                **record,
                 "deadline_flag": candidate.deadline_flag,
                 "confidence": candidate.confidence,
                 "note": candidate.note,

@@ -96,10 +96,21 @@ def resolution_errors(*, outcome: str, evidence_url: str, note: str) -> dict[str
     return errors
 
 
+def review_on_or_deadline(review_on: datetime.date | None, deadline: datetime.date) -> datetime.date:
+    """The one rule for the review date: unless someone chose one, the forecast is reviewed on its
+    deadline. The model applies it on clean() and save(); the file import, which writes in bulk
+    without save(), calls it too."""
+    return review_on or deadline
+
+
 def local_today() -> datetime.date:
     """Today in settings.TIME_ZONE: a review date 'comes' at local midnight, not UTC's."""
     return timezone.localdate()
 
+
+# The one definition of "scored": a forecast enters the scores when it is resolved yes or no and
+# carried a probability. ForecastQuerySet.scored(), the scorecards and the calibration cell use it.
+SCORED = Q(status=Status.RESOLVED, outcome__in=[Outcome.YES, Outcome.NO], probability__isnull=False)
 
 # Where a forecast counts in a scorecard: its calibration bin (0 .. n_bins - 1) when it is scored,
 # else a negative cell for its state. forecasts.scorecards groups by it.
@@ -115,9 +126,8 @@ def calibration_cell_case(n_bins: int) -> models.Case:
         *(models.When(probability__lte=edges[k + 1], then=models.Value(k)) for k in range(n_bins - 1)),
         default=models.Value(n_bins - 1),
     )
-    scored = Q(status=Status.RESOLVED, outcome__in=[Outcome.YES, Outcome.NO], probability__isnull=False)
     return models.Case(
-        models.When(scored, then=bins),
+        models.When(SCORED, then=bins),
         models.When(status=Status.OPEN, then=models.Value(CELL_OPEN)),
         models.When(status=Status.DUE, then=models.Value(CELL_DUE)),
         models.When(outcome=Outcome.AMBIGUOUS, then=models.Value(CELL_AMBIGUOUS)),
@@ -136,9 +146,6 @@ class ForecastQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=Status.OPEN)
 
-    def due(self):
-        return self.filter(status=Status.DUE)
-
     def resolved(self):
         return self.filter(status=Status.RESOLVED)
 
@@ -155,7 +162,7 @@ class ForecastQuerySet(models.QuerySet):
 
     def scored(self):
         """Forecasts that enter the scores: a probability and a yes/no outcome."""
-        return self.resolved().filter(outcome__in=[Outcome.YES, Outcome.NO], probability__isnull=False)
+        return self.filter(SCORED)
 
     def corrected_after_resolution(self):
         """Forecasts with at least one audited correction after they were resolved."""
@@ -332,8 +339,7 @@ class Forecast(models.Model):
         return self.claim if len(self.claim) <= 80 else self.claim[:79] + "…"
 
     def save(self, *args, **kwargs):
-        if self.review_on is None:
-            self.review_on = self.deadline
+        self.review_on = review_on_or_deadline(self.review_on, self.deadline)
         self.claim_key = claim_fingerprint(self.claim)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "claim" in update_fields:
@@ -344,8 +350,7 @@ class Forecast(models.Model):
         return reverse("admin:forecasts_forecast_change", args=[self.pk])
 
     def clean(self):
-        if self.review_on is None:
-            self.review_on = self.deadline
+        self.review_on = review_on_or_deadline(self.review_on, self.deadline)
         self.claim_key = claim_fingerprint(self.claim)
 
     def validate_constraints(self, exclude=None):
@@ -359,14 +364,6 @@ class Forecast(models.Model):
     def corrected_fields(self) -> list[str]:
         """Names of the fields corrected after resolution, oldest correction first."""
         return list(dict.fromkeys(self.corrections.order_by("corrected_at", "id").values_list("field", flat=True)))
-
-    @property
-    def is_scored(self) -> bool:
-        return (
-            self.status == Status.RESOLVED
-            and self.outcome in (Outcome.YES, Outcome.NO)
-            and self.probability is not None
-        )
 
 
 class ForecastCorrectionQuerySet(models.QuerySet):

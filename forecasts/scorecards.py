@@ -12,11 +12,8 @@ unscored ones are ambiguous, annulled, or decided but carried no probability.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import operator
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +29,7 @@ from .models import (
     CELL_ANNULLED,
     CELL_DUE,
     CELL_OPEN,
+    SCORED,
     Forecast,
     Outcome,
     ProbabilityBasis,
@@ -64,7 +62,6 @@ GROUPINGS = {
     "tag": Grouping(key="tags", label="tags__name", model=Tag, label_field="name"),
 }
 
-SCORED = Q(status=Status.RESOLVED, outcome__in=[Outcome.YES, Outcome.NO], probability__isnull=False)
 CAME_TRUE = Q(outcome=Outcome.YES)
 
 
@@ -298,33 +295,15 @@ def scorecards_by(
     grouping = _grouping(by)
     queryset = confirmed_forecasts() if queryset is None else queryset.exclude(status=Status.PROPOSED)
     grouped = queryset.filter(**{f"{grouping.key}__isnull": False})
-    with cyclic_gc_paused():
-        totals = _aggregate(grouped, group_key=grouping.key, n_bins=n_bins)
-        labels = _labels(grouping, list(totals))
-        cards = [
-            Scorecard(
-                group=Group(by=by, key=str(key), label=labels[key]), counts=counts, scores=scoring.score_bins(bins)
-            )
-            for key, (counts, bins) in totals.items()
-            if key in labels
-        ]
+    totals = _aggregate(grouped, group_key=grouping.key, n_bins=n_bins)
+    labels = _labels(grouping, list(totals))
+    cards = [
+        Scorecard(group=Group(by=by, key=str(key), label=labels[key]), counts=counts, scores=scoring.score_bins(bins))
+        for key, (counts, bins) in totals.items()
+        if key in labels
+    ]
     cards.sort(key=lambda card: (card.group.label.casefold(), card.group.key))
     return cards
-
-
-@contextlib.contextmanager
-def cyclic_gc_paused() -> Iterator[None]:
-    """Scorecards for a thousand groups create some 50,000 small objects, none in a reference
-    cycle, so reference counting frees them all. Left on, the cycle collector would also walk
-    the whole process heap (Django, its models, the URL resolvers) several times meanwhile: up to
-    a third of the time. Only re-enabled if it was enabled, so nested and concurrent uses are safe."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _labels(grouping: Grouping, keys: list[Any]) -> dict[Any, str]:

@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 DEFAULT_BINS = 10
+# The most bins any interface (pages, API, command) computes: with more, a bin holds too few
+# forecasts to say anything, and a request could make the table as wide as it likes.
+MAX_BINS = 100
 WILSON_Z = 1.96
 # scikit-learn >= 1.5 clips to the float dtype's machine epsilon, not a fixed 1e-15.
 EPS = sys.float_info.epsilon

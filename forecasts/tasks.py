@@ -1,18 +1,15 @@
-"""Celery adapters: each task calls one service and owns only its retries and limits."""
+"""Celery adapters: each task calls one service and owns only its retries and limits.
 
-import logging
+The services are imported inside each task: the services enqueue these tasks (looked up when
+they run), so neither module imports the other at import time. Importing this module changes
+nothing in the Celery app; the worker's start and reconnect hooks are in config/celery.py."""
+
 import smtplib
 
-from celery import bootsteps, current_app, shared_task
+from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
-from celery.signals import worker_ready
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.utils import timezone
-
-from forecasts import services
-
-logger = logging.getLogger(__name__)
 
 # A database that is restarting (or briefly unreachable) fails a task with a connection error;
 # each task gets a fresh connection (Celery's Django fixup closes the old one around every task),
@@ -29,11 +26,15 @@ RETRY_ON_DATABASE_ERRORS = {
 
 @shared_task(**RETRY_ON_DATABASE_ERRORS)
 def flag_due_forecasts() -> None:
+    from forecasts import services
+
     services.forecasts_flag_due()
 
 
 @shared_task(**RETRY_ON_DATABASE_ERRORS)
 def send_review_reminders() -> None:
+    from forecasts import services
+
     services.reminders_send()
 
 
@@ -50,47 +51,13 @@ def send_review_reminders() -> None:
     time_limit=60,
 )
 def deliver_review_digest(digest_id: int) -> None:
+    from forecasts import services
+
     services.reminder_digest_deliver(digest_id=digest_id)
 
 
 @shared_task(**RETRY_ON_DATABASE_ERRORS)
 def deliver_pending_digests() -> None:
+    from forecasts import services
+
     services.reminder_digests_deliver_pending()
-
-
-def _recover_reminders() -> None:
-    if settings.REMINDER_CATCH_UP_ON_START and timezone.localtime().hour >= settings.REMINDER_HOUR:
-        send_review_reminders.delay()  # delivers pending digests too
-    else:
-        deliver_pending_digests.delay()
-
-
-@worker_ready.connect
-def recover_reminders_on_start(sender, **kwargs) -> None:
-    """A worker that was killed left pending digests (and maybe an unfinished run) behind, and a
-    broker without redelivery (the filesystem one) has lost their tasks: pick them up now
-    instead of at tomorrow's run."""
-    _recover_reminders()
-
-
-class RecoverRemindersOnReconnect(bootsteps.StartStopStep):
-    """A broker that restarted without persistence (Redis as usually configured) has lost every
-    queued task: delivery tasks of digests that stay pending, maybe today's run itself. The
-    worker reconnects by itself, but worker_ready fired only once, at its start: so each time the
-    worker's consumer connects again, recover as at a start. Idempotent, like everything it runs;
-    a digest whose task did survive is sent once, the second task finds it sent."""
-
-    requires = {"celery.worker.consumer.tasks:Tasks"}
-
-    def __init__(self, parent, **kwargs):
-        super().__init__(parent, **kwargs)
-        self.connections = 0
-
-    def start(self, parent) -> None:
-        self.connections += 1
-        if self.connections > 1:
-            logger.info("Connected to the broker again: delivering what its restart may have lost.")
-            _recover_reminders()
-
-
-current_app.steps["consumer"].add(RecoverRemindersOnReconnect)

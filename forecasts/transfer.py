@@ -20,33 +20,13 @@ from django.core.validators import URLValidator
 from sources.models import name_key
 
 from . import rules
-from .models import Forecast, Outcome, ProbabilityBasis, Status, resolution_errors
+from .models import Forecast, Outcome, ProbabilityBasis, Status, resolution_errors, review_on_or_deadline
+from .records import RECORD_FIELDS, ForecastRecord
 
-FIELDS = (
-    "id",
-    "source_title",
-    "source_url",
-    "publication",
-    "author",
-    "quote",
-    "claim",
-    "estimative_phrase",
-    "probability",
-    "probability_basis",
-    "made_on",
-    "deadline",
-    "review_on",
-    "resolution_criteria",
-    "status",
-    "outcome",
-    "evidence_url",
-    "resolution_note",
-    "reviewer",
-    "tags",
-    "resolved_at",
-    "resolved_by",
-    "recorded_by",
-)
+# The field list and the row type are declared once, in forecasts/records.py: export, import and
+# the article import's preview all use them.
+FIELDS = RECORD_FIELDS
+ImportRow = ForecastRecord
 REQUIRED = ("source_title", "author", "quote", "claim", "made_on", "deadline", "resolution_criteria")
 MAX_LENGTHS = {"source_title": 500, "source_url": 1000, "publication": 200, "author": 200, "estimative_phrase": 100}
 USERNAME_FIELDS = ("reviewer", "resolved_by", "recorded_by")
@@ -73,7 +53,7 @@ def export_rows(queryset=None, *, chunk_size: int = 2000) -> Iterator[dict]:
     ).prefetch_related("tags")
     for forecast in queryset.iterator(chunk_size=chunk_size):
         source = forecast.source
-        yield {
+        row = {
             "id": forecast.id,
             "source_title": source.title,
             "source_url": source.url,
@@ -98,6 +78,7 @@ def export_rows(queryset=None, *, chunk_size: int = 2000) -> Iterator[dict]:
             "resolved_by": forecast.resolved_by.get_username() if forecast.resolved_by else None,
             "recorded_by": forecast.recorded_by.get_username() if forecast.recorded_by else None,
         }
+        yield {name: row[name] for name in FIELDS}  # a field missing here fails at once
 
 
 def _utc_iso(moment: datetime.datetime | None) -> str | None:
@@ -341,33 +322,6 @@ def _read_json_lines(path: Path) -> Iterator[tuple[str, dict]]:
 # Import: checking --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ImportRow:
-    id: int | None
-    source_title: str
-    source_url: str
-    publication: str
-    author: str
-    quote: str
-    claim: str
-    estimative_phrase: str
-    probability: float | None
-    probability_basis: str
-    made_on: datetime.date
-    deadline: datetime.date
-    review_on: datetime.date
-    resolution_criteria: str
-    status: str
-    outcome: str | None
-    evidence_url: str
-    resolution_note: str
-    reviewer: str | None
-    tags: tuple[str, ...]
-    resolved_at: datetime.datetime | None = None
-    resolved_by: str | None = None
-    recorded_by: str | None = None
-
-
 def _shown(value, limit: int = 40) -> str:
     """A value as an error message may quote it: short, and printable whatever it holds."""
     if isinstance(value, str):
@@ -602,7 +556,7 @@ def parse_row(raw) -> ImportRow:
     if isinstance(made_on, datetime.date) and isinstance(deadline, datetime.date):
         if deadline < made_on:
             errors["deadline"] = f"{deadline} is before made_on {made_on}"
-        review_on = values.get("review_on") or deadline
+        review_on = review_on_or_deadline(values.get("review_on"), deadline)
         values["review_on"] = review_on
         if review_on < made_on:
             errors["review_on"] = f"{review_on} is before made_on {made_on}"

@@ -14,7 +14,7 @@ from . import scorecards, scoring
 from .charts import reliability_chart
 from .models import Outcome
 
-MAX_BINS = 50
+MAX_BINS = scoring.MAX_BINS
 FORECASTS_PER_PAGE = 50
 GROUP_TITLES = {"author": "Author", "publication": "Outlet", "source": "Article", "tag": "Topic"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -352,8 +352,3 @@ def _clean_publication(name: str) -> str:
     name = re.split(r"\s+(?:and|which|on|in|with)\s+", name)[0]
     name = re.sub(r"(?:\s+(?:and|of|for|the|&))+$", "", name)
     return name.rstrip(".,;")
-
-
-def with_overrides(metadata: ArticleMetadata, **overrides: object) -> ArticleMetadata:
-    """Options given by the editor win over what the text says."""
-    return replace(metadata, **{key: value for key, value in overrides.items() if value})

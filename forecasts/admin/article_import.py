@@ -7,7 +7,7 @@ job and proposing the forecasts is forecasts.importing's. Nothing here decides a
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from forecasts import importing
+from forecasts import importing, services
 from forecasts.models import Status
 
 from .forms import ImportArticleForm
@@ -26,7 +26,7 @@ def import_article_view(model_admin, request):
         data = form.cleaned_data
         article = data["article"]
         try:
-            result = importing.propose_forecasts_from_article(
+            result = services.propose_forecasts_from_article(
                 text=article.text,
                 title=data["title"],
                 url=data["url"],
@@ -67,7 +67,7 @@ def _summary(result, dry_run: bool) -> str:
 @admin.action(description="Accept selected proposed forecasts (they become open)", permissions=["change"])
 def accept_proposed(model_admin, request, queryset):
     try:
-        accepted = importing.forecasts_accept(forecasts=queryset.proposed())
+        accepted = services.forecasts_accept(forecasts=queryset.proposed())
     except ValidationError as error:
         model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
         return
@@ -79,7 +79,7 @@ def accept_proposed(model_admin, request, queryset):
 @admin.action(description="Reject selected proposed forecasts (delete them)", permissions=["change"])
 def reject_proposed(model_admin, request, queryset):
     try:
-        rejected = importing.forecasts_reject(forecasts=queryset.proposed())
+        rejected = services.forecasts_reject(forecasts=queryset.proposed())
     except ValidationError as error:
         model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
         return

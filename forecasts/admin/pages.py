@@ -8,6 +8,8 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from forecasts.rules import parse_id
+
 
 def action_page(model_admin, request, *, template: str, title: str, form, **context) -> TemplateResponse:
     """An admin page around a form: the site's context, the model's options, the form's media."""
@@ -40,10 +42,9 @@ def add_service_errors(form: forms.Form, error: ValidationError, field_for: dict
 
 def object_id_or_404(object_id) -> int:
     """The id in an admin URL as an integer; anything else ("abc", "1.5", "²") is no such page."""
-    text = str(object_id)
-    if not (text.isascii() and text.isdigit()) or int(text) >= 2**63:
+    if (forecast_id := parse_id(str(object_id))) is None:
         raise Http404("No such forecast.")
-    return int(text)
+    return forecast_id
 
 
 def admin_url(model_admin, name: str, *args) -> str:

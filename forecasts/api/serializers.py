@@ -6,15 +6,14 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from config.api.serializers import StrictSerializer
-from forecasts import rules, scorecards
+from forecasts import rules, scorecards, scoring
 from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status
 from sources.models import Author, Source
 
 # Dates are checked against the same range as the model's (Django's validators run in DRF too).
 DATE_RULES = [rules.validate_date_in_range]
 
-# Bins of a calibration table the API will compute; more would be noise, not detail.
-MAX_BINS = 100
+MAX_BINS = scoring.MAX_BINS
 
 
 @extend_schema_field(

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from forecasts import services
 from forecasts.models import Forecast, Outcome, Status, local_today
-from forecasts.seeding import seed_load
+from forecasts.services import seed_load
 from tests.e2e.steps import PASSWORD, changelist_row, messages, sign_in, stat
 from tests.factories import StaffFactory
 

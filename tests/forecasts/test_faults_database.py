@@ -12,6 +12,7 @@ from django.db import InterfaceError, OperationalError
 
 from forecasts import reminders, services, tasks
 from forecasts.models import DigestStatus, ReminderDigest
+from forecasts.services import reminders as reminder_services
 from tests.factories import ForecastFactory, UserFactory
 
 TODAY = datetime.date(2024, 7, 1)
@@ -66,7 +67,7 @@ def test_a_database_error_after_the_lease_gives_the_lease_back_for_the_retry(mon
 @pytest.mark.django_db(transaction=True)
 def test_a_send_is_recorded_once_the_database_answers_again(monkeypatch):
     digest = one_pending_digest()
-    calls = failing_first(monkeypatch, reminders, "finish", 2)
+    calls = failing_first(monkeypatch, reminder_services, "finish", 2)
 
     assert services.reminder_digest_deliver(digest_id=digest.pk) == DigestStatus.SENT
 
@@ -82,8 +83,8 @@ def test_a_send_is_recorded_once_the_database_answers_again(monkeypatch):
 @pytest.mark.django_db(transaction=True)
 def test_a_database_down_for_longer_than_the_patience_fails_the_attempt(monkeypatch):
     digest = one_pending_digest()
-    monkeypatch.setattr(reminders, "DATABASE_PATIENCE_SECONDS", 0.5)
-    calls = failing_first(monkeypatch, reminders, "release", 100)
+    monkeypatch.setattr(reminder_services, "DATABASE_PATIENCE_SECONDS", 0.5)
+    calls = failing_first(monkeypatch, reminder_services, "release", 100)
     failing_first(monkeypatch, reminders, "digest_items", 100)
 
     with pytest.raises(OperationalError):

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from forecasts import importing
+from forecasts import services
 from forecasts.models import Forecast, Status
 from sources.models import Source
 from tests.factories import ForecastFactory
@@ -22,7 +22,7 @@ SEED_DATE = datetime.date(2023, 1, 1)
 
 @pytest.mark.django_db
 def test_import_stores_the_article_and_proposes_its_forecasts():
-    result = importing.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
     assert result.created
     source = result.source
     assert source.title == "Russia, China bring North Korea in from the cold"
@@ -38,8 +38,8 @@ def test_import_stores_the_article_and_proposes_its_forecasts():
 @pytest.mark.django_db
 def test_importing_the_same_text_again_returns_the_stored_article():
     text = SEED.read_text(encoding="utf-8")
-    first = importing.propose_forecasts_from_article(text=text, published_on=SEED_DATE)
-    again = importing.propose_forecasts_from_article(text=text.replace("\n", "\r\n"), published_on=SEED_DATE)
+    first = services.propose_forecasts_from_article(text=text, published_on=SEED_DATE)
+    again = services.propose_forecasts_from_article(text=text.replace("\n", "\r\n"), published_on=SEED_DATE)
     assert not again.created
     assert again.source == first.source
     assert Source.objects.count() == 1
@@ -49,7 +49,7 @@ def test_importing_the_same_text_again_returns_the_stored_article():
 @pytest.mark.django_db
 def test_missing_date_and_author_are_clear_errors_and_nothing_is_saved():
     with pytest.raises(ValidationError) as error:
-        importing.propose_forecasts_from_article(text="A title\n\nPrices will likely rise in 2024.\n")
+        services.propose_forecasts_from_article(text="A title\n\nPrices will likely rise in 2024.\n")
     assert set(error.value.message_dict) == {"published_on", "author"}
     assert Source.objects.count() == 0
     assert Forecast.objects.count() == 0
@@ -57,7 +57,7 @@ def test_missing_date_and_author_are_clear_errors_and_nothing_is_saved():
 
 @pytest.mark.django_db
 def test_proposed_forecasts_are_neither_reminded_nor_scored():
-    importing.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
     assert not Forecast.objects.to_remind(datetime.date(2030, 1, 1)).exists()
     assert not Forecast.objects.scored().exists()
     assert not Forecast.objects.reaching_review(datetime.date(2030, 1, 1)).exists()
@@ -65,11 +65,11 @@ def test_proposed_forecasts_are_neither_reminded_nor_scored():
 
 @pytest.mark.django_db
 def test_accept_opens_proposed_forecasts_and_reject_deletes_them():
-    result = importing.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
     first, second, *_ = result.forecasts
     already_open = ForecastFactory(status=Status.OPEN)
-    assert importing.forecasts_accept(forecasts=[first, already_open]) == 1
-    assert importing.forecasts_reject(forecasts=[second]) == 1
+    assert services.forecasts_accept(forecasts=[first, already_open]) == 1
+    assert services.forecasts_reject(forecasts=[second]) == 1
     first.refresh_from_db()
     assert first.status == Status.OPEN
     assert first.version == 2
@@ -79,11 +79,11 @@ def test_accept_opens_proposed_forecasts_and_reject_deletes_them():
 
 @pytest.mark.django_db
 def test_reject_refuses_a_selection_with_a_confirmed_forecast_and_deletes_nothing():
-    result = importing.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
     proposed = result.forecasts[0]
     already_open = ForecastFactory(status=Status.OPEN)
     with pytest.raises(ValidationError, match="Only proposed forecasts can be rejected"):
-        importing.forecasts_reject(forecasts=[proposed, already_open])
+        services.forecasts_reject(forecasts=[proposed, already_open])
     assert Forecast.objects.filter(pk__in=[proposed.pk, already_open.pk]).count() == 2
 
 
@@ -215,7 +215,7 @@ def test_admin_import_page_shows_form_errors_and_saves_nothing(superuser_client)
 
 @pytest.mark.django_db
 def test_admin_bulk_accept_and_reject(superuser_client):
-    result = importing.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
     first, second, *_ = result.forecasts
     changelist = reverse("admin:forecasts_forecast_changelist")
     superuser_client.post(changelist, {"action": "accept_proposed", "_selected_action": [first.pk]})

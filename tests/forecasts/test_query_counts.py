@@ -9,7 +9,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forecasts import reminders, scorecards, services
+from forecasts import scorecards, services
 from forecasts.models import Forecast, Outcome, ReminderDigest, Status
 from tests.factories import ForecastFactory, StaffFactory, TagFactory, UserFactory
 
@@ -127,9 +127,9 @@ def test_delivering_a_digest_costs_the_same_queries_for_2_or_20_forecasts(db, dj
     services.reminder_digests_create(today=TODAY, enqueue=False)
     small = ReminderDigest.objects.get(reviewer=small_reviewer)
     large = ReminderDigest.objects.get(reviewer=large_reviewer)
-    few = queries_of(lambda: reminders.deliver(digest_id=small.pk))
+    few = queries_of(lambda: services.reminder_digest_deliver(digest_id=small.pk))
     with django_assert_num_queries(len(few)):
-        assert reminders.deliver(digest_id=large.pk) == "sent"
+        assert services.reminder_digest_deliver(digest_id=large.pk) == "sent"
 
 
 def plan_then_deliver(*, reviewers: int, per_reviewer: int, tag: str) -> tuple[int, int]:

@@ -107,3 +107,9 @@ def test_empty_database_prints_nulls(db):
 def test_rejects_zero_bins(db):
     with pytest.raises(CommandError):
         run("--bins", "0")
+
+
+def test_rejects_more_bins_than_the_pages_and_the_api_allow(db):
+    with pytest.raises(CommandError, match="between 1 and 100"):
+        run("--bins", "101")
+    assert "No scored forecasts yet" in run("--bins", "100")

@@ -133,15 +133,44 @@ def test_no_forecasts_gives_undefined_scores_and_empty_bins():
 
 @pytest.mark.parametrize("seed", range(5))
 @pytest.mark.parametrize("n_bins", [1, 5, 10, 20])
-def test_decomposition_adds_up_to_brier(seed, n_bins):
+def test_decomposition_adds_up_to_an_independent_brier(seed, n_bins):
+    """Each term against numpy's own computation, and their sum against numpy's Brier score."""
     pairs = random_pairs(seed=seed, size=300, edges_share=0.2, n_bins=n_bins)
-    result = scoring.score(pairs, n_bins)
-    d = result.decomposition
+    p = np.array([p for p, _ in pairs])
+    o = np.array([o for _, o in pairs], dtype=float)
+    n = len(p)
+    cell = np.searchsorted(np.linspace(0, 1, n_bins + 1)[1:-1], p, side="left")
+    rate = o.mean()
+    reliability = resolution = variance = covariance = 0.0
+    for k in np.unique(cell):
+        in_bin = cell == k
+        mean_p, freq = p[in_bin].mean(), o[in_bin].mean()
+        reliability += in_bin.sum() * (mean_p - freq) ** 2 / n
+        resolution += in_bin.sum() * (freq - rate) ** 2 / n
+        variance += ((p[in_bin] - mean_p) ** 2).sum() / n
+        covariance += 2 * ((o[in_bin] - freq) * (p[in_bin] - mean_p)).sum() / n
 
-    assert d.total() == d.reliability - d.resolution + d.uncertainty + d.within_bin_variance - d.within_bin_covariance
-    assert d.reliability - d.resolution + d.uncertainty + d.within_bin_variance - d.within_bin_covariance == (
-        pytest.approx(result.brier, abs=TOLERANCE)
+    d = scoring.score(pairs, n_bins).decomposition
+
+    assert (d.reliability, d.resolution, d.uncertainty, d.within_bin_variance, d.within_bin_covariance) == (
+        pytest.approx((reliability, resolution, rate * (1 - rate), variance, covariance), abs=TOLERANCE)
     )
+    assert d.reliability - d.resolution + d.uncertainty + d.within_bin_variance - d.within_bin_covariance == (
+        pytest.approx(float(np.mean((p - o) ** 2)), abs=TOLERANCE)
+    )
+
+
+def test_decomposition_of_a_hand_computed_example():
+    # Two bins (edges 0, 0.5, 1): bin 0 holds 0.2 -> no and 0.2 -> yes, bin 1 holds 0.8 -> yes.
+    # Brier (0.04 + 0.64 + 0.04) / 3 = 0.24; base rate 2/3.
+    d = scoring.score([(0.2, 0), (0.2, 1), (0.8, 1)], 2).decomposition
+
+    assert d.reliability == pytest.approx((2 * 0.3**2 + 0.2**2) / 3)  # 0.0733...
+    assert d.resolution == pytest.approx((2 * (0.5 - 2 / 3) ** 2 + (1 - 2 / 3) ** 2) / 3)  # 0.0555...
+    assert d.uncertainty == pytest.approx(2 / 9)
+    assert d.within_bin_variance == pytest.approx(0.0)
+    assert d.within_bin_covariance == pytest.approx(0.0)
+    assert d.total() == pytest.approx(0.24)
 
 
 def test_decomposition_terms_from_their_definitions():

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from forecasts import scorecards, services, views
 from forecasts.models import Forecast, Outcome, Status
-from forecasts.seeding import seed_load
+from forecasts.services import seed_load
 from sources.models import Author
 from tests.factories import AuthorFactory, ForecastFactory, StaffFactory
 

@@ -3,7 +3,7 @@ import json
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from forecasts import importing
+from forecasts import importing, services
 from sources import ingestion, scales
 
 
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         except ingestion.IngestionError as exc:
             raise CommandError(str(exc)) from None
         try:
-            result = importing.propose_forecasts_from_article(
+            result = services.propose_forecasts_from_article(
                 text=article.text,
                 title=title or "",
                 url=url,

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from forecasts.seeding import seed_load
+from forecasts.services import seed_load
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""The seed: the first real article and its curated forecasts, recorded through the services."""
+"""The seed: the first real article and its curated forecasts."""
 
 import datetime
 import json
@@ -9,10 +9,11 @@ from django.db import transaction
 
 from sources import services as source_services
 
-from . import services
-from .models import Outcome
+from ..models import Outcome
+from .forecasts import forecast_create
+from .resolution import forecast_resolve
 
-SEED_DIR = Path(__file__).resolve().parent / "seed"
+SEED_DIR = Path(__file__).resolve().parent.parent / "seed"
 SEED_FILE = SEED_DIR / "katzeff-silberstein-2023.json"
 
 
@@ -51,7 +52,7 @@ def seed_load(*, path: Path = SEED_FILE, with_outcomes: bool = False) -> SeedRes
     for row in data["forecasts"]:
         if row["claim"] in existing_claims:
             continue
-        forecast = services.forecast_create(
+        forecast = forecast_create(
             source=source,
             author=author,
             quote=row["quote"],
@@ -66,7 +67,7 @@ def seed_load(*, path: Path = SEED_FILE, with_outcomes: bool = False) -> SeedRes
         )
         if row["not_resolvable"]:
             # Known at recording time, not from evidence: the claim cannot be checked as stated.
-            services.forecast_resolve(
+            forecast_resolve(
                 forecast=forecast,
                 outcome=Outcome.ANNULLED,
                 note=f"Not resolvable: {row['not_resolvable']}",
@@ -78,7 +79,7 @@ def seed_load(*, path: Path = SEED_FILE, with_outcomes: bool = False) -> SeedRes
         by_claim = {row["claim"]: row["evidence"] for row in data["forecasts"] if row.get("evidence")}
         for forecast in source.forecasts.unresolved().filter(claim__in=by_claim):
             evidence = by_claim[forecast.claim]
-            services.forecast_resolve(
+            forecast_resolve(
                 forecast=forecast,
                 outcome=evidence["outcome"],
                 evidence_url=evidence["evidence_url"],

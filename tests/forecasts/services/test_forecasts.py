@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from forecasts import importing, services
+from forecasts import services
 from forecasts.models import Forecast, ForecastCorrection, Outcome, ProbabilityBasis, Status
 from tests.factories import ForecastFactory, StaffFactory
 
@@ -66,7 +66,7 @@ def test_flagging_due_and_accepting_bump_the_version():
     due = ForecastFactory(made_on=datetime.date(2020, 1, 1), deadline=datetime.date(2020, 6, 1))
     proposed = ForecastFactory(status=Status.PROPOSED)
     assert services.forecasts_flag_due(today=datetime.date(2021, 1, 1)) == 1
-    assert importing.forecasts_accept(forecasts=[proposed]) == 1
+    assert services.forecasts_accept(forecasts=[proposed]) == 1
     assert Forecast.objects.get(pk=due.pk).version == 2
     assert due.history.first().version == 2
     assert Forecast.objects.get(pk=proposed.pk).version == 2

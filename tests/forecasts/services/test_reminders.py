@@ -10,9 +10,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
-from forecasts import reminders, services
+from forecasts import reminders, services, tasks
 from forecasts.models import DigestStatus, Forecast, Outcome, Reminder, ReminderDigest, ReminderKind, Status
 from forecasts.reminders import Cycle, reminder_cycle
+from forecasts.services import reminders as reminder_services
 from tests.factories import ForecastFactory, SourceFactory, StaffFactory, UserFactory
 
 TODAY = datetime.date(2024, 7, 1)
@@ -285,7 +286,7 @@ def test_a_digest_leased_by_a_live_sender_is_left_alone():
     ForecastFactory(reviewer=reviewer, review_on=TODAY)
     services.reminders_send(today=TODAY)  # enqueue mode: nothing sent yet
     digest = ReminderDigest.objects.get()
-    assert reminders.lease(digest_id=digest.pk, owner="otherhost:1") is not None
+    assert reminder_services.lease(digest_id=digest.pk, owner="otherhost:1") is not None
 
     assert services.reminder_digest_deliver(digest_id=digest.pk) == "skipped"
     assert mail.outbox == []
@@ -298,7 +299,7 @@ def test_a_lease_of_a_dead_process_on_this_host_is_taken_over():
     services.reminders_send(today=TODAY)
     digest = ReminderDigest.objects.get()
     # PIDs never exceed pid_max (at most 2**22 on Linux), so this one cannot be alive.
-    reminders.lease(digest_id=digest.pk, owner=f"{reminders.socket.gethostname()}:{2**23}")
+    reminder_services.lease(digest_id=digest.pk, owner=f"{reminder_services.socket.gethostname()}:{2**23}")
 
     assert services.reminder_digests_deliver_pending(deliver_now=True) == {DigestStatus.SENT: 1}
     assert len(mail.outbox) == 1
@@ -318,7 +319,7 @@ def test_a_forecast_resolved_before_the_digest_went_out_is_left_out():
 @pytest.mark.django_db
 def test_delivery_is_enqueued_after_commit(django_capture_on_commit_callbacks, monkeypatch):
     enqueued = []
-    monkeypatch.setattr(services.tasks.deliver_review_digest, "delay", lambda digest_id: enqueued.append(digest_id))
+    monkeypatch.setattr(tasks.deliver_review_digest, "delay", lambda digest_id: enqueued.append(digest_id))
     ForecastFactory(reviewer=UserFactory(), review_on=TODAY)
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -464,7 +465,7 @@ def test_a_zombie_process_does_not_keep_its_lease():
     import signal
     import subprocess
 
-    from forecasts.reminders import _pid_alive
+    from forecasts.services.reminders import _pid_alive
 
     child = subprocess.Popen(["sleep", "30"])
     try:

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status
-from forecasts.seeding import SEED_FILE
+from forecasts.services import SEED_FILE
 from sources.models import Source
 
 pytestmark = pytest.mark.django_db

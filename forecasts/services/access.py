@@ -1,0 +1,55 @@
+"""Groups and permissions: who may do what, as Django permissions so the admin and the API agree."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+# Who may do what, as Django permissions so the admin and the API agree. Editors record and
+# edit forecasts and articles; reviewers record what happened.
+EDITOR_PERMISSIONS = (
+    "forecasts.view_forecast",
+    "forecasts.add_forecast",
+    "forecasts.change_forecast",
+    "forecasts.view_tag",
+    "forecasts.add_tag",
+    "forecasts.change_tag",
+    "sources.view_source",
+    "sources.add_source",
+    "sources.change_source",
+    "sources.view_author",
+    "sources.add_author",
+    "sources.change_author",
+    "sources.view_publication",
+    "sources.add_publication",
+    "sources.change_publication",
+)
+REVIEWER_PERMISSIONS = (
+    "forecasts.view_forecast",
+    "forecasts.resolve_forecast",
+    "forecasts.view_tag",
+    "sources.view_source",
+    "sources.view_author",
+    "sources.view_publication",
+)
+
+
+@transaction.atomic
+def access_groups_ensure() -> list[Group]:
+    """Create the editors' and reviewers' groups if missing and grant their permissions.
+
+    Only adds: a group or permission an administrator set up stays as it is.
+    """
+    groups = []
+    for name, perms in (
+        (settings.EDITORS_GROUP, EDITOR_PERMISSIONS),
+        (settings.REVIEWERS_GROUP, REVIEWER_PERMISSIONS),
+    ):
+        group, _ = Group.objects.get_or_create(name=name)
+        for perm in perms:
+            app_label, codename = perm.split(".")
+            permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            # Missing only while migrations are half applied; the next migrate adds it.
+            if permission is not None:
+                group.permissions.add(permission)
+        groups.append(group)
+    return groups

@@ -1,0 +1,133 @@
+"""Article import: store the article once and propose its forecasts for an editor to confirm,
+then the editor's accept / reject decisions. The extraction itself is pure (sources.extraction).
+Proposed forecasts are never reminded or scored."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from sources import services as source_services
+from sources.extraction import extract_candidates
+from sources.ingestion import ArticleMetadata, normalise_text
+
+from ..importing import ArticleImport, candidate_criteria, candidate_deadline
+from ..models import Forecast, ProbabilityBasis, Status, claim_fingerprint
+from .forecasts import forecast_create
+
+
+@transaction.atomic
+def propose_forecasts_from_article(
+    *,
+    text: str,
+    title: str = "",
+    url: str = "",
+    published_on: datetime.date | None = None,
+    author_name: str = "",
+    publication_name: str = "",
+    metadata: ArticleMetadata | None = None,
+    scale: str = "icd203",
+    recorded_by: AbstractBaseUser | None = None,
+    dry_run: bool = False,
+) -> ArticleImport:
+    """Store the article (once) and save its candidates as proposed forecasts.
+
+    Importing the same text again returns the stored article and its forecasts and
+    proposes nothing new. A dry run reads and extracts but writes nothing.
+    """
+    text = normalise_text(text)
+    resolved = source_services.article_metadata_resolve(
+        text=text,
+        title=title,
+        published_on=published_on,
+        author_name=author_name,
+        publication_name=publication_name,
+        metadata=metadata,
+        require_author=True,
+    )
+    try:
+        candidates = extract_candidates(text, published_on=resolved.published_on, scale=scale)
+    except ValueError as exc:
+        raise ValidationError({"scale": str(exc)}) from None
+    if dry_run:
+        return ArticleImport(source=None, created=False, metadata=resolved, candidates=candidates, forecasts=[])
+
+    source, created = source_services.source_create_from_text(
+        text=text,
+        title=resolved.title,
+        url=url,
+        published_on=resolved.published_on,
+        author_name=resolved.author,
+        publication_name=resolved.publication,
+        metadata=resolved,
+    )
+    if not created:
+        existing = list(source.forecasts.order_by("id"))
+        return ArticleImport(source=source, created=False, metadata=resolved, candidates=candidates, forecasts=existing)
+
+    author = source.authors.get()
+    # One forecaster's claim is recorded once per article; a claim the text repeats is one forecast.
+    seen_claims: set[str] = set()
+    unique_candidates = []
+    for candidate in candidates:
+        if claim_fingerprint(candidate.claim) not in seen_claims:
+            seen_claims.add(claim_fingerprint(candidate.claim))
+            unique_candidates.append(candidate)
+    forecasts = [
+        forecast_create(
+            source=source,
+            author=author,
+            quote=candidate.quote,
+            claim=candidate.claim,
+            estimative_phrase=candidate.estimative_phrase[:100],
+            probability=candidate.probability,
+            probability_basis=candidate.probability_basis,
+            made_on=source.published_on,
+            deadline=candidate_deadline(candidate, source.published_on),
+            resolution_criteria=candidate_criteria(candidate),
+            status=Status.PROPOSED,
+            recorded_by=recorded_by,
+        )
+        for candidate in unique_candidates
+    ]
+    return ArticleImport(source=source, created=True, metadata=resolved, candidates=candidates, forecasts=forecasts)
+
+
+def _locked_rows(forecasts: Iterable[Forecast]) -> list[Forecast]:
+    # The current rows, locked in id order (no deadlock between two editors' selections).
+    ids = [forecast.pk for forecast in forecasts]
+    return list(Forecast.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+
+
+@transaction.atomic
+def forecasts_accept(*, forecasts: Iterable[Forecast]) -> int:
+    """Confirm proposed forecasts: they become open, get reminders and, once resolved, scores."""
+    accepted = 0
+    for forecast in _locked_rows(forecasts):
+        if forecast.status != Status.PROPOSED:
+            continue
+        if forecast.probability is not None and forecast.probability_basis == ProbabilityBasis.NONE:
+            raise ValidationError(f"Forecast {forecast.pk}: a probability needs a basis.")
+        forecast.status = Status.OPEN
+        forecast.version += 1
+        forecast.full_clean()
+        forecast.save(update_fields=["status", "version", "updated_at"])
+        accepted += 1
+    return accepted
+
+
+@transaction.atomic
+def forecasts_reject(*, forecasts: Iterable[Forecast]) -> int:
+    """Discard proposed forecasts the editor does not want (the history keeps a record).
+    Only proposed forecasts are rejected: a confirmed one is part of the record, so a selection
+    that holds one is refused whole and nothing is deleted."""
+    rows = _locked_rows(forecasts)
+    confirmed = [forecast for forecast in rows if forecast.status != Status.PROPOSED]
+    if confirmed:
+        ids = ", ".join(str(forecast.pk) for forecast in confirmed)
+        raise ValidationError(f"Only proposed forecasts can be rejected; not proposed: {ids}. Nothing was deleted.")
+    for forecast in rows:
+        forecast.delete()
+    return len(rows)
