@@ -90,7 +90,7 @@ class Scorecard:
         return self.scores.n < MIN_RANKED_N
 
     def as_dict(self) -> dict[str, Any]:
-        """The scorecard object of design.md ("Scoring"), ready for JSON."""
+        """The scorecard object (the JSON of the API and `manage.py scorecard`), ready for JSON."""
         s = self.scores
         d = s.decomposition
         return {

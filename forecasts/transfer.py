@@ -1,4 +1,4 @@
-"""Export and import of forecasts in the design.md field set (JSON, JSON Lines or CSV).
+"""Export and import of forecasts as JSON, JSON Lines or CSV, in the field set of forecasts/records.py.
 
 Reading and checking rows is pure; writing goes through services.forecasts_import. Both
 directions stream, so a large archive never has to fit in memory.

@@ -5,7 +5,7 @@ categories (the ICD 203 terms); a scale then turns the category into a band and 
 point value. Keeping the two steps apart is what makes the scale configurable: the
 same article read with Kent's table gives Kent's numbers.
 
-Sources (research/seed-forecasts.md, section 3):
+Sources:
 - ICD 203, ODNI analytic standards: remote 1-5 %, very unlikely 5-20 %, unlikely
   20-45 %, roughly even 45-55 %, likely 55-80 %, very likely 80-95 %, almost certain
   95-99 %. The point value is the band's midpoint.

@@ -12,7 +12,7 @@ from tests.factories import AuthorFactory, ForecastFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
-# Outcomes of the seed forecasts, with evidence, from research/seed-forecasts.md ("What happened").
+# Outcomes of the seed forecasts, with the evidence that decided each one.
 SEED_OUTCOMES = {
     "TRADE-RECOVER": (Outcome.YES, "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=183176"),
     "TRADE-SURPASS": (Outcome.NO, "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=183176"),

@@ -4,7 +4,7 @@ from forecasts import transfer
 
 
 class Command(BaseCommand):
-    help = "Write every forecast (the design.md field set) as JSON or CSV to standard output or a file."
+    help = "Write every forecast (the export field set) as JSON or CSV to standard output or a file."
 
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=("json", "csv"), default="json")

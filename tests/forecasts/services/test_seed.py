@@ -10,7 +10,7 @@ from sources.models import Source
 pytestmark = pytest.mark.django_db
 
 SEED = json.loads(SEED_FILE.read_text(encoding="utf-8"))
-# ICD 203 bands (research/seed-forecasts.md §3): the probability must sit in the band its words give.
+# ICD 203 bands (sources/scales.py): the probability must sit in the band its words give.
 BANDS = {
     "will likely": (0.55, 0.80),
     "remains unlikely": (0.20, 0.45),
