@@ -15,6 +15,8 @@ from pathlib import Path
 
 from dateutil import parser as date_parser
 
+from sources.extraction import lexicon
+
 MAX_BYTES = 2 * 1024 * 1024
 
 
@@ -251,17 +253,12 @@ _BYLINE_PATTERNS = [
 _BIO_LINE = re.compile(
     rf"^(?:[-\u2014\u2013*_]\s*)?{_NAME}\s+(?P<bio>(?:is|was|writes|teaches|works|leads|heads|serves)\b[^\n]*)$", re.M
 )
-_ROLE_WORDS = re.compile(
-    r"\b(?:fellow|professor|lecturer|director|editor|researcher|analyst|economist|correspondent|columnist|"
-    r"author|writer|journalist|scientist|founder|chair|president|partner|adviser|advisor|head|student|"
-    r"reporter|contributor|strategist|consultant|scholar|historian|writes)\b",
-    re.I,
-)
+_ROLE_WORDS = re.compile(rf"\b(?:{lexicon.ROLE_PATTERN}|writes)\b", re.I)
 _FIRST_PUBLISHED = re.compile(
     r"\b(?:first|originally)\s+(?:published|appeared)\s+(?:by|in|on|at)\s+(?:the\s+)?"
     r"(?P<pub>[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|of|and|for|the|&))*)"
 )
-_WIRE = re.compile(r"\((?P<pub>Reuters|AP|AFP|Bloomberg|Xinhua|Kyodo|Yonhap)\)\s*[-\u2013\u2014]")
+_WIRE = re.compile(rf"\((?P<pub>{lexicon.WIRE_PATTERN})\)\s*[-\u2013\u2014]")
 _WRITES_FOR = re.compile(r"\bwrites\b[^\n.]{0,80}?\bfor\s+(?P<pub>(?:The\s+)?[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*)*)")
 _DATE_PATTERNS = [
     re.compile(r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b"),

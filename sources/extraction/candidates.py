@@ -1,0 +1,303 @@
+"""Forecast candidates from an article's text: the pipeline that ties the steps together.
+
+1. segments: paragraphs, list items and headline-like lines; captions, credits, bios,
+   republication notes and bylines are dropped; sentences as spans of the original text;
+2. markers: estimative words in each sentence ("will likely", "unlikely", "a 30% chance",
+   "may"); a sentence holding forecasts in separate clauses is split into clauses;
+3. for each forecast clause: probability from the scale (stated numbers win over words),
+   a deadline from its time expression (timex), a suggested claim (claims) and drafted
+   resolution criteria (criteria), with warnings where something could not be drafted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sources import scales
+
+from .claims import strip_quote_marks, suggest_claim
+from .clauses import BACK_REFERENCE, UNCERTAIN_CLAUSE, split_clauses
+from .flags import (
+    BASIS_NONE,
+    BASIS_PHRASE,
+    BASIS_STATED,
+    DEADLINE_APPROXIMATE,
+    DEADLINE_CONTEXT,
+    DEADLINE_DEFAULT,
+    DEADLINE_NO_FIXED_DATE,
+    DEADLINE_STATED,
+)
+from .markers import ANAPHORA, AWAITED_EVENT, CONDITIONAL, ELABORATION, REPORTED, STATED_PATTERNS, Marker, find_markers
+from .segments import Sentence, article_sentences
+from .text import to_plain
+from .timex import When, deadline_in
+
+_DEFAULT_NOTE = "no time expression: deadline defaults to the end of the publication year"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed forecast. `probability` is for `claim`, which is stated positively."""
+
+    quote: str
+    claim: str
+    estimative_phrase: str
+    probability: float | None
+    probability_basis: str
+    deadline: date | None
+    deadline_flag: str
+    note: str
+    confidence: float
+    category: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEFAULT_SCALE) -> list[Candidate]:
+    """Propose the forecasts in `text`, an article published on `published_on`."""
+    chosen_scale = scales.get_scale(scale)
+    plain = to_plain(text)
+    sentences = article_sentences(text, plain)
+    candidates: list[Candidate] = []
+    skip_next = False
+    for i, sentence in enumerate(sentences):
+        if skip_next:
+            skip_next = False
+            continue
+        start, end = sentence.start, sentence.end
+        if plain[start:end].rstrip("\"') ").endswith("?"):
+            # "A ceasefire by December? I'd say 35 percent." reads as one forecast.
+            nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+            if nxt is None or nxt.block != sentence.block:
+                continue
+            answer = plain[nxt.start : nxt.end]
+            if len(answer.split()) > 12 or not any(p.search(answer) for p in STATED_PATTERNS):
+                continue
+            end = nxt.end
+            skip_next = True
+        context = [s for s in sentences[max(0, i - 2) : i] if s.block == sentence.block]
+        # the end of the paragraph before, unless a heading, caption or quote stands between
+        earlier = [s for s in sentences[max(0, i - 2) : i] if s.block == sentence.block - 1]
+        candidates.extend(_sentence_candidates(text, plain, start, end, context, earlier, published_on, chosen_scale))
+    return _default_to_the_articles_year(candidates, published_on)
+
+
+def _default_to_the_articles_year(candidates: list[Candidate], published_on: date) -> list[Candidate]:
+    """Undated forecasts get the year most of the article's dated forecasts fall in.
+
+    An article published in November about next February's election is about next year;
+    the end of the publication year would be a window nobody meant.
+    """
+    years = Counter(
+        c.deadline.year for c in candidates if c.deadline_flag == DEADLINE_STATED and c.deadline >= published_on
+    )
+    if not years:
+        return candidates
+    year = min(years, key=lambda y: (-years[y], y))
+    if year == published_on.year:
+        return candidates
+    deadline = date(year, 12, 31)
+    note = f"no time expression: deadline defaults to the end of {year}, the year most dated forecasts here fall in"
+    return [
+        replace(
+            c,
+            deadline=deadline,
+            claim=suggest_claim(c.quote, deadline),
+            note=c.note.replace(_DEFAULT_NOTE, note),
+        )
+        if c.deadline_flag == DEADLINE_DEFAULT
+        else c
+        for c in candidates
+    ]
+
+
+def _sentence_candidates(
+    text: str,
+    plain: str,
+    start: int,
+    end: int,
+    context: list[Sentence],
+    earlier: list[Sentence],
+    published_on: date,
+    scale: scales.Scale,
+) -> list[Candidate]:
+    clauses = []
+    for c_start, c_end in split_clauses(plain, start, end):
+        markers = find_markers(plain, c_start, c_end)
+        clauses.append([c_start, c_end, markers])
+    # A clause that only puts a number on the previous one ("I'm 80% sure of that")
+    # belongs to it.
+    merged: list[list] = []
+    for clause in clauses:
+        c_start, c_end, markers = clause
+        if merged and markers and markers[0].kind == "stated" and BACK_REFERENCE.search(plain[c_start:c_end]):
+            merged[-1][1] = c_end
+            merged[-1][2] = merged[-1][2] + markers
+        else:
+            merged.append(clause)
+    with_markers = [clause for clause in merged if clause[2]]
+    if not with_markers:
+        return []
+    if len(with_markers) == 1:
+        kept = [c for c in merged if c[2] or not UNCERTAIN_CLAUSE.search(plain[c[0] : c[1]])]
+        forecast = with_markers[0]
+        if re.match(r"(?:but|yet)\s", plain[forecast[0] : forecast[1]], re.I):
+            # "X has said he would prefer ..., but the Nationals are unlikely to agree": what
+            # the forecast is contrasted with is not part of it.
+            kept = [c for c in kept if c[0] >= forecast[0]]
+        quote_start = start if kept[0] is merged[0] else kept[0][0]
+        quote_end = end if kept[-1] is merged[-1] else kept[-1][1]
+        pieces = [(quote_start, quote_end, with_markers[0][2], True, with_markers[0][0], with_markers[0][1])]
+    else:
+        pieces = [(s, e, m, False, s, e) for s, e, m in with_markers]
+    results = []
+    for p_start, p_end, markers, whole, clause_start, clause_end in pieces:
+        marker = max(markers, key=lambda m: (m.priority, -m.start))
+        if marker.kind == "hedge" and not whole:
+            opening = plain[p_start:p_end].split()
+            if opening[0].lower() in ("perhaps", "possibly", "maybe") and len(opening) < 4:
+                continue
+        candidate = _candidate(
+            text,
+            plain,
+            (p_start, p_end),
+            (clause_start, clause_end),
+            (start, end),
+            marker,
+            context,
+            earlier,
+            published_on,
+            scale,
+            single=whole,
+        )
+        if candidate is not None:
+            results.append(candidate)
+    return results
+
+
+def _candidate(
+    text: str,
+    plain: str,
+    piece: tuple[int, int],
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    marker: Marker,
+    context: list[Sentence],
+    earlier: list[Sentence],
+    published_on: date,
+    scale: scales.Scale,
+    *,
+    single: bool,
+) -> Candidate | None:
+    start, end = strip_quote_marks(plain, *piece)
+    sentence_start, sentence_end = sentence
+    whole_sentence = single
+    # The forecast's own clause speaks first, then its sentence, then the sentences before it.
+    when = deadline_in(plain, *clause, published_on)
+    if when is None:
+        when = deadline_in(plain, sentence_start, sentence_end, published_on)
+    flag = when.flag if when else None
+    if when is None:
+        for previous in reversed(context):
+            found = deadline_in(plain, previous.start, previous.end, published_on)
+            if found is not None and found.flag == DEADLINE_STATED:
+                when = When(found.deadline, DEADLINE_CONTEXT, found.text)
+                flag = DEADLINE_CONTEXT
+                break
+    dated_before = None
+    for previous in reversed(earlier if when is None else []):
+        found = deadline_in(plain, previous.start, previous.end, published_on)
+        if found is not None and found.flag == DEADLINE_STATED:
+            dated_before = When(found.deadline, DEADLINE_CONTEXT, found.text)
+            break
+    if dated_before is not None and ANAPHORA.search(plain[sentence_start:sentence_end]):
+        # "Leaders are expected to declare there": the place and date of the paragraph before
+        when, flag = dated_before, DEADLINE_CONTEXT
+    clause = plain[start:end]
+
+    if marker.kind == "hedge":
+        # a new paragraph that goes on about a dated event counts as dated for this test
+        has_time = when is not None or dated_before is not None
+        elaborates = not whole_sentence and bool(ELABORATION.match(clause))
+        # "may yet recover", "might test 0.5 per cent once the cap is loosened": the words
+        # point at a coming event even without a date.
+        awaited = bool(AWAITED_EVENT.search(plain[marker.end : end]))
+        if elaborates and CONDITIONAL.match(plain[sentence_start:sentence_end]):
+            return None  # "If they do, the price will be high: ..., and perhaps a guarantee"
+        if not has_time and not elaborates and not awaited:
+            # "Done badly, it could lose the voters": a possibility with no event or
+            # window to check is commentary, not a forecast.
+            return None
+
+    if marker.kind == "see" and (when is None or when.flag != DEADLINE_STATED):
+        return None  # "I see the appeal" is an opinion; "I see a fall before 2025" forecasts
+
+    if marker.kind == "stated":
+        probability, basis, category = marker.probability, BASIS_STATED, None
+        for band_name in scales.CATEGORIES:
+            if marker.probability in scale.band(band_name):
+                category = band_name
+                break
+    elif marker.category is not None:
+        probability, basis, category = scale.probability(marker.category), BASIS_PHRASE, marker.category
+    else:
+        probability, basis, category = None, BASIS_NONE, None
+    phrase = " ".join(marker.phrase.split())
+    if marker.kind == "will" and re.match(r"\s+be\s+able\s+to\b", plain[marker.end : marker.end + 14], re.I):
+        # "will be able to" states a capability, not that the thing will be done.
+        probability, basis, category = None, BASIS_NONE, None
+        phrase = f"{phrase} be able to"
+
+    notes = []
+    if when is None:
+        deadline = date(published_on.year, 12, 31)
+        flag = DEADLINE_DEFAULT
+        notes.append(_DEFAULT_NOTE)
+    else:
+        deadline = when.deadline
+        if flag == DEADLINE_NO_FIXED_DATE:
+            notes.append(f"no fixed date ({' '.join(when.text.split())}): the editor must set a deadline")
+        elif flag == DEADLINE_CONTEXT:
+            notes.append(f"deadline taken from the previous sentence ({' '.join(when.text.split())})")
+        elif flag == DEADLINE_APPROXIMATE:
+            notes.append(f"approximate window ({' '.join(when.text.split())})")
+    if basis == BASIS_NONE:
+        notes.append("the words carry no probability: tracked, unscored")
+    conditional = bool(CONDITIONAL.match(plain[sentence_start:sentence_end]))
+    if conditional:
+        notes.append("conditional")
+
+    confidence = 0.45 + {BASIS_STATED: 0.35, BASIS_PHRASE: 0.25, BASIS_NONE: 0.05}[basis]
+    if marker.kind == "will":
+        confidence -= 0.1
+    confidence += {
+        DEADLINE_STATED: 0.1,
+        DEADLINE_CONTEXT: 0.0,
+        DEADLINE_APPROXIMATE: -0.05,
+        DEADLINE_NO_FIXED_DATE: -0.1,
+        DEADLINE_DEFAULT: -0.15,
+    }[flag]
+    if conditional:
+        confidence -= 0.15
+    if REPORTED.search(plain[sentence_start:sentence_end]):
+        confidence -= 0.05
+    confidence = round(min(max(confidence, 0.05), 0.95), 2)
+
+    quote = text[start:end]
+    return Candidate(
+        quote=quote,
+        claim=suggest_claim(quote, deadline),
+        estimative_phrase=phrase,
+        probability=probability,
+        probability_basis=basis,
+        deadline=deadline,
+        deadline_flag=flag,
+        note="; ".join(notes),
+        confidence=confidence,
+        category=category,
+        start=start,
+        end=end,
+    )

@@ -1,0 +1,174 @@
+"""Reading an article: paragraphs (blocks), what is not prose, and sentences.
+
+Blocks are paragraphs; captions, photo and chart credits, author bios, republication
+notes and bylines are dropped whole. Sentences are character spans of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .text import to_plain, trim
+
+# --- blocks --------------------------------------------------------------------------------
+
+_CREDIT_LABEL = (
+    r"(?:Photo(?:graph)?s?|Images?|Pictures?|Pic|Illustrations?|Graphics?|Charts?|Maps?|Videos?|"
+    r"Credits?|Caption|File photo|Photo credit|Image credit|Source|Sources|Data)"
+)
+_CAPTION = re.compile(
+    rf"(?:^|[.!?\"')]\s+){_CREDIT_LABEL}\s*:\s*\S"
+    r"|\b(?:Photo|Image|Picture|Illustration)\s+(?:by|via|courtesy of)\s+[A-Z]"
+    r"|\b(?:Getty Images|Shutterstock|AFP|Reuters|AP Photo|EPA|Xinhua|Bloomberg)\s*[/)]\s*$"
+    r"|\((?:Photo|Image|Picture)\s*:?[^)]*\)\s*$",
+)
+_REPUBLICATION = re.compile(
+    # "first ran in The Atlantic" is a note; "when he first ran in 2014" is prose
+    r"\b(?:first|originally)\s+(?:(?:published|appeared)\b|ran\s+(?:in|on|at)\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"|\brepublished\b|\breprinted\b"
+    r"|\bA version of this (?:article|piece|post|essay|commentary)\b"
+    r"|\bThe views expressed\b|\bThis (?:article|piece|post|essay|commentary) (?:is|was) (?:part|adapted|based)\b"
+    r"|^\(?(?:Reporting|Writing|Additional reporting|Editing) by\b"
+    r"|\bAll rights reserved\b|^Copyright\b|^\u00a9",
+    re.IGNORECASE,
+)
+_ROLE = lexicon.ROLE_PATTERN
+_NAME = (
+    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?"
+    r"[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-.]*|de|van|von|da|al|bin|el|le)){1,4}"
+)
+_BIO = re.compile(
+    rf"^(?:[-\u2014\u2013*_]\s*)?(?:{_NAME}|The author|The writer|About the author:?)"
+    rf"\s+(?:is|was|writes|teaches|works|leads|heads|serves|has been)\b.{{0,200}}?\b{_ROLE}",
+    re.IGNORECASE | re.DOTALL,
+)
+_BYLINE = re.compile(
+    r"^(?:By|Author|Authors|Written by|Posted(?: on)?|Published(?: on)?|Updated)\b[^\n]{0,150}$", re.IGNORECASE
+)
+
+
+def block_kind(block: str) -> str | None:
+    """Why a block is not article prose, or None for prose."""
+    plain = to_plain(block).strip()
+    if not plain:
+        return "empty"
+    if _CAPTION.search(plain):
+        return "caption"
+    if _REPUBLICATION.search(plain):
+        return "republication note"
+    words = plain.split()
+    if _BYLINE.match(plain) and len(words) <= 25:
+        return "byline"
+    if len(words) <= 60 and _BIO.match(plain) and plain.count(". ") <= 2:
+        return "bio"
+    # Headlines, datelines and author lines carry no sentence punctuation.
+    if len(words) <= 20 and not re.search(r"[.!?][\"')]*\s*$", plain):
+        return "heading"
+    return None
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: split at blank lines, and at single newlines between short lines."""
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"(?:[^\n]|\n(?![ \t\u00a0]*\n))+", text):
+        start, end = match.span()
+        chunk = text[start:end]
+        lines = chunk.split("\n")
+        # Hard-wrapped prose keeps its lines together; a stack of short header lines
+        # (title, author, date) is split so that each line is judged on its own.
+        if len(lines) > 1 and max(len(line) for line in lines) < 60:
+            offset = start
+            for line in lines:
+                spans.append((offset, offset + len(line)))
+                offset += len(line) + 1
+        else:
+            spans.append((start, end))
+    return spans
+
+
+# --- sentences ------------------------------------------------------------------------------
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "nos", "vs", "v", "etc", "e.g", "i.e", "cf", "al", "approx", "est", "fig", "inc", "ltd", "co", "corp",
+    "mt", "ft", "rev", "hon", "pres", "dept", "univ", "assn", "bros", "op", "vol", "pp", "ch",
+}  # fmt: skip
+# After "U.S." a capitalised word is usually part of a name ("U.S. Treasury"), unless it
+# plainly starts a sentence.
+_ACRONYM_CONTINUATIONS = {
+    "treasury", "federal", "senate", "house", "president", "congress", "army", "navy", "air", "department",
+    "embassy", "secretary", "supreme", "fed", "trade", "commerce", "state", "government", "administration",
+    "marines", "dollar", "court", "central", "census", "energy", "defense", "defence", "bureau", "national",
+    "chamber", "ambassador", "forces", "military", "attorney", "coast", "special", "envoy", "representative",
+    "labor", "labour", "intelligence", "steel", "open", "election", "elections", "economy", "cpi", "gdp",
+}  # fmt: skip
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+
+
+def sentences_in(plain: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(plain, start, end):
+        stop = match.end()
+        if match.group().startswith(".") and not _is_boundary(plain, match.start(), stop):
+            continue
+        spans.append((cursor, stop))
+        cursor = stop
+    spans.append((cursor, end))
+    return [trim(plain, s, e) for s, e in spans if plain[s:e].strip()]
+
+
+def _is_boundary(plain: str, dot: int, after: int) -> bool:
+    token = re.search(r"([\w.]+)$", plain[max(0, dot - 20) : dot])
+    word = token.group(1).lower() if token else ""
+    following = re.match(r"\s+[\"'(\[]?(\w+)", plain[after : after + 40])
+    next_word = following.group(1) if following else ""
+    if word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS:
+        return False
+    if re.fullmatch(r"[a-z]", word):  # an initial: "John F. Kennedy"
+        return False
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # "U.S", "U.N", "e.g"
+        return next_word.lower() not in _ACRONYM_CONTINUATIONS
+    return True
+
+
+# --- assembly ----------------------------------------------------------------------------------
+
+
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .,'\-]+,?\s+(?:\w+\.?\s+\d{1,2}\s+)?"
+    rf"\({lexicon.WIRE_PATTERN}\)\s*[-\u2013\u2014]+\s*"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: int
+
+
+def article_sentences(text: str, plain: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    # Blocks are numbered so that adjacent paragraphs get adjacent numbers: blank lines do
+    # not count, headings and captions do (they separate what is before from what is after).
+    index = -1
+    for start, end in blocks(text):
+        kind = block_kind(text[start:end])
+        if kind == "empty":
+            continue
+        index += 1
+        if kind is not None:
+            continue
+        dateline = _DATELINE.match(plain[start:end])
+        if dateline:
+            start += dateline.end()
+        list_number = re.match(r"\s*\d{1,2}[.)]\s+", plain[start:end])
+        if list_number:
+            start += list_number.end()
+        for s, e in sentences_in(plain, start, end):
+            sentences.append(Sentence(s, e, index))
+    return sentences
