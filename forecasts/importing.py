@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sources import services as source_services
-from sources.extraction import DEADLINE_NO_FIXED_DATE, Candidate, extract_candidates
-from sources.ingestion import ArticleMetadata, normalise_text
+from sources.extraction import Candidate, extract_candidates, needs_publication_date
+from sources.ingestion import ArticleMetadata, extract_metadata, normalise_text
 from sources.models import Source
 
 from . import services
@@ -28,7 +28,8 @@ from .models import Forecast, ProbabilityBasis, Status
 # counting the publication year is the seed's proxy for "in the long run" (2023 -> 2027-12-31).
 # The editor is told to confirm it.
 NO_FIXED_DATE_PROXY_YEARS = 5
-CRITERIA_PLACEHOLDER = "To be written by the editor: which source and threshold decide this claim."
+# Stored when neither the editor nor the text gives a title; the admin list shows it to be fixed.
+UNTITLED = "Untitled article (title to be set by the editor)"
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class ArticleImport:
     metadata: ArticleMetadata
     candidates: list[Candidate]
     forecasts: list[Forecast]
+    warnings: list[str] = field(default_factory=list)  # about the article: no title, no date
 
 
 def candidate_deadline(candidate: Candidate, published_on: datetime.date) -> datetime.date:
@@ -47,12 +49,32 @@ def candidate_deadline(candidate: Candidate, published_on: datetime.date) -> dat
 
 
 def candidate_criteria(candidate: Candidate) -> str:
-    notes = [CRITERIA_PLACEHOLDER]
-    if candidate.deadline_flag == DEADLINE_NO_FIXED_DATE:
+    """The drafted criteria, and what the editor must check."""
+    notes = [candidate.criteria or "No criteria could be drafted: write which source and threshold decide it."]
+    if candidate.deadline is None:
         notes.append(f"The text gives no fixed date; the deadline is a {NO_FIXED_DATE_PROXY_YEARS}-year proxy.")
     if candidate.note:
         notes.append(f"Extraction: {candidate.note}.")
     return " ".join(notes)
+
+
+def _fill_missing_title_and_date(
+    text: str, title: str, published_on: datetime.date | None, metadata: ArticleMetadata | None
+) -> tuple[str, datetime.date | None, list[str]]:
+    """A real article often has no title line, and its date matters only for relative times
+    ("next year"): those two are filled in, with a warning, rather than refusing the article."""
+    stated = (metadata or ArticleMetadata()).merged_over(extract_metadata(text))
+    warnings = []
+    if not (title or stated.title):
+        title = UNTITLED
+        warnings.append("The text has no title line: the article is stored as untitled; set its title.")
+    if published_on is None and stated.published_on is None and not needs_publication_date(text):
+        published_on = datetime.date.today()
+        warnings.append(
+            "The text states no publication date and no forecast needs one to be read: today's date "
+            "stands in as the date the forecasts were made; correct it if you know the date."
+        )
+    return title, published_on, warnings
 
 
 @transaction.atomic
@@ -75,6 +97,7 @@ def propose_forecasts_from_article(
     proposes nothing new. A dry run reads and extracts but writes nothing.
     """
     text = normalise_text(text)
+    title, published_on, warnings = _fill_missing_title_and_date(text, title, published_on, metadata)
     resolved = source_services.article_metadata_resolve(
         text=text,
         title=title,
@@ -89,7 +112,9 @@ def propose_forecasts_from_article(
     except ValueError as exc:
         raise ValidationError({"scale": str(exc)}) from None
     if dry_run:
-        return ArticleImport(source=None, created=False, metadata=resolved, candidates=candidates, forecasts=[])
+        return ArticleImport(
+            source=None, created=False, metadata=resolved, candidates=candidates, forecasts=[], warnings=warnings
+        )
 
     source, created = source_services.source_create_from_text(
         text=text,
@@ -102,13 +127,25 @@ def propose_forecasts_from_article(
     )
     if not created:
         existing = list(source.forecasts.order_by("id"))
-        return ArticleImport(source=source, created=False, metadata=resolved, candidates=candidates, forecasts=existing)
+        return ArticleImport(
+            source=source,
+            created=False,
+            metadata=resolved,
+            candidates=candidates,
+            forecasts=existing,
+            warnings=warnings,
+        )
 
     author = source.authors.get()
+    forecasters = {
+        name: source_services.author_get_or_create(name=name)
+        for name in {candidate.forecaster for candidate in candidates if candidate.forecaster}
+    }
     forecasts = [
         services.forecast_create(
             source=source,
-            author=author,
+            # a forecast the article attributes to someone else is that forecaster's
+            author=forecasters.get(candidate.forecaster, author),
             quote=candidate.quote,
             claim=candidate.claim,
             estimative_phrase=candidate.estimative_phrase[:100],
@@ -122,7 +159,9 @@ def propose_forecasts_from_article(
         )
         for candidate in candidates
     ]
-    return ArticleImport(source=source, created=True, metadata=resolved, candidates=candidates, forecasts=forecasts)
+    return ArticleImport(
+        source=source, created=True, metadata=resolved, candidates=candidates, forecasts=forecasts, warnings=warnings
+    )
 
 
 @transaction.atomic
@@ -169,7 +208,7 @@ def candidate_rows(result: ArticleImport) -> list[dict]:
                 "source_title": source_title,
                 "source_url": source_url,
                 "publication": result.metadata.publication,
-                "author": result.metadata.author,
+                "author": candidate.forecaster or result.metadata.author,
                 "quote": candidate.quote,
                 "claim": candidate.claim,
                 "estimative_phrase": candidate.estimative_phrase,
@@ -188,6 +227,9 @@ def candidate_rows(result: ArticleImport) -> list[dict]:
                 "deadline_flag": candidate.deadline_flag,
                 "confidence": candidate.confidence,
                 "note": candidate.note,
+                "forecaster": candidate.forecaster,
+                "conditional": candidate.conditional,
+                "warnings": list(candidate.warnings),
             }
         )
     return rows

@@ -16,6 +16,7 @@ from pathlib import Path
 from dateutil import parser as date_parser
 
 from sources.extraction import lexicon
+from sources.extraction.segments import looks_like_headline
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -291,7 +292,7 @@ def extract_metadata(text: str) -> ArticleMetadata:
     title = ""
     if blocks:
         first = blocks[0].split("\n")[0].strip()
-        if len(first.split()) <= 25 and not _BYLINE_PATTERNS[0].match(first):
+        if looks_like_headline(first) and not _BYLINE_PATTERNS[0].match(first):
             title = first
 
     author = ""

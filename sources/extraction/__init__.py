@@ -6,7 +6,7 @@ list items, sentences), markers (estimative words and stated numbers), clauses, 
 resolution criteria), candidates (the pipeline).
 """
 
-from .candidates import Candidate, extract_candidates
+from .candidates import Candidate, extract_candidates, needs_publication_date
 from .claims import suggest_claim
 from .flags import (
     BASIS_NONE,
@@ -30,5 +30,6 @@ __all__ = [
     "DEADLINE_STATED",
     "Candidate",
     "extract_candidates",
+    "needs_publication_date",
     "suggest_claim",
 ]

@@ -18,8 +18,9 @@ from datetime import date
 
 from sources import scales
 
-from .claims import strip_quote_marks, suggest_claim
+from .claims import PRONOUN_SUBJECT, antecedent, hedge_words, rewrite, strip_quote_marks, suggest_claim
 from .clauses import BACK_REFERENCE, UNCERTAIN_CLAUSE, split_clauses
+from .criteria import draft_criteria
 from .flags import (
     BASIS_NONE,
     BASIS_PHRASE,
@@ -54,6 +55,15 @@ class Candidate:
     category: str | None = None
     start: int = 0
     end: int = 0
+    # who makes the forecast when it is not the article's author ("the IMF", an interviewee)
+    forecaster: str | None = None
+    # "if X, Y will ...": tracked, but not a plain claim; the criteria say to annul it if X fails
+    conditional: bool = False
+    criteria: str = ""
+    # what could not be drafted, or needs the editor's eye (shown with the candidate)
+    warnings: tuple[str, ...] = ()
+    # what a leading "It" / "They" in the quote stands for, from the sentence before
+    claim_subject: str = ""
 
 
 def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEFAULT_SCALE) -> list[Candidate]:
@@ -102,12 +112,7 @@ def _default_to_the_articles_year(candidates: list[Candidate], published_on: dat
     deadline = date(year, 12, 31)
     note = f"no time expression: deadline defaults to the end of {year}, the year most dated forecasts here fall in"
     return [
-        replace(
-            c,
-            deadline=deadline,
-            claim=suggest_claim(c.quote, deadline),
-            note=c.note.replace(_DEFAULT_NOTE, note),
-        )
+        _drafted(replace(c, deadline=deadline, note=c.note.replace(_DEFAULT_NOTE, note)), c.claim_subject)
         if c.deadline_flag == DEADLINE_DEFAULT
         else c
         for c in candidates
@@ -287,9 +292,13 @@ def _candidate(
     confidence = round(min(max(confidence, 0.05), 0.95), 2)
 
     quote = text[start:end]
-    return Candidate(
+    subject = ""
+    if PRONOUN_SUBJECT.match(rewrite(quote)):
+        before = (context or earlier)[-1:] if (context or earlier) else []
+        subject = antecedent(plain[before[0].start : before[0].end]) if before else ""
+    candidate = Candidate(
         quote=quote,
-        claim=suggest_claim(quote, deadline),
+        claim="",
         estimative_phrase=phrase,
         probability=probability,
         probability_basis=basis,
@@ -300,4 +309,40 @@ def _candidate(
         category=category,
         start=start,
         end=end,
+        conditional=conditional,
+        claim_subject=subject,
     )
+    return _drafted(candidate, subject)
+
+
+def _drafted(candidate: Candidate, subject: str) -> Candidate:
+    """The candidate with its claim and criteria drafted, and warnings on what needs the editor."""
+    claim = suggest_claim(candidate.quote, candidate.deadline, subject=subject)
+    criteria, warnings = draft_criteria(claim, candidate.deadline, conditional=candidate.conditional)
+    left = hedge_words(claim)
+    if left:
+        warnings.append(f"the claim still carries estimative words ({', '.join(left)}): reword it")
+    if PRONOUN_SUBJECT.match(claim):
+        warnings.append("the claim opens with a word that points back to an earlier sentence: name what it means")
+    if candidate.deadline_flag == DEADLINE_DEFAULT:
+        warnings.append("the text gives no time: the deadline is a default, set it")
+    elif candidate.deadline_flag == DEADLINE_NO_FIXED_DATE:
+        warnings.append("the text gives no fixed date: set a deadline")
+    if candidate.conditional:
+        warnings.append("conditional forecast: record it only with its condition")
+    return replace(candidate, claim=claim, criteria=criteria, warnings=tuple(warnings))
+
+
+def needs_publication_date(text: str) -> bool:
+    """Whether any forecast's deadline depends on when the article appeared ("next year", "by June").
+
+    Read as if published on two dates in different years and months: absolute dates ("by
+    March 2026") give the same deadlines both times, relative ones do not. Deadlines that are
+    defaults for lack of any time expression do not count: those are the editor's to set.
+    """
+
+    def stated(published_on: date) -> list[tuple[int, date | None]]:
+        found = extract_candidates(text, published_on=published_on)
+        return [(c.start, c.deadline) for c in found if c.deadline_flag != DEADLINE_DEFAULT]
+
+    return stated(date(1990, 1, 1)) != stated(date(1991, 7, 2))

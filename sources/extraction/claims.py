@@ -1,10 +1,18 @@
-"""The suggested claim: the quote rewritten as a positive, checkable proposition."""
+"""The suggested claim: the quote rewritten as a positive, checkable proposition.
+
+The hedge moves into the probability, so the claim drops it: "Germany's economy is unlikely
+to grow by more than 1% in 2025" (p 0.325) becomes "Germany's economy will grow by more than
+1% in 2025". A negated forecast is claimed positively and its probability mirrored
+("will not" is the remote end of "will"). Attribution ("he said", "according to the IMF"),
+bullets, datelines and interviewer framing are not part of a claim.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
+from .markers import HEDGE_WORDS
 from .text import to_plain, trim_clause
 
 
@@ -17,49 +25,169 @@ def strip_quote_marks(plain: str, start: int, end: int) -> tuple[int, int]:
     return trim_clause(plain, start, end)
 
 
-_CLAIM_REWRITES = [
-    (re.compile(r"^(?:and|but|yet|so|or|although|though|while|whereas|even\s+though)\s+", re.I), ""),
-    (
-        re.compile(
-            r"^(?:there\s+is|there's|it\s+is|it's)\s+[^,]*?\b(?:chance|odds|likely|unlikely|possible|probability)\s+(?:that\s+)?",
-            re.I,
-        ),
-        "",
+_ADVERB = r"(?:very\s+|highly\s+|most\s+|almost\s+|all\s+but\s+|nearly\s+|virtually\s+|quite\s+|still\s+|also\s+)"
+_LIKELIHOOD = r"(?:certainly|likely|probably|surely|possibly|perhaps|maybe|definitely)"
+_SAYER = r"(?:he|she|they|it|we|I|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4})"
+_SAYS = r"(?:said|says|told\s+\w+|added|noted|warned|wrote|writes|argued|argues|predicted|predicts|expects)"
+
+# Framing around the proposition: dropped whole.
+_FRAMES = [
+    # bullets, numbered items and interviewer labels
+    re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013\u2014>]+|\(?\d{1,2}[.)]|[A-Z][\w. ]{0,30}:(?=\s+[A-Z\"]))\s*"),
+    re.compile(rf",?\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})(?:\s+(?:on\s+\w+|in\s+an?\s+\w+|last\s+\w+))?\s*$"),
+    re.compile(r",?\s*according\s+to\s+[^,]+$", re.I),
+    re.compile(r"^according\s+to\s+[^,]+,\s*", re.I),
+    re.compile(
+        r"^(?:and|but|yet|so|or|although|though|while|whereas|even\s+though|meanwhile|still|however)\b,?\s+", re.I
     ),
-    (re.compile(r"^the\s+odds\s+are\s+(?:that\s+)?|^chances\s+are\s+(?:that\s+)?", re.I), ""),
+    re.compile(
+        r"^(?:in\s+(?:my|our)\s+view|on\s+balance|all\s+told|for\s+now|in\s+short|overall|in\s+sum)\s*,\s*", re.I
+    ),
+    re.compile(
+        r"^(?:I|we)\s+(?:still\s+|now\s+|also\s+)?(?:think|believe|reckon|suspect|predict|bet|doubt)\s+(?:that\s+)?",
+        re.I,
+    ),
+    re.compile(r"^(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+)?surprised\s+if\s+", re.I),
+    re.compile(r"^my\s+(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\s+(?:that\s+)?", re.I),
+    re.compile(
+        r"^(?:there\s+is|there's|it\s+is|it's)\s+[^,]*?\b(?:chance|odds|likely|unlikely|possible|probability)\s+(?:that\s+)?",
+        re.I,
+    ),
+    re.compile(r"^(?:the\s+)?(?:odds|chances)\s+(?:are|favou?r)\s+(?:that\s+)?", re.I),
+    re.compile(r"^(?:I|we)\s+(?:lean|am\s+leaning|are\s+leaning)\s+towards?\s+", re.I),
+    re.compile(r"^perhaps\s+|^possibly\s+|^maybe\s+", re.I),
+]
+# "I expect Beijing to keep ..." -> "Beijing will keep ..."
+_EXPECT_TO = re.compile(
+    r"^(?:I|we|they|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}|(?:most\s+|many\s+)?(?:analysts|economists|markets?|investors|traders|forecasters))\s+"
+    r"(?:now\s+|still\s+|also\s+|fully\s+|would\s+)?(?:expects?|anticipates?|projects?|predicts?|forecasts?|sees?)\s+"
+    r"(?P<subject>.+?)\s+to\s+(?P<verb>[a-z]\w*)\b"
+)
+_REWRITES = [
     (
         re.compile(
-            r"\b(?:will|'ll)\s+(?:not\s+)?(?:very\s+|highly\s+|most\s+|almost\s+)?(?:certainly|likely|probably)?\s*(?:not\s+)?",
-            re.I,
+            rf"\b(?:will|'ll|shall)\s+(?:not\s+|never\s+)?{_ADVERB}?(?:{_LIKELIHOOD}\s+)?(?:not\s+|never\s+)?", re.I
         ),
         "will ",
     ),
+    (re.compile(rf"\b{_ADVERB}?{_LIKELIHOOD}\s+(?:will\s+|won't\s+|'ll\s+)(?:not\s+)?", re.I), "will "),
+    (re.compile(r"\b(?:won't|shan't)\b", re.I), "will"),
+    (re.compile(r"\b(?:is|are|am)\s+(?:not\s+)?going\s+to\b|\b(?:isn't|aren't)\s+going\s+to\b", re.I), "will"),
     (
         re.compile(
-            r"\b(?:very\s+|highly\s+|most\s+|almost\s+)?(?:certainly|likely|probably)\s+(?:will\s+|won't\s+)", re.I
-        ),
-        "will ",
-    ),
-    (re.compile(r"\bwon't\b", re.I), "will"),
-    (
-        re.compile(
-            r"\b(?:is|are|remains?)\s+(?:widely\s+|very\s+|highly\s+|not\s+)?(?:un)?(?:likely|expected|set|poised|bound)\s+to\b",
+            rf"\b(?:is|are|remains?|looks?|seems?|appears?)\s+(?:not\s+)?(?:widely\s+|now\s+|also\s+)?{_ADVERB}?"
+            r"(?:un)?(?:likely|expected|forecast|projected|predicted|tipped|set|poised|bound|due|certain|"
+            r"on\s+track|on\s+course)\s+to\b",
             re.I,
         ),
         "will",
     ),
+    (
+        re.compile(r"\b(?:may|might|could)\s+(?:well\s+|yet\s+|even\s+|also\s+|eventually\s+)?(?:not\s+)?", re.I),
+        "will ",
+    ),
+    (re.compile(r"\b(?:perhaps|possibly|maybe|probably|likely|almost\s+certainly|certainly)\s+", re.I), ""),
+    # a verbless judgement at the end: "A full-scale invasion before 2027 is highly unlikely"
+    (
+        re.compile(
+            rf"\s+(?:is|are|remains?|looks?|seems?)\s+(?:not\s+)?{_ADVERB}?(?:un)?(?:likely|probable|improbable|"
+            r"doubtful|certain|possible|a\s+(?:real|distinct|serious)\s+possibility)\s*$",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(r"^the\s+(?:most\s+)?likely\s+", re.I), "the "),
+    (
+        re.compile(
+            r",?\s*(?:with|at|has)\s+(?:a|an)\s+(?:about\s+|around\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)\s*"
+            r"(?:likelihood|chance|probability)\b",
+            re.I,
+        ),
+        "",
+    ),
     (re.compile(r"\s*[;,]\s*I'?m\s+\d+%\s+sure\s+of\s+that\.?$", re.I), ""),
 ]
+_CHANCE_OF = re.compile(
+    r"^(?:I(?:'d|\s+would)?\s+put\s+|we(?:'d|\s+would)?\s+put\s+)?(?:the\s+)?(?:chances?|odds|probability|likelihood|risk)"
+    r"\s+(?:of|that)\s+(?P<event>.+?)\s+(?:at|is|are|stands\s+at|as)\s+(?:about\s+|around\s+|roughly\s+|only\s+)?"
+    r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|one\s+in\s+\w+|\w+\s+in\s+\w+|slim|low|high|good|small)\s*(?P<rest>.*)$",
+    re.I,
+)
+_PERCENT_CHANCE_OF = re.compile(
+    r"^(?:there\s+is\s+|we\s+see\s+|I\s+see\s+)?(?:a|an)\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)"
+    r"\s+(?:chance|probability|likelihood|risk)\s+(?:of|that)\s+",
+    re.I,
+)
+
+HEDGE_IN_CLAIM = re.compile(rf"\b(?:{HEDGE_WORDS})\b")
+PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She|This|That|These|Those|Such\s+\w+|(?:This|That|These|Those)\s+\w+)\b")
+_NO_SUBJECT_START = {
+    "will", "would", "is", "are", "be", "to", "and", "but", "or", "if", "when", "which", "that", "with", "as",
+    "likely", "probably", "perhaps", "possibly", "maybe", "could", "may", "might", "also", "even", "then", "so",
+    "not", "it", "they", "this", "he", "she", "these", "those", "by", "in", "over", "within",
+}  # fmt: skip
 
 
-def suggest_claim(quote: str, deadline: date | None) -> str:
-    """A first draft of the checkable claim, stated positively, for the editor to edit."""
-    claim = " ".join(to_plain(quote).split()).strip(" .\"'")
-    for pattern, replacement in _CLAIM_REWRITES:
+def rewrite(quote: str) -> str:
+    """The proposition of a quote, without its frame or its hedge (no date added)."""
+    claim = " ".join(to_plain(quote).split())
+    claim = claim.strip(" .\"'")
+    for _ in range(2):
+        for pattern in _FRAMES:
+            claim = pattern.sub("", claim).strip(" .,\"'")
+    chance = _CHANCE_OF.match(claim)
+    if chance:
+        claim = f"{chance.group('event')} {chance.group('rest')}".strip()
+    claim = _PERCENT_CHANCE_OF.sub("", claim)
+    expect = _EXPECT_TO.match(claim)
+    if expect:
+        claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"
+    for pattern, replacement in _REWRITES:
         claim = pattern.sub(replacement, claim)
-    claim = re.sub(r"\s+", " ", claim).strip(" ,.")
-    if claim:
-        claim = claim[0].upper() + claim[1:]
+    claim = re.sub(r"\bwill\s+will\b", "will", claim)
+    claim = re.sub(r"\s+", " ", claim).strip(" ,.;:\"'")
+    return claim[:1].upper() + claim[1:]
+
+
+def suggest_claim(quote: str, deadline: date | None, *, subject: str = "") -> str:
+    """A first draft of the checkable claim, stated positively, for the editor to edit.
+
+    `subject` replaces a leading pronoun ("It will ...") when the sentence before names it.
+    """
+    claim = rewrite(quote)
+    if subject:
+        claim = re.sub(r"^(?:It|They|He|She)\b", subject, claim)
+        claim = claim[:1].upper() + claim[1:]
     if deadline is not None:
         claim = f"{claim} (by {deadline.isoformat()})"
     return claim
+
+
+def hedge_words(claim: str) -> list[str]:
+    """The estimative words left in a claim (a claim an editor accepts as written has none)."""
+    return [m.group(0) for m in HEDGE_IN_CLAIM.finditer(to_plain(claim))]
+
+
+def has_subject(claim: str) -> bool:
+    """Whether a claim opens with something it is about, not a verb, a conjunction or a bare pronoun."""
+    words = re.findall(r"[\w'%$.\-]+", claim)
+    if len(words) < 3:
+        return False
+    return words[0].lower() not in _NO_SUBJECT_START and not PRONOUN_SUBJECT.match(claim)
+
+
+_SUBJECT_BEFORE_VERB = re.compile(
+    r"^(?P<subject>(?:The\s+|A\s+|An\s+)?[A-Z][\w'\-.]*(?:\s+(?:[\w'\-.]+)){0,5}?)\s+"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|said|says|remains?|faces?)\b"
+)
+
+
+def antecedent(previous_sentence: str) -> str:
+    """The subject of the sentence before, to stand in for "It" / "They" / "He" / "She"."""
+    found = _SUBJECT_BEFORE_VERB.match(" ".join(to_plain(previous_sentence).split()).lstrip("\"' "))
+    if not found:
+        return ""
+    subject = found.group("subject")
+    if PRONOUN_SUBJECT.match(subject) or subject.split()[0] in ("I", "We", "There", "Here", "But", "And", "If"):
+        return ""
+    return subject

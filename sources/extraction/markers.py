@@ -114,6 +114,19 @@ def _alternation(phrases) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
+# Every word that carries an estimate, from the lists above and the marker patterns below:
+# a claim an editor can accept as written contains none of them (claims.hedge_words).
+_ESTIMATE_WORDS = {w for phrase in (*_ADVERBS, *_ADJECTIVES) for w in phrase.split() if w not in ("very", "most")}
+_ESTIMATE_WORDS -= {"certain", "all", "but", "than", "not", "more", "nearly", "virtually", "quite", "highly", "almost"}
+_ESTIMATE_WORDS -= {"extremely", "increasingly"}
+_OTHER_ESTIMATE_WORDS = (
+    r"may", r"might", r"could", r"perhaps", r"possibly", r"maybe", r"conceivably", r"chances?", r"odds",
+    r"expect(?:s|ed)?", r"anticipat(?:e|es|ed)", r"predict(?:s|ed)?", r"(?:is|are)\s+forecast\s+to",
+    r"(?:is|are)\s+(?:set|poised|bound)\s+to", r"on\s+track\s+to", r"doubt(?:ful)?", r"possibility",
+    r"likelihood", r"probability",
+)  # fmt: skip
+HEDGE_WORDS = "|".join([*sorted(_ESTIMATE_WORDS, key=len, reverse=True), *_OTHER_ESTIMATE_WORDS])
+
 _NOT = r"(?:not|never|n't)"
 _DEGREES = {
     "remote": C.REMOTE, "slim": C.VERY_UNLIKELY, "small": C.VERY_UNLIKELY, "poor": C.VERY_UNLIKELY,

@@ -172,3 +172,24 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
         for s, e in sentences_in(plain, start, end):
             sentences.append(Sentence(s, e, index))
     return sentences
+
+
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|welcome|greetings|thanks|thank\s+you)\b", re.I
+)
+
+
+def looks_like_headline(line: str) -> bool:
+    """A title line: short, no closing full stop, not a greeting, a byline or a date line.
+
+    A standfirst is a long sentence; "Hi everyone," opens a newsletter.
+    """
+    plain = " ".join(to_plain(line).split())
+    words = plain.split()
+    if not 2 <= len(words) <= 25 or not re.match(r"[\"'A-Z0-9\u00c0-\u024f]", plain):
+        return False
+    if re.search(r"[,;:]\W*$", plain) or _GREETING.match(plain) or _BYLINE.match(plain):
+        return False
+    if re.search(r"\.\W*$", plain) and len(words) > 12:
+        return False  # a standfirst; "Europe's gas crunch is over. Its industrial crisis is not." is a title
+    return block_kind(plain) in ("heading", None) and not re.fullmatch(r"[\d\s/.,:-]+|\w+\s+\d{1,2},?\s+\d{4}", plain)

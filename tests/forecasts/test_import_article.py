@@ -48,11 +48,34 @@ def test_importing_the_same_text_again_returns_the_stored_article():
 
 @pytest.mark.django_db
 def test_missing_date_and_author_are_clear_errors_and_nothing_is_saved():
+    # "next year" cannot be read without the date
     with pytest.raises(ValidationError) as error:
-        importing.propose_forecasts_from_article(text="A title\n\nPrices will likely rise in 2024.\n")
+        importing.propose_forecasts_from_article(text="A title\n\nPrices will likely rise next year.\n")
     assert set(error.value.message_dict) == {"published_on", "author"}
     assert Source.objects.count() == 0
     assert Forecast.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_article_with_no_title_line_and_only_absolute_dates_is_imported():
+    text = (
+        "Germany\u2019s economy is unlikely to grow by more than 1% in 2030, the Bundesbank said on Friday.\n\n"
+        "Exports will probably recover in 2031."
+    )
+    result = importing.propose_forecasts_from_article(text=text, author_name="Jane Doe")
+    assert result.source.title == importing.UNTITLED
+    assert result.source.published_on == datetime.date.today()
+    assert len(result.warnings) == 2
+    assert [f.deadline.year for f in result.forecasts] == [2030, 2031]
+
+
+@pytest.mark.django_db
+def test_proposed_forecasts_carry_drafted_criteria_not_a_placeholder():
+    result = importing.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    for forecast in result.forecasts:
+        assert "To be written" not in forecast.resolution_criteria
+        assert forecast.resolution_criteria.startswith("Resolves yes if")
+        assert "check" in forecast.resolution_criteria
 
 
 @pytest.mark.django_db
@@ -194,7 +217,7 @@ def test_admin_import_page_proposes_forecasts_from_an_upload(superuser_client):
 @pytest.mark.django_db
 def test_admin_import_page_shows_form_errors_and_saves_nothing(superuser_client):
     url = reverse("admin:forecasts_forecast_import_article")
-    response = superuser_client.post(url, {"text": "Title\n\nPrices will likely rise.", "scale": "icd203"})
+    response = superuser_client.post(url, {"text": "Title\n\nPrices will likely rise next year.", "scale": "icd203"})
     assert response.status_code == 200
     assert "no publication date" in response.content.decode()
     response = superuser_client.post(url, {"text": "", "scale": "icd203"})

@@ -1,0 +1,166 @@
+"""Estimative markers: the words that make a forecast, the probability they give, and statements
+that look like forecasts but are not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sources.extraction import (
+    BASIS_NONE,
+    BASIS_PHRASE,
+    BASIS_STATED,
+    Candidate,
+    extract_candidates,
+)
+
+PUBLISHED = date(2023, 1, 1)
+
+
+def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -> Candidate:
+    found = extract_candidates(sentence, published_on=published_on, scale=scale)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability", "basis"),
+    [
+        ("Inflation is likely to fall in 2023.", 0.675, BASIS_PHRASE),
+        ("Inflation will probably fall in 2023.", 0.675, BASIS_PHRASE),
+        ("Inflation will very likely fall in 2023.", 0.875, BASIS_PHRASE),
+        ("Inflation will almost certainly fall in 2023.", 0.97, BASIS_PHRASE),
+        ("It is almost certain that inflation falls in 2023.", 0.97, BASIS_PHRASE),
+        ("Inflation is unlikely to fall in 2023.", 0.325, BASIS_PHRASE),
+        ("Inflation is highly unlikely to fall in 2023.", 0.125, BASIS_PHRASE),
+        ("Inflation will probably not fall in 2023.", 0.325, BASIS_PHRASE),
+        ("Inflation probably won't fall in 2023.", 0.325, BASIS_PHRASE),
+        ("Inflation is not likely to fall in 2023.", 0.325, BASIS_PHRASE),
+        ("There is little chance that inflation falls in 2023.", 0.125, BASIS_PHRASE),
+        ("There is an even chance that inflation falls in 2023.", 0.5, BASIS_PHRASE),
+        ("Inflation is expected to fall in 2023.", 0.675, BASIS_PHRASE),
+        ("The odds are that inflation falls in 2023.", 0.675, BASIS_PHRASE),
+        ("I expect inflation to fall in 2023.", 0.675, BASIS_PHRASE),
+        ("Inflation will fall in 2023.", 0.97, BASIS_PHRASE),
+        ("Inflation will not fall in 2023.", 0.03, BASIS_PHRASE),
+        ("Inflation won\u2019t fall in 2023.", 0.03, BASIS_PHRASE),
+        ("Inflation may fall in 2023.", None, BASIS_NONE),
+        ("Inflation could fall in 2023.", None, BASIS_NONE),
+        ("Inflation might fall in 2023.", None, BASIS_NONE),
+        ("Perhaps inflation falls in 2023.", None, BASIS_NONE),
+        ("There is a 30% chance that inflation falls in 2023.", 0.30, BASIS_STATED),
+        ("The odds of a recession in 2023 are roughly 15 percent.", 0.15, BASIS_STATED),
+        ("Inflation will likely fall in 2023; I put the chance at 70 per cent.", 0.70, BASIS_STATED),
+        ("There is a one-in-three chance that inflation falls in 2023.", 1 / 3, BASIS_STATED),
+        ("The country will be able to test missiles in 2023.", None, BASIS_NONE),
+    ],
+)
+def test_estimative_phrase_to_probability(sentence, probability, basis):
+    candidate = _one(sentence)
+    assert candidate.probability == pytest.approx(probability) if probability is not None else True
+    assert (candidate.probability is None) == (probability is None)
+    assert candidate.probability_basis == basis
+
+
+def test_explicit_number_wins_over_words():
+    candidate = _one("Growth will very likely resume in 2023, and I would put it at 60%.")
+    assert candidate.probability == pytest.approx(0.60)
+    assert candidate.probability_basis == BASIS_STATED
+
+
+def test_a_percentage_that_is_not_a_probability_is_not_taken_as_one():
+    candidate = _one("The party will very likely win about 20 percent of the vote in 2023.")
+    assert candidate.probability == pytest.approx(0.875)
+
+
+def test_kent_scale_gives_kent_numbers():
+    assert _one("Inflation is likely to fall in 2023.", scale="kent").probability == pytest.approx(0.75)
+    assert _one("Inflation will not fall in 2023.", scale="kent").probability == pytest.approx(0.07)
+
+
+def test_unknown_scale_is_refused():
+    with pytest.raises(ValueError, match="unknown probability scale"):
+        extract_candidates("Prices will rise.", published_on=PUBLISHED, scale="vibes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may never know what the regime wanted.",
+        "Closer ties can also serve the regime.",
+        "Analysts had expected a faster slowdown.",
+        "Exports were likely to rise in 2019.",
+        "It is unclear whether the talks will resume in 2023.",
+        "Will prices rise in 2023?",
+        "I will grade these forecasts in December.",
+        "Russia is far less likely to cooperate than it was.",
+        "Here the odds are better than elsewhere.",
+        "Nobody should expect a return to cheap money.",
+        "Done badly, the plan could cost the government its majority.",
+    ],
+)
+def test_statements_that_are_not_forecasts_are_ignored(text):
+    assert extract_candidates(text, published_on=PUBLISHED) == []
+
+
+def test_denying_an_implication_is_not_a_forecast():
+    assert extract_candidates("None of this means downstreaming will fail.", published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        ("Nord Stream 1 will almost certainly never deliver gas again in 2023.", 0.03),
+        ("I do not see a lasting fall in prices before 2025.", 0.325),
+        ("We foresee a recession next year.", 0.675),
+        ("I doubt that the cap survives the winter.", 0.325),
+        ("I'd be surprised if rates rose in 2024.", 0.325),
+        ("I'd put the odds of a price cap before the end of the year at about one in four.", 0.25),
+        ("The chances of a deal this year are slim.", 0.125),
+        ("The odds look good for a cut in March.", 0.675),
+        ("There is a better-than-even chance of a cut in 2024.", 0.675),
+        ("In all likelihood the central bank cuts in 2024.", 0.875),
+        ("A cut in March is doubtful.", 0.325),
+        ("GDP is forecast to grow 2% next year.", 0.675),
+        ("Expect rates to stay high through 2024.", 0.675),
+        ("I predict the bill passes by June.", 0.675),
+        ("Rates are not going to fall in 2024.", 0.03),
+        ("A settlement of 3 per cent or more next spring is a real possibility.", None),
+    ],
+)
+def test_more_kinds_of_estimative_language(sentence, probability):
+    candidate = _one(sentence, published_on=date(2023, 11, 20))
+    if probability is None:
+        assert candidate.probability is None
+    else:
+        assert candidate.probability == pytest.approx(probability)
+
+
+def test_odds_put_at_one_in_n_split_from_a_second_number():
+    text = (
+        "I'd put Labor's chances of winning a majority next year at roughly one in three, "
+        "and the chance of a hung parliament at about 30 per cent."
+    )
+    first, second = extract_candidates(text, published_on=date(2021, 9, 15))
+    assert first.probability == pytest.approx(1 / 3)
+    assert second.probability == pytest.approx(0.30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modi, fresh from a landslide win in May, has little to gain from a deal.",
+        "In the summer, some forecasters warned that Germany could run out of gas by February.",
+        "If they do, the price will be high: new money for the regions, and perhaps a guarantee that no job is lost.",
+        "I see the appeal of the plan.",
+        "The company insists the plant opens in 2023. We doubt it.",
+    ],
+)
+def test_more_statements_that_are_not_the_writers_forecasts(text):
+    quotes = [c.quote for c in extract_candidates(text, published_on=date(2022, 10, 10))]
+    assert not any("May" in q or "could" in q or "perhaps" in q or "I see" in q or "doubt" in q for q in quotes)
+
+
+def test_announcing_forecasts_is_not_one():
+    assert extract_candidates("Here's what I expect next.", published_on=PUBLISHED) == []

@@ -1,0 +1,52 @@
+"""Reading: what is prose, and where sentences end."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sources.extraction import (
+    Candidate,
+    extract_candidates,
+)
+
+PUBLISHED = date(2023, 1, 1)
+
+
+def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -> Candidate:
+    found = extract_candidates(sentence, published_on=published_on, scale=scale)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim met Putin in Vladivostok. Photo: AFP / Alexander Zemlianichenko / Pool",
+        "Questions swirl around the launches, which will continue. Image: Getty / Twitter",
+        "Chart: exports will likely rise. Source: IMF",
+        "Jane Doe is a senior fellow at the Lowy Institute who will write more.",
+        "This article will be updated. It was first published by East Asia Forum.",
+        "By Jane Doe",
+    ],
+)
+def test_captions_credits_bios_and_notes_are_skipped(text):
+    assert extract_candidates(text, published_on=PUBLISHED) == []
+
+
+def test_sentence_splitting_keeps_abbreviations_curly_quotes_and_nbsp_verbatim():
+    text = (
+        "Mr.\u00a0Smith met Dr. Jones on Sept. 3 in the U.S. capital. "
+        "\u201cPrices will likely fall in 2023,\u201d he said. The U.S. Treasury will probably borrow more next year."
+    )
+    quotes = [c.quote for c in extract_candidates(text, published_on=PUBLISHED)]
+    assert quotes == [
+        "\u201cPrices will likely fall in 2023,\u201d he said.",
+        "The U.S. Treasury will probably borrow more next year.",
+    ]
+
+
+def test_prose_that_says_someone_first_ran_is_not_a_republication_note():
+    text = "Growth is unlikely to reach the 7 per cent that he promised when he first ran in 2014."
+    assert len(extract_candidates(text, published_on=date(2023, 11, 20))) == 1
