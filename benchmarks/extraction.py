@@ -115,11 +115,18 @@ class ArticleScore:
         }
 
 
+def publication_date(name: str, key: dict) -> date:
+    """The gold's date; a page that states none is read as of 1 January of the slug's year."""
+    if key.get("published_on"):
+        return date.fromisoformat(key["published_on"])
+    return date(int(name[-4:]), 1, 1)
+
+
 def score_article(name: str, text: str, key: dict) -> ArticleScore:
     from sources.extraction import extract_candidates
     from sources.extraction.claims import has_subject, hedge_words
 
-    published_on = date.fromisoformat(key["published_on"])
+    published_on = publication_date(name, key)
     candidates = extract_candidates(text, published_on=published_on)
     gold = key.get("forecasts", [])
     optional = key.get("optional", [])

@@ -155,6 +155,23 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\s+(?:now\s+|still\s+|also\s+|fully\s+|would\s+)?(?P<neg2>don't\s+|do\s+not\s+)?expect(?:s)?\b(?!\s*[.,;:)])",
         re.I,
     )),
+    # An institution or a person named before the verb: "The IMF expects", "the MPC now predicts",
+    # "Bloomberg Economics pegs this year's expansion at 2.9%", "We continue to forecast that"
+    ("expect", re.compile(
+        r"(?:\b(?-i:[A-Z][\w&.'\-]*)|\b(?:he|she|it|they|we|I))\s+(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
+        r"(?:expects|anticipates|predicts|projects|forecasts|pegs|sees|forecast|forecasting|projecting|predict|anticipate)"
+        r"\b(?!\s*[.,;:)])",
+        re.I,
+    )),
+    ("expect", re.compile(
+        r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
+        r"|\b(?:the|our|its|their|a)\s+(?:new\s+|latest\s+|updated\s+)?(?:forecast|projection|outlook)\s+for\s+"
+        r"(?:\d{4}|next\s+year|this\s+year)\b"
+        r"|\bthe\s+odds\s+favou?r\b|\b(?:I|we)\s+lean\s+towards?\b",
+        re.I,
+    )),
+    # "Global output should increase by 3.6 percent": a forecaster's "should" is a likely outcome
+    ("should", re.compile(r"\bshould\s+(?!be\s+(?:noted|said|stressed|remembered|clear|wary|careful)\b|we\b|I\b|you\b|anyone\b|anybody\b|they\b|(?:expect|think|know|assume|worry|consider|note|ask|not\s+be\s+surprised)\b)(?=[a-z])", re.I)),
     ("bound", re.compile(
         rf"\b{_BE}\s+(?P<neg1>{_NOT}\s+)?(?:bound|set|poised|on\s+track|on\s+course|due)\s+to\b", re.I
     )),
@@ -196,10 +213,31 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
 ]  # fmt: skip
 
-_KIND_CATEGORY = {"expect": C.LIKELY, "bound": C.LIKELY, "see": C.LIKELY, "doubt": C.UNLIKELY, "predict": C.LIKELY}
+_KIND_CATEGORY = {
+    "should": C.LIKELY,
+    "would": C.LIKELY,
+    "expect": C.LIKELY,
+    "bound": C.LIKELY,
+    "see": C.LIKELY,
+    "doubt": C.UNLIKELY,
+    "predict": C.LIKELY,
+}
 _KIND_CATEGORY["will"] = C.ALMOST_CERTAIN
 _PRIORITY = {"stated": 5, "will_adverb": 4, "adverb_will": 4, "adverb_not": 4, "adjective": 4, "chance": 4}
-_PRIORITY.update({"expect": 3, "bound": 3, "see": 3, "doubt": 3, "predict": 3, "degree": 4, "hedge": 2, "will": 1})
+_PRIORITY.update(
+    {
+        "should": 2,
+        "would": 1,
+        "expect": 3,
+        "bound": 3,
+        "see": 3,
+        "doubt": 3,
+        "predict": 3,
+        "degree": 4,
+        "hedge": 2,
+        "will": 1,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -236,6 +274,8 @@ STATED_PATTERNS = [
         re.I,
     ),
     re.compile(rf"\b{_ONE_IN}\s+(?:chance|probability|odds|shot)\b", re.I),
+    # a prediction list gives each item its number after it: "No recession in 2019. 80%"
+    re.compile(r"[.!]\s*\(?(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\)?\.?\s*$", re.I),
     # "I'd put the odds of a price cap before the end of the year at about one in four"
     re.compile(
         rf"\b(?:chances?|probability|likelihood|odds)\b{_SAME_SENTENCE}{{0,120}}?"

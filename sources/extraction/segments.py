@@ -69,6 +69,14 @@ def block_kind(block: str) -> str | None:
     return None
 
 
+# A bullet or a numbered item at the start of a line.
+_ITEM = re.compile(
+    r"[ \t\u00a0]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
+)
+# A probability standing alone after a sentence: "There will be no recession in 2019. 80%"
+BARE_PERCENT = re.compile(r"\s*\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
+
+
 def blocks(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: split at blank lines, and at single newlines between short lines."""
     spans: list[tuple[int, int]] = []
@@ -78,7 +86,8 @@ def blocks(text: str) -> list[tuple[int, int]]:
         lines = chunk.split("\n")
         # Hard-wrapped prose keeps its lines together; a stack of short header lines
         # (title, author, date) is split so that each line is judged on its own.
-        if len(lines) > 1 and max(len(line) for line in lines) < 60:
+        # List items and bullets are items of their own, whatever their length.
+        if len(lines) > 1 and (max(len(line) for line in lines) < 60 or any(_ITEM.match(line) for line in lines)):
             offset = start
             for line in lines:
                 spans.append((offset, offset + len(line)))
@@ -161,15 +170,22 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
         if kind == "empty":
             continue
         index += 1
+        item = _ITEM.match(plain[start:end])
+        if kind == "heading" and item and len(plain[start:end].split()) >= 5:
+            kind = None  # a list item without a full stop is still a statement
         if kind is not None:
             continue
         dateline = _DATELINE.match(plain[start:end])
         if dateline:
             start += dateline.end()
-        list_number = re.match(r"\s*\d{1,2}[.)]\s+", plain[start:end])
-        if list_number:
-            start += list_number.end()
+        item = _ITEM.match(plain[start:end])
+        if item:
+            start += item.end()
         for s, e in sentences_in(plain, start, end):
+            if sentences and sentences[-1].block == index and BARE_PERCENT.fullmatch(plain[s:e]):
+                # the number belongs to the sentence before it
+                sentences[-1] = Sentence(sentences[-1].start, e, index)
+                continue
             sentences.append(Sentence(s, e, index))
     return sentences
 
