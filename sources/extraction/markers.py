@@ -171,7 +171,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     # "Global output should increase by 3.6 percent": a forecaster's "should" is a likely outcome
-    ("should", re.compile(r"\bshould\s+(?!be\s+(?:noted|said|stressed|remembered|clear|wary|careful)\b|we\b|I\b|you\b|anyone\b|anybody\b|they\b|(?:expect|think|know|assume|worry|consider|note|ask|not\s+be\s+surprised)\b)(?=[a-z])", re.I)),
+    ("should", re.compile(
+        r"\bshould\s+(?!be\s+(?:noted|said|stressed|remembered|clear|wary|careful)\b"
+        r"|we\b|I\b|you\b|anyone\b|anybody\b|they\b"
+        r"|(?:expect|think|know|assume|worry|consider|note|ask|not\s+be\s+surprised)\b)(?=[a-z])",
+        re.I,
+    )),
     ("bound", re.compile(
         rf"\b{_BE}\s+(?P<neg1>{_NOT}\s+)?(?:bound|set|poised|on\s+track|on\s+course|due)\s+to\b", re.I
     )),
