@@ -32,8 +32,9 @@ from .flags import (
     DEADLINE_STATED,
 )
 from .markers import ANAPHORA, AWAITED_EVENT, CONDITIONAL, ELABORATION, REPORTED, STATED_PATTERNS, Marker, find_markers
+from .rows import Row, find_rows
 from .segments import Sentence, article_sentences
-from .text import to_plain
+from .text import to_plain, trim
 from .timex import When, deadline_in
 
 _DEFAULT_NOTE = "no time expression: deadline defaults to the end of the publication year"
@@ -64,6 +65,8 @@ class Candidate:
     warnings: tuple[str, ...] = ()
     # what a leading "It" / "They" in the quote stands for, from the sentence before
     claim_subject: str = ""
+    # the proposition when it is not the quote reworded: a table row names its event in the header
+    proposition: str = ""
 
 
 def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEFAULT_SCALE) -> list[Candidate]:
@@ -92,7 +95,55 @@ def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEF
         # the end of the paragraph before, unless a heading, caption or quote stands between
         earlier = [s for s in sentences[max(0, i - 2) : i] if s.block == sentence.block - 1]
         candidates.extend(_sentence_candidates(text, plain, start, end, context, earlier, published_on, chosen_scale))
+    rows = [_row_candidate(text, plain, row, published_on, chosen_scale) for row in find_rows(plain)]
+    # a row read as a sentence too (a long line of outcome shares) counts once, as a row
+    candidates = [c for c in candidates if not any(c.start < r.end and r.start < c.end for r in rows)]
+    candidates = sorted(candidates + rows, key=lambda c: c.start)
     return _default_to_the_articles_year(candidates, published_on)
+
+
+def _row_candidate(text: str, plain: str, row: Row, published_on: date, scale: scales.Scale) -> Candidate:
+    start, end = trim(plain, row.start, row.end)
+    if row.probability is not None:
+        probability = min(max(row.probability, 0.001), 0.999)
+        basis, phrase = BASIS_STATED, " ".join(text[start:end].split()[-1:])
+        category = next((name for name in scales.CATEGORIES if probability in scale.band(name)), None)
+    else:
+        # a table of point forecasts states what the forecaster expects
+        probability, basis, phrase, category = (
+            scale.probability(scales.LIKELY),
+            BASIS_PHRASE,
+            "forecast table",
+            scales.LIKELY,
+        )
+    when = deadline_in(plain, start, end, published_on)
+    if when is None and row.header:
+        when = deadline_in(plain, *row.header, published_on)
+    notes = ["read from a table or list row"]
+    if when is None or when.deadline is None:
+        deadline, flag = date(published_on.year, 12, 31), DEADLINE_DEFAULT
+        notes.append(_DEFAULT_NOTE)
+    else:
+        deadline, flag = when.deadline, when.flag
+    if row.conditional:
+        notes.append("conditional")
+    candidate = Candidate(
+        quote=text[start:end],
+        claim="",
+        estimative_phrase=phrase,
+        probability=probability,
+        probability_basis=basis,
+        deadline=deadline,
+        deadline_flag=flag,
+        note="; ".join(notes),
+        confidence=0.6,
+        category=category,
+        start=start,
+        end=end,
+        conditional=row.conditional,
+        proposition=row.claim,
+    )
+    return _drafted(candidate, "")
 
 
 def _default_to_the_articles_year(candidates: list[Candidate], published_on: date) -> list[Candidate]:
@@ -317,7 +368,10 @@ def _candidate(
 
 def _drafted(candidate: Candidate, subject: str) -> Candidate:
     """The candidate with its claim and criteria drafted, and warnings on what needs the editor."""
-    claim = suggest_claim(candidate.quote, candidate.deadline, subject=subject)
+    if candidate.proposition:
+        claim = candidate.proposition + (f" (by {candidate.deadline.isoformat()})" if candidate.deadline else "")
+    else:
+        claim = suggest_claim(candidate.quote, candidate.deadline, subject=subject)
     criteria, warnings = draft_criteria(claim, candidate.deadline, conditional=candidate.conditional)
     left = hedge_words(claim)
     if left:

@@ -1,0 +1,189 @@
+"""Forecasts laid out as rows rather than sentences: tables, scenario labels, outcome lists.
+
+Model write-ups and market outlooks put their numbers in lines without a verb:
+
+- a table whose header names a chance: "Team | Chance to win Super Bowl |" then
+  "Chicago Bears | 8.84% |" (each row: the team, the event, the number);
+- outcome shares that add up to 100%: "Chance of winning election Obama 96.7% Romney 3.2%
+  Tie 0.2%" (each outcome a forecast); the same after a condition ("Obama gets CO Romney
+  1.7% Tie 0.1% Obama 98.2%") is one conditional forecast, its most likely outcome;
+- a scenario label with its probability on a line of its own ("Bull Case / 45% / Soft Landing");
+- a table of point forecasts ("U.S. Real GDP -0.5%-+0.5%", "S&P 500 4,000") under a heading
+  that looks ahead; a table of current levels ("Current Market Prices") is not a forecast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CHANCE = re.compile(r"\b(?:chances?|probability|probabilities|odds|likelihood)\b", re.I)
+_PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*%"
+_PAIR = re.compile(rf"(?P<label>(?-i:[A-Z])[\w.&'\-]*(?:\s+(?-i:[A-Z])[\w.&'\-]*){{0,2}})\s+{_PERCENT}")
+_BARE = re.compile(r"\s*\d{1,3}(?:\.\d+)?\s*%\s*")
+# A value a forecast table states: a (signed) percentage or range, basis points, a level in thousands.
+_VALUE = re.compile(
+    r"(?<![(\w])[-+\u2013]?\d+(?:\.\d+)?\s*%|\b\d+\s*(?:bps|basis\s+points)\b|(?<![\w.,])\$?\d{1,3}(?:,\d{3})+(?![\d,])"
+)
+_AHEAD = re.compile(
+    r"\b(?:expected|expectations?|forecasts?|outlook|projections?|projected|scenarios?|targets?|estimates?|"
+    r"horizon|year-end|next|(?:bull|bear|base)\s+case|prob(?:ability)?-weighted)\b",
+    re.I,
+)
+_BEHIND = re.compile(r"\b(?:current|ytd|as\s+of|last|previous|historical|actual|52-week|since|results?)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Row:
+    start: int
+    end: int
+    probability: float | None
+    claim: str
+    conditional: bool = False
+    header: tuple[int, int] | None = None  # where the heading that dates the row is
+
+
+def _lines(plain: str) -> list[tuple[int, int]]:
+    spans, offset = [], 0
+    for line in plain.split("\n"):
+        spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def find_rows(plain: str) -> list[Row]:
+    rows: list[Row] = []
+    lines = _lines(plain)
+    rows += _pipe_tables(plain, lines)
+    rows += _outcome_shares(plain, lines)
+    rows += _scenario_labels(plain, lines)
+    rows += _value_tables(plain, lines)
+    return sorted(rows, key=lambda row: row.start)
+
+
+def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows, event = [], None
+    for start, end in lines:
+        line = plain[start:end]
+        if line.count("|") < 1 or not line.strip():
+            if line.strip():
+                event = None if not _CHANCE.search(line) else event
+            continue
+        cells = [cell.strip() for cell in line.split("|")]
+        numbers = [re.fullmatch(_PERCENT, cell) for cell in cells]
+        if not any(numbers):
+            chance_cells = [cell for cell in cells if _CHANCE.search(cell)]
+            event = (
+                re.sub(r"^(?:the\s+)?chances?\s+(?:to|of)\s+", "", chance_cells[0], flags=re.I)
+                if chance_cells
+                else None
+            )
+            continue
+        if event is None:
+            continue
+        number = next(n for n in numbers if n)
+        stop = start + line.index(number.group(0), len(cells[0])) + len(number.group(0))
+        rows.append(
+            Row(start + len(line) - len(line.lstrip()), stop, float(number.group("num")) / 100, f"{cells[0]} {event}")
+        )
+    return rows
+
+
+def _outcome_shares(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows = []
+    for start, end in lines:
+        pairs = list(_PAIR.finditer(plain, start, end))
+        if len(pairs) < 3:
+            continue
+        event = ""
+        group: list[re.Match[str]] = []
+        cursor = start
+        for pair in pairs:
+            group.append(pair)
+            total = sum(float(p.group("num")) for p in group)
+            if total < 98:
+                continue
+            if total > 102:
+                group, cursor = [], pair.end()
+                continue
+            title = plain[cursor : group[0].start()].strip()
+            title_start = group[0].start() - len(plain[cursor : group[0].start()].lstrip())
+            if _CHANCE.search(title) or not title:
+                event = re.sub(r"^(?:the\s+)?chances?\s+(?:to|of)\s+", "", title, flags=re.I) or event
+                for p in group:
+                    label = p.group("label")
+                    rows.append(Row(p.start(), p.end(), float(p.group("num")) / 100, f"{label} {event}".strip()))
+            else:
+                best = max(group, key=lambda p: float(p.group("num")))
+                claim = f"{best.group('label')} {event}".strip() + f" (if {title})"
+                rows.append(Row(title_start, group[-1].end(), float(best.group("num")) / 100, claim, conditional=True))
+            group, cursor = [], pair.end()
+    return rows
+
+
+def _scenario_labels(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows = []
+    for i, (start, end) in enumerate(lines):
+        if not _BARE.fullmatch(plain[start:end]) or i == 0 or i + 1 >= len(lines):
+            continue
+        (p_start, p_end), (n_start, n_end) = lines[i - 1], lines[i + 1]
+        label, outcome = plain[p_start:p_end].strip(), plain[n_start:n_end].strip()
+        if not (0 < len(label.split()) <= 6 and 0 < len(outcome.split()) <= 8) or "%" in label + outcome:
+            continue
+        value = float(re.search(r"\d+(?:\.\d+)?", plain[start:end]).group(0)) / 100
+        rows.append(Row(p_start, n_end, value, f"{outcome} ({label})"))
+    return rows
+
+
+def _is_value_row(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= 24 or not re.match(r"\s*[A-Za-z]", line) or re.search(r"[.!?:]\s*$", line):
+        return False
+    label_end = _VALUE.search(line)
+    return bool(label_end) and bool(re.search(r"[A-Za-z]", line[: label_end.start()])) and "|" not in line
+
+
+def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows = []
+    flags = [_is_value_row(plain[s:e]) for s, e in lines]
+    for i, (start, end) in enumerate(lines):
+        if not flags[i]:
+            continue
+        neighbours = (i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1])
+        if not neighbours:
+            continue
+        header = _table_heading(plain, lines, flags, i)
+        if header is False:
+            continue
+        line = plain[start:end].strip()
+        label = line[: _VALUE.search(line).start()].strip()
+        rows.append(
+            Row(
+                start,
+                end,
+                None,
+                f"{label}: {line[len(label) :].strip()}",
+                header=header if isinstance(header, tuple) else None,
+            )
+        )
+    return rows
+
+
+def _table_heading(plain, lines, flags, i) -> tuple[int, int] | bool:
+    """The heading that says the table looks ahead (its span), False if it looks back, True if none."""
+    j = i
+    while j > 0 and flags[j - 1]:
+        j -= 1
+    seen = 0
+    for k in range(j - 1, -1, -1):
+        text = plain[lines[k][0] : lines[k][1]]
+        if not text.strip():
+            continue
+        if _AHEAD.search(text):
+            return lines[k]
+        if _BEHIND.search(text):
+            return False
+        seen += 1
+        if seen >= 3:
+            break
+    return True
