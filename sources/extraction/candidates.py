@@ -31,7 +31,18 @@ from .flags import (
     DEADLINE_NO_FIXED_DATE,
     DEADLINE_STATED,
 )
-from .markers import ANAPHORA, AWAITED_EVENT, CONDITIONAL, ELABORATION, REPORTED, STATED_PATTERNS, Marker, find_markers
+from .markers import (
+    ANAPHORA,
+    AWAITED_EVENT,
+    CONDITIONAL,
+    ELABORATION,
+    PAST_FORECAST,
+    PROJECTION_CONTEXT,
+    REPORTED,
+    STATED_PATTERNS,
+    Marker,
+    find_markers,
+)
 from .rows import Row, find_rows
 from .segments import Sentence, article_sentences
 from .text import to_plain, trim
@@ -288,6 +299,15 @@ def _candidate(
             # window to check is commentary, not a forecast.
             return None
 
+    sentence_text = plain[sentence_start:sentence_end]
+    if marker.kind == "would":
+        around = " ".join(plain[s.start : s.end] for s in [*earlier[-1:], *context]) + " " + sentence_text
+        if not PROJECTION_CONTEXT.search(around) or CONDITIONAL.match(sentence_text):
+            return None  # a hypothetical, not a projection
+    past = PAST_FORECAST.search(sentence_text)
+    if past and (not past.group("year") or int(past.group("year")) < published_on.year):
+        return None  # a forecast made earlier, reported: not one of the article's
+
     if marker.kind == "see" and (when is None or when.flag != DEADLINE_STATED):
         return None  # "I see the appeal" is an opinion; "I see a fall before 2025" forecasts
 
@@ -298,7 +318,13 @@ def _candidate(
                 category = band_name
                 break
     elif marker.category is not None:
-        probability, basis, category = scale.probability(marker.category), BASIS_PHRASE, marker.category
+        category = marker.category
+        if marker.kind == "will" and re.search(
+            r"\b(?:I|we)\s+(?:still\s+)?(?:think|believe|reckon)\b", plain[sentence_start : marker.start], re.I
+        ):
+            # "I think ... we're going to avoid a recession": the frame hedges the "will"
+            category = scales.LIKELY if category == scales.ALMOST_CERTAIN else scales.UNLIKELY
+        probability, basis = scale.probability(category), BASIS_PHRASE
     else:
         probability, basis, category = None, BASIS_NONE, None
     phrase = " ".join(marker.phrase.split())

@@ -144,7 +144,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("adverb_will", re.compile(rf"\b(?P<adv>{_alternation(_ADVERBS)})\s+(?:{_WILL}(?P<neg2>\s+not)?|won't)\b", re.I)),
     ("adverb_not", re.compile(r"\b(?P<adv>probably|likely|almost\s+certainly)\s+(?P<neg2>not)\b", re.I)),
     # "is likely to", "remains unlikely", "looks likely", "it is very likely that"
-    ("adjective", re.compile(rf"\b(?P<neg1>{_NOT}\s+)?(?P<adj>{_alternation(_ADJECTIVES)})\b", re.I)),
+    ("adjective", re.compile(
+        rf"\b(?P<neg1>(?:{_NOT}|no\s+longer)\s+(?:\w+\s+)?)?(?P<adj>{_alternation(_ADJECTIVES)})\b", re.I
+    )),
     ("chance", re.compile(rf"\b(?P<chance>{_alternation(_CHANCES)})\b", re.I)),
     ("expect", re.compile(
         rf"\b(?:(?P<neg1>{_NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
@@ -160,7 +162,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("expect", re.compile(
         r"(?:\b(?-i:[A-Z][\w&.'\-]*)|\b(?:he|she|it|they|we|I))\s+(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|anticipates|predicts|projects|forecasts|pegs|sees|forecast|forecasting|projecting|predict|anticipate)"
-        r"\b(?!\s*[.,;:)])",
+        r"(?=\s+(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[a-z']+\s+){1,4}(?:to|at|of|will)\b|[\d$]))",
         re.I,
     )),
     ("expect", re.compile(
@@ -213,9 +215,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:may|might|could|perhaps|possibly|maybe|conceivably)\b"
         r"|\b(?:it\s+is|it's|it\s+remains|it\s+seems)\s+(?:quite\s+|entirely\s+)?possible\b"
         # "a settlement of 3 per cent is a real possibility": possible, with no number
-        r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear)\s+possibility\b",
+        r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear)\s+possibility\b"
+        r"|\bthere\s+is\s+(?:some\s+|a\s+|real\s+)?potential\s+for\b",
         re.I,
     )),
+    # a projection's conditional mood: "Unemployment would surge to 10% in June" (kept only
+    # where the paragraph speaks of projections or forecasts: see candidates)
+    ("would", re.compile(r"\bwould\s+(?!have\b|be\s+(?:a|an|the)\b|like\b|rather\b|say\b|argue\b)(?=[a-z])", re.I)),
 ]  # fmt: skip
 
 _KIND_CATEGORY = {
@@ -279,8 +285,12 @@ STATED_PATTERNS = [
         re.I,
     ),
     re.compile(rf"\b{_ONE_IN}\s+(?:chance|probability|odds|shot)\b", re.I),
+    re.compile(
+        r"\b(?:chance|probability|likelihood|odds)\b[^.;%]{0,30}?\(?(?P<lo>\d{1,2})\s*[-\u2013]\s*(?P<hi>\d{1,2})\s*%",
+        re.I,
+    ),
     # a prediction list gives each item its number after it: "No recession in 2019. 80%"
-    re.compile(r"[.!]\s*\(?(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\)?\.?\s*$", re.I),
+    re.compile(r"(?<!\d)[.!]\s+\(?(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\)?\.?\s*$", re.I),
     # "I'd put the odds of a price cap before the end of the year at about one in four"
     re.compile(
         rf"\b(?:chances?|probability|likelihood|odds)\b{_SAME_SENTENCE}{{0,120}}?"
@@ -296,7 +306,11 @@ _SUPPRESS_BEFORE = re.compile(
     r"\b(?:unclear|uncertain|not\s+clear|unknown|no\s+telling|hard\s+to\s+say|difficult\s+to\s+say|"
     r"whether|wonders?|wondered|asks?|asked|question\s+is|if\s+and\s+when)\b[^,;:]*$"
     # "None of this means downstreaming will fail" denies, it does not predict
-    r"|\b(?:none\s+of\s+this|not|n't|never)\b[^,;:]*\bmeans?\b[^,;:]*$",
+    r"|\b(?:none\s+of\s+this|not|n't|never)\b[^,;:]*\bmeans?\b[^,;:]*$"
+    # a belief reported, not held: "Investors appear to trust that central banks will ease"
+    r"|\b(?:trust|trusts|hope|hopes|hoping|fear|fears|assume|assumes|want\s+to\s+be\s+sure)\s+that\b[^,;:]*$"
+    # "Some will say", "you'll understand": speech and the reader's future, not the world's
+    r"|\b(?:you|you'll|some|others|critics|sceptics|skeptics)\s*$",
     re.I,
 )
 _PAST_BEFORE = re.compile(
@@ -327,7 +341,19 @@ ANAPHORA = re.compile(
     re.I,
 )
 ELABORATION = re.compile(r"(?:(?:and|or|but)\s+)?(?:perhaps|possibly|maybe)\b", re.I)
-CONDITIONAL = re.compile(r"\s*(?:If|Unless|Even if|Should)\b")
+CONDITIONAL = re.compile(r"\s*[\"']?(?:(?:But|And|So|Yet|Still)\s+)?(?:If|if|Unless|unless|Even if|even if|Should)\b")
+# A forecast told as one made earlier: "the November 2007 forecast for 2008", "Previous forecasts predicted"
+PAST_FORECAST = re.compile(
+    r"\b(?:previous|earlier|prior|last\s+year's|old|original)\s+(?:forecasts?|predictions?|projections?|outlook)\b"
+    r"|\b(?:\w+\s+)?(?P<year>(?:19|20)\d\d)\s+(?:forecast|prediction|projection|outlook)\b"
+    r"|\b(?:were|was|had\s+been)\s+(?:predicting|forecasting|projecting|expecting)\b"
+    r"|^\s*(?:For\s+example|For\s+instance|Using\s+the\b[^,]*\bexample|Suppose|Imagine)\b",
+    re.I,
+)
+# Where a "would" is a projection's, not a hypothetical's
+PROJECTION_CONTEXT = re.compile(
+    r"\b(?:projections?|projected|forecasts?|forecasting|outlook|expects?|scenario)\b", re.I
+)
 AWAITED_EVENT = re.compile(r"^\s+yet\b|\b(?:once|as\s+soon\s+as)\s+\w", re.I)
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)\s+$|\b(?:I|we)(?=')", re.I)
 
@@ -344,6 +370,8 @@ def find_markers(plain: str, start: int, end: int) -> list[Marker]:
         for m in pattern.finditer(segment):
             if "num" in pattern.groupindex and m.group("num") is not None:
                 value = float(m.group("num")) / 100
+            elif "lo" in pattern.groupindex:
+                value = (float(m.group("lo")) + float(m.group("hi"))) / 200  # a range: its midpoint
             else:
                 a = _NUMBER_WORDS.get(m.group("a").lower()) or int(m.group("a"))
                 b = _NUMBER_WORDS.get(m.group("b").lower()) or int(m.group("b"))
@@ -389,7 +417,7 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         category = None
     else:
         category = _KIND_CATEGORY[kind]
-        if kind == "will" and not negated:
+        if kind in ("will", "would", "should") and not negated:
             negated = bool(re.match(r"\s+(?:not|never)\b", plain[e : e + 7]))
     if negated and category is not None:
         category = scales.negate(category)
@@ -402,7 +430,7 @@ def _suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> boo
     if _SUPPRESS_BEFORE.search(before):
         return True
     past = marker.kind in ("adjective", "chance", "expect") and _PAST_BEFORE.search(before)
-    if past and not REPORTED.search(before):
+    if past and not REPORTED.search(before) and "still" not in marker.phrase.lower():
         return True
     if marker.kind == "adjective" and _COMPARATIVE_BEFORE.search(before) and "than not" not in marker.phrase:
         return True
@@ -412,6 +440,10 @@ def _suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> boo
         # "the odds are better here" compares; "the odds are that..." predicts
         if re.match(r"\s+(?:better|worse|not|higher|lower|against|" + "|".join(_DEGREES) + r")\b", after):
             return True
+    if marker.kind in ("will", "would", "should") and re.search(
+        r"\b(?:say|argue|tell|claim|ask|insist|understand)\b", after[:12]
+    ):
+        return True
     if marker.kind == "will":
         word = marker.phrase.lower()
         if marker.phrase[0] == "W" and before.strip():
