@@ -38,6 +38,8 @@ SET_FOLDERS = {
 }
 # Share of the shorter quote two quotes must have in common to be the same forecast.
 OVERLAP = 0.6
+# ... and at least this many characters: "Tie 0.2%" is not "Tie 0.10658%"
+MIN_SHARED = 16
 
 
 def normalise(text: str) -> str:
@@ -53,7 +55,7 @@ def overlaps(gold: str, quote: str) -> bool:
     if a in b or b in a:
         return True
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-    return match.size >= OVERLAP * min(len(a), len(b))
+    return match.size >= max(OVERLAP * min(len(a), len(b)), MIN_SHARED)
 
 
 def band_holds(entry: dict, probability: float | None) -> bool:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -192,7 +193,9 @@ def _sentence_candidates(
     scale: scales.Scale,
 ) -> list[Candidate]:
     clauses = []
-    for c_start, c_end in split_clauses(plain, start, end):
+    # a number after the sentence is the chance of all of it: "..., Google, or Amazon. 90%"
+    whole = TRAILING_PERCENT.search(plain[start:end])
+    for c_start, c_end in [(start, end)] if whole else split_clauses(plain, start, end):
         markers = find_markers(plain, c_start, c_end)
         clauses.append([c_start, c_end, markers])
     # A clause that only puts a number on the previous one ("I'm 80% sure of that")
@@ -220,8 +223,19 @@ def _sentence_candidates(
         pieces = [(quote_start, quote_end, with_markers[0][2], True, with_markers[0][0], with_markers[0][1])]
     else:
         pieces = [(s, e, m, False, s, e) for s, e, m in with_markers]
+    chained = []
+    for piece in pieces:
+        links = _chain(plain, piece[0], piece[1], published_on)
+        if len(links) < 2:
+            chained.append((*piece, ""))
+            continue
+        markers = piece[2]
+        head = max(markers, key=lambda m: (m.priority, -m.start))
+        subject = _subject_before(plain, links[0][0], head.start)
+        for link_start, link_end in links:
+            chained.append((link_start, link_end, markers, False, link_start, link_end, subject))
     results = []
-    for p_start, p_end, markers, whole, clause_start, clause_end in pieces:
+    for p_start, p_end, markers, whole, clause_start, clause_end, subject in chained:
         marker = max(markers, key=lambda m: (m.priority, -m.start))
         if marker.kind == "hedge" and not whole:
             opening = plain[p_start:p_end].split()
@@ -239,10 +253,37 @@ def _sentence_candidates(
             published_on,
             scale,
             single=whole,
+            subject=subject,
         )
         if candidate is not None:
             results.append(candidate)
     return results
+
+
+# Where a sentence goes on to a second dated claim: ", then surge to 2.75% by June 2021",
+# ", before slowing to 2% next year", "and by 3.7 percent in 2018", "and next year at 3.1%".
+TRAILING_PERCENT = re.compile(r"[.!]\s+\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
+_CHAIN_CUT = re.compile(
+    r",?\s+(?=then\s+\w)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
+    r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b))"
+)
+
+
+def _chain(plain: str, start: int, end: int, published_on: date) -> list[tuple[int, int]]:
+    """The dated links of a sentence that strings several dated claims together, else []."""
+    cuts = [start] + [m.end() for m in _CHAIN_CUT.finditer(plain, start, end) if m.end() > start] + [end]
+    links = [trim(plain, a, b) for a, b in itertools.pairwise(cuts) if plain[a:b].strip()]
+    if len(links) < 2 or any(deadline_in(plain, a, b, published_on) is None for a, b in links):
+        return []
+    return links
+
+
+def _subject_before(plain: str, start: int, marker_start: int) -> str:
+    """The words before the estimative marker, when they are a short subject ("Unemployment rate")."""
+    words = plain[start:marker_start].strip(" ,").split()
+    if not 0 < len(words) <= 8 or words[0].lower() in ("if", "when", "and", "but", "then"):
+        return ""
+    return " ".join(words)
 
 
 def _candidate(
@@ -258,6 +299,7 @@ def _candidate(
     scale: scales.Scale,
     *,
     single: bool,
+    subject: str = "",
 ) -> Candidate | None:
     start, end = strip_quote_marks(plain, *piece)
     sentence_start, sentence_end = sentence
@@ -369,8 +411,7 @@ def _candidate(
     confidence = round(min(max(confidence, 0.05), 0.95), 2)
 
     quote = text[start:end]
-    subject = ""
-    if PRONOUN_SUBJECT.match(rewrite(quote)):
+    if not subject and PRONOUN_SUBJECT.match(rewrite(quote)):
         before = (context or earlier)[-1:] if (context or earlier) else []
         subject = antecedent(plain[before[0].start : before[0].end]) if before else ""
     candidate = Candidate(

@@ -156,7 +156,11 @@ def suggest_claim(quote: str, deadline: date | None, *, subject: str = "") -> st
     """
     claim = rewrite(quote)
     if subject:
-        claim = re.sub(r"^(?:It|They|He|She)\b", subject, claim)
+        if PRONOUN_SUBJECT.match(claim):
+            claim = re.sub(r"^(?:It|They|He|She)\b", subject, claim)
+        elif not has_subject(claim):
+            # a link split off a longer sentence keeps the sentence's subject
+            claim = f"{subject} {claim[:1].lower()}{claim[1:]}"
         claim = claim[:1].upper() + claim[1:]
     if deadline is not None:
         claim = f"{claim} (by {deadline.isoformat()})"

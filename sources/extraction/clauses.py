@@ -12,7 +12,9 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|:\s+(?=[a-z\"'A-Z])"
     r"|,\s+(?=(?:and|but|while|whereas|although|though|yet|so|or)\s)"
     r"|,\s+(?=(?:perhaps|possibly|maybe|probably|likely|if\s+not)\s)"
-    r"|\s+[\u2014\u2013]\s+(?=(?:and|but|perhaps|possibly)\s)",
+    r"|\s+[\u2014\u2013]\s+(?=(?:and|but|perhaps|possibly)\s)"
+    # a list of stated chances: "a 60% probability to our base case, a 25% probability to the bear case"
+    r"|,\s+(?=(?:and\s+)?(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:probability|chance|likelihood)\b)",
 )
 _LEADING_SUBORDINATE = re.compile(r"^(?:Although|Though|While|Whereas|Even\s+though)\b[^,]*,\s+")
 BACK_REFERENCE = re.compile(

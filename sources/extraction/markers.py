@@ -290,7 +290,7 @@ STATED_PATTERNS = [
         re.I,
     ),
     # a prediction list gives each item its number after it: "No recession in 2019. 80%"
-    re.compile(r"(?<!\d)[.!]\s+\(?(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\)?\.?\s*$", re.I),
+    re.compile(r"[.!]\s+\(?(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\)?\.?\s*$", re.I),
     # "I'd put the odds of a price cap before the end of the year at about one in four"
     re.compile(
         rf"\b(?:chances?|probability|likelihood|odds)\b{_SAME_SENTENCE}{{0,120}}?"

@@ -137,10 +137,12 @@ def _scenario_labels(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
 
 def _is_value_row(line: str) -> bool:
     words = line.split()
-    if not 2 <= len(words) <= 24 or not re.match(r"\s*[A-Za-z]", line) or re.search(r"[.!?:]\s*$", line):
+    if not 2 <= len(words) <= 24 or not re.match(r"\s*[\d\-]*[A-Za-z]", line) or re.search(r"[.!?:]\s*$", line):
         return False
-    label_end = _VALUE.search(line)
-    return bool(label_end) and bool(re.search(r"[A-Za-z]", line[: label_end.start()])) and "|" not in line
+    # "Bull Case (+45%)" in a header row labels a column; it is not a value
+    label_end = _VALUE.search(re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), line))
+    letters = re.findall(r"[A-Za-z]", line[: label_end.start()]) if label_end else []
+    return len(letters) >= 2 and "|" not in line
 
 
 def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:

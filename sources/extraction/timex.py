@@ -98,6 +98,16 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         taken.append((s, e))
         found.append((s, When(deadline, flag, m.group(0))))
 
+    # a central bank's forecast period runs about three years: "in the final year of the forecast",
+    # "the latter part of the forecast period", "throughout the projection horizon"
+    for m in re.finditer(
+        r"\b(?:the\s+)?(?:final|last|latter)\s+(?:year|part)\s+of\s+the\s+(?:forecast|projection)(?:\s+(?:period|horizon))?\b"
+        r"|\b(?:forecast|projection)\s+(?:period|horizon)\b",
+        plain,
+        re.I,
+    ):
+        add(m, date(published_on.year + 3, 12, 31))
+
     for m in _NO_FIXED_DATE.finditer(plain):
         add(m, None, DEADLINE_NO_FIXED_DATE)
 
@@ -142,7 +152,10 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         rf"\b(?P<pre>by|before|until|till|through|in|during|from|this|next|early|late|mid|on|since|after)?\s*"
         # "14 February" and "the 4th of November" as well as "February 14"
         rf"(?:(?:the\s+)?(?P<day0>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
-        rf"(?P<month>{_MONTH_RE})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>\d{{4}}))?(?:'s)?\b",
+        rf"(?P<month>{_MONTH_RE})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>\d{{4}}))?(?:'s)?\b"
+        # "its January estimate", "July's prediction": a month naming an earlier report
+        r"(?!\s+(?:estimates?|forecasts?|reports?|surveys?|data|figures?|projections?|predictions?|update|"
+        r"statement|minutes|outlook|meeting|release|numbers?)\b)",
         plain,
     ):
         name = m.group("month").rstrip(".")
