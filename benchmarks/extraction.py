@@ -11,6 +11,8 @@ Each article is a .txt with a .json answer key written before the extractor ran 
 - deadline year: matched forecasts with a stated year whose candidate deadline has that year;
 - hedge-free, with subject: shares of candidates whose claim has no hedge word, and a subject;
 - criteria: share of candidates with drafted resolution criteria;
+- forecaster named: matched forecasts the gold attributes to someone else (an institution, an
+  interviewee) whose candidate names that forecaster;
 - then the misses and the false proposals.
 
 A candidate matches a gold entry when the gold `quote` and the candidate's quote overlap:
@@ -91,6 +93,8 @@ class ArticleScore:
     hedge_free: int = 0
     with_subject: int = 0
     with_criteria: int = 0
+    attributed: int = 0  # matched forecasts the gold gives to someone other than the author
+    forecaster_right: int = 0
     misses: list[str] = field(default_factory=list)
     false_proposals: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
@@ -98,7 +102,7 @@ class ArticleScore:
     def add(self, other: ArticleScore) -> None:
         for name in ("gold", "matched", "candidates", "judged", "true_proposals", "band_right", "years_judged"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("year_right", "hedge_free", "with_subject", "with_criteria"):
+        for name in ("year_right", "hedge_free", "with_subject", "with_criteria", "attributed", "forecaster_right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     @property
@@ -114,6 +118,7 @@ class ArticleScore:
             "hedge_free": share(self.hedge_free, self.candidates),
             "with_subject": share(self.with_subject, self.candidates),
             "criteria": share(self.with_criteria, self.candidates),
+            "forecaster": share(self.forecaster_right, self.attributed),
         }
 
 
@@ -150,6 +155,11 @@ def score_article(name: str, text: str, key: dict) -> ArticleScore:
             score.years_judged += 1
             year_ok = best.deadline is not None and best.deadline.year == year
             score.year_right += year_ok
+        if entry.get("forecaster"):
+            score.attributed += 1
+            got = (best.forecaster or "").lower()
+            want = entry["forecaster"].lower()
+            score.forecaster_right += bool(got) and (got in want or want in got)
         if not (band_ok and year_ok):
             got = f"p={best.probability} deadline={best.deadline}"
             score.wrong.append(f"{entry['quote']!r}: gold {entry.get('band')}/{year}, got {got}")
@@ -196,7 +206,8 @@ def _line(label: str, score: ArticleScore) -> str:
         f"in band {r['probability_in_band']:.0%} ({score.band_right}/{score.matched}), "
         f"deadline year {r['deadline_year']:.0%} ({score.year_right}/{score.years_judged}), "
         f"hedge-free {r['hedge_free']:.0%}, with subject {r['with_subject']:.0%}, "
-        f"criteria {r['criteria']:.0%} ({score.with_criteria}/{score.candidates})"
+        f"criteria {r['criteria']:.0%} ({score.with_criteria}/{score.candidates}), "
+        f"forecaster named {r['forecaster']:.0%} ({score.forecaster_right}/{score.attributed})"
     )
 
 

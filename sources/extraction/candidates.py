@@ -19,6 +19,7 @@ from datetime import date
 
 from sources import scales
 
+from .attribution import forecaster_of, interviewee, issuer, quoted_passage
 from .claims import PRONOUN_SUBJECT, antecedent, hedge_words, rewrite, strip_quote_marks, suggest_claim
 from .clauses import BACK_REFERENCE, UNCERTAIN_CLAUSE, split_clauses
 from .criteria import draft_criteria
@@ -111,7 +112,22 @@ def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEF
     # a row read as a sentence too (a long line of outcome shares) counts once, as a row
     candidates = [c for c in candidates if not any(c.start < r.end and r.start < c.end for r in rows)]
     candidates = sorted(candidates + rows, key=lambda c: c.start)
+    candidates = _attributed(plain, sentences, candidates)
     return _default_to_the_articles_year(candidates, published_on)
+
+
+def _attributed(plain: str, sentences: list[Sentence], candidates: list[Candidate]) -> list[Candidate]:
+    """Each candidate with the forecaster its sentence names, when that is not the author."""
+    answering, source = interviewee(plain), issuer(plain)
+    result = []
+    for candidate in candidates:
+        sentence = next((s for s in sentences if s.start <= candidate.start < s.end), None)
+        start, end = (sentence.start, sentence.end) if sentence else (candidate.start, candidate.end)
+        forecaster = forecaster_of(plain, start, end, answering=answering)
+        if forecaster is None and source and quoted_passage(plain, start):
+            forecaster = source
+        result.append(replace(candidate, forecaster=forecaster) if forecaster else candidate)
+    return result
 
 
 def _row_candidate(text: str, plain: str, row: Row, published_on: date, scale: scales.Scale) -> Candidate:
