@@ -20,9 +20,13 @@ _PATTERNS = [
     re.compile(rf"[,\u201d\"]\s*{_SAYS}\s+(?:the\s+)?(?P<name>{_NAME})"),
     re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})"),
     # "The IMF expects", "Bloomberg Economics pegs", "the MPC now expects"
-    re.compile(rf"(?:^|[\s,])(?:the\s+)?(?P<name>{_NAME})(?:'s\s+(?:model|study|report|forecast))?\s+(?:now\s+|also\s+|still\s+)?{_VERBS}\b"),
+    re.compile(
+        rf"(?:^|[\s,])(?:the\s+)?(?P<name>{_NAME})(?:'s\s+(?:model|study|report|forecast))?\s+(?:now\s+|also\s+|still\s+)?{_VERBS}\b"
+    ),
     # "Huffpost's model says", "A study by Oxford Economics finds"
-    re.compile(rf"\b(?P<name>{_NAME})'s\s+(?:model|study|report|survey|analysis|forecast)\s+(?:says|shows|finds|gives|projects)\b"),
+    re.compile(
+        rf"\b(?P<name>{_NAME})'s\s+(?:model|study|report|survey|analysis|forecast)\s+(?:says|shows|finds|gives|projects)\b"
+    ),
     re.compile(rf"\b(?:study|report|survey|analysis)\s+(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME})"),
 ]
 _PRONOUN_SAYS = re.compile(rf"[,\u201d\"]\s*(?P<pronoun>he|she|it|they)\s+{_SAYS}\b", re.I)

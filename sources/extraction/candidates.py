@@ -278,6 +278,14 @@ def _sentence_candidates(
 
 # Where a sentence goes on to a second dated claim: ", then surge to 2.75% by June 2021",
 # ", before slowing to 2% next year", "and by 3.7 percent in 2018", "and next year at 3.1%".
+_COMMENTARY = re.compile(
+    r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."
+    r"|.*\b(?:can|could|may|might)\s+(?:also\s+)?(?:be\s+(?:seen|read|argued|said|used|described)|mean|help|serve)\b"
+    r"|.*\b(?:I|we|you|one)\s+(?:could|might|may)\b"
+    # a generic subject ("A middle class growing too wealthy may even pose a threat")
+    r"|\s*(?:A|An)\s+(?:\w+\s+){1,2}\w+ing\b|.*\b(?:may|might|could)\s+even\b",
+    re.I,
+)
 TRAILING_PERCENT = re.compile(r"[.!]\s+\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 _CHAIN_CUT = re.compile(
     r",?\s+(?=then\s+\w)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
@@ -352,9 +360,9 @@ def _candidate(
         awaited = bool(AWAITED_EVENT.search(plain[marker.end : end]))
         if elaborates and CONDITIONAL.match(plain[sentence_start:sentence_end]):
             return None  # "If they do, the price will be high: ..., and perhaps a guarantee"
-        if not has_time and not elaborates and not awaited:
-            # "Done badly, it could lose the voters": a possibility with no event or
-            # window to check is commentary, not a forecast.
+        if not has_time and not elaborates and not awaited and _COMMENTARY.match(plain[sentence_start:sentence_end]):
+            # "Done badly, it could lose the voters": a possibility hung on a manner or a
+            # hypothetical, with no event or window to check, is commentary.
             return None
 
     sentence_text = plain[sentence_start:sentence_end]
@@ -454,7 +462,8 @@ def _drafted(candidate: Candidate, subject: str) -> Candidate:
     if candidate.proposition:
         claim = candidate.proposition + (f" (by {candidate.deadline.isoformat()})" if candidate.deadline else "")
     else:
-        claim = suggest_claim(candidate.quote, candidate.deadline, subject=subject)
+        positive = candidate.probability_basis != BASIS_STATED
+        claim = suggest_claim(candidate.quote, candidate.deadline, subject=subject, positive=positive)
     criteria, warnings = draft_criteria(claim, candidate.deadline, conditional=candidate.conditional)
     left = hedge_words(claim)
     if left:

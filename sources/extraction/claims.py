@@ -32,6 +32,8 @@ _SAYS = r"(?:said|says|told\s+\w+|added|noted|warned|wrote|writes|argued|argues|
 
 # Framing around the proposition: dropped whole.
 _FRAMES = [
+    # the chance written after a list item: "... in 2019. 80%"
+    re.compile(r"[.!]?\s+\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?$"),
     # bullets, numbered items and interviewer labels
     re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013\u2014>]+|\(?\d{1,2}[.)]|[A-Z][\w. ]{0,30}:(?=\s+[A-Z\"]))\s*"),
     re.compile(rf",?\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})(?:\s+(?:on\s+\w+|in\s+an?\s+\w+|last\s+\w+))?\s*$"),
@@ -128,9 +130,15 @@ _NO_SUBJECT_START = {
 }  # fmt: skip
 
 
-def rewrite(quote: str) -> str:
-    """The proposition of a quote, without its frame or its hedge (no date added)."""
+def rewrite(quote: str, *, positive: bool = True) -> str:
+    """The proposition of a quote, without its frame or its hedge (no date added).
+
+    `positive=False` keeps a negation: a stated number is the chance of the sentence as
+    written ("Trump will not be impeached. 80%"), so its claim keeps the "not".
+    """
     claim = " ".join(to_plain(quote).split())
+    if not positive:
+        claim = re.sub(r"\bwon't\b|\bwill\s+not\b", "will \x00", claim, flags=re.I)
     claim = claim.strip(" .\"'")
     for _ in range(2):
         for pattern in _FRAMES:
@@ -144,17 +152,17 @@ def rewrite(quote: str) -> str:
         claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"
     for pattern, replacement in _REWRITES:
         claim = pattern.sub(replacement, claim)
-    claim = re.sub(r"\bwill\s+will\b", "will", claim)
+    claim = re.sub(r"\bwill\s+will\b", "will", claim).replace("\x00", "not")
     claim = re.sub(r"\s+", " ", claim).strip(" ,.;:\"'")
     return claim[:1].upper() + claim[1:]
 
 
-def suggest_claim(quote: str, deadline: date | None, *, subject: str = "") -> str:
+def suggest_claim(quote: str, deadline: date | None, *, subject: str = "", positive: bool = True) -> str:
     """A first draft of the checkable claim, stated positively, for the editor to edit.
 
     `subject` replaces a leading pronoun ("It will ...") when the sentence before names it.
     """
-    claim = rewrite(quote)
+    claim = rewrite(quote, positive=positive)
     if subject:
         if PRONOUN_SUBJECT.match(claim):
             claim = re.sub(r"^(?:It|They|He|She)\b", subject, claim)

@@ -71,7 +71,8 @@ _PUBLISHERS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:law|bill|legislation|treaty|agreement|deal|sanctions?|ban|ceasefire|summit|talks|"
             r"government|ministry|minister|parliament|congress|senate|court|ruling|regulat\w+|policy|"
-            r"troops?|war|invasion|blockade|drills?|missiles?|nuclear|military)\b",
+            r"troops?|war|invasion|blockade|drills?|missiles?|nuclear|military|impeach\w*|president|"
+            r"Supreme\s+Court|antitrust|Brexit|EU|referendum|indict\w*|resign\w*)\b",
             re.I,
         ),
     ),
