@@ -42,6 +42,7 @@ from .markers import (
     PROJECTION_CONTEXT,
     REPORTED,
     STATED_PATTERNS,
+    TRAILING,
     Marker,
     find_markers,
 )
@@ -107,7 +108,11 @@ def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEF
         context = [s for s in sentences[max(0, i - 2) : i] if s.block == sentence.block]
         # the end of the paragraph before, unless a heading, caption or quote stands between
         earlier = [s for s in sentences[max(0, i - 2) : i] if s.block == sentence.block - 1]
-        candidates.extend(_sentence_candidates(text, plain, start, end, context, earlier, published_on, chosen_scale))
+        candidates.extend(
+            _sentence_candidates(
+                text, plain, start, end, context, earlier, published_on, chosen_scale, frame=sentence.frame
+            )
+        )
     rows = [_row_candidate(text, plain, row, published_on, chosen_scale) for row in find_rows(plain)]
     # a row read as a sentence too (a long line of outcome shares) counts once, as a row
     candidates = [c for c in candidates if not any(c.start < r.end and r.start < c.end for r in rows)]
@@ -198,6 +203,21 @@ def _default_to_the_articles_year(candidates: list[Candidate], published_on: dat
     ]
 
 
+# An item of a predictions list in the present: "Human lands on Mars.", "Oil prices continue
+# their slide"; not the writer's own plans ("I am still a teacher") or a state ("Unemployment is low").
+_PRESENT_PREDICTION = re.compile(
+    r"(?![\s\"']*(?:I|My|I'm|I've|We|Our)\b)(?!.*\b(?:is|are|was|were|has|have|had|been)\b)\s*\S+(?:\s+\S+){2,}", re.I
+)
+
+
+def _frame_category(plain: str, frame: tuple[int, int]) -> str | None:
+    """How much a list's announcing line hedges its items; None when it does not."""
+    words = plain[frame[0] : frame[1]]
+    if re.search(r"\b(?:I|we)\s+(?:think|believe|expect|reckon)\b", words, re.I):
+        return scales.LIKELY
+    return None
+
+
 def _sentence_candidates(
     text: str,
     plain: str,
@@ -207,6 +227,8 @@ def _sentence_candidates(
     earlier: list[Sentence],
     published_on: date,
     scale: scales.Scale,
+    *,
+    frame: tuple[int, int] | None = None,
 ) -> list[Candidate]:
     clauses = []
     # a number after the sentence is the chance of all of it: "..., Google, or Amazon. 90%"
@@ -225,8 +247,23 @@ def _sentence_candidates(
         else:
             merged.append(clause)
     with_markers = [clause for clause in merged if clause[2]]
+    frame_category = _frame_category(plain, frame) if frame else None
+    if not with_markers and frame and _PRESENT_PREDICTION.match(plain[start:end]):
+        # an item of a predictions list states its forecast in the present: "Human lands on Mars."
+        merged = [[start, end, [Marker("frame", start, start, "", frame_category or scales.ALMOST_CERTAIN)]]]
+        with_markers = merged
     if not with_markers:
         return []
+    if frame_category:
+        # a frame that hedges the whole list ("what I think might happen:") lowers what follows
+        order = scales.CATEGORIES
+        for clause in merged:
+            clause[2] = [
+                replace(m, category=frame_category)
+                if m.category and order.index(m.category) > order.index(frame_category)
+                else m
+                for m in clause[2]
+            ]
     if len(with_markers) == 1:
         kept = [c for c in merged if c[2] or not UNCERTAIN_CLAUSE.search(plain[c[0] : c[1]])]
         forecast = with_markers[0]
@@ -270,6 +307,7 @@ def _sentence_candidates(
             scale,
             single=whole,
             subject=subject,
+            frame=frame,
         )
         if candidate is not None:
             results.append(candidate)
@@ -286,9 +324,10 @@ _COMMENTARY = re.compile(
     r"|\s*(?:A|An)\s+(?:\w+\s+){1,2}\w+ing\b|.*\b(?:may|might|could)\s+even\b",
     re.I,
 )
-TRAILING_PERCENT = re.compile(r"[.!]\s+\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
+TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 _CHAIN_CUT = re.compile(
-    r",?\s+(?=then\s+\w)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
+    r",?\s+(?=then\s+\w)"
+    r"|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
     r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b))"
 )
 
@@ -324,6 +363,7 @@ def _candidate(
     *,
     single: bool,
     subject: str = "",
+    frame: tuple[int, int] | None = None,
 ) -> Candidate | None:
     start, end = strip_quote_marks(plain, *piece)
     sentence_start, sentence_end = sentence
@@ -340,6 +380,10 @@ def _candidate(
                 when = When(found.deadline, DEADLINE_CONTEXT, found.text)
                 flag = DEADLINE_CONTEXT
                 break
+    if when is None and frame:
+        found = deadline_in(plain, *frame, published_on)
+        if found is not None:
+            when, flag = When(found.deadline, DEADLINE_CONTEXT, found.text), DEADLINE_CONTEXT
     dated_before = None
     for previous in reversed(earlier if when is None else []):
         found = deadline_in(plain, previous.start, previous.end, published_on)

@@ -128,13 +128,15 @@ _OTHER_ESTIMATE_WORDS = (
 HEDGE_WORDS = "|".join([*sorted(_ESTIMATE_WORDS, key=len, reverse=True), *_OTHER_ESTIMATE_WORDS])
 
 _NOT = r"(?:not|never|n't)"
+# what stands between a list item and the chance written after it: "... in 2019. 80%", "... -- 50%"
+TRAILING = r"(?:[.!]\s+|\s*[-\u2013\u2014]{1,2}\s*)"
 _DEGREES = {
     "remote": C.REMOTE, "slim": C.VERY_UNLIKELY, "small": C.VERY_UNLIKELY, "poor": C.VERY_UNLIKELY,
     "long": C.VERY_UNLIKELY, "dim": C.VERY_UNLIKELY, "bleak": C.VERY_UNLIKELY, "low": C.UNLIKELY,
     "fair": C.EVEN, "decent": C.EVEN, "good": C.LIKELY, "high": C.LIKELY, "strong": C.LIKELY,
 }  # fmt: skip
 _BE = r"(?:is|are|am|be|being|been|remains?|seems?|looks?|appears?|'s|'re|was|were|stays?)"
-_WILL = r"(?:will|shall|'ll|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to)"
+_WILL = r"(?:will|shall|'ll|(?:is|are|am|'s|'re|'m)\s+going\s+to)"
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "will likely", "will almost certainly not", "probably won't"
@@ -161,12 +163,16 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "Bloomberg Economics pegs this year's expansion at 2.9%", "We continue to forecast that"
     ("expect", re.compile(
         r"(?:\b(?-i:[A-Z][\w&.'\-]*)|\b(?:he|she|it|they|we|I))\s+(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
-        r"(?:expects|anticipates|predicts|projects|forecasts|pegs|sees|forecast|forecasting|projecting|predict|anticipate)"
+        r"(?:expects|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
         r"(?=\s+(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[a-z']+\s+){1,4}(?:to|at|of|will)\b|[\d$]))",
         re.I,
     )),
     ("expect", re.compile(
         r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
+        r"|\b(?:is|are)\s+(?:now\s+)?(?:forecast|projected|expected|seen|estimated)\s+(?:at|to\s+be)\b"
+        r"|\b(?:anticipated|expected|forecast|projected)\s+for\s+(?:\d{4}|next\s+year)\b"
+        r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm)\w*\s+(?:our|its|their|the)\s+[^.;]{0,50}?"
+        r"\b(?:forecasts?|projections?|estimates?|outlook)\b"
         r"|\b(?:the|our|its|their|a)\s+(?:new\s+|latest\s+|updated\s+)?(?:forecast|projection|outlook)\s+for\s+"
         r"(?:\d{4}|next\s+year|this\s+year)\b"
         r"|\bthe\s+odds\s+favou?r\b|\b(?:I|we)\s+lean\s+towards?\b",
@@ -174,9 +180,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "Global output should increase by 3.6 percent": a forecaster's "should" is a likely outcome
     ("should", re.compile(
-        r"\bshould\s+(?!be\s+(?:noted|said|stressed|remembered|clear|wary|careful)\b"
-        r"|we\b|I\b|you\b|anyone\b|anybody\b|they\b"
-        r"|(?:expect|think|know|assume|worry|consider|note|ask|not\s+be\s+surprised)\b)(?=[a-z])",
+        r"\bshould\s+(?:(?:also|still|then|now|eventually|gradually|further)\s+)?"
+        r"(?=(?:increase|decrease|rise|fall|grow|slow|expand|contract|remain|stay|reach|peak|ease|decline|improve|"
+        r"recover|inflect|lead|come|return|pick\s+up|moderate|stabili[sz]e|continue|hit|top|drop|accelerate|"
+        r"decelerate|average|end|finish|close|edge|climb|rebound|narrow|widen|strengthen|weaken|"
+        r"be\s+(?:higher|lower|above|below|around|near|back|with\s+us|in\s+place|over|positive|negative))\b)",
         re.I,
     )),
     ("bound", re.compile(
@@ -221,7 +229,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     # a projection's conditional mood: "Unemployment would surge to 10% in June" (kept only
     # where the paragraph speaks of projections or forecasts: see candidates)
-    ("would", re.compile(r"\bwould\s+(?!have\b|be\s+(?:a|an|the)\b|like\b|rather\b|say\b|argue\b)(?=[a-z])", re.I)),
+    ("would", re.compile(
+        r"\bwould\s+(?!have\b|be\s+(?:a|an|the)\b|like\b|rather\b|say\b|argue\b|require|need|mean|take|involve|allow|"
+        r"help|cost|depend|make|want|prefer)(?=[a-z])",
+        re.I,
+    )),
 ]  # fmt: skip
 
 _KIND_CATEGORY = {
@@ -235,6 +247,7 @@ _KIND_CATEGORY = {
 }
 _KIND_CATEGORY["will"] = C.ALMOST_CERTAIN
 _PRIORITY = {"stated": 5, "will_adverb": 4, "adverb_will": 4, "adverb_not": 4, "adjective": 4, "chance": 4}
+_PRIORITY["frame"] = 0
 _PRIORITY.update(
     {
         "should": 2,
@@ -290,7 +303,7 @@ STATED_PATTERNS = [
         re.I,
     ),
     # a prediction list gives each item its number after it: "No recession in 2019. 80%"
-    re.compile(r"[.!]\s+\(?(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\)?\.?\s*$", re.I),
+    re.compile(rf"{TRAILING}\(?(?P<num>\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\)?\.?\s*$", re.I),
     # "I'd put the odds of a price cap before the end of the year at about one in four"
     re.compile(
         rf"\b(?:chances?|probability|likelihood|odds)\b{_SAME_SENTENCE}{{0,120}}?"

@@ -58,6 +58,7 @@ def find_rows(plain: str) -> list[Row]:
     rows += _outcome_shares(plain, lines)
     rows += _scenario_labels(plain, lines)
     rows += _value_tables(plain, lines)
+    rows += _labelled_chances(plain, lines)
     return sorted(rows, key=lambda row: row.start)
 
 
@@ -189,3 +190,21 @@ def _table_heading(plain, lines, flags, i) -> tuple[int, int] | bool:
         if seen >= 3:
             break
     return True
+
+
+# "Bear case (50%): Recession", "Euro collapsing (50%)"
+_LABELLED = re.compile(
+    r"^\s*(?P<label>[A-Z][^():\n]{1,60}?)\s*\((?P<num>\d{1,3}(?:\.\d+)?)\s*%\)\s*(?::\s*(?P<outcome>[^\n]{1,80}))?\s*$"
+)
+
+
+def _labelled_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows = []
+    for start, end in lines:
+        found = _LABELLED.match(plain[start:end])
+        if not found:
+            continue
+        label, outcome = found.group("label").strip(), (found.group("outcome") or "").strip()
+        claim = f"{outcome} ({label})" if outcome else label
+        rows.append(Row(start, end, float(found.group("num")) / 100, claim))
+    return rows

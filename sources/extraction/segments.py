@@ -69,6 +69,13 @@ def block_kind(block: str) -> str | None:
     return None
 
 
+# A line that announces a list of predictions: "Predictions for March 24th, 2018", "Top Ten
+# Predictions For 2015", "..., here is what I think might happen:"
+FRAME = re.compile(
+    r"\bpredictions?\b|\bforecasts?\s+for\b|\bwhat\s+(?:I|we)\s+(?:think|expect|see)\b|\bmight\s+happen\b"
+    r"|\b(?:I|we)\s+(?:expect|predict|think)\b[^.]*:\s*$",
+    re.I,
+)
 # A bullet or a numbered item at the start of a line.
 _ITEM = re.compile(
     r"[ \t\u00a0]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
@@ -158,6 +165,8 @@ class Sentence:
     start: int
     end: int
     block: int
+    # in a list item (bullet or number) under a line that announces predictions: that line's span
+    frame: tuple[int, int] | None = None
 
 
 def article_sentences(text: str, plain: str) -> list[Sentence]:
@@ -165,11 +174,17 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
     # Blocks are numbered so that adjacent paragraphs get adjacent numbers: blank lines do
     # not count, headings and captions do (they separate what is before from what is after).
     index = -1
+    frame: tuple[int, int] | None = None
     for start, end in blocks(text):
         kind = block_kind(text[start:end])
         if kind == "empty":
             continue
         index += 1
+        announces = FRAME.search(plain[start:end])
+        if kind == "heading" and not _ITEM.match(plain[start:end]):
+            frame = (start, end) if announces else None  # a new section
+        elif kind is None and announces and plain[start:end].rstrip().endswith(":"):
+            frame = (start, end)
         item = _ITEM.match(plain[start:end])
         if kind == "heading" and item and len(plain[start:end].split()) >= 5:
             kind = None  # a list item without a full stop is still a statement
@@ -186,7 +201,7 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
                 # the number belongs to the sentence before it
                 sentences[-1] = Sentence(sentences[-1].start, e, index)
                 continue
-            sentences.append(Sentence(s, e, index))
+            sentences.append(Sentence(s, e, index, frame if item else None))
     return sentences
 
 

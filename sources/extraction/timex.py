@@ -208,7 +208,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         if pre in ("after", "beyond"):
             add(m, None, DEADLINE_NO_FIXED_DATE)
             continue
-        if pre == "before" and target > year:
+        if pre in ("before", "until", "till") and target > year:
             target -= 1  # "before 2027" ends with 2026
         add(m, date(target, 12, 31))
 
