@@ -40,10 +40,14 @@ _FRAMES = [
     re.compile(r",?\s*according\s+to\s+[^,]+$", re.I),
     re.compile(r"^according\s+to\s+[^,]+,\s*", re.I),
     re.compile(
-        r"^(?:and|but|yet|so|or|although|though|while|whereas|even\s+though|meanwhile|still|however)\b,?\s+", re.I
+        r"^(?:and|but|yet|so|or|although|though|while|whereas|even\s+though|meanwhile|still|however|then|before)\b,?\s+",
+        re.I,
     ),
     re.compile(
-        r"^(?:in\s+(?:my|our)\s+view|on\s+balance|all\s+told|for\s+now|in\s+short|overall|in\s+sum)\s*,\s*", re.I
+        r"^(?:in\s+(?:my|our)\s+view|on\s+balance|all\s+told|for\s+now|in\s+short|overall|in\s+sum"
+        r"|in\s+(?:the|its|their|our)\s+(?:latest\s+|new\s+|updated\s+|current\s+)?"
+        r"(?:projections?|forecasts?|outlook|view|report|statement))\s*,\s*",
+        re.I,
     ),
     re.compile(
         r"^(?:I|we)\s+(?:still\s+|now\s+|also\s+)?(?:think|believe|reckon|suspect|predict|bet|doubt)\s+(?:that\s+)?",
@@ -88,6 +92,7 @@ _REWRITES = [
         re.compile(r"\b(?:may|might|could)\s+(?:well\s+|yet\s+|even\s+|also\s+|eventually\s+)?(?:not\s+)?", re.I),
         "will ",
     ),
+    (re.compile(r"\b(?:would|should)\s+(?:not\s+)?(?=[a-z])", re.I), "will "),
     (re.compile(r"\b(?:perhaps|possibly|maybe|probably|likely|almost\s+certainly|certainly)\s+", re.I), ""),
     # a verbless judgement at the end: "A full-scale invasion before 2027 is highly unlikely"
     (
@@ -166,9 +171,11 @@ def suggest_claim(quote: str, deadline: date | None, *, subject: str = "", posit
     if subject:
         if PRONOUN_SUBJECT.match(claim):
             claim = re.sub(r"^(?:It|They|He|She)\b", subject, claim)
-        elif not has_subject(claim):
+        elif re.match(r"[\W]*(?:(?:and|then|before|after|but)\s+)*[a-z]", to_plain(quote)) or not has_subject(claim):
             # a link split off a longer sentence keeps the sentence's subject
-            claim = f"{subject} {claim[:1].lower()}{claim[1:]}"
+            verb = claim.split()[0].lower() if claim else ""
+            will = "" if verb == "will" or verb.endswith(("s", "ed")) else "will "
+            claim = f"{subject} {will}{claim[:1].lower()}{claim[1:]}"
         claim = claim[:1].upper() + claim[1:]
     if deadline is not None:
         claim = f"{claim} (by {deadline.isoformat()})"
@@ -190,7 +197,8 @@ def has_subject(claim: str) -> bool:
 
 _SUBJECT_BEFORE_VERB = re.compile(
     r"^(?P<subject>(?:The\s+|A\s+|An\s+)?[A-Z][\w'\-.]*(?:\s+(?:[\w'\-.]+)){0,5}?)\s+"
-    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|said|says|remains?|faces?)\b"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|said|says|remains?|faces?|"
+    r"(?-i:[a-z]+ed))\b"
 )
 
 
