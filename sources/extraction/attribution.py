@@ -18,7 +18,7 @@ _PATTERNS = [
     # "..., the IMF said in its World Economic Outlook", "..., said Mark Zandi"
     re.compile(rf"[,\u201d\"]\s*(?:the\s+)?(?P<name>{_NAME})\s+{_SAYS}\b"),
     re.compile(rf"[,\u201d\"]\s*{_SAYS}\s+(?:the\s+)?(?P<name>{_NAME})"),
-    re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})"),
+    re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})", re.I),
     # "The IMF expects", "Bloomberg Economics pegs", "the MPC now expects"
     re.compile(
         rf"(?:^|[\s,])(?:the\s+)?(?P<name>{_NAME})(?:'s\s+(?:model|study|report|forecast))?\s+(?:now\s+|also\s+|still\s+)?{_VERBS}\b"
@@ -56,7 +56,8 @@ def interviewee(plain: str) -> str | None:
 
 def in_answer(plain: str, position: int) -> bool:
     """Whether `position` lies in an answer of a Q&A (after an "A:" and before the next "Q:")."""
-    before = plain[:position]
+    line_end = plain.find("\n", position)
+    before = plain[: line_end if line_end != -1 else len(plain)]
     answer = [m.start() for m in re.finditer(r"^\s*A\s*[:.]", before, re.M)]
     question = [m.start() for m in re.finditer(r"^\s*Q\s*[:.]", before, re.M)]
     return bool(answer) and (not question or answer[-1] > question[-1])

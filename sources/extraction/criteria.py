@@ -36,6 +36,14 @@ _PUBLISHERS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "the benchmark price series (exchange or index provider)",
+        re.compile(
+            r"\b(?:Brent|WTI|crude|gold|copper|bitcoin|S&P(?:\s*500)?|Nasdaq|Dow|Nikkei|FTSE|DAX|Treasury\s+yields?|"
+            r"(?:10|two|2|ten)-year\s+(?:yield|Treasury|bond))\b",
+            re.I,
+        ),
+    ),
+    (
         "customs data or official trade statistics",
         re.compile(r"\b(?:exports?|imports?|trade|tariffs?|shipments?|customs|trade\s+(?:deficit|surplus))\b", re.I),
     ),

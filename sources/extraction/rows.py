@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 _CHANCE = re.compile(r"\b(?:chances?|probability|probabilities|odds|likelihood)\b", re.I)
 _PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*%"
-_PAIR = re.compile(rf"(?P<label>(?-i:[A-Z])[\w.&'\-]*(?:\s+(?-i:[A-Z])[\w.&'\-]*){{0,2}})\s+{_PERCENT}")
+_WORD = r"[A-Z][a-z][\w.&'\-]*"
+_PAIR = re.compile(rf"(?P<label>{_WORD}(?:\s+{_WORD}){{0,2}}|[A-Z]{{2,}})\s+{_PERCENT}")
 _BARE = re.compile(r"\s*\d{1,3}(?:\.\d+)?\s*%\s*")
 # A value a forecast table states: a (signed) percentage or range, basis points, a level in thousands.
 _VALUE = re.compile(
@@ -57,8 +58,9 @@ def find_rows(plain: str) -> list[Row]:
     rows += _pipe_tables(plain, lines)
     rows += _outcome_shares(plain, lines)
     rows += _scenario_labels(plain, lines)
-    rows += _value_tables(plain, lines)
     rows += _labelled_chances(plain, lines)
+    # a line already read as chances is not also a table of point forecasts
+    rows += [r for r in _value_tables(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     return sorted(rows, key=lambda row: row.start)
 
 
@@ -91,19 +93,20 @@ def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
 
 
 def _outcome_shares(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
-    rows = []
+    rows, event = [], ""
     for start, end in lines:
         pairs = list(_PAIR.finditer(plain, start, end))
         if len(pairs) < 3:
             continue
-        event = ""
         group: list[re.Match[str]] = []
         cursor = start
-        for pair in pairs:
+        for index, pair in enumerate(pairs):
             group.append(pair)
             total = sum(float(p.group("num")) for p in group)
-            if total < 98:
-                continue
+            following = pairs[index + 1] if index + 1 < len(pairs) else None
+            adjacent = following is not None and not plain[pair.end() : following.start()].strip()
+            if total < 98 or (adjacent and total + float(following.group("num")) <= 101.5):
+                continue  # "Obama 96.7% Romney 3.2% Tie 0.2%": the tie still belongs to it
             if total > 102:
                 group, cursor = [], pair.end()
                 continue
