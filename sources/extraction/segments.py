@@ -223,4 +223,6 @@ def looks_like_headline(line: str) -> bool:
         return False
     if re.search(r"\.\W*$", plain) and len(words) > 12:
         return False  # a standfirst; "Europe's gas crunch is over. Its industrial crisis is not." is a title
-    return block_kind(plain) in ("heading", None) and not re.fullmatch(r"[\d\s/.,:-]+|\w+\s+\d{1,2},?\s+\d{4}", plain)
+    return block_kind(plain) in ("heading", None) and not re.fullmatch(
+        r"[\d\s/.,:-]+|(?:\w+,?\s+)?(?:\w+\s+\d{1,2}|\d{1,2}\s+\w+),?\s+\d{4}", plain
+    )

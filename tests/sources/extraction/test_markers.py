@@ -164,3 +164,46 @@ def test_more_statements_that_are_not_the_writers_forecasts(text):
 
 def test_announcing_forecasts_is_not_one():
     assert extract_candidates("Here's what I expect next.", published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        ("Global economic output should increase by 3.6 percent this year.", 0.675),
+        ("This year\u2019s GDP growth is forecast at 0.7%.", 0.675),
+        ("The MPC expects inflation to rise further above the target in the coming months.", 0.675),
+        ("Bloomberg Economics pegs this year\u2019s global expansion at 2.9%.", 0.675),
+        ("We are raising our Q1 2023 real GDP forecast from 1.0 percent to 2.0 percent.", 0.675),
+        ("I\u2019m reasonably confident that home prices won\u2019t be increasing in December.", 0.675),
+        ("Those no longer look likely in 2023.", 0.325),
+        ("I think it\u2019s going to be a mild recession in 2023.", 0.675),
+        ("There is potential for the decline to extend into early 2025.", None),
+        ("Bayesian recession probability model (12-18% at 6 months).", 0.15),
+    ],
+)
+def test_framing_words_of_real_articles(sentence, probability):
+    candidate = _one(sentence, published_on=date(2022, 12, 1))
+    assert candidate.probability == (pytest.approx(probability) if probability is not None else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some will say these forecasts are old news.",
+        "So, you\u2019ll understand if this story caught my eye yesterday.",
+        "Norway should also prepare for more submarine patrols off its coast.",
+        "Previous forecasts predicted a drop-off in Q4 sales.",
+        "Here\u2019s the November 2007 forecast for 2008: prices are expected to decline 1.7 percent in 2008.",
+        "Investors appear to trust that central banks will ease policy when inflation decelerates.",
+        "That would require a very strong result in 2023.",
+        "Unemployment would surge to 10% in 2024 if the plan passed.",
+    ],
+)
+def test_future_tense_that_forecasts_nothing_and_reported_past_forecasts(text):
+    assert extract_candidates(text, published_on=date(2008, 11, 25)) == []
+
+
+def test_a_projection_would_is_a_likely_forecast_and_a_hypothetical_would_is_not():
+    projection = "In the latest projections, unemployment would surge to 10% in June 2020."
+    assert _one(projection, published_on=date(2020, 5, 8)).probability == pytest.approx(0.675)
+    assert extract_candidates("Unemployment would surge to 10% in June 2020.", published_on=date(2020, 5, 8)) == []

@@ -11,7 +11,10 @@ PUBLISHED = date(2011, 1, 10)
 
 
 def test_a_chance_table_gives_one_forecast_per_row_with_the_event_of_its_header():
-    text = "The results are below.\nTeam | Chance to win Super Bowl |\nNew England Patriots | 31.57% |\nChicago Bears | 8.84% |\n"
+    text = (
+        "The results are below.\nTeam | Chance to win Super Bowl |\n"
+        "New England Patriots | 31.57% |\nChicago Bears | 8.84% |\n"
+    )
     first, second = extract_candidates(text, published_on=PUBLISHED)
     assert (first.quote, first.probability, first.probability_basis) == (
         "New England Patriots | 31.57%",

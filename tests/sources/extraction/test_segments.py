@@ -10,6 +10,7 @@ from sources.extraction import (
     Candidate,
     extract_candidates,
 )
+from sources.extraction.segments import looks_like_headline
 
 PUBLISHED = date(2023, 1, 1)
 
@@ -50,3 +51,37 @@ def test_sentence_splitting_keeps_abbreviations_curly_quotes_and_nbsp_verbatim()
 def test_prose_that_says_someone_first_ran_is_not_a_republication_note():
     text = "Growth is unlikely to reach the 7 per cent that he promised when he first ran in 2014."
     assert len(extract_candidates(text, published_on=date(2023, 11, 20))) == 1
+
+
+def test_bullets_are_items_of_their_own_and_a_number_after_a_sentence_is_its_chance():
+    text = (
+        "Predictions for 2019\n\n"
+        "  \u2022 There will be no recession in 2019 in the United States. 80%\n"
+        "  \u2022 Rather than a full Brexit, the UK and the EU will agree to a delay in 2019. 60%.\n"
+    )
+    found = extract_candidates(text, published_on=date(2019, 1, 1))
+    assert [(c.quote, c.probability) for c in found] == [
+        ("There will be no recession in 2019 in the United States. 80%", 0.8),
+        ("Rather than a full Brexit, the UK and the EU will agree to a delay in 2019. 60%.", 0.6),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Russia, China bring North Korea in from the cold", True),
+        ("Europe\u2019s gas crunch is over. Its industrial crisis is not.", True),
+        ("Will the Fed cut in March?", True),
+        ("Hi everyone,", False),
+        ("Good morning and welcome to this week's letter", False),
+        ("By Jane Doe", False),
+        ("29 November 2026", False),
+        (
+            "Mark Zandi, who has been an economist for more than three decades, says he has never seen so many people "
+            "convinced that a recession is imminent.",
+            False,
+        ),
+    ],
+)
+def test_a_headline_looks_like_one(line, headline):
+    assert looks_like_headline(line) is headline

@@ -11,6 +11,7 @@ from sources.extraction import (
     DEADLINE_NO_FIXED_DATE,
     Candidate,
     extract_candidates,
+    needs_publication_date,
 )
 
 PUBLISHED = date(2023, 1, 1)
@@ -100,3 +101,22 @@ def test_there_takes_the_date_of_the_paragraph_before():
     text = "The summit will be held in Bangkok on 4 November.\n\nLeaders are expected to declare a deal there."
     last = extract_candidates(text, published_on=date(2019, 10, 22))[-1]
     assert last.deadline == date(2019, 11, 4)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        ("Inflation will probably rise further in the final year of the forecast.", date(2017, 5, 11), 2020),
+        ("Growth will likely expand 3.2% this year, up from its January estimate.", date(2024, 4, 18), 2024),
+        ("There will likely be no rate cuts until 2024.", date(2023, 3, 1), 2023),
+    ],
+)
+def test_forecast_periods_report_months_and_until(sentence, published_on, year):
+    assert _one(sentence, published_on=published_on).deadline.year == year
+
+
+def test_the_publication_date_is_needed_only_for_relative_times():
+    assert needs_publication_date("Prices will likely rise next year.")
+    assert needs_publication_date("The bill will likely pass by June.")
+    assert not needs_publication_date("Prices will likely rise in 2031.")
+    assert not needs_publication_date("Prices will likely rise.")  # a default deadline: the editor sets it
