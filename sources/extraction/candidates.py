@@ -343,7 +343,7 @@ def _chain(plain: str, start: int, end: int, published_on: date) -> list[tuple[i
 
 def _subject_before(plain: str, start: int, marker_start: int) -> str:
     """The words before the estimative marker, when they are a short subject ("Unemployment rate")."""
-    words = plain[start:marker_start].strip(" ,").rsplit(",", 1)[-1].split()
+    words = re.split(r"[,:;]", plain[start:marker_start].strip(" ,"))[-1].split()
     if not 0 < len(words) <= 8 or words[0].lower() in ("if", "when", "and", "but", "then"):
         return ""
     return " ".join(words)

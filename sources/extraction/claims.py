@@ -46,7 +46,7 @@ _FRAMES = [
     re.compile(
         r"^(?:in\s+(?:my|our)\s+view|on\s+balance|all\s+told|for\s+now|in\s+short|overall|in\s+sum"
         r"|in\s+(?:the|its|their|our)\s+(?:latest\s+|new\s+|updated\s+|current\s+)?"
-        r"(?:projections?|forecasts?|outlook|view|report|statement))\s*,\s*",
+        r"(?:projections?|forecasts?|outlook|view|report|statement))\s*[,:]\s*",
         re.I,
     ),
     re.compile(

@@ -12,6 +12,7 @@ import pytest
 
 from sources import scales
 from sources.extraction import (
+    DEADLINE_DEFAULT,
     Candidate,
     extract_candidates,
 )
@@ -260,3 +261,59 @@ def test_a_clause_the_forecast_is_contrasted_with_is_not_quoted():
     text = "Morrison has said he would prefer net zero by 2050, but the Nationals are unlikely to agree in 2021."
     candidate = _one(text, published_on=date(2021, 9, 15))
     assert candidate.quote == "but the Nationals are unlikely to agree in 2021."
+
+
+# --- behaviours found on real published articles -----------------------------------------------
+
+
+def test_one_sentence_with_several_dated_claims_gives_several_candidates():
+    text = (
+        "In the latest projections: CPI would tumble to -1.00% in June 2020, then surge to 2.75% by June 2021, "
+        "then drop back before June 2022."
+    )
+    found = extract_candidates(text, published_on=date(2020, 5, 8))
+    assert [c.deadline.year for c in found] == [2020, 2021, 2022]
+    assert all(c.probability == pytest.approx(0.675) for c in found)
+    assert all(c.claim.startswith("CPI") for c in found), [c.claim for c in found]
+
+
+def test_items_of_a_predictions_list_take_its_date():
+    text = (
+        "Predictions for March 24th, 2027\n\n"
+        "  \u2022 Refugee Crisis continues.\n"
+        "  \u2022 Human lands on Mars.\n"
+        "  \u2022 I am still a teacher.\n"
+        "  \u2022 Unemployment is low.\n"
+    )
+    found = extract_candidates(text, published_on=date(2017, 3, 24))
+    assert [(c.quote, c.deadline, c.probability) for c in found] == [
+        ("Refugee Crisis continues.", date(2027, 3, 24), 0.97),
+        ("Human lands on Mars.", date(2027, 3, 24), 0.97),
+    ]
+
+
+def test_a_hedging_frame_lowers_the_list_that_follows():
+    text = (
+        "Here is what I think will happen in 2024:\n\n"
+        "  \u2022 The Fed will cut rates twice.\n  \u2022 Oil will fall below $60."
+    )
+    found = extract_candidates(text, published_on=date(2024, 1, 2))
+    assert [c.probability for c in found] == [0.675, 0.675]
+
+
+def test_could_without_a_time_is_proposed_with_no_probability_and_a_default_deadline():
+    (candidate,) = extract_candidates(
+        "Vehicle demand could outstrip the industry's ability to supply them.", published_on=date(2023, 7, 11)
+    )
+    assert candidate.probability is None
+    assert candidate.deadline_flag == DEADLINE_DEFAULT
+    assert any("deadline is a default" in warning for warning in candidate.warnings)
+
+
+def test_a_conditional_forecast_is_marked_and_its_criteria_say_so():
+    (candidate,) = extract_candidates(
+        "But if inflation remains high in 2025, such lofty expectations could topple.", published_on=date(2024, 4, 18)
+    )
+    assert candidate.conditional
+    assert "annul if the condition is not met" in candidate.criteria
+    assert any("conditional" in warning for warning in candidate.warnings)
