@@ -55,6 +55,8 @@ def candidate_criteria(candidate: Candidate) -> str:
         notes.append(f"The text gives no fixed date; the deadline is a {NO_FIXED_DATE_PROXY_YEARS}-year proxy.")
     if candidate.note:
         notes.append(f"Extraction: {candidate.note}.")
+    # the admin shows the criteria, so what the editor must check travels with them
+    notes += [f"Check: {warning}." for warning in candidate.warnings]
     return " ".join(notes)
 
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from forecasts import importing
 from forecasts.models import Forecast, Status
-from sources.models import Source
+from sources.models import Author, Source
 from tests.factories import ForecastFactory
 
 SEED = Path(__file__).parents[1] / "sources" / "articles" / "seed-russia-china-north-korea-2023.txt"
@@ -163,6 +163,58 @@ def test_command_refuses_bad_files(tmp_path, content, message):
     with pytest.raises(CommandError, match=message):
         call_command("import_article", str(path), "--published", "2023-01-01", "--author", "X Y")
     assert Source.objects.count() == 0
+
+
+WIRE = (
+    "Global economic output should increase by 3.6 percent next year, the IMF said on Tuesday.\n\n"
+    "Emerging economies will probably grow 4.6 percent in 2031."
+)
+
+
+@pytest.mark.django_db
+def test_an_attributed_forecast_is_proposed_with_its_forecaster_and_the_source_keeps_its_author():
+    result = importing.propose_forecasts_from_article(
+        text=WIRE, title="IMF outlook", author_name="Jane Reporter", published_on=datetime.date(2030, 10, 10)
+    )
+    imf, own = result.forecasts
+    assert imf.author.name == "IMF"
+    assert own.author.name == "Jane Reporter"
+    assert [a.name for a in result.source.authors.all()] == ["Jane Reporter"]
+    # a second article by the same institution reuses its Author
+    importing.propose_forecasts_from_article(
+        text=WIRE.replace("Tuesday", "Friday"),
+        title="IMF again",
+        author_name="Jane Reporter",
+        published_on=datetime.date(2030, 10, 12),
+    )
+    assert Author.objects.filter(name="IMF").count() == 1
+
+
+@pytest.mark.django_db
+def test_command_asks_for_the_date_only_when_a_relative_time_needs_it(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text(WIRE, encoding="utf-8")
+    with pytest.raises(CommandError, match="publication date"):
+        call_command("import_article", str(path), "--author", "Jane Reporter", "--dry-run")
+    absolute = tmp_path / "absolute.txt"
+    absolute.write_text(WIRE.replace("next year", "in 2031"), encoding="utf-8")
+    out = StringIO()
+    call_command("import_article", str(absolute), "--author", "Jane Reporter", "--dry-run", stdout=out)
+    text = out.getvalue()
+    assert "no title line" in text and "today's date" in text
+    assert "criteria: Resolves yes if" in text
+    assert "forecaster: IMF" in text
+    assert Source.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_command_stores_an_article_with_no_title_line(tmp_path):
+    path = tmp_path / "untitled.txt"
+    path.write_text("Hi everyone,\n\n" + WIRE.replace("next year", "in 2031"), encoding="utf-8")
+    call_command("import_article", str(path), "--author", "Jane Reporter", stdout=StringIO())
+    source = Source.objects.get()
+    assert source.title == importing.UNTITLED
+    assert source.forecasts.count() == 2
 
 
 @pytest.mark.django_db
