@@ -316,6 +316,7 @@ def _sentence_candidates(
 
 # Where a sentence goes on to a second dated claim: ", then surge to 2.75% by June 2021",
 # ", before slowing to 2% next year", "and by 3.7 percent in 2018", "and next year at 3.1%".
+_I_THINK = re.compile(r"\b(?:I|we)\s+(?:still\s+|do\s+|really\s+)?(?:think|believe|reckon)\b", re.I)
 _COMMENTARY = re.compile(
     r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."
     r"|.*\b(?:can|could|may|might)\s+(?:also\s+)?(?:be\s+(?:seen|read|argued|said|used|described)|mean|help|serve)\b"
@@ -326,7 +327,7 @@ _COMMENTARY = re.compile(
 )
 TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 _CHAIN_CUT = re.compile(
-    r",?\s+(?=then\s+\w)"
+    r",\s*(?=then\s+\w)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b)"
     r"|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
     r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b))"
 )
@@ -380,9 +381,11 @@ def _candidate(
                 when = When(found.deadline, DEADLINE_CONTEXT, found.text)
                 flag = DEADLINE_CONTEXT
                 break
-    if when is None and frame:
+    if frame:
+        # "Predictions for 2015": an item's "the year" or "after soaring for most of 2014" is not its window
         found = deadline_in(plain, *frame, published_on)
-        if found is not None:
+        earlier = when is not None and when.deadline is not None and found is not None and found.deadline is not None
+        if found is not None and (when is None or (earlier and when.deadline.year < found.deadline.year)):
             when, flag = When(found.deadline, DEADLINE_CONTEXT, found.text), DEADLINE_CONTEXT
     dated_before = None
     for previous in reversed(earlier if when is None else []):
@@ -418,7 +421,9 @@ def _candidate(
     if past and (not past.group("year") or int(past.group("year")) < published_on.year):
         return None  # a forecast made earlier, reported: not one of the article's
 
-    if marker.kind == "see" and (when is None or when.flag != DEADLINE_STATED):
+    if marker.kind == "headline" and re.search(r"[.!?][\"')]*\s*$", sentence_text):
+        return None  # "the plan to cut rates in 2024." in prose is not a headline's forecast
+    if marker.kind in ("see", "predicting") and (when is None or when.flag != DEADLINE_STATED):
         return None  # "I see the appeal" is an opinion; "I see a fall before 2025" forecasts
 
     if marker.kind == "stated":

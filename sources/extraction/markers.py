@@ -129,7 +129,7 @@ HEDGE_WORDS = "|".join([*sorted(_ESTIMATE_WORDS, key=len, reverse=True), *_OTHER
 
 _NOT = r"(?:not|never|n't)"
 # what stands between a list item and the chance written after it: "... in 2019. 80%", "... -- 50%"
-TRAILING = r"(?:[.!]\s+|\s*[-\u2013\u2014]{1,2}\s*)"
+TRAILING = r"(?:[.!]\s+|\s+(?:--|[\u2013\u2014])\s*)"
 _DEGREES = {
     "remote": C.REMOTE, "slim": C.VERY_UNLIKELY, "small": C.VERY_UNLIKELY, "poor": C.VERY_UNLIKELY,
     "long": C.VERY_UNLIKELY, "dim": C.VERY_UNLIKELY, "bleak": C.VERY_UNLIKELY, "low": C.UNLIKELY,
@@ -170,6 +170,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("expect", re.compile(
         r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
         r"|\b(?:is|are)\s+(?:now\s+)?(?:forecast|projected|expected|seen|estimated)\s+(?:at|to\s+be)\b"
+        r"|\b(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|estimated|average\s+est\.?)\s+[$\d]"
+        r"|\b(?:is|are)\s+(?:now\s+)?expecting\s+(?:\w+\s+){1,5}?to\b"
         r"|\b(?:anticipated|expected|forecast|projected)\s+for\s+(?:\d{4}|next\s+year)\b"
         r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm)\w*\s+(?:our|its|their|the)\s+[^.;]{0,50}?"
         r"\b(?:forecasts?|projections?|estimates?|outlook)\b"
@@ -180,10 +182,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "Global output should increase by 3.6 percent": a forecaster's "should" is a likely outcome
     ("should", re.compile(
-        r"\bshould\s+(?:(?:also|still|then|now|eventually|gradually|further)\s+)?"
+        r"\bshould\s+(?P<neg1>not\s+)?(?:(?:also|still|then|now|eventually|gradually|further)\s+)?"
         r"(?=(?:increase|decrease|rise|fall|grow|slow|expand|contract|remain|stay|reach|peak|ease|decline|improve|"
         r"recover|inflect|lead|come|return|pick\s+up|moderate|stabili[sz]e|continue|hit|top|drop|accelerate|"
-        r"decelerate|average|end|finish|close|edge|climb|rebound|narrow|widen|strengthen|weaken|"
+        r"decelerate|average|end|finish|close|edge|climb|rebound|narrow|widen|strengthen|weaken|occur|happen|"
+        r"support|boost|drive|weigh|push|lift|keep|limit|inflect|outpace|exceed|"
         r"be\s+(?:higher|lower|above|below|around|near|back|with\s+us|in\s+place|over|positive|negative))\b)",
         re.I,
     )),
@@ -227,6 +230,17 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bthere\s+is\s+(?:some\s+|a\s+|real\s+)?potential\s+for\b",
         re.I,
     )),
+    # "a lone forecaster is predicting an eruption in 2015": kept only with a stated date (candidates)
+    ("predicting", re.compile(
+        r"\b(?:is|are)\s+(?:now\s+)?(?:predicting|forecasting|projecting)\b(?=\s+(?:a|an|the|that|\w+\s+(?:to|will)))",
+        re.I,
+    )),
+    # a headline's infinitive: "S&P 500 to Hit 5,000 in 2023: Strategist" (only in a headline: candidates)
+    ("headline", re.compile(
+        r"^[^.:]{2,60}?\bto\s+(?:hit|reach|rise|fall|top|climb|drop|slow|grow|cut|raise|hike|win|lose|trade|end|"
+        r"remain|stay|surge|slump|double|halve|recover|rebound)\b",
+        re.I,
+    )),
     # a projection's conditional mood: "Unemployment would surge to 10% in June" (kept only
     # where the paragraph speaks of projections or forecasts: see candidates)
     ("would", re.compile(
@@ -245,9 +259,10 @@ _KIND_CATEGORY = {
     "doubt": C.UNLIKELY,
     "predict": C.LIKELY,
 }
-_KIND_CATEGORY["will"] = C.ALMOST_CERTAIN
+_KIND_CATEGORY.update({"will": C.ALMOST_CERTAIN, "predicting": C.LIKELY, "headline": C.LIKELY})
 _PRIORITY = {"stated": 5, "will_adverb": 4, "adverb_will": 4, "adverb_not": 4, "adjective": 4, "chance": 4}
 _PRIORITY["frame"] = 0
+_PRIORITY.update({"predicting": 3, "headline": 1})
 _PRIORITY.update(
     {
         "should": 2,

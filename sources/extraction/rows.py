@@ -197,7 +197,7 @@ def _table_heading(plain, lines, flags, i) -> tuple[int, int] | bool:
 
 # "Bear case (50%): Recession", "Euro collapsing (50%)"
 _LABELLED = re.compile(
-    r"^\s*(?P<label>[A-Z][^():\n]{1,60}?)\s*\((?P<num>\d{1,3}(?:\.\d+)?)\s*%\)\s*(?::\s*(?P<outcome>[^\n]{1,80}))?\s*$"
+    r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z][^():\n]{1,60}?)\s*\((?P<num>\d{1,3}(?:\.\d+)?)\s*%\)\s*(?::\s*(?P<outcome>[^\n]{1,80}))?\s*$"
 )
 
 

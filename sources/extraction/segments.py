@@ -76,6 +76,8 @@ FRAME = re.compile(
     r"|\b(?:I|we)\s+(?:expect|predict|think)\b[^.]*:\s*$",
     re.I,
 )
+# A headline that forecasts: an infinitive and a year
+HEADLINE_FORECAST = re.compile(r"^[^.:]{2,60}?\bto\s+[A-Za-z]+\b.*\b(?:19|20)\d\d\b")
 # A bullet or a numbered item at the start of a line.
 _ITEM = re.compile(
     r"[ \t\u00a0]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
@@ -188,6 +190,8 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
         item = _ITEM.match(plain[start:end])
         if kind == "heading" and item and len(plain[start:end].split()) >= 5:
             kind = None  # a list item without a full stop is still a statement
+        if kind == "heading" and HEADLINE_FORECAST.search(plain[start:end]):
+            kind = None  # "S&P 500 to Hit 5,000 in 2023: Strategist"
         if kind is not None:
             continue
         dateline = _DATELINE.match(plain[start:end])
