@@ -417,7 +417,11 @@ def _candidate(
         around = " ".join(plain[s.start : s.end] for s in [*earlier[-1:], *context]) + " " + sentence_text
         if not PROJECTION_CONTEXT.search(around) or CONDITIONAL.match(sentence_text):
             return None  # a hypothetical, not a projection
-    past = PAST_FORECAST.search(sentence_text)
+    # what leads up to the marker in its own clause: "Previous forecasts predicted a drop, but
+    # those no longer look likely" forecasts in its second clause
+    lead = plain[sentence_start : marker.end]
+    turns = list(re.finditer(r"[,;]\s+(?:but|yet|however|though|whereas)\b", lead, re.I))
+    past = PAST_FORECAST.search(lead[turns[-1].end() :] if turns else lead)
     if past and (not past.group("year") or int(past.group("year")) < published_on.year):
         return None  # a forecast made earlier, reported: not one of the article's
 

@@ -375,7 +375,7 @@ PAST_FORECAST = re.compile(
     r"\b(?:previous|earlier|prior|last\s+year's|old|original)\s+(?:forecasts?|predictions?|projections?|outlook)\b"
     r"|\b(?:\w+\s+)?(?P<year>(?:19|20)\d\d)\s+(?:forecast|prediction|projection|outlook)\b"
     r"|\b(?:were|was|had\s+been)\s+(?:predicting|forecasting|projecting|expecting)\b"
-    r"|^\s*(?:For\s+example|For\s+instance|Using\s+the\b[^,]*\bexample|Suppose|Imagine)\b",
+    r"|^\s*(?:Using\s+the\b[^,]*\bexample|Suppose|Imagine)\b",
     re.I,
 )
 # Where a "would" is a projection's, not a hypothetical's
