@@ -320,14 +320,14 @@ _I_THINK = re.compile(r"\b(?:I|we)\s+(?:still\s+|do\s+|really\s+)?(?:think|belie
 _COMMENTARY = re.compile(
     r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."
     r"|.*\b(?:can|could|may|might)\s+(?:also\s+)?(?:be\s+(?:seen|read|argued|said|used|described)|mean|help|serve)\b"
-    r"|.*\b(?:I|we|you|one)\s+(?:could|might|may)\b"
+    r"|.*\b(?:I|we|you|one)\s+(?:could|might|may)\b|.*\b(?:could|might|may)\s+(?:just|simply)\s+be\b"
     # a generic subject ("A middle class growing too wealthy may even pose a threat")
     r"|\s*(?:A|An)\s+(?:\w+\s+){1,2}\w+ing\b|.*\b(?:may|might|could)\s+even\b",
     re.I,
 )
 TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 _CHAIN_CUT = re.compile(
-    r",\s*(?=then\s+\w)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b)"
+    r",\s*(?=then\s+\w)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively))"
     r"|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
     r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b))"
 )

@@ -162,7 +162,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # An institution or a person named before the verb: "The IMF expects", "the MPC now predicts",
     # "Bloomberg Economics pegs this year's expansion at 2.9%", "We continue to forecast that"
     ("expect", re.compile(
-        r"(?:\b(?-i:[A-Z][\w&.'\-]*)|\b(?:he|she|it|they|we|I))\s+(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
+        r"(?:\b(?-i:[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I))\s+(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
         r"(?=\s+(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[a-z']+\s+){1,4}(?:to|at|of|will)\b|[\d$]))",
         re.I,
@@ -341,6 +341,14 @@ _SUPPRESS_BEFORE = re.compile(
     r"|\b(?:you|you'll|some|others|critics|sceptics|skeptics)\s*$",
     re.I,
 )
+_COMMITMENT_BEFORE = re.compile(
+    r"\b(?:our|its|their)\s+(?:future\s+)?(?:decisions?|policy|policies|approach|actions?|commitment)\s+$", re.I
+)
+_COMMITMENT_AFTER = re.compile(
+    r"\s+(?:continue\s+to\s+)?(?:be\s+guided|ensure|remain\s+(?:data|committed|vigilant)|do\s+(?:whatever|what)|"
+    r"stand\s+ready|monitor|be\s+determined)\b",
+    re.I,
+)
 _PAST_BEFORE = re.compile(
     r"\b(?:was|were|had|had\s+been|seemed|looked|appeared)\s+(?:widely\s+|very\s+|highly\s+)?$", re.I
 )
@@ -462,6 +470,14 @@ def _suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> boo
         return True
     if marker.kind == "adjective" and _COMPARATIVE_BEFORE.search(before) and "than not" not in marker.phrase:
         return True
+    if marker.kind == "adjective" and re.search(
+        r"\b(?:things?|what|which)\s+(?:I|we)\s+(?:think|believe|consider)\s+(?:is|are)\s+(?:less\s+|more\s+)?$",
+        before,
+        re.I,
+    ):
+        return True  # "a few things I think are probable": announces forecasts, is not one
+    if marker.kind == "adjective" and re.match(r"\s+voters?\b", after):
+        return True  # "likely voters": the pollsters' term
     if marker.kind == "adjective" and re.match(r"\s+than\b", after):
         return True
     if marker.kind == "chance" and marker.phrase.lower().startswith(("odds are", "chances are")):  # noqa: SIM102
@@ -480,8 +496,17 @@ def _suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> boo
             return True
         if word == "will" and not re.match(r"\s+[a-z]", after):
             return True  # "the will.", "Will," : a noun or a name
-        if _FIRST_PERSON_BEFORE.search(before) or re.search(r"\b(?:I|we)$", before.rstrip(), re.I):
+        first_person = _FIRST_PERSON_BEFORE.search(before) or re.search(r"\b(?:I|we)$", before.rstrip(), re.I)
+        # "we're going to see prices come down": the economy's "we", not an intention
+        ours = re.match(r"\s+(?:see|be\s+able\s+to|avoid|have\s+a|go\s+into|face|get\s+a)\b", after, re.I)
+        if first_person and not (ours and re.search(r"\bwe\b[^,;]*$|\bwe'", before, re.I)):
             return True  # "I will grade these": an intention, not a forecast
+        if _COMMITMENT_BEFORE.search(before) or _COMMITMENT_AFTER.match(after):
+            return True  # "our decisions will be guided by the data": a policy commitment
+        if re.search(r"\bforever\b", after) or re.search(
+            r"\b(?:who|which)\s+(?:said|claimed|insisted|argued)\b", before
+        ):
+            return True  # rhetoric, or what someone said long ago
         if re.match(r"\s+have\s+(?:been\s+)?\w+ed\b", after) and re.search(r"\bby\s+now\b", after):
             return True
     if marker.kind == "hedge":
