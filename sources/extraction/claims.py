@@ -32,6 +32,30 @@ _SAYS = r"(?:said|says|told\s+\w+|added|noted|warned|wrote|writes|argued|argues|
 
 # Framing around the proposition: dropped whole.
 _FRAMES = [
+    # a leading adverbial: "Most likely, ", "With more bad news on the way, ", "As a result of X, ", "Yes, "
+    re.compile(
+        r"^(?:most\s+likely|more\s+likely|very\s+likely|likely|probably|almost\s+certainly|in\s+all\s+likelihood|"
+        r"yes|no|well|so|overall|meanwhile|in\s+addition|in\s+this\s+situation|for\s+example|for\s+instance|"
+        r"(?:with|as\s+a\s+result\s+of|due\s+to|in\s+view\s+of|given|despite|thanks\s+to|as\s+for|"
+        r"on|in\s+the\s+(?:us|uk|eu|euro\s+area)|in\s+the\s+\w+\s+of)\b[^,]{0,120}?)\s*,\s+(?=\S+\s+\S+)",
+        re.I,
+    ),
+    # "The IMF now predicts advanced economies will grow", "The average strategist is predicting a decline"
+    re.compile(
+        r"^(?:the\s+)?(?:[A-Z][\w&.'\-]*\s+){1,4}(?:now\s+|also\s+|still\s+)?(?:expects|predicts|forecasts|projects|"
+        r"anticipates)\s+(?:that\s+)?(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])"
+    ),
+    re.compile(
+        r"^[^,]{0,60}?\b(?:is|are)\s+(?:now\s+)?(?:predicting|forecasting|projecting|expecting)\s+(?:that\s+)?", re.I
+    ),
+    re.compile(
+        r"^(?:I|we)\s+(?:do\s+|now\s+|still\s+|also\s+|fully\s+)?(?:expect|anticipate|forecast|predict)\s+(?:that\s+)?"
+        r"(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])",
+        re.I,
+    ),
+    re.compile(r"^(?:we've|we\s+have|I've|I\s+have)\s+(?:assigned|put|given)\s+", re.I),
+    re.compile(r"^(?:I|we)\s+(?:do\s+)?(?:expect|hope)\s+to\s+see\s+", re.I),
+    re.compile(r"^in\s+(?:the|its|their)\s+latest\s+(?:version|edition|update|round)\s+of\s+[^,]{1,80},\s+", re.I),
     # the chance written after a list item: "... in 2019. 80%"
     re.compile(r"[.!]?\s+\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?$"),
     # bullets, numbered items and interviewer labels
@@ -121,8 +145,8 @@ _CHANCE_OF = re.compile(
     re.I,
 )
 _PERCENT_CHANCE_OF = re.compile(
-    r"^(?:there\s+is\s+|we\s+see\s+|I\s+see\s+)?(?:a|an)\s+(?:about\s+|around\s+|roughly\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)"
-    r"\s+(?:chance|probability|likelihood|risk)\s+(?:of|that)\s+",
+    r"^(?:there\s+is\s+|we\s+see\s+|I\s+see\s+)?(?:a\s+|an\s+)?(?:median\s+|average\s+)?(?:about\s+|around\s+|roughly\s+)?"
+    r"\d[\d.]*\s*(?:%|per\s*cent|percent)\s+(?:chance|probability|likelihood|risk)\s+(?:of|that|to|for)\s+",
     re.I,
 )
 
@@ -142,6 +166,16 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
     written ("Trump will not be impeached. 80%"), so its claim keeps the "not".
     """
     claim = " ".join(to_plain(quote).split())
+    conditional = re.match(
+        r"^[\"']?(?:but\s+|and\s+)?(?P<cond>(?:even\s+)?if\s+[^,]{3,120}),\s+(?P<rest>.+)$", claim, re.I
+    )
+    if conditional:
+        # "If X, Y will ..." is claimed as "Y will ... (if X)": the condition stays with it
+        condition = conditional.group("cond")
+        claim = f"{conditional.group('rest').rstrip(' .')} ({condition[:1].lower()}{condition[1:]})"
+    expect = _EXPECT_TO.match(claim)
+    if expect:
+        claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"
     if not positive:
         claim = re.sub(r"\bwon't\b|\bwill\s+not\b", "will \x00", claim, flags=re.I)
     claim = claim.strip(" .\"'")
