@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
+
 _NAME = r"(?-i:(?:[A-Z][\w&.'\-]*|[A-Z]{2,})(?:\s+(?:of|for|and|&)?\s*(?-i:[A-Z][\w&.'\-]*)){0,4})"
 _SAYS = r"(?:said|says|told|wrote|writes|added|adds|noted|notes|warned|warns|predicted|predicts|estimated|estimates)"
 _VERBS = r"(?:expects|predicts|forecasts|projects|pegs|sees|anticipates|estimates|believes|is\s+forecasting)"
@@ -37,8 +39,18 @@ _ORGANISATION = re.compile(
 )
 
 
+_NOT_FORECASTERS = {"US", "UK", "EU", "USA", "GDP", "CPI", "PCE", "QE", "Q1", "Q2", "Q3", "Q4", "AI"}
+_ROLE_WORDS = re.compile(rf"\b{lexicon.ROLE_PATTERN}s?\b", re.I)
+
+
 def _clean(name: str) -> str | None:
     name = re.sub(r"^(?:the|The)\s+", "", " ".join(name.split())).strip(" ,.'\u2019")
+    roles = list(_ROLE_WORDS.finditer(name))
+    if roles and roles[-1].end() < len(name):
+        # "ACT Research President and Senior Analyst Kenny Vieth": the person, not the title
+        name = name[roles[-1].end() :].strip()
+    if name in _NOT_FORECASTERS:
+        return None
     name = re.sub(r"(?:'s|\u2019s)$", "", name)
     if not name or name.split()[0] in _NOT_NAMES or len(name) < 2:
         return None
@@ -75,9 +87,10 @@ def forecaster_of(plain: str, start: int, end: int, *, answering: str | None = N
     if pronoun:
         window = plain[max(0, start - 600) : start]
         kind = _PERSON if pronoun.group("pronoun").lower() in ("he", "she") else _ORGANISATION
-        names = kind.findall(window)
-        if names:
-            return _clean(names[-1])
+        for found in reversed(kind.findall(window)):
+            name = _clean(found)
+            if name:
+                return name
     if answering and in_answer(plain, start):
         return answering
     return None
