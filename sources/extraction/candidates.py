@@ -460,9 +460,7 @@ def _candidate(
                 break
     elif marker.category is not None:
         category = marker.category
-        if marker.kind == "will" and re.search(
-            r"\b(?:I|we)\s+(?:still\s+)?(?:think|believe|reckon)\b", plain[sentence_start : marker.start], re.I
-        ):
+        if marker.kind == "will" and _I_THINK.search(plain[sentence_start : marker.start]):
             # "I think ... we're going to avoid a recession": the frame hedges the "will"
             category = scales.LIKELY if category == scales.ALMOST_CERTAIN else scales.UNLIKELY
         probability, basis = scale.probability(category), BASIS_PHRASE

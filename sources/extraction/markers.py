@@ -516,7 +516,7 @@ def _suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> boo
             return True  # "a landslide win in May": the month
         if marker.phrase.lower() in ("could", "might") and _PAST_REPORT_BEFORE.search(before):
             return True  # "forecasters warned that Germany could run out": a past view, reported
-        if re.match(r"\s+have\s+\w+", after):  # "may have been": about the past
+        if re.match(r"\s+have\s+(?:been|had|\w+ed|\w+en|done|made|seen|said)\b", after):  # "may have been": the past
             return True
         if re.search(r"\b(?:if|unless|even\s+if)\b[^,]*$", before, re.I):
             return True

@@ -225,6 +225,15 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     for m in re.finditer(r"\b(?:this|the)\s+decade\b", plain, re.I):
         add(m, date(year // 10 * 10 + 9, 12, 31))
 
+    # "a 12-month forward target", "6-Month Outlook"
+    for m in re.finditer(
+        r"\b(?P<n>\d{1,2}|six|twelve|eighteen)[\s-]months?\s+(?:forward|outlook|horizon|target|ahead|view)\b",
+        plain,
+        re.I,
+    ):
+        raw = m.group("n").lower()
+        add(m, published_on + relativedelta(months=int(raw) if raw.isdigit() else _NUMBERS[raw]))
+
     # "in a year's time", "two years from now"
     for m in re.finditer(
         rf"\b(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>days?|weeks?|months?|years?|decades?)(?:'s|')?"
