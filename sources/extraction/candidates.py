@@ -228,7 +228,13 @@ def _default_to_the_articles_year(candidates: list[Candidate], published_on: dat
 # An item of a predictions list in the present: "Human lands on Mars.", "Oil prices continue
 # their slide"; not the writer's own plans ("I am still a teacher") or a state ("Unemployment is low").
 _PRESENT_PREDICTION = re.compile(
-    r"(?![\s\"']*(?:I|My|I'm|I've|We|Our)\b)(?!.*\b(?:is|are|was|were|has|have|had|been)\b)\s*\S+(?:\s+\S+){2,}", re.I
+    r"(?![\s\"']*(?:I|My|I'm|I've|We|Our)\b)(?!.*\b(?:is|are|was|were|has|have|had|been)\b)\s*\S+(?:\s+\S+){2,}",
+    re.I,
+)
+# ... and with a verb in it, not a bare noun phrase ("The long view.")
+_HAS_VERB = re.compile(
+    r"^\s*\S+.*?\b(?-i:[a-z]+(?<!s)s|begin|continue|find|fail|rise|fall|end|come|go|become|remain|grow|lose|win|"
+    r"reach|collapse|increase|decrease|tick|hit|top)\b"
 )
 
 
@@ -270,7 +276,7 @@ def _sentence_candidates(
             merged.append(clause)
     with_markers = [clause for clause in merged if clause[2]]
     frame_category = _frame_category(plain, frame) if frame else None
-    if not with_markers and frame and _PRESENT_PREDICTION.match(plain[start:end]):
+    if not with_markers and frame and _PRESENT_PREDICTION.match(plain[start:end]) and _HAS_VERB.match(plain[start:end]):
         # an item of a predictions list states its forecast in the present: "Human lands on Mars."
         merged = [[start, end, [Marker("frame", start, start, "", frame_category or scales.ALMOST_CERTAIN)]]]
         with_markers = merged
@@ -308,7 +314,15 @@ def _sentence_candidates(
         head = max(markers, key=lambda m: (m.priority, -m.start))
         subject = _subject_before(plain, links[0][0], head.start)
         for link_start, link_end in links:
-            chained.append((link_start, link_end, markers, False, link_start, link_end, subject))
+            link_markers = markers
+            if re.match(r"but\s+not\b", plain[link_start:link_end]) and head.category:
+                # "another crisis, but not in the next 12 months": the window is denied
+                link_markers = [replace(head, category=scales.negate(head.category))]
+            link_subject = subject
+            if link_markers is not markers:
+                # the denied window is claimed as the first link's proposition within that window
+                link_subject = plain[links[0][0] : links[0][1]]
+            chained.append((link_start, link_end, link_markers, False, link_start, link_end, link_subject))
     results = []
     for p_start, p_end, markers, whole, clause_start, clause_end, subject in chained:
         marker = max(markers, key=lambda m: (m.priority, -m.start))
@@ -349,7 +363,7 @@ _COMMENTARY = re.compile(
 )
 TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 _CHAIN_CUT = re.compile(
-    r",\s*(?=then\s+\w)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively))"
+    r",\s*(?=then\s+\w)|,\s+(?=but\s+not\s+(?:in|within|before|until|by|this|next|for)\b)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively))"
     r"|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
     r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b))"
 )
@@ -359,7 +373,10 @@ def _chain(plain: str, start: int, end: int, published_on: date) -> list[tuple[i
     """The dated links of a sentence that strings several dated claims together, else []."""
     cuts = [start] + [m.end() for m in _CHAIN_CUT.finditer(plain, start, end) if m.end() > start] + [end]
     links = [trim(plain, a, b) for a, b in itertools.pairwise(cuts) if plain[a:b].strip()]
-    if len(links) < 2 or any(deadline_in(plain, a, b, published_on) is None for a, b in links):
+    denied = any(re.match(r"but\s+not\b", plain[a:b]) for a, b in links)
+    # "another crisis, but not in the next 12 months": the first link may have no time of its own
+    timed = links[1:] if denied else links
+    if len(links) < 2 or any(deadline_in(plain, a, b, published_on) is None for a, b in timed):
         return []
     return links
 
@@ -393,7 +410,7 @@ def _candidate(
     whole_sentence = single
     # The forecast's own clause speaks first, then its sentence, then the sentences before it.
     when = deadline_in(plain, *clause, published_on)
-    if when is None:
+    if when is None and not subject:  # a link split off a sentence has its own time or none
         when = deadline_in(plain, sentence_start, sentence_end, published_on)
     flag = when.flag if when else None
     if when is None:
@@ -449,7 +466,7 @@ def _candidate(
 
     if marker.kind == "headline" and re.search(r"[.!?][\"')]*\s*$", sentence_text):
         return None  # "the plan to cut rates in 2024." in prose is not a headline's forecast
-    if marker.kind in ("see", "predicting") and (when is None or when.flag != DEADLINE_STATED):
+    if marker.kind in ("see", "predicting", "outlook") and (when is None or when.flag != DEADLINE_STATED):
         return None  # "I see the appeal" is an opinion; "I see a fall before 2025" forecasts
 
     if marker.kind == "stated":

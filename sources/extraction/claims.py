@@ -55,6 +55,10 @@ _FRAMES = [
     ),
     re.compile(r"^(?:we've|we\s+have|I've|I\s+have)\s+(?:assigned|put|given)\s+", re.I),
     re.compile(r"^(?:I|we)\s+(?:do\s+)?(?:expect|hope)\s+to\s+see\s+", re.I),
+    re.compile(r"^(?:the\s+)?(?:[A-Z][\w&.'\-]*\s+){1,4}(?:now\s+)?sees\s+"),
+    re.compile(
+        r"^(?:I|we)(?:'re|'m|\s+are|\s+am)\s+(?:now\s+)?leaning\s+(?:slightly\s+|strongly\s+)?towards?\s+", re.I
+    ),
     re.compile(r"^in\s+(?:the|its|their)\s+latest\s+(?:version|edition|update|round)\s+of\s+[^,]{1,80},\s+", re.I),
     # the chance written after a list item: "... in 2019. 80%"
     re.compile(r"[.!]?\s+\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?$"),
@@ -64,7 +68,8 @@ _FRAMES = [
     re.compile(r",?\s*according\s+to\s+[^,]+$", re.I),
     re.compile(r"^according\s+to\s+[^,]+,\s*", re.I),
     re.compile(
-        r"^(?:and|but|yet|so|or|although|though|while|whereas|even\s+though|meanwhile|still|however|then|before)\b,?\s+",
+        r"^(?:(?:and|but)\s+not\b|and|but|yet|so|or|although|though|while|whereas|even\s+though|meanwhile|still|however|"
+        r"then|before)\b,?\s+",
         re.I,
     ),
     re.compile(
@@ -203,12 +208,14 @@ def suggest_claim(quote: str, deadline: date | None, *, subject: str = "", posit
     """
     claim = rewrite(quote, positive=positive)
     if subject:
+        subject = rewrite(subject) if len(subject.split()) > 3 else subject
         if PRONOUN_SUBJECT.match(claim):
             claim = re.sub(r"^(?:It|They|He|She)\b", subject, claim)
         elif re.match(r"[\W]*(?:(?:and|then|before|after|but)\s+)*[a-z]", to_plain(quote)) or not has_subject(claim):
             # a link split off a longer sentence keeps the sentence's subject
             verb = claim.split()[0].lower() if claim else ""
-            will = "" if verb == "will" or verb.endswith(("s", "ed")) else "will "
+            joins = ("will", "in", "within", "before", "until", "by", "this", "next", "for", "during", "over")
+            will = "" if verb in joins or verb.endswith(("s", "ed")) else "will "
             claim = f"{subject} {will}{claim[:1].lower()}{claim[1:]}"
         claim = claim[:1].upper() + claim[1:]
     if deadline is not None:

@@ -177,7 +177,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:forecasts?|projections?|estimates?|outlook)\b"
         r"|\b(?:the|our|its|their|a)\s+(?:new\s+|latest\s+|updated\s+)?(?:forecast|projection|outlook)\s+for\s+"
         r"(?:\d{4}|next\s+year|this\s+year)\b"
-        r"|\bthe\s+odds\s+favou?r\b|\b(?:I|we)\s+lean\s+towards?\b",
+        r"|\bthe\s+odds\s+favou?r\b|\b(?:I|we)\s+lean\s+towards?\b"
+        r"|\b(?:am|are|is|we're|I'm)\s+(?:now\s+)?leaning\s+(?:slightly\s+|strongly\s+)?towards?\b"
+        # "The Fed sees rates at 5.1% by the end of 2023"
+        r"|(?-i:\b[A-Z][\w&.\-]*)\s+(?:now\s+)?sees\s+[^.;]{1,60}?\b(?:at|of|to|near|around)\s+[-\d$]"
+        r"",
         re.I,
     )),
     # "Global output should increase by 3.6 percent": a forecaster's "should" is a likely outcome
@@ -241,6 +245,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"remain|stay|surge|slump|double|halve|recover|rebound)\b",
         re.I,
     )),
+    # a verbless outlook: "around 4.2% this year and next" (kept only with a coming date: candidates)
+    ("outlook", re.compile(
+        r"\b(?:around|about|roughly|near|close\s+to|some)\s+[-\d.]+\s*(?:%|per\s*cent|percent)\s+"
+        r"(?:in|for|this|next|by)\s+(?:this\s+year|next\s+year|(?:19|20)\d\d|the\s+year)\b",
+        re.I,
+    )),
     # a projection's conditional mood: "Unemployment would surge to 10% in June" (kept only
     # where the paragraph speaks of projections or forecasts: see candidates)
     ("would", re.compile(
@@ -259,10 +269,10 @@ _KIND_CATEGORY = {
     "doubt": C.UNLIKELY,
     "predict": C.LIKELY,
 }
-_KIND_CATEGORY.update({"will": C.ALMOST_CERTAIN, "predicting": C.LIKELY, "headline": C.LIKELY})
+_KIND_CATEGORY.update({"outlook": C.LIKELY, "will": C.ALMOST_CERTAIN, "predicting": C.LIKELY, "headline": C.LIKELY})
 _PRIORITY = {"stated": 5, "will_adverb": 4, "adverb_will": 4, "adverb_not": 4, "adjective": 4, "chance": 4}
 _PRIORITY["frame"] = 0
-_PRIORITY.update({"predicting": 3, "headline": 1})
+_PRIORITY.update({"predicting": 3, "headline": 1, "outlook": 2})
 _PRIORITY.update(
     {
         "should": 2,
@@ -337,6 +347,8 @@ _SUPPRESS_BEFORE = re.compile(
     r"|\b(?:none\s+of\s+this|not|n't|never)\b[^,;:]*\bmeans?\b[^,;:]*$"
     # a belief reported, not held: "Investors appear to trust that central banks will ease"
     r"|\b(?:trust|trusts|hope|hopes|hoping|fear|fears|assume|assumes|want\s+to\s+be\s+sure)\s+that\b[^,;:]*$"
+    # "the illusion that the old relationship could be restored"
+    r"|\b(?:illusion|hope|idea|notion|belief|myth|fantasy|dream|pretence|pretense)\s+that\b[^,;:]*$"
     # "Some will say", "you'll understand": speech and the reader's future, not the world's
     r"|\b(?:you|you'll|some|others|critics|sceptics|skeptics)\s*$",
     re.I,
@@ -383,6 +395,8 @@ PAST_FORECAST = re.compile(
     r"\b(?:previous|earlier|prior|last\s+year's|old|original)\s+(?:forecasts?|predictions?|projections?|outlook)\b"
     r"|\b(?:\w+\s+)?(?P<year>(?:19|20)\d\d)\s+(?:forecast|prediction|projection|outlook)\b"
     r"|\b(?:were|was|had\s+been)\s+(?:predicting|forecasting|projecting|expecting)\b"
+    # "in September the model gave them an 80% chance"
+    r"|\b(?:gave|had\s+given)\s+(?:\w+\s+){0,3}(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
     r"|^\s*(?:Using\s+the\b[^,]*\bexample|Suppose|Imagine)\b",
     re.I,
 )

@@ -317,3 +317,46 @@ def test_a_conditional_forecast_is_marked_and_its_criteria_say_so():
     assert candidate.conditional
     assert "annul if the condition is not met" in candidate.criteria
     assert any("conditional" in warning for warning in candidate.warnings)
+
+
+def test_a_denied_window_is_a_second_candidate_with_the_opposite_probability():
+    first, second = extract_candidates(
+        "There will be another financial crisis, but not in the next 12 months.", published_on=date(2023, 3, 1)
+    )
+    assert (first.claim, first.probability, first.deadline_flag) == (
+        "There will be another financial crisis (by 2024-12-31)",  # the year of the dated forecasts
+        0.97,
+        DEADLINE_DEFAULT,
+    )
+    assert second.claim == "There will be another financial crisis in the next 12 months (by 2024-03-01)"
+    assert second.probability == 0.03
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "Growth should be around 4.2% this year and next.",
+            "Growth will be around 4.2% this year and next (by 2024-12-31)",
+        ),
+        ("The Fed sees rates at 5.1% by the end of 2023.", "Rates at 5.1% by the end of 2023 (by 2023-12-31)"),
+        ("The odds favour a cut in June.", "A cut in June (by 2023-06-30)"),
+        ("We are leaning slightly towards August for the first cut.", "August for the first cut (by 2023-08-31)"),
+    ],
+)
+def test_outlooks_without_a_will(sentence, claim):
+    (candidate,) = extract_candidates(sentence, published_on=date(2023, 3, 1))
+    assert candidate.claim == claim
+    assert candidate.probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In September the model gave them an 80% chance of winning in 2024.",
+        "Russia's share of EU gas imports, about 40 per cent in 2021, has fallen to roughly 15 per cent.",
+        "The explosions removed whatever was left of the illusion that the old relationship could be restored.",
+    ],
+)
+def test_past_chances_and_shares_and_illusions_are_not_forecasts(text):
+    assert extract_candidates(text, published_on=date(2023, 3, 1)) == []
