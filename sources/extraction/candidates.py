@@ -313,12 +313,19 @@ def _sentence_candidates(
         markers = piece[2]
         head = max(markers, key=lambda m: (m.priority, -m.start))
         subject = _subject_before(plain, links[0][0], head.start)
+        # "is projected to grow 2.4% in 2024 and 2.1% in 2025": the second link borrows "will grow"
+        verb = re.match(
+            r"\s*(?:to\s+)?((?:[a-z]+\s+){1,3}?)(?:by\s+|to\s+|at\s+)?[-\d$]", plain[head.end : links[0][1]]
+        )
         for link_start, link_end in links:
             link_markers = markers
             if re.match(r"but\s+not\b", plain[link_start:link_end]) and head.category:
                 # "another crisis, but not in the next 12 months": the window is denied
                 link_markers = [replace(head, category=scales.negate(head.category))]
             link_subject = subject
+            bare = re.match(r"(?:and\s+|,\s*)?(?:by\s+|at\s+|to\s+)?[-\d$]", plain[link_start:link_end])
+            if bare and verb and subject:
+                link_subject = f"{subject} will {verb.group(1).strip()}"
             if link_markers is not markers:
                 # the denied window is claimed as the first link's proposition within that window
                 link_subject = plain[links[0][0] : links[0][1]]
@@ -384,6 +391,8 @@ def _chain(plain: str, start: int, end: int, published_on: date) -> list[tuple[i
 def _subject_before(plain: str, start: int, marker_start: int) -> str:
     """The words before the estimative marker, when they are a short subject ("Unemployment rate")."""
     words = re.split(r"[,:;]", plain[start:marker_start].strip(" ,"))[-1].split()
+    while words and words[-1].lower() in ("is", "are", "was", "were", "has", "have", "will", "would", "be", "should"):
+        words.pop()
     if not 0 < len(words) <= 8 or words[0].lower() in ("if", "when", "and", "but", "then"):
         return ""
     return " ".join(words)

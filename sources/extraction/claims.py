@@ -27,7 +27,7 @@ def strip_quote_marks(plain: str, start: int, end: int) -> tuple[int, int]:
 
 _ADVERB = r"(?:very\s+|highly\s+|most\s+|almost\s+|all\s+but\s+|nearly\s+|virtually\s+|quite\s+|still\s+|also\s+)"
 _LIKELIHOOD = r"(?:certainly|likely|probably|surely|possibly|perhaps|maybe|definitely)"
-_SAYER = r"(?:he|she|they|it|we|I|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4})"
+_SAYER = r"(?:he|she|they|it|we|I|(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4})"
 _SAYS = r"(?:said|says|told\s+\w+|added|noted|warned|wrote|writes|argued|argues|predicted|predicts|expects)"
 
 # Framing around the proposition: dropped whole.
@@ -42,8 +42,8 @@ _FRAMES = [
     ),
     # "The IMF now predicts advanced economies will grow", "The average strategist is predicting a decline"
     re.compile(
-        r"^(?:the\s+)?(?:[A-Z][\w&.'\-]*\s+){1,4}(?:now\s+|also\s+|still\s+)?(?:expects|predicts|forecasts|projects|"
-        r"anticipates)\s+(?:that\s+)?(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])"
+        r"^(?:the\s+)?(?:[A-Z][\w&.'\-]*\s+){1,4}(?:[a-z]+\s+)?(?:now\s+|also\s+|still\s+)?(?:expects?|predicts?|forecasts?|"
+        r"projects?|anticipates?|sees?|projected|predicted)\s+(?:that\s+)?(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])"
     ),
     re.compile(
         r"^[^,]{0,60}?\b(?:is|are)\s+(?:now\s+)?(?:predicting|forecasting|projecting|expecting)\s+(?:that\s+)?", re.I
@@ -55,15 +55,23 @@ _FRAMES = [
     ),
     re.compile(r"^(?:we've|we\s+have|I've|I\s+have)\s+(?:assigned|put|given)\s+", re.I),
     re.compile(r"^(?:I|we)\s+(?:do\s+)?(?:expect|hope)\s+to\s+see\s+", re.I),
+    re.compile(r"^(?:I|we)\s+(?:now\s+|still\s+)?see\s+|^expect\s+", re.I),
+    re.compile(
+        r"^(?:the\s+)?(?:polls?|surveys?|data|models?|markets?|futures|pricing|forecasts?)\s+(?:now\s+)?"
+        r"(?:suggests?|shows?|indicates?|implies?|points?\s+to)\s+(?:that\s+)?",
+        re.I,
+    ),
     re.compile(r"^(?:the\s+)?(?:[A-Z][\w&.'\-]*\s+){1,4}(?:now\s+)?sees\s+"),
     re.compile(
         r"^(?:I|we)(?:'re|'m|\s+are|\s+am)\s+(?:now\s+)?leaning\s+(?:slightly\s+|strongly\s+)?towards?\s+", re.I
     ),
     re.compile(r"^in\s+(?:the|its|their)\s+latest\s+(?:version|edition|update|round)\s+of\s+[^,]{1,80},\s+", re.I),
     # the chance written after a list item: "... in 2019. 80%"
-    re.compile(r"[.!]?\s+\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?$"),
+    re.compile(r"(?:[.!]\s+|\s+(?:--|[\u2013\u2014])\s*)\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?$"),
     # bullets, numbered items and interviewer labels
-    re.compile(r"^(?:[-*\u2022\u25aa\u25cf\u2013\u2014>]+|\(?\d{1,2}[.)]|[A-Z][\w. ]{0,30}:(?=\s+[A-Z\"]))\s*"),
+    re.compile(
+        r"^(?:[-*\u2022\u25aa\u25cf\u2013\u2014>]+(?=\s)|\(?\d{1,2}[.)](?=\s)|[A-Z][\w. ]{0,30}:(?=\s+[A-Z\"]))\s*"
+    ),
     re.compile(rf",?\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})(?:\s+(?:on\s+\w+|in\s+an?\s+\w+|last\s+\w+))?\s*$"),
     re.compile(r",?\s*according\s+to\s+[^,]+$", re.I),
     re.compile(r"^according\s+to\s+[^,]+,\s*", re.I),
@@ -150,11 +158,16 @@ _CHANCE_OF = re.compile(
     re.I,
 )
 _PERCENT_CHANCE_OF = re.compile(
-    r"^(?:there\s+is\s+|we\s+see\s+|I\s+see\s+)?(?:a\s+|an\s+)?(?:median\s+|average\s+)?(?:about\s+|around\s+|roughly\s+)?"
+    r"^(?:there\s+is\s+|[^,]{0,60}?\b(?:see|sees|put|puts|assigns?|estimates?)\s+)?(?:a\s+|an\s+)?(?:median\s+|average\s+)?(?:about\s+|around\s+|roughly\s+)?"
     r"\d[\d.]*\s*(?:%|per\s*cent|percent)\s+(?:chance|probability|likelihood|risk)\s+(?:of|that|to|for)\s+",
     re.I,
 )
 
+# "FiveThirtyEight's model gives Biden a 71% chance of winning the election"
+_GIVES = re.compile(
+    r"^.{0,80}?\bgives?\s+(?P<whom>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)\s+(?:a|an)\s+\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
+    r"(?:chance|probability|likelihood)\s+of\s+(?P<event>.+)$"
+)
 HEDGE_IN_CLAIM = re.compile(rf"\b(?:{HEDGE_WORDS})\b")
 PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She|This|That|These|Those|Such\s+\w+|(?:This|That|These|Those)\s+\w+)\b")
 _NO_SUBJECT_START = {
@@ -187,6 +200,9 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
     for _ in range(2):
         for pattern in _FRAMES:
             claim = pattern.sub("", claim).strip(" .,\"'")
+    gives = _GIVES.match(claim)
+    if gives:
+        claim = f"{gives.group('whom')} {gives.group('event')}"
     chance = _CHANCE_OF.match(claim)
     if chance:
         claim = f"{chance.group('event')} {chance.group('rest')}".strip()
@@ -211,11 +227,13 @@ def suggest_claim(quote: str, deadline: date | None, *, subject: str = "", posit
         subject = rewrite(subject) if len(subject.split()) > 3 else subject
         if PRONOUN_SUBJECT.match(claim):
             claim = re.sub(r"^(?:It|They|He|She)\b", subject, claim)
-        elif re.match(r"[\W]*(?:(?:and|then|before|after|but)\s+)*[a-z]", to_plain(quote)) or not has_subject(claim):
+        elif re.match(
+            r"[^\w$-]*(?:(?:and|then|before|after|but)\s+)*(?:[a-z]|[-$\d])", to_plain(quote)
+        ) or not has_subject(claim):
             # a link split off a longer sentence keeps the sentence's subject
             verb = claim.split()[0].lower() if claim else ""
             joins = ("will", "in", "within", "before", "until", "by", "this", "next", "for", "during", "over")
-            will = "" if verb in joins or verb.endswith(("s", "ed")) else "will "
+            will = "" if verb in joins or verb.endswith(("s", "ed")) or " will " in f" {subject} " else "will "
             claim = f"{subject} {will}{claim[:1].lower()}{claim[1:]}"
         claim = claim[:1].upper() + claim[1:]
     if deadline is not None:

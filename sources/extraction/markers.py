@@ -163,8 +163,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "Bloomberg Economics pegs this year's expansion at 2.9%", "We continue to forecast that"
     ("expect", re.compile(
         r"(?:\b(?-i:[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I))\s+(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
-        r"(?:expects|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
-        r"(?=\s+(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[a-z']+\s+){1,4}(?:to|at|of|will)\b|[\d$]))",
+        r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
+        r"(?=\s+(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)"
+        r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[a-z']+\s+){1,4}(?:to|at|of|will|by|in|for)\b|[\d$]))",
         re.I,
     )),
     ("expect", re.compile(
@@ -179,6 +180,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\d{4}|next\s+year|this\s+year)\b"
         r"|\bthe\s+odds\s+favou?r\b|\b(?:I|we)\s+lean\s+towards?\b"
         r"|\b(?:am|are|is|we're|I'm)\s+(?:now\s+)?leaning\s+(?:slightly\s+|strongly\s+)?towards?\b"
+        r"|\b(?:guides|guided|guiding)\s+(?:for|to)\b|\bguidance\s+(?:of|for|calls\s+for|implies)\b"
+        r"|\b(?:our|the|their|its)\s+base\s+case\s+(?:is|remains|sees|calls)\b"
+        r"|\b(?:is|are)\s+(?:now\s+)?seen\s+(?:\w+ing|at|as|to)\b"
+        r"|\b(?:see|sees)\s+(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
         # "The Fed sees rates at 5.1% by the end of 2023"
         r"|(?-i:\b[A-Z][\w&.\-]*)\s+(?:now\s+)?sees\s+[^.;]{1,60}?\b(?:at|of|to|near|around)\s+[-\d$]"
         r"",
@@ -347,6 +352,9 @@ _SUPPRESS_BEFORE = re.compile(
     r"|\b(?:none\s+of\s+this|not|n't|never)\b[^,;:]*\bmeans?\b[^,;:]*$"
     # a belief reported, not held: "Investors appear to trust that central banks will ease"
     r"|\b(?:trust|trusts|hope|hopes|hoping|fear|fears|assume|assumes|want\s+to\s+be\s+sure)\s+that\b[^,;:]*$"
+    # "No one knows how this will play out", "people want to be sure the costs are going to stick"
+    r"|\b(?:no\s+one|nobody|who)\s+knows\b[^,;:]*$|\b(?:know|knows|knew|tell)\s+(?:how|what|whether|when|if)\b[^,;:]*$"
+    r"|\b(?:be|make)\s+sure\b[^,;:]*$"
     # "the illusion that the old relationship could be restored"
     r"|\b(?:illusion|hope|idea|notion|belief|myth|fantasy|dream|pretence|pretense)\s+that\b[^,;:]*$"
     # "Some will say", "you'll understand": speech and the reader's future, not the world's

@@ -114,7 +114,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     for m in re.finditer(
         r"\b(?:(?P<pre>by|before|until|till|through|to|at|in|around|toward|towards)\s+)?(?:the\s+)?"
         r"(?P<part>end|close|start|beginning|first\s+half|second\s+half|middle|(?:first|second|third|fourth)\s+quarter)"
-        r"\s+of\s+(?:the\s+)?(?P<what>this\s+year|next\s+year|the\s+year|year|decade|this\s+decade|month|(?P<y>\d{4}))\b",
+        r"\s+of\s+(?:the\s+)?(?P<what>this\s+year|next\s+year|the\s+year|year|decade|this\s+decade|month|quarter|(?P<y>\d{4}))\b",
         plain,
         re.I,
     ):
@@ -128,6 +128,9 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             target = year // 10 * 10 + 9
         elif what == "month":
             add(m, _end_of_month(year, published_on.month))
+            continue
+        elif what == "quarter":
+            add(m, _end_of_month(year, ((published_on.month - 1) // 3 + 1) * 3))
             continue
         else:
             target = year
@@ -213,7 +216,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         add(m, date(target, 12, 31))
 
     # "this year and next" before "this year", which it holds
-    for m in re.finditer(r"\bthis\s+year\s+and\s+next\b|\bnext\s+(?:calendar\s+)?year\b", plain, re.I):
+    for m in re.finditer(r"\bthis\s+year\s+and\s+next\b|(?<!the\s)\bnext\s+(?:calendar\s+)?year\b", plain, re.I):
         add(m, date(year + 1, 12, 31))
     for m in re.finditer(
         r"\b(?:this|the\s+current|the)\s+(?:calendar\s+)?year\b|\byear[\s-]end\b|\bthe\s+rest\s+of\s+the\s+year\b"

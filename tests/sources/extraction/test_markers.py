@@ -207,3 +207,43 @@ def test_a_projection_would_is_a_likely_forecast_and_a_hypothetical_would_is_not
     projection = "In the latest projections, unemployment would surge to 10% in June 2020."
     assert _one(projection, published_on=date(2020, 5, 8)).probability == pytest.approx(0.675)
     assert extract_candidates("Unemployment would surge to 10% in June 2020.", published_on=date(2020, 5, 8)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability", "claim"),
+    [
+        (
+            "Goldman Sachs economists now see a 35% probability of a US recession over the next year.",
+            0.35,
+            "A US recession over the next year (by 2025-01-15)",
+        ),
+        (
+            "FiveThirtyEight's model gives Biden a 71% chance of winning the election.",
+            0.71,
+            "Biden winning the election (by 2024-12-31)",
+        ),
+        ("The company guided for revenue of $5bn in fiscal 2025.", 0.675, None),
+        ("Our base case is a soft landing, with growth slowing to 1.5% next year.", 0.675, None),
+        ("Inflation is seen easing to 2.5% by year-end.", 0.675, None),
+        ("Investors anticipate two rate cuts by December.", 0.675, "Two rate cuts by December (by 2024-12-31)"),
+        ("Polls suggest the Conservatives are on course to lose the election.", 0.675, None),
+        ("I'd put the probability of a recession at 40%.", 0.4, "A recession (by 2024-12-31)"),
+    ],
+)
+def test_common_ways_of_stating_a_forecast(sentence, probability, claim):
+    candidate = _one(sentence, published_on=date(2024, 1, 15))
+    assert candidate.probability == pytest.approx(probability)
+    if claim:
+        assert candidate.claim == claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one knows how this will play out.",
+        "People want to be sure the lower costs are going to stick.",
+        "Our decisions will be guided by the data.",
+    ],
+)
+def test_future_tense_that_forecasts_nothing(text):
+    assert extract_candidates(text, published_on=date(2024, 1, 15)) == []
