@@ -91,6 +91,7 @@ _FRAMES = [
         re.I,
     ),
     re.compile(r"^(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+)?surprised\s+if\s+", re.I),
+    re.compile(r"^(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\s+", re.I),
     re.compile(r"^my\s+(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\s+(?:that\s+)?", re.I),
     re.compile(
         r"^(?:there\s+is|there's|it\s+is|it's)\s+[^,]*?\b(?:chance|odds|likely|unlikely|possible|probability)\s+(?:that\s+)?",
@@ -165,8 +166,13 @@ _PERCENT_CHANCE_OF = re.compile(
 
 # "FiveThirtyEight's model gives Biden a 71% chance of winning the election"
 _GIVES = re.compile(
-    r"^.{0,80}?\bgives?\s+(?P<whom>[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)\s+(?:a|an)\s+\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
+    r"^.{0,80}?\bgives?\s+(?P<whom>(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)\s+(?:a|an)\s+\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
     r"(?:chance|probability|likelihood)\s+of\s+(?P<event>.+)$"
+)
+# "The Chiefs have a 25% chance of winning the Super Bowl"
+_HAS_CHANCE = re.compile(
+    r"^(?P<whom>[^,]{2,60}?)\s+(?:has|have)\s+(?:a|an)\s+(?:about\s+|around\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
+    r"(?:chance|probability|likelihood)\s+(?:of|to)\s+(?P<event>.+)$"
 )
 HEDGE_IN_CLAIM = re.compile(rf"\b(?:{HEDGE_WORDS})\b")
 PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She|This|That|These|Those|Such\s+\w+|(?:This|That|These|Those)\s+\w+)\b")
@@ -200,7 +206,7 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
     for _ in range(2):
         for pattern in _FRAMES:
             claim = pattern.sub("", claim).strip(" .,\"'")
-    gives = _GIVES.match(claim)
+    gives = _GIVES.match(claim) or _HAS_CHANCE.match(claim)
     if gives:
         claim = f"{gives.group('whom')} {gives.group('event')}"
     chance = _CHANCE_OF.match(claim)

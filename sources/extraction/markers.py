@@ -185,7 +185,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:is|are)\s+(?:now\s+)?seen\s+(?:\w+ing|at|as|to)\b"
         r"|\b(?:see|sees)\s+(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
         # "The Fed sees rates at 5.1% by the end of 2023"
-        r"|(?-i:\b[A-Z][\w&.\-]*)\s+(?:now\s+)?sees\s+[^.;]{1,60}?\b(?:at|of|to|near|around)\s+[-\d$]"
+        r"|(?:(?-i:\b[A-Z][\w&.\-]*)|\b(?:analysts|economists|strategists|investors|markets|traders))\s+(?:now\s+)?"
+        r"(?:sees|see)\s+[^.;]{1,60}?\b(?:at|of|to|near|around|ending|finishing|reaching)\s+[-\d$]"
+        r"|\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\b"
         r"",
         re.I,
     )),
@@ -366,7 +368,7 @@ _COMMITMENT_BEFORE = re.compile(
 )
 _COMMITMENT_AFTER = re.compile(
     r"\s+(?:continue\s+to\s+)?(?:be\s+guided|ensure|remain\s+(?:data|committed|vigilant)|do\s+(?:whatever|what)|"
-    r"stand\s+ready|monitor|be\s+determined)\b",
+    r"stand\s+ready|monitor|be\s+determined|assess|evaluate|review|consider|act|take\s+(?:the\s+)?(?:necessary|appropriate))\b",
     re.I,
 )
 _PAST_BEFORE = re.compile(
@@ -403,6 +405,9 @@ PAST_FORECAST = re.compile(
     r"\b(?:previous|earlier|prior|last\s+year's|old|original)\s+(?:forecasts?|predictions?|projections?|outlook)\b"
     r"|\b(?:\w+\s+)?(?P<year>(?:19|20)\d\d)\s+(?:forecast|prediction|projection|outlook)\b"
     r"|\b(?:were|was|had\s+been)\s+(?:predicting|forecasting|projecting|expecting)\b"
+    # "Last year we forecast growth of 2%", "In 2022, many economists predicted a recession"
+    r"|\b(?:last\s+(?:year|month|week|quarter|spring|summer|autumn|fall|winter)|a\s+year\s+ago)\b[^.]{0,40}?"
+    r"\b(?:forecast|predicted|projected|expected|said|thought)\b"
     # "in September the model gave them an 80% chance"
     r"|\b(?:gave|had\s+given)\s+(?:\w+\s+){0,3}(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
     r"|^\s*(?:Using\s+the\b[^,]*\bexample|Suppose|Imagine)\b",

@@ -59,6 +59,7 @@ def find_rows(plain: str) -> list[Row]:
     rows += _outcome_shares(plain, lines)
     rows += _scenario_labels(plain, lines)
     rows += _labelled_chances(plain, lines)
+    rows += [r for r in _label_colon_chance(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     # a line already read as chances is not also a table of point forecasts
     rows += [r for r in _value_tables(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     return sorted(rows, key=lambda row: row.start)
@@ -210,4 +211,25 @@ def _labelled_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
         label, outcome = found.group("label").strip(), (found.group("outcome") or "").strip()
         claim = f"{outcome} ({label})" if outcome else label
         rows.append(Row(start, end, float(found.group("num")) / 100, claim))
+    return rows
+
+
+# "Recession in 2024: 35%", "Chance of recession in next 12 months: 30%"
+_COLON_CHANCE = re.compile(
+    r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z][^:\n]{2,80}?)\s*:\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%\s*$"
+)
+
+
+def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows = []
+    for start, end in lines:
+        found = _COLON_CHANCE.match(plain[start:end])
+        if found:
+            label = re.sub(
+                r"^(?:the\s+)?(?:chances?|probability|odds|likelihood)\s+(?:of|that)\s+",
+                "",
+                found.group("label"),
+                flags=re.I,
+            )
+            rows.append(Row(start, end, float(found.group("num")) / 100, label[:1].upper() + label[1:]))
     return rows

@@ -360,3 +360,15 @@ def test_outlooks_without_a_will(sentence, claim):
 )
 def test_past_chances_and_shares_and_illusions_are_not_forecasts(text):
     assert extract_candidates(text, published_on=date(2023, 3, 1)) == []
+
+
+def test_a_list_of_yearly_values_gives_one_candidate_per_year():
+    found = extract_candidates(
+        "Headline inflation is projected to average 5.4% in 2024, 3.0% in 2025 and 2.2% in 2026.",
+        published_on=date(2024, 1, 15),
+    )
+    assert [c.claim for c in found] == [
+        "Headline inflation will average 5.4% in 2024 (by 2024-12-31)",
+        "Headline inflation will average 3.0% in 2025 (by 2025-12-31)",
+        "Headline inflation will average 2.2% in 2026 (by 2026-12-31)",
+    ]

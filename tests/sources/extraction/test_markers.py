@@ -247,3 +247,42 @@ def test_common_ways_of_stating_a_forecast(sentence, probability, claim):
 )
 def test_future_tense_that_forecasts_nothing(text):
     assert extract_candidates(text, published_on=date(2024, 1, 15)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability", "claim"),
+    [
+        (
+            "Our model gives the Democrats a 62 percent chance of keeping the Senate.",
+            0.62,
+            "The Democrats keeping the Senate (by 2024-12-31)",
+        ),
+        (
+            "The Chiefs have a 25% chance of winning the Super Bowl.",
+            0.25,
+            "The Chiefs winning the Super Bowl (by 2024-12-31)",
+        ),
+        (
+            "I wouldn't be surprised if rates stayed at 5% through 2024.",
+            0.675,
+            "Rates stayed at 5% through 2024 (by 2024-12-31)",
+        ),
+        ("Analysts at JPMorgan see the S&P 500 ending 2024 at 4,200.", 0.675, None),
+    ],
+)
+def test_chances_given_to_someone_and_surprise(sentence, probability, claim):
+    candidate = _one(sentence, published_on=date(2024, 1, 15))
+    assert candidate.probability == pytest.approx(probability)
+    if claim:
+        assert candidate.claim == claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Committee will continue to assess additional information and its implications for policy.",
+        "Last year we forecast growth of 2%, which turned out too low.",
+    ],
+)
+def test_commitments_and_last_years_forecasts(text):
+    assert extract_candidates(text, published_on=date(2024, 1, 15)) == []

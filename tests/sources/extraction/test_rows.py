@@ -73,3 +73,11 @@ def test_a_forecast_table_is_read_and_a_table_of_current_levels_is_not():
     found = extract_candidates(text, published_on=date(2026, 3, 22))
     assert [c.quote for c in found] == ["S&P 500 6,870 +12% to +18% +4.2%", "NASDAQ 22,750 +15% to +22% +3.8%"]
     assert all(c.estimative_phrase == "forecast table" and c.probability == 0.675 for c in found)
+
+
+def test_a_label_with_its_chance_after_a_colon():
+    rows = find_rows("\u2022 Recession in 2024: 35%\nChance of recession in next 12 months: 30%\n")
+    assert [(r.claim, r.probability) for r in rows] == [
+        ("Recession in 2024", 0.35),
+        ("Recession in next 12 months", 0.3),
+    ]
