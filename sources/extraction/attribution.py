@@ -8,6 +8,7 @@ or it stands in an interviewee's answer (the "A:" paragraphs of a Q&A).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import lexicon
 
@@ -108,3 +109,39 @@ def quoted_passage(plain: str, position: int) -> bool:
     """Whether `position` lies in a paragraph that opens with a quotation mark."""
     paragraph_start = plain.rfind("\n", 0, position) + 1
     return plain[paragraph_start:position].lstrip()[:1] in ('"', "\u201c")
+
+
+def attributed(plain: str, sentences: list, candidates: list) -> list:
+    """Each candidate with the forecaster its sentence names, when that is not the author."""
+    answering, source = interviewee(plain), issuer(plain)
+    result = []
+    last: tuple[str, int] | None = None  # the forecaster named last, and in which block
+    for candidate in candidates:
+        index = next((i for i, s in enumerate(sentences) if s.start <= candidate.start < s.end), None)
+        sentence = sentences[index] if index is not None else None
+        start, end = (sentence.start, sentence.end) if sentence else (candidate.start, candidate.end)
+        forecaster = forecaster_of(plain, start, end, answering=answering)
+        if forecaster is None and sentence and quoted_passage(plain, start):
+            # a quotation goes on: its speaker is named in the paragraph's other sentences
+            around = [s for s in sentences if s.block == sentence.block and s is not sentence]
+            forecaster = next((f for s in around if (f := forecaster_of(plain, s.start, s.end))), None) or source
+        if (
+            forecaster is None
+            and last
+            and sentence
+            and sentence.block - last[1] <= 1
+            and _PASSIVE.search(plain[start:end])
+        ):
+            # "Emerging economies are forecast to grow 4.6%": the projections of whoever was just named
+            forecaster = last[0]
+        if forecaster and sentence:
+            last = (forecaster, sentence.block)
+        result.append(replace(candidate, forecaster=forecaster) if forecaster else candidate)
+    return result
+
+
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:forecast|projected|expected|seen|estimated|tipped)\b"
+    r"|\bwould\b|^\s*(?:then|and)\b|\b(?:the|its|their)\s+(?:forecast|projection|outlook)\s+for\b",
+    re.I,
+)

@@ -11,18 +11,27 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from sources import scales
 
-from .attribution import forecaster_of, interviewee, issuer, quoted_passage
-from .claims import PRONOUN_SUBJECT, antecedent, hedge_words, rewrite, strip_quote_marks, suggest_claim
+from .attribution import attributed
+from .candidate import DEFAULT_NOTE, Candidate, drafted
+from .chains import TRAILING_PERCENT, chain_links, subject_before
+from .claims import PRONOUN_SUBJECT, antecedent, rewrite, strip_quote_marks
 from .clauses import BACK_REFERENCE, UNCERTAIN_CLAUSE, split_clauses
-from .criteria import draft_criteria
+from .context import (
+    ANAPHORA,
+    AWAITED_EVENT,
+    CONDITIONAL,
+    ELABORATION,
+    PAST_FORECAST,
+    PROJECTION_CONTEXT,
+    REPORTED,
+)
 from .flags import (
     BASIS_NONE,
     BASIS_PHRASE,
@@ -33,54 +42,11 @@ from .flags import (
     DEADLINE_NO_FIXED_DATE,
     DEADLINE_STATED,
 )
-from .markers import (
-    ANAPHORA,
-    AWAITED_EVENT,
-    CONDITIONAL,
-    ELABORATION,
-    PAST_FORECAST,
-    PROJECTION_CONTEXT,
-    REPORTED,
-    STATED_PATTERNS,
-    TRAILING,
-    Marker,
-    find_markers,
-)
-from .rows import Row, find_rows
+from .markers import STATED_PATTERNS, Marker, find_markers
+from .rows import find_rows, row_candidate
 from .segments import Sentence, article_sentences
-from .text import to_plain, trim
+from .text import to_plain
 from .timex import When, deadline_in
-
-_DEFAULT_NOTE = "no time expression: deadline defaults to the end of the publication year"
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A proposed forecast. `probability` is for `claim`, which is stated positively."""
-
-    quote: str
-    claim: str
-    estimative_phrase: str
-    probability: float | None
-    probability_basis: str
-    deadline: date | None
-    deadline_flag: str
-    note: str
-    confidence: float
-    category: str | None = None
-    start: int = 0
-    end: int = 0
-    # who makes the forecast when it is not the article's author ("the IMF", an interviewee)
-    forecaster: str | None = None
-    # "if X, Y will ...": tracked, but not a plain claim; the criteria say to annul it if X fails
-    conditional: bool = False
-    criteria: str = ""
-    # what could not be drafted, or needs the editor's eye (shown with the candidate)
-    warnings: tuple[str, ...] = ()
-    # what a leading "It" / "They" in the quote stands for, from the sentence before
-    claim_subject: str = ""
-    # the proposition when it is not the quote reworded: a table row names its event in the header
-    proposition: str = ""
 
 
 def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEFAULT_SCALE) -> list[Candidate]:
@@ -113,92 +79,12 @@ def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEF
                 text, plain, start, end, context, earlier, published_on, chosen_scale, frame=sentence.frame
             )
         )
-    rows = [_row_candidate(text, plain, row, published_on, chosen_scale) for row in find_rows(plain)]
+    rows = [row_candidate(text, plain, row, published_on, chosen_scale) for row in find_rows(plain)]
     # a row read as a sentence too (a long line of outcome shares) counts once, as a row
     candidates = [c for c in candidates if not any(c.start < r.end and r.start < c.end for r in rows)]
     candidates = sorted(candidates + rows, key=lambda c: c.start)
-    candidates = _attributed(plain, sentences, candidates)
+    candidates = attributed(plain, sentences, candidates)
     return _default_to_the_articles_year(candidates, published_on)
-
-
-def _attributed(plain: str, sentences: list[Sentence], candidates: list[Candidate]) -> list[Candidate]:
-    """Each candidate with the forecaster its sentence names, when that is not the author."""
-    answering, source = interviewee(plain), issuer(plain)
-    result = []
-    last: tuple[str, int] | None = None  # the forecaster named last, and in which block
-    for candidate in candidates:
-        index = next((i for i, s in enumerate(sentences) if s.start <= candidate.start < s.end), None)
-        sentence = sentences[index] if index is not None else None
-        start, end = (sentence.start, sentence.end) if sentence else (candidate.start, candidate.end)
-        forecaster = forecaster_of(plain, start, end, answering=answering)
-        if forecaster is None and sentence and quoted_passage(plain, start):
-            # a quotation goes on: its speaker is named in the paragraph's other sentences
-            around = [s for s in sentences if s.block == sentence.block and s is not sentence]
-            forecaster = next((f for s in around if (f := forecaster_of(plain, s.start, s.end))), None) or source
-        if (
-            forecaster is None
-            and last
-            and sentence
-            and sentence.block - last[1] <= 1
-            and _PASSIVE.search(plain[start:end])
-        ):
-            # "Emerging economies are forecast to grow 4.6%": the projections of whoever was just named
-            forecaster = last[0]
-        if forecaster and sentence:
-            last = (forecaster, sentence.block)
-        result.append(replace(candidate, forecaster=forecaster) if forecaster else candidate)
-    return result
-
-
-_PASSIVE = re.compile(
-    r"\b(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:forecast|projected|expected|seen|estimated|tipped)\b"
-    r"|\bwould\b|^\s*(?:then|and)\b|\b(?:the|its|their)\s+(?:forecast|projection|outlook)\s+for\b",
-    re.I,
-)
-
-
-def _row_candidate(text: str, plain: str, row: Row, published_on: date, scale: scales.Scale) -> Candidate:
-    start, end = trim(plain, row.start, row.end)
-    if row.probability is not None:
-        probability = min(max(row.probability, 0.001), 0.999)
-        basis, phrase = BASIS_STATED, " ".join(text[start:end].split()[-1:])
-        category = next((name for name in scales.CATEGORIES if probability in scale.band(name)), None)
-    else:
-        # a table of point forecasts states what the forecaster expects
-        probability, basis, phrase, category = (
-            scale.probability(scales.LIKELY),
-            BASIS_PHRASE,
-            "forecast table",
-            scales.LIKELY,
-        )
-    when = deadline_in(plain, start, end, published_on)
-    if when is None and row.header:
-        when = deadline_in(plain, *row.header, published_on)
-    notes = ["read from a table or list row"]
-    if when is None or when.deadline is None:
-        deadline, flag = date(published_on.year, 12, 31), DEADLINE_DEFAULT
-        notes.append(_DEFAULT_NOTE)
-    else:
-        deadline, flag = when.deadline, when.flag
-    if row.conditional:
-        notes.append("conditional")
-    candidate = Candidate(
-        quote=text[start:end],
-        claim="",
-        estimative_phrase=phrase,
-        probability=probability,
-        probability_basis=basis,
-        deadline=deadline,
-        deadline_flag=flag,
-        note="; ".join(notes),
-        confidence=0.6,
-        category=category,
-        start=start,
-        end=end,
-        conditional=row.conditional,
-        proposition=row.claim,
-    )
-    return _drafted(candidate, "")
 
 
 def _default_to_the_articles_year(candidates: list[Candidate], published_on: date) -> list[Candidate]:
@@ -218,7 +104,7 @@ def _default_to_the_articles_year(candidates: list[Candidate], published_on: dat
     deadline = date(year, 12, 31)
     note = f"no time expression: deadline defaults to the end of {year}, the year most dated forecasts here fall in"
     return [
-        _drafted(replace(c, deadline=deadline, note=c.note.replace(_DEFAULT_NOTE, note)), c.claim_subject)
+        drafted(replace(c, deadline=deadline, note=c.note.replace(DEFAULT_NOTE, note)), c.claim_subject)
         if c.deadline_flag == DEADLINE_DEFAULT
         else c
         for c in candidates
@@ -306,13 +192,13 @@ def _sentence_candidates(
         pieces = [(s, e, m, False, s, e) for s, e, m in with_markers]
     chained = []
     for piece in pieces:
-        links = _chain(plain, piece[0], piece[1], published_on)
+        links = chain_links(plain, piece[0], piece[1], published_on)
         if len(links) < 2:
             chained.append((*piece, ""))
             continue
         markers = piece[2]
         head = max(markers, key=lambda m: (m.priority, -m.start))
-        subject = _subject_before(plain, links[0][0], head.start)
+        subject = subject_before(plain, links[0][0], head.start)
         # "is projected to grow 2.4% in 2024 and 2.1% in 2025": the second link borrows "will grow"
         verb = re.match(
             r"\s*(?:to\s+)?((?:[a-z]+\s+){1,3}?)(?:by\s+|to\s+|at\s+)?[-\d$]", plain[head.end : links[0][1]]
@@ -368,35 +254,6 @@ _COMMENTARY = re.compile(
     r"|\s*(?:A|An)\s+(?:\w+\s+){1,2}\w+ing\b|.*\b(?:may|might|could)\s+even\b",
     re.I,
 )
-TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
-_CHAIN_CUT = re.compile(
-    r",\s*(?=then\s+\w)|,\s+(?=but\s+not\s+(?:in|within|by|this|next|for|over|during)\b)"
-    r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:in|by|for)\s+(?:19|20)\d\d\b)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively))"
-    r"|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
-    r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b))"
-)
-
-
-def _chain(plain: str, start: int, end: int, published_on: date) -> list[tuple[int, int]]:
-    """The dated links of a sentence that strings several dated claims together, else []."""
-    cuts = [start] + [m.end() for m in _CHAIN_CUT.finditer(plain, start, end) if m.end() > start] + [end]
-    links = [trim(plain, a, b) for a, b in itertools.pairwise(cuts) if plain[a:b].strip()]
-    denied = any(re.match(r"but\s+not\b", plain[a:b]) for a, b in links)
-    # "another crisis, but not in the next 12 months": the first link may have no time of its own
-    timed = links[1:] if denied else links
-    if len(links) < 2 or any(deadline_in(plain, a, b, published_on) is None for a, b in timed):
-        return []
-    return links
-
-
-def _subject_before(plain: str, start: int, marker_start: int) -> str:
-    """The words before the estimative marker, when they are a short subject ("Unemployment rate")."""
-    words = re.split(r"[,:;]", plain[start:marker_start].strip(" ,"))[-1].split()
-    while words and words[-1].lower() in ("is", "are", "was", "were", "has", "have", "will", "would", "be", "should"):
-        words.pop()
-    if not 0 < len(words) <= 8 or words[0].lower() in ("if", "when", "and", "but", "then"):
-        return ""
-    return " ".join(words)
 
 
 def _candidate(
@@ -503,7 +360,7 @@ def _candidate(
     if when is None:
         deadline = date(published_on.year, 12, 31)
         flag = DEADLINE_DEFAULT
-        notes.append(_DEFAULT_NOTE)
+        notes.append(DEFAULT_NOTE)
     else:
         deadline = when.deadline
         if flag == DEADLINE_NO_FIXED_DATE:
@@ -554,29 +411,7 @@ def _candidate(
         conditional=conditional,
         claim_subject=subject,
     )
-    return _drafted(candidate, subject)
-
-
-def _drafted(candidate: Candidate, subject: str) -> Candidate:
-    """The candidate with its claim and criteria drafted, and warnings on what needs the editor."""
-    if candidate.proposition:
-        claim = candidate.proposition + (f" (by {candidate.deadline.isoformat()})" if candidate.deadline else "")
-    else:
-        positive = candidate.probability_basis != BASIS_STATED
-        claim = suggest_claim(candidate.quote, candidate.deadline, subject=subject, positive=positive)
-    criteria, warnings = draft_criteria(claim, candidate.deadline, conditional=candidate.conditional)
-    left = hedge_words(claim)
-    if left:
-        warnings.append(f"the claim still carries estimative words ({', '.join(left)}): reword it")
-    if PRONOUN_SUBJECT.match(claim):
-        warnings.append("the claim opens with a word that points back to an earlier sentence: name what it means")
-    if candidate.deadline_flag == DEADLINE_DEFAULT:
-        warnings.append("the text gives no time: the deadline is a default, set it")
-    elif candidate.deadline_flag == DEADLINE_NO_FIXED_DATE:
-        warnings.append("the text gives no fixed date: set a deadline")
-    if candidate.conditional:
-        warnings.append("conditional forecast: record it only with its condition")
-    return replace(candidate, claim=claim, criteria=criteria, warnings=tuple(warnings))
+    return drafted(candidate, subject)
 
 
 def needs_publication_date(text: str) -> bool:

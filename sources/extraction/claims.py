@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .markers import HEDGE_WORDS
 from .text import to_plain, trim_clause
+from .words import HEDGE_WORDS
 
 
 def strip_quote_marks(plain: str, start: int, end: int) -> tuple[int, int]:

@@ -11,147 +11,36 @@ from dataclasses import dataclass
 
 from sources import scales
 
+from .context import suppressed
+from .words import (
+    ADJECTIVES,
+    ADVERBS,
+    BE,
+    CHANCES,
+    DEGREES,
+    NOT,
+    TRAILING,
+    WILL,
+    C,
+    alternation,
+)
+
 # --- estimative markers --------------------------------------------------------------------
-
-C = scales
-_ADVERBS = {
-    "almost certainly": C.ALMOST_CERTAIN,
-    "nearly certainly": C.ALMOST_CERTAIN,
-    "virtually certainly": C.ALMOST_CERTAIN,
-    "certainly": C.ALMOST_CERTAIN,
-    "surely": C.ALMOST_CERTAIN,
-    "very likely": C.VERY_LIKELY,
-    "highly likely": C.VERY_LIKELY,
-    "very probably": C.VERY_LIKELY,
-    "most likely": C.LIKELY,
-    "most probably": C.LIKELY,
-    "likely": C.LIKELY,
-    "probably": C.LIKELY,
-}
-_ADJECTIVES = {
-    "almost certain": C.ALMOST_CERTAIN,
-    "nearly certain": C.ALMOST_CERTAIN,
-    "virtually certain": C.ALMOST_CERTAIN,
-    "all but certain": C.ALMOST_CERTAIN,
-    "certain": C.ALMOST_CERTAIN,
-    "very likely": C.VERY_LIKELY,
-    "highly likely": C.VERY_LIKELY,
-    "highly probable": C.VERY_LIKELY,
-    "very probable": C.VERY_LIKELY,
-    "increasingly likely": C.LIKELY,
-    "more likely than not": C.LIKELY,
-    "quite likely": C.LIKELY,
-    "likely": C.LIKELY,
-    "probable": C.LIKELY,
-    "highly unlikely": C.VERY_UNLIKELY,
-    "very unlikely": C.VERY_UNLIKELY,
-    "extremely unlikely": C.VERY_UNLIKELY,
-    "highly improbable": C.VERY_UNLIKELY,
-    "unlikely": C.UNLIKELY,
-    "improbable": C.UNLIKELY,
-    "doubtful": C.UNLIKELY,
-}
-_CHANCES = {
-    "almost no chance": C.REMOTE,
-    "virtually no chance": C.REMOTE,
-    "no chance": C.REMOTE,
-    "a remote chance": C.REMOTE,
-    "remote chance": C.REMOTE,
-    "little chance": C.VERY_UNLIKELY,
-    "slim chance": C.VERY_UNLIKELY,
-    "small chance": C.VERY_UNLIKELY,
-    "little prospect": C.VERY_UNLIKELY,
-    "a good chance": C.LIKELY,
-    "good chance": C.LIKELY,
-    "strong chance": C.LIKELY,
-    "roughly even odds": C.EVEN,
-    "roughly even chance": C.EVEN,
-    "roughly an even chance": C.EVEN,
-    "about an even chance": C.EVEN,
-    "an even chance": C.EVEN,
-    "even chance": C.EVEN,
-    "even odds": C.EVEN,
-    "evens": C.EVEN,
-    "a better-than-even chance": C.LIKELY,
-    "better-than-even chance": C.LIKELY,
-    "better than even odds": C.LIKELY,
-    "a less-than-even chance": C.UNLIKELY,
-    "less-than-even chance": C.UNLIKELY,
-    "in all likelihood": C.VERY_LIKELY,
-    "in all probability": C.VERY_LIKELY,
-    "every chance": C.VERY_LIKELY,
-    "a high probability": C.VERY_LIKELY,
-    "a high likelihood": C.VERY_LIKELY,
-    "a low probability": C.UNLIKELY,
-    "a low likelihood": C.UNLIKELY,
-    "a decent chance": C.EVEN,
-    "a fair chance": C.EVEN,
-    "a reasonable chance": C.EVEN,
-    "a safe bet": C.VERY_LIKELY,
-    "a near certainty": C.ALMOST_CERTAIN,
-    "a foregone conclusion": C.ALMOST_CERTAIN,
-    "a long shot": C.VERY_UNLIKELY,
-    "odds-on": C.LIKELY,
-    "little doubt": C.VERY_LIKELY,
-    "a coin flip": C.EVEN,
-    "coin flip": C.EVEN,
-    "coin toss": C.EVEN,
-    "toss-up": C.EVEN,
-    "50-50": C.EVEN,
-    "fifty-fifty": C.EVEN,
-    "odds are that": C.LIKELY,
-    "odds are good": C.LIKELY,
-    "odds are high": C.LIKELY,
-    "odds are": C.LIKELY,
-    "chances are": C.LIKELY,
-    "odds are slim": C.VERY_UNLIKELY,
-    "odds are low": C.UNLIKELY,
-    "odds are long": C.VERY_UNLIKELY,
-}
-
-
-def _alternation(phrases) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-
-
-# Every word that carries an estimate, from the lists above and the marker patterns below:
-# a claim an editor can accept as written contains none of them (claims.hedge_words).
-_ESTIMATE_WORDS = {w for phrase in (*_ADVERBS, *_ADJECTIVES) for w in phrase.split() if w not in ("very", "most")}
-_ESTIMATE_WORDS -= {"certain", "all", "but", "than", "not", "more", "nearly", "virtually", "quite", "highly", "almost"}
-_ESTIMATE_WORDS -= {"extremely", "increasingly"}
-_OTHER_ESTIMATE_WORDS = (
-    r"may", r"might", r"could", r"perhaps", r"possibly", r"maybe", r"conceivably", r"chances?", r"odds",
-    r"expect(?:s|ed)?", r"anticipat(?:e|es|ed)", r"predict(?:s|ed)?", r"(?:is|are)\s+forecast\s+to",
-    r"(?:is|are)\s+(?:set|poised|bound)\s+to", r"on\s+track\s+to", r"doubt(?:ful)?", r"possibility",
-    r"likelihood", r"probability",
-)  # fmt: skip
-HEDGE_WORDS = "|".join([*sorted(_ESTIMATE_WORDS, key=len, reverse=True), *_OTHER_ESTIMATE_WORDS])
-
-_NOT = r"(?:not|never|n't)"
-# what stands between a list item and the chance written after it: "... in 2019. 80%", "... -- 50%"
-TRAILING = r"(?:[.!]\s+|\s+(?:--|[\u2013\u2014])\s*)"
-_DEGREES = {
-    "remote": C.REMOTE, "slim": C.VERY_UNLIKELY, "small": C.VERY_UNLIKELY, "poor": C.VERY_UNLIKELY,
-    "long": C.VERY_UNLIKELY, "dim": C.VERY_UNLIKELY, "bleak": C.VERY_UNLIKELY, "low": C.UNLIKELY,
-    "fair": C.EVEN, "decent": C.EVEN, "good": C.LIKELY, "high": C.LIKELY, "strong": C.LIKELY,
-}  # fmt: skip
-_BE = r"(?:is|are|am|be|being|been|remains?|seems?|looks?|appears?|'s|'re|was|were|stays?)"
-_WILL = r"(?:will|shall|'ll|(?:is|are|am|'s|'re|'m)\s+going\s+to)"
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "will likely", "will almost certainly not", "probably won't"
     ("will_adverb", re.compile(
-        rf"\b{_WILL}\s+(?P<neg1>{_NOT}\s+)?(?P<adv>{_alternation(_ADVERBS)})(?P<neg2>\s+(?:not|never))?\b", re.I
+        rf"\b{WILL}\s+(?P<neg1>{NOT}\s+)?(?P<adv>{alternation(ADVERBS)})(?P<neg2>\s+(?:not|never))?\b", re.I
     )),
-    ("adverb_will", re.compile(rf"\b(?P<adv>{_alternation(_ADVERBS)})\s+(?:{_WILL}(?P<neg2>\s+not)?|won't)\b", re.I)),
+    ("adverb_will", re.compile(rf"\b(?P<adv>{alternation(ADVERBS)})\s+(?:{WILL}(?P<neg2>\s+not)?|won't)\b", re.I)),
     ("adverb_not", re.compile(r"\b(?P<adv>probably|likely|almost\s+certainly)\s+(?P<neg2>not)\b", re.I)),
     # "is likely to", "remains unlikely", "looks likely", "it is very likely that"
     ("adjective", re.compile(
-        rf"\b(?P<neg1>(?:{_NOT}|no\s+longer)\s+(?:\w+\s+)?)?(?P<adj>{_alternation(_ADJECTIVES)})\b", re.I
+        rf"\b(?P<neg1>(?:{NOT}|no\s+longer)\s+(?:\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
     )),
-    ("chance", re.compile(rf"\b(?P<chance>{_alternation(_CHANCES)})\b", re.I)),
+    ("chance", re.compile(rf"\b(?P<chance>{alternation(CHANCES)})\b", re.I)),
     ("expect", re.compile(
-        rf"\b(?:(?P<neg1>{_NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
+        rf"\b(?:(?P<neg1>{NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
         r"(?:expected|forecast|projected|predicted|tipped|favou?red)\s+to\b"
         # the columnist's imperative: "Expect rates to stay high through 2024."
         r"|^\s*[\"']?Expect\b(?!\s*[.,;:)])"
@@ -202,7 +91,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("bound", re.compile(
-        rf"\b{_BE}\s+(?P<neg1>{_NOT}\s+)?(?:bound|set|poised|on\s+track|on\s+course|due)\s+to\b", re.I
+        rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:bound|set|poised|on\s+track|on\s+course|due)\s+to\b", re.I
     )),
     # First-person judgements without a scale word: "I do not see a lasting fall before 2025",
     # "I doubt that the cap survives", "I'd be surprised if rates rose"
@@ -215,7 +104,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("degree", re.compile(
         r"\b(?:chances?|odds|likelihood|probability|prospects?)\b[^.;:!?]{0,60}?"
         r"\b(?:is|are|look|looks|seem|seems|remain|remains|appear|appears)\s+"
-        r"(?:very\s+|extremely\s+|pretty\s+|rather\s+|fairly\s+|quite\s+)?(?P<degree>" + "|".join(_DEGREES) + r")\b",
+        r"(?:very\s+|extremely\s+|pretty\s+|rather\s+|fairly\s+|quite\s+)?(?P<degree>" + "|".join(DEGREES) + r")\b",
         re.I,
     )),
     ("see", re.compile(
@@ -229,7 +118,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("will", re.compile(
-        rf"\b(?:{_WILL}(?P<neg1>\s+(?:not|never))?"
+        rf"\b(?:{WILL}(?P<neg1>\s+(?:not|never))?"
         r"|(?P<neg2>won't|shan't|(?:(?:is|are|am)\s+not|isn't|aren't)\s+going\s+to))\b",
         re.I,
     )),
@@ -346,81 +235,8 @@ STATED_PATTERNS = [
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "twenty": 20}
 _NUMBER_WORDS["hundred"] = 100
 
+
 # Context that turns a marker into something other than a forecast by the writer.
-_SUPPRESS_BEFORE = re.compile(
-    r"\b(?:unclear|uncertain|not\s+clear|unknown|no\s+telling|hard\s+to\s+say|difficult\s+to\s+say|"
-    r"whether|wonders?|wondered|asks?|asked|question\s+is|if\s+and\s+when)\b[^,;:]*$"
-    # "None of this means downstreaming will fail" denies, it does not predict
-    r"|\b(?:none\s+of\s+this|not|n't|never)\b[^,;:]*\bmeans?\b[^,;:]*$"
-    # a belief reported, not held: "Investors appear to trust that central banks will ease"
-    r"|\b(?:trust|trusts|hope|hopes|hoping|fear|fears|assume|assumes|want\s+to\s+be\s+sure)\s+that\b[^,;:]*$"
-    # "No one knows how this will play out", "people want to be sure the costs are going to stick"
-    r"|\b(?:no\s+one|nobody|who)\s+knows\b[^,;:]*$|\b(?:know|knows|knew|tell)\s+(?:how|what|whether|when|if)\b[^,;:]*$"
-    r"|\b(?:be|make)\s+sure\b[^,;:]*$"
-    # "the illusion that the old relationship could be restored"
-    r"|\b(?:illusion|hope|idea|notion|belief|myth|fantasy|dream|pretence|pretense)\s+that\b[^,;:]*$"
-    # "Some will say", "you'll understand": speech and the reader's future, not the world's
-    r"|\b(?:you|you'll|some|others|critics|sceptics|skeptics)\s*$",
-    re.I,
-)
-_COMMITMENT_BEFORE = re.compile(
-    r"\b(?:our|its|their)\s+(?:future\s+)?(?:decisions?|policy|policies|approach|actions?|commitment)\s+$", re.I
-)
-_COMMITMENT_AFTER = re.compile(
-    r"\s+(?:continue\s+to\s+)?(?:be\s+guided|ensure|remain\s+(?:data|committed|vigilant)|do\s+(?:whatever|what)|"
-    r"stand\s+ready|monitor|be\s+determined|assess|evaluate|review|consider|act|take\s+(?:the\s+)?(?:necessary|appropriate))\b",
-    re.I,
-)
-_PAST_BEFORE = re.compile(
-    r"\b(?:was|were|had|had\s+been|seemed|looked|appeared)\s+(?:widely\s+|very\s+|highly\s+)?$", re.I
-)
-REPORTED = re.compile(r"\b(?:said|says|told|warned|argued|believes?|thinks?|added|noted|predicted)\b", re.I)
-_COMPARATIVE_BEFORE = re.compile(
-    r"\b(?:more|less|far\s+less|much\s+less|much\s+more|as|equally|no\s+more|no\s+less)\s+$", re.I
-)
-_NOUN_WILL_BEFORE = re.compile(
-    r"\b(?:the|a|an|political|free|good|ill|its|their|his|her|our|popular|public|at|of|strong|iron|own)\s+$", re.I
-)
-_HEDGE_NOT_FORECAST = re.compile(
-    r"^(?:may|might|could)\s+(?:never\s+know|not\s+know|well\s+be\s+argued|be\s+argued|argue|say|seem|recall|"
-    r"remember|wonder|be\s+forgiven|have|not\s+have|also\s+be\s+said|be\s+tempted)\b"
-    r"|^(?:could|might)\s+not\s+be\s+reached\b",
-    re.I,
-)
-_PAST_REPORT_BEFORE = re.compile(
-    r"\b(?:warned|said|predicted|feared|suggested|claimed|argued|believed|thought|speculated|worried|hoped)"
-    r"\s+(?:that\s+)?[^,;:]*$",
-    re.I,
-)
-ANAPHORA = re.compile(
-    r"\b(?:there|then)\b(?!\s+(?:is|are|was|were|will|would|could|may|might|'s|has|have|had|seems?|remains?|appears?)\b)"
-    r"|\b(?:at|by|after|before|until|from)\s+(?:that|this|the\s+same)\s+"
-    r"(?:meeting|summit|vote|election|date|point|time|stage|moment)\b",
-    re.I,
-)
-ELABORATION = re.compile(r"(?:(?:and|or|but)\s+)?(?:perhaps|possibly|maybe)\b", re.I)
-CONDITIONAL = re.compile(r"\s*[\"']?(?:(?:But|And|So|Yet|Still)\s+)?(?:If|if|Unless|unless|Even if|even if|Should)\b")
-# A forecast told as one made earlier: "the November 2007 forecast for 2008", "Previous forecasts predicted"
-PAST_FORECAST = re.compile(
-    r"\b(?:previous|earlier|prior|last\s+year's|old|original)\s+(?:forecasts?|predictions?|projections?|outlook)\b"
-    r"|\b(?:\w+\s+)?(?P<year>(?:19|20)\d\d)\s+(?:forecast|prediction|projection|outlook)\b"
-    r"|\b(?:were|was|had\s+been)\s+(?:predicting|forecasting|projecting|expecting)\b"
-    # "Last year we forecast growth of 2%", "In 2022, many economists predicted a recession"
-    r"|\b(?:last\s+(?:year|month|week|quarter|spring|summer|autumn|fall|winter)|a\s+year\s+ago)\b[^.]{0,40}?"
-    r"\b(?:forecast|predicted|projected|expected|said|thought)\b"
-    # "in September the model gave them an 80% chance"
-    r"|\b(?:gave|had\s+given)\s+(?:\w+\s+){0,3}(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
-    r"|^\s*(?:Using\s+the\b[^,]*\bexample|Suppose|Imagine)\b",
-    re.I,
-)
-# Where a "would" is a projection's, not a hypothetical's
-PROJECTION_CONTEXT = re.compile(
-    r"\b(?:projections?|projected|forecasts?|forecasting|outlook|expects?|scenario)\b", re.I
-)
-AWAITED_EVENT = re.compile(r"^\s+yet\b|\b(?:once|as\s+soon\s+as)\s+\w", re.I)
-_FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)\s+$|\b(?:I|we)(?=')", re.I)
-
-
 def find_markers(plain: str, start: int, end: int) -> list[Marker]:
     segment = plain[start:end]
     found: list[Marker] = []
@@ -452,7 +268,7 @@ def find_markers(plain: str, start: int, end: int) -> list[Marker]:
             if not free(s, e):
                 continue
             marker = _marker_from_match(kind, m, plain, s, e)
-            if marker is None or _suppressed(marker, plain, start, end):
+            if marker is None or suppressed(marker, plain, start, end):
                 continue
             taken.append((s, e))
             found.append(marker)
@@ -464,18 +280,18 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
     negated = bool(groups.get("neg1") or groups.get("neg2"))
     phrase = plain[s:e]
     if kind in ("will_adverb", "adverb_will", "adverb_not"):
-        category = _ADVERBS[" ".join(groups["adv"].lower().split())]
+        category = ADVERBS[" ".join(groups["adv"].lower().split())]
         if kind == "adverb_will" and re.search(r"won't", phrase, re.I):
             negated = True
     elif kind == "adjective":
-        category = _ADJECTIVES[" ".join(groups["adj"].lower().split())]
+        category = ADJECTIVES[" ".join(groups["adj"].lower().split())]
         # bare "certain" is mostly a determiner ("certain sectors"); only "certain to" predicts
         if groups["adj"].lower() == "certain" and not re.match(r"\s+to\b|\s+that\b", plain[e : e + 6]):
             return None
     elif kind == "chance":
-        category = _CHANCES[" ".join(groups["chance"].lower().split())]
+        category = CHANCES[" ".join(groups["chance"].lower().split())]
     elif kind == "degree":
-        category = _DEGREES[groups["degree"].lower()]
+        category = DEGREES[groups["degree"].lower()]
     elif kind == "hedge":
         category = None
     else:
@@ -485,72 +301,3 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
     if negated and category is not None:
         category = scales.negate(category)
     return Marker(kind, s, e, phrase, category)
-
-
-def _suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool:
-    before = plain[seg_start : marker.start]
-    after = plain[marker.end : seg_end]
-    if _SUPPRESS_BEFORE.search(before):
-        return True
-    past = marker.kind in ("adjective", "chance", "expect") and _PAST_BEFORE.search(before)
-    if past and not REPORTED.search(before) and "still" not in marker.phrase.lower():
-        return True
-    if marker.kind == "adjective" and _COMPARATIVE_BEFORE.search(before) and "than not" not in marker.phrase:
-        return True
-    if marker.kind == "adjective" and re.search(
-        r"\b(?:things?|what|which)\s+(?:I|we)\s+(?:think|believe|consider)\s+(?:is|are)\s+(?:less\s+|more\s+)?$",
-        before,
-        re.I,
-    ):
-        return True  # "a few things I think are probable": announces forecasts, is not one
-    if marker.kind == "adjective" and re.match(r"\s+voters?\b", after):
-        return True  # "likely voters": the pollsters' term
-    if marker.kind == "adjective" and re.match(r"\s+than\b", after):
-        return True
-    if marker.kind == "chance" and marker.phrase.lower().startswith(("odds are", "chances are")):  # noqa: SIM102
-        # "the odds are better here" compares; "the odds are that..." predicts
-        if re.match(r"\s+(?:better|worse|not|higher|lower|against|" + "|".join(_DEGREES) + r")\b", after):
-            return True
-    if marker.kind in ("will", "would", "should") and re.search(
-        r"\b(?:say|argue|tell|claim|ask|insist|understand)\b", after[:12]
-    ):
-        return True
-    if marker.kind == "will":
-        word = marker.phrase.lower()
-        if marker.phrase[0] == "W" and before.strip():
-            return True  # "Will" inside a sentence is a name
-        if word == "will" and _NOUN_WILL_BEFORE.search(before):
-            return True
-        if word == "will" and not re.match(r"\s+[a-z]", after):
-            return True  # "the will.", "Will," : a noun or a name
-        first_person = _FIRST_PERSON_BEFORE.search(before) or re.search(r"\b(?:I|we)$", before.rstrip(), re.I)
-        # "we're going to see prices come down": the economy's "we", not an intention
-        ours = re.match(r"\s+(?:see|be\s+able\s+to|avoid|have\s+a|go\s+into|face|get\s+a)\b", after, re.I)
-        if first_person and not (ours and re.search(r"\bwe\b[^,;]*$|\bwe'", before, re.I)):
-            return True  # "I will grade these": an intention, not a forecast
-        if _COMMITMENT_BEFORE.search(before) or _COMMITMENT_AFTER.match(after):
-            return True  # "our decisions will be guided by the data": a policy commitment
-        if re.search(r"\bforever\b", after) or re.search(
-            r"\b(?:who|which)\s+(?:said|claimed|insisted|argued)\b", before
-        ):
-            return True  # rhetoric, or what someone said long ago
-        if re.match(r"\s+have\s+(?:been\s+)?\w+ed\b", after) and re.search(r"\bby\s+now\b", after):
-            return True
-    if marker.kind == "hedge":
-        if _HEDGE_NOT_FORECAST.match(plain[marker.start : seg_end]):
-            return True
-        if marker.phrase == "May" and re.search(r"[\w,]\s*$", before):
-            return True  # "a landslide win in May": the month
-        if marker.phrase.lower() in ("could", "might") and _PAST_REPORT_BEFORE.search(before):
-            return True  # "forecasters warned that Germany could run out": a past view, reported
-        if re.match(r"\s+have\s+(?:been|had|\w+ed|\w+en|done|made|seen|said)\b", after):  # "may have been": the past
-            return True
-        if re.search(r"\b(?:if|unless|even\s+if)\b[^,]*$", before, re.I):
-            return True
-    if marker.kind == "expect" and re.search(
-        r"\b(?:should|must|would|could|might|may|nobody|no\s+one)\s+$", before, re.I
-    ):
-        return True
-    if marker.kind in ("expect", "predict", "see") and re.search(r"\bwhat\s+$", before, re.I):
-        return True  # "Here's what I expect next" announces forecasts, it is not one
-    return marker.kind == "expect" and bool(re.search(r"\b(?:than|as)\s+(?:\w+\s+)?$", before, re.I))

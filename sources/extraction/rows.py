@@ -16,6 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+
+from sources import scales
+
+from .candidate import DEFAULT_NOTE, Candidate, drafted
+from .flags import BASIS_PHRASE, BASIS_STATED, DEADLINE_DEFAULT
+from .text import trim
+from .timex import deadline_in
 
 _CHANCE = re.compile(r"\b(?:chances?|probability|probabilities|odds|likelihood)\b", re.I)
 _PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*%"
@@ -233,3 +241,47 @@ def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             )
             rows.append(Row(start, end, float(found.group("num")) / 100, label[:1].upper() + label[1:]))
     return rows
+
+
+def row_candidate(text: str, plain: str, row: Row, published_on: date, scale: scales.Scale) -> Candidate:
+    start, end = trim(plain, row.start, row.end)
+    if row.probability is not None:
+        probability = min(max(row.probability, 0.001), 0.999)
+        basis, phrase = BASIS_STATED, " ".join(text[start:end].split()[-1:])
+        category = next((name for name in scales.CATEGORIES if probability in scale.band(name)), None)
+    else:
+        # a table of point forecasts states what the forecaster expects
+        probability, basis, phrase, category = (
+            scale.probability(scales.LIKELY),
+            BASIS_PHRASE,
+            "forecast table",
+            scales.LIKELY,
+        )
+    when = deadline_in(plain, start, end, published_on)
+    if when is None and row.header:
+        when = deadline_in(plain, *row.header, published_on)
+    notes = ["read from a table or list row"]
+    if when is None or when.deadline is None:
+        deadline, flag = date(published_on.year, 12, 31), DEADLINE_DEFAULT
+        notes.append(DEFAULT_NOTE)
+    else:
+        deadline, flag = when.deadline, when.flag
+    if row.conditional:
+        notes.append("conditional")
+    candidate = Candidate(
+        quote=text[start:end],
+        claim="",
+        estimative_phrase=phrase,
+        probability=probability,
+        probability_basis=basis,
+        deadline=deadline,
+        deadline_flag=flag,
+        note="; ".join(notes),
+        confidence=0.6,
+        category=category,
+        start=start,
+        end=end,
+        conditional=row.conditional,
+        proposition=row.claim,
+    )
+    return drafted(candidate, "")
