@@ -1,9 +1,12 @@
 """Forecast extraction: article text in, proposed forecasts out. Pure: no Django, no database.
 
-The steps, each in its own module: text (the same-length plain copy), segments (blocks,
-list items, sentences), markers (estimative words and stated numbers), clauses, timex
-(time expressions to deadlines), claims (the positive proposition), criteria (drafted
-resolution criteria), candidates (the pipeline).
+The steps, each in its own module: text (the same-length plain copy), lexicon (word lists shared
+with metadata reading), segments (blocks, list items, sentences), words and markers (estimative
+words and stated numbers), context (what cancels a marker), clauses and chains (where a sentence
+holds several forecasts), timex (time expressions to deadlines), rows (tables and scenario
+lines), attribution (who forecasts), claims (the positive proposition), criteria (drafted
+resolution criteria), candidate (the proposed forecast), candidates (the pipeline).
+docs/extraction.md describes the rules.
 """
 
 from .candidates import Candidate, extract_candidates, needs_publication_date

@@ -7,7 +7,7 @@ import itertools
 import re
 from datetime import date
 
-from .text import trim
+from .text import trim_clause
 from .timex import deadline_in
 from .words import TRAILING
 
@@ -23,7 +23,7 @@ CHAIN_CUT = re.compile(
 def chain_links(plain: str, start: int, end: int, published_on: date) -> list[tuple[int, int]]:
     """The dated links of a sentence that strings several dated claims together, else []."""
     cuts = [start] + [m.end() for m in CHAIN_CUT.finditer(plain, start, end) if m.end() > start] + [end]
-    links = [trim(plain, a, b) for a, b in itertools.pairwise(cuts) if plain[a:b].strip()]
+    links = [trim_clause(plain, a, b) for a, b in itertools.pairwise(cuts) if plain[a:b].strip()]
     denied = any(re.match(r"but\s+not\b", plain[a:b]) for a, b in links)
     # "another crisis, but not in the next 12 months": the first link may have no time of its own
     timed = links[1:] if denied else links
