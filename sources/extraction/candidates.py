@@ -290,8 +290,8 @@ def _candidate(
     if frame:
         # "Predictions for 2015": an item's "the year" or "after soaring for most of 2014" is not its window
         found = deadline_in(plain, *frame, published_on)
-        earlier = when is not None and when.deadline is not None and found is not None and found.deadline is not None
-        if found is not None and (when is None or (earlier and when.deadline.year < found.deadline.year)):
+        both = when is not None and when.deadline is not None and found is not None and found.deadline is not None
+        if found is not None and (when is None or (both and when.deadline.year < found.deadline.year)):
             when, flag = When(found.deadline, DEADLINE_CONTEXT, found.text), DEADLINE_CONTEXT
     dated_before = None
     for previous in reversed(earlier if when is None else []):

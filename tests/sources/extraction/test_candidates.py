@@ -372,3 +372,15 @@ def test_a_list_of_yearly_values_gives_one_candidate_per_year():
         "Headline inflation will average 3.0% in 2025 (by 2025-12-31)",
         "Headline inflation will average 2.2% in 2026 (by 2026-12-31)",
     ]
+
+
+PUBLISHED_TUNE = sorted((ARTICLES / "published" / "tune").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", [*(ARTICLES / f"{name}.txt" for name in ALL_NAMES), *PUBLISHED_TUNE], ids=str)
+@pytest.mark.parametrize("published_on", [date(1990, 1, 1), date(2024, 2, 29), date(2031, 12, 31)])
+def test_any_article_read_as_of_any_date_gives_verbatim_quotes_and_criteria(path, published_on):
+    text = path.read_text(encoding="utf-8")
+    for candidate in extract_candidates(text, published_on=published_on):
+        assert text[candidate.start : candidate.end] == candidate.quote
+        assert candidate.criteria
