@@ -246,7 +246,7 @@ def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
 def row_candidate(text: str, plain: str, row: Row, published_on: date, scale: scales.Scale) -> Candidate:
     start, end = trim(plain, row.start, row.end)
     if row.probability is not None:
-        probability = min(max(row.probability, 0.001), 0.999)
+        probability = round(min(max(row.probability, 0.001), 0.999), 6)
         basis, phrase = BASIS_STATED, " ".join(text[start:end].split()[-1:])
         category = next((name for name in scales.CATEGORIES if probability in scale.band(name)), None)
     else:
