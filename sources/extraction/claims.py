@@ -38,7 +38,7 @@ _FRAMES = [
         r"yes|no|well|so|overall|meanwhile|in\s+addition|in\s+this\s+situation|for\s+example|for\s+instance|"
         r"accordingly|therefore|thus|hence|moreover|furthermore|indeed|however|still|also|again|"
         r"(?:with|as\s+a\s+result\s+of|due\s+to|in\s+view\s+of|given|despite|thanks\s+to|as\s+for|"
-        r"on|in\s+the\s+(?:us|uk|eu|euro\s+area)|in\s+the\s+\w+\s+of)\b[^,]{0,200}?)\s*,\s+(?=\S+\s+\S+)",
+        r"on|in\s+the\s+\w+\s+of)\b[^,]{0,200}?)\s*,\s+(?=\S+\s+\S+)",
         re.I,
     ),
     # "The IMF now predicts advanced economies will grow", "The average strategist is predicting a decline"
