@@ -250,6 +250,8 @@ _COMMENTARY = re.compile(
     r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."
     r"|.*\b(?:can|could|may|might)\s+(?:also\s+)?(?:be\s+(?:seen|read|argued|said|used|described)|mean|help|serve)\b"
     r"|.*\b(?:I|we|you|one)\s+(?:could|might|may)\b|.*\b(?:could|might|may)\s+(?:just|simply)\s+be\b"
+    # both ways: "Inflation could rise, or it could fall"
+    r"|.*\b(?:could|might|may)\b[^.]*?\bor\s+(?:\w+\s+){0,3}(?:could|might|may)\b"
     # a generic subject ("A middle class growing too wealthy may even pose a threat")
     r"|\s*(?:A|An)\s+(?:\w+\s+){1,2}\w+ing\b|.*\b(?:may|might|could)\s+even\b",
     re.I,

@@ -38,6 +38,18 @@ _COMMITMENT_AFTER = re.compile(
     r"stand\s+ready|monitor|be\s+determined|assess|evaluate|review|consider|act|take\s+(?:the\s+)?(?:necessary|appropriate))\b",
     re.I,
 )
+# The text talking about itself or its readers, or a future that is no event
+_META_BEFORE = re.compile(
+    r"\b(?:this|the|our|my)\s+(?:article|post|piece|essay|report|chapter|section|paper|book|podcast|newsletter|"
+    r"series|column|blog|site|analysis|note|page|episode)\s+$|\b(?:as|readers|you)\s+(?:we\s+)?$|\bcomments\s+$",
+    re.I,
+)
+_META_AFTER = re.compile(
+    r"\s+(?:explain|discuss|argue|examine|show|describe|look\s+at|cover|consider|outline|recall|remember|notice|"
+    r"depend|tell|judge|always|never\s+know|be\s+(?:interesting|moderated|updated|published|discussed|covered|"
+    r"explained|back))\b",
+    re.I,
+)
 _PAST_BEFORE = re.compile(
     r"\b(?:was|were|had|had\s+been|seemed|looked|appeared)\s+(?:widely\s+|very\s+|highly\s+)?$", re.I
 )
@@ -129,6 +141,8 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         ours = re.match(r"\s+(?:see|be\s+able\s+to|avoid|have\s+a|go\s+into|face|get\s+a)\b", after, re.I)
         if first_person and not (ours and re.search(r"\bwe\b[^,;]*$|\bwe'", before, re.I)):
             return True  # "I will grade these": an intention, not a forecast
+        if _META_BEFORE.search(before) or _META_AFTER.match(after):
+            return True  # "This article will explain", "as we will see", "that will depend on the data"
         if _COMMITMENT_BEFORE.search(before) or _COMMITMENT_AFTER.match(after):
             return True  # "our decisions will be guided by the data": a policy commitment
         if re.search(r"\bforever\b", after) or re.search(

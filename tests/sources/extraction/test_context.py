@@ -28,3 +28,20 @@ def test_the_patterns_the_pipeline_asks():
     assert PAST_FORECAST.search("Here's the November 2007 forecast for 2008:").group("year") == "2007"
     assert PAST_FORECAST.search("Previous forecasts predicted a drop")
     assert PROJECTION_CONTEXT.search("In the latest projections, GDP")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This article will explain why rates matter.",
+        "As we will see, the data are mixed.",
+        "Readers will recall the crisis of 2008.",
+        "It will be interesting to see how markets react in 2025.",
+        "That will depend on the data.",
+        "Markets will always overreact.",
+        "Comments will be moderated.",
+        "Inflation could rise, or it could fall.",
+    ],
+)
+def test_the_text_about_itself_and_both_ways_hedges_are_not_forecasts(text):
+    assert extract_candidates(text, published_on=date(2024, 1, 15)) == []
