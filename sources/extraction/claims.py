@@ -95,7 +95,7 @@ _FRAMES = [
     re.compile(r"^(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\s+", re.I),
     re.compile(r"^my\s+(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\s+(?:that\s+)?", re.I),
     re.compile(
-        r"^(?:there\s+is|there's|it\s+is|it's)\s+[^,]*?\b(?:chance|odds|likely|unlikely|possible|probability)\s+(?:that\s+)?",
+        r"^(?:there\s+is|there's|it\s+is|it's)\s+[^,]*?\b(?:chance|odds|likely|unlikely|possible|probability)\s+(?:that\s+|of\s+)?",
         re.I,
     ),
     re.compile(r"^(?:the\s+)?(?:odds|chances)\s+(?:are|favou?r)\s+(?:that\s+)?", re.I),
@@ -161,7 +161,8 @@ _CHANCE_OF = re.compile(
 )
 _PERCENT_CHANCE_OF = re.compile(
     r"^(?:there\s+is\s+|[^,]{0,60}?\b(?:see|sees|put|puts|assigns?|estimates?)\s+)?(?:a\s+|an\s+)?(?:median\s+|average\s+)?(?:about\s+|around\s+|roughly\s+)?"
-    r"\d[\d.]*\s*(?:%|per\s*cent|percent)\s+(?:chance|probability|likelihood|risk)\s+(?:of|that|to|for)\s+",
+    r"(?:\d[\d.]*\s*(?:%\s*)?(?:(?:to|-|\u2013)\s*\d[\d.]*\s*)?(?:%|per\s*cent|percent)|\d+-in-\d+|one[\s-]in[\s-]\w+)\s+"
+    r"(?:chance|probability|likelihood|risk)\s+(?:of|that|to|for)\s+",
     re.I,
 )
 

@@ -73,6 +73,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:our|the|their|its)\s+base\s+case\s+(?:is|remains|sees|calls)\b"
         r"|\b(?:is|are)\s+(?:now\s+)?seen\s+(?:\w+ing|at|as|to)\b"
         r"|\b(?:see|sees)\s+(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
+
         # "The Fed sees rates at 5.1% by the end of 2023"
         r"|(?:(?-i:\b[A-Z][\w&.\-]*)|\b(?:analysts|economists|strategists|investors|markets|traders))\s+(?:now\s+)?"
         r"(?:sees|see)\s+[^.;]{1,60}?\b(?:at|of|to|near|around|ending|finishing|reaching)\s+[-\d$]"
@@ -91,7 +92,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("bound", re.compile(
-        rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:bound|set|poised|on\s+track|on\s+course|due)\s+to\b", re.I
+        rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:(?:bound|set|poised|on\s+track|on\s+course|due)\s+to"
+        r"|(?:poised|set|on\s+course|headed|heading)\s+for)\b",
+        re.I,
     )),
     # First-person judgements without a scale word: "I do not see a lasting fall before 2025",
     # "I doubt that the cap survives", "I'd be surprised if rates rose"
@@ -133,6 +136,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "a lone forecaster is predicting an eruption in 2015": kept only with a stated date (candidates)
     ("predicting", re.compile(
         r"\b(?:is|are)\s+(?:now\s+)?(?:predicting|forecasting|projecting)\b(?=\s+(?:a|an|the|that|\w+\s+(?:to|will)))",
+        re.I,
+    )),
+    # "The Bank's latest projections show inflation returning to 2% in 2025" (kept only with a date)
+    ("predicting", re.compile(
+        r"\b(?:projections?|forecasts?|models?|simulations?|estimates?)\s+(?:now\s+)?(?:show|shows|see|sees|put|puts|"
+        r"point\s+to|points\s+to|suggest|suggests)\b",
         re.I,
     )),
     # a headline's infinitive: "S&P 500 to Hit 5,000 in 2023: Strategist" (only in a headline: candidates)
@@ -206,6 +215,18 @@ _APPROXIMATELY = r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|only\s+|ju
 _SAME_SENTENCE = r"(?:[^.;!?%]|\.(?=\w|\s+[a-z]))"
 _PROB_NOUN = r"(?:chance|probability|likelihood|odds|risk|sure|certain|confident)"
 STATED_PATTERNS = [
+    # "a 40 to 50 percent chance": the middle of the range
+    re.compile(
+        r"\b(?P<lo>\d{1,2})\s*(?:%\s*)?(?:to|-|\u2013)\s*(?P<hi>\d{1,3})\s*(?:%|per\s*cent\b|percent\b)\s+"
+        r"(?:chance|probability|likelihood|odds|risk)\b",
+        re.I,
+    ),
+    # "Trump wins in 52 out of 100 simulations", "a majority in 9 out of 10 scenarios"
+    re.compile(
+        r"\b(?P<a>\d{1,3})\s+(?:out\s+)?of\s+(?:the\s+|our\s+)?(?P<b>\d{1,5}|ten|hundred)\s+"
+        r"(?:times|simulations|scenarios|runs|trials|model\s+runs)\b",
+        re.I,
+    ),
     re.compile(rf"\b{_PERCENT}\s+(?:{_PROB_NOUN})\b", re.I),
     re.compile(
         rf"\b(?:chances?|probability|likelihood|odds|risk)\b{_SAME_SENTENCE}{{0,90}}?"

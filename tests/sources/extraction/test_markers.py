@@ -286,3 +286,21 @@ def test_chances_given_to_someone_and_surprise(sentence, probability, claim):
 )
 def test_commitments_and_last_years_forecasts(text):
     assert extract_candidates(text, published_on=date(2024, 1, 15)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        ("Harris wins in 56 of 100 simulations.", 0.56),
+        ("The model now gives Labour a majority in 9 out of 10 scenarios.", 0.9),
+        ("There is a 40 to 50 percent chance of a recession this year.", 0.45),
+        ("The Bank's latest projections show inflation returning to 2% in 2025.", 0.675),
+        ("The economy is poised for a rebound in the second half.", 0.675),
+    ],
+)
+def test_model_runs_ranges_projections_and_poised_for(sentence, probability):
+    assert _one(sentence, published_on=date(2024, 1, 15)).probability == pytest.approx(probability)
+
+
+def test_projections_that_show_no_date_forecast_nothing():
+    assert extract_candidates("The forecasts show that the models are wrong.", published_on=date(2024, 1, 15)) == []
