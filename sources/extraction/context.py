@@ -27,7 +27,7 @@ _SUPPRESS_BEFORE = re.compile(
     # "the illusion that the old relationship could be restored"
     r"|\b(?:illusion|hope|idea|notion|belief|myth|fantasy|dream|pretence|pretense)\s+that\b[^,;:]*$"
     # "Some will say", "you'll understand": speech and the reader's future, not the world's
-    r"|\b(?:you|you'll|some|others|critics|sceptics|skeptics)\s*$",
+    r"|\b(?:you|you'll)\s*$",
     re.I,
 )
 _COMMITMENT_BEFORE = re.compile(
@@ -97,7 +97,7 @@ PROJECTION_CONTEXT = re.compile(
     r"\b(?:projections?|projected|forecasts?|forecasting|outlook|expects?|scenario)\b", re.I
 )
 AWAITED_EVENT = re.compile(r"^\s+yet\b|\b(?:once|as\s+soon\s+as)\s+\w", re.I)
-_FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)\s+$|\b(?:I|we)(?=')", re.I)
+_FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)\s*$", re.I)
 
 
 def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool:

@@ -95,12 +95,25 @@ def blocks(text: str) -> list[tuple[int, int]]:
         lines = chunk.split("\n")
         # Hard-wrapped prose keeps its lines together; a stack of short header lines
         # (title, author, date) is split so that each line is judged on its own.
-        # List items and bullets are items of their own, whatever their length.
-        if len(lines) > 1 and (max(len(line) for line in lines) < 60 or any(_ITEM.match(line) for line in lines)):
-            offset = start
-            for line in lines:
-                spans.append((offset, offset + len(line)))
-                offset += len(line) + 1
+        # List items and bullets are items of their own, whatever their length; the lines
+        # that continue an item (a hard-wrapped bullet) stay with it.
+        line_spans, offset = [], start
+        for line in lines:
+            line_spans.append((offset, offset + len(line)))
+            offset += len(line) + 1
+        if len(lines) > 1 and any(_ITEM.match(line) for line in lines):
+            for (line_start, line_end), line in zip(line_spans, lines, strict=True):
+                if (
+                    _ITEM.match(line)
+                    or not spans
+                    or spans[-1][1] < start
+                    or not _ITEM.match(text[spans[-1][0] : spans[-1][1]])
+                ):
+                    spans.append((line_start, line_end))
+                else:
+                    spans[-1] = (spans[-1][0], line_end)
+        elif len(lines) > 1 and max(len(line) for line in lines) < 60:
+            spans.extend(line_spans)
         else:
             spans.append((start, end))
     return spans

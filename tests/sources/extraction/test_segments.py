@@ -85,3 +85,20 @@ def test_bullets_are_items_of_their_own_and_a_number_after_a_sentence_is_its_cha
 )
 def test_a_headline_looks_like_one(line, headline):
     assert looks_like_headline(line) is headline
+
+
+def test_a_hard_wrapped_bullet_stays_one_item():
+    text = (
+        "The report adds:\n\n"
+        "  \u2022 \u201cIt is between June and August, we are leaning slightly\n"
+        "    towards August,\u201d said James Smith, economist at ING.\n"
+        "  \u2022 Governor Andrew Bailey has said inflation is falling.\n"
+    )
+    (candidate,) = extract_candidates(text, published_on=date(2024, 4, 24))
+    assert "we are leaning slightly\n    towards August" in candidate.quote
+    assert candidate.forecaster == "James Smith"
+
+
+def test_a_first_person_earlier_in_the_sentence_does_not_make_a_forecast_an_intention():
+    text = "The rally that we've seen over the last few weeks is going to fade as we head into 2023."
+    assert len(extract_candidates(text, published_on=date(2022, 12, 7))) == 1
