@@ -16,13 +16,13 @@ if TYPE_CHECKING:
 
 _SUPPRESS_BEFORE = re.compile(
     r"\b(?:unclear|uncertain|not\s+clear|unknown|no\s+telling|hard\s+to\s+say|difficult\s+to\s+say|"
-    r"whether|wonders?|wondered|asks?|asked|question\s+is|if\s+and\s+when)\b[^,;:]*$"
+    r"whether|wonders?|wondered|wondering|asks?|asked|question\s+is|if\s+and\s+when)\b[^,;:]*$"
     # "None of this means downstreaming will fail" denies, it does not predict
     r"|\b(?:none\s+of\s+this|not|n't|never)\b[^,;:]*\bmeans?\b[^,;:]*$"
     # a belief reported, not held: "Investors appear to trust that central banks will ease"
     r"|\b(?:trust|trusts|hope|hopes|hoping|fear|fears|assume|assumes|want\s+to\s+be\s+sure)\s+that\b[^,;:]*$"
     # "No one knows how this will play out", "people want to be sure the costs are going to stick"
-    r"|\b(?:no\s+one|nobody|who)\s+knows\b[^,;:]*$|\b(?:know|knows|knew|tell)\s+(?:how|what|whether|when|if)\b[^,;:]*$"
+    r"|\b(?:no\s+one|nobody|who)\s+knows\b[^,;:]*$|\b(?:know|knows|knew|tell)(?:\s+\w+){0,6}?\s+(?:how|what|whether|when|where|if)\b[^;:]*$"
     r"|\b(?:be|make)\s+sure\b[^,;:]*$"
     # "the illusion that the old relationship could be restored"
     r"|\b(?:illusion|hope|idea|notion|belief|myth|fantasy|dream|pretence|pretense)\s+that\b[^,;:]*$"
@@ -62,7 +62,8 @@ _NOUN_WILL_BEFORE = re.compile(
 )
 _HEDGE_NOT_FORECAST = re.compile(
     r"^(?:may|might|could)\s+(?:never\s+know|not\s+know|well\s+be\s+argued|be\s+argued|argue|say|seem|recall|"
-    r"remember|wonder|be\s+forgiven|have|not\s+have|also\s+be\s+said|be\s+tempted)\b"
+    r"remember|wonder|be\s+forgiven|have|not\s+have|also\s+be\s+said|be\s+tempted|accuse|call|criticis|criticiz|"
+    r"object|complain|point\s+out|imagine|think|ask)\w*\b"
     r"|^(?:could|might)\s+not\s+be\s+reached\b",
     re.I,
 )

@@ -45,3 +45,15 @@ def test_the_patterns_the_pipeline_asks():
 )
 def test_the_text_about_itself_and_both_ways_hedges_are_not_forecasts(text):
     assert extract_candidates(text, published_on=date(2024, 1, 15)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Well, I guess some could accuse me of being a Pollyanna.",
+        "And I'm wondering if we're certainly in a slowdown in 2025.",
+        "We can know with certainty when and where the eclipse will appear a year from now.",
+    ],
+)
+def test_accusations_wondering_and_known_schedules(text):
+    assert extract_candidates(text, published_on=date(2024, 1, 15)) == []
