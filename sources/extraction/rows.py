@@ -260,6 +260,14 @@ def row_candidate(text: str, plain: str, row: Row, published_on: date, scale: sc
     when = deadline_in(plain, start, end, published_on)
     if when is None and row.header:
         when = deadline_in(plain, *row.header, published_on)
+    if when is None:
+        # "2023 outlook" / "Scenarios for next year" above a list of scenario rows dates them
+        above = plain[max(0, start - 400) : start].rstrip().split("\n")[-4:]
+        for line in reversed(above):
+            found = deadline_in(line, 0, len(line), published_on)
+            if found is not None and found.deadline is not None:
+                when = found
+                break
     notes = ["read from a table or list row"]
     if when is None or when.deadline is None:
         deadline, flag = date(published_on.year, 12, 31), DEADLINE_DEFAULT
