@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from . import lexicon
 
-_NAME = r"(?-i:(?:[A-Z][\w&.'\-]*|[A-Z]{2,})(?:\s+(?:of|for|and|&)?\s*(?-i:[A-Z][\w&.'\-]*)){0,4})"
+_NAME = r"(?-i:(?:[A-Z][\w&.'\-]*|[A-Z]{2,})(?:[ \t\u00a0]+(?:of|for|and|&)?[ \t\u00a0]*(?-i:[A-Z][\w&.'\-]*)){0,4})"
 _SAYS = r"(?:said|says|told|wrote|writes|added|adds|noted|notes|warned|warns|predicted|predicts|estimated|estimates)"
 _VERBS = r"(?:expects|predicts|forecasts|projects|pegs|sees|anticipates|estimates|believes|is\s+forecasting)"
 _NOT_NAMES = {"I", "We", "He", "She", "It", "They", "This", "That", "There", "The", "But", "And", "In", "If", "A", "An"}
@@ -33,9 +33,11 @@ _PATTERNS = [
     re.compile(rf"\b(?:study|report|survey|analysis)\s+(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME})"),
 ]
 _PRONOUN_SAYS = re.compile(rf"[,\u201d\"]\s*(?P<pronoun>he|she|it|they)\s+{_SAYS}\b", re.I)
-_PERSON = re.compile(r"\b(?-i:[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){1,2})\b")
+_PERSON = re.compile(r"\b(?-i:[A-Z][a-z]+(?:[ \t\u00a0-][A-Z][a-z]+){1,2})\b")
 _ORGANISATION = re.compile(
-    r"\b(?:(?-i:(?:Reserve\s+|Central\s+|National\s+|People's\s+)?Bank\s+of\s+(?:the\s+)?[A-Z]\w+)|[A-Z]{2,6}\b|(?-i:[A-Z][\w&.'\-]*)(?:\s+(?-i:[A-Z][\w&.'\-]*|of|for)){0,4}\s+"
+    r"\b(?:(?-i:(?:Reserve[ \t]+|Central[ \t]+|National[ \t]+|People's[ \t]+)?Bank[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]\w+)"
+    r"|[A-Z]{2,6}\b|"
+    r"(?-i:[A-Z][\w&.'\-]*)(?:[ \t]+(?-i:[A-Z][\w&.'\-]*|of|for)){0,4}[ \t]+"
     r"(?:Fund|Bank|Reserve|Institute|Research|Economics|Analytics|Office|Agency|Committee|Commission|Council|Board))"
 )
 

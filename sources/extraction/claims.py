@@ -43,8 +43,9 @@ _FRAMES = [
     ),
     # "The IMF now predicts advanced economies will grow", "The average strategist is predicting a decline"
     re.compile(
-        r"^(?:the\s+)?(?:[A-Z][\w&.'\-]*\s+){1,4}(?:[a-z]+\s+)?(?:now\s+|also\s+|still\s+)?(?:expects?|predicts?|forecasts?|"
-        r"projects?|anticipates?|sees?|projected|predicted)\s+(?:that\s+)?(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])"
+        r"^(?:the\s+)?(?:(?!(?:The|A|An|This|That|Our|Its|Their)\b)[A-Z][\w&.'\-]*\s+){1,4}(?:[a-z]+\s+)?"
+        r"(?:now\s+|also\s+|still\s+)?(?:expects?|predicts?|forecasts?|"
+        r"projects?|anticipates?|sees?|pegs?|puts?|projected|predicted)\s+(?:that\s+)?(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])"
     ),
     re.compile(
         r"^[^,]{0,60}?\b(?:is|are)\s+(?:now\s+)?(?:predicting|forecasting|projecting|expecting)\s+(?:that\s+)?", re.I
@@ -73,7 +74,9 @@ _FRAMES = [
     re.compile(
         r"^(?:[-*\u2022\u25aa\u25cf\u2013\u2014>]+(?=\s)|\(?\d{1,2}[.)](?=\s)|[A-Z][\w. ]{0,30}:(?=\s+[A-Z\"]))\s*"
     ),
-    re.compile(rf",?\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})(?:\s+(?:on\s+\w+|in\s+an?\s+\w+|last\s+\w+))?\s*$"),
+    # "..., it said Tuesday in its World Economic Outlook, up 0.1 point from January": the rest is attribution
+    re.compile(rf",\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\b.*$"),
+    re.compile(rf"\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\s*$"),
     re.compile(r",?\s*according\s+to\s+[^,]+$", re.I),
     re.compile(r"^according\s+to\s+[^,]+,\s*", re.I),
     re.compile(
@@ -198,7 +201,8 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
     if conditional:
         # "If X, Y will ..." is claimed as "Y will ... (if X)": the condition stays with it
         condition = conditional.group("cond")
-        claim = f"{conditional.group('rest').rstrip(' .')} ({condition[:1].lower()}{condition[1:]})"
+        rest = conditional.group("rest").rstrip(" .\"'")
+        claim = f"{rest} ({condition[:1].lower()}{condition[1:]})"
     expect = _EXPECT_TO.match(claim)
     if expect:
         claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"

@@ -50,7 +50,7 @@ _PUBLISHERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "the official statistics office (or the IMF/OECD series)",
         re.compile(
-            r"\b(?:GDP|growth|economy|economies|recession|inflation|CPI|prices?\s+index|unemployment|jobless|"
+            r"\b(?:GDP|growth|economy|economies|economic\s+activity|expand|expansion|contraction|recession|inflation|CPI|prices?\s+index|unemployment|jobless|"
             r"payrolls|jobs|employment|wages?|deficit|debt|output|productivity|population|births?|"
             r"consumption|investment|budget|fiscal|house\s+prices|home\s+prices|emissions)\b",
             re.I,

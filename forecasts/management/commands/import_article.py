@@ -82,7 +82,14 @@ class Command(BaseCommand):
                 self.stdout.write(f"     check: {warning}")
 
 
+# the option that supplies a field the text does not state
+_OPTIONS = {"published_on": "--published", "author": "--author", "title": "--title", "scale": "--scale"}
+
+
 def _message(error: ValidationError) -> str:
     if hasattr(error, "message_dict"):
-        return " ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
+        return " ".join(
+            f"{field}: {' '.join(messages)}" + (f" (option {_OPTIONS[field]})" if field in _OPTIONS else "")
+            for field, messages in error.message_dict.items()
+        )
     return " ".join(error.messages)

@@ -41,3 +41,15 @@ def test_a_pronoun_that_says_takes_the_organisation_named_before():
     )
     (candidate,) = extract_candidates(text, published_on=date(2024, 4, 18))
     assert candidate.forecaster == "International Monetary Fund"
+
+
+def test_a_name_does_not_run_across_lines_and_the_said_clause_leaves_the_claim():
+    text = (
+        "IMF Lifts Growth Forecast\nDate Published\n\n"
+        "The International Monetary Fund inched up its expectations.\n\n"
+        "Global activity will expand 3.2% this year, it said Tuesday in its outlook, up from January."
+    )
+    (candidate,) = extract_candidates(text, published_on=date(2024, 4, 18))
+    assert candidate.forecaster == "International Monetary Fund"
+    assert candidate.claim == "Global activity will expand 3.2% this year (by 2024-12-31)"
+    assert "official statistics" in candidate.criteria
