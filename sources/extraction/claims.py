@@ -77,6 +77,8 @@ _FRAMES = [
     # "..., it said Tuesday in its World Economic Outlook, up 0.1 point from January": the rest is attribution
     re.compile(rf",\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\b.*$"),
     re.compile(rf"\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\s*$"),
+    # "..., the operators' association says"
+    re.compile(rf",\s*(?:the|a|an)\s+[\w'\u2019\- ]{{2,60}}?\s+{_SAYS}(?:\s+\w+)?\s*$"),
     re.compile(r",?\s*according\s+to\s+[^,]+$", re.I),
     re.compile(r"^according\s+to\s+[^,]+,\s*", re.I),
     re.compile(

@@ -96,3 +96,8 @@ def test_a_split_link_keeps_the_sentences_subject():
 )
 def test_has_subject(claim, subject):
     assert has_subject(claim) is subject
+
+
+def test_an_attribution_to_a_body_without_a_name_leaves_the_claim():
+    quote = "Passenger numbers will very likely stay below their 2019 level this year, the operators' association says."
+    assert rewrite(quote) == "Passenger numbers will stay below their 2019 level this year"
