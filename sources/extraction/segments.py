@@ -78,6 +78,11 @@ FRAME = re.compile(
 )
 # A headline that forecasts: an infinitive and a year
 HEADLINE_FORECAST = re.compile(r"^[^.:]{2,60}?\bto\s+[A-Za-z]+\b.*\b(?:19|20)\d\d\b")
+# A line without a full stop that still states a forecast: six words or more with a "will" or "likely"
+_HEADLINE_WILL = re.compile(
+    r"^(?!\s*(?:why|how|what|when|where|will|can|could|is|are|should|who)\b)(?=(?:\S+\s+){5,})[^:|]*\b(?:will|won't|likely|unlikely|(?:is|are)\s+(?:expected|set|poised)\s+to)\b[^:|]*$",
+    re.I,
+)
 # A bullet or a numbered item at the start of a line.
 _ITEM = re.compile(
     r"[ \t\u00a0]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
@@ -203,8 +208,10 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
         item = _ITEM.match(plain[start:end])
         if kind == "heading" and item and len(plain[start:end].split()) >= 5:
             kind = None  # a list item without a full stop is still a statement
-        if kind == "heading" and HEADLINE_FORECAST.search(plain[start:end]):
-            kind = None  # "S&P 500 to Hit 5,000 in 2023: Strategist"
+        if kind == "heading" and (
+            HEADLINE_FORECAST.search(plain[start:end]) or _HEADLINE_WILL.search(plain[start:end])
+        ):
+            kind = None  # "S&P 500 to Hit 5,000 in 2023: Strategist", "Inflation will fall below 3% by December"
         if kind is not None:
             continue
         dateline = _DATELINE.match(plain[start:end])

@@ -102,3 +102,10 @@ def test_a_hard_wrapped_bullet_stays_one_item():
 def test_a_first_person_earlier_in_the_sentence_does_not_make_a_forecast_an_intention():
     text = "The rally that we've seen over the last few weeks is going to fade as we head into 2023."
     assert len(extract_candidates(text, published_on=date(2022, 12, 7))) == 1
+
+
+def test_a_line_without_a_full_stop_that_states_a_forecast_is_read():
+    text = "The outlook\n\nInflation will fall below 3% by December\n\nWhy the Fed will cut rates in March\n"
+    (candidate,) = extract_candidates(text, published_on=date(2024, 1, 15))
+    assert candidate.quote == "Inflation will fall below 3% by December"
+    assert candidate.deadline == date(2024, 12, 31)
