@@ -8,10 +8,10 @@ resolved forecasts.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sources.extraction import DEADLINE_NO_FIXED_DATE, Candidate
-from sources.ingestion import ArticleMetadata
+from sources.extraction import Candidate, needs_publication_date
+from sources.ingestion import ArticleMetadata, extract_metadata
 from sources.models import Source
 
 from .models import Forecast, Status
@@ -21,7 +21,8 @@ from .records import RECORD_FIELDS
 # counting the publication year is the seed's proxy for "in the long run" (2023 -> 2027-12-31).
 # The editor is told to confirm it.
 NO_FIXED_DATE_PROXY_YEARS = 5
-CRITERIA_PLACEHOLDER = "To be written by the editor: which source and threshold decide this claim."
+# Stored when neither the editor nor the text gives a title; the admin list shows it to be fixed.
+UNTITLED = "Untitled article (title to be set by the editor)"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class ArticleImport:
     metadata: ArticleMetadata
     candidates: list[Candidate]
     forecasts: list[Forecast]
+    warnings: list[str] = field(default_factory=list)  # about the article: no title, no date
 
 
 def candidate_deadline(candidate: Candidate, published_on: datetime.date) -> datetime.date:
@@ -40,12 +42,34 @@ def candidate_deadline(candidate: Candidate, published_on: datetime.date) -> dat
 
 
 def candidate_criteria(candidate: Candidate) -> str:
-    notes = [CRITERIA_PLACEHOLDER]
-    if candidate.deadline_flag == DEADLINE_NO_FIXED_DATE:
+    """The drafted criteria, and what the editor must check."""
+    notes = [candidate.criteria or "No criteria could be drafted: write which source and threshold decide it."]
+    if candidate.deadline is None:
         notes.append(f"The text gives no fixed date; the deadline is a {NO_FIXED_DATE_PROXY_YEARS}-year proxy.")
     if candidate.note:
         notes.append(f"Extraction: {candidate.note}.")
+    # the admin shows the criteria, so what the editor must check travels with them
+    notes += [f"Check: {warning}." for warning in candidate.warnings]
     return " ".join(notes)
+
+
+def article_title_and_date(
+    text: str, title: str, published_on: datetime.date | None, metadata: ArticleMetadata | None
+) -> tuple[str, datetime.date | None, list[str]]:
+    """A real article often has no title line, and its date matters only for relative times
+    ("next year"): those two are filled in, with a warning, rather than refusing the article."""
+    stated = (metadata or ArticleMetadata()).merged_over(extract_metadata(text))
+    warnings = []
+    if not (title or stated.title):
+        title = UNTITLED
+        warnings.append("The text has no title line: the article is stored as untitled; set its title.")
+    if published_on is None and stated.published_on is None and not needs_publication_date(text):
+        published_on = datetime.date.today()
+        warnings.append(
+            "The text states no publication date and no forecast needs one to be read: today's date "
+            "stands in as the date the forecasts were made; correct it if you know the date."
+        )
+    return title, published_on, warnings
 
 
 def candidate_rows(result: ArticleImport) -> list[dict]:
@@ -65,7 +89,7 @@ def candidate_rows(result: ArticleImport) -> list[dict]:
                 "source_title": source_title,
                 "source_url": source_url,
                 "publication": result.metadata.publication,
-                "author": result.metadata.author,
+                "author": candidate.forecaster or result.metadata.author,
                 "quote": candidate.quote,
                 "claim": candidate.claim,
                 "estimative_phrase": candidate.estimative_phrase,
@@ -89,6 +113,9 @@ def candidate_rows(result: ArticleImport) -> list[dict]:
                 "deadline_flag": candidate.deadline_flag,
                 "confidence": candidate.confidence,
                 "note": candidate.note,
+                "forecaster": candidate.forecaster,
+                "conditional": candidate.conditional,
+                "warnings": list(candidate.warnings),
             }
         )
     return rows

@@ -15,6 +15,9 @@ from pathlib import Path
 
 from dateutil import parser as date_parser
 
+from sources.extraction import lexicon
+from sources.extraction.segments import looks_like_headline
+
 MAX_BYTES = 2 * 1024 * 1024
 
 
@@ -251,17 +254,12 @@ _BYLINE_PATTERNS = [
 _BIO_LINE = re.compile(
     rf"^(?:[-\u2014\u2013*_]\s*)?{_NAME}\s+(?P<bio>(?:is|was|writes|teaches|works|leads|heads|serves)\b[^\n]*)$", re.M
 )
-_ROLE_WORDS = re.compile(
-    r"\b(?:fellow|professor|lecturer|director|editor|researcher|analyst|economist|correspondent|columnist|"
-    r"author|writer|journalist|scientist|founder|chair|president|partner|adviser|advisor|head|student|"
-    r"reporter|contributor|strategist|consultant|scholar|historian|writes)\b",
-    re.I,
-)
+_ROLE_WORDS = re.compile(rf"\b(?:{lexicon.ROLE_PATTERN}|writes)\b", re.I)
 _FIRST_PUBLISHED = re.compile(
     r"\b(?:first|originally)\s+(?:published|appeared)\s+(?:by|in|on|at)\s+(?:the\s+)?"
     r"(?P<pub>[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|of|and|for|the|&))*)"
 )
-_WIRE = re.compile(r"\((?P<pub>Reuters|AP|AFP|Bloomberg|Xinhua|Kyodo|Yonhap)\)\s*[-\u2013\u2014]")
+_WIRE = re.compile(rf"\((?P<pub>{lexicon.WIRE_PATTERN})\)\s*[-\u2013\u2014]")
 _WRITES_FOR = re.compile(r"\bwrites\b[^\n.]{0,80}?\bfor\s+(?P<pub>(?:The\s+)?[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*)*)")
 _DATE_PATTERNS = [
     re.compile(r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b"),
@@ -294,7 +292,7 @@ def extract_metadata(text: str) -> ArticleMetadata:
     title = ""
     if blocks:
         first = blocks[0].split("\n")[0].strip()
-        if len(first.split()) <= 25 and not _BYLINE_PATTERNS[0].match(first):
+        if looks_like_headline(first) and not _BYLINE_PATTERNS[0].match(first):
             title = first
 
     author = ""

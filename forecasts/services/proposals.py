@@ -13,7 +13,7 @@ from sources import services as source_services
 from sources.extraction import extract_candidates
 from sources.ingestion import ArticleMetadata, normalise_text
 
-from ..importing import ArticleImport, candidate_criteria, candidate_deadline
+from ..importing import ArticleImport, article_title_and_date, candidate_criteria, candidate_deadline
 from ..models import Forecast, ProbabilityBasis, Status, claim_fingerprint
 from .forecasts import forecast_create
 
@@ -38,6 +38,7 @@ def propose_forecasts_from_article(
     proposes nothing new. A dry run reads and extracts but writes nothing.
     """
     text = normalise_text(text)
+    title, published_on, warnings = article_title_and_date(text, title, published_on, metadata)
     resolved = source_services.article_metadata_resolve(
         text=text,
         title=title,
@@ -52,7 +53,9 @@ def propose_forecasts_from_article(
     except ValueError as exc:
         raise ValidationError({"scale": str(exc)}) from None
     if dry_run:
-        return ArticleImport(source=None, created=False, metadata=resolved, candidates=candidates, forecasts=[])
+        return ArticleImport(
+            source=None, created=False, metadata=resolved, candidates=candidates, forecasts=[], warnings=warnings
+        )
 
     source, created = source_services.source_create_from_text(
         text=text,
@@ -65,20 +68,33 @@ def propose_forecasts_from_article(
     )
     if not created:
         existing = list(source.forecasts.order_by("id"))
-        return ArticleImport(source=source, created=False, metadata=resolved, candidates=candidates, forecasts=existing)
+        return ArticleImport(
+            source=source,
+            created=False,
+            metadata=resolved,
+            candidates=candidates,
+            forecasts=existing,
+            warnings=warnings,
+        )
 
     author = source.authors.get()
+    forecasters = {
+        name: source_services.author_get_or_create(name=name)
+        for name in {candidate.forecaster for candidate in candidates if candidate.forecaster}
+    }
     # One forecaster's claim is recorded once per article; a claim the text repeats is one forecast.
-    seen_claims: set[str] = set()
+    seen_claims: set[tuple[int, str]] = set()
     unique_candidates = []
     for candidate in candidates:
-        if claim_fingerprint(candidate.claim) not in seen_claims:
-            seen_claims.add(claim_fingerprint(candidate.claim))
+        key = (forecasters.get(candidate.forecaster, author).pk, claim_fingerprint(candidate.claim))
+        if key not in seen_claims:
+            seen_claims.add(key)
             unique_candidates.append(candidate)
     forecasts = [
         forecast_create(
             source=source,
-            author=author,
+            # a forecast the article attributes to someone else is that forecaster's
+            author=forecasters.get(candidate.forecaster, author),
             quote=candidate.quote,
             claim=candidate.claim,
             estimative_phrase=candidate.estimative_phrase[:100],
@@ -92,7 +108,9 @@ def propose_forecasts_from_article(
         )
         for candidate in unique_candidates
     ]
-    return ArticleImport(source=source, created=True, metadata=resolved, candidates=candidates, forecasts=forecasts)
+    return ArticleImport(
+        source=source, created=True, metadata=resolved, candidates=candidates, forecasts=forecasts, warnings=warnings
+    )
 
 
 def _locked_rows(forecasts: Iterable[Forecast]) -> list[Forecast]:

@@ -11,9 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from forecasts import services
+from forecasts import importing, services
 from forecasts.models import Forecast, Status
-from sources.models import Source
+from sources.models import Author, Source
 from tests.factories import ForecastFactory
 
 SEED = Path(__file__).parents[1] / "sources" / "articles" / "seed-russia-china-north-korea-2023.txt"
@@ -48,11 +48,34 @@ def test_importing_the_same_text_again_returns_the_stored_article():
 
 @pytest.mark.django_db
 def test_missing_date_and_author_are_clear_errors_and_nothing_is_saved():
+    # "next year" cannot be read without the date
     with pytest.raises(ValidationError) as error:
-        services.propose_forecasts_from_article(text="A title\n\nPrices will likely rise in 2024.\n")
+        services.propose_forecasts_from_article(text="A title\n\nPrices will likely rise next year.\n")
     assert set(error.value.message_dict) == {"published_on", "author"}
     assert Source.objects.count() == 0
     assert Forecast.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_article_with_no_title_line_and_only_absolute_dates_is_imported():
+    text = (
+        "Germany\u2019s economy is unlikely to grow by more than 1% in 2030, the Bundesbank said on Friday.\n\n"
+        "Exports will probably recover in 2031."
+    )
+    result = services.propose_forecasts_from_article(text=text, author_name="Jane Doe")
+    assert result.source.title == importing.UNTITLED
+    assert result.source.published_on == datetime.date.today()
+    assert len(result.warnings) == 2
+    assert [f.deadline.year for f in result.forecasts] == [2030, 2031]
+
+
+@pytest.mark.django_db
+def test_proposed_forecasts_carry_drafted_criteria_not_a_placeholder():
+    result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    for forecast in result.forecasts:
+        assert "To be written" not in forecast.resolution_criteria
+        assert forecast.resolution_criteria.startswith("Resolves yes if")
+        assert "check" in forecast.resolution_criteria
 
 
 @pytest.mark.django_db
@@ -153,6 +176,58 @@ def test_command_refuses_bad_files(tmp_path, content, message):
     assert Source.objects.count() == 0
 
 
+WIRE = (
+    "Global economic output should increase by 3.6 percent next year, the IMF said on Tuesday.\n\n"
+    "Emerging economies will probably grow 4.6 percent in 2031."
+)
+
+
+@pytest.mark.django_db
+def test_an_attributed_forecast_is_proposed_with_its_forecaster_and_the_source_keeps_its_author():
+    result = services.propose_forecasts_from_article(
+        text=WIRE, title="IMF outlook", author_name="Jane Reporter", published_on=datetime.date(2030, 10, 10)
+    )
+    imf, own = result.forecasts
+    assert imf.author.name == "IMF"
+    assert own.author.name == "Jane Reporter"
+    assert [a.name for a in result.source.authors.all()] == ["Jane Reporter"]
+    # a second article by the same institution reuses its Author
+    services.propose_forecasts_from_article(
+        text=WIRE.replace("Tuesday", "Friday"),
+        title="IMF again",
+        author_name="Jane Reporter",
+        published_on=datetime.date(2030, 10, 12),
+    )
+    assert Author.objects.filter(name="IMF").count() == 1
+
+
+@pytest.mark.django_db
+def test_command_asks_for_the_date_only_when_a_relative_time_needs_it(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text(WIRE, encoding="utf-8")
+    with pytest.raises(CommandError, match="publication date"):
+        call_command("import_article", str(path), "--author", "Jane Reporter", "--dry-run")
+    absolute = tmp_path / "absolute.txt"
+    absolute.write_text(WIRE.replace("next year", "in 2031"), encoding="utf-8")
+    out = StringIO()
+    call_command("import_article", str(absolute), "--author", "Jane Reporter", "--dry-run", stdout=out)
+    text = out.getvalue()
+    assert "no title line" in text and "today's date" in text
+    assert "criteria: Resolves yes if" in text
+    assert "forecaster: IMF" in text
+    assert Source.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_command_stores_an_article_with_no_title_line(tmp_path):
+    path = tmp_path / "untitled.txt"
+    path.write_text("Hi everyone,\n\n" + WIRE.replace("next year", "in 2031"), encoding="utf-8")
+    call_command("import_article", str(path), "--author", "Jane Reporter", stdout=StringIO())
+    source = Source.objects.get()
+    assert source.title == importing.UNTITLED
+    assert source.forecasts.count() == 2
+
+
 @pytest.mark.django_db
 def test_command_refuses_an_unreadable_date():
     with pytest.raises(CommandError, match="Cannot read the date"):
@@ -205,7 +280,7 @@ def test_admin_import_page_proposes_forecasts_from_an_upload(superuser_client):
 @pytest.mark.django_db
 def test_admin_import_page_shows_form_errors_and_saves_nothing(superuser_client):
     url = reverse("admin:forecasts_forecast_import_article")
-    response = superuser_client.post(url, {"text": "Title\n\nPrices will likely rise.", "scale": "icd203"})
+    response = superuser_client.post(url, {"text": "Title\n\nPrices will likely rise next year.", "scale": "icd203"})
     assert response.status_code == 200
     assert "no publication date" in response.content.decode()
     response = superuser_client.post(url, {"text": "", "scale": "icd203"})

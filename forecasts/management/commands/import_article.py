@@ -17,7 +17,11 @@ class Command(BaseCommand):
         parser.add_argument("path", help="A UTF-8 text or HTML file.")
         parser.add_argument("--title")
         parser.add_argument("--url", default="")
-        parser.add_argument("--published", help="Publication date, YYYY-MM-DD.")
+        parser.add_argument(
+            "--published",
+            help="Publication date, YYYY-MM-DD; needed only when the text does not state it and a forecast "
+            "uses a relative time ('next year', 'by June').",
+        )
         parser.add_argument("--author")
         parser.add_argument("--publication")
         parser.add_argument("--scale", choices=sorted(scales.SCALES), default=scales.DEFAULT_SCALE)
@@ -61,6 +65,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Already imported as source {result.source.pk} ({len(result.forecasts)} forecasts); nothing new saved."
             )
+        for warning in result.warnings:
+            self.stdout.write(f"Note: {warning}")
         for number, row in enumerate(rows, start=1):
             probability = "—" if row["probability"] is None else f"{row['probability']:.3g}"
             self.stdout.write(
@@ -69,9 +75,21 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"     quote: {row['quote']}")
             self.stdout.write(f"     claim: {row['claim']}")
+            if row["forecaster"]:
+                self.stdout.write(f"     forecaster: {row['forecaster']}")
+            self.stdout.write(f"     criteria: {row['resolution_criteria']}")
+            for warning in row["warnings"]:
+                self.stdout.write(f"     check: {warning}")
+
+
+# the option that supplies a field the text does not state
+_OPTIONS = {"published_on": "--published", "author": "--author", "title": "--title", "scale": "--scale"}
 
 
 def _message(error: ValidationError) -> str:
     if hasattr(error, "message_dict"):
-        return " ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
+        return " ".join(
+            f"{field}: {' '.join(messages)}" + (f" (option {_OPTIONS[field]})" if field in _OPTIONS else "")
+            for field, messages in error.message_dict.items()
+        )
     return " ".join(error.messages)

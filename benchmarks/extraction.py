@@ -1,0 +1,238 @@
+"""How well the extractor reads real articles: `python -m benchmarks.extraction [--set tune|holdout|legacy|all]`.
+
+Each article is a .txt with a .json answer key written before the extractor ran on it
+(tests/sources/articles/published/README.md). Per set and per article it prints:
+
+- recall: gold forecasts matched by a candidate / gold forecasts;
+- precision: candidates that match a gold forecast / candidates, leaving out candidates that
+  match only an `optional` entry (those are neither misses nor false proposals);
+- probability in band: matched forecasts whose candidate probability lies in the gold band
+  (`none`: the candidate has no probability; `any`: always);
+- deadline year: matched forecasts with a stated year whose candidate deadline has that year;
+- hedge-free, with subject: shares of candidates whose claim has no hedge word, and a subject;
+- criteria: share of candidates with drafted resolution criteria;
+- forecaster named: matched forecasts the gold attributes to someone else (an institution, an
+  interviewee) whose candidate names that forecaster;
+- then the misses and the false proposals.
+
+A candidate matches a gold entry when the gold `quote` and the candidate's quote overlap:
+one holds the other, or they share a run of words as long as most of the shorter one.
+Pure: needs no database and no Django.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from difflib import SequenceMatcher
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "tests" / "sources" / "articles"
+SET_FOLDERS = {
+    "tune": [ARTICLES / "published" / "tune"],
+    "holdout": [ARTICLES / "published" / "holdout"],
+    # the articles written for the tests before the real corpus: kept, but not evidence
+    "legacy": [ARTICLES, ARTICLES / "tune", ARTICLES / "holdout"],
+}
+# Share of the shorter quote two quotes must have in common to be the same forecast.
+OVERLAP = 0.6
+# ... and at least this many characters: "Tie 0.2%" is not "Tie 0.10658%"
+MIN_SHARED = 16
+
+
+def normalise(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("\u2019", "'").replace("\u2018", "'")
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(text.split()).strip(" .").lower()
+
+
+def overlaps(gold: str, quote: str) -> bool:
+    a, b = normalise(gold), normalise(quote)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size >= max(OVERLAP * min(len(a), len(b)), MIN_SHARED)
+
+
+def band_holds(entry: dict, probability: float | None) -> bool:
+    """Whether a candidate's probability agrees with the gold entry's band."""
+    from sources import scales
+
+    band = entry.get("band", "any")
+    if band == "any":
+        return True
+    if band == "none":
+        return probability is None
+    if probability is None:
+        return False
+    if isinstance(band, list):  # the older keys give a stated number as [low, high]
+        return band[0] - 0.005 <= probability <= band[1] + 0.005
+    if entry.get("probability") is not None:
+        return abs(probability - float(entry["probability"])) <= 0.005
+    icd = scales.ICD203.band(band)
+    return icd.lower - 1e-9 <= probability <= icd.upper + 1e-9
+
+
+@dataclass
+class ArticleScore:
+    name: str
+    gold: int = 0
+    matched: int = 0
+    candidates: int = 0
+    judged: int = 0  # candidates that count for precision (not only-optional)
+    true_proposals: int = 0
+    band_right: int = 0
+    years_judged: int = 0
+    year_right: int = 0
+    hedge_free: int = 0
+    with_subject: int = 0
+    with_criteria: int = 0
+    attributed: int = 0  # matched forecasts the gold gives to someone other than the author
+    forecaster_right: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_proposals: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    def add(self, other: ArticleScore) -> None:
+        for name in ("gold", "matched", "candidates", "judged", "true_proposals", "band_right", "years_judged"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("year_right", "hedge_free", "with_subject", "with_criteria", "attributed", "forecaster_right"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def rates(self) -> dict[str, float]:
+        def share(part: int, whole: int) -> float:
+            return part / whole if whole else 1.0
+
+        return {
+            "recall": share(self.matched, self.gold),
+            "precision": share(self.true_proposals, self.judged),
+            "probability_in_band": share(self.band_right, self.matched),
+            "deadline_year": share(self.year_right, self.years_judged),
+            "hedge_free": share(self.hedge_free, self.candidates),
+            "with_subject": share(self.with_subject, self.candidates),
+            "criteria": share(self.with_criteria, self.candidates),
+            "forecaster": share(self.forecaster_right, self.attributed),
+        }
+
+
+def publication_date(name: str, key: dict) -> date:
+    """The gold's date; a page that states none is read as of 1 January of the slug's year."""
+    if key.get("published_on"):
+        return date.fromisoformat(key["published_on"])
+    return date(int(name[-4:]), 1, 1)
+
+
+def score_article(name: str, text: str, key: dict) -> ArticleScore:
+    from sources.extraction import extract_candidates
+    from sources.extraction.claims import has_subject, hedge_words
+
+    published_on = publication_date(name, key)
+    candidates = extract_candidates(text, published_on=published_on)
+    gold = key.get("forecasts", [])
+    optional = key.get("optional", [])
+    score = ArticleScore(name=name, gold=len(gold), candidates=len(candidates))
+    for entry in gold:
+        matches = [c for c in candidates if overlaps(entry["quote"], c.quote)]
+        if not matches:
+            score.misses.append(entry["quote"])
+            continue
+        score.matched += 1
+        # the tightest candidate holding the key speaks for it
+        key_text = normalise(entry["quote"])
+        best = min(matches, key=lambda c: (key_text not in normalise(c.quote), len(c.quote)))
+        band_ok = band_holds(entry, best.probability)
+        score.band_right += band_ok
+        year = entry.get("deadline_year", "any")
+        year_ok = True
+        if isinstance(year, int):
+            score.years_judged += 1
+            year_ok = best.deadline is not None and best.deadline.year == year
+            score.year_right += year_ok
+        if entry.get("forecaster"):
+            score.attributed += 1
+            got = (best.forecaster or "").lower()
+            want = entry["forecaster"].lower()
+            score.forecaster_right += bool(got) and (got in want or want in got)
+        if not (band_ok and year_ok):
+            got = f"p={best.probability} deadline={best.deadline}"
+            score.wrong.append(f"{entry['quote']!r}: gold {entry.get('band')}/{year}, got {got}")
+    for candidate in candidates:
+        score.hedge_free += not hedge_words(candidate.claim)
+        score.with_subject += has_subject(candidate.claim)
+        score.with_criteria += bool(candidate.criteria)
+        if any(overlaps(entry["quote"], candidate.quote) for entry in gold):
+            score.judged += 1
+            score.true_proposals += 1
+        elif any(overlaps(entry["quote"], candidate.quote) for entry in optional):
+            continue
+        else:
+            score.judged += 1
+            score.false_proposals.append(candidate.quote)
+    return score
+
+
+def articles(set_name: str) -> list[tuple[str, Path]]:
+    found = []
+    for folder in SET_FOLDERS[set_name]:
+        for path in sorted(folder.glob("*.txt")):
+            if path.with_suffix(".json").exists():
+                found.append((str(path.relative_to(ARTICLES).with_suffix("")), path))
+    return found
+
+
+def score_set(paths: list[tuple[str, Path]]) -> tuple[ArticleScore, list[ArticleScore]]:
+    total = ArticleScore(name="all")
+    scores = []
+    for name, path in paths:
+        key = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        score = score_article(name, path.read_text(encoding="utf-8"), key)
+        total.add(score)
+        scores.append(score)
+    return total, scores
+
+
+def _line(label: str, score: ArticleScore) -> str:
+    r = score.rates
+    return (
+        f"{label}: recall {r['recall']:.0%} ({score.matched}/{score.gold}), "
+        f"precision {r['precision']:.0%} ({score.true_proposals}/{score.judged}), "
+        f"in band {r['probability_in_band']:.0%} ({score.band_right}/{score.matched}), "
+        f"deadline year {r['deadline_year']:.0%} ({score.year_right}/{score.years_judged}), "
+        f"hedge-free {r['hedge_free']:.0%}, with subject {r['with_subject']:.0%}, "
+        f"criteria {r['criteria']:.0%} ({score.with_criteria}/{score.candidates}), "
+        f"forecaster named {r['forecaster']:.0%} ({score.forecaster_right}/{score.attributed})"
+    )
+
+
+def report(set_name: str, *, details: bool = True) -> str:
+    total, scores = score_set(articles(set_name))
+    lines = [_line(f"== {set_name}, {len(scores)} articles", total)]
+    for score in scores:
+        lines.append(_line(f"  {score.name}", score))
+        if details:
+            lines += [f"      miss: {q}" for q in score.misses]
+            lines += [f"      false: {q}" for q in score.false_proposals]
+            lines += [f"      wrong: {w}" for w in score.wrong]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", choices=(*SET_FOLDERS, "all"), default="tune")
+    parser.add_argument("--quiet", action="store_true", help="Numbers only, no lists of misses.")
+    options = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    names = list(SET_FOLDERS) if options.set == "all" else [options.set]
+    print("\n\n".join(report(name, details=not options.quiet) for name in names))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

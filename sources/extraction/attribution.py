@@ -1,0 +1,149 @@
+"""Who makes a forecast the article reports: an institution, a study, a person interviewed.
+
+A forecast is the article author's unless the sentence gives it to someone else:
+"..., the IMF said", "according to Moody's", "Bloomberg Economics pegs ...", "the MPC expects",
+or it stands in an interviewee's answer (the "A:" paragraphs of a Q&A).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import lexicon
+
+_NAME = r"(?-i:(?:[A-Z][\w&.'\-]*|[A-Z]{2,})(?:[ \t\u00a0]+(?:of|for|and|&)?[ \t\u00a0]*(?-i:[A-Z][\w&.'\-]*)){0,4})"
+_SAYS = r"(?:said|says|told|wrote|writes|added|adds|noted|notes|warned|warns|predicted|predicts|estimated|estimates)"
+_VERBS = r"(?:expects|predicts|forecasts|projects|pegs|sees|anticipates|estimates|believes|is\s+forecasting)"
+_NOT_NAMES = {"I", "We", "He", "She", "It", "They", "This", "That", "There", "The", "But", "And", "In", "If", "A", "An"}
+
+_PATTERNS = [
+    # "..., the IMF said in its World Economic Outlook", "..., said Mark Zandi"
+    re.compile(rf"[,\u201d\"]\s*(?:the\s+)?(?P<name>{_NAME})\s+{_SAYS}\b"),
+    re.compile(rf"[,\u201d\"]\s*{_SAYS}\s+(?:the\s+)?(?P<name>{_NAME})"),
+    re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})", re.I),
+    # "The IMF expects", "Bloomberg Economics pegs", "the MPC now expects"
+    re.compile(
+        rf"(?:^|[\s,])(?:the\s+)?(?P<name>{_NAME})(?:'s\s+(?:model|study|report|forecast))?\s+(?:now\s+|also\s+|still\s+)?{_VERBS}\b"
+    ),
+    # "Huffpost's model says", "A study by Oxford Economics finds"
+    re.compile(
+        rf"\b(?P<name>{_NAME})'s\s+(?:model|study|report|survey|analysis|forecast)\s+(?:says|shows|finds|gives|projects)\b"
+    ),
+    re.compile(rf"\b(?:study|report|survey|analysis)\s+(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME})"),
+]
+_PRONOUN_SAYS = re.compile(rf"[,\u201d\"]\s*(?P<pronoun>he|she|it|they)\s+{_SAYS}\b", re.I)
+_PERSON = re.compile(r"\b(?-i:[A-Z][a-z]+(?:[ \t\u00a0-][A-Z][a-z]+){1,2})\b")
+_ORGANISATION = re.compile(
+    r"\b(?:(?-i:(?:Reserve[ \t]+|Central[ \t]+|National[ \t]+|People's[ \t]+)?Bank[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]\w+)"
+    r"|[A-Z]{2,6}\b|"
+    r"(?-i:[A-Z][\w&.'\-]*)(?:[ \t]+(?-i:[A-Z][\w&.'\-]*|of|for)){0,4}[ \t]+"
+    r"(?:Fund|Bank|Reserve|Institute|Research|Economics|Analytics|Office|Agency|Committee|Commission|Council|Board))"
+)
+
+
+_NOT_FORECASTERS = {"US", "UK", "EU", "USA", "GDP", "CPI", "PCE", "QE", "Q1", "Q2", "Q3", "Q4", "AI"}
+_ROLE_WORDS = re.compile(rf"\b{lexicon.ROLE_PATTERN}s?\b", re.I)
+
+
+def _clean(name: str) -> str | None:
+    name = re.sub(r"^(?:the|The)\s+", "", " ".join(name.split())).strip(" ,.'\u2019")
+    roles = list(_ROLE_WORDS.finditer(name))
+    if roles and roles[-1].end() < len(name):
+        # "ACT Research President and Senior Analyst Kenny Vieth": the person, not the title
+        name = name[roles[-1].end() :].strip()
+    if name in _NOT_FORECASTERS:
+        return None
+    name = re.sub(r"(?:'s|\u2019s)$", "", name)
+    if not name or name.split()[0] in _NOT_NAMES or len(name) < 2:
+        return None
+    return name
+
+
+def interviewee(plain: str) -> str | None:
+    """The person who answers in a Q&A: the first full name before the first question."""
+    first_question = re.search(r"^\s*Q\s*[:.]", plain, re.M)
+    if not first_question or not re.search(r"^\s*A\s*[:.]", plain, re.M):
+        return None
+    person = _PERSON.search(plain[: first_question.start()])
+    return person.group(0) if person else None
+
+
+def in_answer(plain: str, position: int) -> bool:
+    """Whether `position` lies in an answer of a Q&A (after an "A:" and before the next "Q:")."""
+    line_end = plain.find("\n", position)
+    before = plain[: line_end if line_end != -1 else len(plain)]
+    answer = [m.start() for m in re.finditer(r"^\s*A\s*[:.]", before, re.M)]
+    question = [m.start() for m in re.finditer(r"^\s*Q\s*[:.]", before, re.M)]
+    return bool(answer) and (not question or answer[-1] > question[-1])
+
+
+def forecaster_of(plain: str, start: int, end: int, *, answering: str | None = None) -> str | None:
+    """Who the sentence plain[start:end] gives its forecast to, or None for the author."""
+    sentence = plain[start:end]
+    for pattern in _PATTERNS:
+        for found in pattern.finditer(sentence):
+            name = _clean(found.group("name"))
+            if name:
+                return name
+    pronoun = _PRONOUN_SAYS.search(sentence)
+    if pronoun:
+        window = plain[max(0, start - 600) : start]
+        kind = _PERSON if pronoun.group("pronoun").lower() in ("he", "she") else _ORGANISATION
+        for found in reversed(kind.findall(window)):
+            name = _clean(found)
+            if name:
+                return name
+    if answering and in_answer(plain, start):
+        return answering
+    return None
+
+
+def issuer(plain: str) -> str | None:
+    """An institution the first line names as the text's source ("Bank of England's Monetary Policy
+    Statement"): the passages quoted from it are its forecasts."""
+    first = plain.lstrip().split("\n", 1)[0]
+    found = _ORGANISATION.search(first)
+    return _clean(found.group(0)) if found else None
+
+
+def quoted_passage(plain: str, position: int) -> bool:
+    """Whether `position` lies in a paragraph that opens with a quotation mark."""
+    paragraph_start = plain.rfind("\n", 0, position) + 1
+    return plain[paragraph_start:position].lstrip()[:1] in ('"', "\u201c")
+
+
+def attributed(plain: str, sentences: list, candidates: list) -> list:
+    """Each candidate with the forecaster its sentence names, when that is not the author."""
+    answering, source = interviewee(plain), issuer(plain)
+    result = []
+    last: tuple[str, int] | None = None  # the forecaster named last, and in which block
+    for candidate in candidates:
+        index = next((i for i, s in enumerate(sentences) if s.start <= candidate.start < s.end), None)
+        sentence = sentences[index] if index is not None else None
+        start, end = (sentence.start, sentence.end) if sentence else (candidate.start, candidate.end)
+        forecaster = forecaster_of(plain, start, end, answering=answering)
+        if forecaster is None and sentence and quoted_passage(plain, start):
+            # a quotation goes on: its speaker is named in the paragraph's other sentences
+            around = [s for s in sentences if s.block == sentence.block and s is not sentence]
+            forecaster = next((f for s in around if (f := forecaster_of(plain, s.start, s.end))), None) or source
+        if (
+            forecaster is None
+            and last
+            and sentence
+            and sentence.block - last[1] <= 1
+            and _PASSIVE.search(plain[start:end])
+        ):
+            # "Emerging economies are forecast to grow 4.6%": the projections of whoever was just named
+            forecaster = last[0]
+        if forecaster and sentence:
+            last = (forecaster, sentence.block)
+        result.append(replace(candidate, forecaster=forecaster) if forecaster else candidate)
+    return result
+
+
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:now\s+|still\s+)?(?:forecast|projected|expected|seen|estimated|tipped)\b"
+    r"|\bwould\b|^\s*(?:then|and)\b|\b(?:the|its|their)\s+(?:forecast|projection|outlook)\s+for\b",
+    re.I,
+)

@@ -1,0 +1,431 @@
+"""Forecast candidates from an article's text: the pipeline that ties the steps together.
+
+1. segments: paragraphs, list items and headline-like lines; captions, credits, bios,
+   republication notes and bylines are dropped; sentences as spans of the original text;
+2. markers: estimative words in each sentence ("will likely", "unlikely", "a 30% chance",
+   "may"); a sentence holding forecasts in separate clauses is split into clauses;
+3. for each forecast clause: probability from the scale (stated numbers win over words),
+   a deadline from its time expression (timex), a suggested claim (claims) and drafted
+   resolution criteria (criteria), with warnings where something could not be drafted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+
+from sources import scales
+
+from .attribution import attributed
+from .candidate import DEFAULT_NOTE, Candidate, drafted
+from .chains import TRAILING_PERCENT, chain_links, subject_before
+from .claims import PRONOUN_SUBJECT, antecedent, rewrite, strip_quote_marks
+from .clauses import BACK_REFERENCE, UNCERTAIN_CLAUSE, split_clauses
+from .context import (
+    ANAPHORA,
+    AWAITED_EVENT,
+    CONDITIONAL,
+    ELABORATION,
+    PAST_FORECAST,
+    PROJECTION_CONTEXT,
+    REPORTED,
+)
+from .flags import (
+    BASIS_NONE,
+    BASIS_PHRASE,
+    BASIS_STATED,
+    DEADLINE_APPROXIMATE,
+    DEADLINE_CONTEXT,
+    DEADLINE_DEFAULT,
+    DEADLINE_NO_FIXED_DATE,
+    DEADLINE_STATED,
+)
+from .markers import STATED_PATTERNS, Marker, find_markers
+from .rows import find_rows, row_candidate
+from .segments import Sentence, article_sentences
+from .text import to_plain
+from .timex import When, deadline_in
+
+
+def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEFAULT_SCALE) -> list[Candidate]:
+    """Propose the forecasts in `text`, an article published on `published_on`."""
+    chosen_scale = scales.get_scale(scale)
+    plain = to_plain(text)
+    sentences = article_sentences(text, plain)
+    candidates: list[Candidate] = []
+    skip_next = False
+    for i, sentence in enumerate(sentences):
+        if skip_next:
+            skip_next = False
+            continue
+        start, end = sentence.start, sentence.end
+        if plain[start:end].rstrip("\"') ").endswith("?"):
+            # "A ceasefire by December? I'd say 35 percent." reads as one forecast.
+            nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+            if nxt is None or nxt.block != sentence.block:
+                continue
+            answer = plain[nxt.start : nxt.end]
+            if len(answer.split()) > 12 or not any(p.search(answer) for p in STATED_PATTERNS):
+                continue
+            end = nxt.end
+            skip_next = True
+        context = [s for s in sentences[max(0, i - 2) : i] if s.block == sentence.block]
+        # the end of the paragraph before, unless a heading, caption or quote stands between
+        earlier = [s for s in sentences[max(0, i - 2) : i] if s.block == sentence.block - 1]
+        candidates.extend(
+            _sentence_candidates(
+                text, plain, start, end, context, earlier, published_on, chosen_scale, frame=sentence.frame
+            )
+        )
+    rows = [row_candidate(text, plain, row, published_on, chosen_scale) for row in find_rows(plain)]
+    # a row read as a sentence too (a long line of outcome shares) counts once, as a row
+    candidates = [c for c in candidates if not any(c.start < r.end and r.start < c.end for r in rows)]
+    candidates = sorted(candidates + rows, key=lambda c: c.start)
+    candidates = attributed(plain, sentences, candidates)
+    return _default_to_the_articles_year(candidates, published_on)
+
+
+def _default_to_the_articles_year(candidates: list[Candidate], published_on: date) -> list[Candidate]:
+    """Undated forecasts get the year most of the article's dated forecasts fall in.
+
+    An article published in November about next February's election is about next year;
+    the end of the publication year would be a window nobody meant.
+    """
+    years = Counter(
+        c.deadline.year for c in candidates if c.deadline_flag == DEADLINE_STATED and c.deadline >= published_on
+    )
+    if not years:
+        return candidates
+    year = min(years, key=lambda y: (-years[y], y))
+    if year == published_on.year:
+        return candidates
+    deadline = date(year, 12, 31)
+    note = f"no time expression: deadline defaults to the end of {year}, the year most dated forecasts here fall in"
+    return [
+        drafted(replace(c, deadline=deadline, note=c.note.replace(DEFAULT_NOTE, note)), c.claim_subject)
+        if c.deadline_flag == DEADLINE_DEFAULT
+        else c
+        for c in candidates
+    ]
+
+
+# An item of a predictions list in the present: "Human lands on Mars.", "Oil prices continue
+# their slide"; not the writer's own plans ("I am still a teacher") or a state ("Unemployment is low").
+_PRESENT_PREDICTION = re.compile(
+    r"(?![\s\"']*(?:I|My|I'm|I've|We|Our)\b)(?!.*\b(?:is|are|was|were|has|have|had|been)\b)\s*\S+(?:\s+\S+){2,}",
+    re.I,
+)
+# ... and with a verb in it, not a bare noun phrase ("The long view.")
+_HAS_VERB = re.compile(
+    r"^\s*\S+.*?\b(?-i:[a-z]+(?<!s)s|begin|continue|find|fail|rise|fall|end|come|go|become|remain|grow|lose|win|"
+    r"reach|collapse|increase|decrease|tick|hit|top)\b"
+)
+
+
+def _frame_category(plain: str, frame: tuple[int, int]) -> str | None:
+    """How much a list's announcing line hedges its items; None when it does not."""
+    words = plain[frame[0] : frame[1]]
+    if re.search(r"\b(?:I|we)\s+(?:think|believe|expect|reckon)\b", words, re.I):
+        return scales.LIKELY
+    return None
+
+
+def _sentence_candidates(
+    text: str,
+    plain: str,
+    start: int,
+    end: int,
+    context: list[Sentence],
+    earlier: list[Sentence],
+    published_on: date,
+    scale: scales.Scale,
+    *,
+    frame: tuple[int, int] | None = None,
+) -> list[Candidate]:
+    clauses = []
+    # a number after the sentence is the chance of all of it: "..., Google, or Amazon. 90%"
+    whole = TRAILING_PERCENT.search(plain[start:end])
+    for c_start, c_end in [(start, end)] if whole else split_clauses(plain, start, end):
+        markers = find_markers(plain, c_start, c_end)
+        clauses.append([c_start, c_end, markers])
+    # A clause that only puts a number on the previous one ("I'm 80% sure of that")
+    # belongs to it.
+    merged: list[list] = []
+    for clause in clauses:
+        c_start, c_end, markers = clause
+        if merged and markers and markers[0].kind == "stated" and BACK_REFERENCE.search(plain[c_start:c_end]):
+            merged[-1][1] = c_end
+            merged[-1][2] = merged[-1][2] + markers
+        else:
+            merged.append(clause)
+    with_markers = [clause for clause in merged if clause[2]]
+    frame_category = _frame_category(plain, frame) if frame else None
+    if not with_markers and frame and _PRESENT_PREDICTION.match(plain[start:end]) and _HAS_VERB.match(plain[start:end]):
+        # an item of a predictions list states its forecast in the present: "Human lands on Mars."
+        merged = [[start, end, [Marker("frame", start, start, "", frame_category or scales.ALMOST_CERTAIN)]]]
+        with_markers = merged
+    if not with_markers:
+        return []
+    if frame_category:
+        # a frame that hedges the whole list ("what I think might happen:") lowers what follows
+        order = scales.CATEGORIES
+        for clause in merged:
+            clause[2] = [
+                replace(m, category=frame_category)
+                if m.category and order.index(m.category) > order.index(frame_category)
+                else m
+                for m in clause[2]
+            ]
+    if len(with_markers) == 1:
+        kept = [c for c in merged if c[2] or not UNCERTAIN_CLAUSE.search(plain[c[0] : c[1]])]
+        forecast = with_markers[0]
+        if re.match(r"(?:but|yet)\s", plain[forecast[0] : forecast[1]], re.I):
+            # "X has said he would prefer ..., but the Nationals are unlikely to agree": what
+            # the forecast is contrasted with is not part of it.
+            kept = [c for c in kept if c[0] >= forecast[0]]
+        quote_start = start if kept[0] is merged[0] else kept[0][0]
+        quote_end = end if kept[-1] is merged[-1] else kept[-1][1]
+        pieces = [(quote_start, quote_end, with_markers[0][2], True, with_markers[0][0], with_markers[0][1])]
+    else:
+        pieces = [(s, e, m, False, s, e) for s, e, m in with_markers]
+    chained = []
+    for piece in pieces:
+        links = chain_links(plain, piece[0], piece[1], published_on)
+        if len(links) < 2:
+            chained.append((*piece, ""))
+            continue
+        markers = piece[2]
+        head = max(markers, key=lambda m: (m.priority, -m.start))
+        subject = subject_before(plain, links[0][0], head.start)
+        # "is projected to grow 2.4% in 2024 and 2.1% in 2025": the second link borrows "will grow"
+        verb = re.match(
+            r"\s*(?:to\s+)?((?:[a-z]+\s+){1,3}?)(?:by\s+|to\s+|at\s+)?[-\d$]", plain[head.end : links[0][1]]
+        )
+        for link_start, link_end in links:
+            link_markers = markers
+            if re.match(r"but\s+not\b", plain[link_start:link_end]) and head.category:
+                # "another crisis, but not in the next 12 months": the window is denied
+                link_markers = [replace(head, category=scales.negate(head.category))]
+            link_subject = subject
+            bare = re.match(r"(?:and\s+|,\s*)?(?:by\s+|at\s+|to\s+)?[-\d$]", plain[link_start:link_end])
+            if bare and verb and subject:
+                link_subject = f"{subject} will {verb.group(1).strip()}"
+            if link_markers is not markers:
+                # the denied window is claimed as the first link's proposition within that window
+                link_subject = plain[links[0][0] : links[0][1]]
+            chained.append((link_start, link_end, link_markers, False, link_start, link_end, link_subject))
+    results = []
+    for p_start, p_end, markers, whole, clause_start, clause_end, subject in chained:
+        marker = max(markers, key=lambda m: (m.priority, -m.start))
+        if marker.kind == "hedge" and not whole:
+            opening = plain[p_start:p_end].split()
+            if opening[0].lower() in ("perhaps", "possibly", "maybe") and len(opening) < 4:
+                continue
+        candidate = _candidate(
+            text,
+            plain,
+            (p_start, p_end),
+            (clause_start, clause_end),
+            (start, end),
+            marker,
+            context,
+            earlier,
+            published_on,
+            scale,
+            single=whole,
+            subject=subject,
+            frame=frame,
+        )
+        if candidate is not None:
+            results.append(candidate)
+    return results
+
+
+# Where a sentence goes on to a second dated claim: ", then surge to 2.75% by June 2021",
+# ", before slowing to 2% next year", "and by 3.7 percent in 2018", "and next year at 3.1%".
+_I_THINK = re.compile(r"\b(?:I|we)\s+(?:still\s+|do\s+|really\s+)?(?:think|believe|reckon)\b", re.I)
+_COMMENTARY = re.compile(
+    r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."
+    r"|.*\b(?:can|could|may|might)\s+(?:also\s+)?(?:be\s+(?:seen|read|argued|said|used|described)|mean|help|serve)\b"
+    r"|.*\b(?:I|we|you|one)\s+(?:could|might|may)\b|.*\b(?:could|might|may)\s+(?:just|simply)\s+be\b"
+    # both ways: "Inflation could rise, or it could fall"
+    r"|.*\b(?:could|might|may)\b[^.]*?\bor\s+(?:\w+\s+){0,3}(?:could|might|may)\b"
+    # a generic subject ("A middle class growing too wealthy may even pose a threat")
+    r"|\s*(?:A|An)\s+(?:\w+\s+){1,2}\w+ing\b|.*\b(?:may|might|could)\s+even\b",
+    re.I,
+)
+
+
+def _candidate(
+    text: str,
+    plain: str,
+    piece: tuple[int, int],
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    marker: Marker,
+    context: list[Sentence],
+    earlier: list[Sentence],
+    published_on: date,
+    scale: scales.Scale,
+    *,
+    single: bool,
+    subject: str = "",
+    frame: tuple[int, int] | None = None,
+) -> Candidate | None:
+    start, end = strip_quote_marks(plain, *piece)
+    sentence_start, sentence_end = sentence
+    whole_sentence = single
+    # The forecast's own clause speaks first, then its sentence, then the sentences before it.
+    when = deadline_in(plain, *clause, published_on)
+    if when is None and not subject:  # a link split off a sentence has its own time or none
+        when = deadline_in(plain, sentence_start, sentence_end, published_on)
+    flag = when.flag if when else None
+    if when is None:
+        for previous in reversed(context):
+            found = deadline_in(plain, previous.start, previous.end, published_on)
+            if found is not None and found.flag == DEADLINE_STATED:
+                when = When(found.deadline, DEADLINE_CONTEXT, found.text)
+                flag = DEADLINE_CONTEXT
+                break
+    if frame:
+        # "Predictions for 2015": an item's "the year" or "after soaring for most of 2014" is not its window
+        found = deadline_in(plain, *frame, published_on)
+        both = when is not None and when.deadline is not None and found is not None and found.deadline is not None
+        if found is not None and (when is None or (both and when.deadline.year < found.deadline.year)):
+            when, flag = When(found.deadline, DEADLINE_CONTEXT, found.text), DEADLINE_CONTEXT
+    dated_before = None
+    for previous in reversed(earlier if when is None else []):
+        found = deadline_in(plain, previous.start, previous.end, published_on)
+        if found is not None and found.flag == DEADLINE_STATED:
+            dated_before = When(found.deadline, DEADLINE_CONTEXT, found.text)
+            break
+    if dated_before is not None and ANAPHORA.search(plain[sentence_start:sentence_end]):
+        # "Leaders are expected to declare there": the place and date of the paragraph before
+        when, flag = dated_before, DEADLINE_CONTEXT
+    clause = plain[start:end]
+
+    if marker.kind == "hedge":
+        # a new paragraph that goes on about a dated event counts as dated for this test
+        has_time = when is not None or dated_before is not None
+        elaborates = not whole_sentence and bool(ELABORATION.match(clause))
+        # "may yet recover", "might test 0.5 per cent once the cap is loosened": the words
+        # point at a coming event even without a date.
+        awaited = bool(AWAITED_EVENT.search(plain[marker.end : end]))
+        if elaborates and CONDITIONAL.match(plain[sentence_start:sentence_end]):
+            return None  # "If they do, the price will be high: ..., and perhaps a guarantee"
+        if not has_time and not elaborates and not awaited and _COMMENTARY.match(plain[sentence_start:sentence_end]):
+            # "Done badly, it could lose the voters": a possibility hung on a manner or a
+            # hypothetical, with no event or window to check, is commentary.
+            return None
+
+    sentence_text = plain[sentence_start:sentence_end]
+    if marker.kind == "would":
+        around = " ".join(plain[s.start : s.end] for s in [*earlier[-1:], *context]) + " " + sentence_text
+        if not PROJECTION_CONTEXT.search(around) or CONDITIONAL.match(sentence_text):
+            return None  # a hypothetical, not a projection
+    # what leads up to the marker in its own clause: "Previous forecasts predicted a drop, but
+    # those no longer look likely" forecasts in its second clause
+    lead = plain[sentence_start : marker.end]
+    turns = list(re.finditer(r"[,;]\s+(?:but|yet|however|though|whereas)\b", lead, re.I))
+    past = PAST_FORECAST.search(lead[turns[-1].end() :] if turns else lead)
+    if past and (not past.group("year") or int(past.group("year")) < published_on.year):
+        return None  # a forecast made earlier, reported: not one of the article's
+
+    if marker.kind == "headline" and re.search(r"[.!?][\"')]*\s*$", sentence_text):
+        return None  # "the plan to cut rates in 2024." in prose is not a headline's forecast
+    if marker.kind in ("see", "predicting", "outlook") and (when is None or when.flag != DEADLINE_STATED):
+        return None  # "I see the appeal" is an opinion; "I see a fall before 2025" forecasts
+
+    if marker.kind == "stated":
+        probability, basis, category = marker.probability, BASIS_STATED, None
+        for band_name in scales.CATEGORIES:
+            if marker.probability in scale.band(band_name):
+                category = band_name
+                break
+    elif marker.category is not None:
+        category = marker.category
+        if marker.kind == "will" and _I_THINK.search(plain[sentence_start : marker.start]):
+            # "I think ... we're going to avoid a recession": the frame hedges the "will"
+            category = scales.LIKELY if category == scales.ALMOST_CERTAIN else scales.UNLIKELY
+        probability, basis = scale.probability(category), BASIS_PHRASE
+    else:
+        probability, basis, category = None, BASIS_NONE, None
+    phrase = " ".join(marker.phrase.split())
+    if marker.kind == "will" and re.match(r"\s+be\s+able\s+to\b", plain[marker.end : marker.end + 14], re.I):
+        # "will be able to" states a capability, not that the thing will be done.
+        probability, basis, category = None, BASIS_NONE, None
+        phrase = f"{phrase} be able to"
+
+    notes = []
+    if when is None:
+        deadline = date(published_on.year, 12, 31)
+        flag = DEADLINE_DEFAULT
+        notes.append(DEFAULT_NOTE)
+    else:
+        deadline = when.deadline
+        if flag == DEADLINE_NO_FIXED_DATE:
+            notes.append(f"no fixed date ({' '.join(when.text.split())}): the editor must set a deadline")
+        elif flag == DEADLINE_CONTEXT:
+            notes.append(f"deadline taken from the previous sentence ({' '.join(when.text.split())})")
+        elif flag == DEADLINE_APPROXIMATE:
+            notes.append(f"approximate window ({' '.join(when.text.split())})")
+    if basis == BASIS_NONE:
+        notes.append("the words carry no probability: tracked, unscored")
+    conditional = bool(CONDITIONAL.match(plain[sentence_start:sentence_end]))
+    if conditional:
+        notes.append("conditional")
+
+    confidence = 0.45 + {BASIS_STATED: 0.35, BASIS_PHRASE: 0.25, BASIS_NONE: 0.05}[basis]
+    if marker.kind == "will":
+        confidence -= 0.1
+    confidence += {
+        DEADLINE_STATED: 0.1,
+        DEADLINE_CONTEXT: 0.0,
+        DEADLINE_APPROXIMATE: -0.05,
+        DEADLINE_NO_FIXED_DATE: -0.1,
+        DEADLINE_DEFAULT: -0.15,
+    }[flag]
+    if conditional:
+        confidence -= 0.15
+    if REPORTED.search(plain[sentence_start:sentence_end]):
+        confidence -= 0.05
+    confidence = round(min(max(confidence, 0.05), 0.95), 2)
+
+    quote = text[start:end]
+    if not subject and PRONOUN_SUBJECT.match(rewrite(quote)):
+        before = (context or earlier)[-1:] if (context or earlier) else []
+        subject = antecedent(plain[before[0].start : before[0].end]) if before else ""
+    candidate = Candidate(
+        quote=quote,
+        claim="",
+        estimative_phrase=phrase,
+        probability=probability,
+        probability_basis=basis,
+        deadline=deadline,
+        deadline_flag=flag,
+        note="; ".join(notes),
+        confidence=confidence,
+        category=category,
+        start=start,
+        end=end,
+        conditional=conditional,
+        claim_subject=subject,
+    )
+    return drafted(candidate, subject)
+
+
+def needs_publication_date(text: str) -> bool:
+    """Whether any forecast's deadline depends on when the article appeared ("next year", "by June").
+
+    Read as if published on two dates in different years and months: absolute dates ("by
+    March 2026") give the same deadlines both times, relative ones do not. Deadlines that are
+    defaults for lack of any time expression do not count: those are the editor's to set.
+    """
+
+    def stated(published_on: date) -> list[tuple[int, date | None]]:
+        found = extract_candidates(text, published_on=published_on)
+        return [(c.start, c.deadline) for c in found if c.deadline_flag != DEADLINE_DEFAULT]
+
+    return stated(date(1990, 1, 1)) != stated(date(1991, 7, 2))

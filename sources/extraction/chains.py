@@ -1,0 +1,42 @@
+"""One sentence, several dated claims: "would tumble to -1% in June 2020, then surge to 2.75% by
+June 2021", "3.6 percent this year and 3.7 percent in 2018", "a crisis, but not in the next 12 months"."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date
+
+from .text import trim_clause
+from .timex import deadline_in
+from .words import TRAILING
+
+TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
+CHAIN_CUT = re.compile(
+    r",\s*(?=then\s+\w)|,\s+(?=but\s+not\s+(?:in|within|by|this|next|for|over|during)\b)"
+    r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:in|by|for)\s+(?:19|20)\d\d\b)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively))"
+    r"|(?:,|\s+[\u2014\u2013])?\s+(?=before\s+\w+ing\b)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
+    r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b))"
+)
+
+
+def chain_links(plain: str, start: int, end: int, published_on: date) -> list[tuple[int, int]]:
+    """The dated links of a sentence that strings several dated claims together, else []."""
+    cuts = [start] + [m.end() for m in CHAIN_CUT.finditer(plain, start, end) if m.end() > start] + [end]
+    links = [trim_clause(plain, a, b) for a, b in itertools.pairwise(cuts) if plain[a:b].strip()]
+    denied = any(re.match(r"but\s+not\b", plain[a:b]) for a, b in links)
+    # "another crisis, but not in the next 12 months": the first link may have no time of its own
+    timed = links[1:] if denied else links
+    if len(links) < 2 or any(deadline_in(plain, a, b, published_on) is None for a, b in timed):
+        return []
+    return links
+
+
+def subject_before(plain: str, start: int, marker_start: int) -> str:
+    """The words before the estimative marker, when they are a short subject ("Unemployment rate")."""
+    words = re.split(r"[,:;]", plain[start:marker_start].strip(" ,"))[-1].split()
+    while words and words[-1].lower() in ("is", "are", "was", "were", "has", "have", "will", "would", "be", "should"):
+        words.pop()
+    if not 0 < len(words) <= 8 or words[0].lower() in ("if", "when", "and", "but", "then"):
+        return ""
+    return " ".join(words)

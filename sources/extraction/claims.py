@@ -1,0 +1,286 @@
+"""The suggested claim: the quote rewritten as a positive, checkable proposition.
+
+The hedge moves into the probability, so the claim drops it: "Germany's economy is unlikely
+to grow by more than 1% in 2025" (p 0.325) becomes "Germany's economy will grow by more than
+1% in 2025". A negated forecast is claimed positively and its probability mirrored
+("will not" is the remote end of "will"). Attribution ("he said", "according to the IMF"),
+bullets, datelines and interviewer framing are not part of a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .text import to_plain, trim_clause
+from .words import HEDGE_WORDS
+
+
+def strip_quote_marks(plain: str, start: int, end: int) -> tuple[int, int]:
+    """Drop an unbalanced quotation mark left at either end by the clause split."""
+    while start < end and plain[start] in "\"'(" and plain[start:end].count(plain[start]) % 2 == 1:
+        start += 1
+    while end > start and plain[end - 1] in "\"')" and plain[start:end].count(plain[end - 1]) % 2 == 1:
+        end -= 1
+    return trim_clause(plain, start, end)
+
+
+_ADVERB = r"(?:very\s+|highly\s+|most\s+|almost\s+|all\s+but\s+|nearly\s+|virtually\s+|quite\s+|still\s+|also\s+)"
+_LIKELIHOOD = r"(?:certainly|likely|probably|surely|possibly|perhaps|maybe|definitely)"
+_SAYER = r"(?:he|she|they|it|we|I|(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4})"
+_SAYS = r"(?:said|says|told\s+\w+|added|noted|warned|wrote|writes|argued|argues|predicted|predicts|expects)"
+
+# Framing around the proposition: dropped whole.
+_FRAMES = [
+    # a leading adverbial: "Most likely, ", "With more bad news on the way, ", "As a result of X, ", "Yes, "
+    re.compile(
+        r"^(?:most\s+likely|more\s+likely|very\s+likely|likely|probably|almost\s+certainly|in\s+all\s+likelihood|"
+        r"yes|no|well|so|overall|meanwhile|in\s+addition|in\s+this\s+situation|for\s+example|for\s+instance|"
+        r"accordingly|therefore|thus|hence|moreover|furthermore|indeed|however|still|also|again|"
+        r"(?:with|as\s+a\s+result\s+of|due\s+to|in\s+view\s+of|given|despite|thanks\s+to|as\s+for|"
+        r"on|in\s+the\s+\w+\s+of)\b[^,]{0,200}?)\s*,\s+(?=\S+\s+\S+)",
+        re.I,
+    ),
+    # "The IMF now predicts advanced economies will grow", "The average strategist is predicting a decline"
+    re.compile(
+        r"^(?:the\s+)?(?:(?!(?:The|A|An|This|That|Our|Its|Their)\b)[A-Z][\w&.'\-]*\s+){1,4}(?:[a-z]+\s+)?"
+        r"(?:now\s+|also\s+|still\s+)?(?:expects?|predicts?|forecasts?|"
+        r"projects?|anticipates?|sees?|pegs?|puts?|projected|predicted)\s+(?:that\s+)?(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])"
+    ),
+    re.compile(
+        r"^[^,]{0,60}?\b(?:is|are)\s+(?:now\s+)?(?:predicting|forecasting|projecting|expecting)\s+(?:that\s+)?", re.I
+    ),
+    re.compile(
+        r"^(?:I|we)\s+(?:do\s+|now\s+|still\s+|also\s+|fully\s+)?(?:expect|anticipate|forecast|predict)\s+(?:that\s+)?"
+        r"(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])",
+        re.I,
+    ),
+    re.compile(r"^(?:we've|we\s+have|I've|I\s+have)\s+(?:assigned|put|given)\s+", re.I),
+    re.compile(r"^(?:I|we)\s+(?:do\s+)?(?:expect|hope)\s+to\s+see\s+", re.I),
+    re.compile(r"^(?:I|we)\s+(?:now\s+|still\s+)?see\s+|^expect\s+", re.I),
+    re.compile(
+        r"^(?:the\s+)?(?:polls?|surveys?|data|models?|markets?|futures|pricing|forecasts?)\s+(?:now\s+)?"
+        r"(?:suggests?|shows?|indicates?|implies?|points?\s+to)\s+(?:that\s+)?",
+        re.I,
+    ),
+    re.compile(r"^(?:the\s+)?(?:[A-Z][\w&.'\-]*\s+){1,4}(?:now\s+)?sees\s+"),
+    re.compile(
+        r"^(?:I|we)(?:'re|'m|\s+are|\s+am)\s+(?:now\s+)?leaning\s+(?:slightly\s+|strongly\s+)?towards?\s+", re.I
+    ),
+    re.compile(r"^in\s+(?:the|its|their)\s+latest\s+(?:version|edition|update|round)\s+of\s+[^,]{1,80},\s+", re.I),
+    # the chance written after a list item: "... in 2019. 80%"
+    re.compile(r"(?:[.!]\s+|\s+(?:--|[\u2013\u2014])\s*)\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?$"),
+    # bullets, numbered items and interviewer labels
+    re.compile(
+        r"^(?:[-*\u2022\u25aa\u25cf\u2013\u2014>]+(?=\s)|\(?\d{1,2}[.)](?=\s)|[A-Z][\w. ]{0,30}:(?=\s+[A-Z\"]))\s*"
+    ),
+    # "..., it said Tuesday in its World Economic Outlook, up 0.1 point from January": the rest is attribution
+    re.compile(rf",\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\b.*$"),
+    re.compile(rf"\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\s*$"),
+    # "..., the operators' association says"
+    re.compile(rf",\s*(?:the|a|an)\s+[\w'\u2019\- ]{{2,60}}?\s+{_SAYS}(?:\s+\w+)?\s*$"),
+    re.compile(r",?\s*according\s+to\s+[^,]+$", re.I),
+    re.compile(r"^according\s+to\s+[^,]+,\s*", re.I),
+    re.compile(
+        r"^(?:(?:and|but)\s+not\b|and|but|yet|so|or|although|though|while|whereas|even\s+though|meanwhile|still|however|"
+        r"then|before)\b,?\s+",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:in\s+(?:my|our)\s+view|on\s+balance|all\s+told|for\s+now|in\s+short|overall|in\s+sum"
+        r"|in\s+(?:the|its|their|our)\s+(?:latest\s+|new\s+|updated\s+|current\s+)?"
+        r"(?:projections?|forecasts?|outlook|view|report|statement))\s*[,:]\s*",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:I|we)\s+(?:still\s+|now\s+|also\s+)?(?:think|believe|reckon|suspect|predict|bet|doubt)\s+(?:that\s+)?",
+        re.I,
+    ),
+    re.compile(r"^(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+)?surprised\s+if\s+", re.I),
+    re.compile(r"^(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\s+", re.I),
+    re.compile(r"^my\s+(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\s+(?:that\s+)?", re.I),
+    re.compile(
+        r"^(?:there\s+is|there's|it\s+is|it's)\s+[^,]*?\b(?:chance|odds|likely|unlikely|possible|probability)\s+(?:that\s+|of\s+)?",
+        re.I,
+    ),
+    re.compile(r"^(?:the\s+)?(?:odds|chances)\s+(?:are|favou?r)\s+(?:that\s+)?", re.I),
+    re.compile(r"^(?:I|we)\s+(?:lean|am\s+leaning|are\s+leaning)\s+towards?\s+", re.I),
+    re.compile(r"^perhaps\s+|^possibly\s+|^maybe\s+", re.I),
+]
+# "I expect Beijing to keep ..." -> "Beijing will keep ..."
+_EXPECT_TO = re.compile(
+    r"^(?:I|we|they|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}|(?:most\s+|many\s+)?(?:analysts|economists|markets?|investors|traders|forecasters))\s+"
+    r"(?:now\s+|still\s+|also\s+|fully\s+|would\s+)?(?:expects?|anticipates?|projects?|predicts?|forecasts?|sees?)\s+"
+    r"(?P<subject>.+?)\s+to\s+(?P<verb>[a-z]\w*)\b"
+)
+_REWRITES = [
+    (
+        re.compile(
+            rf"\b(?:will|'ll|shall)\s+(?:not\s+|never\s+)?{_ADVERB}?(?:{_LIKELIHOOD}\s+)?(?:not\s+|never\s+)?", re.I
+        ),
+        "will ",
+    ),
+    (re.compile(rf"\b{_ADVERB}?{_LIKELIHOOD}\s+(?:will\s+|won't\s+|'ll\s+)(?:not\s+)?", re.I), "will "),
+    (re.compile(r"\b(?:won't|shan't)\b", re.I), "will"),
+    (re.compile(r"\b(?:is|are|am)\s+(?:not\s+)?going\s+to\b|\b(?:isn't|aren't)\s+going\s+to\b", re.I), "will"),
+    (
+        re.compile(
+            rf"\b(?:is|are|remains?|looks?|seems?|appears?)\s+(?:not\s+)?(?:widely\s+|now\s+|also\s+)?{_ADVERB}?"
+            r"(?:un)?(?:likely|expected|forecast|projected|predicted|tipped|set|poised|bound|due|certain|"
+            r"on\s+track|on\s+course)\s+to\b",
+            re.I,
+        ),
+        "will",
+    ),
+    (
+        re.compile(r"\b(?:may|might|could)\s+(?:well\s+|yet\s+|even\s+|also\s+|eventually\s+)?(?:not\s+)?", re.I),
+        "will ",
+    ),
+    (re.compile(r"\b(?:would|should)\s+(?:not\s+)?(?=[a-z])", re.I), "will "),
+    (re.compile(r"\b(?:perhaps|possibly|maybe|probably|likely|almost\s+certainly|certainly)\s+", re.I), ""),
+    # a verbless judgement at the end: "A full-scale invasion before 2027 is highly unlikely"
+    (
+        re.compile(
+            rf"\s+(?:is|are|remains?|looks?|seems?)\s+(?:not\s+)?{_ADVERB}?(?:un)?(?:likely|probable|improbable|"
+            r"doubtful|certain|possible|a\s+(?:real|distinct|serious)\s+possibility)\s*$",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(r"^the\s+(?:most\s+)?likely\s+", re.I), "the "),
+    (
+        re.compile(
+            r",?\s*(?:with|at|has)\s+(?:a|an)\s+(?:about\s+|around\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)\s*"
+            r"(?:likelihood|chance|probability)\b",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(r"\s*[;,]\s*I'?m\s+\d+%\s+sure\s+of\s+that\.?$", re.I), ""),
+]
+_CHANCE_OF = re.compile(
+    r"^(?:I(?:'d|\s+would)?\s+put\s+|we(?:'d|\s+would)?\s+put\s+)?(?:the\s+)?(?:chances?|odds|probability|likelihood|risk)"
+    r"\s+(?:of|that)\s+(?P<event>.+?)\s+(?:at|is|are|stands\s+at|as)\s+(?:about\s+|around\s+|roughly\s+|only\s+)?"
+    r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|one\s+in\s+\w+|\w+\s+in\s+\w+|slim|low|high|good|small)\s*(?P<rest>.*)$",
+    re.I,
+)
+_PERCENT_CHANCE_OF = re.compile(
+    r"^(?:there\s+is\s+|[^,]{0,60}?\b(?:see|sees|put|puts|assigns?|estimates?)\s+)?(?:a\s+|an\s+)?(?:median\s+|average\s+)?(?:about\s+|around\s+|roughly\s+)?"
+    r"(?:\d[\d.]*\s*(?:%\s*)?(?:(?:to|-|\u2013)\s*\d[\d.]*\s*)?(?:%|per\s*cent|percent)|\d+-in-\d+|one[\s-]in[\s-]\w+)\s+"
+    r"(?:chance|probability|likelihood|risk)\s+(?:of|that|to|for)\s+",
+    re.I,
+)
+
+# "FiveThirtyEight's model gives Biden a 71% chance of winning the election"
+_GIVES = re.compile(
+    r"^.{0,80}?\bgives?\s+(?P<whom>(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)\s+(?:a|an)\s+\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
+    r"(?:chance|probability|likelihood)\s+of\s+(?P<event>.+)$"
+)
+# "The Chiefs have a 25% chance of winning the Super Bowl"
+_HAS_CHANCE = re.compile(
+    r"^(?P<whom>[^,]{2,60}?)\s+(?:has|have)\s+(?:a|an)\s+(?:about\s+|around\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
+    r"(?:chance|probability|likelihood)\s+(?:of|to)\s+(?P<event>.+)$"
+)
+HEDGE_IN_CLAIM = re.compile(rf"\b(?:{HEDGE_WORDS})\b")
+PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She|This|That|These|Those|Such\s+\w+|(?:This|That|These|Those)\s+\w+)\b")
+_NO_SUBJECT_START = {
+    "will", "would", "is", "are", "be", "to", "and", "but", "or", "if", "when", "which", "that", "with", "as",
+    "likely", "probably", "perhaps", "possibly", "maybe", "could", "may", "might", "also", "even", "then", "so",
+    "not", "it", "they", "this", "he", "she", "these", "those", "by", "in", "over", "within",
+}  # fmt: skip
+
+
+def rewrite(quote: str, *, positive: bool = True) -> str:
+    """The proposition of a quote, without its frame or its hedge (no date added).
+
+    `positive=False` keeps a negation: a stated number is the chance of the sentence as
+    written ("Trump will not be impeached. 80%"), so its claim keeps the "not".
+    """
+    claim = " ".join(to_plain(quote).split())
+    conditional = re.match(
+        r"^[\"']?(?:but\s+|and\s+)?(?P<cond>(?:even\s+)?if\s+[^,]{3,120}),\s+(?P<rest>.+)$", claim, re.I
+    )
+    if conditional:
+        # "If X, Y will ..." is claimed as "Y will ... (if X)": the condition stays with it
+        condition = conditional.group("cond")
+        rest = conditional.group("rest").rstrip(" .\"'")
+        claim = f"{rest} ({condition[:1].lower()}{condition[1:]})"
+    expect = _EXPECT_TO.match(claim)
+    if expect:
+        claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"
+    if not positive:
+        claim = re.sub(r"\bwon't\b|\bwill\s+not\b", "will \x00", claim, flags=re.I)
+    claim = claim.strip(" .\"'")
+    for _ in range(2):
+        for pattern in _FRAMES:
+            claim = pattern.sub("", claim).strip(" .,\"'")
+    gives = _GIVES.match(claim) or _HAS_CHANCE.match(claim)
+    if gives:
+        claim = f"{gives.group('whom')} {gives.group('event')}"
+    chance = _CHANCE_OF.match(claim)
+    if chance:
+        claim = f"{chance.group('event')} {chance.group('rest')}".strip()
+    claim = _PERCENT_CHANCE_OF.sub("", claim)
+    expect = _EXPECT_TO.match(claim)
+    if expect:
+        claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"
+    for pattern, replacement in _REWRITES:
+        claim = pattern.sub(replacement, claim)
+    claim = re.sub(r"\bwill\s+will\b", "will", claim).replace("\x00", "not")
+    claim = re.sub(r"\s+", " ", claim).strip(" ,.;:\"'")
+    return claim[:1].upper() + claim[1:]
+
+
+def suggest_claim(quote: str, deadline: date | None, *, subject: str = "", positive: bool = True) -> str:
+    """A first draft of the checkable claim, stated positively, for the editor to edit.
+
+    `subject` replaces a leading pronoun ("It will ...") when the sentence before names it.
+    """
+    claim = rewrite(quote, positive=positive)
+    if subject:
+        subject = rewrite(subject) if len(subject.split()) > 3 else subject
+        if PRONOUN_SUBJECT.match(claim):
+            claim = re.sub(r"^(?:It|They|He|She)\b", subject, claim)
+        elif re.match(
+            r"[^\w$-]*(?:(?:and|then|before|after|but)\s+)*(?:[a-z]|[-$\d])", to_plain(quote)
+        ) or not has_subject(claim):
+            # a link split off a longer sentence keeps the sentence's subject
+            verb = claim.split()[0].lower() if claim else ""
+            joins = ("will", "in", "within", "before", "until", "by", "this", "next", "for", "during", "over")
+            will = "" if verb in joins or verb.endswith(("s", "ed")) or " will " in f" {subject} " else "will "
+            claim = f"{subject} {will}{claim[:1].lower()}{claim[1:]}"
+        claim = claim[:1].upper() + claim[1:]
+    if deadline is not None:
+        claim = f"{claim} (by {deadline.isoformat()})"
+    return claim
+
+
+def hedge_words(claim: str) -> list[str]:
+    """The estimative words left in a claim (a claim an editor accepts as written has none)."""
+    return [m.group(0) for m in HEDGE_IN_CLAIM.finditer(to_plain(claim))]
+
+
+def has_subject(claim: str) -> bool:
+    """Whether a claim opens with something it is about, not a verb, a conjunction or a bare pronoun."""
+    words = re.findall(r"[\w'%$.\-]+", claim)
+    if len(words) < 3:
+        return False
+    return words[0].lower() not in _NO_SUBJECT_START and not PRONOUN_SUBJECT.match(claim)
+
+
+_SUBJECT_BEFORE_VERB = re.compile(
+    r"^(?P<subject>(?:The\s+|A\s+|An\s+)?[A-Z][\w'\-.]*(?:\s+(?:[\w'\-.]+)){0,5}?)\s+"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|said|says|remains?|faces?|"
+    r"(?-i:[a-z]+ed))\b"
+)
+
+
+def antecedent(previous_sentence: str) -> str:
+    """The subject of the sentence before, to stand in for "It" / "They" / "He" / "She"."""
+    found = _SUBJECT_BEFORE_VERB.match(" ".join(to_plain(previous_sentence).split()).lstrip("\"' "))
+    if not found:
+        return ""
+    subject = found.group("subject")
+    if PRONOUN_SUBJECT.match(subject) or subject.split()[0] in ("I", "We", "There", "Here", "But", "And", "If"):
+        return ""
+    return subject

@@ -1,0 +1,41 @@
+"""Clauses: a sentence holding forecasts in separate clauses is split at these breaks."""
+
+from __future__ import annotations
+
+import re
+
+from .text import trim_clause
+
+# --- clauses ---------------------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(
+    r";\s+|:\s+(?=[a-z\"'A-Z])"
+    r"|,\s+(?=(?:and|but|while|whereas|although|though|yet|so|or)\s)"
+    r"|,\s+(?=(?:perhaps|possibly|maybe|probably|likely|if\s+not)\s)"
+    r"|\s+[\u2014\u2013]\s+(?=(?:and|but|perhaps|possibly)\s)"
+    # a list of stated chances: "a 60% probability to our base case, a 25% probability to the bear case"
+    r"|,\s+(?=(?:and\s+)?(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:probability|chance|likelihood)\b)",
+)
+_LEADING_SUBORDINATE = re.compile(r"^(?:Although|Though|While|Whereas|Even\s+though)\b[^,]*,\s+")
+BACK_REFERENCE = re.compile(
+    r"\b(?:of|about)\s+(?:that|this|it)\b|^call\s+it\b|^(?:and\s+|but\s+)?(?:I|we)(?:'d|'m|\s+would|\s+am)?\s+"
+    r"(?:say|put|give|estimate|reckon|think|\d)",
+    re.I,
+)
+# A clause that only says the outcome is uncertain is not part of the forecast's quote.
+UNCERTAIN_CLAUSE = re.compile(r"\b(?:unclear|uncertain|not\s+clear|unknown|remains\s+to\s+be\s+seen|whether)\b", re.I)
+
+
+def split_clauses(plain: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [start]
+    lead = _LEADING_SUBORDINATE.match(plain[start:end])
+    if lead:
+        cuts.append(start + lead.end())
+    for m in _CLAUSE_BREAK.finditer(plain, start, end):
+        cuts.append(m.end())
+    cuts = sorted(set(cuts))
+    spans = []
+    for i, cut in enumerate(cuts):
+        stop = cuts[i + 1] if i + 1 < len(cuts) else end
+        spans.append((cut, stop))
+    return [trim_clause(plain, s, e) for s, e in spans]

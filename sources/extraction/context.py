@@ -1,0 +1,172 @@
+"""Context that cancels a marker or changes what it means.
+
+A question, a reported belief, speech, a policy commitment, a forecast made earlier and reported,
+a hypothetical "would", a conditional: the words of a forecast without a forecast of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .words import DEGREES
+
+if TYPE_CHECKING:
+    from .markers import Marker
+
+_SUPPRESS_BEFORE = re.compile(
+    r"\b(?:unclear|uncertain|not\s+clear|unknown|no\s+telling|hard\s+to\s+say|difficult\s+to\s+say|"
+    r"whether|wonders?|wondered|wondering|asks?|asked|question\s+is|if\s+and\s+when)\b[^,;:]*$"
+    # "None of this means downstreaming will fail" denies, it does not predict
+    r"|\b(?:none\s+of\s+this|not|n't|never)\b[^,;:]*\bmeans?\b[^,;:]*$"
+    # a belief reported, not held: "Investors appear to trust that central banks will ease"
+    r"|\b(?:trust|trusts|hope|hopes|hoping|fear|fears|assume|assumes|want\s+to\s+be\s+sure)\s+that\b[^,;:]*$"
+    # "No one knows how this will play out", "people want to be sure the costs are going to stick"
+    r"|\b(?:no\s+one|nobody|who)\s+knows\b[^,;:]*$|\b(?:know|knows|knew|tell)(?:\s+\w+){0,6}?\s+(?:how|what|whether|when|where|if)\b[^;:]*$"
+    r"|\b(?:be|make)\s+sure\b[^,;:]*$"
+    # "the illusion that the old relationship could be restored"
+    r"|\b(?:illusion|hope|idea|notion|belief|myth|fantasy|dream|pretence|pretense)\s+that\b[^,;:]*$"
+    # "Some will say", "you'll understand": speech and the reader's future, not the world's
+    r"|\b(?:you|you'll)\s*$",
+    re.I,
+)
+_COMMITMENT_BEFORE = re.compile(
+    r"\b(?:our|its|their)\s+(?:future\s+)?(?:decisions?|policy|policies|approach|actions?|commitment)\s+$", re.I
+)
+_COMMITMENT_AFTER = re.compile(
+    r"\s+(?:continue\s+to\s+)?(?:be\s+guided|ensure|remain\s+(?:data|committed|vigilant)|do\s+(?:whatever|what)|"
+    r"stand\s+ready|monitor|be\s+determined|assess|evaluate|review|consider|act|take\s+(?:the\s+)?(?:necessary|appropriate))\b",
+    re.I,
+)
+# The text talking about itself or its readers, or a future that is no event
+_META_BEFORE = re.compile(
+    r"\b(?:this|the|our|my)\s+(?:article|post|piece|essay|report|chapter|section|paper|book|podcast|newsletter|"
+    r"series|column|blog|site|analysis|note|page|episode)\s+$|\b(?:as|readers|you)\s+(?:we\s+)?$|\bcomments\s+$",
+    re.I,
+)
+_META_AFTER = re.compile(
+    r"\s+(?:explain|discuss|argue|examine|show|describe|look\s+at|cover|consider|outline|recall|remember|notice|"
+    r"depend|tell|judge|always|never\s+know|be\s+(?:interesting|moderated|updated|published|discussed|covered|"
+    r"explained|back))\b",
+    re.I,
+)
+_PAST_BEFORE = re.compile(
+    r"\b(?:was|were|had|had\s+been|seemed|looked|appeared)\s+(?:widely\s+|very\s+|highly\s+)?$", re.I
+)
+REPORTED = re.compile(r"\b(?:said|says|told|warned|argued|believes?|thinks?|added|noted|predicted)\b", re.I)
+_COMPARATIVE_BEFORE = re.compile(
+    r"\b(?:more|less|far\s+less|much\s+less|much\s+more|as|equally|no\s+more|no\s+less)\s+$", re.I
+)
+_NOUN_WILL_BEFORE = re.compile(
+    r"\b(?:the|a|an|political|free|good|ill|its|their|his|her|our|popular|public|at|of|strong|iron|own)\s+$", re.I
+)
+_HEDGE_NOT_FORECAST = re.compile(
+    r"^(?:may|might|could)\s+(?:never\s+know|not\s+know|well\s+be\s+argued|be\s+argued|argue|say|seem|recall|"
+    r"remember|wonder|be\s+forgiven|have|not\s+have|also\s+be\s+said|be\s+tempted|accuse|call|criticis|criticiz|"
+    r"object|complain|point\s+out|imagine|think|ask)\w*\b"
+    r"|^(?:could|might)\s+not\s+be\s+reached\b",
+    re.I,
+)
+_PAST_REPORT_BEFORE = re.compile(
+    r"\b(?:warned|said|predicted|feared|suggested|claimed|argued|believed|thought|speculated|worried|hoped)"
+    r"\s+(?:that\s+)?[^,;:]*$",
+    re.I,
+)
+ANAPHORA = re.compile(
+    r"\b(?:there|then)\b(?!\s+(?:is|are|was|were|will|would|could|may|might|'s|has|have|had|seems?|remains?|appears?)\b)"
+    r"|\b(?:at|by|after|before|until|from)\s+(?:that|this|the\s+same)\s+"
+    r"(?:meeting|summit|vote|election|date|point|time|stage|moment)\b",
+    re.I,
+)
+ELABORATION = re.compile(r"(?:(?:and|or|but)\s+)?(?:perhaps|possibly|maybe)\b", re.I)
+CONDITIONAL = re.compile(r"\s*[\"']?(?:(?:But|And|So|Yet|Still)\s+)?(?:If|if|Unless|unless|Even if|even if|Should)\b")
+# A forecast told as one made earlier: "the November 2007 forecast for 2008", "Previous forecasts predicted"
+PAST_FORECAST = re.compile(
+    r"\b(?:previous|earlier|prior|last\s+year's|old|original)\s+(?:forecasts?|predictions?|projections?|outlook)\b"
+    r"|\b(?:\w+\s+)?(?P<year>(?:19|20)\d\d)\s+(?:forecast|prediction|projection|outlook)\b"
+    r"|\b(?:were|was|had\s+been)\s+(?:predicting|forecasting|projecting|expecting)\b"
+    # "Last year we forecast growth of 2%", "In 2022, many economists predicted a recession"
+    r"|\b(?:last\s+(?:year|month|week|quarter|spring|summer|autumn|fall|winter)|a\s+year\s+ago)\b[^.]{0,40}?"
+    r"\b(?:forecast|predicted|projected|expected|said|thought)\b"
+    # "in September the model gave them an 80% chance"
+    r"|\b(?:gave|had\s+given)\s+(?:\w+\s+){0,3}(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
+    r"|^\s*(?:Using\s+the\b[^,]*\bexample|Suppose|Imagine)\b",
+    re.I,
+)
+# Where a "would" is a projection's, not a hypothetical's
+PROJECTION_CONTEXT = re.compile(
+    r"\b(?:projections?|projected|forecasts?|forecasting|outlook|expects?|scenario)\b", re.I
+)
+AWAITED_EVENT = re.compile(r"^\s+yet\b|\b(?:once|as\s+soon\s+as)\s+\w", re.I)
+_FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)\s*$", re.I)
+
+
+def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool:
+    before = plain[seg_start : marker.start]
+    after = plain[marker.end : seg_end]
+    if _SUPPRESS_BEFORE.search(before):
+        return True
+    past = marker.kind in ("adjective", "chance", "expect") and _PAST_BEFORE.search(before)
+    if past and not REPORTED.search(before) and "still" not in marker.phrase.lower():
+        return True
+    if marker.kind == "adjective" and _COMPARATIVE_BEFORE.search(before) and "than not" not in marker.phrase:
+        return True
+    if marker.kind == "adjective" and re.search(
+        r"\b(?:things?|what|which)\s+(?:I|we)\s+(?:think|believe|consider)\s+(?:is|are)\s+(?:less\s+|more\s+)?$",
+        before,
+        re.I,
+    ):
+        return True  # "a few things I think are probable": announces forecasts, is not one
+    if marker.kind == "adjective" and re.match(r"\s+voters?\b", after):
+        return True  # "likely voters": the pollsters' term
+    if marker.kind == "adjective" and re.match(r"\s+than\b", after):
+        return True
+    if marker.kind == "chance" and marker.phrase.lower().startswith(("odds are", "chances are")):  # noqa: SIM102
+        # "the odds are better here" compares; "the odds are that..." predicts
+        if re.match(r"\s+(?:better|worse|not|higher|lower|against|" + "|".join(DEGREES) + r")\b", after):
+            return True
+    if marker.kind in ("will", "would", "should") and re.search(
+        r"\b(?:say|argue|tell|claim|ask|insist|understand)\b", after[:12]
+    ):
+        return True
+    if marker.kind == "will":
+        word = marker.phrase.lower()
+        if marker.phrase[0] == "W" and before.strip():
+            return True  # "Will" inside a sentence is a name
+        if word == "will" and _NOUN_WILL_BEFORE.search(before):
+            return True
+        if word == "will" and not re.match(r"\s+[a-z]", after):
+            return True  # "the will.", "Will," : a noun or a name
+        first_person = _FIRST_PERSON_BEFORE.search(before) or re.search(r"\b(?:I|we)$", before.rstrip(), re.I)
+        # "we're going to see prices come down": the economy's "we", not an intention
+        ours = re.match(r"\s+(?:see|be\s+able\s+to|avoid|have\s+a|go\s+into|face|get\s+a)\b", after, re.I)
+        if first_person and not (ours and re.search(r"\bwe\b[^,;]*$|\bwe'", before, re.I)):
+            return True  # "I will grade these": an intention, not a forecast
+        if _META_BEFORE.search(before) or _META_AFTER.match(after):
+            return True  # "This article will explain", "as we will see", "that will depend on the data"
+        if _COMMITMENT_BEFORE.search(before) or _COMMITMENT_AFTER.match(after):
+            return True  # "our decisions will be guided by the data": a policy commitment
+        if re.search(r"\bforever\b", after) or re.search(
+            r"\b(?:who|which)\s+(?:said|claimed|insisted|argued)\b", before
+        ):
+            return True  # rhetoric, or what someone said long ago
+        if re.match(r"\s+have\s+(?:been\s+)?\w+ed\b", after) and re.search(r"\bby\s+now\b", after):
+            return True
+    if marker.kind == "hedge":
+        if _HEDGE_NOT_FORECAST.match(plain[marker.start : seg_end]):
+            return True
+        if marker.phrase == "May" and re.search(r"[\w,]\s*$", before):
+            return True  # "a landslide win in May": the month
+        if marker.phrase.lower() in ("could", "might") and _PAST_REPORT_BEFORE.search(before):
+            return True  # "forecasters warned that Germany could run out": a past view, reported
+        if re.match(r"\s+have\s+(?:been|had|\w+ed|\w+en|done|made|seen|said)\b", after):  # "may have been": the past
+            return True
+        if re.search(r"\b(?:if|unless|even\s+if)\b[^,]*$", before, re.I):
+            return True
+    if marker.kind == "expect" and re.search(
+        r"\b(?:should|must|would|could|might|may|nobody|no\s+one)\s+$", before, re.I
+    ):
+        return True
+    if marker.kind in ("expect", "predict", "see") and re.search(r"\bwhat\s+$", before, re.I):
+        return True  # "Here's what I expect next" announces forecasts, it is not one
+    return marker.kind == "expect" and bool(re.search(r"\b(?:than|as)\s+(?:\w+\s+)?$", before, re.I))

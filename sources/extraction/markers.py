@@ -1,0 +1,324 @@
+"""Estimative markers: the words that make a sentence a forecast and give its probability.
+
+Every phrase is reduced to one of the seven ICD 203 categories (sources.scales); stated
+numbers ("a 30% chance", "one in four") are kept as numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sources import scales
+
+from .context import suppressed
+from .words import (
+    ADJECTIVES,
+    ADVERBS,
+    BE,
+    CHANCES,
+    DEGREES,
+    NOT,
+    TRAILING,
+    WILL,
+    C,
+    alternation,
+)
+
+# --- estimative markers --------------------------------------------------------------------
+
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    # "will likely", "will almost certainly not", "probably won't"
+    ("will_adverb", re.compile(
+        rf"\b{WILL}\s+(?P<neg1>{NOT}\s+)?(?P<adv>{alternation(ADVERBS)})(?P<neg2>\s+(?:not|never))?\b", re.I
+    )),
+    ("adverb_will", re.compile(rf"\b(?P<adv>{alternation(ADVERBS)})\s+(?:{WILL}(?P<neg2>\s+not)?|won't)\b", re.I)),
+    ("adverb_not", re.compile(r"\b(?P<adv>probably|likely|almost\s+certainly)\s+(?P<neg2>not)\b", re.I)),
+    # "is likely to", "remains unlikely", "looks likely", "it is very likely that"
+    ("adjective", re.compile(
+        rf"\b(?P<neg1>(?:{NOT}|no\s+longer)\s+(?:\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
+    )),
+    ("chance", re.compile(rf"\b(?P<chance>{alternation(CHANCES)})\b", re.I)),
+    ("expect", re.compile(
+        rf"\b(?:(?P<neg1>{NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
+        r"(?:expected|forecast|projected|predicted|tipped|favou?red)\s+to\b"
+        # the columnist's imperative: "Expect rates to stay high through 2024."
+        r"|^\s*[\"']?Expect\b(?!\s*[.,;:)])"
+        r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd)"
+        r"\s+(?:now\s+|still\s+|also\s+|fully\s+|would\s+)?(?P<neg2>don't\s+|do\s+not\s+)?expect(?:s)?\b(?!\s*[.,;:)])",
+        re.I,
+    )),
+    # An institution or a person named before the verb: "The IMF expects", "the MPC now predicts",
+    # "Bloomberg Economics pegs this year's expansion at 2.9%", "We continue to forecast that"
+    ("expect", re.compile(
+        r"(?:\b(?-i:[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I))\s+(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
+        r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
+        r"(?=\s+(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)"
+        r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[a-z']+\s+){1,4}(?:to|at|of|will|by|in|for)\b|[\d$]))",
+        re.I,
+    )),
+    ("expect", re.compile(
+        r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
+        r"|\b(?:is|are)\s+(?:now\s+)?(?:forecast|projected|expected|seen|estimated)\s+(?:at|to\s+be)\b"
+        r"|\b(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|estimated|average\s+est\.?)\s+[$\d]"
+        r"|\b(?:is|are)\s+(?:now\s+)?expecting\s+(?:\w+\s+){1,5}?to\b"
+        r"|\b(?:anticipated|expected|forecast|projected)\s+for\s+(?:\d{4}|next\s+year)\b"
+        r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm)\w*\s+(?:our|its|their|the)\s+[^.;]{0,50}?"
+        r"\b(?:forecasts?|projections?|estimates?|outlook)\b"
+        r"|\b(?:the|our|its|their|a)\s+(?:new\s+|latest\s+|updated\s+)?(?:forecast|projection|outlook)\s+for\s+"
+        r"(?:\d{4}|next\s+year|this\s+year)\b"
+        r"|\bthe\s+odds\s+favou?r\b|\b(?:I|we)\s+lean\s+towards?\b"
+        r"|\b(?:am|are|is|we're|I'm)\s+(?:now\s+)?leaning\s+(?:slightly\s+|strongly\s+)?towards?\b"
+        r"|\b(?:guides|guided|guiding)\s+(?:for|to)\b|\bguidance\s+(?:of|for|calls\s+for|implies)\b"
+        r"|\b(?:our|the|their|its)\s+base\s+case\s+(?:is|remains|sees|calls)\b"
+        r"|\b(?:is|are)\s+(?:now\s+)?seen\s+(?:\w+ing|at|as|to)\b"
+        r"|\b(?:see|sees)\s+(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
+
+        # "The Fed sees rates at 5.1% by the end of 2023"
+        r"|(?:(?-i:\b[A-Z][\w&.\-]*)|\b(?:analysts|economists|strategists|investors|markets|traders))\s+(?:now\s+)?"
+        r"(?:sees|see)\s+[^.;]{1,60}?\b(?:at|of|to|near|around|ending|finishing|reaching)\s+[-\d$]"
+        r"|\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\b"
+        r"",
+        re.I,
+    )),
+    # "Global output should increase by 3.6 percent": a forecaster's "should" is a likely outcome
+    ("should", re.compile(
+        r"\bshould\s+(?P<neg1>not\s+)?(?:(?:also|still|then|now|eventually|gradually|further)\s+)?"
+        r"(?=(?:increase|decrease|rise|fall|grow|slow|expand|contract|remain|stay|reach|peak|ease|decline|improve|"
+        r"recover|inflect|lead|come|return|pick\s+up|moderate|stabili[sz]e|continue|hit|top|drop|accelerate|"
+        r"decelerate|average|end|finish|close|edge|climb|rebound|narrow|widen|strengthen|weaken|occur|happen|"
+        r"support|boost|drive|weigh|push|lift|keep|limit|inflect|outpace|exceed|"
+        r"be\s+(?:higher|lower|above|below|around|near|back|with\s+us|in\s+place|over|positive|negative))\b)",
+        re.I,
+    )),
+    ("bound", re.compile(
+        rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:(?:bound|set|poised|on\s+track|on\s+course|due)\s+to"
+        r"|(?:poised|set|on\s+course|headed|heading)\s+for)\b",
+        re.I,
+    )),
+    # First-person judgements without a scale word: "I do not see a lasting fall before 2025",
+    # "I doubt that the cap survives", "I'd be surprised if rates rose"
+    ("predict", re.compile(
+        r"\b(?:I|we)(?:'d|\s+would)?\s+(?:still\s+|now\s+)?(?:predict|bet|wager|suspect|forecast)\b(?!\s*[.,;:)])"
+        r"|\bmy\s+(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\b",
+        re.I,
+    )),
+    # "the chances of a deal are slim", "the odds look good"
+    ("degree", re.compile(
+        r"\b(?:chances?|odds|likelihood|probability|prospects?)\b[^.;:!?]{0,60}?"
+        r"\b(?:is|are|look|looks|seem|seems|remain|remains|appear|appears)\s+"
+        r"(?:very\s+|extremely\s+|pretty\s+|rather\s+|fairly\s+|quite\s+)?(?P<degree>" + "|".join(DEGREES) + r")\b",
+        re.I,
+    )),
+    ("see", re.compile(
+        r"\b(?:I|we)\s+(?:still\s+|now\s+)?(?P<neg2>do\s+not\s+|don't\s+|cannot\s+|can't\s+|can\s+not\s+)?"
+        r"(?:see|foresee|anticipate)\b(?!\s+(?:it|that|this|why|how|what|whether|no\s+reason)\b)",
+        re.I,
+    )),
+    ("doubt", re.compile(
+        r"\b(?:I|we)\s+(?:very\s+much\s+|strongly\s+|rather\s+|seriously\s+)?doubt\b(?!\s+(?:it|this|so|that\s*[.,;:!?]))"
+        r"|\b(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+|genuinely\s+)?surprised\s+if\b",
+        re.I,
+    )),
+    ("will", re.compile(
+        rf"\b(?:{WILL}(?P<neg1>\s+(?:not|never))?"
+        r"|(?P<neg2>won't|shan't|(?:(?:is|are|am)\s+not|isn't|aren't)\s+going\s+to))\b",
+        re.I,
+    )),
+    ("hedge", re.compile(
+        r"\b(?:may|might|could|perhaps|possibly|maybe|conceivably)\b"
+        r"|\b(?:it\s+is|it's|it\s+remains|it\s+seems)\s+(?:quite\s+|entirely\s+)?possible\b"
+        # "a settlement of 3 per cent is a real possibility": possible, with no number
+        r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear)\s+possibility\b"
+        r"|\bthere\s+is\s+(?:some\s+|a\s+|real\s+)?potential\s+for\b",
+        re.I,
+    )),
+    # "a lone forecaster is predicting an eruption in 2015": kept only with a stated date (candidates)
+    ("predicting", re.compile(
+        r"\b(?:is|are)\s+(?:now\s+)?(?:predicting|forecasting|projecting)\b(?=\s+(?:a|an|the|that|\w+\s+(?:to|will)))",
+        re.I,
+    )),
+    # "The Bank's latest projections show inflation returning to 2% in 2025" (kept only with a date)
+    ("predicting", re.compile(
+        r"\b(?:projections?|forecasts?|models?|simulations?|estimates?)\s+(?:now\s+)?(?:show|shows|see|sees|put|puts|"
+        r"point\s+to|points\s+to|suggest|suggests)\b",
+        re.I,
+    )),
+    # a headline's infinitive: "S&P 500 to Hit 5,000 in 2023: Strategist" (only in a headline: candidates)
+    ("headline", re.compile(
+        r"^[^.:]{2,60}?\bto\s+(?:hit|reach|rise|fall|top|climb|drop|slow|grow|cut|raise|hike|win|lose|trade|end|"
+        r"remain|stay|surge|slump|double|halve|recover|rebound)\b",
+        re.I,
+    )),
+    # a verbless outlook: "around 4.2% this year and next" (kept only with a coming date: candidates)
+    ("outlook", re.compile(
+        r"\b(?:around|about|roughly|near|close\s+to|some)\s+[-\d.]+\s*(?:%|per\s*cent|percent)\s+"
+        r"(?:in|for|this|next|by)\s+(?:this\s+year|next\s+year|(?:19|20)\d\d|the\s+year)\b",
+        re.I,
+    )),
+    # a projection's conditional mood: "Unemployment would surge to 10% in June" (kept only
+    # where the paragraph speaks of projections or forecasts: see candidates)
+    ("would", re.compile(
+        r"\bwould\s+(?!have\b|be\s+(?:a|an|the)\b|like\b|rather\b|say\b|argue\b|require|need|mean|take|involve|allow|"
+        r"help|cost|depend|make|want|prefer)(?=[a-z])",
+        re.I,
+    )),
+]  # fmt: skip
+
+_KIND_CATEGORY = {
+    "should": C.LIKELY,
+    "would": C.LIKELY,
+    "expect": C.LIKELY,
+    "bound": C.LIKELY,
+    "see": C.LIKELY,
+    "doubt": C.UNLIKELY,
+    "predict": C.LIKELY,
+}
+_KIND_CATEGORY.update({"outlook": C.LIKELY, "will": C.ALMOST_CERTAIN, "predicting": C.LIKELY, "headline": C.LIKELY})
+_PRIORITY = {"stated": 5, "will_adverb": 4, "adverb_will": 4, "adverb_not": 4, "adjective": 4, "chance": 4}
+_PRIORITY["frame"] = 0
+_PRIORITY.update({"predicting": 3, "headline": 1, "outlook": 2})
+_PRIORITY.update(
+    {
+        "should": 2,
+        "would": 1,
+        "expect": 3,
+        "bound": 3,
+        "see": 3,
+        "doubt": 3,
+        "predict": 3,
+        "degree": 4,
+        "hedge": 2,
+        "will": 1,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str
+    start: int
+    end: int
+    phrase: str
+    category: str | None
+    probability: float | None = None  # only for stated numbers
+
+    @property
+    def priority(self) -> int:
+        return _PRIORITY[self.kind]
+
+
+_PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
+_ONE_IN = r"(?P<a>one|two|three|four|five|\d+)[\s-]+in[\s-]+(?P<b>two|three|four|five|six|ten|twenty|hundred|\d+)"
+_APPROXIMATELY = r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|only\s+|just\s+|perhaps\s+|maybe\s+)"
+# Dots inside a sentence: "U.S. recession", "3.5 per cent".
+_SAME_SENTENCE = r"(?:[^.;!?%]|\.(?=\w|\s+[a-z]))"
+_PROB_NOUN = r"(?:chance|probability|likelihood|odds|risk|sure|certain|confident)"
+STATED_PATTERNS = [
+    # "a 40 to 50 percent chance": the middle of the range
+    re.compile(
+        r"\b(?P<lo>\d{1,2})\s*(?:%\s*)?(?:to|-|\u2013)\s*(?P<hi>\d{1,3})\s*(?:%|per\s*cent\b|percent\b)\s+"
+        r"(?:chance|probability|likelihood|odds|risk)\b",
+        re.I,
+    ),
+    # "Trump wins in 52 out of 100 simulations", "a majority in 9 out of 10 scenarios"
+    re.compile(
+        r"\b(?P<a>\d{1,3})\s+(?:out\s+)?of\s+(?:the\s+|our\s+)?(?P<b>\d{1,5}|ten|hundred)\s+"
+        r"(?:times|simulations|scenarios|runs|trials|model\s+runs)\b",
+        re.I,
+    ),
+    re.compile(rf"\b{_PERCENT}\s+(?:{_PROB_NOUN})\b", re.I),
+    re.compile(
+        rf"\b(?:chances?|probability|likelihood|odds|risk)\b{_SAME_SENTENCE}{{0,90}}?"
+        rf"\b(?:at|is|are|of|to|stands\s+at|as\s+high\s+as|as\s+low\s+as)\s+"
+        rf"{_APPROXIMATELY}?{_PERCENT}",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:I'd|I\s+would|I|we|we'd)\s+(?:say|put\s+it\s+at|give\s+it|estimate|reckon|guess|think)\s+"
+        rf"(?:about\s+|around\s+|roughly\s+|maybe\s+|perhaps\s+)?{_PERCENT}",
+        re.I,
+    ),
+    re.compile(rf"\b{_ONE_IN}\s+(?:chance|probability|odds|shot)\b", re.I),
+    re.compile(
+        r"\b(?:chance|probability|likelihood|odds)\b[^.;%]{0,30}?\(?(?P<lo>\d{1,2})\s*[-\u2013]\s*(?P<hi>\d{1,2})\s*%",
+        re.I,
+    ),
+    # a prediction list gives each item its number after it: "No recession in 2019. 80%"
+    re.compile(rf"{TRAILING}\(?(?P<num>\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\)?\.?\s*$", re.I),
+    # "I'd put the odds of a price cap before the end of the year at about one in four"
+    re.compile(
+        rf"\b(?:chances?|probability|likelihood|odds)\b{_SAME_SENTENCE}{{0,120}}?"
+        rf"\b(?:at|is|are|of|as\s+high\s+as|as\s+low\s+as)\s+{_APPROXIMATELY}?{_ONE_IN}\b",
+        re.I,
+    ),
+]
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "twenty": 20}
+_NUMBER_WORDS["hundred"] = 100
+
+
+# Context that turns a marker into something other than a forecast by the writer.
+def find_markers(plain: str, start: int, end: int) -> list[Marker]:
+    segment = plain[start:end]
+    found: list[Marker] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= ts or s >= te for ts, te in taken)
+
+    for pattern in STATED_PATTERNS:
+        for m in pattern.finditer(segment):
+            if "num" in pattern.groupindex and m.group("num") is not None:
+                value = float(m.group("num")) / 100
+            elif "lo" in pattern.groupindex:
+                value = (float(m.group("lo")) + float(m.group("hi"))) / 200  # a range: its midpoint
+            else:
+                a = _NUMBER_WORDS.get(m.group("a").lower()) or int(m.group("a"))
+                b = _NUMBER_WORDS.get(m.group("b").lower()) or int(m.group("b"))
+                value = a / b if b else 0.0
+            s, e = start + m.start(), start + m.end()
+            if not free(s, e) or not 0 < value <= 1:
+                continue
+            value = min(max(value, 0.001), 0.999)
+            taken.append((s, e))
+            found.append(Marker("stated", s, e, plain[s:e], None, value))
+
+    for kind, pattern in _MARKERS:
+        for m in pattern.finditer(segment):
+            s, e = start + m.start(), start + m.end()
+            if not free(s, e):
+                continue
+            marker = _marker_from_match(kind, m, plain, s, e)
+            if marker is None or suppressed(marker, plain, start, end):
+                continue
+            taken.append((s, e))
+            found.append(marker)
+    return sorted(found, key=lambda marker: marker.start)
+
+
+def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) -> Marker | None:
+    groups = m.groupdict()
+    negated = bool(groups.get("neg1") or groups.get("neg2"))
+    phrase = plain[s:e]
+    if kind in ("will_adverb", "adverb_will", "adverb_not"):
+        category = ADVERBS[" ".join(groups["adv"].lower().split())]
+        if kind == "adverb_will" and re.search(r"won't", phrase, re.I):
+            negated = True
+    elif kind == "adjective":
+        category = ADJECTIVES[" ".join(groups["adj"].lower().split())]
+        # bare "certain" is mostly a determiner ("certain sectors"); only "certain to" predicts
+        if groups["adj"].lower() == "certain" and not re.match(r"\s+to\b|\s+that\b", plain[e : e + 6]):
+            return None
+    elif kind == "chance":
+        category = CHANCES[" ".join(groups["chance"].lower().split())]
+    elif kind == "degree":
+        category = DEGREES[groups["degree"].lower()]
+    elif kind == "hedge":
+        category = None
+    else:
+        category = _KIND_CATEGORY[kind]
+        if kind in ("will", "would", "should") and not negated:
+            negated = bool(re.match(r"\s+(?:not|never)\b", plain[e : e + 7]))
+    if negated and category is not None:
+        category = scales.negate(category)
+    return Marker(kind, s, e, phrase, category)

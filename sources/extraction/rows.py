@@ -1,0 +1,295 @@
+"""Forecasts laid out as rows rather than sentences: tables, scenario labels, outcome lists.
+
+Model write-ups and market outlooks put their numbers in lines without a verb:
+
+- a table whose header names a chance: "Team | Chance to win Super Bowl |" then
+  "Chicago Bears | 8.84% |" (each row: the team, the event, the number);
+- outcome shares that add up to 100%: "Chance of winning election Obama 96.7% Romney 3.2%
+  Tie 0.2%" (each outcome a forecast); the same after a condition ("Obama gets CO Romney
+  1.7% Tie 0.1% Obama 98.2%") is one conditional forecast, its most likely outcome;
+- a scenario label with its probability on a line of its own ("Bull Case / 45% / Soft Landing");
+- a table of point forecasts ("U.S. Real GDP -0.5%-+0.5%", "S&P 500 4,000") under a heading
+  that looks ahead; a table of current levels ("Current Market Prices") is not a forecast.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sources import scales
+
+from .candidate import DEFAULT_NOTE, Candidate, drafted
+from .flags import BASIS_PHRASE, BASIS_STATED, DEADLINE_DEFAULT
+from .text import trim
+from .timex import deadline_in
+
+_CHANCE = re.compile(r"\b(?:chances?|probability|probabilities|odds|likelihood)\b", re.I)
+_PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*%"
+_WORD = r"[A-Z][a-z][\w.&'\-]*"
+_PAIR = re.compile(rf"(?P<label>{_WORD}(?:\s+{_WORD}){{0,2}}|[A-Z]{{2,}})\s+{_PERCENT}")
+_BARE = re.compile(r"\s*\d{1,3}(?:\.\d+)?\s*%\s*")
+# A value a forecast table states: a (signed) percentage or range, basis points, a level in thousands.
+_VALUE = re.compile(
+    r"(?<![(\w])[-+\u2013]?\d+(?:\.\d+)?\s*%|\b\d+\s*(?:bps|basis\s+points)\b|(?<![\w.,])\$?\d{1,3}(?:,\d{3})+(?![\d,])"
+)
+_AHEAD = re.compile(
+    r"\b(?:expected|expectations?|forecasts?|outlook|projections?|projected|scenarios?|targets?|estimates?|"
+    r"horizon|year-end|next|(?:bull|bear|base)\s+case|prob(?:ability)?-weighted)\b",
+    re.I,
+)
+_BEHIND = re.compile(r"\b(?:current|ytd|as\s+of|last|previous|historical|actual|52-week|since|results?)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Row:
+    start: int
+    end: int
+    probability: float | None
+    claim: str
+    conditional: bool = False
+    header: tuple[int, int] | None = None  # where the heading that dates the row is
+
+
+def _lines(plain: str) -> list[tuple[int, int]]:
+    spans, offset = [], 0
+    for line in plain.split("\n"):
+        spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def find_rows(plain: str) -> list[Row]:
+    rows: list[Row] = []
+    lines = _lines(plain)
+    rows += _pipe_tables(plain, lines)
+    rows += _outcome_shares(plain, lines)
+    rows += _scenario_labels(plain, lines)
+    rows += _labelled_chances(plain, lines)
+    rows += [r for r in _label_colon_chance(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
+    # a line already read as chances is not also a table of point forecasts
+    rows += [r for r in _value_tables(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
+    return sorted(rows, key=lambda row: row.start)
+
+
+def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows, event = [], None
+    for start, end in lines:
+        line = plain[start:end]
+        if line.count("|") < 1 or not line.strip():
+            if line.strip():
+                event = None if not _CHANCE.search(line) else event
+            continue
+        cells = [cell.strip() for cell in line.split("|")]
+        numbers = [re.fullmatch(_PERCENT, cell) for cell in cells]
+        if not any(numbers):
+            chance_cells = [cell for cell in cells if _CHANCE.search(cell)]
+            event = (
+                re.sub(r"^(?:the\s+)?chances?\s+(?:to|of)\s+", "", chance_cells[0], flags=re.I)
+                if chance_cells
+                else None
+            )
+            continue
+        if event is None:
+            continue
+        number = next(n for n in numbers if n)
+        stop = start + line.index(number.group(0), len(cells[0])) + len(number.group(0))
+        rows.append(
+            Row(start + len(line) - len(line.lstrip()), stop, float(number.group("num")) / 100, f"{cells[0]} {event}")
+        )
+    return rows
+
+
+def _outcome_shares(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows, event = [], ""
+    for start, end in lines:
+        pairs = list(_PAIR.finditer(plain, start, end))
+        if len(pairs) < 3:
+            continue
+        group: list[re.Match[str]] = []
+        cursor = start
+        for index, pair in enumerate(pairs):
+            group.append(pair)
+            total = sum(float(p.group("num")) for p in group)
+            following = pairs[index + 1] if index + 1 < len(pairs) else None
+            adjacent = following is not None and not plain[pair.end() : following.start()].strip()
+            if total < 98 or (adjacent and total + float(following.group("num")) <= 101.5):
+                continue  # "Obama 96.7% Romney 3.2% Tie 0.2%": the tie still belongs to it
+            if total > 102:
+                group, cursor = [], pair.end()
+                continue
+            title = plain[cursor : group[0].start()].strip()
+            title_start = group[0].start() - len(plain[cursor : group[0].start()].lstrip())
+            if _CHANCE.search(title) or not title:
+                event = re.sub(r"^(?:the\s+)?chances?\s+(?:to|of)\s+", "", title, flags=re.I) or event
+                for p in group:
+                    label = p.group("label")
+                    rows.append(Row(p.start(), p.end(), float(p.group("num")) / 100, f"{label} {event}".strip()))
+            else:
+                best = max(group, key=lambda p: float(p.group("num")))
+                claim = f"{best.group('label')} {event}".strip() + f" (if {title})"
+                rows.append(Row(title_start, group[-1].end(), float(best.group("num")) / 100, claim, conditional=True))
+            group, cursor = [], pair.end()
+    return rows
+
+
+def _scenario_labels(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows = []
+    for i, (start, end) in enumerate(lines):
+        if not _BARE.fullmatch(plain[start:end]) or i == 0 or i + 1 >= len(lines):
+            continue
+        (p_start, p_end), (n_start, n_end) = lines[i - 1], lines[i + 1]
+        label, outcome = plain[p_start:p_end].strip(), plain[n_start:n_end].strip()
+        if not (0 < len(label.split()) <= 6 and 0 < len(outcome.split()) <= 8) or "%" in label + outcome:
+            continue
+        value = float(re.search(r"\d+(?:\.\d+)?", plain[start:end]).group(0)) / 100
+        rows.append(Row(p_start, n_end, value, f"{outcome} ({label})"))
+    return rows
+
+
+def _is_value_row(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= 24 or not re.match(r"\s*[\d\-]*[A-Za-z]", line) or re.search(r"[.!?:]\s*$", line):
+        return False
+    # "Bull Case (+45%)" in a header row labels a column; it is not a value
+    label_end = _VALUE.search(re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), line))
+    letters = re.findall(r"[A-Za-z]", line[: label_end.start()]) if label_end else []
+    return len(letters) >= 2 and "|" not in line
+
+
+def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows = []
+    flags = [_is_value_row(plain[s:e]) for s, e in lines]
+    for i, (start, end) in enumerate(lines):
+        if not flags[i]:
+            continue
+        neighbours = (i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1])
+        if not neighbours:
+            continue
+        header = _table_heading(plain, lines, flags, i)
+        if header is False:
+            continue
+        line = plain[start:end].strip()
+        label = line[: _VALUE.search(line).start()].strip()
+        rows.append(
+            Row(
+                start,
+                end,
+                None,
+                f"{label}: {line[len(label) :].strip()}",
+                header=header if isinstance(header, tuple) else None,
+            )
+        )
+    return rows
+
+
+def _table_heading(plain, lines, flags, i) -> tuple[int, int] | bool:
+    """The heading that says the table looks ahead (its span), False if it looks back, True if none."""
+    j = i
+    while j > 0 and flags[j - 1]:
+        j -= 1
+    seen = 0
+    for k in range(j - 1, -1, -1):
+        text = plain[lines[k][0] : lines[k][1]]
+        if not text.strip():
+            continue
+        if _AHEAD.search(text):
+            return lines[k]
+        if _BEHIND.search(text):
+            return False
+        seen += 1
+        if seen >= 3:
+            break
+    return True
+
+
+# "Bear case (50%): Recession", "Euro collapsing (50%)"
+_LABELLED = re.compile(
+    r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z][^():\n]{1,60}?)\s*\((?P<num>\d{1,3}(?:\.\d+)?)\s*%\)\s*(?::\s*(?P<outcome>[^\n]{1,80}))?\s*$"
+)
+
+
+def _labelled_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows = []
+    for start, end in lines:
+        found = _LABELLED.match(plain[start:end])
+        if not found:
+            continue
+        label, outcome = found.group("label").strip(), (found.group("outcome") or "").strip()
+        claim = f"{outcome} ({label})" if outcome else label
+        rows.append(Row(start, end, float(found.group("num")) / 100, claim))
+    return rows
+
+
+# "Recession in 2024: 35%", "Chance of recession in next 12 months: 30%"
+_COLON_CHANCE = re.compile(
+    r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z][^:\n]{2,80}?)\s*:\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%\s*$"
+)
+
+
+def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows = []
+    for start, end in lines:
+        found = _COLON_CHANCE.match(plain[start:end])
+        if found:
+            label = re.sub(
+                r"^(?:the\s+)?(?:chances?|probability|odds|likelihood)\s+(?:of|that)\s+",
+                "",
+                found.group("label"),
+                flags=re.I,
+            )
+            rows.append(Row(start, end, float(found.group("num")) / 100, label[:1].upper() + label[1:]))
+    return rows
+
+
+def row_candidate(text: str, plain: str, row: Row, published_on: date, scale: scales.Scale) -> Candidate:
+    start, end = trim(plain, row.start, row.end)
+    if row.probability is not None:
+        probability = round(min(max(row.probability, 0.001), 0.999), 6)
+        basis, phrase = BASIS_STATED, " ".join(text[start:end].split()[-1:])
+        category = next((name for name in scales.CATEGORIES if probability in scale.band(name)), None)
+    else:
+        # a table of point forecasts states what the forecaster expects
+        probability, basis, phrase, category = (
+            scale.probability(scales.LIKELY),
+            BASIS_PHRASE,
+            "forecast table",
+            scales.LIKELY,
+        )
+    when = deadline_in(plain, start, end, published_on)
+    if when is None and row.header:
+        when = deadline_in(plain, *row.header, published_on)
+    if when is None:
+        # "2023 outlook" / "Scenarios for next year" above a list of scenario rows dates them
+        above = plain[max(0, start - 400) : start].rstrip().split("\n")[-4:]
+        for line in reversed(above):
+            found = deadline_in(line, 0, len(line), published_on)
+            if found is not None and found.deadline is not None:
+                when = found
+                break
+    notes = ["read from a table or list row"]
+    if when is None or when.deadline is None:
+        deadline, flag = date(published_on.year, 12, 31), DEADLINE_DEFAULT
+        notes.append(DEFAULT_NOTE)
+    else:
+        deadline, flag = when.deadline, when.flag
+    if row.conditional:
+        notes.append("conditional")
+    candidate = Candidate(
+        quote=text[start:end],
+        claim="",
+        estimative_phrase=phrase,
+        probability=probability,
+        probability_basis=basis,
+        deadline=deadline,
+        deadline_flag=flag,
+        note="; ".join(notes),
+        confidence=0.6,
+        category=category,
+        start=start,
+        end=end,
+        conditional=row.conditional,
+        proposition=row.claim,
+    )
+    return drafted(candidate, "")

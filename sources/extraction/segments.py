@@ -1,0 +1,252 @@
+"""Reading an article: paragraphs (blocks), what is not prose, and sentences.
+
+Blocks are paragraphs; captions, photo and chart credits, author bios, republication
+notes and bylines are dropped whole. Sentences are character spans of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .text import to_plain, trim
+
+# --- blocks --------------------------------------------------------------------------------
+
+_CREDIT_LABEL = (
+    r"(?:Photo(?:graph)?s?|Images?|Pictures?|Pic|Illustrations?|Graphics?|Charts?|Maps?|Videos?|"
+    r"Credits?|Caption|File photo|Photo credit|Image credit|Source|Sources|Data)"
+)
+_CAPTION = re.compile(
+    rf"(?:^|[.!?\"')]\s+){_CREDIT_LABEL}\s*:\s*\S"
+    r"|\b(?:Photo|Image|Picture|Illustration)\s+(?:by|via|courtesy of)\s+[A-Z]"
+    r"|\b(?:Getty Images|Shutterstock|AFP|Reuters|AP Photo|EPA|Xinhua|Bloomberg)\s*[/)]\s*$"
+    r"|\((?:Photo|Image|Picture)\s*:?[^)]*\)\s*$",
+)
+_REPUBLICATION = re.compile(
+    # "first ran in The Atlantic" is a note; "when he first ran in 2014" is prose
+    r"\b(?:first|originally)\s+(?:(?:published|appeared)\b|ran\s+(?:in|on|at)\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"|\brepublished\b|\breprinted\b"
+    r"|\bA version of this (?:article|piece|post|essay|commentary)\b"
+    r"|\bThe views expressed\b|\bThis (?:article|piece|post|essay|commentary) (?:is|was) (?:part|adapted|based)\b"
+    r"|^\(?(?:Reporting|Writing|Additional reporting|Editing) by\b"
+    r"|\bAll rights reserved\b|^Copyright\b|^\u00a9",
+    re.IGNORECASE,
+)
+_ROLE = lexicon.ROLE_PATTERN
+_NAME = (
+    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?"
+    r"[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-.]*|de|van|von|da|al|bin|el|le)){1,4}"
+)
+_BIO = re.compile(
+    rf"^(?:[-\u2014\u2013*_]\s*)?(?:{_NAME}|The author|The writer|About the author:?)"
+    rf"\s+(?:is|was|writes|teaches|works|leads|heads|serves|has been)\b.{{0,200}}?\b{_ROLE}",
+    re.IGNORECASE | re.DOTALL,
+)
+_BYLINE = re.compile(
+    r"^(?:By|Author|Authors|Written by|Posted(?: on)?|Published(?: on)?|Updated)\b[^\n]{0,150}$", re.IGNORECASE
+)
+
+
+def block_kind(block: str) -> str | None:
+    """Why a block is not article prose, or None for prose."""
+    plain = to_plain(block).strip()
+    if not plain:
+        return "empty"
+    if _CAPTION.search(plain):
+        return "caption"
+    if _REPUBLICATION.search(plain):
+        return "republication note"
+    words = plain.split()
+    if _BYLINE.match(plain) and len(words) <= 25:
+        return "byline"
+    if len(words) <= 60 and _BIO.match(plain) and plain.count(". ") <= 2:
+        return "bio"
+    # Headlines, datelines and author lines carry no sentence punctuation.
+    if len(words) <= 20 and not re.search(r"[.!?][\"')]*\s*$", plain):
+        return "heading"
+    return None
+
+
+# A line that announces a list of predictions: "Predictions for March 24th, 2018", "Top Ten
+# Predictions For 2015", "..., here is what I think might happen:"
+FRAME = re.compile(
+    r"\bpredictions?\b|\bforecasts?\s+for\b|\bwhat\s+(?:I|we)\s+(?:think|expect|see)\b|\bmight\s+happen\b"
+    r"|\b(?:I|we)\s+(?:expect|predict|think)\b[^.]*:\s*$",
+    re.I,
+)
+# A headline that forecasts: an infinitive and a year
+HEADLINE_FORECAST = re.compile(r"^[^.:]{2,60}?\bto\s+[A-Za-z]+\b.*\b(?:19|20)\d\d\b")
+# A line without a full stop that still states a forecast: six words or more with a "will" or "likely"
+_HEADLINE_WILL = re.compile(
+    r"^(?!\s*(?:why|how|what|when|where|will|can|could|is|are|should|who)\b)(?=(?:\S+\s+){5,})[^:|]*\b(?:will|won't|likely|unlikely|(?:is|are)\s+(?:expected|set|poised)\s+to)\b[^:|]*$",
+    re.I,
+)
+# A bullet or a numbered item at the start of a line.
+_ITEM = re.compile(
+    r"[ \t\u00a0]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
+)
+# A probability standing alone after a sentence: "There will be no recession in 2019. 80%"
+BARE_PERCENT = re.compile(r"\s*\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: split at blank lines, and at single newlines between short lines."""
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"(?:[^\n]|\n(?![ \t\u00a0]*\n))+", text):
+        start, end = match.span()
+        chunk = text[start:end]
+        lines = chunk.split("\n")
+        # Hard-wrapped prose keeps its lines together; a stack of short header lines
+        # (title, author, date) is split so that each line is judged on its own.
+        # List items and bullets are items of their own, whatever their length; the lines
+        # that continue an item (a hard-wrapped bullet) stay with it.
+        line_spans, offset = [], start
+        for line in lines:
+            line_spans.append((offset, offset + len(line)))
+            offset += len(line) + 1
+        if len(lines) > 1 and any(_ITEM.match(line) for line in lines):
+            for (line_start, line_end), line in zip(line_spans, lines, strict=True):
+                if (
+                    _ITEM.match(line)
+                    or not spans
+                    or spans[-1][1] < start
+                    or not _ITEM.match(text[spans[-1][0] : spans[-1][1]])
+                ):
+                    spans.append((line_start, line_end))
+                else:
+                    spans[-1] = (spans[-1][0], line_end)
+        elif len(lines) > 1 and max(len(line) for line in lines) < 60:
+            spans.extend(line_spans)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+# --- sentences ------------------------------------------------------------------------------
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "nos", "vs", "v", "etc", "e.g", "i.e", "cf", "al", "approx", "est", "fig", "inc", "ltd", "co", "corp",
+    "mt", "ft", "rev", "hon", "pres", "dept", "univ", "assn", "bros", "op", "vol", "pp", "ch",
+}  # fmt: skip
+# After "U.S." a capitalised word is usually part of a name ("U.S. Treasury"), unless it
+# plainly starts a sentence.
+_ACRONYM_CONTINUATIONS = {
+    "treasury", "federal", "senate", "house", "president", "congress", "army", "navy", "air", "department",
+    "embassy", "secretary", "supreme", "fed", "trade", "commerce", "state", "government", "administration",
+    "marines", "dollar", "court", "central", "census", "energy", "defense", "defence", "bureau", "national",
+    "chamber", "ambassador", "forces", "military", "attorney", "coast", "special", "envoy", "representative",
+    "labor", "labour", "intelligence", "steel", "open", "election", "elections", "economy", "cpi", "gdp",
+}  # fmt: skip
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+
+
+def sentences_in(plain: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(plain, start, end):
+        stop = match.end()
+        if match.group().startswith(".") and not _is_boundary(plain, match.start(), stop):
+            continue
+        spans.append((cursor, stop))
+        cursor = stop
+    spans.append((cursor, end))
+    return [trim(plain, s, e) for s, e in spans if plain[s:e].strip()]
+
+
+def _is_boundary(plain: str, dot: int, after: int) -> bool:
+    token = re.search(r"([\w.]+)$", plain[max(0, dot - 20) : dot])
+    word = token.group(1).lower() if token else ""
+    following = re.match(r"\s+[\"'(\[]?(\w+)", plain[after : after + 40])
+    next_word = following.group(1) if following else ""
+    if word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS:
+        return False
+    if re.fullmatch(r"[a-z]", word):  # an initial: "John F. Kennedy"
+        return False
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # "U.S", "U.N", "e.g"
+        return next_word.lower() not in _ACRONYM_CONTINUATIONS
+    return True
+
+
+# --- assembly ----------------------------------------------------------------------------------
+
+
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .,'\-]+,?\s+(?:\w+\.?\s+\d{1,2}\s+)?"
+    rf"\({lexicon.WIRE_PATTERN}\)\s*[-\u2013\u2014]+\s*"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: int
+    # in a list item (bullet or number) under a line that announces predictions: that line's span
+    frame: tuple[int, int] | None = None
+
+
+def article_sentences(text: str, plain: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    # Blocks are numbered so that adjacent paragraphs get adjacent numbers: blank lines do
+    # not count, headings and captions do (they separate what is before from what is after).
+    index = -1
+    frame: tuple[int, int] | None = None
+    for start, end in blocks(text):
+        kind = block_kind(text[start:end])
+        if kind == "empty":
+            continue
+        index += 1
+        announces = FRAME.search(plain[start:end])
+        if kind == "heading" and not _ITEM.match(plain[start:end]):
+            frame = (start, end) if announces else None  # a new section
+        elif kind is None and announces and plain[start:end].rstrip().endswith(":"):
+            frame = (start, end)
+        item = _ITEM.match(plain[start:end])
+        if kind == "heading" and item and len(plain[start:end].split()) >= 5:
+            kind = None  # a list item without a full stop is still a statement
+        if kind == "heading" and (
+            HEADLINE_FORECAST.search(plain[start:end]) or _HEADLINE_WILL.search(plain[start:end])
+        ):
+            kind = None  # "S&P 500 to Hit 5,000 in 2023: Strategist", "Inflation will fall below 3% by December"
+        if kind is not None:
+            continue
+        dateline = _DATELINE.match(plain[start:end])
+        if dateline:
+            start += dateline.end()
+        item = _ITEM.match(plain[start:end])
+        if item:
+            start += item.end()
+        for s, e in sentences_in(plain, start, end):
+            if sentences and sentences[-1].block == index and BARE_PERCENT.fullmatch(plain[s:e]):
+                # the number belongs to the sentence before it
+                sentences[-1] = Sentence(sentences[-1].start, e, index)
+                continue
+            sentences.append(Sentence(s, e, index, frame if item else None))
+    return sentences
+
+
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|welcome|greetings|thanks|thank\s+you)\b", re.I
+)
+
+
+def looks_like_headline(line: str) -> bool:
+    """A title line: short, no closing full stop, not a greeting, a byline or a date line.
+
+    A standfirst is a long sentence; "Hi everyone," opens a newsletter.
+    """
+    plain = " ".join(to_plain(line).split())
+    words = plain.split()
+    if not 2 <= len(words) <= 25 or not re.match(r"[\"'A-Z0-9\u00c0-\u024f]", plain):
+        return False
+    if re.search(r"[,;:]\W*$", plain) or _GREETING.match(plain) or _BYLINE.match(plain):
+        return False
+    if re.search(r"\.\W*$", plain) and len(words) > 12:
+        return False  # a standfirst; "Europe's gas crunch is over. Its industrial crisis is not." is a title
+    return block_kind(plain) in ("heading", None) and not re.fullmatch(
+        r"[\d\s/.,:-]+|(?:\w+,?\s+)?(?:\w+\s+\d{1,2}|\d{1,2}\s+\w+),?\s+\d{4}", plain
+    )

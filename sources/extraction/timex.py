@@ -1,0 +1,332 @@
+"""Time expressions resolved to deadlines, relative to the publication date."""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
+
+from .flags import DEADLINE_APPROXIMATE, DEADLINE_NO_FIXED_DATE, DEADLINE_STATED
+
+# --- deadlines -------------------------------------------------------------------------------
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20, "several": 3, "few": 3,
+}  # fmt: skip
+_WEEKDAYS: dict[str, weekday] = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR}
+_WEEKDAYS.update({"saturday": SA, "sunday": SU})
+_SEASON_END = {"winter": (2, 28), "spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30)}
+
+_NO_FIXED_DATE = re.compile(
+    r"\b(?:in|over)\s+the\s+(?:long|longer|very\s+long)\s+(?:run|term)\b|\blong[\s-]term\b|\beventually\b"
+    r"|\bsooner\s+or\s+later\b|\bone\s+day\b|\bsomeday\b|\bin\s+the\s+(?:years|decades)\s+(?:ahead|to\s+come)\b"
+    r"|\bfor\s+(?:years|decades|generations)\b|\bfor\s+the\s+foreseeable\s+future\b|\bover\s+time\b"
+    r"|\bfor\s+the\s+time\s+being\b|\bin\s+the\s+future\b|\bultimately\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class When:
+    deadline: date | None
+    flag: str
+    text: str
+
+
+def _end_of_month(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _next_month_end(published_on: date, month: int, *, before: bool = False) -> date:
+    year = published_on.year if month >= published_on.month else published_on.year + 1
+    if before:
+        last = date(year, month, 1) - relativedelta(days=1)
+        return last if last >= published_on else _end_of_month(year, month)
+    return _end_of_month(year, month)
+
+
+def _season_end(published_on: date, season: str, *, next_one: bool) -> date:
+    month, day = _SEASON_END[season]
+    year = published_on.year
+    end = date(year, month, calendar.monthrange(year, month)[1] if month == 2 else day)
+    if end < published_on:
+        end = date(year + 1, month, calendar.monthrange(year + 1, month)[1] if month == 2 else day)
+    if next_one:
+        # "next winter" skips the one we are in
+        start_month = {"winter": 12, "spring": 3, "summer": 6, "autumn": 9, "fall": 9}[season]
+        in_progress = published_on >= date(end.year - (1 if start_month == 12 else 0), start_month, 1)
+        if in_progress:
+            end = end + relativedelta(years=1)
+    return end
+
+
+def _span(n: int, unit: str) -> relativedelta:
+    return {
+        "day": relativedelta(days=n),
+        "week": relativedelta(weeks=n),
+        "month": relativedelta(months=n),
+        "year": relativedelta(years=n),
+        "decade": relativedelta(years=10 * n),
+    }[unit.lower().rstrip("s")]
+
+
+def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
+    """Every time expression in `plain`, with its position, resolved to a deadline."""
+    year = published_on.year
+    found: list[tuple[int, When]] = []
+
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], deadline: date | None, flag: str = DEADLINE_STATED) -> None:
+        # Patterns run from the most specific down; "the second quarter of 2024" must not
+        # also count as a bare "2024".
+        s, e = m.span()
+        if any(s < te and e > ts for ts, te in taken):
+            return
+        taken.append((s, e))
+        found.append((s, When(deadline, flag, m.group(0))))
+
+    # a central bank's forecast period runs about three years: "in the final year of the forecast",
+    # "the latter part of the forecast period", "throughout the projection horizon"
+    for m in re.finditer(
+        r"\b(?:the\s+)?(?:final|last|latter)\s+(?:year|part)\s+of\s+the\s+(?:forecast|projection)(?:\s+(?:period|horizon))?\b"
+        r"|\b(?:forecast|projection)\s+(?:period|horizon)\b",
+        plain,
+        re.I,
+    ):
+        add(m, date(published_on.year + 3, 12, 31))
+
+    for m in _NO_FIXED_DATE.finditer(plain):
+        add(m, None, DEADLINE_NO_FIXED_DATE)
+
+    for m in re.finditer(
+        r"\b(?:(?P<pre>by|before|until|till|through|to|at|in|around|toward|towards)\s+)?(?:the\s+)?"
+        r"(?P<part>end|close|start|beginning|first\s+half|second\s+half|middle|(?:first|second|third|fourth)\s+quarter)"
+        r"\s+of\s+(?:the\s+)?(?P<what>this\s+year|next\s+year|the\s+year|year|decade|this\s+decade|month|quarter|(?P<y>\d{4}))\b",
+        plain,
+        re.I,
+    ):
+        part = m.group("part").lower()
+        what = m.group("what").lower()
+        if m.group("y"):
+            target = int(m.group("y"))
+        elif "next" in what:
+            target = year + 1
+        elif "decade" in what:
+            target = year // 10 * 10 + 9
+        elif what == "month":
+            add(m, _end_of_month(year, published_on.month))
+            continue
+        elif what == "quarter":
+            add(m, _end_of_month(year, ((published_on.month - 1) // 3 + 1) * 3))
+            continue
+        else:
+            target = year
+        if target < year:
+            continue
+        month = {"first half": 6, "middle": 6, "first quarter": 3, "second quarter": 6, "third quarter": 9}.get(
+            " ".join(part.split()), 12
+        )
+        if part in ("start", "beginning"):
+            month = 3
+        add(m, _end_of_month(target, month))
+
+    for m in re.finditer(r"\b(?P<q>early|mid|late|Q[1-4]|H[12])[\s-]*(?P<y>\d{4})\b", plain, re.I):
+        target = int(m.group("y"))
+        if target < year:
+            continue
+        q = m.group("q").lower()
+        month = {"early": 4, "mid": 6, "late": 12, "q1": 3, "q2": 6, "q3": 9, "q4": 12, "h1": 6, "h2": 12}[q]
+        add(m, _end_of_month(target, month))
+
+    for m in re.finditer(
+        rf"\b(?P<pre>by|before|until|till|through|in|during|from|this|next|early|late|mid|on|since|after)?\s*"
+        # "14 February" and "the 4th of November" as well as "February 14"
+        rf"(?:(?:the\s+)?(?P<day0>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+        rf"(?P<month>{_MONTH_RE})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>\d{{4}}))?(?:'s)?\b"
+        # "its January estimate", "July's prediction": a month naming an earlier report
+        r"(?!\s+(?:estimates?|forecasts?|reports?|surveys?|data|figures?|projections?|predictions?|update|"
+        r"statement|minutes|outlook|meeting|release|numbers?)\b)",
+        plain,
+    ):
+        name = m.group("month").rstrip(".")
+        day = m.group("day0") or m.group("day")
+        pre = (m.group("pre") or "").lower()
+        if name == "May" and not (pre or day or m.group("y")):
+            continue  # the modal verb at the start of a sentence
+        if pre in ("since", "from", "after"):
+            continue
+        month = _MONTHS[name.lower()]
+        if m.group("y"):
+            target = int(m.group("y"))
+            if target < year:
+                continue
+            deadline = _end_of_month(target, month)
+        else:
+            deadline = _next_month_end(published_on, month, before=pre == "before" and not day)
+        if day:
+            with contextlib.suppress(ValueError):  # "June 31" keeps the month's end
+                deadline = _end_of_month(deadline.year, month).replace(day=int(day))
+                if pre == "before":
+                    deadline -= relativedelta(days=1)
+                if deadline < published_on and not m.group("y"):
+                    deadline += relativedelta(years=1)  # "on 4 November", written on the 20th
+        add(m, deadline)
+
+    # "2024-25", "fiscal 2024/25": the window ends with the later year
+    for m in re.finditer(
+        r"\b(?:fiscal\s+(?:year\s+)?|FY\s*)?(?P<y1>(?:19|20)\d{2})\s*[-\u2013/]\s*(?P<y2>(?:19|20)?\d{2})\b"
+        r"(?![-\u2013/]\d|\s*(?:levels?|%|per\s*cent|percent))",
+        plain,
+    ):
+        first, last = int(m.group("y1")), m.group("y2")
+        target = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if first < target <= first + 10 and target >= year:
+            add(m, date(target, 12, 31))
+    for m in re.finditer(r"\bFY\s*(?P<y>\d{2})\b", plain):
+        if 2000 + int(m.group("y")) >= year:
+            add(m, date(2000 + int(m.group("y")), 12, 31))
+
+    for m in re.finditer(
+        r"\b(?P<pre>in|by|before|until|till|through|throughout|during|for|enter|entering|into|of|after|beyond|since|from)?"
+        r"\s*(?:fiscal\s+|FY\s*)?(?P<y>(?:19|20)\d{2})\b(?![-\u2013]\d|\s*(?:levels?|%|per\s*cent|percent))",
+        plain,
+    ):
+        target = int(m.group("y"))
+        pre = (m.group("pre") or "").lower()
+        if target < year or pre in ("since", "from"):
+            continue
+        if pre in ("after", "beyond"):
+            add(m, None, DEADLINE_NO_FIXED_DATE)
+            continue
+        if pre in ("before", "until", "till") and target > year:
+            target -= 1  # "before 2027" ends with 2026
+        add(m, date(target, 12, 31))
+
+    # "this year and next" before "this year", which it holds
+    for m in re.finditer(r"\bthis\s+year\s+and\s+next\b|(?<!the\s)\bnext\s+(?:calendar\s+)?year\b", plain, re.I):
+        add(m, date(year + 1, 12, 31))
+    for m in re.finditer(
+        r"\b(?:this|the\s+current|the)\s+(?:calendar\s+)?year\b|\byear[\s-]end\b|\bthe\s+rest\s+of\s+the\s+year\b"
+        r"|\bend\s+the\s+year\b",
+        plain,
+        re.I,
+    ):
+        add(m, date(year, 12, 31))
+    for m in re.finditer(r"\b(?:this|the)\s+decade\b", plain, re.I):
+        add(m, date(year // 10 * 10 + 9, 12, 31))
+
+    # "a 12-month forward target", "6-Month Outlook"
+    for m in re.finditer(
+        r"\b(?P<n>\d{1,2}|six|twelve|eighteen)[\s-]months?\s+(?:forward|outlook|horizon|target|ahead|view)\b",
+        plain,
+        re.I,
+    ):
+        raw = m.group("n").lower()
+        add(m, published_on + relativedelta(months=int(raw) if raw.isdigit() else _NUMBERS[raw]))
+
+    # "in a year's time", "two years from now"
+    for m in re.finditer(
+        rf"\b(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>days?|weeks?|months?|years?|decades?)(?:'s|')?"
+        r"\s+(?:time|from\s+now|hence)\b",
+        plain,
+        re.I,
+    ):
+        raw = m.group("n").lower()
+        add(m, published_on + _span(int(raw) if raw.isdigit() else _NUMBERS[raw], m.group("unit")))
+
+    for m in re.finditer(r"\b(?P<pre>by|before|until|for|at|over|this)\s+Christmas\b", plain):
+        christmas = date(year, 12, 24 if m.group("pre") == "before" else 25)
+        add(m, christmas if christmas >= published_on else christmas + relativedelta(years=1))
+
+    # "in the fourth quarter" with no year: the next such quarter
+    for m in re.finditer(r"\bthe\s+(?P<q>first|second|third|fourth|final|last)\s+quarter\b(?!\s+of\b)", plain, re.I):
+        month = {"first": 3, "second": 6, "third": 9}.get(m.group("q").lower(), 12)
+        end_of_quarter = _end_of_month(year, month)
+        if end_of_quarter < published_on:
+            end_of_quarter = _end_of_month(year + 1, month)
+        add(m, end_of_quarter)
+
+    for m in re.finditer(
+        r"\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|following|first)?\s*"
+        r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|several|few)?"
+        r"\s*(?P<unit>days?|weeks?|months?|years?|decades?)\b(?!\s+ago)",
+        plain,
+        re.I,
+    ):
+        text = m.group(0).lower()
+        # "within six months" and "over the next decade" look ahead; "the highest in four
+        # decades" looks back.
+        if not re.search(r"\b(?:within|next|coming|following)\b", text):
+            continue
+        raw = (m.group("n") or "1").lower()
+        n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)
+        add(m, published_on + _span(n, m.group("unit")))
+
+    for m in re.finditer(
+        r"\b(?P<which>this|next|the|by|before|through|over)\s+(?:the\s+)?(?P<season>winter|spring|summer|autumn|fall)\b",
+        plain,
+        re.I,
+    ):
+        add(m, _season_end(published_on, m.group("season").lower(), next_one=m.group("which").lower() == "next"))
+
+    for m in re.finditer(r"\b(?:this|next)\s+(?P<unit>week|month|quarter)\b", plain, re.I):
+        nxt = m.group(0).lower().startswith("next")
+        unit = m.group("unit").lower()
+        if unit == "week":
+            deadline = published_on + relativedelta(weeks=1 if nxt else 0, weekday=SU)
+        elif unit == "month":
+            deadline = published_on + relativedelta(months=1 if nxt else 0, day=31)
+        else:
+            quarter_end = ((published_on.month - 1) // 3 + 1) * 3
+            deadline = published_on + relativedelta(month=quarter_end, day=31, months=3 if nxt else 0)
+        add(m, deadline)
+
+    for m in re.finditer(
+        r"\b(?:on|by|before|this|next|until)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        plain,
+    ):
+        deadline = published_on + relativedelta(days=+1, weekday=_WEEKDAYS[m.group("day").lower()](+1))
+        if m.group(0).lower().startswith("next"):
+            deadline += relativedelta(weeks=1)
+        add(m, deadline)
+
+    for m in re.finditer(
+        r"\b(?:in\s+the\s+(?:coming|next\s+few)\s+(?P<unit>weeks|months)|in\s+the\s+(?:weeks|months)\s+ahead"
+        r"|in\s+the\s+(?:short|near)\s+(?:run|term)|soon|shortly|imminently)\b",
+        plain,
+        re.I,
+    ):
+        text = m.group(0).lower()
+        delta = relativedelta(months=1) if "week" in text or text in ("soon", "shortly", "imminently") else None
+        if delta is None:
+            delta = relativedelta(months=6) if "month" in text else relativedelta(years=1)
+        add(m, published_on + delta, DEADLINE_APPROXIMATE)
+    return found
+
+
+def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | None:
+    expressions = time_expressions(plain[start:end], published_on)
+    if not expressions:
+        return None
+    # A stated window wins over a vague one; among stated ones the latest is the window's end
+    # ("this year and next", "by 2030, up from 2024 levels").
+    for flag in (DEADLINE_STATED, DEADLINE_NO_FIXED_DATE, DEADLINE_APPROXIMATE):
+        ranked = [when for _, when in expressions if when.flag == flag]
+        if ranked:
+            if flag == DEADLINE_STATED:
+                return max(ranked, key=lambda when: when.deadline)
+            return ranked[0]
+    return None

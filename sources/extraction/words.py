@@ -1,0 +1,135 @@
+"""The estimative words: one list for the whole extractor.
+
+Each phrase maps to one of the seven ICD 203 categories (sources.scales); the markers build
+their patterns from these lists, and claims use them to check that a drafted claim carries no
+estimate left (HEDGE_WORDS).
+"""
+
+import re
+
+from sources import scales
+
+C = scales
+ADVERBS = {
+    "almost certainly": C.ALMOST_CERTAIN,
+    "nearly certainly": C.ALMOST_CERTAIN,
+    "virtually certainly": C.ALMOST_CERTAIN,
+    "certainly": C.ALMOST_CERTAIN,
+    "surely": C.ALMOST_CERTAIN,
+    "very likely": C.VERY_LIKELY,
+    "highly likely": C.VERY_LIKELY,
+    "very probably": C.VERY_LIKELY,
+    "most likely": C.LIKELY,
+    "most probably": C.LIKELY,
+    "likely": C.LIKELY,
+    "probably": C.LIKELY,
+}
+ADJECTIVES = {
+    "almost certain": C.ALMOST_CERTAIN,
+    "nearly certain": C.ALMOST_CERTAIN,
+    "virtually certain": C.ALMOST_CERTAIN,
+    "all but certain": C.ALMOST_CERTAIN,
+    "certain": C.ALMOST_CERTAIN,
+    "very likely": C.VERY_LIKELY,
+    "highly likely": C.VERY_LIKELY,
+    "highly probable": C.VERY_LIKELY,
+    "very probable": C.VERY_LIKELY,
+    "increasingly likely": C.LIKELY,
+    "more likely than not": C.LIKELY,
+    "quite likely": C.LIKELY,
+    "likely": C.LIKELY,
+    "probable": C.LIKELY,
+    "highly unlikely": C.VERY_UNLIKELY,
+    "very unlikely": C.VERY_UNLIKELY,
+    "extremely unlikely": C.VERY_UNLIKELY,
+    "highly improbable": C.VERY_UNLIKELY,
+    "unlikely": C.UNLIKELY,
+    "improbable": C.UNLIKELY,
+    "doubtful": C.UNLIKELY,
+}
+CHANCES = {
+    "almost no chance": C.REMOTE,
+    "virtually no chance": C.REMOTE,
+    "no chance": C.REMOTE,
+    "a remote chance": C.REMOTE,
+    "remote chance": C.REMOTE,
+    "little chance": C.VERY_UNLIKELY,
+    "slim chance": C.VERY_UNLIKELY,
+    "small chance": C.VERY_UNLIKELY,
+    "little prospect": C.VERY_UNLIKELY,
+    "a good chance": C.LIKELY,
+    "good chance": C.LIKELY,
+    "strong chance": C.LIKELY,
+    "roughly even odds": C.EVEN,
+    "roughly even chance": C.EVEN,
+    "roughly an even chance": C.EVEN,
+    "about an even chance": C.EVEN,
+    "an even chance": C.EVEN,
+    "even chance": C.EVEN,
+    "even odds": C.EVEN,
+    "evens": C.EVEN,
+    "a better-than-even chance": C.LIKELY,
+    "better-than-even chance": C.LIKELY,
+    "better than even odds": C.LIKELY,
+    "a less-than-even chance": C.UNLIKELY,
+    "less-than-even chance": C.UNLIKELY,
+    "in all likelihood": C.VERY_LIKELY,
+    "in all probability": C.VERY_LIKELY,
+    "every chance": C.VERY_LIKELY,
+    "a high probability": C.VERY_LIKELY,
+    "a high likelihood": C.VERY_LIKELY,
+    "a low probability": C.UNLIKELY,
+    "a low likelihood": C.UNLIKELY,
+    "a decent chance": C.EVEN,
+    "a fair chance": C.EVEN,
+    "a reasonable chance": C.EVEN,
+    "a safe bet": C.VERY_LIKELY,
+    "a near certainty": C.ALMOST_CERTAIN,
+    "a foregone conclusion": C.ALMOST_CERTAIN,
+    "a long shot": C.VERY_UNLIKELY,
+    "odds-on": C.LIKELY,
+    "little doubt": C.VERY_LIKELY,
+    "a coin flip": C.EVEN,
+    "coin flip": C.EVEN,
+    "coin toss": C.EVEN,
+    "toss-up": C.EVEN,
+    "50-50": C.EVEN,
+    "fifty-fifty": C.EVEN,
+    "odds are that": C.LIKELY,
+    "odds are good": C.LIKELY,
+    "odds are high": C.LIKELY,
+    "odds are": C.LIKELY,
+    "chances are": C.LIKELY,
+    "odds are slim": C.VERY_UNLIKELY,
+    "odds are low": C.UNLIKELY,
+    "odds are long": C.VERY_UNLIKELY,
+}
+
+
+def alternation(phrases) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+# Every word that carries an estimate, from the lists above and the marker patterns below:
+# a claim an editor can accept as written contains none of them (claims.hedge_words).
+_ESTIMATE_WORDS = {w for phrase in (*ADVERBS, *ADJECTIVES) for w in phrase.split() if w not in ("very", "most")}
+_ESTIMATE_WORDS -= {"certain", "all", "but", "than", "not", "more", "nearly", "virtually", "quite", "highly", "almost"}
+_ESTIMATE_WORDS -= {"extremely", "increasingly"}
+_OTHER_ESTIMATE_WORDS = (
+    r"may", r"might", r"could", r"perhaps", r"possibly", r"maybe", r"conceivably", r"chances?", r"odds",
+    r"expect(?:s|ed)?", r"anticipat(?:e|es|ed)", r"predict(?:s|ed)?", r"(?:is|are)\s+forecast\s+to",
+    r"(?:is|are)\s+(?:set|poised|bound)\s+to", r"on\s+track\s+to", r"doubt(?:ful)?", r"possibility",
+    r"likelihood", r"probability",
+)  # fmt: skip
+HEDGE_WORDS = "|".join([*sorted(_ESTIMATE_WORDS, key=len, reverse=True), *_OTHER_ESTIMATE_WORDS])
+
+NOT = r"(?:not|never|n't)"
+# what stands between a list item and the chance written after it: "... in 2019. 80%", "... -- 50%"
+TRAILING = r"(?:[.!]\s+|\s+(?:--|[\u2013\u2014])\s*)"
+DEGREES = {
+    "remote": C.REMOTE, "slim": C.VERY_UNLIKELY, "small": C.VERY_UNLIKELY, "poor": C.VERY_UNLIKELY,
+    "long": C.VERY_UNLIKELY, "dim": C.VERY_UNLIKELY, "bleak": C.VERY_UNLIKELY, "low": C.UNLIKELY,
+    "fair": C.EVEN, "decent": C.EVEN, "good": C.LIKELY, "high": C.LIKELY, "strong": C.LIKELY,
+}  # fmt: skip
+BE = r"(?:is|are|am|be|being|been|remains?|seems?|looks?|appears?|'s|'re|was|were|stays?)"
+WILL = r"(?:will|shall|'ll|(?:is|are|am|'s|'re|'m)\s+going\s+to)"

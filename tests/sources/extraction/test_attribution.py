@@ -1,0 +1,55 @@
+"""Who makes a reported forecast."""
+
+from datetime import date
+
+import pytest
+
+from sources.extraction import extract_candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "forecaster"),
+    [
+        ("Global output should increase by 3.6 percent this year, the IMF said on Tuesday.", "IMF"),
+        ("Global output should increase by 3.6 percent this year, said Maurice Obstfeld.", "Maurice Obstfeld"),
+        ("According to Moody's Analytics, unemployment will rise next year.", "Moody's Analytics"),
+        ("Bloomberg Economics pegs this year's global expansion at 2.9%.", "Bloomberg Economics"),
+        ("The IMF expects global economic growth to be 3.7 per cent in 2018.", "IMF"),
+        ("Unemployment will probably rise next year.", None),
+    ],
+)
+def test_the_sentence_names_the_forecaster(text, forecaster):
+    (candidate,) = extract_candidates(text, published_on=date(2017, 10, 10))
+    assert candidate.forecaster == forecaster
+
+
+def test_an_interviewees_answers_are_the_interviewees_forecasts():
+    text = (
+        "Mark Zandi, the chief economist at Moody's Analytics, joined the podcast.\n\n"
+        "Q: What is going to happen next year?\n\n"
+        "A: Oil prices are going to fall next year.\n\n"
+        "Q: And after that?"
+    )
+    (candidate,) = extract_candidates(text, published_on=date(2022, 7, 17))
+    assert candidate.forecaster == "Mark Zandi"
+
+
+def test_a_pronoun_that_says_takes_the_organisation_named_before():
+    text = (
+        "The International Monetary Fund published its outlook.\n\n"
+        "Global activity will expand 3.2% this year, it said Tuesday."
+    )
+    (candidate,) = extract_candidates(text, published_on=date(2024, 4, 18))
+    assert candidate.forecaster == "International Monetary Fund"
+
+
+def test_a_name_does_not_run_across_lines_and_the_said_clause_leaves_the_claim():
+    text = (
+        "IMF Lifts Growth Forecast\nDate Published\n\n"
+        "The International Monetary Fund inched up its expectations.\n\n"
+        "Global activity will expand 3.2% this year, it said Tuesday in its outlook, up from January."
+    )
+    (candidate,) = extract_candidates(text, published_on=date(2024, 4, 18))
+    assert candidate.forecaster == "International Monetary Fund"
+    assert candidate.claim == "Global activity will expand 3.2% this year (by 2024-12-31)"
+    assert "official statistics" in candidate.criteria

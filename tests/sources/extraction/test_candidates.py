@@ -1,0 +1,386 @@
+"""The pipeline: precision/recall on the hand-labelled articles written for the tests, and how
+sentences become candidates."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sources import scales
+from sources.extraction import (
+    DEADLINE_DEFAULT,
+    Candidate,
+    extract_candidates,
+)
+
+ARTICLES = Path(__file__).parents[1] / "articles"
+SEED = "seed-russia-china-north-korea-2023"
+ARTICLE_NAMES = sorted(path.stem for path in ARTICLES.glob("*.txt"))
+# Blind articles written by a colleague after the extractor: "tune" was used to find what
+# the extractor missed, "holdout" was measured once at the end and never tuned on.
+BLIND_NAMES = [
+    f"{folder}/{path.stem}" for folder in ("tune", "holdout") for path in sorted((ARTICLES / folder).glob("*.txt"))
+]
+ALL_NAMES = ARTICLE_NAMES + BLIND_NAMES
+UNSEEN_STYLE = [name for name in ALL_NAMES if name != SEED]
+
+# Bars from issue 6, "How it is judged".
+MIN_RECALL = 0.90
+MIN_PRECISION = 0.85
+MIN_ACCURACY = 0.85
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u2019", "'").split()).strip(" .").lower()
+
+
+def _overlaps(a: str, b: str) -> bool:
+    a, b = _norm(a), _norm(b)
+    return a in b or b in a
+
+
+def _band(label) -> tuple[float, float] | str | None:
+    band = label["band"]
+    if band in ("any", "none"):
+        return band
+    if isinstance(band, list):
+        return (band[0] - 0.005, band[1] + 0.005)
+    icd = scales.ICD203.band(band)
+    return (icd.lower, icd.upper)
+
+
+@dataclass
+class Score:
+    name: str
+    candidates: list[Candidate]
+    covered: int
+    required: int
+    true_positives: int
+    accurate: int
+    wrong: list[str]
+    missed: list[str]
+    false_positives: list[str]
+
+    @property
+    def recall(self) -> float:
+        return self.covered / self.required if self.required else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / len(self.candidates) if self.candidates else 1.0
+
+    @property
+    def accuracy(self) -> float:
+        return self.accurate / self.covered if self.covered else 1.0
+
+
+def _load(name: str) -> tuple[str, dict]:
+    text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
+    key = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))
+    return text, key
+
+
+def _score(name: str) -> Score:
+    text, key = _load(name)
+    candidates = extract_candidates(text, published_on=date.fromisoformat(key["published_on"]))
+    labels = key["forecasts"]
+    acceptable = labels + key["optional"]
+    covered = accurate = 0
+    wrong, missed = [], []
+    for label in labels:
+        matches = [c for c in candidates if _overlaps(label["quote"], c.quote)]
+        if not matches:
+            missed.append(label["quote"])
+            continue
+        covered += 1
+        # the tightest candidate holding the label speaks for it
+        best = min(matches, key=lambda c: (_norm(label["quote"]) not in _norm(c.quote), len(c.quote)))
+        band = _band(label)
+        if band == "any":
+            band_ok = True
+        elif band == "none":
+            band_ok = best.probability is None
+        else:
+            band_ok = best.probability is not None and band[0] <= best.probability <= band[1]
+        year = label["deadline_year"]
+        year_ok = year == "any" or (best.deadline.year if best.deadline else None) == year
+        if band_ok and year_ok:
+            accurate += 1
+        else:
+            wrong.append(f"{label['quote']!r}: p={best.probability} deadline={best.deadline}")
+    false_positives = [c.quote for c in candidates if not any(_overlaps(a["quote"], c.quote) for a in acceptable)]
+    return Score(
+        name=name,
+        candidates=candidates,
+        covered=covered,
+        required=len(labels),
+        true_positives=len(candidates) - len(false_positives),
+        accurate=accurate,
+        wrong=wrong,
+        missed=missed,
+        false_positives=false_positives,
+    )
+
+
+def _report(score: Score) -> str:
+    lines = [
+        f"{score.name}: candidates={len(score.candidates)} recall={score.recall:.2f} "
+        f"({score.covered}/{score.required}) precision={score.precision:.2f} "
+        f"probability+deadline right={score.accuracy:.2f}"
+    ]
+    lines += [f"  missed: {q}" for q in score.missed]
+    lines += [f"  false positive: {q}" for q in score.false_positives]
+    lines += [f"  wrong: {w}" for w in score.wrong]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("name", ARTICLE_NAMES)
+def test_article_meets_quality_bars(name):
+    score = _score(name)
+    print(_report(score))
+    assert score.recall >= MIN_RECALL, _report(score)
+    assert score.precision >= MIN_PRECISION, _report(score)
+    assert score.accuracy >= MIN_ACCURACY, _report(score)
+
+
+# A blind article holds 9-15 forecasts, so one miss moves its recall by 7-11 points and
+# the issue's bars are judged on the pool (below). Each blind article must still clear a
+# floor, so that a collapse on one writing style does not hide inside the pool.
+BLIND_FLOOR = 0.75
+
+
+@pytest.mark.parametrize("name", BLIND_NAMES)
+def test_blind_article_clears_the_floor(name):
+    score = _score(name)
+    print(_report(score))
+    assert score.recall >= BLIND_FLOOR, _report(score)
+    assert score.precision >= BLIND_FLOOR, _report(score)
+    assert score.accuracy >= BLIND_FLOOR, _report(score)
+
+
+def test_pooled_quality_over_unseen_style_articles():
+    scores = [_score(name) for name in UNSEEN_STYLE]
+    covered = sum(s.covered for s in scores)
+    required = sum(s.required for s in scores)
+    candidates = sum(len(s.candidates) for s in scores)
+    true_positives = sum(s.true_positives for s in scores)
+    accurate = sum(s.accurate for s in scores)
+    print(
+        f"pooled over {len(scores)} articles: recall={covered / required:.2f} "
+        f"precision={true_positives / candidates:.2f} accuracy={accurate / covered:.2f}"
+    )
+    assert covered / required >= MIN_RECALL
+    assert true_positives / candidates >= MIN_PRECISION
+    assert accurate / covered >= MIN_ACCURACY
+
+
+def test_seed_article_proposes_every_curated_forecast():
+    score = _score(SEED)
+    assert score.missed == []
+
+
+@pytest.mark.parametrize("name", ALL_NAMES)
+def test_no_caption_bio_or_non_forecast_becomes_a_candidate(name):
+    text, key = _load(name)
+    candidates = extract_candidates(text, published_on=date.fromisoformat(key["published_on"]))
+    offending = [(q, c.quote) for q in key["not_candidates"] for c in candidates if _overlaps(q, c.quote)]
+    assert offending == []
+
+
+@pytest.mark.parametrize("name", ALL_NAMES)
+def test_quotes_are_verbatim_substrings_of_the_article(name):
+    text, key = _load(name)
+    for candidate in extract_candidates(text, published_on=date.fromisoformat(key["published_on"])):
+        assert text[candidate.start : candidate.end] == candidate.quote
+        assert candidate.quote in text
+
+
+# --- unit behaviour --------------------------------------------------------------------------
+
+PUBLISHED = date(2023, 1, 1)
+
+
+def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -> Candidate:
+    found = extract_candidates(sentence, published_on=published_on, scale=scale)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_sentence_with_two_forecasts_is_split_into_two_candidates():
+    text = "Trade with China will likely move toward pre-Covid-19 levels, perhaps even surpassing them."
+    first, second = extract_candidates(text, published_on=PUBLISHED)
+    assert first.quote == "Trade with China will likely move toward pre-Covid-19 levels"
+    assert (first.estimative_phrase, first.probability) == ("will likely", 0.675)
+    assert second.quote == "perhaps even surpassing them."
+    assert (second.estimative_phrase, second.probability) == ("perhaps", None)
+
+
+def test_clauses_with_different_deadlines_are_split():
+    text = "Inflation will probably cool through the end of the year, and the first cut will likely come in 2024."
+    first, second = extract_candidates(text, published_on=date(2023, 9, 18))
+    assert (first.deadline, second.deadline) == (date(2023, 12, 31), date(2024, 12, 31))
+
+
+def test_question_answered_with_a_number_is_one_candidate():
+    text = "A ceasefire by the end of the year? I\u2019d say roughly 35 percent."
+    candidate = _one(text, published_on=date(2025, 1, 5))
+    assert candidate.quote == text
+    assert candidate.probability == pytest.approx(0.35)
+    assert candidate.deadline == date(2025, 12, 31)
+
+
+def test_candidate_is_immutable():
+    candidate = _one("Growth will likely resume in 2023.")
+    with pytest.raises(AttributeError):
+        candidate.probability = 0.5  # type: ignore[misc]
+
+
+# --- behaviours found on the blind "tune" articles -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a possibility that points at a coming event counts even without a date
+        "He may yet recover once the lockdowns end.",
+        "Ten-year yields might test 0.5 per cent once the cap is loosened.",
+        # a new paragraph going on about a dated event
+        "Independents will probably win two seats next year.\n\nThe Greens might pick up a seat in Brisbane.",
+    ],
+)
+def test_hedged_forecast_about_an_awaited_event_is_kept(text):
+    quotes = [c.quote for c in extract_candidates(text, published_on=date(2021, 9, 15))]
+    assert any(q.startswith(("He may", "Ten-year", "The Greens")) for q in quotes), quotes
+
+
+def test_a_clause_the_forecast_is_contrasted_with_is_not_quoted():
+    text = "Morrison has said he would prefer net zero by 2050, but the Nationals are unlikely to agree in 2021."
+    candidate = _one(text, published_on=date(2021, 9, 15))
+    assert candidate.quote == "but the Nationals are unlikely to agree in 2021."
+
+
+# --- behaviours found on real published articles -----------------------------------------------
+
+
+def test_one_sentence_with_several_dated_claims_gives_several_candidates():
+    text = (
+        "In the latest projections: CPI would tumble to -1.00% in June 2020, then surge to 2.75% by June 2021, "
+        "then drop back before June 2022."
+    )
+    found = extract_candidates(text, published_on=date(2020, 5, 8))
+    assert [c.deadline.year for c in found] == [2020, 2021, 2022]
+    assert all(c.probability == pytest.approx(0.675) for c in found)
+    assert all(c.claim.startswith("CPI") for c in found), [c.claim for c in found]
+
+
+def test_items_of_a_predictions_list_take_its_date():
+    text = (
+        "Predictions for March 24th, 2027\n\n"
+        "  \u2022 Refugee Crisis continues.\n"
+        "  \u2022 Human lands on Mars.\n"
+        "  \u2022 I am still a teacher.\n"
+        "  \u2022 Unemployment is low.\n"
+    )
+    found = extract_candidates(text, published_on=date(2017, 3, 24))
+    assert [(c.quote, c.deadline, c.probability) for c in found] == [
+        ("Refugee Crisis continues.", date(2027, 3, 24), 0.97),
+        ("Human lands on Mars.", date(2027, 3, 24), 0.97),
+    ]
+
+
+def test_a_hedging_frame_lowers_the_list_that_follows():
+    text = (
+        "Here is what I think will happen in 2024:\n\n"
+        "  \u2022 The Fed will cut rates twice.\n  \u2022 Oil will fall below $60."
+    )
+    found = extract_candidates(text, published_on=date(2024, 1, 2))
+    assert [c.probability for c in found] == [0.675, 0.675]
+
+
+def test_could_without_a_time_is_proposed_with_no_probability_and_a_default_deadline():
+    (candidate,) = extract_candidates(
+        "Vehicle demand could outstrip the industry's ability to supply them.", published_on=date(2023, 7, 11)
+    )
+    assert candidate.probability is None
+    assert candidate.deadline_flag == DEADLINE_DEFAULT
+    assert any("deadline is a default" in warning for warning in candidate.warnings)
+
+
+def test_a_conditional_forecast_is_marked_and_its_criteria_say_so():
+    (candidate,) = extract_candidates(
+        "But if inflation remains high in 2025, such lofty expectations could topple.", published_on=date(2024, 4, 18)
+    )
+    assert candidate.conditional
+    assert "annul if the condition is not met" in candidate.criteria
+    assert any("conditional" in warning for warning in candidate.warnings)
+
+
+def test_a_denied_window_is_a_second_candidate_with_the_opposite_probability():
+    first, second = extract_candidates(
+        "There will be another financial crisis, but not in the next 12 months.", published_on=date(2023, 3, 1)
+    )
+    assert (first.claim, first.probability, first.deadline_flag) == (
+        "There will be another financial crisis (by 2024-12-31)",  # the year of the dated forecasts
+        0.97,
+        DEADLINE_DEFAULT,
+    )
+    assert second.claim == "There will be another financial crisis in the next 12 months (by 2024-03-01)"
+    assert second.probability == 0.03
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "Growth should be around 4.2% this year and next.",
+            "Growth will be around 4.2% this year and next (by 2024-12-31)",
+        ),
+        ("The Fed sees rates at 5.1% by the end of 2023.", "Rates at 5.1% by the end of 2023 (by 2023-12-31)"),
+        ("The odds favour a cut in June.", "A cut in June (by 2023-06-30)"),
+        ("We are leaning slightly towards August for the first cut.", "August for the first cut (by 2023-08-31)"),
+    ],
+)
+def test_outlooks_without_a_will(sentence, claim):
+    (candidate,) = extract_candidates(sentence, published_on=date(2023, 3, 1))
+    assert candidate.claim == claim
+    assert candidate.probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In September the model gave them an 80% chance of winning in 2024.",
+        "Russia's share of EU gas imports, about 40 per cent in 2021, has fallen to roughly 15 per cent.",
+        "The explosions removed whatever was left of the illusion that the old relationship could be restored.",
+    ],
+)
+def test_past_chances_and_shares_and_illusions_are_not_forecasts(text):
+    assert extract_candidates(text, published_on=date(2023, 3, 1)) == []
+
+
+def test_a_list_of_yearly_values_gives_one_candidate_per_year():
+    found = extract_candidates(
+        "Headline inflation is projected to average 5.4% in 2024, 3.0% in 2025 and 2.2% in 2026.",
+        published_on=date(2024, 1, 15),
+    )
+    assert [c.claim for c in found] == [
+        "Headline inflation will average 5.4% in 2024 (by 2024-12-31)",
+        "Headline inflation will average 3.0% in 2025 (by 2025-12-31)",
+        "Headline inflation will average 2.2% in 2026 (by 2026-12-31)",
+    ]
+
+
+PUBLISHED_TUNE = sorted((ARTICLES / "published" / "tune").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", [*(ARTICLES / f"{name}.txt" for name in ALL_NAMES), *PUBLISHED_TUNE], ids=str)
+@pytest.mark.parametrize("published_on", [date(1990, 1, 1), date(2024, 2, 29), date(2031, 12, 31)])
+def test_any_article_read_as_of_any_date_gives_verbatim_quotes_and_criteria(path, published_on):
+    text = path.read_text(encoding="utf-8")
+    for candidate in extract_candidates(text, published_on=published_on):
+        assert text[candidate.start : candidate.end] == candidate.quote
+        assert candidate.criteria

@@ -1,0 +1,103 @@
+"""The suggested claim."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sources.extraction import (
+    Candidate,
+    extract_candidates,
+)
+from sources.extraction.claims import antecedent, has_subject, hedge_words, rewrite, suggest_claim
+
+PUBLISHED = date(2023, 1, 1)
+
+
+def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -> Candidate:
+    found = extract_candidates(sentence, published_on=published_on, scale=scale)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_suggested_claim_is_positive_and_dated():
+    candidate = _one("These changes will not transform the economy in 2023.")
+    assert candidate.claim == "These changes will transform the economy in 2023 (by 2023-12-31)"
+    assert candidate.probability == pytest.approx(0.03)
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        # the hedge goes into the probability, the subject stays
+        (
+            "Germany\u2019s economy is unlikely to grow by more than 1% in 2025.",
+            "Germany's economy will grow by more than 1% in 2025",
+        ),
+        (
+            "I expect Beijing to keep its pressure below the threshold of war.",
+            "Beijing will keep its pressure below the threshold of war",
+        ),
+        ("A full-scale invasion before 2027 is highly unlikely", "A full-scale invasion before 2027"),
+        ("\u201cPrices will likely fall in 2023,\u201d he said.", "Prices will fall in 2023"),
+        ("There is a 30% chance that inflation falls in 2023.", "Inflation falls in 2023"),
+        ("  \u2022 The first is the current status quo with a 75% likelihood", "The first is the current status quo"),
+        ("Inflation could fall in 2023, according to the IMF.", "Inflation will fall in 2023"),
+        ("then recovered by 6.00% in 2021", "Recovered by 6.00% in 2021"),
+    ],
+)
+def test_claim_is_the_proposition_without_hedge_frame_or_bullet(quote, claim):
+    assert rewrite(quote) == claim
+    assert hedge_words(claim) == []
+
+
+def test_a_stated_chance_keeps_the_claim_as_written():
+    assert rewrite("Donald Trump will not be impeached in 2018. 80%", positive=False) == (
+        "Donald Trump will not be impeached in 2018"
+    )
+    assert rewrite("Donald Trump will not be impeached in 2018.") == "Donald Trump will be impeached in 2018"
+
+
+def test_a_pronoun_takes_the_subject_of_the_sentence_before():
+    assert antecedent("The Bank of Japan raised rates in March.") == "The Bank of Japan"
+    assert suggest_claim("It will raise them again in 2025.", None, subject="The Bank of Japan") == (
+        "The Bank of Japan will raise them again in 2025"
+    )
+    assert antecedent("It was a bad year.") == ""
+
+
+def test_a_pronoun_that_cannot_be_resolved_is_flagged():
+    text = "That was the worst year in memory.\n\nIt will probably recover in 2024."
+    (candidate,) = extract_candidates(text, published_on=PUBLISHED)
+    assert any("points back" in warning for warning in candidate.warnings)
+    resolved = extract_candidates(
+        "The Bank of Japan raised rates. It will probably raise them again in 2024.", published_on=PUBLISHED
+    )
+    assert resolved[0].claim.startswith("The Bank of Japan will raise them again in 2024")
+    assert not any("points back" in warning for warning in resolved[0].warnings)
+
+
+def test_a_split_link_keeps_the_sentences_subject():
+    text = (
+        "In the latest projections, unemployment would surge to 10% in June 2020, then drop back to 6.5% by June 2022."
+    )
+    first, second = extract_candidates(text, published_on=date(2020, 5, 8))
+    assert first.claim.startswith("Unemployment will surge to 10% in June 2020")
+    assert second.claim.startswith("Unemployment drop back to 6.5% by June 2022") or second.claim.startswith(
+        "Unemployment will drop back"
+    )
+    assert (first.deadline.year, second.deadline.year) == (2020, 2022)
+
+
+@pytest.mark.parametrize(
+    ("claim", "subject"),
+    [("Inflation will fall in 2023", True), ("Will fall in 2023", False), ("It will fall", False), ("And then", False)],
+)
+def test_has_subject(claim, subject):
+    assert has_subject(claim) is subject
+
+
+def test_an_attribution_to_a_body_without_a_name_leaves_the_claim():
+    quote = "Passenger numbers will very likely stay below their 2019 level this year, the operators' association says."
+    assert rewrite(quote) == "Passenger numbers will stay below their 2019 level this year"

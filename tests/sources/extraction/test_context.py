@@ -1,0 +1,59 @@
+"""What cancels a marker: the words of a forecast without a forecast of the article."""
+
+from datetime import date
+
+import pytest
+
+from sources.extraction import extract_candidates
+from sources.extraction.context import CONDITIONAL, PAST_FORECAST, PROJECTION_CONTEXT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is unclear whether the talks will resume in 2025.",
+        "Investors appear to trust that central banks will ease policy in 2025.",
+        "Some will say the plan fails in 2025.",
+        "Our future decisions will continue to ensure that rates stay restrictive in 2025.",
+        "The window for action will not be open forever.",
+        "Supporters who said the public will learn to love it in 2025 were wrong.",
+    ],
+)
+def test_cancelled(text):
+    assert extract_candidates(text, published_on=date(2024, 5, 1)) == []
+
+
+def test_the_patterns_the_pipeline_asks():
+    assert CONDITIONAL.match("But if inflation remains high, expectations could topple")
+    assert PAST_FORECAST.search("Here's the November 2007 forecast for 2008:").group("year") == "2007"
+    assert PAST_FORECAST.search("Previous forecasts predicted a drop")
+    assert PROJECTION_CONTEXT.search("In the latest projections, GDP")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This article will explain why rates matter.",
+        "As we will see, the data are mixed.",
+        "Readers will recall the crisis of 2008.",
+        "It will be interesting to see how markets react in 2025.",
+        "That will depend on the data.",
+        "Markets will always overreact.",
+        "Comments will be moderated.",
+        "Inflation could rise, or it could fall.",
+    ],
+)
+def test_the_text_about_itself_and_both_ways_hedges_are_not_forecasts(text):
+    assert extract_candidates(text, published_on=date(2024, 1, 15)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Well, I guess some could accuse me of being a Pollyanna.",
+        "And I'm wondering if we're certainly in a slowdown in 2025.",
+        "We can know with certainty when and where the eclipse will appear a year from now.",
+    ],
+)
+def test_accusations_wondering_and_known_schedules(text):
+    assert extract_candidates(text, published_on=date(2024, 1, 15)) == []

@@ -1,0 +1,306 @@
+"""Estimative markers: the words that make a forecast, the probability they give, and statements
+that look like forecasts but are not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sources.extraction import (
+    BASIS_NONE,
+    BASIS_PHRASE,
+    BASIS_STATED,
+    Candidate,
+    extract_candidates,
+)
+
+PUBLISHED = date(2023, 1, 1)
+
+
+def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -> Candidate:
+    found = extract_candidates(sentence, published_on=published_on, scale=scale)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability", "basis"),
+    [
+        ("Inflation is likely to fall in 2023.", 0.675, BASIS_PHRASE),
+        ("Inflation will probably fall in 2023.", 0.675, BASIS_PHRASE),
+        ("Inflation will very likely fall in 2023.", 0.875, BASIS_PHRASE),
+        ("Inflation will almost certainly fall in 2023.", 0.97, BASIS_PHRASE),
+        ("It is almost certain that inflation falls in 2023.", 0.97, BASIS_PHRASE),
+        ("Inflation is unlikely to fall in 2023.", 0.325, BASIS_PHRASE),
+        ("Inflation is highly unlikely to fall in 2023.", 0.125, BASIS_PHRASE),
+        ("Inflation will probably not fall in 2023.", 0.325, BASIS_PHRASE),
+        ("Inflation probably won't fall in 2023.", 0.325, BASIS_PHRASE),
+        ("Inflation is not likely to fall in 2023.", 0.325, BASIS_PHRASE),
+        ("There is little chance that inflation falls in 2023.", 0.125, BASIS_PHRASE),
+        ("There is an even chance that inflation falls in 2023.", 0.5, BASIS_PHRASE),
+        ("Inflation is expected to fall in 2023.", 0.675, BASIS_PHRASE),
+        ("The odds are that inflation falls in 2023.", 0.675, BASIS_PHRASE),
+        ("I expect inflation to fall in 2023.", 0.675, BASIS_PHRASE),
+        ("Inflation will fall in 2023.", 0.97, BASIS_PHRASE),
+        ("Inflation will not fall in 2023.", 0.03, BASIS_PHRASE),
+        ("Inflation won\u2019t fall in 2023.", 0.03, BASIS_PHRASE),
+        ("Inflation may fall in 2023.", None, BASIS_NONE),
+        ("Inflation could fall in 2023.", None, BASIS_NONE),
+        ("Inflation might fall in 2023.", None, BASIS_NONE),
+        ("Perhaps inflation falls in 2023.", None, BASIS_NONE),
+        ("There is a 30% chance that inflation falls in 2023.", 0.30, BASIS_STATED),
+        ("The odds of a recession in 2023 are roughly 15 percent.", 0.15, BASIS_STATED),
+        ("Inflation will likely fall in 2023; I put the chance at 70 per cent.", 0.70, BASIS_STATED),
+        ("There is a one-in-three chance that inflation falls in 2023.", 1 / 3, BASIS_STATED),
+        ("The country will be able to test missiles in 2023.", None, BASIS_NONE),
+    ],
+)
+def test_estimative_phrase_to_probability(sentence, probability, basis):
+    candidate = _one(sentence)
+    assert candidate.probability == pytest.approx(probability) if probability is not None else True
+    assert (candidate.probability is None) == (probability is None)
+    assert candidate.probability_basis == basis
+
+
+def test_explicit_number_wins_over_words():
+    candidate = _one("Growth will very likely resume in 2023, and I would put it at 60%.")
+    assert candidate.probability == pytest.approx(0.60)
+    assert candidate.probability_basis == BASIS_STATED
+
+
+def test_a_percentage_that_is_not_a_probability_is_not_taken_as_one():
+    candidate = _one("The party will very likely win about 20 percent of the vote in 2023.")
+    assert candidate.probability == pytest.approx(0.875)
+
+
+def test_kent_scale_gives_kent_numbers():
+    assert _one("Inflation is likely to fall in 2023.", scale="kent").probability == pytest.approx(0.75)
+    assert _one("Inflation will not fall in 2023.", scale="kent").probability == pytest.approx(0.07)
+
+
+def test_unknown_scale_is_refused():
+    with pytest.raises(ValueError, match="unknown probability scale"):
+        extract_candidates("Prices will rise.", published_on=PUBLISHED, scale="vibes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may never know what the regime wanted.",
+        "Closer ties can also serve the regime.",
+        "Analysts had expected a faster slowdown.",
+        "Exports were likely to rise in 2019.",
+        "It is unclear whether the talks will resume in 2023.",
+        "Will prices rise in 2023?",
+        "I will grade these forecasts in December.",
+        "Russia is far less likely to cooperate than it was.",
+        "Here the odds are better than elsewhere.",
+        "Nobody should expect a return to cheap money.",
+        "Done badly, the plan could cost the government its majority.",
+    ],
+)
+def test_statements_that_are_not_forecasts_are_ignored(text):
+    assert extract_candidates(text, published_on=PUBLISHED) == []
+
+
+def test_denying_an_implication_is_not_a_forecast():
+    assert extract_candidates("None of this means downstreaming will fail.", published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        ("Nord Stream 1 will almost certainly never deliver gas again in 2023.", 0.03),
+        ("I do not see a lasting fall in prices before 2025.", 0.325),
+        ("We foresee a recession next year.", 0.675),
+        ("I doubt that the cap survives the winter.", 0.325),
+        ("I'd be surprised if rates rose in 2024.", 0.325),
+        ("I'd put the odds of a price cap before the end of the year at about one in four.", 0.25),
+        ("The chances of a deal this year are slim.", 0.125),
+        ("The odds look good for a cut in March.", 0.675),
+        ("There is a better-than-even chance of a cut in 2024.", 0.675),
+        ("In all likelihood the central bank cuts in 2024.", 0.875),
+        ("A cut in March is doubtful.", 0.325),
+        ("GDP is forecast to grow 2% next year.", 0.675),
+        ("Expect rates to stay high through 2024.", 0.675),
+        ("I predict the bill passes by June.", 0.675),
+        ("Rates are not going to fall in 2024.", 0.03),
+        ("A settlement of 3 per cent or more next spring is a real possibility.", None),
+    ],
+)
+def test_more_kinds_of_estimative_language(sentence, probability):
+    candidate = _one(sentence, published_on=date(2023, 11, 20))
+    if probability is None:
+        assert candidate.probability is None
+    else:
+        assert candidate.probability == pytest.approx(probability)
+
+
+def test_odds_put_at_one_in_n_split_from_a_second_number():
+    text = (
+        "I'd put Labor's chances of winning a majority next year at roughly one in three, "
+        "and the chance of a hung parliament at about 30 per cent."
+    )
+    first, second = extract_candidates(text, published_on=date(2021, 9, 15))
+    assert first.probability == pytest.approx(1 / 3)
+    assert second.probability == pytest.approx(0.30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modi, fresh from a landslide win in May, has little to gain from a deal.",
+        "In the summer, some forecasters warned that Germany could run out of gas by February.",
+        "If they do, the price will be high: new money for the regions, and perhaps a guarantee that no job is lost.",
+        "I see the appeal of the plan.",
+        "The company insists the plant opens in 2023. We doubt it.",
+    ],
+)
+def test_more_statements_that_are_not_the_writers_forecasts(text):
+    quotes = [c.quote for c in extract_candidates(text, published_on=date(2022, 10, 10))]
+    assert not any("May" in q or "could" in q or "perhaps" in q or "I see" in q or "doubt" in q for q in quotes)
+
+
+def test_announcing_forecasts_is_not_one():
+    assert extract_candidates("Here's what I expect next.", published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        ("Global economic output should increase by 3.6 percent this year.", 0.675),
+        ("This year\u2019s GDP growth is forecast at 0.7%.", 0.675),
+        ("The MPC expects inflation to rise further above the target in the coming months.", 0.675),
+        ("Bloomberg Economics pegs this year\u2019s global expansion at 2.9%.", 0.675),
+        ("We are raising our Q1 2023 real GDP forecast from 1.0 percent to 2.0 percent.", 0.675),
+        ("I\u2019m reasonably confident that home prices won\u2019t be increasing in December.", 0.675),
+        ("Those no longer look likely in 2023.", 0.325),
+        ("I think it\u2019s going to be a mild recession in 2023.", 0.675),
+        ("There is potential for the decline to extend into early 2025.", None),
+        ("Bayesian recession probability model (12-18% at 6 months).", 0.15),
+    ],
+)
+def test_framing_words_of_real_articles(sentence, probability):
+    candidate = _one(sentence, published_on=date(2022, 12, 1))
+    assert candidate.probability == (pytest.approx(probability) if probability is not None else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some will say these forecasts are old news.",
+        "So, you\u2019ll understand if this story caught my eye yesterday.",
+        "Norway should also prepare for more submarine patrols off its coast.",
+        "Previous forecasts predicted a drop-off in Q4 sales.",
+        "Here\u2019s the November 2007 forecast for 2008: prices are expected to decline 1.7 percent in 2008.",
+        "Investors appear to trust that central banks will ease policy when inflation decelerates.",
+        "That would require a very strong result in 2023.",
+        "Unemployment would surge to 10% in 2024 if the plan passed.",
+    ],
+)
+def test_future_tense_that_forecasts_nothing_and_reported_past_forecasts(text):
+    assert extract_candidates(text, published_on=date(2008, 11, 25)) == []
+
+
+def test_a_projection_would_is_a_likely_forecast_and_a_hypothetical_would_is_not():
+    projection = "In the latest projections, unemployment would surge to 10% in June 2020."
+    assert _one(projection, published_on=date(2020, 5, 8)).probability == pytest.approx(0.675)
+    assert extract_candidates("Unemployment would surge to 10% in June 2020.", published_on=date(2020, 5, 8)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability", "claim"),
+    [
+        (
+            "Goldman Sachs economists now see a 35% probability of a US recession over the next year.",
+            0.35,
+            "A US recession over the next year (by 2025-01-15)",
+        ),
+        (
+            "FiveThirtyEight's model gives Biden a 71% chance of winning the election.",
+            0.71,
+            "Biden winning the election (by 2024-12-31)",
+        ),
+        ("The company guided for revenue of $5bn in fiscal 2025.", 0.675, None),
+        ("Our base case is a soft landing, with growth slowing to 1.5% next year.", 0.675, None),
+        ("Inflation is seen easing to 2.5% by year-end.", 0.675, None),
+        ("Investors anticipate two rate cuts by December.", 0.675, "Two rate cuts by December (by 2024-12-31)"),
+        ("Polls suggest the Conservatives are on course to lose the election.", 0.675, None),
+        ("I'd put the probability of a recession at 40%.", 0.4, "A recession (by 2024-12-31)"),
+    ],
+)
+def test_common_ways_of_stating_a_forecast(sentence, probability, claim):
+    candidate = _one(sentence, published_on=date(2024, 1, 15))
+    assert candidate.probability == pytest.approx(probability)
+    if claim:
+        assert candidate.claim == claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one knows how this will play out.",
+        "People want to be sure the lower costs are going to stick.",
+        "Our decisions will be guided by the data.",
+    ],
+)
+def test_future_tense_that_forecasts_nothing(text):
+    assert extract_candidates(text, published_on=date(2024, 1, 15)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability", "claim"),
+    [
+        (
+            "Our model gives the Democrats a 62 percent chance of keeping the Senate.",
+            0.62,
+            "The Democrats keeping the Senate (by 2024-12-31)",
+        ),
+        (
+            "The Chiefs have a 25% chance of winning the Super Bowl.",
+            0.25,
+            "The Chiefs winning the Super Bowl (by 2024-12-31)",
+        ),
+        (
+            "I wouldn't be surprised if rates stayed at 5% through 2024.",
+            0.675,
+            "Rates stayed at 5% through 2024 (by 2024-12-31)",
+        ),
+        ("Analysts at JPMorgan see the S&P 500 ending 2024 at 4,200.", 0.675, None),
+    ],
+)
+def test_chances_given_to_someone_and_surprise(sentence, probability, claim):
+    candidate = _one(sentence, published_on=date(2024, 1, 15))
+    assert candidate.probability == pytest.approx(probability)
+    if claim:
+        assert candidate.claim == claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Committee will continue to assess additional information and its implications for policy.",
+        "Last year we forecast growth of 2%, which turned out too low.",
+    ],
+)
+def test_commitments_and_last_years_forecasts(text):
+    assert extract_candidates(text, published_on=date(2024, 1, 15)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        ("Harris wins in 56 of 100 simulations.", 0.56),
+        ("The model now gives Labour a majority in 9 out of 10 scenarios.", 0.9),
+        ("There is a 40 to 50 percent chance of a recession this year.", 0.45),
+        ("The Bank's latest projections show inflation returning to 2% in 2025.", 0.675),
+        ("The economy is poised for a rebound in the second half.", 0.675),
+    ],
+)
+def test_model_runs_ranges_projections_and_poised_for(sentence, probability):
+    assert _one(sentence, published_on=date(2024, 1, 15)).probability == pytest.approx(probability)
+
+
+def test_projections_that_show_no_date_forecast_nothing():
+    assert extract_candidates("The forecasts show that the models are wrong.", published_on=date(2024, 1, 15)) == []

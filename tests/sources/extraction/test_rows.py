@@ -1,0 +1,83 @@
+"""Forecasts laid out as rows: chance tables, outcome shares, scenario labels, forecast tables."""
+
+from datetime import date
+
+import pytest
+
+from sources.extraction import BASIS_STATED, extract_candidates
+from sources.extraction.rows import find_rows
+
+PUBLISHED = date(2011, 1, 10)
+
+
+def test_a_chance_table_gives_one_forecast_per_row_with_the_event_of_its_header():
+    text = (
+        "The results are below.\nTeam | Chance to win Super Bowl |\n"
+        "New England Patriots | 31.57% |\nChicago Bears | 8.84% |\n"
+    )
+    first, second = extract_candidates(text, published_on=PUBLISHED)
+    assert (first.quote, first.probability, first.probability_basis) == (
+        "New England Patriots | 31.57%",
+        0.3157,
+        BASIS_STATED,
+    )
+    assert first.claim == "New England Patriots win Super Bowl (by 2011-12-31)"
+    assert second.probability == pytest.approx(0.0884)
+
+
+def test_a_table_without_a_chance_in_its_header_is_not_read_as_forecasts():
+    text = "Team | Points |\nNew England Patriots | 31.57% |\n"
+    assert extract_candidates(text, published_on=PUBLISHED) == []
+
+
+def test_outcome_shares_after_a_chance_title_are_each_a_forecast_and_after_a_condition_one_conditional():
+    text = (
+        "Chance of winning election Obama 96.7% Romney 3.2% Tie 0.1%\n"
+        "Obama gets CO Romney 1.7% Tie 0.1% Obama 98.2% Romney gets OH Romney 25.9% Tie 0.7% Obama 73.4%"
+    )
+    rows = find_rows(text)
+    assert [(text[r.start : r.end], round(r.probability, 3), r.conditional) for r in rows] == [
+        ("Obama 96.7%", 0.967, False),
+        ("Romney 3.2%", 0.032, False),
+        ("Tie 0.1%", 0.001, False),
+        ("Obama gets CO Romney 1.7% Tie 0.1% Obama 98.2%", 0.982, True),
+        ("Romney gets OH Romney 25.9% Tie 0.7% Obama 73.4%", 0.734, True),
+    ]
+    assert rows[3].claim == "Obama winning election (if Obama gets CO)"
+
+
+def test_scenario_labels_with_the_probability_on_a_line_of_its_own():
+    text = "Scenarios\n\nBull Case\n45%\nSoft Landing / Continued Expansion\nBear Case\n20%\nRecession / Risk-Off\n"
+    rows = find_rows(text)
+    assert [(r.claim, r.probability) for r in rows] == [
+        ("Soft Landing / Continued Expansion (Bull Case)", 0.45),
+        ("Recession / Risk-Off (Bear Case)", 0.2),
+    ]
+
+
+def test_labelled_chances():
+    rows = find_rows("Bear case (50%): Recession\nBase case (45%): Mid-cycle slowdown\n")
+    assert [(r.claim, r.probability) for r in rows] == [
+        ("Recession (Bear case)", 0.5),
+        ("Mid-cycle slowdown (Base case)", 0.45),
+    ]
+
+
+def test_a_forecast_table_is_read_and_a_table_of_current_levels_is_not():
+    text = (
+        "Expected 6-Month Returns by Asset Class\n\n"
+        "S&P 500 6,870 +12% to +18% +4.2%\nNASDAQ 22,750 +15% to +22% +3.8%\n\n"
+        "Current Market Prices (March 21, 2026)\n\n"
+        "S&P 500 6,870 -1.2% Yahoo Finance\nNASDAQ Composite 22,750 -2.8% Yahoo Finance\n"
+    )
+    found = extract_candidates(text, published_on=date(2026, 3, 22))
+    assert [c.quote for c in found] == ["S&P 500 6,870 +12% to +18% +4.2%", "NASDAQ 22,750 +15% to +22% +3.8%"]
+    assert all(c.estimative_phrase == "forecast table" and c.probability == 0.675 for c in found)
+
+
+def test_a_label_with_its_chance_after_a_colon():
+    rows = find_rows("\u2022 Recession in 2024: 35%\nChance of recession in next 12 months: 30%\n")
+    assert [(r.claim, r.probability) for r in rows] == [
+        ("Recession in 2024", 0.35),
+        ("Recession in next 12 months", 0.3),
+    ]

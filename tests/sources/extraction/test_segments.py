@@ -1,0 +1,111 @@
+"""Reading: what is prose, and where sentences end."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sources.extraction import (
+    Candidate,
+    extract_candidates,
+)
+from sources.extraction.segments import looks_like_headline
+
+PUBLISHED = date(2023, 1, 1)
+
+
+def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -> Candidate:
+    found = extract_candidates(sentence, published_on=published_on, scale=scale)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim met Putin in Vladivostok. Photo: AFP / Alexander Zemlianichenko / Pool",
+        "Questions swirl around the launches, which will continue. Image: Getty / Twitter",
+        "Chart: exports will likely rise. Source: IMF",
+        "Jane Doe is a senior fellow at the Lowy Institute who will write more.",
+        "This article will be updated. It was first published by East Asia Forum.",
+        "By Jane Doe",
+    ],
+)
+def test_captions_credits_bios_and_notes_are_skipped(text):
+    assert extract_candidates(text, published_on=PUBLISHED) == []
+
+
+def test_sentence_splitting_keeps_abbreviations_curly_quotes_and_nbsp_verbatim():
+    text = (
+        "Mr.\u00a0Smith met Dr. Jones on Sept. 3 in the U.S. capital. "
+        "\u201cPrices will likely fall in 2023,\u201d he said. The U.S. Treasury will probably borrow more next year."
+    )
+    quotes = [c.quote for c in extract_candidates(text, published_on=PUBLISHED)]
+    assert quotes == [
+        "\u201cPrices will likely fall in 2023,\u201d he said.",
+        "The U.S. Treasury will probably borrow more next year.",
+    ]
+
+
+def test_prose_that_says_someone_first_ran_is_not_a_republication_note():
+    text = "Growth is unlikely to reach the 7 per cent that he promised when he first ran in 2014."
+    assert len(extract_candidates(text, published_on=date(2023, 11, 20))) == 1
+
+
+def test_bullets_are_items_of_their_own_and_a_number_after_a_sentence_is_its_chance():
+    text = (
+        "Predictions for 2019\n\n"
+        "  \u2022 There will be no recession in 2019 in the United States. 80%\n"
+        "  \u2022 Rather than a full Brexit, the UK and the EU will agree to a delay in 2019. 60%.\n"
+    )
+    found = extract_candidates(text, published_on=date(2019, 1, 1))
+    assert [(c.quote, c.probability) for c in found] == [
+        ("There will be no recession in 2019 in the United States. 80%", 0.8),
+        ("Rather than a full Brexit, the UK and the EU will agree to a delay in 2019. 60%.", 0.6),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Russia, China bring North Korea in from the cold", True),
+        ("Europe\u2019s gas crunch is over. Its industrial crisis is not.", True),
+        ("Will the Fed cut in March?", True),
+        ("Hi everyone,", False),
+        ("Good morning and welcome to this week's letter", False),
+        ("By Jane Doe", False),
+        ("29 November 2026", False),
+        (
+            "Mark Zandi, who has been an economist for more than three decades, says he has never seen so many people "
+            "convinced that a recession is imminent.",
+            False,
+        ),
+    ],
+)
+def test_a_headline_looks_like_one(line, headline):
+    assert looks_like_headline(line) is headline
+
+
+def test_a_hard_wrapped_bullet_stays_one_item():
+    text = (
+        "The report adds:\n\n"
+        "  \u2022 \u201cIt is between June and August, we are leaning slightly\n"
+        "    towards August,\u201d said James Smith, economist at ING.\n"
+        "  \u2022 Governor Andrew Bailey has said inflation is falling.\n"
+    )
+    (candidate,) = extract_candidates(text, published_on=date(2024, 4, 24))
+    assert "we are leaning slightly\n    towards August" in candidate.quote
+    assert candidate.forecaster == "James Smith"
+
+
+def test_a_first_person_earlier_in_the_sentence_does_not_make_a_forecast_an_intention():
+    text = "The rally that we've seen over the last few weeks is going to fade as we head into 2023."
+    assert len(extract_candidates(text, published_on=date(2022, 12, 7))) == 1
+
+
+def test_a_line_without_a_full_stop_that_states_a_forecast_is_read():
+    text = "The outlook\n\nInflation will fall below 3% by December\n\nWhy the Fed will cut rates in March\n"
+    (candidate,) = extract_candidates(text, published_on=date(2024, 1, 15))
+    assert candidate.quote == "Inflation will fall below 3% by December"
+    assert candidate.deadline == date(2024, 12, 31)

@@ -1,0 +1,122 @@
+"""Time expressions: deadlines relative to the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sources.extraction import (
+    DEADLINE_DEFAULT,
+    DEADLINE_NO_FIXED_DATE,
+    Candidate,
+    extract_candidates,
+    needs_publication_date,
+)
+
+PUBLISHED = date(2023, 1, 1)
+
+
+def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -> Candidate:
+    found = extract_candidates(sentence, published_on=published_on, scale=scale)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "deadline", "flag"),
+    [
+        ("Growth will likely resume in 2023.", date(2023, 1, 1), date(2023, 12, 31), "stated"),
+        ("As we enter 2023, growth will likely resume.", date(2023, 1, 1), date(2023, 12, 31), "stated"),
+        ("Growth will likely resume this year.", date(2024, 5, 3), date(2024, 12, 31), "stated"),
+        ("Growth will likely resume next year.", date(2024, 5, 3), date(2025, 12, 31), "stated"),
+        ("Gas will likely run short this winter.", date(2024, 11, 10), date(2025, 2, 28), "stated"),
+        ("Gas will likely run short this winter.", date(2024, 1, 10), date(2024, 2, 29), "stated"),
+        ("The bill will likely pass by June.", date(2024, 2, 1), date(2024, 6, 30), "stated"),
+        ("The bill will likely pass by June.", date(2024, 8, 1), date(2025, 6, 30), "stated"),
+        ("The bill will likely pass within six months.", date(2024, 2, 10), date(2024, 8, 10), "stated"),
+        ("The bill will likely pass before the end of 2025.", date(2023, 2, 10), date(2025, 12, 31), "stated"),
+        ("The bill will likely pass by 2027.", date(2023, 2, 10), date(2027, 12, 31), "stated"),
+        ("The bill will likely pass by the end of the decade.", date(2023, 2, 10), date(2029, 12, 31), "stated"),
+        ("The Fed will likely hold on Wednesday.", date(2023, 9, 18), date(2023, 9, 20), "stated"),
+        ("Rates will likely peak in the second quarter of 2024.", date(2023, 9, 18), date(2024, 6, 30), "stated"),
+        ("In the long run, growth will likely resume.", date(2023, 1, 1), None, DEADLINE_NO_FIXED_DATE),
+        ("Growth will likely resume.", date(2023, 3, 1), date(2023, 12, 31), DEADLINE_DEFAULT),
+    ],
+)
+def test_deadline_from_time_expression(sentence, published_on, deadline, flag):
+    candidate = _one(sentence, published_on=published_on)
+    assert candidate.deadline == deadline
+    assert candidate.deadline_flag == flag
+
+
+def test_missing_time_expression_lowers_confidence():
+    dated = _one("Growth will likely resume in 2023.")
+    undated = _one("Growth will likely resume.")
+    assert undated.confidence < dated.confidence
+    assert "no time expression" in undated.note
+
+
+def test_long_run_is_flagged_for_the_editor():
+    candidate = _one("In the long run, growth will likely resume.")
+    assert "no fixed date" in candidate.note
+
+
+def test_before_a_year_ends_with_the_year_before():
+    assert _one(
+        "The share is unlikely to exceed a third before 2027.", published_on=date(2024, 11, 20)
+    ).deadline == date(2026, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        ("Prabowo will very likely top the first round on 14 February.", date(2024, 2, 14)),
+        ("The deal will likely close before 4 November.", date(2024, 11, 3)),
+        ("Volumes will probably keep rising this year and next.", date(2024, 12, 31)),
+        ("The deficit will likely narrow in 2024-25.", date(2025, 12, 31)),
+        ("The deficit will likely narrow in FY25.", date(2025, 12, 31)),
+        ("The plant will likely open in a year's time.", date(2024, 11, 20)),
+        ("The bill will likely pass before Christmas.", date(2023, 12, 24)),
+        ("Output will likely rebound in the fourth quarter.", date(2023, 12, 31)),
+    ],
+)
+def test_more_time_expressions(sentence, deadline):
+    assert _one(sentence, published_on=date(2023, 11, 20)).deadline == deadline
+
+
+def test_undated_forecast_takes_the_year_of_the_articles_dated_forecasts():
+    text = (
+        "Prabowo will very likely top the first round on 14 February. "
+        "A second round on 26 June is probable.\n\n"
+        "The party is likely to finish second."
+    )
+    last = extract_candidates(text, published_on=date(2023, 11, 20))[-1]
+    assert last.deadline == date(2024, 12, 31)
+    assert last.deadline_flag == DEADLINE_DEFAULT
+    assert "2024" in last.note
+
+
+def test_there_takes_the_date_of_the_paragraph_before():
+    text = "The summit will be held in Bangkok on 4 November.\n\nLeaders are expected to declare a deal there."
+    last = extract_candidates(text, published_on=date(2019, 10, 22))[-1]
+    assert last.deadline == date(2019, 11, 4)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        ("Inflation will probably rise further in the final year of the forecast.", date(2017, 5, 11), 2020),
+        ("Growth will likely expand 3.2% this year, up from its January estimate.", date(2024, 4, 18), 2024),
+        ("There will likely be no rate cuts until 2024.", date(2023, 3, 1), 2023),
+    ],
+)
+def test_forecast_periods_report_months_and_until(sentence, published_on, year):
+    assert _one(sentence, published_on=published_on).deadline.year == year
+
+
+def test_the_publication_date_is_needed_only_for_relative_times():
+    assert needs_publication_date("Prices will likely rise next year.")
+    assert needs_publication_date("The bill will likely pass by June.")
+    assert not needs_publication_date("Prices will likely rise in 2031.")
+    assert not needs_publication_date("Prices will likely rise.")  # a default deadline: the editor sets it
