@@ -98,5 +98,10 @@ def test_readme_lists_the_article_with_its_url(slug):
     gold, _ = _load(slug)
     rows = [line for line in README.read_text(encoding="utf-8").splitlines() if f"`{slug}`" in line]
     assert len(rows) == 1, slug
-    assert gold["url"] in rows[0]
-    assert "| holdout |" in rows[0]
+    cells = [cell.strip() for cell in rows[0].strip().strip("|").split("|")]
+    # slug, set, kind, outlet, title, author, date, URL, retrieved, whole/part
+    assert len(cells) == 10, rows[0]
+    assert cells[1] == "holdout"
+    assert cells[2] == gold["kind"]
+    assert cells[7] == gold["url"]
+    assert cells[9].startswith("whole" if gold["whole"] else "part")
