@@ -8,6 +8,7 @@ resolved forecasts.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from sources import services as source_services
 from sources.extraction import DEADLINE_NO_FIXED_DATE, Candidate, extract_candidates
@@ -38,6 +40,8 @@ class ArticleImport:
     metadata: ArticleMetadata
     candidates: list[Candidate]
     forecasts: list[Forecast]
+    # A dry run of a text that states no date: deadlines were counted from today.
+    published_assumed: bool = False
 
 
 def candidate_deadline(candidate: Candidate, published_on: datetime.date) -> datetime.date:
@@ -75,21 +79,39 @@ def propose_forecasts_from_article(
     proposes nothing new. A dry run reads and extracts but writes nothing.
     """
     text = normalise_text(text)
-    resolved = source_services.article_metadata_resolve(
-        text=text,
-        title=title,
-        published_on=published_on,
-        author_name=author_name,
-        publication_name=publication_name,
-        metadata=metadata,
-        require_author=True,
-    )
+    stored = source_services.source_by_text(text)
+    if stored is not None:
+        # The stored article is what this text is: its record, not what this import's options say.
+        resolved = source_services.source_metadata(stored)
+    else:
+        # A dry run is a look at what the extractor finds: without a stated date it counts
+        # deadlines from today and says so, rather than refusing.
+        resolved = source_services.article_metadata_resolve(
+            text=text,
+            title=title,
+            published_on=published_on,
+            author_name=author_name,
+            publication_name=publication_name,
+            metadata=metadata,
+            require_author=True,
+            require_published=not dry_run,
+        )
+    published_assumed = resolved.published_on is None
+    if published_assumed:
+        resolved = dataclasses.replace(resolved, published_on=timezone.localdate())
     try:
         candidates = extract_candidates(text, published_on=resolved.published_on, scale=scale)
     except ValueError as exc:
         raise ValidationError({"scale": str(exc)}) from None
     if dry_run:
-        return ArticleImport(source=None, created=False, metadata=resolved, candidates=candidates, forecasts=[])
+        return ArticleImport(
+            source=stored,
+            created=False,
+            metadata=resolved,
+            candidates=candidates,
+            forecasts=list(stored.forecasts.order_by("id")) if stored else [],
+            published_assumed=published_assumed,
+        )
 
     source, created = source_services.source_create_from_text(
         text=text,
@@ -102,7 +124,13 @@ def propose_forecasts_from_article(
     )
     if not created:
         existing = list(source.forecasts.order_by("id"))
-        return ArticleImport(source=source, created=False, metadata=resolved, candidates=candidates, forecasts=existing)
+        return ArticleImport(
+            source=source,
+            created=False,
+            metadata=source_services.source_metadata(source),
+            candidates=candidates,
+            forecasts=existing,
+        )
 
     author = source.authors.get()
     # One forecaster's claim is recorded once per article; a claim the text repeats is one forecast.

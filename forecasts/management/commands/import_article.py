@@ -17,7 +17,10 @@ class Command(BaseCommand):
         parser.add_argument("path", help="A UTF-8 text or HTML file.")
         parser.add_argument("--title")
         parser.add_argument("--url", default="")
-        parser.add_argument("--published", help="Publication date, YYYY-MM-DD.")
+        parser.add_argument(
+            "--published",
+            help="Publication date, YYYY-MM-DD, when the text states none (a dry run counts deadlines from today).",
+        )
         parser.add_argument("--author")
         parser.add_argument("--publication")
         parser.add_argument("--scale", choices=sorted(scales.SCALES), default=scales.DEFAULT_SCALE)
@@ -52,7 +55,12 @@ class Command(BaseCommand):
 
     def _print_text(self, result, rows, dry_run):
         meta = result.metadata
-        self.stdout.write(f"{meta.title} — {meta.author}, {meta.publication or 'no publication'}, {meta.published_on}")
+        published = (
+            f"no publication date (deadlines counted from today, {meta.published_on})"
+            if result.published_assumed
+            else meta.published_on
+        )
+        self.stdout.write(f"{meta.title} — {meta.author}, {meta.publication or 'no publication'}, {published}")
         if dry_run:
             self.stdout.write(f"Dry run: {len(rows)} candidates, nothing saved.")
         elif result.created:
