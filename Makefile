@@ -28,6 +28,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 	@echo "Wrote .env with a new SECRET_KEY"
 
 setup: $(VENV)/.installed .env
+	DEBUG=1 $(BIN)/python manage.py create_database
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_seed
 	DEBUG=1 $(BIN)/python manage.py bootstrap_admin

@@ -199,8 +199,13 @@ vars().update(EMAIL_CONFIG)
 # Without a timeout a stuck SMTP server hangs a worker forever.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Hindsight <hindsight@localhost>")
-# Absolute links in reminder emails point here.
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Absolute links in reminder emails point here. `make run` passes the address it serves on
+# (HOST/PORT) to every process, so a local run's links reach its own web server; a wildcard
+# address is not one a browser can open, so links then name the loopback address.
+_run_host = env.str("HINDSIGHT_HOST", default="127.0.0.1")
+_run_host = "127.0.0.1" if _run_host in ("", "0.0.0.0", "::") else _run_host  # noqa: S104
+_run_host = f"[{_run_host}]" if ":" in _run_host else _run_host
+SITE_URL = env.str("SITE_URL", default=f"http://{_run_host}:{env.str('HINDSIGHT_PORT', default='8000')}").rstrip("/")
 
 # Security ------------------------------------------------------------------------------------
 # Without DEBUG every default is the safe one (`manage.py check --deploy` is clean); each can be

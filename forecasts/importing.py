@@ -33,6 +33,8 @@ class ArticleImport:
     candidates: list[Candidate]
     forecasts: list[Forecast]
     warnings: list[str] = field(default_factory=list)  # about the article: no title, no date
+    # A dry run of a text that states no date: deadlines were counted from today.
+    published_assumed: bool = False
 
 
 def candidate_deadline(candidate: Candidate, published_on: datetime.date) -> datetime.date:

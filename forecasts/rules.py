@@ -24,6 +24,7 @@ __all__ = [
     "PROBABILITY_RANGE_MESSAGE",
     "parse_id",
     "probability_normalized",
+    "probability_percent",
     "validate_date_in_range",
     "validate_probability",
 ]
@@ -50,6 +51,14 @@ def probability_normalized(value: float) -> float:
     if not PROBABILITY_MIN <= rounded <= PROBABILITY_MAX:
         raise ValueError(PROBABILITY_RANGE_MESSAGE)
     return rounded
+
+
+def probability_percent(value: float) -> str:
+    """The probability as a percentage at the precision it was entered: 0.675 is "67.5%", 0.7 is
+    "70%", never a rounded "68%" (a stored probability has at most PROBABILITY_DECIMALS decimals,
+    so its percentage has at most two)."""
+    number = f"{value * 100:.{PROBABILITY_DECIMALS - 2}f}".rstrip("0").rstrip(".")
+    return f"{number}%"
 
 
 def validate_probability(value: float | None) -> None:

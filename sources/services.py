@@ -170,6 +170,7 @@ def article_metadata_resolve(
     publication_name: str = "",
     metadata: ArticleMetadata | None = None,
     require_author: bool = False,
+    require_published: bool = True,
 ) -> ArticleMetadata:
     """What an imported article says about itself (byline, bio line, "first published by",
     an HTML page's tags in `metadata`), overridden by the arguments; checked before anything
@@ -185,13 +186,30 @@ def article_metadata_resolve(
     errors = {}
     if not resolved.title:
         errors["title"] = "The text has no title line; give a title."
-    if resolved.published_on is None:
+    if require_published and resolved.published_on is None:
         errors["published_on"] = "The text states no publication date; give one (YYYY-MM-DD)."
     if require_author and not resolved.author:
         errors["author"] = "The text names no author (no byline or bio line); give the author."
     if errors:
         raise ValidationError(errors)
     return resolved
+
+
+def source_by_text(text: str) -> Source | None:
+    """The stored article with this text (compared as its content hash), if any."""
+    return Source.objects.filter(content_hash=content_hash(normalise_text(text))).first()
+
+
+def source_metadata(source: Source) -> ArticleMetadata:
+    """What is recorded about a stored article, in the shape an import reads from a text."""
+    author = source.authors.order_by("id").first()
+    return ArticleMetadata(
+        title=source.title,
+        author=author.name if author else "",
+        author_bio=author.bio if author else "",
+        publication=source.publication.name if source.publication else "",
+        published_on=source.published_on,
+    )
 
 
 @transaction.atomic

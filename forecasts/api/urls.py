@@ -1,9 +1,11 @@
 from django.urls import path
 
 from . import views
+from .root import ApiRoot
 
 # <str:pk>, not <int:pk>: a malformed id then gets the API's JSON 404, not Django's HTML page.
 urlpatterns = [
+    path("", ApiRoot.as_view(), name="api-root"),
     path("forecasts/", views.ForecastListCreateApi.as_view(), name="api-forecast-list"),
     path("forecasts/<str:pk>/", views.ForecastDetailApi.as_view(), name="api-forecast-detail"),
     path("forecasts/<str:pk>/resolve/", views.ForecastResolveApi.as_view(), name="api-forecast-resolve"),

@@ -2,12 +2,14 @@
 then the editor's accept / reject decisions. The extraction itself is pure (sources.extraction).
 Proposed forecasts are never reminded or scored."""
 
+import dataclasses
 import datetime
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from sources import services as source_services
 from sources.extraction import extract_candidates
@@ -38,23 +40,40 @@ def propose_forecasts_from_article(
     proposes nothing new. A dry run reads and extracts but writes nothing.
     """
     text = normalise_text(text)
-    title, published_on, warnings = article_title_and_date(text, title, published_on, metadata)
-    resolved = source_services.article_metadata_resolve(
-        text=text,
-        title=title,
-        published_on=published_on,
-        author_name=author_name,
-        publication_name=publication_name,
-        metadata=metadata,
-        require_author=True,
-    )
+    stored = source_services.source_by_text(text)
+    if stored is not None:
+        # The stored article is what this text is: its record, not what this import's options say.
+        resolved, warnings = source_services.source_metadata(stored), []
+    else:
+        title, published_on, warnings = article_title_and_date(text, title, published_on, metadata)
+        # A dry run is a look at what the extractor finds: when a relative time needs a date the
+        # text does not state, it counts deadlines from today and says so, rather than refusing.
+        resolved = source_services.article_metadata_resolve(
+            text=text,
+            title=title,
+            published_on=published_on,
+            author_name=author_name,
+            publication_name=publication_name,
+            metadata=metadata,
+            require_author=True,
+            require_published=not dry_run,
+        )
+    published_assumed = resolved.published_on is None
+    if published_assumed:
+        resolved = dataclasses.replace(resolved, published_on=timezone.localdate())
     try:
         candidates = extract_candidates(text, published_on=resolved.published_on, scale=scale)
     except ValueError as exc:
         raise ValidationError({"scale": str(exc)}) from None
     if dry_run:
         return ArticleImport(
-            source=None, created=False, metadata=resolved, candidates=candidates, forecasts=[], warnings=warnings
+            source=stored,
+            created=False,
+            metadata=resolved,
+            candidates=candidates,
+            forecasts=list(stored.forecasts.order_by("id")) if stored else [],
+            warnings=warnings,
+            published_assumed=published_assumed,
         )
 
     source, created = source_services.source_create_from_text(
@@ -71,7 +90,7 @@ def propose_forecasts_from_article(
         return ArticleImport(
             source=source,
             created=False,
-            metadata=resolved,
+            metadata=source_services.source_metadata(source),
             candidates=candidates,
             forecasts=existing,
             warnings=warnings,

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from forecasts.management.commands.bootstrap_admin import admin_password_file
 from tests.factories import StaffFactory, UserFactory
 
 VALIDATORS = {
@@ -97,9 +98,9 @@ def test_bootstrap_admin_generates_passwords_that_pass_the_validators(db, settin
     settings.VAR_DIR = tmp_path
     for n in range(10):
         username = f"admin{n}"
-        (tmp_path / "admin-password.txt").unlink(missing_ok=True)
+        admin_password_file().unlink(missing_ok=True)
         call_command("bootstrap_admin", username=username, stdout=io.StringIO())
-        password = (tmp_path / "admin-password.txt").read_text().strip()
+        password = admin_password_file().read_text().strip()
         user = get_user_model().objects.get(username=username)
         assert user.check_password(password)
         validate_password(password, user)

@@ -107,3 +107,19 @@ def test_the_documented_file_email_examples_write_to_an_absolute_path():
     assert examples
     for example in examples:
         assert environ.Env.email_url_config(example)["EMAIL_FILE_PATH"].startswith("/"), example
+
+
+def _site_url(env: dict) -> str:
+    result = run_django(env, "from django.conf import settings\nprint(settings.SITE_URL)\n")
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()[-1]
+
+
+def test_reminder_links_follow_the_address_make_run_serves_on(tmp_path):
+    """`make run` hands HOST and PORT to every process as HINDSIGHT_HOST/HINDSIGHT_PORT."""
+    env = production_env(tmp_path)
+    assert _site_url(env) == "http://127.0.0.1:8000"
+    assert _site_url({**env, "HINDSIGHT_PORT": "8312"}) == "http://127.0.0.1:8312"
+    assert _site_url({**env, "HINDSIGHT_HOST": "0.0.0.0", "HINDSIGHT_PORT": "8080"}) == "http://127.0.0.1:8080"  # noqa: S104
+    assert _site_url({**env, "HINDSIGHT_HOST": "hindsight.local"}) == "http://hindsight.local:8000"
+    assert _site_url({**env, "HINDSIGHT_PORT": "8312", "SITE_URL": "https://h.example.org/"}) == "https://h.example.org"

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from forecasts import importing, services
 from forecasts.models import Forecast, Status
@@ -299,3 +300,35 @@ def test_admin_bulk_accept_and_reject(superuser_client):
     assert first.status == Status.OPEN
     assert not Forecast.objects.filter(pk=second.pk).exists()
     assert "Import article" in superuser_client.get(changelist).content.decode()
+
+
+@pytest.mark.django_db
+def test_command_dry_run_needs_no_publication_date(tmp_path):
+    article = tmp_path / "undated.txt"
+    article.write_text("Prices in the harbour\n\nBy Ann Example\n\nPrices will likely rise within six months.\n")
+    out = StringIO()
+    call_command("import_article", str(article), "--dry-run", stdout=out)
+    today = timezone.localdate()
+    header, summary = out.getvalue().splitlines()[:2]
+    assert header.endswith(f"no publication date (deadlines counted from today, {today.isoformat()})")
+    assert summary == "Dry run: 1 candidates, nothing saved."
+    assert Source.objects.count() == 0
+    # Saving still needs the date: a stored forecast's deadline must not hang on the day it was imported.
+    with pytest.raises(CommandError, match="publication date"):
+        call_command("import_article", str(article), stdout=StringIO())
+    assert Source.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_repeated_import_shows_the_stored_article(tmp_path):
+    args = ("--published", "2023-01-01", "--publication", "Asia Times")
+    call_command("import_article", str(SEED), *args, stdout=StringIO())
+    for extra in ((), ("--dry-run",)):
+        out = StringIO()
+        # Without the options this time: the header is the stored article's record, not "no publication".
+        call_command("import_article", str(SEED), "--published", "2023-01-01", *extra, stdout=out)
+        header = out.getvalue().splitlines()[0]
+        assert header == (
+            "Russia, China bring North Korea in from the cold — Benjamin Katzeff Silberstein, Asia Times, 2023-01-01"
+        )
+    assert Source.objects.count() == 1

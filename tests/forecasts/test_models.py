@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from forecasts import services
+from forecasts import rules, services
 from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status
 from tests.factories import AuthorFactory, ForecastFactory, SourceFactory
 
@@ -99,3 +99,10 @@ def test_every_change_is_kept_in_history():
     services.forecast_update(forecast=forecast, data={"claim": "GDP growth in 2023 is above 1%"})
     claims = [h.claim for h in forecast.history.order_by("history_date")]
     assert claims == ["GDP growth in 2023 is above zero", "GDP growth in 2023 is above 1%"]
+
+
+@pytest.mark.parametrize(
+    ("probability", "shown"), [(0.675, "67.5%"), (0.7, "70%"), (0.3333, "33.33%"), (0.001, "0.1%"), (0.999, "99.9%")]
+)
+def test_a_probability_reads_as_the_percentage_it_was_entered_as(probability, shown):
+    assert rules.probability_percent(probability) == shown

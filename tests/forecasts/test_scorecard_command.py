@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -113,3 +114,22 @@ def test_rejects_more_bins_than_the_pages_and_the_api_allow(db):
     with pytest.raises(CommandError, match="between 1 and 100"):
         run("--bins", "101")
     assert "No scored forecasts yet" in run("--bins", "100")
+
+
+@pytest.mark.parametrize("output_format", ["json", "csv"])
+def test_numbers_print_without_binary_rounding_noise(output_format):
+    """0.1 and 0.2 average to 0.15000000000000002 in binary floating point; the output says 0.15."""
+    for p, o in ((0.1, 1), (0.2, 0)):
+        ForecastFactory(
+            probability=p, status=Status.RESOLVED, outcome=Outcome.YES if o else Outcome.NO, resolved_at=timezone.now()
+        )
+    text = run("--format", output_format, "--bins", "1")
+    if output_format == "json":
+        row = json.loads(text)["calibration"][0]
+    else:
+        row = {key.removeprefix("bin_"): value for key, value in next(csv.DictReader(io.StringIO(text))).items()}
+    assert str(row["mean_probability"]) == "0.15"
+    assert str(row["observed_frequency"]) == "0.5"
+    numbers = [float(n) for n in re.findall(r"-?\d+\.\d+(?:e-?\d+)?", text)]
+    assert numbers
+    assert all(n == float(f"{n:.15g}") for n in numbers)

@@ -172,3 +172,19 @@ def test_resolved_forecasts_are_paginated(client, db):
     assert first.count('<article class="forecast') == views.FORECASTS_PER_PAGE
     assert second.count('<article class="forecast') == 1
     assert "Page 1 of 2" in first
+
+
+def test_empty_scorecards_say_how_to_fill_them(client, staff_client):
+    seed_load()
+    page = client.get(reverse("scorecards:index")).content.decode()
+    assert "To fill these scorecards" in page
+    assert "load_seed --with-outcomes" in page
+    assert (
+        'href="/admin/forecasts/forecast/?status__exact=due"'
+        in staff_client.get(reverse("scorecards:index")).content.decode()
+    )
+
+
+def test_filled_scorecards_drop_the_hint(client):
+    seed_load(with_outcomes=True)
+    assert "To fill these scorecards" not in client.get(reverse("scorecards:index")).content.decode()

@@ -1,31 +1,59 @@
+import hashlib
+import re
 import secrets
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.db import connections, transaction
+
+
+def admin_password_file(alias: str = "default") -> Path:
+    """Where the generated password of this database is kept: one file per database, so a run on
+    PostgreSQL and a run on the SQLite file each print the password that works there."""
+    db = connections[alias].settings_dict
+    identity = "|".join(str(db.get(key) or "") for key in ("ENGINE", "HOST", "PORT", "NAME"))
+    readable = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(str(db.get("NAME") or "db")).stem).strip("-.")[:40] or "db"
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:8]
+    return settings.VAR_DIR / f"admin-password-{readable}-{digest}.txt"
 
 
 class Command(BaseCommand):
     help = (
         "Make sure an admin login exists for the embedded run and print it. The generated password is "
-        "kept in var/admin-password.txt (readable only by you) so that it can be printed again."
+        "kept per database in var/admin-password-<database>-<hash>.txt (readable only by you) so that it "
+        "can be printed again; --reset gives the login a new one."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument(
+            "--reset", action="store_true", help="Set a new generated password (and print it) even if one exists."
+        )
 
-    def handle(self, *args, username: str, **options):
-        password_file = settings.VAR_DIR / "admin-password.txt"
+    @transaction.atomic
+    def handle(self, *args, username: str, reset: bool, **options):
+        password_file = admin_password_file()
         user_model = get_user_model()
-        user = user_model.objects.filter(username=username).first()
+        user = user_model.objects.select_for_update().filter(username=username).first()
+        stored = password_file.read_text(encoding="utf-8").strip() if password_file.exists() else ""
         if user is None:
             password = secrets.token_urlsafe(12)
             user_model.objects.create_superuser(username=username, email=f"{username}@localhost", password=password)
+        elif reset:
+            password = secrets.token_urlsafe(12)
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        elif stored and user.check_password(stored):
+            password = stored
+        else:
+            self.stdout.write(
+                f"Admin login: {username} (password unchanged; `manage.py bootstrap_admin --reset` sets and "
+                "prints a new one)."
+            )
+            return
+        if password != stored:
             password_file.write_text(password + "\n", encoding="utf-8")
             password_file.chmod(0o600)
-        elif password_file.exists() and user.check_password(password_file.read_text(encoding="utf-8").strip()):
-            password = password_file.read_text(encoding="utf-8").strip()
-        else:
-            self.stdout.write(f"Admin login: {username} (password unchanged; set one with `manage.py changepassword`).")
-            return
         self.stdout.write(self.style.SUCCESS(f"Admin login: {username} / {password}"))

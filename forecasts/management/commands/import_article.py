@@ -19,8 +19,8 @@ class Command(BaseCommand):
         parser.add_argument("--url", default="")
         parser.add_argument(
             "--published",
-            help="Publication date, YYYY-MM-DD; needed only when the text does not state it and a forecast "
-            "uses a relative time ('next year', 'by June').",
+            help="Publication date, YYYY-MM-DD; needed only to save a text that states none when a forecast "
+            "uses a relative time ('next year', 'by June'). A dry run counts such deadlines from today.",
         )
         parser.add_argument("--author")
         parser.add_argument("--publication")
@@ -56,7 +56,12 @@ class Command(BaseCommand):
 
     def _print_text(self, result, rows, dry_run):
         meta = result.metadata
-        self.stdout.write(f"{meta.title} — {meta.author}, {meta.publication or 'no publication'}, {meta.published_on}")
+        published = (
+            f"no publication date (deadlines counted from today, {meta.published_on})"
+            if result.published_assumed
+            else meta.published_on
+        )
+        self.stdout.write(f"{meta.title} — {meta.author}, {meta.publication or 'no publication'}, {published}")
         if dry_run:
             self.stdout.write(f"Dry run: {len(rows)} candidates, nothing saved.")
         elif result.created:

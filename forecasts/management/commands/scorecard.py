@@ -55,12 +55,12 @@ class Command(BaseCommand):
             # the database needs to aggregate every forecast. Same numbers, exactly round-tripping.
             if by:
                 # One scorecard per line: still readable, and greppable.
-                lines = (orjson.dumps(card.as_dict()).decode() for card in cards)
+                lines = (orjson.dumps(_denoised(card.as_dict())).decode() for card in cards)
                 self.stdout.write("[\n" + ",\n".join(lines) + "\n]")
             else:
-                self.stdout.write(orjson.dumps(cards[0].as_dict(), option=orjson.OPT_INDENT_2).decode())
+                self.stdout.write(orjson.dumps(_denoised(cards[0].as_dict()), option=orjson.OPT_INDENT_2).decode())
         elif output_format == "csv":
-            self._write_csv([card.as_dict() for card in cards])
+            self._write_csv([_denoised(card.as_dict()) for card in cards])
         else:
             for card in cards:
                 self._write_text(card.as_dict())
@@ -126,6 +126,22 @@ class Command(BaseCommand):
                     f"   {came_true:>3} of {row['n']:<4} {row['ci_low']:.2f}-{row['ci_high']:.2f}"
                 )
         self.stdout.write("\n".join(lines) + "\n\n")
+
+
+# A double holds 15 significant decimal digits exactly; the digits beyond are the sums' binary
+# rounding (0.1 + 0.2 prints 0.30000000000000004). Printed at 15, a mean of probabilities entered
+# as 0.1 and 0.2 reads 0.15, and the scores keep every digit they truly have.
+SIGNIFICANT_DIGITS = 15
+
+
+def _denoised(value):
+    if type(value) is float:
+        return float(f"{value:.{SIGNIFICANT_DIGITS}g}")
+    if type(value) is dict:
+        return {key: _denoised(item) for key, item in value.items()}
+    if type(value) is list:
+        return [_denoised(item) for item in value]
+    return value
 
 
 def _fmt(value):

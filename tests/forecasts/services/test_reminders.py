@@ -107,6 +107,7 @@ def test_digest_shows_claim_source_review_date_days_overdue_and_admin_link():
         assert "East Asia Forum" in body
         assert "26" in body and "2024" in body
         assert "5 days overdue" in body
+        assert "(67.5%)" in body  # as entered and as the admin shows it, not rounded to 68%
         assert link in body
     assert text.startswith("Hello Carol,")
     assert message.extra_headers["Message-ID"].startswith("<reminder-digest-")

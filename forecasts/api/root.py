@@ -1,0 +1,27 @@
+"""GET /api/: where each part of the API is, as absolute URLs (the entry point a client or a
+person in the browsable API starts from)."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+ENDPOINTS = {
+    "forecasts": "api-forecast-list",
+    "sources": "api-source-list",
+    "scorecards": "api-scorecards",
+    "schema": "api-schema",
+    "docs": "api-docs",
+}
+
+
+class ApiRoot(APIView):
+    """The API's endpoints. Anyone may read this list; each endpoint checks its own permissions."""
+
+    permission_classes = [AllowAny]
+
+    # Navigation, not an operation: the schema it links to documents the operations.
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        return Response({name: reverse(url_name, request=request) for name, url_name in ENDPOINTS.items()})
