@@ -13,7 +13,6 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.urls import reverse
-from forecasts.seeding import seed_load
 from rest_framework import throttling
 
 from forecasts import services
@@ -104,7 +103,7 @@ def site(db, monkeypatch):
     """The seed (some forecasts resolved), a due forecast, a proposed one; no API throttling, which
     would answer 429 where the walk wants the page."""
     monkeypatch.setattr(throttling.SimpleRateThrottle, "THROTTLE_RATES", {"anon": None, "user": None})
-    seed_load(with_outcomes=True)
+    services.seed_load(with_outcomes=True)
     ForecastFactory(status=Status.DUE, review_on=datetime.date(2024, 1, 1))
     ForecastFactory(status=Status.PROPOSED)
     editors, reviewers = services.access_groups_ensure()
