@@ -143,7 +143,8 @@ def resolve_selected(model_admin, request, queryset):
                     messages.WARNING,
                 )
             return None
-    return model_admin._render_form(
+    return _render(
+        model_admin,
         request,
         form,
         resolvable,
@@ -170,7 +171,8 @@ def unresolve_selected(model_admin, request, queryset):
         else:
             model_admin.message_user(request, f"Unresolved {len(resolved)} forecast(s).", messages.SUCCESS)
             return None
-    return model_admin._render_form(
+    return _render(
+        model_admin,
         request,
         form,
         resolved,
