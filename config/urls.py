@@ -32,6 +32,7 @@ admin.site.enable_nav_sidebar = False
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("", include("forecasts.public.urls")),
     path("scorecards/", include("forecasts.urls")),
     path("api/", include("forecasts.api.urls")),
 ]

@@ -341,7 +341,10 @@ class Forecast(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("admin:forecasts_forecast_change", args=[self.pk])
+        """The public page; a proposed forecast has none yet (it answers 404 until confirmed)."""
+        from .public.pages import forecast_slug  # the page module imports this one
+
+        return reverse("public:forecast", args=[self.pk, forecast_slug(self)])
 
     def clean(self):
         if self.review_on is None:
@@ -477,3 +480,29 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.forecast} → {self.reviewer} ({self.cycle_on:%Y-%m-%d})"
+
+
+class PublicDataVersion(models.Model):
+    """One row whose `value` goes up after every committed change that a public page shows.
+
+    Public pages, feeds and downloads are cached and answered with ETags under this value, so a
+    resolve shows everywhere at once. It lives in the database, not the cache: every web process
+    and worker then agrees on it, whatever cache is configured."""
+
+    value = models.BigIntegerField(default=1)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"public data version {self.value}"
+
+
+class CalendarToken(models.Model):
+    """A reviewer's private key to the iCalendar feed of their review dates: calendar apps cannot
+    sign in, so whoever holds the URL reads the feed, until the reviewer replaces the key."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token")
+    key = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"calendar key of {self.user}"

@@ -20,7 +20,7 @@ from django.utils import timezone
 from sources import services as source_services
 from sources.models import Author, Source, name_key
 
-from . import reminders, rules, tasks
+from . import reminders, rules, services_public, tasks
 from .models import (
     Forecast,
     ForecastCorrection,
@@ -636,6 +636,8 @@ def forecasts_import(*, rows: Iterable[ImportRow], batch_size: int = 2000) -> Im
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), [Forecast]):
                 cursor.execute(statement)
+    if created:
+        services_public.public_data_changed()
     return ImportResult(created=created, skipped_existing=skipped, reviewers_created=tuple(reviewers_created))
 
 
@@ -673,6 +675,7 @@ def forecasts_flag_due(*, today: datetime.date | None = None) -> int:
         moving, update=True, default_change_reason="Review date reached", default_date=now
     )
     _bulk_tag_history(history=history, forecast_ids=ids)
+    services_public.public_data_changed()
     return len(moving)
 
 

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from forecasts import rules, scorecards, services
-from forecasts.models import Forecast
+from forecasts.models import Forecast, Status
 from sources import services as source_services
 from sources.models import Source
 
@@ -37,8 +37,19 @@ class IdInUrl:
         return super().get_object()
 
 
+def _visible(request, queryset):
+    """Anonymous readers see confirmed forecasts only: a proposed candidate is nobody's forecast yet."""
+    if request.user and request.user.is_authenticated:
+        return queryset
+    return queryset.exclude(status=Status.PROPOSED)
+
+
 class ForecastListCreateApi(generics.ListAPIView):
     queryset = Forecast.objects.with_related().prefetch_related("tags")
+
+    def get_queryset(self):
+        return _visible(self.request, super().get_queryset())
+
     serializer_class = s.ForecastSerializer
     permission_classes = [ReadSignedInWriteWithModelPermission]
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
@@ -97,6 +108,10 @@ def expected_version(request, data: dict) -> int | None:
 
 class ForecastDetailApi(IdInUrl, generics.RetrieveAPIView):
     queryset = Forecast.objects.with_related().prefetch_related("tags")
+
+    def get_queryset(self):
+        return _visible(self.request, super().get_queryset())
+
     serializer_class = s.ForecastSerializer
     permission_classes = [ReadSignedInWriteWithModelPermission]
 
@@ -265,6 +280,13 @@ class SourceListCreateApi(generics.ListAPIView):
 class SourceDetailApi(IdInUrl, generics.RetrieveAPIView):
     queryset = Source.objects.select_related("publication").prefetch_related("authors")
     serializer_class = s.SourceDetailSerializer
+
+    def get_serializer_class(self):
+        # The article's full text is the publisher's; anonymous readers get the reference only.
+        if not self.request.user.is_authenticated:
+            return s.SourceSerializer
+        return super().get_serializer_class()
+
     permission_classes = [ReadSignedInWriteWithModelPermission]
 
     @extend_schema(
