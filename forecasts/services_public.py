@@ -19,7 +19,8 @@ def public_data_changed() -> None:
     After the commit, not inside it: a reader that picked up the old version while the write was
     under way may have cached what it read under that old version, and only a version bumped after
     the commit tells the next reader to look again. A bump inside the transaction would also hold
-    the one version row locked until the commit, queueing every other writer behind it."""
+    the one version row locked until the commit, queueing every other writer behind it.
+    Bulk writes (imports, flagging) call this once for all their rows."""
     transaction.on_commit(_bump, robust=True)
 
 
