@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 
 from tests.factories import StaffFactory
@@ -31,11 +33,10 @@ def _plain_http(settings):
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Public pages are cached under the data version, which every test's rollback resets: a page
-    cached by one test must not answer the next."""
-    from django.core.cache import cache
+def _own_public_page_cache(monkeypatch):
+    """Public pages are cached under the data version, which every test's rollback resets: each
+    test gets cache keys of its own, so a page cached by one test never answers the next (without
+    flushing a cache that other processes may share)."""
+    from forecasts.public import caching
 
-    cache.clear()
-    yield
-    cache.clear()
+    monkeypatch.setattr(caching, "KEY_PREFIX", f"public-test-{uuid.uuid4().hex}")

@@ -19,6 +19,7 @@ from . import versioning
 
 # A cached page is found only under the version it was made for; older entries just expire.
 CACHE_SECONDS = 24 * 60 * 60
+KEY_PREFIX = "public"
 
 
 def _version(request) -> tuple:
@@ -40,7 +41,7 @@ def _last_modified(request, *args, **kwargs):
 
 def _cache_key(request) -> str:
     version, _changed_at = _version(request)
-    return f"public:{version}:{hashlib.sha256(request.get_full_path().encode()).hexdigest()}"
+    return f"{KEY_PREFIX}:{version}:{hashlib.sha256(request.get_full_path().encode()).hexdigest()}"
 
 
 def public_page(view=None, *, require_public: bool = True, max_age: int = 0):
