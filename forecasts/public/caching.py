@@ -31,7 +31,7 @@ def _version(request) -> tuple:
 def _etag(request, *args, **kwargs) -> str:
     version, _changed_at = _version(request)
     user = request.user.pk if request.user.is_authenticated else 0
-    digest = hashlib.sha256(f"{request.get_full_path()}|{user}".encode()).hexdigest()[:16]
+    digest = hashlib.sha256(f"{_address(request)}|{user}".encode()).hexdigest()[:16]
     return f"{version}-{digest}"
 
 
@@ -41,7 +41,12 @@ def _last_modified(request, *args, **kwargs):
 
 def _cache_key(request) -> str:
     version, _changed_at = _version(request)
-    return f"{KEY_PREFIX}:{version}:{hashlib.sha256(request.get_full_path().encode()).hexdigest()}"
+    return f"{KEY_PREFIX}:{version}:{hashlib.sha256(_address(request).encode()).hexdigest()}"
+
+
+def _address(request) -> str:
+    # Pages carry absolute links (canonical, embed snippets): one copy per scheme and host.
+    return request.build_absolute_uri()
 
 
 def public_page(view=None, *, require_public: bool = True, max_age: int = 0):

@@ -74,7 +74,10 @@ def _response(queryset, fmt: str, name: str) -> StreamingHttpResponse:
 
 def _filtered(request, queryset):
     return selectors.filter_calls(
-        queryset, status=request.GET.get("status"), tag=request.GET.get("tag"), query=request.GET.get("q")
+        queryset,
+        status=request.GET.get("status"),
+        tag=selectors.clean_query(request.GET.get("tag")),
+        query=request.GET.get("q"),
     )
 
 

@@ -3,6 +3,7 @@ every list page, its feed and its downloads."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -36,7 +37,10 @@ def public_forecasts() -> QuerySet[Forecast]:
 
 
 def clean_query(text: str | None) -> str:
-    return " ".join((text or "").split())[:MAX_QUERY_LENGTH]
+    """Words to search for: control characters (PostgreSQL refuses NUL in text) and unpaired
+    surrogates dropped, white space collapsed, bounded."""
+    kept = "".join(ch if unicodedata.category(ch) not in ("Cc", "Cs") else " " for ch in (text or ""))
+    return " ".join(kept.split())[:MAX_QUERY_LENGTH]
 
 
 def uses_full_text_search() -> bool:

@@ -208,9 +208,11 @@ def test_unknown_filter_values_narrow_nothing(client):
     forecast = ForecastFactory()
     url = reverse("scorecards:detail", args=["author", forecast.author_id])
 
-    response = client.get(url, {"status": "nonsense", "page": "x", "q": "\x00" * 5})
+    response = client.get(url, {"status": "nonsense", "page": "x", "q": "\x00" * 5, "tag": "a\x00b"})
 
     assert response.status_code == 200
+    for path in ("/search/", reverse("public:group-download", args=["author", forecast.author_id, "csv"])):
+        assert client.get(path, {"q": "trade\x00", "tag": "\x00"}).status_code == 200
 
 
 def test_site_search_finds_pundits_articles_and_claims(client):
