@@ -1,11 +1,13 @@
 """Writes that the public pages need: the data version their caches and ETags follow, and the
 reviewers' private calendar keys."""
 
+import datetime
 import secrets
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import F
+from django.db.models import DateTimeField, F, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from .models import CalendarToken, PublicDataVersion
@@ -25,8 +27,12 @@ def public_data_changed() -> None:
 
 
 def _bump() -> None:
-    now = timezone.now()
-    if not PublicDataVersion.objects.filter(pk=_VERSION_ROW).update(value=F("value") + 1, changed_at=now):
+    # Last-Modified has whole seconds: each version gets a later second than the one before, or a
+    # reader who revalidates with If-Modified-Since alone would be told that nothing changed after
+    # a second write within the same second.
+    now = timezone.now().replace(microsecond=0)
+    later = Greatest(Value(now, output_field=DateTimeField()), F("changed_at") + datetime.timedelta(seconds=1))
+    if not PublicDataVersion.objects.filter(pk=_VERSION_ROW).update(value=F("value") + 1, changed_at=later):
         PublicDataVersion.objects.get_or_create(pk=_VERSION_ROW, defaults={"value": 2, "changed_at": now})
 
 

@@ -1,9 +1,11 @@
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from forecasts import services
+from forecasts import services, services_public
 from forecasts.models import Outcome, PublicDataVersion
 from forecasts.public import versioning
 from tests.factories import ForecastFactory, StaffFactory
@@ -60,7 +62,6 @@ def test_the_version_goes_up_only_after_the_commit(django_capture_on_commit_call
 
 
 def test_flagging_due_forecasts_bumps_the_version(django_capture_on_commit_callbacks):
-    import datetime
 
     ForecastFactory(review_on=datetime.date(2020, 1, 1), made_on=datetime.date(2019, 1, 1))
     start, _ = versioning.current()
@@ -126,3 +127,23 @@ def test_the_version_row_is_created_on_the_first_write(django_capture_on_commit_
         ForecastFactory()
 
     assert versioning.current()[0] >= 2
+
+
+def test_two_writes_within_a_second_give_two_last_modified_seconds(
+    client, django_capture_on_commit_callbacks, monkeypatch
+):
+    moment = datetime.datetime(2026, 3, 1, 12, 0, 0, 250_000, tzinfo=datetime.UTC)
+    monkeypatch.setattr(services_public.timezone, "now", lambda: moment)
+    with django_capture_on_commit_callbacks(execute=True):
+        forecast = ForecastFactory()
+    url = forecast.get_absolute_url()
+    first = client.get(url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moment = moment.replace(microsecond=750_000)
+        services.forecast_resolve(forecast=forecast, outcome=Outcome.ANNULLED, resolved_by=None)
+
+    # A reader that revalidates by date only is not told "not modified".
+    response = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert response.status_code == 200
+    assert response["Last-Modified"] != first["Last-Modified"]
