@@ -83,3 +83,9 @@ def test_scores_are_explained_in_words_beside_the_numbers(client, pundit):
 
     assert "always saying 50% earns 0.25; lower is better" in html
     assert 'class="explain"' in html
+
+
+def test_ranking_tables_say_what_good_looks_like(client, pundit):
+    html = client.get(reverse("scorecards:index")).content.decode()
+
+    assert "<caption>Brier score: 0 is perfect, always saying 50% earns 0.25, lower is better." in html
