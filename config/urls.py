@@ -52,6 +52,7 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("", include("forecasts.public.urls")),
     path("scorecards/", include("forecasts.urls")),
     path("api/", include("config.api.urls")),
 ]

@@ -16,3 +16,6 @@ class ForecastsConfig(AppConfig):
     def ready(self):
         # After every migrate (and every test-database flush), so the groups always exist.
         post_migrate.connect(_ensure_access_groups, sender=self)
+        from .public import versioning
+
+        versioning.connect()

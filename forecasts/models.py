@@ -1,6 +1,7 @@
 import datetime
 import hashlib
 import math
+import re
 import unicodedata
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from sources.models import Author, NameKeyed, Source
@@ -170,6 +172,10 @@ class ForecastQuerySet(models.QuerySet):
 
     def with_related(self):
         return self.select_related("source", "source__publication", "author", "reviewer", "resolved_by")
+
+
+# Characters of the readable part of a forecast's public address.
+SLUG_LENGTH = 60
 
 
 class Forecast(models.Model):
@@ -347,7 +353,16 @@ class Forecast(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("admin:forecasts_forecast_change", args=[self.pk])
+        """The public page; a proposed forecast has none yet (it answers 404 until confirmed)."""
+        return reverse("public:forecast", args=[self.pk, self.slug])
+
+    @property
+    def slug(self) -> str:
+        """A readable slug from the claim, cut at a word; the id alone identifies the forecast."""
+        slug = slugify(re.sub(r"[\u2010-\u2015/]", " ", self.claim))
+        if len(slug) > SLUG_LENGTH:
+            slug = slug[:SLUG_LENGTH].rsplit("-", 1)[0]
+        return slug or "forecast"
 
     def clean(self):
         self.review_on = review_on_or_deadline(self.review_on, self.deadline)
@@ -474,3 +489,29 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.forecast} → {self.reviewer} ({self.cycle_on:%Y-%m-%d})"
+
+
+class PublicDataVersion(models.Model):
+    """One row whose `value` goes up after every committed change that a public page shows.
+
+    Public pages, feeds and downloads are cached and answered with ETags under this value, so a
+    resolve shows everywhere at once. It lives in the database, not the cache: every web process
+    and worker then agrees on it, whatever cache is configured."""
+
+    value = models.BigIntegerField(default=1)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"public data version {self.value}"
+
+
+class CalendarToken(models.Model):
+    """A reviewer's private key to the iCalendar feed of their review dates: calendar apps cannot
+    sign in, so whoever holds the URL reads the feed, until the reviewer replaces the key."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token")
+    key = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"calendar key of {self.user}"

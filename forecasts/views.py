@@ -6,16 +6,15 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
 from . import scorecards, scoring
 from .charts import reliability_chart
 from .models import Outcome
+from .public import pages as public_pages
 
 MAX_BINS = scoring.MAX_BINS
-FORECASTS_PER_PAGE = 50
 GROUP_TITLES = {"author": "Author", "publication": "Outlet", "source": "Article", "tag": "Topic"}
 
 
@@ -61,18 +60,16 @@ def scorecard_detail(request, by: str, key: str):
     if card is None:
         raise Http404("No forecasts recorded for this group.")
     forecasts = scorecards.group_forecasts(by, key)
-    resolved = forecasts.resolved().with_related().order_by("-resolved_at", "-id")
-    page = Paginator(resolved, FORECASTS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "card": card,
         "group_title": GROUP_TITLES[by],
         "chart": reliability_chart(card.scores),
         "phrases": scorecards.phrase_table(forecasts),
         "bases": [(label, basis_card) for label, basis_card in scorecards.basis_scorecards(forecasts) if basis_card.n],
-        "resolved": page,
         "outcome": Outcome,
         "min_ranked_n": scorecards.MIN_RANKED_N,
         "n_bins": n_bins,
+        **public_pages.group_page_context(request, card, forecasts),
     }
     return render(request, "scorecards/detail.html", context)
 

@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 
 from tests.factories import StaffFactory
@@ -28,3 +30,13 @@ def _plain_http(settings):
     """The test client and the live server speak plain HTTP; production redirects it to HTTPS
     (tests/config checks that redirect with the real settings)."""
     settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(autouse=True)
+def _own_public_page_cache(monkeypatch):
+    """Public pages are cached under the data version, which every test's rollback resets: each
+    test gets cache keys of its own, so a page cached by one test never answers the next (without
+    flushing a cache that other processes may share)."""
+    from forecasts.public import caching
+
+    monkeypatch.setattr(caching, "KEY_PREFIX", f"public-test-{uuid.uuid4().hex}")

@@ -62,8 +62,11 @@ class ForecastAdmin(SimpleHistoryAdmin):
     show_full_result_count = False
     paginator = EstimatedCountPaginator
     list_per_page = 50
-    # There is no public page per forecast; the scorecards are the public face.
-    view_on_site = False
+
+    def view_on_site(self, obj):
+        # A proposed candidate has no public page until an editor confirms it.
+        return None if obj.status == Status.PROPOSED else obj.get_absolute_url()
+
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
 
     class Media:

@@ -17,15 +17,26 @@ from config.api.permissions import ReadSignedInWriteWithModelPermission
 from config.api.schema import FORECAST_WRITE_ERRORS, READ_ERRORS, WRITE_ERRORS, error_responses
 from config.api.views import DETAIL_READ_ERRORS, ID, IdInUrl
 from forecasts import scorecards, services
-from forecasts.models import Forecast
+from forecasts.models import Forecast, Status
 
 from . import serializers as s
 from .filters import ForecastFilter
 from .permissions import CanResolveForecasts
 
 
+def _visible(request, queryset):
+    """Anonymous readers see confirmed forecasts only: a proposed candidate is nobody's forecast yet."""
+    if request.user and request.user.is_authenticated:
+        return queryset
+    return queryset.exclude(status=Status.PROPOSED)
+
+
 class ForecastListCreateApi(generics.ListAPIView):
     queryset = Forecast.objects.with_related().prefetch_related("tags")
+
+    def get_queryset(self):
+        return _visible(self.request, super().get_queryset())
+
     serializer_class = s.ForecastSerializer
     permission_classes = [ReadSignedInWriteWithModelPermission]
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
@@ -84,6 +95,10 @@ def expected_version(request, data: dict) -> int | None:
 
 class ForecastDetailApi(IdInUrl, generics.RetrieveAPIView):
     queryset = Forecast.objects.with_related().prefetch_related("tags")
+
+    def get_queryset(self):
+        return _visible(self.request, super().get_queryset())
+
     serializer_class = s.ForecastSerializer
     permission_classes = [ReadSignedInWriteWithModelPermission]
 

@@ -14,6 +14,7 @@ from .forecasts import (
     tags_get_or_create,
 )
 from .proposals import forecasts_accept, forecasts_reject, propose_forecasts_from_article
+from .public import calendar_token_issue, public_data_changed
 from .reminders import (
     ReminderRun,
     reminder_digest_deliver,
@@ -38,6 +39,7 @@ __all__ = [
     "ReminderRun",
     "SeedResult",
     "access_groups_ensure",
+    "calendar_token_issue",
     "forecast_check_version",
     "forecast_correct",
     "forecast_create",
@@ -50,6 +52,7 @@ __all__ = [
     "forecasts_import",
     "forecasts_reject",
     "propose_forecasts_from_article",
+    "public_data_changed",
     "reminder_digest_deliver",
     "reminder_digests_create",
     "reminder_digests_deliver_pending",

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from ..models import Forecast, Status, local_today
 from .forecasts import _locked, _required_reason
+from .public import public_data_changed
 
 
 @transaction.atomic
@@ -44,6 +45,7 @@ def forecasts_flag_due(*, today: datetime.date | None = None) -> int:
         moving, update=True, default_change_reason="Review date reached", default_date=now
     )
     _bulk_tag_history(history=history, forecast_ids=ids)
+    public_data_changed()
     return len(moving)
 
 

@@ -18,6 +18,7 @@ from sources.models import Author, name_key
 from ..models import Forecast, Status, Tag, claim_fingerprint
 from ..records import ForecastRecord
 from .forecasts import tags_get_or_create
+from .public import public_data_changed
 
 
 def _is_email(text: str) -> bool:
@@ -203,4 +204,6 @@ def forecasts_import(*, rows: Iterable[ForecastRecord], batch_size: int = 2000) 
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), [Forecast]):
                 cursor.execute(statement)
+    if created:
+        public_data_changed()
     return ImportResult(created=created, skipped_existing=skipped, reviewers_created=tuple(reviewers_created))

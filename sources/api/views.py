@@ -62,6 +62,13 @@ class SourceListCreateApi(generics.ListAPIView):
 class SourceDetailApi(IdInUrl, generics.RetrieveAPIView):
     queryset = Source.objects.select_related("publication").prefetch_related("authors")
     serializer_class = s.SourceDetailSerializer
+
+    def get_serializer_class(self):
+        # The article's full text is the publisher's; anonymous readers get the reference only.
+        if not self.request.user.is_authenticated:
+            return s.SourceSerializer
+        return super().get_serializer_class()
+
     permission_classes = [ReadSignedInWriteWithModelPermission]
 
     @extend_schema(

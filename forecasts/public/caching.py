@@ -1,0 +1,90 @@
+"""Conditional GET and a shared cache for the public pages, both keyed by the data version.
+
+The version goes up after every committed write that a page shows, so a cached page or a 304 is
+never older than the last resolve: a new version is a new ETag and a new cache key. Only
+anonymous answers are cached (signed-in readers see their own header); everyone gets the ETag.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import condition
+
+from . import versioning
+
+# A cached page is found only under the version it was made for; older entries just expire.
+CACHE_SECONDS = 24 * 60 * 60
+KEY_PREFIX = "public"
+
+
+def _version(request) -> tuple:
+    if not hasattr(request, "_public_data_version"):
+        request._public_data_version = versioning.current()
+    return request._public_data_version
+
+
+def _etag(request, *args, **kwargs) -> str:
+    version, _changed_at = _version(request)
+    user = request.user.pk if request.user.is_authenticated else 0
+    digest = hashlib.sha256(f"{_address(request)}|{user}".encode()).hexdigest()[:16]
+    return f"{version}-{digest}"
+
+
+def _last_modified(request, *args, **kwargs):
+    return _version(request)[1]
+
+
+def _cache_key(request) -> str:
+    version, _changed_at = _version(request)
+    return f"{KEY_PREFIX}:{version}:{hashlib.sha256(_address(request).encode()).hexdigest()}"
+
+
+def _address(request) -> str:
+    # Pages carry absolute links (canonical, embed snippets): one copy per scheme and host.
+    return request.build_absolute_uri()
+
+
+def public_page(view=None, *, require_public: bool = True, max_age: int = 0):
+    """Serve `view` to anonymous readers when SCORECARDS_PUBLIC is on (with `require_public`),
+    with an ETag and Last-Modified from the data version, from the cache when it has the page.
+
+    `max_age` 0: browsers revalidate every time (a cheap 304), so nobody sees an old outcome."""
+
+    def decorate(view):
+        @wraps(view)
+        def cached(request, *args, **kwargs):
+            anonymous = not request.user.is_authenticated
+            if anonymous and request.method in ("GET", "HEAD"):
+                response = cache.get(_cache_key(request))
+                if response is not None:
+                    return response
+            response = view(request, *args, **kwargs)
+            if not isinstance(response, StreamingHttpResponse):
+                if max_age:
+                    patch_cache_control(response, public=True, max_age=max_age)
+                else:
+                    patch_cache_control(response, no_cache=True)
+                patch_vary_headers(response, ["Cookie"])
+                if anonymous and request.method in ("GET", "HEAD") and response.status_code == 200:
+                    cache.set(_cache_key(request), response, CACHE_SECONDS)
+            return response
+
+        conditional = condition(etag_func=_etag, last_modified_func=_last_modified)(cached)
+
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if require_public and not settings.SCORECARDS_PUBLIC and not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            response = conditional(request, *args, **kwargs)
+            if isinstance(response, HttpResponse) and response.status_code == 304:
+                patch_vary_headers(response, ["Cookie"])
+            return response
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
