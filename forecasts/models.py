@@ -112,7 +112,8 @@ def local_today() -> datetime.date:
 
 # The one definition of "scored": a forecast enters the scores when it is resolved yes or no and
 # carried a probability. ForecastQuerySet.scored(), the scorecards and the calibration cell use it.
-SCORED = Q(status=Status.RESOLVED, outcome__in=[Outcome.YES, Outcome.NO], probability__isnull=False)
+SCORED_OUTCOMES = (Outcome.YES, Outcome.NO)
+SCORED = Q(status=Status.RESOLVED, outcome__in=SCORED_OUTCOMES, probability__isnull=False)
 
 # Where a forecast counts in a scorecard: its calibration bin (0 .. n_bins - 1) when it is scored,
 # else a negative cell for its state. forecasts.scorecards groups by it.
@@ -355,6 +356,11 @@ class Forecast(models.Model):
     def get_absolute_url(self) -> str:
         """The public page; a proposed forecast has none yet (it answers 404 until confirmed)."""
         return reverse("public:forecast", args=[self.pk, self.slug])
+
+    @property
+    def is_scored(self) -> bool:
+        """SCORED, read on this one row."""
+        return self.status == Status.RESOLVED and self.outcome in SCORED_OUTCOMES and self.probability is not None
 
     @property
     def slug(self) -> str:

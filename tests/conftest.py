@@ -1,6 +1,7 @@
 import uuid
 
 import pytest
+from rest_framework.throttling import SimpleRateThrottle
 
 from tests.factories import StaffFactory
 
@@ -40,3 +41,10 @@ def _own_public_page_cache(monkeypatch):
     from forecasts.public import caching
 
     monkeypatch.setattr(caching, "KEY_PREFIX", f"public-test-{uuid.uuid4().hex}")
+
+
+@pytest.fixture(autouse=True)
+def _own_throttle_counters(monkeypatch):
+    """API throttles count in a cache that outlives a test (and on Redis, the test run): each test
+    counts under keys of its own, so earlier tests' requests in the same minute never count."""
+    monkeypatch.setattr(SimpleRateThrottle, "cache_format", f"throttle-{uuid.uuid4().hex}-%(scope)s-%(ident)s")

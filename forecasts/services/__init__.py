@@ -2,7 +2,7 @@
 API, the views, the management commands and the Celery tasks all call them, so each rule lives in
 one place. One module per topic; callers read `services.forecast_resolve(...)`."""
 
-from .access import EDITOR_PERMISSIONS, REVIEWER_PERMISSIONS, access_groups_ensure
+from .access import EDITOR_PERMISSIONS, REVIEWER_PERMISSIONS, access_groups_ensure, admin_login_ensure
 from .forecasts import (
     CORRECTABLE_FIELDS,
     EDITABLE_FIELDS,
@@ -39,6 +39,7 @@ __all__ = [
     "ReminderRun",
     "SeedResult",
     "access_groups_ensure",
+    "admin_login_ensure",
     "calendar_token_issue",
     "forecast_check_version",
     "forecast_correct",

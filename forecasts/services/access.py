@@ -1,6 +1,10 @@
-"""Groups and permissions: who may do what, as Django permissions so the admin and the API agree."""
+"""Groups and permissions: who may do what, as Django permissions so the admin and the API agree;
+and the local run's admin login."""
+
+import secrets
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
@@ -53,3 +57,24 @@ def access_groups_ensure() -> list[Group]:
                 group.permissions.add(permission)
         groups.append(group)
     return groups
+
+
+@transaction.atomic
+def admin_login_ensure(*, username: str, known_password: str = "", reset: bool = False) -> str | None:
+    """Make sure the local run's superuser exists. Returns its password when this call set one
+    (a new login, or `reset`), `known_password` when that still works, and None when the login
+    exists with a password nobody here knows (the caller says how to reset it)."""
+    user_model = get_user_model()
+    user = user_model.objects.select_for_update().filter(username=username).first()
+    if user is None:
+        password = secrets.token_urlsafe(12)
+        user_model.objects.create_superuser(username=username, email=f"{username}@localhost", password=password)
+        return password
+    if reset:
+        password = secrets.token_urlsafe(12)
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        return password
+    if known_password and user.check_password(known_password):
+        return known_password
+    return None

@@ -1,12 +1,12 @@
 import hashlib
 import re
-import secrets
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
-from django.db import connections, transaction
+from django.db import connections
+
+from forecasts import services
 
 
 def admin_password_file(alias: str = "default") -> Path:
@@ -32,22 +32,11 @@ class Command(BaseCommand):
             "--reset", action="store_true", help="Set a new generated password (and print it) even if one exists."
         )
 
-    @transaction.atomic
     def handle(self, *args, username: str, reset: bool, **options):
         password_file = admin_password_file()
-        user_model = get_user_model()
-        user = user_model.objects.select_for_update().filter(username=username).first()
         stored = password_file.read_text(encoding="utf-8").strip() if password_file.exists() else ""
-        if user is None:
-            password = secrets.token_urlsafe(12)
-            user_model.objects.create_superuser(username=username, email=f"{username}@localhost", password=password)
-        elif reset:
-            password = secrets.token_urlsafe(12)
-            user.set_password(password)
-            user.save(update_fields=["password"])
-        elif stored and user.check_password(stored):
-            password = stored
-        else:
+        password = services.admin_login_ensure(username=username, known_password=stored, reset=reset)
+        if password is None:
             self.stdout.write(
                 f"Admin login: {username} (password unchanged; `manage.py bootstrap_admin --reset` sets and "
                 "prints a new one)."

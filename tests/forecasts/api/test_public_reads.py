@@ -1,8 +1,8 @@
 import pytest
 from django.utils import timezone
-from forecasts.api.throttling import AnonRateThrottle
 from rest_framework.test import APIClient
 
+from config.api.throttling import AnonRateThrottle
 from forecasts.models import Outcome, Status
 from tests.factories import ForecastFactory, SourceFactory
 
