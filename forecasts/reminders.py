@@ -1,18 +1,9 @@
 """What a reminder run decides, without writing: each forecast's cycle, who is reminded of what,
 and the email. The writes (digests, leases, delivery) are in forecasts/services/reminders.py.
 
-Exactly once per (forecast, reviewer, cycle) rests on three things, none of them on "only one
-beat runs":
-
-1. The cycle of a forecast on a day is a pure function of (review date, day, settings), so every
-   run on the same day computes the same cycle.
-2. A Reminder row per (forecast, reviewer, cycle) is protected by a unique constraint, and it is
-   written in the same transaction as the ReminderDigest (the outbox row) that will carry it.
-   Planning runs are serialised by one lock per run (a PostgreSQL advisory lock; SQLite's
-   IMMEDIATE transactions), and read the reminders already written inside it, so concurrent
-   runs produce one digest per reviewer, and later runs find nothing new.
-3. A digest is sent by whoever holds its lease; it is marked sent only after the SMTP server
-   accepted it. A failed send leaves it pending for a retry; a dead sender's lease is taken over.
+The cycle of a forecast on a day is a pure function of (review date, day, settings), so every
+run on the same day computes the same cycle: the first of the three things exactly-once delivery
+rests on (the module docstring of forecasts/services/reminders.py has all three).
 """
 
 import datetime
