@@ -358,6 +358,11 @@ class Forecast(models.Model):
         return reverse("public:forecast", args=[self.pk, self.slug])
 
     @property
+    def is_public(self) -> bool:
+        """Has a public page: a proposed candidate is nobody's forecast until an editor confirms it."""
+        return self.status != Status.PROPOSED
+
+    @property
     def is_scored(self) -> bool:
         """SCORED, read on this one row."""
         return self.status == Status.RESOLVED and self.outcome in SCORED_OUTCOMES and self.probability is not None

@@ -64,8 +64,7 @@ class ForecastAdmin(SimpleHistoryAdmin):
     list_per_page = 50
 
     def view_on_site(self, obj):
-        # A proposed candidate has no public page until an editor confirms it.
-        return None if obj.status == Status.PROPOSED else obj.get_absolute_url()
+        return obj.get_absolute_url() if obj.is_public else None
 
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}}
 

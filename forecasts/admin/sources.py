@@ -19,6 +19,9 @@ class ForecastInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_public else None
+
 
 admin.site.unregister(Source)
 

@@ -54,7 +54,9 @@ def _same_site(base: str, link: str) -> str | None:
 
 def _links_of(url: str, response) -> list[str]:
     content_type = response.get("Content-Type", "")
-    body = response.content.decode("utf-8", "replace")
+    # Downloads stream their rows; a page or an API answer has its body at once.
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    body = raw.decode("utf-8", "replace")
     if content_type.startswith("text/html"):
         parser = _Links()
         parser.feed(body)
