@@ -113,7 +113,7 @@ def local_today() -> datetime.date:
 # The one definition of "scored": a forecast enters the scores when it is resolved yes or no and
 # carried a probability. ForecastQuerySet.scored(), the scorecards and the calibration cell use it.
 SCORED_OUTCOMES = (Outcome.YES, Outcome.NO)
-SCORED = Q(status=Status.RESOLVED, outcome__in=SCORED_OUTCOMES, probability__isnull=False)
+SCORED = Q(status=Status.RESOLVED, outcome__in=[*SCORED_OUTCOMES], probability__isnull=False)
 
 # Where a forecast counts in a scorecard: its calibration bin (0 .. n_bins - 1) when it is scored,
 # else a negative cell for its state. forecasts.scorecards groups by it.
