@@ -34,7 +34,10 @@ def open_author_scorecard(page: Page, author: str) -> None:
 def test_resolving_a_due_forecast_updates_the_scorecard_and_its_chart(page: Page, screenshot):
     seed_load(with_outcomes=True)
     services.forecasts_flag_due()
-    reviewer = StaffFactory(username="reviewer", password=PASSWORD)
+    # A real member of Reviewers, as the README sets one up: a superuser would hide a missing permission.
+    _editors, reviewers = services.access_groups_ensure()
+    reviewer = StaffFactory(username="reviewer", password=PASSWORD, is_superuser=False)
+    reviewer.groups.add(reviewers)
     due = Forecast.objects.filter(status=Status.DUE, review_on__lte=local_today())
     target = due.filter(probability__isnull=False).select_related("author").order_by("pk").first()
     assert target is not None, "the seed has a due forecast with a probability"
