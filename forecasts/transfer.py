@@ -223,7 +223,11 @@ def iter_json_array(
 
     json.load would hold the whole file (and every row as a dict) in memory at once; a million
     forecasts are a gigabyte that way. Here memory stays at one chunk plus one item. Error
-    positions (JSONDecodeError.lineno) count from the start of the file.
+    positions (JSONDecodeError.lineno) count from the start of the file. Each item is decoded by
+    the standard json module, so a row reads exactly as json.loads would read it (lone surrogates,
+    integers of any length, 1e400) and the row checks see every value; ijson's C backend does not
+    (it replaces lone surrogates, refuses integers past 64 bits for the whole file, and holds
+    memory quadratic in the nesting depth).
     """
     max_item_chars = MAX_ROW_CHARS if max_item_chars is None else max_item_chars
     decoder = _json_decoder()
