@@ -17,7 +17,33 @@ from config.logging import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-env = environ.Env()
+
+class StrictEnv(environ.Env):
+    """django-environ, except that a value it cannot read stops the start with the variable's
+    name: by default any unknown word is False ("SECURE_SSL_REDIRECT=ture" would turn HTTPS off)
+    and a bad number fails without saying which variable holds it."""
+
+    BOOLEANS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+    BOOLEANS[""] = False  # "DEBUG=" in a .env file, as django-environ reads it
+
+    def bool(self, var, default=environ.Env.NOTSET):
+        if var not in self.ENVIRON:
+            return super().bool(var, default=default)
+        value = self.ENVIRON[var]
+        if value.strip().lower() not in self.BOOLEANS:
+            raise ImproperlyConfigured(
+                f"{var}={value!r} is not a yes or no; use 1 or 0 (or true/false, yes/no, on/off)."
+            )
+        return self.BOOLEANS[value.strip().lower()]
+
+    def int(self, var, default=environ.Env.NOTSET):
+        try:
+            return super().int(var, default=default)
+        except ValueError:
+            raise ImproperlyConfigured(f"{var}={self.ENVIRON[var]!r} is not a whole number.") from None
+
+
+env = StrictEnv()
 env.read_env(BASE_DIR / ".env")  # optional; real environment variables win
 
 # Runtime files of the embedded defaults: the SQLite database, the broker folder, mail files.
