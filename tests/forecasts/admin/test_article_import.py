@@ -1,8 +1,14 @@
+import datetime
+from pathlib import Path
+
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from forecasts import services
 from forecasts.models import Forecast, Status
+from sources.models import Source
 from tests.factories import ForecastFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,3 +27,49 @@ def test_an_editor_rejects_proposed_forecasts_without_delete_permission(client, 
 
     assert not Forecast.objects.filter(pk=proposed.pk).exists()
     assert Forecast.objects.filter(pk=confirmed.pk).exists()
+
+
+SEED = Path(__file__).parents[2] / "sources" / "articles" / "seed-russia-china-north-korea-2023.txt"
+SEED_DATE = datetime.date(2023, 1, 1)
+
+
+@pytest.fixture
+def superuser_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.django_db
+def test_admin_import_page_proposes_forecasts_from_an_upload(superuser_client):
+    url = reverse("admin:forecasts_forecast_import_article")
+    assert superuser_client.get(url).status_code == 200
+    upload = SimpleUploadedFile("seed.txt", SEED.read_bytes(), content_type="text/plain")
+    response = superuser_client.post(url, {"file": upload, "published": "2023-01-01", "scale": "icd203"})
+    assert response.status_code == 200
+    assert "forecasts proposed" in response.content.decode()
+    assert Forecast.objects.proposed().count() >= 10
+
+
+@pytest.mark.django_db
+def test_admin_import_page_shows_form_errors_and_saves_nothing(superuser_client):
+    url = reverse("admin:forecasts_forecast_import_article")
+    response = superuser_client.post(url, {"text": "Title\n\nPrices will likely rise next year.", "scale": "icd203"})
+    assert response.status_code == 200
+    assert "no publication date" in response.content.decode()
+    response = superuser_client.post(url, {"text": "", "scale": "icd203"})
+    assert "Paste the article" in response.content.decode()
+    assert Source.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_admin_bulk_accept_and_reject(superuser_client):
+    result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    first, second, *_ = result.forecasts
+    changelist = reverse("admin:forecasts_forecast_changelist")
+    superuser_client.post(changelist, {"action": "accept_proposed", "_selected_action": [first.pk]})
+    superuser_client.post(changelist, {"action": "reject_proposed", "_selected_action": [second.pk]})
+    first.refresh_from_db()
+    assert first.status == Status.OPEN
+    assert not Forecast.objects.filter(pk=second.pk).exists()
+    assert "Import article" in superuser_client.get(changelist).content.decode()

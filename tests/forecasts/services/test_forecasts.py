@@ -2,13 +2,15 @@
 a resolved forecast is frozen except for an audited correction, and reasons are required."""
 
 import datetime
+import math
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from forecasts import services
-from forecasts.models import Forecast, ForecastCorrection, Outcome, ProbabilityBasis, Status
-from tests.factories import ForecastFactory, StaffFactory
+from forecasts.models import Forecast, ForecastCorrection, Outcome, ProbabilityBasis, Status, Tag
+from tests.concurrency import race, race_test
+from tests.factories import AuthorFactory, ForecastFactory, SourceFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +218,70 @@ def test_snooze_needs_a_reason_like_unresolve_and_correct(editor, reason):
             snoozed_by=editor,
         )
     assert "reason" in error.value.message_dict
+
+
+@race_test
+def test_a_concurrent_tag_get_or_create_returns_the_tag_that_won():
+    results = race(
+        lambda: services.tags_get_or_create(names=["kelvin"])[0],
+        lambda: services.tags_get_or_create(names=["\u212aelvin"])[0],
+    )
+    assert results["first"].pk == results["second"].pk
+    assert Tag.objects.count() == 1
+
+
+def _create(**overrides):
+    source = SourceFactory()
+    data = {
+        "source": source,
+        "author": AuthorFactory(),
+        "quote": "Growth will likely resume.",
+        "claim": "GDP growth in 2023 is above zero",
+        "deadline": datetime.date(2023, 12, 31),
+        "resolution_criteria": "Bank of Korea estimate",
+        "probability": 0.675,
+        "estimative_phrase": "will likely",
+    }
+    data.update(overrides)
+    return services.forecast_create(**data)
+
+
+@pytest.mark.parametrize(
+    ("probability", "message"),
+    [
+        (0.0, "from 0.001 to 0.999"),
+        (1.0, "from 0.001 to 0.999"),
+        (-0.1, "from 0.001 to 0.999"),
+        (1.5, "from 0.001 to 0.999"),
+        (math.nan, "from 0.001 to 0.999"),
+    ],
+)
+def test_service_explains_bad_probability(probability, message):
+    with pytest.raises(ValidationError) as excinfo:
+        _create(probability=probability)
+    assert message in str(excinfo.value)
+    assert Forecast.objects.count() == 0
+
+
+def test_service_explains_deadline_before_made_on():
+    with pytest.raises(ValidationError) as excinfo:
+        _create(made_on=datetime.date(2023, 1, 1), deadline=datetime.date(2022, 1, 1))
+    assert "deadline cannot be before" in str(excinfo.value)
+
+
+def test_review_date_defaults_to_deadline():
+    forecast = _create()
+    assert forecast.review_on == datetime.date(2023, 12, 31)
+    assert forecast.made_on == forecast.source.published_on
+
+
+def test_words_without_number_are_unscored():
+    forecast = _create(probability=None, estimative_phrase="may")
+    assert forecast.probability_basis == ProbabilityBasis.NONE
+
+
+def test_every_change_is_kept_in_history():
+    forecast = _create()
+    services.forecast_update(forecast=forecast, data={"claim": "GDP growth in 2023 is above 1%"})
+    claims = [h.claim for h in forecast.history.order_by("history_date")]
+    assert claims == ["GDP growth in 2023 is above zero", "GDP growth in 2023 is above 1%"]

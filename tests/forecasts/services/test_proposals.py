@@ -1,0 +1,132 @@
+"""Article import as proposals: forecasts proposed from an article's text, accepted or rejected."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from forecasts import importing, services
+from forecasts.models import Forecast, Status
+from sources.models import Author, Source
+from tests.factories import ForecastFactory
+
+SEED = Path(__file__).parents[2] / "sources" / "articles" / "seed-russia-china-north-korea-2023.txt"
+
+
+SEED_DATE = datetime.date(2023, 1, 1)
+
+
+WIRE = (
+    "Global economic output should increase by 3.6 percent next year, the IMF said on Tuesday.\n\n"
+    "Emerging economies will probably grow 4.6 percent in 2031."
+)
+
+
+@pytest.mark.django_db
+def test_import_stores_the_article_and_proposes_its_forecasts():
+    result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    assert result.created
+    source = result.source
+    assert source.title == "Russia, China bring North Korea in from the cold"
+    assert source.publication.name == "East Asia Forum"
+    assert [a.name for a in source.authors.all()] == ["Benjamin Katzeff Silberstein"]
+    assert len(result.forecasts) == len(result.candidates) >= 10
+    assert all(f.status == Status.PROPOSED for f in result.forecasts)
+    long_run = next(f for f in result.forecasts if f.quote.startswith("In the long run"))
+    assert long_run.deadline == datetime.date(2027, 12, 31)
+    assert "no fixed date" in long_run.resolution_criteria
+
+
+@pytest.mark.django_db
+def test_importing_the_same_text_again_returns_the_stored_article():
+    text = SEED.read_text(encoding="utf-8")
+    first = services.propose_forecasts_from_article(text=text, published_on=SEED_DATE)
+    again = services.propose_forecasts_from_article(text=text.replace("\n", "\r\n"), published_on=SEED_DATE)
+    assert not again.created
+    assert again.source == first.source
+    assert Source.objects.count() == 1
+    assert Forecast.objects.count() == len(first.forecasts)
+
+
+@pytest.mark.django_db
+def test_missing_date_and_author_are_clear_errors_and_nothing_is_saved():
+    # "next year" cannot be read without the date
+    with pytest.raises(ValidationError) as error:
+        services.propose_forecasts_from_article(text="A title\n\nPrices will likely rise next year.\n")
+    assert set(error.value.message_dict) == {"published_on", "author"}
+    assert Source.objects.count() == 0
+    assert Forecast.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_article_with_no_title_line_and_only_absolute_dates_is_imported():
+    text = (
+        "Germany\u2019s economy is unlikely to grow by more than 1% in 2030, the Bundesbank said on Friday.\n\n"
+        "Exports will probably recover in 2031."
+    )
+    result = services.propose_forecasts_from_article(text=text, author_name="Jane Doe")
+    assert result.source.title == importing.UNTITLED
+    assert result.source.published_on == datetime.date.today()
+    assert len(result.warnings) == 2
+    assert [f.deadline.year for f in result.forecasts] == [2030, 2031]
+
+
+@pytest.mark.django_db
+def test_proposed_forecasts_carry_drafted_criteria_not_a_placeholder():
+    result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    for forecast in result.forecasts:
+        assert "To be written" not in forecast.resolution_criteria
+        assert forecast.resolution_criteria.startswith("Resolves yes if")
+        assert "check" in forecast.resolution_criteria
+
+
+@pytest.mark.django_db
+def test_proposed_forecasts_are_neither_reminded_nor_scored():
+    services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    assert not Forecast.objects.to_remind(datetime.date(2030, 1, 1)).exists()
+    assert not Forecast.objects.scored().exists()
+    assert not Forecast.objects.reaching_review(datetime.date(2030, 1, 1)).exists()
+
+
+@pytest.mark.django_db
+def test_accept_opens_proposed_forecasts_and_reject_deletes_them():
+    result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    first, second, *_ = result.forecasts
+    already_open = ForecastFactory(status=Status.OPEN)
+    assert services.forecasts_accept(forecasts=[first, already_open]) == 1
+    assert services.forecasts_reject(forecasts=[second]) == 1
+    first.refresh_from_db()
+    assert first.status == Status.OPEN
+    assert first.version == 2
+    assert not Forecast.objects.filter(pk=second.pk).exists()
+    assert Forecast.objects.filter(pk=already_open.pk).exists()
+
+
+@pytest.mark.django_db
+def test_reject_refuses_a_selection_with_a_confirmed_forecast_and_deletes_nothing():
+    result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
+    proposed = result.forecasts[0]
+    already_open = ForecastFactory(status=Status.OPEN)
+    with pytest.raises(ValidationError, match="Only proposed forecasts can be rejected"):
+        services.forecasts_reject(forecasts=[proposed, already_open])
+    assert Forecast.objects.filter(pk__in=[proposed.pk, already_open.pk]).count() == 2
+
+
+@pytest.mark.django_db
+def test_an_attributed_forecast_is_proposed_with_its_forecaster_and_the_source_keeps_its_author():
+    result = services.propose_forecasts_from_article(
+        text=WIRE, title="IMF outlook", author_name="Jane Reporter", published_on=datetime.date(2030, 10, 10)
+    )
+    imf, own = result.forecasts
+    assert imf.author.name == "IMF"
+    assert own.author.name == "Jane Reporter"
+    assert [a.name for a in result.source.authors.all()] == ["Jane Reporter"]
+    # a second article by the same institution reuses its Author
+    services.propose_forecasts_from_article(
+        text=WIRE.replace("Tuesday", "Friday"),
+        title="IMF again",
+        author_name="Jane Reporter",
+        published_on=datetime.date(2030, 10, 12),
+    )
+    assert Author.objects.filter(name="IMF").count() == 1
