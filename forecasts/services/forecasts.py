@@ -1,7 +1,6 @@
 """Recording and editing forecasts and their tags."""
 
 import datetime
-import math
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -34,9 +33,12 @@ EDITABLE_FIELDS = (
 
 
 def _check_probability(probability: float | None) -> None:
-    # The database would store NaN as NULL on SQLite; refuse it before it gets there.
-    if probability is not None and (not isinstance(probability, int | float) or not math.isfinite(probability)):
-        raise ValidationError({"probability": rules.PROBABILITY_RANGE_MESSAGE})
+    """The probability rule, keyed by its field, before the row is locked: SQLite would store a
+    NaN that slipped past as NULL."""
+    try:
+        rules.validate_probability(probability)
+    except ValidationError as exc:
+        raise ValidationError({"probability": exc.messages}) from None
 
 
 @transaction.atomic
