@@ -220,23 +220,6 @@ def score(pairs: Iterable[Pair], n_bins: int = DEFAULT_BINS, *, z: float = WILSO
     return score_bins(accumulate(pairs, n_bins), z=z)
 
 
-def brier_score(pairs: Iterable[Pair]) -> float | None:
-    return score(pairs, 1).brier
-
-
-def log_loss(pairs: Iterable[Pair]) -> float | None:
-    return score(pairs, 1).log_loss
-
-
-def base_rate(pairs: Iterable[Pair]) -> float | None:
-    return score(pairs, 1).base_rate
-
-
-def brier_skill_score(pairs: Iterable[Pair]) -> float | None:
-    """1 - BS / BS_ref against always forecasting the base rate; None if it is 0 or 1."""
-    return score(pairs, 1).brier_skill
-
-
 def _calibration_bin(b: BinTotals, lower: float, upper: float, z: float) -> CalibrationBin:
     n = b.n
     interval = wilson_interval(b.sum_o, n, z)

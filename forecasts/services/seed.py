@@ -31,7 +31,7 @@ def seed_load(*, path: Path = SEED_FILE, with_outcomes: bool = False) -> SeedRes
     so running it again (or after a reviewer resolved some forecasts) changes nothing.
 
     The forecasts load unresolved, as they stood when the article appeared. `with_outcomes`
-    then resolves the unresolved ones the research notes have evidence for (a demonstration of
+    then resolves the unresolved ones whose outcome the seed file records with evidence (a demonstration of
     the scorecards; a reviewer would do this in the admin)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     meta = data["source"]

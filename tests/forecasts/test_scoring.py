@@ -216,18 +216,18 @@ def test_brier_skill_score_against_base_rate():
     pairs = [(0.8, 1), (0.7, 1), (0.2, 0), (0.4, 0)]
     brier = (0.04 + 0.09 + 0.04 + 0.16) / 4
 
-    assert scoring.brier_score(pairs) == pytest.approx(brier)
-    assert scoring.base_rate(pairs) == 0.5
-    assert scoring.brier_skill_score(pairs) == pytest.approx(1 - brier / 0.25)
+    assert scoring.score(pairs).brier == pytest.approx(brier)
+    assert scoring.score(pairs).base_rate == 0.5
+    assert scoring.score(pairs).brier_skill == pytest.approx(1 - brier / 0.25)
 
 
-def test_pure_helpers_agree_with_sklearn():
+def test_brier_and_log_loss_agree_with_sklearn():
     pairs = random_pairs(seed=3, size=120)
     probabilities = [p for p, _ in pairs]
     outcomes = [o for _, o in pairs]
 
-    assert scoring.brier_score(pairs) == pytest.approx(brier_score_loss(outcomes, probabilities), abs=TOLERANCE)
-    assert scoring.log_loss(pairs) == pytest.approx(sklearn_log_loss(outcomes, probabilities), abs=TOLERANCE)
+    assert scoring.score(pairs).brier == pytest.approx(brier_score_loss(outcomes, probabilities), abs=TOLERANCE)
+    assert scoring.score(pairs).log_loss == pytest.approx(sklearn_log_loss(outcomes, probabilities), abs=TOLERANCE)
 
 
 def test_log_loss_clips_certain_forecasts_like_sklearn():
@@ -237,7 +237,7 @@ def test_log_loss_clips_certain_forecasts_like_sklearn():
 
     expected = sklearn_log_loss(outcomes, probabilities)
     assert math.isfinite(expected)
-    assert scoring.log_loss(pairs) == pytest.approx(expected, abs=TOLERANCE)
+    assert scoring.score(pairs).log_loss == pytest.approx(expected, abs=TOLERANCE)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--with-outcomes",
             action="store_true",
-            help="Also resolve the forecasts the research notes have evidence for, to see a populated scorecard.",
+            help="Also resolve the forecasts the seed file has evidence for, to see a populated scorecard.",
         )
 
     def handle(self, *args, with_outcomes: bool, **options):

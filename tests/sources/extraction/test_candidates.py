@@ -28,7 +28,7 @@ BLIND_NAMES = [
 ALL_NAMES = ARTICLE_NAMES + BLIND_NAMES
 UNSEEN_STYLE = [name for name in ALL_NAMES if name != SEED]
 
-# Bars from issue 6, "How it is judged".
+# The bars the extractor is held to on every article.
 MIN_RECALL = 0.90
 MIN_PRECISION = 0.85
 MIN_ACCURACY = 0.85
