@@ -1,4 +1,4 @@
-"""How well the extractor reads real articles: `python -m benchmarks.extraction [--set tune|holdout-1|holdout-2|legacy|all]`.
+"""How well the extractor reads real articles: `python -m benchmarks.extraction [--set NAME]`.
 
 Each article is a .txt with a .json answer key written before the extractor ran on it
 (tests/sources/articles/published/README.md). Per set and per article it prints:
@@ -14,6 +14,8 @@ Each article is a .txt with a .json answer key written before the extractor ran 
 - forecaster named: matched forecasts the gold attributes to someone else (an institution, an
   interviewee) whose candidate names that forecaster;
 - then the misses and the false proposals.
+
+Sets: tune, holdout-1 (seen), holdout-2 (never tuned on), legacy, all.
 
 A candidate matches a gold entry when the gold `quote` and the candidate's quote overlap:
 one holds the other, or they share a run of words as long as most of the shorter one.
