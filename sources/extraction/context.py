@@ -88,6 +88,8 @@ PAST_FORECAST = re.compile(
     # "Last year we forecast growth of 2%", "In 2022, many economists predicted a recession"
     r"|\b(?:last\s+(?:year|month|week|quarter|spring|summer|autumn|fall|winter)|a\s+year\s+ago)\b[^.]{0,40}?"
     r"\b(?:forecast|predicted|projected|expected|said|thought)\b"
+    # "We noted nine months ago that ...", "when we debuted it, we estimated at that point that ..."
+    r"|\b(?:at\s+that\s+(?:point|time)|back\s+then|(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+ago)\b"
     # "in September the model gave them an 80% chance"
     r"|\b(?:gave|had\s+given)\s+(?:\w+\s+){0,3}(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
     r"|^\s*(?:Using\s+the\b[^,]*\bexample|Suppose|Imagine)\b",

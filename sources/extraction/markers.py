@@ -291,6 +291,8 @@ def _odds(m: re.Match[str], plain: str, start: int, end: int) -> float | None:
         return n / 100 if n + d == 100 else d / (n + d)
     if not _BETTING.search(plain[max(0, start - 500) : end]):
         return None
+    if re.match(r"\)?\s*(?:earlier|before|previously|last\s+week|a\s+week\s+ago)\b", plain[start + m.end() :]):
+        return None  # "I saw them at -140 earlier": a line that has moved on
     if groups.get("against"):
         return 1 / (float(groups["against"]) + 1)
     if groups.get("line"):
