@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -127,6 +128,26 @@ class ArticleScore:
         }
 
 
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[A-Za-z][\w&.\-]*", name) if word[0].isupper())
+
+
+def same_forecaster(got: str, want: str) -> bool:
+    """Whether a candidate's forecaster names the gold one: one holds the other, or one is the
+    other's initials ("IMF" for "International Monetary Fund")."""
+    if not got:
+        return False
+    a, b = got.lower(), want.lower()
+    if a in b or b in a:
+        return True
+    short, long = sorted((got, want), key=len)
+    return (
+        short.isupper()
+        and len(short) >= 2
+        and short.lower() in {_initials(long).lower(), _initials(long.split("(")[0]).lower()}
+    )
+
+
 def publication_date(name: str, key: dict) -> date:
     """The gold's date; a page that states none is read as of 1 January of the slug's year."""
     if key.get("published_on"):
@@ -162,9 +183,8 @@ def score_article(name: str, text: str, key: dict) -> ArticleScore:
             score.year_right += year_ok
         if entry.get("forecaster"):
             score.attributed += 1
-            got = (best.forecaster or "").lower()
-            want = entry["forecaster"].lower()
-            score.forecaster_right += bool(got) and (got in want or want in got)
+            got, want = best.forecaster or "", entry["forecaster"]
+            score.forecaster_right += same_forecaster(got, want)
         if not (band_ok and year_ok):
             got = f"p={best.probability} deadline={best.deadline}"
             score.wrong.append(f"{entry['quote']!r}: gold {entry.get('band')}/{year}, got {got}")
