@@ -260,7 +260,9 @@ _COMMENTARY = re.compile(
     # both ways: "Inflation could rise, or it could fall"
     r"|.*\b(?:could|might|may)\b[^.]*?\bor\s+(?:\w+\s+){0,3}(?:could|might|may)\b"
     # a generic subject ("A middle class growing too wealthy may even pose a threat")
-    r"|\s*(?:A|An)\s+(?:\w+\s+){1,2}\w+ing\b|.*\b(?:may|might|could)\s+even\b",
+    r"|\s*(?:A|An)\s+(?:\w+\s+){1,2}\w+ing\b|.*\b(?:may|might|could)\s+even\b"
+    # "it's just a simulation of what could happen": no event named
+    r"|.*\bwhat\s+(?:could|might|may)\s+(?:happen|occur|come)\b",
     re.I,
 )
 

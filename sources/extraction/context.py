@@ -24,6 +24,11 @@ _SUPPRESS_BEFORE = re.compile(
     # "No one knows how this will play out", "people want to be sure the costs are going to stick"
     r"|\b(?:no\s+one|nobody|who)\s+knows\b[^,;:]*$|\b(?:know|knows|knew|tell)(?:\s+\w+){0,6}?\s+(?:how|what|whether|when|where|if)\b[^;:]*$"
     r"|\b(?:be|make)\s+sure\b[^,;:]*$"
+    # a possibility discussed, not forecast: "the model accounts for the possibility that the polls
+    # could be biased", "talked about the fact that there is the possibility that ... could"
+    r"|\b(?:accounts?\s+for|allows?\s+for|talk(?:s|ed)?\s+about|the\s+fact\s+that)\b[^;:]*$"
+    # a hypothetical person: "the percentage of one's bankroll one would wager"
+    r"|\b(?:one|someone|anyone|a\s+bettor)\s*$"
     # "the illusion that the old relationship could be restored"
     r"|\b(?:illusion|hope|idea|notion|belief|myth|fantasy|dream|pretence|pretense)\s+that\b[^,;:]*$"
     # "Some will say", "you'll understand": speech and the reader's future, not the world's
