@@ -12,9 +12,16 @@ from dataclasses import replace
 
 from . import lexicon
 
-_NAME = r"(?-i:(?:[A-Z][\w&.'\-]*|[A-Z]{2,})(?:[ \t\u00a0]+(?:of|for|and|&)?[ \t\u00a0]*(?-i:[A-Z][\w&.'\-]*)){0,4})"
+_NAME = r"(?-i:(?:[A-Z][\w&.'\-]*|[A-Z]{2,})(?:[ \t\u00a0]+(?:of|for|and|&)?[ \t\u00a0]*(?-i:[A-Z][\w&.'\-]*)){0,6})"
 _SAYS = r"(?:said|says|told|wrote|writes|added|adds|noted|notes|warned|warns|predicted|predicts|estimated|estimates)"
-_VERBS = r"(?:expects|predicts|forecasts|projects|pegs|sees|anticipates|estimates|believes|is\s+forecasting)"
+_VERBS = (
+    # singular forms that are also nouns ("its January estimate", "the forecast") are left out
+    r"(?:expects?|predicts?|forecasts|projects|pegs|sees?|anticipates?|estimates|believes?|is\s+forecasting|"
+    r"gives?|shows|puts?|places?|assess(?:es)?|indicates?|posits?|(?:is|are)\s+betting|targets)"
+)
+# between a forecaster and its verb: "Leo, the New York Times model, pegs", "..., which, as of Monday, gives",
+# "the NY Times reluctantly gives", "BCA Research almost certainly indicates"
+_BETWEEN = r"(?:(?:\s*,\s*[^,.;]{1,60}?){1,2}\s*,)?\s+(?:(?:now|also|still|almost|very|\w+ly)\s+){0,2}"
 _NOT_NAMES = {"I", "We", "He", "She", "It", "They", "This", "That", "There", "The", "But", "And", "In", "If", "A", "An"}
 
 _PATTERNS = [
@@ -24,7 +31,8 @@ _PATTERNS = [
     re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})", re.I),
     # "The IMF expects", "Bloomberg Economics pegs", "the MPC now expects"
     re.compile(
-        rf"(?:^|[\s,])(?:the\s+)?(?P<name>{_NAME})(?:'s\s+(?:model|study|report|forecast))?\s+(?:now\s+|also\s+|still\s+)?{_VERBS}\b"
+        rf"(?:^|[\s,(])(?:the\s+)?(?P<name>{_NAME})(?:(?:'s)?\s+(?:model|study|report|forecast|team|strategists|"
+        rf"economists|analysts)|\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?{_BETWEEN}{_VERBS}\b"
     ),
     # "Huffpost's model says", "A study by Oxford Economics finds"
     re.compile(
@@ -113,6 +121,28 @@ def quoted_passage(plain: str, position: int) -> bool:
     return plain[paragraph_start:position].lstrip()[:1] in ('"', "\u201c")
 
 
+# "They assess the risk of recession at 45%": the forecaster is the subject of the sentences before
+_PRONOUN_FORECASTS = re.compile(rf"^\W*(?:they|he|she|it)\s+(?:(?:now|also|still|\w+ly)\s+)?{_VERBS}\b", re.I)
+_LEADING_NAME = re.compile(rf"^\W*(?:(?:However|Meanwhile|But|And|Also|Instead),?\s+)?(?:the\s+)?(?P<name>{_NAME})")
+# "This forecast comes from strategists at Oppenheimer Asset Management": the sentence before is theirs
+_SOURCE_AFTER = re.compile(
+    rf"^\W*(?:This|That|The)\s+(?:forecast|projection|view|estimate|prediction|outlook|target)\s+"
+    rf"(?:comes|came|is)\s+from\s+(?:\w+\s+(?:at|of|from)\s+)?(?:the\s+)?(?P<name>{_NAME})"
+)
+
+
+def _subject_before(plain: str, sentences: list, index: int) -> str | None:
+    """The name a pronoun stands for: the subject of one of the two sentences before, in reach."""
+    for previous in reversed(sentences[max(0, index - 2) : index]):
+        if sentences[index].block - previous.block > 1:
+            break
+        found = _LEADING_NAME.match(plain[previous.start : previous.end])
+        name = _clean(found.group("name")) if found else None
+        if name:
+            return name
+    return None
+
+
 def attributed(plain: str, sentences: list, candidates: list) -> list:
     """Each candidate with the forecaster its sentence names, when that is not the author."""
     answering, source = interviewee(plain), issuer(plain)
@@ -122,7 +152,16 @@ def attributed(plain: str, sentences: list, candidates: list) -> list:
         index = next((i for i, s in enumerate(sentences) if s.start <= candidate.start < s.end), None)
         sentence = sentences[index] if index is not None else None
         start, end = (sentence.start, sentence.end) if sentence else (candidate.start, candidate.end)
-        forecaster = forecaster_of(plain, start, end, answering=answering)
+        # the candidate's own clause first: "X pegs it at 67 percent while Y shows 60 percent"
+        forecaster = forecaster_of(plain, candidate.start, candidate.end) if sentence else None
+        forecaster = forecaster or forecaster_of(plain, start, end, answering=answering)
+        if forecaster is None and sentence and _PRONOUN_FORECASTS.match(plain[start:end]):
+            forecaster = _subject_before(plain, sentences, index)
+        if forecaster is None and index is not None and index + 1 < len(sentences):
+            following = sentences[index + 1]
+            source_after = _SOURCE_AFTER.match(plain[following.start : following.end])
+            if source_after and following.block - sentence.block <= 1:
+                forecaster = _clean(source_after.group("name"))
         if forecaster is None and sentence and quoted_passage(plain, start):
             # a quotation goes on: its speaker is named in the paragraph's other sentences
             around = [s for s in sentences if s.block == sentence.block and s is not sentence]

@@ -245,7 +245,14 @@ def _sentence_candidates(
 
 # Where a sentence goes on to a second dated claim: ", then surge to 2.75% by June 2021",
 # ", before slowing to 2% next year", "and by 3.7 percent in 2018", "and next year at 3.1%".
-_I_THINK = re.compile(r"\b(?:I|we)\s+(?:still\s+|do\s+|really\s+)?(?:think|believe|reckon)\b", re.I)
+# "I think ... will", "Stoltzfus and his team believe that ... will": a belief hedges the "will";
+# "I don't think there's any reason why a recession should occur" denies it
+_I_THINK = re.compile(
+    r"\b(?:I|we|they|he|she|(?-i:[A-Z][\w.&\-]+)(?:\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?)\s+"
+    r"(?:still\s+|really\s+|also\s+)?(?P<neg>don't\s+|do\s+not\s+|doesn't\s+|does\s+not\s+)?(?:do\s+)?"
+    r"(?:think|thinks|believe|believes|reckon|reckons)\b",
+    re.I,
+)
 _COMMENTARY = re.compile(
     r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."
     r"|.*\b(?:can|could|may|might)\s+(?:also\s+)?(?:be\s+(?:seen|read|argued|said|used|described)|mean|help|serve)\b"
@@ -253,7 +260,9 @@ _COMMENTARY = re.compile(
     # both ways: "Inflation could rise, or it could fall"
     r"|.*\b(?:could|might|may)\b[^.]*?\bor\s+(?:\w+\s+){0,3}(?:could|might|may)\b"
     # a generic subject ("A middle class growing too wealthy may even pose a threat")
-    r"|\s*(?:A|An)\s+(?:\w+\s+){1,2}\w+ing\b|.*\b(?:may|might|could)\s+even\b",
+    r"|\s*(?:A|An)\s+(?:\w+\s+){1,2}\w+ing\b|.*\b(?:may|might|could)\s+even\b"
+    # "it's just a simulation of what could happen": no event named
+    r"|.*\bwhat\s+(?:could|might|may)\s+(?:happen|occur|come)\b",
     re.I,
 )
 
@@ -346,9 +355,13 @@ def _candidate(
                 break
     elif marker.category is not None:
         category = marker.category
-        if marker.kind == "will" and _I_THINK.search(plain[sentence_start : marker.start]):
+        belief = _I_THINK.search(plain[sentence_start : marker.start]) if marker.kind in ("will", "should") else None
+        if belief:
             # "I think ... we're going to avoid a recession": the frame hedges the "will"
-            category = scales.LIKELY if category == scales.ALMOST_CERTAIN else scales.UNLIKELY
+            positive = category in (scales.ALMOST_CERTAIN, scales.VERY_LIKELY, scales.LIKELY)
+            category = scales.LIKELY if positive else scales.UNLIKELY
+            if belief.group("neg"):
+                category = scales.negate(category)
         probability, basis = scale.probability(category), BASIS_PHRASE
     else:
         probability, basis, category = None, BASIS_NONE, None

@@ -16,7 +16,11 @@ CHAIN_CUT = re.compile(
     r",\s*(?=then\s+\w)|,\s+(?=but\s+not\s+(?:in|within|by|this|next|for|over|during)\b)"
     r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:in|by|for)\s+(?:19|20)\d\d\b)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively))"
     r"|(?:,|\s+[\u2014\u2013])?\s+(?=before\s+\w+ing\b)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
-    r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b))"
+    r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
+    r"(?![^,.;]*\brespectively\b))"
+    # "expected to reach 3.5% by the end of 2024 and to reach 2 to 3% by the end of 2025",
+    # "0.8% for this year and is expected to accelerate to 2.8% in 2026"
+    r"|,?\s+(?=and\s+(?:(?:is|are)\s+)?(?:(?:now\s+)?(?:expected|forecast|projected|seen|set|likely)\s+)?to\s+[a-z]+\b)"
 )
 
 

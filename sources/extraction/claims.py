@@ -245,6 +245,7 @@ def suggest_claim(quote: str, deadline: date | None, *, subject: str = "", posit
             r"[^\w$-]*(?:(?:and|then|before|after|but)\s+)*(?:[a-z]|[-$\d])", to_plain(quote)
         ) or not has_subject(claim):
             # a link split off a longer sentence keeps the sentence's subject
+            claim = re.sub(r"^(?:(?:is|are)\s+)?to\s+(?=[a-z])", "", claim, flags=re.I)  # "and to reach": "will reach"
             verb = claim.split()[0].lower() if claim else ""
             joins = ("will", "in", "within", "before", "until", "by", "this", "next", "for", "during", "over")
             will = "" if verb in joins or verb.endswith(("s", "ed")) or " will " in f" {subject} " else "will "

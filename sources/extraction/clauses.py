@@ -13,6 +13,10 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:and|but|while|whereas|although|though|yet|so|or)\s)"
     r"|,\s+(?=(?:perhaps|possibly|maybe|probably|likely|if\s+not)\s)"
     r"|\s+[\u2014\u2013]\s+(?=(?:and|but|perhaps|possibly)\s)"
+    # a second forecaster or a second number: "X pegs it at 67 percent while FiveThirtyEight shows
+    # ... 60 percent", "betting on growth of 2.5% and place the likelihood of a recession at 15%"
+    r"|\s+(?=while\s+(?-i:[A-Z]))"
+    r"|\s+(?=and\s+(?:place|places|put|puts|peg|pegs|assess|assesses|give|gives)\b)"
     # a list of stated chances: "a 60% probability to our base case, a 25% probability to the bear case"
     r"|,\s+(?=(?:and\s+)?(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:probability|chance|likelihood)\b)",
 )

@@ -24,6 +24,11 @@ _SUPPRESS_BEFORE = re.compile(
     # "No one knows how this will play out", "people want to be sure the costs are going to stick"
     r"|\b(?:no\s+one|nobody|who)\s+knows\b[^,;:]*$|\b(?:know|knows|knew|tell)(?:\s+\w+){0,6}?\s+(?:how|what|whether|when|where|if)\b[^;:]*$"
     r"|\b(?:be|make)\s+sure\b[^,;:]*$"
+    # a possibility discussed, not forecast: "the model accounts for the possibility that the polls
+    # could be biased", "talked about the fact that there is the possibility that ... could"
+    r"|\b(?:accounts?\s+for|allows?\s+for|talk(?:s|ed)?\s+about|the\s+fact\s+that)\b[^;:]*$"
+    # a hypothetical person: "the percentage of one's bankroll one would wager"
+    r"|\b(?:one|someone|anyone|a\s+bettor)\s*$"
     # "the illusion that the old relationship could be restored"
     r"|\b(?:illusion|hope|idea|notion|belief|myth|fantasy|dream|pretence|pretense)\s+that\b[^,;:]*$"
     # "Some will say", "you'll understand": speech and the reader's future, not the world's
@@ -88,6 +93,8 @@ PAST_FORECAST = re.compile(
     # "Last year we forecast growth of 2%", "In 2022, many economists predicted a recession"
     r"|\b(?:last\s+(?:year|month|week|quarter|spring|summer|autumn|fall|winter)|a\s+year\s+ago)\b[^.]{0,40}?"
     r"\b(?:forecast|predicted|projected|expected|said|thought)\b"
+    # "We noted nine months ago that ...", "when we debuted it, we estimated at that point that ..."
+    r"|\b(?:at\s+that\s+(?:point|time)|back\s+then|(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+ago)\b"
     # "in September the model gave them an 80% chance"
     r"|\b(?:gave|had\s+given)\s+(?:\w+\s+){0,3}(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
     r"|^\s*(?:Using\s+the\b[^,]*\bexample|Suppose|Imagine)\b",

@@ -78,6 +78,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:(?-i:\b[A-Z][\w&.\-]*)|\b(?:analysts|economists|strategists|investors|markets|traders))\s+(?:now\s+)?"
         r"(?:sees|see)\s+[^.;]{1,60}?\b(?:at|of|to|near|around|ending|finishing|reaching)\s+[-\d$]"
         r"|\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\b"
+        # "They are betting on a GDP growth of 2.5% in 2025"
+        r"|\b(?:is|are|am|'re)\s+(?:now\s+|still\s+)?betting\s+on\b"
         r"",
         re.I,
     )),
@@ -213,7 +215,7 @@ _ONE_IN = r"(?P<a>one|two|three|four|five|\d+)[\s-]+in[\s-]+(?P<b>two|three|four
 _APPROXIMATELY = r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|only\s+|just\s+|perhaps\s+|maybe\s+)"
 # Dots inside a sentence: "U.S. recession", "3.5 per cent".
 _SAME_SENTENCE = r"(?:[^.;!?%]|\.(?=\w|\s+[a-z]))"
-_PROB_NOUN = r"(?:chance|probability|likelihood|odds|risk|sure|certain|confident)"
+_PROB_NOUN = r"(?:chance|probability|likelihood|odds|risk|sure|certain|confident|edge|shot)"
 STATED_PATTERNS = [
     # "a 40 to 50 percent chance": the middle of the range
     re.compile(
@@ -230,7 +232,7 @@ STATED_PATTERNS = [
     re.compile(rf"\b{_PERCENT}\s+(?:{_PROB_NOUN})\b", re.I),
     re.compile(
         rf"\b(?:chances?|probability|likelihood|odds|risk)\b{_SAME_SENTENCE}{{0,90}}?"
-        rf"\b(?:at|is|are|of|to|stands\s+at|as\s+high\s+as|as\s+low\s+as)\s+"
+        rf"\b(?:at|is|are|of|to|be|stands\s+at|as\s+high\s+as|as\s+low\s+as)\s+"
         rf"{_APPROXIMATELY}?{_PERCENT}",
         re.I,
     ),
@@ -240,6 +242,23 @@ STATED_PATTERNS = [
         re.I,
     ),
     re.compile(rf"\b{_ONE_IN}\s+(?:chance|probability|odds|shot)\b", re.I),
+    # "Leo, the New York Times model, pegs it at 67 percent"
+    re.compile(
+        rf"\b(?:pegs?|puts?|placed?|places)\s+(?:it|them|this|that)\s+(?:at\s+)?{_APPROXIMATELY}?{_PERCENT}", re.I
+    ),
+    # a split: "the Packers as about a 53/47 favorite"; fractional odds: "13/2 favourites"
+    re.compile(r"\b(?P<n>\d{1,2})/(?P<d>\d{1,2})\s+(?:favou?rites?|shots?|underdogs?|outsiders?|split|chance)\b", re.I),
+    # odds against: "Houston might seem outlandish at 66 to 1" (only where betting is the subject)
+    re.compile(r"\b(?P<against>\d{1,4}(?:\.\d+)?)(?:\s+to\s+|-to-|\s*/\s*)1\b(?![\d/])", re.I),
+    # a moneyline: "New England (-188)", "+20,000 to win it all" (only where betting is the subject)
+    re.compile(
+        r"(?<![\w.$/])(?P<sign>[+-])(?P<line>[1-9]\d{2,4}|[1-9]\d{0,2}(?:,\d{3})+)(?![\d.,]*\d)(?!\s*(?:%|per))"
+    ),
+    # a list of chances: "Eagles at 20%" under "The Four Clear SB Favorites" (only near odds talk)
+    re.compile(
+        rf"(?P<listed>^)\W*(?-i:[A-Z][\w.&'\-]*)(?:\s+(?-i:[A-Z][\w.&'\-]*)){{0,2}}\s+at\s+{_PERCENT}\s*\.?\s*$"
+    ),
+    re.compile(rf"\bis\s+(?P<listed>)(?-i:[A-Z][\w.&'\-]*)\s+at\s+{_PERCENT}\s*\.?\s*$"),
     re.compile(
         r"\b(?:chance|probability|likelihood|odds)\b[^.;%]{0,30}?\(?(?P<lo>\d{1,2})\s*[-\u2013]\s*(?P<hi>\d{1,2})\s*%",
         re.I,
@@ -257,6 +276,34 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _NUMBER_WORDS["hundred"] = 100
 
 
+# Odds and lines are numbers only where the text is about betting or a model's chances.
+_BETTING = re.compile(
+    r"\b(?:odds|favou?rites?|favou?red|bets?|betting|bookmakers?|bookies|sportsbooks?|priced|futures|moneyline|"
+    r"underdogs?|dogs|payouts?|wager\w*|chances?|probabilit\w+|simulations?|models?|forecasts?)\b",
+    re.I,
+)
+
+
+def _odds(m: re.Match[str], plain: str, start: int, end: int) -> float | None:
+    """The chance an odds expression gives, or None where it is not about a chance."""
+    groups = m.groupdict()
+    if groups.get("n"):
+        n, d = int(groups["n"]), int(groups["d"])
+        # "53/47" splits a hundred; "13/2" is odds against
+        return n / 100 if n + d == 100 else d / (n + d)
+    if not _BETTING.search(plain[max(0, start - 500) : end]):
+        return None
+    if re.match(r"\)?\s*(?:earlier|before|previously|last\s+week|a\s+week\s+ago)\b", plain[start + m.end() :]):
+        return None  # "I saw them at -140 earlier": a line that has moved on
+    if groups.get("against"):
+        return 1 / (float(groups["against"]) + 1)
+    if groups.get("line"):
+        line = float(groups["line"].replace(",", ""))
+        return 100 / (100 + line) if groups["sign"] == "+" else line / (line + 100)
+    number = next(value for key, value in groups.items() if key == "num" and value)
+    return float(number) / 100
+
+
 # Context that turns a marker into something other than a forecast by the writer.
 def find_markers(plain: str, start: int, end: int) -> list[Marker]:
     segment = plain[start:end]
@@ -268,7 +315,11 @@ def find_markers(plain: str, start: int, end: int) -> list[Marker]:
 
     for pattern in STATED_PATTERNS:
         for m in pattern.finditer(segment):
-            if "num" in pattern.groupindex and m.group("num") is not None:
+            if {"against", "line", "n", "listed"} & set(pattern.groupindex):
+                value = _odds(m, plain, start, end)
+                if value is None:
+                    continue
+            elif "num" in pattern.groupindex and m.group("num") is not None:
                 value = float(m.group("num")) / 100
             elif "lo" in pattern.groupindex:
                 value = (float(m.group("lo")) + float(m.group("hi"))) / 200  # a range: its midpoint

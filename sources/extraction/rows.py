@@ -73,8 +73,12 @@ def find_rows(plain: str) -> list[Row]:
     return sorted(rows, key=lambda row: row.start)
 
 
+# In a header with several chance columns ("bovada odds | model odds"), the forecaster's own column
+_OWN_COLUMN = re.compile(r"\b(?:model|forecast|projected|projection|our|predicted|simulated)\b", re.I)
+
+
 def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
-    rows, event = [], None
+    rows, event, column = [], None, None
     for start, end in lines:
         line = plain[start:end]
         if line.count("|") < 1 or not line.strip():
@@ -85,6 +89,8 @@ def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
         numbers = [re.fullmatch(_PERCENT, cell) for cell in cells]
         if not any(numbers):
             chance_cells = [cell for cell in cells if _CHANCE.search(cell)]
+            own = [cell for cell in chance_cells if _OWN_COLUMN.search(cell)]
+            column = cells.index(own[0]) if own and len(chance_cells) > 1 else None
             event = (
                 re.sub(r"^(?:the\s+)?chances?\s+(?:to|of)\s+", "", chance_cells[0], flags=re.I)
                 if chance_cells
@@ -94,7 +100,11 @@ def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
         if event is None:
             continue
         number = next(n for n in numbers if n)
-        stop = start + line.index(number.group(0), len(cells[0])) + len(number.group(0))
+        offset = len(cells[0])
+        if column is not None and column < len(numbers) and numbers[column]:
+            number = numbers[column]
+            offset = len("|".join(line.split("|")[:column]))
+        stop = start + line.index(number.group(0), offset) + len(number.group(0))
         rows.append(
             Row(start + len(line) - len(line.lstrip()), stop, float(number.group("num")) / 100, f"{cells[0]} {event}")
         )

@@ -87,6 +87,11 @@ _HEADLINE_WILL = re.compile(
 _ITEM = re.compile(
     r"[ \t\u00a0]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
 )
+# A short item that gives a name its chance or its betting line: "• Eagles at 20%", "1. Patriots +163"
+_CHANCE_ITEM = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s+)?[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){0,2}\s+"
+    r"(?:at\s+\d{1,3}(?:\.\d+)?\s*%|[+-](?:\d{3,5}|\d{1,3}(?:,\d{3})+))\s*$"
+)
 # A probability standing alone after a sentence: "There will be no recession in 2019. 80%"
 BARE_PERCENT = re.compile(r"\s*\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 
@@ -206,8 +211,8 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
         elif kind is None and announces and plain[start:end].rstrip().endswith(":"):
             frame = (start, end)
         item = _ITEM.match(plain[start:end])
-        if kind == "heading" and item and len(plain[start:end].split()) >= 5:
-            kind = None  # a list item without a full stop is still a statement
+        if kind == "heading" and item and (len(plain[start:end].split()) >= 5 or _CHANCE_ITEM.match(plain[start:end])):
+            kind = None  # a list item without a full stop is still a statement: "• Eagles at 20%"
         if kind == "heading" and (
             HEADLINE_FORECAST.search(plain[start:end]) or _HEADLINE_WILL.search(plain[start:end])
         ):

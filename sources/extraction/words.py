@@ -103,6 +103,18 @@ CHANCES = {
     "odds are slim": C.VERY_UNLIKELY,
     "odds are low": C.UNLIKELY,
     "odds are long": C.VERY_UNLIKELY,
+    # model write-ups and betting: "very strong odds of winning", "slight favorites to win the Senate"
+    "very strong odds": C.VERY_LIKELY,
+    "strong odds": C.LIKELY,
+    "good odds": C.LIKELY,
+    "slight favorites": C.LIKELY,
+    "slight favourites": C.LIKELY,
+    "narrow favorites": C.LIKELY,
+    "narrow favourites": C.LIKELY,
+    "heavy favorites": C.VERY_LIKELY,
+    "heavy favourites": C.VERY_LIKELY,
+    "overwhelming favorites": C.VERY_LIKELY,
+    "overwhelming favourites": C.VERY_LIKELY,
 }
 
 

@@ -75,3 +75,17 @@ def test_the_printed_report_shows_the_numbers_and_the_lists(small_set, capsys):
 )
 def test_overlap(gold, quote, overlap):
     assert extraction.overlaps(gold, quote) is overlap
+
+
+@pytest.mark.parametrize(
+    ("got", "want", "same"),
+    [
+        ("International Monetary Fund", "IMF", True),
+        ("IMF", "International Monetary Fund (World Economic Outlook)", True),
+        ("Goldman Sachs", "Goldman Sachs and UBS", True),
+        ("", "IMF", False),
+        ("ACT", "Kenny Vieth", False),
+    ],
+)
+def test_a_forecaster_is_named_by_its_name_or_its_initials(got, want, same):
+    assert extraction.same_forecaster(got, want) is same

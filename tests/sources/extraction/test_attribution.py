@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from sources.extraction import extract_candidates
+from sources.extraction.attribution import forecaster_of
 
 
 @pytest.mark.parametrize(
@@ -53,3 +54,41 @@ def test_a_name_does_not_run_across_lines_and_the_said_clause_leaves_the_claim()
     assert candidate.forecaster == "International Monetary Fund"
     assert candidate.claim == "Global activity will expand 3.2% this year (by 2024-12-31)"
     assert "official statistics" in candidate.criteria
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forecaster"),
+    [
+        ("Leo, the New York Times model, pegs it at 67 percent.", "Leo"),
+        (
+            "The bullish one is Washington Post's Election Lab, which, as of Monday, gives the GOP a 76% chance.",
+            "Washington Post's Election Lab",
+        ),
+        ("Even the NY Times reluctantly gives the GOP a 68% edge.", "NY Times"),
+        ("BCA Research almost certainly indicates that a recession will occur next year.", "BCA Research"),
+        ("(Zandi now expects real growth of 1% this year.)", "Zandi"),
+        ("Stoltzfus and his team believe that the Fed will cut rates by the second half of 2024.", "Stoltzfus"),
+        ("Yes, we do expect a mild recession next year.", None),
+        ("Growth will be 3.2% this year, up from its January estimate.", None),
+    ],
+)
+def test_a_forecaster_is_found_past_appositions_and_adverbs(sentence, forecaster):
+    assert forecaster_of(sentence, 0, len(sentence)) == forecaster
+
+
+def test_a_pronoun_forecaster_is_the_subject_of_the_sentence_before():
+    text = (
+        "Goldman Sachs, the eternal optimist, suggests not to jump to conclusions. "
+        "They place the likelihood of a recession in 2025 at only 15%."
+    )
+    found = extract_candidates(text, published_on=date(2024, 12, 1))
+    assert [c.forecaster for c in found] == ["Goldman Sachs"]
+
+
+def test_a_forecast_followed_by_where_it_comes_from_is_theirs():
+    text = (
+        "The S&P 500 index is projected to reach 5,200 by the end of 2024. "
+        "This forecast comes from strategists at Oppenheimer Asset Management."
+    )
+    found = extract_candidates(text, published_on=date(2023, 12, 1))
+    assert found[0].forecaster == "Oppenheimer Asset Management"

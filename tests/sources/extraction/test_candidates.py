@@ -384,3 +384,33 @@ def test_any_article_read_as_of_any_date_gives_verbatim_quotes_and_criteria(path
     for candidate in extract_candidates(text, published_on=published_on):
         assert text[candidate.start : candidate.end] == candidate.quote
         assert candidate.criteria
+
+
+def test_a_belief_hedges_a_will_and_a_denied_belief_turns_it_down():
+    believed = extract_candidates(
+        "Stoltzfus and his team believe that the Federal Reserve will start to cut rates by the end of 2024.",
+        published_on=date(2023, 12, 1),
+    )
+    denied = extract_candidates(
+        "I don't think there's any reason why a recession in 2020 should occur.", published_on=date(2019, 6, 1)
+    )
+    assert [c.category for c in believed] == [scales.LIKELY]
+    assert [c.category for c in denied] == [scales.UNLIKELY]
+
+
+def test_an_estimate_made_months_ago_or_at_that_point_is_not_a_current_forecast():
+    text = (
+        "We noted nine months ago that the fundamentals made the Republicans favored to take the Senate. "
+        "When we debuted the model on May 5, we estimated at that point that the GOP had a 77 percent chance "
+        "of winning."
+    )
+    assert extract_candidates(text, published_on=date(2014, 11, 3)) == []
+
+
+def test_two_forecasters_joined_by_while_are_two_candidates_with_their_own_numbers():
+    text = (
+        "Leo, the New York Times model, pegs it at 67 percent while FiveThirtyEight shows Republicans "
+        "with a 60 percent probability."
+    )
+    found = extract_candidates(text, published_on=date(2014, 9, 29))
+    assert [c.probability for c in found] == [0.67, 0.6]

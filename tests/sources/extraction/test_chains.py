@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from sources.extraction import extract_candidates
 from sources.extraction.chains import chain_links, subject_before
 from sources.extraction.text import to_plain
 
@@ -38,3 +39,16 @@ def test_subject_before_the_marker():
     text = "In the latest projections, unemployment rate would surge"
     assert subject_before(text, 0, text.index("would")) == "unemployment rate"
     assert subject_before("If rates rise, prices will", 0, 21) == "prices"
+
+
+def test_a_second_infinitive_or_expectation_after_and_is_a_link_of_its_own():
+    text = "Inflation is expected to reach about 3.5% by the end of 2024 and to reach our target by the end of 2025."
+    found = extract_candidates(text, published_on=date(2023, 11, 7))
+    assert [c.deadline.year for c in found] == [2024, 2025]
+    assert found[1].claim.startswith("Inflation will reach our target")
+
+
+def test_numbers_given_respectively_do_not_break_a_chain():
+    text = "Zandi now expects real growth of 1% this year and 2% in 2023, versus 2% and 2.5% respectively."
+    found = extract_candidates(text, published_on=date(2022, 7, 17))
+    assert [c.deadline.year for c in found] == [2022, 2023]

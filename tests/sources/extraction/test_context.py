@@ -57,3 +57,17 @@ def test_the_text_about_itself_and_both_ways_hedges_are_not_forecasts(text):
 )
 def test_accusations_wondering_and_known_schedules(text):
     assert extract_candidates(text, published_on=date(2024, 1, 15)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The model accounts for the possibility that the polls could be systematically biased in 2014.",
+        "The president talked about the fact that there is the possibility that the economy could be heading "
+        "towards a recession next year.",
+        "It's just a simulation of what could happen, and it isn't anything to take serious.",
+        "Kelly% is the share of one's bankroll one would wager on the 2020 Super Bowl forecast.",
+    ],
+)
+def test_a_possibility_discussed_or_a_hypothetical_person_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2014, 1, 1)) == []

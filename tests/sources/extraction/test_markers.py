@@ -14,6 +14,7 @@ from sources.extraction import (
     Candidate,
     extract_candidates,
 )
+from sources.extraction.markers import find_markers
 
 PUBLISHED = date(2023, 1, 1)
 
@@ -304,3 +305,25 @@ def test_model_runs_ranges_projections_and_poised_for(sentence, probability):
 
 def test_projections_that_show_no_date_forecast_nothing():
     assert extract_candidates("The forecasts show that the models are wrong.", published_on=date(2024, 1, 15)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "probability"),
+    [
+        ("I have the Packers as about a 53/47 favorite, so it's a close call.", 0.53),
+        ("The Chiefs received the nod as 13/2 favourites to win the title.", 2 / 15),
+        ("Denver are the favorites in Las Vegas at 3 to 1 to win it all.", 0.25),
+        ("The Steelers are currently +20,000 to win it all on Sportsbook.com.", 100 / 20100),
+        ("New England (-188) is the favourite in the betting.", 188 / 288),
+        ("Leo, the New York Times model, pegs it at 67 percent.", 0.67),
+        ("Even the NY Times model gives the GOP a 68% edge.", 0.68),
+    ],
+)
+def test_odds_splits_and_lines_are_stated_chances(text, probability):
+    stated = [m for m in find_markers(text, 0, len(text)) if m.kind == "stated"]
+    assert stated and stated[0].probability == pytest.approx(probability, abs=0.001)
+
+
+def test_a_line_or_an_odds_ratio_away_from_betting_is_no_chance():
+    text = "The committee voted 7 to 1 and the index rose to +250 points."
+    assert not [m for m in find_markers(text, 0, len(text)) if m.kind == "stated"]

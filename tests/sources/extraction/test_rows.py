@@ -81,3 +81,9 @@ def test_a_label_with_its_chance_after_a_colon():
         ("Recession in 2024", 0.35),
         ("Recession in next 12 months", 0.3),
     ]
+
+
+def test_a_table_with_a_market_column_and_a_model_column_reads_the_model():
+    text = "team | bovada odds | model odds | edge |\nSEA | 3.4% | 20.9% | 506.1% |\nKC | 21.1% | 0.8% | -96.2% |"
+    rows = find_rows(text)
+    assert [round(row.probability, 3) for row in rows] == [0.209, 0.008]

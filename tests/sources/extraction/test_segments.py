@@ -10,7 +10,7 @@ from sources.extraction import (
     Candidate,
     extract_candidates,
 )
-from sources.extraction.segments import looks_like_headline
+from sources.extraction.segments import article_sentences, looks_like_headline, to_plain
 
 PUBLISHED = date(2023, 1, 1)
 
@@ -109,3 +109,10 @@ def test_a_line_without_a_full_stop_that_states_a_forecast_is_read():
     (candidate,) = extract_candidates(text, published_on=date(2024, 1, 15))
     assert candidate.quote == "Inflation will fall below 3% by December"
     assert candidate.deadline == date(2024, 12, 31)
+
+
+def test_a_short_item_giving_a_chance_or_a_line_is_a_statement_not_a_heading():
+    text = "The four favourites as of Week 14\n\n  • Eagles at 20%\n  • Bills +450\n  • Cowboys"
+    plain = to_plain(text)
+    read = [plain[s.start : s.end] for s in article_sentences(text, plain)]
+    assert read == ["Eagles at 20%", "Bills +450"]
