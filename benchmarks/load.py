@@ -571,7 +571,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: config/gunicorn.py's).")
     parser.add_argument(
-        "--conn-max-age", type=int, help="CONN_MAX_AGE for gunicorn's workers (default: the settings' default, 0)."
+        "--conn-max-age", type=int, help="CONN_MAX_AGE for gunicorn's workers (default: config/gunicorn.py's, 60)."
     )
     parser.add_argument(
         "--only",
@@ -629,7 +629,7 @@ def main(argv: list[str] | None = None) -> int:
             "command": "gunicorn " + " ".join(command[1:]),
             **gunicorn_settings(command, environment),
             "workers_running": len(process_children(server.pid)),
-            "conn_max_age": environment.get("CONN_MAX_AGE", "0 (default)"),
+            "conn_max_age": environment.get("CONN_MAX_AGE", "60 (config/gunicorn.py's default)"),
         }
         print(f"gunicorn on 127.0.0.1:{port}: {server_facts}", flush=True)
         targets = [target for key, target in load_targets(token, session, author).items() if key in args.only]

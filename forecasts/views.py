@@ -13,8 +13,12 @@ from . import scorecards, scoring
 from .charts import reliability_chart
 from .models import Outcome
 from .public import pages as public_pages
+from .public import selectors as public_selectors
 
 MAX_BINS = scoring.MAX_BINS
+# The overview lists the latest articles only: a large archive has tens of thousands, each with a
+# page of its own reached from its forecasts, its pundits' pages and the search box.
+RECENT_ARTICLES = 20
 GROUP_TITLES = {"author": "Author", "publication": "Outlet", "source": "Article", "tag": "Topic"}
 
 
@@ -43,7 +47,8 @@ def scorecard_index(request):
         "chart": reliability_chart(overall.scores),
         "rankings": rankings,
         "tags": scorecards.scorecards_by("tag", n_bins=n_bins),
-        "sources": scorecards.scorecards_by("source", n_bins=n_bins),
+        "sources": _recent_articles(n_bins),
+        "recent_articles": RECENT_ARTICLES,
         "phrases": scorecards.phrase_table(scorecards.confirmed_forecasts()),
         "min_ranked_n": scorecards.MIN_RANKED_N,
         "n_bins": n_bins,
@@ -72,6 +77,16 @@ def scorecard_detail(request, by: str, key: str):
         **public_pages.group_page_context(request, card, forecasts),
     }
     return render(request, "scorecards/detail.html", context)
+
+
+def _recent_articles(n_bins: int) -> list[scorecards.Scorecard]:
+    recent = public_selectors.recent_sources(RECENT_ARTICLES)
+    if not recent:
+        return []
+    of_recent = scorecards.confirmed_forecasts().filter(source__in=recent)
+    cards = scorecards.scorecards_by("source", n_bins=n_bins, queryset=of_recent)
+    order = {pk: index for index, pk in enumerate(recent)}
+    return sorted(cards, key=lambda card: order[int(card.group.key)])
 
 
 def _bins(request) -> int:

@@ -6,6 +6,7 @@ anonymous answers are cached (signed-in readers see their own header); everyone 
 """
 
 import hashlib
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -20,6 +21,11 @@ from . import versioning
 # A cached page is found only under the version it was made for; older entries just expire.
 CACHE_SECONDS = 24 * 60 * 60
 KEY_PREFIX = "public"
+# While one reader renders a page, the others poll for it this often, for at most this long (below
+# gunicorn's timeout); a lock older than RENDER_LOCK_SECONDS belonged to a worker that died.
+RENDER_POLL_SECONDS = 0.05
+RENDER_WAIT_SECONDS = 20
+RENDER_LOCK_SECONDS = 60
 
 
 def _version(request) -> tuple:
@@ -49,6 +55,27 @@ def _address(request) -> str:
     return request.build_absolute_uri()
 
 
+def _headed(response, max_age: int):
+    if not isinstance(response, StreamingHttpResponse):
+        if max_age:
+            patch_cache_control(response, public=True, max_age=max_age)
+        else:
+            patch_cache_control(response, no_cache=True)
+        patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def _wait_for(key: str, lock: str):
+    """The page another reader is rendering, once it is in the cache; None when that reader gave
+    up (an error page is not cached) or took longer than RENDER_WAIT_SECONDS: then render it."""
+    deadline = time.monotonic() + RENDER_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(RENDER_POLL_SECONDS)
+        if cache.get(lock) is None:
+            return cache.get(key)
+    return None
+
+
 def public_page(view=None, *, require_public: bool = True, max_age: int = 0):
     """Serve `view` to anonymous readers when SCORECARDS_PUBLIC is on (with `require_public`),
     with an ETag and Last-Modified from the data version, from the cache when it has the page.
@@ -58,20 +85,26 @@ def public_page(view=None, *, require_public: bool = True, max_age: int = 0):
     def decorate(view):
         @wraps(view)
         def cached(request, *args, **kwargs):
-            anonymous = not request.user.is_authenticated
-            if anonymous and request.method in ("GET", "HEAD"):
-                response = cache.get(_cache_key(request))
+            shared = not request.user.is_authenticated and request.method in ("GET", "HEAD")
+            if not shared:
+                return _headed(view(request, *args, **kwargs), max_age)
+            key = _cache_key(request)
+            response = cache.get(key)
+            if response is not None:
+                return response
+            # One reader renders the new version's page; the others wait for it rather than
+            # render it too, so a burst after a write costs one rendering, not one per reader.
+            lock = f"{key}:rendering"
+            if not cache.add(lock, 1, RENDER_LOCK_SECONDS):
+                response = _wait_for(key, lock)
                 if response is not None:
                     return response
-            response = view(request, *args, **kwargs)
-            if not isinstance(response, StreamingHttpResponse):
-                if max_age:
-                    patch_cache_control(response, public=True, max_age=max_age)
-                else:
-                    patch_cache_control(response, no_cache=True)
-                patch_vary_headers(response, ["Cookie"])
-                if anonymous and request.method in ("GET", "HEAD") and response.status_code == 200:
-                    cache.set(_cache_key(request), response, CACHE_SECONDS)
+            try:
+                response = _headed(view(request, *args, **kwargs), max_age)
+                if not isinstance(response, StreamingHttpResponse) and response.status_code == 200:
+                    cache.set(key, response, CACHE_SECONDS)
+            finally:
+                cache.delete(lock)
             return response
 
         conditional = condition(etag_func=_etag, last_modified_func=_last_modified)(cached)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
 
 from sources.models import Author, Publication, Source
 
@@ -47,6 +47,12 @@ def uses_full_text_search() -> bool:
     return connection.vendor == "postgresql"
 
 
+def search_vector() -> SearchVector:
+    """What a claim search matches against. The GIN index of the migration
+    forecast_full_text_search_index is built on exactly this expression: change both together."""
+    return SearchVector("claim", "quote", config=SEARCH_CONFIG)
+
+
 def search_forecasts(queryset: QuerySet[Forecast], text: str) -> QuerySet[Forecast]:
     """Claims and quotes matching `text`: PostgreSQL's full-text search (stemmed, so "grows"
     finds "growth"), or a case-insensitive substring on SQLite."""
@@ -54,8 +60,7 @@ def search_forecasts(queryset: QuerySet[Forecast], text: str) -> QuerySet[Foreca
     if not text:
         return queryset
     if uses_full_text_search():
-        vector = SearchVector("claim", "quote", config=SEARCH_CONFIG)
-        return queryset.annotate(search=vector).filter(
+        return queryset.annotate(search=search_vector()).filter(
             search=SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
         )
     return queryset.filter(Q(claim__icontains=text) | Q(quote__icontains=text))
@@ -87,6 +92,17 @@ def calls_in_order(queryset: QuerySet[Forecast]) -> QuerySet[Forecast]:
         .order_by("resolved_rank", "-resolved_at", "deadline", "-id")
         .select_related("source", "source__publication", "author")
         .prefetch_related("tags")
+    )
+
+
+def recent_sources(limit: int) -> list[int]:
+    """The most recently published articles that have a confirmed forecast, newest first (by the
+    published_on index; each article's existence check stops at its first forecast)."""
+    confirmed = public_forecasts().filter(source=OuterRef("pk"))
+    return list(
+        Source.objects.filter(Exists(confirmed))
+        .order_by(F("published_on").desc(nulls_last=True), "-pk")
+        .values_list("pk", flat=True)[:limit]
     )
 
 

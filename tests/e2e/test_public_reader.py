@@ -12,13 +12,14 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import feedparser
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from forecasts import services
-from forecasts.models import Forecast, Outcome, Status
+from forecasts.models import Forecast, Outcome, Status, claim_fingerprint
 from forecasts.services import seed_load
 from forecasts.transfer import FIELDS
-from tests.factories import StaffFactory
+from tests.factories import AuthorFactory, ForecastFactory, SourceFactory, StaffFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -191,3 +192,77 @@ def test_no_public_page_links_to_a_missing_or_broken_page(page: Page, seeded):
     assert any(p.endswith("feed.atom") for p in seen)
     assert any(p.endswith("forecasts.csv") for p in seen)
     assert any(p.endswith("/card/") for p in seen)
+
+
+@pytest.fixture
+def crowded_chart_author():
+    """A pundit whose chart has a dot at 0.1% and one at 99.9%, and ten bins of thousands of
+    calls each, half of which came true: long labels on dots in a row."""
+    author = AuthorFactory(name="Crowded Chart")
+    source = SourceFactory()
+    resolved_at = timezone.now()
+    rows = []
+    for probability, came_true, n in [(0.001, 0, 1500), (0.001, 1, 500), (0.999, 1, 1500), (0.999, 0, 500)]:
+        rows += [(probability, Outcome.YES if came_true else Outcome.NO)] * n
+    for tenth in range(1, 9):
+        rows += [(tenth / 10 + 0.05, Outcome.YES), (tenth / 10 + 0.05, Outcome.NO)] * 600
+    forecasts = [
+        ForecastFactory.build(
+            author=author, source=source, probability=probability, status=Status.RESOLVED, outcome=outcome
+        )
+        for probability, outcome in rows
+    ]
+    for forecast in forecasts:
+        forecast.resolved_at = resolved_at
+        forecast.claim_key = claim_fingerprint(forecast.claim)  # save() sets it; bulk_create does not call save()
+    Forecast.objects.bulk_create(forecasts)
+    services.public_data_changed()
+    return author
+
+
+def test_the_calibration_chart_is_readable_at_phone_width(page: Page, screenshot, crowded_chart_author):
+    page.set_viewport_size(PHONE)
+    page.goto(f"/scorecards/author/{crowded_chart_author.pk}/")
+    chart = page.locator("figure.chart svg").first
+    expect(chart).to_be_visible()
+    _fits_the_screen(page)
+    screenshot("chart-390px")
+    geometry = chart.evaluate(
+        """svg => {
+            const box = e => { const r = e.getBoundingClientRect();
+                return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, height: r.height}; };
+            return {
+                plot: box(svg.querySelector('rect.plot')),
+                dots: [...svg.querySelectorAll('circle.point')].map(box),
+                labels: [...svg.querySelectorAll('text.count')].map(e => ({...box(e), text: e.textContent})),
+                ticks: [...svg.querySelectorAll('text.tick')].map(box),
+            };
+        }"""
+    )
+    plot, dots, labels = geometry["plot"], geometry["dots"], geometry["labels"]
+    assert len(dots) == 10
+    inside = lambda b: (  # noqa: E731
+        b["left"] >= plot["left"] - 0.5
+        and b["right"] <= plot["right"] + 0.5
+        and b["top"] >= plot["top"] - 0.5
+        and b["bottom"] <= plot["bottom"] + 0.5
+    )
+    overlap = lambda a, b: (  # noqa: E731
+        a["left"] < b["right"] - 0.5
+        and b["left"] < a["right"] - 0.5
+        and a["top"] < b["bottom"] - 0.5
+        and b["top"] < a["bottom"] - 0.5
+    )
+    # The dots at 0.1% and 99.9% are whole, inside the plot.
+    assert all(inside(dot) for dot in dots), (plot, dots)
+    # Most dots carry their count (the rest are in the table below the chart), none clipped or
+    # overlapping another label, and big enough to read on a phone.
+    assert len(labels) >= 8, labels
+    assert all(inside(label) for label in labels), (plot, labels)
+    assert not [(a["text"], b["text"]) for i, a in enumerate(labels) for b in labels[i + 1 :] if overlap(a, b)]
+    assert all(label["height"] >= 9 for label in labels + geometry["ticks"]), labels
+    assert any(label["text"].endswith("/2k") for label in labels), labels  # compact counts
+    # The calibration table says it scrolls rather than widening the page.
+    wrap = page.locator(".chart-and-table .table-wrap").first
+    expect(wrap).to_be_visible()
+    assert "Scroll sideways" in wrap.evaluate("e => getComputedStyle(e, '::before').content")

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from forecasts import services
 from forecasts.models import Outcome, PublicDataVersion
-from forecasts.public import versioning
+from forecasts.public import caching, versioning
 from forecasts.services import public as services_public
 from tests.factories import ForecastFactory, StaffFactory
 
@@ -148,3 +148,81 @@ def test_two_writes_within_a_second_give_two_last_modified_seconds(
     response = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert response.status_code == 200
     assert response["Last-Modified"] != first["Last-Modified"]
+
+
+def _renderings(monkeypatch) -> list:
+    """Count the overview's renderings behind the cache (each computes the overall scorecard)."""
+    from forecasts import scorecards
+
+    renders = []
+    real = scorecards.scorecard
+
+    def counting(*args, **kwargs):
+        renders.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(scorecards, "scorecard", counting)
+    return renders
+
+
+def test_a_reader_who_finds_the_page_being_rendered_waits_for_it_instead_of_rendering_it(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ForecastFactory(claim="Trade recovers in 2023")
+    url = reverse("scorecards:index")
+    rendered = client.get(url)  # what the other reader is about to store
+    request = rendered.wsgi_request
+    key = caching._cache_key(request)
+    stored = cache.get(key)
+    cache.delete(key)
+    cache.add(f"{key}:rendering", 1, 60)  # another reader holds the lock
+    polls = []
+
+    def the_other_reader_finishes(seconds):
+        polls.append(seconds)
+        if len(polls) == 3:
+            cache.set(key, stored, 60)
+            cache.delete(f"{key}:rendering")
+
+    monkeypatch.setattr(caching.time, "sleep", the_other_reader_finishes)
+    renders = _renderings(monkeypatch)
+
+    response = client.get(url)
+
+    assert response.status_code == 200 and response.content == rendered.content
+    assert len(polls) == 3
+    assert renders == []  # this reader rendered nothing
+
+
+def test_a_reader_renders_the_page_itself_when_the_lock_holder_stored_nothing(client, monkeypatch):
+    from django.core.cache import cache
+
+    ForecastFactory()
+    url = reverse("scorecards:index")
+    key = caching._cache_key(client.get(url).wsgi_request)
+    cache.delete(key)
+    cache.add(f"{key}:rendering", 1, 60)
+    monkeypatch.setattr(caching.time, "sleep", lambda seconds: cache.delete(f"{key}:rendering"))
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert cache.get(key) is not None  # and stored it for the next reader
+    assert cache.get(f"{key}:rendering") is None
+
+
+def test_the_render_lock_is_released_when_the_page_fails(client, monkeypatch):
+    from django.core.cache import cache
+
+    ForecastFactory()
+    url = reverse("scorecards:index")
+    key = caching._cache_key(client.get(url).wsgi_request)
+    cache.delete(key)
+    monkeypatch.setattr("forecasts.views.scorecards.scorecard", lambda **kwargs: 1 / 0)
+    client.raise_request_exception = False
+
+    assert client.get(url).status_code == 500
+    assert cache.get(f"{key}:rendering") is None and cache.get(key) is None
