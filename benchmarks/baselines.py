@@ -16,19 +16,36 @@ import numpy as np
 from django.db import connection
 
 from forecasts import scoring
-from forecasts.models import Forecast
+from forecasts.models import Forecast, local_today
 
+# The rows a default scorecard scores: a probability, a yes/no outcome, the deadline passed.
 SCORED_SQL = (
     "SELECT probability, CASE WHEN outcome = 'yes' THEN 1 ELSE 0 END{extra} FROM forecasts_forecast "
-    "WHERE status = 'resolved' AND outcome IN ('yes', 'no') AND probability IS NOT NULL"
+    "WHERE status = 'resolved' AND outcome IN ('yes', 'no') AND probability IS NOT NULL AND deadline < %s{where}"
 )
+# The slice the benchmark measures (`scorecard --made-year 2019`), as the floor's own SQL.
+SLICE_SQL = " AND made_on >= '2019-01-01' AND made_on <= '2019-12-31'"
 
 
-def fetch_arrays(*, with_author: bool) -> np.ndarray:
+def fetch_arrays(*, with_author: bool, where: str = "") -> np.ndarray:
     with connection.cursor() as cursor:
-        cursor.execute(SCORED_SQL.format(extra=", author_id" if with_author else ""))
+        cursor.execute(SCORED_SQL.format(extra=", author_id" if with_author else "", where=where), [local_today()])
         rows = cursor.fetchall()
     return np.array(rows, dtype=np.float64).reshape(-1, 3 if with_author else 2)
+
+
+def _t975(df: np.ndarray) -> np.ndarray:
+    """The same t quantiles as the scorecards (table to 30, Cornish-Fisher above), vectorised."""
+    table = np.array(scoring._T975)
+    z = scoring._Z975
+    d = np.maximum(df, 1).astype(np.float64)
+    expansion = (
+        z
+        + (z**3 + z) / (4 * d)
+        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * d**2)
+        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * d**3)
+    )
+    return np.where(df <= len(table), table[np.clip(df, 1, len(table)) - 1], expansion)
 
 
 def _wilson(successes: np.ndarray, n: np.ndarray, z: float = scoring.WILSON_Z):
@@ -55,6 +72,7 @@ def score_groups(p: np.ndarray, o: np.ndarray, group: np.ndarray, n_groups: int,
     loglik = np.log(np.clip(q, scoring.EPS, 1.0 - scoring.EPS))
     n_b, sp, so, sp2, spo = per_cell(), per_cell(p), per_cell(o), per_cell(p * p), per_cell(p * o)
     sll = per_cell(loglik)
+    sb2 = per_cell((p - o) ** 4).sum(1)
     n = n_b.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         brier = (sp2.sum(1) - 2 * spo.sum(1) + so.sum(1)) / n
@@ -69,10 +87,15 @@ def score_groups(p: np.ndarray, o: np.ndarray, group: np.ndarray, n_groups: int,
         within_cov = 2 * np.where(filled, spo - sp * freq, 0).sum(1) / n
         ece = np.where(filled, n_b * np.abs(freq - mean_p), 0).sum(1) / n
         skill = np.where(uncertainty > 0, 1 - brier / uncertainty, np.nan)
+        variance = np.maximum(0.0, (sb2 - n * brier * brier) / (n - 1))
+        half = _t975(n.astype(np.int64) - 1) * np.sqrt(variance / n)
+        brier_low, brier_high = np.where(n > 1, brier - half, np.nan), np.where(n > 1, brier + half, np.nan)
     ci_low, ci_high = _wilson(so, n_b)
     return {
         "n": n,
         "brier": brier,
+        "brier_low": brier_low,
+        "brier_high": brier_high,
         "log_loss": -sll.sum(1) / n,
         "base_rate": rate,
         "brier_skill": skill,
@@ -90,14 +113,14 @@ def score_groups(p: np.ndarray, o: np.ndarray, group: np.ndarray, n_groups: int,
     }
 
 
-def floor_overall(n_bins: int = scoring.DEFAULT_BINS) -> dict:
-    data = fetch_arrays(with_author=False)
+def floor_overall(n_bins: int = scoring.DEFAULT_BINS, where: str = "") -> dict:
+    data = fetch_arrays(with_author=False, where=where)
     p, o = data[:, 0], data[:, 1]
     return score_groups(p, o, np.zeros(len(p), dtype=np.intp), 1, n_bins)
 
 
-def floor_by_author(n_bins: int = scoring.DEFAULT_BINS) -> tuple[np.ndarray, dict]:
-    data = fetch_arrays(with_author=True)
+def floor_by_author(n_bins: int = scoring.DEFAULT_BINS, where: str = "") -> tuple[np.ndarray, dict]:
+    data = fetch_arrays(with_author=True, where=where)
     authors, group = np.unique(data[:, 2].astype(np.int64), return_inverse=True)
     return authors, score_groups(data[:, 0], data[:, 1], group, len(authors), n_bins)
 

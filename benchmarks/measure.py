@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from benchmarks import baselines, synthetic
 from benchmarks.run import Report, paired_ratio, timed
 from forecasts import scorecards as scorecard_service
-from forecasts import services
+from forecasts import services, slices
 from forecasts.models import Forecast, Reminder, ReminderDigest, Status, local_today
 
 LIST_PAGES = {
@@ -129,6 +129,25 @@ def scorecards(report: Report, *, repeat: int, naive: bool) -> None:
         "<= 1.5x",
         f"{by_author['subject_ms']:.0f} ms vs {by_author['baseline_ms']:.0f} ms",
     )
+    _check_agreement(["--made-year", "2019"], baselines.SLICE_SQL)
+    slice_overall = paired_ratio(
+        _command("--made-year", "2019", "--format", "json"),
+        lambda: baselines.floor_overall(where=baselines.SLICE_SQL),
+        repeat,
+    )
+    slice_by_author = paired_ratio(
+        _command("--made-year", "2019", "--by", "author", "--format", "json"),
+        lambda: baselines.floor_by_author(where=baselines.SLICE_SQL),
+        repeat,
+    )
+    report.data["scorecards"].update({"slice_overall": slice_overall, "slice_by_author": slice_by_author})
+    for label, result, target in (("overall", slice_overall, "<= 1.0x"), ("by author", slice_by_author, "<= 1.5x")):
+        report.add(
+            f"scorecard {label}, made in 2019, vs numpy floor of the slice",
+            f"{result['ratio']:.2f}x",
+            target,
+            f"{result['subject_ms']:.0f} ms vs {result['baseline_ms']:.0f} ms",
+        )
     if not naive:
         return
     for label, function, ours in (
@@ -145,13 +164,17 @@ def scorecards(report: Report, *, repeat: int, naive: bool) -> None:
         )
 
 
-def _check_agreement() -> None:
+def _check_agreement(options: list[str] | None = None, where: str = "") -> None:
     """The floor computes the same numbers: otherwise the comparison would mean nothing."""
-    card = scorecard_service.scorecard()
-    floor = baselines.floor_overall()
+    filters = slices.parse({"made_year": options[1]}) if options else slices.DEFAULT
+    card = scorecard_service.scorecard(filters=filters)
+    floor = baselines.floor_overall(where=where)
     for name in ("brier", "log_loss", "ece"):
         ours, theirs = getattr(card.scores, name), float(floor[name][0])
         assert math.isclose(ours, theirs, rel_tol=1e-9), (name, ours, theirs)
+    low, high = card.scores.brier_interval
+    assert math.isclose(low, float(floor["brier_low"][0]), rel_tol=1e-6), (low, floor["brier_low"][0])
+    assert math.isclose(high, float(floor["brier_high"][0]), rel_tol=1e-6), (high, floor["brier_high"][0])
     assert [b.n for b in card.scores.calibration] == floor["bin_n"][0].tolist()
 
 

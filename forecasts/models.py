@@ -115,6 +115,17 @@ def local_today() -> datetime.date:
 SCORED_OUTCOMES = (Outcome.YES, Outcome.NO)
 SCORED = Q(status=Status.RESOLVED, outcome__in=[*SCORED_OUTCOMES], probability__isnull=False)
 
+
+def waiting_condition(today: datetime.date) -> Q:
+    """Resolved while its deadline has not passed yet: the partial index on resolved deadlines
+    finds these few rows without reading the rest."""
+    return Q(status=Status.RESOLVED, deadline__gte=today)
+
+
+def counted_condition(today: datetime.date) -> Q:
+    return ~Q(status=Status.RESOLVED) | Q(deadline__lt=today)
+
+
 # Where a forecast counts in a scorecard: its calibration bin (0 .. n_bins - 1) when it is scored,
 # else a negative cell for its state. forecasts.scorecards groups by it.
 CELL_OPEN, CELL_DUE, CELL_AMBIGUOUS, CELL_ANNULLED, CELL_UNSCORED = -1, -2, -3, -4, -5
@@ -166,6 +177,22 @@ class ForecastQuerySet(models.QuerySet):
     def scored(self):
         """Forecasts that enter the scores: a probability and a yes/no outcome."""
         return self.filter(SCORED)
+
+    def counted(self, *, include_early: bool = False, today: datetime.date | None = None):
+        """Forecasts a scorecard counts today. A resolved forecast counts once its deadline has
+        passed, when it could have resolved either way: before that only a claim that came true
+        early can be resolved, and counting it at once would tilt calibration toward "yes". Such a
+        forecast waits (`resolved_early`) and is counted at its deadline. `include_early` counts
+        every resolved forecast at once.
+
+        A plain WHERE condition, so the aggregation over the counted rows does no extra work."""
+        if include_early:
+            return self.all()
+        return self.filter(counted_condition(today or local_today()))
+
+    def resolved_early(self, today: datetime.date | None = None):
+        """Resolved before the deadline has passed: waiting to be counted (see `counted`)."""
+        return self.filter(waiting_condition(today or local_today()))
 
     def corrected_after_resolution(self):
         """Forecasts with at least one audited correction after they were resolved."""
@@ -291,6 +318,9 @@ class Forecast(models.Model):
             # Meta.ordering: the admin changelist's first page reads 50 index entries instead of
             # sorting the table, and the date hierarchy's MIN/MAX(review_on) are index lookups.
             models.Index(fields=["review_on", "id"], name="forecast_review_order_idx"),
+            # Scorecards count the forecasts resolved before their deadline separately ("waiting"):
+            # an index range over the resolved forecasts' deadlines from today on.
+            models.Index(fields=["deadline"], condition=Q(status="resolved"), name="forecast_resolved_deadline_idx"),
         ]
         constraints = [
             # "The same forecast": one forecaster's claim in one article, recorded once. Importing

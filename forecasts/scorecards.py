@@ -6,24 +6,28 @@ and one ``GROUP BY group`` query returns the counts. Neither loads a forecast ro
 into Python, so the cost does not grow with the history in memory.
 
 Counts (all over confirmed forecasts; proposed candidates are not forecasts yet):
-``total = open + due + resolved`` and ``resolved = scored + unscored``, where
-unscored ones are ambiguous, annulled, or decided but carried no probability.
+``total = open + due + resolved`` and ``resolved = scored + unscored + waiting``, where
+unscored ones are ambiguous, annulled, or decided but carried no probability, and waiting ones
+were resolved before their deadline passed and count from the day after it
+(`Forecast.objects.counted`). The waiting rows are kept out of the aggregation by its WHERE
+clause and counted by a separate small query over an index, so the big query does no more work.
 """
 
 from __future__ import annotations
 
+import datetime
 import operator
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import connections
 from django.db.models import Case, Count, F, FloatField, Model, Q, QuerySet, Sum, Value, When
-from django.db.models.functions import Greatest, Least, Ln, Lower, Trim
+from django.db.models.functions import Greatest, Least, Ln, Lower, Power, Trim
 
 from sources.models import Author, Publication, Source
 
-from . import rules, scoring
+from . import rules, scoring, slices
 from .models import (
     CELL_AMBIGUOUS,
     CELL_ANNULLED,
@@ -36,13 +40,14 @@ from .models import (
     Status,
     Tag,
     calibration_cell_case,
+    local_today,
 )
 
 GROUP_BY_CHOICES = ("author", "publication", "source", "tag")
 # Fewer scored forecasts than this and a Brier score says more about luck than skill:
 # such groups are listed, marked, after the ranked ones.
 MIN_RANKED_N = 10
-COUNT_FIELDS = ("total", "scored", "open", "due", "resolved", "ambiguous", "annulled", "unscored")
+COUNT_FIELDS = ("total", "scored", "open", "due", "resolved", "waiting", "ambiguous", "annulled", "unscored")
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,10 @@ class Scorecard:
     group: Group | None
     counts: dict[str, int]
     scores: scoring.Scores
+    # Set by `ranked`: the Brier score pulled toward everyone's mean (the ranking key), and
+    # whether the 95 % interval overlaps the leader's (then the two cannot be told apart).
+    shrunk_brier: float | None = None
+    like_leader: bool | None = None
 
     @property
     def n(self) -> int:
@@ -97,6 +106,7 @@ class Scorecard:
             "group": self.group.as_dict() if self.group else None,
             "counts": {name: self.counts.get(name, 0) for name in COUNT_FIELDS},
             "brier": s.brier,
+            "brier_interval": list(s.brier_interval) if s.brier_interval else None,
             "log_loss": s.log_loss,
             "base_rate": s.base_rate,
             "brier_skill": s.brier_skill,
@@ -174,7 +184,14 @@ def _sufficient_statistics() -> dict[str, Any]:
         "sum_p2": Sum(_probability_squared(), output_field=FloatField()),
         "sum_po": Sum(Case(When(CAME_TRUE, then=F("probability")), default=Value(0.0), output_field=FloatField())),
         "sum_log_likelihood": Sum(Ln(clipped), output_field=FloatField()),
+        "sum_b2": _sum_brier_squared(),
     }
+
+
+def _sum_brier_squared() -> Sum:
+    """Sum of (p - o)^4: the per-forecast Brier scores' sum of squares, for their interval."""
+    miss = Case(When(CAME_TRUE, then=1.0 - F("probability")), default=F("probability"), output_field=FloatField())
+    return Sum(Power(miss, Value(4.0)), output_field=FloatField())
 
 
 def bin_totals(
@@ -199,6 +216,7 @@ def bin_totals(
             sum_p2=row["sum_p2"],
             sum_po=row["sum_po"],
             sum_log_likelihood=row["sum_log_likelihood"],
+            sum_b2=row["sum_b2"],
         )
     return dict(totals)
 
@@ -229,7 +247,34 @@ def _cell_aggregates() -> dict[str, Any]:
         "sum_p2": Sum(_probability_squared(), output_field=FloatField()),
         "sum_po": Sum("probability", filter=CAME_TRUE, output_field=FloatField()),
         "sum_log_likelihood": Sum(Ln(clipped), output_field=FloatField()),
+        "sum_b2": _sum_brier_squared(),
     }
+
+
+def yearly_scorecards(
+    queryset: QuerySet[Forecast],
+    *,
+    n_bins: int = scoring.DEFAULT_BINS,
+    filters: slices.Slice = slices.DEFAULT,
+    today: datetime.date | None = None,
+) -> list[tuple[int, Scorecard]]:
+    """A scorecard per year the forecasts were made in, oldest first: calibration and Brier over
+    time, from one aggregate query grouped by year."""
+    queryset = queryset.exclude(status=Status.PROPOSED)
+    totals = _grouped_totals(
+        queryset, group_key="made_on__year", n_bins=n_bins, filters=filters, today=today or local_today()
+    )
+    return [
+        (year, Scorecard(group=None, counts=counts, scores=scoring.score_bins(bins)))
+        for year, (counts, bins) in sorted(totals.items())
+    ]
+
+
+def brier_trend(years: list[tuple[int, Scorecard]]) -> float | None:
+    """Change of the Brier score per year (least squares over the years with scores, each year
+    weighted by its scored forecasts); negative means improving. None with fewer than two years."""
+    points = [(year, card.scores.brier, card.n) for year, card in years if card.n]
+    return scoring.weighted_slope(points)
 
 
 def _aggregate(
@@ -252,10 +297,10 @@ def _aggregate(
         cursor.execute(sql, params)
         column = {description[0]: index for index, description in enumerate(cursor.description)}
         result = cursor.fetchall()
-    names = ("cell", "n", "sum_p", "sum_o", "sum_p2", "sum_po", "sum_log_likelihood")
+    names = ("cell", "n", "sum_p", "sum_o", "sum_p2", "sum_po", "sum_log_likelihood", "sum_b2")
     pick = operator.itemgetter(column.get("group_key", column["cell"]), *(column[name] for name in names))
     groups: dict[Any, tuple[dict[str, int], list[scoring.BinTotals]]] = {}
-    for key, cell, n, sum_p, sum_o, sum_p2, sum_po, sum_log_likelihood in map(pick, result):
+    for key, cell, n, sum_p, sum_o, sum_p2, sum_po, sum_log_likelihood, sum_b2 in map(pick, result):
         if group_key is None:
             key = None
         if key not in groups:
@@ -264,38 +309,83 @@ def _aggregate(
         counts["total"] += n
         if cell >= 0:
             counts["scored"] += n
-            bins[cell] = scoring.BinTotals(n, sum_p, float(sum_o), sum_p2, sum_po or 0.0, sum_log_likelihood)
+            bins[cell] = scoring.BinTotals(n, sum_p, float(sum_o), sum_p2, sum_po or 0.0, sum_log_likelihood, sum_b2)
         elif cell in CELL_COUNTS:
             counts[CELL_COUNTS[cell]] += n
+    return groups
+
+
+def _add_waiting(
+    groups: dict[Any, tuple[dict[str, int], list[scoring.BinTotals]]], waiting: dict[Any, int], n_bins: int
+) -> None:
+    """Fold the waiting counts in and derive resolved and unscored."""
+    for key, n in waiting.items():
+        if key not in groups:
+            groups[key] = (dict.fromkeys(COUNT_FIELDS, 0), [scoring.BinTotals()] * n_bins)
+        groups[key][0]["waiting"] = n
+        groups[key][0]["total"] += n
     for counts, _bins in groups.values():
         counts["resolved"] = counts["total"] - counts["open"] - counts["due"]
-        counts["unscored"] = counts["resolved"] - counts["scored"]
+        counts["unscored"] = counts["resolved"] - counts["scored"] - counts["waiting"]
+
+
+def _waiting(queryset: QuerySet[Forecast], *, group_key: str | None, today: datetime.date) -> dict[Any, int]:
+    """Forecasts resolved before their deadline passed, per group: an index range, not a scan."""
+    rows = queryset.resolved_early(today)
+    if group_key is None:
+        n = rows.order_by().count()
+        return {None: n} if n else {}
+    return dict(rows.values_list(group_key).annotate(n=Count("pk")).order_by().values_list(group_key, "n"))
+
+
+def _grouped_totals(
+    queryset: QuerySet[Forecast], *, group_key: str | None, n_bins: int, filters: slices.Slice, today: datetime.date
+) -> dict[Any, tuple[dict[str, int], list[scoring.BinTotals]]]:
+    sliced = queryset.filter(filters.q()) if filters.is_filtered else queryset
+    groups = _aggregate(
+        sliced.counted(include_early=filters.include_early, today=today), group_key=group_key, n_bins=n_bins
+    )
+    waiting = {} if filters.include_early else _waiting(sliced, group_key=group_key, today=today)
+    _add_waiting(groups, waiting, n_bins)
     return groups
 
 
 def scorecard(
-    queryset: QuerySet[Forecast] | None = None, *, n_bins: int = scoring.DEFAULT_BINS, group: Group | None = None
+    queryset: QuerySet[Forecast] | None = None,
+    *,
+    n_bins: int = scoring.DEFAULT_BINS,
+    group: Group | None = None,
+    filters: slices.Slice = slices.DEFAULT,
+    today: datetime.date | None = None,
 ) -> Scorecard:
-    """One scorecard over `queryset` (default: every confirmed forecast), from one query."""
+    """One scorecard over `queryset` (default: every confirmed forecast) narrowed to `filters`:
+    one aggregate query, and one small count of the forecasts waiting for their deadline."""
     queryset = confirmed_forecasts() if queryset is None else queryset.exclude(status=Status.PROPOSED)
-    counts, bins = _aggregate(queryset, group_key=None, n_bins=n_bins).get(
-        None, (dict.fromkeys(COUNT_FIELDS, 0), [scoring.BinTotals()] * n_bins)
-    )
+    totals = _grouped_totals(queryset, group_key=None, n_bins=n_bins, filters=filters, today=today or local_today())
+    counts, bins = totals.get(None, (dict.fromkeys(COUNT_FIELDS, 0), [scoring.BinTotals()] * n_bins))
     return Scorecard(group=group, counts=counts, scores=scoring.score_bins(bins))
 
 
 def scorecards_by(
-    by: str, *, n_bins: int = scoring.DEFAULT_BINS, queryset: QuerySet[Forecast] | None = None
+    by: str,
+    *,
+    n_bins: int = scoring.DEFAULT_BINS,
+    queryset: QuerySet[Forecast] | None = None,
+    filters: slices.Slice = slices.DEFAULT,
+    today: datetime.date | None = None,
 ) -> list[Scorecard]:
     """A scorecard per author, publication, source or tag, in label order.
 
-    One aggregate query over the forecasts and one for the groups' labels, whatever the number
-    of groups. A forecast with several tags counts once in each tag's scorecard.
+    One aggregate query over the forecasts, one small count of the waiting ones and one for the
+    groups' labels, whatever the number of groups. A forecast with several tags counts once in
+    each tag's scorecard.
     """
     grouping = _grouping(by)
     queryset = confirmed_forecasts() if queryset is None else queryset.exclude(status=Status.PROPOSED)
     grouped = queryset.filter(**{f"{grouping.key}__isnull": False})
-    totals = _aggregate(grouped, group_key=grouping.key, n_bins=n_bins)
+    totals = _grouped_totals(
+        grouped, group_key=grouping.key, n_bins=n_bins, filters=filters, today=today or local_today()
+    )
     labels = _labels(grouping, list(totals))
     cards = [
         Scorecard(group=Group(by=by, key=str(key), label=labels[key]), counts=counts, scores=scoring.score_bins(bins))
@@ -316,7 +406,14 @@ def _labels(grouping: Grouping, keys: list[Any]) -> dict[Any, str]:
     return labels
 
 
-def group_scorecard(by: str, key: str, *, n_bins: int = scoring.DEFAULT_BINS) -> Scorecard | None:
+def group_scorecard(
+    by: str,
+    key: str,
+    *,
+    n_bins: int = scoring.DEFAULT_BINS,
+    filters: slices.Slice = slices.DEFAULT,
+    today: datetime.date | None = None,
+) -> Scorecard | None:
     """The scorecard of one group, or None when no confirmed forecast belongs to it."""
     if rules.parse_id(str(key)) is None:
         return None
@@ -325,7 +422,9 @@ def group_scorecard(by: str, key: str, *, n_bins: int = scoring.DEFAULT_BINS) ->
     label = grouping.model.objects.filter(pk=key).values_list(grouping.label_field, flat=True).first()
     if label is None or not queryset.exists():
         return None
-    return scorecard(queryset, n_bins=n_bins, group=Group(by=by, key=str(key), label=label))
+    return scorecard(
+        queryset, n_bins=n_bins, group=Group(by=by, key=str(key), label=label), filters=filters, today=today
+    )
 
 
 def group_forecasts(by: str, key: str) -> QuerySet[Forecast]:
@@ -337,15 +436,39 @@ def group_forecasts(by: str, key: str) -> QuerySet[Forecast]:
 
 
 def ranked(cards: list[Scorecard]) -> tuple[list[Scorecard], list[Scorecard]]:
-    """Split into (ranked by Brier, best first; too few scored forecasts to rank)."""
-    large = sorted((c for c in cards if not c.is_small_sample), key=lambda c: (c.scores.brier, -c.n))
+    """Split into (ranked, best first; too few scored forecasts to rank).
+
+    The rank is by the shrunk Brier score (`scoring.shrinkage`): each group's mean pulled toward
+    the mean of all groups, the more the fewer forecasts it has, so a short lucky run does not
+    top a long good record. Each ranked card says whether its 95 % interval overlaps the
+    leader's: if it does, the data cannot tell the two apart.
+    """
+    estimate = scoring.shrinkage([(c.n, c.scores.brier, c.scores.brier_variance) for c in cards if c.n])
+
+    def shrunk(card: Scorecard) -> float:
+        return scoring.shrunk_mean(card.n, card.scores.brier, estimate) if estimate else card.scores.brier
+
+    large = sorted(
+        (replace(c, shrunk_brier=shrunk(c)) for c in cards if not c.is_small_sample),
+        key=lambda c: (c.shrunk_brier, c.scores.brier, -c.n),
+    )
+    if large:
+        leader = large[0].scores.brier_interval
+        large = [
+            replace(c, like_leader=index > 0 and scoring.intervals_overlap(leader, c.scores.brier_interval))
+            for index, c in enumerate(large)
+        ]
     small = sorted((c for c in cards if c.is_small_sample), key=lambda c: (-c.n, c.group.label.casefold()))
     return large, small
 
 
-def phrase_table(queryset: QuerySet[Forecast]) -> list[PhraseRow]:
-    """Per estimative phrase: how often the claim came true, and the scores where a number was given."""
-    queryset = queryset.exclude(status=Status.PROPOSED).exclude(estimative_phrase="")
+def phrase_table(
+    queryset: QuerySet[Forecast], *, filters: slices.Slice = slices.DEFAULT, today: datetime.date | None = None
+) -> list[PhraseRow]:
+    """Per estimative phrase: how often the claim came true, and the scores where a number was given.
+    Counted like the scorecards: a forecast resolved before its deadline waits for it."""
+    queryset = queryset.exclude(status=Status.PROPOSED).exclude(estimative_phrase="").filter(filters.q())
+    queryset = queryset.counted(include_early=filters.include_early, today=today)
     phrase = Lower(Trim("estimative_phrase"))
     decided = (
         queryset.filter(status=Status.RESOLVED, outcome__in=[Outcome.YES, Outcome.NO])
@@ -369,11 +492,18 @@ def phrase_table(queryset: QuerySet[Forecast]) -> list[PhraseRow]:
 
 
 def basis_scorecards(
-    queryset: QuerySet[Forecast], *, n_bins: int = scoring.DEFAULT_BINS
+    queryset: QuerySet[Forecast],
+    *,
+    n_bins: int = scoring.DEFAULT_BINS,
+    filters: slices.Slice = slices.DEFAULT,
+    today: datetime.date | None = None,
 ) -> list[tuple[str, Scorecard]]:
     """Stated numbers against numbers read from words (and analyst judgement), side by side."""
     return [
-        (basis.label, scorecard(queryset.filter(probability_basis=basis), n_bins=n_bins))
+        (
+            basis.label,
+            scorecard(queryset.filter(probability_basis=basis), n_bins=n_bins, filters=filters, today=today),
+        )
         for basis in (ProbabilityBasis.STATED, ProbabilityBasis.PHRASE, ProbabilityBasis.ANALYST)
     ]
 

@@ -68,6 +68,9 @@ class BinTotals(NamedTuple):
     sum_p2: float = 0.0
     sum_po: float = 0.0
     sum_log_likelihood: float = 0.0
+    # Sum of each forecast's Brier score squared, (p - o)^4: the spread of the per-forecast
+    # scores, which the Brier score's interval needs.
+    sum_b2: float = 0.0
 
     def add(self, p: float, o: int) -> BinTotals:
         return BinTotals(
@@ -77,6 +80,7 @@ class BinTotals(NamedTuple):
             sum_p2=self.sum_p2 + p * p,
             sum_po=self.sum_po + p * o,
             sum_log_likelihood=self.sum_log_likelihood + log_likelihood(p, o),
+            sum_b2=self.sum_b2 + (p - o) ** 4,
         )
 
     def __add__(self, other: BinTotals) -> BinTotals:
@@ -87,6 +91,7 @@ class BinTotals(NamedTuple):
             sum_p2=self.sum_p2 + other.sum_p2,
             sum_po=self.sum_po + other.sum_po,
             sum_log_likelihood=self.sum_log_likelihood + other.sum_log_likelihood,
+            sum_b2=self.sum_b2 + other.sum_b2,
         )
 
 
@@ -143,6 +148,10 @@ class Scores:
     ece: float | None
     decomposition: Decomposition | None
     calibration: list[CalibrationBin] = field(default_factory=list)
+    # 95 % t interval of the mean Brier score over the forecasts (None below two forecasts), and
+    # the sample variance of the per-forecast scores behind it.
+    brier_interval: tuple[float, float] | None = None
+    brier_variance: float | None = None
 
 
 def wilson_interval(successes: float, n: int, z: float = WILSON_Z) -> tuple[float, float] | None:
@@ -198,9 +207,12 @@ def score_bins(bins: Sequence[BinTotals], *, z: float = WILSON_Z) -> Scores:
         within_covariance += b.sum_po - b.sum_p * freq
         ece += b.n * abs(freq - mean_p)
 
+    variance = brier_variance(n, brier, total.sum_b2)
     return Scores(
         n=n,
         brier=brier,
+        brier_interval=mean_interval(n, brier, variance),
+        brier_variance=variance,
         log_loss=-total.sum_log_likelihood / n,
         base_rate=rate,
         brier_skill=1.0 - brier / uncertainty if uncertainty > 0 else None,
@@ -214,6 +226,107 @@ def score_bins(bins: Sequence[BinTotals], *, z: float = WILSON_Z) -> Scores:
         ),
         calibration=calibration,
     )
+
+
+# ----- intervals and ranking ---------------------------------------------------------------------
+
+# Two-sided 95 % quantiles of Student's t for 1..30 degrees of freedom; above that the
+# Cornish-Fisher expansion around the normal quantile is exact to better than 1e-5.
+_T975 = (
+    12.706204736, 4.302652730, 3.182446305, 2.776445105, 2.570581836, 2.446911851, 2.364624252,
+    2.306004135, 2.262157163, 2.228138852, 2.200985160, 2.178812830, 2.160368656, 2.144786688,
+    2.131449546, 2.119905299, 2.109815578, 2.100922040, 2.093024054, 2.085963447, 2.079613845,
+    2.073873068, 2.068657610, 2.063898562, 2.059538553, 2.055529439, 2.051830516, 2.048407142,
+    2.045229642, 2.042272456,
+)  # fmt: skip
+_Z975 = 1.959963984540054
+
+
+def t_quantile_975(df: int) -> float:
+    """The 97.5 % quantile of Student's t with `df` degrees of freedom (a 95 % two-sided interval)."""
+    if df < 1:
+        raise ValueError(f"degrees of freedom must be at least 1, got {df!r}")
+    if df <= len(_T975):
+        return _T975[df - 1]
+    z = _Z975
+    z3, z5, z7 = z**3, z**5, z**7
+    return (
+        z
+        + (z3 + z) / (4 * df)
+        + (5 * z5 + 16 * z3 + 3 * z) / (96 * df**2)
+        + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df**3)
+    )
+
+
+def brier_variance(n: int, brier: float, sum_b2: float) -> float | None:
+    """Sample variance of the per-forecast Brier scores from their sum of squares and mean."""
+    if n < 2:
+        return None
+    return max(0.0, (sum_b2 - n * brier * brier) / (n - 1))
+
+
+def mean_interval(n: int, mean: float, variance: float | None) -> tuple[float, float] | None:
+    """95 % t interval of a mean of `n` values with sample variance `variance`."""
+    if variance is None or n < 2:
+        return None
+    half = t_quantile_975(n - 1) * math.sqrt(variance / n)
+    return mean - half, mean + half
+
+
+class Shrinkage(NamedTuple):
+    grand_mean: float
+    within_variance: float  # sigma^2: how much one forecast's score varies around its pundit's mean
+    between_variance: float  # tau^2: how much pundits' true mean scores differ
+    k: float  # sigma^2 / tau^2; a group of n keeps n / (n + k) of its distance from the grand mean
+
+
+def shrinkage(groups: Sequence[tuple[int, float, float | None]]) -> Shrinkage | None:
+    """Empirical-Bayes estimate from (n, mean, sample variance) per group.
+
+    One-way random-effects moments: the within variance pooled over groups, the between variance
+    from the spread of the group means beyond what the within variance explains. None without
+    at least two groups and one with two or more values."""
+    groups = [(n, mean, variance) for n, mean, variance in groups if n > 0]
+    total = sum(n for n, _m, _v in groups)
+    within_df = sum(n - 1 for n, _m, v in groups if v is not None)
+    if len(groups) < 2 or within_df <= 0:
+        return None
+    grand = sum(n * mean for n, mean, _v in groups) / total
+    within = sum((n - 1) * v for n, _m, v in groups if v is not None) / within_df
+    between_sum = sum(n * (mean - grand) ** 2 for n, mean, _v in groups)
+    n_effective = (total - sum(n * n for n, _m, _v in groups) / total) / (len(groups) - 1)
+    between = max(0.0, (between_sum / (len(groups) - 1) - within) / n_effective) if n_effective > 0 else 0.0
+    k = within / between if between > 0 else math.inf
+    return Shrinkage(grand_mean=grand, within_variance=within, between_variance=between, k=k)
+
+
+def shrunk_mean(n: int, mean: float, estimate: Shrinkage) -> float:
+    """The group's mean pulled toward the grand mean by n / (n + k): a few lucky forecasts move
+    it little, hundreds move it almost all the way to their own mean."""
+    if math.isinf(estimate.k):
+        return estimate.grand_mean
+    weight = n / (n + estimate.k)
+    return estimate.grand_mean + weight * (mean - estimate.grand_mean)
+
+
+def weighted_slope(points: Sequence[tuple[float, float, float]]) -> float | None:
+    """Least-squares slope of y on x with weights, from (x, y, weight); None below two distinct x."""
+    points = [(x, y, w) for x, y, w in points if w > 0]
+    total = sum(w for _x, _y, w in points)
+    if len({x for x, _y, _w in points}) < 2:
+        return None
+    mean_x = sum(w * x for x, _y, w in points) / total
+    mean_y = sum(w * y for _x, y, w in points) / total
+    sxx = sum(w * (x - mean_x) ** 2 for x, _y, w in points)
+    sxy = sum(w * (x - mean_x) * (y - mean_y) for x, y, w in points)
+    return sxy / sxx
+
+
+def intervals_overlap(a: tuple[float, float] | None, b: tuple[float, float] | None) -> bool:
+    """Whether two intervals share a point; a missing interval (too few values) overlaps anything."""
+    if a is None or b is None:
+        return True
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def score(pairs: Iterable[Pair], n_bins: int = DEFAULT_BINS, *, z: float = WILSON_Z) -> Scores:

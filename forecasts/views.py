@@ -9,7 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import render
 
-from . import scorecards, scoring
+from . import scorecards, scoring, slices
 from .charts import reliability_chart
 from .models import Outcome
 from .public import pages as public_pages
@@ -34,24 +34,57 @@ def scorecards_visible(view):
     return wrapper
 
 
+# Query parameters a page reads itself besides the slice: the bins, and the list of calls'.
+INDEX_PARAMS = ("bins",)
+DETAIL_PARAMS = ("bins", "page", "status", "q")
+
+
+def _slice_or_400(request, other_params):
+    """The slice the query string asks for, or the 400 page that says what is wrong with it."""
+    try:
+        return slices.parse(request.GET, other_params=other_params), None
+    except slices.SliceError as error:
+        context = {"error": error, "params": slices.PARAMS, "other_params": other_params}
+        return None, render(request, "scorecards/bad_filter.html", context, status=400)
+
+
+def _slice_context(request, filters: slices.Slice) -> dict:
+    shown = request.GET.copy()
+    shown.pop("early", None)
+    shown.pop("page", None)
+    switched = shown.copy()
+    if not filters.include_early:
+        switched["early"] = "include"
+    return {
+        "filters": filters,
+        "filter_words": filters.describe(),
+        "early_switch_query": switched.urlencode(),
+        "horizons": [(value, label) for value, (label, _low, _high) in slices.HORIZONS.items()],
+    }
+
+
 @scorecards_visible
 def scorecard_index(request):
+    filters, bad_request = _slice_or_400(request, INDEX_PARAMS)
+    if bad_request:
+        return bad_request
     n_bins = _bins(request)
-    overall = scorecards.scorecard(n_bins=n_bins)
+    overall = scorecards.scorecard(n_bins=n_bins, filters=filters)
     rankings = []
     for by in ("author", "publication"):
-        ranked, small = scorecards.ranked(scorecards.scorecards_by(by, n_bins=n_bins))
+        ranked, small = scorecards.ranked(scorecards.scorecards_by(by, n_bins=n_bins, filters=filters))
         rankings.append({"by": by, "title": GROUP_TITLES[by], "ranked": ranked, "small": small})
     context = {
         "overall": overall,
         "chart": reliability_chart(overall.scores),
         "rankings": rankings,
-        "tags": scorecards.scorecards_by("tag", n_bins=n_bins),
-        "sources": _recent_articles(n_bins),
+        "tags": scorecards.scorecards_by("tag", n_bins=n_bins, filters=filters),
+        "sources": _recent_articles(n_bins, filters),
         "recent_articles": RECENT_ARTICLES,
-        "phrases": scorecards.phrase_table(scorecards.confirmed_forecasts()),
+        "phrases": scorecards.phrase_table(scorecards.confirmed_forecasts(), filters=filters),
         "min_ranked_n": scorecards.MIN_RANKED_N,
         "n_bins": n_bins,
+        **_slice_context(request, filters),
     }
     return render(request, "scorecards/index.html", context)
 
@@ -60,31 +93,42 @@ def scorecard_index(request):
 def scorecard_detail(request, by: str, key: str):
     if by not in scorecards.GROUP_BY_CHOICES:
         raise Http404("No such kind of scorecard.")
+    filters, bad_request = _slice_or_400(request, DETAIL_PARAMS)
+    if bad_request:
+        return bad_request
     n_bins = _bins(request)
-    card = scorecards.group_scorecard(by, key, n_bins=n_bins)
+    card = scorecards.group_scorecard(by, key, n_bins=n_bins, filters=filters)
     if card is None:
         raise Http404("No forecasts recorded for this group.")
     forecasts = scorecards.group_forecasts(by, key)
+    years = scorecards.yearly_scorecards(forecasts, n_bins=n_bins, filters=filters) if by == "author" else []
     context = {
         "card": card,
         "group_title": GROUP_TITLES[by],
         "chart": reliability_chart(card.scores),
-        "phrases": scorecards.phrase_table(forecasts),
-        "bases": [(label, basis_card) for label, basis_card in scorecards.basis_scorecards(forecasts) if basis_card.n],
+        "phrases": scorecards.phrase_table(forecasts, filters=filters),
+        "bases": [
+            (label, basis_card)
+            for label, basis_card in scorecards.basis_scorecards(forecasts, filters=filters)
+            if basis_card.n
+        ],
+        "years": years,
+        "brier_trend": scorecards.brier_trend(years),
         "outcome": Outcome,
         "min_ranked_n": scorecards.MIN_RANKED_N,
         "n_bins": n_bins,
-        **public_pages.group_page_context(request, card, forecasts),
+        **public_pages.group_page_context(request, card, forecasts.filter(filters.q())),
+        **_slice_context(request, filters),
     }
     return render(request, "scorecards/detail.html", context)
 
 
-def _recent_articles(n_bins: int) -> list[scorecards.Scorecard]:
+def _recent_articles(n_bins: int, filters: slices.Slice) -> list[scorecards.Scorecard]:
     recent = public_selectors.recent_sources(RECENT_ARTICLES)
     if not recent:
         return []
     of_recent = scorecards.confirmed_forecasts().filter(source__in=recent)
-    cards = scorecards.scorecards_by("source", n_bins=n_bins, queryset=of_recent)
+    cards = scorecards.scorecards_by("source", n_bins=n_bins, queryset=of_recent, filters=filters)
     order = {pk: index for index, pk in enumerate(recent)}
     return sorted(cards, key=lambda card: order[int(card.group.key)])
 

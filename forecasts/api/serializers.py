@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from config.api.serializers import StrictSerializer
-from forecasts import rules, scorecards, scoring
+from forecasts import rules, scorecards, scoring, slices
 from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status
 from sources.models import Author, Source
 
@@ -205,8 +205,29 @@ class ScorecardQuerySerializer(StrictSerializer):
         min_value=2, max_value=MAX_BINS, default=10, help_text="Equal-width calibration bins."
     )
 
+    # The slice: documented here, checked by forecasts.slices (the parser the pages and the
+    # command use too), which also refuses names that are none of these.
+    made_from = serializers.CharField(required=False, help_text=slices.PARAMS["made_from"].capitalize() + ".")
+    made_to = serializers.CharField(required=False, help_text=slices.PARAMS["made_to"].capitalize() + ".")
+    made_year = serializers.CharField(required=False, help_text=slices.PARAMS["made_year"].capitalize() + ".")
+    resolved_from = serializers.CharField(required=False, help_text=slices.PARAMS["resolved_from"].capitalize() + ".")
+    resolved_to = serializers.CharField(required=False, help_text=slices.PARAMS["resolved_to"].capitalize() + ".")
+    horizon = serializers.ChoiceField(
+        choices=list(slices.HORIZONS), required=False, help_text=slices.PARAMS["horizon"].capitalize() + "."
+    )
+    basis = serializers.ChoiceField(
+        choices=list(slices.BASIS_CHOICES), required=False, help_text=slices.PARAMS["basis"].capitalize() + "."
+    )
+    tag = serializers.CharField(required=False, help_text=slices.PARAMS["tag"].capitalize() + ".")
+    author = serializers.CharField(required=False, help_text=slices.PARAMS["author"].capitalize() + ".")
+    early = serializers.ChoiceField(
+        choices=list(slices.EARLY_CHOICES), required=False, help_text=slices.PARAMS["early"].capitalize() + "."
+    )
+
     def to_internal_value(self, data):
-        # Query strings carry other parameters (format, cursors); only these two are ours.
+        # DRF's ?format= is read by the renderer; every other name must be one of ours.
+        # Query strings are strings: the strict JSON type check of StrictSerializer does not apply.
+        data = {name: value for name, value in data.items() if name != "format"}
         return serializers.Serializer.to_internal_value(self, data)
 
 
@@ -222,6 +243,9 @@ class ScorecardCountsSerializer(serializers.Serializer):
     open = serializers.IntegerField()
     due = serializers.IntegerField()
     resolved = serializers.IntegerField()
+    waiting = serializers.IntegerField(
+        help_text="Resolved before the deadline passed: counted from the day after the deadline (see `early`)."
+    )
     ambiguous = serializers.IntegerField()
     annulled = serializers.IntegerField()
     unscored = serializers.IntegerField()
@@ -251,6 +275,13 @@ class ScorecardSerializer(serializers.Serializer):
     group = ScorecardGroupSerializer(allow_null=True, help_text="null for the overall scorecard.")
     counts = ScorecardCountsSerializer()
     brier = serializers.FloatField(allow_null=True)
+    brier_interval = serializers.ListField(
+        child=serializers.FloatField(),
+        min_length=2,
+        max_length=2,
+        allow_null=True,
+        help_text="95 % t interval of the mean Brier score; null below two scored forecasts.",
+    )
     log_loss = serializers.FloatField(allow_null=True)
     base_rate = serializers.FloatField(allow_null=True)
     brier_skill = serializers.FloatField(allow_null=True)

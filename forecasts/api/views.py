@@ -16,7 +16,7 @@ from config.api.filters import StrictOrderingFilter
 from config.api.permissions import ReadSignedInWriteWithModelPermission
 from config.api.schema import FORECAST_WRITE_ERRORS, READ_ERRORS, WRITE_ERRORS, error_responses
 from config.api.views import DETAIL_READ_ERRORS, ID, IdInUrl
-from forecasts import scorecards, services
+from forecasts import scorecards, services, slices
 from forecasts.models import Forecast, Status
 
 from . import serializers as s
@@ -239,5 +239,12 @@ class ScorecardListApi(APIView):
         query = s.ScorecardQuerySerializer(data=request.query_params.dict())
         query.is_valid(raise_exception=True)
         by, bins = query.validated_data.get("by"), query.validated_data["bins"]
-        cards = scorecards.scorecards_by(by, n_bins=bins) if by else [scorecards.scorecard(n_bins=bins)]
+        try:
+            filters = slices.parse(request.query_params, other_params=("by", "bins", "format"))
+        except slices.SliceError as error:
+            raise ValidationError({error.param: [error.message]}) from None
+        if by:
+            cards = scorecards.scorecards_by(by, n_bins=bins, filters=filters)
+        else:
+            cards = [scorecards.scorecard(n_bins=bins, filters=filters)]
         return Response([card.as_dict() for card in cards])

@@ -5,6 +5,7 @@ never older than the last resolve: a new version is a new ETag and a new cache k
 anonymous answers are cached (signed-in readers see their own header); everyone gets the ETag.
 """
 
+import datetime
 import hashlib
 import time
 from functools import wraps
@@ -13,9 +14,11 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import condition
 
+from ..models import local_today
 from . import versioning
 
 # A cached page is found only under the version it was made for; older entries just expire.
@@ -38,16 +41,21 @@ def _etag(request, *args, **kwargs) -> str:
     version, _changed_at = _version(request)
     user = request.user.pk if request.user.is_authenticated else 0
     digest = hashlib.sha256(f"{_address(request)}|{user}".encode()).hexdigest()[:16]
-    return f"{version}-{digest}"
+    return f"{version}-{local_today().isoformat()}-{digest}"
 
 
 def _last_modified(request, *args, **kwargs):
-    return _version(request)[1]
+    # A forecast resolved before its deadline starts to count the day after it, with no change in
+    # the data: a page is also new on each new day.
+    midnight = timezone.make_aware(datetime.datetime.combine(local_today(), datetime.time()))
+    changed_at = _version(request)[1]
+    return midnight if changed_at is None else max(changed_at, midnight)
 
 
 def _cache_key(request) -> str:
     version, _changed_at = _version(request)
-    return f"{KEY_PREFIX}:{version}:{hashlib.sha256(_address(request).encode()).hexdigest()}"
+    day = local_today().isoformat()
+    return f"{KEY_PREFIX}:{version}:{day}:{hashlib.sha256(_address(request).encode()).hexdigest()}"
 
 
 def _address(request) -> str:

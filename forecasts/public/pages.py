@@ -81,6 +81,13 @@ def call_state(forecast: Forecast, *, today=None) -> CallState:
     if forecast.is_scored:
         came_true = forecast.outcome == Outcome.YES
         brier = (forecast.probability - (1.0 if came_true else 0.0)) ** 2
+        if forecast.deadline >= today:
+            # Forecast.objects.counted: it waits for the deadline, when it could have gone either way.
+            return CallState(
+                "waiting",
+                "Came true" if came_true else "Did not come true",
+                f"resolved early, counted at the deadline ({forecast.deadline.isoformat()}): Brier {brier:.3f}",
+            )
         return CallState(
             "scored",
             "Came true" if came_true else "Did not come true",

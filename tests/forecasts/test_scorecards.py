@@ -113,6 +113,7 @@ def test_counts_keep_unscored_and_unresolved_forecasts_apart(population):
         "open": 1,
         "due": 1,
         "resolved": 153,
+        "waiting": 0,
         "ambiguous": 1,
         "annulled": 1,
         "unscored": 3,
@@ -190,6 +191,7 @@ def test_scorecard_object_has_the_documented_shape(population):
         "group",
         "counts",
         "brier",
+        "brier_interval",
         "log_loss",
         "base_rate",
         "brier_skill",
@@ -198,7 +200,17 @@ def test_scorecard_object_has_the_documented_shape(population):
         "calibration",
     }
     assert data["group"] == {"by": "author", "key": card.group.key, "label": card.group.label}
-    assert list(data["counts"]) == ["total", "scored", "open", "due", "resolved", "ambiguous", "annulled", "unscored"]
+    assert list(data["counts"]) == [
+        "total",
+        "scored",
+        "open",
+        "due",
+        "resolved",
+        "waiting",
+        "ambiguous",
+        "annulled",
+        "unscored",
+    ]
     assert set(data["decomposition"]) == {
         "reliability",
         "resolution",
@@ -300,3 +312,118 @@ def test_scorecards_answer_whatever_probability_a_row_holds(client, db, probabil
     card = scorecards.group_scorecard("author", str(scored.author.pk))
     assert card.scores.n == 3
     call_command("scorecard", stdout=io.StringIO())
+
+
+# ----- resolved early: counted at the deadline ----------------------------------------------------
+
+
+def test_a_2030_forecast_resolved_yes_today_is_not_in_the_default_calibration():
+    import datetime
+
+    from forecasts import slices
+
+    author = AuthorFactory()
+    resolved_forecast(outcome=Outcome.NO, probability=0.2, author=author)  # deadline 2023: counted
+    early = resolved_forecast(outcome=Outcome.YES, probability=0.9, author=author, deadline=datetime.date(2030, 12, 31))
+
+    card = scorecards.scorecard()
+
+    assert card.n == 1
+    assert card.scores.brier == pytest.approx(0.2**2)
+    assert sum(b.n for b in card.scores.calibration) == 1
+    assert card.counts["waiting"] == 1
+    assert card.counts["resolved"] == 2 and card.counts["scored"] == 1 and card.counts["unscored"] == 0
+    assert [c.counts["waiting"] for c in scorecards.scorecards_by("author")] == [1]
+    # The switch counts it at once; the day after its deadline it counts by default.
+    assert scorecards.scorecard(filters=slices.parse({"early": "include"})).n == 2
+    assert scorecards.scorecard(today=early.deadline + datetime.timedelta(days=1)).n == 2
+    assert scorecards.scorecard(today=early.deadline).n == 1
+
+
+def test_waiting_forecasts_are_counted_per_group_over_the_same_slice():
+    import datetime
+
+    from forecasts import slices
+
+    trade = TagFactory(name="trade")
+    author = AuthorFactory()
+    for made_on in (datetime.date(2024, 1, 1), datetime.date(2025, 1, 1)):
+        forecast = resolved_forecast(
+            outcome=Outcome.YES, probability=0.6, author=author, made_on=made_on, deadline=datetime.date(2031, 1, 1)
+        )
+        forecast.tags.set([trade])
+
+    cards = scorecards.scorecards_by("tag", filters=slices.parse({"made_year": "2025"}))
+
+    assert [(c.group.label, c.counts["waiting"], c.counts["total"], c.n) for c in cards] == [("trade", 1, 1, 0)]
+
+
+def test_the_brier_interval_from_the_database_is_the_t_interval(population):
+    from scipy import stats
+
+    for card in scorecards.scorecards_by("author"):
+        pairs = population["pairs"][int(card.group.key)]
+        per_forecast = np.array([(p - o) ** 2 for p, o in pairs])
+        expected = stats.t.interval(0.95, len(pairs) - 1, loc=per_forecast.mean(), scale=stats.sem(per_forecast))
+        assert card.scores.brier_interval == pytest.approx(expected, rel=1e-6)
+
+
+# ----- ranking --------------------------------------------------------------------------------------
+
+
+def test_ranking_uses_the_shrunk_brier_and_marks_who_the_leader_cannot_be_told_from():
+    rng = np.random.default_rng(4)
+    spec = (
+        ("Steady", 150, (0.88, 0.95), 0.95),  # many good forecasts
+        ("Lucky", 10, (0.75, 0.8), 1.0),  # ten that all came true: the best raw score
+        ("Middling", 150, (0.6, 0.7), 0.65),
+        ("Poor", 150, (0.55, 0.7), 0.55),
+    )
+    for name, n, (low, high), hit in spec:
+        author = AuthorFactory(name=name)
+        for _ in range(n):
+            p = round(float(rng.uniform(low, high)), 4)
+            resolved_forecast(outcome=Outcome.YES if rng.random() < hit else Outcome.NO, probability=p, author=author)
+    cards = scorecards.scorecards_by("author")
+    raw_order = [c.group.label for c in sorted(cards, key=lambda c: c.scores.brier)]
+
+    ranked, small = scorecards.ranked(cards)
+
+    assert raw_order[:2] == ["Lucky", "Steady"]
+    assert [c.group.label for c in ranked] == ["Steady", "Lucky", "Middling", "Poor"]
+    assert small == []
+    estimate = scoring.shrinkage([(c.n, c.scores.brier, c.scores.brier_variance) for c in cards])
+    for card in ranked:
+        assert card.shrunk_brier == pytest.approx(scoring.shrunk_mean(card.n, card.scores.brier, estimate))
+    assert [c.like_leader for c in ranked] == [False, True, False, False]
+    leader = ranked[0].scores.brier_interval
+    assert scoring.intervals_overlap(leader, ranked[1].scores.brier_interval)
+    assert not scoring.intervals_overlap(leader, ranked[2].scores.brier_interval)
+
+
+def test_by_year_scorecards_and_trend_follow_the_forecasts_made_each_year():
+    import datetime
+
+    author = AuthorFactory()
+    rows = {2020: [(0.9, 0), (0.8, 0)], 2021: [(0.6, 1), (0.3, 0)], 2022: [(0.9, 1), (0.1, 0), (0.8, 1)]}
+    for year, pairs in rows.items():
+        for p, o in pairs:
+            resolved_forecast(
+                outcome=Outcome.YES if o else Outcome.NO,
+                probability=p,
+                author=author,
+                made_on=datetime.date(year, 3, 1),
+                deadline=datetime.date(year, 12, 31),
+            )
+
+    years = scorecards.yearly_scorecards(scorecards.group_forecasts("author", str(author.pk)))
+
+    briers = {year: np.mean([(p - o) ** 2 for p, o in pairs]) for year, pairs in rows.items()}
+    assert [(year, card.n) for year, card in years] == [(2020, 2), (2021, 2), (2022, 3)]
+    for year, card in years:
+        assert card.scores.brier == pytest.approx(briers[year])
+    x = np.array(list(briers), dtype=float)
+    y = np.array(list(briers.values()))
+    w = np.array([len(pairs) for pairs in rows.values()], dtype=float)
+    assert scorecards.brier_trend(years) == pytest.approx(np.polyfit(x, y, 1, w=np.sqrt(w))[0])
+    assert scorecards.brier_trend(years) < 0

@@ -308,3 +308,87 @@ def test_scoring_imports_nothing_from_django():
 
     assert imported
     assert not any(name.split(".")[0] in {"django", "forecasts", "sources"} for name in imported)
+
+
+# ----- intervals and ranking -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("df", [1, 2, 5, 10, 29, 30, 31, 45, 100, 1000, 100_000])
+def test_t_quantile_matches_scipy(df):
+    from scipy import stats
+
+    assert scoring.t_quantile_975(df) == pytest.approx(stats.t.ppf(0.975, df), abs=2e-5)
+
+
+def test_brier_interval_is_the_t_interval_of_the_per_forecast_scores():
+    from scipy import stats
+
+    rng = np.random.default_rng(5)
+    p = np.round(rng.uniform(0.01, 0.99, 40), 4)
+    o = (rng.random(40) < p).astype(int)
+    per_forecast = (p - o) ** 2
+    low, high = stats.t.interval(0.95, len(p) - 1, loc=per_forecast.mean(), scale=stats.sem(per_forecast))
+
+    scores = scoring.score(list(zip(p.tolist(), o.tolist(), strict=True)))
+
+    assert scores.brier_variance == pytest.approx(per_forecast.var(ddof=1), rel=1e-9)
+    assert scores.brier_interval == pytest.approx((low, high), rel=1e-6)
+
+
+def test_one_forecast_has_no_interval():
+    scores = scoring.score([(0.7, 1)])
+    assert scores.brier_interval is None
+    assert scores.brier_variance is None
+
+
+def test_shrinkage_follows_the_one_way_random_effects_moments():
+    rng = np.random.default_rng(9)
+    samples = [rng.uniform(0, 0.3, n) + shift for n, shift in ((5, 0.0), (12, 0.1), (40, 0.2), (200, 0.05))]
+    groups = [(len(s), float(s.mean()), float(s.var(ddof=1))) for s in samples]
+    total = sum(len(s) for s in samples)
+    grand = sum(s.sum() for s in samples) / total
+    within = sum(((s - s.mean()) ** 2).sum() for s in samples) / (total - len(samples))
+    between_mean_square = sum(len(s) * (s.mean() - grand) ** 2 for s in samples) / (len(samples) - 1)
+    n0 = (total - sum(len(s) ** 2 for s in samples) / total) / (len(samples) - 1)
+    between = max(0.0, (between_mean_square - within) / n0)
+    assert between > 0
+
+    estimate = scoring.shrinkage(groups)
+
+    assert estimate.grand_mean == pytest.approx(grand)
+    assert estimate.within_variance == pytest.approx(within)
+    assert estimate.between_variance == pytest.approx(between)
+    n, mean, _v = groups[0]
+    k = within / between
+    assert scoring.shrunk_mean(n, mean, estimate) == pytest.approx(grand + n / (n + k) * (mean - grand))
+
+
+def test_a_few_lucky_forecasts_are_pulled_further_than_many():
+    estimate = scoring.Shrinkage(grand_mean=0.2, within_variance=0.04, between_variance=0.001, k=40.0)
+    few = scoring.shrunk_mean(5, 0.05, estimate)
+    many = scoring.shrunk_mean(500, 0.10, estimate)
+    assert few > many  # 0.05 on five forecasts ranks behind 0.10 on five hundred
+    assert few == pytest.approx(0.2 + 5 / 45 * (0.05 - 0.2))
+
+
+def test_no_spread_between_groups_shrinks_everyone_to_the_grand_mean():
+    estimate = scoring.shrinkage([(10, 0.2, 0.05), (10, 0.2, 0.05)])
+    assert estimate.between_variance == 0.0
+    assert scoring.shrunk_mean(10, 0.2, estimate) == pytest.approx(0.2)
+
+
+def test_shrinkage_needs_two_groups():
+    assert scoring.shrinkage([(10, 0.2, 0.05)]) is None
+
+
+def test_weighted_slope_is_the_weighted_least_squares_slope():
+    x, y, w = np.array([2019, 2020, 2021, 2022.0]), np.array([0.3, 0.25, 0.22, 0.18]), np.array([5, 10, 20, 1.0])
+    expected = np.polyfit(x, y, 1, w=np.sqrt(w))[0]
+    assert scoring.weighted_slope(list(zip(x, y, w, strict=True))) == pytest.approx(expected)
+    assert scoring.weighted_slope([(2020, 0.2, 3)]) is None
+
+
+def test_intervals_overlap():
+    assert scoring.intervals_overlap((0.1, 0.2), (0.2, 0.3))
+    assert not scoring.intervals_overlap((0.1, 0.19), (0.2, 0.3))
+    assert scoring.intervals_overlap(None, (0.2, 0.3))

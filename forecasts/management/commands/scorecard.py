@@ -6,9 +6,10 @@ from collections.abc import Iterator
 import orjson
 from django.core.management.base import BaseCommand, CommandError
 
-from forecasts import scorecards, scoring
+from forecasts import scorecards, scoring, slices
 
 CSV_SUMMARY_FIELDS = ("brier", "log_loss", "base_rate", "brier_skill", "ece")
+SLICE_OPTIONS = tuple(name for name in slices.PARAMS if name != "early")
 CSV_BIN_FIELDS = ("lower", "upper", "n", "mean_probability", "observed_frequency", "ci_low", "ci_high")
 
 
@@ -40,16 +41,35 @@ class Command(BaseCommand):
         parser.add_argument("--by", choices=scorecards.GROUP_BY_CHOICES, help="One scorecard per group.")
         parser.add_argument("--bins", type=int, default=10, help="Equal-width calibration bins (default 10).")
         parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
+        # The slice options are handed to the same parser as the pages' and the API's query
+        # strings, as strings, so that each value is checked (and explained) in one place.
+        for name in SLICE_OPTIONS:
+            parser.add_argument(f"--{name.replace('_', '-')}", dest=name, help=slices.PARAMS[name].capitalize() + ".")
+        parser.add_argument(
+            "--include-early",
+            action="store_true",
+            help="Count forecasts resolved before their deadline at once (by default they wait for it).",
+        )
 
     def handle(self, *args, **options):
         by, bins, output_format = options["by"], options["bins"], options["format"]
         if not 1 <= bins <= scoring.MAX_BINS:
             raise CommandError(f"--bins must be between 1 and {scoring.MAX_BINS}.")
+        params = {name: options[name] for name in SLICE_OPTIONS if options.get(name) is not None}
+        if options.get("include_early"):
+            params["early"] = "include"
+        try:
+            filters = slices.parse(params)
+        except slices.SliceError as error:
+            raise CommandError(f"--{error.param.replace('_', '-')}: {error.message}") from None
         with cyclic_gc_paused():
-            cards = scorecards.scorecards_by(by, n_bins=bins) if by else [scorecards.scorecard(n_bins=bins)]
-            self._write(cards, by, output_format)
+            if by:
+                cards = scorecards.scorecards_by(by, n_bins=bins, filters=filters)
+            else:
+                cards = [scorecards.scorecard(n_bins=bins, filters=filters)]
+            self._write(cards, by, output_format, filters)
 
-    def _write(self, cards, by, output_format):
+    def _write(self, cards, by, output_format, filters):
         if output_format == "json":
             # orjson: with a thousand authors, formatting the floats with json.dumps takes longer than
             # the database needs to aggregate every forecast. Same numbers, exactly round-tripping.
@@ -62,6 +82,8 @@ class Command(BaseCommand):
         elif output_format == "csv":
             self._write_csv([_denoised(card.as_dict()) for card in cards])
         else:
+            if filters.describe():
+                self.stdout.write("Only forecasts " + "; ".join(filters.describe()) + ".\n\n")
             for card in cards:
                 self._write_text(card.as_dict())
 
@@ -75,6 +97,8 @@ class Command(BaseCommand):
             "group_label",
             *counts,
             *CSV_SUMMARY_FIELDS,
+            "brier_interval_low",
+            "brier_interval_high",
             *decomposition,
             *(f"bin_{name}" for name in CSV_BIN_FIELDS),
         ]
@@ -85,6 +109,7 @@ class Command(BaseCommand):
             head = [group["by"], group["key"], group["label"]]
             head += [obj["counts"][name] for name in counts]
             head += [_csv_value(obj[name]) for name in CSV_SUMMARY_FIELDS]
+            head += [_csv_value(value) for value in (obj["brier_interval"] or [None, None])]
             head += [_csv_value(obj["decomposition"][name]) for name in decomposition]
             for row in obj["calibration"]:
                 writer.writerow(head + [_csv_value(row[name]) for name in CSV_BIN_FIELDS])
@@ -98,14 +123,16 @@ class Command(BaseCommand):
             "=" * len(title),
             f"{c['total']} forecasts: {c['open']} open, {c['due']} due, {c['resolved']} resolved "
             f"({c['scored']} scored; {c['unscored']} unscored, of which {c['ambiguous']} ambiguous "
-            f"and {c['annulled']} annulled)",
+            f"and {c['annulled']} annulled; {c['waiting']} resolved early, counted at the deadline)",
         ]
         if obj["brier"] is None:
             lines.append("No scored forecasts yet: a score needs a probability and a yes/no outcome.")
         else:
             d = obj["decomposition"]
+            interval = obj["brier_interval"]
+            interval_text = f"95% interval {_fmt(interval[0])}-{_fmt(interval[1])}" if interval else "no interval"
             lines += [
-                f"Brier score   {_fmt(obj['brier'])}   (0 is perfect; always saying 50% scores 0.25)",
+                f"Brier score   {_fmt(obj['brier'])}   ({interval_text}; 0 is perfect; always saying 50% scores 0.25)",
                 f"Log loss      {_fmt(obj['log_loss'])}",
                 f"Base rate     {_fmt(obj['base_rate'])}   (share of scored claims that came true)",
                 f"Brier skill   {_fmt(obj['brier_skill'])}   (vs always forecasting the base rate)",

@@ -208,7 +208,7 @@ def test_unknown_filter_values_narrow_nothing(client):
     forecast = ForecastFactory()
     url = reverse("scorecards:detail", args=["author", forecast.author_id])
 
-    response = client.get(url, {"status": "nonsense", "page": "x", "q": "\x00" * 5, "tag": "a\x00b"})
+    response = client.get(url, {"status": "nonsense", "page": "x", "q": "\x00" * 5})
 
     assert response.status_code == 200
     for path in ("/search/", reverse("public:group-download", args=["author", forecast.author_id, "csv"])):
