@@ -9,7 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import render
 
-from . import scorecards, scoring
+from . import comparisons, scorecards, scoring
 from .charts import reliability_chart
 from .models import Outcome
 from .public import pages as public_pages
@@ -47,6 +47,7 @@ def scorecard_index(request):
         "phrases": scorecards.phrase_table(scorecards.confirmed_forecasts()),
         "min_ranked_n": scorecards.MIN_RANKED_N,
         "n_bins": n_bins,
+        "relative": comparisons.relative_scores(),
     }
     return render(request, "scorecards/index.html", context)
 
@@ -69,9 +70,18 @@ def scorecard_detail(request, by: str, key: str):
         "outcome": Outcome,
         "min_ranked_n": scorecards.MIN_RANKED_N,
         "n_bins": n_bins,
+        "relative": comparisons.relative_scores(forecasts),
+        "opponents": _opponents(int(key)) if by == "author" else [],
         **public_pages.group_page_context(request, card, forecasts),
     }
     return render(request, "scorecards/detail.html", context)
+
+
+def _opponents(author_id: int) -> list[dict]:
+    """Who the pundit beat and lost to on shared events, best result first."""
+    results = comparisons.opponents(author_id)
+    names = comparisons.author_names([result.b for result in results])
+    return [{"result": result, "name": names.get(result.b, "")} for result in results]
 
 
 def _bins(request) -> int:
