@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -207,12 +207,61 @@ def linked_outcome_case(*, event_outcome: str, value: float | None) -> models.Ca
     return models.Case(*whens, default=models.Value(Outcome.NO), output_field=models.CharField())
 
 
+# Suggestions: a shared tag counts as much as this much trigram similarity of the texts.
+SHARED_TAG_WEIGHT = 0.25
+# Below this similarity, and without a shared tag, an event is not suggested.
+MIN_SIMILARITY = 0.1
+# On databases without trigrams the word overlap is computed in Python over this many candidates.
+SUGGESTION_CANDIDATES = 2000
+
+
+def _words(text: str) -> set[str]:
+    return {word for word in re.findall(r"\w+", text.casefold()) if len(word) > 2}
+
+
+def word_overlap(a: str, b: str) -> float:
+    """Jaccard similarity of the words (three letters or more) of two texts: the plain stand-in
+    for trigram similarity where the database has none."""
+    first, second = _words(a), _words(b)
+    return len(first & second) / len(first | second) if first and second else 0.0
+
+
 class EventQuerySet(models.QuerySet):
     def unresolved(self):
         return self.filter(resolved_at__isnull=True)
 
     def resolved(self):
         return self.filter(resolved_at__isnull=False)
+
+    def suggested_for(self, forecast: "Forecast", *, limit: int = 5) -> list["Event"]:
+        """Events a forecast is likely about: their window overlaps the forecast's (made on to
+        deadline), ranked by how similar their title is to the claim (trigram similarity on
+        PostgreSQL, word overlap elsewhere) plus a bonus for each shared tag. Each suggestion
+        carries .similarity and .shared_tags."""
+        tag_ids = list(forecast.tags.values_list("pk", flat=True)) if forecast.pk else []
+        candidates = self.filter(deadline__gte=forecast.made_on).filter(
+            Q(starts_on__isnull=True) | Q(starts_on__lte=forecast.deadline)
+        )
+        if forecast.event_id is not None:
+            candidates = candidates.exclude(pk=forecast.event_id)
+        shared = models.Count("tags", filter=Q(tags__in=tag_ids), distinct=True) if tag_ids else models.Value(0)
+        candidates = candidates.annotate(shared_tags=shared)
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import TrigramSimilarity
+
+            ranked = (
+                candidates.annotate(similarity=TrigramSimilarity("title", forecast.claim))
+                .annotate(rank=F("similarity") + F("shared_tags") * SHARED_TAG_WEIGHT)
+                .filter(Q(shared_tags__gt=0) | Q(similarity__gte=MIN_SIMILARITY))
+                .order_by("-rank", "deadline", "id")
+            )
+            return list(ranked[:limit])
+        events = list(candidates.order_by("-deadline", "-id")[:SUGGESTION_CANDIDATES])
+        for event in events:
+            event.similarity = word_overlap(event.title, forecast.claim)
+        events = [e for e in events if e.shared_tags or e.similarity >= MIN_SIMILARITY]
+        events.sort(key=lambda e: (-(e.similarity + e.shared_tags * SHARED_TAG_WEIGHT), e.deadline, e.pk))
+        return events[:limit]
 
 
 class Event(models.Model):

@@ -3,7 +3,14 @@ API, the views, the management commands and the Celery tasks all call them, so e
 one place. One module per topic; callers read `services.forecast_resolve(...)`."""
 
 from .access import EDITOR_PERMISSIONS, REVIEWER_PERMISSIONS, access_groups_ensure, admin_login_ensure
-from .events import EventResolution, event_create, event_resolve, forecast_link_event
+from .events import (
+    EVENT_EDITABLE_FIELDS,
+    EventResolution,
+    event_create,
+    event_resolve,
+    event_update,
+    forecast_link_event,
+)
 from .forecasts import (
     CORRECTABLE_FIELDS,
     EDITABLE_FIELDS,
@@ -32,6 +39,7 @@ __all__ = [
     "CORRECTABLE_FIELDS",
     "EDITABLE_FIELDS",
     "EDITOR_PERMISSIONS",
+    "EVENT_EDITABLE_FIELDS",
     "FROZEN_FIELDS",
     "REVIEWER_PERMISSIONS",
     "SEED_FILE",
@@ -45,6 +53,7 @@ __all__ = [
     "calendar_token_issue",
     "event_create",
     "event_resolve",
+    "event_update",
     "forecast_check_version",
     "forecast_correct",
     "forecast_create",

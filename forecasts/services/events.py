@@ -58,6 +58,39 @@ def event_create(
     return event
 
 
+# What an editor may change on an event; its resolution changes only through event_resolve.
+EVENT_EDITABLE_FIELDS = (
+    "title",
+    "resolution_criteria",
+    "starts_on",
+    "deadline",
+    "reference_probability",
+    "reference_source",
+)
+
+
+@transaction.atomic
+def event_update(
+    *, event: Event, data: dict, tags: Iterable[str] | None = None, changed_by: AbstractBaseUser | None
+) -> Event:
+    """Write the given fields onto the event's current row."""
+    unknown = set(data) - set(EVENT_EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError({name: "This field cannot be changed here." for name in sorted(unknown)})
+    if "reference_probability" in data:
+        _check_probability(data["reference_probability"], field="reference_probability")
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    for name, value in data.items():
+        setattr(event, name, value.strip() if isinstance(value, str) else value)
+    event.full_clean()
+    event._history_user = changed_by
+    event.save()
+    if tags is not None:
+        event.tags.set(tags_get_or_create(names=tags))
+    public_data_changed()
+    return event
+
+
 def _check_link(*, link: str, comparator: str, threshold: float | None) -> None:
     if link not in EventLink.values:
         raise ValidationError({"event_link": f"Choose one of: {', '.join(EventLink.values)}."})
