@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -150,6 +150,212 @@ def calibration_cell_case(n_bins: int) -> models.Case:
     )
 
 
+class EventLink(models.TextChoices):
+    """How a forecast's outcome follows from its event's."""
+
+    SAME = "same", "Same claim: came true when the event did"
+    OPPOSITE = "opposite", "Opposite claim ('will not'): came true when the event did not"
+    THRESHOLD = "threshold", "Threshold on the event's value: came true when the value passes it"
+
+
+class Comparator(models.TextChoices):
+    GT = ">", "above"
+    GTE = ">=", "at or above"
+    LT = "<", "below"
+    LTE = "<=", "at or below"
+
+
+def _compare(value: float, comparator: str, threshold: float) -> bool:
+    return {
+        Comparator.GT: value > threshold,
+        Comparator.GTE: value >= threshold,
+        Comparator.LT: value < threshold,
+        Comparator.LTE: value <= threshold,
+    }[comparator]
+
+
+def linked_outcome(
+    *, link: str, comparator: str = "", threshold: float | None = None, event_outcome: str, value: float | None
+) -> str:
+    """The one rule for how a linked forecast's outcome follows from its event: the same claim
+    shares the event's outcome, the opposite claim flips yes and no, a threshold claim is decided
+    by the event's value. An event that is ambiguous or annulled leaves every claim so."""
+    if event_outcome not in DECIDED_OUTCOMES:
+        return event_outcome
+    if link == EventLink.SAME:
+        return event_outcome
+    if link == EventLink.OPPOSITE:
+        return Outcome.NO if event_outcome == Outcome.YES else Outcome.YES
+    if value is None or threshold is None:
+        raise ValueError("A threshold claim is decided by the event's value; the event has none.")
+    return Outcome.YES if _compare(value, comparator, threshold) else Outcome.NO
+
+
+def linked_outcome_case(*, event_outcome: str, value: float | None) -> models.Case:
+    """SQL twin of `linked_outcome` over Forecast rows, so that resolving an event is one UPDATE
+    whatever the number of its forecasts."""
+    if event_outcome not in DECIDED_OUTCOMES:
+        return models.Value(event_outcome)
+    opposite = Outcome.NO if event_outcome == Outcome.YES else Outcome.YES
+    whens = [
+        models.When(event_link=EventLink.SAME, then=models.Value(event_outcome)),
+        models.When(event_link=EventLink.OPPOSITE, then=models.Value(opposite)),
+    ]
+    if value is not None:
+        passes = {
+            Comparator.GT: Q(event_threshold__lt=value),
+            Comparator.GTE: Q(event_threshold__lte=value),
+            Comparator.LT: Q(event_threshold__gt=value),
+            Comparator.LTE: Q(event_threshold__gte=value),
+        }
+        whens += [
+            models.When(
+                Q(event_link=EventLink.THRESHOLD, event_comparator=comparator) & passes[comparator],
+                then=models.Value(Outcome.YES),
+            )
+            for comparator in Comparator.values
+        ]
+    return models.Case(*whens, default=models.Value(Outcome.NO), output_field=models.CharField())
+
+
+# Suggestions: a shared tag counts as much as this much trigram similarity of the texts.
+SHARED_TAG_WEIGHT = 0.25
+# Below this similarity, and without a shared tag, an event is not suggested.
+MIN_SIMILARITY = 0.1
+# On databases without trigrams the word overlap is computed in Python over this many candidates.
+SUGGESTION_CANDIDATES = 2000
+
+
+def _words(text: str) -> set[str]:
+    return {word for word in re.findall(r"\w+", text.casefold()) if len(word) > 2}
+
+
+def word_overlap(a: str, b: str) -> float:
+    """Jaccard similarity of the words (three letters or more) of two texts: the plain stand-in
+    for trigram similarity where the database has none."""
+    first, second = _words(a), _words(b)
+    return len(first & second) / len(first | second) if first and second else 0.0
+
+
+class EventQuerySet(models.QuerySet):
+    def unresolved(self):
+        return self.filter(resolved_at__isnull=True)
+
+    def resolved(self):
+        return self.filter(resolved_at__isnull=False)
+
+    def suggested_for(self, forecast: "Forecast", *, limit: int = 5) -> list["Event"]:
+        """Events a forecast is likely about: their window overlaps the forecast's (made on to
+        deadline), ranked by how similar their title is to the claim (trigram similarity on
+        PostgreSQL, word overlap elsewhere) plus a bonus for each shared tag. Each suggestion
+        carries .similarity and .shared_tags."""
+        tag_ids = list(forecast.tags.values_list("pk", flat=True)) if forecast.pk else []
+        candidates = self.filter(deadline__gte=forecast.made_on).filter(
+            Q(starts_on__isnull=True) | Q(starts_on__lte=forecast.deadline)
+        )
+        if forecast.event_id is not None:
+            candidates = candidates.exclude(pk=forecast.event_id)
+        shared = models.Count("tags", filter=Q(tags__in=tag_ids), distinct=True) if tag_ids else models.Value(0)
+        candidates = candidates.annotate(shared_tags=shared)
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import TrigramSimilarity
+
+            ranked = (
+                candidates.annotate(similarity=TrigramSimilarity("title", forecast.claim))
+                .annotate(rank=F("similarity") + F("shared_tags") * SHARED_TAG_WEIGHT)
+                .filter(Q(shared_tags__gt=0) | Q(similarity__gte=MIN_SIMILARITY))
+                .order_by("-rank", "deadline", "id")
+            )
+            return list(ranked[:limit])
+        events = list(candidates.order_by("-deadline", "-id")[:SUGGESTION_CANDIDATES])
+        for event in events:
+            event.similarity = word_overlap(event.title, forecast.claim)
+        events = [e for e in events if e.shared_tags or e.similarity >= MIN_SIMILARITY]
+        events.sort(key=lambda e: (-(e.similarity + e.shared_tags * SHARED_TAG_WEIGHT), e.deadline, e.pk))
+        return events[:limit]
+
+
+class Event(models.Model):
+    """What is being predicted, once: several forecasts (by different pundits, in different
+    articles, for or against it, or on thresholds of its value) link to it and are resolved
+    together from its one evidence record."""
+
+    title = models.CharField(
+        max_length=300, help_text="The event as a checkable claim, e.g. 'Brent above $100 in 2026'."
+    )
+    resolution_criteria = models.TextField(help_text="What source and threshold decide the event.")
+    starts_on = models.DateField(
+        null=True,
+        blank=True,
+        validators=[rules.validate_date_in_range],
+        help_text="Start of the event's window, if any.",
+    )
+    deadline = models.DateField(validators=[rules.validate_date_in_range], help_text="End of the event's window.")
+    tags = models.ManyToManyField(Tag, related_name="events", blank=True)
+    reference_probability = ProbabilityField(
+        null=True,
+        blank=True,
+        help_text="A reference for the event's claim (a market or crowd price, a model, a base rate); linked "
+        "forecasts without a reference of their own are compared with it.",
+    )
+    reference_source = models.CharField(
+        max_length=300, blank=True, help_text="Where the reference probability comes from; required with one."
+    )
+    # NULL, not "", means "not resolved yet", as on Forecast.
+    outcome = models.CharField(  # noqa: DJ001
+        max_length=10, choices=Outcome.choices, null=True, blank=True, help_text="Whether the event's claim came true."
+    )
+    resolved_value = models.FloatField(
+        null=True, blank=True, help_text="The measured value, when the event is a quantity that thresholds decide."
+    )
+    evidence_url = models.URLField(max_length=1000, blank=True, help_text="Where the outcome can be checked.")
+    resolution_note = models.TextField(blank=True, help_text="What the evidence says, and any caveats.")
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(m2m_fields=[tags])
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["deadline", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(outcome__isnull=False) & Q(resolved_at__isnull=False))
+                | (Q(outcome__isnull=True) & Q(resolved_at__isnull=True)),
+                name="event_outcome_matches_resolved_at",
+                violation_error_message="A resolved event needs an outcome and a resolution time; "
+                "an unresolved one has neither.",
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome__isnull=True) | Q(outcome__in=Outcome.values), name="event_outcome_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(reference_probability__isnull=True) | ~Q(reference_source=""),
+                name="event_reference_has_source",
+                violation_error_message="Say where the reference probability comes from.",
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_on__isnull=True) | Q(deadline__gte=F("starts_on")),
+                name="event_deadline_not_before_start",
+                violation_error_message="The deadline cannot be before the start of the window.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.resolved_at is not None
+
+
 class ForecastQuerySet(models.QuerySet):
     def unresolved(self):
         return self.filter(status__in=[Status.OPEN, Status.DUE])
@@ -283,6 +489,35 @@ class Forecast(models.Model):
         help_text="When the review date was last moved by a snooze; no heads-up is sent for days before it.",
     )
     tags = models.ManyToManyField(Tag, related_name="forecasts", blank=True)
+    event = models.ForeignKey(
+        "Event",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="forecasts",
+        help_text="The event this forecast is about, shared with other forecasts; resolving the event resolves it.",
+    )
+    event_link = models.CharField(
+        max_length=10,
+        choices=EventLink.choices,
+        blank=True,
+        help_text="How the forecast's outcome follows from the event's; empty without an event.",
+    )
+    event_comparator = models.CharField(
+        max_length=2, choices=Comparator.choices, blank=True, help_text="For a threshold claim: above or below."
+    )
+    event_threshold = models.FloatField(
+        null=True, blank=True, help_text="For a threshold claim: the value the event's value is compared with."
+    )
+    reference_probability = ProbabilityField(
+        null=True,
+        blank=True,
+        help_text="A reference probability for the same claim on the day the forecast was made (a market or "
+        "crowd price, a model, the base rate of its tag). Empty: the event's reference, if any.",
+    )
+    reference_source = models.CharField(
+        max_length=300, blank=True, help_text="Where the reference probability comes from; required with one."
+    )
     # Bumped by every service write, so a client that read version N can be told that someone
     # changed the forecast since, instead of overwriting that change.
     version = models.PositiveIntegerField(
@@ -321,6 +556,11 @@ class Forecast(models.Model):
             # Scorecards count the forecasts resolved before their deadline separately ("waiting"):
             # an index range over the resolved forecasts' deadlines from today on.
             models.Index(fields=["deadline"], condition=Q(status="resolved"), name="forecast_resolved_deadline_idx"),
+            # Head-to-head reads one pundit's forecasts on events: a partial index keeps that a
+            # lookup of the pundit's linked rows, not a scan of everything they forecast.
+            models.Index(
+                fields=["author", "event"], condition=Q(event__isnull=False), name="forecast_author_event_idx"
+            ),
         ]
         constraints = [
             # "The same forecast": one forecaster's claim in one article, recorded once. Importing
@@ -360,6 +600,29 @@ class Forecast(models.Model):
                 violation_error_message="The review date cannot be before the date the forecast was made.",
             ),
             models.CheckConstraint(condition=Q(status__in=Status.values), name="forecast_status_valid"),
+            models.CheckConstraint(
+                condition=(Q(event__isnull=True) & Q(event_link=""))
+                | (Q(event__isnull=False) & Q(event_link__in=EventLink.values)),
+                name="forecast_event_link_matches_event",
+                violation_error_message="A forecast linked to an event says how its outcome follows from the "
+                "event (same, opposite or threshold); one without an event says nothing.",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(event_link=EventLink.THRESHOLD)
+                    & Q(event_comparator__in=Comparator.values)
+                    & Q(event_threshold__isnull=False)
+                )
+                | (~Q(event_link=EventLink.THRESHOLD) & Q(event_comparator="") & Q(event_threshold__isnull=True)),
+                name="forecast_event_threshold_matches_link",
+                violation_error_message="A threshold claim needs a comparator and a threshold; "
+                "other claims have neither.",
+            ),
+            models.CheckConstraint(
+                condition=Q(reference_probability__isnull=True) | ~Q(reference_source=""),
+                name="forecast_reference_has_source",
+                violation_error_message="Say where the reference probability comes from.",
+            ),
             models.CheckConstraint(
                 condition=Q(outcome__isnull=True) | Q(outcome__in=Outcome.values), name="forecast_outcome_valid"
             ),

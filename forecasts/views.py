@@ -9,7 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import render
 
-from . import scorecards, scoring, slices
+from . import comparisons, scorecards, scoring, slices
 from .charts import reliability_chart
 from .models import Outcome
 from .public import pages as public_pages
@@ -85,6 +85,7 @@ def scorecard_index(request):
         "min_ranked_n": scorecards.MIN_RANKED_N,
         "n_bins": n_bins,
         **_slice_context(request, filters),
+        "relative": comparisons.relative_scores(scorecards.confirmed_forecasts().filter(filters.q())),
     }
     return render(request, "scorecards/index.html", context)
 
@@ -117,6 +118,8 @@ def scorecard_detail(request, by: str, key: str):
         "outcome": Outcome,
         "min_ranked_n": scorecards.MIN_RANKED_N,
         "n_bins": n_bins,
+        "relative": comparisons.relative_scores(forecasts.filter(filters.q())),
+        "opponents": _opponents(int(key)) if by == "author" else [],
         **public_pages.group_page_context(request, card, forecasts.filter(filters.q())),
         **_slice_context(request, filters),
     }
@@ -131,6 +134,13 @@ def _recent_articles(n_bins: int, filters: slices.Slice) -> list[scorecards.Scor
     cards = scorecards.scorecards_by("source", n_bins=n_bins, queryset=of_recent, filters=filters)
     order = {pk: index for index, pk in enumerate(recent)}
     return sorted(cards, key=lambda card: order[int(card.group.key)])
+
+
+def _opponents(author_id: int) -> list[dict]:
+    """Who the pundit beat and lost to on shared events, best result first."""
+    results = comparisons.opponents(author_id)
+    names = comparisons.author_names([result.b for result in results])
+    return [{"result": result, "name": names.get(result.b, "")} for result in results]
 
 
 def _bins(request) -> int:

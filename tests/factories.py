@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from forecasts.models import Forecast, ProbabilityBasis, Status, Tag
+from forecasts.models import Event, Forecast, ProbabilityBasis, Status, Tag
 from sources.models import Author, Publication, Source, content_hash
 
 
@@ -72,6 +72,15 @@ class ForecastFactory(factory.django.DjangoModelFactory):
     review_on = factory.LazyAttribute(lambda f: f.deadline)
     resolution_criteria = "Annual figure from the official statistics office."
     status = Status.OPEN
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Event number {n} happens by the deadline")
+    resolution_criteria = "Official statistics."
+    deadline = datetime.date(2023, 12, 31)
 
 
 def forecast_create_payload() -> dict:

@@ -1,3 +1,3 @@
 """The forecasts admin, one module per registered model; importing the package registers them."""
 
-from . import forecasts, reminders, sources, tags  # noqa: F401
+from . import events, forecasts, reminders, sources, tags  # noqa: F401

@@ -6,12 +6,12 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from forecasts import services
-from forecasts.models import Forecast, Status
+from forecasts.models import Event, Forecast, Status
 
 from . import article_import, resolution, snooze
 from .changelist import ForecastChangeList
@@ -19,6 +19,9 @@ from .filters import HasForecastsFilter, ReviewStateFilter
 from .forms import ForecastAdminForm
 from .pages import object_id_or_404
 from .paginator import EstimatedCountPaginator
+
+# Changed only by linking (services.forecast_link_event), never by an ordinary edit.
+EVENT_FIELDS = ("event", "event_link", "event_comparator", "event_threshold")
 
 
 @admin.register(Forecast)
@@ -72,7 +75,7 @@ class ForecastAdmin(SimpleHistoryAdmin):
         css = {"all": ("forecasts/admin.css",)}
 
     form = ForecastAdminForm
-    autocomplete_fields = ("source", "author", "reviewer", "tags")
+    autocomplete_fields = ("source", "author", "reviewer", "tags", "event")
     readonly_fields = (
         "status",
         "outcome",
@@ -81,6 +84,7 @@ class ForecastAdmin(SimpleHistoryAdmin):
         "resolved_by",
         "resolved_at",
         "corrections_display",
+        "suggested_events_display",
     )
     history_list_display = ("status", "outcome", "review_on")
     fieldsets = (
@@ -124,6 +128,20 @@ class ForecastAdmin(SimpleHistoryAdmin):
                 "forecaster was right. A 'no' on a forecast of 10% is a good forecast.",
             },
         ),
+        (
+            "Event and reference",
+            {
+                "fields": (
+                    "event",
+                    "event_link",
+                    ("event_comparator", "event_threshold"),
+                    "suggested_events_display",
+                    ("reference_probability", "reference_source"),
+                ),
+                "description": "The event this forecast is about, shared with other forecasts (resolving the event "
+                "resolves them all), and a reference probability to compare it with.",
+            },
+        ),
         ("Review", {"fields": ("reviewer",)}),
         (
             "Corrections after resolution",
@@ -161,6 +179,28 @@ class ForecastAdmin(SimpleHistoryAdmin):
             "<table><thead><tr><th>field</th><th>was</th><th>now</th><th>reason</th><th>by</th><th>at</th></tr>"
             "</thead><tbody>{}</tbody></table>",
             rows,
+        )
+
+    @admin.display(description="likely events")
+    def suggested_events_display(self, obj):
+        if obj is None or obj.pk is None:
+            return "Save the forecast first: events are suggested from its claim, tags and window."
+        events = Event.objects.suggested_for(obj)
+        if not events:
+            return "No event with a shared tag or a similar title overlaps this forecast's window."
+        return format_html_join(
+            "",
+            '<div><a href="{}">{}</a> <small>(deadline {}, similarity {}, shared tags {})</small></div>',
+            (
+                (
+                    reverse("admin:forecasts_event_change", args=[event.pk]),
+                    event.title,
+                    event.deadline,
+                    f"{event.similarity:.2f}",
+                    event.shared_tags,
+                )
+                for event in events
+            ),
         )
 
     def get_changelist(self, request, **kwargs):
@@ -211,6 +251,8 @@ class ForecastAdmin(SimpleHistoryAdmin):
                 changed_by=request.user,
                 expected_version=form.cleaned_data.get("opened_version"),
             )
+            if set(EVENT_FIELDS) & set(form.changed_data):
+                self._link_event(request, obj, form)
         else:
             fields = {
                 name: form.cleaned_data.get(name)
@@ -222,7 +264,19 @@ class ForecastAdmin(SimpleHistoryAdmin):
             )
             obj.pk = created.pk
             obj._state.adding = False
+            if form.cleaned_data.get("event") is not None:
+                self._link_event(request, obj, form)
             obj.refresh_from_db()
+
+    def _link_event(self, request, obj, form):
+        services.forecast_link_event(
+            forecast=obj,
+            event=form.cleaned_data.get("event"),
+            link=form.cleaned_data.get("event_link") or "",
+            comparator=form.cleaned_data.get("event_comparator") or "",
+            threshold=form.cleaned_data.get("event_threshold"),
+            linked_by=request.user,
+        )
 
     def save_related(self, request, form, formsets, change):
         # On a change the service has written the tags with the other fields (one version).

@@ -29,6 +29,20 @@ class ResolveForm(forms.Form):
     )
 
 
+class EventResolveForm(ResolveForm):
+    outcome = forms.ChoiceField(
+        choices=Outcome.choices,
+        widget=forms.RadioSelect,
+        label="Did the event happen?",
+        help_text="Judge the event against its resolution criteria; each linked forecast follows from its claim.",
+    )
+    value = forms.FloatField(
+        required=False,
+        label="Measured value",
+        help_text="Required when threshold claims are linked: the number their thresholds are compared with.",
+    )
+
+
 class UnresolveForm(forms.Form):
     reason = forms.CharField(
         max_length=500,

@@ -269,6 +269,15 @@ class CalibrationBinSerializer(serializers.Serializer):
     ci_high = serializers.FloatField(allow_null=True)
 
 
+class RelativeSerializer(serializers.Serializer):
+    n = serializers.IntegerField(help_text="Scored forecasts that had a reference probability.")
+    brier_minus_reference = serializers.FloatField(
+        allow_null=True, help_text="Mean Brier of the forecasts minus the reference's on the same claims."
+    )
+    ci_low = serializers.FloatField(allow_null=True, help_text="95% t interval; null with fewer than 2.")
+    ci_high = serializers.FloatField(allow_null=True)
+
+
 class ScorecardSerializer(serializers.Serializer):
     """Calibration and accuracy of a group of forecasts (or of all of them)."""
 
@@ -288,3 +297,56 @@ class ScorecardSerializer(serializers.Serializer):
     ece = serializers.FloatField(allow_null=True)
     decomposition = DecompositionSerializer()
     calibration = CalibrationBinSerializer(many=True)
+    relative = RelativeSerializer(help_text="Against the reference probabilities, where forecasts had one.")
+
+
+class IdField(serializers.IntegerField):
+    """An id as the URLs take it: ASCII digits within the key range, so ' 1', '1.0' or '١' are refused."""
+
+    default_error_messages = {"invalid": "Give an id: a whole number from 1 to {max_id}."}
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=rules.MAX_ID, **kwargs)
+
+    def to_internal_value(self, data):
+        pk = rules.parse_id(str(data))
+        if pk is None:
+            self.fail("invalid", max_id=rules.MAX_ID)
+        return pk
+
+
+class HeadToHeadQuerySerializer(StrictSerializer):
+    a = IdField(help_text="Id of the first pundit (author).")
+    b = IdField(help_text="Id of the second pundit (author).")
+
+    def to_internal_value(self, data):
+        # Query strings carry other parameters (format); only these two are ours.
+        return serializers.Serializer.to_internal_value(self, data)
+
+    def validate(self, attrs):
+        if attrs["a"] == attrs["b"]:
+            raise serializers.ValidationError({"b": "Compare two different pundits: a and b are the same id."})
+        return attrs
+
+
+class PunditSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class SharedEventSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    brier_a = serializers.FloatField()
+    brier_b = serializers.FloatField()
+
+
+class HeadToHeadSerializer(serializers.Serializer):
+    a = PunditSerializer()
+    b = PunditSerializer()
+    n_events = serializers.IntegerField(help_text="Events both pundits forecast (scored forecasts only).")
+    mean_brier_difference = serializers.FloatField(allow_null=True, help_text="a minus b; negative: a did better.")
+    ci_low = serializers.FloatField(allow_null=True, help_text="95% paired t interval; null with fewer than 2 events.")
+    ci_high = serializers.FloatField(allow_null=True)
+    verdict = serializers.ChoiceField(choices=["beat", "lost to", "not distinguishable"])
+    events = SharedEventSerializer(many=True)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("forecasts/<str:pk>/correct/", views.ForecastCorrectApi.as_view(), name="api-forecast-correct"),
     path("forecasts/<str:pk>/unresolve/", views.ForecastUnresolveApi.as_view(), name="api-forecast-unresolve"),
     path("scorecards/", views.ScorecardListApi.as_view(), name="api-scorecards"),
+    path("scorecards/head-to-head/", views.HeadToHeadApi.as_view(), name="api-head-to-head"),
 ]

@@ -6,7 +6,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -16,7 +16,7 @@ from config.api.filters import StrictOrderingFilter
 from config.api.permissions import ReadSignedInWriteWithModelPermission
 from config.api.schema import FORECAST_WRITE_ERRORS, READ_ERRORS, WRITE_ERRORS, error_responses
 from config.api.views import DETAIL_READ_ERRORS, ID, IdInUrl
-from forecasts import scorecards, services, slices
+from forecasts import comparisons, scorecards, services, slices
 from forecasts.models import Forecast, Status
 
 from . import serializers as s
@@ -243,8 +243,38 @@ class ScorecardListApi(APIView):
             filters = slices.parse(request.query_params, other_params=("by", "bins", "format"))
         except slices.SliceError as error:
             raise ValidationError({error.param: [error.message]}) from None
+        rows = scorecards.confirmed_forecasts().filter(filters.q())
         if by:
             cards = scorecards.scorecards_by(by, n_bins=bins, filters=filters)
+            relatives = comparisons.relative_by(by, rows)
+            relative = [relatives.get(card.group.key, comparisons.NO_RELATIVE) for card in cards]
         else:
-            cards = [scorecards.scorecard(n_bins=bins, filters=filters)]
-        return Response([card.as_dict() for card in cards])
+            cards, relative = [scorecards.scorecard(n_bins=bins, filters=filters)], [comparisons.relative_scores(rows)]
+        return Response(
+            [{**card.as_dict(), "relative": rel.as_dict()} for card, rel in zip(cards, relative, strict=True)]
+        )
+
+
+class HeadToHeadApi(APIView):
+    def get_permissions(self):
+        return [AllowAny()] if settings.SCORECARDS_PUBLIC else [IsAuthenticated()]
+
+    @extend_schema(
+        summary="Two pundits on the events both forecast",
+        description="The mean Brier difference (a minus b; negative: a forecast better) over the events both "
+        "pundits forecast, with its 95% paired t interval, and each shared event's Brier per pundit. A pundit's "
+        "Brier on an event is the mean over their scored forecasts linked to it.",
+        parameters=[s.HeadToHeadQuerySerializer],
+        responses={200: s.HeadToHeadSerializer, **error_responses(*READ_ERRORS)},
+    )
+    def get(self, request, *args, **kwargs):
+        query = s.HeadToHeadQuerySerializer(data=request.query_params.dict())
+        query.is_valid(raise_exception=True)
+        a, b = query.validated_data["a"], query.validated_data["b"]
+        names = comparisons.author_names([a, b])
+        missing = [name for name, pk in (("a", a), ("b", b)) if pk not in names]
+        if missing:
+            raise NotFound(f"No pundit with the id given as {' and '.join(missing)}.")
+        result = comparisons.head_to_head(a, b)
+        titles = comparisons.event_titles([event.event_id for event in result.events])
+        return Response(result.as_dict(names, titles))

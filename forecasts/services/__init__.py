@@ -3,6 +3,14 @@ API, the views, the management commands and the Celery tasks all call them, so e
 one place. One module per topic; callers read `services.forecast_resolve(...)`."""
 
 from .access import EDITOR_PERMISSIONS, REVIEWER_PERMISSIONS, access_groups_ensure, admin_login_ensure
+from .events import (
+    EVENT_EDITABLE_FIELDS,
+    EventResolution,
+    event_create,
+    event_resolve,
+    event_update,
+    forecast_link_event,
+)
 from .forecasts import (
     CORRECTABLE_FIELDS,
     EDITABLE_FIELDS,
@@ -31,9 +39,11 @@ __all__ = [
     "CORRECTABLE_FIELDS",
     "EDITABLE_FIELDS",
     "EDITOR_PERMISSIONS",
+    "EVENT_EDITABLE_FIELDS",
     "FROZEN_FIELDS",
     "REVIEWER_PERMISSIONS",
     "SEED_FILE",
+    "EventResolution",
     "ForecastConflict",
     "ImportResult",
     "ReminderRun",
@@ -41,9 +51,13 @@ __all__ = [
     "access_groups_ensure",
     "admin_login_ensure",
     "calendar_token_issue",
+    "event_create",
+    "event_resolve",
+    "event_update",
     "forecast_check_version",
     "forecast_correct",
     "forecast_create",
+    "forecast_link_event",
     "forecast_resolve",
     "forecast_snooze",
     "forecast_unresolve",

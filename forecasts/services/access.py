@@ -17,6 +17,9 @@ EDITOR_PERMISSIONS = (
     "forecasts.view_tag",
     "forecasts.add_tag",
     "forecasts.change_tag",
+    "forecasts.view_event",
+    "forecasts.add_event",
+    "forecasts.change_event",
     "sources.view_source",
     "sources.add_source",
     "sources.change_source",
@@ -31,6 +34,8 @@ REVIEWER_PERMISSIONS = (
     "forecasts.view_forecast",
     "forecasts.resolve_forecast",
     "forecasts.view_tag",
+    # Resolving an event resolves its forecasts: the same permission as resolving one.
+    "forecasts.view_event",
     "sources.view_source",
     "sources.view_author",
     "sources.view_publication",

@@ -29,16 +29,18 @@ EDITABLE_FIELDS = (
     "review_on",
     "resolution_criteria",
     "reviewer",
+    "reference_probability",
+    "reference_source",
 )
 
 
-def _check_probability(probability: float | None) -> None:
+def _check_probability(probability: float | None, *, field: str = "probability") -> None:
     """The probability rule, keyed by its field, before the row is locked: SQLite would store a
     NaN that slipped past as NULL."""
     try:
         rules.validate_probability(probability)
     except ValidationError as exc:
-        raise ValidationError({"probability": exc.messages}) from None
+        raise ValidationError({field: exc.messages}) from None
 
 
 @transaction.atomic
@@ -77,8 +79,11 @@ def forecast_create(
     reviewer: AbstractBaseUser | None = None,
     recorded_by: AbstractBaseUser | None = None,
     tags: Iterable[str] = (),
+    reference_probability: float | None = None,
+    reference_source: str = "",
 ) -> Forecast:
     _check_probability(probability)
+    _check_probability(reference_probability, field="reference_probability")
     if status not in (Status.OPEN, Status.PROPOSED):
         raise ValidationError({"status": "A new forecast starts open or proposed; resolve it afterwards."})
     forecast = Forecast(
@@ -96,6 +101,8 @@ def forecast_create(
         status=status,
         reviewer=reviewer,
         recorded_by=recorded_by,
+        reference_probability=reference_probability,
+        reference_source=reference_source.strip(),
     )
     forecast.full_clean()
     # The history middleware only sees session users; name the author of the change explicitly
@@ -134,6 +141,8 @@ FROZEN_FIELDS = (
     "deadline",
     "review_on",
     "resolution_criteria",
+    "reference_probability",
+    "reference_source",
 )
 # What a correction may change: the frozen record and the resolution itself.
 CORRECTABLE_FIELDS = (*FROZEN_FIELDS, "outcome", "evidence_url", "resolution_note")
@@ -207,6 +216,8 @@ def forecast_update(
         raise ValidationError({name: "This field cannot be changed here." for name in sorted(unknown)})
     if "probability" in data:
         _check_probability(data["probability"])
+    if "reference_probability" in data:
+        _check_probability(data["reference_probability"], field="reference_probability")
     forecast = _locked(forecast, expected_version=expected_version)
     changed = [name for name, value in data.items() if _differs(forecast, name, value)]
     if forecast.status == Status.RESOLVED:

@@ -17,6 +17,13 @@ def _check_evidence(*, outcome: str, evidence_url: str, note: str) -> None:
         raise ValidationError(errors)
 
 
+def resolution_change_reason(outcome: str, *, event_id: int | None = None) -> str:
+    """The history's reason for a resolution; the outcome comes last, so that resolving an event
+    can append each forecast's own outcome in SQL."""
+    via = f" with event #{event_id}" if event_id is not None else ""
+    return f"Resolved{via}: did the claim come true? {outcome}"
+
+
 @transaction.atomic
 def forecast_resolve(
     *,
@@ -52,7 +59,7 @@ def forecast_resolve(
     forecast.full_clean()
     forecast.version += 1
     forecast._history_user = resolved_by
-    forecast._change_reason = f"Resolved: did the claim come true? {outcome}"
+    forecast._change_reason = resolution_change_reason(outcome)
     forecast.save()
     return forecast
 
@@ -84,6 +91,8 @@ def forecast_correct(
     reason = _required_reason(reason, "Say why the record is corrected; the reason is shown with the correction.")
     if "probability" in changes:
         _check_probability(changes["probability"])
+    if "reference_probability" in changes:
+        _check_probability(changes["reference_probability"], field="reference_probability")
     if "outcome" in changes and changes["outcome"] not in Outcome.values:
         raise ValidationError({"outcome": f"Choose one of: {', '.join(Outcome.values)}."})
     forecast = _locked(forecast, expected_version=expected_version)

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 from rest_framework.throttling import AnonRateThrottle
 
-from forecasts import scorecards
+from forecasts import comparisons, scorecards
 from forecasts.models import Outcome, Status
 from tests.factories import AuthorFactory, ForecastFactory
 
@@ -21,7 +21,9 @@ def test_overall_scorecard_matches_the_scorecard_builder(api):
     _resolved(author, 0.3, Outcome.NO)
     response = api["anonymous"].get("/api/scorecards/")
     assert response.status_code == 200
-    assert response.json() == [scorecards.scorecard().as_dict()]
+    assert response.json() == [
+        {**scorecards.scorecard().as_dict(), "relative": comparisons.relative_scores().as_dict()}
+    ]
     card = response.json()[0]
     assert card["group"] is None
     assert card["counts"]["scored"] == 2

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forecasts', '0010_public_pages'),
+        ('forecasts', '0011_forecast_full_text_search_index'),
         ('sources', '0004_name_key_casefold'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
