@@ -221,7 +221,7 @@ def test_a_projection_would_is_a_likely_forecast_and_a_hypothetical_would_is_not
         (
             "FiveThirtyEight's model gives Biden a 71% chance of winning the election.",
             0.71,
-            "Biden winning the election (by 2024-12-31)",
+            "Biden will win the election (by 2024-12-31)",
         ),
         ("The company guided for revenue of $5bn in fiscal 2025.", 0.675, None),
         ("Our base case is a soft landing, with growth slowing to 1.5% next year.", 0.675, None),
@@ -256,12 +256,12 @@ def test_future_tense_that_forecasts_nothing(text):
         (
             "Our model gives the Democrats a 62 percent chance of keeping the Senate.",
             0.62,
-            "The Democrats keeping the Senate (by 2024-12-31)",
+            "The Democrats will keep the Senate (by 2024-12-31)",
         ),
         (
             "The Chiefs have a 25% chance of winning the Super Bowl.",
             0.25,
-            "The Chiefs winning the Super Bowl (by 2024-12-31)",
+            "The Chiefs will win the Super Bowl (by 2024-12-31)",
         ),
         (
             "I wouldn't be surprised if rates stayed at 5% through 2024.",
