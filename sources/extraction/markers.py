@@ -291,7 +291,8 @@ def _odds(m: re.Match[str], plain: str, start: int, end: int) -> float | None:
         n, d = int(groups["n"]), int(groups["d"])
         # "53/47" splits a hundred; "13/2" is odds against
         return n / 100 if n + d == 100 else d / (n + d)
-    if not _BETTING.search(plain[max(0, start - 500) : end]):
+    # a long list of chances may stand far below the words that say what it is
+    if not _BETTING.search(plain[max(0, start - 1000) : end]):
         return None
     if re.match(r"\)?\s*(?:earlier|before|previously|last\s+week|a\s+week\s+ago)\b", plain[start + m.end() :]):
         return None  # "I saw them at -140 earlier": a line that has moved on
