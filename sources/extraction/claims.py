@@ -106,6 +106,12 @@ _FRAMES = [
     re.compile(r"^(?:the\s+)?(?:odds|chances)\s+(?:are|favou?r)\s+(?:that\s+)?", re.I),
     re.compile(r"^(?:I|we)\s+(?:lean|am\s+leaning|are\s+leaning)\s+towards?\s+", re.I),
     re.compile(r"^perhaps\s+|^possibly\s+|^maybe\s+", re.I),
+    # "I am 70% confident that rates will fall"
+    re.compile(
+        r"^(?:I|we)(?:'m|'re|\s+am|\s+are)\s+(?:about\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
+        r"(?:confident|sure|certain)\s+(?:that\s+)?",
+        re.I,
+    ),
 ]
 # "I expect Beijing to keep ..." -> "Beijing will keep ..."
 _EXPECT_TO = re.compile(
@@ -113,7 +119,24 @@ _EXPECT_TO = re.compile(
     r"(?:now\s+|still\s+|also\s+|fully\s+|would\s+)?(?:expects?|anticipates?|projects?|predicts?|forecasts?|sees?)\s+"
     r"(?P<subject>.+?)\s+to\s+(?P<verb>[a-z]\w*)\b"
 )
+_STATED_NUMBER = r"(?:at\s+least\s+|about\s+|around\s+|roughly\s+|only\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)"
 _REWRITES = [
+    # "the Fed is 80% likely to cut", "a cut by March is at least 90% likely": the number is the chance
+    (
+        re.compile(rf"\s+(?:is|are)\s+{_STATED_NUMBER}\s+(?:likely|probable|certain|sure)\s+to\b(?=\s+[a-z])", re.I),
+        " will",
+    ),
+    (re.compile(rf"\s+(?:is|are)\s+{_STATED_NUMBER}\s+(?:likely|probable|certain|sure)\s*$", re.I), ""),
+    # odds: "Labour are the favourites to win", "Republicans are 3-to-1 favourites to win", "are 9/4 to win"
+    (
+        re.compile(
+            r"\s+(?:is|are)\s+(?:currently\s+|now\s+|still\s+)?(?:the\s+)?(?:[\d.]+(?:-to-|\s+to\s+|/)\d+\s+)?"
+            r"(?:(?:slight|clear|heavy|strong|big|narrow)\s+)?(?:favou?rites?\s+)?to\b(?=\s+[a-z])",
+            re.I,
+        ),
+        " will",
+    ),
+    (re.compile(r"\s+(?:is|are)\s+(?:currently\s+|now\s+|still\s+|\w+ly\s+)?favou?red\s+in\b", re.I), " will win"),
     (
         re.compile(
             rf"\b(?:will|'ll|shall)\s+(?:not\s+|never\s+)?{_ADVERB}?(?:{_LIKELIHOOD}\s+)?(?:not\s+|never\s+)?", re.I
@@ -172,7 +195,7 @@ _CHANCE_OF = re.compile(
     r"(?:put|puts|place|places|assess|assesses|peg|pegs)\s+)?(?:the\s+)?(?:chances?|odds|probability|likelihood|risk)"
     r"\s+(?:of|that)\s+(?P<event>.+?)\s+(?:at|is|are|stands\s+at|as|would\s+be|"
     r"(?:has|have)\s+(?:risen|fallen|increased|decreased|dropped|climbed|edged\s+\w+)\s+to)\s+"
-    r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|close\s+to\s+|near\s+|nearly\s+|almost\s+|at\s+least\s+)?"
     r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|one\s+in\s+\w+|\w+\s+in\s+\w+|slim|low|high|good|small)\s*(?P<rest>.*)$",
     re.I,
 )
