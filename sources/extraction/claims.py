@@ -106,6 +106,12 @@ _FRAMES = [
     re.compile(r"^(?:the\s+)?(?:odds|chances)\s+(?:are|favou?r)\s+(?:that\s+)?", re.I),
     re.compile(r"^(?:I|we)\s+(?:lean|am\s+leaning|are\s+leaning)\s+towards?\s+", re.I),
     re.compile(r"^perhaps\s+|^possibly\s+|^maybe\s+", re.I),
+    # "I am 70% confident that rates will fall"
+    re.compile(
+        r"^(?:I|we)(?:'m|'re|\s+am|\s+are)\s+(?:about\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
+        r"(?:confident|sure|certain)\s+(?:that\s+)?",
+        re.I,
+    ),
 ]
 # "I expect Beijing to keep ..." -> "Beijing will keep ..."
 _EXPECT_TO = re.compile(
@@ -113,7 +119,24 @@ _EXPECT_TO = re.compile(
     r"(?:now\s+|still\s+|also\s+|fully\s+|would\s+)?(?:expects?|anticipates?|projects?|predicts?|forecasts?|sees?)\s+"
     r"(?P<subject>.+?)\s+to\s+(?P<verb>[a-z]\w*)\b"
 )
+_STATED_NUMBER = r"(?:at\s+least\s+|about\s+|around\s+|roughly\s+|only\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)"
 _REWRITES = [
+    # "the Fed is 80% likely to cut", "a cut by March is at least 90% likely": the number is the chance
+    (
+        re.compile(rf"\s+(?:is|are)\s+{_STATED_NUMBER}\s+(?:likely|probable|certain|sure)\s+to\b(?=\s+[a-z])", re.I),
+        " will",
+    ),
+    (re.compile(rf"\s+(?:is|are)\s+{_STATED_NUMBER}\s+(?:likely|probable|certain|sure)\s*$", re.I), ""),
+    # odds: "Labour are the favourites to win", "Republicans are 3-to-1 favourites to win", "are 9/4 to win"
+    (
+        re.compile(
+            r"\s+(?:is|are)\s+(?:currently\s+|now\s+|still\s+)?(?:the\s+)?(?:[\d.]+(?:-to-|\s+to\s+|/)\d+\s+)?"
+            r"(?:(?:slight|clear|heavy|strong|big|narrow)\s+)?(?:favou?rites?\s+)?to\b(?=\s+[a-z])",
+            re.I,
+        ),
+        " will",
+    ),
+    (re.compile(r"\s+(?:is|are)\s+(?:currently\s+|now\s+|still\s+|\w+ly\s+)?favou?red\s+in\b", re.I), " will win"),
     (
         re.compile(
             rf"\b(?:will|'ll|shall)\s+(?:not\s+|never\s+)?{_ADVERB}?(?:{_LIKELIHOOD}\s+)?(?:not\s+|never\s+)?", re.I
@@ -147,6 +170,15 @@ _REWRITES = [
         ),
         "",
     ),
+    # ... and one followed by its window: "A full-scale invasion remains unlikely in this time frame"
+    (
+        re.compile(
+            rf"\s+(?:is|are|remains?|looks?|seems?)\s+(?:not\s+)?{_ADVERB}?(?:un)?(?:likely|probable|improbable)"
+            r"(?=\s+(?:in|by|before|within|during|this|next|over|until|anytime)\b)",
+            re.I,
+        ),
+        " occurs",
+    ),
     (re.compile(r"^the\s+(?:most\s+)?likely\s+", re.I), "the "),
     (
         re.compile(
@@ -159,22 +191,26 @@ _REWRITES = [
     (re.compile(r"\s*[;,]\s*I'?m\s+\d+%\s+sure\s+of\s+that\.?$", re.I), ""),
 ]
 _CHANCE_OF = re.compile(
-    r"^(?:I(?:'d|\s+would)?\s+put\s+|we(?:'d|\s+would)?\s+put\s+)?(?:the\s+)?(?:chances?|odds|probability|likelihood|risk)"
-    r"\s+(?:of|that)\s+(?P<event>.+?)\s+(?:at|is|are|stands\s+at|as)\s+(?:about\s+|around\s+|roughly\s+|only\s+)?"
+    r"^(?:(?:and\s+)?(?:I(?:'d|\s+would)?\s+|we(?:'d|\s+would)?\s+|they\s+)?"
+    r"(?:put|puts|place|places|assess|assesses|peg|pegs)\s+)?(?:the\s+)?(?:chances?|odds|probability|likelihood|risk)"
+    r"\s+(?:of|that)\s+(?P<event>.+?)\s+(?:at|is|are|stands\s+at|as|would\s+be|"
+    r"(?:has|have)\s+(?:risen|fallen|increased|decreased|dropped|climbed|edged\s+\w+)\s+to)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|close\s+to\s+|near\s+|nearly\s+|almost\s+|at\s+least\s+)?"
     r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|one\s+in\s+\w+|\w+\s+in\s+\w+|slim|low|high|good|small)\s*(?P<rest>.*)$",
     re.I,
 )
 _PERCENT_CHANCE_OF = re.compile(
-    r"^(?:there\s+is\s+|[^,]{0,60}?\b(?:see|sees|put|puts|assigns?|estimates?)\s+)?(?:a\s+|an\s+)?(?:median\s+|average\s+)?(?:about\s+|around\s+|roughly\s+)?"
+    r"^(?:(?:[^;]{0,40}?\b)?there\s+is\s+|[^;]{0,120}?\b(?:see|sees|put|puts|assigns?|estimates?)\s+)?(?:a\s+|an\s+)?(?:median\s+|average\s+)?(?:about\s+|around\s+|roughly\s+)?"
     r"(?:\d[\d.]*\s*(?:%\s*)?(?:(?:to|-|\u2013)\s*\d[\d.]*\s*)?(?:%|per\s*cent|percent)|\d+-in-\d+|one[\s-]in[\s-]\w+)\s+"
-    r"(?:chance|probability|likelihood|risk)\s+(?:of|that|to|for)\s+",
+    r"(?:chance|probability|likelihood|risk)(?:\s*\([^)]{0,40}\))?\s+(?:of|that|to|for)\s+",
     re.I,
 )
 
 # "FiveThirtyEight's model gives Biden a 71% chance of winning the election"
 _GIVES = re.compile(
-    r"^.{0,80}?\bgives?\s+(?P<whom>(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)\s+(?:a|an)\s+\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
-    r"(?:chance|probability|likelihood)\s+of\s+(?P<event>.+)$"
+    r"^.{0,160}?\bgives?\s+(?P<whom>(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)\s+"
+    r"(?:(?:a|an)\s+\d[\d.]*\s*(?:%|per\s*cent|percent)\s+(?:chance|probability|likelihood|edge)|"
+    r"(?:very\s+)?(?:strong|good|high|long|slim|low)\s+odds)\s+of\s+(?P<event>.+)$"
 )
 # "The Chiefs have a 25% chance of winning the Super Bowl"
 _HAS_CHANCE = re.compile(
@@ -188,6 +224,29 @@ _NO_SUBJECT_START = {
     "likely", "probably", "perhaps", "possibly", "maybe", "could", "may", "might", "also", "even", "then", "so",
     "not", "it", "they", "this", "he", "she", "these", "those", "by", "in", "over", "within",
 }  # fmt: skip
+
+
+def _finite(event: str) -> str:
+    """ "winning the majority" -> "will win the majority": a chance's gerund as the claim's verb."""
+    found = re.match(r"(?P<stem>[a-z]+?)ing\b", event)
+    if not found or len(found.group("stem")) < 2:
+        return event
+    stem = found.group("stem")
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        stem = stem[:-1]  # winning, cutting
+    elif re.search(r"(?:^|[^aeiou])[aeiou][bcdgkmnprtvz]$|[aeiou]s$|v$", stem) and not stem.endswith(
+        ("en", "er", "on")
+    ):
+        stem += "e"  # taking, raising, leaving
+    return f"will {stem}{event[found.end() :]}"
+
+
+def _expect_to(claim: str) -> re.Match[str] | None:
+    """ "Analysts expect X to rise": not "see a 6% probability that Putin will cease to be" (a chance, a clause)."""
+    expect = _EXPECT_TO.match(claim)
+    if expect and re.search(r"\bwill\b|%|\bthat\b", expect.group("subject")):
+        return None
+    return expect
 
 
 def rewrite(quote: str, *, positive: bool = True) -> str:
@@ -205,7 +264,7 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
         condition = conditional.group("cond")
         rest = conditional.group("rest").rstrip(" .\"'")
         claim = f"{rest} ({condition[:1].lower()}{condition[1:]})"
-    expect = _EXPECT_TO.match(claim)
+    expect = _expect_to(claim)
     if expect:
         claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"
     if not positive:
@@ -216,12 +275,12 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
             claim = pattern.sub("", claim).strip(" .,\"'")
     gives = _GIVES.match(claim) or _HAS_CHANCE.match(claim)
     if gives:
-        claim = f"{gives.group('whom')} {gives.group('event')}"
+        claim = f"{gives.group('whom')} {_finite(gives.group('event'))}"
     chance = _CHANCE_OF.match(claim)
     if chance:
         claim = f"{chance.group('event')} {chance.group('rest')}".strip()
     claim = _PERCENT_CHANCE_OF.sub("", claim)
-    expect = _EXPECT_TO.match(claim)
+    expect = _expect_to(claim)
     if expect:
         claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"
     for pattern, replacement in _REWRITES:

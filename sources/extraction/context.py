@@ -22,8 +22,8 @@ _SUPPRESS_BEFORE = re.compile(
     # a belief reported, not held: "Investors appear to trust that central banks will ease"
     r"|\b(?:trust|trusts|hope|hopes|hoping|fear|fears|assume|assumes|want\s+to\s+be\s+sure)\s+that\b[^,;:]*$"
     # "No one knows how this will play out", "people want to be sure the costs are going to stick"
-    r"|\b(?:no\s+one|nobody|who)\s+knows\b[^,;:]*$|\b(?:know|knows|knew|tell)(?:\s+\w+){0,6}?\s+(?:how|what|whether|when|where|if)\b[^;:]*$"
-    r"|\b(?:be|make)\s+sure\b[^,;:]*$"
+    r"|\b(?:no\s+one|nobody|who)\s+knows\b[^,;:]*$|\b(?:know|knows|knew|tell|remember)(?:\s+\w+){0,6}?\s+(?:how|what|whether|when|where|if)\b[^;:]*$"
+    r"|\b(?:be|make)\s+(?:more\s+)?(?:sure|assured|certain|confident)\b[^,;:]*$"
     # a possibility discussed, not forecast: "the model accounts for the possibility that the polls
     # could be biased", "talked about the fact that there is the possibility that ... could"
     r"|\b(?:accounts?\s+for|allows?\s+for|talk(?:s|ed)?\s+about|the\s+fact\s+that)\b[^;:]*$"

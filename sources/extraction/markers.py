@@ -42,6 +42,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("expect", re.compile(
         rf"\b(?:(?P<neg1>{NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
         r"(?:expected|forecast|projected|predicted|tipped|favou?red)\s+to\b"
+        # "Democrats are currently favored in five of these races", "Labour are the favourites to win"
+        r"|\b(?:is|are|remains?)\s+(?:currently\s+|now\s+|still\s+|\w+ly\s+)?favou?red\s+(?:in|over|against|for)\b"
+        r"|\b(?:is|are|remains?)\s+(?:currently\s+|now\s+|still\s+)?(?:the\s+)?(?:clear\s+|strong\s+|big\s+)?"
+        r"favou?rites?\s+(?:to|in|for)\b"
         # the columnist's imperative: "Expect rates to stay high through 2024."
         r"|^\s*[\"']?Expect\b(?!\s*[.,;:)])"
         r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd)"
@@ -212,7 +216,10 @@ class Marker:
 
 _PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
 _ONE_IN = r"(?P<a>one|two|three|four|five|\d+)[\s-]+in[\s-]+(?P<b>two|three|four|five|six|ten|twenty|hundred|\d+)"
-_APPROXIMATELY = r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|only\s+|just\s+|perhaps\s+|maybe\s+)"
+_APPROXIMATELY = (
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|only\s+|just\s+|perhaps\s+|maybe\s+|close\s+to\s+|"
+    r"near\s+|almost\s+|at\s+least\s+|at\s+most\s+|less\s+than\s+|more\s+than\s+|over\s+|under\s+)"
+)
 # Dots inside a sentence: "U.S. recession", "3.5 per cent".
 _SAME_SENTENCE = r"(?:[^.;!?%]|\.(?=\w|\s+[a-z]))"
 _PROB_NOUN = r"(?:chance|probability|likelihood|odds|risk|sure|certain|confident|edge|shot)"
@@ -230,6 +237,8 @@ STATED_PATTERNS = [
         re.I,
     ),
     re.compile(rf"\b{_PERCENT}\s+(?:{_PROB_NOUN})\b", re.I),
+    # "a cut by March is at least 90% likely", "the Fed is 80% likely to cut"
+    re.compile(rf"\b{_APPROXIMATELY}?{_PERCENT}\s+(?:likely|probable)\b", re.I),
     re.compile(
         rf"\b(?:chances?|probability|likelihood|odds|risk)\b{_SAME_SENTENCE}{{0,90}}?"
         rf"\b(?:at|is|are|of|to|be|stands\s+at|as\s+high\s+as|as\s+low\s+as)\s+"
@@ -247,7 +256,10 @@ STATED_PATTERNS = [
         rf"\b(?:pegs?|puts?|placed?|places)\s+(?:it|them|this|that)\s+(?:at\s+)?{_APPROXIMATELY}?{_PERCENT}", re.I
     ),
     # a split: "the Packers as about a 53/47 favorite"; fractional odds: "13/2 favourites"
-    re.compile(r"\b(?P<n>\d{1,2})/(?P<d>\d{1,2})\s+(?:favou?rites?|shots?|underdogs?|outsiders?|split|chance)\b", re.I),
+    re.compile(
+        r"\b(?P<n>\d{1,2})/(?P<d>\d{1,2})\s+(?:favou?rites?|shots?|underdogs?|outsiders?|split|chance|to\s+win|odds)\b",
+        re.I,
+    ),
     # odds against: "Houston might seem outlandish at 66 to 1" (only where betting is the subject)
     re.compile(r"\b(?P<against>\d{1,4}(?:\.\d+)?)(?:\s+to\s+|-to-|\s*/\s*)1\b(?![\d/])", re.I),
     # a moneyline: "New England (-188)", "+20,000 to win it all" (only where betting is the subject)
@@ -291,12 +303,16 @@ def _odds(m: re.Match[str], plain: str, start: int, end: int) -> float | None:
         n, d = int(groups["n"]), int(groups["d"])
         # "53/47" splits a hundred; "13/2" is odds against
         return n / 100 if n + d == 100 else d / (n + d)
-    if not _BETTING.search(plain[max(0, start - 500) : end]):
+    # a long list of chances may stand far below the words that say what it is
+    if not _BETTING.search(plain[max(0, start - 1000) : end]):
         return None
     if re.match(r"\)?\s*(?:earlier|before|previously|last\s+week|a\s+week\s+ago)\b", plain[start + m.end() :]):
         return None  # "I saw them at -140 earlier": a line that has moved on
     if groups.get("against"):
-        return 1 / (float(groups["against"]) + 1)
+        odds = float(groups["against"])
+        # "3-to-1 favourites" are odds on; "at 3 to 1" and "3-to-1 underdogs" are odds against
+        on = re.match(r"\s*(?:favou?rites?|on\b)", plain[start + m.end() : start + m.end() + 12], re.I)
+        return odds / (odds + 1) if on else 1 / (odds + 1)
     if groups.get("line"):
         line = float(groups["line"].replace(",", ""))
         return 100 / (100 + line) if groups["sign"] == "+" else line / (line + 100)
@@ -328,7 +344,7 @@ def find_markers(plain: str, start: int, end: int) -> list[Marker]:
                 b = _NUMBER_WORDS.get(m.group("b").lower()) or int(m.group("b"))
                 value = a / b if b else 0.0
             s, e = start + m.start(), start + m.end()
-            if not free(s, e) or not 0 < value <= 1:
+            if not free(s, e) or not 0 <= value <= 1:
                 continue
             value = min(max(value, 0.001), 0.999)
             taken.append((s, e))

@@ -77,6 +77,12 @@ def find_rows(plain: str) -> list[Row]:
 _OWN_COLUMN = re.compile(r"\b(?:model|forecast|projected|projection|our|predicted|simulated)\b", re.I)
 
 
+_BARE_CHANCE = re.compile(r"(?:\w+\s+)?(?:odds|chances?|probabilit(?:y|ies)|likelihood)", re.I)
+_EACH_WILL = re.compile(
+    r"\b(?:probability|chance|odds|likelihood)\s+(?:that\s+)?(?:each|every)\s+\w+\s+(?P<event>will\s+[^,.;:\n]+)", re.I
+)
+
+
 def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     rows, event, column = [], None, None
     for start, end in lines:
@@ -92,10 +98,14 @@ def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             own = [cell for cell in chance_cells if _OWN_COLUMN.search(cell)]
             column = cells.index(own[0]) if own and len(chance_cells) > 1 else None
             event = (
-                re.sub(r"^(?:the\s+)?chances?\s+(?:to|of)\s+", "", chance_cells[0], flags=re.I)
+                re.sub(r"^(?:the\s+)?chances?\s+(?:to|of)\s+", "", (own or chance_cells)[0], flags=re.I)
                 if chance_cells
                 else None
             )
+            if event and _BARE_CHANCE.fullmatch(event):
+                # "model odds": the event is in the sentence above ("the probability each team will win X")
+                above = _EACH_WILL.search(plain[max(0, start - 600) : start])
+                event = above.group("event") if above else event
             continue
         if event is None:
             continue

@@ -115,6 +115,8 @@ def blocks(text: str) -> list[tuple[int, int]]:
             for (line_start, line_end), line in zip(line_spans, lines, strict=True):
                 if (
                     _ITEM.match(line)
+                    # a label between lists ("Buffalo and Dallas as the #1 Seeds:") continues no item
+                    or line.rstrip().endswith(":")
                     or not spans
                     or spans[-1][1] < start
                     or not _ITEM.match(text[spans[-1][0] : spans[-1][1]])

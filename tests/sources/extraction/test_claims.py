@@ -101,3 +101,31 @@ def test_has_subject(claim, subject):
 def test_an_attribution_to_a_body_without_a_name_leaves_the_claim():
     quote = "Passenger numbers will very likely stay below their 2019 level this year, the operators' association says."
     assert rewrite(quote) == "Passenger numbers will stay below their 2019 level this year"
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        (
+            "The Superforecasters see a 6% probability (as of 30 January 2023) that Vladimir Putin will cease "
+            "to be the Russian president before 1 October 2023",
+            "Vladimir Putin will cease to be the Russian president before 1 October 2023",
+        ),
+        (
+            "but a full-scale invasion remains unlikely in this time frame.",
+            "A full-scale invasion occurs in this time frame",
+        ),
+        ("and place the likelihood of a recession at only 15%.", "A recession"),
+        ("the probability of a cut by March has decreased to 38.4%", "A cut by March"),
+        (
+            "All three models give Republicans very strong odds of winning the open seats",
+            "Republicans will win the open seats",
+        ),
+        (
+            "The model gives the GOP a 76 percent chance of gaining control of the Senate.",
+            "The GOP will gain control of the Senate",
+        ),
+    ],
+)
+def test_a_chance_stated_around_a_proposition_leaves_the_proposition(quote, claim):
+    assert rewrite(quote) == claim

@@ -71,3 +71,14 @@ def test_accusations_wondering_and_known_schedules(text):
 )
 def test_a_possibility_discussed_or_a_hypothetical_person_is_no_forecast(text):
     assert extract_candidates(text, published_on=date(2014, 1, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raising rates today lets the board be more assured that inflation will return to the target by 2025.",
+        "I don't ever remember a time when CEOs were so sure that we are going to have a recession next year.",
+    ],
+)
+def test_a_purpose_or_a_memory_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2023, 1, 1)) == []

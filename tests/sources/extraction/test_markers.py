@@ -221,7 +221,7 @@ def test_a_projection_would_is_a_likely_forecast_and_a_hypothetical_would_is_not
         (
             "FiveThirtyEight's model gives Biden a 71% chance of winning the election.",
             0.71,
-            "Biden winning the election (by 2024-12-31)",
+            "Biden will win the election (by 2024-12-31)",
         ),
         ("The company guided for revenue of $5bn in fiscal 2025.", 0.675, None),
         ("Our base case is a soft landing, with growth slowing to 1.5% next year.", 0.675, None),
@@ -256,12 +256,12 @@ def test_future_tense_that_forecasts_nothing(text):
         (
             "Our model gives the Democrats a 62 percent chance of keeping the Senate.",
             0.62,
-            "The Democrats keeping the Senate (by 2024-12-31)",
+            "The Democrats will keep the Senate (by 2024-12-31)",
         ),
         (
             "The Chiefs have a 25% chance of winning the Super Bowl.",
             0.25,
-            "The Chiefs winning the Super Bowl (by 2024-12-31)",
+            "The Chiefs will win the Super Bowl (by 2024-12-31)",
         ),
         (
             "I wouldn't be surprised if rates stayed at 5% through 2024.",
@@ -327,3 +327,25 @@ def test_odds_splits_and_lines_are_stated_chances(text, probability):
 def test_a_line_or_an_odds_ratio_away_from_betting_is_no_chance():
     text = "The committee voted 7 to 1 and the index rose to +250 points."
     assert not [m for m in find_markers(text, 0, len(text)) if m.kind == "stated"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability", "claim"),
+    [
+        ("A cut by March 2025 is at least 90% likely.", 0.9, "A cut by March 2025"),
+        ("The Fed is 80% likely to cut rates in 2025.", 0.8, "The Fed will cut rates in 2025"),
+        ("Republicans are 3-to-1 favourites to win the House in 2026.", 0.75, "Republicans will win the House in 2026"),
+        ("The Chiefs are 9/4 to win the Super Bowl next year.", 4 / 13, "The Chiefs will win the Super Bowl next year"),
+        ("The chance of a Democratic win in Texas is close to 0%.", 0.001, "A Democratic win in Texas"),
+        ("Labour are the favourites to win the 2024 election.", None, "Labour will win the 2024 election"),
+        ("Democrats are currently favored in five of these races.", None, "Democrats will win five of these races"),
+        ("I am 70% confident that rates will fall in 2025.", 0.7, "Rates will fall in 2025"),
+    ],
+)
+def test_odds_phrasings_give_their_chance_and_a_claim_without_them(sentence, probability, claim):
+    found = _one(sentence, published_on=date(2024, 6, 1))
+    if probability is None:
+        assert found.category == "likely"
+    else:
+        assert found.probability == pytest.approx(probability, abs=0.001)
+    assert found.claim.split(" (by ")[0] == claim

@@ -87,3 +87,12 @@ def test_a_table_with_a_market_column_and_a_model_column_reads_the_model():
     text = "team | bovada odds | model odds | edge |\nSEA | 3.4% | 20.9% | 506.1% |\nKC | 21.1% | 0.8% | -96.2% |"
     rows = find_rows(text)
     assert [round(row.probability, 3) for row in rows] == [0.209, 0.008]
+
+
+def test_a_bare_odds_column_takes_its_event_from_the_sentence_above():
+    text = (
+        "The chart details the probability each team will win Super Bowl LIV.\n"
+        "team | bovada odds | model odds |\nSEA | 3.4% | 20.9% |"
+    )
+    found = extract_candidates(text, published_on=date(2019, 12, 30))
+    assert [c.claim.split(" (by")[0] for c in found if c.probability == 0.209] == ["SEA will win Super Bowl LIV"]

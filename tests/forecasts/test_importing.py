@@ -1,0 +1,25 @@
+"""forecasts/importing.py on the real published articles of the extraction corpus."""
+
+from pathlib import Path
+
+import pytest
+
+from forecasts import importing
+
+PUBLISHED = Path(__file__).parents[1] / "sources" / "articles" / "published"
+REAL_ARTICLES = sorted(PUBLISHED.glob("*/*.txt"))
+
+
+def test_the_corpus_is_there():
+    assert len(REAL_ARTICLES) >= 30
+
+
+@pytest.mark.parametrize("path", REAL_ARTICLES, ids=lambda path: f"{path.parent.name}/{path.stem}")
+def test_a_real_article_without_title_or_date_is_read_and_asks_for_a_date_only_for_relative_times(path):
+    text = path.read_text(encoding="utf-8")
+    title, published_on, _ = importing.article_title_and_date(text, "", None, None)
+    # never refused for lack of a title line: a headline-looking first line, or stored as untitled
+    assert title or importing.extract_metadata(text).title
+    if published_on is None:
+        # the date is asked for only when the text states none and a forecast's deadline depends on it
+        assert importing.extract_metadata(text).published_on or importing.needs_publication_date(text)
