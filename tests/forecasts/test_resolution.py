@@ -72,6 +72,15 @@ def test_admin_resolve_yes_without_evidence_shows_the_errors(staff_client):
     assert forecast.status == Status.DUE
 
 
+def resolve_rows(rows: dict[int, dict]) -> dict:
+    """The bulk resolve page's POST: one row per forecast id with its own answer."""
+    data = {"row-TOTAL_FORMS": len(rows), "row-INITIAL_FORMS": len(rows)}
+    for i, (pk, answer) in enumerate(rows.items()):
+        data[f"row-{i}-forecast"] = pk
+        data.update({f"row-{i}-{name}": value for name, value in answer.items()})
+    return data
+
+
 def test_admin_bulk_resolve_asks_then_resolves_all(staff_client, staff_user):
     forecasts = ForecastFactory.create_batch(3, status=Status.DUE)
     proposed = ForecastFactory(status=Status.PROPOSED)
@@ -88,8 +97,7 @@ def test_admin_bulk_resolve_asks_then_resolves_all(staff_client, staff_user):
         {
             "action": "resolve_selected",
             ACTION_CHECKBOX_NAME: selected,
-            "outcome": Outcome.ANNULLED,
-            "note": "Source withdrew the series.",
+            **resolve_rows({f.pk: {"outcome": Outcome.ANNULLED, "note": "Series withdrawn."} for f in forecasts}),
             "apply": "Resolve",
         },
     )
@@ -110,7 +118,7 @@ def test_admin_bulk_resolve_yes_without_evidence_resolves_nothing(staff_client):
         {
             "action": "resolve_selected",
             ACTION_CHECKBOX_NAME: [f.pk for f in forecasts],
-            "outcome": Outcome.YES,
+            **resolve_rows({f.pk: {"outcome": Outcome.YES} for f in forecasts}),
             "apply": "Resolve",
         },
     )

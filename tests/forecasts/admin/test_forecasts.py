@@ -159,10 +159,13 @@ def test_adding_a_forecast_in_the_admin_records_who_recorded_it(staff_client, st
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"probability": "1.5"}, "from 0.001 to 0.999"),
+        ({"probability": "150"}, "from 0.001 to 0.999"),
+        ({"probability": "1"}, "from 0.001 to 0.999"),
+        ({"probability": "100 %"}, "from 0.001 to 0.999"),
+        ({"probability": "likely-ish"}, "a percentage (70 or 70 %), or an estimative phrase"),
         ({"probability": "0"}, "from 0.001 to 0.999"),
         ({"probability": "0.0004"}, "from 0.001 to 0.999"),
-        ({"probability": "1e-200"}, "from 0.001 to 0.999"),
+        ({"probability": "1e-200"}, "a fraction (0.7), a percentage (70 or 70 %)"),
         ({"deadline": "9999-12-31"}, "Give a date from 1900-01-01 to 2200-12-31."),
         ({"made_on": "0001-01-01"}, "Give a date from 1900-01-01 to 2200-12-31."),
         ({"review_on": "2201-01-01"}, "Give a date from 1900-01-01 to 2200-12-31."),

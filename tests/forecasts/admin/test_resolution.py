@@ -7,6 +7,7 @@ from django.urls import reverse
 from forecasts import services
 from forecasts.models import Forecast, ForecastCorrection, Outcome, Status
 from tests.factories import ForecastFactory
+from tests.forecasts.test_resolution import resolve_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -89,8 +90,7 @@ def test_bulk_resolve_skips_resolved_forecasts_instead_of_re_resolving_them(clie
         {
             "action": "resolve_selected",
             ACTION_CHECKBOX_NAME: [open_one.pk, resolved.pk],
-            "outcome": Outcome.ANNULLED,
-            "note": "Withdrawn",
+            **resolve_rows({open_one.pk: {"outcome": Outcome.ANNULLED, "note": "Withdrawn"}}),
             "apply": "Resolve",
         },
     )
