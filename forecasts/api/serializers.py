@@ -27,6 +27,7 @@ MAX_BINS = scoring.MAX_BINS
 )
 class ProbabilityField(serializers.FloatField):
     default_error_messages = {"out_of_range": rules.PROBABILITY_RANGE_MESSAGE}
+    accepts_text = True
 
     def to_internal_value(self, data):
         # FloatField alone takes "NaN", "inf" and True; none of them is a probability.
