@@ -54,6 +54,7 @@ def list_display_for(model_admin, request, columns) -> list:
     if not (can_resolve or can_snooze):
         return list(columns)
     columns = list(columns)
-    position = columns.index("claim_display") + 1 if "claim_display" in columns else len(columns)
+    anchor = days_overdue_display if days_overdue_display in columns else "claim_display"
+    position = columns.index(anchor) + 1 if anchor in columns else len(columns)
     columns.insert(position, review_actions_column(can_resolve=can_resolve, can_snooze=can_snooze))
     return columns
