@@ -20,7 +20,7 @@ MAX_BINS = scoring.MAX_BINS
     {
         "oneOf": [
             {"type": "number", "format": "double", "minimum": rules.PROBABILITY_MIN, "maximum": rules.PROBABILITY_MAX},
-            {"type": "string", "description": rules.PROBABILITY_ENTRY_MESSAGE, "examples": ["0.7", "70 %", "likely"]},
+            {"type": "string", "description": rules.PROBABILITY_ENTRY_MESSAGE, "example": "70 %"},
         ],
         "nullable": True,
     }
