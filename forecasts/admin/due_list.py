@@ -43,7 +43,7 @@ def review_actions_column(*, can_resolve: bool, can_snooze: bool):
             links.append((reverse("admin:forecasts_forecast_resolve", args=[forecast.pk]), "Resolve"))
         if can_snooze:
             links.append((reverse("admin:forecasts_forecast_snooze", args=[forecast.pk]), "Snooze"))
-        return format_html_join(" · ", '<a href="{}">{}</a>', links) or "—"
+        return format_html_join(" ", '<a href="{}">{}</a>', links) or "—"
 
     return review_actions
 
