@@ -88,6 +88,10 @@ def test_the_history_page_shows_no_raw_none_and_no_deleted_user(client, reviewer
     assert not re.search(r">\s*None\s*<", html)
     assert "Figure late" in html
     assert "by reviewer" in html
+    version = forecast.history.order_by("history_date").first()
+    version_url = reverse("admin:forecasts_forecast_simple_history", args=[forecast.pk, version.history_id])
+    assert version_url in html
+    assert client.get(version_url).status_code == 200
 
 
 def test_the_history_of_no_such_forecast_is_404(client, reviewer):
