@@ -146,3 +146,40 @@ def test_a_reviewer_works_the_queue_from_the_reminder_email(page: Page, screensh
     resolved, snoozed = Forecast.objects.get(pk=to_resolve.pk), Forecast.objects.get(pk=to_snooze.pk)
     assert (resolved.status, resolved.outcome, resolved.resolved_by) == (Status.RESOLVED, Outcome.YES, reviewer)
     assert (snoozed.status, snoozed.review_on) == (Status.OPEN, new_date)
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_bulk_resolve_gives_each_selected_forecast_its_own_outcome(page: Page, screenshot, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    reviewer = reviewer_member()
+    grew = _due(4, "Exports to Vietnam grow in 2025", reviewer=reviewer)
+    shrank = _due(3, "Imports from Japan grow in 2025", reviewer=reviewer)
+    services.forecasts_flag_due()
+
+    page.goto("/admin/")
+    page.get_by_label("Username:").fill(reviewer.username)
+    page.get_by_label("Password:").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.locator(".hindsight-summary").get_by_role("link", name="Due for review").click()
+    for claim in (grew.claim, shrank.claim):
+        changelist_row(page, claim).locator("input.action-select").check()
+    page.locator("select[name=action]").select_option(label="Resolve selected forecasts (did the claim come true?)")
+    page.get_by_role("button", name="Go").click()
+
+    expect(page.get_by_role("heading", name="Did these claims come true?")).to_be_visible()
+    rows = page.locator("section.resolve-row")
+    expect(rows).to_have_count(2)
+    first, second = rows.filter(has_text=grew.claim), rows.filter(has_text=shrank.claim)
+    first.get_by_label(Outcome.YES.label).check()
+    first.get_by_label("Evidence URL:").fill(EVIDENCE_URL)
+    first.get_by_label("Note:").fill("Exports to Vietnam grew 7%.")
+    second.get_by_label(Outcome.NO.label).check()
+    second.get_by_label("Evidence URL:").fill(EVIDENCE_URL + "/imports")
+    second.get_by_label("Note:").fill("Imports from Japan fell 2%.")
+    _fits(page, width)
+    screenshot("bulk-resolve")
+    page.get_by_role("button", name="Resolve").click()
+
+    expect(messages(page)).to_contain_text("Resolved 2 forecast(s)")
+    outcomes = dict(Forecast.objects.filter(pk__in=[grew.pk, shrank.pk]).values_list("pk", "outcome"))
+    assert outcomes == {grew.pk: Outcome.YES, shrank.pk: Outcome.NO}
