@@ -67,6 +67,10 @@ class AssignedFilter(admin.SimpleListFilter):
 
     def __init__(self, request, params, model, model_admin):
         self.user = request.user
+        # Asked once per page: value() is read for every link the filter draws.
+        self.is_reviewer = (
+            self.user.is_authenticated and self.user.groups.filter(name=settings.REVIEWERS_GROUP).exists()
+        )
         super().__init__(request, params, model, model_admin)
 
     def lookups(self, request, model_admin):
@@ -78,12 +82,9 @@ class AssignedFilter(admin.SimpleListFilter):
 
     def value(self):
         value = super().value()
-        if value is None and self._is_reviewer():
+        if value is None and self.is_reviewer:
             return self.MINE
         return value
-
-    def _is_reviewer(self) -> bool:
-        return self.user.is_authenticated and self.user.groups.filter(name=settings.REVIEWERS_GROUP).exists()
 
     def has_output(self):
         return True

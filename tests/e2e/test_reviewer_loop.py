@@ -78,6 +78,7 @@ def test_a_reviewer_works_the_queue_from_the_reminder_email(page: Page, screensh
     page.get_by_label("Password:").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url(re.compile(rf"/admin/forecasts/forecast/{to_resolve.pk}/change/$"))
+    _fits(page, width)
     screenshot("forecast-from-email")
 
     # Resolve: the claim, the whole criteria, the dates and the evidence rules on one screen.
