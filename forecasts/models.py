@@ -544,7 +544,11 @@ class Forecast(models.Model):
     class Meta:
         ordering = ["review_on", "id"]
         # Recording what happened is the reviewers' job, separate from editing the forecast.
-        permissions = [("resolve_forecast", "Can resolve, correct and unresolve forecasts")]
+        permissions = [
+            ("resolve_forecast", "Can resolve, correct and unresolve forecasts"),
+            # Postponing a review is part of reviewing: a reviewer without change rights snoozes.
+            ("snooze_forecast", "Can snooze forecasts (postpone the review, with a reason)"),
+        ]
         indexes = [
             # The scheduler only ever looks at open forecasts by review date: a partial index
             # keeps that work proportional to what is open, not to the whole history.

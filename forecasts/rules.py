@@ -1,9 +1,12 @@
 """Input rules shared by the model, the API, the admin and the import: one home for each."""
 
 import math
+import re
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
+from sources import scales
 from sources.validators import (
     DATE_RANGE_MESSAGE,
     EARLIEST_DATE,
@@ -19,10 +22,13 @@ __all__ = [
     "LATEST_DATE",
     "MAX_ID",
     "PROBABILITY_DECIMALS",
+    "PROBABILITY_ENTRY_MESSAGE",
     "PROBABILITY_MAX",
     "PROBABILITY_MIN",
     "PROBABILITY_RANGE_MESSAGE",
+    "ProbabilityEntry",
     "parse_id",
+    "parse_probability",
     "probability_normalized",
     "probability_percent",
     "validate_date_in_range",
@@ -41,6 +47,42 @@ PROBABILITY_RANGE_MESSAGE = (
     f"The probability must be a number from {PROBABILITY_MIN} to {PROBABILITY_MAX} "
     f"(at most {PROBABILITY_DECIMALS} decimals are kept), or empty."
 )
+
+
+PROBABILITY_ENTRY_MESSAGE = (
+    "Write the probability as a fraction (0.7), a percentage (70 or 70 %), or an estimative phrase "
+    "the scale knows (e.g. likely, very unlikely, roughly even chance, almost certain)."
+)
+# "0.7", "70", "70%", "70 %", "12.5 %": one number, optionally a percent sign.
+_NUMBER = re.compile(r"^(?P<number>\d+(?:\.\d*)?|\.\d+)\s*(?P<percent>%?)$")
+
+
+@dataclass(frozen=True)
+class ProbabilityEntry:
+    """What a person typed for a probability: the number to store and, when they wrote words
+    ("likely"), those words (else "")."""
+
+    probability: float
+    phrase: str = ""
+
+
+def parse_probability(text: str, *, scale: str = scales.DEFAULT_SCALE) -> ProbabilityEntry:
+    """Read a probability as people write it: 0.7, 70, 70 % or 70%, or an estimative phrase,
+    which takes the point value of its band on the scale. A bare number above 1 is a percentage
+    (nobody means 70 as a fraction); exactly 1 is refused rather than guessed (100 % or 1 %?).
+    ValueError with PROBABILITY_ENTRY_MESSAGE for text that is neither, and with
+    PROBABILITY_RANGE_MESSAGE for a number outside the range."""
+    cleaned = " ".join(str(text).split())
+    match = _NUMBER.match(cleaned)
+    if match is None:
+        category = scales.phrase_category(cleaned)
+        if category is None:
+            raise ValueError(PROBABILITY_ENTRY_MESSAGE)
+        return ProbabilityEntry(probability_normalized(scales.get_scale(scale).probability(category)), cleaned)
+    number = float(match["number"])
+    if match["percent"] or number > 1:
+        number /= 100
+    return ProbabilityEntry(probability_normalized(number))
 
 
 def probability_normalized(value: float) -> float:

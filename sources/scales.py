@@ -107,6 +107,44 @@ KENT = _scale(
 SCALES: Mapping[str, Scale] = MappingProxyType({ICD203.name: ICD203, KENT.name: KENT})
 
 
+# Words people write for a category beyond the scales' own terms, as a reviewer or editor types
+# them into a probability field.
+_EXTRA_PHRASES = {
+    "almost no chance": REMOTE,
+    "very improbable": VERY_UNLIKELY,
+    "even chance": EVEN,
+    "even odds": EVEN,
+    "fifty-fifty": EVEN,
+    "probably": LIKELY,
+    "very probably": VERY_LIKELY,
+    "highly likely": VERY_LIKELY,
+    "almost certainly": ALMOST_CERTAIN,
+    "nearly certain": ALMOST_CERTAIN,
+}
+
+
+def _phrase_table() -> dict[str, str]:
+    table = {category.replace("_", " "): category for category in CATEGORIES}
+    # ICD 203's terms first: where Kent gives one term to two categories ("almost certain"), the
+    # ICD 203 category of that name wins, and the scale chosen still gives the number.
+    for scale in (ICD203, KENT):
+        for category, band in scale.bands.items():
+            for term in band.term.split(" / "):
+                table.setdefault(term.strip(), category)
+    for phrase, category in _EXTRA_PHRASES.items():
+        table.setdefault(phrase, category)
+    return table
+
+
+PHRASES: Mapping[str, str] = MappingProxyType(_phrase_table())
+
+
+def phrase_category(phrase: str) -> str | None:
+    """The category an estimative phrase names ("likely", "Highly improbable", "chances about
+    even"), or None when no scale has these words. Case and spacing do not matter."""
+    return PHRASES.get(" ".join(phrase.lower().split()))
+
+
 def get_scale(name: str) -> Scale:
     try:
         return SCALES[name]

@@ -31,6 +31,9 @@ def _json_type_matches(field, value) -> bool:
         # An id given as 1.9 is a mistake, not a way to write 1 (and 1e309 is no number at all).
         return isinstance(value, int) and not isinstance(value, bool)
     if isinstance(field, serializers.FloatField):
+        # A field that reads text as people write it (a probability: "70 %", "likely") says so.
+        if getattr(field, "accepts_text", False) and isinstance(value, str):
+            return True
         return isinstance(value, int | float) and not isinstance(value, bool)
     if isinstance(
         field,

@@ -2,8 +2,10 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib import admin
-from django.db.models import Exists, OuterRef
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.db.models import Exists, OuterRef, Q
 
 from forecasts.models import Forecast, local_today
 
@@ -51,3 +53,59 @@ class HasForecastsFilter(admin.RelatedFieldListFilter):
         has_forecasts = Exists(Forecast.objects.filter(**{self.field_path: OuterRef("pk")}))
         ordering = self.field_admin_ordering(field, request, model_admin) or related._meta.ordering
         return [(obj.pk, str(obj)) for obj in related._default_manager.filter(has_forecasts).order_by(*ordering)]
+
+
+class AssignedFilter(admin.SimpleListFilter):
+    """Whose forecasts: a reviewer's list starts at their own work queue.
+
+    "Mine" is what the reminders send a reviewer: the forecasts assigned to them, and those
+    assigned to nobody, which go to every member of the reviewers' group."""
+
+    title = "assigned to"
+    parameter_name = "assigned"
+    MINE, UNASSIGNED, ANYONE = "mine", "nobody", "anyone"
+
+    def __init__(self, request, params, model, model_admin):
+        self.user = request.user
+        # Asked once per page: value() is read for every link the filter draws.
+        self.is_reviewer = (
+            self.user.is_authenticated and self.user.groups.filter(name=settings.REVIEWERS_GROUP).exists()
+        )
+        super().__init__(request, params, model, model_admin)
+
+    def lookups(self, request, model_admin):
+        return (
+            (self.MINE, "Me (or nobody)"),
+            (self.UNASSIGNED, "Nobody yet"),
+            (self.ANYONE, "Anyone"),
+        )
+
+    def value(self):
+        value = super().value()
+        if value is None and self.is_reviewer:
+            return self.MINE
+        return value
+
+    def has_output(self):
+        return True
+
+    def choices(self, changelist):
+        # Without a choice a reviewer sees their own queue, so "Anyone" is a choice of its own
+        # rather than the removal of the parameter.
+        current = self.value() or self.ANYONE
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": current == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.MINE:
+            return queryset.filter(Q(reviewer=self.user) | Q(reviewer__isnull=True))
+        if value == self.UNASSIGNED:
+            return queryset.filter(reviewer__isnull=True)
+        if value not in (None, self.ANYONE):
+            raise IncorrectLookupParameters(f"assigned: choose one of {self.MINE}, {self.UNASSIGNED}, {self.ANYONE}.")
+        return queryset

@@ -13,10 +13,10 @@ from simple_history.admin import SimpleHistoryAdmin
 from forecasts import services
 from forecasts.models import Event, Forecast, Status
 
-from . import article_import, resolution, snooze
+from . import article_import, due_list, history, resolution, snooze
 from .changelist import ForecastChangeList
-from .filters import HasForecastsFilter, ReviewStateFilter
-from .forms import ForecastAdminForm
+from .filters import AssignedFilter, HasForecastsFilter, ReviewStateFilter
+from .forms import ForecastAdminForm, ProbabilityEntryField
 from .pages import object_id_or_404
 from .paginator import EstimatedCountPaginator
 
@@ -38,6 +38,7 @@ class ForecastAdmin(SimpleHistoryAdmin):
     )
     list_display = (
         "claim_display",
+        due_list.days_overdue_display,
         "author",
         "source_display",
         "probability_display",
@@ -48,6 +49,7 @@ class ForecastAdmin(SimpleHistoryAdmin):
     )
     list_display_links = ("claim_display",)
     list_filter = (
+        AssignedFilter,
         "status",
         "outcome",
         ReviewStateFilter,
@@ -86,7 +88,6 @@ class ForecastAdmin(SimpleHistoryAdmin):
         "corrections_display",
         "suggested_events_display",
     )
-    history_list_display = ("status", "outcome", "review_on")
     fieldsets = (
         (
             "Claim",
@@ -203,6 +204,15 @@ class ForecastAdmin(SimpleHistoryAdmin):
             ),
         )
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # The change form and the correction form alike take "70 %" or "likely".
+        if db_field.name == "probability":
+            return ProbabilityEntryField(label=db_field.verbose_name.capitalize(), required=not db_field.blank)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_list_display(self, request):
+        return due_list.list_display_for(self, request, super().get_list_display(request))
+
     def get_changelist(self, request, **kwargs):
         return ForecastChangeList
 
@@ -294,6 +304,7 @@ class ForecastAdmin(SimpleHistoryAdmin):
             ("<path:object_id>/resolve/", resolution.resolve_view, "resolve"),
             ("<path:object_id>/correct/", resolution.correct_view, "correct"),
             ("<path:object_id>/unresolve/", resolution.unresolve_view, "unresolve"),
+            ("<path:object_id>/snooze/", snooze.snooze_view, "snooze"),
         ]
         return [
             path(route, self.admin_site.admin_view(self._page(view)), name="{}_{}_{}".format(*info, name))
@@ -307,20 +318,26 @@ class ForecastAdmin(SimpleHistoryAdmin):
     def has_resolve_permission(self, request) -> bool:
         return request.user.has_perm("forecasts.resolve_forecast")
 
+    def has_snooze_permission(self, request) -> bool:
+        return request.user.has_perm("forecasts.snooze_forecast")
+
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "can_import_article": self.has_add_permission(request)}
         return super().changelist_view(request, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "can_resolve": self.has_resolve_permission(request)}
+        extra_context = {
+            **(extra_context or {}),
+            "can_resolve": self.has_resolve_permission(request),
+            "can_snooze": self.has_snooze_permission(request),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
 
     # simple-history's page for one historical version is a form that saves what it is sent, with
     # only view permission and around every service rule. Here it shows the version and saves nothing.
 
     def history_view(self, request, object_id, extra_context=None):
-        object_id_or_404(object_id)
-        return super().history_view(request, object_id, extra_context)
+        return history.history_view(self, request, object_id, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         object_id_or_404(object_id)

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from forecasts import services
+from forecasts import rules, services
 from forecasts.models import Outcome, local_today
 from sources import ingestion, scales
 
@@ -41,6 +41,71 @@ class EventResolveForm(ResolveForm):
         label="Measured value",
         help_text="Required when threshold claims are linked: the number their thresholds are compared with.",
     )
+
+
+class ResolveRowForm(forms.Form):
+    """One selected forecast's answer on the bulk resolve page: each claim gets its own outcome
+    and evidence, or is left as it is."""
+
+    forecast = forms.IntegerField(widget=forms.HiddenInput)
+    outcome = forms.ChoiceField(
+        choices=[("", "Not now: leave it unresolved"), *Outcome.choices],
+        required=False,
+        widget=forms.RadioSelect,
+        label="Did the claim come true?",
+    )
+    evidence_url = forms.URLField(
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+        label="Evidence URL",
+        help_text=ResolveForm.base_fields["evidence_url"].help_text,
+    )
+    note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=ResolveForm.base_fields["note"].help_text,
+    )
+
+
+class BaseResolveRowFormSet(forms.BaseFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        if not any(form.cleaned_data.get("outcome") for form in self.forms):
+            raise ValidationError("Choose an outcome for at least one forecast, or cancel.")
+
+
+ResolveRowFormSet = forms.formset_factory(ResolveRowForm, formset=BaseResolveRowFormSet, extra=0)
+
+
+class ProbabilityEntryField(forms.CharField):
+    """The probability as people write it (rules.parse_probability): 0.7, 70, 70 %, or an
+    estimative phrase, which takes the point value of its band on the default scale."""
+
+    def __init__(self, *, required: bool = False, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            "0.7, 70 or 70 %; or estimative words such as 'likely' or 'very unlikely', which take the "
+            f"point value of their band on the {scales.get_scale(scales.DEFAULT_SCALE).title} scale. "
+            "Empty when the words carry no number.",
+        )
+        kwargs.pop("max_length", None)
+        super().__init__(required=required, **kwargs)
+
+    def prepare_value(self, value):
+        # A stored float reads back as it was entered ("0.675", never "0.6750000000000001").
+        return f"{value:.{rules.PROBABILITY_DECIMALS}f}".rstrip("0").rstrip(".") if isinstance(value, float) else value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return rules.parse_probability(text).probability
+        except ValueError as error:
+            raise ValidationError(str(error), code="probability") from None
 
 
 class UnresolveForm(forms.Form):

@@ -5,6 +5,7 @@ Every path ends in `services.forecast_resolve`, `services.forecast_correct` or
 ForecastAdmin lists these pages in its get_urls and these actions in its actions.
 """
 
+from collections import Counter
 from functools import partial
 
 from django import forms
@@ -17,7 +18,7 @@ from django.shortcuts import get_object_or_404
 from forecasts import services
 from forecasts.models import Forecast, Outcome, Status
 
-from .forms import CorrectFormBase, ResolveForm, UnresolveForm
+from .forms import CorrectFormBase, ResolveForm, ResolveRowFormSet, UnresolveForm
 from .pages import action_page, add_service_errors, admin_url, object_id_or_404
 
 # The service names fields after the model; the form calls the note "note".
@@ -105,54 +106,99 @@ def correct_view(model_admin, request, object_id):
     return _render(model_admin, request, form, [forecast], title="Correct the resolved record", submit="Correct")
 
 
+class _RowsRefused(Exception):
+    """Some row was refused by the service: roll back the rows that were resolved before it."""
+
+
 @admin.action(description="Resolve selected forecasts (did the claim come true?)", permissions=["resolve"])
 def resolve_selected(model_admin, request, queryset):
-    form = ResolveForm(request.POST if "apply" in request.POST else None)
+    """One row per selected forecast, each with its own outcome, evidence and note: different
+    claims rarely share an outcome. A row left on "not now" is left as it is."""
     proposed = queryset.filter(status=Status.PROPOSED)
     # A resolved forecast is not resolved again (correct it or unresolve it): listed as skipped.
-    resolvable = list(queryset.exclude(status__in=[Status.PROPOSED, Status.RESOLVED]))
+    resolvable = list(queryset.exclude(status__in=[Status.PROPOSED, Status.RESOLVED]).order_by("review_on", "pk"))
     already_resolved = list(queryset.filter(status=Status.RESOLVED))
-    if form.is_bound and form.is_valid():
-        try:
-            # All or nothing: one bad answer must not leave half the selection resolved.
-            with transaction.atomic():
-                for forecast in resolvable:
-                    services.forecast_resolve(
-                        forecast=forecast,
-                        outcome=form.cleaned_data["outcome"],
-                        evidence_url=form.cleaned_data["evidence_url"],
-                        note=form.cleaned_data["note"],
-                        resolved_by=request.user,
-                    )
-        except ValidationError as error:
-            add_service_errors(form, error, FORM_FIELD_FOR)
-        else:
-            outcome = Outcome(form.cleaned_data["outcome"]).label
-            model_admin.message_user(request, f"Resolved {len(resolvable)} forecast(s): {outcome}.", messages.SUCCESS)
-            if proposed.exists():
-                model_admin.message_user(
-                    request,
-                    f"Skipped {proposed.count()} proposed forecast(s): an editor must confirm them first.",
-                    messages.WARNING,
-                )
-            if already_resolved:
-                model_admin.message_user(
-                    request,
-                    f"Skipped {len(already_resolved)} resolved forecast(s): correct them with a reason or "
-                    "unresolve them.",
-                    messages.WARNING,
-                )
-            return None
-    return _render(
+    by_id = {forecast.pk: forecast for forecast in resolvable}
+    formset = ResolveRowFormSet(
+        request.POST if "apply" in request.POST else None,
+        initial=[{"forecast": forecast.pk} for forecast in resolvable],
+        prefix="row",
+    )
+    if formset.is_bound and formset.is_valid() and _resolve_rows(formset, by_id, request.user):
+        answered = [form.cleaned_data for form in formset.forms if form.cleaned_data.get("outcome")]
+        counts = Counter(Outcome(row["outcome"]).label.split(" — ")[0] for row in answered)
+        summary = ", ".join(f"{label} {count}" for label, count in counts.items())
+        model_admin.message_user(request, f"Resolved {len(answered)} forecast(s): {summary}.", messages.SUCCESS)
+        if len(answered) < len(resolvable):
+            model_admin.message_user(
+                request, f"Left {len(resolvable) - len(answered)} forecast(s) unresolved.", messages.INFO
+            )
+        if proposed.exists():
+            model_admin.message_user(
+                request,
+                f"Skipped {proposed.count()} proposed forecast(s): an editor must confirm them first.",
+                messages.WARNING,
+            )
+        if already_resolved:
+            model_admin.message_user(
+                request,
+                f"Skipped {len(already_resolved)} resolved forecast(s): correct them with a reason or unresolve them.",
+                messages.WARNING,
+            )
+        return None
+    rows = [(by_id.get(_row_forecast_id(form)), form) for form in formset.forms]
+    return action_page(
         model_admin,
         request,
-        form,
-        resolvable,
+        template="admin/forecasts/forecast/resolve_rows.html",
         title="Did these claims come true?",
-        submit="Resolve",
-        action="resolve_selected",
+        form=formset,
+        formset=formset,
+        rows=[(forecast, form) for forecast, form in rows if forecast is not None],
+        forecasts=resolvable,
         skipped=[*proposed, *already_resolved],
+        action="resolve_selected",
     )
+
+
+def _row_forecast_id(form) -> int | None:
+    try:
+        return int(form["forecast"].value())
+    except (TypeError, ValueError):
+        return None
+
+
+def _resolve_rows(formset, by_id: dict[int, Forecast], user) -> bool:
+    """Resolve every answered row, all or nothing; each refusal is shown on its own row."""
+    refused = False
+    try:
+        with transaction.atomic():
+            for form in formset.forms:
+                data = form.cleaned_data
+                forecast = by_id.get(data["forecast"])
+                if forecast is None:
+                    form.add_error(None, "This forecast is not among the selected ones that can be resolved.")
+                    refused = True
+                    continue
+                if not data.get("outcome"):
+                    continue
+                try:
+                    with transaction.atomic():
+                        services.forecast_resolve(
+                            forecast=forecast,
+                            outcome=data["outcome"],
+                            evidence_url=data["evidence_url"],
+                            note=data["note"],
+                            resolved_by=user,
+                        )
+                except ValidationError as error:
+                    add_service_errors(form, error, FORM_FIELD_FOR)
+                    refused = True
+            if refused:
+                raise _RowsRefused
+    except _RowsRefused:
+        return False
+    return True
 
 
 @admin.action(description="Unresolve selected forecasts", permissions=["resolve"])

@@ -18,20 +18,28 @@ MAX_BINS = scoring.MAX_BINS
 
 @extend_schema_field(
     {
-        "type": "number",
-        "format": "double",
-        "minimum": rules.PROBABILITY_MIN,
-        "maximum": rules.PROBABILITY_MAX,
+        "oneOf": [
+            {"type": "number", "format": "double", "minimum": rules.PROBABILITY_MIN, "maximum": rules.PROBABILITY_MAX},
+            {"type": "string", "description": rules.PROBABILITY_ENTRY_MESSAGE, "example": "70 %"},
+        ],
         "nullable": True,
     }
 )
 class ProbabilityField(serializers.FloatField):
     default_error_messages = {"out_of_range": rules.PROBABILITY_RANGE_MESSAGE}
+    accepts_text = True
 
     def to_internal_value(self, data):
         # FloatField alone takes "NaN", "inf" and True; none of them is a probability.
         if isinstance(data, bool):
             self.fail("out_of_range")
+        if isinstance(data, str):
+            # Text is read as people write it ("70 %", "likely"), as in the admin; a JSON number
+            # is the schema's fraction.
+            try:
+                return rules.parse_probability(data).probability
+            except ValueError as error:
+                raise serializers.ValidationError(str(error), code="invalid") from None
         value = super().to_internal_value(data)
         try:
             return rules.probability_normalized(value)

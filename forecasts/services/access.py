@@ -14,6 +14,7 @@ EDITOR_PERMISSIONS = (
     "forecasts.view_forecast",
     "forecasts.add_forecast",
     "forecasts.change_forecast",
+    "forecasts.snooze_forecast",
     "forecasts.view_tag",
     "forecasts.add_tag",
     "forecasts.change_tag",
@@ -33,6 +34,7 @@ EDITOR_PERMISSIONS = (
 REVIEWER_PERMISSIONS = (
     "forecasts.view_forecast",
     "forecasts.resolve_forecast",
+    "forecasts.snooze_forecast",
     "forecasts.view_tag",
     # Resolving an event resolves its forecasts: the same permission as resolving one.
     "forecasts.view_event",

@@ -5,6 +5,7 @@ import copy
 from django import template
 from django.contrib.admin.templatetags.admin_list import date_hierarchy
 
+from forecasts.admin import due_list
 from forecasts.admin.changelist import SpanDates
 from forecasts.admin.index import due_summary
 
@@ -22,3 +23,9 @@ def review_date_hierarchy(cl):
     spanned = copy.copy(cl)
     spanned.queryset = SpanDates(cl.queryset)
     return date_hierarchy(spanned) or {}
+
+
+@register.filter
+def days_overdue(forecast):
+    """Days past the review date of an unresolved forecast (forecasts.admin.due_list)."""
+    return due_list.days_overdue(forecast)

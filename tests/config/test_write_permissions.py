@@ -113,6 +113,11 @@ def _admin_writes(forecast, proposed):
         ),
         ("unresolve forecast", reverse("admin:forecasts_forecast_unresolve", args=[forecast.pk]), {"reason": "No"}),
         (
+            "snooze forecast",
+            reverse("admin:forecasts_forecast_snooze", args=[forecast.pk]),
+            {"review_on": "2030-01-01", "reason": "Later"},
+        ),
+        (
             "import article",
             reverse("admin:forecasts_forecast_import_article"),
             {"text": "Trade will likely grow in 2025.", "title": "Imported", "published": "2024-01-01"},
@@ -141,7 +146,13 @@ def test_admin_write_without_permission_changes_nothing(db, kind):
     client = _session(user)
     token = client.cookies["csrftoken"].value
     for description, url, data in _admin_writes(forecast, proposed):
-        if kind == "reviewer" and description in ("resolve forecast", "unresolve forecast", "resolve action"):
+        if kind == "reviewer" and description in (
+            "resolve forecast",
+            "unresolve forecast",
+            "resolve action",
+            "snooze forecast",
+            "snooze action",
+        ):
             continue  # what reviewers are for
         before = database_state()
         response = client.post(url, {**data, "csrfmiddlewaretoken": token})

@@ -157,12 +157,34 @@ def test_adding_a_forecast_in_the_admin_records_who_recorded_it(staff_client, st
 
 
 @pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("0.7", 0.7), ("70", 0.7), ("70 %", 0.7), ("70%", 0.7), ("likely", 0.675), ("Very unlikely", 0.125), ("", None)],
+)
+def test_the_admin_takes_the_probability_as_people_write_it(staff_client, typed, stored):
+    basis = "none" if typed == "" else "phrase"
+    response = staff_client.post(
+        reverse("admin:forecasts_forecast_add"), _add_form(probability=typed, probability_basis=basis)
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Forecast.objects.get().probability == stored
+
+
+def test_the_change_form_shows_the_stored_probability_as_entered(staff_client):
+    forecast = ForecastFactory(probability=0.675)
+    html = staff_client.get(reverse("admin:forecasts_forecast_change", args=[forecast.pk])).content.decode()
+    assert 'name="probability" value="0.675"' in html
+
+
+@pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"probability": "1.5"}, "from 0.001 to 0.999"),
+        ({"probability": "150"}, "from 0.001 to 0.999"),
+        ({"probability": "1"}, "from 0.001 to 0.999"),
+        ({"probability": "100 %"}, "from 0.001 to 0.999"),
+        ({"probability": "likely-ish"}, "a percentage (70 or 70 %), or an estimative phrase"),
         ({"probability": "0"}, "from 0.001 to 0.999"),
         ({"probability": "0.0004"}, "from 0.001 to 0.999"),
-        ({"probability": "1e-200"}, "from 0.001 to 0.999"),
+        ({"probability": "1e-200"}, "a fraction (0.7), a percentage (70 or 70 %)"),
         ({"deadline": "9999-12-31"}, "Give a date from 1900-01-01 to 2200-12-31."),
         ({"made_on": "0001-01-01"}, "Give a date from 1900-01-01 to 2200-12-31."),
         ({"review_on": "2201-01-01"}, "Give a date from 1900-01-01 to 2200-12-31."),

@@ -11,6 +11,16 @@ from tests.factories import ForecastFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
+
+def resolve_rows(rows: dict[int, dict]) -> dict:
+    """The bulk resolve page's POST: one row per forecast id with its own answer."""
+    data = {"row-TOTAL_FORMS": len(rows), "row-INITIAL_FORMS": len(rows)}
+    for i, (pk, answer) in enumerate(rows.items()):
+        data[f"row-{i}-forecast"] = pk
+        data.update({f"row-{i}-{name}": value for name, value in answer.items()})
+    return data
+
+
 EVIDENCE = "https://example.org/evidence"
 
 
@@ -90,8 +100,7 @@ def test_bulk_resolve_skips_resolved_forecasts_instead_of_re_resolving_them(clie
         {
             "action": "resolve_selected",
             ACTION_CHECKBOX_NAME: [open_one.pk, resolved.pk],
-            "outcome": Outcome.ANNULLED,
-            "note": "Withdrawn",
+            **resolve_rows({open_one.pk: {"outcome": Outcome.ANNULLED, "note": "Withdrawn"}}),
             "apply": "Resolve",
         },
     )
@@ -178,8 +187,7 @@ def test_admin_bulk_resolve_asks_then_resolves_all(staff_client, staff_user):
         {
             "action": "resolve_selected",
             ACTION_CHECKBOX_NAME: selected,
-            "outcome": Outcome.ANNULLED,
-            "note": "Source withdrew the series.",
+            **resolve_rows({f.pk: {"outcome": Outcome.ANNULLED, "note": "Series withdrawn."} for f in forecasts}),
             "apply": "Resolve",
         },
     )
@@ -200,7 +208,7 @@ def test_admin_bulk_resolve_yes_without_evidence_resolves_nothing(staff_client):
         {
             "action": "resolve_selected",
             ACTION_CHECKBOX_NAME: [f.pk for f in forecasts],
-            "outcome": Outcome.YES,
+            **resolve_rows({f.pk: {"outcome": Outcome.YES} for f in forecasts}),
             "apply": "Resolve",
         },
     )
@@ -252,3 +260,115 @@ def test_staff_without_the_resolve_permission_cannot_resolve(client):
     assert "Resolve: did the claim come true?" not in client.get(change_url(forecast)).content.decode()
     forecast.refresh_from_db()
     assert forecast.status == Status.DUE
+
+
+LONG_CRITERIA = (
+    "YES if the statistics office's annual release shows growth above 2%. " * 5
+    + "NO if it shows 2% or less, or a contraction."
+)
+
+
+def test_the_resolve_page_shows_the_whole_criteria_the_dates_and_the_evidence_rules(client, reviewer):
+    forecast = ForecastFactory(resolution_criteria=LONG_CRITERIA, claim="C" * 400, status=Status.DUE)
+    client.force_login(reviewer)
+
+    html = client.get(reverse("admin:forecasts_forecast_resolve", args=[forecast.pk])).content.decode()
+
+    assert "NO if it shows 2% or less, or a contraction." in html
+    assert "C" * 400 in html
+    assert "31 December 2023" in html  # the deadline and review date
+    assert "Evidence rules." in html
+
+
+def test_bulk_resolve_takes_an_outcome_per_forecast(client, reviewer):
+    grew, shrank, later = ForecastFactory.create_batch(3, status=Status.DUE)
+    client.force_login(reviewer)
+    changelist = reverse("admin:forecasts_forecast_changelist")
+    selected = [grew.pk, shrank.pk, later.pk]
+
+    ask = client.post(changelist, {"action": "resolve_selected", ACTION_CHECKBOX_NAME: selected, "index": 0})
+    assert ask.status_code == 200
+    assert ask.content.decode().count('name="row-') >= 3 * 3
+
+    done = client.post(
+        changelist,
+        {
+            "action": "resolve_selected",
+            ACTION_CHECKBOX_NAME: selected,
+            **resolve_rows(
+                {
+                    grew.pk: {"outcome": Outcome.YES, "evidence_url": EVIDENCE, "note": "Grew 3%."},
+                    shrank.pk: {"outcome": Outcome.NO, "evidence_url": EVIDENCE + "/2", "note": "Shrank."},
+                    later.pk: {"outcome": ""},
+                }
+            ),
+            "apply": "Resolve",
+        },
+    )
+
+    assert done.status_code == 302
+    assert Forecast.objects.get(pk=grew.pk).outcome == Outcome.YES
+    assert Forecast.objects.get(pk=shrank.pk).evidence_url == EVIDENCE + "/2"
+    assert Forecast.objects.get(pk=later.pk).status == Status.DUE
+
+
+def test_one_refused_row_resolves_nothing_and_says_which(client, reviewer):
+    first, second = ForecastFactory.create_batch(2, status=Status.DUE)
+    client.force_login(reviewer)
+
+    response = client.post(
+        reverse("admin:forecasts_forecast_changelist"),
+        {
+            "action": "resolve_selected",
+            ACTION_CHECKBOX_NAME: [first.pk, second.pk],
+            **resolve_rows(
+                {first.pk: {"outcome": Outcome.ANNULLED, "note": "Withdrawn"}, second.pk: {"outcome": Outcome.YES}}
+            ),
+            "apply": "Resolve",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Link the evidence" in response.content.decode()
+    assert not Forecast.objects.filter(status=Status.RESOLVED).exists()
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ({"outcome": ""}, "Choose an outcome for at least one forecast"),
+        ({"outcome": "maybe"}, "Select a valid choice"),
+        ({"outcome": "annulled", "evidence_url": "not a url"}, "Enter a valid URL"),
+    ],
+)
+def test_bulk_resolve_explains_bad_rows_and_changes_nothing(client, reviewer, answer, message):
+    forecast = ForecastFactory(status=Status.DUE)
+    client.force_login(reviewer)
+    rows = {forecast.pk: answer}
+
+    response = client.post(
+        reverse("admin:forecasts_forecast_changelist"),
+        {"action": "resolve_selected", ACTION_CHECKBOX_NAME: [forecast.pk], **resolve_rows(rows), "apply": "Resolve"},
+    )
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Forecast.objects.get(pk=forecast.pk).status == Status.DUE
+
+
+def test_a_row_for_a_forecast_outside_the_selection_is_refused(client, reviewer):
+    selected, other = ForecastFactory.create_batch(2, status=Status.DUE)
+    client.force_login(reviewer)
+
+    response = client.post(
+        reverse("admin:forecasts_forecast_changelist"),
+        {
+            "action": "resolve_selected",
+            ACTION_CHECKBOX_NAME: [selected.pk],
+            **resolve_rows({other.pk: {"outcome": Outcome.ANNULLED, "note": "x"}}),
+            "apply": "Resolve",
+        },
+    )
+
+    assert response.status_code == 200
+    assert Forecast.objects.get(pk=other.pk).status == Status.DUE

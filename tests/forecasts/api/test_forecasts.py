@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from forecasts import rules
 from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status
 from tests.factories import AuthorFactory, ForecastFactory, PublicationFactory, SourceFactory, TagFactory
 
@@ -44,6 +45,21 @@ def test_forecast_without_a_number_is_recorded_unscored(api, payload):
     assert response.json()["probability_basis"] == ProbabilityBasis.NONE
 
 
+@pytest.mark.parametrize(("typed", "stored"), [("70 %", 0.7), ("70", 0.7), ("0.7", 0.7), ("likely", 0.675)])
+def test_a_probability_sent_as_text_is_read_as_people_write_it(api, payload, typed, stored):
+    payload.update(probability=typed)
+    response = api["editor"].post("/api/forecasts/", payload, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["probability"] == stored
+
+
+def test_a_probability_text_that_is_neither_number_nor_phrase_names_what_is_accepted(api, payload):
+    payload.update(probability="half a chance")
+    response = api["editor"].post("/api/forecasts/", payload, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"]["probability"] == [rules.PROBABILITY_ENTRY_MESSAGE]
+
+
 BAD_INPUT = [
     ("probability", {"probability": 1}),
     ("probability", {"probability": 0}),
@@ -51,7 +67,8 @@ BAD_INPUT = [
     ("probability", {"probability": 1.5}),
     ("probability", {"probability": "NaN"}),
     ("probability", {"probability": "abc"}),
-    ("probability", {"probability": "0.5"}),
+    ("probability", {"probability": "half a chance"}),
+    ("probability", {"probability": "100 %"}),
     ("probability", {"probability": True}),
     ("deadline", {"deadline": "2024-02-30"}),
     ("deadline", {"deadline": "31/12/2024"}),
