@@ -13,7 +13,7 @@ from .forecasts import (
     forecast_update,
     tags_get_or_create,
 )
-from .proposals import forecasts_accept, forecasts_reject, propose_forecasts_from_article
+from .proposals import forecasts_accept, forecasts_reject, proposal_problems, propose_forecasts_from_article
 from .public import calendar_token_issue, public_data_changed
 from .reminders import (
     ReminderRun,
@@ -52,6 +52,7 @@ __all__ = [
     "forecasts_flag_due",
     "forecasts_import",
     "forecasts_reject",
+    "proposal_problems",
     "propose_forecasts_from_article",
     "public_data_changed",
     "reminder_digest_deliver",

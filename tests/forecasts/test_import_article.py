@@ -87,16 +87,23 @@ def test_proposed_forecasts_are_neither_reminded_nor_scored():
     assert not Forecast.objects.reaching_review(datetime.date(2030, 1, 1)).exists()
 
 
+def finished(forecast):
+    """The proposal as an editor leaves it: the criteria written out, the notes deleted."""
+    criteria, _notes = importing.criteria_notes(forecast.resolution_criteria)
+    return services.forecast_update(forecast=forecast, data={"resolution_criteria": criteria})
+
+
 @pytest.mark.django_db
 def test_accept_opens_proposed_forecasts_and_reject_deletes_them():
     result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
     first, second, *_ = result.forecasts
+    first = finished(first)
     already_open = ForecastFactory(status=Status.OPEN)
     assert services.forecasts_accept(forecasts=[first, already_open]) == 1
     assert services.forecasts_reject(forecasts=[second]) == 1
     first.refresh_from_db()
     assert first.status == Status.OPEN
-    assert first.version == 2
+    assert first.version == 3  # edited, then accepted
     assert not Forecast.objects.filter(pk=second.pk).exists()
     assert Forecast.objects.filter(pk=already_open.pk).exists()
 
@@ -297,9 +304,15 @@ def test_admin_import_page_shows_form_errors_and_saves_nothing(superuser_client)
 def test_admin_bulk_accept_and_reject(superuser_client):
     result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
     first, second, *_ = result.forecasts
+    finished(first)
     changelist = reverse("admin:forecasts_forecast_changelist")
     superuser_client.post(changelist, {"action": "accept_proposed", "_selected_action": [first.pk]})
-    superuser_client.post(changelist, {"action": "reject_proposed", "_selected_action": [second.pk]})
+    asked = superuser_client.post(changelist, {"action": "reject_proposed", "_selected_action": [second.pk]})
+    assert "Reject proposed forecasts?" in asked.content.decode()
+    assert Forecast.objects.filter(pk=second.pk).exists()
+    superuser_client.post(
+        changelist, {"action": "reject_proposed", "_selected_action": [second.pk], "confirm_reject": "Yes"}
+    )
     first.refresh_from_db()
     assert first.status == Status.OPEN
     assert not Forecast.objects.filter(pk=second.pk).exists()

@@ -17,7 +17,10 @@ def test_an_editor_rejects_proposed_forecasts_without_delete_permission(client, 
     assert "reject_proposed" in actions
     assert "delete_selected" not in actions
 
-    client.post(changelist, {"action": "reject_proposed", ACTION_CHECKBOX_NAME: [proposed.pk, confirmed.pk]})
+    selection = {"action": "reject_proposed", ACTION_CHECKBOX_NAME: [proposed.pk, confirmed.pk]}
+    client.post(changelist, selection)
+    assert Forecast.objects.filter(pk=proposed.pk).exists()  # asked first
+    client.post(changelist, {**selection, "confirm_reject": "Yes"})
 
     assert not Forecast.objects.filter(pk=proposed.pk).exists()
     assert Forecast.objects.filter(pk=confirmed.pk).exists()
