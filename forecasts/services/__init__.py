@@ -2,7 +2,15 @@
 API, the views, the management commands and the Celery tasks all call them, so each rule lives in
 one place. One module per topic; callers read `services.forecast_resolve(...)`."""
 
-from .access import EDITOR_PERMISSIONS, REVIEWER_PERMISSIONS, access_groups_ensure, admin_login_ensure
+from .access import (
+    EDITOR_PERMISSIONS,
+    REVIEWER_PERMISSIONS,
+    access_groups_ensure,
+    account_invite,
+    admin_login_ensure,
+    invitation_send,
+    role_groups,
+)
 from .forecasts import (
     CORRECTABLE_FIELDS,
     EDITABLE_FIELDS,
@@ -39,6 +47,7 @@ __all__ = [
     "ReminderRun",
     "SeedResult",
     "access_groups_ensure",
+    "account_invite",
     "admin_login_ensure",
     "calendar_token_issue",
     "forecast_check_version",
@@ -52,6 +61,7 @@ __all__ = [
     "forecasts_flag_due",
     "forecasts_import",
     "forecasts_reject",
+    "invitation_send",
     "proposal_problems",
     "propose_forecasts_from_article",
     "public_data_changed",
@@ -59,6 +69,7 @@ __all__ = [
     "reminder_digests_create",
     "reminder_digests_deliver_pending",
     "reminders_send",
+    "role_groups",
     "seed_load",
     "tags_get_or_create",
 ]
