@@ -20,14 +20,14 @@ def test_invite_user_creates_the_account_and_emails_the_invitation(mailoutbox, s
 
 
 def test_invite_user_without_an_address_says_why_and_creates_nobody():
-    with pytest.raises(CommandError, match="Nobody was invited: email: An invitation needs an email address."):
+    with pytest.raises(CommandError, match=r"Nobody was invited: email: An invitation needs an email address\."):
         call_command("invite_user", "eve", "--role", "reviewer", stdout=io.StringIO())
     assert not get_user_model().objects.exists()
 
 
 def test_a_failed_delivery_keeps_the_account_and_says_how_to_send_again(settings):
     settings.EMAIL_BACKEND = "tests.forecasts.test_invite_user.FailingBackend"
-    with pytest.raises(CommandError, match="could not be sent .*run this command again"):
+    with pytest.raises(CommandError, match=r"could not be sent .*run this command again"):
         call_command("invite_user", "eve", "--email", "eve@example.org", "--role", "reviewer", stdout=io.StringIO())
     assert get_user_model().objects.filter(username="eve").exists()
 
