@@ -164,8 +164,13 @@ def proposal_problems(forecast: Forecast) -> list[str]:
         )
     other_notes = [note for note in notes if not note.startswith(DEADLINE_NOTE)]
     if other_notes:
-        shown = " ".join(f"\u201c{note}\u201d" for note in other_notes)
-        problems.append(f"the criteria still carry notes for the editor: act on them, then delete them ({shown})")
+        count = len(other_notes)
+        first = _short(other_notes[0], 40)
+        more = " \u2026" if count > 1 else ""
+        problems.append(
+            f"the criteria still carry {count} note{'s' if count > 1 else ''} for the editor "
+            f"(\u201c{first}\u201d{more}): act on each, then delete it"
+        )
     if forecast.probability is not None and forecast.probability_basis == ProbabilityBasis.NONE:
         problems.append("a probability needs a basis")
     return problems
