@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.html import format_html, format_html_join
 
 from forecasts import importing, services
 from forecasts.models import Forecast
@@ -109,14 +110,19 @@ def accept(model_admin, request, forecasts) -> bool:
 
 
 def reject(model_admin, request, forecasts) -> bool:
+    ids = [forecast.pk for forecast in forecasts]
     try:
         rejected = services.forecasts_reject(forecasts=forecasts)
     except ValidationError as error:
         model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
         return False
+    # Nothing is lost silently: each rejected proposal's text stays readable on its history page.
+    histories = format_html_join(
+        ", ", '<a href="{}">#{}</a>', ((admin_url(model_admin, "history", pk), pk) for pk in ids)
+    )
     model_admin.message_user(
         request,
-        f"Rejected {rejected} proposed forecast(s). Their text stays in each forecast's history.",
+        format_html("Rejected {} proposed forecast(s). Their text stays in their history: {}.", rejected, histories),
         messages.SUCCESS,
     )
     return True

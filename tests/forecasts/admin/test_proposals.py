@@ -63,6 +63,10 @@ def test_reject_asks_first_listing_what_goes_then_deletes(client, editor):
     done = client.post(URL, {"reject": "1", "confirm_reject": "Yes", ACTION_CHECKBOX_NAME: [forecast.pk]})
     assert done.status_code == 302
     assert not Forecast.objects.filter(pk=forecast.pk).exists()
+    # Nothing is lost silently: the message links the history, which still shows the claim.
+    history = reverse("admin:forecasts_forecast_history", args=[forecast.pk])
+    assert f'<a href="{history}">#{forecast.pk}</a>' in _texts(done)[0]
+    assert "A claim to reject" in client.get(history).content.decode()
 
 
 def test_a_selection_of_nothing_or_of_bad_ids_changes_nothing(client, editor):
