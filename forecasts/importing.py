@@ -8,9 +8,11 @@ resolved forecasts.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
-from sources.extraction import Candidate, needs_publication_date
+from sources.extraction import DEADLINE_DEFAULT, DEADLINE_NO_FIXED_DATE, Candidate, needs_publication_date
+from sources.extraction.criteria import DRAFTED_NOTE
 from sources.ingestion import ArticleMetadata, extract_metadata
 from sources.models import Source
 
@@ -21,6 +23,14 @@ from .records import RECORD_FIELDS
 # counting the publication year is the seed's proxy for "in the long run" (2023 -> 2027-12-31).
 # The editor is told to confirm it.
 NO_FIXED_DATE_PROXY_YEARS = 5
+# The drafted criteria carry what the editor must still do as notes, each opening with one of
+# these words; accepting is refused while any is left (forecasts/services/proposals.py).
+PLACEHOLDER_CRITERIA = "No criteria could be drafted: write which source and threshold decide it."
+DEADLINE_NOTE = "Deadline to set:"
+CHECK_NOTE = "Check:"
+EXTRACTION_NOTE = "Extraction:"
+NOTE_OPENINGS = (DEADLINE_NOTE, CHECK_NOTE, EXTRACTION_NOTE, DRAFTED_NOTE)
+_NOTE_START = re.compile(r"(?:^|(?<=\s))(?=" + "|".join(re.escape(opening) for opening in NOTE_OPENINGS) + ")")
 # Stored when neither the editor nor the text gives a title; the admin list shows it to be fixed.
 UNTITLED = "Untitled article (title to be set by the editor)"
 
@@ -45,14 +55,25 @@ def candidate_deadline(candidate: Candidate, published_on: datetime.date) -> dat
 
 def candidate_criteria(candidate: Candidate) -> str:
     """The drafted criteria, and what the editor must check."""
-    notes = [candidate.criteria or "No criteria could be drafted: write which source and threshold decide it."]
+    notes = [candidate.criteria or PLACEHOLDER_CRITERIA]
     if candidate.deadline is None:
-        notes.append(f"The text gives no fixed date; the deadline is a {NO_FIXED_DATE_PROXY_YEARS}-year proxy.")
+        notes.append(
+            f"{DEADLINE_NOTE} the text gives no fixed date; the deadline is a {NO_FIXED_DATE_PROXY_YEARS}-year proxy."
+        )
+    elif candidate.deadline_flag in (DEADLINE_DEFAULT, DEADLINE_NO_FIXED_DATE):
+        notes.append(f"{DEADLINE_NOTE} the text gives no time; the deadline is a default.")
     if candidate.note:
-        notes.append(f"Extraction: {candidate.note}.")
+        notes.append(f"{EXTRACTION_NOTE} {candidate.note}.")
     # the admin shows the criteria, so what the editor must check travels with them
-    notes += [f"Check: {warning}." for warning in candidate.warnings]
+    notes += [f"{CHECK_NOTE} {warning}." for warning in candidate.warnings]
     return " ".join(notes)
+
+
+def criteria_notes(criteria: str) -> tuple[str, list[str]]:
+    """The criteria without the notes addressed to the editor, and those notes in order."""
+    parts = [part.strip() for part in _NOTE_START.split(criteria)]
+    body, notes = parts[0], [part for part in parts[1:] if part]
+    return body, notes
 
 
 def article_title_and_date(

@@ -609,6 +609,42 @@ def check_rows(rows: Iterable[tuple[str, dict]]) -> tuple[int, list[RowError]]:
     return count, errors
 
 
+UNKNOWN_ACCOUNT = (
+    "no account named '{name}': add it in the admin (Users), or import with --create-reviewers, which creates it "
+    "in the Reviewers group and emails it an invitation to set a password"
+)
+
+
+def unknown_account_errors(rows: Iterable[tuple[str, dict]], *, chunk_size: int = 500) -> list[RowError]:
+    """The rows (already checked) that name a username with no account: an import does not make
+    up accounts unless told to. Lists at most the first three rows per unknown name."""
+    named: dict[str, list[tuple[str, str]]] = {}
+    for location, raw in rows:
+        row = parse_row(raw)
+        for field in USERNAME_FIELDS:
+            # the import keeps who resolved a row only for a resolved row
+            if field == "resolved_by" and row.status != Status.RESOLVED:
+                continue
+            name = getattr(row, field)
+            if name:
+                places = named.setdefault(name, [])
+                if len(places) < 3:
+                    places.append((location, field))
+    user_model = get_user_model()
+    names = list(named)
+    known: set[str] = set()
+    for start in range(0, len(names), chunk_size):
+        chunk = names[start : start + chunk_size]
+        lookup = {f"{user_model.USERNAME_FIELD}__in": chunk}
+        known.update(user_model.objects.filter(**lookup).values_list(user_model.USERNAME_FIELD, flat=True))
+    return [
+        RowError(location, field, UNKNOWN_ACCOUNT.format(name=_shown(name)))
+        for name, places in named.items()
+        if name not in known
+        for location, field in places
+    ]
+
+
 def parsed_rows(rows: Iterable[tuple[str, dict]]) -> Iterator[ImportRow]:
     for _location, raw in rows:
         yield parse_row(raw)

@@ -1,17 +1,17 @@
-"""The admin's "Import article" page and the accept / reject actions for proposed forecasts.
+"""The admin's "Import article" page (the proposals it makes are reviewed in proposals.py).
 
 The page collects a pasted text or an uploaded file; reading it is sources.ingestion's
 job and proposing the forecasts is forecasts.importing's. Nothing here decides anything.
 """
 
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from forecasts import importing, services
-from forecasts.models import Status
 
 from .forms import ImportArticleForm
-from .pages import action_page, admin_url
+from .pages import action_page
+from .proposals import proposals_url
 
 # Service errors name model fields; show them on the form fields the editor can change.
 FORM_FIELD_FOR = {"title": "title", "published_on": "published", "author": "author", "scale": "scale"}
@@ -52,7 +52,7 @@ def import_article_view(model_admin, request):
         form=form,
         result=result,
         rows=rows,
-        proposed_url=admin_url(model_admin, "changelist") + f"?status__exact={Status.PROPOSED.value}",
+        proposed_url=proposals_url(model_admin, result.source.pk if result and result.source else None),
     )
 
 
@@ -62,25 +62,3 @@ def _summary(result, dry_run: bool) -> str:
     if not result.created:
         return f"This article was already imported ({len(result.forecasts)} forecasts); nothing new was saved."
     return f"Article stored; {len(result.forecasts)} forecasts proposed. Accept, edit or reject them."
-
-
-@admin.action(description="Accept selected proposed forecasts (they become open)", permissions=["change"])
-def accept_proposed(model_admin, request, queryset):
-    try:
-        accepted = services.forecasts_accept(forecasts=queryset.proposed())
-    except ValidationError as error:
-        model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
-        return
-    model_admin.message_user(request, f"Accepted {accepted} proposed forecasts.", messages.SUCCESS)
-
-
-# Editors decide on proposals: rejecting one is part of confirming an import, so it needs the
-# change permission, not delete (which would also let them delete confirmed forecasts).
-@admin.action(description="Reject selected proposed forecasts (delete them)", permissions=["change"])
-def reject_proposed(model_admin, request, queryset):
-    try:
-        rejected = services.forecasts_reject(forecasts=queryset.proposed())
-    except ValidationError as error:
-        model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
-        return
-    model_admin.message_user(request, f"Rejected {rejected} proposed forecasts.", messages.SUCCESS)

@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from forecasts import services
 from forecasts.models import Event, Forecast, Status
 
-from . import article_import, due_list, history, resolution, snooze
+from . import article_import, due_list, history, proposals, resolution, snooze
 from .changelist import ForecastChangeList
 from .filters import AssignedFilter, HasForecastsFilter, ReviewStateFilter
 from .forms import ForecastAdminForm, ProbabilityEntryField
@@ -30,8 +30,8 @@ class ForecastAdmin(SimpleHistoryAdmin):
     get_urls and actions, each a function in its own module that calls a service."""
 
     actions = (
-        article_import.accept_proposed,
-        article_import.reject_proposed,
+        proposals.accept_proposed,
+        proposals.reject_proposed,
         resolution.resolve_selected,
         resolution.unresolve_selected,
         snooze.snooze_selected,
@@ -301,6 +301,7 @@ class ForecastAdmin(SimpleHistoryAdmin):
         info = self.opts.app_label, self.opts.model_name
         pages = [
             ("import-article/", article_import.import_article_view, "import_article"),
+            ("proposals/", proposals.proposals_view, "proposals"),
             ("<path:object_id>/resolve/", resolution.resolve_view, "resolve"),
             ("<path:object_id>/correct/", resolution.correct_view, "correct"),
             ("<path:object_id>/unresolve/", resolution.unresolve_view, "unresolve"),
@@ -315,6 +316,9 @@ class ForecastAdmin(SimpleHistoryAdmin):
         """The page function bound to this admin, with the function's name for admin_view."""
         return update_wrapper(partial(view, self), view)
 
+    def has_decide_permission(self, request) -> bool:
+        return proposals.may_decide(self, request)
+
     def has_resolve_permission(self, request) -> bool:
         return request.user.has_perm("forecasts.resolve_forecast")
 
@@ -322,7 +326,11 @@ class ForecastAdmin(SimpleHistoryAdmin):
         return request.user.has_perm("forecasts.snooze_forecast")
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "can_import_article": self.has_add_permission(request)}
+        extra_context = {
+            **(extra_context or {}),
+            "can_import_article": self.has_add_permission(request),
+            "can_decide_proposals": self.has_decide_permission(request),
+        }
         return super().changelist_view(request, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

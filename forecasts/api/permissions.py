@@ -1,5 +1,5 @@
-"""Who may resolve, correct and unresolve forecasts over the API (the reading and editing rules
-are config.api.permissions)."""
+"""Who may resolve, correct and unresolve forecasts, and accept proposed ones, over the API (the
+reading and editing rules are config.api.permissions)."""
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
@@ -12,3 +12,16 @@ class CanResolveForecasts(BasePermission):
         if request.method in SAFE_METHODS:
             return True
         return user.has_perm("forecasts.resolve_forecast")
+
+
+class CanDecideProposals(BasePermission):
+    """Accepting a proposed forecast is part of recording forecasts: the editor's add and change
+    permissions, as in the admin."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        if request.method in SAFE_METHODS:
+            return True
+        return user.has_perm("forecasts.add_forecast") and user.has_perm("forecasts.change_forecast")

@@ -1,10 +1,10 @@
 """GET /api/: where each part of the API is, as absolute URLs (the entry point a client or a
 person in the browsable API starts from)."""
 
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 ENDPOINTS = {
@@ -24,4 +24,6 @@ class ApiRoot(APIView):
     # Navigation, not an operation: the schema it links to documents the operations.
     @extend_schema(exclude=True)
     def get(self, request, *args, **kwargs):
-        return Response({name: reverse(url_name, request=request) for name, url_name in ENDPOINTS.items()})
+        # Django's reverse, not DRF's: DRF's carries this request's ?format=api onto every link,
+        # and the schema and its docs page know no such format (404).
+        return Response({name: request.build_absolute_uri(reverse(url)) for name, url in ENDPOINTS.items()})

@@ -201,6 +201,12 @@ class ForecastUnresolveSerializer(StrictSerializer):
     version = version_field()
 
 
+class ForecastAcceptSerializer(StrictSerializer):
+    """Accepting takes the proposal as it stands (finish it with PATCH first)."""
+
+    version = version_field()
+
+
 # ----- scorecards ------------------------------------------------------------------------------
 
 

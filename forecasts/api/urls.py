@@ -11,6 +11,7 @@ urlpatterns = [
     path("forecasts/<str:pk>/resolve/", views.ForecastResolveApi.as_view(), name="api-forecast-resolve"),
     path("forecasts/<str:pk>/correct/", views.ForecastCorrectApi.as_view(), name="api-forecast-correct"),
     path("forecasts/<str:pk>/unresolve/", views.ForecastUnresolveApi.as_view(), name="api-forecast-unresolve"),
+    path("forecasts/<str:pk>/accept/", views.ForecastAcceptApi.as_view(), name="api-forecast-accept"),
     path("scorecards/", views.ScorecardListApi.as_view(), name="api-scorecards"),
     path("scorecards/head-to-head/", views.HeadToHeadApi.as_view(), name="api-head-to-head"),
 ]

@@ -2,6 +2,7 @@
 with an output serializer. Errors take the one shape of config.api.exceptions."""
 
 from django.conf import settings
+from django.db import transaction
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -11,7 +12,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.api.exceptions import PreconditionMalformed
+from config.api.exceptions import Conflict, PreconditionMalformed
 from config.api.filters import StrictOrderingFilter
 from config.api.permissions import ReadSignedInWriteWithModelPermission
 from config.api.schema import FORECAST_WRITE_ERRORS, READ_ERRORS, WRITE_ERRORS, error_responses
@@ -21,7 +22,7 @@ from forecasts.models import Forecast, Status
 
 from . import serializers as s
 from .filters import ForecastFilter
-from .permissions import CanResolveForecasts
+from .permissions import CanDecideProposals, CanResolveForecasts
 
 
 def _visible(request, queryset):
@@ -219,6 +220,34 @@ class ForecastUnresolveApi(IdInUrl, generics.GenericAPIView):
             reason=data["reason"],
             expected_version=expected_version(request, data),
         )
+        return _forecast_response(self, forecast)
+
+
+class ForecastAcceptApi(IdInUrl, generics.GenericAPIView):
+    queryset = Forecast.objects.with_related().prefetch_related("tags")
+    serializer_class = s.ForecastAcceptSerializer
+    permission_classes = [CanDecideProposals]
+
+    @extend_schema(
+        summary="Accept a proposed forecast (it becomes open)",
+        parameters=[ID, IF_MATCH],
+        description="Refused with 400, naming what is left, while the proposal is unfinished: the criteria are "
+        "the import's placeholder, the deadline is a default or proxy, or the criteria still carry notes for the "
+        "editor (finish it with PATCH first). 409 if the forecast is not proposed.",
+        request=s.ForecastAcceptSerializer,
+        responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
+    )
+    def post(self, request, *args, **kwargs):
+        forecast = self.get_object()
+        serializer = s.ForecastAcceptSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        version = expected_version(request, dict(serializer.validated_data))
+        if forecast.status != Status.PROPOSED:
+            raise Conflict(f"Forecast {forecast.pk} is {forecast.status}, not proposed: there is nothing to accept.")
+        # The version check and the acceptance in one transaction: what was read is what is accepted.
+        with transaction.atomic():
+            services.forecast_check_version(forecast=forecast, expected_version=version)
+            services.forecasts_accept(forecasts=[forecast])
         return _forecast_response(self, forecast)
 
 

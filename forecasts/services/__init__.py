@@ -2,7 +2,15 @@
 API, the views, the management commands and the Celery tasks all call them, so each rule lives in
 one place. One module per topic; callers read `services.forecast_resolve(...)`."""
 
-from .access import EDITOR_PERMISSIONS, REVIEWER_PERMISSIONS, access_groups_ensure, admin_login_ensure
+from .access import (
+    EDITOR_PERMISSIONS,
+    REVIEWER_PERMISSIONS,
+    access_groups_ensure,
+    account_invite,
+    admin_login_ensure,
+    invitation_send,
+    role_groups,
+)
 from .events import (
     EVENT_EDITABLE_FIELDS,
     EventResolution,
@@ -21,7 +29,7 @@ from .forecasts import (
     forecast_update,
     tags_get_or_create,
 )
-from .proposals import forecasts_accept, forecasts_reject, propose_forecasts_from_article
+from .proposals import forecasts_accept, forecasts_reject, proposal_problems, propose_forecasts_from_article
 from .public import calendar_token_issue, public_data_changed
 from .reminders import (
     ReminderRun,
@@ -49,6 +57,7 @@ __all__ = [
     "ReminderRun",
     "SeedResult",
     "access_groups_ensure",
+    "account_invite",
     "admin_login_ensure",
     "calendar_token_issue",
     "event_create",
@@ -66,12 +75,15 @@ __all__ = [
     "forecasts_flag_due",
     "forecasts_import",
     "forecasts_reject",
+    "invitation_send",
+    "proposal_problems",
     "propose_forecasts_from_article",
     "public_data_changed",
     "reminder_digest_deliver",
     "reminder_digests_create",
     "reminder_digests_deliver_pending",
     "reminders_send",
+    "role_groups",
     "seed_load",
     "tags_get_or_create",
 ]

@@ -15,7 +15,15 @@ from sources import services as source_services
 from sources.extraction import extract_candidates
 from sources.ingestion import ArticleMetadata, normalise_text
 
-from ..importing import ArticleImport, article_title_and_date, candidate_criteria, candidate_deadline
+from ..importing import (
+    DEADLINE_NOTE,
+    PLACEHOLDER_CRITERIA,
+    ArticleImport,
+    article_title_and_date,
+    candidate_criteria,
+    candidate_deadline,
+    criteria_notes,
+)
 from ..models import Forecast, ProbabilityBasis, Status, claim_fingerprint
 from .forecasts import forecast_create
 
@@ -138,21 +146,64 @@ def _locked_rows(forecasts: Iterable[Forecast]) -> list[Forecast]:
     return list(Forecast.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
 
 
+def proposal_problems(forecast: Forecast) -> list[str]:
+    """What still stops an editor accepting a proposed forecast; empty when it can be accepted.
+
+    Import drafts the criteria and writes what the editor must do as notes inside them (see
+    forecasts/importing.py): accepting says the editor has done it, so the placeholder criteria,
+    a placeholder deadline or any note left for the editor refuses it."""
+    problems = []
+    criteria, notes = criteria_notes(forecast.resolution_criteria)
+    if PLACEHOLDER_CRITERIA in criteria or not criteria:
+        problems.append("the resolution criteria are still the placeholder: write which source and threshold decide it")
+    deadline_notes = [note for note in notes if note.startswith(DEADLINE_NOTE)]
+    if deadline_notes:
+        problems.append(
+            f"the deadline {forecast.deadline:%Y-%m-%d} is a placeholder: set it, then delete the note "
+            f"\u201c{deadline_notes[0]}\u201d from the criteria"
+        )
+    other_notes = [note for note in notes if not note.startswith(DEADLINE_NOTE)]
+    if other_notes:
+        count = len(other_notes)
+        first = _short(other_notes[0], 40)
+        more = " \u2026" if count > 1 else ""
+        problems.append(
+            f"the criteria still carry {count} note{'s' if count > 1 else ''} for the editor "
+            f"(\u201c{first}\u201d{more}): act on each, then delete it"
+        )
+    if forecast.probability is not None and forecast.probability_basis == ProbabilityBasis.NONE:
+        problems.append("a probability needs a basis")
+    return problems
+
+
 @transaction.atomic
 def forecasts_accept(*, forecasts: Iterable[Forecast]) -> int:
-    """Confirm proposed forecasts: they become open, get reminders and, once resolved, scores."""
-    accepted = 0
-    for forecast in _locked_rows(forecasts):
-        if forecast.status != Status.PROPOSED:
-            continue
-        if forecast.probability is not None and forecast.probability_basis == ProbabilityBasis.NONE:
-            raise ValidationError(f"Forecast {forecast.pk}: a probability needs a basis.")
+    """Confirm proposed forecasts: they become open, get reminders and, once resolved, scores.
+
+    All or nothing: when any selected proposal is unfinished (proposal_problems), none is accepted
+    and the error names each one and what is left to do."""
+    rows = [forecast for forecast in _locked_rows(forecasts) if forecast.status == Status.PROPOSED]
+    unfinished = [(forecast, proposal_problems(forecast)) for forecast in rows]
+    unfinished = [(forecast, problems) for forecast, problems in unfinished if problems]
+    if unfinished:
+        raise ValidationError(
+            [
+                f"Forecast {forecast.pk} (\u201c{_short(forecast.claim)}\u201d) cannot be accepted yet: "
+                f"{'; '.join(problems)}."
+                for forecast, problems in unfinished
+            ]
+            + ["Nothing was accepted."]
+        )
+    for forecast in rows:
         forecast.status = Status.OPEN
         forecast.version += 1
         forecast.full_clean()
         forecast.save(update_fields=["status", "version", "updated_at"])
-        accepted += 1
-    return accepted
+    return len(rows)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 @transaction.atomic

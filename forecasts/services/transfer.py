@@ -17,6 +17,7 @@ from sources.models import Author, name_key
 
 from ..models import Forecast, Status, Tag, claim_fingerprint
 from ..records import ForecastRecord
+from .access import account_for_import
 from .forecasts import tags_get_or_create
 from .public import public_data_changed
 
@@ -37,8 +38,14 @@ class ImportResult:
 
 
 @transaction.atomic
-def forecasts_import(*, rows: Iterable[ForecastRecord], batch_size: int = 2000) -> ImportResult:
+def forecasts_import(
+    *, rows: Iterable[ForecastRecord], batch_size: int = 2000, create_reviewers: bool = False
+) -> ImportResult:
     """Write checked import rows in batches, all or nothing.
+
+    A username with no account is refused (nothing is written) unless `create_reviewers`: then
+    the account is created as a reviewer (staff, Reviewers group, no password) and invited by
+    email to set its password once the import commits.
 
     A row whose forecast is already recorded (same source, forecaster and claim) is skipped, so
     importing a file twice adds nothing and never overwrites. A row's id is kept when it is free,
@@ -61,14 +68,17 @@ def forecasts_import(*, rows: Iterable[ForecastRecord], batch_size: int = 2000) 
         if username not in users:
             user = user_model.objects.filter(**{user_model.USERNAME_FIELD: username}).first()
             if user is None:
+                if not create_reviewers:
+                    raise ValidationError(
+                        f"No account named '{username}'; nothing was imported. Import with --create-reviewers "
+                        "to create it as a reviewer and invite it."
+                    )
                 # Keep the assignment rather than drop it. The account's address is the username
                 # when that is one, else username@IMPORT_REVIEWER_EMAIL_DOMAIN; the command lists
                 # the new accounts so that an admin can correct them.
                 domain = settings.IMPORT_REVIEWER_EMAIL_DOMAIN
                 email = username if _is_email(username) else (f"{username}@{domain}" if domain else "")
-                user = user_model(**{user_model.USERNAME_FIELD: username}, email=email)
-                user.set_unusable_password()
-                user, new = source_services.insert_or_get(user, **{user_model.USERNAME_FIELD: username})
+                user, new = account_for_import(username=username, email=email)
                 if new:
                     reviewers_created.append(username)
             users[username] = user

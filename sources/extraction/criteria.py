@@ -110,6 +110,10 @@ def threshold_in(claim: str) -> str | None:
     return "; ".join(dict.fromkeys(found)) or None
 
 
+# Ends every drafted text: the editor deletes it once the source, threshold and date are checked.
+DRAFTED_NOTE = "Drafted automatically: check the source, threshold and date."
+
+
 def draft_criteria(claim: str, deadline: date | None, *, conditional: bool = False) -> tuple[str, list[str]]:
     """Drafted resolution criteria for a claim, and warnings on what could not be drafted."""
     warnings: list[str] = []
@@ -129,5 +133,5 @@ def draft_criteria(claim: str, deadline: date | None, *, conditional: bool = Fal
         warnings.append("no obvious publisher of the outcome: name the source that decides it")
     if conditional:
         parts.append("Conditional: annul if the condition is not met.")
-    parts.append("Otherwise resolves no. Drafted automatically: check the source, threshold and date.")
+    parts.append(f"Otherwise resolves no. {DRAFTED_NOTE}")
     return " ".join(parts), warnings

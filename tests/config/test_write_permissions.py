@@ -129,7 +129,13 @@ def _admin_writes(forecast, proposed):
             {**action, "action": "snooze_selected", "review_on": "2030-01-01", "reason": "Later"},
         ),
         ("accept action", changelist, {**action, "action": "accept_proposed"}),
-        ("reject action", changelist, {**action, "action": "reject_proposed"}),
+        ("reject action", changelist, {**action, "action": "reject_proposed", "confirm_reject": "Yes"}),
+        ("accept proposal", reverse("admin:forecasts_forecast_proposals"), {"accept_one": proposed.pk}),
+        (
+            "reject proposal",
+            reverse("admin:forecasts_forecast_proposals"),
+            {"reject": "1", "confirm_reject": "Yes", "_selected_action": [proposed.pk]},
+        ),
         ("change source", reverse("admin:sources_source_change", args=[forecast.source.pk]), {"title": "Tampered"}),
         ("add publication", reverse("admin:sources_publication_add"), {"name": "New outlet"}),
     ]
@@ -171,6 +177,7 @@ def test_admin_pages_that_write_are_forbidden_without_permission(db, kind):
     for url in (
         reverse("admin:forecasts_forecast_add"),
         reverse("admin:forecasts_forecast_import_article"),
+        reverse("admin:forecasts_forecast_proposals"),
         reverse("admin:forecasts_forecast_delete", args=[forecast.pk]),
     ):
         assert client.get(url).status_code == 403, url

@@ -1,13 +1,14 @@
-"""An editor pastes an article into the admin's import page, sees the proposed forecasts,
-accepts two (they become open) and rejects the third."""
+"""An editor, added by invitation, pastes an article into the admin's import page, reviews the
+proposed forecasts side by side, is refused Accept while the drafts are unfinished, edits and
+accepts two (they become open) and rejects the third after confirming; at a laptop's and a
+phone's width, with no serious accessibility violation on the way."""
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from forecasts import services
 from forecasts.models import Forecast, Status
-from tests.e2e.steps import PASSWORD, changelist_row, messages, run_action, sign_in
-from tests.factories import StaffFactory
+from tests.e2e.accessibility import blocking_violations
+from tests.e2e.steps import LAPTOP, PHONE, join_by_invitation, messages, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -35,17 +36,33 @@ BRIDGE = "The regional council will approve the new harbour bridge by June"
 OPERATOR = "A second ferry operator leaves the market within six months"
 
 
-def test_importing_an_article_proposes_forecasts_that_an_editor_accepts_or_rejects(page: Page, screenshot):
-    # A real member of Editors, as the README sets one up: a superuser would hide a missing permission.
-    editors, _ = services.access_groups_ensure()
-    editor = StaffFactory(username="editor", password=PASSWORD, is_superuser=False)
-    editor.groups.add(editors)
+FINISHED_CRITERIA = {
+    FERRY_ROUTES: "Resolves yes if the operators' association reports fewer passengers on the main routes in "
+    "2025 than in 2019; otherwise no.",
+    BRIDGE: "Resolves yes if the regional council's minutes record approval of the harbour bridge on or before "
+    "2025-06-30; otherwise no.",
+}
 
-    sign_in(page, editor.username)
+
+def card(page: Page, claim: str):
+    return page.locator("article.proposal").filter(has_text=claim)
+
+
+def fits_the_screen(page: Page) -> bool:
+    return page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280px", "390px"])
+def test_an_editor_imports_reviews_edits_accepts_and_rejects_proposals(page: Page, screenshot, viewport):
+    page.set_viewport_size(viewport)
+    # An Editors member as the README adds one (invite_user): a superuser would hide a missing permission.
+    join_by_invitation(page, "editor", "editor")
+    sign_in(page, "editor")
     page.locator("tr.model-forecast").get_by_role("link", name="Forecasts", exact=True).click()
     page.get_by_role("link", name="Import article").click()
     page.get_by_label("Text:").fill(ARTICLE)
     page.get_by_label("Publication:").fill(PUBLICATION)
+    assert blocking_violations(page) == []
     screenshot("import-form")
     page.get_by_role("button", name="Import").click()
 
@@ -59,31 +76,50 @@ def test_importing_an_article_proposes_forecasts_that_an_editor_accepts_or_rejec
     expect(candidates.filter(has_text="20% chance")).to_contain_text("0.2")
     screenshot("candidates")
 
+    # Side by side: the quote, the claim, the drafted criteria, the deadline and what is left to do.
     page.get_by_role("link", name="Review the proposed forecasts").click()
-    proposed = page.locator("#result_list tbody tr")
-    expect(proposed).to_have_count(3)
-    run_action(
-        page,
-        [changelist_row(page, FERRY_ROUTES), changelist_row(page, BRIDGE)],
-        "Accept selected proposed forecasts (they become open)",
-    )
-    expect(messages(page)).to_contain_text("Accepted 2 proposed forecasts.")
-    # Still filtered to proposed: only the third is left to decide.
-    expect(proposed).to_have_count(1)
-    expect(proposed).to_contain_text(OPERATOR)
+    expect(page.locator("article.proposal")).to_have_count(3)
+    ferry = card(page, FERRY_ROUTES)
+    expect(ferry.locator("blockquote")).to_contain_text("Passenger numbers on the main ferry routes")
+    expect(ferry.locator(".proposal-criteria")).to_contain_text("Resolves yes if")
+    expect(ferry.locator(".proposal-deadline")).to_have_text("2025-12-31")
+    expect(ferry.locator(".proposal-notes")).to_contain_text("Drafted automatically")
+    assert blocking_violations(page) == []
+    assert fits_the_screen(page)
+    screenshot("proposals")
+
+    # Accept is refused while the drafts still carry notes for the editor; nothing changes.
+    ferry.get_by_role("checkbox").check()
+    card(page, BRIDGE).get_by_role("checkbox").check()
+    page.get_by_role("button", name="Accept selected").click()
+    expect(messages(page)).to_contain_text("cannot be accepted yet")
+    expect(messages(page)).to_contain_text("Nothing was accepted.")
+    expect(page.locator("article.proposal")).to_have_count(3)
+    screenshot("accept-refused")
+
+    # The editor finishes each draft on its change page, then accepts it from its card.
+    for claim, criteria in FINISHED_CRITERIA.items():
+        card(page, claim).get_by_role("link", name="Edit").click()
+        page.get_by_label("Resolution criteria:").fill(criteria)
+        page.get_by_role("button", name="Save", exact=True).click()
+        expect(messages(page)).to_contain_text("was changed successfully")
+        page.get_by_role("link", name="Review proposals").click()
+        expect(card(page, claim).locator(".proposal-ready")).to_have_text("Ready to accept.")
+        card(page, claim).get_by_role("button", name="Accept").click()
+        expect(messages(page)).to_contain_text("Accepted 1 proposed forecast(s): they are open.")
+        expect(card(page, claim)).to_have_count(0)
     screenshot("accepted")
 
-    run_action(page, [changelist_row(page, OPERATOR)], "Reject selected proposed forecasts (delete them)")
-    expect(messages(page)).to_contain_text("Rejected 1 proposed forecasts.")
-    expect(page.get_by_text(OPERATOR)).to_have_count(0)
+    # Reject asks first, naming what will be deleted.
+    card(page, OPERATOR).get_by_role("button", name="Reject…").click()
+    expect(page.get_by_role("heading", name="Reject proposed forecasts?")).to_be_visible()
+    expect(page.locator(".reject-list")).to_contain_text(OPERATOR)
+    assert blocking_violations(page) == []
+    screenshot("reject-confirmation")
+    page.get_by_role("button", name="Yes, reject 1").click()
+    expect(messages(page)).to_contain_text("Rejected 1 proposed forecast(s).")
+    expect(page.get_by_text("No proposed forecasts are waiting.")).to_be_visible()
     screenshot("rejected")
-
-    page.locator("#changelist-filter").get_by_role("link", name="Open", exact=True).click()
-    opened = page.locator("#result_list tbody tr")
-    expect(opened).to_have_count(2)
-    for claim in (FERRY_ROUTES, BRIDGE):
-        expect(changelist_row(page, claim).locator("td.field-status_display")).to_have_text("open")
-    screenshot("open-forecasts")
 
     assert set(Forecast.objects.values_list("status", flat=True)) == {Status.OPEN}
     assert Forecast.objects.filter(source__publication__name=PUBLICATION, author__name="Maria Lindqvist").count() == 2

@@ -3,6 +3,7 @@ import io
 import json
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from forecasts import services
@@ -95,16 +96,41 @@ def _rows():
     ]
 
 
-def test_import_creates_sources_authors_and_missing_reviewers(tmp_path):
+def test_import_refuses_a_reviewer_with_no_account_and_writes_nothing(tmp_path):
     path = tmp_path / "new.json"
     path.write_text(json.dumps(_rows()), encoding="utf-8")
-    call_command("import_forecasts", str(path), stdout=io.StringIO())
+    with pytest.raises(CommandError) as refused:
+        call_command("import_forecasts", str(path), stdout=io.StringIO())
+    message = str(refused.value)
+    assert "row 1 (index 0): reviewer: no account named 'rev@example.org'" in message
+    assert "--create-reviewers" in message
+    assert "row 4 (index 3)" not in message  # three rows per unknown name are enough
+    assert Forecast.objects.count() == 0
+    assert not get_user_model().objects.exists()
+
+
+def test_import_creates_sources_authors_and_invites_missing_reviewers_when_told(
+    tmp_path, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    path = tmp_path / "new.json"
+    path.write_text(json.dumps(_rows()), encoding="utf-8")
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_forecasts", str(path), "--create-reviewers", stdout=out)
     assert Forecast.objects.count() == 5
     forecast = Forecast.objects.first()
     assert forecast.source.publication.name == "Example Times"
-    assert forecast.reviewer.email == "rev@example.org"
+    reviewer = forecast.reviewer
+    assert reviewer.email == "rev@example.org"
+    assert reviewer.is_staff and not reviewer.has_usable_password()
+    assert list(reviewer.groups.values_list("name", flat=True)) == [settings.REVIEWERS_GROUP]
+    assert reviewer.has_perm("forecasts.resolve_forecast")
     assert forecast.review_on == forecast.deadline
     assert forecast.history.first().history_change_reason == "Imported"
+    assert "emailed an invitation" in out.getvalue()
+    (invitation,) = mailoutbox
+    assert invitation.to == ["rev@example.org"]
+    assert "/admin/reset/" in invitation.body
 
 
 @pytest.mark.parametrize(

@@ -42,9 +42,9 @@ def row(**changes) -> dict:
     return {**base, **changes}
 
 
-def run_import(path) -> str:
+def run_import(path, *options: str) -> str:
     out = io.StringIO()
-    call_command("import_forecasts", str(path), stdout=out)
+    call_command("import_forecasts", str(path), *options, stdout=out)
     return out.getvalue()
 
 
@@ -296,7 +296,7 @@ def test_resolved_rows_keep_when_and_by_whom_through_export_and_import(tmp_path)
     Source.objects.all().delete()
     Author.objects.all().delete()
     get_user_model().objects.all().delete()
-    run_import(path)
+    run_import(path, "--create-reviewers")
 
     assert export() == first
     imported = Forecast.objects.get(status=Status.RESOLVED)

@@ -10,6 +10,7 @@ from forecasts import services
 from forecasts.models import Forecast, Status
 from sources.models import Source
 from tests.factories import ForecastFactory
+from tests.forecasts.services.test_proposals import finished
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,10 @@ def test_an_editor_rejects_proposed_forecasts_without_delete_permission(client, 
     assert "reject_proposed" in actions
     assert "delete_selected" not in actions
 
-    client.post(changelist, {"action": "reject_proposed", ACTION_CHECKBOX_NAME: [proposed.pk, confirmed.pk]})
+    selection = {"action": "reject_proposed", ACTION_CHECKBOX_NAME: [proposed.pk, confirmed.pk]}
+    client.post(changelist, selection)
+    assert Forecast.objects.filter(pk=proposed.pk).exists()  # asked first
+    client.post(changelist, {**selection, "confirm_reject": "Yes"})
 
     assert not Forecast.objects.filter(pk=proposed.pk).exists()
     assert Forecast.objects.filter(pk=confirmed.pk).exists()
@@ -66,9 +70,15 @@ def test_admin_import_page_shows_form_errors_and_saves_nothing(superuser_client)
 def test_admin_bulk_accept_and_reject(superuser_client):
     result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
     first, second, *_ = result.forecasts
+    finished(first)
     changelist = reverse("admin:forecasts_forecast_changelist")
     superuser_client.post(changelist, {"action": "accept_proposed", "_selected_action": [first.pk]})
-    superuser_client.post(changelist, {"action": "reject_proposed", "_selected_action": [second.pk]})
+    asked = superuser_client.post(changelist, {"action": "reject_proposed", "_selected_action": [second.pk]})
+    assert "Reject proposed forecasts?" in asked.content.decode()
+    assert Forecast.objects.filter(pk=second.pk).exists()
+    superuser_client.post(
+        changelist, {"action": "reject_proposed", "_selected_action": [second.pk], "confirm_reject": "Yes"}
+    )
     first.refresh_from_db()
     assert first.status == Status.OPEN
     assert not Forecast.objects.filter(pk=second.pk).exists()

@@ -62,6 +62,12 @@ MATRIX = {
         lambda: {"reason": "Wrong figure."},
         _expect(401, 403, 403, 200, 403, 200),
     ),
+    "accept proposed forecast": (
+        "post",
+        lambda: f"/api/forecasts/{ForecastFactory(status=Status.PROPOSED).pk}/accept/",
+        lambda: {},
+        _expect(401, 403, 200, 403, 403, 200),
+    ),
     "list sources": ("get", lambda: "/api/sources/", None, _expect(200, 200, 200, 200, 200, 200)),
     "create source": ("post", lambda: "/api/sources/", _source_payload, _expect(401, 403, 201, 403, 403, 201)),
     "read source": ("get", lambda: f"/api/sources/{SourceFactory().pk}/", None, _expect(200, 200, 200, 200, 200, 200)),

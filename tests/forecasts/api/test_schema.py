@@ -24,6 +24,7 @@ def test_every_operation_documents_its_errors(schema):
         "/api/forecasts/{id}/resolve/",
         "/api/forecasts/{id}/correct/",
         "/api/forecasts/{id}/unresolve/",
+        "/api/forecasts/{id}/accept/",
         "/api/sources/",
         "/api/sources/{id}/",
         "/api/scorecards/",

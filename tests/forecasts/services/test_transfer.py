@@ -39,7 +39,7 @@ def _file(tmp_path, rows: int = 300):
 
 def _import(path) -> str:
     out = io.StringIO()
-    call_command("import_forecasts", str(path), stdout=out)
+    call_command("import_forecasts", str(path), "--create-reviewers", stdout=out)
     return out.getvalue()
 
 
