@@ -236,13 +236,15 @@ class ScorecardListApi(APIView):
     )
     def get(self, request, *args, **kwargs):
         # A plain dict, so that "?by=" is a wrong value rather than a missing one.
-        query = s.ScorecardQuerySerializer(data=request.query_params.dict())
-        query.is_valid(raise_exception=True)
-        by, bins = query.validated_data.get("by"), query.validated_data["bins"]
+        # The slice parser first: its messages list the valid choices, the same words as on the
+        # pages and in the command.
         try:
             filters = slices.parse(request.query_params, other_params=("by", "bins", "format"))
         except slices.SliceError as error:
             raise ValidationError({error.param: [error.message]}) from None
+        query = s.ScorecardQuerySerializer(data=request.query_params.dict())
+        query.is_valid(raise_exception=True)
+        by, bins = query.validated_data.get("by"), query.validated_data["bins"]
         if by:
             cards = scorecards.scorecards_by(by, n_bins=bins, filters=filters)
         else:
