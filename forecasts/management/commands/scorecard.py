@@ -162,38 +162,33 @@ SIGNIFICANT_DIGITS = 15
 
 
 _FORMAT = f"%.{SIGNIFICANT_DIGITS}g".__mod__
-# The bins' edges are the same few values in every scorecard (0.30000000000000004 among them):
-# rounded once, looked up after. A thousand scorecards hold some 70,000 floats, a third of them edges.
-_ROUNDED_EDGES: dict[float, float] = {}
+# Most floats of a thousand scorecards recur: the bins' edges in every one, and the observed
+# frequencies and their intervals, which are ratios of small counts (3 of 7). Each is rounded
+# once and looked up after; the cache is bounded, and a miss costs a lookup more.
+_ROUNDED: dict[float, float] = {}
+_ROUNDED_LIMIT = 200_000
 
 
-def _rounded_edge(value: float) -> float:
-    rounded = _ROUNDED_EDGES.get(value)
+def _rounded(value: float) -> float:
+    rounded = _ROUNDED.get(value)
     if rounded is None:
-        rounded = _ROUNDED_EDGES[value] = float(_FORMAT(value))
+        rounded = float(_FORMAT(value))
+        if len(_ROUNDED) < _ROUNDED_LIMIT:
+            _ROUNDED[value] = rounded
     return rounded
 
 
 def _denoised(value):
-    # Floats in a container are rounded in place rather than through a call each: the calls
-    # would cost as much as the rounding.
+    # Floats in a container are rounded in the comprehension rather than through a recursive
+    # call each: some 70,000 of them for a thousand scorecards.
     kind = type(value)
     if kind is float:
-        return float(_FORMAT(value))
+        return _rounded(value)
     if kind is dict:
-        if "lower" in value and "upper" in value:
-            return {
-                key: _rounded_edge(item) if key in ("lower", "upper") else _denoised_leaf(item)
-                for key, item in value.items()
-            }
-        return {key: float(_FORMAT(item)) if type(item) is float else _denoised(item) for key, item in value.items()}
+        return {key: _rounded(item) if type(item) is float else _denoised(item) for key, item in value.items()}
     if kind is list:
-        return [float(_FORMAT(item)) if type(item) is float else _denoised(item) for item in value]
+        return [_rounded(item) if type(item) is float else _denoised(item) for item in value]
     return value
-
-
-def _denoised_leaf(value):
-    return float(_FORMAT(value)) if type(value) is float else value
 
 
 def _fmt(value):
