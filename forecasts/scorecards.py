@@ -166,6 +166,9 @@ def bin_expression(n_bins: int) -> Case:
 _SQUARE_FLOOR = 1e-150
 
 
+_FOURTH_POWER_FLOOR = 1e-75
+
+
 def _probability_squared() -> Case:
     return Case(
         When(probability__lt=_SQUARE_FLOOR, then=Value(0.0)),
@@ -191,7 +194,10 @@ def _sufficient_statistics() -> dict[str, Any]:
 def _sum_brier_squared() -> Sum:
     """Sum of (p - o)^4: the per-forecast Brier scores' sum of squares, for their interval."""
     miss = Case(When(CAME_TRUE, then=1.0 - F("probability")), default=F("probability"), output_field=FloatField())
-    return Sum(Power(miss, Value(4.0)), output_field=FloatField())
+    # Floored like _probability_squared: a fourth power under the smallest double is an error on
+    # PostgreSQL; 1e-75 ** 4 = 1e-300 still is a double, and a difference no score can show.
+    floored = Greatest(miss, Value(_FOURTH_POWER_FLOOR), output_field=FloatField())
+    return Sum(Power(floored, Value(4.0)), output_field=FloatField())
 
 
 def bin_totals(
@@ -264,8 +270,9 @@ def yearly_scorecards(
     totals = _grouped_totals(
         queryset, group_key="made_on__year", n_bins=n_bins, filters=filters, today=today or local_today()
     )
+    # int(): PostgreSQL's EXTRACT answers NUMERIC, which the raw aggregate reads as a Decimal.
     return [
-        (year, Scorecard(group=None, counts=counts, scores=scoring.score_bins(bins)))
+        (int(year), Scorecard(group=None, counts=counts, scores=scoring.score_bins(bins)))
         for year, (counts, bins) in sorted(totals.items())
     ]
 
