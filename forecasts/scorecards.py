@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import operator
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -98,39 +99,47 @@ class Scorecard:
     def is_small_sample(self) -> bool:
         return self.scores.n < MIN_RANKED_N
 
-    def as_dict(self) -> dict[str, Any]:
-        """The scorecard object (the JSON of the API and `manage.py scorecard`), ready for JSON."""
+    def as_dict(self, number: Callable[[Any], Any] | None = None) -> dict[str, Any]:
+        """The scorecard object (the JSON of the API and `manage.py scorecard`), ready for JSON.
+
+        `number` is applied to every score (None included): the command rounds them to 15
+        significant digits while building the object, rather than copying it again."""
+        r = number or _unchanged
         s = self.scores
         d = s.decomposition
         return {
             "group": self.group.as_dict() if self.group else None,
             "counts": {name: self.counts.get(name, 0) for name in COUNT_FIELDS},
-            "brier": s.brier,
-            "brier_interval": list(s.brier_interval) if s.brier_interval else None,
-            "log_loss": s.log_loss,
-            "base_rate": s.base_rate,
-            "brier_skill": s.brier_skill,
-            "ece": s.ece,
+            "brier": r(s.brier),
+            "brier_interval": [r(s.brier_interval[0]), r(s.brier_interval[1])] if s.brier_interval else None,
+            "log_loss": r(s.log_loss),
+            "base_rate": r(s.base_rate),
+            "brier_skill": r(s.brier_skill),
+            "ece": r(s.ece),
             "decomposition": {
-                "reliability": d.reliability if d else None,
-                "resolution": d.resolution if d else None,
-                "uncertainty": d.uncertainty if d else None,
-                "within_bin_variance": d.within_bin_variance if d else None,
-                "within_bin_covariance": d.within_bin_covariance if d else None,
+                "reliability": r(d.reliability) if d else None,
+                "resolution": r(d.resolution) if d else None,
+                "uncertainty": r(d.uncertainty) if d else None,
+                "within_bin_variance": r(d.within_bin_variance) if d else None,
+                "within_bin_covariance": r(d.within_bin_covariance) if d else None,
             },
             "calibration": [
                 {
-                    "lower": b.lower,
-                    "upper": b.upper,
+                    "lower": r(b.lower),
+                    "upper": r(b.upper),
                     "n": b.n,
-                    "mean_probability": b.mean_probability,
-                    "observed_frequency": b.observed_frequency,
-                    "ci_low": b.ci_low,
-                    "ci_high": b.ci_high,
+                    "mean_probability": r(b.mean_probability),
+                    "observed_frequency": r(b.observed_frequency),
+                    "ci_low": r(b.ci_low),
+                    "ci_high": r(b.ci_high),
                 }
                 for b in s.calibration
             ],
         }
+
+
+def _unchanged(value: Any) -> Any:
+    return value
 
 
 @dataclass(frozen=True)

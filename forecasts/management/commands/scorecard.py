@@ -75,12 +75,12 @@ class Command(BaseCommand):
             # the database needs to aggregate every forecast. Same numbers, exactly round-tripping.
             if by:
                 # One scorecard per line: still readable, and greppable.
-                lines = (orjson.dumps(_denoised(card.as_dict())).decode() for card in cards)
+                lines = (orjson.dumps(card.as_dict(number=_rounded)).decode() for card in cards)
                 self.stdout.write("[\n" + ",\n".join(lines) + "\n]")
             else:
-                self.stdout.write(orjson.dumps(_denoised(cards[0].as_dict()), option=orjson.OPT_INDENT_2).decode())
+                self.stdout.write(orjson.dumps(cards[0].as_dict(number=_rounded), option=orjson.OPT_INDENT_2).decode())
         elif output_format == "csv":
-            self._write_csv([_denoised(card.as_dict()) for card in cards])
+            self._write_csv([card.as_dict(number=_rounded) for card in cards])
         else:
             if filters.describe():
                 self.stdout.write("Only forecasts " + "; ".join(filters.describe()) + ".\n\n")
@@ -169,26 +169,16 @@ _ROUNDED: dict[float, float] = {}
 _ROUNDED_LIMIT = 200_000
 
 
-def _rounded(value: float) -> float:
+def _rounded(value: float | None) -> float | None:
+    """A score at 15 significant digits (None stays None), applied while the object is built."""
+    if value is None:
+        return None
     rounded = _ROUNDED.get(value)
     if rounded is None:
         rounded = float(_FORMAT(value))
         if len(_ROUNDED) < _ROUNDED_LIMIT:
             _ROUNDED[value] = rounded
     return rounded
-
-
-def _denoised(value):
-    # Floats in a container are rounded in the comprehension rather than through a recursive
-    # call each: some 70,000 of them for a thousand scorecards.
-    kind = type(value)
-    if kind is float:
-        return _rounded(value)
-    if kind is dict:
-        return {key: _rounded(item) if type(item) is float else _denoised(item) for key, item in value.items()}
-    if kind is list:
-        return [_rounded(item) if type(item) is float else _denoised(item) for item in value]
-    return value
 
 
 def _fmt(value):
