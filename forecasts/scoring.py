@@ -175,10 +175,6 @@ def score_bins(bins: Sequence[BinTotals], *, z: float = WILSON_Z) -> Scores:
     # Column sums rather than sum(bins, BinTotals()): a scorecard per author calls this a
     # thousand times, and building every intermediate total costs more than the additions.
     total = BinTotals(*map(sum, zip(*bins, strict=True))) if bins else BinTotals()
-    calibration = [
-        _calibration_bin(b, edges[k], edges[k + 1], z) if b.n else _empty_bin(edges[k], edges[k + 1])
-        for k, b in enumerate(bins)
-    ]
     if total.n == 0:
         return Scores(
             n=0,
@@ -188,7 +184,7 @@ def score_bins(bins: Sequence[BinTotals], *, z: float = WILSON_Z) -> Scores:
             brier_skill=None,
             ece=None,
             decomposition=None,
-            calibration=calibration,
+            calibration=[_empty_bin(edges[k], edges[k + 1]) for k in range(n_bins)],
         )
 
     n = total.n
@@ -197,17 +193,25 @@ def score_bins(bins: Sequence[BinTotals], *, z: float = WILSON_Z) -> Scores:
     rate = total.sum_o / n
     uncertainty = rate * (1.0 - rate)
     reliability = resolution = within_variance = within_covariance = ece = 0.0
-    for b in bins:
-        if b.n == 0:
+    # One pass builds the calibration table and the decomposition's terms: a scorecard per
+    # author runs it a thousand times.
+    calibration = []
+    for k, b in enumerate(bins):
+        bin_n = b.n
+        if bin_n == 0:
+            calibration.append(_empty_bin(edges[k], edges[k + 1]))
             continue
-        mean_p = b.sum_p / b.n
-        freq = b.sum_o / b.n
-        reliability += b.n * (mean_p - freq) ** 2
-        resolution += b.n * (freq - rate) ** 2
+        sum_p, sum_o = b.sum_p, b.sum_o
+        mean_p = sum_p / bin_n
+        freq = sum_o / bin_n
+        low, high = wilson_interval(sum_o, bin_n, z)
+        calibration.append(CalibrationBin(edges[k], edges[k + 1], bin_n, round(sum_o), mean_p, freq, low, high))
+        reliability += bin_n * (mean_p - freq) ** 2
+        resolution += bin_n * (freq - rate) ** 2
         # sum((p - mean_p)^2) and sum((o - freq)(p - mean_p)), expanded into the sums.
-        within_variance += max(0.0, b.sum_p2 - b.sum_p * mean_p)
-        within_covariance += b.sum_po - b.sum_p * freq
-        ece += b.n * abs(freq - mean_p)
+        within_variance += max(0.0, b.sum_p2 - sum_p * mean_p)
+        within_covariance += b.sum_po - sum_p * freq
+        ece += bin_n * abs(freq - mean_p)
 
     variance = brier_variance(n, brier, total.sum_b2)
     return Scores(
@@ -350,15 +354,6 @@ def base_rate(pairs: Iterable[Pair]) -> float | None:
 def brier_skill_score(pairs: Iterable[Pair]) -> float | None:
     """1 - BS / BS_ref against always forecasting the base rate; None if it is 0 or 1."""
     return score(pairs, 1).brier_skill
-
-
-def _calibration_bin(b: BinTotals, lower: float, upper: float, z: float) -> CalibrationBin:
-    n = b.n
-    interval = wilson_interval(b.sum_o, n, z)
-    if interval is None:
-        return _empty_bin(lower, upper)
-    # Positional: this runs for every bin of every group of a scorecard page.
-    return CalibrationBin(lower, upper, n, round(b.sum_o), b.sum_p / n, b.sum_o / n, *interval)
 
 
 @functools.cache
