@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import operator
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -98,39 +99,47 @@ class Scorecard:
     def is_small_sample(self) -> bool:
         return self.scores.n < MIN_RANKED_N
 
-    def as_dict(self) -> dict[str, Any]:
-        """The scorecard object (the JSON of the API and `manage.py scorecard`), ready for JSON."""
+    def as_dict(self, number: Callable[[Any], Any] | None = None) -> dict[str, Any]:
+        """The scorecard object (the JSON of the API and `manage.py scorecard`), ready for JSON.
+
+        `number` is applied to every score (None included): the command rounds them to 15
+        significant digits while building the object, rather than copying it again."""
+        r = number or _unchanged
         s = self.scores
         d = s.decomposition
         return {
             "group": self.group.as_dict() if self.group else None,
             "counts": {name: self.counts.get(name, 0) for name in COUNT_FIELDS},
-            "brier": s.brier,
-            "brier_interval": list(s.brier_interval) if s.brier_interval else None,
-            "log_loss": s.log_loss,
-            "base_rate": s.base_rate,
-            "brier_skill": s.brier_skill,
-            "ece": s.ece,
+            "brier": r(s.brier),
+            "brier_interval": [r(s.brier_interval[0]), r(s.brier_interval[1])] if s.brier_interval else None,
+            "log_loss": r(s.log_loss),
+            "base_rate": r(s.base_rate),
+            "brier_skill": r(s.brier_skill),
+            "ece": r(s.ece),
             "decomposition": {
-                "reliability": d.reliability if d else None,
-                "resolution": d.resolution if d else None,
-                "uncertainty": d.uncertainty if d else None,
-                "within_bin_variance": d.within_bin_variance if d else None,
-                "within_bin_covariance": d.within_bin_covariance if d else None,
+                "reliability": r(d.reliability) if d else None,
+                "resolution": r(d.resolution) if d else None,
+                "uncertainty": r(d.uncertainty) if d else None,
+                "within_bin_variance": r(d.within_bin_variance) if d else None,
+                "within_bin_covariance": r(d.within_bin_covariance) if d else None,
             },
             "calibration": [
                 {
-                    "lower": b.lower,
-                    "upper": b.upper,
+                    "lower": r(b.lower),
+                    "upper": r(b.upper),
                     "n": b.n,
-                    "mean_probability": b.mean_probability,
-                    "observed_frequency": b.observed_frequency,
-                    "ci_low": b.ci_low,
-                    "ci_high": b.ci_high,
+                    "mean_probability": r(b.mean_probability),
+                    "observed_frequency": r(b.observed_frequency),
+                    "ci_low": r(b.ci_low),
+                    "ci_high": r(b.ci_high),
                 }
                 for b in s.calibration
             ],
         }
+
+
+def _unchanged(value: Any) -> Any:
+    return value
 
 
 @dataclass(frozen=True)
@@ -166,6 +175,9 @@ def bin_expression(n_bins: int) -> Case:
 _SQUARE_FLOOR = 1e-150
 
 
+_FOURTH_POWER_FLOOR = 1e-75
+
+
 def _probability_squared() -> Case:
     return Case(
         When(probability__lt=_SQUARE_FLOOR, then=Value(0.0)),
@@ -191,7 +203,10 @@ def _sufficient_statistics() -> dict[str, Any]:
 def _sum_brier_squared() -> Sum:
     """Sum of (p - o)^4: the per-forecast Brier scores' sum of squares, for their interval."""
     miss = Case(When(CAME_TRUE, then=1.0 - F("probability")), default=F("probability"), output_field=FloatField())
-    return Sum(Power(miss, Value(4.0)), output_field=FloatField())
+    # Floored like _probability_squared: a fourth power under the smallest double is an error on
+    # PostgreSQL; 1e-75 ** 4 = 1e-300 still is a double, and a difference no score can show.
+    floored = Greatest(miss, Value(_FOURTH_POWER_FLOOR), output_field=FloatField())
+    return Sum(Power(floored, Value(4.0)), output_field=FloatField())
 
 
 def bin_totals(
@@ -264,8 +279,9 @@ def yearly_scorecards(
     totals = _grouped_totals(
         queryset, group_key="made_on__year", n_bins=n_bins, filters=filters, today=today or local_today()
     )
+    # int(): PostgreSQL's EXTRACT answers NUMERIC, which the raw aggregate reads as a Decimal.
     return [
-        (year, Scorecard(group=None, counts=counts, scores=scoring.score_bins(bins)))
+        (int(year), Scorecard(group=None, counts=counts, scores=scoring.score_bins(bins)))
         for year, (counts, bins) in sorted(totals.items())
     ]
 
@@ -460,6 +476,15 @@ def ranked(cards: list[Scorecard]) -> tuple[list[Scorecard], list[Scorecard]]:
         ]
     small = sorted((c for c in cards if c.is_small_sample), key=lambda c: (-c.n, c.group.label.casefold()))
     return large, small
+
+
+def counted_in(
+    filters: slices.Slice, queryset: QuerySet[Forecast] | None = None, *, today: datetime.date | None = None
+) -> QuerySet[Forecast]:
+    """The confirmed forecasts of a slice that its scorecard counts today (the early rule included),
+    for reads beside the scorecard such as the relative scores."""
+    queryset = confirmed_forecasts() if queryset is None else queryset.exclude(status=Status.PROPOSED)
+    return queryset.filter(filters.q()).counted(include_early=filters.include_early, today=today)
 
 
 def phrase_table(

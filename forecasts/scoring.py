@@ -154,8 +154,10 @@ class Scores:
     brier_variance: float | None = None
 
 
+@functools.lru_cache(maxsize=65_536)
 def wilson_interval(successes: float, n: int, z: float = WILSON_Z) -> tuple[float, float] | None:
-    """Wilson score interval for a binomial proportion; None when n == 0."""
+    """Wilson score interval for a binomial proportion; None when n == 0. Cached: a scorecard per
+    author asks for ten per author, mostly the same few small counts (2 of 3, 5 of 8)."""
     if n <= 0:
         return None
     phat = successes / n
@@ -173,10 +175,6 @@ def score_bins(bins: Sequence[BinTotals], *, z: float = WILSON_Z) -> Scores:
     # Column sums rather than sum(bins, BinTotals()): a scorecard per author calls this a
     # thousand times, and building every intermediate total costs more than the additions.
     total = BinTotals(*map(sum, zip(*bins, strict=True))) if bins else BinTotals()
-    calibration = [
-        _calibration_bin(b, edges[k], edges[k + 1], z) if b.n else _empty_bin(edges[k], edges[k + 1])
-        for k, b in enumerate(bins)
-    ]
     if total.n == 0:
         return Scores(
             n=0,
@@ -186,7 +184,7 @@ def score_bins(bins: Sequence[BinTotals], *, z: float = WILSON_Z) -> Scores:
             brier_skill=None,
             ece=None,
             decomposition=None,
-            calibration=calibration,
+            calibration=[_empty_bin(edges[k], edges[k + 1]) for k in range(n_bins)],
         )
 
     n = total.n
@@ -195,17 +193,25 @@ def score_bins(bins: Sequence[BinTotals], *, z: float = WILSON_Z) -> Scores:
     rate = total.sum_o / n
     uncertainty = rate * (1.0 - rate)
     reliability = resolution = within_variance = within_covariance = ece = 0.0
-    for b in bins:
-        if b.n == 0:
+    # One pass builds the calibration table and the decomposition's terms: a scorecard per
+    # author runs it a thousand times.
+    calibration = []
+    for k, b in enumerate(bins):
+        bin_n = b.n
+        if bin_n == 0:
+            calibration.append(_empty_bin(edges[k], edges[k + 1]))
             continue
-        mean_p = b.sum_p / b.n
-        freq = b.sum_o / b.n
-        reliability += b.n * (mean_p - freq) ** 2
-        resolution += b.n * (freq - rate) ** 2
+        sum_p, sum_o = b.sum_p, b.sum_o
+        mean_p = sum_p / bin_n
+        freq = sum_o / bin_n
+        low, high = wilson_interval(sum_o, bin_n, z)
+        calibration.append(CalibrationBin(edges[k], edges[k + 1], bin_n, round(sum_o), mean_p, freq, low, high))
+        reliability += bin_n * (mean_p - freq) ** 2
+        resolution += bin_n * (freq - rate) ** 2
         # sum((p - mean_p)^2) and sum((o - freq)(p - mean_p)), expanded into the sums.
-        within_variance += max(0.0, b.sum_p2 - b.sum_p * mean_p)
-        within_covariance += b.sum_po - b.sum_p * freq
-        ece += b.n * abs(freq - mean_p)
+        within_variance += max(0.0, b.sum_p2 - sum_p * mean_p)
+        within_covariance += b.sum_po - sum_p * freq
+        ece += bin_n * abs(freq - mean_p)
 
     variance = brier_variance(n, brier, total.sum_b2)
     return Scores(
@@ -331,15 +337,6 @@ def intervals_overlap(a: tuple[float, float] | None, b: tuple[float, float] | No
 
 def score(pairs: Iterable[Pair], n_bins: int = DEFAULT_BINS, *, z: float = WILSON_Z) -> Scores:
     return score_bins(accumulate(pairs, n_bins), z=z)
-
-
-def _calibration_bin(b: BinTotals, lower: float, upper: float, z: float) -> CalibrationBin:
-    n = b.n
-    interval = wilson_interval(b.sum_o, n, z)
-    if interval is None:
-        return _empty_bin(lower, upper)
-    # Positional: this runs for every bin of every group of a scorecard page.
-    return CalibrationBin(lower, upper, n, round(b.sum_o), b.sum_p / n, b.sum_o / n, *interval)
 
 
 @functools.cache

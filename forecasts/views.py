@@ -85,7 +85,7 @@ def scorecard_index(request):
         "min_ranked_n": scorecards.MIN_RANKED_N,
         "n_bins": n_bins,
         **_slice_context(request, filters),
-        "relative": comparisons.relative_scores(scorecards.confirmed_forecasts().filter(filters.q())),
+        "relative": comparisons.relative_scores(scorecards.counted_in(filters)),
     }
     return render(request, "scorecards/index.html", context)
 
@@ -118,7 +118,7 @@ def scorecard_detail(request, by: str, key: str):
         "outcome": Outcome,
         "min_ranked_n": scorecards.MIN_RANKED_N,
         "n_bins": n_bins,
-        "relative": comparisons.relative_scores(forecasts.filter(filters.q())),
+        "relative": comparisons.relative_scores(scorecards.counted_in(filters, forecasts)),
         "opponents": _opponents(int(key)) if by == "author" else [],
         **public_pages.group_page_context(request, card, forecasts.filter(filters.q())),
         **_slice_context(request, filters),

@@ -265,14 +265,16 @@ class ScorecardListApi(APIView):
     )
     def get(self, request, *args, **kwargs):
         # A plain dict, so that "?by=" is a wrong value rather than a missing one.
-        query = s.ScorecardQuerySerializer(data=request.query_params.dict())
-        query.is_valid(raise_exception=True)
-        by, bins = query.validated_data.get("by"), query.validated_data["bins"]
+        # The slice parser first: its messages list the valid choices, the same words as on the
+        # pages and in the command.
         try:
             filters = slices.parse(request.query_params, other_params=("by", "bins", "format"))
         except slices.SliceError as error:
             raise ValidationError({error.param: [error.message]}) from None
-        rows = scorecards.confirmed_forecasts().filter(filters.q())
+        query = s.ScorecardQuerySerializer(data=request.query_params.dict())
+        query.is_valid(raise_exception=True)
+        by, bins = query.validated_data.get("by"), query.validated_data["bins"]
+        rows = scorecards.counted_in(filters)
         if by:
             cards = scorecards.scorecards_by(by, n_bins=bins, filters=filters)
             relatives = comparisons.relative_by(by, rows)

@@ -427,3 +427,26 @@ def test_by_year_scorecards_and_trend_follow_the_forecasts_made_each_year():
     w = np.array([len(pairs) for pairs in rows.values()], dtype=float)
     assert scorecards.brier_trend(years) == pytest.approx(np.polyfit(x, y, 1, w=np.sqrt(w))[0])
     assert scorecards.brier_trend(years) < 0
+
+
+def test_the_worked_example_of_docs_scoring():
+    import datetime
+
+    from forecasts import slices
+
+    author = AuthorFactory()
+    for p, deadline, outcome in (
+        (0.2, datetime.date(2025, 12, 31), Outcome.NO),
+        (0.7, datetime.date(2026, 6, 30), Outcome.YES),
+        (0.9, datetime.date(2030, 12, 31), Outcome.YES),
+    ):
+        resolved_forecast(outcome=outcome, probability=p, author=author, deadline=deadline)
+    today = datetime.date(2026, 11, 30)
+
+    default = scorecards.scorecard(today=today)
+    included = scorecards.scorecard(filters=slices.parse({"early": "include"}), today=today)
+
+    assert default.scores.brier == pytest.approx(0.065)
+    assert (default.counts["resolved"], default.counts["scored"], default.counts["waiting"]) == (3, 2, 1)
+    assert included.scores.brier == pytest.approx(0.14 / 3)
+    assert scorecards.scorecard(today=datetime.date(2031, 1, 1)).n == 3

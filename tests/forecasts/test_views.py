@@ -191,3 +191,48 @@ def test_empty_scorecards_say_how_to_fill_them(client, staff_client):
 def test_filled_scorecards_drop_the_hint(client):
     seed_load(with_outcomes=True)
     assert "To fill these scorecards" not in client.get(reverse("scorecards:index")).content.decode()
+
+
+def test_a_slice_narrows_the_pages_and_a_bad_one_is_a_400_page(client, resolved_seed):
+    url = reverse("scorecards:detail", args=["author", resolved_seed.pk])
+
+    everything = client.get(url)
+    none_made = client.get(url, {"made_year": "1999"})
+    unknown = client.get(url, {"since": "2020"})
+    bad_value = client.get(reverse("scorecards:index"), {"horizon": "soon"})
+
+    assert everything.context["card"].n > 0
+    assert none_made.status_code == 200 and none_made.context["card"].n == 0
+    assert "Only forecasts made from 1999-01-01 to 1999-12-31" in none_made.content.decode()
+    assert unknown.status_code == 400 and "unknown parameter" in unknown.content.decode()
+    assert bad_value.status_code == 400 and "lt6m, 6-12m, 1-3y, gt3y" in bad_value.content.decode()
+
+
+def test_the_pundit_page_shows_brier_by_year_and_the_ranking_rule(client, resolved_seed):
+    page = client.get(reverse("scorecards:detail", args=["author", resolved_seed.pk]))
+    index = client.get(reverse("scorecards:index")).content.decode()
+
+    years = page.context["years"]
+    assert years and sum(card.n for _year, card in years) == page.context["card"].n
+    assert 'id="by-year"' in page.content.decode()
+    assert "How the ranking works" in index and "cannot tell the two apart" in index
+
+
+def test_a_forecast_resolved_early_is_shown_as_waiting(client):
+    import datetime
+
+    forecast = ForecastFactory(
+        probability=0.9,
+        status=Status.RESOLVED,
+        outcome=Outcome.YES,
+        resolved_at=timezone.now(),
+        deadline=datetime.date(2030, 12, 31),
+    )
+    url = reverse("scorecards:detail", args=["author", forecast.author_id])
+
+    page = client.get(url).content.decode()
+    included = client.get(url, {"early": "include"})
+
+    assert "resolved early, counted at the deadline" in page
+    assert "1 resolved early" in page
+    assert included.context["card"].n == 1

@@ -75,12 +75,12 @@ class Command(BaseCommand):
             # the database needs to aggregate every forecast. Same numbers, exactly round-tripping.
             if by:
                 # One scorecard per line: still readable, and greppable.
-                lines = (orjson.dumps(_denoised(card.as_dict())).decode() for card in cards)
+                lines = (orjson.dumps(card.as_dict(number=_rounded)).decode() for card in cards)
                 self.stdout.write("[\n" + ",\n".join(lines) + "\n]")
             else:
-                self.stdout.write(orjson.dumps(_denoised(cards[0].as_dict()), option=orjson.OPT_INDENT_2).decode())
+                self.stdout.write(orjson.dumps(cards[0].as_dict(number=_rounded), option=orjson.OPT_INDENT_2).decode())
         elif output_format == "csv":
-            self._write_csv([_denoised(card.as_dict()) for card in cards])
+            self._write_csv([card.as_dict(number=_rounded) for card in cards])
         else:
             if filters.describe():
                 self.stdout.write("Only forecasts " + "; ".join(filters.describe()) + ".\n\n")
@@ -161,14 +161,24 @@ class Command(BaseCommand):
 SIGNIFICANT_DIGITS = 15
 
 
-def _denoised(value):
-    if type(value) is float:
-        return float(f"{value:.{SIGNIFICANT_DIGITS}g}")
-    if type(value) is dict:
-        return {key: _denoised(item) for key, item in value.items()}
-    if type(value) is list:
-        return [_denoised(item) for item in value]
-    return value
+_FORMAT = f"%.{SIGNIFICANT_DIGITS}g".__mod__
+# Most floats of a thousand scorecards recur: the bins' edges in every one, and the observed
+# frequencies and their intervals, which are ratios of small counts (3 of 7). Each is rounded
+# once and looked up after; the cache is bounded, and a miss costs a lookup more.
+_ROUNDED: dict[float, float] = {}
+_ROUNDED_LIMIT = 200_000
+
+
+def _rounded(value: float | None) -> float | None:
+    """A score at 15 significant digits (None stays None), applied while the object is built."""
+    if value is None:
+        return None
+    rounded = _ROUNDED.get(value)
+    if rounded is None:
+        rounded = float(_FORMAT(value))
+        if len(_ROUNDED) < _ROUNDED_LIMIT:
+            _ROUNDED[value] = rounded
+    return rounded
 
 
 def _fmt(value):

@@ -56,3 +56,56 @@ def test_anonymous_throttling_answers_429(api, monkeypatch):
     monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
     statuses = [api["anonymous"].get("/api/scorecards/").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
+
+
+def test_a_slice_narrows_the_api_scorecards(api):
+    ann = AuthorFactory(name="Ann")
+    for probability, outcome, made_on in ((0.8, Outcome.YES, "2021-05-01"), (0.3, Outcome.YES, "2022-05-01")):
+        ForecastFactory(
+            author=ann,
+            probability=probability,
+            status=Status.RESOLVED,
+            outcome=outcome,
+            resolved_at=timezone.now(),
+            made_on=datetime.date.fromisoformat(made_on),
+            deadline=datetime.date(2023, 12, 31),
+        )
+
+    response = api["anonymous"].get("/api/scorecards/", {"by": "author", "made_year": "2022", "format": "json"})
+
+    assert response.status_code == 200
+    (card,) = response.json()
+    assert card["counts"]["scored"] == 1
+    assert card["brier"] == pytest.approx(0.7**2)
+    assert card["brier_interval"] is None
+
+
+def test_the_early_switch_and_the_waiting_count_in_the_api(api):
+    ForecastFactory(
+        probability=0.9,
+        status=Status.RESOLVED,
+        outcome=Outcome.YES,
+        resolved_at=timezone.now(),
+        deadline=datetime.date(2030, 12, 31),
+    )
+    default = api["anonymous"].get("/api/scorecards/").json()[0]
+    included = api["anonymous"].get("/api/scorecards/", {"early": "include"}).json()[0]
+    assert (default["counts"]["waiting"], default["counts"]["scored"]) == (1, 0)
+    assert (included["counts"]["waiting"], included["counts"]["scored"]) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ({"since": "2020"}, "Accepted:"),
+        ({"horizon": "5y"}, "lt6m, 6-12m, 1-3y, gt3y"),
+        ({"early": "all"}, "exclude, include"),
+        ({"made_year": "abcd"}, "YYYY"),
+        ({"tag": "nowhere"}, "no tag named"),
+    ],
+)
+def test_bad_slice_is_400_with_the_valid_choices(api, query, words):
+    response = api["anonymous"].get("/api/scorecards/", query)
+    assert response.status_code == 400
+    (param,) = query
+    assert words in " ".join(response.json()["errors"][param])

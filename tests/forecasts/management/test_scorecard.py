@@ -133,3 +133,62 @@ def test_numbers_print_without_binary_rounding_noise(output_format):
     numbers = [float(n) for n in re.findall(r"-?\d+\.\d+(?:e-?\d+)?", text)]
     assert numbers
     assert all(n == float(f"{n:.15g}") for n in numbers)
+
+
+def test_slice_options_narrow_the_scorecard_like_a_hand_computation(db):
+    import datetime
+
+    author = AuthorFactory(name="Cy")
+    rows = [(0.8, 1, 2020, 100), (0.3, 0, 2020, 500), (0.6, 0, 2021, 100), (0.9, 1, 2021, 2000)]
+    for p, o, year, horizon in rows:
+        made_on = datetime.date(year, 2, 1)
+        ForecastFactory(
+            author=author,
+            probability=p,
+            status=Status.RESOLVED,
+            outcome=Outcome.YES if o else Outcome.NO,
+            resolved_at=timezone.now(),
+            made_on=made_on,
+            deadline=made_on + datetime.timedelta(days=horizon),
+        )
+
+    made_2020 = json.loads(run("--format", "json", "--made-year", "2020"))
+    short = json.loads(run("--format", "json", "--horizon", "lt6m"))
+
+    assert made_2020["counts"]["scored"] == 2
+    assert made_2020["brier"] == pytest.approx(((0.8 - 1) ** 2 + 0.3**2) / 2, abs=TOLERANCE)
+    assert short["counts"]["scored"] == 2
+    assert short["brier"] == pytest.approx(((0.8 - 1) ** 2 + 0.6**2) / 2, abs=TOLERANCE)
+
+
+def test_forecasts_resolved_early_wait_unless_included(db):
+    import datetime
+
+    ForecastFactory(
+        probability=0.9,
+        status=Status.RESOLVED,
+        outcome=Outcome.YES,
+        resolved_at=timezone.now(),
+        deadline=datetime.date(2030, 12, 31),
+    )
+
+    default = json.loads(run("--format", "json"))
+    included = json.loads(run("--format", "json", "--include-early"))
+
+    assert (default["counts"]["scored"], default["counts"]["waiting"], default["brier"]) == (0, 1, None)
+    assert (included["counts"]["scored"], included["counts"]["waiting"]) == (1, 0)
+    assert "1 resolved early, counted at the deadline" in run()
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--horizon", "5y"], "--horizon: '5y' is not one of: lt6m, 6-12m, 1-3y, gt3y."),
+        (["--basis", "gut"], "stated, phrase, analyst, none"),
+        (["--made-from", "2020-02-30"], "--made-from"),
+        (["--tag", "nowhere"], "--tag: no tag named 'nowhere'"),
+    ],
+)
+def test_bad_slice_options_are_command_errors_with_the_choices(db, args, words):
+    with pytest.raises(CommandError, match=re.escape(words)):
+        run(*args)
