@@ -144,6 +144,8 @@ def forecasts_import(*, rows: Iterable[ForecastRecord], batch_size: int = 2000) 
                 resolved_by=user_for(row.resolved_by) if is_resolved else None,
                 reviewer=user_for(row.reviewer),
                 recorded_by=user_for(row.recorded_by),
+                reference_probability=row.reference_probability,
+                reference_source=row.reference_source,
             )
             objects.append(forecast)
             row_tags.append(row.tags)
