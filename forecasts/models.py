@@ -470,14 +470,23 @@ class Forecast(models.Model):
         related_name="forecasts",
         help_text="The event this forecast is about, shared with other forecasts; resolving the event resolves it.",
     )
+    # The empty defaults are also the database's, so rows written outside the ORM (bulk loads,
+    # benchmarks' COPY) that know nothing of events are valid.
     event_link = models.CharField(
         max_length=10,
         choices=EventLink.choices,
         blank=True,
+        default="",
+        db_default="",
         help_text="How the forecast's outcome follows from the event's; empty without an event.",
     )
     event_comparator = models.CharField(
-        max_length=2, choices=Comparator.choices, blank=True, help_text="For a threshold claim: above or below."
+        max_length=2,
+        choices=Comparator.choices,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="For a threshold claim: above or below.",
     )
     event_threshold = models.FloatField(
         null=True, blank=True, help_text="For a threshold claim: the value the event's value is compared with."
@@ -489,7 +498,11 @@ class Forecast(models.Model):
         "crowd price, a model, the base rate of its tag). Empty: the event's reference, if any.",
     )
     reference_source = models.CharField(
-        max_length=300, blank=True, help_text="Where the reference probability comes from; required with one."
+        max_length=300,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Where the reference probability comes from; required with one.",
     )
     # Bumped by every service write, so a client that read version N can be told that someone
     # changed the forecast since, instead of overwriting that change.
@@ -526,10 +539,13 @@ class Forecast(models.Model):
             # Meta.ordering: the admin changelist's first page reads 50 index entries instead of
             # sorting the table, and the date hierarchy's MIN/MAX(review_on) are index lookups.
             models.Index(fields=["review_on", "id"], name="forecast_review_order_idx"),
-            # Head-to-head reads one pundit's forecasts on events: a partial index keeps that a
-            # lookup of the pundit's linked rows, not a scan of everything they forecast.
+            # Head-to-head reads one pundit's scored forecasts on events: this partial index holds
+            # every column it needs, so PostgreSQL answers from the index alone instead of one
+            # random table page per forecast.
             models.Index(
-                fields=["author", "event"], condition=Q(event__isnull=False), name="forecast_author_event_idx"
+                fields=["author", "event", "status", "outcome", "probability"],
+                condition=Q(event__isnull=False),
+                name="forecast_author_event_idx",
             ),
         ]
         constraints = [
