@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Avg, Case, Count, F, FloatField, Q, QuerySet, Sum, Value, When
+from django.db.models import Avg, Case, Count, F, FloatField, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from sources.models import Author
@@ -218,11 +218,3 @@ def event_titles(ids: list[int]) -> dict[int, str]:
     for start in range(0, len(ids), 10_000):
         titles.update(Event.objects.filter(pk__in=ids[start : start + 10_000]).values_list("pk", "title"))
     return titles
-
-
-def event_counts(queryset: QuerySet[Forecast]) -> dict[str, int]:
-    """How many of the forecasts are linked to an event and how many carry a reference."""
-    return queryset.aggregate(
-        linked=Count("pk", filter=Q(event__isnull=False)),
-        with_reference=Count("pk", filter=Q(reference_probability__isnull=False)),
-    )
