@@ -468,6 +468,8 @@ class Forecast(models.Model):
         null=True,
         blank=True,
         related_name="forecasts",
+        # Indexed by forecast_event_scores_idx, which leads with the event.
+        db_index=False,
         help_text="The event this forecast is about, shared with other forecasts; resolving the event resolves it.",
     )
     # The empty defaults are also the database's, so rows written outside the ORM (bulk loads,
@@ -546,6 +548,13 @@ class Forecast(models.Model):
                 fields=["author", "event", "status", "outcome", "probability"],
                 condition=Q(event__isnull=False),
                 name="forecast_author_event_idx",
+            ),
+            # A pundit's page reads every forecast on the events they forecast: the same columns,
+            # led by the event (this also serves the foreign key's lookups).
+            models.Index(
+                fields=["event", "author", "status", "outcome", "probability"],
+                condition=Q(event__isnull=False),
+                name="forecast_event_scores_idx",
             ),
         ]
         constraints = [
