@@ -146,6 +146,8 @@ def forecasts_import(*, rows: Iterable[ForecastRecord], batch_size: int = 2000) 
                 recorded_by=user_for(row.recorded_by),
                 reference_probability=row.reference_probability,
                 reference_source=row.reference_source,
+                # Written without save(): an imported row links no event, so its own reference.
+                reference_used=row.reference_probability,
             )
             objects.append(forecast)
             row_tags.append(row.tags)
