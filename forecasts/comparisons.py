@@ -7,8 +7,8 @@ difference a − b per event, and the mean difference with its paired t interval
 a forecast better.
 
 Relative: per scored forecast with a reference, (p − o)² − (r − o)², its mean and t interval.
-The reference is the forecast's own, else its event's (1 − the event's for an opposite claim; a
-threshold claim has no event reference, which is about the event's claim, not the threshold).
+The reference is the forecast's own, else its event's (`reference_for` in models.py); the
+difference is stored per forecast (`Forecast.relative_brier`), so no query joins the events.
 """
 
 from __future__ import annotations
@@ -17,36 +17,20 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Avg, Case, Count, F, FloatField, Q, QuerySet, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Avg, Case, Count, F, FloatField, QuerySet, Sum, Value, When
 
 from sources.models import Author
 
 from . import scoring
-from .models import SCORED, Event, EventLink, Forecast, Outcome, Status
+from .models import SCORED, Event, Forecast, Outcome, Status
 from .scorecards import GROUPINGS, confirmed_forecasts
 
 _OUTCOME = Case(When(outcome=Outcome.YES, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
 
 
-def reference_expression() -> Coalesce:
-    """The reference probability a forecast is compared with, NULL when it has none."""
-    from_event = Case(
-        When(event_link=EventLink.SAME, then=F("event__reference_probability")),
-        When(event_link=EventLink.OPPOSITE, then=Value(1.0) - F("event__reference_probability")),
-        default=Value(None),
-        output_field=FloatField(),
-    )
-    return Coalesce(F("reference_probability"), from_event, output_field=FloatField())
-
-
-def _squared_error(probability) -> Any:
-    error = probability - _OUTCOME
-    return error * error
-
-
 def brier_expression() -> Any:
-    return _squared_error(F("probability"))
+    error = F("probability") - _OUTCOME
+    return error * error
 
 
 @dataclass(frozen=True)
@@ -71,21 +55,17 @@ NO_RELATIVE = Relative(0, None, None, None)
 
 
 def _relative_aggregates() -> dict[str, Any]:
-    difference = _squared_error(F("probability")) - _squared_error(F("reference"))
+    # The stored per-forecast difference (NULL without a reference or a score): one column summed.
+    difference = F("relative_brier")
     return {
-        "n": Count("pk"),
+        "n": Count("relative_brier"),
         "total": Sum(difference, output_field=FloatField()),
         "total_of_squares": Sum(difference * difference, output_field=FloatField()),
     }
 
 
 def _with_reference(queryset: QuerySet[Forecast]) -> QuerySet[Forecast]:
-    return (
-        queryset.exclude(status=Status.PROPOSED)
-        .filter(SCORED)
-        .annotate(reference=reference_expression())
-        .filter(reference__isnull=False)
-    )
+    return queryset.exclude(status=Status.PROPOSED).filter(relative_brier__isnull=False)
 
 
 def _relative(row: dict[str, Any]) -> Relative:
@@ -218,11 +198,3 @@ def event_titles(ids: list[int]) -> dict[int, str]:
     for start in range(0, len(ids), 10_000):
         titles.update(Event.objects.filter(pk__in=ids[start : start + 10_000]).values_list("pk", "title"))
     return titles
-
-
-def event_counts(queryset: QuerySet[Forecast]) -> dict[str, int]:
-    """How many of the forecasts are linked to an event and how many carry a reference."""
-    return queryset.aggregate(
-        linked=Count("pk", filter=Q(event__isnull=False)),
-        with_reference=Count("pk", filter=Q(reference_probability__isnull=False)),
-    )

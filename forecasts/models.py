@@ -237,6 +237,61 @@ def word_overlap(a: str, b: str) -> float:
     return len(first & second) / len(first | second) if first and second else 0.0
 
 
+def reference_for(*, own: float | None, link: str, event_reference: float | None) -> float | None:
+    """The one rule for the reference a forecast is compared with: its own, else its event's (one
+    minus it for the opposite claim). A threshold claim takes none from its event, whose
+    reference is about the event's claim, not the threshold."""
+    if own is not None:
+        return own
+    if event_reference is None:
+        return None
+    if link == EventLink.SAME:
+        return event_reference
+    if link == EventLink.OPPOSITE:
+        return round(1.0 - event_reference, rules.PROBABILITY_DECIMALS)
+    return None
+
+
+def reference_from_event_case(event_reference: float | None) -> models.Case | models.Value:
+    """SQL twin of `reference_for` for forecasts without their own reference, so that changing an
+    event's reference updates its forecasts in one statement."""
+    if event_reference is None:
+        return models.Value(None, output_field=models.FloatField())
+    return models.Case(
+        models.When(event_link=EventLink.SAME, then=models.Value(event_reference)),
+        models.When(
+            event_link=EventLink.OPPOSITE,
+            then=models.Value(round(1.0 - event_reference, rules.PROBABILITY_DECIMALS)),
+        ),
+        default=models.Value(None),
+        output_field=models.FloatField(),
+    )
+
+
+def _squared_error(probability) -> models.Expression:
+    came_true = models.Case(
+        models.When(outcome=Outcome.YES, then=models.Value(1.0)),
+        default=models.Value(0.0),
+        output_field=models.FloatField(),
+    )
+    return models.ExpressionWrapper(
+        (probability - came_true) * (probability - came_true), output_field=models.FloatField()
+    )
+
+
+def relative_brier_case() -> models.Case:
+    """(p − o)² − (r − o)² for a scored forecast with a reference r, else NULL: what the relative
+    Brier averages, stored so that a scorecard sums one column instead of joining events."""
+    return models.Case(
+        models.When(
+            SCORED & Q(reference_used__isnull=False),
+            then=_squared_error(F("probability")) - _squared_error(F("reference_used")),
+        ),
+        default=models.Value(None),
+        output_field=models.FloatField(),
+    )
+
+
 class EventQuerySet(models.QuerySet):
     def unresolved(self):
         return self.filter(resolved_at__isnull=True)
@@ -495,16 +550,27 @@ class Forecast(models.Model):
         null=True,
         blank=True,
         related_name="forecasts",
+        # Indexed by forecast_event_scores_idx, which leads with the event.
+        db_index=False,
         help_text="The event this forecast is about, shared with other forecasts; resolving the event resolves it.",
     )
+    # The empty defaults are also the database's, so rows written outside the ORM (bulk loads,
+    # benchmarks' COPY) that know nothing of events are valid.
     event_link = models.CharField(
         max_length=10,
         choices=EventLink.choices,
         blank=True,
+        default="",
+        db_default="",
         help_text="How the forecast's outcome follows from the event's; empty without an event.",
     )
     event_comparator = models.CharField(
-        max_length=2, choices=Comparator.choices, blank=True, help_text="For a threshold claim: above or below."
+        max_length=2,
+        choices=Comparator.choices,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="For a threshold claim: above or below.",
     )
     event_threshold = models.FloatField(
         null=True, blank=True, help_text="For a threshold claim: the value the event's value is compared with."
@@ -516,7 +582,17 @@ class Forecast(models.Model):
         "crowd price, a model, the base rate of its tag). Empty: the event's reference, if any.",
     )
     reference_source = models.CharField(
-        max_length=300, blank=True, help_text="Where the reference probability comes from; required with one."
+        max_length=300,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="Where the reference probability comes from; required with one.",
+    )
+    reference_used = models.FloatField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The reference the relative score uses: the forecast's own, else its event's; derived.",
     )
     # Bumped by every service write, so a client that read version N can be told that someone
     # changed the forecast since, instead of overwriting that change.
@@ -536,8 +612,17 @@ class Forecast(models.Model):
         db_persist=True,
         help_text="Where the forecast counts in a 10-bin scorecard; derived, never edited.",
     )
+    relative_brier = models.GeneratedField(
+        expression=relative_brier_case(),
+        output_field=models.FloatField(),
+        db_persist=True,
+        help_text="Brier minus the reference's Brier when scored with a reference; derived, never edited.",
+    )
 
-    history = HistoricalRecords(m2m_fields=[tags], excluded_fields=["updated_at", "calibration_cell", "claim_key"])
+    history = HistoricalRecords(
+        m2m_fields=[tags],
+        excluded_fields=["updated_at", "calibration_cell", "claim_key", "reference_used", "relative_brier"],
+    )
 
     objects = ForecastQuerySet.as_manager()
 
@@ -560,10 +645,20 @@ class Forecast(models.Model):
             # Scorecards count the forecasts resolved before their deadline separately ("waiting"):
             # an index range over the resolved forecasts' deadlines from today on.
             models.Index(fields=["deadline"], condition=Q(status="resolved"), name="forecast_resolved_deadline_idx"),
-            # Head-to-head reads one pundit's forecasts on events: a partial index keeps that a
-            # lookup of the pundit's linked rows, not a scan of everything they forecast.
+            # Head-to-head reads one pundit's scored forecasts on events: this partial index holds
+            # every column it needs, so PostgreSQL answers from the index alone instead of one
+            # random table page per forecast.
             models.Index(
-                fields=["author", "event"], condition=Q(event__isnull=False), name="forecast_author_event_idx"
+                fields=["author", "event", "status", "outcome", "probability"],
+                condition=Q(event__isnull=False),
+                name="forecast_author_event_idx",
+            ),
+            # A pundit's page reads every forecast on the events they forecast: the same columns,
+            # led by the event (this also serves the foreign key's lookups).
+            models.Index(
+                fields=["event", "author", "status", "outcome", "probability"],
+                condition=Q(event__isnull=False),
+                name="forecast_event_scores_idx",
             ),
         ]
         constraints = [
@@ -645,9 +740,17 @@ class Forecast(models.Model):
     def save(self, *args, **kwargs):
         self.review_on = review_on_or_deadline(self.review_on, self.deadline)
         self.claim_key = claim_fingerprint(self.claim)
+        self.reference_used = reference_for(
+            own=self.reference_probability,
+            link=self.event_link,
+            event_reference=self.event.reference_probability
+            if self.event_id is not None and self.reference_probability is None
+            else None,
+        )
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "claim" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "claim_key"}
+        if update_fields is not None:
+            derived = {"reference_used"} | ({"claim_key"} if "claim" in update_fields else set())
+            kwargs["update_fields"] = {*update_fields, *derived}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

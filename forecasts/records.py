@@ -33,6 +33,8 @@ class ForecastRecord:
     resolved_at: datetime.datetime | None = None
     resolved_by: str | None = None
     recorded_by: str | None = None
+    reference_probability: float | None = None
+    reference_source: str = ""
 
 
 RECORD_FIELDS: tuple[str, ...] = tuple(field.name for field in dataclasses.fields(ForecastRecord))

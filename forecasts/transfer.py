@@ -28,7 +28,14 @@ from .records import RECORD_FIELDS, ForecastRecord
 FIELDS = RECORD_FIELDS
 ImportRow = ForecastRecord
 REQUIRED = ("source_title", "author", "quote", "claim", "made_on", "deadline", "resolution_criteria")
-MAX_LENGTHS = {"source_title": 500, "source_url": 1000, "publication": 200, "author": 200, "estimative_phrase": 100}
+MAX_LENGTHS = {
+    "source_title": 500,
+    "source_url": 1000,
+    "publication": 200,
+    "author": 200,
+    "estimative_phrase": 100,
+    "reference_source": 300,
+}
 USERNAME_FIELDS = ("reviewer", "resolved_by", "recorded_by")
 CSV_TAG_SEPARATOR = ","
 # Ids an import may keep: 1 to 2**53 - 1, the integers every JSON client reads exactly. The id
@@ -77,6 +84,8 @@ def export_rows(queryset=None, *, chunk_size: int = 2000) -> Iterator[dict]:
             "resolved_at": _utc_iso(forecast.resolved_at),
             "resolved_by": forecast.resolved_by.get_username() if forecast.resolved_by else None,
             "recorded_by": forecast.recorded_by.get_username() if forecast.recorded_by else None,
+            "reference_probability": forecast.reference_probability,
+            "reference_source": forecast.reference_source,
         }
         yield {name: row[name] for name in FIELDS}  # a field missing here fails at once
 
@@ -460,6 +469,8 @@ _MODEL_CHECKED = (
     "evidence_url",
     "resolution_note",
     "resolved_at",
+    "reference_probability",
+    "reference_source",
 )
 
 
@@ -496,10 +507,12 @@ def parse_row(raw) -> ImportRow:
         "resolution_criteria",
         "evidence_url",
         "resolution_note",
+        "reference_source",
     ):
         take(name, _text)
     take("id", _id)
     take("probability", _probability)
+    take("reference_probability", _probability)
     take("made_on", _date)
     take("deadline", _date)
     take("review_on", lambda v: None if v in (None, "") else _date(v))
@@ -555,6 +568,9 @@ def parse_row(raw) -> ImportRow:
             if basis not in (ProbabilityBasis.STATED, ProbabilityBasis.PHRASE, ProbabilityBasis.ANALYST):
                 errors["probability_basis"] = "must be one of stated, phrase, analyst when there is a probability"
     values["probability_basis"] = basis
+
+    if values.get("reference_probability") is not None and not values.get("reference_source"):
+        errors.setdefault("reference_source", "is required with a reference_probability (say where it comes from)")
 
     made_on, deadline = values.get("made_on"), values.get("deadline")
     if isinstance(made_on, datetime.date) and isinstance(deadline, datetime.date):

@@ -86,6 +86,12 @@ class ForecastSerializer(serializers.ModelSerializer):
             "resolved_at",
             "reviewer",
             "tags",
+            "reference_probability",
+            "reference_source",
+            "event",
+            "event_link",
+            "event_comparator",
+            "event_threshold",
             "version",
             "created_at",
             "updated_at",
@@ -119,11 +125,22 @@ class ForecastWriteSerializer(StrictSerializer):
     tags = serializers.ListField(
         child=serializers.CharField(max_length=64), required=False, default=list, max_length=50
     )
+    reference_probability = ProbabilityField(
+        required=False,
+        allow_null=True,
+        help_text="A reference probability for the same claim (market or crowd price, model, base rate).",
+    )
+    reference_source = serializers.CharField(
+        max_length=300, required=False, allow_blank=True, help_text="Where the reference comes from; required with one."
+    )
 
     def validate(self, attrs):
         instance = self.instance
         if self.partial and instance is not None:
-            current = {name: getattr(instance, name) for name in ("source", "made_on", "deadline", "review_on")}
+            current = {
+                name: getattr(instance, name)
+                for name in ("source", "made_on", "deadline", "review_on", "reference_probability", "reference_source")
+            }
         else:
             current = {}
         source = attrs.get("source", current.get("source"))
@@ -138,6 +155,9 @@ class ForecastWriteSerializer(StrictSerializer):
             errors["review_on"] = f"The review date cannot be before the date the forecast was made ({made_on})."
         if attrs.get("probability") is not None and attrs.get("probability_basis") == ProbabilityBasis.NONE:
             errors["probability_basis"] = "'none' means no number; say how the probability was obtained."
+        reference = attrs.get("reference_probability", current.get("reference_probability"))
+        if reference is not None and not (attrs.get("reference_source", current.get("reference_source")) or "").strip():
+            errors["reference_source"] = "Say where the reference probability comes from."
         if errors:
             raise serializers.ValidationError(errors)
         return attrs
@@ -184,6 +204,8 @@ class ForecastCorrectSerializer(StrictSerializer):
     deadline = serializers.DateField(required=False)
     review_on = serializers.DateField(required=False)
     resolution_criteria = serializers.CharField(required=False)
+    reference_probability = ProbabilityField(required=False, allow_null=True)
+    reference_source = serializers.CharField(max_length=300, required=False, allow_blank=True)
     outcome = serializers.ChoiceField(choices=Outcome.choices, required=False)
     evidence_url = serializers.URLField(max_length=1000, required=False, allow_blank=True)
     resolution_note = serializers.CharField(required=False, allow_blank=True)

@@ -22,6 +22,7 @@ from ..models import (
     Status,
     linked_outcome,
     linked_outcome_case,
+    reference_from_event_case,
 )
 from .forecasts import ForecastConflict, _check_probability, _locked, tags_get_or_create
 from .public import public_data_changed
@@ -85,6 +86,11 @@ def event_update(
     event.full_clean()
     event._history_user = changed_by
     event.save()
+    if "reference_probability" in data:
+        # Forecasts without a reference of their own are compared with the event's: one UPDATE.
+        Forecast.objects.filter(event=event, reference_probability__isnull=True).update(
+            reference_used=reference_from_event_case(event.reference_probability)
+        )
     if tags is not None:
         event.tags.set(tags_get_or_create(names=tags))
     public_data_changed()

@@ -154,6 +154,10 @@ def forecasts_import(
                 resolved_by=user_for(row.resolved_by) if is_resolved else None,
                 reviewer=user_for(row.reviewer),
                 recorded_by=user_for(row.recorded_by),
+                reference_probability=row.reference_probability,
+                reference_source=row.reference_source,
+                # Written without save(): an imported row links no event, so its own reference.
+                reference_used=row.reference_probability,
             )
             objects.append(forecast)
             row_tags.append(row.tags)

@@ -40,6 +40,10 @@ def seeded_with_a_resolution():
         note="Bank of Korea: +3.1% in 2023.",
         resolved_by=reviewer,
     )
+    with_reference = Forecast.objects.exclude(pk=forecast.pk).exclude(probability=None).first()
+    services.forecast_update(
+        forecast=with_reference, data={"reference_probability": 0.35, "reference_source": "Crowd, 2023-01-05"}
+    )
 
 
 def test_export_lists_exactly_the_design_fields():
@@ -50,7 +54,7 @@ def test_export_lists_exactly_the_design_fields():
         "id", "source_title", "source_url", "publication", "author", "quote", "claim", "estimative_phrase",
         "probability", "probability_basis", "made_on", "deadline", "review_on", "resolution_criteria", "status",
         "outcome", "evidence_url", "resolution_note", "reviewer", "tags", "resolved_at", "resolved_by",
-        "recorded_by",
+        "recorded_by", "reference_probability", "reference_source",
     ]  # fmt: skip
 
 
@@ -63,6 +67,7 @@ def test_round_trip_into_an_empty_database_gives_the_same_data(tmp_path, fmt):
     empty_database()
     call_command("import_forecasts", str(path), stdout=io.StringIO())
     assert export(fmt) == first
+    assert Forecast.objects.filter(reference_probability=0.35, reference_source="Crowd, 2023-01-05").count() == 1
 
 
 def test_importing_the_same_file_twice_adds_nothing(tmp_path):
@@ -143,6 +148,8 @@ def test_import_creates_sources_authors_and_invites_missing_reviewers_when_told(
         ("outcome", "maybe", "outcome: 'maybe' is not one of"),
         ("colour", "blue", "row: unknown field(s): colour"),
         ("claim", "", "claim: is required"),
+        ("reference_probability", 2, "reference_probability: 2 is not from 0.001 to 0.999"),
+        ("reference_probability", 0.4, "reference_source: is required with a reference_probability"),
     ],
 )
 def test_a_bad_row_is_reported_with_its_index_and_field_and_nothing_is_written(tmp_path, field, value, message):

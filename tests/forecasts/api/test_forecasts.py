@@ -6,7 +6,14 @@ from django.test.utils import CaptureQueriesContext
 
 from forecasts import rules
 from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status
-from tests.factories import AuthorFactory, ForecastFactory, PublicationFactory, SourceFactory, TagFactory
+from tests.factories import (
+    AuthorFactory,
+    ForecastFactory,
+    PublicationFactory,
+    SourceFactory,
+    TagFactory,
+    forecast_create_payload,
+)
 
 
 @pytest.fixture
@@ -261,3 +268,22 @@ def test_api_edits_are_attributed_in_the_history_for_token_users(db):
     response = client.patch(f"/api/forecasts/{forecast.pk}/", {"claim": "A sharper claim"}, format="json")
     assert response.status_code == 200, response.content
     assert forecast.history.latest().history_user == staff
+
+
+def test_reference_probability_is_written_and_read_with_its_source(api):
+    payload = {**forecast_create_payload(), "reference_probability": 0.35, "reference_source": "Crowd price"}
+    created = api["editor"].post("/api/forecasts/", payload, format="json")
+    assert created.status_code == 201, created.json()
+    body = created.json()
+    assert (body["reference_probability"], body["reference_source"]) == (0.35, "Crowd price")
+    assert (body["event"], body["event_link"]) == (None, "")
+    unsourced = api["editor"].patch(f"/api/forecasts/{body['id']}/", {"reference_source": ""}, format="json")
+    assert unsourced.status_code == 400
+    assert "reference_source" in unsourced.json()["errors"]
+    out_of_range = api["editor"].post(
+        "/api/forecasts/",
+        {**forecast_create_payload(), "reference_probability": 1.0, "reference_source": "x"},
+        format="json",
+    )
+    assert out_of_range.status_code == 400
+    assert "reference_probability" in out_of_range.json()["errors"]

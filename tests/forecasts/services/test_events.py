@@ -248,3 +248,21 @@ def test_unlinking(reviewer):
     services.forecast_link_event(forecast=forecast, event=None, linked_by=reviewer)
     forecast.refresh_from_db()
     assert (forecast.event_id, forecast.event_link) == (None, "")
+
+
+def test_changing_an_events_reference_changes_its_forecasts_comparison(reviewer):
+    event = EventFactory()
+    same = linked(event, probability=0.8)
+    opposite = linked(event, EventLink.OPPOSITE, probability=0.3)
+    own = linked(event, probability=0.6, reference_probability=0.9, reference_source="own model")
+    services.event_update(
+        event=event, data={"reference_probability": 0.25, "reference_source": "crowd"}, changed_by=reviewer
+    )
+    used = dict(Forecast.objects.values_list("pk", "reference_used"))
+    assert used == {same.pk: 0.25, opposite.pk: 0.75, own.pk: 0.9}
+    with pytest.raises(ValidationError):
+        services.event_update(event=event, data={"reference_source": ""}, changed_by=reviewer)
+    unlinked = ForecastFactory()
+    services.forecast_link_event(forecast=unlinked, event=event, link=EventLink.OPPOSITE, linked_by=reviewer)
+    unlinked.refresh_from_db()
+    assert unlinked.reference_used == 0.75
