@@ -241,6 +241,7 @@ _SCENARIO_HEAD = re.compile(
     r"\((?P<words>[^()\n]{0,40}?\b(?:to|of|at|is)\s+)?(?P<num>\d{1,3}(?:\.\d+)?)\s*%"
     r"(?P<noun>\s+(?i:odds|chance|probability|likelihood))?\s*\)"
 )
+_SCENARIO_PREFIX = re.compile(r"^(?:\w+\s+)?Scenario(?:\s+No\.\s*\d+)?\s*(?:--|[-\u2013\u2014:])\s*")
 _SCENARIO_WORD = re.compile(r"\b(?:scenario|case|outcome)\b", re.I)
 
 
@@ -250,7 +251,7 @@ def _scenario_head(plain: str, start: int, end: int) -> Row | None:
         return None
     if not (found.group("noun") or _CHANCE.search(found.group("words") or "")):
         return None
-    label = re.sub(r"^(?:\w+\s+)?Scenario(?:\s+No\.\s*\d+)?\s*(?:--|[-\u2013\u2014:])\s*", "", found.group("label").strip())
+    label = _SCENARIO_PREFIX.sub("", found.group("label").strip())
     return Row(start, start + found.end(), float(found.group("num")) / 100, f"The {label} scenario plays out")
 
 
