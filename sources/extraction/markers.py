@@ -111,7 +111,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "I doubt that the cap survives", "I'd be surprised if rates rose"
     ("predict", re.compile(
         r"\b(?:I|we)(?:'d|\s+would)?\s+(?:still\s+|now\s+)?(?:predict|bet|wager|suspect|forecast)\b(?!\s*[.,;:)])"
-        r"|\bmy\s+(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\b",
+        r"|\bmy\s+(?:(?:educated|best|own)\s+)?(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\b"
+        # "I am going to predict — with relative assurance — that ..."
+        r"|\b(?:I|we)\s+(?:am|are|'m|'re)\s+going\s+to\s+(?:predict|forecast|bet)\b",
         re.I,
     )),
     # "the chances of a deal are slim", "the odds look good"

@@ -385,3 +385,14 @@ def test_a_hedge_in_a_relative_clause_leaves_the_frame_alone():
 
 def test_the_central_bank_aims_for_no_number_is_no_target():
     assert extract_candidates("The bank aims for stable prices.", published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "My educated guess is we are headed into the tank in the next 15 months.",
+        "I am going to predict that the economy is heading south in 1999.",
+    ],
+)
+def test_a_guess_or_a_prediction_announced_is_likely(sentence):
+    assert 0.55 <= _one(sentence, published_on=date(1998, 9, 1)).probability <= 0.80
