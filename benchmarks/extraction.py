@@ -15,7 +15,7 @@ Each article is a .txt with a .json answer key written before the extractor ran 
   interviewee) whose candidate names that forecaster;
 - then the misses and the false proposals.
 
-Sets: tune, holdout-1 (seen), holdout-2 (never tuned on), legacy, all.
+Sets: tune, holdout-1 (seen), holdout-2 (seen), holdout-3 (never tuned on), legacy, all.
 
 A candidate matches a gold entry when the gold `quote` and the candidate's quote overlap:
 one holds the other, or they share a run of words as long as most of the shorter one.
@@ -39,8 +39,10 @@ SET_FOLDERS = {
     "tune": [ARTICLES / "published" / "tune"],
     # seen: its figures were read after tuning, so it is reported but is no longer unseen evidence
     "holdout-1": [ARTICLES / "published" / "holdout"],
-    # never tuned on: annotated before the extractor first ran on it, measured once
+    # seen: measured once at the end of the second round, and its misses were read after that
     "holdout-2": [ARTICLES / "published" / "holdout-2"],
+    # never tuned on: annotated and committed before the third round of rules, measured once
+    "holdout-3": [ARTICLES / "published" / "holdout-3"],
     # the articles written for the tests before the real corpus: kept, but not evidence
     "legacy": [ARTICLES, ARTICLES / "tune", ARTICLES / "holdout"],
 }

@@ -29,6 +29,8 @@ _PATTERNS = [
     re.compile(rf"[,\u201d\"]\s*(?:the\s+)?(?P<name>{_NAME})\s+{_SAYS}\b"),
     re.compile(rf"[,\u201d\"]\s*{_SAYS}\s+(?:the\s+)?(?P<name>{_NAME})"),
     re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})", re.I),
+    # "according to new estimates from analysts at JPMorgan"
+    re.compile(rf"\baccording\s+to\s+[^,.;]{{0,60}}?\b(?:from|by|at|of)\s+(?:the\s+)?(?P<name>{_NAME})", re.I),
     # "The IMF expects", "Bloomberg Economics pegs", "the MPC now expects"
     re.compile(
         rf"(?:^|[\s,(])(?:the\s+)?(?P<name>{_NAME})(?:(?:'s)?\s+(?:model|study|report|forecast|team|strategists|"
@@ -40,12 +42,21 @@ _PATTERNS = [
     ),
     re.compile(rf"\b(?:study|report|survey|analysis)\s+(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME})"),
 ]
+_GENERIC = (
+    r"(?:bank|central\s+bank|committee|council|governing\s+council|fund|board|report|study|survey|economists|"
+    r"analysts|strategists|institute|think\s+tank|firm|company)"
+)
+_GENERIC_SOURCE = re.compile(
+    rf"\b(?:the|its|their)\s+{_GENERIC}\s+(?:also\s+|now\s+|further\s+)?(?:{_SAYS}|{_VERBS})\b"
+    rf"|\baccording\s+to\s+(?:the|its|their|a)\s+(?:\w+\s+)?(?:projections|report|study|estimates|forecasts|survey)\b",
+    re.I,
+)
 _PRONOUN_SAYS = re.compile(rf"[,\u201d\"]\s*(?P<pronoun>he|she|it|they)\s+{_SAYS}\b", re.I)
 _PERSON = re.compile(r"\b(?-i:[A-Z][a-z]+(?:[ \t\u00a0-][A-Z][a-z]+){1,2})\b")
 _ORGANISATION = re.compile(
     r"\b(?:(?-i:(?:Reserve[ \t]+|Central[ \t]+|National[ \t]+|People's[ \t]+)?Bank[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]\w+)"
     r"|[A-Z]{2,6}\b|"
-    r"(?-i:[A-Z][\w&.'\-]*)(?:[ \t]+(?-i:[A-Z][\w&.'\-]*|of|for)){0,4}[ \t]+"
+    r"(?!The\b)(?-i:[A-Z][\w&.'\-]*)(?:[ \t]+(?-i:[A-Z][\w&.'\-]*|of|for)){0,4}[ \t]+"
     r"(?:Fund|Bank|Reserve|Institute|Research|Economics|Analytics|Office|Agency|Committee|Commission|Council|Board))"
 )
 
@@ -92,6 +103,19 @@ def forecaster_of(plain: str, start: int, end: int, *, answering: str | None = N
     for pattern in _PATTERNS:
         for found in pattern.finditer(sentence):
             name = _clean(found.group("name"))
+            if name:
+                return name
+    generic = _GENERIC_SOURCE.search(sentence)
+    if generic:
+        # "the bank noted", "the report predicts", "according to their projections": the
+        # institution named nearest before, else the first one the text names
+        window = max(0, start - 3000)
+        before = [m for m in _ORGANISATION.finditer(plain, window, start) if plain[m.start() - 1 : m.start()] != "("]
+        after = [m for m in _ORGANISATION.finditer(plain, start) if plain[m.start() - 1 : m.start()] != "("]
+        ordered = [*reversed(before), *after]
+        # a named institution before a bare acronym ("Photo: AFP", "Why you can trust SCMP")
+        for found in sorted(ordered, key=lambda m: m.group(0).isupper()):
+            name = _clean(found.group(0))
             if name:
                 return name
     pronoun = _PRONOUN_SAYS.search(sentence)
@@ -143,9 +167,33 @@ def _subject_before(plain: str, sentences: list, index: int) -> str | None:
     return None
 
 
+# A speaker's turn in a transcript: "Joe Davis:  Well, sadly, Greg, ..."
+_TURN = re.compile(r"^\s*(?P<name>(?-i:[A-Z][a-z]+(?:[ \t][A-Z][a-z.]+){1,2}))\s*:\s+\S")
+# The writer speaking for themselves: their own forecast even in a paragraph that cites others
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'd|I've|my|we|we're|we'd|our|us|me)\b")
+
+
+def paragraph_forecasters(plain: str, sentences: list) -> dict[int, str]:
+    """The forecaster each paragraph names: its speaker's turn, or the first "said X", "according
+    to X", "X expects" among its sentences. A wire report names its source once and goes on
+    with the figures: "Growth is expected to slow to 5.5% ..., according to JPMorgan. That
+    could fall to 4.5% by 2030."."""
+    named: dict[int, str] = {}
+    for sentence in sentences:
+        if sentence.block in named:
+            continue
+        turn = _TURN.match(plain[sentence.start : sentence.end])
+        name = _clean(turn.group("name")) if turn else None
+        name = name or forecaster_of(plain, sentence.start, sentence.end)
+        if name:
+            named[sentence.block] = name
+    return named
+
+
 def attributed(plain: str, sentences: list, candidates: list) -> list:
     """Each candidate with the forecaster its sentence names, when that is not the author."""
     answering, source = interviewee(plain), issuer(plain)
+    in_paragraph = paragraph_forecasters(plain, sentences)
     result = []
     last: tuple[str, int] | None = None  # the forecaster named last, and in which block
     for candidate in candidates:
@@ -175,6 +223,8 @@ def attributed(plain: str, sentences: list, candidates: list) -> list:
         ):
             # "Emerging economies are forecast to grow 4.6%": the projections of whoever was just named
             forecaster = last[0]
+        if forecaster is None and sentence and not _FIRST_PERSON.search(plain[start:end]):
+            forecaster = in_paragraph.get(sentence.block)
         if forecaster and sentence:
             last = (forecaster, sentence.block)
         result.append(replace(candidate, forecaster=forecaster) if forecaster else candidate)

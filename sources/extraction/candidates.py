@@ -46,7 +46,7 @@ from .markers import STATED_PATTERNS, Marker, find_markers
 from .rows import find_rows, row_candidate
 from .segments import Sentence, article_sentences
 from .text import to_plain
-from .timex import When, deadline_in
+from .timex import When, deadline_in, sporting_events
 
 
 def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEFAULT_SCALE) -> list[Candidate]:
@@ -84,18 +84,22 @@ def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEF
     candidates = [c for c in candidates if not any(c.start < r.end and r.start < c.end for r in rows)]
     candidates = sorted(candidates + rows, key=lambda c: c.start)
     candidates = attributed(plain, sentences, candidates)
-    return _default_to_the_articles_year(candidates, published_on)
+    return _default_to_the_articles_year(candidates, published_on, plain)
 
 
-def _default_to_the_articles_year(candidates: list[Candidate], published_on: date) -> list[Candidate]:
+def _default_to_the_articles_year(candidates: list[Candidate], published_on: date, plain: str) -> list[Candidate]:
     """Undated forecasts get the year most of the article's dated forecasts fall in.
 
     An article published in November about next February's election is about next year;
-    the end of the publication year would be a window nobody meant.
+    the end of the publication year would be a window nobody meant. Without dated forecasts,
+    a season named anywhere in the article ("Super Bowl LVII", "the 2022-23 season") decides:
+    a model's chances of the title are settled when the season ends.
     """
     years = Counter(
         c.deadline.year for c in candidates if c.deadline_flag == DEADLINE_STATED and c.deadline >= published_on
     )
+    if not years:
+        years = Counter(day.year for _, day in sporting_events(plain, published_on) if day >= published_on)
     if not years:
         return candidates
     year = min(years, key=lambda y: (-years[y], y))
@@ -218,7 +222,7 @@ def _sentence_candidates(
             chained.append((link_start, link_end, link_markers, False, link_start, link_end, link_subject))
     results = []
     for p_start, p_end, markers, whole, clause_start, clause_end, subject in chained:
-        marker = max(markers, key=lambda m: (m.priority, -m.start))
+        marker = _head_marker(plain, markers)
         if marker.kind == "hedge" and not whole:
             opening = plain[p_start:p_end].split()
             if opening[0].lower() in ("perhaps", "possibly", "maybe") and len(opening) < 4:
@@ -241,6 +245,27 @@ def _sentence_candidates(
         if candidate is not None:
             results.append(candidate)
     return results
+
+
+def _head_marker(plain: str, markers: list[Marker]) -> Marker:
+    """The marker that gives the forecast its probability.
+
+    A hedge inside what is predicted outranks the frame around it: "he predicts that the
+    United States may face a recession" is a possibility, not a likely recession.
+    """
+    head = max(markers, key=lambda m: (m.priority, -m.start))
+    if head.kind not in _FRAMING_KINDS:
+        return head
+    for marker in markers:
+        between = plain[head.end : marker.start]
+        if marker.kind == "hedge" and 0 < marker.start - head.end <= 80 and not _RELATIVE_BEFORE.search(between):
+            return marker
+    return head
+
+
+_FRAMING_KINDS = ("expect", "predict", "see", "predicting", "bound")
+# "is expected to grow, which could lift ...": a hedge in a relative clause is about something else
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who|and|but|while|although)\b", re.I)
 
 
 # Where a sentence goes on to a second dated claim: ", then surge to 2.75% by June 2021",

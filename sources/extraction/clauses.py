@@ -20,6 +20,13 @@ _CLAUSE_BREAK = re.compile(
     # a list of stated chances: "a 60% probability to our base case, a 25% probability to the bear case"
     r"|,\s+(?=(?:and\s+)?(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:probability|chance|likelihood)\b)",
 )
+# A list of moneylines: "Dallas (+138) followed by Atlanta (+275), and Green Bay (+400)": each
+# team after the first line is a forecast of its own, with its own number.
+_NEXT_LINE_ITEM = re.compile(
+    r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:followed\s+by|then|and|or|with|ahead\s+of)\s+)"
+    r"(?=(?:the\s+)?(?-i:[A-Z])[\w.'\-]*(?:\s+(?-i:[A-Z])[\w.'\-]*){0,2}\s+\(?[+-][1-9][\d,]{2,6}\)?)"
+)
+_FIRST_LINE = re.compile(r"\(?[+-][1-9][\d,]{2,6}\)?")
 _LEADING_SUBORDINATE = re.compile(r"^(?:Although|Though|While|Whereas|Even\s+though)\b[^,]*,\s+")
 BACK_REFERENCE = re.compile(
     r"\b(?:of|about)\s+(?:that|this|it)\b|^call\s+it\b|^(?:and\s+|but\s+)?(?:I|we)(?:'d|'m|\s+would|\s+am)?\s+"
@@ -37,6 +44,12 @@ def split_clauses(plain: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.append(start + lead.end())
     for m in _CLAUSE_BREAK.finditer(plain, start, end):
         cuts.append(m.end())
+    first_line = _FIRST_LINE.search(plain, start, end)
+    if first_line:
+        for m in _NEXT_LINE_ITEM.finditer(plain, first_line.end(), end):
+            # ", and Green Bay (+400)": one cut, before the team, not one before "and" too
+            cuts = [cut for cut in cuts if not m.start() < cut <= m.end()]
+            cuts.append(m.end())
     cuts = sorted(set(cuts))
     spans = []
     for i, cut in enumerate(cuts):

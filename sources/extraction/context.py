@@ -31,6 +31,10 @@ _SUPPRESS_BEFORE = re.compile(
     r"|\b(?:one|someone|anyone|a\s+bettor)\s*$"
     # "the illusion that the old relationship could be restored"
     r"|\b(?:illusion|hope|idea|notion|belief|myth|fantasy|dream|pretence|pretense)\s+that\b[^,;:]*$"
+    # one side of a debate told, not taken: "A second side contends that ... a recession is imminent",
+    # "a third splits the difference, arguing that a recession will wait until 2024"
+    r"|\b(?:one|(?:a|the)\s+(?:second|third|other)|another|some|others)\b[^.;:]{0,60}?"
+    r"\b(?:contends?|contending|argues|arguing|insists?|insisting)\s+that\b[^;:]*$"
     # "Some will say", "you'll understand": speech and the reader's future, not the world's
     r"|\b(?:you|you'll)\s*$",
     re.I,

@@ -65,6 +65,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
         r"|\b(?:is|are)\s+(?:now\s+)?(?:forecast|projected|expected|seen|estimated)\s+(?:at|to\s+be)\b"
         r"|\b(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|estimated|average\s+est\.?)\s+[$\d]"
+        # a strategist's point target: "its price target for the S&P 500 is 4,850", "Goldman is
+        # targeting 5,200", "aims for 5,000 by year-end"
+        r"|\bprice\s+target\s+(?:for\s+)?[^.;]{1,50}?\b(?:is|of|at|to)\s+[$\d]"
+        r"|\b(?:is|are)\s+(?:now\s+)?targeting\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
+        r"|\b(?:aims?|aiming)\s+for\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
         r"|\b(?:is|are)\s+(?:now\s+)?expecting\s+(?:\w+\s+){1,5}?to\b"
         r"|\b(?:anticipated|expected|forecast|projected)\s+for\s+(?:\d{4}|next\s+year)\b"
         r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm)\w*\s+(?:our|its|their|the)\s+[^.;]{0,50}?"
@@ -106,12 +111,14 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "I doubt that the cap survives", "I'd be surprised if rates rose"
     ("predict", re.compile(
         r"\b(?:I|we)(?:'d|\s+would)?\s+(?:still\s+|now\s+)?(?:predict|bet|wager|suspect|forecast)\b(?!\s*[.,;:)])"
-        r"|\bmy\s+(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\b",
+        r"|\bmy\s+(?:(?:educated|best|own)\s+)?(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\b"
+        # "I am going to predict — with relative assurance — that ..."
+        r"|\b(?:I|we)\s+(?:am|are|'m|'re)\s+going\s+to\s+(?:predict|forecast|bet)\b",
         re.I,
     )),
     # "the chances of a deal are slim", "the odds look good"
     ("degree", re.compile(
-        r"\b(?:chances?|odds|likelihood|probability|prospects?)\b[^.;:!?]{0,60}?"
+        r"\b(?:chances?|odds|likelihood|probability|prospects?|risks?)\b(?:[^.;:!?]|\.(?=\w|\s+[a-z\d])){0,60}?"
         r"\b(?:is|are|look|looks|seem|seems|remain|remains|appear|appears)\s+"
         r"(?:very\s+|extremely\s+|pretty\s+|rather\s+|fairly\s+|quite\s+)?(?P<degree>" + "|".join(DEGREES) + r")\b",
         re.I,

@@ -7,7 +7,9 @@ Model write-ups and market outlooks put their numbers in lines without a verb:
 - outcome shares that add up to 100%: "Chance of winning election Obama 96.7% Romney 3.2%
   Tie 0.2%" (each outcome a forecast); the same after a condition ("Obama gets CO Romney
   1.7% Tie 0.1% Obama 98.2%") is one conditional forecast, its most likely outcome;
-- a scenario label with its probability on a line of its own ("Bull Case / 45% / Soft Landing");
+- a scenario label with its probability on a line of its own ("Bull Case / 45% / Soft Landing"),
+  or opening a line ("Scenario No. 4 -- Muddle Through (probability goes from 60% to 65%): ...");
+- a table of scenarios: "Scenario Probability Target ..." then "Bull 20% 6,600.00 ...";
 - a table of point forecasts ("U.S. Real GDP -0.5%-+0.5%", "S&P 500 4,000") under a heading
   that looks ahead; a table of current levels ("Current Market Prices") is not a forecast.
 """
@@ -66,6 +68,7 @@ def find_rows(plain: str) -> list[Row]:
     rows += _pipe_tables(plain, lines)
     rows += _outcome_shares(plain, lines)
     rows += _scenario_labels(plain, lines)
+    rows += _scenario_tables(plain, lines)
     rows += _labelled_chances(plain, lines)
     rows += [r for r in _label_colon_chance(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     # a line already read as chances is not also a table of point forecasts
@@ -230,11 +233,60 @@ _LABELLED = re.compile(
 )
 
 
+# A scenario named with its chance at the start of a line, the story after it:
+# "Alternate Scenario - Neutral Growth, Overpriced Stocks (30% Odds)",
+# "Scenario No. 4 -- Muddle Through (probability goes from 60% to 65%): The U.S. muddles through"
+_SCENARIO_HEAD = re.compile(
+    r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z][^():\n]{1,80}?)\s*"
+    r"\((?P<words>[^()\n]{0,40}?\b(?:to|of|at|is)\s+)?(?P<num>\d{1,3}(?:\.\d+)?)\s*%"
+    r"(?P<noun>\s+(?i:odds|chance|probability|likelihood))?\s*\)"
+)
+_SCENARIO_PREFIX = re.compile(r"^(?:\w+\s+)?Scenario(?:\s+No\.\s*\d+)?\s*(?:--|[-\u2013\u2014:])\s*")
+_SCENARIO_WORD = re.compile(r"\b(?:scenario|case|outcome)\b", re.I)
+
+
+def _scenario_head(plain: str, start: int, end: int) -> Row | None:
+    found = _SCENARIO_HEAD.match(plain[start:end])
+    if not found or not _SCENARIO_WORD.search(found.group("label")):
+        return None
+    if not (found.group("noun") or _CHANCE.search(found.group("words") or "")):
+        return None
+    label = _SCENARIO_PREFIX.sub("", found.group("label").strip())
+    return Row(start, start + found.end(), float(found.group("num")) / 100, f"The {label} scenario plays out")
+
+
+# A table of scenarios: a header naming scenario and probability, then one line per scenario,
+# "\U0001f402 Bull 20% 6,600.00 +17.8% ..." (the chance, then the scenario's target)
+_SCENARIO_HEADER = re.compile(r"^\W*Scenario\b.*\bProbability\b(?P<rest>.*)$", re.I)
+_SCENARIO_ROW = re.compile(
+    r"^\W*(?P<label>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+(?P<num>\d{1,3}(?:\.\d+)?)\s*%\s+(?P<value>[-+$\d.,]+)"
+)
+
+
+def _scenario_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows = []
+    for i, (start, end) in enumerate(lines):
+        header = _SCENARIO_HEADER.match(plain[start:end])
+        if not header:
+            continue
+        column = (header.group("rest").split() or ["level"])[0]
+        for r_start, r_end in lines[i + 1 :]:
+            found = _SCENARIO_ROW.match(plain[r_start:r_end])
+            if not found:
+                break
+            claim = f"{column} {found.group('value')} ({found.group('label')} scenario)"
+            rows.append(Row(r_start, r_end, float(found.group("num")) / 100, claim, header=(start, end)))
+    return rows
+
+
 def _labelled_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     rows = []
     for start, end in lines:
         found = _LABELLED.match(plain[start:end])
         if not found:
+            head = _scenario_head(plain, start, end)
+            if head is not None:
+                rows.append(head)
             continue
         label, outcome = found.group("label").strip(), (found.group("outcome") or "").strip()
         claim = f"{outcome} ({label})" if outcome else label

@@ -35,9 +35,11 @@ _REPUBLICATION = re.compile(
     re.IGNORECASE,
 )
 _ROLE = lexicon.ROLE_PATTERN
+# Case-sensitive even inside the bio pattern: "Growth in China is expected to slow ..., according
+# to analysts" is no bio of a "Growth In".
 _NAME = (
-    r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?"
-    r"[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-.]*|de|van|von|da|al|bin|el|le)){1,4}"
+    r"(?-i:(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?"
+    r"[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-.]*|de|van|von|da|al|bin|el|le)){1,4})"
 )
 _BIO = re.compile(
     rf"^(?:[-\u2014\u2013*_]\s*)?(?:{_NAME}|The author|The writer|About the author:?)"

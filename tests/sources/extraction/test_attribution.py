@@ -92,3 +92,38 @@ def test_a_forecast_followed_by_where_it_comes_from_is_theirs():
     )
     found = extract_candidates(text, published_on=date(2023, 12, 1))
     assert found[0].forecaster == "Oppenheimer Asset Management"
+
+
+def test_a_wire_report_names_its_source_once_for_the_whole_paragraph():
+    text = (
+        "Growth potential in China is expected to slow to 5.5% between 2021 and 2025, according to new "
+        "estimates from analysts at JPMorgan. That could fall to 4.5% by 2030."
+    )
+    found = extract_candidates(text, published_on=date(2019, 2, 1))
+    assert len(found) >= 2
+    assert {c.forecaster for c in found} == {"JPMorgan"}
+
+
+def test_the_writer_speaking_in_a_cited_paragraph_keeps_the_forecast():
+    text = "Growth will slow to 2% in 2024, according to the IMF. I think it will slow to 1% in 2024."
+    first, second = extract_candidates(text, published_on=date(2023, 10, 1))
+    assert first.forecaster == "IMF"
+    assert second.forecaster is None
+
+
+def test_a_speakers_turn_in_a_transcript_is_theirs():
+    text = (
+        "Greg Davis:  What is the likelihood of a downturn?\n\n"
+        "Joe Davis:  Well, sadly, the economy will contract by close to 20% in the coming months."
+    )
+    (found,) = extract_candidates(text, published_on=date(2020, 4, 24))
+    assert found.forecaster == "Joe Davis"
+
+
+def test_the_bank_or_the_report_is_the_institution_named_before():
+    text = (
+        "The Bank of England raised rates on Thursday.\n\n"
+        "CPI inflation is expected to fall significantly further during the year, the bank noted."
+    )
+    (found,) = extract_candidates(text, published_on=date(2023, 6, 22))
+    assert found.forecaster == "Bank of England"

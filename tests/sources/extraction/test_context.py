@@ -82,3 +82,20 @@ def test_a_possibility_discussed_or_a_hypothetical_person_is_no_forecast(text):
 )
 def test_a_purpose_or_a_memory_is_no_forecast(text):
     assert extract_candidates(text, published_on=date(2023, 1, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A second side contends that the jobs numbers are misleading and that a recession is imminent.",
+        "Yet a third splits the difference, arguing that a recession will wait until 2024.",
+        "One points to strong jobs growth and contends that the economy will avoid recession altogether.",
+    ],
+)
+def test_one_side_of_a_debate_told_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2023, 6, 1)) == []
+
+
+def test_a_named_forecaster_who_argues_still_forecasts():
+    found = extract_candidates("Goldman argues that the Fed will cut rates in 2024.", published_on=date(2023, 6, 1))
+    assert len(found) == 1

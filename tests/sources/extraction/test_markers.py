@@ -261,7 +261,7 @@ def test_future_tense_that_forecasts_nothing(text):
         (
             "The Chiefs have a 25% chance of winning the Super Bowl.",
             0.25,
-            "The Chiefs will win the Super Bowl (by 2024-12-31)",
+            "The Chiefs will win the Super Bowl (by 2024-02-15)",
         ),
         (
             "I wouldn't be surprised if rates stayed at 5% through 2024.",
@@ -349,3 +349,50 @@ def test_odds_phrasings_give_their_chance_and_a_claim_without_them(sentence, pro
     else:
         assert found.probability == pytest.approx(probability, abs=0.001)
     assert found.claim.split(" (by ")[0] == claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        # a degree of risk is a likelihood: "high" is likely, not certain
+        ("Gapen said the risk of a U.S. recession in 2023 is high.", 0.55, 0.80),
+        ("The risk of a default this year is low.", 0.20, 0.45),
+        # a point target is the strategist's likely level
+        ("Its price target for the S&P 500 is 4,850 by the end of 2024.", 0.55, 0.80),
+        ("Goldman is targeting 5,200 for the index by year-end 2024.", 0.55, 0.80),
+        ("The strategist aims for 5,000 on the S&P 500 by the end of 2024.", 0.55, 0.80),
+    ],
+)
+def test_risk_degrees_and_point_targets(sentence, low, high):
+    assert low <= _one(sentence).probability <= high
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He predicts that the United States may face an economic recession in 2023.",
+        "Analysts expect that rates might fall in 2024.",
+    ],
+)
+def test_a_hedge_inside_what_is_predicted_gives_no_probability(sentence):
+    assert _one(sentence).probability is None
+
+
+def test_a_hedge_in_a_relative_clause_leaves_the_frame_alone():
+    found = _one("Growth is expected to reach 3% in 2024, which could lift hiring.")
+    assert 0.55 <= found.probability <= 0.80
+
+
+def test_the_central_bank_aims_for_no_number_is_no_target():
+    assert extract_candidates("The bank aims for stable prices.", published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "My educated guess is we are headed into the tank in the next 15 months.",
+        "I am going to predict that the economy is heading south in 1999.",
+    ],
+)
+def test_a_guess_or_a_prediction_announced_is_likely(sentence):
+    assert 0.55 <= _one(sentence, published_on=date(1998, 9, 1)).probability <= 0.80

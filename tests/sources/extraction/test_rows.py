@@ -21,7 +21,7 @@ def test_a_chance_table_gives_one_forecast_per_row_with_the_event_of_its_header(
         0.3157,
         BASIS_STATED,
     )
-    assert first.claim == "New England Patriots win Super Bowl (by 2011-12-31)"
+    assert first.claim == "New England Patriots win Super Bowl (by 2011-02-15)"
     assert second.probability == pytest.approx(0.0884)
 
 
@@ -96,3 +96,32 @@ def test_a_bare_odds_column_takes_its_event_from_the_sentence_above():
     )
     found = extract_candidates(text, published_on=date(2019, 12, 30))
     assert [c.claim.split(" (by")[0] for c in found if c.probability == 0.209] == ["SEA will win Super Bowl LIV"]
+
+
+@pytest.mark.parametrize(
+    ("line", "probability"),
+    [
+        ("Alternate Scenario - Neutral Growth, Overpriced Stocks (30% Odds)", 0.30),
+        ("Scenario No. 4 -- Muddle Through (probability goes from 60% to 65%): The U.S. muddles through.", 0.65),
+    ],
+)
+def test_a_scenario_named_with_its_chance_opens_a_line(line, probability):
+    (row,) = find_rows(line)
+    assert row.probability == pytest.approx(probability)
+    assert "scenario" in row.claim
+
+
+def test_a_bracketed_percentage_without_a_chance_word_is_no_scenario_chance():
+    assert find_rows("Base Case Scenario - Growth (up 40% from last year)") == []
+
+
+def test_a_scenario_table_gives_each_scenario_its_chance_and_target():
+    text = (
+        "S&P 500\n\nScenario Probability Target % Return\n"
+        "\U0001f402 Bull 20% 6,600.00 +17.8% Inflation at 2%.\n"
+        "\u2696\ufe0f Base 50% 6,007.50 +7.2% Inflation at 2.5%.\n"
+        "Expected value: 5,805.00\n"
+    )
+    bull, base = find_rows(text)
+    assert (bull.probability, bull.claim) == (0.20, "Target 6,600.00 (Bull scenario)")
+    assert (base.probability, base.claim) == (0.50, "Target 6,007.50 (Base scenario)")

@@ -123,3 +123,12 @@ def test_a_label_line_between_two_lists_continues_no_item():
     plain = to_plain(text)
     read = [plain[s.start : s.end] for s in article_sentences(text, plain)]
     assert "Bills at 26%" in read and "Chiefs at 28%" in read
+
+
+def test_a_forecast_citing_analysts_is_no_bio():
+    from datetime import date
+
+    from sources.extraction import extract_candidates
+
+    text = "Growth in China is expected to slow to 5.5% in 2025, according to analysts."
+    assert len(extract_candidates(text, published_on=date(2019, 2, 1))) == 1

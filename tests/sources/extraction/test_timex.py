@@ -120,3 +120,40 @@ def test_the_publication_date_is_needed_only_for_relative_times():
     assert needs_publication_date("The bill will likely pass by June.")
     assert not needs_publication_date("Prices will likely rise in 2031.")
     assert not needs_publication_date("Prices will likely rise.")  # a default deadline: the editor sets it
+
+
+@pytest.mark.parametrize(
+    ("text", "published_on", "year"),
+    [
+        ("The Eagles will win Super Bowl LVII.", date(2022, 9, 1), 2023),
+        ("Kansas City will win Super Bowl LIV.", date(2019, 9, 1), 2020),
+        # an unnumbered Super Bowl is the next one: February of the next year after the season starts
+        ("The Bills will win the Super Bowl.", date(2022, 9, 1), 2023),
+        ("The Bills will win the Super Bowl.", date(2023, 1, 20), 2023),
+        ("The Celtics will win the title in the 2022-23 season.", date(2022, 10, 1), 2023),
+        ("China will remain less prosperous by the mid-century point.", date(2022, 3, 1), 2050),
+    ],
+)
+def test_a_season_ends_when_its_final_is_played(text, published_on, year):
+    assert _one(text, published_on).deadline.year == year
+
+
+def test_undated_chances_take_the_season_the_article_names():
+    text = (
+        "I was playing with the model's odds to win Super Bowl LVII.\n\n"
+        "The Clear Favorites as of Week 14\n\n"
+        "  \u2022 Eagles at 20%\n  \u2022 Bills at 18%\n"
+    )
+    found = extract_candidates(text, published_on=date(2022, 11, 15))
+    assert [c.deadline.year for c in found] == [2023, 2023]
+    assert {c.deadline_flag for c in found} == {DEADLINE_DEFAULT}
+
+
+def test_without_a_season_an_undated_chance_keeps_the_publication_year():
+    text = (
+        "I was playing with the model's odds to win the title.\n\n"
+        "The Clear Favorites as of Week 14\n\n"
+        "  \u2022 Eagles at 20%\n  \u2022 Bills at 18%\n"
+    )
+    found = extract_candidates(text, published_on=date(2022, 11, 15))
+    assert [c.deadline.year for c in found] == [2022, 2022]

@@ -1,0 +1,27 @@
+"""Clauses: where a sentence holding several forecasts is cut."""
+
+from datetime import date
+
+from sources.extraction import extract_candidates
+from sources.extraction.clauses import split_clauses
+
+
+def _pieces(sentence: str) -> list[str]:
+    return [sentence[s:e] for s, e in split_clauses(sentence, 0, len(sentence))]
+
+
+def test_each_moneyline_after_the_first_starts_a_clause():
+    pieces = _pieces("The favorites are Dallas (+138) followed by Atlanta (+275), and Green Bay (+400).")
+    assert len(pieces) == 3
+    assert pieces[1].startswith("Atlanta") and pieces[2].startswith("Green Bay")
+
+
+def test_a_sentence_with_one_moneyline_is_not_cut():
+    assert len(_pieces("The sportsbooks list Dallas and Atlanta together at (+275).")) == 1
+
+
+def test_several_moneylines_in_one_sentence_each_keep_their_own_chance():
+    text = "Super Bowl odds: the favorites are Dallas (+138) followed by Atlanta (+275) and Green Bay (+400)."
+    found = extract_candidates(text, published_on=date(2016, 8, 1))
+    chances = sorted(round(c.probability, 3) for c in found)
+    assert chances == [round(100 / 500, 3), round(100 / 375, 3), round(100 / 238, 3)]
