@@ -16,27 +16,20 @@ from typing import IO
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db import models
+from rest_framework import serializers
+from rest_framework.fields import empty
 
-from sources.models import name_key
+from sources.models import Author, Publication, Source, name_key
 
 from . import rules
-from .models import Forecast, Outcome, ProbabilityBasis, Status, resolution_errors, review_on_or_deadline
+from .models import Forecast, Outcome, ProbabilityBasis, Status, Tag, resolution_errors, review_on_or_deadline
 from .records import RECORD_FIELDS, ForecastRecord
 
 # The field list and the row type are declared once, in forecasts/records.py: export, import and
 # the article import's preview all use them.
 FIELDS = RECORD_FIELDS
 ImportRow = ForecastRecord
-REQUIRED = ("source_title", "author", "quote", "claim", "made_on", "deadline", "resolution_criteria")
-MAX_LENGTHS = {
-    "source_title": 500,
-    "source_url": 1000,
-    "publication": 200,
-    "author": 200,
-    "estimative_phrase": 100,
-    "reference_source": 300,
-}
-USERNAME_FIELDS = ("reviewer", "resolved_by", "recorded_by")
 CSV_TAG_SEPARATOR = ","
 # Ids an import may keep: 1 to 2**53 - 1, the integers every JSON client reads exactly. The id
 # column and its sequence are 64-bit: moved past the largest kept id, the sequence still has
@@ -433,10 +426,13 @@ def _tags(value) -> tuple[str, ...]:
         name = _text(raw_name)
         if not name:
             continue
-        if len(name) > 64:
-            raise ValueError(f"tag '{_shown(name, 20)}' is longer than 64 characters")
+        if len(name) > MAX_TAG_LENGTH:
+            raise ValueError(f"tag '{_shown(name, 20)}' is longer than {MAX_TAG_LENGTH} characters")
         kept.setdefault(name_key(name), name)
     return tuple(kept.values())
+
+
+MAX_TAG_LENGTH = Tag._meta.get_field("name").max_length
 
 
 def _username(value) -> str | None:
@@ -474,120 +470,192 @@ _MODEL_CHECKED = (
 )
 
 
-def parse_row(raw) -> ImportRow:
-    """Check one row against the rules the database enforces, with a message per field.
+class RecordField(serializers.Field):
+    """One record field as a file carries it: `parse` reads any JSON value or CSV cell (a missing
+    one as None) and raises ValueError with the message; required and length rules follow."""
 
-    Raises only ValidationError, whatever `raw` holds."""
-    if isinstance(raw, InvalidRow):
-        raise ValidationError({"row": raw.message})
-    if not isinstance(raw, dict):
-        raise ValidationError({"row": "must be an object with the export fields"})
-    errors: dict[str, str] = {}
-    unknown = sorted(_shown(name) for name in set(raw) - set(FIELDS) - {"__extra__"})
-    if unknown:
-        errors["row"] = f"unknown field(s): {', '.join(unknown)}"
-    if "__extra__" in raw:
-        errors["row"] = "more values than columns"
-    values: dict = {}
+    def __init__(self, parse, *, is_required: bool = False, max_length: int | None = None, validators=()):
+        super().__init__(required=False, allow_null=True, validators=list(validators))
+        self.parse, self.is_required, self.max_length = parse, is_required, max_length
 
-    def take(name, parse):
+    def validate_empty_values(self, data):
+        # Missing, null and "" all reach `parse`: in a CSV file they are the same empty cell.
+        return False, None if data is empty else data
+
+    def run_validators(self, value):
+        if self.validators:  # most record fields have none; skip DRF's per-call setup for them
+            super().run_validators(value)
+
+    def to_internal_value(self, data):
         try:
-            values[name] = parse(raw.get(name))
+            value = self.parse(data)
         except ValueError as exc:
-            errors[name] = str(exc)
+            raise serializers.ValidationError(str(exc)) from None
+        if self.is_required and not value:
+            raise serializers.ValidationError("is required")
+        if self.max_length is not None and len(value or "") > self.max_length:
+            raise serializers.ValidationError(f"is longer than {self.max_length} characters")
+        return value
 
-    for name in (
-        "source_title",
-        "source_url",
-        "publication",
-        "author",
-        "quote",
-        "claim",
-        "estimative_phrase",
-        "resolution_criteria",
-        "evidence_url",
-        "resolution_note",
-        "reference_source",
-    ):
-        take(name, _text)
-    take("id", _id)
-    take("probability", _probability)
-    take("reference_probability", _probability)
-    take("made_on", _date)
-    take("deadline", _date)
-    take("review_on", lambda v: None if v in (None, "") else _date(v))
-    take("tags", _tags)
-    for name in USERNAME_FIELDS:
-        take(name, _username)
-    take("resolved_at", _moment)
-    take("status", lambda v: _text(v) or Status.OPEN)
-    take("outcome", lambda v: _text(v) or None)
-    take("probability_basis", _text)
 
-    for name in REQUIRED:
-        if name not in errors and not values.get(name):
-            errors[name] = "is required"
-    for name, limit in MAX_LENGTHS.items():
-        if len(values.get(name) or "") > limit:
-            errors[name] = f"is longer than {limit} characters"
-    if values.get("source_url") and "source_url" not in errors:
+def _optional_date(value) -> datetime.date | None:
+    return None if value in (None, "") else _date(value)
+
+
+def _valid_url(url: str) -> None:
+    if url:
         try:
-            URLValidator()(values["source_url"])
+            URLValidator()(url)
         except ValidationError:
-            errors["source_url"] = f"'{_shown(values['source_url'])}' is not a valid URL"
+            raise serializers.ValidationError(f"'{_shown(url)}' is not a valid URL") from None
 
-    status, outcome = values.get("status"), values.get("outcome")
-    if status is not None and status not in Status.values:
-        errors["status"] = f"'{_shown(status)}' is not one of {', '.join(Status.values)}"
-    if outcome is not None and outcome not in Outcome.values:
-        errors["outcome"] = f"'{_shown(outcome)}' is not one of {', '.join(Outcome.values)} (or empty)"
-    if "status" not in errors and "outcome" not in errors:
-        if status == Status.RESOLVED and outcome is None:
-            errors["outcome"] = "a resolved forecast needs an outcome"
-        elif status != Status.RESOLVED and outcome is not None:
-            errors["status"] = "a forecast with an outcome must have status 'resolved'"
-        elif status == Status.RESOLVED:
-            # The resolve service's own rule: a yes or no needs its evidence and a note.
-            for name, message in resolution_errors(
-                outcome=outcome, evidence_url=values.get("evidence_url") or "", note=values.get("resolution_note") or ""
-            ).items():
+
+def _choice(choices: type[models.TextChoices], *, empty, message: str):
+    def parse(value):
+        text = _text(value)
+        if not text:
+            return empty
+        if text not in choices.values:
+            raise ValueError(f"'{_shown(text)}' is not one of {', '.join(choices.values)}{message}")
+        return text
+
+    return parse
+
+
+def _max_length(model: type[models.Model], name: str) -> int:
+    return model._meta.get_field(name).max_length
+
+
+# How each field of the record (forecasts/records.py) is read: a field added there without a
+# reader here fails at import time.
+_READERS = {
+    "id": _id,
+    "source_title": _text,
+    "source_url": _text,
+    "publication": _text,
+    "author": _text,
+    "quote": _text,
+    "claim": _text,
+    "estimative_phrase": _text,
+    "probability": _probability,
+    "probability_basis": _text,
+    "made_on": _date,
+    "deadline": _date,
+    "review_on": _optional_date,
+    "resolution_criteria": _text,
+    "status": _choice(Status, empty=Status.OPEN, message=""),
+    "outcome": _choice(Outcome, empty=None, message=" (or empty)"),
+    "evidence_url": _text,
+    "resolution_note": _text,
+    "reviewer": _username,
+    "tags": _tags,
+    "resolved_at": _moment,
+    "resolved_by": _username,
+    "recorded_by": _username,
+    "reference_probability": _probability,
+    "reference_source": _text,
+}
+REQUIRED = ("source_title", "author", "quote", "claim", "made_on", "deadline", "resolution_criteria")
+# The lengths the database keeps, from the models the row is written to.
+MAX_LENGTHS = {
+    "source_title": _max_length(Source, "title"),
+    "source_url": _max_length(Source, "url"),
+    "publication": _max_length(Publication, "name"),
+    "author": _max_length(Author, "name"),
+    "estimative_phrase": _max_length(Forecast, "estimative_phrase"),
+    "reference_source": _max_length(Forecast, "reference_source"),
+}
+USERNAME_FIELDS = ("reviewer", "resolved_by", "recorded_by")
+PROBABILITY_BASES = (ProbabilityBasis.STATED, ProbabilityBasis.PHRASE, ProbabilityBasis.ANALYST)
+
+
+class ImportRowSerializer(serializers.Serializer):
+    """One import row checked against the rules the database enforces, with a message per field.
+
+    Unlike a DRF serializer's usual run, the row rules (resolution, probability basis, date
+    order, the model's validators) run on every field that parsed even when another did not, so
+    that one pass over a file lists all of its problems."""
+
+    def get_fields(self):
+        return {
+            name: RecordField(
+                _READERS[name],
+                is_required=name in REQUIRED,
+                max_length=MAX_LENGTHS.get(name),
+                validators=[_valid_url] if name == "source_url" else (),
+            )
+            for name in RECORD_FIELDS
+        }
+
+    def to_internal_value(self, data: dict) -> ImportRow:
+        values, errors = {}, {}
+        for name, field in self.fields.items():
+            try:
+                values[name] = field.run_validation(field.get_value(data))
+            except serializers.ValidationError as exc:
+                errors[name] = " ".join(exc.detail)
+        for rule in (_resolution_errors, _basis_errors, _reference_errors, _date_errors, _model_errors):
+            for name, message in rule(values, errors).items():
                 errors.setdefault(name, message)
-        else:
-            for name in ("resolved_at", "resolved_by"):
-                if values.get(name):
-                    errors[name] = "only a resolved forecast has this"
+        if errors:
+            raise serializers.ValidationError({name: [message] for name, message in errors.items()})
+        return ImportRow(**values)
 
-    basis = values.get("probability_basis") or ""
-    if "probability" not in errors and "probability_basis" not in errors:
-        if values["probability"] is None:
-            if basis not in ("", ProbabilityBasis.NONE):
-                errors["probability_basis"] = "must be 'none' (or empty) when there is no probability"
-            basis = ProbabilityBasis.NONE
-        else:
-            basis = basis or ProbabilityBasis.PHRASE
-            if basis not in (ProbabilityBasis.STATED, ProbabilityBasis.PHRASE, ProbabilityBasis.ANALYST):
-                errors["probability_basis"] = "must be one of stated, phrase, analyst when there is a probability"
-    values["probability_basis"] = basis
 
+def _resolution_errors(values: dict, errors: dict) -> dict[str, str]:
+    if "status" in errors or "outcome" in errors:
+        return {}
+    status, outcome = values["status"], values["outcome"]
+    if status == Status.RESOLVED and outcome is None:
+        return {"outcome": "a resolved forecast needs an outcome"}
+    if status != Status.RESOLVED and outcome is not None:
+        return {"status": "a forecast with an outcome must have status 'resolved'"}
+    if status == Status.RESOLVED:
+        # The resolve service's own rule: a yes or no needs its evidence and a note.
+        return resolution_errors(
+            outcome=outcome, evidence_url=values.get("evidence_url") or "", note=values.get("resolution_note") or ""
+        )
+    return {name: "only a resolved forecast has this" for name in ("resolved_at", "resolved_by") if values.get(name)}
+
+
+def _reference_errors(values: dict, errors: dict) -> dict[str, str]:
     if values.get("reference_probability") is not None and not values.get("reference_source"):
-        errors.setdefault("reference_source", "is required with a reference_probability (say where it comes from)")
+        return {"reference_source": "is required with a reference_probability (say where it comes from)"}
+    return {}
 
+
+def _basis_errors(values: dict, errors: dict) -> dict[str, str]:
+    """Fills in the basis a row leaves empty: none without a probability, phrase with one."""
+    if "probability" in errors or "probability_basis" in errors:
+        values["probability_basis"] = values.get("probability_basis") or ""
+        return {}
+    basis = values["probability_basis"]
+    if values["probability"] is None:
+        values["probability_basis"] = ProbabilityBasis.NONE
+        if basis not in ("", ProbabilityBasis.NONE):
+            return {"probability_basis": "must be 'none' (or empty) when there is no probability"}
+        return {}
+    values["probability_basis"] = basis or ProbabilityBasis.PHRASE
+    if values["probability_basis"] not in PROBABILITY_BASES:
+        return {"probability_basis": "must be one of stated, phrase, analyst when there is a probability"}
+    return {}
+
+
+def _date_errors(values: dict, errors: dict) -> dict[str, str]:
+    """Fills in the review date a row leaves empty (the deadline)."""
     made_on, deadline = values.get("made_on"), values.get("deadline")
-    if isinstance(made_on, datetime.date) and isinstance(deadline, datetime.date):
-        if deadline < made_on:
-            errors["deadline"] = f"{deadline} is before made_on {made_on}"
-        review_on = review_on_or_deadline(values.get("review_on"), deadline)
-        values["review_on"] = review_on
-        if review_on < made_on:
-            errors["review_on"] = f"{review_on} is before made_on {made_on}"
-
-    _model_errors(values, errors)
-    if errors:
-        raise ValidationError(errors)
-    return ImportRow(**values)
+    if not (isinstance(made_on, datetime.date) and isinstance(deadline, datetime.date)):
+        return {}
+    found = {}
+    if deadline < made_on:
+        found["deadline"] = f"{deadline} is before made_on {made_on}"
+    review_on = values["review_on"] = review_on_or_deadline(values.get("review_on"), deadline)
+    if review_on < made_on:
+        found["review_on"] = f"{review_on} is before made_on {made_on}"
+    return found
 
 
-def _model_errors(values: dict, errors: dict[str, str]) -> None:
+def _model_errors(values: dict, errors: dict) -> dict[str, str]:
     """The model's field validators (the same ranges, lengths and URL rules as the API and the
     admin) for every field that parsed; database constraints are left to the write."""
     checked = [name for name in _MODEL_CHECKED if name not in errors and name in values]
@@ -597,8 +665,37 @@ def _model_errors(values: dict, errors: dict[str, str]) -> None:
     try:
         forecast.clean_fields(exclude={field.name for field in Forecast._meta.fields} - set(checked))
     except ValidationError as exc:
-        for name, messages in exc.message_dict.items():
-            errors.setdefault(name, " ".join(messages))
+        return {name: " ".join(messages) for name, messages in exc.message_dict.items()}
+    return {}
+
+
+def parse_row(raw) -> ImportRow:
+    """Check one row against the rules the database enforces, with a message per field.
+
+    Raises only ValidationError, whatever `raw` holds."""
+    if isinstance(raw, InvalidRow):
+        raise ValidationError({"row": raw.message})
+    if not isinstance(raw, dict):
+        raise ValidationError({"row": "must be an object with the export fields"})
+    row_errors = {}
+    unknown = sorted(_shown(name) for name in set(raw) - set(FIELDS) - {"__extra__"})
+    if unknown:
+        row_errors["row"] = f"unknown field(s): {', '.join(unknown)}"
+    if "__extra__" in raw:
+        row_errors["row"] = "more values than columns"
+    try:
+        row = _ROW_SERIALIZER.run_validation(raw)
+    except serializers.ValidationError as exc:
+        field_errors = {name: [str(message) for message in messages] for name, messages in exc.detail.items()}
+        raise ValidationError({**row_errors, **field_errors}) from None
+    if row_errors:
+        raise ValidationError(row_errors)
+    return row
+
+
+# One instance for every row: its fields are built and bound once, and checking a row keeps no
+# state on it (run_validation, not is_valid).
+_ROW_SERIALIZER = ImportRowSerializer()
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,17 @@ from rest_framework import serializers
 
 from config.api.serializers import StrictSerializer
 from forecasts import rules, scorecards, scoring, slices
-from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status
+from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status, Tag
 from sources.models import Author, Source
 
 # Dates are checked against the same range as the model's (Django's validators run in DRF too).
 DATE_RULES = [rules.validate_date_in_range]
 
 MAX_BINS = scoring.MAX_BINS
+# Lengths the database keeps, read from the models (the file import reads the same ones).
+PHRASE_MAX = Forecast._meta.get_field("estimative_phrase").max_length
+EVIDENCE_URL_MAX = Forecast._meta.get_field("evidence_url").max_length
+TAG_MAX = Tag._meta.get_field("name").max_length
 
 
 @extend_schema_field(
@@ -108,7 +112,7 @@ class ForecastWriteSerializer(StrictSerializer):
     author = serializers.PrimaryKeyRelatedField(queryset=Author.objects.all(), help_text="Id of the forecaster.")
     quote = serializers.CharField(help_text="The forecast verbatim from the source.")
     claim = serializers.CharField(help_text="A checkable proposition.")
-    estimative_phrase = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    estimative_phrase = serializers.CharField(max_length=PHRASE_MAX, required=False, allow_blank=True, default="")
     probability = ProbabilityField(
         required=False, allow_null=True, default=None, help_text="Strictly between 0 and 1; null when unscored."
     )
@@ -123,7 +127,7 @@ class ForecastWriteSerializer(StrictSerializer):
         slug_field="username", queryset=_users(), required=False, allow_null=True, default=None
     )
     tags = serializers.ListField(
-        child=serializers.CharField(max_length=64), required=False, default=list, max_length=50
+        child=serializers.CharField(max_length=TAG_MAX), required=False, default=list, max_length=50
     )
     reference_probability = ProbabilityField(
         required=False,
@@ -197,7 +201,7 @@ class ForecastCorrectSerializer(StrictSerializer):
     author = serializers.PrimaryKeyRelatedField(queryset=Author.objects.all(), required=False)
     quote = serializers.CharField(required=False)
     claim = serializers.CharField(required=False)
-    estimative_phrase = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    estimative_phrase = serializers.CharField(max_length=PHRASE_MAX, required=False, allow_blank=True)
     probability = ProbabilityField(required=False, allow_null=True)
     probability_basis = serializers.ChoiceField(choices=ProbabilityBasis.choices, required=False)
     made_on = serializers.DateField(required=False)
@@ -207,13 +211,13 @@ class ForecastCorrectSerializer(StrictSerializer):
     reference_probability = ProbabilityField(required=False, allow_null=True)
     reference_source = serializers.CharField(max_length=300, required=False, allow_blank=True)
     outcome = serializers.ChoiceField(choices=Outcome.choices, required=False)
-    evidence_url = serializers.URLField(max_length=1000, required=False, allow_blank=True)
+    evidence_url = serializers.URLField(max_length=EVIDENCE_URL_MAX, required=False, allow_blank=True)
     resolution_note = serializers.CharField(required=False, allow_blank=True)
 
 
 class ForecastResolveSerializer(StrictSerializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices, help_text="Did the claim come true?")
-    evidence_url = serializers.URLField(max_length=1000, required=False, allow_blank=True, default="")
+    evidence_url = serializers.URLField(max_length=EVIDENCE_URL_MAX, required=False, allow_blank=True, default="")
     resolution_note = serializers.CharField(required=False, allow_blank=True, default="")
     version = version_field()
 

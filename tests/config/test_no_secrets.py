@@ -54,7 +54,8 @@ def test_env_file_is_ignored_by_git():
 
 @pytest.mark.slow
 def test_no_tracked_file_holds_a_secret_beyond_the_reviewed_examples():
-    files = [name for name in tracked_files() if (ROOT / name).is_file()]
+    # The baseline holds the reviewed findings' hashes, which read as secrets themselves.
+    files = [name for name in tracked_files() if (ROOT / name).is_file() and name != BASELINE.name]
     assert scan(*files, root=ROOT) - reviewed() == set()
 
 

@@ -46,7 +46,7 @@ def seeded_with_a_resolution():
     )
 
 
-def test_export_lists_exactly_the_design_fields():
+def test_export_lists_exactly_the_documented_fields():
     call_command("load_seed")
     rows = json.loads(export())
     assert len(rows) == 15
