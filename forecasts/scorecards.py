@@ -295,7 +295,33 @@ def scorecards_by(
     grouping = _grouping(by)
     queryset = confirmed_forecasts() if queryset is None else queryset.exclude(status=Status.PROPOSED)
     grouped = queryset.filter(**{f"{grouping.key}__isnull": False})
-    totals = _aggregate(grouped, group_key=grouping.key, n_bins=n_bins)
+    return _cards(by, _aggregate(grouped, group_key=grouping.key, n_bins=n_bins))
+
+
+# Groupings that every confirmed forecast belongs to exactly once (author is required).
+PARTITIONS = ("author",)
+
+
+def scorecard_and_scorecards_by(by: str, *, n_bins: int = scoring.DEFAULT_BINS) -> tuple[Scorecard, list[Scorecard]]:
+    """The overall scorecard and `scorecards_by(by)` from one aggregate query, for a grouping in
+    PARTITIONS: there the groups' totals add up to the overall ones, so the table is read once."""
+    if by not in PARTITIONS:
+        raise ValueError(f"Scorecards by {by!r} do not add up to the overall one; choose one of {PARTITIONS}.")
+    totals = _aggregate(confirmed_forecasts(), group_key=_grouping(by).key, n_bins=n_bins)
+    counts = dict.fromkeys(COUNT_FIELDS, 0)
+    columns = [[0.0] * len(scoring.BinTotals._fields) for _ in range(n_bins)]
+    for group_counts, group_bins in totals.values():
+        for count_field in COUNT_FIELDS:
+            counts[count_field] += group_counts[count_field]
+        for column, totals_of_bin in zip(columns, group_bins, strict=True):
+            for index, value in enumerate(totals_of_bin):
+                column[index] += value
+    bins = [scoring.BinTotals(int(column[0]), *column[1:]) for column in columns]
+    return Scorecard(group=None, counts=counts, scores=scoring.score_bins(bins)), _cards(by, totals)
+
+
+def _cards(by: str, totals: dict[Any, tuple[dict[str, int], list[scoring.BinTotals]]]) -> list[Scorecard]:
+    grouping = _grouping(by)
     labels = _labels(grouping, list(totals))
     cards = [
         Scorecard(group=Group(by=by, key=str(key), label=labels[key]), counts=counts, scores=scoring.score_bins(bins))
@@ -350,7 +376,8 @@ def phrase_table(queryset: QuerySet[Forecast]) -> list[PhraseRow]:
     decided = (
         queryset.filter(status=Status.RESOLVED, outcome__in=[Outcome.YES, Outcome.NO])
         .values(phrase_key=phrase)
-        .annotate(decided=Count("id", distinct=True), came_true=Count("id", filter=CAME_TRUE, distinct=True))
+        # Plain counts: one row per forecast, as in bin_totals; DISTINCT would sort the table.
+        .annotate(decided=Count("id"), came_true=Count("id", filter=CAME_TRUE))
         .order_by()
     )
     totals = bin_totals(queryset, group_key=phrase, n_bins=1)

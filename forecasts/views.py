@@ -37,10 +37,11 @@ def scorecards_visible(view):
 @scorecards_visible
 def scorecard_index(request):
     n_bins = _bins(request)
-    overall = scorecards.scorecard(n_bins=n_bins)
+    # One read of the forecasts gives both the overall scorecard and the authors'.
+    overall, by_author = scorecards.scorecard_and_scorecards_by("author", n_bins=n_bins)
     rankings = []
-    for by in ("author", "publication"):
-        ranked, small = scorecards.ranked(scorecards.scorecards_by(by, n_bins=n_bins))
+    for by, cards in (("author", by_author), ("publication", scorecards.scorecards_by("publication", n_bins=n_bins))):
+        ranked, small = scorecards.ranked(cards)
         rankings.append({"by": by, "title": GROUP_TITLES[by], "ranked": ranked, "small": small})
     context = {
         "overall": overall,
