@@ -164,17 +164,35 @@ def _probability_squared() -> Case:
     )
 
 
-def _sufficient_statistics() -> dict[str, Any]:
+def _sufficient_statistics(*, only: Q | None = None) -> dict[str, Any]:
+    """The per-bin sums; `only` limits them to the rows it matches (the others are grouped too)."""
     yes_probability = Case(When(CAME_TRUE, then=F("probability")), default=1.0 - F("probability"))
     clipped = Greatest(Least(yes_probability, Value(1.0 - scoring.EPS)), Value(scoring.EPS), output_field=FloatField())
     return {
-        "n": Count("id"),
-        "sum_p": Sum("probability", output_field=FloatField()),
-        "sum_o": Sum(Case(When(CAME_TRUE, then=Value(1.0)), default=Value(0.0), output_field=FloatField())),
-        "sum_p2": Sum(_probability_squared(), output_field=FloatField()),
-        "sum_po": Sum(Case(When(CAME_TRUE, then=F("probability")), default=Value(0.0), output_field=FloatField())),
-        "sum_log_likelihood": Sum(Ln(clipped), output_field=FloatField()),
+        "n": Count("id", filter=only),
+        "sum_p": Sum("probability", output_field=FloatField(), filter=only),
+        "sum_o": Sum(
+            Case(When(CAME_TRUE, then=Value(1.0)), default=Value(0.0), output_field=FloatField()), filter=only
+        ),
+        "sum_p2": Sum(_probability_squared(), output_field=FloatField(), filter=only),
+        "sum_po": Sum(
+            Case(When(CAME_TRUE, then=F("probability")), default=Value(0.0), output_field=FloatField()), filter=only
+        ),
+        "sum_log_likelihood": Sum(Ln(clipped), output_field=FloatField(), filter=only),
     }
+
+
+def _bin_of(row: dict[str, Any]) -> scoring.BinTotals:
+    if not row["n"]:
+        return scoring.BinTotals()
+    return scoring.BinTotals(
+        n=row["n"],
+        sum_p=row["sum_p"],
+        sum_o=row["sum_o"],
+        sum_p2=row["sum_p2"],
+        sum_po=row["sum_po"] or 0.0,
+        sum_log_likelihood=row["sum_log_likelihood"],
+    )
 
 
 def bin_totals(
@@ -370,25 +388,27 @@ def ranked(cards: list[Scorecard]) -> tuple[list[Scorecard], list[Scorecard]]:
 
 
 def phrase_table(queryset: QuerySet[Forecast]) -> list[PhraseRow]:
-    """Per estimative phrase: how often the claim came true, and the scores where a number was given."""
+    """Per estimative phrase: how often the claim came true, and the scores where a number was given.
+
+    One GROUP BY over the decided forecasts: the scored ones among them feed the scores through
+    filtered sums, so the table is read once."""
     queryset = queryset.exclude(status=Status.PROPOSED).exclude(estimative_phrase="")
-    phrase = Lower(Trim("estimative_phrase"))
-    decided = (
+    statistics = _sufficient_statistics(only=SCORED)
+    grouped = (
         queryset.filter(status=Status.RESOLVED, outcome__in=[Outcome.YES, Outcome.NO])
-        .values(phrase_key=phrase)
+        .values(phrase_key=Lower(Trim("estimative_phrase")))
         # Plain counts: one row per forecast, as in bin_totals; DISTINCT would sort the table.
-        .annotate(decided=Count("id"), came_true=Count("id", filter=CAME_TRUE))
+        .annotate(decided=Count("id"), came_true=Count("id", filter=CAME_TRUE), **statistics)
         .order_by()
     )
-    totals = bin_totals(queryset, group_key=phrase, n_bins=1)
     rows = [
         PhraseRow(
             phrase=row["phrase_key"],
             decided=row["decided"],
             came_true=row["came_true"],
-            scores=scoring.score_bins(totals.get(row["phrase_key"], [scoring.BinTotals()])),
+            scores=scoring.score_bins([_bin_of(row)]),
         )
-        for row in decided
+        for row in grouped
     ]
     # Highest stated probability first reads like a scale from "almost certain" down.
     rows.sort(key=lambda r: (-(r.scores.calibration[0].mean_probability or -1.0), r.phrase))
