@@ -49,7 +49,6 @@ def scorecard_index(request):
         "rankings": rankings,
         "tags": scorecards.scorecards_by("tag", n_bins=n_bins),
         "sources": _recent_articles(n_bins),
-        "recent_articles": RECENT_ARTICLES,
         "phrases": scorecards.phrase_table(scorecards.confirmed_forecasts()),
         "min_ranked_n": scorecards.MIN_RANKED_N,
         "n_bins": n_bins,
