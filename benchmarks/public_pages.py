@@ -13,6 +13,7 @@ the medians and the queries of a warm request at 1,000 and at N forecasts.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import time
@@ -37,25 +38,44 @@ def _fill(n: int, authors: int) -> None:
     services.public_data_changed()  # outside a transaction: bumps at once
 
 
+@contextlib.contextmanager
+def _counting():
+    """The statements a request runs. Not CaptureQueriesContext: a request's start empties the
+    connection's query log, which would make its count short by the queries run before."""
+    from django.db import connection
+
+    statements = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        yield statements
+
+
 def _measure(repeat: int) -> dict[str, dict]:
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     from forecasts.models import Forecast, Status
 
     forecast = Forecast.objects.filter(status=Status.OPEN).order_by("pk").first()
+    # A word of one claim (its number): the search finds a needle, through the full-text index.
+    word = next(token for token in forecast.claim.split() if token.isdigit())
     pages = {
         "overview": reverse("scorecards:index"),
         "pundit": reverse("scorecards:detail", args=["author", forecast.author_id]),
         "forecast": forecast.get_absolute_url(),
+        "search": f"{reverse('public:search')}?q={word}",
     }
     client = Client()
     results = {}
     for name, url in pages.items():
         start = time.perf_counter()
-        cold = client.get(url, secure=True)
+        with _counting() as cold_queries:
+            cold = client.get(url, secure=True)
         cold_ms = 1000 * (time.perf_counter() - start)
         assert cold.status_code == 200, (url, cold.status_code)
         times = []
@@ -64,14 +84,30 @@ def _measure(repeat: int) -> dict[str, dict]:
             response = client.get(url, secure=True)
             times.append(1000 * (time.perf_counter() - start))
             assert response.status_code == 200
-        with CaptureQueriesContext(connection) as queries:
+        with _counting() as queries:
             client.get(url, secure=True)
         results[name] = {
             "cold_ms": cold_ms,
+            "cold_queries": len(cold_queries),
             "warm_p50_ms": statistics.median(times),
             "warm_queries": len(queries),
         }
+    if connection.vendor == "postgresql":
+        from forecasts.public import selectors
+
+        found = selectors.search_site(word).forecasts[: pages_module().CALLS_PER_PAGE]
+        start = time.perf_counter()
+        rows = len(list(found))
+        results["search"]["query_ms"] = 1000 * (time.perf_counter() - start)
+        results["search"]["rows"] = rows
+        results["search"]["plan"] = found.explain(analyze=True)
     return results
+
+
+def pages_module():
+    from forecasts.public import pages
+
+    return pages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,10 +137,12 @@ def main(argv: list[str] | None = None) -> int:
         for page, numbers in _measure(args.repeat).items():
             rows.append((n, page, numbers))
             print(
-                f"  N={n:,} {page}: cold {numbers['cold_ms']:.1f} ms, warm p50 {numbers['warm_p50_ms']:.2f} ms, "
-                f"{numbers['warm_queries']} queries warm",
+                f"  N={n:,} {page}: cold {numbers['cold_ms']:.1f} ms ({numbers['cold_queries']} queries), "
+                f"warm p50 {numbers['warm_p50_ms']:.2f} ms, {numbers['warm_queries']} queries warm",
                 flush=True,
             )
+            if "plan" in numbers:
+                print(f"  search query ({numbers['rows']} rows): {numbers['query_ms']:.1f} ms\n{numbers['plan']}")
     return 0
 
 

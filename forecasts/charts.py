@@ -21,11 +21,15 @@ INSET = MAX_RADIUS + 2
 VIEW_WIDTH, VIEW_HEIGHT = PLOT_LEFT + PLOT_SIZE + 24, PLOT_TOP + PLOT_SIZE + 44
 
 # The count labels ("came true/n"): their CSS font size, in user units, and a generous estimate of
-# a bold digit's width, so that labels that would overlap are moved before a browser draws them.
+# a bold character's width (DejaVu Sans Bold, a common default, averages 0.62 em over these), so
+# that labels that would overlap are moved before a browser draws them.
 COUNT_FONT_SIZE = 11
-COUNT_CHAR_WIDTH = 0.62 * COUNT_FONT_SIZE
-# Distance from a label's baseline down to the bottom of its glyphs, and up to their top.
-COUNT_DESCENT, COUNT_ASCENT = 3, 9
+COUNT_CHAR_WIDTH = 0.66 * COUNT_FONT_SIZE
+# A label's box above and below its baseline: the font's whole line box (1.17 em in DejaVu Sans),
+# which is what a browser's text box covers, not just the digits' height.
+COUNT_DESCENT, COUNT_ASCENT = 3, 11
+# Between two rows of labels stacked above (or below) a dot.
+COUNT_ROW = COUNT_ASCENT + COUNT_DESCENT + 1
 
 
 @dataclass(frozen=True)
@@ -116,10 +120,10 @@ def _label_places(x: float, y: float, radius: float, label: str) -> list[tuple[f
         (x, below),
         (x + radius + 3 + half, middle),
         (x - radius - 3 - half, middle),
-        (x, above - 12),
-        (x, below + 12),
-        (x, above - 24),
-        (x, below + 24),
+        (x, above - COUNT_ROW),
+        (x, below + COUNT_ROW),
+        (x, above - 2 * COUNT_ROW),
+        (x, below + 2 * COUNT_ROW),
     ]
 
 

@@ -186,27 +186,46 @@ def _probability_squared() -> Case:
     )
 
 
-def _sufficient_statistics() -> dict[str, Any]:
+def _sufficient_statistics(*, only: Q | None = None) -> dict[str, Any]:
+    """The per-bin sums; `only` limits them to the rows it matches (the others are grouped too)."""
     yes_probability = Case(When(CAME_TRUE, then=F("probability")), default=1.0 - F("probability"))
     clipped = Greatest(Least(yes_probability, Value(1.0 - scoring.EPS)), Value(scoring.EPS), output_field=FloatField())
     return {
-        "n": Count("id"),
-        "sum_p": Sum("probability", output_field=FloatField()),
-        "sum_o": Sum(Case(When(CAME_TRUE, then=Value(1.0)), default=Value(0.0), output_field=FloatField())),
-        "sum_p2": Sum(_probability_squared(), output_field=FloatField()),
-        "sum_po": Sum(Case(When(CAME_TRUE, then=F("probability")), default=Value(0.0), output_field=FloatField())),
-        "sum_log_likelihood": Sum(Ln(clipped), output_field=FloatField()),
-        "sum_b2": _sum_brier_squared(),
+        "n": Count("id", filter=only),
+        "sum_p": Sum("probability", output_field=FloatField(), filter=only),
+        "sum_o": Sum(
+            Case(When(CAME_TRUE, then=Value(1.0)), default=Value(0.0), output_field=FloatField()), filter=only
+        ),
+        "sum_p2": Sum(_probability_squared(), output_field=FloatField(), filter=only),
+        "sum_po": Sum(
+            Case(When(CAME_TRUE, then=F("probability")), default=Value(0.0), output_field=FloatField()), filter=only
+        ),
+        "sum_log_likelihood": Sum(Ln(clipped), output_field=FloatField(), filter=only),
+        "sum_b2": _sum_brier_squared(only=only),
     }
 
 
-def _sum_brier_squared() -> Sum:
+def _sum_brier_squared(*, only: Q | None = None) -> Sum:
     """Sum of (p - o)^4: the per-forecast Brier scores' sum of squares, for their interval."""
     miss = Case(When(CAME_TRUE, then=1.0 - F("probability")), default=F("probability"), output_field=FloatField())
     # Floored like _probability_squared: a fourth power under the smallest double is an error on
     # PostgreSQL; 1e-75 ** 4 = 1e-300 still is a double, and a difference no score can show.
     floored = Greatest(miss, Value(_FOURTH_POWER_FLOOR), output_field=FloatField())
-    return Sum(Power(floored, Value(4.0)), output_field=FloatField())
+    return Sum(Power(floored, Value(4.0)), output_field=FloatField(), filter=only)
+
+
+def _bin_of(row: dict[str, Any]) -> scoring.BinTotals:
+    if not row["n"]:
+        return scoring.BinTotals()
+    return scoring.BinTotals(
+        n=row["n"],
+        sum_p=row["sum_p"],
+        sum_o=row["sum_o"],
+        sum_p2=row["sum_p2"],
+        sum_po=row["sum_po"] or 0.0,
+        sum_log_likelihood=row["sum_log_likelihood"],
+        sum_b2=row["sum_b2"] or 0.0,
+    )
 
 
 def bin_totals(
@@ -402,6 +421,41 @@ def scorecards_by(
     totals = _grouped_totals(
         grouped, group_key=grouping.key, n_bins=n_bins, filters=filters, today=today or local_today()
     )
+    return _cards(by, totals)
+
+
+# Groupings that every confirmed forecast belongs to exactly once (author is required).
+PARTITIONS = ("author",)
+
+
+def scorecard_and_scorecards_by(
+    by: str,
+    *,
+    n_bins: int = scoring.DEFAULT_BINS,
+    filters: slices.Slice = slices.DEFAULT,
+    today: datetime.date | None = None,
+) -> tuple[Scorecard, list[Scorecard]]:
+    """The overall scorecard and `scorecards_by(by)` from one aggregate query, for a grouping in
+    PARTITIONS: there the groups' totals add up to the overall ones, so the table is read once."""
+    if by not in PARTITIONS:
+        raise ValueError(f"Scorecards by {by!r} do not add up to the overall one; choose one of {PARTITIONS}.")
+    totals = _grouped_totals(
+        confirmed_forecasts(), group_key=_grouping(by).key, n_bins=n_bins, filters=filters, today=today or local_today()
+    )
+    counts = dict.fromkeys(COUNT_FIELDS, 0)
+    columns = [[0.0] * len(scoring.BinTotals._fields) for _ in range(n_bins)]
+    for group_counts, group_bins in totals.values():
+        for count_field in COUNT_FIELDS:
+            counts[count_field] += group_counts.get(count_field, 0)
+        for column, totals_of_bin in zip(columns, group_bins, strict=True):
+            for index, value in enumerate(totals_of_bin):
+                column[index] += value
+    bins = [scoring.BinTotals(int(column[0]), *column[1:]) for column in columns]
+    return Scorecard(group=None, counts=counts, scores=scoring.score_bins(bins)), _cards(by, totals)
+
+
+def _cards(by: str, totals: dict[Any, tuple[dict[str, int], list[scoring.BinTotals]]]) -> list[Scorecard]:
+    grouping = _grouping(by)
     labels = _labels(grouping, list(totals))
     cards = [
         Scorecard(group=Group(by=by, key=str(key), label=labels[key]), counts=counts, scores=scoring.score_bins(bins))
@@ -491,25 +545,28 @@ def phrase_table(
     queryset: QuerySet[Forecast], *, filters: slices.Slice = slices.DEFAULT, today: datetime.date | None = None
 ) -> list[PhraseRow]:
     """Per estimative phrase: how often the claim came true, and the scores where a number was given.
-    Counted like the scorecards: a forecast resolved before its deadline waits for it."""
+    Counted like the scorecards: a forecast resolved before its deadline waits for it.
+
+    One GROUP BY over the decided forecasts: the scored ones among them feed the scores through
+    filtered sums, so the table is read once."""
     queryset = queryset.exclude(status=Status.PROPOSED).exclude(estimative_phrase="").filter(filters.q())
     queryset = queryset.counted(include_early=filters.include_early, today=today)
-    phrase = Lower(Trim("estimative_phrase"))
-    decided = (
+    statistics = _sufficient_statistics(only=SCORED)
+    grouped = (
         queryset.filter(status=Status.RESOLVED, outcome__in=[Outcome.YES, Outcome.NO])
-        .values(phrase_key=phrase)
-        .annotate(decided=Count("id", distinct=True), came_true=Count("id", filter=CAME_TRUE, distinct=True))
+        .values(phrase_key=Lower(Trim("estimative_phrase")))
+        # Plain counts: one row per forecast, as in bin_totals; DISTINCT would sort the table.
+        .annotate(decided=Count("id"), came_true=Count("id", filter=CAME_TRUE), **statistics)
         .order_by()
     )
-    totals = bin_totals(queryset, group_key=phrase, n_bins=1)
     rows = [
         PhraseRow(
             phrase=row["phrase_key"],
             decided=row["decided"],
             came_true=row["came_true"],
-            scores=scoring.score_bins(totals.get(row["phrase_key"], [scoring.BinTotals()])),
+            scores=scoring.score_bins([_bin_of(row)]),
         )
-        for row in decided
+        for row in grouped
     ]
     # Highest stated probability first reads like a scale from "almost certain" down.
     rows.sort(key=lambda r: (-(r.scores.calibration[0].mean_probability or -1.0), r.phrase))

@@ -69,10 +69,12 @@ def scorecard_index(request):
     if bad_request:
         return bad_request
     n_bins = _bins(request)
-    overall = scorecards.scorecard(n_bins=n_bins, filters=filters)
+    # One read of the forecasts gives both the overall scorecard and the authors'.
+    overall, by_author = scorecards.scorecard_and_scorecards_by("author", n_bins=n_bins, filters=filters)
+    by_publication = scorecards.scorecards_by("publication", n_bins=n_bins, filters=filters)
     rankings = []
-    for by in ("author", "publication"):
-        ranked, small = scorecards.ranked(scorecards.scorecards_by(by, n_bins=n_bins, filters=filters))
+    for by, cards in (("author", by_author), ("publication", by_publication)):
+        ranked, small = scorecards.ranked(cards)
         rankings.append({"by": by, "title": GROUP_TITLES[by], "ranked": ranked, "small": small})
     context = {
         "overall": overall,

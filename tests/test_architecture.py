@@ -39,6 +39,8 @@ def writes_in(source: str, *, is_models_module: bool = False) -> list[str]:
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             continue
         method, receiver = node.func.attr, node.func.value
+        if isinstance(receiver, ast.Name) and receiver.id == "cache":
+            continue  # Django's cache (cache.delete of a cached page or lock) is not the database
         if method in WRITE_METHODS:
             # A model's own save()/delete() override handing on to Django's is the model, not a
             # second writer: the services call it.
@@ -99,9 +101,9 @@ def test_the_scan_finds_a_write(snippet):
 
 @pytest.mark.parametrize(
     "snippet",
-    ["labels.update({'a': 1})", "seen.update(ids)", "super().save(*args, **kwargs)"],
+    ["labels.update({'a': 1})", "seen.update(ids)", "super().save(*args, **kwargs)", "cache.delete(key)"],
 )
-def test_the_scan_leaves_dicts_and_model_overrides_alone(snippet):
+def test_the_scan_leaves_dicts_model_overrides_and_the_cache_alone(snippet):
     assert writes_in(f"def f(self):\n    {snippet}\n", is_models_module=True) == []
 
 

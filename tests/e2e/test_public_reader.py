@@ -240,6 +240,7 @@ def test_the_calibration_chart_is_readable_at_phone_width(page: Page, screenshot
         }"""
     )
     plot, dots, labels = geometry["plot"], geometry["dots"], geometry["labels"]
+    chart_box = chart.bounding_box()
     assert len(dots) == 10
     inside = lambda b: (  # noqa: E731
         b["left"] >= plot["left"] - 0.5
@@ -259,7 +260,8 @@ def test_the_calibration_chart_is_readable_at_phone_width(page: Page, screenshot
     # overlapping another label, and big enough to read on a phone.
     assert len(labels) >= 8, labels
     assert all(inside(label) for label in labels), (plot, labels)
-    assert not [(a["text"], b["text"]) for i, a in enumerate(labels) for b in labels[i + 1 :] if overlap(a, b)]
+    where = [(round(b["left"]), round(b["top"]), round(b["right"]), round(b["bottom"]), b["text"]) for b in labels]
+    assert not [(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :] if overlap(a, b)], (chart_box, where)
     assert all(label["height"] >= 9 for label in labels + geometry["ticks"]), labels
     assert any(label["text"].endswith("/2k") for label in labels), labels  # compact counts
     # The calibration table says it scrolls rather than widening the page.

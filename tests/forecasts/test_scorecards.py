@@ -133,6 +133,24 @@ def test_scorecards_by_author_equal_pure_module_per_author(population, n_bins):
     assert first.counts["unscored"] == 3
 
 
+@pytest.mark.parametrize("n_bins", [1, 10])
+def test_overall_and_by_author_from_one_query_equal_the_two_apart(population, n_bins, django_assert_num_queries):
+    with django_assert_num_queries(2):  # the aggregate and the authors' names
+        overall, by_author = scorecards.scorecard_and_scorecards_by("author", n_bins=n_bins)
+
+    alone = scorecards.scorecard(n_bins=n_bins)
+    assert overall.counts == alone.counts
+    assert_scores_equal(overall.scores, alone.scores)
+    assert [(c.group, c.counts, c.scores) for c in by_author] == [
+        (c.group, c.counts, c.scores) for c in scorecards.scorecards_by("author", n_bins=n_bins)
+    ]
+
+
+def test_only_a_grouping_that_partitions_the_forecasts_adds_up_to_the_overall_one(db):
+    with pytest.raises(ValueError, match="tag"):
+        scorecards.scorecard_and_scorecards_by("tag")
+
+
 def test_scorecards_by_tag_count_a_forecast_once_per_tag(population):
     cards = {card.group.label: card for card in scorecards.scorecards_by("tag")}
 

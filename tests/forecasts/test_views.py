@@ -236,3 +236,22 @@ def test_a_forecast_resolved_early_is_shown_as_waiting(client):
     assert "resolved early, counted at the deadline" in page
     assert "1 resolved early" in page
     assert included.context["card"].n == 1
+
+
+def test_the_overview_lists_only_the_latest_articles_newest_first(client, monkeypatch):
+    import datetime
+
+    from forecasts import views
+    from tests.factories import SourceFactory
+
+    monkeypatch.setattr(views, "RECENT_ARTICLES", 2)
+    for year, title in [(2021, "Oldest article"), (2023, "Newest article"), (2022, "Middle article")]:
+        ForecastFactory(source=SourceFactory(title=title, published_on=datetime.date(year, 1, 1)))
+    SourceFactory(title="Article without forecasts", published_on=datetime.date(2024, 1, 1))
+
+    page = client.get(reverse("scorecards:index")).content.decode()
+    articles = page[page.index("Latest articles") :]
+
+    assert "The 2 most recently published articles" in articles
+    assert articles.index("Newest article") < articles.index("Middle article")
+    assert "Oldest article" not in page and "Article without forecasts" not in page

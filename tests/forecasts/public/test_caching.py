@@ -155,13 +155,13 @@ def _renderings(monkeypatch) -> list:
     from forecasts import scorecards
 
     renders = []
-    real = scorecards.scorecard
+    real = scorecards.scorecard_and_scorecards_by
 
     def counting(*args, **kwargs):
         renders.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(scorecards, "scorecard", counting)
+    monkeypatch.setattr(scorecards, "scorecard_and_scorecards_by", counting)
     return renders
 
 
@@ -221,7 +221,7 @@ def test_the_render_lock_is_released_when_the_page_fails(client, monkeypatch):
     url = reverse("scorecards:index")
     key = caching._cache_key(client.get(url).wsgi_request)
     cache.delete(key)
-    monkeypatch.setattr("forecasts.views.scorecards.scorecard", lambda **kwargs: 1 / 0)
+    monkeypatch.setattr("forecasts.views.scorecards.scorecard_and_scorecards_by", lambda *args, **kwargs: 1 / 0)
     client.raise_request_exception = False
 
     assert client.get(url).status_code == 500
