@@ -21,9 +21,9 @@ from django.db.models import Avg, Case, Count, F, FloatField, QuerySet, Sum, Val
 
 from sources.models import Author
 
-from . import scoring
+from . import scoring, slices
 from .models import SCORED, Event, Forecast, Outcome, Status
-from .scorecards import GROUPINGS, confirmed_forecasts
+from .scorecards import GROUPINGS, Scorecard, confirmed_forecasts, counted_in
 
 _OUTCOME = Case(When(outcome=Outcome.YES, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
 
@@ -92,6 +92,16 @@ def relative_by(by: str, queryset: QuerySet[Forecast] | None = None) -> dict[str
         .order_by()
     )
     return {str(row["group_key"]): _relative(row) for row in rows}
+
+
+def relative_for(cards: list[Scorecard], *, by: str | None, filters: slices.Slice) -> list[Relative]:
+    """The relative Brier beside each scorecard of `scorecards_by(by)` (or the overall one when
+    `by` is None), over the same slice and counted by the same early rule: one query."""
+    rows = counted_in(filters)
+    if by is None:
+        return [relative_scores(rows)]
+    relatives = relative_by(by, rows)
+    return [relatives.get(card.group.key, NO_RELATIVE) for card in cards]
 
 
 # ----- head-to-head ----------------------------------------------------------------------------

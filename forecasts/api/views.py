@@ -274,13 +274,11 @@ class ScorecardListApi(APIView):
         query = s.ScorecardQuerySerializer(data=request.query_params.dict())
         query.is_valid(raise_exception=True)
         by, bins = query.validated_data.get("by"), query.validated_data["bins"]
-        rows = scorecards.counted_in(filters)
         if by:
             cards = scorecards.scorecards_by(by, n_bins=bins, filters=filters)
-            relatives = comparisons.relative_by(by, rows)
-            relative = [relatives.get(card.group.key, comparisons.NO_RELATIVE) for card in cards]
         else:
-            cards, relative = [scorecards.scorecard(n_bins=bins, filters=filters)], [comparisons.relative_scores(rows)]
+            cards = [scorecards.scorecard(n_bins=bins, filters=filters)]
+        relative = comparisons.relative_for(cards, by=by, filters=filters)
         return Response(
             [{**card.as_dict(), "relative": rel.as_dict()} for card, rel in zip(cards, relative, strict=True)]
         )

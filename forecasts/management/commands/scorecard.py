@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import orjson
 from django.core.management.base import BaseCommand, CommandError
 
-from forecasts import scorecards, scoring, slices
+from forecasts import comparisons, scorecards, scoring, slices
 
 CSV_SUMMARY_FIELDS = ("brier", "log_loss", "base_rate", "brier_skill", "ece")
 SLICE_OPTIONS = tuple(name for name in slices.PARAMS if name != "early")
@@ -67,25 +67,30 @@ class Command(BaseCommand):
                 cards = scorecards.scorecards_by(by, n_bins=bins, filters=filters)
             else:
                 cards = [scorecards.scorecard(n_bins=bins, filters=filters)]
-            self._write(cards, by, output_format, filters)
+            relative = comparisons.relative_for(cards, by=by, filters=filters)
+            self._write(cards, relative, by, output_format, filters)
 
-    def _write(self, cards, by, output_format, filters):
+    def _write(self, cards, relative, by, output_format, filters):
+        objects = [
+            {**card.as_dict(number=_rounded), "relative": rel.as_dict()}
+            for card, rel in zip(cards, relative, strict=True)
+        ]
         if output_format == "json":
             # orjson: with a thousand authors, formatting the floats with json.dumps takes longer than
             # the database needs to aggregate every forecast. Same numbers, exactly round-tripping.
             if by:
                 # One scorecard per line: still readable, and greppable.
-                lines = (orjson.dumps(card.as_dict(number=_rounded)).decode() for card in cards)
+                lines = (orjson.dumps(obj).decode() for obj in objects)
                 self.stdout.write("[\n" + ",\n".join(lines) + "\n]")
             else:
-                self.stdout.write(orjson.dumps(cards[0].as_dict(number=_rounded), option=orjson.OPT_INDENT_2).decode())
+                self.stdout.write(orjson.dumps(objects[0], option=orjson.OPT_INDENT_2).decode())
         elif output_format == "csv":
-            self._write_csv([card.as_dict(number=_rounded) for card in cards])
+            self._write_csv(objects)
         else:
             if filters.describe():
                 self.stdout.write("Only forecasts " + "; ".join(filters.describe()) + ".\n\n")
-            for card in cards:
-                self._write_text(card.as_dict())
+            for card, rel in zip(cards, relative, strict=True):
+                self._write_text({**card.as_dict(), "relative": rel.as_dict()})
 
     def _write_csv(self, objects):
         # Long format, one row per (group, bin), so every field of the JSON object survives.
@@ -99,6 +104,7 @@ class Command(BaseCommand):
             *CSV_SUMMARY_FIELDS,
             "brier_interval_low",
             "brier_interval_high",
+            *(f"relative_{name}" for name in RELATIVE_FIELDS),
             *decomposition,
             *(f"bin_{name}" for name in CSV_BIN_FIELDS),
         ]
@@ -110,6 +116,7 @@ class Command(BaseCommand):
             head += [obj["counts"][name] for name in counts]
             head += [_csv_value(obj[name]) for name in CSV_SUMMARY_FIELDS]
             head += [_csv_value(value) for value in (obj["brier_interval"] or [None, None])]
+            head += [_csv_value(obj["relative"][name]) for name in RELATIVE_FIELDS]
             head += [_csv_value(obj["decomposition"][name]) for name in decomposition]
             for row in obj["calibration"]:
                 writer.writerow(head + [_csv_value(row[name]) for name in CSV_BIN_FIELDS])
@@ -137,6 +144,7 @@ class Command(BaseCommand):
                 f"Base rate     {_fmt(obj['base_rate'])}   (share of scored claims that came true)",
                 f"Brier skill   {_fmt(obj['brier_skill'])}   (vs always forecasting the base rate)",
                 f"ECE           {_fmt(obj['ece'])}",
+                _relative_line(obj["relative"]),
                 f"Decomposition reliability {_fmt(d['reliability'])} - resolution {_fmt(d['resolution'])} "
                 f"+ uncertainty {_fmt(d['uncertainty'])} + within-bin variance {_fmt(d['within_bin_variance'])} "
                 f"- within-bin covariance {_fmt(d['within_bin_covariance'])}",
@@ -187,3 +195,20 @@ def _fmt(value):
 
 def _csv_value(value):
     return "" if value is None else repr(value) if isinstance(value, float) else value
+
+
+RELATIVE_FIELDS = ("n", "brier_minus_reference", "ci_low", "ci_high")
+
+
+def _relative_line(relative: dict) -> str:
+    if not relative["n"]:
+        return "Relative      -       (no scored forecast carries a reference probability)"
+    interval = (
+        f"95% interval {_fmt(relative['ci_low'])}-{_fmt(relative['ci_high'])}"
+        if relative["ci_low"] is not None
+        else "no interval"
+    )
+    return (
+        f"Relative      {_fmt(relative['brier_minus_reference'])}   (Brier minus the reference's on the "
+        f"{relative['n']} forecasts with one; below 0 beats it; {interval})"
+    )

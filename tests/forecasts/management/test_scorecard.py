@@ -192,3 +192,34 @@ def test_forecasts_resolved_early_wait_unless_included(db):
 def test_bad_slice_options_are_command_errors_with_the_choices(db, args, words):
     with pytest.raises(CommandError, match=re.escape(words)):
         run(*args)
+
+
+def test_every_format_carries_the_relative_brier_against_the_reference(db):
+    import numpy as np
+
+    author = AuthorFactory(name="Cy")
+    rows = [(0.8, 1, 0.6), (0.3, 0, 0.5), (0.9, 0, 0.7), (0.6, 1, None)]
+    for p, o, r in rows:
+        ForecastFactory(
+            author=author,
+            probability=p,
+            status=Status.RESOLVED,
+            outcome=Outcome.YES if o else Outcome.NO,
+            resolved_at=timezone.now(),
+            reference_probability=r,
+            reference_source="crowd" if r is not None else "",
+        )
+    with_reference = np.array([(p, o, r) for p, o, r in rows if r is not None])
+    p, o, r = with_reference.T
+    expected = float(np.mean((p - o) ** 2 - (r - o) ** 2))
+
+    overall = json.loads(run("--format", "json"))
+    (by_author,) = json.loads(run("--by", "author", "--format", "json"))
+    table = list(csv.DictReader(io.StringIO(run("--format", "csv"))))
+    text = run()
+
+    for obj in (overall, by_author):
+        assert obj["relative"]["n"] == 3
+        assert obj["relative"]["brier_minus_reference"] == pytest.approx(expected, abs=TOLERANCE)
+    assert float(table[0]["relative_brier_minus_reference"]) == pytest.approx(expected, abs=TOLERANCE)
+    assert "on the 3 forecasts with one" in text
