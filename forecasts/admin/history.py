@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
@@ -68,9 +68,11 @@ def _tag_names(record) -> str:
     return ", ".join(names) or EMPTY
 
 
-def history_entries(forecast: Forecast) -> list[Entry]:
-    """Every version of the forecast, newest first, each with what it changed from the one before."""
-    records = list(forecast.history.select_related("history_user").order_by("history_date", "history_id"))
+def history_entries(forecast: Forecast | int) -> list[Entry]:
+    """Every version of the forecast (or of the deleted forecast with this id), newest first, each
+    with what it changed from the one before."""
+    pk = forecast if isinstance(forecast, int) else forecast.pk
+    records = list(Forecast.history.filter(id=pk).select_related("history_user").order_by("history_date", "history_id"))
     tracked = [f for f in Forecast.history.model.tracked_fields if f.name not in HIDDEN_FIELDS]
     entries = []
     previous = None
@@ -102,16 +104,24 @@ def history_entries(forecast: Forecast) -> list[Entry]:
 
 
 def history_view(model_admin, request, object_id, extra_context=None):
-    forecast = get_object_or_404(Forecast, pk=object_id_or_404(unquote(object_id)))
+    pk = object_id_or_404(unquote(object_id))
+    forecast = Forecast.objects.filter(pk=pk).first()
+    # A rejected proposal is deleted, but its history stays readable: it is the record of what
+    # was rejected, by whom and when.
+    last_version = None if forecast is not None else Forecast.history.filter(id=pk).order_by("-history_id").first()
+    if forecast is None and last_version is None:
+        raise Http404(f"No forecast or forecast history with id {pk}.")
     if not model_admin.has_view_or_change_permission(request, forecast):
         raise PermissionDenied
     opts = model_admin.opts
     context = {
         **model_admin.admin_site.each_context(request),
-        "title": f"History: {forecast}",
+        "title": f"History: {forecast}" if forecast is not None else f"History: {last_version.claim} (deleted)",
         "subtitle": None,
-        "entries": history_entries(forecast),
+        "entries": history_entries(pk),
         "object": forecast,
+        "deleted_object": last_version,
+        "object_pk": pk,
         "opts": opts,
         "app_label": opts.app_label,
         "module_name": str(opts.verbose_name_plural),
