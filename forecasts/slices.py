@@ -163,7 +163,9 @@ def parse(params: Mapping[str, Any], *, other_params: Iterable[str] = ()) -> Sli
             unknown[0],
             f"unknown parameter. Accepted: {', '.join(sorted(allowed))}.",
         )
-    values = {name: _single(params, name) for name in PARAMS if name in params}
+    # An empty value is a filter left blank in a form (a page's "all tags"), not a bad one.
+    given = {name: _single(params, name) for name in PARAMS if name in params}
+    values = {name: value for name, value in given.items() if value != ""}
     made_from = _date(values, "made_from")
     made_to = _date(values, "made_to")
     if "made_year" in values:

@@ -210,3 +210,7 @@ def test_a_parameter_given_twice_is_refused():
 def test_a_slice_gives_its_query_string_back(rows):
     params = {"made_from": "2020-01-01", "horizon": "1-3y", "basis": "stated", "tag": "trade", "early": "include"}
     assert slices.parse(params).as_params() == params
+
+
+def test_a_filter_left_blank_in_a_form_filters_nothing():
+    assert slices.parse({"tag": "", "horizon": " ", "made_year": ""}) == slices.DEFAULT
