@@ -391,7 +391,8 @@ class Deployment:
         rows = due_forecast_rows(reviewers=self.reviewers, each=FORECASTS_EACH, label="Fault", review_on=review_on)
         path = self.folder / f"{self.database}.json"
         path.write_text(json.dumps(rows))
-        self.manage(env, "import_forecasts", str(path))
+        # The reviewers' invitations go to the console: the SMTP sink counts reminders only.
+        self.manage({**env, "EMAIL_URL": "consolemail://"}, "import_forecasts", str(path), "--create-reviewers")
 
     def start_worker(self, env: dict, concurrency: int = 4, **extra: str) -> subprocess.Popen:
         mark = self.log.read_text().count(" ready.") if self.log.exists() else 0

@@ -51,7 +51,7 @@ def main(rows: int, authors: int) -> dict:
     # The real command in a process of its own: its peak RSS is then its own, not tracemalloc's.
     start = time.perf_counter()
     subprocess.run(  # noqa: S603 - manage.py with a file we just wrote
-        [sys.executable, str(ROOT / "manage.py"), "import_forecasts", str(path)],
+        [sys.executable, str(ROOT / "manage.py"), "import_forecasts", str(path), "--create-reviewers"],
         check=True,
         capture_output=True,
     )

@@ -117,7 +117,7 @@ def fill_database(*, forecasts: int, authors: int, resolved_share: float) -> dic
             transfer.write_json(
                 load_rows(forecasts, authors=authors, resolved_share=resolved_share, today=today), handle
             )
-        call_command("import_forecasts", str(path), stdout=io.StringIO())
+        call_command("import_forecasts", str(path), "--create-reviewers", stdout=io.StringIO())
     synthetic.analyze()
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_database_size(current_database())")

@@ -159,7 +159,8 @@ def import_due_forecasts(env: dict) -> None:
     rows = due_forecast_rows(reviewers=REVIEWERS, each=FORECASTS_EACH, label="Demo", review_on=review_on)
     path = Path(env["HINDSIGHT_VAR_DIR"]) / "forecasts.json"
     path.write_text(json.dumps(rows))
-    manage(env, "import_forecasts", str(path))
+    # The reviewers' invitations go to the console: the SMTP sink counts reminders only.
+    manage({**env, "EMAIL_URL": "consolemail://"}, "import_forecasts", str(path), "--create-reviewers")
 
 
 def pending_digests(env: dict) -> int:

@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from config.api.serializers import StrictSerializer
 from forecasts import rules, scorecards, scoring, slices
-from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status, Tag
+from forecasts.models import Comparator, EventLink, Forecast, Outcome, ProbabilityBasis, Status, Tag
 from sources.models import Author, Source
 
 # Dates are checked against the same range as the model's (Django's validators run in DRF too).
@@ -63,6 +63,19 @@ class ForecastSerializer(serializers.ModelSerializer):
     tags = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
     # Empty until resolved, so a plain string: "" is no URI.
     evidence_url = serializers.CharField(read_only=True, help_text="Where the outcome can be checked; may be empty.")
+    # Empty ("") without an event: said in the schema, which a read-only model field would not.
+    event_link = serializers.ChoiceField(
+        choices=EventLink.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text=Forecast._meta.get_field("event_link").help_text,
+    )
+    event_comparator = serializers.ChoiceField(
+        choices=Comparator.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text=Forecast._meta.get_field("event_comparator").help_text,
+    )
 
     class Meta:
         model = Forecast

@@ -10,6 +10,14 @@ from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 
+class TrigramExtensionKept(TrigramExtension):
+    """pg_trgm on PostgreSQL (nothing elsewhere); unapplying keeps it, since other objects in the
+    database may use it, and Django's own backwards step would query pg_extension on SQLite too."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        pass
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -21,7 +29,7 @@ class Migration(migrations.Migration):
     operations = [
         # The admin's event suggestions rank events by trigram similarity to the claim on
         # PostgreSQL (pg_trgm is a trusted extension); on SQLite this does nothing.
-        TrigramExtension(),
+        TrigramExtensionKept(),
         migrations.CreateModel(
             name='HistoricalEvent',
             fields=[
