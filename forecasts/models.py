@@ -660,6 +660,9 @@ class Forecast(models.Model):
                 condition=Q(event__isnull=False),
                 name="forecast_event_scores_idx",
             ),
+            # The relative scores read only forecasts compared with a reference, usually a few of
+            # many: this keeps the scorecards' extra query to those rows, not a scan of the table.
+            models.Index(fields=["author"], condition=Q(relative_brier__isnull=False), name="forecast_relative_idx"),
         ]
         constraints = [
             # "The same forecast": one forecaster's claim in one article, recorded once. Importing
