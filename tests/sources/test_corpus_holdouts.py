@@ -1,7 +1,7 @@
-"""The third holdout of real published articles is well formed.
+"""The later holdouts of real published articles (holdout-2, holdout-3) are well formed.
 
-Like the earlier holdouts' checks, these only read the corpus (gold files against article texts
-and the README) and never run the extractor: the set was annotated before the extractor was run
+Like the first holdout's checks, these only read the corpus (gold files against article texts
+and the README) and never run the extractor: each set was annotated before the extractor was run
 on it and is measured, never tuned on.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 PUBLISHED = Path(__file__).parent / "articles" / "published"
-HOLDOUT = PUBLISHED / "holdout-3"
+SETS = ("holdout-2", "holdout-3")
 README = PUBLISHED / "README.md"
 
 KINDS = {"op-ed", "statement", "interview", "wire", "model", "scenarios", "outlook", "think-tank", "newsletter"}
@@ -29,30 +29,35 @@ BAND_RANGES = {
     "almost_certain": (0.95, 1.0),
 }
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+-\d{4}$")
-SLUGS = sorted(path.stem for path in HOLDOUT.glob("*.json"))
+ARTICLES = [(name, path.stem) for name in SETS for path in sorted((PUBLISHED / name).glob("*.json"))]
 
 
 def _normalised(text: str) -> str:
     return " ".join(text.split())
 
 
-def _load(slug: str) -> tuple[dict, str]:
-    gold = json.loads((HOLDOUT / f"{slug}.json").read_text(encoding="utf-8"))
-    text = (HOLDOUT / f"{slug}.txt").read_text(encoding="utf-8")
+def _load(name: str, slug: str) -> tuple[dict, str]:
+    gold = json.loads((PUBLISHED / name / f"{slug}.json").read_text(encoding="utf-8"))
+    text = (PUBLISHED / name / f"{slug}.txt").read_text(encoding="utf-8")
     return gold, text
 
 
-def test_the_set_has_enough_articles_outlets_and_kinds():
-    golds = [_load(slug)[0] for slug in SLUGS]
+def _slugs(name: str) -> list[str]:
+    return [slug for set_name, slug in ARTICLES if set_name == name]
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_the_set_has_enough_articles_outlets_and_kinds(name):
+    golds = [_load(name, slug)[0] for slug in _slugs(name)]
     assert len(golds) >= 12
     assert len({gold["metadata"]["publication"] for gold in golds}) >= 10
     assert len({gold["kind"] for gold in golds}) >= 6
-    assert sorted(path.stem for path in HOLDOUT.glob("*.txt")) == SLUGS
+    assert sorted(path.stem for path in (PUBLISHED / name).glob("*.txt")) == _slugs(name)
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_gold_fields_are_valid(slug):
-    gold, _ = _load(slug)
+@pytest.mark.parametrize(("name", "slug"), ARTICLES)
+def test_gold_fields_are_valid(name, slug):
+    gold, _ = _load(name, slug)
     assert SLUG.match(slug), slug
     assert slug.startswith(gold["kind"] + "-")
     assert gold["url"].startswith(("http://", "https://"))
@@ -77,9 +82,9 @@ def test_gold_fields_are_valid(slug):
             assert low <= forecast["probability"] < high or forecast["probability"] == high == 1.0, forecast
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_quotes_are_verbatim(slug):
-    gold, text = _load(slug)
+@pytest.mark.parametrize(("name", "slug"), ARTICLES)
+def test_quotes_are_verbatim(name, slug):
+    gold, text = _load(name, slug)
     haystack = _normalised(text)
     quotes = [forecast["quote"] for forecast in gold["forecasts"]]
     quotes += [entry["quote"] for entry in gold["optional"]]
@@ -89,15 +94,15 @@ def test_quotes_are_verbatim(slug):
         assert _normalised(quote) in haystack, quote
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_readme_lists_the_article_with_its_url(slug):
-    gold, _ = _load(slug)
+@pytest.mark.parametrize(("name", "slug"), ARTICLES)
+def test_readme_lists_the_article_with_its_url(name, slug):
+    gold, _ = _load(name, slug)
     rows = [line for line in README.read_text(encoding="utf-8").splitlines() if f"`{slug}`" in line]
     assert len(rows) == 1, slug
     cells = [cell.strip() for cell in rows[0].strip().strip("|").split("|")]
     # slug, set, kind, outlet, title, author, date, URL, retrieved, whole/part
     assert len(cells) == 10, rows[0]
-    assert cells[1] == "holdout-3"
+    assert cells[1] == name
     assert cells[2] == gold["kind"]
     assert cells[7] == gold["url"]
     assert cells[9].startswith("whole" if gold["whole"] else "part")
