@@ -8,12 +8,11 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 
 from forecasts import services
-from forecasts.models import Forecast, Status
+from forecasts.models import Forecast
+from forecasts.services.scheduling import SNOOZABLE
 
 from .forms import SnoozeForm
 from .pages import action_page, add_service_errors, admin_url, object_id_or_404
-
-SNOOZABLE = (Status.OPEN, Status.DUE)
 
 
 def snooze_view(model_admin, request, object_id):

@@ -13,6 +13,9 @@ from ..models import Forecast, Status, local_today
 from .forecasts import _locked, _required_reason
 from .public import public_data_changed
 
+# A review can be postponed only while one is coming or due.
+SNOOZABLE = (Status.OPEN, Status.DUE)
+
 
 @transaction.atomic
 def forecasts_flag_due(*, today: datetime.date | None = None) -> int:
@@ -72,7 +75,7 @@ def forecast_snooze(
     """Postpone the review to a later day; the forecast is open again and not reminded until then."""
     reason = _required_reason(reason, "Say why the review is postponed; the reason is kept in the history.")
     forecast = _locked(forecast)
-    if forecast.status not in (Status.OPEN, Status.DUE):
+    if forecast.status not in SNOOZABLE:
         raise ValidationError("Only an open or due forecast can be snoozed.")
     today = local_today()
     if review_on <= today:
