@@ -9,6 +9,23 @@ from django.db.models import Exists, OuterRef, Q
 
 from forecasts.models import Forecast, local_today
 
+# The review states the list filters by and the admin index counts: one rule for both.
+REVIEW_DUE, REVIEW_OVERDUE, REVIEW_NEXT30, REVIEW_UNRESOLVED = "due", "overdue", "next30", "unresolved"
+
+
+def in_review_state(queryset, state: str | None, today: datetime.date | None = None):
+    """The forecasts in a review state (None: all of them)."""
+    today = today or local_today()
+    if state == REVIEW_DUE:
+        return queryset.unresolved().filter(review_on__lte=today)
+    if state == REVIEW_OVERDUE:
+        return queryset.overdue(today)
+    if state == REVIEW_NEXT30:
+        return queryset.unresolved().filter(review_on__gt=today, review_on__lte=today + datetime.timedelta(days=30))
+    if state == REVIEW_UNRESOLVED:
+        return queryset.unresolved()
+    return queryset
+
 
 class ReviewStateFilter(admin.SimpleListFilter):
     title = "review"
@@ -16,23 +33,14 @@ class ReviewStateFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return (
-            ("due", "Due now (review date reached)"),
-            ("overdue", "Overdue (past the review date)"),
-            ("next30", "Due in the next 30 days"),
-            ("unresolved", "Not yet resolved"),
+            (REVIEW_DUE, "Due now (review date reached)"),
+            (REVIEW_OVERDUE, "Overdue (past the review date)"),
+            (REVIEW_NEXT30, "Due in the next 30 days"),
+            (REVIEW_UNRESOLVED, "Not yet resolved"),
         )
 
     def queryset(self, request, queryset):
-        today = local_today()
-        if self.value() == "due":
-            return queryset.unresolved().filter(review_on__lte=today)
-        if self.value() == "overdue":
-            return queryset.overdue(today)
-        if self.value() == "next30":
-            return queryset.unresolved().filter(review_on__gt=today, review_on__lte=today + datetime.timedelta(days=30))
-        if self.value() == "unresolved":
-            return queryset.unresolved()
-        return queryset
+        return in_review_state(queryset, self.value())
 
 
 class HasForecastsFilter(admin.RelatedFieldListFilter):
@@ -55,6 +63,10 @@ class HasForecastsFilter(admin.RelatedFieldListFilter):
         return [(obj.pk, str(obj)) for obj in related._default_manager.filter(has_forecasts).order_by(*ordering)]
 
 
+def is_reviewer(user) -> bool:
+    return user.is_authenticated and user.groups.filter(name=settings.REVIEWERS_GROUP).exists()
+
+
 class AssignedFilter(admin.SimpleListFilter):
     """Whose forecasts: a reviewer's list starts at their own work queue.
 
@@ -68,10 +80,19 @@ class AssignedFilter(admin.SimpleListFilter):
     def __init__(self, request, params, model, model_admin):
         self.user = request.user
         # Asked once per page: value() is read for every link the filter draws.
-        self.is_reviewer = (
-            self.user.is_authenticated and self.user.groups.filter(name=settings.REVIEWERS_GROUP).exists()
-        )
+        self.is_reviewer = is_reviewer(self.user)
         super().__init__(request, params, model, model_admin)
+
+    @classmethod
+    def assigned(cls, queryset, user, value: str | None):
+        """The forecasts a choice of this filter lists for the user."""
+        if value == cls.MINE:
+            return queryset.filter(Q(reviewer=user) | Q(reviewer__isnull=True))
+        if value == cls.UNASSIGNED:
+            return queryset.filter(reviewer__isnull=True)
+        if value not in (None, cls.ANYONE):
+            raise IncorrectLookupParameters(f"assigned: choose one of {cls.MINE}, {cls.UNASSIGNED}, {cls.ANYONE}.")
+        return queryset
 
     def lookups(self, request, model_admin):
         return (
@@ -101,11 +122,4 @@ class AssignedFilter(admin.SimpleListFilter):
             }
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value == self.MINE:
-            return queryset.filter(Q(reviewer=self.user) | Q(reviewer__isnull=True))
-        if value == self.UNASSIGNED:
-            return queryset.filter(reviewer__isnull=True)
-        if value not in (None, self.ANYONE):
-            raise IncorrectLookupParameters(f"assigned: choose one of {self.MINE}, {self.UNASSIGNED}, {self.ANYONE}.")
-        return queryset
+        return self.assigned(queryset, self.user, self.value())

@@ -12,9 +12,9 @@ from forecasts.admin.index import due_summary
 register = template.Library()
 
 
-@register.inclusion_tag("admin/forecasts/due_summary.html")
-def forecasts_due_summary():
-    return due_summary()
+@register.inclusion_tag("admin/forecasts/due_summary.html", takes_context=True)
+def forecasts_due_summary(context):
+    return due_summary(context["request"].user)
 
 
 @register.inclusion_tag("admin/date_hierarchy.html")
