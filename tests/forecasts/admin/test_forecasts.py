@@ -124,14 +124,6 @@ def test_change_form_and_history_render_for_staff(staff_client):
     assert history.status_code == 200
 
 
-def test_admin_index_shows_how_many_forecasts_are_due(staff_client):
-    past = datetime.date.today() - datetime.timedelta(days=3)
-    ForecastFactory.create_batch(3, made_on=past, deadline=past)
-    response = staff_client.get(reverse("admin:index"))
-    assert response.context["due"] == 3
-    assert "Due for review" in response.content.decode()
-
-
 @pytest.mark.parametrize(
     "url",
     [
