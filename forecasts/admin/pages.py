@@ -1,10 +1,13 @@
-"""What every extra page of the forecast admin shares: one way to render an action page, to show a
-service's refusal on the form, and to read the id in an admin URL."""
+"""What every extra page of the forecast admin shares: one way to render an action page, to run
+its form through a service, to show a service's refusal on the form, and to read the id in an
+admin URL."""
+
+from collections.abc import Callable
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
@@ -26,6 +29,31 @@ def action_page(model_admin, request, *, template: str, title: str, form, **cont
             **context,
         },
     )
+
+
+def form_page(
+    model_admin,
+    request,
+    *,
+    form,
+    apply: Callable[[dict], str],
+    done_url: str | None = None,
+    field_for: dict[str, str] | None = None,
+    **page,
+):
+    """The shape of every action page: a valid form goes to the service through `apply`, which
+    returns what to tell the user; a refusal is shown on the form and the page again. After
+    success the user is sent to done_url; without one the response is None, which returns an
+    admin action to the list. Otherwise the page: action_page with `page`."""
+    if form.is_bound and form.is_valid():
+        try:
+            done = apply(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error, field_for)
+        else:
+            model_admin.message_user(request, done, messages.SUCCESS)
+            return HttpResponseRedirect(done_url) if done_url is not None else None
+    return action_page(model_admin, request, form=form, **page)
 
 
 def add_service_errors(form: forms.Form, error: ValidationError, field_for: dict[str, str] | None = None) -> None:

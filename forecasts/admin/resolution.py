@@ -19,7 +19,7 @@ from forecasts import services
 from forecasts.models import Forecast, Outcome, Status
 
 from .forms import CorrectFormBase, ResolveForm, ResolveRowFormSet, UnresolveForm
-from .pages import action_page, add_service_errors, admin_url, object_id_or_404
+from .pages import action_page, add_service_errors, admin_url, form_page, object_id_or_404
 
 # The service names fields after the model; the form calls the note "note".
 FORM_FIELD_FOR = {"resolution_note": "note", "evidence_url": "evidence_url", "outcome": "outcome"}
@@ -32,24 +32,26 @@ def resolve_view(model_admin, request, object_id):
             request, "This forecast is already resolved; correct it with a reason or unresolve it.", messages.INFO
         )
         return HttpResponseRedirect(admin_url(model_admin, "correct", forecast.pk))
-    form = ResolveForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.forecast_resolve(
-                forecast=forecast,
-                outcome=form.cleaned_data["outcome"],
-                evidence_url=form.cleaned_data["evidence_url"],
-                note=form.cleaned_data["note"],
-                resolved_by=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error, FORM_FIELD_FOR)
-        else:
-            model_admin.message_user(
-                request, f"Resolved: {Outcome(form.cleaned_data['outcome']).label}.", messages.SUCCESS
-            )
-            return HttpResponseRedirect(admin_url(model_admin, "change", forecast.pk))
-    return _render(model_admin, request, form, [forecast], title="Did the claim come true?", submit="Resolve")
+
+    def resolve(data) -> str:
+        services.forecast_resolve(
+            forecast=forecast,
+            outcome=data["outcome"],
+            evidence_url=data["evidence_url"],
+            note=data["note"],
+            resolved_by=request.user,
+        )
+        return f"Resolved: {Outcome(data['outcome']).label}."
+
+    return form_page(
+        model_admin,
+        request,
+        form=ResolveForm(request.POST or None),
+        apply=resolve,
+        done_url=admin_url(model_admin, "change", forecast.pk),
+        field_for=FORM_FIELD_FOR,
+        **_page([forecast], title="Did the claim come true?", submit="Resolve"),
+    )
 
 
 def unresolve_view(model_admin, request, object_id):
@@ -57,20 +59,20 @@ def unresolve_view(model_admin, request, object_id):
     if forecast.status != Status.RESOLVED:
         model_admin.message_user(request, "This forecast is not resolved.", messages.WARNING)
         return HttpResponseRedirect(admin_url(model_admin, "change", forecast.pk))
-    form = UnresolveForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.forecast_unresolve(
-                forecast=forecast, unresolved_by=request.user, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error, FORM_FIELD_FOR)
-        else:
-            model_admin.message_user(
-                request, "Unresolved; the previous outcome is kept in the history.", messages.SUCCESS
-            )
-            return HttpResponseRedirect(admin_url(model_admin, "change", forecast.pk))
-    return _render(model_admin, request, form, [forecast], title="Withdraw the outcome?", submit="Unresolve")
+
+    def unresolve(data) -> str:
+        services.forecast_unresolve(forecast=forecast, unresolved_by=request.user, reason=data["reason"])
+        return "Unresolved; the previous outcome is kept in the history."
+
+    return form_page(
+        model_admin,
+        request,
+        form=UnresolveForm(request.POST or None),
+        apply=unresolve,
+        done_url=admin_url(model_admin, "change", forecast.pk),
+        field_for=FORM_FIELD_FOR,
+        **_page([forecast], title="Withdraw the outcome?", submit="Unresolve"),
+    )
 
 
 def correct_view(model_admin, request, object_id):
@@ -88,22 +90,27 @@ def correct_view(model_admin, request, object_id):
     # The form validates a copy; the service re-reads the row under its lock.
     opened = Forecast.objects.get(pk=forecast.pk)
     form = form_class(request.POST or None, instance=opened, initial={"opened_version": forecast.version})
-    if request.method == "POST" and form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in services.CORRECTABLE_FIELDS}
-        try:
-            services.forecast_correct(
-                forecast=forecast,
-                changes=changes,
-                reason=form.cleaned_data["reason"],
-                corrected_by=request.user,
-                expected_version=form.cleaned_data["opened_version"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error, FORM_FIELD_FOR)
-        else:
-            model_admin.message_user(request, f"Corrected: {', '.join(changes)}.", messages.SUCCESS)
-            return HttpResponseRedirect(admin_url(model_admin, "change", forecast.pk))
-    return _render(model_admin, request, form, [forecast], title="Correct the resolved record", submit="Correct")
+
+    def correct(data) -> str:
+        changes = {name: data[name] for name in form.changed_data if name in services.CORRECTABLE_FIELDS}
+        services.forecast_correct(
+            forecast=forecast,
+            changes=changes,
+            reason=data["reason"],
+            corrected_by=request.user,
+            expected_version=data["opened_version"],
+        )
+        return f"Corrected: {', '.join(changes)}."
+
+    return form_page(
+        model_admin,
+        request,
+        form=form,
+        apply=correct,
+        done_url=admin_url(model_admin, "change", forecast.pk),
+        field_for=FORM_FIELD_FOR,
+        **_page([forecast], title="Correct the resolved record", submit="Correct"),
+    )
 
 
 class _RowsRefused(Exception):
@@ -203,29 +210,27 @@ def _resolve_rows(formset, by_id: dict[int, Forecast], user) -> bool:
 
 @admin.action(description="Unresolve selected forecasts", permissions=["resolve"])
 def unresolve_selected(model_admin, request, queryset):
-    form = UnresolveForm(request.POST if "apply" in request.POST else None)
     resolved = list(queryset.filter(status=Status.RESOLVED))
-    if form.is_bound and form.is_valid():
-        try:
-            with transaction.atomic():
-                for forecast in resolved:
-                    services.forecast_unresolve(
-                        forecast=forecast, unresolved_by=request.user, reason=form.cleaned_data["reason"]
-                    )
-        except ValidationError as error:
-            add_service_errors(form, error, FORM_FIELD_FOR)
-        else:
-            model_admin.message_user(request, f"Unresolved {len(resolved)} forecast(s).", messages.SUCCESS)
-            return None
-    return _render(
+
+    def unresolve(data) -> str:
+        with transaction.atomic():
+            for forecast in resolved:
+                services.forecast_unresolve(forecast=forecast, unresolved_by=request.user, reason=data["reason"])
+        return f"Unresolved {len(resolved)} forecast(s)."
+
+    return form_page(
         model_admin,
         request,
-        form,
-        resolved,
-        title="Withdraw these outcomes?",
-        submit="Unresolve",
-        action="unresolve_selected",
-        skipped=queryset.exclude(status=Status.RESOLVED),
+        form=UnresolveForm(request.POST if "apply" in request.POST else None),
+        apply=unresolve,
+        field_for=FORM_FIELD_FOR,
+        **_page(
+            resolved,
+            title="Withdraw these outcomes?",
+            submit="Unresolve",
+            action="unresolve_selected",
+            skipped=queryset.exclude(status=Status.RESOLVED),
+        ),
     )
 
 
@@ -235,15 +240,12 @@ def _forecast_for_resolution(model_admin, request, object_id) -> Forecast:
     return get_object_or_404(Forecast, pk=object_id_or_404(object_id))
 
 
-def _render(model_admin, request, form, forecasts, *, title, submit, action=None, skipped=None):
-    return action_page(
-        model_admin,
-        request,
-        template="admin/forecasts/forecast/resolution_form.html",
-        title=title,
-        form=form,
-        forecasts=forecasts,
-        skipped=list(skipped) if skipped is not None else [],
-        submit_label=submit,
-        action=action,
-    )
+def _page(forecasts, *, title, submit, action=None, skipped=None) -> dict:
+    return {
+        "template": "admin/forecasts/forecast/resolution_form.html",
+        "title": title,
+        "forecasts": forecasts,
+        "skipped": list(skipped) if skipped is not None else [],
+        "submit_label": submit,
+        "action": action,
+    }
