@@ -455,10 +455,6 @@ class ForecastQuerySet(models.QuerySet):
         """Resolved before the deadline has passed: waiting to be counted (see `counted`)."""
         return self.filter(waiting_condition(today or local_today()))
 
-    def corrected_after_resolution(self):
-        """Forecasts with at least one audited correction after they were resolved."""
-        return self.filter(models.Exists(ForecastCorrection.objects.filter(forecast=models.OuterRef("pk"))))
-
     def with_related(self):
         return self.select_related("source", "source__publication", "author", "reviewer", "resolved_by")
 
@@ -789,20 +785,10 @@ class Forecast(models.Model):
             exclude = set(exclude) - {"claim_key"}
         super().validate_constraints(exclude=exclude)
 
-    @property
-    def corrected_fields(self) -> list[str]:
-        """Names of the fields corrected after resolution, oldest correction first."""
-        return list(dict.fromkeys(self.corrections.order_by("corrected_at", "id").values_list("field", flat=True)))
-
-
-class ForecastCorrectionQuerySet(models.QuerySet):
-    def of_probability(self):
-        return self.filter(field="probability")
-
 
 class ForecastCorrection(models.Model):
-    """One field of a resolved forecast changed by an explicit correction, with its reason:
-    what a public page shows as "probability corrected after resolution"."""
+    """One field of a resolved forecast changed by an explicit correction, with its reason: listed
+    on the forecast's public page and its admin change page."""
 
     forecast = models.ForeignKey(Forecast, on_delete=models.CASCADE, related_name="corrections")
     field = models.CharField(max_length=40)
@@ -813,8 +799,6 @@ class ForecastCorrection(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     corrected_at = models.DateTimeField(default=timezone.now)
-
-    objects = ForecastCorrectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["corrected_at", "id"]
