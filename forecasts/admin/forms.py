@@ -99,13 +99,51 @@ class ProbabilityEntryField(forms.CharField):
         return f"{value:.{rules.PROBABILITY_DECIMALS}f}".rstrip("0").rstrip(".") if isinstance(value, float) else value
 
     def to_python(self, value):
+        entry = self.entry(value)
+        return entry.probability if entry is not None else None
+
+    def entry(self, value) -> rules.ProbabilityEntry | None:
+        """What was typed, read once for the number and for the words (None when empty)."""
         text = super().to_python(value)
         if not text:
             return None
         try:
-            return rules.parse_probability(text).probability
+            return rules.parse_probability(text)
         except ValueError as error:
             raise ValidationError(str(error), code="probability") from None
+
+
+class PhraseFromProbabilityForm(forms.ModelForm):
+    """A forecast form whose probability typed as words ("likely") is also its estimative phrase
+    when the editor left the phrase empty; a phrase the editor typed is kept as it is. The change
+    form and the correction form both read the probability this way."""
+
+    PROBABILITY, PHRASE = "probability", "estimative_phrase"
+
+    def clean(self):
+        cleaned = super().clean()
+        self._phrase_filled = False
+        field = self.fields.get(self.PROBABILITY)
+        if (
+            isinstance(field, ProbabilityEntryField)
+            and self.PHRASE in self.fields
+            and cleaned.get(self.PROBABILITY) is not None
+            and self.PHRASE not in self.errors
+            and not cleaned.get(self.PHRASE)
+        ):
+            phrase = field.entry(self[self.PROBABILITY].data).phrase
+            if phrase:
+                cleaned[self.PHRASE] = phrase
+                self._phrase_filled = True
+        return cleaned
+
+    @property
+    def changed_data(self):
+        # The phrase was not typed in its box, yet it changes: the admin writes what changed.
+        changed = super().changed_data
+        if getattr(self, "_phrase_filled", False) and self.PHRASE not in changed:
+            return [*changed, self.PHRASE]
+        return changed
 
 
 class UnresolveForm(forms.Form):
@@ -120,7 +158,7 @@ def opened_version_field() -> forms.IntegerField:
     return forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
 
-class CorrectFormBase(forms.ModelForm):
+class CorrectFormBase(PhraseFromProbabilityForm):
     reason = forms.CharField(
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -129,7 +167,7 @@ class CorrectFormBase(forms.ModelForm):
     opened_version = opened_version_field()
 
 
-class ForecastAdminForm(forms.ModelForm):
+class ForecastAdminForm(PhraseFromProbabilityForm):
     opened_version = opened_version_field()
 
     def __init__(self, *args, **kwargs):

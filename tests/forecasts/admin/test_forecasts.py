@@ -161,6 +161,54 @@ def test_the_admin_takes_the_probability_as_people_write_it(staff_client, typed,
     assert Forecast.objects.get().probability == stored
 
 
+@pytest.mark.parametrize(
+    ("typed", "phrase_typed", "phrase_stored"),
+    [
+        ("likely", "", "likely"),
+        ("Very  unlikely", "", "Very unlikely"),
+        ("likely", "will probably", "will probably"),
+        ("70%", "", ""),
+        ("0.7", "", ""),
+    ],
+)
+def test_a_probability_typed_as_words_fills_an_empty_phrase_and_keeps_a_typed_one(
+    client, editor, typed, phrase_typed, phrase_stored
+):
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:forecasts_forecast_add"), _add_form(probability=typed, estimative_phrase=phrase_typed)
+    )
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Forecast.objects.get().estimative_phrase == phrase_stored
+
+
+def test_editing_the_probability_as_words_fills_the_empty_phrase_and_audits_it(client, editor):
+    forecast = ForecastFactory(probability=0.4, estimative_phrase="")
+    client.force_login(editor)
+    data = _change_form(client, forecast)
+
+    response = client.post(
+        reverse("admin:forecasts_forecast_change", args=[forecast.pk]), {**data, "probability": "unlikely"}
+    )
+
+    assert response.status_code == 302
+    forecast.refresh_from_db()
+    assert (forecast.probability, forecast.estimative_phrase) == (0.325, "unlikely")
+    assert forecast.history.first().estimative_phrase == "unlikely"
+
+
+def test_an_invalid_probability_fills_nothing(client, editor):
+    client.force_login(editor)
+
+    response = client.post(reverse("admin:forecasts_forecast_add"), _add_form(probability="likely-ish"))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.cleaned_data.get("estimative_phrase") == "will likely"
+    assert Forecast.objects.count() == 0
+
+
 def test_the_change_form_shows_the_stored_probability_as_entered(staff_client):
     forecast = ForecastFactory(probability=0.675)
     html = staff_client.get(reverse("admin:forecasts_forecast_change", args=[forecast.pk])).content.decode()

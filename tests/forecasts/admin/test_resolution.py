@@ -372,3 +372,22 @@ def test_a_row_for_a_forecast_outside_the_selection_is_refused(client, reviewer)
 
     assert response.status_code == 200
     assert Forecast.objects.get(pk=other.pk).status == Status.DUE
+
+
+def test_a_correction_typed_as_words_also_corrects_the_empty_phrase(client, reviewer):
+    forecast = ForecastFactory(probability=0.6, estimative_phrase="")
+    services.forecast_resolve(
+        forecast=forecast, outcome=Outcome.YES, evidence_url=EVIDENCE, note="n", resolved_by=reviewer
+    )
+    client.force_login(reviewer)
+    correct_url = reverse("admin:forecasts_forecast_correct", args=[forecast.pk])
+    form = client.get(correct_url).context["form"]
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+
+    done = client.post(correct_url, {**data, "probability": "very likely", "reason": "The text says very likely"})
+
+    assert done.status_code == 302
+    current = Forecast.objects.get(pk=forecast.pk)
+    assert (current.probability, current.estimative_phrase) == (0.875, "very likely")
+    corrected = dict(ForecastCorrection.objects.filter(forecast=forecast).values_list("field", "new_value"))
+    assert corrected == {"probability": "0.875", "estimative_phrase": "very likely"}
