@@ -22,7 +22,7 @@ from django.db.models import Avg, Case, Count, F, FloatField, QuerySet, Sum, Val
 from sources.models import Author
 
 from . import scoring, slices
-from .models import SCORED, Event, Forecast, Outcome, Status
+from .models import SCORED, UNCONFIRMED, Event, Forecast, Outcome
 from .scorecards import GROUPINGS, Scorecard, confirmed_forecasts, counted_in
 
 _OUTCOME = Case(When(outcome=Outcome.YES, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
@@ -65,7 +65,7 @@ def _relative_aggregates() -> dict[str, Any]:
 
 
 def _with_reference(queryset: QuerySet[Forecast]) -> QuerySet[Forecast]:
-    return queryset.exclude(status=Status.PROPOSED).filter(relative_brier__isnull=False)
+    return queryset.exclude(status__in=UNCONFIRMED).filter(relative_brier__isnull=False)
 
 
 def _relative(row: dict[str, Any]) -> Relative:

@@ -62,9 +62,15 @@ def claim_fingerprint(claim: str) -> str:
 
 class Status(models.TextChoices):
     PROPOSED = "proposed", "Proposed (awaiting an editor)"
+    # A proposal the editor turned down: kept (and restorable), never shown, reminded or scored.
+    REJECTED = "rejected", "Rejected proposal"
     OPEN = "open", "Open"
     DUE = "due", "Due for review"
     RESOLVED = "resolved", "Resolved"
+
+
+# Nobody's forecast (yet, or any more): candidates awaiting an editor and the ones turned down.
+UNCONFIRMED = (Status.PROPOSED, Status.REJECTED)
 
 
 class Outcome(models.TextChoices):
@@ -418,6 +424,13 @@ class ForecastQuerySet(models.QuerySet):
     def proposed(self):
         return self.filter(status=Status.PROPOSED)
 
+    def rejected(self):
+        return self.filter(status=Status.REJECTED)
+
+    def confirmed(self):
+        """Forecasts someone is on record as having made: not a proposal, pending or rejected."""
+        return self.exclude(status__in=UNCONFIRMED)
+
     def open(self):
         return self.filter(status=Status.OPEN)
 
@@ -758,8 +771,9 @@ class Forecast(models.Model):
 
     @property
     def is_public(self) -> bool:
-        """Has a public page: a proposed candidate is nobody's forecast until an editor confirms it."""
-        return self.status != Status.PROPOSED
+        """Has a public page: a proposed candidate is nobody's forecast until an editor confirms it,
+        and a rejected one never is."""
+        return self.status not in UNCONFIRMED
 
     @property
     def is_scored(self) -> bool:

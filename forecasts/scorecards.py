@@ -35,6 +35,7 @@ from .models import (
     CELL_DUE,
     CELL_OPEN,
     SCORED,
+    UNCONFIRMED,
     Forecast,
     Outcome,
     ProbabilityBasis,
@@ -157,7 +158,7 @@ class PhraseRow:
 
 
 def confirmed_forecasts() -> QuerySet[Forecast]:
-    return Forecast.objects.exclude(status=Status.PROPOSED)
+    return Forecast.objects.confirmed()
 
 
 def bin_expression(n_bins: int) -> Case:
@@ -294,7 +295,7 @@ def yearly_scorecards(
 ) -> list[tuple[int, Scorecard]]:
     """A scorecard per year the forecasts were made in, oldest first: calibration and Brier over
     time, from one aggregate query grouped by year."""
-    queryset = queryset.exclude(status=Status.PROPOSED)
+    queryset = queryset.exclude(status__in=UNCONFIRMED)
     totals = _grouped_totals(
         queryset, group_key="made_on__year", n_bins=n_bins, filters=filters, today=today or local_today()
     )
@@ -395,7 +396,7 @@ def scorecard(
 ) -> Scorecard:
     """One scorecard over `queryset` (default: every confirmed forecast) narrowed to `filters`:
     one aggregate query, and one small count of the forecasts waiting for their deadline."""
-    queryset = confirmed_forecasts() if queryset is None else queryset.exclude(status=Status.PROPOSED)
+    queryset = confirmed_forecasts() if queryset is None else queryset.exclude(status__in=UNCONFIRMED)
     totals = _grouped_totals(queryset, group_key=None, n_bins=n_bins, filters=filters, today=today or local_today())
     counts, bins = totals.get(None, (dict.fromkeys(COUNT_FIELDS, 0), [scoring.BinTotals()] * n_bins))
     return Scorecard(group=group, counts=counts, scores=scoring.score_bins(bins))
@@ -416,7 +417,7 @@ def scorecards_by(
     each tag's scorecard.
     """
     grouping = _grouping(by)
-    queryset = confirmed_forecasts() if queryset is None else queryset.exclude(status=Status.PROPOSED)
+    queryset = confirmed_forecasts() if queryset is None else queryset.exclude(status__in=UNCONFIRMED)
     grouped = queryset.filter(**{f"{grouping.key}__isnull": False})
     totals = _grouped_totals(
         grouped, group_key=grouping.key, n_bins=n_bins, filters=filters, today=today or local_today()
@@ -537,7 +538,7 @@ def counted_in(
 ) -> QuerySet[Forecast]:
     """The confirmed forecasts of a slice that its scorecard counts today (the early rule included),
     for reads beside the scorecard such as the relative scores."""
-    queryset = confirmed_forecasts() if queryset is None else queryset.exclude(status=Status.PROPOSED)
+    queryset = confirmed_forecasts() if queryset is None else queryset.exclude(status__in=UNCONFIRMED)
     return queryset.filter(filters.q()).counted(include_early=filters.include_early, today=today)
 
 
@@ -549,7 +550,7 @@ def phrase_table(
 
     One GROUP BY over the decided forecasts: the scored ones among them feed the scores through
     filtered sums, so the table is read once."""
-    queryset = queryset.exclude(status=Status.PROPOSED).exclude(estimative_phrase="").filter(filters.q())
+    queryset = queryset.exclude(status__in=UNCONFIRMED).exclude(estimative_phrase="").filter(filters.q())
     queryset = queryset.counted(include_early=filters.include_early, today=today)
     statistics = _sufficient_statistics(only=SCORED)
     grouped = (

@@ -32,6 +32,7 @@ class ForecastAdmin(SimpleHistoryAdmin):
     actions = (
         proposals.accept_proposed,
         proposals.reject_proposed,
+        proposals.restore_rejected,
         resolution.resolve_selected,
         resolution.unresolve_selected,
         snooze.snooze_selected,
@@ -302,6 +303,7 @@ class ForecastAdmin(SimpleHistoryAdmin):
         pages = [
             ("import-article/", article_import.import_article_view, "import_article"),
             ("proposals/", proposals.proposals_view, "proposals"),
+            ("proposals/restore/", proposals.restore_view, "restore_rejected"),
             ("<path:object_id>/resolve/", resolution.resolve_view, "resolve"),
             ("<path:object_id>/correct/", resolution.correct_view, "correct"),
             ("<path:object_id>/unresolve/", resolution.unresolve_view, "unresolve"),

@@ -106,8 +106,8 @@ def history_entries(forecast: Forecast | int) -> list[Entry]:
 def history_view(model_admin, request, object_id, extra_context=None):
     pk = object_id_or_404(unquote(object_id))
     forecast = Forecast.objects.filter(pk=pk).first()
-    # A rejected proposal is deleted, but its history stays readable: it is the record of what
-    # was rejected, by whom and when.
+    # Proposals rejected before rejection kept the row were deleted; their history stays
+    # readable: it is the record of what was rejected, by whom and when.
     last_version = None if forecast is not None else Forecast.history.filter(id=pk).order_by("-history_id").first()
     if forecast is None and last_version is None:
         raise Http404(f"No forecast or forecast history with id {pk}.")

@@ -1,7 +1,8 @@
 """The editor's review of proposed forecasts: each proposal's quote, claim, criteria, deadline and
-what is left to do, side by side; accept (one or a selection) and reject after a confirmation.
+what is left to do, side by side; accept (one or a selection), reject after a confirmation, and
+undo a rejection (restore).
 
-Deciding is services.forecasts_accept / forecasts_reject; what is left to do is
+Deciding is services.forecasts_accept / forecasts_reject / forecasts_restore; what is left to do is
 services.proposal_problems. Nothing here decides anything.
 """
 
@@ -10,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 
 from forecasts import importing, services
 from forecasts.models import Forecast
@@ -21,6 +22,7 @@ from .pages import admin_url
 PER_PAGE = 20
 TEMPLATE = "admin/forecasts/forecast/proposals.html"
 REJECT_TEMPLATE = "admin/forecasts/forecast/reject_confirmation.html"
+RESTORE_TEMPLATE = "admin/forecasts/forecast/restore_confirmation.html"
 
 
 def may_decide(model_admin, request) -> bool:
@@ -100,7 +102,7 @@ def _decide(model_admin, request, proposed):
 
 def accept(model_admin, request, forecasts) -> bool:
     try:
-        accepted = services.forecasts_accept(forecasts=forecasts)
+        accepted = services.forecasts_accept(forecasts=forecasts, accepted_by=request.user)
     except ValidationError as error:
         for message in error.messages:
             model_admin.message_user(request, message, messages.ERROR)
@@ -112,24 +114,38 @@ def accept(model_admin, request, forecasts) -> bool:
 def reject(model_admin, request, forecasts) -> bool:
     ids = [forecast.pk for forecast in forecasts]
     try:
-        rejected = services.forecasts_reject(forecasts=forecasts)
+        rejected = services.forecasts_reject(forecasts=forecasts, rejected_by=request.user)
     except ValidationError as error:
         model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
         return False
-    # Nothing is lost silently: each rejected proposal's text stays readable on its history page.
-    histories = format_html_join(
-        ", ", '<a href="{}">#{}</a>', ((admin_url(model_admin, "history", pk), pk) for pk in ids)
-    )
+    # Nothing is lost: the rejected proposals are kept, and the message offers to undo at once.
     model_admin.message_user(
         request,
-        format_html("Rejected {} proposed forecast(s). Their text stays in their history: {}.", rejected, histories),
+        format_html(
+            'Rejected {} proposed forecast(s); they are kept as rejected proposals. <a href="{}">Undo: restore {}</a>',
+            rejected,
+            restore_url(model_admin, ids),
+            "them" if rejected > 1 else "it",
+        ),
         messages.SUCCESS,
     )
     return True
 
 
+def restore(model_admin, request, forecasts) -> bool:
+    try:
+        restored = services.forecasts_restore(forecasts=forecasts, restored_by=request.user)
+    except ValidationError as error:
+        model_admin.message_user(request, " ".join(error.messages), messages.ERROR)
+        return False
+    model_admin.message_user(
+        request, f"Restored {restored} rejected proposal(s): they await an editor again.", messages.SUCCESS
+    )
+    return True
+
+
 def reject_confirmation(model_admin, request, forecasts, *, confirm_name: str, cancel_url: str, action: str = ""):
-    """The page that lists what a rejection will delete and asks before deleting it."""
+    """The page that lists what a rejection will set aside and asks before rejecting it."""
     return TemplateResponse(
         request,
         REJECT_TEMPLATE,
@@ -144,6 +160,41 @@ def reject_confirmation(model_admin, request, forecasts, *, confirm_name: str, c
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         },
     )
+
+
+def restore_view(model_admin, request):
+    """The undo of a rejection: the rejected proposals named in ?ids= (the reject message's link)
+    or ticked, listed with one button that restores them."""
+    if not may_decide(model_admin, request):
+        raise PermissionDenied
+    if request.method == "POST":
+        raw = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)
+    else:
+        raw = request.GET.get("ids", "").split(",")
+    ids = {forecast_id for forecast_id in map(parse_id, raw) if forecast_id is not None}
+    chosen = list(Forecast.objects.rejected().filter(pk__in=ids).select_related("source")) if ids else []
+    if not chosen:
+        messages.warning(request, "None of these forecasts is a rejected proposal: there is nothing to restore.")
+        return HttpResponseRedirect(proposals_url(model_admin))
+    if request.method == "POST":
+        restore(model_admin, request, chosen)
+        return HttpResponseRedirect(proposals_url(model_admin))
+    return TemplateResponse(
+        request,
+        RESTORE_TEMPLATE,
+        {
+            **model_admin.admin_site.each_context(request),
+            "opts": model_admin.opts,
+            "title": "Restore rejected proposals?",
+            "forecasts": chosen,
+            "cancel_url": proposals_url(model_admin),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        },
+    )
+
+
+def restore_url(model_admin, ids) -> str:
+    return f"{admin_url(model_admin, 'restore_rejected')}?ids={','.join(map(str, ids))}"
 
 
 def proposals_url(model_admin, source_id: int | None = None) -> str:
@@ -163,7 +214,9 @@ def accept_proposed(model_admin, request, queryset):
     accept(model_admin, request, chosen)
 
 
-@admin.action(description="Reject selected proposed forecasts (asks before deleting)", permissions=["decide"])
+@admin.action(
+    description="Reject selected proposed forecasts (asks first; they can be restored)", permissions=["decide"]
+)
 def reject_proposed(model_admin, request, queryset):
     chosen = list(queryset.proposed())
     if not chosen:
@@ -180,3 +233,12 @@ def reject_proposed(model_admin, request, queryset):
         )
     reject(model_admin, request, chosen)
     return None
+
+
+@admin.action(description="Restore selected rejected proposals (proposed again)", permissions=["decide"])
+def restore_rejected(model_admin, request, queryset):
+    chosen = list(queryset.rejected())
+    if not chosen:
+        model_admin.message_user(request, "None of the selected forecasts is a rejected proposal.", messages.WARNING)
+        return
+    restore(model_admin, request, chosen)

@@ -16,7 +16,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 
 from forecasts import services
-from forecasts.models import Forecast, Outcome, Status
+from forecasts.models import UNCONFIRMED, Forecast, Outcome, Status
 
 from .forms import CorrectFormBase, ResolveForm, ResolveRowFormSet, UnresolveForm
 from .pages import action_page, add_service_errors, admin_url, form_page, object_id_or_404
@@ -121,9 +121,9 @@ class _RowsRefused(Exception):
 def resolve_selected(model_admin, request, queryset):
     """One row per selected forecast, each with its own outcome, evidence and note: different
     claims rarely share an outcome. A row left on "not now" is left as it is."""
-    proposed = queryset.filter(status=Status.PROPOSED)
+    proposed = queryset.filter(status__in=UNCONFIRMED)
     # A resolved forecast is not resolved again (correct it or unresolve it): listed as skipped.
-    resolvable = list(queryset.exclude(status__in=[Status.PROPOSED, Status.RESOLVED]).order_by("review_on", "pk"))
+    resolvable = list(queryset.exclude(status__in=[*UNCONFIRMED, Status.RESOLVED]).order_by("review_on", "pk"))
     already_resolved = list(queryset.filter(status=Status.RESOLVED))
     by_id = {forecast.pk: forecast for forecast in resolvable}
     formset = ResolveRowFormSet(

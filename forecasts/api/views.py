@@ -18,7 +18,7 @@ from config.api.permissions import ReadSignedInWriteWithModelPermission
 from config.api.schema import FORECAST_WRITE_ERRORS, READ_ERRORS, WRITE_ERRORS, error_responses
 from config.api.views import DETAIL_READ_ERRORS, ID, IdInUrl
 from forecasts import comparisons, scorecards, services, slices
-from forecasts.models import Forecast, Status
+from forecasts.models import UNCONFIRMED, Forecast, Status
 
 from . import serializers as s
 from .filters import ForecastFilter
@@ -29,7 +29,7 @@ def _visible(request, queryset):
     """Anonymous readers see confirmed forecasts only: a proposed candidate is nobody's forecast yet."""
     if request.user and request.user.is_authenticated:
         return queryset
-    return queryset.exclude(status=Status.PROPOSED)
+    return queryset.exclude(status__in=UNCONFIRMED)
 
 
 class ForecastListCreateApi(generics.ListAPIView):

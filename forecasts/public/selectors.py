@@ -33,7 +33,7 @@ SEARCH_CONFIG = "english"
 
 def public_forecasts() -> QuerySet[Forecast]:
     """Every forecast a reader may see: proposed candidates are nobody's forecast yet."""
-    return Forecast.objects.exclude(status=Status.PROPOSED)
+    return Forecast.objects.confirmed()
 
 
 def clean_query(text: str | None) -> str:

@@ -29,7 +29,13 @@ from .forecasts import (
     forecast_update,
     tags_get_or_create,
 )
-from .proposals import forecasts_accept, forecasts_reject, proposal_problems, propose_forecasts_from_article
+from .proposals import (
+    forecasts_accept,
+    forecasts_reject,
+    forecasts_restore,
+    proposal_problems,
+    propose_forecasts_from_article,
+)
 from .public import calendar_token_issue, public_data_changed
 from .reminders import (
     ReminderRun,
@@ -75,6 +81,7 @@ __all__ = [
     "forecasts_flag_due",
     "forecasts_import",
     "forecasts_reject",
+    "forecasts_restore",
     "invitation_send",
     "proposal_problems",
     "propose_forecasts_from_article",

@@ -14,6 +14,7 @@ from django.db.models.functions import Concat
 from django.utils import timezone
 
 from ..models import (
+    UNCONFIRMED,
     Comparator,
     Event,
     EventLink,
@@ -260,7 +261,7 @@ def event_resolve(
         event=event,
         resolved=resolved,
         already_resolved=sum(1 for row in rows if row[0] == Status.RESOLVED),
-        proposed=sum(1 for row in rows if row[0] == Status.PROPOSED),
+        proposed=sum(1 for row in rows if row[0] in UNCONFIRMED),
     )
 
 

@@ -177,7 +177,7 @@ def proposal_problems(forecast: Forecast) -> list[str]:
 
 
 @transaction.atomic
-def forecasts_accept(*, forecasts: Iterable[Forecast]) -> int:
+def forecasts_accept(*, forecasts: Iterable[Forecast], accepted_by: AbstractBaseUser | None = None) -> int:
     """Confirm proposed forecasts: they become open, get reminders and, once resolved, scores.
 
     All or nothing: when any selected proposal is unfinished (proposal_problems), none is accepted
@@ -195,11 +195,18 @@ def forecasts_accept(*, forecasts: Iterable[Forecast]) -> int:
             + ["Nothing was accepted."]
         )
     for forecast in rows:
-        forecast.status = Status.OPEN
-        forecast.version += 1
-        forecast.full_clean()
-        forecast.save(update_fields=["status", "version", "updated_at"])
+        _set_status(forecast, Status.OPEN, by=accepted_by, reason="Accepted: the proposal is confirmed")
     return len(rows)
+
+
+def _set_status(forecast: Forecast, status: str, *, by: AbstractBaseUser | None, reason: str) -> None:
+    forecast.status = status
+    forecast.version += 1
+    forecast.full_clean()
+    if by is not None:
+        forecast._history_user = by
+    forecast._change_reason = reason
+    forecast.save(update_fields=["status", "version", "updated_at"])
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -207,15 +214,34 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 @transaction.atomic
-def forecasts_reject(*, forecasts: Iterable[Forecast]) -> int:
-    """Discard proposed forecasts the editor does not want (the history keeps a record).
+def forecasts_reject(*, forecasts: Iterable[Forecast], rejected_by: AbstractBaseUser | None) -> int:
+    """Turn down proposed forecasts the editor does not want. Nothing is deleted: each keeps its
+    row as a rejected proposal (out of every public page, list, reminder and score) and its
+    history names who rejected it, so forecasts_restore can undo the rejection.
     Only proposed forecasts are rejected: a confirmed one is part of the record, so a selection
-    that holds one is refused whole and nothing is deleted."""
+    that holds one is refused whole and nothing changes."""
     rows = _locked_rows(forecasts)
-    confirmed = [forecast for forecast in rows if forecast.status != Status.PROPOSED]
-    if confirmed:
-        ids = ", ".join(str(forecast.pk) for forecast in confirmed)
-        raise ValidationError(f"Only proposed forecasts can be rejected; not proposed: {ids}. Nothing was deleted.")
+    others = [forecast for forecast in rows if forecast.status != Status.PROPOSED]
+    if others:
+        ids = ", ".join(str(forecast.pk) for forecast in others)
+        raise ValidationError(f"Only proposed forecasts can be rejected; not proposed: {ids}. Nothing was rejected.")
     for forecast in rows:
-        forecast.delete()
+        _set_status(forecast, Status.REJECTED, by=rejected_by, reason="Rejected: the proposal is not taken")
+    return len(rows)
+
+
+@transaction.atomic
+def forecasts_restore(*, forecasts: Iterable[Forecast], restored_by: AbstractBaseUser | None) -> int:
+    """Undo a rejection: rejected proposals are proposed again, back in the editor's review.
+    Only rejected forecasts are restored; a selection that holds another is refused whole and
+    nothing changes."""
+    rows = _locked_rows(forecasts)
+    if not rows:
+        raise ValidationError("Select at least one rejected proposal to restore.")
+    others = [forecast for forecast in rows if forecast.status != Status.REJECTED]
+    if others:
+        ids = ", ".join(str(forecast.pk) for forecast in others)
+        raise ValidationError(f"Only rejected proposals can be restored; not rejected: {ids}. Nothing was restored.")
+    for forecast in rows:
+        _set_status(forecast, Status.PROPOSED, by=restored_by, reason="Restored: proposed again after a rejection")
     return len(rows)

@@ -7,7 +7,16 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from ..models import Forecast, ForecastCorrection, Outcome, ProbabilityBasis, Status, local_today, resolution_errors
+from ..models import (
+    UNCONFIRMED,
+    Forecast,
+    ForecastCorrection,
+    Outcome,
+    ProbabilityBasis,
+    Status,
+    local_today,
+    resolution_errors,
+)
 from .forecasts import CORRECTABLE_FIELDS, ForecastConflict, _check_probability, _differs, _locked, _required_reason
 
 
@@ -42,7 +51,7 @@ def forecast_resolve(
     forecast = _locked(forecast, expected_version=expected_version)
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": f"Choose one of: {', '.join(Outcome.values)}."})
-    if forecast.status == Status.PROPOSED:
+    if forecast.status in UNCONFIRMED:
         raise ValidationError("A proposed forecast must be confirmed by an editor before it is resolved.")
     if forecast.status == Status.RESOLVED:
         raise ForecastConflict(

@@ -98,10 +98,10 @@ def test_api_write_without_permission_is_refused_and_changes_nothing(db, kind, w
     assert database_state() == before
 
 
-def _admin_writes(forecast, proposed):
+def _admin_writes(forecast, proposed, rejected):
     """(description, url, POST data) of every admin write on forecasts and sources."""
     changelist = reverse("admin:forecasts_forecast_changelist")
-    action = {"_selected_action": [forecast.pk, proposed.pk], "index": 0, "apply": "1"}
+    action = {"_selected_action": [forecast.pk, proposed.pk, rejected.pk], "index": 0, "apply": "1"}
     return [
         ("add forecast", reverse("admin:forecasts_forecast_add"), {"claim": "New", "quote": "New"}),
         ("change forecast", reverse("admin:forecasts_forecast_change", args=[forecast.pk]), {"claim": "Tampered"}),
@@ -136,6 +136,12 @@ def _admin_writes(forecast, proposed):
             reverse("admin:forecasts_forecast_proposals"),
             {"reject": "1", "confirm_reject": "Yes", "_selected_action": [proposed.pk]},
         ),
+        ("restore action", changelist, {**action, "action": "restore_rejected"}),
+        (
+            "restore rejected proposal",
+            reverse("admin:forecasts_forecast_restore_rejected"),
+            {"_selected_action": [rejected.pk]},
+        ),
         ("change source", reverse("admin:sources_source_change", args=[forecast.source.pk]), {"title": "Tampered"}),
         ("add publication", reverse("admin:sources_publication_add"), {"name": "New outlet"}),
     ]
@@ -149,9 +155,10 @@ def test_admin_write_without_permission_changes_nothing(db, kind):
     user = _user(kind)
     forecast = ForecastFactory(review_on=datetime.date(2024, 1, 1))
     proposed = ForecastFactory(status=Status.PROPOSED)
+    rejected = ForecastFactory(status=Status.REJECTED)
     client = _session(user)
     token = client.cookies["csrftoken"].value
-    for description, url, data in _admin_writes(forecast, proposed):
+    for description, url, data in _admin_writes(forecast, proposed, rejected):
         if kind == "reviewer" and description in (
             "resolve forecast",
             "unresolve forecast",
@@ -178,6 +185,7 @@ def test_admin_pages_that_write_are_forbidden_without_permission(db, kind):
         reverse("admin:forecasts_forecast_add"),
         reverse("admin:forecasts_forecast_import_article"),
         reverse("admin:forecasts_forecast_proposals"),
+        reverse("admin:forecasts_forecast_restore_rejected"),
         reverse("admin:forecasts_forecast_delete", args=[forecast.pk]),
     ):
         assert client.get(url).status_code == 403, url

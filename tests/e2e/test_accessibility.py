@@ -20,9 +20,16 @@ def _site() -> dict:
     services.seed_load(with_outcomes=True)
     services.forecasts_flag_due()
     result = services.propose_forecasts_from_article(text=ARTICLE, publication_name=PUBLICATION)
+    services.forecasts_reject(forecasts=[result.forecasts[-1]], rejected_by=None)
     due = Forecast.objects.filter(status=Status.DUE).order_by("pk").first()
     resolved = Forecast.objects.filter(status=Status.RESOLVED).select_related("author").order_by("pk").first()
-    return {"due": due, "resolved": resolved, "proposal": result.forecasts[0], "source": result.source}
+    return {
+        "due": due,
+        "resolved": resolved,
+        "proposal": result.forecasts[0],
+        "rejected": result.forecasts[-1],
+        "source": result.source,
+    }
 
 
 def _reviewer_pages(site) -> list[str]:
@@ -33,6 +40,7 @@ def _reviewer_pages(site) -> list[str]:
         f"{FORECASTS}?status__exact=due",
         f"{FORECASTS}{due}/change/",
         f"{FORECASTS}{due}/resolve/",
+        f"{FORECASTS}{due}/snooze/",
         f"{FORECASTS}{site['resolved'].pk}/history/",
     ]
 
@@ -44,6 +52,8 @@ def _editor_pages(site) -> list[str]:
         f"{FORECASTS}proposals/",
         f"{FORECASTS}proposals/?source={site['source'].pk}",
         f"{FORECASTS}?status__exact=proposed",
+        f"{FORECASTS}?status__exact=rejected",
+        f"{FORECASTS}proposals/restore/?ids={site['rejected'].pk}",
         f"{FORECASTS}{site['proposal'].pk}/change/",
         f"{FORECASTS}{site['proposal'].pk}/history/",
         f"{FORECASTS}add/",

@@ -1,7 +1,8 @@
 """An editor, added by invitation, pastes an article into the admin's import page, reviews the
 proposed forecasts side by side, is refused Accept while the drafts are unfinished, edits and
-accepts two (they become open) and rejects the third after confirming; at a laptop's and a
-phone's width, with no serious accessibility violation on the way."""
+accepts two (they become open) and rejects the third after confirming, undoes the rejection
+and rejects it again; at a laptop's and a phone's width, with no serious accessibility violation
+on the way."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -117,9 +118,24 @@ def test_an_editor_imports_reviews_edits_accepts_and_rejects_proposals(page: Pag
     assert blocking_violations(page) == []
     screenshot("reject-confirmation")
     page.get_by_role("button", name="Yes, reject 1").click()
-    expect(messages(page)).to_contain_text("Rejected 1 proposed forecast(s).")
+    expect(messages(page)).to_contain_text("Rejected 1 proposed forecast(s); they are kept")
     expect(page.get_by_text("No proposed forecasts are waiting.")).to_be_visible()
     screenshot("rejected")
 
-    assert set(Forecast.objects.values_list("status", flat=True)) == {Status.OPEN}
+    # Nothing is lost: the message undoes the rejection, after naming what comes back.
+    messages(page).get_by_role("link", name="Undo: restore it").click()
+    expect(page.get_by_role("heading", name="Restore rejected proposals?")).to_be_visible()
+    expect(page.locator(".reject-list")).to_contain_text(OPERATOR)
+    assert blocking_violations(page) == []
+    assert fits_the_screen(page)
+    screenshot("restore-confirmation")
+    page.get_by_role("button", name="Yes, restore 1").click()
+    expect(messages(page)).to_contain_text("Restored 1 rejected proposal(s)")
+    expect(card(page, OPERATOR)).to_have_count(1)
+
+    card(page, OPERATOR).get_by_role("button", name="Reject…").click()
+    page.get_by_role("button", name="Yes, reject 1").click()
+    expect(page.get_by_text("No proposed forecasts are waiting.")).to_be_visible()
+
+    assert set(Forecast.objects.values_list("status", flat=True)) == {Status.OPEN, Status.REJECTED}
     assert Forecast.objects.filter(source__publication__name=PUBLICATION, author__name="Maria Lindqvist").count() == 2

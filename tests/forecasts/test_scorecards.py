@@ -290,8 +290,9 @@ def test_ranking_puts_small_samples_after_ranked_ones(db):
     assert unranked[0].scores.brier < ranked[0].scores.brier
 
 
-def test_proposed_candidates_are_not_in_any_scorecard(db):
-    ForecastFactory(status=Status.PROPOSED)
+@pytest.mark.parametrize("status", [Status.PROPOSED, Status.REJECTED])
+def test_proposed_or_rejected_candidates_are_not_in_any_scorecard(db, status):
+    ForecastFactory(status=status)
 
     assert scorecards.scorecard().counts["total"] == 0
     assert scorecards.scorecards_by("author") == []

@@ -15,7 +15,7 @@ from tests.forecasts.services.test_proposals import finished
 pytestmark = pytest.mark.django_db
 
 
-def test_an_editor_rejects_proposed_forecasts_without_delete_permission(client, editor):
+def test_an_editor_rejects_proposed_forecasts_without_delete_permission_and_nothing_is_deleted(client, editor):
     assert not editor.has_perm("forecasts.delete_forecast")
     proposed, confirmed = ForecastFactory(status=Status.PROPOSED), ForecastFactory(status=Status.OPEN)
     client.force_login(editor)
@@ -29,8 +29,8 @@ def test_an_editor_rejects_proposed_forecasts_without_delete_permission(client, 
     assert Forecast.objects.filter(pk=proposed.pk).exists()  # asked first
     client.post(changelist, {**selection, "confirm_reject": "Yes"})
 
-    assert not Forecast.objects.filter(pk=proposed.pk).exists()
-    assert Forecast.objects.filter(pk=confirmed.pk).exists()
+    assert Forecast.objects.get(pk=proposed.pk).status == Status.REJECTED
+    assert Forecast.objects.get(pk=confirmed.pk).status == Status.OPEN
 
 
 SEED = Path(__file__).parents[2] / "sources" / "articles" / "seed-russia-china-north-korea-2023.txt"
@@ -81,5 +81,5 @@ def test_admin_bulk_accept_and_reject(superuser_client):
     )
     first.refresh_from_db()
     assert first.status == Status.OPEN
-    assert not Forecast.objects.filter(pk=second.pk).exists()
+    assert Forecast.objects.get(pk=second.pk).status == Status.REJECTED
     assert "Import article" in superuser_client.get(changelist).content.decode()

@@ -126,9 +126,10 @@ def test_unscored_forecast_says_why(client):
     assert "not scored: the words carried no probability" in html
 
 
+@pytest.mark.parametrize("status", [Status.PROPOSED, Status.REJECTED])
 @pytest.mark.parametrize("path", ["/forecasts/{pk}/", "/forecasts/{pk}/any-slug/"])
-def test_proposed_forecasts_are_never_public(client, path):
-    forecast = ForecastFactory(status=Status.PROPOSED)
+def test_proposed_or_rejected_forecasts_are_never_public(client, path, status):
+    forecast = ForecastFactory(status=status)
 
     assert client.get(path.format(pk=forecast.pk)).status_code == 404
 

@@ -11,7 +11,7 @@ from forecasts.models import Forecast, Status
 from sources.extraction import DEADLINE_DEFAULT, DEADLINE_STATED, Candidate
 from sources.extraction.criteria import DRAFTED_NOTE
 from sources.models import Author, Source
-from tests.factories import ForecastFactory
+from tests.factories import ForecastFactory, UserFactory
 
 SEED = Path(__file__).parents[2] / "sources" / "articles" / "seed-russia-china-north-korea-2023.txt"
 
@@ -98,28 +98,31 @@ def finished(forecast):
 
 
 @pytest.mark.django_db
-def test_accept_opens_proposed_forecasts_and_reject_deletes_them():
+def test_accept_opens_proposed_forecasts_and_reject_keeps_them_as_rejected():
     result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
     first, second, *_ = result.forecasts
     first = finished(first)
     already_open = ForecastFactory(status=Status.OPEN)
     assert services.forecasts_accept(forecasts=[first, already_open]) == 1
-    assert services.forecasts_reject(forecasts=[second]) == 1
+    assert services.forecasts_reject(forecasts=[second], rejected_by=None) == 1
     first.refresh_from_db()
     assert first.status == Status.OPEN
     assert first.version == 3  # edited, then accepted
-    assert not Forecast.objects.filter(pk=second.pk).exists()
+    assert Forecast.objects.get(pk=second.pk).status == Status.REJECTED
     assert Forecast.objects.filter(pk=already_open.pk).exists()
 
 
 @pytest.mark.django_db
-def test_reject_refuses_a_selection_with_a_confirmed_forecast_and_deletes_nothing():
+def test_reject_refuses_a_selection_with_a_confirmed_forecast_and_changes_nothing():
     result = services.propose_forecasts_from_article(text=SEED.read_text(encoding="utf-8"), published_on=SEED_DATE)
     proposed = result.forecasts[0]
     already_open = ForecastFactory(status=Status.OPEN)
     with pytest.raises(ValidationError, match="Only proposed forecasts can be rejected"):
-        services.forecasts_reject(forecasts=[proposed, already_open])
-    assert Forecast.objects.filter(pk__in=[proposed.pk, already_open.pk]).count() == 2
+        services.forecasts_reject(forecasts=[proposed, already_open], rejected_by=None)
+    assert dict(Forecast.objects.filter(pk__in=[proposed.pk, already_open.pk]).values_list("pk", "status")) == {
+        proposed.pk: Status.PROPOSED,
+        already_open.pk: Status.OPEN,
+    }
 
 
 @pytest.mark.django_db
@@ -225,8 +228,59 @@ def test_accept_opens_finished_proposals_and_leaves_confirmed_ones():
     assert (ready.status, ready.version) == (Status.OPEN, 2)
 
 
-def test_reject_deletes_proposals_and_the_history_keeps_their_text():
+@pytest.fixture
+def editor():
+    return UserFactory(username="editor", is_staff=True)
+
+
+def test_reject_keeps_the_row_and_names_who_rejected_it(editor):
     proposal = ForecastFactory(status=Status.PROPOSED, claim="Rejected claim text")
-    assert services.forecasts_reject(forecasts=[proposal]) == 1
-    assert not Forecast.objects.filter(pk=proposal.pk).exists()
-    assert Forecast.history.filter(id=proposal.pk, history_type="-").get().claim == "Rejected claim text"
+
+    assert services.forecasts_reject(forecasts=[proposal], rejected_by=editor) == 1
+
+    kept = Forecast.objects.get(pk=proposal.pk)
+    assert (kept.status, kept.claim, kept.version) == (Status.REJECTED, "Rejected claim text", proposal.version + 1)
+    record = kept.history.first()
+    assert (record.history_user, record.history_change_reason) == (editor, "Rejected: the proposal is not taken")
+    assert not Forecast.objects.confirmed().filter(pk=proposal.pk).exists()
+    assert not Forecast.objects.proposed().exists()
+
+
+def test_restore_proposes_a_rejected_forecast_again_audited(editor):
+    proposal = ForecastFactory(status=Status.PROPOSED)
+    services.forecasts_reject(forecasts=[proposal], rejected_by=editor)
+
+    assert services.forecasts_restore(forecasts=[proposal], restored_by=editor) == 1
+
+    restored = Forecast.objects.get(pk=proposal.pk)
+    assert (restored.status, restored.version) == (Status.PROPOSED, proposal.version + 2)
+    record = restored.history.first()
+    assert (record.history_user, record.history_change_reason) == (
+        editor,
+        "Restored: proposed again after a rejection",
+    )
+
+
+@pytest.mark.parametrize("status", [Status.PROPOSED, Status.OPEN])
+def test_restore_refuses_a_selection_with_a_forecast_that_is_not_rejected_and_changes_nothing(editor, status):
+    rejected = ForecastFactory(status=Status.REJECTED)
+    other = ForecastFactory(status=status)
+
+    with pytest.raises(ValidationError, match=f"not rejected: {other.pk}. Nothing was restored."):
+        services.forecasts_restore(forecasts=[rejected, other], restored_by=editor)
+
+    assert dict(Forecast.objects.values_list("pk", "status")) == {rejected.pk: Status.REJECTED, other.pk: status}
+
+
+def test_restore_refuses_an_empty_selection():
+    with pytest.raises(ValidationError, match="Select at least one rejected proposal"):
+        services.forecasts_restore(forecasts=[], restored_by=None)
+
+
+def test_a_rejected_proposal_is_not_resolved():
+    rejected = ForecastFactory(status=Status.REJECTED)
+
+    with pytest.raises(ValidationError, match="must be confirmed by an editor"):
+        services.forecast_resolve(forecast=rejected, outcome="annulled", resolved_by=None)
+
+    assert Forecast.objects.get(pk=rejected.pk).status == Status.REJECTED
