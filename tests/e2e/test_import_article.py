@@ -137,5 +137,5 @@ def test_an_editor_imports_reviews_edits_accepts_and_rejects_proposals(page: Pag
     page.get_by_role("button", name="Yes, reject 1").click()
     expect(page.get_by_text("No proposed forecasts are waiting.")).to_be_visible()
 
-    assert set(Forecast.objects.values_list("status", flat=True)) == {Status.OPEN, Status.REJECTED}
-    assert Forecast.objects.filter(source__publication__name=PUBLICATION, author__name="Maria Lindqvist").count() == 2
+    article = Forecast.objects.filter(source__publication__name=PUBLICATION, author__name="Maria Lindqvist")
+    assert sorted(article.values_list("status", flat=True)) == [Status.OPEN, Status.OPEN, Status.REJECTED]
