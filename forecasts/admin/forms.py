@@ -89,7 +89,7 @@ class ProbabilityEntryField(forms.CharField):
             "help_text",
             "0.7, 70 or 70 %; or estimative words such as 'likely' or 'very unlikely', which take the "
             f"point value of their band on the {scales.get_scale(scales.DEFAULT_SCALE).title} scale. "
-            "Empty when the words carry no number.",
+            "Words also fill an empty estimative phrase. Empty when the words carry no number.",
         )
         kwargs.pop("max_length", None)
         super().__init__(required=required, **kwargs)

@@ -26,7 +26,8 @@ from .permissions import CanDecideProposals, CanResolveForecasts
 
 
 def _visible(request, queryset):
-    """Anonymous readers see confirmed forecasts only: a proposed candidate is nobody's forecast yet."""
+    """Anonymous readers see confirmed forecasts only: a proposed candidate is nobody's forecast
+    yet, and a rejected one never is."""
     if request.user and request.user.is_authenticated:
         return queryset
     return queryset.exclude(status__in=UNCONFIRMED)
