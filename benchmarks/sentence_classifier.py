@@ -390,14 +390,17 @@ def run(fold_types: list[str], articles: list[Article]) -> list[str]:
         label = "ten folds grouped by article" if k == 10 else "leave one article out"
         whole = Tally(f"{label}: all {len(articles)} articles")
         per_set = {s: Tally(f"{label}: its {s} articles") for s in sets}
+        holdouts = Tally(f"{label}: its holdout-1 + holdout-2 + holdout-3 articles")
         for fold in _groups(articles, k):
             names = {a.name for a in fold}
             probs, thresholds = held_out([a for a in articles if a.name not in names], fold)
             whole.add(fold, probs, thresholds)
             for set_name, members in by_set(fold).items():
                 per_set[set_name].add(members, probs, thresholds)
+            if any(a.set_name != "tune" for a in fold):
+                holdouts.add([a for a in fold if a.set_name != "tune"], probs, thresholds)
         out += whole.lines()
-        for tally in per_set.values():
+        for tally in [*per_set.values(), holdouts]:
             out += tally.lines()
     return out
 
