@@ -157,12 +157,13 @@ def publication_date(name: str, key: dict) -> date:
     return date(int(name[-4:]), 1, 1)
 
 
-def score_article(name: str, text: str, key: dict) -> ArticleScore:
+def score_article(name: str, text: str, key: dict, candidates: list | None = None) -> ArticleScore:
+    """The article's figures for `candidates` (by default, what the extractor proposes)."""
     from sources.extraction import extract_candidates
     from sources.extraction.claims import has_subject, hedge_words
 
-    published_on = publication_date(name, key)
-    candidates = extract_candidates(text, published_on=published_on)
+    if candidates is None:
+        candidates = extract_candidates(text, published_on=publication_date(name, key))
     gold = key.get("forecasts", [])
     optional = key.get("optional", [])
     score = ArticleScore(name=name, gold=len(gold), candidates=len(candidates))
