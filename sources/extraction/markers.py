@@ -55,10 +55,18 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # An institution or a person named before the verb: "The IMF expects", "the MPC now predicts",
     # "Bloomberg Economics pegs this year's expansion at 2.9%", "We continue to forecast that"
     ("expect", re.compile(
-        r"(?:\b(?-i:[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I))\s+(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
+        r"(?:\b(?-i:(?!(?:The|A|An|This|That|These|Those)\b)[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I)"
+        # a company's guidance and an institution's outlook: "the company now expects revenue to be",
+        # "The management forecasts high-single-digit revenue growth", "The outlook predicts 14 of 23"
+        r"|\b(?:the|its|our)\s+(?:company|firm|group|management|bank|board|committee|government|ministry|"
+        r"agency|council|fund|street|outlook|report|survey|study|model|forecast))"
+        # reported speech keeps its quotation mark: 'Fitch said it "expects the economy to'
+        r"\s+[\"']?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
-        r"(?=\s+(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)"
-        r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[a-z']+\s+){1,4}(?:to|at|of|will|by|in|for)\b|[\d$]))",
+        r"(?=\s+[\"']?(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)"
+        r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[a-z'\-]+\s+){1,6}(?:to|at|of|will|by|in|for)\b|[\d$]"
+        # its own plans: "expects to pay more than $9 billion in dividends"
+        r"|to\s+(?!be\s+(?:able|in\s+a\s+position)\b)[a-z]+\b))",
         re.I,
     )),
     ("expect", re.compile(

@@ -396,3 +396,27 @@ def test_the_central_bank_aims_for_no_number_is_no_target():
 )
 def test_a_guess_or_a_prediction_announced_is_likely(sentence):
     assert 0.55 <= _one(sentence, published_on=date(1998, 9, 1)).probability <= 0.80
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # company guidance with a lowercase subject and a long object (holdout-3, P&G and Lululemon)
+        "For fiscal 2024, the company now expects earnings per share to grow 1 to 2 percent from the base "
+        "fiscal 2023 earnings of $5.90 per share.",
+        "P&G continues to expect adjusted free cash flow productivity of 90% in fiscal 2024.",
+        "The management forecasts high-single-digit revenue growth for fiscal 2024.",
+        # reported speech keeps its quotation mark (holdout-3, ECB and Fitch)
+        "On Thursday, the Governing Council said it expects \u201ckey ECB interest rates to remain at their "
+        "current levels or below\u201d in 2022.",
+        "Fitch Ratings said it \u201cexpects the U.S. economy to enter genuine recession territory\u201d in the "
+        "second quarter of 2023.",
+    ],
+)
+def test_guidance_and_reported_expectations_are_likely(sentence):
+    assert 0.55 <= _one(sentence).probability <= 0.80
+
+
+def test_the_forecast_that_shows_a_need_is_no_forecaster_expecting():
+    text = "The forecast very clearly shows a need to ease monetary policy using other instruments."
+    assert extract_candidates(text, published_on=PUBLISHED) == []
