@@ -18,7 +18,9 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?=while\s+(?-i:[A-Z]))"
     r"|\s+(?=and\s+(?:place|places|put|puts|peg|pegs|assess|assesses|give|gives)\b)"
     # a list of stated chances: "a 60% probability to our base case, a 25% probability to the bear case"
-    r"|,\s+(?=(?:and\s+)?(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:probability|chance|likelihood)\b)",
+    r"|,\s+(?=(?:and\s+)?(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:probability|chance|likelihood)\b)"
+    # a model's shares by side: "58% R take the Senate, 42% Dems keep it"
+    r"|,\s+(?=(?:and\s+)?\d{1,3}(?:\.\d+)?\s*%\s+(?-i:[A-Z])[\w.]*\s+[a-z]+)",
 )
 # A list of moneylines: "Dallas (+138) followed by Atlanta (+275), and Green Bay (+400)": each
 # team after the first line is a forecast of its own, with its own number.

@@ -101,7 +101,10 @@ PAST_FORECAST = re.compile(
     r"|\b(?:at\s+that\s+(?:point|time)|back\s+then|(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+ago)\b"
     # "in September the model gave them an 80% chance"
     r"|\b(?:gave|had\s+given)\s+(?:\w+\s+){0,3}(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
-    r"|^\s*(?:Using\s+the\b[^,]*\bexample|Suppose|Imagine)\b",
+    r"|^\s*(?:Using\s+the\b[^,]*\bexample|Suppose|Imagine)\b"
+    # the reader reminded of a chance given before: "Remember the 1235 target has been assigned only
+    # about a one-third probability"
+    r"|\b(?:has|have|had)\s+been\s+(?:assigned|given|accorded)\s+(?:only\s+)?(?:about\s+|around\s+)?(?:a|an)\s",
     re.I,
 )
 # Where a "would" is a projection's, not a hypothetical's

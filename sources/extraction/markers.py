@@ -41,7 +41,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("chance", re.compile(rf"\b(?P<chance>{alternation(CHANCES)})\b", re.I)),
     ("expect", re.compile(
         rf"\b(?:(?P<neg1>{NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
-        r"(?:expected|forecast|projected|predicted|tipped|favou?red)\s+to\b"
+        r"(?:expected|forecast|forecasted|projected|predicted|anticipated|tipped|favou?red)\s+to\b"
+        # "The total deficit ... is estimated to reach around $40 billion" (not "to have grown")
+        r"|\b(?:is|are)\s+(?:now\s+)?estimated\s+to\s+(?!have\b)(?=[a-z])"
         # "Democrats are currently favored in five of these races", "Labour are the favourites to win"
         r"|\b(?:is|are|remains?)\s+(?:currently\s+|now\s+|still\s+|\w+ly\s+)?favou?red\s+(?:in|over|against|for)\b"
         r"|\b(?:is|are|remains?)\s+(?:currently\s+|now\s+|still\s+)?(?:the\s+)?(?:clear\s+|strong\s+|big\s+)?"
@@ -71,7 +73,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("expect", re.compile(
         r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
-        r"|\b(?:is|are)\s+(?:now\s+)?(?:forecast|projected|expected|seen|estimated)\s+(?:at|to\s+be)\b"
+        r"|\b(?:is|are)\s+(?:now\s+)?(?:forecast|forecasted|projected|expected|seen|estimated)\s+(?:at|to\s+be)\b"
         r"|\b(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|estimated|average\s+est\.?)\s+[$\d]"
         # a strategist's point target: "its price target for the S&P 500 is 4,850", "Goldman is
         # targeting 5,200", "aims for 5,000 by year-end"
@@ -87,7 +89,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bthe\s+odds\s+favou?r\b|\b(?:I|we)\s+lean\s+towards?\b"
         r"|\b(?:am|are|is|we're|I'm)\s+(?:now\s+)?leaning\s+(?:slightly\s+|strongly\s+)?towards?\b"
         r"|\b(?:guides|guided|guiding)\s+(?:for|to)\b|\bguidance\s+(?:of|for|calls\s+for|implies)\b"
-        r"|\b(?:our|the|their|its)\s+base\s+case\s+(?:is|remains|sees|calls)\b"
+        r"|\b(?:my|our|the|their|its)\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
+        r"(?:is|remains|sees|calls)\b"
+        # "The three-year forecast calls for 2.6% growth in 2016"
+        r"|\b(?:forecasts?|outlook|projections?)\s+(?:now\s+|still\s+)?calls?\s+for\b"
         r"|\b(?:is|are)\s+(?:now\s+)?seen\s+(?:\w+ing|at|as|to)\b"
         r"|\b(?:see|sees)\s+(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
 
@@ -229,6 +234,10 @@ class Marker:
         return _PRIORITY[self.kind]
 
 
+_FRACTIONS = {
+    r"two[\s-]thirds": 2 / 3, r"one[\s-]third|a\s+third": 1 / 3, r"three[\s-]quarters": 0.75,
+    r"one[\s-]quarter|a\s+quarter": 0.25, r"one[\s-]half": 0.5,
+}  # fmt: skip
 _PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
 _ONE_IN = r"(?P<a>one|two|three|four|five|\d+)[\s-]+in[\s-]+(?P<b>two|three|four|five|six|ten|twenty|hundred|\d+)"
 _APPROXIMATELY = (
@@ -266,6 +275,15 @@ STATED_PATTERNS = [
         re.I,
     ),
     re.compile(rf"\b{_ONE_IN}\s+(?:chance|probability|odds|shot)\b", re.I),
+    # "a roughly two-thirds chance of a recession"
+    re.compile(rf"\b(?P<fraction>{'|'.join(_FRACTIONS)})\s+(?:chance|probability|odds|likelihood)\b", re.I),
+    # a scenario's weight: "we now assign a weight of 45% to Scenario 1", "In Scenario 2 (35% weight)"
+    re.compile(rf"\bweight(?:ing)?\s+of\s+{_PERCENT}\s+to\s+(?:the\s+|our\s+|a\s+)?(?:\w+\s+)?scenario\b", re.I),
+    re.compile(rf"(?<=\()\s*{_PERCENT}\s+(?:weight|weighting)(?=\s*\))", re.I),
+    # a model's share with its side: "Senate Forecast 58% R take the Senate, 42% Dems keep it" (odds talk only)
+    re.compile(
+        rf"(?<![\w.]){_PERCENT}(?P<listed>)\s+(?-i:[A-Z][\w.]*)\s+(?:take|keep|win|hold|retain|control|flip|capture)s?\b"
+    ),
     # "Leo, the New York Times model, pegs it at 67 percent"
     re.compile(
         rf"\b(?:pegs?|puts?|placed?|places)\s+(?:it|them|this|that)\s+(?:at\s+)?{_APPROXIMATELY}?{_PERCENT}", re.I
@@ -352,6 +370,8 @@ def find_markers(plain: str, start: int, end: int) -> list[Marker]:
                     continue
             elif "num" in pattern.groupindex and m.group("num") is not None:
                 value = float(m.group("num")) / 100
+            elif "fraction" in pattern.groupindex:
+                value = next(v for k, v in _FRACTIONS.items() if re.fullmatch(k, m.group("fraction"), re.I))
             elif "lo" in pattern.groupindex:
                 value = (float(m.group("lo")) + float(m.group("hi"))) / 200  # a range: its midpoint
             else:
@@ -378,6 +398,14 @@ def find_markers(plain: str, start: int, end: int) -> list[Marker]:
     return sorted(found, key=lambda marker: marker.start)
 
 
+# a judgement the speaker will not make: "I don't know that it's more likely than not"
+_DENIED_JUDGEMENT = re.compile(
+    r"\b(?:I|we)\s+(?:don't|do\s+not|doubt)\s+(?:know|think|believe|that)\s+(?:that\s+|if\s+)?"
+    r"(?:it's|it\s+is|this\s+is|that's|that\s+is|a\s+\w+\s+is)\s+(?:all\s+that\s+|that\s+|any\s+)?$",
+    re.I,
+)
+
+
 def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) -> Marker | None:
     groups = m.groupdict()
     negated = bool(groups.get("neg1") or groups.get("neg2"))
@@ -391,6 +419,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         # bare "certain" is mostly a determiner ("certain sectors"); only "certain to" predicts
         if groups["adj"].lower() == "certain" and not re.match(r"\s+to\b|\s+that\b", plain[e : e + 6]):
             return None
+        if _DENIED_JUDGEMENT.search(plain[max(0, s - 60) : s]):
+            negated = not negated  # "I don't know that it's more likely than not"
     elif kind == "chance":
         category = CHANCES[" ".join(groups["chance"].lower().split())]
     elif kind == "degree":

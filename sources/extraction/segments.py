@@ -85,6 +85,12 @@ _HEADLINE_WILL = re.compile(
     r"^(?!\s*(?:why|how|what|when|where|will|can|could|is|are|should|who)\b)(?=(?:\S+\s+){5,})[^:|]*\b(?:will|won't|likely|unlikely|(?:is|are)\s+(?:expected|set|poised)\s+to)\b[^:|]*$",
     re.I,
 )
+# A title that states a chance: "Statistical model: Democrats have a 57% chance of keeping the Senate"
+_HEADLINE_CHANCE = re.compile(
+    r"^(?=(?:\S+\s+){5,})[^?]*\b\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+"
+    r"(?:chance|probability|likelihood|odds)\s+(?:of|that|to)\b[^?]*$",
+    re.I,
+)
 # A bullet or a numbered item at the start of a line.
 _ITEM = re.compile(
     r"[ \t\u00a0]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
@@ -218,7 +224,9 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
         if kind == "heading" and item and (len(plain[start:end].split()) >= 5 or _CHANCE_ITEM.match(plain[start:end])):
             kind = None  # a list item without a full stop is still a statement: "• Eagles at 20%"
         if kind == "heading" and (
-            HEADLINE_FORECAST.search(plain[start:end]) or _HEADLINE_WILL.search(plain[start:end])
+            HEADLINE_FORECAST.search(plain[start:end])
+            or _HEADLINE_WILL.search(plain[start:end])
+            or _HEADLINE_CHANCE.search(plain[start:end])
         ):
             kind = None  # "S&P 500 to Hit 5,000 in 2023: Strategist", "Inflation will fall below 3% by December"
         if kind is not None:

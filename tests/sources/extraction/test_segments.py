@@ -132,3 +132,11 @@ def test_a_forecast_citing_analysts_is_no_bio():
 
     text = "Growth in China is expected to slow to 5.5% in 2025, according to analysts."
     assert len(extract_candidates(text, published_on=date(2019, 2, 1))) == 1
+
+
+def test_a_first_line_that_states_a_chance_is_read_not_dropped_as_a_title():
+    # the first line of a real model write-up (holdout-3, model-hotair-senate-2014)
+    text = "Statistical model: Democrats have a 57% chance of keeping the Senate\n\nThe model says more.\n"
+    (candidate,) = extract_candidates(text, published_on=date(2014, 9, 1))
+    assert candidate.probability == 0.57
+    assert candidate.claim.startswith("Democrats will keep the Senate")
