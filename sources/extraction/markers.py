@@ -18,6 +18,7 @@ from .words import (
     BE,
     CHANCES,
     DEGREES,
+    INSTITUTIONS,
     NOT,
     TRAILING,
     WILL,
@@ -60,8 +61,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\b(?-i:(?!(?:The|A|An|This|That|These|Those)\b)[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I)"
         # a company's guidance and an institution's outlook: "the company now expects revenue to be",
         # "The management forecasts high-single-digit revenue growth", "The outlook predicts 14 of 23"
-        r"|\b(?:the|its|our)\s+(?:company|firm|group|management|bank|board|committee|government|ministry|"
-        r"agency|council|fund|street|outlook|report|survey|study|model|forecast))"
+        rf"|\b(?:the|its|our)\s+{INSTITUTIONS})"
         # reported speech keeps its quotation mark: 'Fitch said it "expects the economy to'
         r"\s+[\"']?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
