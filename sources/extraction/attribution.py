@@ -34,7 +34,8 @@ _PATTERNS = [
     # "The IMF expects", "Bloomberg Economics pegs", "the MPC now expects"
     re.compile(
         rf"(?:^|[\s,(])(?:the\s+)?(?P<name>{_NAME})(?:(?:'s)?\s+(?:model|study|report|forecast|team|strategists|"
-        rf"economists|analysts)|\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?{_BETWEEN}{_VERBS}\b"
+        rf"economists|analysts)|\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?{_BETWEEN}(?:continues?\s+to\s+)?"
+        rf"{_VERBS}\b"
     ),
     # "Huffpost's model says", "A study by Oxford Economics finds"
     re.compile(
@@ -55,6 +56,9 @@ _PRONOUN_SAYS = re.compile(rf"[,\u201d\"]\s*(?P<pronoun>he|she|it|they)\s+{_SAYS
 _PERSON = re.compile(r"\b(?-i:[A-Z][a-z]+(?:[ \t\u00a0-][A-Z][a-z]+){1,2})\b")
 _ORGANISATION = re.compile(
     r"\b(?:(?-i:(?:Reserve[ \t]+|Central[ \t]+|National[ \t]+|People's[ \t]+)?Bank[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]\w+)"
+    # a company named with its ticker: "Procter & Gamble Co. (PG)", "Lululemon Athletica (NASDAQ: LULU)"
+    r"|(?-i:[A-Z][\w&.'\-]*)(?:[ \t]+(?:&[ \t]+)?(?-i:[A-Z][\w&.'\-]*)){0,4}"
+    r"(?=[ \t]*\((?:(?-i:[A-Z]{2,8})[ \t]*:[ \t]*)?(?-i:[A-Z]{1,5})\))"
     r"|[A-Z]{2,6}\b|"
     r"(?!The\b)(?-i:[A-Z][\w&.'\-]*)(?:[ \t]+(?-i:[A-Z][\w&.'\-]*|of|for)){0,4}[ \t]+"
     r"(?:Fund|Bank|Reserve|Institute|Research|Economics|Analytics|Office|Agency|Committee|Commission|Council|Board))"
@@ -76,6 +80,46 @@ def _clean(name: str) -> str | None:
     name = re.sub(r"(?:'s|\u2019s)$", "", name)
     if not name or name.split()[0] in _NOT_NAMES or len(name) < 2:
         return None
+    return name
+
+
+# A central bank's policy body speaks for the bank: "the Governing Council said it expects"
+_POLICY_BODY = re.compile(
+    r"(?:Governing|Executive|Policy)\s+(?:Council|Board)|MPC|Monetary\s+Policy\s+(?:Committee|Council|Board)|"
+    r"(?:Bank\s+)?Board"
+)
+_CENTRAL_BANK = re.compile(
+    r"\b(?-i:(?:(?:Reserve|Central|National|People's)\s+)?Bank\s+of\s+(?:the\s+)?[A-Z]\w+|European\s+Central\s+Bank|"
+    r"Federal\s+Reserve|Swiss\s+National\s+Bank|Bundesbank)"
+)
+
+
+def full_name(plain: str, name: str) -> str:
+    """The institution a short name stands for in this text.
+
+    An acronym or ticker the text spells out ("Japan Center for Economic Research (JCER)",
+    "Procter & Gamble Co. (PG)", "P&G" for Procter & Gamble), and a central bank's policy body
+    ("Governing Council", "MPC") for the bank the text names.
+    """
+    if _POLICY_BODY.fullmatch(name):
+        bank = _CENTRAL_BANK.search(plain)
+        return " ".join(bank.group(0).split()) if bank else name
+    if not re.fullmatch(r"[A-Z][A-Z&.]{1,7}", name):
+        return name
+    defined = re.search(rf"(?P<full>{_NAME})[ \t]*\((?:(?-i:[A-Z]{{2,8}})[ \t]*:[ \t]*)?{re.escape(name)}\)", plain)
+    if defined and _clean(defined.group("full")):
+        return _clean(defined.group("full")) or name
+    letters = re.sub(r"[^A-Z]", "", name)
+    for found in re.finditer(_NAME, plain):
+        spelled = re.sub(r"^The\s+|(?:'s|\u2019s)$", "", " ".join(found.group(0).split()))
+        # "Procter & Gamble Co." is P&G: the legal form is no initial
+        words = re.findall(r"[A-Za-z][\w&.'\-]*", re.sub(r"\s+(?:Co|Inc|Corp|Ltd|plc|LLC)\.?$", "", spelled))
+        if len(words) < 2:
+            continue
+        capitals = "".join(w[0] for w in words if w[0].isupper())
+        every = "".join(w[0].upper() for w in words)
+        if letters in (capitals, every):
+            return spelled
     return name
 
 
@@ -227,6 +271,8 @@ def attributed(plain: str, sentences: list, candidates: list) -> list:
             forecaster = in_paragraph.get(sentence.block)
         if forecaster and sentence:
             last = (forecaster, sentence.block)
+        if forecaster:
+            forecaster = full_name(plain, forecaster)
         result.append(replace(candidate, forecaster=forecaster) if forecaster else candidate)
     return result
 

