@@ -16,6 +16,9 @@ CHAIN_CUT = re.compile(
     r",\s*(?=then\s+\w)|,\s+(?=but\s+not\s+(?:in|within|by|this|next|for|over|during)\b)"
     r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:in|by|for)\s+(?:19|20)\d\d\b)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively))"
     r"|(?:,|\s+[\u2014\u2013])?\s+(?=before\s+\w+ing\b)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
+    # "prices will be flat in 2009, and start to go back up in 2010": a second verb with its own year
+    r"|,\s+(?=and\s+(?:then\s+)?(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|rebound|pick|slow|grow|"
+    r"remain|stay|end|reach|hit|peak|bottom)\b)"
     # "..., inching up to 4.7% in 2020 and slipping to 4.5% in 2030"
     r"|(?:,\s*|\s+(?=and\s))(?=(?:and\s+)?\w+ing\s+(?:up\s+|down\s+|back\s+)?to\s+[-\d.]+\s*(?:%|per\s*cent|percent))"
     r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
@@ -54,7 +57,10 @@ def chain_links(plain: str, start: int, end: int, published_on: date) -> list[tu
 
 def subject_before(plain: str, start: int, marker_start: int) -> str:
     """The words before the estimative marker, when they are a short subject ("Unemployment rate")."""
-    words = re.split(r"[,:;]", plain[start:marker_start].strip(" ,"))[-1].split()
+    before = re.sub(
+        r"^\s*(?:I|we)\s+(?:think|believe|expect|reckon)\s+(?:that\s+)?", "", plain[start:marker_start], flags=re.I
+    )
+    words = re.split(r"[,:;]", before.strip(" ,"))[-1].split()
     while words and words[-1].lower() in ("is", "are", "was", "were", "has", "have", "will", "would", "be", "should"):
         words.pop()
     if not 0 < len(words) <= 8 or words[0].lower() in ("if", "when", "and", "but", "then"):

@@ -91,6 +91,15 @@ _HEADLINE_CHANCE = re.compile(
     r"(?:chance|probability|likelihood|odds)\s+(?:of|that|to)\b[^?]*$",
     re.I,
 )
+# A line of a dated list: "Summer 2006: people start to see the market go down", "Spring 08: we hit bottom"
+DATED_LABEL = re.compile(
+    r"^\s*(?:(?:early|late|mid)[\s-]+)?(?:(?:winter|spring|summer|autumn|fall)(?:[-/](?:winter|spring|summer|autumn|fall))?"
+    r"|Q[1-4]|H[12]|January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+'?(?:(?:19|20)\d\d|\d\d)(?:[-/]\d\d)?\s*:\s+(?=\S)",
+    re.I,
+)
+# A short line that announces what follows as predictions: "Here is my prediction, based on gut feeling."
+_ANNOUNCES = re.compile(r"^\W*(?:here\s+(?:is|are)|these\s+are|below\s+(?:is|are))\b[^.]{0,60}\bpredictions?\b", re.I)
 # A bullet or a numbered item at the start of a line.
 _ITEM = re.compile(
     r"[ \t\u00a0]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
@@ -119,15 +128,19 @@ def blocks(text: str) -> list[tuple[int, int]]:
         for line in lines:
             line_spans.append((offset, offset + len(line)))
             offset += len(line) + 1
-        if len(lines) > 1 and any(_ITEM.match(line) for line in lines):
+        if len(lines) > 1 and any(_ITEM.match(line) or DATED_LABEL.match(line) for line in lines):
             for (line_start, line_end), line in zip(line_spans, lines, strict=True):
                 if (
                     _ITEM.match(line)
+                    or DATED_LABEL.match(line)
                     # a label between lists ("Buffalo and Dallas as the #1 Seeds:") continues no item
                     or line.rstrip().endswith(":")
                     or not spans
                     or spans[-1][1] < start
-                    or not _ITEM.match(text[spans[-1][0] : spans[-1][1]])
+                    or not (
+                        _ITEM.match(text[spans[-1][0] : spans[-1][1]])
+                        or DATED_LABEL.match(text[spans[-1][0] : spans[-1][1]])
+                    )
                 ):
                     spans.append((line_start, line_end))
                 else:
@@ -218,7 +231,10 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
         announces = FRAME.search(plain[start:end])
         if kind == "heading" and not _ITEM.match(plain[start:end]):
             frame = (start, end) if announces else None  # a new section
-        elif kind is None and announces and plain[start:end].rstrip().endswith(":"):
+        elif kind is None and (
+            (announces and plain[start:end].rstrip().endswith(":"))
+            or (_ANNOUNCES.match(plain[start:end]) and len(plain[start:end].split()) <= 12)
+        ):
             frame = (start, end)
         item = _ITEM.match(plain[start:end])
         if kind == "heading" and item and (len(plain[start:end].split()) >= 5 or _CHANCE_ITEM.match(plain[start:end])):
@@ -237,6 +253,8 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
         item = _ITEM.match(plain[start:end])
         if item:
             start += item.end()
+        # a dated line keeps its label: the date is the item's window
+        item = item or DATED_LABEL.match(plain[start:end])
         for s, e in sentences_in(plain, start, end):
             if sentences and sentences[-1].block == index and BARE_PERCENT.fullmatch(plain[s:e]):
                 # the number belongs to the sentence before it

@@ -325,6 +325,18 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     ):
         add(m, _season_end(published_on, m.group("season").lower(), next_one=m.group("which").lower() == "next"))
 
+    # a list's dated label with a short year: "Spring 08: we hit bottom", "Fall-Winter 07: ..."
+    for m in re.finditer(
+        r"\b(?P<season>winter|spring|summer|autumn|fall)(?:[-/](?:winter|spring|summer|autumn|fall))?\s+'?(?P<yy>\d\d)"
+        r"(?=\s*:)",
+        plain,
+        re.I,
+    ):
+        yy = int(m.group("yy"))
+        year = 2000 + yy if yy < 50 else 1900 + yy
+        month, day = (12, 31) if m.group("season").lower() == "winter" else _SEASON_END[m.group("season").lower()]
+        add(m, date(year, month, day))
+
     for m in re.finditer(r"\b(?:this|next)\s+(?P<unit>week|month|quarter)\b", plain, re.I):
         nxt = m.group(0).lower().startswith("next")
         unit = m.group("unit").lower()

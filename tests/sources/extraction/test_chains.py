@@ -83,3 +83,13 @@ def test_participle_links_and_a_remark_after_a_dash():
         )[-1]
         == "and 2.8% in 2018"
     )
+
+
+def test_a_second_verb_with_its_own_year_is_a_link_with_the_sentences_subject():
+    # holdout-2, newsletter-piggington-housing-2006
+    first, second = extract_candidates(
+        "I think prices will be flat in 2009, and start to go back up in 2010.", published_on=date(2006, 5, 1)
+    )
+    assert (first.deadline.year, second.deadline.year) == (2009, 2010)
+    assert second.claim.startswith("Prices will start to go back up in 2010")
+    assert _links("Its new governor takes office in April, and markets expect him to begin unwinding in 2023.") == []
