@@ -153,7 +153,12 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
             return True  # "the will.", "Will," : a noun or a name
         first_person = _FIRST_PERSON_BEFORE.search(before) or re.search(r"\b(?:I|we)$", before.rstrip(), re.I)
         # "we're going to see prices come down": the economy's "we", not an intention
-        ours = re.match(r"\s+(?:see|be\s+able\s+to|avoid|have\s+a|go\s+into|face|get\s+a)\b", after, re.I)
+        # "I think we'll be higher": the price's "we", a level, not an intention
+        ours = re.match(
+            r"\s+(?:see|be\s+able\s+to|avoid|have\s+a|go\s+into|face|get\s+a|be\s+(?:higher|lower|above|below|back))\b",
+            after,
+            re.I,
+        )
         if first_person and not (ours and re.search(r"\bwe\b[^,;]*$|\bwe'", before, re.I)):
             return True  # "I will grade these": an intention, not a forecast
         if _META_BEFORE.search(before) or _META_AFTER.match(after):

@@ -101,8 +101,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bthe\s+odds\s+favou?r\b|\b(?:I|we)\s+lean\s+towards?\b"
         r"|\b(?:am|are|is|we're|I'm)\s+(?:now\s+)?leaning\s+(?:slightly\s+|strongly\s+)?towards?\b"
         r"|\b(?:guides|guided|guiding)\s+(?:for|to)\b|\bguidance\s+(?:of|for|calls\s+for|implies)\b"
-        r"|\b(?:my|our|the|their|its)\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
-        r"(?:is|remains|sees|calls)\b"
+        r"|\b(?:my|our|the|their|its|[\w.]+(?:'s|\u2019s))\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
+        r"(?:is|remains|sees|calls)\b(?=\s+(?:for\s+|that\s+)?\S+\s+\S)"
         # "The three-year forecast calls for 2.6% growth in 2016"
         r"|\b(?:forecasts?|outlook|projections?)\s+(?:now\s+|still\s+)?calls?\s+for\b"
         r"|\b(?:is|are)\s+(?:now\s+)?seen\s+(?:\w+ing|at|as|to)\b"
@@ -112,6 +112,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:(?-i:\b[A-Z][\w&.\-]*)|\b(?:analysts|economists|strategists|investors|markets|traders))\s+(?:now\s+)?"
         r"(?:sees|see)\s+[^.;]{1,60}?\b(?:at|of|to|near|around|ending|finishing|reaching)\s+[-\d$]"
         r"|\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\b"
+        # "deeply rooted structural issues portend a lower growth trajectory over time"
+        r"|\bportends?\s+(?:a|an|the|more|further|lower|higher|slower|faster)\b"
         # "They are betting on a GDP growth of 2.5% in 2025"
         r"|\b(?:is|are|am|'re)\s+(?:now\s+|still\s+)?betting\s+on\b"
         r"",
@@ -121,7 +123,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("should", re.compile(
         r"\bshould\s+(?P<neg1>not\s+)?(?:(?:also|still|then|now|eventually|gradually|further)\s+)?"
         r"(?=(?:increase|decrease|rise|fall|grow|slow|expand|contract|remain|stay|reach|peak|ease|decline|improve|"
-        r"recover|inflect|lead|come|return|pick\s+up|moderate|stabili[sz]e|continue|hit|top|drop|accelerate|"
+        r"recover|inflect|lead|come|return|pick\s+up|moderate|stabili[sz]e|continue|hit|top|drop|accelerate|start|"
         r"decelerate|average|end|finish|close|edge|climb|rebound|narrow|widen|strengthen|weaken|occur|happen|"
         r"support|boost|drive|weigh|push|lift|keep|limit|inflect|outpace|exceed|"
         r"be\s+(?:higher|lower|above|below|around|near|back|with\s+us|in\s+place|over|positive|negative))\b)",
@@ -168,7 +170,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:it\s+is|it's|it\s+remains|it\s+seems)\s+(?:quite\s+|entirely\s+)?possible\b"
         # "a settlement of 3 per cent is a real possibility": possible, with no number
         r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear)\s+possibility\b"
-        r"|\bthere\s+is\s+(?:some\s+|a\s+|real\s+)?potential\s+for\b",
+        r"|\bthere\s+is\s+(?:some\s+|a\s+|real\s+)?potential\s+for\b"
+        # "No-growth is also conceivable", "a return to growth should be possible by the end of the year"
+        r"|\b(?:is|are)\s+(?:also\s+|quite\s+|entirely\s+)?conceivable\b|\bshould\s+be\s+possible\b",
         re.I,
     )),
     # "a lone forecaster is predicting an eruption in 2015": kept only with a stated date (candidates)

