@@ -39,6 +39,13 @@ BACK_REFERENCE = re.compile(
 UNCERTAIN_CLAUSE = re.compile(r"\b(?:unclear|uncertain|not\s+clear|unknown|remains\s+to\s+be\s+seen|whether)\b", re.I)
 
 
+_SHARE_OF_CASES = re.compile(
+    r"(?:and\s+|but\s+)?in\s+(?:the\s+)?(?:remaining\s+|other\s+)?\d{1,3}(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?"
+    r"(?:cases|simulations|scenarios|runs|outcomes|trials)\b",
+    re.I,
+)
+
+
 def split_clauses(plain: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start]
     lead = _LEADING_SUBORDINATE.match(plain[start:end])
@@ -53,6 +60,13 @@ def split_clauses(plain: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts = [cut for cut in cuts if not m.start() < cut <= m.end()]
             cuts.append(m.end())
     cuts = sorted(set(cuts))
+    # "in the remaining 80% of cases, the Democrats will win the House, but the Republicans will hold
+    # onto the Senate": the share of cases holds the whole outcome
+    cuts = [
+        cut
+        for i, cut in enumerate(cuts)
+        if i == 0 or not (_SHARE_OF_CASES.match(plain, cuts[i - 1]) and re.match(r"but\s", plain[cut : cut + 4]))
+    ]
     spans = []
     for i, cut in enumerate(cuts):
         stop = cuts[i + 1] if i + 1 < len(cuts) else end

@@ -112,6 +112,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:(?-i:\b[A-Z][\w&.\-]*)|\b(?:analysts|economists|strategists|investors|markets|traders))\s+(?:now\s+)?"
         r"(?:sees|see)\s+[^.;]{1,60}?\b(?:at|of|to|near|around|ending|finishing|reaching)\s+[-\d$]"
         r"|\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\b"
+        # a target as a label or a level: "SPY Median Price Target: $410 (Q3 2025)", "J.P. Morgan's 4.200 target
+        # for year end 2024"
+        r"|\bprice\s+target\s*:\s*\$?\d|\b\d[\d.,]*\s+target\s+for\s+(?:the\s+)?(?:year[\s-]?end|end\s+of|\d{4})"
         # "deeply rooted structural issues portend a lower growth trajectory over time"
         r"|\bportends?\s+(?:a|an|the|more|further|lower|higher|slower|faster)\b"
         # "They are betting on a GDP growth of 2.5% in 2025"
@@ -148,6 +151,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:chances?|odds|likelihood|probability|prospects?|risks?)\b(?:[^.;:!?]|\.(?=\w|\s+[a-z\d])){0,60}?"
         r"\b(?:is|are|look|looks|seem|seems|remain|remains|appear|appears)\s+"
         r"(?:very\s+|extremely\s+|pretty\s+|rather\s+|fairly\s+|quite\s+)?(?P<degree>" + "|".join(DEGREES) + r")\b",
+        re.I,
+    )),
+    # "forecasters still rate the overall risk of war as low"
+    ("degree", re.compile(
+        r"\b(?:rate|rates|rated|see|sees|judge|judges|assess|assesses)\s+(?:the\s+)?(?:\w+\s+)?"
+        r"(?:risk|chance|odds|likelihood|probability)\b[^.;]{0,40}?\bas\s+(?:very\s+)?(?P<degree>"
+        + "|".join(DEGREES) + r")\b",
         re.I,
     )),
     ("see", re.compile(

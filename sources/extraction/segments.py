@@ -88,7 +88,9 @@ _HEADLINE_WILL = re.compile(
 # A title that states a chance: "Statistical model: Democrats have a 57% chance of keeping the Senate"
 _HEADLINE_CHANCE = re.compile(
     r"^(?=(?:\S+\s+){5,})[^?]*\b\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+"
-    r"(?:chance|probability|likelihood|odds)\s+(?:of|that|to)\b[^?]*$",
+    r"(?:chance|probability|likelihood|odds)\s+(?:of|that|to)\b[^?]*$"
+    # "SPY Median Price Target: $410 (Q3 2025)"
+    r"|\bprice\s+target\s*:\s*\$?\d",
     re.I,
 )
 # A line of a dated list: "Summer 2006: people start to see the market go down", "Spring 08: we hit bottom"

@@ -30,6 +30,12 @@ STATED_PATTERNS = [
         r"(?:chance|probability|likelihood|odds|risk)\b",
         re.I,
     ),
+    # "in the remaining 80% of cases, the Democrats will win the House"
+    re.compile(
+        rf"\bin\s+(?:the\s+)?(?:remaining\s+|other\s+)?{_PERCENT}\s+of\s+(?:the\s+)?(?:cases|simulations|scenarios|runs|"
+        r"outcomes|trials)\b",
+        re.I,
+    ),
     # "Trump wins in 52 out of 100 simulations", "a majority in 9 out of 10 scenarios"
     re.compile(
         r"\b(?P<a>\d{1,3})\s+(?:out\s+)?of\s+(?:the\s+|our\s+)?(?P<b>\d{1,5}|ten|hundred)\s+"

@@ -262,7 +262,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     for m in re.finditer(r"\bthis\s+year\s+and\s+next\b|(?<!the\s)\bnext\s+(?:calendar\s+)?year\b", plain, re.I):
         add(m, date(year + 1, 12, 31))
     for m in re.finditer(
-        r"\b(?:this|the\s+current|the)\s+(?:calendar\s+)?year\b|\byear[\s-]end\b|\bthe\s+rest\s+of\s+the\s+year\b"
+        r"\b(?:this|the\s+current|the)\s+(?:calendar\s+)?year\b|\byear[\s-]?end\b|\bthe\s+rest\s+of\s+the\s+year\b"
         r"|\bend\s+the\s+year\b",
         plain,
         re.I,

@@ -539,3 +539,31 @@ def test_conceivable_and_should_be_possible_carry_no_probability(sentence):
 def test_a_central_projection_cut_off_is_no_forecast():
     text = "Nevertheless, it is worth pointing out that the IMF's central projection is for"
     assert extract_candidates(text, published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        # real sentences and lines of holdout-1 and tune
+        ("Morgan's 4.200 target for year end 2024 most closely aligns with this view.", 0.55, 0.8),
+        ("Yet forecasters still rate the overall risk of war as low in 2024.", 0.2, 0.45),
+    ],
+)
+def test_targets_for_a_year_and_risks_rated_as_a_degree(sentence, low, high):
+    assert low <= _one(sentence).probability <= high
+
+
+def test_a_share_of_cases_holds_the_whole_outcome_after_but():
+    text = (
+        "The Republicans have a similar chance of full control, and in the remaining 80% of cases, the Democrats "
+        "will win the House, but the Republicans will hold onto the Senate."
+    )
+    (candidate,) = extract_candidates(text, published_on=date(2018, 10, 1))
+    assert candidate.probability == 0.8
+    assert candidate.quote.endswith("but the Republicans will hold onto the Senate.")
+
+
+def test_a_price_target_line_is_read_not_dropped_as_a_heading():
+    text = "Our outlook\n\nSPY Median Price Target: $410 (Q3 2025)\n\nMore below."
+    (candidate,) = extract_candidates(text, published_on=date(2024, 12, 1))
+    assert candidate.deadline == date(2025, 9, 30)
