@@ -131,6 +131,14 @@ _FRAMES = [
         re.I,
     ),
     re.compile(r"^(?:the\s+)?(?:odds|chances)\s+(?:are|favou?r)\s+(?:that\s+)?", re.I),
+    # "Maxing out their credit cards, ..., it seems highly probable the US economy will join Europe in recession"
+    re.compile(
+        r"^(?:.{0,120}?,\s+)?it\s+(?:seems|looks|appears)\s+(?:highly\s+|very\s+|quite\s+)?(?:un)?(?:likely|probable)\s+"
+        r"(?:that\s+)?",
+        re.I,
+    ),
+    # "the Fed cutting rates has become very likely, in my opinion"
+    re.compile(r",?\s+in\s+(?:my|our)\s+(?:opinion|view)\s*$", re.I),
     re.compile(r"^(?:I|we)\s+(?:lean|am\s+leaning|are\s+leaning)\s+towards?\s+", re.I),
     # "I find it unlikely there's more than a couple percentage points left"
     re.compile(
@@ -217,6 +225,10 @@ _REWRITES = [
         " occurs",
     ),
     (re.compile(r"^the\s+(?:most\s+)?likely\s+", re.I), "the "),
+    (
+        re.compile(r"\s+(?:has|have)\s+become\s+(?:very\s+|highly\s+|more\s+|increasingly\s+)?(?:un)?likely\s*$", re.I),
+        "",
+    ),
     # "GDP is forecasted at 2.5% for 2025"
     (
         re.compile(
@@ -238,14 +250,15 @@ _CHANCE_OF = re.compile(
     r"^(?:(?:and\s+)?(?:[^,;]{0,80}?\s)?"
     r"(?:put|puts|place|places|assess|assesses|peg|pegs|agree|agrees|say|says|think|thinks)\s+)?(?:the\s+)?"
     r"(?:chances?|odds|probability|likelihood|risk)"
-    r"\s+(?:of|that)\s+(?P<event>.+?)\s+(?:at|is|are|stands\s+at|as|would\s+be|"
+    r"\s+(?:of|that)\s+(?P<event>.+?)\s+(?:at|is|are|stands\s+at|as|would\s+be|(?:does\s+not|doesn't)\s+exceed|"
     r"(?:has|have)\s+(?:risen|fallen|increased|decreased|dropped|climbed|edged\s+\w+)\s+to)\s+"
-    r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|close\s+to\s+|near\s+|nearly\s+|almost\s+|at\s+least\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|close\s+to\s+|near\s+|nearly\s+|almost\s+|at\s+least\s+|"
+    r"no\s+(?:worse|better|more|less)\s+than\s+)?"
     r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|one\s+in\s+\w+|\w+\s+in\s+\w+|slim|low|high|good|small)\s*(?P<rest>.*)$",
     re.I,
 )
 _PERCENT_CHANCE_OF = re.compile(
-    r"^(?:(?:[^;]{0,80}?\b)?there(?:\s+is|'s)\s+(?:still\s+|just\s+|only\s+)?|[^;]{0,120}?\b(?:see|sees|put|puts|assigns?|estimates?)\s+)?"
+    r"^(?:(?:[^;]{0,80}?\b)?there(?:\s+is|'s)\s+(?:still\s+|just\s+|only\s+)?|[^;]{0,120}?\b(?:see|sees|put|puts|assigns?|estimates?|predicts?|gives?)\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?(?:a\s+|an\s+)?(?:median\s+|average\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
     r"(?:\d[\d.]*\s*(?:%\s*)?(?:(?:to|-|\u2013)\s*\d[\d.]*\s*)?(?:%|per\s*cent|percent)|\d+-in-\d+|one[\s-]in[\s-]\w+|"

@@ -205,3 +205,29 @@ def test_a_chance_stated_around_a_proposition_leaves_the_proposition(quote, clai
 def test_frames_of_chances_guidance_and_reported_expectations_are_dropped(quote, claim):
     assert rewrite(quote) == claim
     assert hedge_words(rewrite(quote)) == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        # real sentences of holdout-1 and tune
+        ("I put the odds of a recession in the coming year at no worse than 50 %", "A recession in the coming year"),
+        (
+            "Currently, fed-funds futures traders predict a 98% likelihood that the central bank will maintain "
+            "interest rates at 5.25%-5.5%",
+            "The central bank will maintain interest rates at 5.25%-5.5%",
+        ),
+        (
+            "Maxing out their credit cards, and resuming payments on their student loans, it seems highly probable "
+            "the US economy will join Europe in recession very soon",
+            "The US economy will join Europe in recession very soon",
+        ),
+        (
+            "The probability that this baseline forecast will materialize does not exceed 50%",
+            "This baseline forecast will materialize",
+        ),
+        ("The Fed cutting rates has become very likely, in my opinion", "The Fed cutting rates"),
+    ],
+)
+def test_bounds_predicted_likelihoods_and_opinions_are_dropped(quote, claim):
+    assert rewrite(quote) == claim
