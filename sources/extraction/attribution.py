@@ -17,7 +17,11 @@ _SAYS = r"(?:said|says|told|wrote|writes|added|adds|noted|notes|warned|warns|pre
 _VERBS = (
     # singular forms that are also nouns ("its January estimate", "the forecast") are left out
     r"(?:expects?|predicts?|forecasts|projects|pegs|sees?|anticipates?|estimates|believes?|is\s+forecasting|"
-    r"gives?|shows|puts?|places?|assess(?:es)?|indicates?|posits?|(?:is|are)\s+betting|targets)"
+    r"gives?|shows|puts?|places?|assess(?:es)?|indicates?|posits?|(?:is|are)\s+betting|targets|aims?\s+for|"
+    # "Goldman Sachs and UBS Global Wealth Management both forecast", "Brian Belski recently raised his
+    # year-end price target"
+    r"(?:both|all|each)\s+forecast|(?:raised|lowered|cut|lifted|trimmed)\s+(?:his|her|its|their)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:target|forecast|estimate|outlook))"
 )
 # between a forecaster and its verb: "Leo, the New York Times model, pegs", "..., which, as of Monday, gives",
 # "the NY Times reluctantly gives", "BCA Research almost certainly indicates"
@@ -27,7 +31,12 @@ _NOT_NAMES = {"I", "We", "He", "She", "It", "They", "This", "That", "There", "Th
 _PATTERNS = [
     # "..., the IMF said in its World Economic Outlook", "..., said Mark Zandi"
     re.compile(rf"[,\u201d\"]\s*(?:the\s+)?(?P<name>{_NAME})\s+{_SAYS}\b"),
-    re.compile(rf"[,\u201d\"]\s*{_SAYS}\s+(?:the\s+)?(?P<name>{_NAME})"),
+    # "..., said Mark Zandi" (not "..., told Fortune": the listener is no forecaster)
+    re.compile(rf"[,\u201d\"]\s*(?!told\b){_SAYS}\s+(?:the\s+)?(?P<name>{_NAME})"),
+    # "Gapen said the risk of a U.S. recession in 2023 is high"
+    re.compile(
+        rf"^\W*(?:the\s+)?(?P<name>{_NAME})\s+(?:also\s+)?(?:said|says|added|noted|warned)\s+(?:that\s+)?(?-i:[a-z])"
+    ),
     re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})", re.I),
     # "according to new estimates from analysts at JPMorgan"
     re.compile(rf"\baccording\s+to\s+[^,.;]{{0,60}}?\b(?:from|by|at|of)\s+(?:the\s+)?(?P<name>{_NAME})", re.I),

