@@ -36,7 +36,9 @@ _SUPPRESS_BEFORE = re.compile(
     r"|\b(?:one|(?:a|the)\s+(?:second|third|other)|another|some|others)\b[^.;:]{0,60}?"
     r"\b(?:contends?|contending|argues|arguing|insists?|insisting)\s+that\b[^;:]*$"
     # "Some will say", "you'll understand": speech and the reader's future, not the world's
-    r"|\b(?:you|you'll)\s*$",
+    r"|\b(?:you|you'll)\s*$"
+    # a method: "We estimate the probability that each party will win control of the Senate by running ..."
+    r"|\b(?:probability|chance|odds|likelihood)\s+(?:that\s+)?(?:each|every)\s+\w+\s*$",
     re.I,
 )
 _COMMITMENT_BEFORE = re.compile(
@@ -143,6 +145,8 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         r"\b(?:say|argue|tell|claim|ask|insist|understand)\b", after[:12]
     ):
         return True
+    if marker.kind == "will" and re.match(r"\s+be\s+(?:on\s+)?(?:whether|how|what|who)\b", after, re.I):
+        return True  # "the focus will be on whether the Fed's new verbiage ... match": no event
     if marker.kind == "will":
         word = marker.phrase.lower()
         if marker.phrase[0] == "W" and before.strip():

@@ -100,7 +100,14 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\d{4}|next\s+year|this\s+year)\b"
         r"|\bthe\s+odds\s+favou?r\b|\b(?:I|we)\s+lean\s+towards?\b"
         r"|\b(?:am|are|is|we're|I'm)\s+(?:now\s+)?leaning\s+(?:slightly\s+|strongly\s+)?towards?\b"
-        r"|\b(?:guides|guided|guiding)\s+(?:for|to)\b|\bguidance\s+(?:of|for|calls\s+for|implies)\b"
+        r"|\b(?:guides|guided|guiding)\s+(?:for|to)\b"
+        # guidance with its figure ("guidance of $5.90", not "raised its ... guidance for the full-year 2024")
+        r"|\bguidance\s+(?:of|for|calls\s+for|implies)\b(?=(?:[^.;,]|\.(?=\d))*?(?:\d\s*(?:%|per\s*cent|percent)|\$\s?\d))"
+        # "our estimate is that the economy will contract", "expecting the democrats to take 4"
+        r"|\b(?:our|my|their|the)\s+(?:estimate|expectation|view|projection)\s+is\s+that\b"
+        r"|,\s+expecting\s+(?:[\w']+\s+){1,4}?to\s+[a-z]+"
+        # a sentence that ends on it: "another decline in gdp is expected."
+        r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)(?=\s*(?:[.;!]|$))"
         r"|\b(?:my|our|the|their|its|[\w.]+(?:'s|\u2019s))\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
         r"(?:is|remains|sees|calls)\b(?=\s+(?:for\s+|that\s+)?\S+\s+\S)"
         # "The three-year forecast calls for 2.6% growth in 2016"
@@ -134,7 +141,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("bound", re.compile(
         rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:(?:bound|set|poised|on\s+track|on\s+course|due)\s+to"
-        r"|(?:poised|set|on\s+course|headed|heading)\s+for)\b",
+        r"|(?:poised|set|on\s+course|headed|heading)\s+for|(?:headed|heading)\s+to\s+(?=[a-z]+\s))\b",
         re.I,
     )),
     # First-person judgements without a scale word: "I do not see a lasting fall before 2025",

@@ -567,3 +567,42 @@ def test_a_price_target_line_is_read_not_dropped_as_a_heading():
     text = "Our outlook\n\nSPY Median Price Target: $410 (Q3 2025)\n\nMore below."
     (candidate,) = extract_candidates(text, published_on=date(2024, 12, 1))
     assert candidate.deadline == date(2025, 9, 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        # real sentences of holdout-3
+        (
+            "on thursday our first look at u.s. economic growth for the second quarter, another decline in gdp is "
+            "expected.",
+            0.55,
+            0.8,
+        ),
+        ("Our estimate is that the economy will contract, on an annualized basis, by close to 20% in 2020.", 0.55, 0.8),
+        (
+            "As such, I'm going to rely on my model, expecting the democrats to take 4 and the republicans to take 4.",
+            0.55,
+            0.8,
+        ),
+        ("He says the U.S. economy is heading to enter a deep economic downturn in 2020.", 0.55, 0.8),
+    ],
+)
+def test_a_final_expected_an_estimate_that_and_heading_to(sentence, low, high):
+    assert low <= _one(sentence).probability <= high
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # real sentences of holdout-3: a method, a focus, a guidance raised without its figure
+        "We estimate the probability that each party will win control of the Senate by running those odds "
+        "through 100,000 simulations.",
+        "Even though recent Fed speeches have turned more dovish, the focus will be on whether the Fed's new "
+        "forecasts match the path the market is anticipating.",
+        "Procter & Gamble raised its earnings per share growth guidance for the full-year 2024, while maintaining "
+        "its annual all-in sales growth outlook.",
+    ],
+)
+def test_a_method_a_focus_and_guidance_without_a_figure_are_no_forecasts(sentence):
+    assert extract_candidates(sentence, published_on=PUBLISHED) == []
