@@ -18,7 +18,13 @@ _SUPPRESS_BEFORE = re.compile(
     r"\b(?:unclear|uncertain|not\s+clear|unknown|no\s+telling|hard\s+to\s+say|difficult\s+to\s+say|"
     r"whether|wonders?|wondered|wondering|asks?|asked|question\s+is|if\s+and\s+when)\b[^,;:]*$"
     # "None of this means downstreaming will fail" denies, it does not predict
-    r"|\b(?:none\s+of\s+this|not|n't|never)\b[^,;:]*\bmeans?\b[^,;:]*$"
+    r"|(?:\bnone\s+of\s+this|\bnot|n't|\bnever)\b[^,;:]*\bmeans?\b[^,;:]*$"
+    # an indirect question: "prediction of how teams will fare in the coming season"
+    r"|\b(?:of|about|on)\s+how\b[^,;:]*$"
+    # hearsay: "they hear in the media that the price will flatten out soon"
+    r"|\b(?:hear|hears|heard)\b[^.;:]{0,40}?\bthat\b[^,;:]*$"
+    # "Board wants to have reasonable confidence that inflation will return to target"
+    r"|\bhave\s+(?:\w+\s+)?confidence\s+that\b[^,;:]*$"
     # a belief reported, not held: "Investors appear to trust that central banks will ease"
     r"|\b(?:trust|trusts|hope|hopes|hoping|fear|fears|assume|assumes|want\s+to\s+be\s+sure)\s+that\b[^,;:]*$"
     # "No one knows how this will play out", "people want to be sure the costs are going to stick"
@@ -46,7 +52,9 @@ _COMMITMENT_BEFORE = re.compile(
 )
 _COMMITMENT_AFTER = re.compile(
     r"\s+(?:continue\s+to\s+)?(?:be\s+guided|ensure|remain\s+(?:data|committed|vigilant)|do\s+(?:whatever|what)|"
-    r"stand\s+ready|monitor|be\s+determined|assess|evaluate|review|consider|act|take\s+(?:the\s+)?(?:necessary|appropriate))\b",
+    r"stand\s+ready|monitor|be\s+determined|assess|evaluate|review|consider|act|take\s+(?:the\s+)?(?:necessary|appropriate)|"
+    # "As it sets monetary policy, Governing Council will be particularly focused on these indicators"
+    r"be\s+(?:particularly\s+|closely\s+)?(?:focused|watching|attentive))\b",
     re.I,
 )
 # The text talking about itself or its readers, or a future that is no event
@@ -58,7 +66,7 @@ _META_BEFORE = re.compile(
 _META_AFTER = re.compile(
     r"\s+(?:explain|discuss|argue|examine|show|describe|look\s+at|cover|consider|outline|recall|remember|notice|"
     r"depend|tell|judge|always|never\s+know|be\s+(?:interesting|moderated|updated|published|discussed|covered|"
-    r"explained|back))\b",
+    r"explained|back|interest(?:ing|ed)\s+to\s+see))\b",
     re.I,
 )
 _PAST_BEFORE = re.compile(
@@ -74,7 +82,7 @@ _NOUN_WILL_BEFORE = re.compile(
 _HEDGE_NOT_FORECAST = re.compile(
     r"^(?:may|might|could)\s+(?:never\s+know|not\s+know|well\s+be\s+argued|be\s+argued|argue|say|seem|recall|"
     r"remember|wonder|be\s+forgiven|have|not\s+have|also\s+be\s+said|be\s+tempted|accuse|call|criticis|criticiz|"
-    r"object|complain|point\s+out|imagine|think|ask)\w*\b"
+    r"object|complain|point\s+out|imagine|think|ask|be\s+hard\s+to\s+(?:believe|say|tell|imagine))\w*\b"
     r"|^(?:could|might)\s+not\s+be\s+reached\b",
     re.I,
 )
@@ -104,6 +112,8 @@ PAST_FORECAST = re.compile(
     # "in September the model gave them an 80% chance"
     r"|\b(?:gave|had\s+given)\s+(?:\w+\s+){0,3}(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
     r"|^\s*(?:Using\s+the\b[^,]*\bexample|Suppose|Imagine)\b"
+    # "if the election ran a hundred times, we would expect these things to happen about 10 times each"
+    r"|\bif\s+(?:the\s+)?\w+\s+(?:ran|were\s+run|was\s+run|were\s+held|was\s+held)\s+(?:a\s+hundred|\d+|many)\s+times\b"
     # the reader reminded of a chance given before: "Remember the 1235 target has been assigned only
     # about a one-third probability"
     r"|\b(?:has|have|had)\s+been\s+(?:assigned|given|accorded)\s+(?:only\s+)?(?:about\s+|around\s+)?(?:a|an)\s",

@@ -80,7 +80,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?<!inflation\s)(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|estimated|average\s+est\.?)\s+[$\d]"
         # a strategist's point target: "its price target for the S&P 500 is 4,850", "Goldman is
         # targeting 5,200", "aims for 5,000 by year-end"
-        r"|\bprice\s+target\s+(?:for\s+)?[^.;]{1,50}?\b(?:is|of|at|to)\s+[$\d]"
+        # not one reported past: "average year-end price target for the S&P 500 fell to just 4,000"
+        r"|\bprice\s+target\s+(?:for\s+)?(?![^.;]{1,50}?\b(?:fell|rose|was|were|had|dropped|climbed)\b)"
+        r"[^.;]{1,50}?\b(?:is|of|at|to)\s+[$\d]"
         r"|\b(?:is|are)\s+(?:now\s+|still\s+)?targeting\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
         # "with Goldman Sachs and J.P. Morgan predicting both headline CPI and core PCE inflation at 2.5%"
         r"|\b(?:predicting|forecasting|projecting)\s+[^.;]{1,60}?\bat\s+[-\d$]"
@@ -112,7 +114,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:is|remains|sees|calls)\b(?=\s+(?:for\s+|that\s+)?\S+\s+\S)"
         # "The three-year forecast calls for 2.6% growth in 2016"
         r"|\b(?:forecasts?|outlook|projections?)\s+(?:now\s+|still\s+)?calls?\s+for\b"
-        r"|\b(?:is|are)\s+(?:now\s+)?seen\s+(?:\w+ing|at|as|to)\b"
+        # not a cause: "are seen as contributing to the risk of war"
+        r"|\b(?:is|are)\s+(?:now\s+)?seen\s+(?:\w+ing|at|as(?!\s+\w+ing\b)|to)\b"
         r"|\b(?:see|sees)\s+(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
 
         # "The Fed sees rates at 5.1% by the end of 2023"

@@ -171,7 +171,8 @@ _ACRONYM_CONTINUATIONS = {
     "chamber", "ambassador", "forces", "military", "attorney", "coast", "special", "envoy", "representative",
     "labor", "labour", "intelligence", "steel", "open", "election", "elections", "economy", "cpi", "gdp",
 }  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+# a transcript's turn marker starts a sentence: "... INTEREST RATES? >> THERE'S A LOT GOING ON"
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s+(?:>>\s*)?[\"'(\[]?[A-Z0-9])")
 
 
 def sentences_in(plain: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -184,6 +185,8 @@ def sentences_in(plain: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((cursor, stop))
         cursor = stop
     spans.append((cursor, end))
+    # a transcript's turn marker (">>") is not part of what the speaker says
+    spans = [(s + len(m.group(0)), e) if (m := re.match(r"\s*>>\s*", plain[s:e])) else (s, e) for s, e in spans]
     return [trim(plain, s, e) for s, e in spans if plain[s:e].strip()]
 
 
