@@ -275,6 +275,15 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         r"\b(?:in|during|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+the\s+(?P<d>(?:19|20)\d0)s\b", plain, re.I
     ):
         add(m, date(int(m.group("d")) + 9, 12, 31))
+    # "IN A YEAR, IT MIGHT BE BELOW 3%" (not "in a year of turmoil", "in a year when")
+    for m in re.finditer(
+        rf"\bin\s+(?P<n>a|an|{'|'.join(_NUMBERS)}|\d+)\s+(?P<unit>years?|months?)(?=\s*[,;]|\s+(?:from\s+now|time)\b)",
+        plain,
+        re.I,
+    ):
+        raw = m.group("n").lower()
+        n = 1 if raw in ("a", "an") else int(raw) if raw.isdigit() else _NUMBERS[raw]
+        add(m, published_on + _span(n, m.group("unit")))
     # "it may take another two to three years": the longer of the two
     for m in re.finditer(
         rf"\btake\s+(?:another\s+|a\s+further\s+)?(?:(?:\d+|{'|'.join(_NUMBERS)})\s+(?:to|or)\s+)?"

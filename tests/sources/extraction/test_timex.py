@@ -176,8 +176,15 @@ def test_without_a_season_an_undated_chance_keeps_the_publication_year():
             2026,
         ),
         ("Spring 08: we hit bottom.", date(2006, 5, 1), 2008),
+        # holdout-2, interview-videodb-yahoo-recession-2023 (not "in a year of turmoil")
+        ("WHO KNOWS, IN A YEAR, IT MIGHT BE BELOW 3%", date(2023, 6, 1), 2024),
     ],
 )
 def test_decades_spans_to_take_and_short_dated_labels(sentence, published_on, year):
     plain = to_plain(sentence)
     assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
+
+
+def test_in_a_year_of_something_is_no_window():
+    plain = to_plain("Inflation might ease in a year of turmoil.")
+    assert deadline_in(plain, 0, len(plain), date(2023, 6, 1)) is None
