@@ -29,9 +29,9 @@ from .flags import (
 )
 from .markers import STATED_PATTERNS, Marker, find_markers
 from .rows import find_rows, row_candidate
+from .seasons import sporting_events
 from .segments import Sentence, article_sentences
 from .text import to_plain
-from .timex import sporting_events
 
 
 def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEFAULT_SCALE) -> list[Candidate]:
