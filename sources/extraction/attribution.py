@@ -51,6 +51,10 @@ _PATTERNS = [
         rf"\b(?P<name>{_NAME})'s\s+(?:model|study|report|survey|analysis|forecast)\s+(?:says|shows|finds|gives|projects)\b"
     ),
     re.compile(rf"\b(?:study|report|survey|analysis)\s+(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME})"),
+    # a bookmaker's prices: "Looking at MansionBet's NFL odds online, ... 13/2 favourites"
+    re.compile(
+        rf"\b(?P<name>{_NAME})(?:'s|\u2019s)\s+(?:(?-i:[A-Z]{{2,4}})\s+)?(?:odds|lines|prices|betting\s+odds)\b"
+    ),
 ]
 _GENERIC = (
     r"(?:bank|central\s+bank|committee|council|governing\s+council|fund|board|report|study|survey|economists|"

@@ -207,3 +207,12 @@ def test_a_leading_sayer_a_raised_target_and_a_shared_forecast_name_the_forecast
 def test_the_publication_told_is_no_forecaster():
     sentence = "It's more likely than not that the economy will land softly, Grant told Fortune."
     assert forecaster_of(sentence, 0, len(sentence)) != "Fortune"
+
+
+def test_a_bookmakers_odds_name_the_bookmaker():
+    # holdout-2, newsletter-nflgirluk-super-bowl-2020
+    sentence = (
+        "Looking at MansionBet's NFL odds online, we can see that the Kansas City Chiefs received the nod as 13/2 "
+        "favourites to go on to victory in Tampa next February."
+    )
+    assert forecaster_of(sentence, 0, len(sentence)) == "MansionBet"
