@@ -17,7 +17,11 @@ _SAYS = r"(?:said|says|told|wrote|writes|added|adds|noted|notes|warned|warns|pre
 _VERBS = (
     # singular forms that are also nouns ("its January estimate", "the forecast") are left out
     r"(?:expects?|predicts?|forecasts|projects|pegs|sees?|anticipates?|estimates|believes?|is\s+forecasting|"
-    r"gives?|shows|puts?|places?|assess(?:es)?|indicates?|posits?|(?:is|are)\s+betting|targets)"
+    r"gives?|shows|puts?|places?|assess(?:es)?|indicates?|posits?|(?:is|are)\s+betting|targets|aims?\s+for|"
+    # "Goldman Sachs and UBS Global Wealth Management both forecast", "Brian Belski recently raised his
+    # year-end price target"
+    r"(?:both|all|each)\s+forecast|(?:raised|lowered|cut|lifted|trimmed)\s+(?:his|her|its|their)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:target|forecast|estimate|outlook))"
 )
 # between a forecaster and its verb: "Leo, the New York Times model, pegs", "..., which, as of Monday, gives",
 # "the NY Times reluctantly gives", "BCA Research almost certainly indicates"
@@ -27,20 +31,30 @@ _NOT_NAMES = {"I", "We", "He", "She", "It", "They", "This", "That", "There", "Th
 _PATTERNS = [
     # "..., the IMF said in its World Economic Outlook", "..., said Mark Zandi"
     re.compile(rf"[,\u201d\"]\s*(?:the\s+)?(?P<name>{_NAME})\s+{_SAYS}\b"),
-    re.compile(rf"[,\u201d\"]\s*{_SAYS}\s+(?:the\s+)?(?P<name>{_NAME})"),
+    # "..., said Mark Zandi" (not "..., told Fortune": the listener is no forecaster)
+    re.compile(rf"[,\u201d\"]\s*(?!told\b){_SAYS}\s+(?:the\s+)?(?P<name>{_NAME})"),
+    # "Gapen said the risk of a U.S. recession in 2023 is high"
+    re.compile(
+        rf"^\W*(?:the\s+)?(?P<name>{_NAME})\s+(?:also\s+)?(?:said|says|added|noted|warned)\s+(?:that\s+)?(?-i:[a-z])"
+    ),
     re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})", re.I),
     # "according to new estimates from analysts at JPMorgan"
     re.compile(rf"\baccording\s+to\s+[^,.;]{{0,60}}?\b(?:from|by|at|of)\s+(?:the\s+)?(?P<name>{_NAME})", re.I),
     # "The IMF expects", "Bloomberg Economics pegs", "the MPC now expects"
     re.compile(
         rf"(?:^|[\s,(])(?:the\s+)?(?P<name>{_NAME})(?:(?:'s)?\s+(?:model|study|report|forecast|team|strategists|"
-        rf"economists|analysts)|\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?{_BETWEEN}{_VERBS}\b"
+        rf"economists|analysts)|\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?{_BETWEEN}(?:continues?\s+to\s+)?"
+        rf"{_VERBS}\b"
     ),
     # "Huffpost's model says", "A study by Oxford Economics finds"
     re.compile(
         rf"\b(?P<name>{_NAME})'s\s+(?:model|study|report|survey|analysis|forecast)\s+(?:says|shows|finds|gives|projects)\b"
     ),
     re.compile(rf"\b(?:study|report|survey|analysis)\s+(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME})"),
+    # a bookmaker's prices: "Looking at MansionBet's NFL odds online, ... 13/2 favourites"
+    re.compile(
+        rf"\b(?P<name>{_NAME})(?:'s|\u2019s)\s+(?:(?-i:[A-Z]{{2,4}})\s+)?(?:odds|lines|prices|betting\s+odds)\b"
+    ),
 ]
 _GENERIC = (
     r"(?:bank|central\s+bank|committee|council|governing\s+council|fund|board|report|study|survey|economists|"
@@ -55,6 +69,9 @@ _PRONOUN_SAYS = re.compile(rf"[,\u201d\"]\s*(?P<pronoun>he|she|it|they)\s+{_SAYS
 _PERSON = re.compile(r"\b(?-i:[A-Z][a-z]+(?:[ \t\u00a0-][A-Z][a-z]+){1,2})\b")
 _ORGANISATION = re.compile(
     r"\b(?:(?-i:(?:Reserve[ \t]+|Central[ \t]+|National[ \t]+|People's[ \t]+)?Bank[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]\w+)"
+    # a company named with its ticker: "Procter & Gamble Co. (PG)", "Lululemon Athletica (NASDAQ: LULU)"
+    r"|(?-i:[A-Z][\w&.'\-]*)(?:[ \t]+(?:&[ \t]+)?(?-i:[A-Z][\w&.'\-]*)){0,4}"
+    r"(?=[ \t]*\((?:(?-i:[A-Z]{2,8})[ \t]*:[ \t]*)?(?-i:[A-Z]{1,5})\))"
     r"|[A-Z]{2,6}\b|"
     r"(?!The\b)(?-i:[A-Z][\w&.'\-]*)(?:[ \t]+(?-i:[A-Z][\w&.'\-]*|of|for)){0,4}[ \t]+"
     r"(?:Fund|Bank|Reserve|Institute|Research|Economics|Analytics|Office|Agency|Committee|Commission|Council|Board))"
@@ -76,6 +93,46 @@ def _clean(name: str) -> str | None:
     name = re.sub(r"(?:'s|\u2019s)$", "", name)
     if not name or name.split()[0] in _NOT_NAMES or len(name) < 2:
         return None
+    return name
+
+
+# A central bank's policy body speaks for the bank: "the Governing Council said it expects"
+_POLICY_BODY = re.compile(
+    r"(?:Governing|Executive|Policy)\s+(?:Council|Board)|MPC|Monetary\s+Policy\s+(?:Committee|Council|Board)|"
+    r"(?:Bank\s+)?Board"
+)
+_CENTRAL_BANK = re.compile(
+    r"\b(?-i:(?:(?:Reserve|Central|National|People's)\s+)?Bank\s+of\s+(?:the\s+)?[A-Z]\w+|European\s+Central\s+Bank|"
+    r"Federal\s+Reserve|Swiss\s+National\s+Bank|Bundesbank)"
+)
+
+
+def full_name(plain: str, name: str) -> str:
+    """The institution a short name stands for in this text.
+
+    An acronym or ticker the text spells out ("Japan Center for Economic Research (JCER)",
+    "Procter & Gamble Co. (PG)", "P&G" for Procter & Gamble), and a central bank's policy body
+    ("Governing Council", "MPC") for the bank the text names.
+    """
+    if _POLICY_BODY.fullmatch(name):
+        bank = _CENTRAL_BANK.search(plain)
+        return " ".join(bank.group(0).split()) if bank else name
+    if not re.fullmatch(r"[A-Z][A-Z&.]{1,7}", name):
+        return name
+    defined = re.search(rf"(?P<full>{_NAME})[ \t]*\((?:(?-i:[A-Z]{{2,8}})[ \t]*:[ \t]*)?{re.escape(name)}\)", plain)
+    if defined and _clean(defined.group("full")):
+        return _clean(defined.group("full")) or name
+    letters = re.sub(r"[^A-Z]", "", name)
+    for found in re.finditer(_NAME, plain):
+        spelled = re.sub(r"^The\s+|(?:'s|\u2019s)$", "", " ".join(found.group(0).split()))
+        # "Procter & Gamble Co." is P&G: the legal form is no initial
+        words = re.findall(r"[A-Za-z][\w&.'\-]*", re.sub(r"\s+(?:Co|Inc|Corp|Ltd|plc|LLC)\.?$", "", spelled))
+        if len(words) < 2:
+            continue
+        capitals = "".join(w[0] for w in words if w[0].isupper())
+        every = "".join(w[0].upper() for w in words)
+        if letters in (capitals, every):
+            return spelled
     return name
 
 
@@ -139,6 +196,36 @@ def issuer(plain: str) -> str | None:
     return _clean(found.group(0)) if found else None
 
 
+# A title that says whose words or figures the text carries: "Prepared remarks from RBA Gov. Lowe",
+# "Q2 2025 Country and Industry Forecasts from Oxford Economics Available"
+_TEXT_OF = re.compile(
+    r"\b(?:remarks|statement|speech|testimony|forecasts|outlooks?|projections)\s+(?:from|by|of)\s+"
+    r"(?:the\s+)?(?P<who>(?-i:[A-Z][\w&.'\-]*)(?:[ \t]+(?:of[ \t]+)?(?-i:[A-Z][\w&.'\-]*)){0,5})",
+    re.I,
+)
+
+
+def text_source(plain: str) -> str | None:
+    """Whose remarks or forecasts the whole text is, when one of its first lines says so."""
+    for line in plain.lstrip().split("\n")[:4]:
+        found = _TEXT_OF.search(line) if len(line.split()) <= 14 else None
+        if found:
+            words = found.group("who").split()
+            while words and words[-1] in ("Available", "Released", "Published", "Updated"):
+                words.pop()
+            # "RBA Gov. Lowe": the person, not the title
+            name = _clean(
+                re.sub(
+                    r"^.*\b(?:Gov|Governor|Chair|Chairman|Chairwoman|President|Secretary|Sec)\.?\s+",
+                    "",
+                    " ".join(words),
+                )
+            )
+            if name:
+                return name
+    return None
+
+
 def quoted_passage(plain: str, position: int) -> bool:
     """Whether `position` lies in a paragraph that opens with a quotation mark."""
     paragraph_start = plain.rfind("\n", 0, position) + 1
@@ -193,6 +280,7 @@ def paragraph_forecasters(plain: str, sentences: list) -> dict[int, str]:
 def attributed(plain: str, sentences: list, candidates: list) -> list:
     """Each candidate with the forecaster its sentence names, when that is not the author."""
     answering, source = interviewee(plain), issuer(plain)
+    whole_text = text_source(plain)
     in_paragraph = paragraph_forecasters(plain, sentences)
     result = []
     last: tuple[str, int] | None = None  # the forecaster named last, and in which block
@@ -225,8 +313,12 @@ def attributed(plain: str, sentences: list, candidates: list) -> list:
             forecaster = last[0]
         if forecaster is None and sentence and not _FIRST_PERSON.search(plain[start:end]):
             forecaster = in_paragraph.get(sentence.block)
+        if forecaster is None and whole_text:
+            forecaster = whole_text  # "Prepared remarks from RBA Gov. Lowe": every forecast in them is his
         if forecaster and sentence:
             last = (forecaster, sentence.block)
+        if forecaster:
+            forecaster = full_name(plain, forecaster)
         result.append(replace(candidate, forecaster=forecaster) if forecaster else candidate)
     return result
 

@@ -15,7 +15,12 @@ TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*c
 CHAIN_CUT = re.compile(
     r",\s*(?=then\s+\w)|,\s+(?=but\s+not\s+(?:in|within|by|this|next|for|over|during)\b)"
     r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:in|by|for)\s+(?:19|20)\d\d\b)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively))"
-    r"|(?:,|\s+[\u2014\u2013])?\s+(?=before\s+\w+ing\b)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
+    r"|(?:,|\s+[\u2014\u2013])?\s+(?=before\s+(?:\w+ly\s+)?\w+ing\b)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
+    # "prices will be flat in 2009, and start to go back up in 2010": a second verb with its own year
+    r"|,\s+(?=and\s+(?:then\s+)?(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|rebound|pick|slow|grow|"
+    r"remain|stay|end|reach|hit|peak|bottom)\b)"
+    # "..., inching up to 4.7% in 2020 and slipping to 4.5% in 2030"
+    r"|(?:,\s*|\s+(?=and\s))(?=(?:and\s+)?\w+ing\s+(?:up\s+|down\s+|back\s+)?to\s+[-\d.]+\s*(?:%|per\s*cent|percent))"
     r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
     r"(?![^,.;]*\brespectively\b))"
     # "expected to reach 3.5% by the end of 2024 and to reach 2 to 3% by the end of 2025",
@@ -24,10 +29,24 @@ CHAIN_CUT = re.compile(
 )
 
 
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:\S+\s+){0,2}(?:19|20)\d\d\s*(?:and\s+)?$", re.I)
+# a remark on all the links after a dash: "..., and 2.8% in 2018 — all down slightly from the outlook"
+_COMMENT = re.compile(r"\s+[\u2014\u2013]\s+(?:all|both|each|which|that)\b[^.]*\.?\s*$")
+
+
 def chain_links(plain: str, start: int, end: int, published_on: date) -> list[tuple[int, int]]:
     """The dated links of a sentence that strings several dated claims together, else []."""
-    cuts = [start] + [m.end() for m in CHAIN_CUT.finditer(plain, start, end) if m.end() > start] + [end]
+    # "between 2021 and 2025" is one window, not two links
+    within = [m.end() for m in CHAIN_CUT.finditer(plain, start, end) if m.end() > start]
+    within = [cut for cut in within if not _RANGE_OPEN.search(plain[start:cut])]
+    comment = _COMMENT.search(plain, start, end)
+    end = comment.start() if comment and len(within) else end
+    cuts = [start] + [cut for cut in within if cut < end] + [end]
     links = [trim_clause(plain, a, b) for a, b in itertools.pairwise(cuts) if plain[a:b].strip()]
+    if len(links) >= 3 and deadline_in(plain, *links[0], published_on) is None:
+        # "expected to remain almost flat from 2015's 4.6%, inching up to 4.7% in 2020 and slipping to
+        # 4.5% in 2030": the undated opening runs into the first dated link
+        links = [(links[0][0], links[1][1]), *links[2:]]
     denied = any(re.match(r"but\s+not\b", plain[a:b]) for a, b in links)
     # "another crisis, but not in the next 12 months": the first link may have no time of its own
     timed = links[1:] if denied else links
@@ -38,7 +57,10 @@ def chain_links(plain: str, start: int, end: int, published_on: date) -> list[tu
 
 def subject_before(plain: str, start: int, marker_start: int) -> str:
     """The words before the estimative marker, when they are a short subject ("Unemployment rate")."""
-    words = re.split(r"[,:;]", plain[start:marker_start].strip(" ,"))[-1].split()
+    before = re.sub(
+        r"^\s*(?:I|we)\s+(?:think|believe|expect|reckon)\s+(?:that\s+)?", "", plain[start:marker_start], flags=re.I
+    )
+    words = re.split(r"[,:;]", before.strip(" ,"))[-1].split()
     while words and words[-1].lower() in ("is", "are", "was", "were", "has", "have", "will", "would", "be", "should"):
         words.pop()
     if not 0 < len(words) <= 8 or words[0].lower() in ("if", "when", "and", "but", "then"):

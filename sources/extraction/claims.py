@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .chance_claims import without_chance
 from .text import to_plain, trim_clause
-from .words import HEDGE_WORDS
+from .words import HEDGE_WORDS, INSTITUTIONS
 
 
 def strip_quote_marks(plain: str, start: int, end: int) -> tuple[int, int]:
@@ -28,7 +29,10 @@ def strip_quote_marks(plain: str, start: int, end: int) -> tuple[int, int]:
 _ADVERB = r"(?:very\s+|highly\s+|most\s+|almost\s+|all\s+but\s+|nearly\s+|virtually\s+|quite\s+|still\s+|also\s+)"
 _LIKELIHOOD = r"(?:certainly|likely|probably|surely|possibly|perhaps|maybe|definitely)"
 _SAYER = r"(?:he|she|they|it|we|I|(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4})"
-_SAYS = r"(?:said|says|told\s+\w+|added|noted|warned|wrote|writes|argued|argues|predicted|predicts|expects)"
+_SAYS = (
+    r"(?:said|says|say|told\s+\w+|added|noted|warned|wrote|writes|argued|argues|predicted|predicts|predict|expects|"
+    r"expect|forecast|believe)"
+)
 
 # Framing around the proposition: dropped whole.
 _FRAMES = [
@@ -36,6 +40,9 @@ _FRAMES = [
     re.compile(
         r"^(?:most\s+likely|more\s+likely|very\s+likely|likely|probably|almost\s+certainly|in\s+all\s+likelihood|"
         r"yes|no|well|so|overall|meanwhile|in\s+addition|in\s+this\s+situation|for\s+example|for\s+instance|"
+        r"of\s+course|in\s+fact|now|as\s+it\s+stands|this\s+means\s+that|fundamentally|"
+        # a company's period: "For fiscal 2024, the company expects ..."
+        r"for\s+(?:fiscal\s+|the\s+(?:full\s+|fiscal\s+)?year\s+)?(?:\d{4}|year)|"
         r"accordingly|therefore|thus|hence|moreover|furthermore|indeed|however|still|also|again|"
         r"(?:with|as\s+a\s+result\s+of|due\s+to|in\s+view\s+of|given|despite|thanks\s+to|as\s+for|"
         r"on|in\s+the\s+\w+\s+of)\b[^,]{0,200}?)\s*,\s+(?=\S+\s+\S+)",
@@ -50,8 +57,26 @@ _FRAMES = [
     re.compile(
         r"^[^,]{0,60}?\b(?:is|are)\s+(?:now\s+)?(?:predicting|forecasting|projecting|expecting)\s+(?:that\s+)?", re.I
     ),
+    # "He predicts that the United States will face", "The Sydney-based think tank Lowy Institute
+    # predicts that", "They anticipate that markets will adjust"
     re.compile(
-        r"^(?:I|we)\s+(?:do\s+|now\s+|still\s+|also\s+|fully\s+)?(?:expect|anticipate|forecast|predict)\s+(?:that\s+)?"
+        r"^(?:[^,;\"]{0,80}?\s)?(?:now\s+|also\s+|still\s+)?(?:predicts?|expects?|forecasts?|projects?|anticipates?)"
+        r"\s+that\s+",
+        re.I,
+    ),
+    # "Fundamentally we expect the tariffs to be effective"
+    re.compile(r"^(?-i:[A-Z])[a-z]+ly\s+(?=(?:I|we)\s)"),
+    # "The three-year forecast calls for 2.6% growth in 2016"
+    re.compile(
+        r"^(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:forecasts?|outlook|projections?)\s+(?:now\s+)?calls?\s+for\s+",
+        re.I,
+    ),
+    # "In Scenario 2 (35% weight), the AI bubble pops"
+    re.compile(r"^in\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?scenario(?:\s+\w+)?\s*(?:\([^)]{0,40}\))?,\s+", re.I),
+    # a section label before a dash: "INDUSTRIAL SECTOR – We expect improving industrial demand"
+    re.compile(r"^(?-i:[A-Z][A-Z&/,\- ]{2,40})\s+[\u2013\u2014-]\s+"),
+    re.compile(
+        r"^(?:I|we)\s+(?:do\s+not\s+|don't\s+|do\s+|now\s+|still\s+|also\s+|fully\s+)?(?:expect|anticipate|forecast|predict)\s+(?:that\s+)?"
         r"(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])",
         re.I,
     ),
@@ -78,7 +103,9 @@ _FRAMES = [
     re.compile(rf",\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\b.*$"),
     re.compile(rf"\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\s*$"),
     # "..., the operators' association says"
-    re.compile(rf",\s*(?:the|a|an)\s+[\w'\u2019\- ]{{2,60}}?\s+{_SAYS}(?:\s+\w+)?\s*$"),
+    re.compile(
+        rf",\s*(?:the|a|an|some|many|most|several|two|three)\s+[\w'\u2019\- ]{{2,60}}?\s+{_SAYS}(?:\s+\w+)?\s*$"
+    ),
     re.compile(r",?\s*according\s+to\s+[^,]+$", re.I),
     re.compile(r"^according\s+to\s+[^,]+,\s*", re.I),
     re.compile(
@@ -100,11 +127,24 @@ _FRAMES = [
     re.compile(r"^(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\s+", re.I),
     re.compile(r"^my\s+(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\s+(?:that\s+)?", re.I),
     re.compile(
-        r"^(?:there\s+is|there's|it\s+is|it's)\s+[^,]*?\b(?:chance|odds|likely|unlikely|possible|probability)\s+(?:that\s+|of\s+)?",
+        r"^(?:there\s+is|there's|it\s+is|it's)\s+[^,]*?\b(?:chance|odds|likely|unlikely|possible|probability|likelihood)"
+        r"(?:\s+than\s+not)?\s+(?:that\s+|of\s+)?",
         re.I,
     ),
     re.compile(r"^(?:the\s+)?(?:odds|chances)\s+(?:are|favou?r)\s+(?:that\s+)?", re.I),
+    # "Maxing out their credit cards, ..., it seems highly probable the US economy will join Europe in recession"
+    re.compile(
+        r"^(?:.{0,120}?,\s+)?it\s+(?:seems|looks|appears)\s+(?:highly\s+|very\s+|quite\s+)?(?:un)?(?:likely|probable)\s+"
+        r"(?:that\s+)?",
+        re.I,
+    ),
+    # "the Fed cutting rates has become very likely, in my opinion"
+    re.compile(r",?\s+in\s+(?:my|our)\s+(?:opinion|view)\s*$", re.I),
     re.compile(r"^(?:I|we)\s+(?:lean|am\s+leaning|are\s+leaning)\s+towards?\s+", re.I),
+    # "I find it unlikely there's more than a couple percentage points left"
+    re.compile(
+        r"^(?:I|we)\s+(?:find|consider|think|believe)\s+it\s+(?:\w+\s+)?(?:un)?(?:likely|probable)\s+(?:that\s+)?", re.I
+    ),
     re.compile(r"^perhaps\s+|^possibly\s+|^maybe\s+", re.I),
     # "I am 70% confident that rates will fall"
     re.compile(
@@ -115,8 +155,13 @@ _FRAMES = [
 ]
 # "I expect Beijing to keep ..." -> "Beijing will keep ..."
 _EXPECT_TO = re.compile(
-    r"^(?:I|we|they|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}|(?:most\s+|many\s+)?(?:analysts|economists|markets?|investors|traders|forecasters))\s+"
+    r"^(?:(?:I|we|they|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}|(?:most\s+|many\s+)?(?:analysts|economists|markets?|"
+    rf"investors|traders|forecasters)|(?i:the|its|our)\s+{INSTITUTIONS})\s+"
+    # reported: "The BOC said it expects consumer price inflation to fall", 'Fitch said it "expects the economy to'
+    r"(?:(?:said|says|added|noted)\s+(?:that\s+)?(?:it|they|he|she)\s+)?[\"']?"
     r"(?:now\s+|still\s+|also\s+|fully\s+|would\s+)?(?:expects?|anticipates?|projects?|predicts?|forecasts?|sees?)\s+"
+    r"|(?i:my|our|the|their|its)\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
+    r"(?:is|remains)\s+for\s+)"
     r"(?P<subject>.+?)\s+to\s+(?P<verb>[a-z]\w*)\b"
 )
 _STATED_NUMBER = r"(?:at\s+least\s+|about\s+|around\s+|roughly\s+|only\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)"
@@ -149,7 +194,8 @@ _REWRITES = [
     (
         re.compile(
             rf"\b(?:is|are|remains?|looks?|seems?|appears?)\s+(?:not\s+)?(?:widely\s+|now\s+|also\s+)?{_ADVERB}?"
-            r"(?:un)?(?:likely|expected|forecast|projected|predicted|tipped|set|poised|bound|due|certain|"
+            r"(?:un)?(?:likely|expected|forecast|forecasted|projected|predicted|anticipated|estimated|tipped|set|poised|"
+            r"bound|due|certain|"
             r"on\s+track|on\s+course)\s+to\b",
             re.I,
         ),
@@ -181,6 +227,17 @@ _REWRITES = [
     ),
     (re.compile(r"^the\s+(?:most\s+)?likely\s+", re.I), "the "),
     (
+        re.compile(r"\s+(?:has|have)\s+become\s+(?:very\s+|highly\s+|more\s+|increasingly\s+)?(?:un)?likely\s*$", re.I),
+        "",
+    ),
+    # "GDP is forecasted at 2.5% for 2025"
+    (
+        re.compile(
+            r"\b(?:is|are)\s+(?:now\s+)?(?:forecast|forecasted|projected|expected|seen|estimated)\s+(?=at\b)", re.I
+        ),
+        "will be ",
+    ),
+    (
         re.compile(
             r",?\s*(?:with|at|has)\s+(?:a|an)\s+(?:about\s+|around\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)\s*"
             r"(?:likelihood|chance|probability)\b",
@@ -190,33 +247,6 @@ _REWRITES = [
     ),
     (re.compile(r"\s*[;,]\s*I'?m\s+\d+%\s+sure\s+of\s+that\.?$", re.I), ""),
 ]
-_CHANCE_OF = re.compile(
-    r"^(?:(?:and\s+)?(?:I(?:'d|\s+would)?\s+|we(?:'d|\s+would)?\s+|they\s+)?"
-    r"(?:put|puts|place|places|assess|assesses|peg|pegs)\s+)?(?:the\s+)?(?:chances?|odds|probability|likelihood|risk)"
-    r"\s+(?:of|that)\s+(?P<event>.+?)\s+(?:at|is|are|stands\s+at|as|would\s+be|"
-    r"(?:has|have)\s+(?:risen|fallen|increased|decreased|dropped|climbed|edged\s+\w+)\s+to)\s+"
-    r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|close\s+to\s+|near\s+|nearly\s+|almost\s+|at\s+least\s+)?"
-    r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|one\s+in\s+\w+|\w+\s+in\s+\w+|slim|low|high|good|small)\s*(?P<rest>.*)$",
-    re.I,
-)
-_PERCENT_CHANCE_OF = re.compile(
-    r"^(?:(?:[^;]{0,40}?\b)?there\s+is\s+|[^;]{0,120}?\b(?:see|sees|put|puts|assigns?|estimates?)\s+)?(?:a\s+|an\s+)?(?:median\s+|average\s+)?(?:about\s+|around\s+|roughly\s+)?"
-    r"(?:\d[\d.]*\s*(?:%\s*)?(?:(?:to|-|\u2013)\s*\d[\d.]*\s*)?(?:%|per\s*cent|percent)|\d+-in-\d+|one[\s-]in[\s-]\w+)\s+"
-    r"(?:chance|probability|likelihood|risk)(?:\s*\([^)]{0,40}\))?\s+(?:of|that|to|for)\s+",
-    re.I,
-)
-
-# "FiveThirtyEight's model gives Biden a 71% chance of winning the election"
-_GIVES = re.compile(
-    r"^.{0,160}?\bgives?\s+(?P<whom>(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)\s+"
-    r"(?:(?:a|an)\s+\d[\d.]*\s*(?:%|per\s*cent|percent)\s+(?:chance|probability|likelihood|edge)|"
-    r"(?:very\s+)?(?:strong|good|high|long|slim|low)\s+odds)\s+of\s+(?P<event>.+)$"
-)
-# "The Chiefs have a 25% chance of winning the Super Bowl"
-_HAS_CHANCE = re.compile(
-    r"^(?P<whom>[^,]{2,60}?)\s+(?:has|have)\s+(?:a|an)\s+(?:about\s+|around\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
-    r"(?:chance|probability|likelihood)\s+(?:of|to)\s+(?P<event>.+)$"
-)
 HEDGE_IN_CLAIM = re.compile(rf"\b(?:{HEDGE_WORDS})\b")
 PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She|This|That|These|Those|Such\s+\w+|(?:This|That|These|Those)\s+\w+)\b")
 _NO_SUBJECT_START = {
@@ -224,21 +254,6 @@ _NO_SUBJECT_START = {
     "likely", "probably", "perhaps", "possibly", "maybe", "could", "may", "might", "also", "even", "then", "so",
     "not", "it", "they", "this", "he", "she", "these", "those", "by", "in", "over", "within",
 }  # fmt: skip
-
-
-def _finite(event: str) -> str:
-    """ "winning the majority" -> "will win the majority": a chance's gerund as the claim's verb."""
-    found = re.match(r"(?P<stem>[a-z]+?)ing\b", event)
-    if not found or len(found.group("stem")) < 2:
-        return event
-    stem = found.group("stem")
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-        stem = stem[:-1]  # winning, cutting
-    elif re.search(r"(?:^|[^aeiou])[aeiou][bcdgkmnprtvz]$|[aeiou]s$|v$", stem) and not stem.endswith(
-        ("en", "er", "on")
-    ):
-        stem += "e"  # taking, raising, leaving
-    return f"will {stem}{event[found.end() :]}"
 
 
 def _expect_to(claim: str) -> re.Match[str] | None:
@@ -273,19 +288,15 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
     for _ in range(2):
         for pattern in _FRAMES:
             claim = pattern.sub("", claim).strip(" .,\"'")
-    gives = _GIVES.match(claim) or _HAS_CHANCE.match(claim)
-    if gives:
-        claim = f"{gives.group('whom')} {_finite(gives.group('event'))}"
-    chance = _CHANCE_OF.match(claim)
-    if chance:
-        claim = f"{chance.group('event')} {chance.group('rest')}".strip()
-    claim = _PERCENT_CHANCE_OF.sub("", claim)
+    claim = without_chance(claim)
     expect = _expect_to(claim)
     if expect:
         claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"
     for pattern, replacement in _REWRITES:
         claim = pattern.sub(replacement, claim)
     claim = re.sub(r"\bwill\s+will\b", "will", claim).replace("\x00", "not")
+    if claim.count('"') % 2:
+        claim = claim.replace('"', "")  # a quotation cut in half by the clause: 'territory" in the second quarter'
     claim = re.sub(r"\s+", " ", claim).strip(" ,.;:\"'")
     return claim[:1].upper() + claim[1:]
 

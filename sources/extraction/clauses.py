@@ -18,7 +18,9 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?=while\s+(?-i:[A-Z]))"
     r"|\s+(?=and\s+(?:place|places|put|puts|peg|pegs|assess|assesses|give|gives)\b)"
     # a list of stated chances: "a 60% probability to our base case, a 25% probability to the bear case"
-    r"|,\s+(?=(?:and\s+)?(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:probability|chance|likelihood)\b)",
+    r"|,\s+(?=(?:and\s+)?(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:probability|chance|likelihood)\b)"
+    # a model's shares by side: "58% R take the Senate, 42% Dems keep it"
+    r"|,\s+(?=(?:and\s+)?\d{1,3}(?:\.\d+)?\s*%\s+(?-i:[A-Z])[\w.]*\s+[a-z]+)",
 )
 # A list of moneylines: "Dallas (+138) followed by Atlanta (+275), and Green Bay (+400)": each
 # team after the first line is a forecast of its own, with its own number.
@@ -37,6 +39,13 @@ BACK_REFERENCE = re.compile(
 UNCERTAIN_CLAUSE = re.compile(r"\b(?:unclear|uncertain|not\s+clear|unknown|remains\s+to\s+be\s+seen|whether)\b", re.I)
 
 
+_SHARE_OF_CASES = re.compile(
+    r"(?:and\s+|but\s+)?in\s+(?:the\s+)?(?:remaining\s+|other\s+)?\d{1,3}(?:\.\d+)?\s*%\s+of\s+(?:the\s+)?"
+    r"(?:cases|simulations|scenarios|runs|outcomes|trials)\b",
+    re.I,
+)
+
+
 def split_clauses(plain: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [start]
     lead = _LEADING_SUBORDINATE.match(plain[start:end])
@@ -51,6 +60,13 @@ def split_clauses(plain: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts = [cut for cut in cuts if not m.start() < cut <= m.end()]
             cuts.append(m.end())
     cuts = sorted(set(cuts))
+    # "in the remaining 80% of cases, the Democrats will win the House, but the Republicans will hold
+    # onto the Senate": the share of cases holds the whole outcome
+    cuts = [
+        cut
+        for i, cut in enumerate(cuts)
+        if i == 0 or not (_SHARE_OF_CASES.match(plain, cuts[i - 1]) and re.match(r"but\s", plain[cut : cut + 4]))
+    ]
     spans = []
     for i, cut in enumerate(cuts):
         stop = cuts[i + 1] if i + 1 < len(cuts) else end

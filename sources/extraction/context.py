@@ -18,7 +18,13 @@ _SUPPRESS_BEFORE = re.compile(
     r"\b(?:unclear|uncertain|not\s+clear|unknown|no\s+telling|hard\s+to\s+say|difficult\s+to\s+say|"
     r"whether|wonders?|wondered|wondering|asks?|asked|question\s+is|if\s+and\s+when)\b[^,;:]*$"
     # "None of this means downstreaming will fail" denies, it does not predict
-    r"|\b(?:none\s+of\s+this|not|n't|never)\b[^,;:]*\bmeans?\b[^,;:]*$"
+    r"|(?:\bnone\s+of\s+this|\bnot|n't|\bnever)\b[^,;:]*\bmeans?\b[^,;:]*$"
+    # an indirect question: "prediction of how teams will fare in the coming season"
+    r"|\b(?:of|about|on)\s+how\b[^,;:]*$"
+    # hearsay: "they hear in the media that the price will flatten out soon"
+    r"|\b(?:hear|hears|heard)\b[^.;:]{0,40}?\bthat\b[^,;:]*$"
+    # "Board wants to have reasonable confidence that inflation will return to target"
+    r"|\bhave\s+(?:\w+\s+)?confidence\s+that\b[^,;:]*$"
     # a belief reported, not held: "Investors appear to trust that central banks will ease"
     r"|\b(?:trust|trusts|hope|hopes|hoping|fear|fears|assume|assumes|want\s+to\s+be\s+sure)\s+that\b[^,;:]*$"
     # "No one knows how this will play out", "people want to be sure the costs are going to stick"
@@ -36,7 +42,9 @@ _SUPPRESS_BEFORE = re.compile(
     r"|\b(?:one|(?:a|the)\s+(?:second|third|other)|another|some|others)\b[^.;:]{0,60}?"
     r"\b(?:contends?|contending|argues|arguing|insists?|insisting)\s+that\b[^;:]*$"
     # "Some will say", "you'll understand": speech and the reader's future, not the world's
-    r"|\b(?:you|you'll)\s*$",
+    r"|\b(?:you|you'll)\s*$"
+    # a method: "We estimate the probability that each party will win control of the Senate by running ..."
+    r"|\b(?:probability|chance|odds|likelihood)\s+(?:that\s+)?(?:each|every)\s+\w+\s*$",
     re.I,
 )
 _COMMITMENT_BEFORE = re.compile(
@@ -44,7 +52,9 @@ _COMMITMENT_BEFORE = re.compile(
 )
 _COMMITMENT_AFTER = re.compile(
     r"\s+(?:continue\s+to\s+)?(?:be\s+guided|ensure|remain\s+(?:data|committed|vigilant)|do\s+(?:whatever|what)|"
-    r"stand\s+ready|monitor|be\s+determined|assess|evaluate|review|consider|act|take\s+(?:the\s+)?(?:necessary|appropriate))\b",
+    r"stand\s+ready|monitor|be\s+determined|assess|evaluate|review|consider|act|take\s+(?:the\s+)?(?:necessary|appropriate)|"
+    # "As it sets monetary policy, Governing Council will be particularly focused on these indicators"
+    r"be\s+(?:particularly\s+|closely\s+)?(?:focused|watching|attentive))\b",
     re.I,
 )
 # The text talking about itself or its readers, or a future that is no event
@@ -56,7 +66,7 @@ _META_BEFORE = re.compile(
 _META_AFTER = re.compile(
     r"\s+(?:explain|discuss|argue|examine|show|describe|look\s+at|cover|consider|outline|recall|remember|notice|"
     r"depend|tell|judge|always|never\s+know|be\s+(?:interesting|moderated|updated|published|discussed|covered|"
-    r"explained|back))\b",
+    r"explained|back|interest(?:ing|ed)\s+to\s+see))\b",
     re.I,
 )
 _PAST_BEFORE = re.compile(
@@ -72,7 +82,7 @@ _NOUN_WILL_BEFORE = re.compile(
 _HEDGE_NOT_FORECAST = re.compile(
     r"^(?:may|might|could)\s+(?:never\s+know|not\s+know|well\s+be\s+argued|be\s+argued|argue|say|seem|recall|"
     r"remember|wonder|be\s+forgiven|have|not\s+have|also\s+be\s+said|be\s+tempted|accuse|call|criticis|criticiz|"
-    r"object|complain|point\s+out|imagine|think|ask)\w*\b"
+    r"object|complain|point\s+out|imagine|think|ask|be\s+hard\s+to\s+(?:believe|say|tell|imagine))\w*\b"
     r"|^(?:could|might)\s+not\s+be\s+reached\b",
     re.I,
 )
@@ -101,7 +111,12 @@ PAST_FORECAST = re.compile(
     r"|\b(?:at\s+that\s+(?:point|time)|back\s+then|(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+ago)\b"
     # "in September the model gave them an 80% chance"
     r"|\b(?:gave|had\s+given)\s+(?:\w+\s+){0,3}(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
-    r"|^\s*(?:Using\s+the\b[^,]*\bexample|Suppose|Imagine)\b",
+    r"|^\s*(?:Using\s+the\b[^,]*\bexample|Suppose|Imagine)\b"
+    # "if the election ran a hundred times, we would expect these things to happen about 10 times each"
+    r"|\bif\s+(?:the\s+)?\w+\s+(?:ran|were\s+run|was\s+run|were\s+held|was\s+held)\s+(?:a\s+hundred|\d+|many)\s+times\b"
+    # the reader reminded of a chance given before: "Remember the 1235 target has been assigned only
+    # about a one-third probability"
+    r"|\b(?:has|have|had)\s+been\s+(?:assigned|given|accorded)\s+(?:only\s+)?(?:about\s+|around\s+)?(?:a|an)\s",
     re.I,
 )
 # Where a "would" is a projection's, not a hypothetical's
@@ -140,6 +155,8 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         r"\b(?:say|argue|tell|claim|ask|insist|understand)\b", after[:12]
     ):
         return True
+    if marker.kind == "will" and re.match(r"\s+be\s+(?:on\s+)?(?:whether|how|what|who)\b", after, re.I):
+        return True  # "the focus will be on whether the Fed's new verbiage ... match": no event
     if marker.kind == "will":
         word = marker.phrase.lower()
         if marker.phrase[0] == "W" and before.strip():
@@ -150,7 +167,12 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
             return True  # "the will.", "Will," : a noun or a name
         first_person = _FIRST_PERSON_BEFORE.search(before) or re.search(r"\b(?:I|we)$", before.rstrip(), re.I)
         # "we're going to see prices come down": the economy's "we", not an intention
-        ours = re.match(r"\s+(?:see|be\s+able\s+to|avoid|have\s+a|go\s+into|face|get\s+a)\b", after, re.I)
+        # "I think we'll be higher": the price's "we", a level, not an intention
+        ours = re.match(
+            r"\s+(?:see|be\s+able\s+to|avoid|have\s+a|go\s+into|face|get\s+a|be\s+(?:higher|lower|above|below|back))\b",
+            after,
+            re.I,
+        )
         if first_person and not (ours and re.search(r"\bwe\b[^,;]*$|\bwe'", before, re.I)):
             return True  # "I will grade these": an intention, not a forecast
         if _META_BEFORE.search(before) or _META_AFTER.match(after):

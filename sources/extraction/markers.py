@@ -12,14 +12,15 @@ from dataclasses import dataclass
 from sources import scales
 
 from .context import suppressed
+from .stated import STATED_PATTERNS, stated_value
 from .words import (
     ADJECTIVES,
     ADVERBS,
     BE,
     CHANCES,
     DEGREES,
+    INSTITUTIONS,
     NOT,
-    TRAILING,
     WILL,
     C,
     alternation,
@@ -41,7 +42,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("chance", re.compile(rf"\b(?P<chance>{alternation(CHANCES)})\b", re.I)),
     ("expect", re.compile(
         rf"\b(?:(?P<neg1>{NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
-        r"(?:expected|forecast|projected|predicted|tipped|favou?red)\s+to\b"
+        # not the noun: "adjusting its policy forecast to bring it in line"
+        r"(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bpolicy\s)"
+        r"(?:expected|forecast|forecasted|projected|predicted|anticipated|tipped|favou?red)\s+to\b"
+        # "The total deficit ... is estimated to reach around $40 billion" (not "to have grown")
+        r"|\b(?:is|are)\s+(?:now\s+)?estimated\s+to\s+(?!have\b)(?=[a-z])"
         # "Democrats are currently favored in five of these races", "Labour are the favourites to win"
         r"|\b(?:is|are|remains?)\s+(?:currently\s+|now\s+|still\s+|\w+ly\s+)?favou?red\s+(?:in|over|against|for)\b"
         r"|\b(?:is|are|remains?)\s+(?:currently\s+|now\s+|still\s+)?(?:the\s+)?(?:clear\s+|strong\s+|big\s+)?"
@@ -55,38 +60,73 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # An institution or a person named before the verb: "The IMF expects", "the MPC now predicts",
     # "Bloomberg Economics pegs this year's expansion at 2.9%", "We continue to forecast that"
     ("expect", re.compile(
-        r"(?:\b(?-i:[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I))\s+(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
+        r"(?:\b(?-i:(?!(?:The|A|An|This|That|These|Those)\b)[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I)"
+        # a company's guidance and an institution's outlook: "the company now expects revenue to be",
+        # "The management forecasts high-single-digit revenue growth", "The outlook predicts 14 of 23"
+        rf"|\b(?:the|its|our)\s+{INSTITUTIONS})"
+        # reported speech keeps its quotation mark: 'Fitch said it "expects the economy to'
+        r"\s+[\"']?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
-        r"(?=\s+(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)"
-        r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[a-z']+\s+){1,4}(?:to|at|of|will|by|in|for)\b|[\d$]))",
+        r"(?=\s+[\"']?(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)"
+        r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[a-z'\-]+\s+){1,6}(?:to|at|of|will|by|in|for)\b|[\d$]"
+        # its own plans: "expects to pay more than $9 billion in dividends"
+        r"|to\s+(?!be\s+(?:able|in\s+a\s+position)\b)[a-z]+\b))",
         re.I,
     )),
     ("expect", re.compile(
         r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
-        r"|\b(?:is|are)\s+(?:now\s+)?(?:forecast|projected|expected|seen|estimated)\s+(?:at|to\s+be)\b"
-        r"|\b(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|estimated|average\s+est\.?)\s+[$\d]"
+        r"|\b(?:is|are)\s+(?:now\s+)?(?:forecast|forecasted|projected|expected|seen|estimated)\s+(?:at|to\s+be)\b"
+        # not a central bank's "inflation target of 2%"
+        r"|\b(?<!inflation\s)(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|estimated|average\s+est\.?)\s+[$\d]"
         # a strategist's point target: "its price target for the S&P 500 is 4,850", "Goldman is
         # targeting 5,200", "aims for 5,000 by year-end"
-        r"|\bprice\s+target\s+(?:for\s+)?[^.;]{1,50}?\b(?:is|of|at|to)\s+[$\d]"
-        r"|\b(?:is|are)\s+(?:now\s+)?targeting\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
+        # not one reported past: "average year-end price target for the S&P 500 fell to just 4,000"
+        r"|\bprice\s+target\s+(?:for\s+)?(?![^.;]{1,50}?\b(?:fell|rose|was|were|had|dropped|climbed)\b)"
+        r"[^.;]{1,50}?\b(?:is|of|at|to)\s+[$\d]"
+        r"|\b(?:is|are)\s+(?:now\s+|still\s+)?targeting\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
+        # "with Goldman Sachs and J.P. Morgan predicting both headline CPI and core PCE inflation at 2.5%"
+        r"|\b(?:predicting|forecasting|projecting)\s+[^.;]{1,60}?\bat\s+[-\d$]"
+        # guidance moved or kept: "raised its core net earnings per share growth to a range of 10 to 11 percent",
+        # "maintained its guidance range for fiscal 2024 all-in sales growth to be in the range of 2 to 4 percent"
+        r"|\b(?:rais|lower|cut|narrow|maintain|reaffirm|reiterat|trimm|lift|boost)\w*\s+(?:its|their|our|the)\s+"
+        r"[^.;]{0,80}?\bto\s+(?:be\s+)?(?:in\s+)?(?:a|the)\s+range\s+of\s+[$\d]"
         r"|\b(?:aims?|aiming)\s+for\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
         r"|\b(?:is|are)\s+(?:now\s+)?expecting\s+(?:\w+\s+){1,5}?to\b"
         r"|\b(?:anticipated|expected|forecast|projected)\s+for\s+(?:\d{4}|next\s+year)\b"
         r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm)\w*\s+(?:our|its|their|the)\s+[^.;]{0,50}?"
-        r"\b(?:forecasts?|projections?|estimates?|outlook)\b"
+        r"\b(?:forecasts?|projections?|estimates?|outlook|(?:year-?end\s+)?target)\b"
+        # a revision is a forecast when it gives the figure: "upgraded its growth forecast for this
+        # year." only reports that one was made
+        r"(?=(?:[^.;]|\.(?=\d))*?(?:\d\s*(?:%|per\s*cent|percent|bps)|\$\s?\d|\bto\s+[$\d]))"
         r"|\b(?:the|our|its|their|a)\s+(?:new\s+|latest\s+|updated\s+)?(?:forecast|projection|outlook)\s+for\s+"
         r"(?:\d{4}|next\s+year|this\s+year)\b"
         r"|\bthe\s+odds\s+favou?r\b|\b(?:I|we)\s+lean\s+towards?\b"
         r"|\b(?:am|are|is|we're|I'm)\s+(?:now\s+)?leaning\s+(?:slightly\s+|strongly\s+)?towards?\b"
-        r"|\b(?:guides|guided|guiding)\s+(?:for|to)\b|\bguidance\s+(?:of|for|calls\s+for|implies)\b"
-        r"|\b(?:our|the|their|its)\s+base\s+case\s+(?:is|remains|sees|calls)\b"
-        r"|\b(?:is|are)\s+(?:now\s+)?seen\s+(?:\w+ing|at|as|to)\b"
+        r"|\b(?:guides|guided|guiding)\s+(?:for|to)\b"
+        # guidance with its figure ("guidance of $5.90", not "raised its ... guidance for the full-year 2024")
+        r"|\bguidance\s+(?:of|for|calls\s+for|implies)\b(?=(?:[^.;,]|\.(?=\d))*?(?:\d\s*(?:%|per\s*cent|percent)|\$\s?\d))"
+        # "our estimate is that the economy will contract", "expecting the democrats to take 4"
+        r"|\b(?:our|my|their|the)\s+(?:estimate|expectation|view|projection)\s+is\s+that\b"
+        r"|,\s+expecting\s+(?:[\w']+\s+){1,4}?to\s+[a-z]+"
+        # a sentence that ends on it: "another decline in gdp is expected."
+        r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)(?=\s*(?:[.;!]|$))"
+        r"|\b(?:my|our|the|their|its|[\w.]+(?:'s|\u2019s))\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
+        r"(?:is|remains|sees|calls)\b(?=\s+(?:for\s+|that\s+)?\S+\s+\S)"
+        # "The three-year forecast calls for 2.6% growth in 2016"
+        r"|\b(?:forecasts?|outlook|projections?)\s+(?:now\s+|still\s+)?calls?\s+for\b"
+        # not a cause: "are seen as contributing to the risk of war"
+        r"|\b(?:is|are)\s+(?:now\s+)?seen\s+(?:\w+ing|at|as(?!\s+\w+ing\b)|to)\b"
         r"|\b(?:see|sees)\s+(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
 
         # "The Fed sees rates at 5.1% by the end of 2023"
         r"|(?:(?-i:\b[A-Z][\w&.\-]*)|\b(?:analysts|economists|strategists|investors|markets|traders))\s+(?:now\s+)?"
         r"(?:sees|see)\s+[^.;]{1,60}?\b(?:at|of|to|near|around|ending|finishing|reaching)\s+[-\d$]"
         r"|\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\b"
+        # a target as a label or a level: "SPY Median Price Target: $410 (Q3 2025)", "J.P. Morgan's 4.200 target
+        # for year end 2024"
+        r"|\bprice\s+target\s*:\s*\$?\d|\b\d[\d.,]*\s+target\s+for\s+(?:the\s+)?(?:year[\s-]?end|end\s+of|\d{4})"
+        # "deeply rooted structural issues portend a lower growth trajectory over time"
+        r"|\bportends?\s+(?:a|an|the|more|further|lower|higher|slower|faster)\b"
         # "They are betting on a GDP growth of 2.5% in 2025"
         r"|\b(?:is|are|am|'re)\s+(?:now\s+|still\s+)?betting\s+on\b"
         r"",
@@ -96,7 +136,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("should", re.compile(
         r"\bshould\s+(?P<neg1>not\s+)?(?:(?:also|still|then|now|eventually|gradually|further)\s+)?"
         r"(?=(?:increase|decrease|rise|fall|grow|slow|expand|contract|remain|stay|reach|peak|ease|decline|improve|"
-        r"recover|inflect|lead|come|return|pick\s+up|moderate|stabili[sz]e|continue|hit|top|drop|accelerate|"
+        r"recover|inflect|lead|come|return|pick\s+up|moderate|stabili[sz]e|continue|hit|top|drop|accelerate|start|"
         r"decelerate|average|end|finish|close|edge|climb|rebound|narrow|widen|strengthen|weaken|occur|happen|"
         r"support|boost|drive|weigh|push|lift|keep|limit|inflect|outpace|exceed|"
         r"be\s+(?:higher|lower|above|below|around|near|back|with\s+us|in\s+place|over|positive|negative))\b)",
@@ -104,7 +144,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("bound", re.compile(
         rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:(?:bound|set|poised|on\s+track|on\s+course|due)\s+to"
-        r"|(?:poised|set|on\s+course|headed|heading)\s+for)\b",
+        r"|(?:poised|set|on\s+course|headed|heading)\s+for|(?:headed|heading)\s+to\s+(?=[a-z]+\s))\b",
         re.I,
     )),
     # First-person judgements without a scale word: "I do not see a lasting fall before 2025",
@@ -121,6 +161,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:chances?|odds|likelihood|probability|prospects?|risks?)\b(?:[^.;:!?]|\.(?=\w|\s+[a-z\d])){0,60}?"
         r"\b(?:is|are|look|looks|seem|seems|remain|remains|appear|appears)\s+"
         r"(?:very\s+|extremely\s+|pretty\s+|rather\s+|fairly\s+|quite\s+)?(?P<degree>" + "|".join(DEGREES) + r")\b",
+        re.I,
+    )),
+    # "forecasters still rate the overall risk of war as low"
+    ("degree", re.compile(
+        r"\b(?:rate|rates|rated|see|sees|judge|judges|assess|assesses)\s+(?:the\s+)?(?:\w+\s+)?"
+        r"(?:risk|chance|odds|likelihood|probability)\b[^.;]{0,40}?\bas\s+(?:very\s+)?(?P<degree>"
+        + "|".join(DEGREES) + r")\b",
         re.I,
     )),
     ("see", re.compile(
@@ -143,7 +190,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:it\s+is|it's|it\s+remains|it\s+seems)\s+(?:quite\s+|entirely\s+)?possible\b"
         # "a settlement of 3 per cent is a real possibility": possible, with no number
         r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear)\s+possibility\b"
-        r"|\bthere\s+is\s+(?:some\s+|a\s+|real\s+)?potential\s+for\b",
+        r"|\bthere\s+is\s+(?:some\s+|a\s+|real\s+)?potential\s+for\b"
+        # "No-growth is also conceivable", "a return to growth should be possible by the end of the year"
+        r"|\b(?:is|are)\s+(?:also\s+|quite\s+|entirely\s+)?conceivable\b|\bshould\s+be\s+possible\b",
         re.I,
     )),
     # "a lone forecaster is predicting an eruption in 2015": kept only with a stated date (candidates)
@@ -221,112 +270,6 @@ class Marker:
         return _PRIORITY[self.kind]
 
 
-_PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
-_ONE_IN = r"(?P<a>one|two|three|four|five|\d+)[\s-]+in[\s-]+(?P<b>two|three|four|five|six|ten|twenty|hundred|\d+)"
-_APPROXIMATELY = (
-    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|only\s+|just\s+|perhaps\s+|maybe\s+|close\s+to\s+|"
-    r"near\s+|almost\s+|at\s+least\s+|at\s+most\s+|less\s+than\s+|more\s+than\s+|over\s+|under\s+)"
-)
-# Dots inside a sentence: "U.S. recession", "3.5 per cent".
-_SAME_SENTENCE = r"(?:[^.;!?%]|\.(?=\w|\s+[a-z]))"
-_PROB_NOUN = r"(?:chance|probability|likelihood|odds|risk|sure|certain|confident|edge|shot)"
-STATED_PATTERNS = [
-    # "a 40 to 50 percent chance": the middle of the range
-    re.compile(
-        r"\b(?P<lo>\d{1,2})\s*(?:%\s*)?(?:to|-|\u2013)\s*(?P<hi>\d{1,3})\s*(?:%|per\s*cent\b|percent\b)\s+"
-        r"(?:chance|probability|likelihood|odds|risk)\b",
-        re.I,
-    ),
-    # "Trump wins in 52 out of 100 simulations", "a majority in 9 out of 10 scenarios"
-    re.compile(
-        r"\b(?P<a>\d{1,3})\s+(?:out\s+)?of\s+(?:the\s+|our\s+)?(?P<b>\d{1,5}|ten|hundred)\s+"
-        r"(?:times|simulations|scenarios|runs|trials|model\s+runs)\b",
-        re.I,
-    ),
-    re.compile(rf"\b{_PERCENT}\s+(?:{_PROB_NOUN})\b", re.I),
-    # "a cut by March is at least 90% likely", "the Fed is 80% likely to cut"
-    re.compile(rf"\b{_APPROXIMATELY}?{_PERCENT}\s+(?:likely|probable)\b", re.I),
-    re.compile(
-        rf"\b(?:chances?|probability|likelihood|odds|risk)\b{_SAME_SENTENCE}{{0,90}}?"
-        rf"\b(?:at|is|are|of|to|be|stands\s+at|as\s+high\s+as|as\s+low\s+as)\s+"
-        rf"{_APPROXIMATELY}?{_PERCENT}",
-        re.I,
-    ),
-    re.compile(
-        rf"\b(?:I'd|I\s+would|I|we|we'd)\s+(?:say|put\s+it\s+at|give\s+it|estimate|reckon|guess|think)\s+"
-        rf"(?:about\s+|around\s+|roughly\s+|maybe\s+|perhaps\s+)?{_PERCENT}",
-        re.I,
-    ),
-    re.compile(rf"\b{_ONE_IN}\s+(?:chance|probability|odds|shot)\b", re.I),
-    # "Leo, the New York Times model, pegs it at 67 percent"
-    re.compile(
-        rf"\b(?:pegs?|puts?|placed?|places)\s+(?:it|them|this|that)\s+(?:at\s+)?{_APPROXIMATELY}?{_PERCENT}", re.I
-    ),
-    # a split: "the Packers as about a 53/47 favorite"; fractional odds: "13/2 favourites"
-    re.compile(
-        r"\b(?P<n>\d{1,2})/(?P<d>\d{1,2})\s+(?:favou?rites?|shots?|underdogs?|outsiders?|split|chance|to\s+win|odds)\b",
-        re.I,
-    ),
-    # odds against: "Houston might seem outlandish at 66 to 1" (only where betting is the subject)
-    re.compile(r"\b(?P<against>\d{1,4}(?:\.\d+)?)(?:\s+to\s+|-to-|\s*/\s*)1\b(?![\d/])", re.I),
-    # a moneyline: "New England (-188)", "+20,000 to win it all" (only where betting is the subject)
-    re.compile(
-        r"(?<![\w.$/])(?P<sign>[+-])(?P<line>[1-9]\d{2,4}|[1-9]\d{0,2}(?:,\d{3})+)(?![\d.,]*\d)(?!\s*(?:%|per))"
-    ),
-    # a list of chances: "Eagles at 20%" under "The Four Clear SB Favorites" (only near odds talk)
-    re.compile(
-        rf"(?P<listed>^)\W*(?-i:[A-Z][\w.&'\-]*)(?:\s+(?-i:[A-Z][\w.&'\-]*)){{0,2}}\s+at\s+{_PERCENT}\s*\.?\s*$"
-    ),
-    re.compile(rf"\bis\s+(?P<listed>)(?-i:[A-Z][\w.&'\-]*)\s+at\s+{_PERCENT}\s*\.?\s*$"),
-    re.compile(
-        r"\b(?:chance|probability|likelihood|odds)\b[^.;%]{0,30}?\(?(?P<lo>\d{1,2})\s*[-\u2013]\s*(?P<hi>\d{1,2})\s*%",
-        re.I,
-    ),
-    # a prediction list gives each item its number after it: "No recession in 2019. 80%"
-    re.compile(rf"{TRAILING}\(?(?P<num>\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\)?\.?\s*$", re.I),
-    # "I'd put the odds of a price cap before the end of the year at about one in four"
-    re.compile(
-        rf"\b(?:chances?|probability|likelihood|odds)\b{_SAME_SENTENCE}{{0,120}}?"
-        rf"\b(?:at|is|are|of|as\s+high\s+as|as\s+low\s+as)\s+{_APPROXIMATELY}?{_ONE_IN}\b",
-        re.I,
-    ),
-]
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "twenty": 20}
-_NUMBER_WORDS["hundred"] = 100
-
-
-# Odds and lines are numbers only where the text is about betting or a model's chances.
-_BETTING = re.compile(
-    r"\b(?:odds|favou?rites?|favou?red|bets?|betting|bookmakers?|bookies|sportsbooks?|priced|futures|moneyline|"
-    r"underdogs?|dogs|payouts?|wager\w*|chances?|probabilit\w+|simulations?|models?|forecasts?)\b",
-    re.I,
-)
-
-
-def _odds(m: re.Match[str], plain: str, start: int, end: int) -> float | None:
-    """The chance an odds expression gives, or None where it is not about a chance."""
-    groups = m.groupdict()
-    if groups.get("n"):
-        n, d = int(groups["n"]), int(groups["d"])
-        # "53/47" splits a hundred; "13/2" is odds against
-        return n / 100 if n + d == 100 else d / (n + d)
-    # a long list of chances may stand far below the words that say what it is
-    if not _BETTING.search(plain[max(0, start - 1000) : end]):
-        return None
-    if re.match(r"\)?\s*(?:earlier|before|previously|last\s+week|a\s+week\s+ago)\b", plain[start + m.end() :]):
-        return None  # "I saw them at -140 earlier": a line that has moved on
-    if groups.get("against"):
-        odds = float(groups["against"])
-        # "3-to-1 favourites" are odds on; "at 3 to 1" and "3-to-1 underdogs" are odds against
-        on = re.match(r"\s*(?:favou?rites?|on\b)", plain[start + m.end() : start + m.end() + 12], re.I)
-        return odds / (odds + 1) if on else 1 / (odds + 1)
-    if groups.get("line"):
-        line = float(groups["line"].replace(",", ""))
-        return 100 / (100 + line) if groups["sign"] == "+" else line / (line + 100)
-    number = next(value for key, value in groups.items() if key == "num" and value)
-    return float(number) / 100
-
-
 # Context that turns a marker into something other than a forecast by the writer.
 def find_markers(plain: str, start: int, end: int) -> list[Marker]:
     segment = plain[start:end]
@@ -338,18 +281,9 @@ def find_markers(plain: str, start: int, end: int) -> list[Marker]:
 
     for pattern in STATED_PATTERNS:
         for m in pattern.finditer(segment):
-            if {"against", "line", "n", "listed"} & set(pattern.groupindex):
-                value = _odds(m, plain, start, end)
-                if value is None:
-                    continue
-            elif "num" in pattern.groupindex and m.group("num") is not None:
-                value = float(m.group("num")) / 100
-            elif "lo" in pattern.groupindex:
-                value = (float(m.group("lo")) + float(m.group("hi"))) / 200  # a range: its midpoint
-            else:
-                a = _NUMBER_WORDS.get(m.group("a").lower()) or int(m.group("a"))
-                b = _NUMBER_WORDS.get(m.group("b").lower()) or int(m.group("b"))
-                value = a / b if b else 0.0
+            value = stated_value(pattern, m, plain, start, end)
+            if value is None:
+                continue
             s, e = start + m.start(), start + m.end()
             if not free(s, e) or not 0 <= value <= 1:
                 continue
@@ -370,6 +304,17 @@ def find_markers(plain: str, start: int, end: int) -> list[Marker]:
     return sorted(found, key=lambda marker: marker.start)
 
 
+# a judgement the speaker will not make: "I don't know that it's more likely than not"
+_DENIED_JUDGEMENT = re.compile(
+    r"\b(?:I|we)\s+(?:don't|do\s+not|doubt)\s+(?:know|think|believe|that)\s+(?:that\s+|if\s+)?"
+    r"(?:it's|it\s+is|this\s+is|that's|that\s+is|a\s+\w+\s+is)\s+(?:all\s+that\s+|that\s+|any\s+)?$"
+    # "But Superforecasters don't think a major crisis is all that likely this year"
+    r"|\b(?:don't|do\s+not|doesn't|does\s+not)\s+think\s+(?:that\s+)?[^,.;]{1,60}?\b(?:is|are)\s+"
+    r"(?:all\s+that\s+|that\s+|very\s+)?$",
+    re.I,
+)
+
+
 def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) -> Marker | None:
     groups = m.groupdict()
     negated = bool(groups.get("neg1") or groups.get("neg2"))
@@ -383,6 +328,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         # bare "certain" is mostly a determiner ("certain sectors"); only "certain to" predicts
         if groups["adj"].lower() == "certain" and not re.match(r"\s+to\b|\s+that\b", plain[e : e + 6]):
             return None
+        if _DENIED_JUDGEMENT.search(plain[max(0, s - 60) : s]):
+            negated = not negated  # "I don't know that it's more likely than not"
     elif kind == "chance":
         category = CHANCES[" ".join(groups["chance"].lower().split())]
     elif kind == "degree":

@@ -23,6 +23,7 @@ from datetime import date
 from sources import scales
 
 from .candidate import DEFAULT_NOTE, Candidate, drafted
+from .columns import complementary_rows
 from .flags import BASIS_PHRASE, BASIS_STATED, DEADLINE_DEFAULT
 from .text import trim
 from .timex import deadline_in
@@ -66,6 +67,7 @@ def find_rows(plain: str) -> list[Row]:
     rows: list[Row] = []
     lines = _lines(plain)
     rows += _pipe_tables(plain, lines)
+    rows += [Row(s, e, chance, claim) for s, e, chance, claim in complementary_rows(plain, lines)]
     rows += _outcome_shares(plain, lines)
     rows += _scenario_labels(plain, lines)
     rows += _scenario_tables(plain, lines)

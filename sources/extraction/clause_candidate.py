@@ -1,0 +1,220 @@
+"""One forecast clause to a Candidate: its probability from the head marker (a belief around a
+"will" hedges it), its deadline from the clause, the sentence or the sentences before, the
+notes an editor must act on, and what cancels it (a hypothetical "would", a forecast reported
+from earlier, commentary hung on no event).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sources import scales
+
+from .candidate import DEFAULT_NOTE, Candidate, drafted
+from .claims import PRONOUN_SUBJECT, antecedent, rewrite, strip_quote_marks
+from .context import (
+    ANAPHORA,
+    AWAITED_EVENT,
+    CONDITIONAL,
+    ELABORATION,
+    PAST_FORECAST,
+    PROJECTION_CONTEXT,
+    REPORTED,
+)
+from .flags import (
+    BASIS_NONE,
+    BASIS_PHRASE,
+    BASIS_STATED,
+    DEADLINE_APPROXIMATE,
+    DEADLINE_CONTEXT,
+    DEADLINE_DEFAULT,
+    DEADLINE_NO_FIXED_DATE,
+    DEADLINE_STATED,
+)
+from .markers import Marker
+from .segments import Sentence
+from .timex import When, deadline_in
+
+# "I think ... will", "Stoltzfus and his team believe that ... will": a belief hedges the "will";
+# "I don't think there's any reason why a recession should occur" denies it
+_I_THINK = re.compile(
+    r"\b(?:I|we|they|he|she|(?-i:[A-Z][\w.&\-]+)(?:\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?)\s+"
+    r"(?:still\s+|really\s+|also\s+)?(?P<neg>don't\s+|do\s+not\s+|doesn't\s+|does\s+not\s+)?(?:do\s+)?"
+    r"(?:think|thinks|believe|believes|reckon|reckons)\b",
+    re.I,
+)
+_COMMENTARY = re.compile(
+    r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."
+    r"|.*\b(?:can|could|may|might)\s+(?:also\s+)?(?:be\s+(?:seen|read|argued|said|used|described)|mean|help|serve)\b"
+    r"|.*\b(?:I|we|you|one)\s+(?:could|might|may)\b|.*\b(?:could|might|may)\s+(?:just|simply)\s+be\b"
+    # both ways: "Inflation could rise, or it could fall"
+    r"|.*\b(?:could|might|may)\b[^.]*?\bor\s+(?:\w+\s+){0,3}(?:could|might|may)\b"
+    # a generic subject ("A middle class growing too wealthy may even pose a threat")
+    r"|\s*(?:A|An)\s+(?:\w+\s+){1,2}\w+ing\b|.*\b(?:may|might|could)\s+even\b"
+    # "it's just a simulation of what could happen": no event named
+    r"|.*\bwhat\s+(?:could|might|may)\s+(?:happen|occur|come)\b",
+    re.I,
+)
+
+
+def clause_candidate(
+    text: str,
+    plain: str,
+    piece: tuple[int, int],
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    marker: Marker,
+    context: list[Sentence],
+    earlier: list[Sentence],
+    published_on: date,
+    scale: scales.Scale,
+    *,
+    single: bool,
+    subject: str = "",
+    frame: tuple[int, int] | None = None,
+) -> Candidate | None:
+    start, end = strip_quote_marks(plain, *piece)
+    sentence_start, sentence_end = sentence
+    whole_sentence = single
+    # The forecast's own clause speaks first, then its sentence, then the sentences before it.
+    when = deadline_in(plain, *clause, published_on)
+    if when is None and not subject:  # a link split off a sentence has its own time or none
+        when = deadline_in(plain, sentence_start, sentence_end, published_on)
+    flag = when.flag if when else None
+    if when is None:
+        for previous in reversed(context):
+            found = deadline_in(plain, previous.start, previous.end, published_on)
+            if found is not None and found.flag == DEADLINE_STATED:
+                when = When(found.deadline, DEADLINE_CONTEXT, found.text)
+                flag = DEADLINE_CONTEXT
+                break
+    if frame:
+        # "Predictions for 2015": an item's "the year" or "after soaring for most of 2014" is not its window
+        found = deadline_in(plain, *frame, published_on)
+        both = when is not None and when.deadline is not None and found is not None and found.deadline is not None
+        if found is not None and (when is None or (both and when.deadline.year < found.deadline.year)):
+            when, flag = When(found.deadline, DEADLINE_CONTEXT, found.text), DEADLINE_CONTEXT
+    dated_before = None
+    for previous in reversed(earlier if when is None else []):
+        found = deadline_in(plain, previous.start, previous.end, published_on)
+        if found is not None and found.flag == DEADLINE_STATED:
+            dated_before = When(found.deadline, DEADLINE_CONTEXT, found.text)
+            break
+    if dated_before is not None and ANAPHORA.search(plain[sentence_start:sentence_end]):
+        # "Leaders are expected to declare there": the place and date of the paragraph before
+        when, flag = dated_before, DEADLINE_CONTEXT
+    clause = plain[start:end]
+
+    if marker.kind == "hedge":
+        # a new paragraph that goes on about a dated event counts as dated for this test
+        has_time = when is not None or dated_before is not None
+        elaborates = not whole_sentence and bool(ELABORATION.match(clause))
+        # "may yet recover", "might test 0.5 per cent once the cap is loosened": the words
+        # point at a coming event even without a date.
+        awaited = bool(AWAITED_EVENT.search(plain[marker.end : end]))
+        if elaborates and CONDITIONAL.match(plain[sentence_start:sentence_end]):
+            return None  # "If they do, the price will be high: ..., and perhaps a guarantee"
+        if not has_time and not elaborates and not awaited and _COMMENTARY.match(plain[sentence_start:sentence_end]):
+            # "Done badly, it could lose the voters": a possibility hung on a manner or a
+            # hypothetical, with no event or window to check, is commentary.
+            return None
+
+    sentence_text = plain[sentence_start:sentence_end]
+    if marker.kind == "would":
+        around = " ".join(plain[s.start : s.end] for s in [*earlier[-1:], *context]) + " " + sentence_text
+        if not PROJECTION_CONTEXT.search(around) or CONDITIONAL.match(sentence_text):
+            return None  # a hypothetical, not a projection
+    # what leads up to the marker in its own clause: "Previous forecasts predicted a drop, but
+    # those no longer look likely" forecasts in its second clause
+    lead = plain[sentence_start : marker.end]
+    turns = list(re.finditer(r"[,;]\s+(?:but|yet|however|though|whereas)\b", lead, re.I))
+    past = PAST_FORECAST.search(lead[turns[-1].end() :] if turns else lead)
+    if past and (not past.group("year") or int(past.group("year")) < published_on.year):
+        return None  # a forecast made earlier, reported: not one of the article's
+
+    if marker.kind == "headline" and re.search(r"[.!?][\"')]*\s*$", sentence_text):
+        return None  # "the plan to cut rates in 2024." in prose is not a headline's forecast
+    if marker.kind in ("see", "predicting", "outlook") and (when is None or when.flag != DEADLINE_STATED):
+        return None  # "I see the appeal" is an opinion; "I see a fall before 2025" forecasts
+
+    if marker.kind == "stated":
+        probability, basis, category = marker.probability, BASIS_STATED, None
+        for band_name in scales.CATEGORIES:
+            if marker.probability in scale.band(band_name):
+                category = band_name
+                break
+    elif marker.category is not None:
+        category = marker.category
+        belief = _I_THINK.search(plain[sentence_start : marker.start]) if marker.kind in ("will", "should") else None
+        if belief:
+            # "I think ... we're going to avoid a recession": the frame hedges the "will"
+            positive = category in (scales.ALMOST_CERTAIN, scales.VERY_LIKELY, scales.LIKELY)
+            category = scales.LIKELY if positive else scales.UNLIKELY
+            if belief.group("neg"):
+                category = scales.negate(category)
+        probability, basis = scale.probability(category), BASIS_PHRASE
+    else:
+        probability, basis, category = None, BASIS_NONE, None
+    phrase = " ".join(marker.phrase.split())
+    if marker.kind == "will" and re.match(r"\s+be\s+able\s+to\b", plain[marker.end : marker.end + 14], re.I):
+        # "will be able to" states a capability, not that the thing will be done.
+        probability, basis, category = None, BASIS_NONE, None
+        phrase = f"{phrase} be able to"
+
+    notes = []
+    if when is None:
+        deadline = date(published_on.year, 12, 31)
+        flag = DEADLINE_DEFAULT
+        notes.append(DEFAULT_NOTE)
+    else:
+        deadline = when.deadline
+        if flag == DEADLINE_NO_FIXED_DATE:
+            notes.append(f"no fixed date ({' '.join(when.text.split())}): the editor must set a deadline")
+        elif flag == DEADLINE_CONTEXT:
+            notes.append(f"deadline taken from the previous sentence ({' '.join(when.text.split())})")
+        elif flag == DEADLINE_APPROXIMATE:
+            notes.append(f"approximate window ({' '.join(when.text.split())})")
+    if basis == BASIS_NONE:
+        notes.append("the words carry no probability: tracked, unscored")
+    conditional = bool(CONDITIONAL.match(plain[sentence_start:sentence_end]))
+    if conditional:
+        notes.append("conditional")
+
+    confidence = 0.45 + {BASIS_STATED: 0.35, BASIS_PHRASE: 0.25, BASIS_NONE: 0.05}[basis]
+    if marker.kind == "will":
+        confidence -= 0.1
+    confidence += {
+        DEADLINE_STATED: 0.1,
+        DEADLINE_CONTEXT: 0.0,
+        DEADLINE_APPROXIMATE: -0.05,
+        DEADLINE_NO_FIXED_DATE: -0.1,
+        DEADLINE_DEFAULT: -0.15,
+    }[flag]
+    if conditional:
+        confidence -= 0.15
+    if REPORTED.search(plain[sentence_start:sentence_end]):
+        confidence -= 0.05
+    confidence = round(min(max(confidence, 0.05), 0.95), 2)
+
+    quote = text[start:end]
+    if not subject and PRONOUN_SUBJECT.match(rewrite(quote)):
+        before = (context or earlier)[-1:] if (context or earlier) else []
+        subject = antecedent(plain[before[0].start : before[0].end]) if before else ""
+    candidate = Candidate(
+        quote=quote,
+        claim="",
+        estimative_phrase=phrase,
+        probability=probability,
+        probability_basis=basis,
+        deadline=deadline,
+        deadline_flag=flag,
+        note="; ".join(notes),
+        confidence=confidence,
+        category=category,
+        start=start,
+        end=end,
+        conditional=conditional,
+        claim_subject=subject,
+    )
+    return drafted(candidate, subject)

