@@ -15,7 +15,8 @@ Each article is a .txt with a .json answer key written before the extractor ran 
   interviewee) whose candidate names that forecaster;
 - then the misses and the false proposals.
 
-Sets: tune, holdout-1 (seen), holdout-2 (seen), holdout-3 (never tuned on), legacy, all.
+Sets: tune, holdout-1 (seen), holdout-2 (seen), holdout-3 (never tuned on), holdout-4 (never tuned on),
+legacy, all.
 
 A candidate matches a gold entry when the gold `quote` and the candidate's quote overlap:
 one holds the other, or they share a run of words as long as most of the shorter one.
@@ -43,6 +44,8 @@ SET_FOLDERS = {
     "holdout-2": [ARTICLES / "published" / "holdout-2"],
     # never tuned on: annotated and committed before the third round of rules, measured once
     "holdout-3": [ARTICLES / "published" / "holdout-3"],
+    # never tuned on: annotated and committed before the fourth round's rules were measured on it
+    "holdout-4": [ARTICLES / "published" / "holdout-4"],
     # the articles written for the tests before the real corpus: kept, but not evidence
     "legacy": [ARTICLES, ARTICLES / "tune", ARTICLES / "holdout"],
 }
