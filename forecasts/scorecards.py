@@ -403,8 +403,10 @@ def _aggregate(
     )
     groups: dict[Any, _Totals] = {}
     bin_totals_of = scoring.BinTotals._make
-    for row in map(pick, result):
-        key, waiting, cell, n = row[0], row[1], row[2], row[3]
+    for (
+        key, waiting, cell, n, sum_p, sum_o, sum_p2, sum_po, sum_log_likelihood, sum_b2,
+        relative_n, relative_total, relative_squares,
+    ) in map(pick, result):  # fmt: skip
         if group_key is None:
             key = None
         group = groups.get(key)
@@ -417,17 +419,16 @@ def _aggregate(
             continue
         if cell >= 0:
             counts["scored"] += n
-            _key, _waiting, _cell, n, sum_p, sum_o, sum_p2, sum_po, sum_log_likelihood, sum_b2 = row[:10]
             group.bins[cell] = bin_totals_of(
                 (n, sum_p, float(sum_o), sum_p2, sum_po or 0.0, sum_log_likelihood, sum_b2)
             )
         elif cell in CELL_COUNTS:
             counts[CELL_COUNTS[cell]] += n
-        if row[10]:
+        if relative_n:
             relative = group.relative
-            relative[0] += row[10]
-            relative[1] += row[11]
-            relative[2] += row[12]
+            relative[0] += relative_n
+            relative[1] += relative_total
+            relative[2] += relative_squares
     for group in groups.values():
         counts = group.counts
         counts["resolved"] = counts["total"] - counts["open"] - counts["due"]
