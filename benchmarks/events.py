@@ -26,49 +26,14 @@ LINKED_TO_RESOLVE = 1000
 
 
 def _fill(*, n: int, events: int, authors: int) -> list[int]:
-    from django.core.management.color import no_style
-    from django.db import connection
-    from django.utils import timezone
-
     from benchmarks import synthetic
-    from forecasts.models import Event
 
     synthetic.truncate()
-    with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE forecasts_event, forecasts_historicalevent RESTART IDENTITY CASCADE")
     author_ids, publication_ids = synthetic.ensure_people(authors=authors)
     source_ids = synthetic.add_sources(max(1, n // 50), publication_ids)
-    now = timezone.now()
-    synthetic._copy_or_insert(
-        Event,
-        ["id", "title", "resolution_criteria", "deadline", "reference_source", "evidence_url", "resolution_note",
-         "created_at"],
-        ((i, f"Synthetic event {i}", "The official statistics decide.", "2030-01-01", "", "", "", now)
-         for i in range(1, events + 1)),
-    )  # fmt: skip
     started = time.perf_counter()
     synthetic.add_forecasts(n, author_ids=author_ids, source_ids=source_ids)
-    with connection.cursor() as cursor:
-        # A hash spreads consecutive forecasts (round-robin authors) over events, so
-        # each event gets forecasts by several pundits; every third one says the opposite.
-        cursor.execute(
-            "UPDATE forecasts_forecast SET event_id = 1 + abs(hashtext(id::text)) %% %s, "
-            "event_link = CASE WHEN id %% 3 = 0 THEN 'opposite' ELSE 'same' END, "
-            "reference_probability = CASE WHEN id %% 4 = 0 THEN 0.5 END, "
-            "reference_used = CASE WHEN id %% 4 = 0 THEN 0.5 END, "
-            "reference_source = CASE WHEN id %% 4 = 0 THEN 'base rate' ELSE '' END",
-            [events],
-        )
-        cursor.execute(
-            "UPDATE forecasts_event SET reference_probability = 0.4, reference_source = 'crowd' WHERE id % 2 = 0"
-        )
-    synthetic.reset_sequences()
-    with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(no_style(), [Event]):
-            cursor.execute(statement)
-    with connection.cursor() as cursor:
-        # As autovacuum would soon: the visibility map lets head-to-head read the index alone.
-        cursor.execute("VACUUM ANALYZE forecasts_forecast")
+    synthetic.add_events(events)
     synthetic.analyze()
     print(f"  filled {n:,} forecasts on {events:,} events in {time.perf_counter() - started:.0f} s", flush=True)
     return author_ids
@@ -99,6 +64,9 @@ def _resolve_event(author_ids: list[int]) -> dict:
         elapsed = time.perf_counter() - started
     assert result.resolved == LINKED_TO_RESOLVE
     history = Forecast.history.model.objects.filter(event_id=event.pk, history_type="~").count()
+    # Leave the rows as they were, so that a later --reuse (here or in benchmarks.run) finds them.
+    synthetic.delete_forecasts(first, last)
+    Event.objects.filter(pk=event.pk).delete()
     return {"ms": 1000 * elapsed, "queries": len(queries), "history_rows": history}
 
 

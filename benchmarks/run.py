@@ -5,8 +5,10 @@
     .venv/bin/python -m benchmarks.run --database sqlite --n 100000
 
 It only ever uses its own databases (hindsight_bench and hindsight_bench_import on PostgreSQL,
-var/bench*.sqlite3 for SQLite; BENCH_DATABASE_URL / BENCH_IMPORT_DATABASE_URL override them, but
-the database name must contain "bench"), empties them, and creates them when missing.
+var/bench*.sqlite3 for SQLite; --database-url, or BENCH_DATABASE_URL / BENCH_IMPORT_DATABASE_URL,
+override them, but the database name must contain "bench"), empties them, and creates them when
+missing. --events links every forecast to one of that many events (PostgreSQL), as
+`benchmarks.events` does; --reuse measures again on the rows of an earlier run.
 """
 
 from __future__ import annotations
@@ -28,8 +30,11 @@ PG_URL = "postgres://postgres@127.0.0.1:5432/hindsight_bench"
 PG_IMPORT_URL = "postgres://postgres@127.0.0.1:5432/hindsight_bench_import"
 
 
-def database_urls(kind: str) -> tuple[str, str]:
-    if kind == "postgres":
+def database_urls(kind: str, main_url: str | None = None) -> tuple[str, str]:
+    if main_url:
+        main = main_url
+        imported = os.environ.get("BENCH_IMPORT_DATABASE_URL", main_url + "_import")
+    elif kind == "postgres":
         main = os.environ.get("BENCH_DATABASE_URL", PG_URL)
         imported = os.environ.get("BENCH_IMPORT_DATABASE_URL", PG_IMPORT_URL)
     else:
@@ -128,6 +133,9 @@ class Report:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database", choices=("postgres", "sqlite"), default="postgres")
+    parser.add_argument(
+        "--database-url", help="The benchmark database (its name must contain 'bench'); the import's gets '_import'."
+    )
     parser.add_argument("--n", type=int, default=100_000, help="Forecasts in the big table (default 100,000).")
     parser.add_argument("--authors", type=int, default=1000)
     parser.add_argument("--small", type=int, default=1000, help="Rows of the small table for the list pages.")
@@ -145,9 +153,17 @@ def main(argv: list[str] | None = None) -> int:
         help="Measure only these (the table of N rows is generated in any case).",
     )
     parser.add_argument("--json", type=Path, help="Also write the numbers as JSON to this file.")
+    parser.add_argument(
+        "--events", type=int, default=0, help="Link every forecast to one of this many events (PostgreSQL only)."
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="Keep the rows of an earlier run with the same --n (and --events)."
+    )
     args = parser.parse_args(argv)
+    if args.events and args.database != "postgres":
+        parser.error("--events needs --database postgres.")
 
-    main_url, import_url = database_urls(args.database)
+    main_url, import_url = database_urls(args.database, args.database_url)
     ensure_database(main_url)
     django_setup(main_url)
 
@@ -156,10 +172,19 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     started = time.perf_counter()
     print(f"Hindsight benchmark: {args.database}, N={args.n:,}, {args.authors:,} authors", flush=True)
-    measure.prepare()
-    measure.list_pages_and_scale(
-        report, n=args.n, small=args.small, authors=args.authors, repeat=args.repeat, pages="pages" in args.only
-    )
+    reused = args.reuse and measure.has_rows(n=args.n, events=args.events)
+    if reused:
+        print("  measuring the rows of an earlier run", flush=True)
+        measure.prepare(empty=False)
+        if "pages" in args.only:
+            parser.error("--reuse cannot measure the list pages, which need the small table first.")
+    else:
+        measure.prepare()
+        measure.list_pages_and_scale(
+            report, n=args.n, small=args.small, authors=args.authors, repeat=args.repeat, pages="pages" in args.only
+        )
+        if args.events:
+            measure.link_events(report, events=args.events)
     if "scorecards" in args.only:
         measure.scorecards(report, repeat=args.repeat, naive=not args.skip_naive)
     if "flagging" in args.only:

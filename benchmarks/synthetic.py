@@ -12,6 +12,7 @@ import random
 from collections.abc import Iterator
 
 from django.contrib.auth import get_user_model
+from django.core.management.color import no_style
 from django.db import connection, models
 from django.utils import timezone
 
@@ -57,8 +58,6 @@ def _next_id(model: type[models.Model]) -> int:
 
 
 def reset_sequences() -> None:
-    from django.core.management.color import no_style
-
     statements = connection.ops.sequence_reset_sql(
         no_style(), [Publication, Author, Source, Forecast, get_user_model()]
     )
@@ -84,7 +83,7 @@ def truncate() -> None:
 
 
 def _data_models() -> list[type[models.Model]]:
-    from forecasts.models import Reminder, ReminderDigest, Tag
+    from forecasts.models import Event, Reminder, ReminderDigest, Tag
 
     return [
         Publication,
@@ -92,6 +91,8 @@ def _data_models() -> list[type[models.Model]]:
         Source,
         Source.authors.through,
         Tag,
+        Event,
+        Event.history.model,
         Forecast,
         Forecast.tags.through,
         Forecast.history.model,
@@ -253,6 +254,41 @@ def add_forecasts(
     _copy_or_insert(Forecast, FORECAST_COLUMNS, rows())
     reset_sequences()
     return start, start + count - 1
+
+
+def add_events(events: int) -> None:
+    """`events` events, each forecast linked to one (same or opposite claim), a quarter of the
+    forecasts with a reference of their own and half of the events with one (PostgreSQL only).
+
+    A hash spreads consecutive forecasts (round-robin authors) over the events, so each event
+    gets forecasts by several pundits; every third one says the opposite."""
+    from forecasts.models import Event
+
+    now = timezone.now()
+    start = _next_id(Event)
+    _copy_or_insert(
+        Event,
+        ["id", "title", "resolution_criteria", "deadline", "reference_source", "evidence_url", "resolution_note",
+         "created_at"],
+        ((i, f"Synthetic event {i}", "The official statistics decide.", "2030-01-01", "", "", "", now)
+         for i in range(start, start + events)),
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE forecasts_forecast SET event_id = %s + abs(hashtext(id::text)) %% %s, "
+            "event_link = CASE WHEN id %% 3 = 0 THEN 'opposite' ELSE 'same' END, "
+            "reference_probability = CASE WHEN id %% 4 = 0 THEN 0.5 END, "
+            "reference_used = CASE WHEN id %% 4 = 0 THEN 0.5 END, "
+            "reference_source = CASE WHEN id %% 4 = 0 THEN 'base rate' ELSE '' END",
+            [start, events],
+        )
+        cursor.execute(
+            "UPDATE forecasts_event SET reference_probability = 0.4, reference_source = 'crowd' WHERE id % 2 = 0"
+        )
+        for statement in connection.ops.sequence_reset_sql(no_style(), [Event]):
+            cursor.execute(statement)
+        # As autovacuum would soon: the visibility map lets head-to-head read the index alone.
+        cursor.execute("VACUUM ANALYZE forecasts_forecast")
 
 
 def delete_forecasts(first: int, last: int) -> None:

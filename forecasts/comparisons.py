@@ -17,13 +17,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Avg, Case, Count, F, FloatField, QuerySet, Sum, Value, When
+from django.db.models import Avg, Case, F, FloatField, QuerySet, Value, When
 
 from sources.models import Author
 
 from . import scoring, slices
 from .models import SCORED, UNCONFIRMED, Event, Forecast, Outcome
-from .scorecards import GROUPINGS, Scorecard, confirmed_forecasts, counted_in
+from .scorecards import GROUPINGS, Scorecard, confirmed_forecasts, counted_in, relative_aggregates
 
 _OUTCOME = Case(When(outcome=Outcome.YES, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
 
@@ -54,30 +54,24 @@ class Relative:
 NO_RELATIVE = Relative(0, None, None, None)
 
 
-def _relative_aggregates() -> dict[str, Any]:
-    # The stored per-forecast difference (NULL without a reference or a score): one column summed.
-    difference = F("relative_brier")
-    return {
-        "n": Count("relative_brier"),
-        "total": Sum(difference, output_field=FloatField()),
-        "total_of_squares": Sum(difference * difference, output_field=FloatField()),
-    }
-
-
 def _with_reference(queryset: QuerySet[Forecast]) -> QuerySet[Forecast]:
     return queryset.exclude(status__in=UNCONFIRMED).filter(relative_brier__isnull=False)
 
 
 def _relative(row: dict[str, Any]) -> Relative:
-    interval = scoring.mean_interval_from_sums(row["n"], row["total"] or 0.0, row["total_of_squares"] or 0.0)
+    return _relative_from(row["relative_n"], row["relative_total"] or 0.0, row["relative_squares"] or 0.0)
+
+
+def _relative_from(n: int, total: float, total_of_squares: float) -> Relative:
+    interval = scoring.mean_interval_from_sums(n, total, total_of_squares)
     return Relative(interval.n, interval.mean, interval.ci_low, interval.ci_high)
 
 
 def relative_scores(queryset: QuerySet[Forecast] | None = None) -> Relative:
     """The relative Brier of `queryset` (default: every confirmed forecast), from one query."""
     queryset = confirmed_forecasts() if queryset is None else queryset
-    row = _with_reference(queryset).aggregate(**_relative_aggregates())
-    return _relative(row) if row["n"] else NO_RELATIVE
+    row = _with_reference(queryset).aggregate(**relative_aggregates())
+    return _relative(row) if row["relative_n"] else NO_RELATIVE
 
 
 def relative_by(by: str, queryset: QuerySet[Forecast] | None = None) -> dict[str, Relative]:
@@ -88,7 +82,7 @@ def relative_by(by: str, queryset: QuerySet[Forecast] | None = None) -> dict[str
     rows = (
         _with_reference(queryset.filter(**{f"{grouping.key}__isnull": False}))
         .values(group_key=F(grouping.key))
-        .annotate(**_relative_aggregates())
+        .annotate(**relative_aggregates())
         .order_by()
     )
     return {str(row["group_key"]): _relative(row) for row in rows}
@@ -96,7 +90,12 @@ def relative_by(by: str, queryset: QuerySet[Forecast] | None = None) -> dict[str
 
 def relative_for(cards: list[Scorecard], *, by: str | None, filters: slices.Slice) -> list[Relative]:
     """The relative Brier beside each scorecard of `scorecards_by(by)` (or the overall one when
-    `by` is None), over the same slice and counted by the same early rule: one query."""
+    `by` is None), over the same slice and counted by the same early rule.
+
+    The scorecards' own query already summed it over each card's forecasts (`relative_totals`):
+    then no query at all. Otherwise one."""
+    if all(card.relative_totals is not None for card in cards):
+        return [_relative_from(*card.relative_totals) if card.relative_totals[0] else NO_RELATIVE for card in cards]
     rows = counted_in(filters)
     if by is None:
         return [relative_scores(rows)]

@@ -1,16 +1,16 @@
 """Scorecards: forecasts rows turned into scores, aggregated in the database.
 
-The database does the heavy lifting: one ``GROUP BY (group, bin)`` query returns the
-per-bin sufficient statistics that `forecasts.scoring.score_bins` turns into scores,
-and one ``GROUP BY group`` query returns the counts. Neither loads a forecast row
-into Python, so the cost does not grow with the history in memory.
+The database does the heavy lifting: one ``GROUP BY (group, cell)`` query returns the
+per-bin sufficient statistics that `forecasts.scoring.score_bins` turns into scores, the
+counts, and the sums of the relative Brier. It loads no forecast row into Python, so the cost
+does not grow with the history in memory.
 
 Counts (all over confirmed forecasts; proposed candidates are not forecasts yet):
 ``total = open + due + resolved`` and ``resolved = scored + unscored + waiting``, where
 unscored ones are ambiguous, annulled, or decided but carried no probability, and waiting ones
 were resolved before their deadline passed and count from the day after it
-(`Forecast.objects.counted`). The waiting rows are kept out of the aggregation by its WHERE
-clause and counted by a separate small query over an index, so the big query does no more work.
+(`Forecast.objects.counted`). The waiting rows are grouped apart in the same query (one more
+grouping column) and only counted.
 """
 
 from __future__ import annotations
@@ -23,7 +23,20 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import connections
-from django.db.models import Case, Count, F, FloatField, Model, Q, QuerySet, Sum, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Model,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Greatest, Least, Ln, Lower, Power, Trim
 
 from sources.models import Author, Publication, Source
@@ -43,6 +56,7 @@ from .models import (
     Tag,
     calibration_cell_case,
     local_today,
+    waiting_condition,
 )
 
 GROUP_BY_CHOICES = ("author", "publication", "source", "tag")
@@ -91,6 +105,9 @@ class Scorecard:
     # whether the 95 % interval overlaps the leader's (then the two cannot be told apart).
     shrunk_brier: float | None = None
     like_leader: bool | None = None
+    # Count, sum and sum of squares of the relative Brier over the card's own forecasts (those
+    # with a reference), read by the same query: `comparisons.relative_for` needs no other.
+    relative_totals: tuple[int, float, float] | None = None
 
     @property
     def n(self) -> int:
@@ -124,19 +141,34 @@ class Scorecard:
                 "within_bin_variance": r(d.within_bin_variance) if d else None,
                 "within_bin_covariance": r(d.within_bin_covariance) if d else None,
             },
-            "calibration": [
-                {
-                    "lower": r(b.lower),
-                    "upper": r(b.upper),
-                    "n": b.n,
-                    "mean_probability": r(b.mean_probability),
-                    "observed_frequency": r(b.observed_frequency),
-                    "ci_low": r(b.ci_low),
-                    "ci_high": r(b.ci_high),
-                }
-                for b in s.calibration
-            ],
+            "calibration": [_calibration_row(b, r) for b in s.calibration],
         }
+
+
+# The calibration rows of a thousand scorecards mostly repeat: the empty bins, and the edges,
+# frequencies and intervals of the same small counts (3 of 7 in the bin 0.3-0.4). Their dicts'
+# numbers are kept per (number function, bin without its mean): only the mean is new per row.
+_ROW_PARTS: dict[tuple, tuple] = {}
+_ROW_PARTS_LIMIT = 100_000
+
+
+def _calibration_row(b: scoring.CalibrationBin, r: Callable[[Any], Any]) -> dict[str, Any]:
+    key = (r, b.lower, b.upper, b.n, b.observed_frequency, b.ci_low, b.ci_high)
+    parts = _ROW_PARTS.get(key)
+    if parts is None:
+        parts = (r(b.lower), r(b.upper), r(b.observed_frequency), r(b.ci_low), r(b.ci_high))
+        if len(_ROW_PARTS) < _ROW_PARTS_LIMIT:
+            _ROW_PARTS[key] = parts
+    lower, upper, frequency, ci_low, ci_high = parts
+    return {
+        "lower": lower,
+        "upper": upper,
+        "n": b.n,
+        "mean_probability": r(b.mean_probability),
+        "observed_frequency": frequency,
+        "ci_low": ci_low,
+        "ci_high": ci_high,
+    }
 
 
 def _unchanged(value: Any) -> Any:
@@ -300,10 +332,7 @@ def yearly_scorecards(
         queryset, group_key="made_on__year", n_bins=n_bins, filters=filters, today=today or local_today()
     )
     # int(): PostgreSQL's EXTRACT answers NUMERIC, which the raw aggregate reads as a Decimal.
-    return [
-        (int(year), Scorecard(group=None, counts=counts, scores=scoring.score_bins(bins)))
-        for year, (counts, bins) in sorted(totals.items())
-    ]
+    return [(int(year), _card(None, year_totals)) for year, year_totals in sorted(totals.items())]
 
 
 def brier_trend(years: list[tuple[int, Scorecard]]) -> float | None:
@@ -313,10 +342,38 @@ def brier_trend(years: list[tuple[int, Scorecard]]) -> float | None:
     return scoring.weighted_slope(points)
 
 
+class _Totals:
+    """What the aggregate returns for one group: the counts, the per-bin totals and the sums of
+    the stored relative Brier (count, sum, sum of squares) over the counted forecasts."""
+
+    __slots__ = ("bins", "counts", "relative")
+
+    def __init__(self, n_bins: int):
+        self.counts = dict.fromkeys(COUNT_FIELDS, 0)
+        self.bins = [scoring.BinTotals()] * n_bins
+        self.relative: list[Any] = [0, 0, 0]
+
+
+def relative_aggregates() -> dict[str, Any]:
+    """Count, sum and sum of squares of the stored per-forecast relative Brier (NULL without a
+    reference or a score, and so left out of all three)."""
+    difference = F("relative_brier")
+    return {
+        "relative_n": Count("relative_brier"),
+        "relative_total": Sum(difference, output_field=FloatField()),
+        "relative_squares": Sum(difference * difference, output_field=FloatField()),
+    }
+
+
 def _aggregate(
-    queryset: QuerySet[Forecast], *, group_key: str | None, n_bins: int
-) -> dict[Any, tuple[dict[str, int], list[scoring.BinTotals]]]:
-    """Group key -> (counts, per-bin totals), from one GROUP BY (group, cell) query.
+    queryset: QuerySet[Forecast], *, group_key: str | None, n_bins: int, waiting_on: datetime.date | None
+) -> dict[Any, _Totals]:
+    """Group key -> its totals, from one GROUP BY (group, cell, waiting) query.
+
+    The one query reads everything a scorecard shows: the counts, the bins' sums and the relative
+    Brier's sums, so a slice reads the table once and a narrow one costs one round trip. With
+    `waiting_on`, the forecasts resolved before their deadline (`waiting_condition`) are grouped
+    apart and only counted; without it, they count at once (the early rule switched off).
 
     Plain COUNT(*)s, not COUNT(DISTINCT): every row is one forecast (or one forecast-tag pair),
     and DISTINCT would sort the whole table. The few rows that come back (at most a dozen per
@@ -324,66 +381,72 @@ def _aggregate(
     the database needs to aggregate a hundred thousand forecasts.
     """
     rows = queryset.annotate(cell=cell_expression(n_bins))
+    grouping = ["cell"]
     if group_key is not None:
-        rows = rows.annotate(group_key=F(group_key)).values("group_key", "cell")
-    else:
-        rows = rows.values("cell")
-    sql, params = rows.annotate(**_cell_aggregates()).order_by().query.sql_with_params()
+        rows = rows.annotate(group_key=F(group_key))
+        grouping.append("group_key")
+    if waiting_on is not None:
+        rows = rows.annotate(waiting=ExpressionWrapper(waiting_condition(waiting_on), output_field=BooleanField()))
+        grouping.append("waiting")
+    aggregates = {**_cell_aggregates(), **relative_aggregates()}
+    sql, params = rows.values(*grouping).annotate(**aggregates).order_by().query.sql_with_params()
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         column = {description[0]: index for index, description in enumerate(cursor.description)}
         result = cursor.fetchall()
-    names = ("cell", "n", "sum_p", "sum_o", "sum_p2", "sum_po", "sum_log_likelihood", "sum_b2")
-    pick = operator.itemgetter(column.get("group_key", column["cell"]), *(column[name] for name in names))
-    groups: dict[Any, tuple[dict[str, int], list[scoring.BinTotals]]] = {}
-    for key, cell, n, sum_p, sum_o, sum_p2, sum_po, sum_log_likelihood, sum_b2 in map(pick, result):
+    names = (
+        "cell", "n", "sum_p", "sum_o", "sum_p2", "sum_po", "sum_log_likelihood", "sum_b2",
+        "relative_n", "relative_total", "relative_squares",
+    )  # fmt: skip
+    # Absent columns read the cell again, which is never a group key and never waiting.
+    pick = operator.itemgetter(
+        column.get("group_key", column["cell"]), column.get("waiting", column["cell"]), *(column[n] for n in names)
+    )
+    groups: dict[Any, _Totals] = {}
+    bin_totals_of = scoring.BinTotals._make
+    for (
+        key, waiting, cell, n, sum_p, sum_o, sum_p2, sum_po, sum_log_likelihood, sum_b2,
+        relative_n, relative_total, relative_squares,
+    ) in map(pick, result):  # fmt: skip
         if group_key is None:
             key = None
-        if key not in groups:
-            groups[key] = (dict.fromkeys(COUNT_FIELDS, 0), [scoring.BinTotals()] * n_bins)
-        counts, bins = groups[key]
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Totals(n_bins)
+        counts = group.counts
         counts["total"] += n
+        if waiting_on is not None and waiting:
+            counts["waiting"] += n
+            continue
         if cell >= 0:
             counts["scored"] += n
-            bins[cell] = scoring.BinTotals(n, sum_p, float(sum_o), sum_p2, sum_po or 0.0, sum_log_likelihood, sum_b2)
+            group.bins[cell] = bin_totals_of(
+                (n, sum_p, float(sum_o), sum_p2, sum_po or 0.0, sum_log_likelihood, sum_b2)
+            )
         elif cell in CELL_COUNTS:
             counts[CELL_COUNTS[cell]] += n
-    return groups
-
-
-def _add_waiting(
-    groups: dict[Any, tuple[dict[str, int], list[scoring.BinTotals]]], waiting: dict[Any, int], n_bins: int
-) -> None:
-    """Fold the waiting counts in and derive resolved and unscored."""
-    for key, n in waiting.items():
-        if key not in groups:
-            groups[key] = (dict.fromkeys(COUNT_FIELDS, 0), [scoring.BinTotals()] * n_bins)
-        groups[key][0]["waiting"] = n
-        groups[key][0]["total"] += n
-    for counts, _bins in groups.values():
+        if relative_n:
+            relative = group.relative
+            relative[0] += relative_n
+            relative[1] += relative_total
+            relative[2] += relative_squares
+    for group in groups.values():
+        counts = group.counts
         counts["resolved"] = counts["total"] - counts["open"] - counts["due"]
         counts["unscored"] = counts["resolved"] - counts["scored"] - counts["waiting"]
-
-
-def _waiting(queryset: QuerySet[Forecast], *, group_key: str | None, today: datetime.date) -> dict[Any, int]:
-    """Forecasts resolved before their deadline passed, per group: an index range, not a scan."""
-    rows = queryset.resolved_early(today)
-    if group_key is None:
-        n = rows.order_by().count()
-        return {None: n} if n else {}
-    return dict(rows.values_list(group_key).annotate(n=Count("pk")).order_by().values_list(group_key, "n"))
+    return groups
 
 
 def _grouped_totals(
     queryset: QuerySet[Forecast], *, group_key: str | None, n_bins: int, filters: slices.Slice, today: datetime.date
-) -> dict[Any, tuple[dict[str, int], list[scoring.BinTotals]]]:
+) -> dict[Any, _Totals]:
     sliced = queryset.filter(filters.q()) if filters.is_filtered else queryset
-    groups = _aggregate(
-        sliced.counted(include_early=filters.include_early, today=today), group_key=group_key, n_bins=n_bins
-    )
-    waiting = {} if filters.include_early else _waiting(sliced, group_key=group_key, today=today)
-    _add_waiting(groups, waiting, n_bins)
-    return groups
+    return _aggregate(sliced, group_key=group_key, n_bins=n_bins, waiting_on=None if filters.include_early else today)
+
+
+def _relative_totals(totals: _Totals) -> tuple[int, float, float]:
+    n, total, squares = totals.relative
+    return n, float(total), float(squares)
 
 
 def scorecard(
@@ -395,11 +458,19 @@ def scorecard(
     today: datetime.date | None = None,
 ) -> Scorecard:
     """One scorecard over `queryset` (default: every confirmed forecast) narrowed to `filters`:
-    one aggregate query, and one small count of the forecasts waiting for their deadline."""
+    one aggregate query."""
     queryset = confirmed_forecasts() if queryset is None else queryset.exclude(status__in=UNCONFIRMED)
     totals = _grouped_totals(queryset, group_key=None, n_bins=n_bins, filters=filters, today=today or local_today())
-    counts, bins = totals.get(None, (dict.fromkeys(COUNT_FIELDS, 0), [scoring.BinTotals()] * n_bins))
-    return Scorecard(group=group, counts=counts, scores=scoring.score_bins(bins))
+    return _card(group, totals.get(None) or _Totals(n_bins))
+
+
+def _card(group: Group | None, totals: _Totals) -> Scorecard:
+    return Scorecard(
+        group=group,
+        counts=totals.counts,
+        scores=scoring.score_bins(totals.bins),
+        relative_totals=_relative_totals(totals),
+    )
 
 
 def scorecards_by(
@@ -412,8 +483,8 @@ def scorecards_by(
 ) -> list[Scorecard]:
     """A scorecard per author, publication, source or tag, in label order.
 
-    One aggregate query over the forecasts, one small count of the waiting ones and one for the
-    groups' labels, whatever the number of groups. A forecast with several tags counts once in
+    One aggregate query over the forecasts and one for the groups' labels, whatever the number
+    of groups. A forecast with several tags counts once in
     each tag's scorecard.
     """
     grouping = _grouping(by)
@@ -443,24 +514,27 @@ def scorecard_and_scorecards_by(
     totals = _grouped_totals(
         confirmed_forecasts(), group_key=_grouping(by).key, n_bins=n_bins, filters=filters, today=today or local_today()
     )
-    counts = dict.fromkeys(COUNT_FIELDS, 0)
+    overall = _Totals(n_bins)
+    counts = overall.counts
     columns = [[0.0] * len(scoring.BinTotals._fields) for _ in range(n_bins)]
-    for group_counts, group_bins in totals.values():
+    for group in totals.values():
         for count_field in COUNT_FIELDS:
-            counts[count_field] += group_counts.get(count_field, 0)
-        for column, totals_of_bin in zip(columns, group_bins, strict=True):
+            counts[count_field] += group.counts.get(count_field, 0)
+        for column, totals_of_bin in zip(columns, group.bins, strict=True):
             for index, value in enumerate(totals_of_bin):
                 column[index] += value
-    bins = [scoring.BinTotals(int(column[0]), *column[1:]) for column in columns]
-    return Scorecard(group=None, counts=counts, scores=scoring.score_bins(bins)), _cards(by, totals)
+        for index, value in enumerate(group.relative):
+            overall.relative[index] += value
+    overall.bins = [scoring.BinTotals(int(column[0]), *column[1:]) for column in columns]
+    return _card(None, overall), _cards(by, totals)
 
 
-def _cards(by: str, totals: dict[Any, tuple[dict[str, int], list[scoring.BinTotals]]]) -> list[Scorecard]:
+def _cards(by: str, totals: dict[Any, _Totals]) -> list[Scorecard]:
     grouping = _grouping(by)
     labels = _labels(grouping, list(totals))
     cards = [
-        Scorecard(group=Group(by=by, key=str(key), label=labels[key]), counts=counts, scores=scoring.score_bins(bins))
-        for key, (counts, bins) in totals.items()
+        _card(Group(by=by, key=str(key), label=labels[key]), group_totals)
+        for key, group_totals in totals.items()
         if key in labels
     ]
     cards.sort(key=lambda card: (card.group.label.casefold(), card.group.key))

@@ -169,13 +169,15 @@ def wilson_interval(successes: float, n: int, z: float = WILSON_Z) -> tuple[floa
 
 
 def score_bins(bins: Sequence[BinTotals], *, z: float = WILSON_Z) -> Scores:
-    """Turn per-bin totals (one entry per bin, in bin order) into every score."""
+    """Turn per-bin totals (one entry per bin, in bin order) into every score.
+
+    A scorecard per author calls this once per author, so the empty bins cost a lookup (their
+    rows are built once per bin count) and the totals are summed over the filled bins only, in
+    bin order: the same additions as summing every column, minus the zeros."""
     n_bins = len(bins)
-    edges = _edges(n_bins)
-    # Column sums rather than sum(bins, BinTotals()): a scorecard per author calls this a
-    # thousand times, and building every intermediate total costs more than the additions.
-    total = BinTotals(*map(sum, zip(*bins, strict=True))) if bins else BinTotals()
-    if total.n == 0:
+    empty = _empty_bins(n_bins)
+    filled = [(k, b) for k, b in enumerate(bins) if b[0]]
+    if not filled:
         return Scores(
             n=0,
             brier=None,
@@ -184,42 +186,44 @@ def score_bins(bins: Sequence[BinTotals], *, z: float = WILSON_Z) -> Scores:
             brier_skill=None,
             ece=None,
             decomposition=None,
-            calibration=[_empty_bin(edges[k], edges[k + 1]) for k in range(n_bins)],
+            calibration=list(empty),
         )
 
-    n = total.n
+    n = total_o = total_p2 = total_po = total_log_likelihood = total_b2 = 0
+    for _k, (bin_n, _p, sum_o, sum_p2, sum_po, sum_log_likelihood, sum_b2) in filled:
+        n += bin_n
+        total_o += sum_o
+        total_p2 += sum_p2
+        total_po += sum_po
+        total_log_likelihood += sum_log_likelihood
+        total_b2 += sum_b2
     # sum((p - o)^2) = sum(p^2) - 2 sum(p o) + sum(o), since o^2 == o.
-    brier = (total.sum_p2 - 2.0 * total.sum_po + total.sum_o) / n
-    rate = total.sum_o / n
+    brier = (total_p2 - 2.0 * total_po + total_o) / n
+    rate = total_o / n
     uncertainty = rate * (1.0 - rate)
     reliability = resolution = within_variance = within_covariance = ece = 0.0
-    # One pass builds the calibration table and the decomposition's terms: a scorecard per
-    # author runs it a thousand times.
-    calibration = []
-    for k, b in enumerate(bins):
-        bin_n = b.n
-        if bin_n == 0:
-            calibration.append(_empty_bin(edges[k], edges[k + 1]))
-            continue
-        sum_p, sum_o = b.sum_p, b.sum_o
+    # One pass over the filled bins builds the calibration table and the decomposition's terms.
+    calibration = list(empty)
+    for k, (bin_n, sum_p, sum_o, sum_p2, sum_po, _ll, _b2) in filled:
         mean_p = sum_p / bin_n
         freq = sum_o / bin_n
         low, high = wilson_interval(sum_o, bin_n, z)
-        calibration.append(CalibrationBin(edges[k], edges[k + 1], bin_n, round(sum_o), mean_p, freq, low, high))
+        lower, upper = empty[k][0], empty[k][1]
+        calibration[k] = CalibrationBin(lower, upper, bin_n, round(sum_o), mean_p, freq, low, high)
         reliability += bin_n * (mean_p - freq) ** 2
         resolution += bin_n * (freq - rate) ** 2
         # sum((p - mean_p)^2) and sum((o - freq)(p - mean_p)), expanded into the sums.
-        within_variance += max(0.0, b.sum_p2 - sum_p * mean_p)
-        within_covariance += b.sum_po - sum_p * freq
+        within_variance += max(0.0, sum_p2 - sum_p * mean_p)
+        within_covariance += sum_po - sum_p * freq
         ece += bin_n * abs(freq - mean_p)
 
-    variance = brier_variance(n, brier, total.sum_b2)
+    variance = brier_variance(n, brier, total_b2)
     return Scores(
         n=n,
         brier=brier,
         brier_interval=mean_interval(n, brier, variance),
         brier_variance=variance,
-        log_loss=-total.sum_log_likelihood / n,
+        log_loss=-total_log_likelihood / n,
         base_rate=rate,
         brier_skill=1.0 - brier / uncertainty if uncertainty > 0 else None,
         ece=ece / n,
@@ -248,8 +252,10 @@ _T975 = (
 _Z975 = 1.959963984540054
 
 
+@functools.lru_cache(maxsize=4096)
 def t_quantile_975(df: int) -> float:
-    """The 97.5 % quantile of Student's t with `df` degrees of freedom (a 95 % two-sided interval)."""
+    """The 97.5 % quantile of Student's t with `df` degrees of freedom (a 95 % two-sided interval).
+    Cached: a scorecard per author asks for one per author, mostly for the same few `df`."""
     if df < 1:
         raise ValueError(f"degrees of freedom must be at least 1, got {df!r}")
     if df <= len(_T975):
@@ -340,8 +346,10 @@ def score(pairs: Iterable[Pair], n_bins: int = DEFAULT_BINS, *, z: float = WILSO
 
 
 @functools.cache
-def _empty_bin(lower: float, upper: float) -> CalibrationBin:
-    return CalibrationBin(lower, upper, 0, 0, None, None, None, None)
+def _empty_bins(n_bins: int) -> tuple[CalibrationBin, ...]:
+    """The calibration rows of `n_bins` empty bins, which also carry each bin's edges."""
+    edges = _edges(n_bins)
+    return tuple(CalibrationBin(edges[k], edges[k + 1], 0, 0, None, None, None, None) for k in range(n_bins))
 
 
 @functools.cache

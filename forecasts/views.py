@@ -87,7 +87,8 @@ def scorecard_index(request):
         "min_ranked_n": scorecards.MIN_RANKED_N,
         "n_bins": n_bins,
         **_slice_context(request, filters),
-        "relative": comparisons.relative_scores(scorecards.counted_in(filters)),
+        # Summed by the scorecards' own query: no second read of the forecasts.
+        "relative": comparisons.relative_for([overall], by=None, filters=filters)[0],
     }
     return render(request, "scorecards/index.html", context)
 
@@ -120,7 +121,7 @@ def scorecard_detail(request, by: str, key: str):
         "outcome": Outcome,
         "min_ranked_n": scorecards.MIN_RANKED_N,
         "n_bins": n_bins,
-        "relative": comparisons.relative_scores(scorecards.counted_in(filters, forecasts)),
+        "relative": comparisons.relative_for([card], by=None, filters=filters)[0],
         "opponents": _opponents(int(key)) if by == "author" else [],
         **public_pages.group_page_context(request, card, forecasts.filter(filters.q())),
         **_slice_context(request, filters),

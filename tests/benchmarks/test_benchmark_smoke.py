@@ -24,8 +24,8 @@ def test_every_measurement_runs_and_reports_on_a_small_table(bench_settings):
     measure.flagging(report, n=200, repeat=1, due=10, small_open=100)
     measure.reminders(report, sizes=((2, 4), (4, 4), (4, 8)))
     names = [row[0] for row in report.rows]
-    # pages; scorecards (overall, by author, a slice of each, the naive two); flagging; reminders
-    assert len(names) == 4 + 6 + 1 + 2
+    # pages; scorecards (overall, by author, three slices of each, the naive two); flagging; reminders
+    assert len(names) == 4 + 10 + 1 + 2
     assert len({sizes["planning_queries"] for sizes in report.data["reminders"].values()}) == 1
     assert all(row[1] for row in report.rows)
     table = report.table()

@@ -9,7 +9,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forecasts import scorecards, services, slices
+from forecasts import comparisons, scorecards, services, slices
 from forecasts.models import Forecast, Outcome, ReminderDigest, Status
 from tests.factories import ForecastFactory, StaffFactory, TagFactory, UserFactory
 
@@ -97,20 +97,23 @@ def test_api_list_queries_do_not_grow_with_rows(db, client, url, django_assert_n
 # Scorecards ----------------------------------------------------------------------------------
 
 
-def test_a_scorecard_is_one_query_and_the_count_of_the_waiting_ones(db, django_assert_num_queries):
+def test_a_scorecard_and_its_relative_brier_are_one_query(db, django_assert_num_queries):
     make_forecasts(5, **resolved_fields())
-    with django_assert_num_queries(2):
-        scorecards.scorecard()
-    # Counting every resolved forecast at once needs no count of the waiting ones.
+    with django_assert_num_queries(1):
+        cards = [scorecards.scorecard()]
+        comparisons.relative_for(cards, by=None, filters=slices.DEFAULT)
+    # Counting every resolved forecast at once, too.
     with django_assert_num_queries(1):
         scorecards.scorecard(filters=slices.parse({"early": "include"}))
 
 
 @pytest.mark.parametrize("by", scorecards.GROUP_BY_CHOICES)
-def test_scorecards_by_group_are_three_queries_however_many_groups(db, by, django_assert_num_queries):
+def test_scorecards_by_group_are_two_queries_however_many_groups(db, by, django_assert_num_queries):
     make_forecasts(12, **resolved_fields())
-    with django_assert_num_queries(3):
-        cards = scorecards.scorecards_by(by, filters=slices.parse({"horizon": "6-12m", "made_year": "2023"}))
+    filters = slices.parse({"horizon": "6-12m", "made_year": "2023"})
+    with django_assert_num_queries(2):  # the aggregate and the groups' labels
+        cards = scorecards.scorecards_by(by, filters=filters)
+        comparisons.relative_for(cards, by=by, filters=filters)
     assert len(cards) >= 2
 
 

@@ -135,7 +135,7 @@ def test_scorecards_by_author_equal_pure_module_per_author(population, n_bins):
 
 @pytest.mark.parametrize("n_bins", [1, 10])
 def test_overall_and_by_author_from_one_query_equal_the_two_apart(population, n_bins, django_assert_num_queries):
-    with django_assert_num_queries(3):  # the aggregate, the waiting count and the authors' names
+    with django_assert_num_queries(2):  # the aggregate and the authors' names
         overall, by_author = scorecards.scorecard_and_scorecards_by("author", n_bins=n_bins)
 
     alone = scorecards.scorecard(n_bins=n_bins)

@@ -80,8 +80,7 @@ class Command(BaseCommand):
             # the database needs to aggregate every forecast. Same numbers, exactly round-tripping.
             if by:
                 # One scorecard per line: still readable, and greppable.
-                lines = (orjson.dumps(obj).decode() for obj in objects)
-                self.stdout.write("[\n" + ",\n".join(lines) + "\n]")
+                self.stdout.write((b"[\n" + b",\n".join(map(orjson.dumps, objects)) + b"\n]").decode())
             else:
                 self.stdout.write(orjson.dumps(objects[0], option=orjson.OPT_INDENT_2).decode())
         elif output_format == "csv":
