@@ -50,8 +50,12 @@ browser:
 	    || echo "Could not install chromium: the browser tests will be skipped (or fail in CI)"; \
 	fi
 
+# The suite runs on every core (pytest-xdist; TEST_WORKERS=0 runs it in one process). Each worker
+# has a test database of its own; the tests that share a server (Redis, the broker) keep to keys
+# and queues of their own.
+TEST_WORKERS ?= auto
 test: $(VENV)/.installed-dev .env browser
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --durations=10 $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

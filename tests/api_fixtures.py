@@ -3,25 +3,10 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests.factories import StaffFactory, UserFactory
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Every test makes a user per role; the real hasher is deliberately slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle_counts():
-    # Throttle counters live in the cache; one test's requests must not throttle the next.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _client_for(user) -> APIClient:

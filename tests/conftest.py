@@ -18,6 +18,14 @@ def staff_client(client, staff_user):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """The production hasher is deliberately slow (about half a second per password on this
+    machine) and most tests create users of each role; tests hash with MD5 instead. The commands
+    run as subprocesses (bootstrap_admin, the production site) keep the real hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     """Pages render without `collectstatic`: the manifest storage is for deployments."""
     settings.STORAGES = {

@@ -21,11 +21,6 @@ from .state import database_state
 PASSWORD = "correct horse battery staple"  # tests.factories.UserFactory's
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def browser():
     """A client that, like a browser, must present the CSRF token (the test client skips the check

@@ -10,11 +10,6 @@ PASSWORD = "correct horse battery staple"
 LOGIN_PAGES = ["/admin/login/", "/api/auth/login/"]
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def staff(db):
     return StaffFactory(username="target", password=PASSWORD)

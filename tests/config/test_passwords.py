@@ -24,11 +24,6 @@ VALIDATORS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_all_four_validators_are_configured():
     assert {validator["NAME"] for validator in settings.AUTH_PASSWORD_VALIDATORS} == VALIDATORS
 

@@ -23,11 +23,6 @@ from tests.factories import (
 from .state import database_state
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _user(kind: str):
     """Signed-in users who may read but hold no permission to write forecasts or sources."""
     if kind == "plain user":

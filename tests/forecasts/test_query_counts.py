@@ -18,8 +18,6 @@ TODAY = datetime.date(2024, 7, 1)
 
 @pytest.fixture(autouse=True)
 def _reminder_settings(settings):
-    # Every forecast here brings its own reviewer account: hash their passwords cheaply.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.REMINDER_HEADS_UP_DAYS = 0
     settings.REMINDER_REPEAT_DAYS = 7
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -7,11 +7,6 @@ from forecasts import services
 from tests.factories import StaffFactory, UserFactory
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _member(username: str, group: str):
     services.access_groups_ensure()
     user = UserFactory(username=username, is_staff=True)

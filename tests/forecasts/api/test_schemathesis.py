@@ -53,7 +53,6 @@ def _wsgi_calls_share_the_test_transaction(settings):
 
 @pytest.fixture
 def staff_token(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Rows for the generated ids to find: open, resolved and unscored forecasts.
     ForecastFactory.create_batch(3)
     ForecastFactory(status=Status.RESOLVED, outcome=Outcome.YES, resolved_at="2024-01-01T00:00:00Z")
