@@ -25,3 +25,16 @@ class CanDecideProposals(BasePermission):
         if request.method in SAFE_METHODS:
             return True
         return user.has_perm("forecasts.add_forecast") and user.has_perm("forecasts.change_forecast")
+
+
+class CanLinkForecasts(BasePermission):
+    """Linking a forecast to an event, or unlinking it, edits the forecast: the editor's change
+    permission, as in the admin, where it is a field of the forecast's form."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        if request.method in SAFE_METHODS:
+            return True
+        return user.has_perm("forecasts.change_forecast")
