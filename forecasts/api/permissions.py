@@ -1,5 +1,6 @@
-"""Who may resolve, correct and unresolve forecasts, and accept proposed ones, over the API (the
-reading and editing rules are config.api.permissions)."""
+"""Who may resolve, correct and unresolve forecasts (and resolve events), accept proposed ones,
+and link forecasts to events, over the API (the reading and editing rules are
+config.api.permissions)."""
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
