@@ -3,8 +3,9 @@
 Anonymous: read scorecards, events, confirmed forecasts and sources, under the anonymous
 throttle (nothing, unless signed in, when SCORECARDS_PUBLIC is off). Signed in: read forecasts,
 events and sources. Editors (add/change permissions): create and edit, and link forecasts to
-events. Reviewers (resolve_forecast): resolve and unresolve forecasts, and resolve events. Superusers hold every permission. Being staff grants none by itself, as in
-the admin: a staff account that may only look at the admin must not write through the API.
+events. Reviewers (resolve_forecast): resolve and unresolve forecasts, and resolve events.
+Superusers hold every permission. Being staff grants none by itself, as in the admin: a staff
+account that may only look at the admin must not write through the API.
 """
 
 from django.conf import settings
