@@ -5,6 +5,8 @@ import datetime
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from forecasts import services
@@ -424,3 +426,21 @@ def test_private_events_need_a_login(api, settings):
     settings.SCORECARDS_PUBLIC = False
     assert api["anonymous"].get("/api/events/").status_code == 401
     assert api["reader"].get("/api/events/").status_code == 200
+
+
+def test_reading_events_takes_the_same_queries_for_few_or_many(api):
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert api["reader"].get(url).status_code == 200
+        return len(captured)
+
+    event = EventFactory()
+    event.tags.add(TagFactory())
+    _linked(event)
+    few = (queries("/api/events/"), queries(f"/api/events/{event.pk}/"))
+    for _ in range(5):
+        other = EventFactory()
+        other.tags.add(TagFactory())
+        _linked(event)
+        _linked(other)
+    assert (queries("/api/events/"), queries(f"/api/events/{event.pk}/")) == few
