@@ -368,6 +368,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name per choice set that several fields share (a forecast's link and status, in the forecast
+    # and in an event's list of linked forecasts), the names the schema had before events.
+    "ENUM_NAME_OVERRIDES": {
+        "EventLinkEnum": "forecasts.models.EventLink",
+        "EventComparatorEnum": "forecasts.models.Comparator",
+        "ForecastStatusEnum": "forecasts.models.Status",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "config.api.schema.forbid_unknown_request_fields",

@@ -6,13 +6,27 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 
-# The largest primary key the databases store; a bigger number would crash the query.
-MAX_ID = 2**63 - 1
+from sources.validators import MAX_ID, parse_id
+
+
+class IdFormField(forms.IntegerField):
+    """An id as the URLs take it (parse_id): ASCII digits within the key range. Django's own
+    field also reads '1.0' or '١' as 1."""
+
+    default_error_messages = {"invalid": f"Give an id: a whole number from 1 to {MAX_ID}."}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        pk = parse_id(str(value))
+        if pk is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return pk
 
 
 @extend_schema_field({"type": "integer", "format": "int64", "minimum": 1, "maximum": MAX_ID})
 class IdFilter(filters.NumberFilter):
-    field_class = forms.IntegerField
+    field_class = IdFormField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1)

@@ -1,10 +1,11 @@
 """Who may do what over the API; the same Django permissions the admin uses.
 
-Anonymous: read scorecards, confirmed forecasts and sources, under the anonymous throttle
-(nothing, unless signed in, when SCORECARDS_PUBLIC is off). Signed in: read forecasts and
-sources. Editors (add/change permissions): create and edit. Reviewers (resolve_forecast): resolve
-and unresolve. Superusers hold every permission. Being staff grants none by itself, as in
-the admin: a staff account that may only look at the admin must not write through the API.
+Anonymous: read scorecards, events, confirmed forecasts and sources, under the anonymous
+throttle (nothing, unless signed in, when SCORECARDS_PUBLIC is off). Signed in: read forecasts,
+events and sources. Editors (add/change permissions): create and edit, and link forecasts to
+events. Reviewers (resolve_forecast): resolve and unresolve forecasts, and resolve events.
+Superusers hold every permission. Being staff grants none by itself, as in the admin: a staff
+account that may only look at the admin must not write through the API.
 """
 
 from django.conf import settings

@@ -1,5 +1,6 @@
-"""Who may resolve, correct and unresolve forecasts, and accept proposed ones, over the API (the
-reading and editing rules are config.api.permissions)."""
+"""Who may resolve, correct and unresolve forecasts (and resolve events), accept proposed ones,
+and link forecasts to events, over the API (the reading and editing rules are
+config.api.permissions)."""
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
@@ -25,3 +26,16 @@ class CanDecideProposals(BasePermission):
         if request.method in SAFE_METHODS:
             return True
         return user.has_perm("forecasts.add_forecast") and user.has_perm("forecasts.change_forecast")
+
+
+class CanLinkForecasts(BasePermission):
+    """Linking a forecast to an event, or unlinking it, edits the forecast: the editor's change
+    permission, as in the admin, where it is a field of the forecast's form."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        if request.method in SAFE_METHODS:
+            return True
+        return user.has_perm("forecasts.change_forecast")

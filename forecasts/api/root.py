@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 ENDPOINTS = {
     "forecasts": "api-forecast-list",
+    "events": "api-event-list",
     "sources": "api-source-list",
     "scorecards": "api-scorecards",
     "schema": "api-schema",

@@ -1,13 +1,15 @@
 """Input serializers validate and hand plain values to the services; output serializers
 describe what the API returns. Neither holds business rules."""
 
+import math
+
 from django.contrib.auth import get_user_model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from config.api.serializers import StrictSerializer
 from forecasts import rules, scorecards, scoring, slices
-from forecasts.models import Comparator, EventLink, Forecast, Outcome, ProbabilityBasis, Status, Tag
+from forecasts.models import Comparator, Event, EventLink, Forecast, Outcome, ProbabilityBasis, Status, Tag
 from sources.models import Author, Source
 
 # Dates are checked against the same range as the model's (Django's validators run in DRF too).
@@ -351,6 +353,21 @@ class ScorecardSerializer(serializers.Serializer):
     decomposition = DecompositionSerializer()
     calibration = CalibrationBinSerializer(many=True)
     relative = RelativeSerializer(help_text="Against the reference probabilities, where forecasts had one.")
+    rank = serializers.IntegerField(
+        allow_null=True,
+        help_text=f"With `by`: 1 for the best shrunk Brier score. null without `by` and for groups with fewer "
+        f"than {scorecards.MIN_RANKED_N} scored forecasts, which are not ranked.",
+    )
+    shrunk_brier = serializers.FloatField(
+        allow_null=True,
+        help_text="The ranking key: the Brier score pulled toward the mean of all groups, the more the fewer "
+        "scored forecasts the group has (empirical Bayes). null where `rank` is null.",
+    )
+    distinguishable_from_leader = serializers.BooleanField(
+        allow_null=True,
+        help_text="false when the 95 % interval of the Brier score (`brier_interval`) overlaps the leader's: the "
+        "data cannot tell the two apart. null for the leader and where `rank` is null.",
+    )
 
 
 class IdField(serializers.IntegerField):
@@ -403,3 +420,184 @@ class HeadToHeadSerializer(serializers.Serializer):
     ci_high = serializers.FloatField(allow_null=True)
     verdict = serializers.ChoiceField(choices=["beat", "lost to", "not distinguishable"])
     events = SharedEventSerializer(many=True)
+
+
+# ----- events ----------------------------------------------------------------------------------
+
+EVENT_TITLE_MAX = Event._meta.get_field("title").max_length
+EVENT_REFERENCE_SOURCE_MAX = Event._meta.get_field("reference_source").max_length
+
+
+class LinkedForecastSerializer(serializers.Serializer):
+    """A forecast linked to an event, and how its outcome follows from the event's."""
+
+    id = serializers.IntegerField()
+    author = serializers.IntegerField(source="author_id", help_text="Id of the forecaster.")
+    status = serializers.ChoiceField(choices=Status.choices)
+    outcome = serializers.ChoiceField(choices=Outcome.choices, allow_null=True)
+    probability = serializers.FloatField(allow_null=True)
+    event_link = serializers.ChoiceField(choices=EventLink.choices, help_text=EventLink.__doc__)
+    event_comparator = serializers.ChoiceField(
+        choices=Comparator.choices, allow_blank=True, help_text="For a threshold claim; empty otherwise."
+    )
+    event_threshold = serializers.FloatField(allow_null=True, help_text="For a threshold claim; null otherwise.")
+    version = serializers.IntegerField(help_text="The forecast's version, to send when linking or unlinking it.")
+
+
+class EventSerializer(serializers.ModelSerializer):
+    tags = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    resolved_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    # Empty until resolved, so a plain string: "" is no URI.
+    evidence_url = serializers.CharField(read_only=True, help_text="Where the outcome can be checked; may be empty.")
+    forecast_count = serializers.IntegerField(read_only=True, help_text="Forecasts linked to the event.")
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "title",
+            "resolution_criteria",
+            "starts_on",
+            "deadline",
+            "tags",
+            "reference_probability",
+            "reference_source",
+            "outcome",
+            "resolved_value",
+            "evidence_url",
+            "resolution_note",
+            "resolved_by",
+            "resolved_at",
+            "created_at",
+            "forecast_count",
+        ]
+        read_only_fields = fields
+
+
+class EventDetailSerializer(EventSerializer):
+    forecasts = LinkedForecastSerializer(
+        many=True, read_only=True, source="linked", help_text="The linked forecasts, by id."
+    )
+
+    class Meta(EventSerializer.Meta):
+        fields = [*EventSerializer.Meta.fields, "forecasts"]
+        read_only_fields = fields
+
+
+class EventWriteSerializer(StrictSerializer):
+    title = serializers.CharField(max_length=EVENT_TITLE_MAX, help_text=Event._meta.get_field("title").help_text)
+    resolution_criteria = serializers.CharField(help_text=Event._meta.get_field("resolution_criteria").help_text)
+    starts_on = serializers.DateField(
+        required=False, allow_null=True, validators=DATE_RULES, help_text="Start of the event's window, if any."
+    )
+    deadline = serializers.DateField(validators=DATE_RULES, help_text="End of the event's window.")
+    tags = serializers.ListField(
+        child=serializers.CharField(max_length=TAG_MAX), required=False, default=list, max_length=50
+    )
+    reference_probability = ProbabilityField(
+        required=False,
+        allow_null=True,
+        help_text="A reference for the event's claim (market or crowd price, model, base rate); linked forecasts "
+        "without a reference of their own are compared with it.",
+    )
+    reference_source = serializers.CharField(
+        max_length=EVENT_REFERENCE_SOURCE_MAX,
+        required=False,
+        allow_blank=True,
+        help_text="Where the reference comes from; required with one.",
+    )
+
+    def validate(self, attrs):
+        event = self.instance
+        current = {} if event is None else {name: getattr(event, name) for name in self.fields if name != "tags"}
+
+        def value(name):
+            return attrs.get(name, current.get(name))
+
+        errors = {}
+        starts_on, deadline = value("starts_on"), value("deadline")
+        if starts_on and deadline and deadline < starts_on:
+            errors["deadline"] = f"The deadline cannot be before the start of the window ({starts_on})."
+        if value("reference_probability") is not None and not (value("reference_source") or "").strip():
+            errors["reference_source"] = "Say where the reference probability comes from."
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+
+class EventUpdateSerializer(EventWriteSerializer):
+    """Any subset of the event's fields; its resolution changes only by resolving it."""
+
+    tags = serializers.ListField(child=serializers.CharField(max_length=TAG_MAX), required=False, max_length=50)
+
+
+class FiniteFloatField(serializers.FloatField):
+    """A measured number: JSON reads 1e400 as infinity, which no comparison can decide."""
+
+    default_error_messages = {"not_finite": "Give a finite number."}
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if not math.isfinite(value):
+            self.fail("not_finite")
+        return value
+
+
+class EventLinkSerializer(StrictSerializer):
+    forecast = IdField(help_text="Id of the forecast to link to this event.")
+    link = serializers.ChoiceField(
+        choices=EventLink.choices, default=EventLink.SAME, help_text="How the forecast's outcome follows."
+    )
+    comparator = serializers.ChoiceField(
+        choices=Comparator.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="For a threshold claim: how the event's value is compared with the threshold.",
+    )
+    threshold = FiniteFloatField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="For a threshold claim: the number the event's value is compared with.",
+    )
+    version = version_field()
+
+    def validate(self, attrs):
+        errors = {}
+        if attrs["link"] == EventLink.THRESHOLD:
+            if not attrs["comparator"]:
+                errors["comparator"] = f"A threshold claim needs a comparator: one of {', '.join(Comparator.values)}."
+            if attrs["threshold"] is None:
+                errors["threshold"] = "A threshold claim needs the number the event's value is compared with."
+        elif attrs["comparator"] or attrs["threshold"] is not None:
+            errors["threshold"] = "Only a threshold claim has a comparator and a threshold; leave them out."
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+
+class EventUnlinkSerializer(StrictSerializer):
+    forecast = IdField(help_text="Id of the forecast to unlink from this event.")
+    version = version_field()
+
+
+class EventResolveSerializer(StrictSerializer):
+    outcome = serializers.ChoiceField(choices=Outcome.choices, help_text="Did the event's claim come true?")
+    evidence_url = serializers.URLField(max_length=EVIDENCE_URL_MAX, required=False, allow_blank=True, default="")
+    resolution_note = serializers.CharField(required=False, allow_blank=True, default="")
+    resolved_value = FiniteFloatField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The measured value; needed when threshold claims are linked and the outcome is yes or no.",
+    )
+
+
+class EventResolutionSerializer(serializers.Serializer):
+    event = EventDetailSerializer()
+    resolved = serializers.IntegerField(help_text="Linked forecasts resolved now.")
+    already_resolved = serializers.IntegerField(
+        help_text="Linked forecasts resolved before, whose outcome agrees with the event."
+    )
+    proposed = serializers.IntegerField(help_text="Linked candidates nobody has confirmed yet: left as they are.")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import events, views
 from .root import ApiRoot
 
 # <str:pk>, not <int:pk>: a malformed id then gets the API's JSON 404, not Django's HTML page.
@@ -12,6 +12,11 @@ urlpatterns = [
     path("forecasts/<str:pk>/correct/", views.ForecastCorrectApi.as_view(), name="api-forecast-correct"),
     path("forecasts/<str:pk>/unresolve/", views.ForecastUnresolveApi.as_view(), name="api-forecast-unresolve"),
     path("forecasts/<str:pk>/accept/", views.ForecastAcceptApi.as_view(), name="api-forecast-accept"),
+    path("events/", events.EventListCreateApi.as_view(), name="api-event-list"),
+    path("events/<str:pk>/", events.EventDetailApi.as_view(), name="api-event-detail"),
+    path("events/<str:pk>/link/", events.EventLinkApi.as_view(), name="api-event-link"),
+    path("events/<str:pk>/unlink/", events.EventUnlinkApi.as_view(), name="api-event-unlink"),
+    path("events/<str:pk>/resolve/", events.EventResolveApi.as_view(), name="api-event-resolve"),
     path("scorecards/", views.ScorecardListApi.as_view(), name="api-scorecards"),
     path("scorecards/head-to-head/", views.HeadToHeadApi.as_view(), name="api-head-to-head"),
 ]

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import transaction
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -25,7 +25,7 @@ from .filters import ForecastFilter
 from .permissions import CanDecideProposals, CanResolveForecasts
 
 
-def _visible(request, queryset):
+def visible_to(request, queryset):
     """Anonymous readers see confirmed forecasts only: a proposed candidate is nobody's forecast
     yet, and a rejected one never is."""
     if request.user and request.user.is_authenticated:
@@ -37,7 +37,7 @@ class ForecastListCreateApi(generics.ListAPIView):
     queryset = Forecast.objects.with_related().prefetch_related("tags")
 
     def get_queryset(self):
-        return _visible(self.request, super().get_queryset())
+        return visible_to(self.request, super().get_queryset())
 
     serializer_class = s.ForecastSerializer
     permission_classes = [ReadSignedInWriteWithModelPermission]
@@ -99,7 +99,7 @@ class ForecastDetailApi(IdInUrl, generics.RetrieveAPIView):
     queryset = Forecast.objects.with_related().prefetch_related("tags")
 
     def get_queryset(self):
-        return _visible(self.request, super().get_queryset())
+        return visible_to(self.request, super().get_queryset())
 
     serializer_class = s.ForecastSerializer
     permission_classes = [ReadSignedInWriteWithModelPermission]
@@ -133,20 +133,37 @@ class ForecastDetailApi(IdInUrl, generics.RetrieveAPIView):
         services.forecast_update(
             forecast=forecast, data=data, tags=tags, changed_by=request.user, expected_version=version
         )
-        return _forecast_response(self, forecast)
+        return forecast_response(forecast)
 
 
-def _forecast_response(view, forecast: Forecast) -> Response:
-    current = view.get_queryset().get(pk=forecast.pk)
+def forecast_response(forecast: Forecast) -> Response:
+    """The forecast as it now is, with its version as the ETag: what every write answers."""
+    current = Forecast.objects.with_related().prefetch_related("tags").get(pk=forecast.pk)
     return Response(s.ForecastSerializer(current).data, headers={"ETag": etag(current)})
 
 
-class ForecastResolveApi(IdInUrl, generics.GenericAPIView):
+class ForecastActionApi(IdInUrl, generics.GenericAPIView):
+    """POST .../<action>/ on one forecast: look it up, validate the body with serializer_class,
+    read the version the client sent (body or If-Match), call `perform`, answer with the forecast."""
+
     queryset = Forecast.objects.with_related().prefetch_related("tags")
-    serializer_class = s.ForecastResolveSerializer
     permission_classes = [CanResolveForecasts]
 
-    @extend_schema(
+    def post(self, request, *args, **kwargs):
+        forecast = self.get_object()
+        serializer = self.serializer_class(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        version = expected_version(request, data)
+        self.perform(forecast, data, version)
+        return forecast_response(forecast)
+
+    def perform(self, forecast: Forecast, data: dict, version: int | None) -> None:
+        raise NotImplementedError
+
+
+@extend_schema_view(
+    post=extend_schema(
         summary="Record whether the claim came true",
         parameters=[ID, IF_MATCH],
         description="Refused with 409 for a forecast that is already resolved: correct it with a reason "
@@ -154,28 +171,23 @@ class ForecastResolveApi(IdInUrl, generics.GenericAPIView):
         request=s.ForecastResolveSerializer,
         responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
     )
-    def post(self, request, *args, **kwargs):
-        forecast = self.get_object()
-        serializer = s.ForecastResolveSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+)
+class ForecastResolveApi(ForecastActionApi):
+    serializer_class = s.ForecastResolveSerializer
+
+    def perform(self, forecast, data, version):
         services.forecast_resolve(
             forecast=forecast,
             outcome=data["outcome"],
             evidence_url=data["evidence_url"],
             note=data["resolution_note"],
-            resolved_by=request.user,
-            expected_version=expected_version(request, data),
+            resolved_by=self.request.user,
+            expected_version=version,
         )
-        return _forecast_response(self, forecast)
 
 
-class ForecastCorrectApi(IdInUrl, generics.GenericAPIView):
-    queryset = Forecast.objects.with_related().prefetch_related("tags")
-    serializer_class = s.ForecastCorrectSerializer
-    permission_classes = [CanResolveForecasts]
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         summary="Correct a resolved forecast",
         parameters=[ID, IF_MATCH],
         description="Changes a resolved forecast's record (quote, claim, probability, dates, criteria, source, "
@@ -185,51 +197,37 @@ class ForecastCorrectApi(IdInUrl, generics.GenericAPIView):
         request=s.ForecastCorrectSerializer,
         responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
     )
-    def post(self, request, *args, **kwargs):
-        forecast = self.get_object()
-        serializer = s.ForecastCorrectSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        version = expected_version(request, data)
+)
+class ForecastCorrectApi(ForecastActionApi):
+    serializer_class = s.ForecastCorrectSerializer
+
+    def perform(self, forecast, data, version):
         reason = data.pop("reason")
         services.forecast_correct(
-            forecast=forecast, changes=data, reason=reason, corrected_by=request.user, expected_version=version
+            forecast=forecast, changes=data, reason=reason, corrected_by=self.request.user, expected_version=version
         )
-        return _forecast_response(self, forecast)
 
 
-class ForecastUnresolveApi(IdInUrl, generics.GenericAPIView):
-    queryset = Forecast.objects.with_related().prefetch_related("tags")
-    serializer_class = s.ForecastUnresolveSerializer
-    permission_classes = [CanResolveForecasts]
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         summary="Undo a resolution",
         parameters=[ID, IF_MATCH],
         description="Needs a reason. The previous outcome and evidence stay in the audit history.",
         request=s.ForecastUnresolveSerializer,
         responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
     )
-    def post(self, request, *args, **kwargs):
-        forecast = self.get_object()
-        serializer = s.ForecastUnresolveSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+)
+class ForecastUnresolveApi(ForecastActionApi):
+    serializer_class = s.ForecastUnresolveSerializer
+
+    def perform(self, forecast, data, version):
         services.forecast_unresolve(
-            forecast=forecast,
-            unresolved_by=request.user,
-            reason=data["reason"],
-            expected_version=expected_version(request, data),
+            forecast=forecast, unresolved_by=self.request.user, reason=data["reason"], expected_version=version
         )
-        return _forecast_response(self, forecast)
 
 
-class ForecastAcceptApi(IdInUrl, generics.GenericAPIView):
-    queryset = Forecast.objects.with_related().prefetch_related("tags")
-    serializer_class = s.ForecastAcceptSerializer
-    permission_classes = [CanDecideProposals]
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         summary="Accept a proposed forecast (it becomes open)",
         parameters=[ID, IF_MATCH],
         description="Refused with 400, naming what is left, while the proposal is unfinished: the criteria are "
@@ -238,18 +236,18 @@ class ForecastAcceptApi(IdInUrl, generics.GenericAPIView):
         request=s.ForecastAcceptSerializer,
         responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
     )
-    def post(self, request, *args, **kwargs):
-        forecast = self.get_object()
-        serializer = s.ForecastAcceptSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        version = expected_version(request, dict(serializer.validated_data))
+)
+class ForecastAcceptApi(ForecastActionApi):
+    serializer_class = s.ForecastAcceptSerializer
+    permission_classes = [CanDecideProposals]
+
+    def perform(self, forecast, data, version):
         if forecast.status != Status.PROPOSED:
             raise Conflict(f"Forecast {forecast.pk} is {forecast.status}, not proposed: there is nothing to accept.")
         # The version check and the acceptance in one transaction: what was read is what is accepted.
         with transaction.atomic():
             services.forecast_check_version(forecast=forecast, expected_version=version)
             services.forecasts_accept(forecasts=[forecast])
-        return _forecast_response(self, forecast)
 
 
 class ScorecardListApi(APIView):
@@ -260,7 +258,9 @@ class ScorecardListApi(APIView):
     @extend_schema(
         summary="Calibration scorecards",
         description="Without `by`: one overall scorecard. With `by`: one per author, publication, source or tag, "
-        "in label order. Anonymous access unless SCORECARDS_PUBLIC is off.",
+        "in the scorecard pages' order: first the groups with enough scored forecasts to rank, best first by the "
+        "shrunk Brier score (`rank` 1, 2, ...), then the others (`rank` null), most scored forecasts first. "
+        "Anonymous access unless SCORECARDS_PUBLIC is off.",
         parameters=[s.ScorecardQuerySerializer],
         responses={200: s.ScorecardSerializer(many=True), **error_responses(*READ_ERRORS)},
     )
@@ -280,9 +280,34 @@ class ScorecardListApi(APIView):
         else:
             cards = [scorecards.scorecard(n_bins=bins, filters=filters)]
         relative = comparisons.relative_for(cards, by=by, filters=filters)
+        relative_of = {card.group.key if card.group else None: rel for card, rel in zip(cards, relative, strict=True)}
+        ranks = {}
+        if by:
+            # The pages' order and ranking: the ranked cards best first, then those too small to rank.
+            ranked, small = scorecards.ranked(cards)
+            cards = [*ranked, *small]
+            ranks = {id(card): position for position, card in enumerate(ranked, start=1)}
         return Response(
-            [{**card.as_dict(), "relative": rel.as_dict()} for card, rel in zip(cards, relative, strict=True)]
+            [
+                {
+                    **card.as_dict(),
+                    "relative": relative_of[card.group.key if card.group else None].as_dict(),
+                    **_ranking(card, ranks.get(id(card))),
+                }
+                for card in cards
+            ]
         )
+
+
+def _ranking(card: scorecards.Scorecard, rank: int | None) -> dict:
+    """Where the card stands in `scorecards.ranked`: its rank, the shrunk Brier it is ranked by,
+    and whether its 95 % interval keeps it apart from the leader's (None for the leader itself
+    and for cards not ranked)."""
+    return {
+        "rank": rank,
+        "shrunk_brier": card.shrunk_brier,
+        "distinguishable_from_leader": None if rank in (None, 1) else not card.like_leader,
+    }
 
 
 class HeadToHeadApi(APIView):

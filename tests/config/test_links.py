@@ -160,6 +160,7 @@ def test_api_root_lists_the_endpoints_with_absolute_urls(client):
     assert response.status_code == 200
     assert response.json() == {
         "forecasts": "http://testserver/api/forecasts/",
+        "events": "http://testserver/api/events/",
         "sources": "http://testserver/api/sources/",
         "scorecards": "http://testserver/api/scorecards/",
         "schema": "http://testserver/api/schema/",

@@ -11,8 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from forecasts.models import Outcome, Status
+from forecasts.models import Forecast, Outcome, Status
 from tests.factories import (
+    EventFactory,
     ForecastFactory,
     SourceFactory,
     StaffFactory,
@@ -42,6 +43,10 @@ def _session(user) -> Client:
     return client
 
 
+def _linked_forecast():
+    return ForecastFactory(event=EventFactory(), event_link="same")
+
+
 def _resolved_forecast():
     return ForecastFactory(status=Status.RESOLVED, outcome=Outcome.YES, resolved_at=timezone.now())
 
@@ -69,11 +74,32 @@ API_WRITES = {
         lambda: {"title": "An article", "text": "Some text.", "published_on": "2024-01-02"},
     ),
     "edit source": ("patch", lambda: f"/api/sources/{SourceFactory().pk}/", lambda: {"title": "Retitled"}),
+    "create event": (
+        "post",
+        lambda: "/api/events/",
+        lambda: {"title": "Brent above $100", "resolution_criteria": "ICE Brent.", "deadline": "2026-12-31"},
+    ),
+    "edit event": ("patch", lambda: f"/api/events/{EventFactory().pk}/", lambda: {"title": "Retitled"}),
+    "link forecast": (
+        "post",
+        lambda: f"/api/events/{EventFactory().pk}/link/",
+        lambda: {"forecast": ForecastFactory().pk, "link": "same"},
+    ),
+    "unlink forecast": (
+        "post",
+        lambda: f"/api/events/{_linked_forecast().event_id}/unlink/",
+        lambda: {"forecast": Forecast.objects.get(event__isnull=False).pk},
+    ),
+    "resolve event": (
+        "post",
+        lambda: f"/api/events/{EventFactory().pk}/resolve/",
+        lambda: {"outcome": "no", "evidence_url": "https://example.org/e", "resolution_note": "It fell."},
+    ),
     "delete forecast": ("delete", lambda: f"/api/forecasts/{ForecastFactory().pk}/", lambda: {}),
     "replace source": ("put", lambda: f"/api/sources/{SourceFactory().pk}/", lambda: {"title": "Replaced"}),
 }
-# What each kind of user may do anyway: a reviewer resolves and unresolves.
-ALLOWED = {("reviewer", "resolve forecast"), ("reviewer", "unresolve forecast")}
+# What each kind of user may do anyway: a reviewer resolves and unresolves, and resolves events.
+ALLOWED = {("reviewer", "resolve forecast"), ("reviewer", "unresolve forecast"), ("reviewer", "resolve event")}
 KINDS = ("plain user", "staff without permissions", "reviewer")
 CASES = [(kind, write) for kind in KINDS for write in API_WRITES if (kind, write) not in ALLOWED]
 

@@ -4,10 +4,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forecasts import rules
+from forecasts import rules, services
 from forecasts.models import Forecast, Outcome, ProbabilityBasis, Status
 from tests.factories import (
     AuthorFactory,
+    EventFactory,
     ForecastFactory,
     PublicationFactory,
     SourceFactory,
@@ -200,6 +201,9 @@ def test_filters(api):
     assert _ids(reader.get("/api/forecasts/", {"publication": publication.pk})) == [a.pk]
     assert _ids(reader.get("/api/forecasts/", {"source": c.source_id})) == [c.pk]
     assert _ids(reader.get("/api/forecasts/", {"tag": "TRADE"})) == [a.pk]
+    event = EventFactory()
+    services.forecast_link_event(forecast=b, event=event, linked_by=None)
+    assert _ids(reader.get("/api/forecasts/", {"event": event.pk})) == [b.pk]
 
 
 @pytest.mark.parametrize(
@@ -212,6 +216,10 @@ def test_filters(api):
         {"review_on_before": "soon"},
         {"author": "x"},
         {"author": str(10**30)},
+        # Ids as the URLs take them (rules.parse_id): Django's own field would read these as 1.
+        {"author": "1.0"},
+        {"author": "١"},
+        {"event": " 1"},
         {"ordering": "claim"},
         {"page_size": "0"},
         {"page_size": "101"},

@@ -23,7 +23,7 @@ from schemathesis.specs.openapi.checks import (
 
 from config.wsgi import application
 from forecasts.models import Outcome, Status
-from tests.factories import ForecastFactory, StaffFactory
+from tests.factories import EventFactory, ForecastFactory, StaffFactory
 
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance, content_type_conformance]
 
@@ -57,6 +57,10 @@ def staff_token(db, settings):
     ForecastFactory.create_batch(3)
     ForecastFactory(status=Status.RESOLVED, outcome=Outcome.YES, resolved_at="2024-01-01T00:00:00Z")
     ForecastFactory(probability=None, probability_basis="none")
+    # Events for the generated event ids: an open one with a linked forecast, and a resolved one.
+    open_event = EventFactory()
+    ForecastFactory(event=open_event, event_link="same")
+    EventFactory(outcome=Outcome.YES, resolved_at="2024-01-01T00:00:00Z")
     # A superuser: every write is permitted, so the generated writes reach the services.
     token, _ = Token.objects.get_or_create(user=StaffFactory(username="schemathesis"))
     return token.key
