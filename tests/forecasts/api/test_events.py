@@ -112,10 +112,11 @@ def test_bad_list_parameters_are_400_naming_them(api, query, param):
     assert param in response.json()["errors"]
 
 
-def test_anonymous_readers_do_not_see_proposed_forecasts_of_an_event(api):
+@pytest.mark.parametrize("unconfirmed", [Status.PROPOSED, Status.REJECTED])
+def test_anonymous_readers_do_not_see_unconfirmed_forecasts_of_an_event(api, unconfirmed):
     event = EventFactory()
     confirmed = _linked(event)
-    proposed = _linked(event, status=Status.PROPOSED)
+    proposed = _linked(event, status=unconfirmed)
     anonymous = api["anonymous"].get(f"/api/events/{event.pk}/").json()
     assert [f["id"] for f in anonymous["forecasts"]] == [confirmed.pk]
     assert anonymous["forecast_count"] == 1
