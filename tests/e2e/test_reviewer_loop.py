@@ -126,7 +126,7 @@ def test_a_reviewer_works_the_queue_from_the_reminder_email(page: Page, screensh
 
     # The due list: the reviewer's own queue (theirs and nobody's), most overdue first.
     page.goto("/admin/")
-    page.locator(".hindsight-summary").get_by_role("link", name="Due for review").click()
+    page.locator(".hindsight-summary").get_by_role("link", name="Due for review", exact=True).click()
     rows = page.locator("#result_list tbody tr")
     expect(rows).to_have_count(2)
     expect(rows.nth(0)).to_contain_text(oldest.claim)
@@ -161,7 +161,7 @@ def test_bulk_resolve_gives_each_selected_forecast_its_own_outcome(page: Page, s
     page.get_by_label("Username:").fill(reviewer.username)
     page.get_by_label("Password:").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    page.locator(".hindsight-summary").get_by_role("link", name="Due for review").click()
+    page.locator(".hindsight-summary").get_by_role("link", name="Due for review", exact=True).click()
     for claim in (grew.claim, shrank.claim):
         changelist_row(page, claim).locator("input.action-select").check()
     page.locator("select[name=action]").select_option(label="Resolve selected forecasts (did the claim come true?)")

@@ -32,7 +32,7 @@ def test_snoozing_a_due_forecast_moves_its_review_date_and_reopens_it(page: Page
     reviewer = reviewer_member()
 
     sign_in(page, reviewer.username)
-    page.locator(".hindsight-summary").get_by_role("link", name="Due for review").click()
+    page.locator(".hindsight-summary").get_by_role("link", name="Due for review", exact=True).click()
     row = changelist_row(page, CLAIM)
     expect(row.locator("td.field-status_display")).to_have_text("due")
     expect(row.locator("td.field-review_on")).to_have_text(date_format(was_due_on))
