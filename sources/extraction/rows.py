@@ -36,6 +36,8 @@ _BARE = re.compile(r"\s*\d{1,3}(?:\.\d+)?\s*%\s*")
 # A value a forecast table states: a (signed) percentage or range, basis points, a level in thousands.
 _VALUE = re.compile(
     r"(?<![(\w])[-+\u2013]?\d+(?:\.\d+)?\s*%|\b\d+\s*(?:bps|basis\s+points)\b|(?<![\w.,])\$?\d{1,3}(?:,\d{3})+(?![\d,])"
+    # a company's guidance in money: "$903 million to $943 million", "$0.41 to $0.47"
+    r"|(?<![\w.,])\$\d+(?:\.\d+)?(?:\s*(?:million|billion|trillion))?(?![\d,])"
 )
 _AHEAD = re.compile(
     r"\b(?:expected|expectations?|forecasts?|outlook|projections?|projected|scenarios?|targets?|estimates?|"
@@ -180,7 +182,7 @@ def _is_value_row(line: str) -> bool:
     # "Bull Case (+45%)" in a header row labels a column; it is not a value
     label_end = _VALUE.search(re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), line))
     letters = re.findall(r"[A-Za-z]", line[: label_end.start()]) if label_end else []
-    return len(letters) >= 2 and "|" not in line
+    return len(letters) >= 2
 
 
 def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
@@ -193,9 +195,14 @@ def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
         if not neighbours:
             continue
         header = _table_heading(plain, lines, flags, i)
-        if header is False:
+        # a pipe table of figures is a forecast only under a heading that looks ahead
+        # ("The table below presents our expectations for third quarter ...")
+        if header is False or ("|" in plain[start:end] and header is True):
             continue
         line = plain[start:end].strip()
+        while line.endswith("|"):
+            line = line[:-1].rstrip()
+        end = start + plain[start:end].index(line) + len(line)
         label = line[: _VALUE.search(line).start()].strip()
         rows.append(
             Row(
