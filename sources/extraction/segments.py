@@ -103,8 +103,10 @@ DATED_LABEL = re.compile(
 # A short line that announces what follows as predictions: "Here is my prediction, based on gut feeling."
 _ANNOUNCES = re.compile(r"^\W*(?:here\s+(?:is|are)|these\s+are|below\s+(?:is|are))\b[^.]{0,60}\bpredictions?\b", re.I)
 # A bullet or a numbered item at the start of a line.
+# A full stop glued to a capital is a bullet too: ".Stock market: down over 20% from 2011."
 _ITEM = re.compile(
-    r"[ \t\u00a0]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
+    r"[ \t\u00a0]*(?:(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
+    r"|\.(?=[A-Z]))"
 )
 # A short item that gives a name its chance or its betting line: "• Eagles at 20%", "1. Patriots +163"
 _CHANCE_ITEM = re.compile(

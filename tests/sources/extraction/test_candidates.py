@@ -292,6 +292,20 @@ def test_items_of_a_predictions_list_take_its_date():
     ]
 
 
+def test_verbless_outlook_items_after_full_stop_bullets_take_the_list_date():
+    text = (
+        "Here are my ten predictions for 2012. By the end of 2012 we will have seen:\n\n"
+        ".Stock market: down over 20% from 2011.\n\n"
+        ".Interest rates: up .50% from 2011.\n\n"
+        ".Super bowl winner: Green Bay.\n"
+    )
+    found = extract_candidates(text, published_on=date(2011, 11, 3))
+    assert [(c.quote, c.deadline.year, c.probability) for c in found] == [
+        ("Stock market: down over 20% from 2011.", 2012, 0.97),
+        ("Interest rates: up .50% from 2011.", 2012, 0.97),
+    ]
+
+
 def test_a_hedging_frame_lowers_the_list_that_follows():
     text = (
         "Here is what I think will happen in 2024:\n\n"
