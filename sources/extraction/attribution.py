@@ -38,6 +38,8 @@ _PATTERNS = [
         rf"^\W*(?:the\s+)?(?P<name>{_NAME})\s+(?:also\s+)?(?:said|says|added|noted|warned)\s+(?:that\s+)?(?-i:[a-z])"
     ),
     re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})", re.I),
+    # a list line with its forecaster before a dash: "Barclays \u2013 Oil could hit $100/barrel in 2011"
+    re.compile(rf"^\W*(?P<name>{_NAME})\s+[\u2013\u2014]\s+(?=\S)"),
     # "according to new estimates from analysts at JPMorgan"
     re.compile(rf"\baccording\s+to\s+[^,.;]{{0,60}}?\b(?:from|by|at|of)\s+(?:the\s+)?(?P<name>{_NAME})", re.I),
     # "The IMF expects", "Bloomberg Economics pegs", "the MPC now expects"

@@ -93,6 +93,12 @@ _HEADLINE_CHANCE = re.compile(
     r"|\bprice\s+target\s*:\s*\$?\d",
     re.I,
 )
+# A list line that gives a forecaster before a dash: "Barclays – Oil could hit $100/barrel in 2011",
+# "Moody's – should average $80/barrel"
+_FORECASTER_DASH = re.compile(
+    r"^\W*[A-Z][\w.&'\u2019\-]*(?:\s+[A-Z][\w.&'\u2019\-]*){0,3}\s+[\u2013\u2014]\s+"
+    r"(?=[^?]*\b(?:will|could|should|may|might|expects?|sees|forecasts?|predicts?)\b)"
+)
 # A line of a dated list: "Summer 2006: people start to see the market go down", "Spring 08: we hit bottom"
 DATED_LABEL = re.compile(
     r"^\s*(?:(?:early|late|mid)[\s-]+)?(?:(?:winter|spring|summer|autumn|fall)(?:[-/](?:winter|spring|summer|autumn|fall))?"
@@ -250,6 +256,7 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
             HEADLINE_FORECAST.search(plain[start:end])
             or _HEADLINE_WILL.search(plain[start:end])
             or _HEADLINE_CHANCE.search(plain[start:end])
+            or _FORECASTER_DASH.match(plain[start:end])
         ):
             kind = None  # "S&P 500 to Hit 5,000 in 2023: Strategist", "Inflation will fall below 3% by December"
         if kind is not None:
