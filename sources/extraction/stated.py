@@ -56,6 +56,12 @@ STATED_PATTERNS = [
         rf"(?:about\s+|around\s+|roughly\s+|maybe\s+|perhaps\s+)?{_PERCENT}",
         re.I,
     ),
+    # "a 1 in 7 (or 12 percent) chance": the percentage the text gives
+    re.compile(
+        rf"\b(?:one|two|three|four|five|\d+)[\s-]+in[\s-]+(?:\w+)\s*\(\s*(?:or\s+)?(?:about\s+|roughly\s+)?{_PERCENT}\s*\)"
+        r"\s+(?:chance|probability|odds|shot)\b",
+        re.I,
+    ),
     re.compile(rf"\b{_ONE_IN}\s+(?:chance|probability|odds|shot)\b", re.I),
     # "a roughly two-thirds chance of a recession"
     re.compile(rf"\b(?P<fraction>{'|'.join(_FRACTIONS)})\s+(?:chance|probability|odds|likelihood)\b", re.I),
