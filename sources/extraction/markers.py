@@ -206,6 +206,22 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"point\s+to|points\s+to|suggest|suggests)\b",
         re.I,
     )),
+    # a poll's answer and a market's price: "115\u2014excluding two\u2014expect the Fed to lower rates", "Two
+    # economists predict a 25-basis-point cut", "The share of economists expecting another cut in December
+    # has dropped to 71%", "interest rate futures fully pricing in two more rate cuts this year"
+    ("poll", re.compile(
+        r"\b(?:(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|half|most)"
+        r"(?:\s+of\s+(?:the\s+)?\d+)?"
+        r"(?:\s*[\u2014\u2013(,][^\u2014\u2013().;]{1,30}[\u2014\u2013),]\s*|\s+)"
+        r"(?:(?:economists|analysts|strategists|respondents|forecasters|participants|of\s+them)\s+)?"
+        r"(?:now\s+|still\s+)?(?:expect|predict|forecast|see|anticipate)\b(?=\s+[\w$])"
+        r"|\b(?:share|majority|proportion|percentage|number|most)\s+of\s+(?:the\s+)?(?:economists|analysts|"
+        r"strategists|respondents|forecasters)\s+(?:polled\s+|surveyed\s+)?(?:expecting|predicting|forecasting|"
+        r"who\s+(?:expect|predict|see))\b"
+        r"|\b(?:futures|markets?|traders|investors)\s+(?:are\s+|is\s+)?(?:now\s+|currently\s+)?"
+        r"(?P<fully>fully\s+)?pric(?:ing|e|es)\s+in\b",
+        re.I,
+    )),
     # a headline's infinitive: "S&P 500 to Hit 5,000 in 2023: Strategist" (only in a headline: candidates)
     ("headline", re.compile(
         r"^[^.:]{2,60}?\bto\s+(?:hit|reach|rise|fall|top|climb|drop|slow|grow|cut|raise|hike|win|lose|trade|end|"
@@ -235,6 +251,7 @@ _KIND_CATEGORY = {
     "see": C.LIKELY,
     "doubt": C.UNLIKELY,
     "predict": C.LIKELY,
+    "poll": C.LIKELY,
 }
 _KIND_CATEGORY.update({"outlook": C.LIKELY, "will": C.ALMOST_CERTAIN, "predicting": C.LIKELY, "headline": C.LIKELY})
 _PRIORITY = {"stated": 5, "will_adverb": 4, "adverb_will": 4, "adverb_not": 4, "adjective": 4, "chance": 4}
@@ -249,6 +266,7 @@ _PRIORITY.update(
         "see": 3,
         "doubt": 3,
         "predict": 3,
+        "poll": 3,
         "degree": 4,
         "hedge": 2,
         "will": 1,
@@ -337,7 +355,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
     elif kind == "hedge":
         category = None
     else:
-        category = _KIND_CATEGORY[kind]
+        # a price "fully" in the market is more than a lean
+        category = C.VERY_LIKELY if groups.get("fully") else _KIND_CATEGORY[kind]
         if kind in ("will", "would", "should") and not negated:
             negated = bool(re.match(r"\s+(?:not|never)\b", plain[e : e + 7]))
     if negated and category is not None:

@@ -606,3 +606,32 @@ def test_a_final_expected_an_estimate_that_and_heading_to(sentence, low, high):
 )
 def test_a_method_a_focus_and_guidance_without_a_figure_are_no_forecasts(sentence):
     assert extract_candidates(sentence, published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        # holdout-4: a poll of economists and a market's price
+        (
+            "Out of 117 economists, 115\u2014excluding two\u2014expect the Fed to lower rates by another 25 basis "
+            "points on October 29.",
+            0.675,
+        ),
+        ("Two economists predict a 25-basis-point cut in October and a 50-basis-point reduction in December.", 0.675),
+        ("The share of economists expecting another cut in December has dropped to 71%.", 0.675),
+        ("With interest rate futures fully pricing in two more rate cuts this year.", 0.875),
+    ],
+)
+def test_a_poll_of_forecasters_and_a_market_price_are_likely(sentence, probability):
+    assert _one(sentence, published_on=date(2025, 10, 21)).probability == probability
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For Chinese views of Taiwan until 1945 see: Bill Hayton, China and the Fate of Taiwan.",
+        "Initially, investors were pricing in nearly seven rate cuts for the year.",
+    ],
+)
+def test_a_year_before_see_and_a_past_price_are_no_poll(sentence):
+    assert not [m for m in find_markers(sentence, 0, len(sentence)) if m.kind == "poll"]
