@@ -25,6 +25,7 @@ from sources import scales
 from .candidate import DEFAULT_NOTE, Candidate, drafted
 from .columns import complementary_rows
 from .flags import BASIS_PHRASE, BASIS_STATED, DEADLINE_DEFAULT
+from .outlines import scenario_parts
 from .text import trim
 from .timex import deadline_in
 
@@ -75,6 +76,11 @@ def find_rows(plain: str) -> list[Row]:
     rows += _scenario_tables(plain, lines)
     rows += _labelled_chances(plain, lines)
     rows += [r for r in _label_colon_chance(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
+    rows += [
+        Row(s, e, None, claim, conditional=True, header=label)
+        for s, e, claim, label in scenario_parts(plain, lines)
+        if not any(s < o.end and o.start < e for o in rows)
+    ]
     # a line already read as chances is not also a table of point forecasts
     rows += [r for r in _value_tables(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     return sorted(rows, key=lambda row: row.start)
