@@ -635,3 +635,20 @@ def test_a_poll_of_forecasters_and_a_market_price_are_likely(sentence, probabili
 )
 def test_a_year_before_see_and_a_past_price_are_no_poll(sentence):
     assert not [m for m in find_markers(sentence, 0, len(sentence)) if m.kind == "poll"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-4: guidance pegged at a range, and analysts' consensus with its figure
+        "Revenue is pegged at $10.22 billion to $10.32 billion, compared with the prior forecast range.",
+        "The current consensus among analysts surveyed by Capital IQ is for EPS of $4.17 on revenue of $10.28 billion.",
+    ],
+)
+def test_a_pegged_figure_and_a_consensus_figure_are_likely(sentence):
+    assert _one(sentence, published_on=date(2024, 9, 25)).probability == 0.675
+
+
+def test_a_consensus_without_a_figure_is_no_forecast():
+    sentence = "The consensus among analysts is that the company is well run."
+    assert extract_candidates(sentence, published_on=date(2024, 9, 25)) == []
