@@ -65,7 +65,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "The management forecasts high-single-digit revenue growth", "The outlook predicts 14 of 23"
         rf"|\b(?:the|its|our)\s+{INSTITUTIONS})"
         # reported speech keeps its quotation mark: 'Fitch said it "expects the economy to'
-        r"\s+[\"']?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
+        r"\s+[\"']?(?:(?:now|still|also)\s+)?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
         r"(?=\s+[\"']?(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)"
         r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[a-z'\-]+\s+){1,6}(?:to|at|of|will|by|in|for)\b|[\d$]"

@@ -428,3 +428,15 @@ def test_two_forecasters_joined_by_while_are_two_candidates_with_their_own_numbe
     )
     found = extract_candidates(text, published_on=date(2014, 9, 29))
     assert [c.probability for c in found] == [0.67, 0.6]
+
+
+def test_a_forecast_the_institution_had_made_earlier_is_not_current_but_its_new_one_is():
+    text = (
+        "The Fed's forecasts show that its staff now expects the unemployment rate to rise to between 9.2% and "
+        "9.6% this year. The central bank had forecast in January that the jobless rate would be in a range of "
+        "8.5% to 8.8%. The Fed also now expects the gross domestic product to post a drop of between 1.3% and 2% "
+        "this year. It had previously expected only a 0.5% to 1.3% decline."
+    )
+    found = extract_candidates(text, published_on=date(2009, 5, 21))
+    assert [(c.probability, c.deadline.year) for c in found] == [(0.675, 2009), (0.675, 2009)]
+    assert "9.2%" in found[0].quote and "1.3% and 2%" in found[1].quote
