@@ -120,6 +120,23 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         if published_on.year < 2050:
             add(m, date(2050, 12, 31))
 
+    # "by century's end", "by the end of the century": the century's last year
+    for m in re.finditer(r"\b(?:by\s+)?(?:century's\s+end|the\s+end\s+of\s+the\s+century)\b", plain, re.I):
+        add(m, date(year // 100 * 100 + 100, 12, 31))
+    # "Within the decade": ten years from now (not the calendar decade "this decade" ends)
+    for m in re.finditer(r"\bwithin\s+the\s+(?:next\s+)?decade\b", plain, re.I):
+        add(m, published_on + relativedelta(years=10))
+    # "interest costs will hit a record in just two years"
+    for m in re.finditer(
+        rf"\bin\s+(?:just|only)\s+(?P<n>a|an|{'|'.join(_NUMBERS)}|\d+)\s+(?P<unit>years?|months?)\b", plain, re.I
+    ):
+        raw = m.group("n").lower()
+        add(
+            m,
+            published_on
+            + _span(1 if raw in ("a", "an") else int(raw) if raw.isdigit() else _NUMBERS[raw], m.group("unit")),
+        )
+
     for m in re.finditer(
         r"\b(?:(?P<pre>by|before|until|till|through|to|at|in|around|toward|towards)\s+)?(?:the\s+)?"
         r"(?P<part>end|close|start|beginning|first\s+half|second\s+half|middle|(?:first|second|third|fourth)\s+quarter)"
