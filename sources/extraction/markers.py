@@ -54,7 +54,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # the columnist's imperative: "Expect rates to stay high through 2024."
         r"|^\s*[\"']?Expect\b(?!\s*[.,;:)])"
         r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd)"
-        r"\s+(?:now\s+|still\s+|also\s+|fully\s+|would\s+)?(?P<neg2>don't\s+|do\s+not\s+)?expect(?:s)?\b(?!\s*[.,;:)])",
+        r"\s+(?:now\s+|still\s+|also\s+|fully\s+|would\s+|currently\s+)?(?P<neg2>don't\s+|do\s+not\s+)?expect(?:s)?\b"
+        r"(?!\s*[.,;:)])"
+        # "That makes both the Yankees and Mets the favorites to win their respective divisions"
+        r"|\bmakes?\s+[^.;]{1,40}?\bthe\s+(?:clear\s+|strong\s+|big\s+)?favou?rites?\s+to\s+win\b"
+        r"",
         re.I,
     )),
     # An institution or a person named before the verb: "The IMF expects", "the MPC now predicts",
@@ -109,7 +113,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bguidance\s+(?:of|for|calls\s+for|implies)\b(?=(?:[^.;,]|\.(?=\d))*?(?:\d\s*(?:%|per\s*cent|percent)|\$\s?\d))"
         # "our estimate is that the economy will contract", "expecting the democrats to take 4"
         r"|\b(?:our|my|their|the)\s+(?:estimate|expectation|view|projection)\s+is\s+that\b"
-        r"|,\s+expecting\s+(?:[\w']+\s+){1,4}?to\s+[a-z]+"
+        r"|,\s+(?:expecting|projecting|predicting|forecasting)\s+(?:[\w']+\s+){1,4}?to\s+[a-z]+"
         # a sentence that ends on it: "another decline in gdp is expected."
         r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)(?=\s*(?:[.;!]|$))"
         r"|\b(?:my|our|the|their|its|[\w.]+(?:'s|\u2019s))\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"

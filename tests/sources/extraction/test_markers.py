@@ -652,3 +652,20 @@ def test_a_pegged_figure_and_a_consensus_figure_are_likely(sentence):
 def test_a_consensus_without_a_figure_is_no_forecast():
     sentence = "The consensus among analysts is that the company is well run."
     assert extract_candidates(sentence, published_on=date(2024, 9, 25)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        # holdout-4: a participle's projection, markets' current expectation, the favourites a result makes
+        (
+            "He stated that weak activity requires more easing, projecting the terminal interest rate to fall to "
+            "3.1% in 2027.",
+            date(2025, 9, 16),
+        ),
+        ("US money markets currently expect nearly six rate cuts by the end of next year.", date(2025, 9, 16)),
+        ("That makes both the Yankees and Mets the favorites to win their respective divisions as well.", PUBLISHED),
+    ],
+)
+def test_a_projecting_participle_a_market_expectation_and_made_favourites_are_likely(sentence, published_on):
+    assert _one(sentence, published_on=published_on).probability == 0.675
