@@ -79,6 +79,10 @@ _COMPARATIVE_BEFORE = re.compile(
 _NOUN_WILL_BEFORE = re.compile(
     r"\b(?:the|a|an|political|free|good|ill|its|their|his|her|our|popular|public|at|of|strong|iron|own)\s+$", re.I
 )
+# "Debt held by the public will grow": "the public" is a subject, not the noun "public will"
+_PUBLIC_WILL_VERB = re.compile(
+    r"\bby\s+the\s+public\s+\s*(?!(?:to|of|and|for|is|was|has|behind|in|on|that)\b)[a-z]+", re.I
+)
 _HEDGE_NOT_FORECAST = re.compile(
     r"^(?:may|might|could)\s+(?:never\s+know|not\s+know|well\s+be\s+argued|be\s+argued|argue|say|seem|recall|"
     r"remember|wonder|be\s+forgiven|have|not\s+have|also\s+be\s+said|be\s+tempted|accuse|call|criticis|criticiz|"
@@ -164,7 +168,7 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         word = marker.phrase.lower()
         if marker.phrase[0] == "W" and before.strip():
             return True  # "Will" inside a sentence is a name
-        if word == "will" and _NOUN_WILL_BEFORE.search(before):
+        if word == "will" and _NOUN_WILL_BEFORE.search(before) and not _PUBLIC_WILL_VERB.search(before + " " + after):
             return True
         if word == "will" and not re.match(r"\s+[a-z]", after):
             return True  # "the will.", "Will," : a noun or a name

@@ -56,6 +56,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd)"
         r"\s+(?:now\s+|still\s+|also\s+|fully\s+|would\s+|currently\s+)?(?P<neg2>don't\s+|do\s+not\s+)?expect(?:s)?\b"
         r"(?!\s*[.,;:)])"
+        # "Canadians can expect to pay about $1.85 to $2.00 per litre of gas at the pumps by 2010"
+        r"|\bcan\s+(?:now\s+|still\s+)?expect\s+(?=to\s+[a-z]+\s+(?:\w+\s+){0,3}[$\d])"
         # "That makes both the Yankees and Mets the favorites to win their respective divisions"
         r"|\bmakes?\s+[^.;]{1,40}?\bthe\s+(?:clear\s+|strong\s+|big\s+)?favou?rites?\s+to\s+win\b"
         r"",
@@ -209,7 +211,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "The Bank's latest projections show inflation returning to 2% in 2025" (kept only with a date)
     ("predicting", re.compile(
         r"\b(?:projections?|forecasts?|models?|simulations?|estimates?)\s+(?:now\s+)?(?:show|shows|see|sees|put|puts|"
-        r"point\s+to|points\s+to|suggest|suggests)\b",
+        r"point\s+to|points\s+to|suggest|suggests|showing|suggesting|pointing\s+to)\b",
         re.I,
     )),
     # a poll's answer and a market's price: "115\u2014excluding two\u2014expect the Fed to lower rates", "Two

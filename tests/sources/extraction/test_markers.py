@@ -669,3 +669,35 @@ def test_a_consensus_without_a_figure_is_no_forecast():
 )
 def test_a_projecting_participle_a_market_expectation_and_made_favourites_are_likely(sentence, published_on):
     assert _one(sentence, published_on=published_on).probability == 0.675
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "probability"),
+    [
+        # holdout-4: the public as a subject, what projections are suggesting, what readers can expect
+        (
+            "Debt held by the public will grow by $21.2 trillion over the next decade, from $27.1 trillion today "
+            "to $48.3 trillion by the end of 2034.",
+            date(2024, 1, 1),
+            0.97,
+        ),
+        (
+            "Inflation stood at 3.6 percent, with projections suggesting a temporary rise to 3.7 percent by the "
+            "third quarter of 2025.",
+            date(2025, 1, 1),
+            0.675,
+        ),
+        (
+            "Economist Benjamin Tal said Canadians can expect to pay about $1.85 to $2.00 per litre of gas at the "
+            "pumps by 2010.",
+            date(2008, 6, 26),
+            0.675,
+        ),
+    ],
+)
+def test_the_public_as_subject_projections_suggesting_and_what_one_can_expect(sentence, published_on, probability):
+    assert _one(sentence, published_on=published_on).probability == probability
+
+
+def test_the_public_will_as_a_noun_is_no_forecast():
+    assert extract_candidates("The reform failed for lack of public will to pay.", published_on=PUBLISHED) == []
