@@ -682,8 +682,8 @@ def test_a_projecting_participle_a_market_expectation_and_made_favourites_are_li
             0.97,
         ),
         (
-            "Inflation stood at 3.6 percent, with projections suggesting a temporary rise to 3.7 percent by the "
-            "third quarter of 2025.",
+            "CPI inflation stood at 2.5 percent in the last quarter of 2024, with projections suggesting a "
+            "temporary rise to 3.7 percent by the third quarter of 2025 due to energy and regulated price changes.",
             date(2025, 1, 1),
             0.675,
         ),
