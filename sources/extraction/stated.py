@@ -82,7 +82,7 @@ STATED_PATTERNS = [
         re.I,
     ),
     # odds against: "Houston might seem outlandish at 66 to 1" (only where betting is the subject)
-    re.compile(r"\b(?P<against>\d{1,4}(?:\.\d+)?)(?:\s+to\s+|-to-|\s*/\s*)1\b(?![\d/])", re.I),
+    re.compile(r"\b(?P<against>\d{1,4}(?:\.\d+)?)(?:\s+to\s+|-to-|\s*/\s*|-(?=1\s+to\s+win\b))1\b(?![\d/])", re.I),
     # a moneyline: "New England (-188)", "+20,000 to win it all" (only where betting is the subject)
     re.compile(
         r"(?<![\w.$/])(?P<sign>[+-])(?P<line>[1-9]\d{2,4}|[1-9]\d{0,2}(?:,\d{3})+)(?![\d.,]*\d)(?!\s*(?:%|per))"

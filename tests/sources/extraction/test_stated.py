@@ -41,3 +41,8 @@ def test_a_share_by_side_needs_odds_talk():
 
 def test_a_portfolio_weight_is_no_chance():
     assert _values("We keep a weight of 60% to equities and 40% to bonds.") == []
+
+
+def test_odds_against_written_with_a_hyphen_before_to_win():
+    assert round(1 / 13, 4) in _values("Betting odds: The Raiders improved to 12-1 to win the Super Bowl.")
+    assert _values("The Raiders improved to 12-1 this season.") == []
