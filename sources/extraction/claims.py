@@ -155,11 +155,13 @@ _FRAMES = [
 ]
 # "I expect Beijing to keep ..." -> "Beijing will keep ..."
 _EXPECT_TO = re.compile(
-    r"^(?:(?:I|we|they|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}|(?:most\s+|many\s+)?(?:analysts|economists|markets?|"
+    r"^(?:(?:I|we|they|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}|(?:most\s+|many\s+)?(?:[A-Z]{2,}\s+)?(?:money\s+)?"
+    r"(?:analysts|economists|markets?|"
     rf"investors|traders|forecasters)|(?i:the|its|our)\s+{INSTITUTIONS})\s+"
     # reported: "The BOC said it expects consumer price inflation to fall", 'Fitch said it "expects the economy to'
     r"(?:(?:said|says|added|noted)\s+(?:that\s+)?(?:it|they|he|she)\s+)?[\"']?"
-    r"(?:now\s+|still\s+|also\s+|fully\s+|would\s+)?(?:expects?|anticipates?|projects?|predicts?|forecasts?|sees?)\s+"
+    r"(?:now\s+|still\s+|also\s+|fully\s+|would\s+|currently\s+)?(?:expects?|anticipates?|projects?|predicts?|"
+    r"forecasts?|sees?)\s+"
     r"|(?i:my|our|the|their|its)\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
     r"(?:is|remains)\s+for\s+)"
     r"(?P<subject>.+?)\s+to\s+(?P<verb>[a-z]\w*)\b"
