@@ -25,6 +25,8 @@ CHAIN_CUT = re.compile(
     r"|(?:,\s*|\s+(?=and\s))(?=(?:and\s+)?\w+ing\s+(?:up\s+|down\s+|back\s+)?to\s+[-\d.]+\s*(?:%|per\s*cent|percent))"
     r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
     r"(?![^,.;]*\brespectively\b))"
+    # "Inflation, forecast to average 5.4 per cent this year, is expected to be 2.3 per cent in 2025"
+    r"|,\s+(?=(?:is|are)\s+(?:now\s+|also\s+)?(?:expected|forecast|projected|seen)\s+to\b)"
     # "expected to reach 3.5% by the end of 2024 and to reach 2 to 3% by the end of 2025",
     # "0.8% for this year and is expected to accelerate to 2.8% in 2026"
     r"|,?\s+(?=and\s+(?:(?:is|are)\s+)?(?:(?:now\s+)?(?:expected|forecast|projected|seen|set|likely)\s+)?to\s+[a-z]+\b)"

@@ -12,6 +12,10 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|:\s+(?=[a-z\"'A-Z])"
     r"|,\s+(?=(?:and|but|while|whereas|although|though|yet|so|or)\s)"
     r"|,\s+(?=(?:perhaps|possibly|maybe|probably|likely|if\s+not)\s)"
+    # a relative clause with its own modal and its own window: "may start a cutting cycle this week, which
+    # may last until 2027" (not "..., which will hamper economic growth")
+    r"|,\s+(?=which\s+(?:may|might|could|will|should)\s[^.;]*?"
+    r"\b(?:until|by|before|through|over|within|this|next|(?:19|20)\d\d)\b)"
     r"|\s+[\u2014\u2013]\s+(?=(?:and|but|perhaps|possibly)\s)"
     # a second forecaster or a second number: "X pegs it at 67 percent while FiveThirtyEight shows
     # ... 60 percent", "betting on growth of 2.5% and place the likelihood of a recession at 15%"

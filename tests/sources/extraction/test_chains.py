@@ -104,3 +104,11 @@ def test_a_second_verb_with_its_figure_after_and_is_a_link_of_its_own():
         "World population forecasted to peak in 2064 at around 9.7 billion people",
         "and fall to 8.8 billion by century's end.",
     ]
+
+
+def test_an_apposition_with_its_own_forecast_is_a_link_of_its_own():
+    sentence = "Inflation, forecast to average 5.4 per cent this year, is expected to be 2.3 per cent in 2025."
+    assert _links(sentence, date(2023, 6, 1)) == [
+        "Inflation, forecast to average 5.4 per cent this year",
+        "is expected to be 2.3 per cent in 2025.",
+    ]
