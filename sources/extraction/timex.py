@@ -39,6 +39,9 @@ _NO_FIXED_DATE = re.compile(
 )
 
 
+_LASTS = re.compile(r"\b(?:last|remain|stay|continue|maintain|average|persist|hold)s?\b[^.;]*$", re.I)
+
+
 @dataclass(frozen=True)
 class When:
     deadline: date | None
@@ -237,7 +240,9 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         if pre in ("after", "beyond"):
             add(m, None, DEADLINE_NO_FIXED_DATE)
             continue
-        if pre in ("before", "until", "till") and target > year:
+        # a state that lasts "until 2027" runs through it; "no rate cuts until 2024" ends before it
+        lasts = pre in ("until", "till") and _LASTS.search(plain[max(0, m.start() - 60) : m.start()])
+        if pre in ("before", "until", "till") and target > year and not lasts:
             target -= 1  # "before 2027" ends with 2026
         add(m, date(target, 12, 31))
 
