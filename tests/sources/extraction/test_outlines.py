@@ -31,3 +31,14 @@ def test_without_scenario_weights_a_dated_label_over_a_figure_is_no_forecast():
 def test_a_label_that_looks_back_is_no_forecast():
     text = "Probability: 60%\n2023 Actual Results\nRates rose 100bp over the year\n"
     assert scenario_parts(text, _lines(text)) == []
+
+
+def test_a_dated_label_with_its_figure_under_a_weighed_scenario_is_a_conditional_forecast():
+    text = (
+        "Alternate Scenario - Neutral Growth, Overpriced Stocks (30% Odds)\n\n"
+        "There is no recession in the following 12 months.\n\n"
+        "2025 S&P 500 Earnings per Share: $260\n\nValuation Multiple: 21\n"
+    )
+    assert [claim for _, _, claim, _ in scenario_parts(text, _lines(text))] == ["2025 S&P 500 Earnings per Share: $260"]
+    found = [c for c in extract_candidates(text, published_on=date(2024, 10, 1)) if c.conditional]
+    assert [(c.quote, c.deadline.year) for c in found] == [("2025 S&P 500 Earnings per Share: $260", 2025)]
