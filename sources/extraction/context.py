@@ -18,7 +18,8 @@ _SUPPRESS_BEFORE = re.compile(
     r"\b(?:unclear|uncertain|not\s+clear|unknown|no\s+telling|hard\s+to\s+say|difficult\s+to\s+say|"
     r"whether|wonders?|wondered|wondering|asks?|asked|question\s+is|if\s+and\s+when)\b[^,;:]*$"
     # "None of this means downstreaming will fail" denies, it does not predict
-    r"|(?:\bnone\s+of\s+this|\bnot|n't|\bnever)\b[^,;:]*\bmeans?\b[^,;:]*$"
+    # (not past a dash: "doesn't choose between those scenarios \u2015 it just means that ... is very unlikely")
+    r"|(?:\bnone\s+of\s+this|\bnot|n't|\bnever)\b[^,;:\u2013\u2014\u2015]*\bmeans?\b[^,;:]*$"
     # an indirect question: "prediction of how teams will fare in the coming season"
     r"|\b(?:of|about|on)\s+how\b[^,;:]*$"
     # hearsay: "they hear in the media that the price will flatten out soon"

@@ -109,6 +109,14 @@ def test_denying_an_implication_is_not_a_forecast():
     assert extract_candidates("None of this means downstreaming will fail.", published_on=PUBLISHED) == []
 
 
+def test_a_denial_before_a_dash_does_not_reach_what_the_model_means_after_it():
+    text = (
+        "The high win probability doesn\u2019t choose between those scenarios \u2015 it just means that the model "
+        "shows Clinton below 270 is very unlikely."
+    )
+    assert _one(text, published_on=date(2016, 11, 5)).probability == 0.125
+
+
 @pytest.mark.parametrize(
     ("sentence", "probability"),
     [
