@@ -61,7 +61,8 @@ _FRAMES = [
     # predicts that", "They anticipate that markets will adjust"
     re.compile(
         r"^(?:[^,;\"]{0,80}?\s)?(?:now\s+|also\s+|still\s+)?(?:predicts?|expects?|forecasts?|projects?|anticipates?)"
-        r"\s+that\s+",
+        # "The report by CIBC World Markets also predicts there will be 10 million fewer cars"
+        r"\s+(?:that\s+|(?=there\s+(?:will|is|are)\b))",
         re.I,
     ),
     # "Fundamentally we expect the tariffs to be effective"

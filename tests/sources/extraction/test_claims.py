@@ -45,6 +45,12 @@ def test_suggested_claim_is_positive_and_dated():
         ("  \u2022 The first is the current status quo with a 75% likelihood", "The first is the current status quo"),
         ("Inflation could fall in 2023, according to the IMF.", "Inflation will fall in 2023"),
         ("then recovered by 6.00% in 2021", "Recovered by 6.00% in 2021"),
+        # holdout-4: a report's prediction before "there will be"
+        (
+            "The report by CIBC World Markets also predicts there will be 10 million fewer cars on the road in the "
+            "United States by 2012.",
+            "There will be 10 million fewer cars on the road in the United States by 2012",
+        ),
     ],
 )
 def test_claim_is_the_proposition_without_hedge_frame_or_bullet(quote, claim):
