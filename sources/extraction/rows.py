@@ -35,11 +35,13 @@ _WORD = r"[A-Z][a-z][\w.&'\-]*"
 _PAIR = re.compile(rf"(?P<label>{_WORD}(?:\s+{_WORD}){{0,2}}|[A-Z]{{2,}})\s+{_PERCENT}")
 _BARE = re.compile(r"\s*\d{1,3}(?:\.\d+)?\s*%\s*")
 # A value a forecast table states: a (signed) percentage or range, basis points, a level in thousands.
-_VALUE = re.compile(
+_LEVEL = (
     r"(?<![(\w])[-+\u2013]?\d+(?:\.\d+)?\s*%|\b\d+\s*(?:bps|basis\s+points)\b|(?<![\w.,])\$?\d{1,3}(?:,\d{3})+(?![\d,])"
-    # a company's guidance in money: "$903 million to $943 million", "$0.41 to $0.47"
-    r"|(?<![\w.,])\$\d+(?:\.\d+)?(?:\s*(?:million|billion|trillion))?(?![\d,])"
 )
+# a company's guidance in money: "$903 million to $943 million", "$0.41 to $0.47" (a price list is
+# no forecast, so money alone counts only under a heading that looks ahead)
+_MONEY = r"(?<![\w.,])\$\d+(?:\.\d+)?(?:\s*(?:million|billion|trillion))?(?![\d,])"
+_VALUE = re.compile(f"{_LEVEL}|{_MONEY}")
 _AHEAD = re.compile(
     r"\b(?:expected|expectations?|forecasts?|outlook|projections?|projected|scenarios?|targets?|estimates?|"
     r"horizon|year-end|next|(?:bull|bear|base)\s+case|prob(?:ability)?-weighted)\b",
@@ -203,7 +205,7 @@ def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
         header = _table_heading(plain, lines, flags, i)
         # a pipe table of figures is a forecast only under a heading that looks ahead
         # ("The table below presents our expectations for third quarter ...")
-        if header is False or ("|" in plain[start:end] and header is True):
+        if header is False or (header is True and ("|" in plain[start:end] or not re.search(_LEVEL, plain[start:end]))):
             continue
         line = plain[start:end].strip()
         while line.endswith("|"):

@@ -141,3 +141,8 @@ def test_a_pipe_table_of_guidance_figures_under_a_heading_that_looks_ahead():
 def test_a_pipe_table_of_figures_without_a_heading_that_looks_ahead_is_not_read():
     text = "Segment | Q2 sales | |\nNet sales | $903 million to $943 million | |\nGross margin % | 38.1% | |\n"
     assert extract_candidates(text, published_on=date(2024, 12, 19)) == []
+
+
+def test_a_price_list_without_a_heading_that_looks_ahead_is_not_read():
+    text = "Our picks\n\niPhone 15 Pro $999\nGalaxy S24 Ultra $1199\nPixel 8 Pro $899\n"
+    assert extract_candidates(text, published_on=date(2024, 3, 1)) == []
