@@ -109,14 +109,15 @@ DATED_LABEL = re.compile(
 # A short line that announces what follows as predictions: "Here is my prediction, based on gut feeling."
 _ANNOUNCES = re.compile(r"^\W*(?:here\s+(?:is|are)|these\s+are|below\s+(?:is|are))\b[^.]{0,60}\bpredictions?\b", re.I)
 # A bullet or a numbered item at the start of a line.
-# A full stop glued to a capital is a bullet too: ".Stock market: down over 20% from 2011."
+# A full stop glued to a capital is a bullet too: ".Stock market: down over 20% from 2011."; a rank
+# shared by several items is numbered "T-4."
 _ITEM = re.compile(
-    r"[ \t\u00a0]*(?:(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
+    r"[ \t\u00a0]*(?:(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|(?:T-)?\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
     r"|\.(?=[A-Z]))"
 )
 # A short item that gives a name its chance or its betting line: "• Eagles at 20%", "1. Patriots +163"
 _CHANCE_ITEM = re.compile(
-    r"^\W*(?:\d{1,2}[.)]\s+)?[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){0,2}\s+"
+    r"^\W*(?:(?:T-)?\d{1,2}[.)]\s+)?[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){0,2}\s+"
     r"(?:at\s+\d{1,3}(?:\.\d+)?\s*%|[+-](?:\d{3,5}|\d{1,3}(?:,\d{3})+))\s*$"
 )
 # A probability standing alone after a sentence: "There will be no recession in 2019. 80%"

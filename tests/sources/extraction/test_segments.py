@@ -131,6 +131,13 @@ def test_a_short_item_giving_a_chance_or_a_line_is_a_statement_not_a_heading():
     assert read == ["Eagles at 20%", "Bills +450"]
 
 
+def test_a_shared_rank_numbers_an_item_too():
+    text = "Super Bowl odds\n\n3. Falcons +700\n\nT-4. Packers +750\n\nT-4. Steelers +750\n"
+    plain = to_plain(text)
+    read = [plain[s.start : s.end] for s in article_sentences(text, plain)]
+    assert read == ["Falcons +700", "Packers +750", "Steelers +750"]
+
+
 def test_a_label_line_between_two_lists_continues_no_item():
     text = "Odds to win:\n  • Bills at 26%\nKansas City as the #1 Seed:\n  • Chiefs at 28%"
     plain = to_plain(text)
