@@ -120,6 +120,8 @@ _CHANCE_ITEM = re.compile(
     r"^\W*(?:(?:T-)?\d{1,2}[.)]\s+)?[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){0,2}\s+"
     r"(?:at\s+\d{1,3}(?:\.\d+)?\s*%|[+-](?:\d{3,5}|\d{1,3}(?:,\d{3})+))\s*$"
 )
+# A poll's count in a list: "\u2022 30 see Q3" (under "63 economists surveyed:")
+_COUNT_ITEM = re.compile(r"^\W*\d{1,4}\s+(?:see|expect|predict|forecast)\s+\S")
 # A probability standing alone after a sentence: "There will be no recession in 2019. 80%"
 BARE_PERCENT = re.compile(r"\s*\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 
@@ -251,7 +253,15 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
         ):
             frame = (start, end)
         item = _ITEM.match(plain[start:end])
-        if kind == "heading" and item and (len(plain[start:end].split()) >= 5 or _CHANCE_ITEM.match(plain[start:end])):
+        if (
+            kind == "heading"
+            and item
+            and (
+                len(plain[start:end].split()) >= 5
+                or _CHANCE_ITEM.match(plain[start:end])
+                or _COUNT_ITEM.match(plain[start:end])
+            )
+        ):
             kind = None  # a list item without a full stop is still a statement: "• Eagles at 20%"
         if kind == "heading" and (
             HEADLINE_FORECAST.search(plain[start:end])

@@ -138,6 +138,15 @@ def test_a_shared_rank_numbers_an_item_too():
     assert read == ["Falcons +700", "Packers +750", "Steelers +750"]
 
 
+def test_a_polls_short_count_is_a_statement_not_a_heading():
+    text = (
+        "Reuters poll on Bank of England expectations. 63 economists surveyed:\n\n"
+        "  \u2022 31 see June cut\n  \u2022 30 see Q3\n"
+    )
+    found = extract_candidates(text, published_on=date(2024, 4, 24))
+    assert [(c.quote, c.probability) for c in found] == [("31 see June cut", 0.675), ("30 see Q3", 0.675)]
+
+
 def test_a_label_line_between_two_lists_continues_no_item():
     text = "Odds to win:\n  • Bills at 26%\nKansas City as the #1 Seed:\n  • Chiefs at 28%"
     plain = to_plain(text)
