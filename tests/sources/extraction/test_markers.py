@@ -709,3 +709,10 @@ def test_the_public_as_subject_projections_suggesting_and_what_one_can_expect(se
 
 def test_the_public_will_as_a_noun_is_no_forecast():
     assert extract_candidates("The reform failed for lack of public will to pay.", published_on=PUBLISHED) == []
+
+
+def test_guidance_that_reflects_growth_is_likely_and_an_outlook_reflecting_momentum_is_not():
+    text = "Our updated guidance continues to reflect full year sales and EPS growth over fiscal 2024."
+    assert _one(text, published_on=date(2024, 12, 19)).probability == 0.675
+    text = "Our raised fiscal 2025 outlook reflects the continued momentum we see across the business."
+    assert extract_candidates(text, published_on=date(2024, 9, 25)) == []
