@@ -714,5 +714,5 @@ def test_the_public_will_as_a_noun_is_no_forecast():
 def test_guidance_that_reflects_growth_is_likely_and_an_outlook_reflecting_momentum_is_not():
     text = "Our updated guidance continues to reflect full year sales and EPS growth over fiscal 2024."
     assert _one(text, published_on=date(2024, 12, 19)).probability == 0.675
-    text = "Our raised fiscal 2025 outlook reflects the continued momentum we see across the business."
+    text = "Our raised outlook reflects the continued momentum across the business."
     assert extract_candidates(text, published_on=date(2024, 9, 25)) == []
