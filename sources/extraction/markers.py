@@ -233,6 +233,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<fully>fully\s+)?pric(?:ing|e|es)\s+in\b",
         re.I,
     )),
+    # a race's rating: "West Virginia and Montana look remarkably safe for Democrats" (very likely), "the GOP
+    # seems significantly behind in both" (likely); not a settled past ("the worst seems behind us")
+    ("rating", re.compile(
+        r"\b(?:look|looks|seem|seems|appear|appears)\s+(?:to\s+be\s+)?(?:\w+ly\s+)?"
+        r"(?:(?P<safe>safe|secure)\s+for|(?:behind|ahead)\b(?!\s+(?:us|them|it|you|me)\b))",
+        re.I,
+    )),
     # a headline's infinitive: "S&P 500 to Hit 5,000 in 2023: Strategist" (only in a headline: candidates)
     ("headline", re.compile(
         r"^[^.:]{2,60}?\bto\s+(?:hit|reach|rise|fall|top|climb|drop|slow|grow|cut|raise|hike|win|lose|trade|end|"
@@ -263,6 +270,7 @@ _KIND_CATEGORY = {
     "doubt": C.UNLIKELY,
     "predict": C.LIKELY,
     "poll": C.LIKELY,
+    "rating": C.LIKELY,
 }
 _KIND_CATEGORY.update({"outlook": C.LIKELY, "will": C.ALMOST_CERTAIN, "predicting": C.LIKELY, "headline": C.LIKELY})
 _PRIORITY = {"stated": 5, "will_adverb": 4, "adverb_will": 4, "adverb_not": 4, "adjective": 4, "chance": 4}
@@ -278,6 +286,7 @@ _PRIORITY.update(
         "doubt": 3,
         "predict": 3,
         "poll": 3,
+        "rating": 3,
         "degree": 4,
         "hedge": 2,
         "will": 1,
@@ -366,8 +375,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
     elif kind == "hedge":
         category = None
     else:
-        # a price "fully" in the market is more than a lean
-        category = C.VERY_LIKELY if groups.get("fully") else _KIND_CATEGORY[kind]
+        # a price "fully" in the market, a seat "safe for" a party: more than a lean
+        category = C.VERY_LIKELY if groups.get("fully") or groups.get("safe") else _KIND_CATEGORY[kind]
         if kind in ("will", "would", "should") and not negated:
             negated = bool(re.match(r"\s+(?:not|never)\b", plain[e : e + 7]))
     if negated and category is not None:

@@ -716,3 +716,13 @@ def test_guidance_that_reflects_growth_is_likely_and_an_outlook_reflecting_momen
     assert _one(text, published_on=date(2024, 12, 19)).probability == 0.675
     text = "Our raised outlook reflects the continued momentum across the business."
     assert extract_candidates(text, published_on=date(2024, 9, 25)) == []
+
+
+def test_a_races_rating_is_a_forecast_and_a_settled_past_is_not():
+    text = (
+        "West Virginia and Montana look remarkably safe for Democrats, and though the model\u2019s predictions in "
+        "Missouri and Indiana are nowhere close to certain, the GOP seems significantly behind in both."
+    )
+    found = extract_candidates(text, published_on=date(2018, 10, 1))
+    assert [c.probability for c in found] == [0.875, 0.675]
+    assert extract_candidates("The worst of the crisis seems behind us.", published_on=PUBLISHED) == []
