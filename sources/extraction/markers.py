@@ -237,7 +237,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # seems significantly behind in both" (likely); not a settled past ("the worst seems behind us")
     ("rating", re.compile(
         r"\b(?:look|looks|seem|seems|appear|appears)\s+(?:to\s+be\s+)?(?:\w+ly\s+)?"
-        r"(?:(?P<safe>safe|secure)\s+for|(?:behind|ahead)\b(?!\s+(?:us|them|it|you|me)\b))",
+        r"(?:(?P<safe>safe|secure)\s+for|(?:behind|ahead)\b(?!\s+(?:us|them|it|you|me)\b))"
+        # "Democrats need Heidi Heitkamp to pull off a small miracle in North Dakota": very unlikely
+        r"|\bneeds?\s+(?:[\w'\-]+\s+){0,4}?to\s+pull\s+off\s+(?:a|an)\s+(?:\w+\s+)?(?P<miracle>miracle)\b",
         re.I,
     )),
     # a headline's infinitive: "S&P 500 to Hit 5,000 in 2023: Strategist" (only in a headline: candidates)
@@ -377,6 +379,7 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
     else:
         # a price "fully" in the market, a seat "safe for" a party: more than a lean
         category = C.VERY_LIKELY if groups.get("fully") or groups.get("safe") else _KIND_CATEGORY[kind]
+        category = C.VERY_UNLIKELY if groups.get("miracle") else category
         if kind in ("will", "would", "should") and not negated:
             negated = bool(re.match(r"\s+(?:not|never)\b", plain[e : e + 7]))
     if negated and category is not None:

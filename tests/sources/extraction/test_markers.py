@@ -726,3 +726,11 @@ def test_a_races_rating_is_a_forecast_and_a_settled_past_is_not():
     found = extract_candidates(text, published_on=date(2018, 10, 1))
     assert [c.probability for c in found] == [0.875, 0.675]
     assert extract_candidates("The worst of the crisis seems behind us.", published_on=PUBLISHED) == []
+
+
+def test_needing_a_miracle_is_very_unlikely():
+    text = (
+        "Meanwhile Democrats need Heidi Heitkamp to pull off a small miracle in North Dakota in order to secure "
+        "the seat, which has been looking increasingly vulnerable as the election has progressed."
+    )
+    assert _one(text, published_on=date(2018, 10, 1)).probability == 0.125
