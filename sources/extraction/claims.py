@@ -50,9 +50,9 @@ _FRAMES = [
     ),
     # "The IMF now predicts advanced economies will grow", "The average strategist is predicting a decline"
     re.compile(
-        r"^(?:the\s+)?(?:(?!(?:The|A|An|This|That|Our|Its|Their)\b)[A-Z][\w&.'\-]*\s+){1,4}(?:[a-z]+\s+)?"
-        r"(?:now\s+|also\s+|still\s+)?(?:expects?|predicts?|forecasts?|"
-        r"projects?|anticipates?|sees?|pegs?|puts?|projected|predicted)\s+(?:that\s+)?(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])"
+        r"^(?:the\s+)?(?:(?!(?:The|A|An|This|That|Our|Its|Their)\b)[A-Z][\w&.'\-]*\s+){1,4}(?:[a-z]+\s+){0,2}?"
+        r"(?:now\s+|also\s+|still\s+|currently\s+)?(?:expects?|predicts?|forecasts?|"
+        r"projects?|anticipates?|sees?|pegs?|puts?|projected|predicted)\s+(?:that\s+)?(?!to\s|\S+(?:\s+\S+){0,3}\s+to\s+[a-z])"
     ),
     re.compile(
         r"^[^,]{0,60}?\b(?:is|are)\s+(?:now\s+)?(?:predicting|forecasting|projecting|expecting)\s+(?:that\s+)?", re.I
