@@ -50,7 +50,6 @@ def test_suggested_claim_is_positive_and_dated():
             "US money markets currently expect nearly six rate cuts by the end of next year.",
             "Nearly six rate cuts by the end of next year",
         ),
-        # and prediction before "there will be"
         (
             "The report by CIBC World Markets also predicts there will be 10 million fewer cars on the road in the "
             "United States by 2012.",
