@@ -38,6 +38,12 @@ _PATTERNS = [
         rf"^\W*(?:the\s+)?(?P<name>{_NAME})\s+(?:also\s+)?(?:said|says|added|noted|warned)\s+(?:that\s+)?(?-i:[a-z])"
     ),
     re.compile(rf"\baccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})", re.I),
+    # a list line with its forecaster before a dash: "Barclays \u2013 Oil could hit $100/barrel in 2011"
+    # (a modal or a forecasting verb follows at once: a section label before a dash names no one)
+    re.compile(
+        rf"^\W*(?P<name>{_NAME})\s+[\u2013\u2014]\s+"
+        r"(?=(?:\S+\s+){0,2}(?:will|could|should|may|might|expects?|sees?|forecasts?|predicts?)\b)"
+    ),
     # "according to new estimates from analysts at JPMorgan"
     re.compile(rf"\baccording\s+to\s+[^,.;]{{0,60}}?\b(?:from|by|at|of)\s+(?:the\s+)?(?P<name>{_NAME})", re.I),
     # "The IMF expects", "Bloomberg Economics pegs", "the MPC now expects"

@@ -113,6 +113,12 @@ _HAS_VERB = re.compile(
 )
 
 
+# ... or without a verb, a label and where it goes: "Stock market: down over 20% from 2011."
+_VERBLESS_OUTLOOK = re.compile(
+    r"\s*[A-Z][^:.]{1,60}:\s*(?:(?:up|down)\b|(?:flat|higher|lower|unchanged|rising|falling)\b)", re.I
+)
+
+
 def _frame_category(plain: str, frame: tuple[int, int]) -> str | None:
     """How much a list's announcing line hedges its items; None when it does not."""
     words = plain[frame[0] : frame[1]]
@@ -153,7 +159,14 @@ def _sentence_candidates(
             merged.append(clause)
     with_markers = [clause for clause in merged if clause[2]]
     frame_category = _frame_category(plain, frame) if frame else None
-    if not with_markers and frame and _PRESENT_PREDICTION.match(plain[start:end]) and _HAS_VERB.match(plain[start:end]):
+    if (
+        not with_markers
+        and frame
+        and (
+            (_PRESENT_PREDICTION.match(plain[start:end]) and _HAS_VERB.match(plain[start:end]))
+            or _VERBLESS_OUTLOOK.match(plain[start:end])
+        )
+    ):
         # an item of a predictions list states its forecast in the present: "Human lands on Mars."
         merged = [[start, end, [Marker("frame", start, start, "", frame_category or scales.ALMOST_CERTAIN)]]]
         with_markers = merged

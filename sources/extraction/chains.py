@@ -19,10 +19,14 @@ CHAIN_CUT = re.compile(
     # "prices will be flat in 2009, and start to go back up in 2010": a second verb with its own year
     r"|,\s+(?=and\s+(?:then\s+)?(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|rebound|pick|slow|grow|"
     r"remain|stay|end|reach|hit|peak|bottom)\b)"
+    # "forecasted to peak in 2064 at around 9.7 billion people and fall to 8.8 billion by century's end"
+    r"|\s+(?=and\s+(?:rise|fall|climb|drop|decline|grow|shrink|slip|reach|peak|exceed|top)\s+(?:to\s+)?[-\d.$])"
     # "..., inching up to 4.7% in 2020 and slipping to 4.5% in 2030"
     r"|(?:,\s*|\s+(?=and\s))(?=(?:and\s+)?\w+ing\s+(?:up\s+|down\s+|back\s+)?to\s+[-\d.]+\s*(?:%|per\s*cent|percent))"
     r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
     r"(?![^,.;]*\brespectively\b))"
+    # "Inflation, forecast to average 5.4 per cent this year, is expected to be 2.3 per cent in 2025"
+    r"|,\s+(?=(?:is|are)\s+(?:now\s+|also\s+)?(?:expected|forecast|projected|seen)\s+to\b)"
     # "expected to reach 3.5% by the end of 2024 and to reach 2 to 3% by the end of 2025",
     # "0.8% for this year and is expected to accelerate to 2.8% in 2026"
     r"|,?\s+(?=and\s+(?:(?:is|are)\s+)?(?:(?:now\s+)?(?:expected|forecast|projected|seen|set|likely)\s+)?to\s+[a-z]+\b)"

@@ -34,9 +34,12 @@ _GIVES = re.compile(
     r"(?:very\s+)?(?:strong|good|high|long|slim|low)\s+odds)\s+of\s+(?P<event>.+)$"
 )
 # "The Chiefs have a 25% chance of winning the Super Bowl"
+# "Additionally, Biden has a better than 19 in 20 (or 97 percent) chance of winning the most votes"
 _HAS_CHANCE = re.compile(
-    r"^(?P<whom>[^,]{2,60}?)\s+(?:has|have)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+)?(?:a|an)\s+"
-    r"(?:about\s+|around\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
+    r"^(?:\w+,\s+)?(?P<whom>[^,]{2,60}?)\s+(?:has|have)\s+"
+    r"(?:(?:about|around|roughly|only|just|better\s+than|less\s+than|more\s+than)\s+)*(?:a|an)\s+"
+    r"(?:(?:about|around|better\s+than|less\s+than|more\s+than)\s+)*(?:\w+\s+in\s+\w+\s*\(\s*or\s+)?"
+    r"\d[\d.]*\s*(?:%|per\s*cent|percent)\)?\s+"
     r"(?:chance|probability|likelihood)\s+(?:of|to)\s+(?P<event>.+)$"
 )
 

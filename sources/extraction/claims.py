@@ -50,9 +50,9 @@ _FRAMES = [
     ),
     # "The IMF now predicts advanced economies will grow", "The average strategist is predicting a decline"
     re.compile(
-        r"^(?:the\s+)?(?:(?!(?:The|A|An|This|That|Our|Its|Their)\b)[A-Z][\w&.'\-]*\s+){1,4}(?:[a-z]+\s+)?"
-        r"(?:now\s+|also\s+|still\s+)?(?:expects?|predicts?|forecasts?|"
-        r"projects?|anticipates?|sees?|pegs?|puts?|projected|predicted)\s+(?:that\s+)?(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])"
+        r"^(?:the\s+)?(?:(?!(?:The|A|An|This|That|Our|Its|Their)\b)[A-Z][\w&.'\-]*\s+){1,4}(?:[a-z]+\s+){0,2}?"
+        r"(?:now\s+|also\s+|still\s+|currently\s+)?(?:expects?|predicts?|forecasts?|"
+        r"projects?|anticipates?|sees?|pegs?|puts?|projected|predicted)\s+(?:that\s+)?(?!to\s|\S+(?:\s+\S+){0,3}\s+to\s+[a-z])"
     ),
     re.compile(
         r"^[^,]{0,60}?\b(?:is|are)\s+(?:now\s+)?(?:predicting|forecasting|projecting|expecting)\s+(?:that\s+)?", re.I
@@ -61,7 +61,8 @@ _FRAMES = [
     # predicts that", "They anticipate that markets will adjust"
     re.compile(
         r"^(?:[^,;\"]{0,80}?\s)?(?:now\s+|also\s+|still\s+)?(?:predicts?|expects?|forecasts?|projects?|anticipates?)"
-        r"\s+that\s+",
+        # "The report by CIBC World Markets also predicts there will be 10 million fewer cars"
+        r"\s+(?:that\s+|(?=there\s+(?:will|is|are)\b))",
         re.I,
     ),
     # "Fundamentally we expect the tariffs to be effective"
@@ -155,11 +156,13 @@ _FRAMES = [
 ]
 # "I expect Beijing to keep ..." -> "Beijing will keep ..."
 _EXPECT_TO = re.compile(
-    r"^(?:(?:I|we|they|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}|(?:most\s+|many\s+)?(?:analysts|economists|markets?|"
+    r"^(?:(?:I|we|they|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}|(?:most\s+|many\s+)?(?:[A-Z]{2,}\s+)?(?:money\s+)?"
+    r"(?:analysts|economists|markets?|"
     rf"investors|traders|forecasters)|(?i:the|its|our)\s+{INSTITUTIONS})\s+"
     # reported: "The BOC said it expects consumer price inflation to fall", 'Fitch said it "expects the economy to'
     r"(?:(?:said|says|added|noted)\s+(?:that\s+)?(?:it|they|he|she)\s+)?[\"']?"
-    r"(?:now\s+|still\s+|also\s+|fully\s+|would\s+)?(?:expects?|anticipates?|projects?|predicts?|forecasts?|sees?)\s+"
+    r"(?:now\s+|still\s+|also\s+|fully\s+|would\s+|currently\s+)?(?:expects?|anticipates?|projects?|predicts?|"
+    r"forecasts?|sees?)\s+"
     r"|(?i:my|our|the|their|its)\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
     r"(?:is|remains)\s+for\s+)"
     r"(?P<subject>.+?)\s+to\s+(?P<verb>[a-z]\w*)\b"

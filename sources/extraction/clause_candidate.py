@@ -44,6 +44,9 @@ _I_THINK = re.compile(
     r"(?:think|thinks|believe|believes|reckon|reckons)\b",
     re.I,
 )
+# a projection reported around a "will": "CBO projects the budget deficit will total $1.5 trillion",
+# "By 2012, the report predicts, the average miles driven ... will decrease": a projection is likely
+_PROJECTS = re.compile(r"\b(?:predicts|projects|forecasts|projecting|predicting|forecasting)\b", re.I)
 _COMMENTARY = re.compile(
     r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."
     r"|.*\b(?:can|could|may|might)\s+(?:also\s+)?(?:be\s+(?:seen|read|argued|said|used|described)|mean|help|serve)\b"
@@ -147,11 +150,13 @@ def clause_candidate(
     elif marker.category is not None:
         category = marker.category
         belief = _I_THINK.search(plain[sentence_start : marker.start]) if marker.kind in ("will", "should") else None
+        if belief is None and marker.kind == "will":
+            belief = _PROJECTS.search(plain[sentence_start : marker.start])
         if belief:
             # "I think ... we're going to avoid a recession": the frame hedges the "will"
             positive = category in (scales.ALMOST_CERTAIN, scales.VERY_LIKELY, scales.LIKELY)
             category = scales.LIKELY if positive else scales.UNLIKELY
-            if belief.group("neg"):
+            if belief.groupdict().get("neg"):
                 category = scales.negate(category)
         probability, basis = scale.probability(category), BASIS_PHRASE
     else:

@@ -12,11 +12,19 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|:\s+(?=[a-z\"'A-Z])"
     r"|,\s+(?=(?:and|but|while|whereas|although|though|yet|so|or)\s)"
     r"|,\s+(?=(?:perhaps|possibly|maybe|probably|likely|if\s+not)\s)"
+    # a relative clause with its own modal and its own window: "may start a cutting cycle this week, which
+    # may last until 2027" (not "..., which will hamper economic growth")
+    r"|,\s+(?=which\s+(?:may|might|could|will|should)\s[^.;]*?"
+    r"\b(?:until|by|before|through|over|within|this|next|(?:19|20)\d\d)\b)"
     r"|\s+[\u2014\u2013]\s+(?=(?:and|but|perhaps|possibly)\s)"
     # a second forecaster or a second number: "X pegs it at 67 percent while FiveThirtyEight shows
     # ... 60 percent", "betting on growth of 2.5% and place the likelihood of a recession at 15%"
     r"|\s+(?=while\s+(?-i:[A-Z]))"
     r"|\s+(?=and\s+(?:place|places|put|puts|peg|pegs|assess|assesses|give|gives)\b)"
+    # a second chance joined by "and": "about a 1 in 7 (or 12 percent) chance of winning in the Electoral
+    # College and less than a 1 in 20 (or 3 percent) chance of winning the most votes"
+    r"|\s+(?=and\s+(?:(?:less|more|better|worse)\s+than\s+|about\s+|around\s+|only\s+|just\s+)?(?:a|an)\s+"
+    r"(?:\d|one\b|two\b|three\b|four\b|five\b)[^.;,]{0,30}?\b(?:chance|probability|likelihood)\b)"
     # a list of stated chances: "a 60% probability to our base case, a 25% probability to the bear case"
     r"|,\s+(?=(?:and\s+)?(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:probability|chance|likelihood)\b)"
     # a model's shares by side: "58% R take the Senate, 42% Dems keep it"

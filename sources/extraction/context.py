@@ -18,7 +18,8 @@ _SUPPRESS_BEFORE = re.compile(
     r"\b(?:unclear|uncertain|not\s+clear|unknown|no\s+telling|hard\s+to\s+say|difficult\s+to\s+say|"
     r"whether|wonders?|wondered|wondering|asks?|asked|question\s+is|if\s+and\s+when)\b[^,;:]*$"
     # "None of this means downstreaming will fail" denies, it does not predict
-    r"|(?:\bnone\s+of\s+this|\bnot|n't|\bnever)\b[^,;:]*\bmeans?\b[^,;:]*$"
+    # (not past a dash: "doesn't choose between those scenarios \u2015 it just means that ... is very unlikely")
+    r"|(?:\bnone\s+of\s+this|\bnot|n't|\bnever)\b[^,;:\u2013\u2014\u2015]*\bmeans?\b[^,;:]*$"
     # an indirect question: "prediction of how teams will fare in the coming season"
     r"|\b(?:of|about|on)\s+how\b[^,;:]*$"
     # hearsay: "they hear in the media that the price will flatten out soon"
@@ -79,6 +80,10 @@ _COMPARATIVE_BEFORE = re.compile(
 _NOUN_WILL_BEFORE = re.compile(
     r"\b(?:the|a|an|political|free|good|ill|its|their|his|her|our|popular|public|at|of|strong|iron|own)\s+$", re.I
 )
+# "Debt held by the public will grow": "the public" is a subject, not the noun "public will"
+_PUBLIC_WILL_VERB = re.compile(
+    r"\bby\s+the\s+public\s+\s*(?!(?:to|of|and|for|is|was|has|behind|in|on|that)\b)[a-z]+", re.I
+)
 _HEDGE_NOT_FORECAST = re.compile(
     r"^(?:may|might|could)\s+(?:never\s+know|not\s+know|well\s+be\s+argued|be\s+argued|argue|say|seem|recall|"
     r"remember|wonder|be\s+forgiven|have|not\s+have|also\s+be\s+said|be\s+tempted|accuse|call|criticis|criticiz|"
@@ -104,6 +109,9 @@ PAST_FORECAST = re.compile(
     r"\b(?:previous|earlier|prior|last\s+year's|old|original)\s+(?:forecasts?|predictions?|projections?|outlook)\b"
     r"|\b(?:\w+\s+)?(?P<year>(?:19|20)\d\d)\s+(?:forecast|prediction|projection|outlook)\b"
     r"|\b(?:were|was|had\s+been)\s+(?:predicting|forecasting|projecting|expecting)\b"
+    # "The central bank had forecast in January that", "It had previously expected"
+    r"|\bhad\s+(?:previously\s+|earlier\s+|initially\s+|originally\s+)?(?:forecast|predicted|projected|expected|estimated)\b"
+    r"|\bpreviously\s+(?:forecast|predicted|projected|expected|estimated)\b"
     # "Last year we forecast growth of 2%", "In 2022, many economists predicted a recession"
     r"|\b(?:last\s+(?:year|month|week|quarter|spring|summer|autumn|fall|winter)|a\s+year\s+ago)\b[^.]{0,40}?"
     r"\b(?:forecast|predicted|projected|expected|said|thought)\b"
@@ -161,7 +169,7 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         word = marker.phrase.lower()
         if marker.phrase[0] == "W" and before.strip():
             return True  # "Will" inside a sentence is a name
-        if word == "will" and _NOUN_WILL_BEFORE.search(before):
+        if word == "will" and _NOUN_WILL_BEFORE.search(before) and not _PUBLIC_WILL_VERB.search(before + " " + after):
             return True
         if word == "will" and not re.match(r"\s+[a-z]", after):
             return True  # "the will.", "Will," : a noun or a name

@@ -54,7 +54,16 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # the columnist's imperative: "Expect rates to stay high through 2024."
         r"|^\s*[\"']?Expect\b(?!\s*[.,;:)])"
         r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd)"
-        r"\s+(?:now\s+|still\s+|also\s+|fully\s+|would\s+)?(?P<neg2>don't\s+|do\s+not\s+)?expect(?:s)?\b(?!\s*[.,;:)])",
+        r"\s+(?:now\s+|still\s+|also\s+|fully\s+|would\s+|currently\s+)?(?P<neg2>don't\s+|do\s+not\s+)?expect(?:s)?\b"
+        r"(?!\s*[.,;:)])"
+        # "Our updated guidance continues to reflect full year sales and EPS growth over fiscal 2024"
+        r"|\b(?:guidance|guide|outlook)\s+(?:continues\s+to\s+|still\s+)?(?:reflects?|implies|assumes)\s+"
+        r"(?:[\w&-]+\s+){0,5}(?:growth|decline|increase|improvement|expansion)\b"
+        # "Canadians can expect to pay about $1.85 to $2.00 per litre of gas at the pumps by 2010"
+        r"|\bcan\s+(?:now\s+|still\s+)?expect\s+(?=to\s+[a-z]+\s+(?:\w+\s+){0,3}[$\d])"
+        # "That makes both the Yankees and Mets the favorites to win their respective divisions"
+        r"|\bmakes?\s+[^.;]{1,40}?\bthe\s+(?:clear\s+|strong\s+|big\s+)?favou?rites?\s+to\s+win\b"
+        r"",
         re.I,
     )),
     # An institution or a person named before the verb: "The IMF expects", "the MPC now predicts",
@@ -65,7 +74,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "The management forecasts high-single-digit revenue growth", "The outlook predicts 14 of 23"
         rf"|\b(?:the|its|our)\s+{INSTITUTIONS})"
         # reported speech keeps its quotation mark: 'Fitch said it "expects the economy to'
-        r"\s+[\"']?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
+        r"\s+[\"']?(?:(?:now|still|also)\s+)?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
         r"(?=\s+[\"']?(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)"
         r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[a-z'\-]+\s+){1,6}(?:to|at|of|will|by|in|for)\b|[\d$]"
@@ -75,7 +84,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("expect", re.compile(
         r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
-        r"|\b(?:is|are)\s+(?:now\s+)?(?:forecast|forecasted|projected|expected|seen|estimated)\s+(?:at|to\s+be)\b"
+        r"|\b(?:is|are)\s+(?:now\s+)?(?:forecast|forecasted|projected|expected|seen|estimated|pegged)\s+(?:at|to\s+be)\b"
+        # analysts' consensus with its figure: "The current consensus among analysts ... is for EPS of $4.17"
+        r"|\bconsensus\b[^.;]{0,60}?\b(?:is|are|calls)\s+(?:for\s+)?(?=[^.;]{0,30}?[$\d])"
         # not a central bank's "inflation target of 2%"
         r"|\b(?<!inflation\s)(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|estimated|average\s+est\.?)\s+[$\d]"
         # a strategist's point target: "its price target for the S&P 500 is 4,850", "Goldman is
@@ -107,7 +118,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bguidance\s+(?:of|for|calls\s+for|implies)\b(?=(?:[^.;,]|\.(?=\d))*?(?:\d\s*(?:%|per\s*cent|percent)|\$\s?\d))"
         # "our estimate is that the economy will contract", "expecting the democrats to take 4"
         r"|\b(?:our|my|their|the)\s+(?:estimate|expectation|view|projection)\s+is\s+that\b"
-        r"|,\s+expecting\s+(?:[\w']+\s+){1,4}?to\s+[a-z]+"
+        r"|,\s+(?:expecting|projecting|predicting|forecasting)\s+(?:[\w']+\s+){1,4}?to\s+[a-z]+"
         # a sentence that ends on it: "another decline in gdp is expected."
         r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)(?=\s*(?:[.;!]|$))"
         r"|\b(?:my|our|the|their|its|[\w.]+(?:'s|\u2019s))\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
@@ -203,7 +214,32 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "The Bank's latest projections show inflation returning to 2% in 2025" (kept only with a date)
     ("predicting", re.compile(
         r"\b(?:projections?|forecasts?|models?|simulations?|estimates?)\s+(?:now\s+)?(?:show|shows|see|sees|put|puts|"
-        r"point\s+to|points\s+to|suggest|suggests)\b",
+        r"point\s+to|points\s+to|suggest|suggests|showing|suggesting|pointing\s+to)\b",
+        re.I,
+    )),
+    # a poll's answer and a market's price: "115\u2014excluding two\u2014expect the Fed to lower rates", "Two
+    # economists predict a 25-basis-point cut", "The share of economists expecting another cut in December
+    # has dropped to 71%", "interest rate futures fully pricing in two more rate cuts this year"
+    ("poll", re.compile(
+        r"\b(?:(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|half|most)"
+        r"(?:\s+of\s+(?:the\s+)?\d+)?"
+        r"(?:\s*[\u2014\u2013(,][^\u2014\u2013().;]{1,30}[\u2014\u2013),]\s*|\s+)"
+        r"(?:(?:economists|analysts|strategists|respondents|forecasters|participants|of\s+them)\s+)?"
+        r"(?:now\s+|still\s+)?(?:expect|predict|forecast|see|anticipate)\b(?=\s+[\w$])"
+        r"|\b(?:share|majority|proportion|percentage|number|most)\s+of\s+(?:the\s+)?(?:economists|analysts|"
+        r"strategists|respondents|forecasters)\s+(?:polled\s+|surveyed\s+)?(?:expecting|predicting|forecasting|"
+        r"who\s+(?:expect|predict|see))\b"
+        r"|\b(?:futures|markets?|traders|investors)\s+(?:are\s+|is\s+)?(?:now\s+|currently\s+)?"
+        r"(?P<fully>fully\s+)?pric(?:ing|e|es)\s+in\b",
+        re.I,
+    )),
+    # a race's rating: "West Virginia and Montana look remarkably safe for Democrats" (very likely), "the GOP
+    # seems significantly behind in both" (likely); not a settled past ("the worst seems behind us")
+    ("rating", re.compile(
+        r"\b(?:look|looks|seem|seems|appear|appears)\s+(?:to\s+be\s+)?(?:\w+ly\s+)?"
+        r"(?:(?P<safe>safe|secure)\s+for|(?:behind|ahead)\b(?!\s+(?:us|them|it|you|me)\b))"
+        # "Democrats need Heidi Heitkamp to pull off a small miracle in North Dakota": very unlikely
+        r"|\bneeds?\s+(?:[\w'\-]+\s+){0,4}?to\s+pull\s+off\s+(?:a|an)\s+(?:\w+\s+)?(?P<miracle>miracle)\b",
         re.I,
     )),
     # a headline's infinitive: "S&P 500 to Hit 5,000 in 2023: Strategist" (only in a headline: candidates)
@@ -235,6 +271,8 @@ _KIND_CATEGORY = {
     "see": C.LIKELY,
     "doubt": C.UNLIKELY,
     "predict": C.LIKELY,
+    "poll": C.LIKELY,
+    "rating": C.LIKELY,
 }
 _KIND_CATEGORY.update({"outlook": C.LIKELY, "will": C.ALMOST_CERTAIN, "predicting": C.LIKELY, "headline": C.LIKELY})
 _PRIORITY = {"stated": 5, "will_adverb": 4, "adverb_will": 4, "adverb_not": 4, "adjective": 4, "chance": 4}
@@ -249,6 +287,8 @@ _PRIORITY.update(
         "see": 3,
         "doubt": 3,
         "predict": 3,
+        "poll": 3,
+        "rating": 3,
         "degree": 4,
         "hedge": 2,
         "will": 1,
@@ -337,7 +377,9 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
     elif kind == "hedge":
         category = None
     else:
-        category = _KIND_CATEGORY[kind]
+        # a price "fully" in the market, a seat "safe for" a party: more than a lean
+        category = C.VERY_LIKELY if groups.get("fully") or groups.get("safe") else _KIND_CATEGORY[kind]
+        category = C.VERY_UNLIKELY if groups.get("miracle") else category
         if kind in ("will", "would", "should") and not negated:
             negated = bool(re.match(r"\s+(?:not|never)\b", plain[e : e + 7]))
     if negated and category is not None:

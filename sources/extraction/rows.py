@@ -25,6 +25,7 @@ from sources import scales
 from .candidate import DEFAULT_NOTE, Candidate, drafted
 from .columns import complementary_rows
 from .flags import BASIS_PHRASE, BASIS_STATED, DEADLINE_DEFAULT
+from .outlines import scenario_parts
 from .text import trim
 from .timex import deadline_in
 
@@ -34,9 +35,13 @@ _WORD = r"[A-Z][a-z][\w.&'\-]*"
 _PAIR = re.compile(rf"(?P<label>{_WORD}(?:\s+{_WORD}){{0,2}}|[A-Z]{{2,}})\s+{_PERCENT}")
 _BARE = re.compile(r"\s*\d{1,3}(?:\.\d+)?\s*%\s*")
 # A value a forecast table states: a (signed) percentage or range, basis points, a level in thousands.
-_VALUE = re.compile(
+_LEVEL = (
     r"(?<![(\w])[-+\u2013]?\d+(?:\.\d+)?\s*%|\b\d+\s*(?:bps|basis\s+points)\b|(?<![\w.,])\$?\d{1,3}(?:,\d{3})+(?![\d,])"
 )
+# a company's guidance in money: "$903 million to $943 million", "$0.41 to $0.47" (a price list is
+# no forecast, so money alone counts only under a heading that looks ahead)
+_MONEY = r"(?<![\w.,])\$\d+(?:\.\d+)?(?:\s*(?:million|billion|trillion))?(?![\d,])"
+_VALUE = re.compile(f"{_LEVEL}|{_MONEY}")
 _AHEAD = re.compile(
     r"\b(?:expected|expectations?|forecasts?|outlook|projections?|projected|scenarios?|targets?|estimates?|"
     r"horizon|year-end|next|(?:bull|bear|base)\s+case|prob(?:ability)?-weighted)\b",
@@ -73,6 +78,11 @@ def find_rows(plain: str) -> list[Row]:
     rows += _scenario_tables(plain, lines)
     rows += _labelled_chances(plain, lines)
     rows += [r for r in _label_colon_chance(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
+    rows += [
+        Row(s, e, None, claim, conditional=True, header=label)
+        for s, e, claim, label in scenario_parts(plain, lines)
+        if not any(s < o.end and o.start < e for o in rows)
+    ]
     # a line already read as chances is not also a table of point forecasts
     rows += [r for r in _value_tables(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     return sorted(rows, key=lambda row: row.start)
@@ -180,7 +190,7 @@ def _is_value_row(line: str) -> bool:
     # "Bull Case (+45%)" in a header row labels a column; it is not a value
     label_end = _VALUE.search(re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), line))
     letters = re.findall(r"[A-Za-z]", line[: label_end.start()]) if label_end else []
-    return len(letters) >= 2 and "|" not in line
+    return len(letters) >= 2
 
 
 def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
@@ -193,9 +203,14 @@ def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
         if not neighbours:
             continue
         header = _table_heading(plain, lines, flags, i)
-        if header is False:
+        # a pipe table of figures is a forecast only under a heading that looks ahead
+        # ("The table below presents our expectations for third quarter ...")
+        if header is False or (header is True and ("|" in plain[start:end] or not re.search(_LEVEL, plain[start:end]))):
             continue
         line = plain[start:end].strip()
+        while line.endswith("|"):
+            line = line[:-1].rstrip()
+        end = start + plain[start:end].index(line) + len(line)
         label = line[: _VALUE.search(line).start()].strip()
         rows.append(
             Row(

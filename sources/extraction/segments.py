@@ -93,6 +93,12 @@ _HEADLINE_CHANCE = re.compile(
     r"|\bprice\s+target\s*:\s*\$?\d",
     re.I,
 )
+# A list line that gives a forecaster before a dash: "Barclays – Oil could hit $100/barrel in 2011",
+# "Moody's – should average $80/barrel"
+_FORECASTER_DASH = re.compile(
+    r"^\W*[A-Z][\w.&'\u2019\-]*(?:\s+[A-Z][\w.&'\u2019\-]*){0,3}\s+[\u2013\u2014]\s+"
+    r"(?=[^?]*\b(?:will|could|should|may|might|expects?|sees|forecasts?|predicts?)\b)"
+)
 # A line of a dated list: "Summer 2006: people start to see the market go down", "Spring 08: we hit bottom"
 DATED_LABEL = re.compile(
     r"^\s*(?:(?:early|late|mid)[\s-]+)?(?:(?:winter|spring|summer|autumn|fall)(?:[-/](?:winter|spring|summer|autumn|fall))?"
@@ -103,14 +109,19 @@ DATED_LABEL = re.compile(
 # A short line that announces what follows as predictions: "Here is my prediction, based on gut feeling."
 _ANNOUNCES = re.compile(r"^\W*(?:here\s+(?:is|are)|these\s+are|below\s+(?:is|are))\b[^.]{0,60}\bpredictions?\b", re.I)
 # A bullet or a numbered item at the start of a line.
+# A full stop glued to a capital is a bullet too: ".Stock market: down over 20% from 2011."; a rank
+# shared by several items is numbered "T-4."
 _ITEM = re.compile(
-    r"[ \t\u00a0]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
+    r"[ \t\u00a0]*(?:(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|(?:T-)?\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
+    r"|\.(?=[A-Z]))"
 )
 # A short item that gives a name its chance or its betting line: "• Eagles at 20%", "1. Patriots +163"
 _CHANCE_ITEM = re.compile(
-    r"^\W*(?:\d{1,2}[.)]\s+)?[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){0,2}\s+"
+    r"^\W*(?:(?:T-)?\d{1,2}[.)]\s+)?[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){0,2}\s+"
     r"(?:at\s+\d{1,3}(?:\.\d+)?\s*%|[+-](?:\d{3,5}|\d{1,3}(?:,\d{3})+))\s*$"
 )
+# A poll's count in a list: "\u2022 30 see Q3" (under "63 economists surveyed:")
+_COUNT_ITEM = re.compile(r"^\W*\d{1,4}\s+(?:see|expect|predict|forecast)\s+\S")
 # A probability standing alone after a sentence: "There will be no recession in 2019. 80%"
 BARE_PERCENT = re.compile(r"\s*\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 
@@ -242,12 +253,21 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
         ):
             frame = (start, end)
         item = _ITEM.match(plain[start:end])
-        if kind == "heading" and item and (len(plain[start:end].split()) >= 5 or _CHANCE_ITEM.match(plain[start:end])):
+        if (
+            kind == "heading"
+            and item
+            and (
+                len(plain[start:end].split()) >= 5
+                or _CHANCE_ITEM.match(plain[start:end])
+                or _COUNT_ITEM.match(plain[start:end])
+            )
+        ):
             kind = None  # a list item without a full stop is still a statement: "• Eagles at 20%"
         if kind == "heading" and (
             HEADLINE_FORECAST.search(plain[start:end])
             or _HEADLINE_WILL.search(plain[start:end])
             or _HEADLINE_CHANCE.search(plain[start:end])
+            or _FORECASTER_DASH.match(plain[start:end])
         ):
             kind = None  # "S&P 500 to Hit 5,000 in 2023: Strategist", "Inflation will fall below 3% by December"
         if kind is not None:

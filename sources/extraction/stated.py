@@ -56,6 +56,12 @@ STATED_PATTERNS = [
         rf"(?:about\s+|around\s+|roughly\s+|maybe\s+|perhaps\s+)?{_PERCENT}",
         re.I,
     ),
+    # "a 1 in 7 (or 12 percent) chance": the percentage the text gives
+    re.compile(
+        rf"\b(?:one|two|three|four|five|\d+)[\s-]+in[\s-]+(?:\w+)\s*\(\s*(?:or\s+)?(?:about\s+|roughly\s+)?{_PERCENT}\s*\)"
+        r"\s+(?:chance|probability|odds|shot)\b",
+        re.I,
+    ),
     re.compile(rf"\b{_ONE_IN}\s+(?:chance|probability|odds|shot)\b", re.I),
     # "a roughly two-thirds chance of a recession"
     re.compile(rf"\b(?P<fraction>{'|'.join(_FRACTIONS)})\s+(?:chance|probability|odds|likelihood)\b", re.I),
@@ -76,7 +82,7 @@ STATED_PATTERNS = [
         re.I,
     ),
     # odds against: "Houston might seem outlandish at 66 to 1" (only where betting is the subject)
-    re.compile(r"\b(?P<against>\d{1,4}(?:\.\d+)?)(?:\s+to\s+|-to-|\s*/\s*)1\b(?![\d/])", re.I),
+    re.compile(r"\b(?P<against>\d{1,4}(?:\.\d+)?)(?:\s+to\s+|-to-|\s*/\s*|-(?=1\s+to\s+win\b))1\b(?![\d/])", re.I),
     # a moneyline: "New England (-188)", "+20,000 to win it all" (only where betting is the subject)
     re.compile(
         r"(?<![\w.$/])(?P<sign>[+-])(?P<line>[1-9]\d{2,4}|[1-9]\d{0,2}(?:,\d{3})+)(?![\d.,]*\d)(?!\s*(?:%|per))"

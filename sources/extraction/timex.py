@@ -39,6 +39,9 @@ _NO_FIXED_DATE = re.compile(
 )
 
 
+_LASTS = re.compile(r"\b(?:last|remain|stay|continue|maintain|average|persist|hold)s?\b[^.;]*$", re.I)
+
+
 @dataclass(frozen=True)
 class When:
     deadline: date | None
@@ -119,6 +122,23 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     for m in re.finditer(r"\b(?:by\s+)?(?:the\s+)?mid-?century(?:\s+point)?\b", plain, re.I):
         if published_on.year < 2050:
             add(m, date(2050, 12, 31))
+
+    # "by century's end", "by the end of the century": the century's last year
+    for m in re.finditer(r"\b(?:by\s+)?(?:century's\s+end|the\s+end\s+of\s+the\s+century)\b", plain, re.I):
+        add(m, date(year // 100 * 100 + 100, 12, 31))
+    # "Within the decade": ten years from now (not the calendar decade "this decade" ends)
+    for m in re.finditer(r"\bwithin\s+the\s+(?:next\s+)?decade\b", plain, re.I):
+        add(m, published_on + relativedelta(years=10))
+    # "interest costs will hit a record in just two years"
+    for m in re.finditer(
+        rf"\bin\s+(?:just|only)\s+(?P<n>a|an|{'|'.join(_NUMBERS)}|\d+)\s+(?P<unit>years?|months?)\b", plain, re.I
+    ):
+        raw = m.group("n").lower()
+        add(
+            m,
+            published_on
+            + _span(1 if raw in ("a", "an") else int(raw) if raw.isdigit() else _NUMBERS[raw], m.group("unit")),
+        )
 
     for m in re.finditer(
         r"\b(?:(?P<pre>by|before|until|till|through|to|at|in|around|toward|towards)\s+)?(?:the\s+)?"
@@ -220,7 +240,9 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         if pre in ("after", "beyond"):
             add(m, None, DEADLINE_NO_FIXED_DATE)
             continue
-        if pre in ("before", "until", "till") and target > year:
+        # a state that lasts "until 2027" runs through it; "no rate cuts until 2024" ends before it
+        lasts = pre in ("until", "till") and _LASTS.search(plain[max(0, m.start() - 60) : m.start()])
+        if pre in ("before", "until", "till") and target > year and not lasts:
             target -= 1  # "before 2027" ends with 2026
         add(m, date(target, 12, 31))
 

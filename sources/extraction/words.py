@@ -153,7 +153,7 @@ HEDGE_WORDS = "|".join([*sorted(_ESTIMATE_WORDS, key=len, reverse=True), *_OTHER
 NOT = r"(?:not|never|n't)"
 # who issues guidance or an outlook, named by a common noun: "the company now expects", "the outlook predicts"
 INSTITUTIONS = (
-    r"(?:company|firm|group|management|bank|board|committee|government|ministry|agency|council|fund|street|"
+    r"(?:company|firm|group|management|bank|board|committee|government|ministry|agency|council|fund|street|staff|"
     r"outlook|report|survey|study|model|forecast)"
 )
 # what stands between a list item and the chance written after it: "... in 2019. 80%", "... -- 50%"

@@ -216,3 +216,10 @@ def test_a_bookmakers_odds_name_the_bookmaker():
         "favourites to go on to victory in Tampa next February."
     )
     assert forecaster_of(sentence, 0, len(sentence)) == "MansionBet"
+
+
+def test_a_section_label_before_a_dash_names_no_forecaster():
+    sentence = "WHOLESALE TRADE OF DURABLE GOODS \u2013 Growth is also better this year and next."
+    assert forecaster_of(sentence, 0, len(sentence)) is None
+    sentence = "Barclays \u2013 Oil could hit $100/barrel in 2011"
+    assert forecaster_of(sentence, 0, len(sentence)) == "Barclays"

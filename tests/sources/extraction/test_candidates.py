@@ -292,6 +292,20 @@ def test_items_of_a_predictions_list_take_its_date():
     ]
 
 
+def test_verbless_outlook_items_after_full_stop_bullets_take_the_list_date():
+    text = (
+        "Here are my ten predictions for 2012. By the end of 2012 we will have seen:\n\n"
+        ".Stock market: down over 20% from 2011.\n\n"
+        ".Interest rates: up .50% from 2011.\n\n"
+        ".Super bowl winner: Green Bay.\n"
+    )
+    found = extract_candidates(text, published_on=date(2011, 11, 3))
+    assert [(c.quote, c.deadline.year, c.probability) for c in found] == [
+        ("Stock market: down over 20% from 2011.", 2012, 0.97),
+        ("Interest rates: up .50% from 2011.", 2012, 0.97),
+    ]
+
+
 def test_a_hedging_frame_lowers_the_list_that_follows():
     text = (
         "Here is what I think will happen in 2024:\n\n"
@@ -414,3 +428,15 @@ def test_two_forecasters_joined_by_while_are_two_candidates_with_their_own_numbe
     )
     found = extract_candidates(text, published_on=date(2014, 9, 29))
     assert [c.probability for c in found] == [0.67, 0.6]
+
+
+def test_a_forecast_the_institution_had_made_earlier_is_not_current_but_its_new_one_is():
+    text = (
+        "The Fed's forecasts show that its staff now expects the unemployment rate to rise to between 9.2% and "
+        "9.6% this year. The central bank had forecast in January that the jobless rate would be in a range of "
+        "8.5% to 8.8%. The Fed also now expects the gross domestic product to post a drop of between 1.3% and 2% "
+        "this year. It had previously expected only a 0.5% to 1.3% decline."
+    )
+    found = extract_candidates(text, published_on=date(2009, 5, 21))
+    assert [(c.probability, c.deadline.year) for c in found] == [(0.675, 2009), (0.675, 2009)]
+    assert "9.2%" in found[0].quote and "1.3% and 2%" in found[1].quote

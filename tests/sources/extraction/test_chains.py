@@ -93,3 +93,22 @@ def test_a_second_verb_with_its_own_year_is_a_link_with_the_sentences_subject():
     assert (first.deadline.year, second.deadline.year) == (2009, 2010)
     assert second.claim.startswith("Prices will start to go back up in 2010")
     assert _links("Its new governor takes office in April, and markets expect him to begin unwinding in 2023.") == []
+
+
+def test_a_second_verb_with_its_figure_after_and_is_a_link_of_its_own():
+    sentence = (
+        "World population forecasted to peak in 2064 at around 9.7 billion people "
+        "and fall to 8.8 billion by century's end."
+    )
+    assert _links(sentence, date(2020, 7, 14)) == [
+        "World population forecasted to peak in 2064 at around 9.7 billion people",
+        "and fall to 8.8 billion by century's end.",
+    ]
+
+
+def test_an_apposition_with_its_own_forecast_is_a_link_of_its_own():
+    sentence = "Inflation, forecast to average 5.4 per cent this year, is expected to be 2.3 per cent in 2025."
+    assert _links(sentence, date(2023, 6, 1)) == [
+        "Inflation, forecast to average 5.4 per cent this year",
+        "is expected to be 2.3 per cent in 2025.",
+    ]

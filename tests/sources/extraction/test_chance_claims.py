@@ -19,6 +19,11 @@ from sources.extraction.chance_claims import without_chance
             "this baseline forecast will materialize",
         ),
         ("FiveThirtyEight's model gives Biden a 71% chance of winning the election", "Biden will win the election"),
+        # holdout-4: odds with their percentage beside them, after an opening adverb
+        (
+            "Additionally, Biden has a better than 19 in 20 (or 97 percent) chance of winning the most votes",
+            "Biden will win the most votes",
+        ),
     ],
 )
 def test_the_chance_around_a_proposition_is_dropped(claim, proposition):

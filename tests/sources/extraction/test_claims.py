@@ -45,6 +45,16 @@ def test_suggested_claim_is_positive_and_dated():
         ("  \u2022 The first is the current status quo with a 75% likelihood", "The first is the current status quo"),
         ("Inflation could fall in 2023, according to the IMF.", "Inflation will fall in 2023"),
         ("then recovered by 6.00% in 2021", "Recovered by 6.00% in 2021"),
+        # holdout-4: markets' current expectation; a report's prediction before "there will be"
+        (
+            "US money markets currently expect nearly six rate cuts by the end of next year.",
+            "Nearly six rate cuts by the end of next year",
+        ),
+        (
+            "The report by CIBC World Markets also predicts there will be 10 million fewer cars on the road in the "
+            "United States by 2012.",
+            "There will be 10 million fewer cars on the road in the United States by 2012",
+        ),
     ],
 )
 def test_claim_is_the_proposition_without_hedge_frame_or_bullet(quote, claim):
@@ -231,3 +241,7 @@ def test_frames_of_chances_guidance_and_reported_expectations_are_dropped(quote,
 )
 def test_bounds_predicted_likelihoods_and_opinions_are_dropped(quote, claim):
     assert rewrite(quote) == claim
+
+
+def test_an_expectation_of_ones_own_plan_keeps_its_subject():
+    assert rewrite("Fed officials expect to avert a recession by lowering interest rates.").startswith("Fed officials")

@@ -25,3 +25,24 @@ def test_several_moneylines_in_one_sentence_each_keep_their_own_chance():
     found = extract_candidates(text, published_on=date(2016, 8, 1))
     chances = sorted(round(c.probability, 3) for c in found)
     assert chances == [round(100 / 500, 3), round(100 / 375, 3), round(100 / 238, 3)]
+
+
+def test_a_second_chance_joined_by_and_is_a_forecast_of_its_own():
+    text = (
+        "The president has only about a 1 in 7 (or 12 percent) chance of winning in the Electoral College "
+        "and less than a 1 in 20 (or 3 percent) chance of winning the most votes nationwide."
+    )
+    found = extract_candidates(text, published_on=date(2020, 8, 1))
+    assert [c.probability for c in found] == [0.12, 0.03]
+
+
+def test_a_relative_clause_with_its_own_modal_and_window_is_a_forecast_of_its_own():
+    text = (
+        "Francois Rimeu predicts that the Federal Reserve may start an interest rate cut cycle this week, "
+        "which may last until 2027."
+    )
+    found = extract_candidates(text, published_on=date(2025, 9, 16))
+    assert [c.quote[-12:] for c in found] == ["le this week", " until 2027."]
+    assert found[0].deadline.year == 2025
+    text = "Declines are predicted in India and China, which will hamper economic growth."
+    assert len(split_clauses(text, 0, len(text))) == 1

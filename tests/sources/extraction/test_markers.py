@@ -109,6 +109,14 @@ def test_denying_an_implication_is_not_a_forecast():
     assert extract_candidates("None of this means downstreaming will fail.", published_on=PUBLISHED) == []
 
 
+def test_a_denial_before_a_dash_does_not_reach_what_the_model_means_after_it():
+    text = (
+        "The high win probability doesn\u2019t choose between those scenarios \u2015 it just means that the model "
+        "shows Clinton below 270 is very unlikely."
+    )
+    assert _one(text, published_on=date(2016, 11, 5)).probability == 0.125
+
+
 @pytest.mark.parametrize(
     ("sentence", "probability"),
     [
@@ -606,3 +614,123 @@ def test_a_final_expected_an_estimate_that_and_heading_to(sentence, low, high):
 )
 def test_a_method_a_focus_and_guidance_without_a_figure_are_no_forecasts(sentence):
     assert extract_candidates(sentence, published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        # holdout-4: a poll of economists and a market's price
+        (
+            "Out of 117 economists, 115\u2014excluding two\u2014expect the Fed to lower rates by another 25 basis "
+            "points on October 29.",
+            0.675,
+        ),
+        ("Two economists predict a 25-basis-point cut in October and a 50-basis-point reduction in December.", 0.675),
+        ("The share of economists expecting another cut in December has dropped to 71%.", 0.675),
+        ("With interest rate futures fully pricing in two more rate cuts this year.", 0.875),
+    ],
+)
+def test_a_poll_of_forecasters_and_a_market_price_are_likely(sentence, probability):
+    assert _one(sentence, published_on=date(2025, 10, 21)).probability == probability
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For Chinese views of Taiwan until 1945 see: Bill Hayton, China and the Fate of Taiwan.",
+        "Initially, investors were pricing in nearly seven rate cuts for the year.",
+    ],
+)
+def test_a_year_before_see_and_a_past_price_are_no_poll(sentence):
+    assert not [m for m in find_markers(sentence, 0, len(sentence)) if m.kind == "poll"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-4: guidance pegged at a range, and analysts' consensus with its figure
+        "Revenue is pegged at $10.22 billion to $10.32 billion, compared with the prior forecast range.",
+        "The current consensus among analysts surveyed by Capital IQ is for EPS of $4.17 on revenue of $10.28 billion.",
+    ],
+)
+def test_a_pegged_figure_and_a_consensus_figure_are_likely(sentence):
+    assert _one(sentence, published_on=date(2024, 9, 25)).probability == 0.675
+
+
+def test_a_consensus_without_a_figure_is_no_forecast():
+    sentence = "The consensus among analysts is that the company is well run."
+    assert extract_candidates(sentence, published_on=date(2024, 9, 25)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        # holdout-4: a participle's projection, markets' current expectation, the favourites a result makes
+        (
+            "He stated that weak activity requires more easing, projecting the terminal interest rate to fall to "
+            "3.1% in 2027.",
+            date(2025, 9, 16),
+        ),
+        ("US money markets currently expect nearly six rate cuts by the end of next year.", date(2025, 9, 16)),
+        ("That makes both the Yankees and Mets the favorites to win their respective divisions as well.", PUBLISHED),
+    ],
+)
+def test_a_projecting_participle_a_market_expectation_and_made_favourites_are_likely(sentence, published_on):
+    assert _one(sentence, published_on=published_on).probability == 0.675
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "probability"),
+    [
+        # holdout-4: the public as a subject, what projections are suggesting, what readers can expect
+        (
+            "Debt held by the public will grow by $21.2 trillion over the next decade, from $27.1 trillion today "
+            "to $48.3 trillion by the end of 2034.",
+            date(2024, 1, 1),
+            0.97,
+        ),
+        (
+            "CPI inflation stood at 2.5 percent in the last quarter of 2024, with projections suggesting a "
+            "temporary rise to 3.7 percent by the third quarter of 2025 due to energy and regulated price changes.",
+            date(2025, 1, 1),
+            0.675,
+        ),
+        (
+            "Economist Benjamin Tal said Canadians can expect to pay about $1.85 to $2.00 per litre of gas at the "
+            "pumps by 2010.",
+            date(2008, 6, 26),
+            0.675,
+        ),
+    ],
+)
+def test_the_public_as_subject_projections_suggesting_and_what_one_can_expect(sentence, published_on, probability):
+    assert _one(sentence, published_on=published_on).probability == probability
+
+
+def test_the_public_will_as_a_noun_is_no_forecast():
+    assert extract_candidates("The reform failed for lack of public will to pay.", published_on=PUBLISHED) == []
+
+
+def test_guidance_that_reflects_growth_is_likely_and_an_outlook_reflecting_momentum_is_not():
+    text = "Our updated guidance continues to reflect full year sales and EPS growth over fiscal 2024."
+    assert _one(text, published_on=date(2024, 12, 19)).probability == 0.675
+    text = "Our raised outlook reflects the continued momentum across the business."
+    assert extract_candidates(text, published_on=date(2024, 9, 25)) == []
+
+
+def test_a_races_rating_is_a_forecast_and_a_settled_past_is_not():
+    text = (
+        "West Virginia and Montana look remarkably safe for Democrats, and though the model\u2019s predictions in "
+        "Missouri and Indiana are nowhere close to certain, the GOP seems significantly behind in both."
+    )
+    found = extract_candidates(text, published_on=date(2018, 10, 1))
+    assert [c.probability for c in found] == [0.875, 0.675]
+    assert extract_candidates("The worst of the crisis seems behind us.", published_on=PUBLISHED) == []
+
+
+def test_needing_a_miracle_is_very_unlikely():
+    text = (
+        "Meanwhile Democrats need Heidi Heitkamp to pull off a small miracle in North Dakota in order to secure "
+        "the seat, which has been looking increasingly vulnerable as the election has progressed."
+    )
+    assert _one(text, published_on=date(2018, 10, 1)).probability == 0.125

@@ -125,3 +125,24 @@ def test_a_scenario_table_gives_each_scenario_its_chance_and_target():
     bull, base = find_rows(text)
     assert (bull.probability, bull.claim) == (0.20, "Target 6,600.00 (Bull scenario)")
     assert (base.probability, base.claim) == (0.50, "Target 6,007.50 (Base scenario)")
+
+
+def test_a_pipe_table_of_guidance_figures_under_a_heading_that_looks_ahead():
+    text = (
+        "The table below presents our expectations for third quarter and selected full year fiscal 2025 "
+        "financial operating results:\n\nQ3 FY2025 | Full Year FY25 | |\n"
+        "Net sales | $903 million to $943 million | |\nGross margin % | 38.1% to 39.1% | |\n"
+    )
+    found = extract_candidates(text, published_on=date(2024, 12, 19))
+    assert [c.quote for c in found] == ["Net sales | $903 million to $943 million", "Gross margin % | 38.1% to 39.1%"]
+    assert {(c.probability, c.deadline.year) for c in found} == {(0.675, 2025)}
+
+
+def test_a_pipe_table_of_figures_without_a_heading_that_looks_ahead_is_not_read():
+    text = "Segment | Q2 sales | |\nNet sales | $903 million to $943 million | |\nGross margin % | 38.1% | |\n"
+    assert extract_candidates(text, published_on=date(2024, 12, 19)) == []
+
+
+def test_a_price_list_without_a_heading_that_looks_ahead_is_not_read():
+    text = "Our picks\n\niPhone 15 Pro $999\nGalaxy S24 Ultra $1199\nPixel 8 Pro $899\n"
+    assert extract_candidates(text, published_on=date(2024, 3, 1)) == []

@@ -104,6 +104,19 @@ def test_a_first_person_earlier_in_the_sentence_does_not_make_a_forecast_an_inte
     assert len(extract_candidates(text, published_on=date(2022, 12, 7))) == 1
 
 
+def test_list_lines_with_a_forecaster_before_a_dash_are_read_not_dropped_as_headings():
+    text = (
+        "Oil Prices Higher.\n\nBarclays \u2013 Oil could hit $100/barrel in 2011\n\n"
+        "Moody\u2019s \u2013 should average $80/barrel\n"
+    )
+    found = extract_candidates(text, published_on=date(2011, 1, 13))
+    assert [(c.quote, c.probability) for c in found] == [
+        ("Barclays \u2013 Oil could hit $100/barrel in 2011", None),
+        ("Moody\u2019s \u2013 should average $80/barrel", 0.675),
+    ]
+    assert [c.forecaster for c in found] == ["Barclays", "Moody"]
+
+
 def test_a_line_without_a_full_stop_that_states_a_forecast_is_read():
     text = "The outlook\n\nInflation will fall below 3% by December\n\nWhy the Fed will cut rates in March\n"
     (candidate,) = extract_candidates(text, published_on=date(2024, 1, 15))
@@ -116,6 +129,22 @@ def test_a_short_item_giving_a_chance_or_a_line_is_a_statement_not_a_heading():
     plain = to_plain(text)
     read = [plain[s.start : s.end] for s in article_sentences(text, plain)]
     assert read == ["Eagles at 20%", "Bills +450"]
+
+
+def test_a_shared_rank_numbers_an_item_too():
+    text = "Super Bowl odds\n\n3. Falcons +700\n\nT-4. Packers +750\n\nT-4. Steelers +750\n"
+    plain = to_plain(text)
+    read = [plain[s.start : s.end] for s in article_sentences(text, plain)]
+    assert read == ["Falcons +700", "Packers +750", "Steelers +750"]
+
+
+def test_a_polls_short_count_is_a_statement_not_a_heading():
+    text = (
+        "Reuters poll on Bank of England expectations. 63 economists surveyed:\n\n"
+        "  \u2022 31 see June cut\n  \u2022 30 see Q3\n"
+    )
+    found = extract_candidates(text, published_on=date(2024, 4, 24))
+    assert [(c.quote, c.probability) for c in found] == [("31 see June cut", 0.675), ("30 see Q3", 0.675)]
 
 
 def test_a_label_line_between_two_lists_continues_no_item():

@@ -26,6 +26,8 @@ def _values(sentence: str) -> list[float]:
         ("In Scenario 2 (35% weight), the AI bubble pops.", 0.35),
         ("I put the odds of a recession in the coming year at no worse than 50 %.", 0.5),
         ("Fed Chair Powell puts the prospect of a recession at 35% (as we now do).", 0.35),
+        # holdout-4: odds with the percentage beside them
+        ("Biden has a better than 19 in 20 (or 97 percent) chance of winning the most votes.", 0.97),
     ],
 )
 def test_fractions_weights_and_bounds_are_stated_chances(sentence, value):
@@ -39,3 +41,8 @@ def test_a_share_by_side_needs_odds_talk():
 
 def test_a_portfolio_weight_is_no_chance():
     assert _values("We keep a weight of 60% to equities and 40% to bonds.") == []
+
+
+def test_odds_against_written_with_a_hyphen_before_to_win():
+    assert round(1 / 13, 4) in _values("Betting odds: The Raiders improved to 12-1 to win the Super Bowl.")
+    assert _values("The Raiders improved to 12-1 this season.") == []

