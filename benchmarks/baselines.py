@@ -90,13 +90,14 @@ def score_groups(p: np.ndarray, o: np.ndarray, group: np.ndarray, n_groups: int,
         variance = np.maximum(0.0, (sb2 - n * brier * brier) / (n - 1))
         half = _t975(n.astype(np.int64) - 1) * np.sqrt(variance / n)
         brier_low, brier_high = np.where(n > 1, brier - half, np.nan), np.where(n > 1, brier + half, np.nan)
+        log_loss = -sll.sum(1) / n
     ci_low, ci_high = _wilson(so, n_b)
     return {
         "n": n,
         "brier": brier,
         "brier_low": brier_low,
         "brier_high": brier_high,
-        "log_loss": -sll.sum(1) / n,
+        "log_loss": log_loss,
         "base_rate": rate,
         "brier_skill": skill,
         "ece": ece,
