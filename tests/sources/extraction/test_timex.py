@@ -39,7 +39,7 @@ def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -
         ("The bill will likely pass within six months.", date(2024, 2, 10), date(2024, 8, 10), "stated"),
         ("The bill will likely pass before the end of 2025.", date(2023, 2, 10), date(2025, 12, 31), "stated"),
         ("The bill will likely pass by 2027.", date(2023, 2, 10), date(2027, 12, 31), "stated"),
-        ("The bill will likely pass by the end of the decade.", date(2023, 2, 10), date(2029, 12, 31), "stated"),
+        ("The bill will likely pass by the end of the decade.", date(2023, 2, 10), date(2030, 12, 31), "stated"),
         ("The Fed will likely hold on Wednesday.", date(2023, 9, 18), date(2023, 9, 20), "stated"),
         ("Rates will likely peak in the second quarter of 2024.", date(2023, 9, 18), date(2024, 6, 30), "stated"),
         ("In the long run, growth will likely resume.", date(2023, 1, 1), None, DEADLINE_NO_FIXED_DATE),
