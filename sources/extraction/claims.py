@@ -161,7 +161,8 @@ _EXPECT_TO = re.compile(
     rf"investors|traders|forecasters)|(?i:the|its|our)\s+{INSTITUTIONS})\s+"
     # reported: "The BOC said it expects consumer price inflation to fall", 'Fitch said it "expects the economy to'
     r"(?:(?:said|says|added|noted)\s+(?:that\s+)?(?:it|they|he|she)\s+)?[\"']?"
-    r"(?:now\s+|still\s+|also\s+|fully\s+|would\s+|currently\s+)?(?:expects?|anticipates?|projects?|predicts?|"
+    # "The Fed also now expects", "The Company continues to expect"
+    r"(?:(?:now|still|also|fully|would|currently|continues\s+to|continue\s+to)\s+){0,2}(?:expects?|anticipates?|projects?|predicts?|"
     r"forecasts?|sees?)\s+"
     r"|(?i:my|our|the|their|its)\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
     r"(?:is|remains)\s+for\s+)"
@@ -169,6 +170,28 @@ _EXPECT_TO = re.compile(
 )
 _STATED_NUMBER = r"(?:at\s+least\s+|about\s+|around\s+|roughly\s+|only\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)"
 _REWRITES = [
+    # bookmakers' odds are the chance, not the claim: "the second favorites at 8 to 1 odds to win it all"
+    (re.compile(r",?\s+at\s+[\d.]+(?:-to-|\s+to\s+|/|-)\d+\s+odds\b(?!\s*$)", re.I), ""),
+    (
+        re.compile(r"\b(?:their|its|his|her)\s+odds\s+are\s+[\d.]+(?:-to-|\s+to\s+|/|-)\d+\s+to\b(?=\s+[a-z])", re.I),
+        "they will",
+    ),
+    # a headline without its verb: "Labour expected to regain some ground", "Conservatives set to be wiped out"
+    (
+        re.compile(
+            r"^((?:[A-Z][\w'\u2019.\-]*\s+){1,4})(?:expected|set|tipped|poised|forecast|projected)\s+to\s+(?=[a-z])"
+        ),
+        r"\1will ",
+    ),
+    # "another decline in GDP is expected", "No big jumps are expected until 2025": the event will occur
+    (
+        re.compile(
+            r"\s+(?:is|are)\s+(?:now\s+|also\s+|widely\s+)?(?:expected|forecast|projected|predicted|anticipated)"
+            r"(?=\s+(?:in|by|until|before|during|this|next|over|within|soon)\b|\s*$)",
+            re.I,
+        ),
+        " will occur",
+    ),
     # "the Fed is 80% likely to cut", "a cut by March is at least 90% likely": the number is the chance
     (
         re.compile(rf"\s+(?:is|are)\s+{_STATED_NUMBER}\s+(?:likely|probable|certain|sure)\s+to\b(?=\s+[a-z])", re.I),
@@ -179,7 +202,8 @@ _REWRITES = [
     (
         re.compile(
             r"\s+(?:is|are)\s+(?:currently\s+|now\s+|still\s+)?(?:the\s+)?(?:[\d.]+(?:-to-|\s+to\s+|/)\d+\s+)?"
-            r"(?:(?:slight|clear|heavy|strong|big|narrow)\s+)?(?:favou?rites?\s+)?to\b(?=\s+[a-z])",
+            r"(?:(?:second|third|fourth|fifth|slight|clear|heavy|strong|big|narrow)\s+)?(?:favou?rites?\s+)?to\b"
+            r"(?=\s+[a-z])",
             re.I,
         ),
         " will",
