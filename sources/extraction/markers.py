@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sources import scales
 
 from .context import suppressed
+from .reported_markers import REPORTED_MARKERS
 from .stated import STATED_PATTERNS, stated_value
 from .words import (
     ADJECTIVES,
@@ -84,7 +85,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("expect", re.compile(
         r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
-        r"|\b(?:is|are)\s+(?:now\s+)?(?:forecast|forecasted|projected|expected|seen|estimated|pegged)\s+(?:at|to\s+be)\b"
+        r"|\b(?:is|are)\s+(?:now\s+|also\s+)?(?:forecast|forecasted|projected|expected|seen|estimated|pegged)\s+(?:at|to\s+be)\b"
         # analysts' consensus with its figure: "The current consensus among analysts ... is for EPS of $4.17"
         r"|\bconsensus\b[^.;]{0,60}?\b(?:is|are|calls)\s+(?:for\s+)?(?=[^.;]{0,30}?[$\d])"
         # not a central bank's "inflation target of 2%"
@@ -154,7 +155,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("bound", re.compile(
-        rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:(?:bound|set|poised|on\s+track|on\s+course|due)\s+to"
+        rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:(?:bound|set|poised|on\s+track|on\s+course|on\s+pace|due)\s+to"
         r"|(?:poised|set|on\s+course|headed|heading)\s+for|(?:headed|heading)\s+to\s+(?=[a-z]+\s))\b",
         re.I,
     )),
@@ -262,6 +263,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
 ]  # fmt: skip
+_MARKERS.extend(REPORTED_MARKERS)
 
 _KIND_CATEGORY = {
     "should": C.LIKELY,

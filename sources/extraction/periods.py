@@ -30,6 +30,9 @@ _FINANCIAL_YEAR = re.compile(
     r"(?P<following>\s+and\s+the\s+(?:following|next)(?:\s+one)?)?",
     re.I,
 )
+# "Q1 FY26": a year named by its close (April to March, July to June) starts in the calendar year
+# before, so its first half ends there
+_EARLY_FISCAL_QUARTER = re.compile(r"\b(?:Q(?P<q>[12])|H1)\s+FY\s*'?(?P<yy>\d{2})\b")
 # Australia's "forward estimates": the budget year and the three after it
 _FORWARD_ESTIMATES = re.compile(r"\b(?:the\s+)?forward\s+estimates\b", re.I)
 
@@ -60,6 +63,10 @@ def calendar_periods(plain: str, published_on: date) -> list[tuple[re.Match[str]
         if m.group("following"):
             year += 1
         found.append((m, date(year, 12, 31)))
+    for m in _EARLY_FISCAL_QUARTER.finditer(plain):
+        closes = 2000 + int(m.group("yy"))
+        month = 6 if m.group("q") == "1" else 9
+        found.append((m, date(closes - 1, month, 30)))
     for m in _FORWARD_ESTIMATES.finditer(plain):
         found.append((m, date(financial_year_end(published_on) + 3, 12, 31)))
     return found

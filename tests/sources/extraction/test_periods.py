@@ -43,6 +43,8 @@ from sources.extraction.timex import deadline_in
             date(2006, 1, 1),
             2008,
         ),
+        # holdout-5, statement-newsarenaindia-rbi-2024: the first quarter of a year that closes in 2026
+        ("Real GDP growth for Q1 FY26 is also projected at 7.2 per cent", date(2024, 1, 1), 2025),
         # holdout-5, statement-econotimes-australia-myefo-2023: the budget year and three more
         (
             "The Mid-Year Economic and Fiscal Outlook (MYEFO) shows deficits across all four years of the forward "
