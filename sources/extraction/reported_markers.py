@@ -1,8 +1,9 @@
 """Forecasts reported in an official's or a forecaster's words rather than with a scale word:
 "is seen by Treasury as remaining above 3 per cent", "Treasury is picking a quick recovery",
 "Das projected real GDP growth for 2024-25 at 7.2 per cent", "retained its growth projections
-... at 7.2 per cent", "sales of 14m are expected this year", a headline's "Conservatives set to
-be nearly wiped out". Each is a likely outcome (the `expect` and `bound` kinds of markers)."""
+... at 7.2 per cent", "sales of 14m are expected this year", "relief is expected due to the
+monsoon", a headline's "Conservatives set to be nearly wiped out". Each is a likely outcome
+(the `expect` and `bound` kinds of markers)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,9 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
         rf"[^.;]{{0,60}}?\b(?:projections?|forecasts?|estimates?|outlook|guidance)\b[^.;]{{0,60}}?\bat\s+{_FIGURE}"
         # "sales of 14m are expected this year" (the event expected within a stated time)
         r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)"
-        r"(?=\s+(?:this|next)\s+(?:year|quarter|month)\b|\s+in\s+(?:19|20)\d\d\b)",
+        r"(?=\s+(?:this|next)\s+(?:year|quarter|month)\b|\s+in\s+(?:19|20)\d\d\b"
+        # ... or for a stated reason: "relief in food inflation is expected due to the pick-up in the monsoon"
+        r"|\s+(?:due\s+to|because\s+of|thanks\s+to|on\s+the\s+back\s+of)\b)",
         re.I,
     )),
     # a headline without its verb: "Conservatives set to be nearly wiped out in Wales"

@@ -105,7 +105,7 @@ STATED_PATTERNS = [
     # a model's or a bookmaker's number for a side: "We favour City by just 2% as winners at 38.4%",
     # "bookmakers much more confident at 64%", "having Utd on just under 69% to win" (only near odds talk)
     re.compile(
-        rf"\b(?:favou?r\w*|confident|giv(?:e|es|ing))\b(?:[^.;]|\.(?=\d)){{0,60}}?\bat\s+"
+        rf"\b(?:favou?r\w*\s+(?-i:[A-Z])|confident\b|giv(?:e|es|ing)\s+(?-i:[A-Z]))(?:[^.;]|\.(?=\d)){{0,60}}?\bat\s+"
         rf"(?P<listed>){_NEAR}?{_PERCENT}",
         re.I,
     ),
@@ -125,7 +125,7 @@ _NUMBER_WORDS["hundred"] = 100
 
 # Odds and lines are numbers only where the text is about betting or a model's chances.
 _BETTING = re.compile(
-    r"\b(?:odds|favou?rites?|favou?red|bets?|betting|bookmakers?|bookies|sportsbooks?|priced|futures|moneyline|"
+    r"\b(?:odds|favou?rites?|favou?r(?:ed|s)?|bets?|betting|bookmakers?|bookies|sportsbooks?|priced|futures|moneyline|"
     r"underdogs?|dogs|payouts?|wager\w*|chances?|probabilit\w+|simulations?|models?|forecasts?)\b",
     re.I,
 )

@@ -53,6 +53,8 @@ def test_odds_against_written_with_a_hyphen_before_to_win():
     [
         # holdout-5, model-readingac-premier-league-2021: a model's and the bookmakers' numbers for a side
         ("Model-wise, we favour City by just 2% as winners at 38.4%", 0.384),
+        # ... where "favour" is the only word of odds talk before it
+        ("The most likely score is 1-1. We favour City by just 2% as winners at 38.4%", 0.384),
         ("Model-wise we still favour Liverpool to win at 48.7%, with bookmakers much more confident at 64%", 0.64),
         ("Bookmakers disagree having Utd on just under 69% to win.", 0.69),
         # holdout-5, model-rinesi-premier-league-2012: a ranking of chances
