@@ -74,8 +74,10 @@ _FRAMES = [
     ),
     # "In Scenario 2 (35% weight), the AI bubble pops"
     re.compile(r"^in\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?scenario(?:\s+\w+)?\s*(?:\([^)]{0,40}\))?,\s+", re.I),
-    # a section label before a dash: "INDUSTRIAL SECTOR – We expect improving industrial demand"
+    # a section label before a dash: "INDUSTRIAL SECTOR – We expect improving industrial demand", and a
+    # guidance item's label: "Capacity - The Company expects ...", "CASM-ex1 - The Company expects"
     re.compile(r"^(?-i:[A-Z][A-Z&/,\- ]{2,40})\s+[\u2013\u2014-]\s+"),
+    re.compile(r"^(?-i:[A-Z])[\w&/\-]*(?:\s+[a-z][\w&/\-]*){0,3}\s+-\s+(?=(?-i:The|Full|Third|Second|First)\b)"),
     re.compile(
         r"^(?:I|we)\s+(?:do\s+not\s+|don't\s+|do\s+|now\s+|still\s+|also\s+|fully\s+)?(?:expect|anticipate|forecast|predict)\s+(?:that\s+)?"
         r"(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])",
@@ -98,7 +100,7 @@ _FRAMES = [
     re.compile(r"(?:[.!]\s+|\s+(?:--|[\u2013\u2014])\s*)\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?$"),
     # bullets, numbered items and interviewer labels
     re.compile(
-        r"^(?:[-*\u2022\u25aa\u25cf\u2013\u2014>]+(?=\s)|\(?\d{1,2}[.)](?=\s)|[A-Z][\w. ]{0,30}:(?=\s+[A-Z\"]))\s*"
+        r"^(?:\|?[-*\u2022\u25aa\u25cf\u2013\u2014>]+(?=\s)|\(?\d{1,2}[.)](?=\s)|[A-Z][\w. ]{0,30}:(?=\s+[A-Z\"]))\s*"
     ),
     # "..., it said Tuesday in its World Economic Outlook, up 0.1 point from January": the rest is attribution
     re.compile(rf",\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\b.*$"),
@@ -175,6 +177,11 @@ _REWRITES = [
     (
         re.compile(r"\b(?:their|its|his|her)\s+odds\s+are\s+[\d.]+(?:-to-|\s+to\s+|/|-)\d+\s+to\b(?=\s+[a-z])", re.I),
         "they will",
+    ),
+    # a company's own plan: "The Company expects to consume between 1.13 and 1.15 billion gallons"
+    (
+        re.compile(rf"^((?:The|Its|Our)\s+(?i:{INSTITUTIONS}))\s+(?:now\s+|also\s+|still\s+)?expects\s+to\s+(?=[a-z])"),
+        r"\1 will ",
     ),
     # a headline without its verb: "Labour expected to regain some ground", "Conservatives set to be wiped out"
     (

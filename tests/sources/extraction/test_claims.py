@@ -268,6 +268,15 @@ def test_an_expectation_of_ones_own_plan_keeps_its_subject():
             "$1.44 billion",
             "Its full-year total adjusted nonoperating expense will be approximately $1.44 billion",
         ),
+        # holdout-5, outlook-sec-american-airlines-2024: a guidance item's label and bullet, a company's plan
+        (
+            "|\u25cf Capacity - The Company expects its third-quarter capacity to be up 2% to 4%",
+            "Its third-quarter capacity will be up 2% to 4%",
+        ),
+        (
+            "The Company expects to consume between approximately 1.13 and 1.15 billion gallons of jet fuel",
+            "The Company will consume between approximately 1.13 and 1.15 billion gallons of jet fuel",
+        ),
         # holdout-5, model-moreincommon-mrp-2024: a headline without its verb
         ("Labour expected to regain some ground in Scotland", "Labour will regain some ground in Scotland"),
         # holdout-5, newsletter-ninokader-predictions-2023: an expected event with no verb of its own
