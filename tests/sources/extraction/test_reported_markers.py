@@ -60,3 +60,15 @@ def test_a_reported_forecast_is_a_likely_outcome(sentence, kind):
 )
 def test_past_facts_and_other_senses_are_no_forecast(sentence):
     assert not any(kind in ("expect", "bound") for kind, _ in _kinds(sentence))
+
+
+def test_an_estimated_figure_in_a_clause_leaves_its_will():
+    # holdout-5, wire-sciencetimes-un-population-2019: "an estimated 733 million" describes a figure;
+    # the report's plain "will" stays almost certain ("2013 Average est. $110.00" is still a forecast)
+    sentence = (
+        "The UN report said Nigeria will be the third most populous country by 2050 with an estimated 733 "
+        "million people."
+    )
+    assert ("will", scales.ALMOST_CERTAIN) in _kinds(sentence)
+    assert not any(kind == "expect" for kind, _ in _kinds(sentence))
+    assert ("expect", scales.LIKELY) in _kinds("2013 Average est. $110.00")
