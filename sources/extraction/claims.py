@@ -62,7 +62,9 @@ _FRAMES = [
     re.compile(
         r"^(?:[^,;\"]{0,80}?\s)?(?:now\s+|also\s+|still\s+)?(?:predicts?|expects?|forecasts?|projects?|anticipates?)"
         # "The report by CIBC World Markets also predicts there will be 10 million fewer cars"
-        r"\s+(?:that\s+|(?=there\s+(?:will|is|are)\b))",
+        r"\s+(?:that\s+|(?=there\s+(?:will|is|are)\b)"
+        # "Two of the firms in the list below expect the S&P 500 will rise": the clause without "that"
+        r"|(?=(?:the\s+)?[\w&'.\-]+(?:\s+[\w&'.\-]+){0,4}\s+will\s+[a-z]))",
         re.I,
     ),
     # "Fundamentally we expect the tariffs to be effective"
@@ -87,7 +89,9 @@ _FRAMES = [
     re.compile(r"^(?:I|we)\s+(?:do\s+)?(?:expect|hope)\s+to\s+see\s+", re.I),
     re.compile(r"^(?:I|we)\s+(?:now\s+|still\s+)?see\s+|^expect\s+", re.I),
     re.compile(
-        r"^(?:the\s+)?(?:polls?|surveys?|data|models?|markets?|futures|pricing|forecasts?)\s+(?:now\s+)?"
+        # "The Fed's forecasts, released as part of the minutes from its April meeting, show that its staff ..."
+        r"^(?:the\s+)?(?:[\w.'\-]+\s+){0,2}(?:polls?|surveys?|data|models?|markets?|futures|pricing|forecasts?|"
+        r"projections?)(?:,[^,]{1,80},)?\s+(?:now\s+)?"
         r"(?:suggests?|shows?|indicates?|implies?|points?\s+to)\s+(?:that\s+)?",
         re.I,
     ),

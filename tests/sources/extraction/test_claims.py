@@ -277,6 +277,22 @@ def test_an_expectation_of_ones_own_plan_keeps_its_subject():
             "The Company expects to consume between approximately 1.13 and 1.15 billion gallons of jet fuel",
             "The Company will consume between approximately 1.13 and 1.15 billion gallons of jet fuel",
         ),
+        # holdout-4, op-ed-americanthinker-fed-forecast-2009: forecasts that show what the staff expects
+        (
+            "The Fed's forecasts, released as part of the minutes from its April meeting, show that its staff now "
+            "expects the unemployment rate to rise to between 9.2% and 9.6% this year",
+            "The unemployment rate will rise to between 9.2% and 9.6% this year",
+        ),
+        # holdout-2, newsletter-capitalspectator-sp500-2024, and holdout-5, model-moreincommon-mrp-2024: a
+        # projection's clause without "that"
+        (
+            "Two of the firms in the list below expect the S&P 500 will rise well above yesterday's 5631 close",
+            "The S&P 500 will rise well above yesterday's 5631 close",
+        ),
+        (
+            "More in Common's MRP projects Labour will win between 377 and 402 seats",
+            "Labour will win between 377 and 402 seats",
+        ),
         # holdout-5, model-moreincommon-mrp-2024: a headline without its verb
         ("Labour expected to regain some ground in Scotland", "Labour will regain some ground in Scotland"),
         # holdout-5, newsletter-ninokader-predictions-2023: an expected event with no verb of its own
