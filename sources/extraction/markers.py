@@ -214,7 +214,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "The Bank's latest projections show inflation returning to 2% in 2025" (kept only with a date)
     ("predicting", re.compile(
-        r"\b(?:projections?|forecasts?|models?|simulations?|estimates?)\s+(?:now\s+)?(?:show|shows|see|sees|put|puts|"
+        # "The Mid-Year Economic and Fiscal Outlook (MYEFO) shows deficits across all four years"
+        r"\b(?:projections?|forecasts?|models?|simulations?|estimates?|Outlook(?:\s+\([A-Z]{2,8}\))?)\s+(?:now\s+)?"
+        r"(?:show|shows|see|sees|put|puts|"
         r"point\s+to|points\s+to|suggest|suggests|showing|suggesting|pointing\s+to)\b",
         re.I,
     )),

@@ -72,3 +72,12 @@ def test_an_estimated_figure_in_a_clause_leaves_its_will():
     assert ("will", scales.ALMOST_CERTAIN) in _kinds(sentence)
     assert not any(kind == "expect" for kind, _ in _kinds(sentence))
     assert ("expect", scales.LIKELY) in _kinds("2013 Average est. $110.00")
+
+
+def test_an_outlook_that_shows_is_a_projection():
+    # holdout-5, statement-econotimes-australia-myefo-2023: dated by the forward estimates
+    sentence = (
+        "The Mid-Year Economic and Fiscal Outlook (MYEFO) shows deficits across all four years of the forward "
+        "estimates."
+    )
+    assert ("predicting", scales.LIKELY) in _kinds(sentence)
