@@ -33,7 +33,10 @@ CHAIN_CUT = re.compile(
 )
 
 
-_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:\S+\s+){0,2}(?:19|20)\d\d\s*(?:and\s+)?$", re.I)
+# ... nor is "between 2011-2012 and 2014-15" (financial years)
+_RANGE_OPEN = re.compile(
+    r"\b(?:between|from)\s+(?:\S+\s+){0,2}(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?\s*(?:and\s+)?$", re.I
+)
 # a remark on all the links after a dash: "..., and 2.8% in 2018 — all down slightly from the outlook"
 _COMMENT = re.compile(r"\s+[\u2014\u2013]\s+(?:all|both|each|which|that)\b[^.]*\.?\s*$")
 

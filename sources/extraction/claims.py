@@ -62,7 +62,9 @@ _FRAMES = [
     re.compile(
         r"^(?:[^,;\"]{0,80}?\s)?(?:now\s+|also\s+|still\s+)?(?:predicts?|expects?|forecasts?|projects?|anticipates?)"
         # "The report by CIBC World Markets also predicts there will be 10 million fewer cars"
-        r"\s+(?:that\s+|(?=there\s+(?:will|is|are)\b))",
+        r"\s+(?:that\s+|(?=there\s+(?:will|is|are)\b)"
+        # "Two of the firms in the list below expect the S&P 500 will rise": the clause without "that"
+        r"|(?=(?:the\s+)?[\w&'.\-]+(?:\s+[\w&'.\-]+){0,4}\s+will\s+[a-z]))",
         re.I,
     ),
     # "Fundamentally we expect the tariffs to be effective"
@@ -74,8 +76,10 @@ _FRAMES = [
     ),
     # "In Scenario 2 (35% weight), the AI bubble pops"
     re.compile(r"^in\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?scenario(?:\s+\w+)?\s*(?:\([^)]{0,40}\))?,\s+", re.I),
-    # a section label before a dash: "INDUSTRIAL SECTOR – We expect improving industrial demand"
+    # a section label before a dash: "INDUSTRIAL SECTOR – We expect improving industrial demand", and a
+    # guidance item's label: "Capacity - The Company expects ...", "CASM-ex1 - The Company expects"
     re.compile(r"^(?-i:[A-Z][A-Z&/,\- ]{2,40})\s+[\u2013\u2014-]\s+"),
+    re.compile(r"^(?-i:[A-Z])[\w&/\-]*(?:\s+[a-z][\w&/\-]*){0,3}\s+-\s+(?=(?-i:The|Full|Third|Second|First)\b)"),
     re.compile(
         r"^(?:I|we)\s+(?:do\s+not\s+|don't\s+|do\s+|now\s+|still\s+|also\s+|fully\s+)?(?:expect|anticipate|forecast|predict)\s+(?:that\s+)?"
         r"(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])",
@@ -85,7 +89,9 @@ _FRAMES = [
     re.compile(r"^(?:I|we)\s+(?:do\s+)?(?:expect|hope)\s+to\s+see\s+", re.I),
     re.compile(r"^(?:I|we)\s+(?:now\s+|still\s+)?see\s+|^expect\s+", re.I),
     re.compile(
-        r"^(?:the\s+)?(?:polls?|surveys?|data|models?|markets?|futures|pricing|forecasts?)\s+(?:now\s+)?"
+        # "The Fed's forecasts, released as part of the minutes from its April meeting, show that its staff ..."
+        r"^(?:the\s+)?(?:[\w.'\-]+\s+){0,2}(?:polls?|surveys?|data|models?|markets?|futures|pricing|forecasts?|"
+        r"projections?)(?:,[^,]{1,80},)?\s+(?:now\s+)?"
         r"(?:suggests?|shows?|indicates?|implies?|points?\s+to)\s+(?:that\s+)?",
         re.I,
     ),
@@ -98,7 +104,7 @@ _FRAMES = [
     re.compile(r"(?:[.!]\s+|\s+(?:--|[\u2013\u2014])\s*)\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?$"),
     # bullets, numbered items and interviewer labels
     re.compile(
-        r"^(?:[-*\u2022\u25aa\u25cf\u2013\u2014>]+(?=\s)|\(?\d{1,2}[.)](?=\s)|[A-Z][\w. ]{0,30}:(?=\s+[A-Z\"]))\s*"
+        r"^(?:\|?[-*\u2022\u25aa\u25cf\u2013\u2014>]+(?=\s)|\(?\d{1,2}[.)](?=\s)|[A-Z][\w. ]{0,30}:(?=\s+[A-Z\"]))\s*"
     ),
     # "..., it said Tuesday in its World Economic Outlook, up 0.1 point from January": the rest is attribution
     re.compile(rf",\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\b.*$"),
@@ -161,7 +167,8 @@ _EXPECT_TO = re.compile(
     rf"investors|traders|forecasters)|(?i:the|its|our)\s+{INSTITUTIONS})\s+"
     # reported: "The BOC said it expects consumer price inflation to fall", 'Fitch said it "expects the economy to'
     r"(?:(?:said|says|added|noted)\s+(?:that\s+)?(?:it|they|he|she)\s+)?[\"']?"
-    r"(?:now\s+|still\s+|also\s+|fully\s+|would\s+|currently\s+)?(?:expects?|anticipates?|projects?|predicts?|"
+    # "The Fed also now expects", "The Company continues to expect"
+    r"(?:(?:now|still|also|fully|would|currently|continues\s+to|continue\s+to)\s+){0,2}(?:expects?|anticipates?|projects?|predicts?|"
     r"forecasts?|sees?)\s+"
     r"|(?i:my|our|the|their|its)\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
     r"(?:is|remains)\s+for\s+)"
@@ -169,6 +176,33 @@ _EXPECT_TO = re.compile(
 )
 _STATED_NUMBER = r"(?:at\s+least\s+|about\s+|around\s+|roughly\s+|only\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)"
 _REWRITES = [
+    # bookmakers' odds are the chance, not the claim: "the second favorites at 8 to 1 odds to win it all"
+    (re.compile(r",?\s+at\s+[\d.]+(?:-to-|\s+to\s+|/|-)\d+\s+odds\b(?!\s*$)", re.I), ""),
+    (
+        re.compile(r"\b(?:their|its|his|her)\s+odds\s+are\s+[\d.]+(?:-to-|\s+to\s+|/|-)\d+\s+to\b(?=\s+[a-z])", re.I),
+        "they will",
+    ),
+    # a company's own plan: "The Company expects to consume between 1.13 and 1.15 billion gallons"
+    (
+        re.compile(rf"^((?:The|Its|Our)\s+(?i:{INSTITUTIONS}))\s+(?:now\s+|also\s+|still\s+)?expects\s+to\s+(?=[a-z])"),
+        r"\1 will ",
+    ),
+    # a headline without its verb: "Labour expected to regain some ground", "Conservatives set to be wiped out"
+    (
+        re.compile(
+            r"^((?:[A-Z][\w'\u2019.\-]*\s+){1,4})(?:expected|set|tipped|poised|forecast|projected)\s+to\s+(?=[a-z])"
+        ),
+        r"\1will ",
+    ),
+    # "another decline in GDP is expected", "No big jumps are expected until 2025": the event will occur
+    (
+        re.compile(
+            r"\s+(?:is|are)\s+(?:now\s+|also\s+|widely\s+)?(?:expected|forecast|projected|predicted|anticipated)"
+            r"(?=\s+(?:in|by|until|before|during|this|next|over|within|soon)\b|\s*$)",
+            re.I,
+        ),
+        " will occur",
+    ),
     # "the Fed is 80% likely to cut", "a cut by March is at least 90% likely": the number is the chance
     (
         re.compile(rf"\s+(?:is|are)\s+{_STATED_NUMBER}\s+(?:likely|probable|certain|sure)\s+to\b(?=\s+[a-z])", re.I),
@@ -179,7 +213,8 @@ _REWRITES = [
     (
         re.compile(
             r"\s+(?:is|are)\s+(?:currently\s+|now\s+|still\s+)?(?:the\s+)?(?:[\d.]+(?:-to-|\s+to\s+|/)\d+\s+)?"
-            r"(?:(?:slight|clear|heavy|strong|big|narrow)\s+)?(?:favou?rites?\s+)?to\b(?=\s+[a-z])",
+            r"(?:(?:second|third|fourth|fifth|slight|clear|heavy|strong|big|narrow)\s+)?(?:favou?rites?\s+)?to\b"
+            r"(?=\s+[a-z])",
             re.I,
         ),
         " will",

@@ -129,7 +129,9 @@ PAST_FORECAST = re.compile(
 )
 # Where a "would" is a projection's, not a hypothetical's
 PROJECTION_CONTEXT = re.compile(
-    r"\b(?:projections?|projected|forecasts?|forecasting|outlook|expects?|scenario)\b", re.I
+    # "would displace more than 5m bpd of oil products under the current trajectory of oil use"
+    r"\b(?:projections?|projected|forecasts?|forecasting|outlook|expects?|scenario|trajector(?:y|ies))\b",
+    re.I,
 )
 AWAITED_EVENT = re.compile(r"^\s+yet\b|\b(?:once|as\s+soon\s+as)\s+\w", re.I)
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)\s*$", re.I)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sources import scales
 
 from .context import suppressed
+from .reported_markers import REPORTED_MARKERS
 from .stated import STATED_PATTERNS, stated_value
 from .words import (
     ADJECTIVES,
@@ -84,11 +85,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("expect", re.compile(
         r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
-        r"|\b(?:is|are)\s+(?:now\s+)?(?:forecast|forecasted|projected|expected|seen|estimated|pegged)\s+(?:at|to\s+be)\b"
+        r"|\b(?:is|are)\s+(?:now\s+|also\s+)?(?:forecast|forecasted|projected|expected|seen|estimated|pegged)\s+(?:at|to\s+be)\b"
         # analysts' consensus with its figure: "The current consensus among analysts ... is for EPS of $4.17"
         r"|\bconsensus\b[^.;]{0,60}?\b(?:is|are|calls)\s+(?:for\s+)?(?=[^.;]{0,30}?[$\d])"
         # not a central bank's "inflation target of 2%"
-        r"|\b(?<!inflation\s)(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|estimated|average\s+est\.?)\s+[$\d]"
+        r"|\b(?<!inflation\s)(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|(?<!\ban\s)(?<!\bthe\s)estimated|average\s+est\.?)\s+[$\d]"
         # a strategist's point target: "its price target for the S&P 500 is 4,850", "Goldman is
         # targeting 5,200", "aims for 5,000 by year-end"
         # not one reported past: "average year-end price target for the S&P 500 fell to just 4,000"
@@ -154,7 +155,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("bound", re.compile(
-        rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:(?:bound|set|poised|on\s+track|on\s+course|due)\s+to"
+        rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:(?:bound|set|poised|on\s+track|on\s+course|on\s+pace|due)\s+to"
         r"|(?:poised|set|on\s+course|headed|heading)\s+for|(?:headed|heading)\s+to\s+(?=[a-z]+\s))\b",
         re.I,
     )),
@@ -213,7 +214,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "The Bank's latest projections show inflation returning to 2% in 2025" (kept only with a date)
     ("predicting", re.compile(
-        r"\b(?:projections?|forecasts?|models?|simulations?|estimates?)\s+(?:now\s+)?(?:show|shows|see|sees|put|puts|"
+        # "The Mid-Year Economic and Fiscal Outlook (MYEFO) shows deficits across all four years"
+        r"\b(?:projections?|forecasts?|models?|simulations?|estimates?|Outlook(?:\s+\([A-Z]{2,8}\))?)\s+(?:now\s+)?"
+        r"(?:show|shows|see|sees|put|puts|"
         r"point\s+to|points\s+to|suggest|suggests|showing|suggesting|pointing\s+to)\b",
         re.I,
     )),
@@ -262,6 +265,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
 ]  # fmt: skip
+_MARKERS.extend(REPORTED_MARKERS)
 
 _KIND_CATEGORY = {
     "should": C.LIKELY,

@@ -16,6 +16,14 @@ _SPLIT_SEASON = re.compile(
     r"\b(?P<first>(?:19|20)\d\d)\s*[-/\u2013]\s*(?P<second>\d\d(?:\d\d)?)\s+(?:(?-i:[A-Z]{2,4})\s+)?season\b", re.I
 )
 _SEASON_FINAL = (6, 30)
+# A European football league's title is settled in May; a season running in the autumn ends next year.
+_LEAGUES = r"(?:Premier\s+League|La\s+Liga|Bundesliga|Serie\s+A|Ligue\s+1|Champions\s+League)"
+_LEAGUE_TITLE = re.compile(
+    rf"\b(?:win(?:s|ning)?|title|champions(?:hip)?)\b[^.;]{{0,30}}?\b(?-i:{_LEAGUES})"
+    rf"|\b(?-i:{_LEAGUES})\s+(?:title|championship|trophy|crown)\b",
+    re.I,
+)
+_LEAGUE_DECIDED = (5, 31)
 
 
 def _roman(numeral: str) -> int:
@@ -38,4 +46,7 @@ def sporting_events(plain: str, published_on: date) -> list[tuple[re.Match[str],
         year = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
         if year == first + 1:
             found.append((m, date(year, *_SEASON_FINAL)))
+    for m in _LEAGUE_TITLE.finditer(plain):
+        decided = date(published_on.year, *_LEAGUE_DECIDED)
+        found.append((m, decided if published_on <= decided else date(published_on.year + 1, *_LEAGUE_DECIDED)))
     return found

@@ -113,7 +113,9 @@ _ANNOUNCES = re.compile(r"^\W*(?:here\s+(?:is|are)|these\s+are|below\s+(?:is|are
 # shared by several items is numbered "T-4."
 _ITEM = re.compile(
     r"[ \t\u00a0]*(?:(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|(?:T-)?\d{1,2}[.)])[ \t\u00a0]+(?=\S)"
-    r"|\.(?=[A-Z]))"
+    r"|\.(?=[A-Z])"
+    # a bullet alone on its line, as a scraped table cell leaves it ("|●" above "Capacity - ...")
+    r"|[ \t|]*[\u2022\u25aa\u25cf\u25e6][ \t|]*$)"
 )
 # A short item that gives a name its chance or its betting line: "• Eagles at 20%", "1. Patriots +163"
 _CHANCE_ITEM = re.compile(

