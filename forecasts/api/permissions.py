@@ -5,37 +5,33 @@ config.api.permissions)."""
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 
-class CanResolveForecasts(BasePermission):
+class _SignedInWritesNeed(BasePermission):
+    """Any signed-in user reads; a write needs every permission in `required`."""
+
+    required: tuple[str, ...] = ()
+
     def has_permission(self, request, view):
         user = request.user
         if not (user and user.is_authenticated):
             return False
         if request.method in SAFE_METHODS:
             return True
-        return user.has_perm("forecasts.resolve_forecast")
+        return user.has_perms(self.required)
 
 
-class CanDecideProposals(BasePermission):
+class CanResolveForecasts(_SignedInWritesNeed):
+    required = ("forecasts.resolve_forecast",)
+
+
+class CanDecideProposals(_SignedInWritesNeed):
     """Accepting a proposed forecast is part of recording forecasts: the editor's add and change
     permissions, as in the admin."""
 
-    def has_permission(self, request, view):
-        user = request.user
-        if not (user and user.is_authenticated):
-            return False
-        if request.method in SAFE_METHODS:
-            return True
-        return user.has_perm("forecasts.add_forecast") and user.has_perm("forecasts.change_forecast")
+    required = ("forecasts.add_forecast", "forecasts.change_forecast")
 
 
-class CanLinkForecasts(BasePermission):
+class CanLinkForecasts(_SignedInWritesNeed):
     """Linking a forecast to an event, or unlinking it, edits the forecast: the editor's change
     permission, as in the admin, where it is a field of the forecast's form."""
 
-    def has_permission(self, request, view):
-        user = request.user
-        if not (user and user.is_authenticated):
-            return False
-        if request.method in SAFE_METHODS:
-            return True
-        return user.has_perm("forecasts.change_forecast")
+    required = ("forecasts.change_forecast",)
