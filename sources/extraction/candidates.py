@@ -22,7 +22,7 @@ from .attribution import attributed
 from .candidate import DEFAULT_NOTE, Candidate, drafted
 from .chains import TRAILING_PERCENT, chain_links, subject_before
 from .clause_candidate import clause_candidate
-from .clauses import BACK_REFERENCE, UNCERTAIN_CLAUSE, split_clauses
+from .clauses import BACK_REFERENCE, UNCERTAIN_CLAUSE, split_between_chances, split_clauses
 from .flags import (
     DEADLINE_DEFAULT,
     DEADLINE_STATED,
@@ -146,13 +146,25 @@ def _sentence_candidates(
     whole = TRAILING_PERCENT.search(plain[start:end])
     for c_start, c_end in [(start, end)] if whole else split_clauses(plain, start, end):
         markers = find_markers(plain, c_start, c_end)
-        clauses.append([c_start, c_end, markers])
+        stated = [(m.start, m.end) for m in markers if m.kind == "stated"]
+        if len(stated) < 2 or whole:
+            clauses.append([c_start, c_end, markers])
+            continue
+        for s_start, s_end in split_between_chances(plain, c_start, c_end, stated):
+            clauses.append([s_start, s_end, find_markers(plain, s_start, s_end)])
     # A clause that only puts a number on the previous one ("I'm 80% sure of that")
     # belongs to it.
     merged: list[list] = []
     for clause in clauses:
         c_start, c_end, markers = clause
-        if merged and markers and markers[0].kind == "stated" and BACK_REFERENCE.search(plain[c_start:c_end]):
+        if (
+            merged
+            and markers
+            and markers[0].kind == "stated"
+            and BACK_REFERENCE.search(plain[c_start:c_end])
+            # "... a probability of 98% of clearing it and we give NZ First a probability of 85%": a chance of its own
+            and not any(m.kind == "stated" for m in merged[-1][2])
+        ):
             merged[-1][1] = c_end
             merged[-1][2] = merged[-1][2] + markers
         else:

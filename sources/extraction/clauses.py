@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .text import trim_clause
 
@@ -79,4 +80,20 @@ def split_clauses(plain: str, start: int, end: int) -> list[tuple[int, int]]:
     for i, cut in enumerate(cuts):
         stop = cuts[i + 1] if i + 1 < len(cuts) else end
         spans.append((cut, stop))
+    return [trim_clause(plain, s, e) for s, e in spans]
+
+
+# Two stated chances in one clause are two forecasts: "The probability that National will become the
+# strongest party is 79%, this gives Labour a chance of 21% becoming the biggest party"
+_BETWEEN_CHANCES = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def split_between_chances(plain: str, start: int, end: int, stated: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`start`..`end` cut at the last comma or "and" between each two stated chances (their spans)."""
+    spans = [[start, end]]
+    for (_, first_end), (second_start, _) in pairwise(stated):
+        breaks = list(_BETWEEN_CHANCES.finditer(plain, first_end, second_start))
+        if breaks:
+            spans[-1][1] = breaks[-1].start()
+            spans.append([breaks[-1].end(), end])
     return [trim_clause(plain, s, e) for s, e in spans]

@@ -112,6 +112,11 @@ STATED_PATTERNS = [
     re.compile(rf"\bon\s+(?P<listed>){_NEAR}?{_PERCENT}\s+to\s+win\b", re.I),
     # a ranking of chances: "Second is Manchester City, with a bit over 11%" (only near odds talk)
     re.compile(rf",\s+with\s+(?P<listed>){_NEAR}?{_PERCENT}\s*\.?\s*$", re.I),
+    # a model's chance in brackets after a contender's name: "Carlos Alcaraz (16.2%) is favoured over Novak
+    # Djokovic (12.6%) to win Wimbledon" (only near talk of winning: _CONTEST)
+    re.compile(
+        rf"(?-i:[A-Z][\w.'\-]*\s+[A-Z][\w.'\-]*)\s+\((?P<bracketed>)\s*{_PERCENT}\s*\)(?!\s*(?:of|in|on)\b)",
+    ),
     # "I'd put the odds of a price cap before the end of the year at about one in four"
     re.compile(
         rf"\b(?:chances?|probability|likelihood|odds)\b{_SAME_SENTENCE}{{0,120}}?"
@@ -155,8 +160,15 @@ def _odds(m: re.Match[str], plain: str, start: int, end: int) -> float | None:
     return float(number) / 100
 
 
+# a contest with a winner: where a bracketed number after a name is its chance of winning
+_CONTEST = re.compile(r"\b(?:favou?r\w*|odds|chances?|probabilit\w*|to\s+win|title|champion\w*|frontrunners?)\b", re.I)
+
+
 def stated_value(pattern: re.Pattern[str], m: re.Match[str], plain: str, start: int, end: int) -> float | None:
     """The chance a match of one of STATED_PATTERNS states, or None where it states none."""
+    if "bracketed" in pattern.groupindex:
+        around = plain[max(0, start + m.start() - 300) : start + m.end() + 300]
+        return float(m.group("num")) / 100 if _CONTEST.search(around) else None
     if {"against", "line", "n", "listed"} & set(pattern.groupindex):
         return _odds(m, plain, start, end)
     if "num" in pattern.groupindex and m.group("num") is not None:

@@ -46,3 +46,15 @@ def test_a_relative_clause_with_its_own_modal_and_window_is_a_forecast_of_its_ow
     assert found[0].deadline.year == 2025
     text = "Declines are predicted in India and China, which will hamper economic growth."
     assert len(split_clauses(text, 0, len(text))) == 1
+
+
+def test_two_stated_chances_in_one_clause_are_two_forecasts():
+    text = (
+        "The probability that National will become the strongest party is 79%, this gives Labour a chance of 21% "
+        "becoming the biggest party. Looking at the 5%-threshold the Greens have a probability of 98% of clearing "
+        "it and we give NZ First a probability of 85% to get at least 5% of the votes."
+    )
+    found = extract_candidates(text, published_on=date(2017, 9, 1))
+    assert [round(c.probability, 2) for c in found] == [0.79, 0.21, 0.98, 0.85]
+    assert found[1].claim.startswith("This gives Labour")
+    assert "NZ First" not in found[2].claim

@@ -68,3 +68,11 @@ def test_a_models_number_for_a_side_is_a_chance(sentence, value):
 
 def test_a_rate_at_a_level_is_no_chance():
     assert _values("The bank favours keeping its policy rate at 6 per cent until the middle of next year") == []
+
+
+def test_a_chance_in_brackets_after_a_contenders_name():
+    assert _values("Carlos Alcaraz (16.2%) is favoured over Novak Djokovic (12.6%) to win Wimbledon.") == [0.162, 0.126]
+
+
+def test_a_share_in_brackets_after_a_name_is_no_chance_without_a_contest():
+    assert _values("Growth in the United States (2.1%) outpaced the euro area this year.") == []
