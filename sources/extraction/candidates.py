@@ -270,7 +270,14 @@ def _head_marker(plain: str, markers: list[Marker]) -> Marker:
         return head
     for marker in markers:
         between = plain[head.end : marker.start]
-        if marker.kind == "hedge" and 0 < marker.start - head.end <= 80 and not _RELATIVE_BEFORE.search(between):
+        # "we won't get back to 2019 levels until, maybe, 2023": a hedge between commas is about the date
+        aside = plain[marker.start - 2 : marker.start] == ", " and plain[marker.end : marker.end + 1] == ","
+        if (
+            marker.kind == "hedge"
+            and 0 < marker.start - head.end <= 80
+            and not _RELATIVE_BEFORE.search(between)
+            and not aside
+        ):
             return marker
     return head
 

@@ -35,13 +35,17 @@ from .flags import (
 from .markers import Marker
 from .segments import Sentence
 from .timex import When, deadline_in
+from .words import INSTITUTIONS
 
 # "I think ... will", "Stoltzfus and his team believe that ... will": a belief hedges the "will";
 # "I don't think there's any reason why a recession should occur" denies it
 _I_THINK = re.compile(
     r"\b(?:I|we|they|he|she|(?-i:[A-Z][\w.&\-]+)(?:\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?)\s+"
     r"(?:still\s+|really\s+|also\s+)?(?P<neg>don't\s+|do\s+not\s+|doesn't\s+|does\s+not\s+)?(?:do\s+)?"
-    r"(?:think|thinks|believe|believes|reckon|reckons)\b",
+    r"(?:think|thinks|believe|believes|reckon|reckons)\b"
+    # "The company believes rising fuel costs will lift demand", "it still looks as though no party will have"
+    rf"|\b(?:the|its|our)\s+{INSTITUTIONS}\s+(?:still\s+|also\s+)?(?P<neg2>doesn't\s+|does\s+not\s+)?believes?\b"
+    r"|\bit\s+(?:still\s+|now\s+)?(?:looks|seems)\s+(?:as\s+though|as\s+if|like)\b",
     re.I,
 )
 # a projection reported around a "will": "CBO projects the budget deficit will total $1.5 trillion",
@@ -156,7 +160,7 @@ def clause_candidate(
             # "I think ... we're going to avoid a recession": the frame hedges the "will"
             positive = category in (scales.ALMOST_CERTAIN, scales.VERY_LIKELY, scales.LIKELY)
             category = scales.LIKELY if positive else scales.UNLIKELY
-            if belief.groupdict().get("neg"):
+            if belief.groupdict().get("neg") or belief.groupdict().get("neg2"):
                 category = scales.negate(category)
         probability, basis = scale.probability(category), BASIS_PHRASE
     else:

@@ -42,6 +42,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("chance", re.compile(rf"\b(?P<chance>{alternation(CHANCES)})\b", re.I)),
     ("expect", re.compile(
+        # "In the semifinals, teams from Pools A and B are heavily favoured to win": more than a lean
+        r"\b(?P<heavily>heavily|strongly|overwhelmingly|firmly)\s+favou?red\s+(?:to|in|over|against)\b|"
         rf"\b(?:(?P<neg1>{NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
         # not the noun: "adjusting its policy forecast to bring it in line"
         r"(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bpolicy\s)"
@@ -165,7 +167,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:I|we)(?:'d|\s+would)?\s+(?:still\s+|now\s+)?(?:predict|bet|wager|suspect|forecast)\b(?!\s*[.,;:)])"
         r"|\bmy\s+(?:(?:educated|best|own)\s+)?(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\b"
         # "I am going to predict — with relative assurance — that ..."
-        r"|\b(?:I|we)\s+(?:am|are|'m|'re)\s+going\s+to\s+(?:predict|forecast|bet)\b",
+        r"|\b(?:I|we)\s+(?:am|are|'m|'re)\s+going\s+to\s+(?:predict|forecast|bet)\b"
+        # "I would imagine that we won't get back to 2019 levels until, maybe, 2023"
+        r"|\b(?:I|we)(?:'d|\s+would)\s+(?:imagine|guess)\s+(?:that\s+)?(?=[\w\u2019']+\s+\S)",
         re.I,
     )),
     # "the chances of a deal are slim", "the odds look good"
@@ -189,7 +193,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("doubt", re.compile(
         r"\b(?:I|we)\s+(?:very\s+much\s+|strongly\s+|rather\s+|seriously\s+)?doubt\b(?!\s+(?:it|this|so|that\s*[.,;:!?]))"
-        r"|\b(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+|genuinely\s+)?surprised\s+if\b",
+        r"|\b(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+|genuinely\s+)?surprised\s+if\b"
+        # "I have a hard time seeing any PCs left standing in southern rural Alberta": hardly at all
+        r"|\b(?:I|we)\s+(?:have|had)\s+(?:a\s+)?(?P<hardly>hard|difficult|tough)\s+time\s+(?:seeing|imagining|believing)\b",
         re.I,
     )),
     ("will", re.compile(
@@ -204,7 +210,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear)\s+possibility\b"
         r"|\bthere\s+is\s+(?:some\s+|a\s+|real\s+)?potential\s+for\b"
         # "No-growth is also conceivable", "a return to growth should be possible by the end of the year"
-        r"|\b(?:is|are)\s+(?:also\s+|quite\s+|entirely\s+)?conceivable\b|\bshould\s+be\s+possible\b",
+        r"|\b(?:is|are)\s+(?:also\s+|quite\s+|entirely\s+)?conceivable\b|\bshould\s+be\s+possible\b"
+        # "And then finally, I can imagine the Russians lose": a possibility, no more
+        r"|\b(?:I|we)\s+(?:can|could)\s+(?:easily\s+|also\s+)?imagine\b(?=\s+(?:that\s+)?(?:the\s+)?\w+\s+[a-z])",
         re.I,
     )),
     # "a lone forecaster is predicting an eruption in 2015": kept only with a stated date (candidates)
@@ -383,7 +391,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
     else:
         # a price "fully" in the market, a seat "safe for" a party: more than a lean
         category = C.VERY_LIKELY if groups.get("fully") or groups.get("safe") else _KIND_CATEGORY[kind]
-        category = C.VERY_UNLIKELY if groups.get("miracle") else category
+        category = C.VERY_UNLIKELY if groups.get("miracle") or groups.get("hardly") else category
+        category = C.VERY_LIKELY if groups.get("heavily") else category
         if kind in ("will", "would", "should") and not negated:
             negated = bool(re.match(r"\s+(?:not|never)\b", plain[e : e + 7]))
     if negated and category is not None:

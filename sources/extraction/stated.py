@@ -55,6 +55,14 @@ STATED_PATTERNS = [
         rf"{_APPROXIMATELY}?{_PERCENT}",
         re.I,
     ),
+    # a chance revised: "The probability that a bullish expected scenario will come true increased from 10%
+    # to 20%" (the new value)
+    re.compile(
+        rf"\b(?:chances?|probability|likelihood|odds|risk)\b{_SAME_SENTENCE}{{0,90}}?"
+        r"\b(?:increased|rose|raised|lifted|climbed|jumped|cut|lowered|fell|dropped|decreased|reduced|revised)\s+"
+        rf"(?:\w+\s+)?from\s+\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+to\s+{_APPROXIMATELY}?{_PERCENT}",
+        re.I,
+    ),
     re.compile(
         rf"\b(?:I'd|I\s+would|I|we|we'd)\s+(?:say|put\s+it\s+at|give\s+it|estimate|reckon|guess|think)\s+"
         rf"(?:about\s+|around\s+|roughly\s+|maybe\s+|perhaps\s+)?{_PERCENT}",

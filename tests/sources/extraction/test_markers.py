@@ -734,3 +734,20 @@ def test_needing_a_miracle_is_very_unlikely():
         "the seat, which has been looking increasingly vulnerable as the election has progressed."
     )
     assert _one(text, published_on=date(2018, 10, 1)).probability == 0.125
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        ("In the semifinals, teams from Pools A and B are heavily favoured to win.", 0.875),
+        ("I would imagine that we won\u2019t get back to 2019 levels until, maybe, 2023.", 0.675),
+        ("I have a hard time seeing any PCs left standing in southern rural Alberta.", 0.125),
+        ("It still looks as though no party will have an absolute majority.", 0.675),
+        ("The company believes rising fuel costs will lift demand for rail transportation in Canada.", 0.675),
+        ("The probability that a bullish expected scenario will come true increased from 10% to 20%.", 0.20),
+        ("And then finally, I can imagine the Russians lose.", None),
+    ],
+)
+def test_frames_and_revised_chances_from_real_articles(sentence, probability):
+    candidate = _one(sentence)
+    assert candidate.probability == (pytest.approx(probability) if probability is not None else None)
