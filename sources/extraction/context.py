@@ -71,7 +71,10 @@ _META_AFTER = re.compile(
     re.I,
 )
 _PAST_BEFORE = re.compile(
-    r"\b(?:was|were|had|had\s+been|seemed|looked|appeared)\s+(?:widely\s+|very\s+|highly\s+)?$", re.I
+    # "The world's second biggest wheat producer was earlier projected to harvest a record"
+    r"\b(?:was|were|had|had\s+been|seemed|looked|appeared)\s+"
+    r"(?:widely\s+|very\s+|highly\s+|earlier\s+|previously\s+|initially\s+|originally\s+)?$",
+    re.I,
 )
 REPORTED = re.compile(r"\b(?:said|says|told|warned|argued|believes?|thinks?|added|noted|predicted)\b", re.I)
 _COMPARATIVE_BEFORE = re.compile(
@@ -87,13 +90,17 @@ _PUBLIC_WILL_VERB = re.compile(
 _HEDGE_NOT_FORECAST = re.compile(
     r"^(?:may|might|could)\s+(?:never\s+know|not\s+know|well\s+be\s+argued|be\s+argued|argue|say|seem|recall|"
     r"remember|wonder|be\s+forgiven|have|not\s+have|also\s+be\s+said|be\s+tempted|accuse|call|criticis|criticiz|"
-    r"object|complain|point\s+out|imagine|think|ask|be\s+hard\s+to\s+(?:believe|say|tell|imagine))\w*\b"
+    r"object|complain|point\s+out|imagine|think|ask|be\s+hard\s+to\s+(?:believe|say|tell|imagine)"
+    # "The projections for 2002 and 2003 may be regarded as estimates": how to read them, not an outcome
+    r"|be\s+(?:regarded|considered|viewed|interpreted|treated)\s+as)\w*\b"
     r"|^(?:could|might)\s+not\s+be\s+reached\b",
     re.I,
 )
 _PAST_REPORT_BEFORE = re.compile(
     r"\b(?:warned|said|predicted|feared|suggested|claimed|argued|believed|thought|speculated|worried|hoped)"
-    r"\s+(?:that\s+)?[^,;:]*$",
+    r"\s+(?:that\s+)?[^,;:]*$"
+    # "Note: Prior to Citi's report, there were reports that Israel might limit retaliation"
+    r"|\bthere\s+(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?reports?\s+that\b[^,;:]*$",
     re.I,
 )
 ANAPHORA = re.compile(

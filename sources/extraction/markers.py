@@ -113,7 +113,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # year." only reports that one was made
         r"(?=(?:[^.;]|\.(?=\d))*?(?:\d\s*(?:%|per\s*cent|percent|bps)|\$\s?\d|\bto\s+[$\d]))"
         r"|\b(?:the|our|its|their|a)\s+(?:new\s+|latest\s+|updated\s+)?(?:forecast|projection|outlook)\s+for\s+"
-        r"(?:\d{4}|next\s+year|this\s+year)\b"
+        # with what it gives, not what it leaves out: "The projection for 2002 excludes the temporary effects"
+        r"(?:\d{4}|next\s+year|this\s+year)\b(?!\s+(?:excludes?|includes?|assumes?|reflects?|takes?)\b)"
         r"|\bthe\s+odds\s+favou?r\b|\b(?:I|we)\s+lean\s+towards?\b"
         r"|\b(?:am|are|is|we're|I'm)\s+(?:now\s+)?leaning\s+(?:slightly\s+|strongly\s+)?towards?\b"
         r"|\b(?:guides|guided|guiding)\s+(?:for|to)\b"

@@ -136,3 +136,16 @@ def test_a_would_under_a_trajectory_is_a_projection():
     assert PROJECTION_CONTEXT.search(text)
     (found,) = extract_candidates(text, published_on=date(2023, 4, 26))
     assert found.probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note: Prior to Citi's report, there were reports that Israel might limit retaliation against Iran.",
+        "The world's second biggest wheat producer was earlier projected to harvest a record 111.32 million tonnes.",
+        "The projections for 2002 and 2003 may be regarded as estimates for underlying price inflation.",
+        "The projection for 2002 excludes the temporary effects on price inflation of a decrease in indirect taxes.",
+    ],
+)
+def test_reports_earlier_projections_and_how_to_read_projections_are_no_forecasts(text):
+    assert extract_candidates(text, published_on=date(2022, 5, 1)) == []
