@@ -107,7 +107,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:aims?|aiming)\s+for\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
         r"|\b(?:is|are)\s+(?:now\s+)?expecting\s+(?:\w+\s+){1,5}?to\b"
         r"|\b(?:anticipated|expected|forecast|projected)\s+for\s+(?:\d{4}|next\s+year)\b"
-        r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm)\w*\s+(?:our|its|their|the)\s+[^.;]{0,50}?"
+        r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm|reduc|increas)\w*\s+(?:our|its|their|the)\s+[^.;]{0,50}?"
         r"\b(?:forecasts?|projections?|estimates?|outlook|(?:year-?end\s+)?target)\b"
         # a revision is a forecast when it gives the figure: "upgraded its growth forecast for this
         # year." only reports that one was made
@@ -142,6 +142,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bprice\s+target\s*:\s*\$?\d|\b\d[\d.,]*\s+target\s+for\s+(?:the\s+)?(?:year[\s-]?end|end\s+of|\d{4})"
         # "deeply rooted structural issues portend a lower growth trajectory over time"
         r"|\bportends?\s+(?:a|an|the|more|further|lower|higher|slower|faster)\b"
+        # "We have pencilled in 4% house price gains in both 2025 and 2026"; a ministry's harvest: "the forecast of
+        # the general harvest of Russian grains in 2019 remained at the same level — 120 mln tonnes", "expected for
+        # formation of the harvest of barley in 2019 at the level of 20.3 mln tonnes"
+        r"|\b(?:have|has|'ve)\s+(?:now\s+)?pencil+ed\s+in\b(?=[^.;]{0,40}?\d)"
+        r"|\b(?:forecast|projection|estimate)\s+(?:of|for)\s+[^.;]{1,80}?\b(?:remained|remains|stays|stayed)\s+"
+        r"(?:at|unchanged)\b(?=[^.;]{0,40}?\d)"
+        r"|\bexpected\s+(?:for\s+)?[^.;]{1,80}?\bat\s+the\s+level\s+of\s+(?=\d)"
         # "They are betting on a GDP growth of 2.5% in 2025"
         r"|\b(?:is|are|am|'re)\s+(?:now\s+|still\s+)?betting\s+on\b"
         r"",

@@ -751,3 +751,19 @@ def test_needing_a_miracle_is_very_unlikely():
 def test_frames_and_revised_chances_from_real_articles(sentence, probability):
     candidate = _one(sentence)
     assert candidate.probability == (pytest.approx(probability) if probability is not None else None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We have pencilled in 4% house price gains in 2025.",
+        "At the same time, the forecast of the general harvest of Russian grains in 2019 remained at the same level "
+        "\u2014 120 mln tonnes.",
+        "The Ministry of Agriculture expected for formation of the harvest of barley in 2019 at the level of 20.3 mln "
+        "tonnes.",
+        "The Ministry of Agriculture reduced the forecast of wheat harvest in the current year from the previously "
+        "expected level of 78 mln tonnes to 75 mln tonnes.",
+    ],
+)
+def test_a_forecasters_figure_pencilled_in_kept_or_revised_is_likely(sentence):
+    assert _one(sentence, published_on=date(2019, 11, 28)).probability == pytest.approx(0.675)
