@@ -7,8 +7,8 @@ import itertools
 import re
 from datetime import date
 
+from .deadlines import deadline_in
 from .text import trim_clause
-from .timex import deadline_in
 from .words import TRAILING
 
 TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")

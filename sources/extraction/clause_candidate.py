@@ -22,6 +22,7 @@ from .context import (
     PROJECTION_CONTEXT,
     REPORTED,
 )
+from .deadlines import deadline_in
 from .flags import (
     BASIS_NONE,
     BASIS_PHRASE,
@@ -34,7 +35,7 @@ from .flags import (
 )
 from .markers import Marker
 from .segments import Sentence
-from .timex import When, deadline_in
+from .timex import When
 from .words import INSTITUTIONS
 
 # "I think ... will", "Stoltzfus and his team believe that ... will": a belief hedges the "will";

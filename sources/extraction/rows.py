@@ -24,10 +24,10 @@ from sources import scales
 
 from .candidate import DEFAULT_NOTE, Candidate, drafted
 from .columns import complementary_rows
+from .deadlines import deadline_in
 from .flags import BASIS_PHRASE, BASIS_STATED, DEADLINE_DEFAULT
 from .outlines import scenario_parts
 from .text import trim
-from .timex import deadline_in
 
 _CHANCE = re.compile(r"\b(?:chances?|probability|probabilities|odds|likelihood)\b", re.I)
 _PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*%"

@@ -377,24 +377,3 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             delta = relativedelta(months=6) if "month" in text else relativedelta(years=1)
         add(m, published_on + delta, DEADLINE_APPROXIMATE)
     return found
-
-
-def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | None:
-    expressions = time_expressions(plain[start:end], published_on)
-    # a trailing condition's own date is not the forecast's: "nearly 8m bpd if the world aligned its
-    # policies to secure net zero emissions by 2050" (not "if slowly, this year and next", nor a
-    # leading "if X, then in 2024")
-    condition = re.search(r"\s(?:if|unless)\s(?!\w+ly\b)[^,;]*$", plain[start:end])
-    if condition and condition.start() > 0:
-        expressions = [(at, when) for at, when in expressions if at < condition.start()]
-    if not expressions:
-        return None
-    # A stated window wins over a vague one; among stated ones the latest is the window's end
-    # ("this year and next", "by 2030, up from 2024 levels").
-    for flag in (DEADLINE_STATED, DEADLINE_NO_FIXED_DATE, DEADLINE_APPROXIMATE):
-        ranked = [when for _, when in expressions if when.flag == flag]
-        if ranked:
-            if flag == DEADLINE_STATED:
-                return max(ranked, key=lambda when: when.deadline)
-            return ranked[0]
-    return None

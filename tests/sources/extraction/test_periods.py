@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from sources.extraction.deadlines import deadline_in
 from sources.extraction.text import to_plain
-from sources.extraction.timex import deadline_in
 
 
 @pytest.mark.parametrize(

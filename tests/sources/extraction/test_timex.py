@@ -13,8 +13,8 @@ from sources.extraction import (
     extract_candidates,
     needs_publication_date,
 )
+from sources.extraction.deadlines import deadline_in
 from sources.extraction.text import to_plain
-from sources.extraction.timex import deadline_in
 
 PUBLISHED = date(2023, 1, 1)
 

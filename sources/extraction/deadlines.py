@@ -1,0 +1,40 @@
+"""A clause's deadline: which of its time expressions (timex) is the forecast's window."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .flags import DEADLINE_APPROXIMATE, DEADLINE_NO_FIXED_DATE, DEADLINE_STATED
+from .timex import When, time_expressions
+
+_BASE_OR_LATER = re.compile(
+    r"(?:(?:\d\s*(?:%|percent|per\s+cent)?|\b\w+\s+(?:percent|per\s+cent))\s+over|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+$"
+    r"|,\s+before\s+[^,;]*?\b[a-z]+s(?:\s+(?:in|by))?\s+$",
+    re.I,
+)
+
+
+def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | None:
+    expressions = time_expressions(plain[start:end], published_on)
+    # a trailing condition's own date is not the forecast's: "nearly 8m bpd if the world aligned its
+    # policies to secure net zero emissions by 2050" (not "if slowly, this year and next", nor a
+    # leading "if X, then in 2024")
+    condition = re.search(r"\s(?:if|unless)\s(?!\w+ly\b)[^,;]*$", plain[start:end])
+    if condition and condition.start() > 0:
+        expressions = [(at, when) for at, when in expressions if at < condition.start()]
+    # a comparison's base is not the window: "will match third-quarter volume gains of about five percent
+    # over the second quarter"; nor a later event's date: "should remain near their current 7% level
+    # this year, before a little more relief arrives in 2026"
+    expressions = [(at, when) for at, when in expressions if not _BASE_OR_LATER.search(plain[start : start + at])]
+    if not expressions:
+        return None
+    # A stated window wins over a vague one; among stated ones the latest is the window's end
+    # ("this year and next", "by 2030, up from 2024 levels").
+    for flag in (DEADLINE_STATED, DEADLINE_NO_FIXED_DATE, DEADLINE_APPROXIMATE):
+        ranked = [when for _, when in expressions if when.flag == flag]
+        if ranked:
+            if flag == DEADLINE_STATED:
+                return max(ranked, key=lambda when: when.deadline)
+            return ranked[0]
+    return None

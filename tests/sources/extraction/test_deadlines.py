@@ -1,0 +1,32 @@
+"""A clause's deadline: which time expression is the forecast's window."""
+
+from datetime import date
+
+from sources.extraction.deadlines import deadline_in
+from sources.extraction.text import to_plain
+
+
+def _year(sentence: str, published_on: date) -> int | None:
+    plain = to_plain(sentence)
+    when = deadline_in(plain, 0, len(plain), published_on)
+    return when.deadline.year if when else None
+
+
+def test_a_comparisons_base_is_not_the_window():
+    sentence = (
+        "The company expects its fourth-quarter shipments will match third-quarter volume gains of about five "
+        "percent over the second quarter."
+    )
+    assert _year(sentence, date(2009, 11, 16)) is None
+
+
+def test_a_later_events_date_is_not_the_window():
+    sentence = (
+        "Mortgage rates should remain near their current 7% level this year, before a little more relief arrives "
+        "in 2026."
+    )
+    assert _year(sentence, date(2025, 1, 10)) == 2025
+
+
+def test_over_a_coming_period_is_the_window():
+    assert _year("Over the next decade, summer navigation will become routine.", date(2022, 5, 1)) == 2032
