@@ -27,6 +27,7 @@ from .columns import complementary_rows
 from .deadlines import deadline_in
 from .flags import BASIS_PHRASE, BASIS_STATED, DEADLINE_DEFAULT
 from .outlines import scenario_parts
+from .seat_rows import seat_rows
 from .text import trim
 
 _CHANCE = re.compile(r"\b(?:chances?|probability|probabilities|odds|likelihood)\b", re.I)
@@ -81,6 +82,11 @@ def find_rows(plain: str) -> list[Row]:
     rows += [
         Row(s, e, None, claim, conditional=True, header=label)
         for s, e, claim, label in scenario_parts(plain, lines)
+        if not any(s < o.end and o.start < e for o in rows)
+    ]
+    rows += [
+        Row(s, e, None, claim)
+        for s, e, claim in seat_rows(plain, lines)
         if not any(s < o.end and o.start < e for o in rows)
     ]
     # a line already read as chances is not also a table of point forecasts
