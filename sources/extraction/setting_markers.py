@@ -11,7 +11,8 @@ SETTING_MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # economists predict a 25-basis-point cut", "The share of economists expecting another cut in December
     # has dropped to 71%", "interest rate futures fully pricing in two more rate cuts this year"
     ("poll", re.compile(
-        r"\b(?:(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|half|most)"
+        # a survey's share: "only 36% expect Allan Hunsperger or Ron Leech to be elected Monday"
+        r"\b(?:(?<![\d.,])(?!(?:1[89]|20)\d\d\b)\d+(?:\s*%|\s+per\s*cent)?|two|three|four|five|six|seven|eight|nine|ten|half|most)"
         r"(?:\s+of\s+(?:the\s+)?\d+)?"
         r"(?:\s*[\u2014\u2013(,][^\u2014\u2013().;]{1,30}[\u2014\u2013),]\s*|\s+)"
         r"(?:(?:economists|analysts|strategists|respondents|forecasters|participants|of\s+them)\s+)?"

@@ -16,3 +16,7 @@ def test_a_headlines_infinitive_and_a_projections_would():
     assert "headline" in _kinds("S&P 500 to Hit 5,000 in 2023: Strategist")
     assert "would" in _kinds("Unemployment would surge to 10% in June.")
     assert "would" not in _kinds("I would like to thank the team.")
+
+
+def test_a_surveys_share_that_expects():
+    assert "poll" in _kinds("only 36% expect Allan Hunsperger or Ron Leech to be elected Monday")
