@@ -19,11 +19,18 @@ from .words import HEDGE_WORDS, INSTITUTIONS
 
 def strip_quote_marks(plain: str, start: int, end: int) -> tuple[int, int]:
     """Drop an unbalanced quotation mark left at either end by the clause split."""
-    while start < end and plain[start] in "\"'(" and plain[start:end].count(plain[start]) % 2 == 1:
+    while start < end and _unbalanced(plain[start:end], plain[start]):
         start += 1
-    while end > start and plain[end - 1] in "\"')" and plain[start:end].count(plain[end - 1]) % 2 == 1:
+    while end > start and _unbalanced(plain[start:end], plain[end - 1]):
         end -= 1
     return trim_clause(plain, start, end)
+
+
+def _unbalanced(span: str, mark: str) -> bool:
+    """A quotation mark without its pair, or a bracket without its other half ("Medvedev (6.6%)" keeps its ")")."""
+    if mark in "()":
+        return span.count(mark) > span.count(")" if mark == "(" else "(")
+    return mark in "\"'" and span.count(mark) % 2 == 1
 
 
 _ADVERB = r"(?:very\s+|highly\s+|most\s+|almost\s+|all\s+but\s+|nearly\s+|virtually\s+|quite\s+|still\s+|also\s+)"

@@ -10,7 +10,7 @@ from sources.extraction import (
     Candidate,
     extract_candidates,
 )
-from sources.extraction.claims import antecedent, has_subject, hedge_words, rewrite, suggest_claim
+from sources.extraction.claims import antecedent, has_subject, hedge_words, rewrite, strip_quote_marks, suggest_claim
 
 PUBLISHED = date(2023, 1, 1)
 
@@ -302,3 +302,9 @@ def test_an_expectation_of_ones_own_plan_keeps_its_subject():
 def test_odds_headlines_and_expected_events_leave_a_plain_claim(quote, claim):
     assert rewrite(quote) == claim
     assert hedge_words(rewrite(quote)) == []
+
+
+def test_a_balanced_bracket_at_the_end_of_a_clause_is_kept():
+    plain = "with Daniil Medvedev (6.6%)"
+    assert plain[slice(*strip_quote_marks(plain, 0, len(plain)))] == plain
+    assert plain[slice(*strip_quote_marks(plain + ")", 0, len(plain) + 1))] == plain
