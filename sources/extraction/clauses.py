@@ -38,7 +38,12 @@ _NEXT_LINE_ITEM = re.compile(
     r"(?=(?:the\s+)?(?-i:[A-Z])[\w.'\-]*(?:\s+(?-i:[A-Z])[\w.'\-]*){0,2}\s+\(?[+-][1-9][\d,]{2,6}\)?)"
 )
 _FIRST_LINE = re.compile(r"\(?[+-][1-9][\d,]{2,6}\)?")
-_LEADING_SUBORDINATE = re.compile(r"^(?:Although|Though|While|Whereas|Even\s+though)\b[^,]*,\s+")
+# ... also after what reports it: "It reveals that while life expectancy is expected to continue rising
+# globally, the pace of improvement could slow down"
+_LEADING_SUBORDINATE = re.compile(
+    r"^(?:[^,]{0,40}?\bthat\s+(?=[a-z]))?(?:Although|Though|While|Whereas|Even\s+though|(?<=that\s)"
+    r"(?:although|though|while|whereas|even\s+though))\b[^,]*,\s+"
+)
 BACK_REFERENCE = re.compile(
     r"\b(?:of|about)\s+(?:that|this|it)\b|^call\s+it\b|^(?:and\s+|but\s+)?(?:I|we)(?:'d|'m|\s+would|\s+am)?\s+"
     r"(?:say|put|give|estimate|reckon|think|\d)",

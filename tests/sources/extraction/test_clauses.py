@@ -58,3 +58,12 @@ def test_two_stated_chances_in_one_clause_are_two_forecasts():
     assert [round(c.probability, 2) for c in found] == [0.79, 0.21, 0.98, 0.85]
     assert found[1].claim.startswith("This gives Labour")
     assert "NZ First" not in found[2].claim
+
+
+def test_a_reported_while_clause_is_a_clause_of_its_own():
+    text = (
+        "It reveals that while life expectancy is expected to continue rising globally, the pace of improvement "
+        "could slow down compared to the past decades."
+    )
+    pieces = _pieces(text)
+    assert pieces[0].endswith("rising globally") and pieces[1].startswith("the pace")
