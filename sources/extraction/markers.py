@@ -150,6 +150,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:forecast|projection|estimate)\s+(?:of|for)\s+[^.;]{1,80}?\b(?:remained|remains|stays|stayed)\s+"
         r"(?:at|unchanged)\b(?=[^.;]{0,40}?\d)"
         r"|\bexpected\s+(?:for\s+)?[^.;]{1,80}?\bat\s+the\s+level\s+of\s+(?=\d)"
+        # "a recent study predicting that 80% of municipal bus fleets ... would transition to electric by 2040"
+        r"|\b(?:study|report|survey|analysis|model|paper)\s+(?:predicting|projecting|forecasting)\s+that\b"
         # "They are betting on a GDP growth of 2.5% in 2025"
         r"|\b(?:is|are|am|'re)\s+(?:now\s+|still\s+)?betting\s+on\b"
         r"",
@@ -161,7 +163,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?=(?:increase|decrease|rise|fall|grow|slow|expand|contract|remain|stay|reach|peak|ease|decline|improve|"
         r"recover|inflect|lead|come|return|pick\s+up|moderate|stabili[sz]e|continue|hit|top|drop|accelerate|start|"
         r"decelerate|average|end|finish|close|edge|climb|rebound|narrow|widen|strengthen|weaken|occur|happen|"
-        r"support|boost|drive|weigh|push|lift|keep|limit|inflect|outpace|exceed|"
+        r"support|boost|drive|weigh|push|lift|keep|limit|inflect|outpace|exceed|counter|offset|"
         r"be\s+(?:higher|lower|above|below|around|near|back|with\s+us|in\s+place|over|positive|negative))\b)",
         re.I,
     )),

@@ -767,3 +767,15 @@ def test_frames_and_revised_chances_from_real_articles(sentence, probability):
 )
 def test_a_forecasters_figure_pencilled_in_kept_or_revised_is_likely(sentence):
     assert _one(sentence, published_on=date(2019, 11, 28)).probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Slightly stronger demand should counter rising inventory, ensuring continued house price growth in 2025.",
+        "This comes after a recent study predicting that 80% of municipal bus fleets around the world would "
+        "transition to electric by 2040.",
+    ],
+)
+def test_a_should_that_counters_and_a_study_predicting_are_likely(sentence):
+    assert _one(sentence, published_on=date(2018, 6, 1)).probability == pytest.approx(0.675)
