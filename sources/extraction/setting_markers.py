@@ -49,7 +49,7 @@ SETTING_MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # where the paragraph speaks of projections or forecasts: see candidates)
     ("would", re.compile(
         r"\bwould\s+(?!have\b|be\s+(?:a|an|the)\b|like\b|rather\b|say\b|argue\b|require|need|mean|take|involve|allow|"
-        r"help|cost|depend|make|want|prefer)(?=[a-z])",
+        r"help|cost|depend|make|want|prefer|hope|think|imagine|guess|expect|suggest)(?=[a-z])",
         re.I,
     )),
 ]  # fmt: skip

@@ -779,3 +779,12 @@ def test_a_forecasters_figure_pencilled_in_kept_or_revised_is_likely(sentence):
 )
 def test_a_should_that_counters_and_a_study_predicting_are_likely(sentence):
     assert _one(sentence, published_on=date(2018, 6, 1)).probability == pytest.approx(0.675)
+
+
+def test_a_speakers_hope_about_next_year_is_likely_not_a_projections_would():
+    sentence = (
+        "I would hope that by this time next year, the domestic will have recovered, largely, to pre-crisis levels."
+    )
+    candidate = _one(sentence, published_on=date(2020, 5, 1))
+    assert candidate.probability == pytest.approx(0.675)
+    assert candidate.claim.startswith("By this time next year")
