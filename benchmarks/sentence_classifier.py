@@ -286,8 +286,8 @@ def held_out(train: list[Article], test: list[Article]) -> tuple[dict, dict[str,
 def candidates_with(article: Article, probs: list[float], veto: float, rescue: float) -> list:
     """The rule candidates kept and the sentences rescued, as the quality report reads them."""
     from sources.extraction.candidate import Candidate
+    from sources.extraction.deadlines import deadline_in
     from sources.extraction.flags import BASIS_NONE, DEADLINE_DEFAULT
-    from sources.extraction.timex import deadline_in
 
     plain = to_plain(article.text)
     kept = [c for i, c in enumerate(article.rules) if _rule_score(article, i, probs) >= veto]
