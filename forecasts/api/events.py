@@ -18,8 +18,8 @@ from forecasts.models import UNCONFIRMED, Event, Forecast
 
 from . import serializers as s
 from .filters import EventFilter
-from .permissions import CanLinkForecasts, CanResolveForecasts
-from .views import forecast_response, visible_to
+from .permissions import CanLinkForecasts, CanResolveForecasts, sees_unconfirmed, visible_to
+from .views import forecast_response
 
 LINKED_FIELDS = (
     "id",
@@ -34,13 +34,9 @@ LINKED_FIELDS = (
 )
 
 
-def _signed_in(request) -> bool:
-    return bool(request.user and request.user.is_authenticated)
-
-
 def events_for(request):
     """Events with their tags and the number of linked forecasts this reader may see."""
-    counted = Q() if _signed_in(request) else ~Q(forecasts__status__in=UNCONFIRMED)
+    counted = Q() if sees_unconfirmed(request) else ~Q(forecasts__status__in=UNCONFIRMED)
     return (
         Event.objects.select_related("resolved_by")
         .prefetch_related("tags")

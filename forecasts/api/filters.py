@@ -2,8 +2,10 @@ from django.db.models import Exists, OuterRef
 from django_filters import rest_framework as filters
 
 from config.api.filters import IdFilter, StrictFilterSet
-from forecasts.models import UNCONFIRMED, Event, Forecast, Outcome, Status
+from forecasts.models import Event, Forecast, Outcome, Status
 from sources.models import name_key
+
+from .permissions import visible_to
 
 
 class ForecastFilter(StrictFilterSet):
@@ -78,7 +80,5 @@ class EventFilter(StrictFilterSet):
         return queryset.filter(Exists(self._linked().filter(pk=value)))
 
     def _linked(self):
-        linked = Forecast.objects.filter(event=OuterRef("pk"))
-        user = getattr(self.request, "user", None)
-        # Anonymous readers do not see proposed or rejected forecasts, so they must not find events by them either.
-        return linked if user and user.is_authenticated else linked.exclude(status__in=UNCONFIRMED)
+        # A reader finds events only by the forecasts they may see.
+        return visible_to(self.request, Forecast.objects.filter(event=OuterRef("pk")))

@@ -1,8 +1,21 @@
-"""Who may resolve, correct and unresolve forecasts (and resolve events), accept proposed ones,
-and link forecasts to events, over the API (the reading and editing rules are
-config.api.permissions)."""
+"""Which forecasts a reader sees, and who may resolve, correct and unresolve forecasts (and resolve
+events), accept proposed ones, and link forecasts to events, over the API (the reading and editing
+rules are config.api.permissions)."""
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
+
+from forecasts.models import UNCONFIRMED
+
+
+def sees_unconfirmed(request) -> bool:
+    """Signed-in readers see every forecast; anonymous readers see confirmed ones only: a proposed
+    candidate is nobody's forecast yet, and a rejected one never is."""
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated)
+
+
+def visible_to(request, queryset):
+    return queryset if sees_unconfirmed(request) else queryset.exclude(status__in=UNCONFIRMED)
 
 
 class _SignedInWritesNeed(BasePermission):

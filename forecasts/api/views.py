@@ -18,19 +18,11 @@ from config.api.permissions import ReadSignedInWriteWithModelPermission
 from config.api.schema import FORECAST_WRITE_ERRORS, READ_ERRORS, WRITE_ERRORS, error_responses
 from config.api.views import DETAIL_READ_ERRORS, ID, IdInUrl
 from forecasts import comparisons, scorecards, services, slices
-from forecasts.models import UNCONFIRMED, Forecast, Status
+from forecasts.models import Forecast, Status
 
 from . import serializers as s
 from .filters import ForecastFilter
-from .permissions import CanDecideProposals, CanResolveForecasts
-
-
-def visible_to(request, queryset):
-    """Anonymous readers see confirmed forecasts only: a proposed candidate is nobody's forecast
-    yet, and a rejected one never is."""
-    if request.user and request.user.is_authenticated:
-        return queryset
-    return queryset.exclude(status__in=UNCONFIRMED)
+from .permissions import CanDecideProposals, CanResolveForecasts, visible_to
 
 
 class ForecastListCreateApi(generics.ListAPIView):
