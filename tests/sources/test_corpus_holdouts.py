@@ -1,4 +1,4 @@
-"""The later holdouts of real published articles (holdout-2 to holdout-8) are well formed.
+"""The later holdouts of real published articles (holdout-2 to holdout-9) are well formed.
 
 Like the first holdout's checks, these only read the corpus (gold files against article texts
 and the README) and never run the extractor: each set was annotated before the extractor was run
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 PUBLISHED = Path(__file__).parent / "articles" / "published"
-SETS = ("holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "holdout-7", "holdout-8")
+SETS = ("holdout-2", "holdout-3", "holdout-4", "holdout-5", "holdout-6", "holdout-7", "holdout-8", "holdout-9")
 README = PUBLISHED / "README.md"
 
 KINDS = {"op-ed", "statement", "interview", "wire", "model", "scenarios", "outlook", "think-tank", "newsletter"}
