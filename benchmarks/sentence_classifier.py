@@ -1,121 +1,71 @@
 """Does a learned sentence classifier help the rules on articles it was not trained on?
 
-`python -m benchmarks.sentence_classifier [--folds article,kfold,set]` (needs scikit-learn,
-from requirements-dev.txt).
+`python -m benchmarks.sentence_classifier [--folds set,kfold,article] [--sets tune,holdout-1,...]
+[--held-out holdout-4,...] [--rescue-at 0.6,...] [--train PATH]` (needs scikit-learn, from
+requirements-dev.txt).
 
-Every sentence of the real corpus (tune, holdout-1, holdout-2, holdout-3; never a set being
-annotated) is a training example: positive when it overlaps a gold forecast's quote, negative
-when it overlaps none, left out when it overlaps only an `optional` entry. The model is a
-logistic regression on plain-Python features (`features`: words, word pairs, three- to
-five-letter pieces of words, the rules' markers and their kinds and bands, year, number,
-percentage, question, length), small enough to ship as a table of coefficients if it helped.
+Every sentence of the annotated sets named by `--sets` (default: every set of real articles in
+`benchmarks.extraction.SET_FOLDERS`, so a set added there is read here) is a training example:
+positive when it overlaps a gold forecast's quote, negative when it overlaps none, left out
+when it overlaps only an `optional` entry. The model is a logistic regression on the
+plain-Python features of `benchmarks.rescue` (words, word pairs, three- to five-letter pieces
+of words, the rules' markers and their kinds and bands, year, number, percentage, question,
+length), small enough to apply as a table of coefficients with no numpy at run time.
 
 Two ways of combining it with the rules are measured, each against the rules alone on the same
 held-out articles, with the quality report's own matching (`benchmarks.extraction`):
 
 - veto: a rule candidate whose sentence scores below a threshold is dropped (precision);
-- rescue: a sentence with no rule candidate that scores above a threshold is proposed, with no
-  probability and flagged (recall);
+- rescue: a sentence no rule candidate touches (and not a question) that scores at or above a
+  threshold is proposed, with the probability, deadline, claim and criteria
+  `benchmarks.rescue.rescued_candidate` gives it, and flagged (recall);
 - both.
 
 Each policy's thresholds are chosen on all the training articles, and (starred) on the training
-articles outside the tuning set only.
+articles outside the tuning set only; `--rescue-at` adds rescues at thresholds fixed beforehand.
 
 The thresholds are never chosen on the test articles: for each held-out fold, the training
 articles are themselves split five ways by article, scored out of fold, and the thresholds that
 give the best F1 (harmonic mean of recall and precision) there are applied to the test fold.
 
-Fold types: `article` (leave one article out), `kfold` (ten folds grouped by article) and `set`
-(leave one set out; and trained on the tuning set alone, tested on the three holdouts).
+Fold types: `set` (each set of `--held-out` held out whole, trained on all the other loaded
+sets; then each policy's change over the rules alone averaged over those sets), `kfold` (ten
+folds grouped by article) and `article` (leave one article out).
+
+`--train PATH` fits on all the loaded sets and writes the model as JSON (intercept,
+coefficients, and the rescue threshold chosen as the starred rescue chooses it), which
+`benchmarks.rescue.score` applies.
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
-import math
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from benchmarks import extraction
-from sources.extraction.markers import find_markers
-from sources.extraction.segments import blocks, sentences_in
-from sources.extraction.text import to_plain, trim
+from benchmarks.rescue import features, rescuable, units, with_rescued
+from sources.extraction.text import to_plain
 
 # one thread: the fits are small, and threads only fight over a shared machine
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
 
-# The sets a model may learn from: the tuning set and the holdouts already measured.
-TRAINING_SETS = ("tune", "holdout-1", "holdout-2", "holdout-3")
+# Every annotated set of real articles (the legacy test articles are not evidence).
+CORPUS_SETS = tuple(name for name in extraction.SET_FOLDERS if name != "legacy")
+# The sets held out whole by the set folds: the four most recent, each trained on all the others.
+HELD_OUT = ("holdout-4", "holdout-5", "holdout-6", "holdout-7")
+# decimals kept of each shipped coefficient
+DIGITS = 4
 VETO_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 RESCUE_GRID = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 1.01)  # 1.01: never
 OFF_VETO, OFF_RESCUE = 0.0, 1.01
-POLICIES = ("veto", "rescue", "both", "veto*", "rescue*", "both*")
 # chosen by grouped ten-fold AUC over all the articles among 0.3, 1, 3, 10, 30, 100
 C = 10.0
-
-
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[%$?]")
-_WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_PERCENT = re.compile(r"\d\s*(?:%|per\s*cent\b|percent\b)", re.I)
-# A bullet or a number opening a line is not part of the sentence.
-_ITEM = re.compile(r"[ \t\u00a0]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+")
-
-
-def units(plain: str) -> list[tuple[int, int]]:
-    """Every sentence of every block, headings and list items included, as spans of the text."""
-    spans = []
-    for start, end in blocks(plain):
-        item = _ITEM.match(plain, start, end)
-        if item:
-            start = item.end()
-        start, end = trim(plain, start, end)
-        if start < end:
-            spans.extend(sentences_in(plain, start, end))
-    return spans
-
-
-def _token(word: str) -> str:
-    if word[0].isdigit():
-        return "<year>" if _YEAR.fullmatch(word) else "<num>"
-    return word
-
-
-def features(plain: str, start: int, end: int) -> dict[str, float]:
-    """The sentence `plain[start:end]` as named features, scaled to unit length (a long sentence
-    does not score high for being long)."""
-    sentence = plain[start:end]
-    words = [_token(w) for w in _TOKEN.findall(sentence.lower())]
-    names = {f"w:{w}" for w in words}
-    names.update(f"b:{a} {b}" for a, b in itertools.pairwise(words))
-    for word in _WORD.findall(sentence.lower()):
-        padded = f" {_DIGIT.sub('0', word)} "
-        for n in (3, 4, 5):
-            names.update(f"c:{padded[i : i + n]}" for i in range(len(padded) - n + 1))
-    markers = find_markers(plain, start, end)
-    if markers:
-        names.add("rule:marker")
-    names.update(f"rule:kind:{m.kind}" for m in markers)
-    names.update(f"rule:band:{m.category}" for m in markers if m.category)
-    if _YEAR.search(sentence):
-        names.add("rule:year")
-    if _DIGIT.search(sentence):
-        names.add("rule:number")
-    if _PERCENT.search(sentence):
-        names.add("rule:percent")
-    if sentence.rstrip("\"') ").endswith("?"):
-        names.add("rule:question")
-    names.add(f"rule:length:{min(int(math.log2(len(words) + 1)), 6)}")
-    weight = 1 / math.sqrt(len(names))
-    return dict.fromkeys(sorted(names), weight)
 
 
 @dataclass
@@ -138,7 +88,7 @@ class Article:
     unit_optional: dict[int, bool] = field(default_factory=dict)
 
 
-def load(set_names: tuple[str, ...] = TRAINING_SETS) -> list[Article]:
+def load(set_names: tuple[str, ...] = CORPUS_SETS) -> list[Article]:
     from sources.extraction import extract_candidates
 
     found = []
@@ -172,7 +122,7 @@ def load(set_names: tuple[str, ...] = TRAINING_SETS) -> list[Article]:
                 labels,
                 rules,
                 rule_units,
-                [i for i in range(len(spans)) if i not in covered],
+                [i for i, (s, e) in enumerate(spans) if i not in covered and rescuable(plain, s, e)],
                 unit_gold=unit_gold,
                 unit_optional=unit_optional,
             )
@@ -269,62 +219,70 @@ def out_of_fold(articles: list[Article], k: int = 5) -> dict[str, list[float]]:
     return probs
 
 
-def held_out(train: list[Article], test: list[Article]) -> tuple[dict, dict[str, tuple[float, float]]]:
+def held_out(
+    train: list[Article], test: list[Article], fixed: tuple[float, ...] = ()
+) -> tuple[dict, dict[str, tuple[float, float]]]:
     """Test-fold probabilities from a model fitted on `train`, and thresholds chosen on `train` alone.
 
     Each policy's thresholds are chosen twice: on all the training articles, and (the policy's
     name starred) on the training articles outside the tuning set, because the rules were
-    written on the tuning set and are better there than on any new text.
+    written on the tuning set and are better there than on any new text. `fixed` adds a rescue
+    at each of these thresholds, chosen beforehand (`rescue@0.6`).
     """
     probs = out_of_fold(train)
     thresholds = choose(train, probs)
     unseen_like = [a for a in train if a.set_name != "tune"] or train
     thresholds.update({f"{policy}*": t for policy, t in choose(unseen_like, probs).items()})
+    thresholds.update({f"rescue@{t:g}": (OFF_VETO, t) for t in fixed})
     return predict(fit(train), test), thresholds
 
 
 def candidates_with(article: Article, probs: list[float], veto: float, rescue: float) -> list:
-    """The rule candidates kept and the sentences rescued, as the quality report reads them."""
-    from sources.extraction.candidate import Candidate
-    from sources.extraction.deadlines import deadline_in
-    from sources.extraction.flags import BASIS_NONE, DEADLINE_DEFAULT
+    """The rule candidates kept and the sentences rescued, as the extractor would propose them:
+    each rescued sentence with the band, deadline, claim and criteria `sources.extraction.rescue`
+    gives it, then the article's default year applied as `extract_candidates` applies it."""
+    from sources import scales
+    from sources.extraction.candidates import _default_to_the_articles_year
 
     plain = to_plain(article.text)
     kept = [c for i, c in enumerate(article.rules) if _rule_score(article, i, probs) >= veto]
-    for u in article.free_units:
-        if probs[u] < rescue:
-            continue
-        s, e = article.spans[u]
-        when = deadline_in(plain, s, e, article.published_on)
-        deadline = when.deadline if when else date(article.published_on.year, 12, 31)
-        flag = when.flag if when else DEADLINE_DEFAULT
-        kept.append(
-            Candidate(
-                article.text[s:e], article.text[s:e], "", None, BASIS_NONE, deadline, flag, "", 0.3, start=s, end=e
-            )
-        )
-    return kept
+    if rescue > 1:
+        return kept
+    free = set(article.free_units)
+    # only what no rule candidate touched, vetoed or not, may be rescued (as `counts` reckons)
+    scores = [p if i in free else -1.0 for i, p in enumerate(probs)]
+    found = with_rescued(
+        article.text,
+        plain,
+        kept,
+        article.published_on,
+        scales.get_scale(scales.DEFAULT_SCALE),
+        scores=scores,
+        threshold=rescue,
+    )
+    return _default_to_the_articles_year(found, article.published_on, plain)
 
 
 @dataclass
 class Tally:
     label: str
     rules: extraction.ArticleScore = field(default_factory=lambda: extraction.ArticleScore(name="rules"))
-    combined: dict[str, extraction.ArticleScore] = field(
-        default_factory=lambda: {p: extraction.ArticleScore(name=p) for p in POLICIES}
-    )
-    chosen: dict[str, list[tuple[float, float]]] = field(default_factory=lambda: {p: [] for p in POLICIES})
+    # per policy, in the order the thresholds name them
+    combined: dict[str, extraction.ArticleScore] = field(default_factory=dict)
+    chosen: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
     ceiling: extraction.ArticleScore | None = None
     ceiling_at: tuple[float, float] = (OFF_VETO, OFF_RESCUE)
 
     def add(self, test: list[Article], probs: dict, thresholds: dict[str, tuple[float, float]]) -> None:
         for article in test:
             self.rules.add(extraction.score_article(article.name, article.text, article.key, article.rules))
-            for policy in POLICIES:
-                found = candidates_with(article, probs[article.name], *thresholds[policy])
-                self.combined[policy].add(extraction.score_article(article.name, article.text, article.key, found))
-        for policy in POLICIES:
-            self.chosen[policy].append(thresholds[policy])
+            for policy, at in thresholds.items():
+                found = candidates_with(article, probs[article.name], *at)
+                self.combined.setdefault(policy, extraction.ArticleScore(name=policy)).add(
+                    extraction.score_article(article.name, article.text, article.key, found)
+                )
+        for policy, at in thresholds.items():
+            self.chosen.setdefault(policy, []).append(at)
 
     def add_ceiling(self, test: list[Article], probs: dict) -> None:
         """The best either policy could do with thresholds chosen on the test articles themselves:
@@ -337,7 +295,7 @@ class Tally:
 
     def lines(self) -> list[str]:
         out = [f"-- {self.label}", _figures("rules alone", self.rules)]
-        for policy in POLICIES:
+        for policy in self.chosen:
             settings = sorted(set(self.chosen[policy]))
             shown = ", ".join(f"{v:g}/{r:g}" for v, r in settings[:4]) + (" ..." if len(settings) > 4 else "")
             out.append(_figures(f"rules + {policy} (veto/rescue {shown})", self.combined[policy]))
@@ -364,36 +322,57 @@ def by_set(articles: list[Article]) -> dict[str, list[Article]]:
     return found
 
 
-def run(fold_types: list[str], articles: list[Article]) -> list[str]:
+def _delta_lines(tallies: list[Tally]) -> list[str]:
+    """Each policy's change over the rules alone, averaged over the held-out sets (points)."""
+    out = [f"-- mean change over the rules alone, {len(tallies)} held-out sets (points)"]
+    for policy in tallies[0].chosen if tallies else ():
+        changes = {"F1": [], "in band": [], "deadline year": []}
+        for tally in tallies:
+            rules, combined = tally.rules, tally.combined[policy]
+            changes["F1"].append(_f1(combined) - _f1(rules))
+            for label, key in (("in band", "probability_in_band"), ("deadline year", "deadline_year")):
+                changes[label].append(combined.rates[key] - rules.rates[key])
+        shown = ", ".join(f"{label} {100 * sum(v) / len(v):+.1f}" for label, v in changes.items())
+        out.append(f"  rules + {policy}: {shown}")
+    return out
+
+
+def _f1(score: extraction.ArticleScore) -> float:
+    return f1(score.matched, score.gold, score.true_proposals, score.judged)
+
+
+def run(
+    fold_types: list[str],
+    articles: list[Article],
+    held_out_sets: tuple[str, ...] = HELD_OUT,
+    fixed: tuple[float, ...] = (),
+) -> list[str]:
     out = []
     sets = by_set(articles)
     if "set" in fold_types:
-        holdouts = [a for a in articles if a.set_name != "tune"]
-        splits = [
-            *((f"test {name}, train on the other three", name) for name in TRAINING_SETS),
-            ("train on tune alone, test holdout-1 + holdout-2 + holdout-3", None),
-            ("train on tune alone, test holdout-3", "holdout-3"),
-        ]
-        for label, test_set in splits:
-            if label.startswith("test"):
-                train, test = [a for a in articles if a.set_name != test_set], sets[test_set]
-            else:
-                train, test = sets["tune"], sets[test_set] if test_set else holdouts
-            tally = Tally(f"leave one set out: {label}" if label.startswith("test") else label)
-            probs, thresholds = held_out(train, test)
-            tally.add(test, probs, thresholds)
-            tally.add_ceiling(test, probs)
+        tallies = []
+        for name in held_out_sets:
+            if name not in sets:
+                raise ValueError(f"set {name!r} is not among the loaded sets {sorted(sets)}")
+            train = [a for a in articles if a.set_name != name]
+            trained_on = ", ".join(s for s in sets if s != name)
+            tally = Tally(f"leave one set out: test {name} ({len(sets[name])} articles), train on {trained_on}")
+            probs, thresholds = held_out(train, sets[name], fixed)
+            tally.add(sets[name], probs, thresholds)
+            tally.add_ceiling(sets[name], probs)
             out += tally.lines()
+            tallies.append(tally)
+        out += _delta_lines(tallies)
     for fold_type, k in (("kfold", 10), ("article", len(articles))):
         if fold_type not in fold_types:
             continue
         label = "ten folds grouped by article" if k == 10 else "leave one article out"
         whole = Tally(f"{label}: all {len(articles)} articles")
         per_set = {s: Tally(f"{label}: its {s} articles") for s in sets}
-        holdouts = Tally(f"{label}: its holdout-1 + holdout-2 + holdout-3 articles")
+        holdouts = Tally(f"{label}: its articles outside the tuning set")
         for fold in _groups(articles, k):
             names = {a.name for a in fold}
-            probs, thresholds = held_out([a for a in articles if a.name not in names], fold)
+            probs, thresholds = held_out([a for a in articles if a.name not in names], fold, fixed)
             whole.add(fold, probs, thresholds)
             for set_name, members in by_set(fold).items():
                 per_set[set_name].add(members, probs, thresholds)
@@ -405,16 +384,83 @@ def run(fold_types: list[str], articles: list[Article]) -> list[str]:
     return out
 
 
+def train(articles: list[Article]) -> dict:
+    r"""The shipped model: coefficients fitted on all `articles`, and the rescue threshold chosen
+    as the benchmark chooses *rescue\** (out of fold, for the best F1 outside the tuning set)."""
+    probs = out_of_fold(articles)
+    unseen_like = [a for a in articles if a.set_name != "tune"] or articles
+    threshold = choose(unseen_like, probs)["rescue"][1]
+    return {
+        "sets": sorted({a.set_name for a in articles}),
+        "articles": len(articles),
+        "threshold": threshold,
+        **weights_of(fit(articles)),
+    }
+
+
+def weights_of(model) -> dict:
+    """A fitted pipeline as the table `benchmarks.rescue.score` reads: intercept and coefficients
+    by feature name, rounded, zeros left out."""
+    vectorizer, regression = model.steps[0][1], model.steps[1][1]
+    coefficients = {}
+    for name, value in zip(vectorizer.feature_names_, regression.coef_[0], strict=True):
+        value = round(float(value), DIGITS)
+        if value:
+            coefficients[name] = value
+    return {"intercept": round(float(regression.intercept_[0]), DIGITS), "coefficients": coefficients}
+
+
+def write_weights(model: dict, path: Path) -> None:
+    # one coefficient a line, in name order: a retrained model shows as a readable diff
+    path.write_text(json.dumps(model, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--folds", default="set,kfold", help="comma-separated: set, kfold, article")
+    parser.add_argument("--folds", default="set", help="comma-separated: set, kfold, article")
+    parser.add_argument(
+        "--sets", default=",".join(CORPUS_SETS), help="comma-separated sets to load (default: every annotated set)"
+    )
+    parser.add_argument(
+        "--held-out", default=",".join(HELD_OUT), help="comma-separated sets each held out whole by the set folds"
+    )
+    parser.add_argument(
+        "--rescue-at",
+        default="",
+        help="comma-separated rescue thresholds fixed beforehand, measured beside the chosen ones (e.g. 0.6)",
+    )
+    parser.add_argument(
+        "--train",
+        metavar="PATH",
+        type=Path,
+        help="fit on all the loaded sets and write the model (coefficients and rescue threshold) as JSON",
+    )
     options = parser.parse_args(argv)
+    set_names = tuple(name for name in options.sets.split(",") if name)
+    unknown = [name for name in set_names if name not in CORPUS_SETS]
+    if unknown:
+        parser.error(f"unknown set(s) {', '.join(unknown)}; expected some of {', '.join(CORPUS_SETS)}")
+    held = tuple(name for name in options.held_out.split(",") if name)
+    try:
+        fixed = tuple(float(t) for t in options.rescue_at.split(",") if t)
+    except ValueError:
+        parser.error(f"--rescue-at takes numbers between 0 and 1, not {options.rescue_at!r}")
+    if any(not 0 <= t <= 1 for t in fixed):
+        parser.error(f"--rescue-at takes numbers between 0 and 1, not {options.rescue_at!r}")
+    unknown = [name for name in held if name not in set_names]
+    if unknown and not options.train:
+        parser.error(f"held-out set(s) {', '.join(unknown)} not among --sets")
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    articles = load()
+    articles = load(set_names)
     positives = sum(y == 1 for a in articles for y in a.labels)
     negatives = sum(y == 0 for a in articles for y in a.labels)
     print(f"{len(articles)} articles, {positives} positive and {negatives} negative sentences")
-    for line in run(options.folds.split(","), articles):
+    if options.train:
+        model = train(articles)
+        write_weights(model, options.train)
+        print(f"wrote {options.train}: {len(model['coefficients'])} coefficients, threshold {model['threshold']:g}")
+        return 0
+    for line in run(options.folds.split(","), articles, held, fixed):
         print(line, flush=True)
     return 0
 

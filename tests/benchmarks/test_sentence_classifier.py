@@ -1,13 +1,11 @@
-"""The sentence-classifier experiment: its units, features, labels and the arithmetic of veto and rescue."""
+"""The sentence-classifier experiment: its labels, the arithmetic of veto and rescue, its options and training."""
 
 import json
-import math
 
 import pytest
 
 from benchmarks import extraction
 from benchmarks import sentence_classifier as experiment
-from sources.extraction.text import to_plain
 
 TEXT = (
     "Outlook for 2031\n\n"
@@ -39,28 +37,6 @@ def article(tmp_path, monkeypatch):
     return loaded
 
 
-def test_every_sentence_is_a_unit_headings_and_items_included_without_their_bullet():
-    plain = to_plain(TEXT)
-    assert [plain[s:e] for s, e in experiment.units(plain)] == [
-        "Outlook for 2031",
-        "Prices will likely rise in 2031.",
-        "Rates will probably fall in 2033.",
-        "Revenue grows to $5 billion in fiscal 2031, in our view.",
-        "Sales rose 5% last year.",
-    ]
-
-
-def test_features_carry_the_rules_markers_and_have_unit_length():
-    plain = "Prices will likely rise in 2031. Did sales rise 5%?"
-    forecast = experiment.features(plain, 0, 32)
-    question = experiment.features(plain, 33, len(plain))
-    assert {"rule:marker", "rule:kind:will_adverb", "rule:band:likely", "rule:year", "w:<year>"} <= set(forecast)
-    assert "rule:marker" not in question
-    assert {"rule:question", "rule:percent", "w:<num>"} <= set(question)
-    for found in (forecast, question):
-        assert math.sqrt(sum(v * v for v in found.values())) == pytest.approx(1.0)
-
-
 def test_sentences_are_labelled_by_the_reports_matching(article):
     # the heading, the two gold sentences, the false proposal, the past figure
     assert article.labels == [0, 1, 0, 1, 0]
@@ -81,8 +57,11 @@ def test_veto_drops_low_scoring_rule_candidates_and_rescue_adds_high_scoring_sen
     found = experiment.candidates_with(article, probs[article.name], 0.5, 0.7)
     score = extraction.score_article(article.name, article.text, article.key, found)
     assert (score.matched, score.gold, score.true_proposals, score.judged) == (2, 2, 2, 2)
+    # the rescued sentence carries what a rule would give it: a band and its deadline
     rescued = found[-1]
-    assert rescued.probability is None and rescued.deadline.year == 2031
+    assert rescued.quote == "Revenue grows to $5 billion in fiscal 2031, in our view."
+    assert rescued.probability == 0.675 and rescued.deadline.year == 2031
+    assert score.band_right == 2 and score.year_right == 2
 
 
 def test_thresholds_are_chosen_for_the_best_f1_and_the_mildest_on_ties(article):
@@ -92,3 +71,68 @@ def test_thresholds_are_chosen_for_the_best_f1_and_the_mildest_on_ties(article):
     assert chosen["rescue"] == (experiment.OFF_VETO, 0.8)
     assert experiment.f1(*experiment.counts([article], probs, *chosen["both"])) == 1.0
     assert experiment.f1(2, 2, 2, 3) == pytest.approx(0.8)
+
+
+def test_the_sets_are_those_of_the_quality_report_without_the_legacy_articles():
+    assert tuple(name for name in extraction.SET_FOLDERS if name != "legacy") == experiment.CORPUS_SETS
+    assert set(experiment.HELD_OUT) <= set(experiment.CORPUS_SETS)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--sets", "tune,holdout-99"], "unknown set(s) holdout-99"),
+        (["--rescue-at", "high"], "--rescue-at takes numbers between 0 and 1"),
+        (["--rescue-at", "1.5"], "--rescue-at takes numbers between 0 and 1"),
+        (["--sets", "tune,holdout-1", "--held-out", "holdout-2"], "held-out set(s) holdout-2 not among --sets"),
+    ],
+)
+def test_bad_options_are_refused_before_anything_is_read(argv, message, capsys, monkeypatch):
+    monkeypatch.setattr(experiment, "load", lambda names: pytest.fail("read the corpus"))
+    with pytest.raises(SystemExit):
+        experiment.main(argv)
+    assert message in capsys.readouterr().err
+
+
+def test_a_held_out_set_must_be_loaded(article):
+    with pytest.raises(ValueError, match="'holdout-7' is not among the loaded sets"):
+        experiment.run(["set"], [article], ("holdout-7",))
+
+
+@pytest.fixture
+def corpus(tmp_path, monkeypatch):
+    """Six copies of the article under two sets, enough for five folds with both labels in each."""
+    folders = {"tune": tmp_path / "tune", "holdout-1": tmp_path / "holdout-1"}
+    for n in range(6):
+        folder = folders["tune" if n < 3 else "holdout-1"]
+        folder.mkdir(exist_ok=True)
+        (folder / f"op-ed-example-outlook-{n}-2030.txt").write_text(TEXT, encoding="utf-8")
+        (folder / f"op-ed-example-outlook-{n}-2030.json").write_text(json.dumps(KEY), encoding="utf-8")
+    for name, folder in folders.items():
+        monkeypatch.setitem(extraction.SET_FOLDERS, name, [folder])
+    monkeypatch.setattr(extraction, "ARTICLES", tmp_path)
+    return experiment.load(("tune", "holdout-1"))
+
+
+def test_training_writes_a_model_the_pure_python_score_reproduces(corpus, tmp_path):
+    from benchmarks import rescue
+
+    path = tmp_path / "weights.json"
+    assert experiment.main(["--sets", "tune,holdout-1", "--train", str(path)]) == 0
+    model = json.loads(path.read_text(encoding="utf-8"))
+    assert model["sets"] == ["holdout-1", "tune"] and model["articles"] == 6
+    assert model["threshold"] in experiment.RESCUE_GRID
+    fitted = experiment.fit(corpus)
+    expected = fitted.predict_proba(corpus[0].features)[:, 1]
+    got = [rescue.score(found, model) for found in corpus[0].features]
+    assert got == pytest.approx(list(expected), abs=1e-3)
+    # and the table is the fitted model's, rounded
+    assert experiment.weights_of(fitted) == {k: model[k] for k in ("intercept", "coefficients")}
+
+
+def test_the_set_folds_report_each_held_out_set_and_the_mean_change(corpus):
+    lines = experiment.run(["set"], corpus, ("holdout-1",), (0.6,))
+    assert lines[0].startswith("-- leave one set out: test holdout-1 (3 articles), train on tune")
+    assert any(line.startswith("  rules + rescue@0.6 (veto/rescue 0/0.6)") for line in lines)
+    assert lines[-8] == "-- mean change over the rules alone, 1 held-out sets (points)"
+    assert lines[-1].startswith("  rules + rescue@0.6: F1 ")

@@ -1,0 +1,124 @@
+"""What a rescued sentence would be: units, features, the pure-Python score and the relaxed gates."""
+
+import math
+from datetime import date
+
+import pytest
+
+from benchmarks import rescue
+from sources import scales
+from sources.extraction.flags import DEADLINE_CONTEXT, DEADLINE_DEFAULT, DEADLINE_STATED
+from sources.extraction.text import to_plain
+
+SCALE = scales.get_scale(scales.DEFAULT_SCALE)
+PUBLISHED = date(2030, 6, 1)
+
+
+def test_every_sentence_is_a_unit_headings_and_items_included_without_their_bullet():
+    plain = to_plain("Outlook for 2031\n\nPrices will likely rise in 2031.\n\n- Rates will probably fall. Sales rose.")
+    assert [plain[s:e] for s, e in rescue.units(plain)] == [
+        "Outlook for 2031",
+        "Prices will likely rise in 2031.",
+        "Rates will probably fall.",
+        "Sales rose.",
+    ]
+    heading, prices, rates, sales = (b for _, _, b in rescue.unit_blocks(plain))
+    assert heading < prices < rates == sales
+
+
+def test_features_carry_the_rules_markers_and_have_unit_length():
+    plain = "Prices will likely rise in 2031. Did sales rise 5%?"
+    forecast = rescue.features(plain, 0, 32)
+    question = rescue.features(plain, 33, len(plain))
+    assert {"rule:marker", "rule:kind:will_adverb", "rule:band:likely", "rule:year", "w:<year>"} <= set(forecast)
+    assert "rule:marker" not in question
+    assert {"rule:question", "rule:percent", "w:<num>"} <= set(question)
+    for found in (forecast, question):
+        assert math.sqrt(sum(v * v for v in found.values())) == pytest.approx(1.0)
+
+
+def test_score_is_the_logistic_of_the_intercept_plus_the_coefficients_present():
+    model = {"intercept": -1.0, "threshold": 0.5, "coefficients": {"a": 2.0, "b": 4.0}}
+    assert rescue.score({"a": 0.5, "c": 9.0}, model) == pytest.approx(0.5)
+    assert rescue.score({"a": 0.5, "b": 1.0}, model) == pytest.approx(1 / (1 + math.exp(-4.0)))
+    assert rescue.score({}, {**model, "intercept": -1000.0}) == 0.0
+
+
+def rescued(text: str, index: int = -1):
+    plain = to_plain(text)
+    spans = rescue.units(plain)
+    start, end = spans[index]
+    before = spans[:index][-2:] if index else []
+    return rescue.rescued_candidate(text, plain, (start, end), before, PUBLISHED, SCALE, confidence=0.4)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability", "category"),
+    [
+        # a stated number wins over the words around it
+        ("There is a 30% chance rates will fall in 2031.", 0.3, scales.UNLIKELY),
+        ("Rates could fall in 2031.", None, None),
+        ("Rates will fall in 2031.", 0.97, scales.ALMOST_CERTAIN),
+        ("Rates will not fall in 2031.", 0.03, scales.REMOTE),
+        # a projection around the "will" makes it a lean
+        ("The company predicts sales will rise in 2031.", 0.675, scales.LIKELY),
+        # a verbless figure line and a plain statement of a number to come: likely, as the corpus reads them
+        ("2031: +12%, based on the recovery.", 0.675, scales.LIKELY),
+        ("Revenue grows to $5 billion in fiscal 2031.", 0.675, scales.LIKELY),
+    ],
+)
+def test_a_rescued_sentence_gets_the_band_its_words_give(sentence, probability, category):
+    found = rescued(sentence)
+    assert found.probability == probability
+    assert found.category == category
+    assert found.deadline == date(2031, 12, 31) and found.deadline_flag == DEADLINE_STATED
+
+
+def test_a_rescued_sentence_takes_its_deadline_from_a_dated_sentence_before_it_or_the_default():
+    from_before = rescued("Growth slows in 2032. Profits grow.")
+    assert (from_before.deadline, from_before.deadline_flag) == (date(2032, 12, 31), DEADLINE_CONTEXT)
+    assert "previous sentence" in from_before.note
+    undated = rescued("Profits grow.")
+    assert (undated.deadline, undated.deadline_flag) == (date(2030, 12, 31), DEADLINE_DEFAULT)
+    assert "the text gives no time: the deadline is a default, set it" in undated.warnings
+
+
+def test_a_rescued_sentence_is_drafted_and_says_the_model_proposed_it():
+    found = rescued("Rates will not fall in 2031.")
+    assert found.claim == "Rates will fall in 2031 (by 2031-12-31)"
+    assert found.criteria.startswith("Resolves yes if, on or before 2031-12-31")
+    assert found.warnings[0] == rescue.RESCUED_WARNING
+    assert rescue.RESCUED_WARNING in found.note
+
+
+TEXT = "Prices will likely rise in 2031.\n\nWho will win in 2031?\n\nRevenue grows in 2031.\n\nSales rose."
+
+
+def test_with_rescued_adds_untouched_sentences_at_or_above_the_threshold_never_a_question():
+    from sources.extraction import extract_candidates
+
+    plain = to_plain(TEXT)
+    rules = extract_candidates(TEXT, published_on=PUBLISHED)
+    assert [c.quote for c in rules] == ["Prices will likely rise in 2031."]
+    # the rule's own sentence and the question score high but are never rescued
+    found = rescue.with_rescued(TEXT, plain, rules, PUBLISHED, SCALE, scores=[0.99, 0.99, 0.7, 0.69], threshold=0.7)
+    assert [c.quote for c in found] == ["Prices will likely rise in 2031.", "Revenue grows in 2031."]
+    assert found[1].confidence == 0.35
+    assert rescue.with_rescued(TEXT, plain, rules, PUBLISHED, SCALE, scores=[0, 0, 0.5, 0.5], threshold=0.7) == rules
+
+
+def test_with_rescued_scores_with_a_model_and_its_threshold():
+    plain = to_plain(TEXT)
+    model = {"intercept": -5.0, "threshold": 0.5, "coefficients": {"w:revenue": 200.0}}
+    found = rescue.with_rescued(TEXT, plain, [], PUBLISHED, SCALE, model=model)
+    assert [c.quote for c in found] == ["Revenue grows in 2031."]
+
+
+def test_with_rescued_refuses_missing_or_mismatched_scores():
+    plain = to_plain(TEXT)
+    with pytest.raises(ValueError, match="scores or a model"):
+        rescue.with_rescued(TEXT, plain, [], PUBLISHED, SCALE)
+    with pytest.raises(ValueError, match="needs a threshold"):
+        rescue.with_rescued(TEXT, plain, [], PUBLISHED, SCALE, scores=[0, 0, 0, 0])
+    with pytest.raises(ValueError, match="3 scores for 4 units"):
+        rescue.with_rescued(TEXT, plain, [], PUBLISHED, SCALE, scores=[0, 0, 0], threshold=0.5)
