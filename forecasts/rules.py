@@ -27,6 +27,7 @@ __all__ = [
     "PROBABILITY_MIN",
     "PROBABILITY_RANGE_MESSAGE",
     "ProbabilityEntry",
+    "filled_phrase",
     "parse_id",
     "parse_probability",
     "probability_normalized",
@@ -83,6 +84,12 @@ def parse_probability(text: str, *, scale: str = scales.DEFAULT_SCALE) -> Probab
     if match["percent"] or number > 1:
         number /= 100
     return ProbabilityEntry(probability_normalized(number))
+
+
+def filled_phrase(phrase: str, entry: ProbabilityEntry | None) -> str:
+    """The estimative phrase to store: the one given, or, when it is empty and the probability was
+    written as words ("likely"), those words, so that they are not lost once read as a number."""
+    return phrase or (entry.phrase if entry is not None else "")
 
 
 def probability_normalized(value: float) -> float:

@@ -115,8 +115,9 @@ class ProbabilityEntryField(forms.CharField):
 
 class PhraseFromProbabilityForm(forms.ModelForm):
     """A forecast form whose probability typed as words ("likely") is also its estimative phrase
-    when the editor left the phrase empty; a phrase the editor typed is kept as it is. The change
-    form and the correction form both read the probability this way."""
+    when the editor left the phrase empty (rules.filled_phrase, which the API follows too); a phrase
+    the editor typed is kept as it is. The change form and the correction form both read the
+    probability this way."""
 
     PROBABILITY, PHRASE = "probability", "estimative_phrase"
 
@@ -129,10 +130,10 @@ class PhraseFromProbabilityForm(forms.ModelForm):
             and self.PHRASE in self.fields
             and cleaned.get(self.PROBABILITY) is not None
             and self.PHRASE not in self.errors
-            and not cleaned.get(self.PHRASE)
         ):
-            phrase = field.entry(self[self.PROBABILITY].data).phrase
-            if phrase:
+            typed = cleaned.get(self.PHRASE) or ""
+            phrase = rules.filled_phrase(typed, field.entry(self[self.PROBABILITY].data))
+            if phrase != typed:
                 cleaned[self.PHRASE] = phrase
                 self._phrase_filled = True
         return cleaned

@@ -14,11 +14,11 @@ from config.api.permissions import ReadSignedInWriteWithModelPermission
 from config.api.schema import FORECAST_WRITE_ERRORS, READ_ERRORS, WRITE_ERRORS, error_responses
 from config.api.views import DETAIL_READ_ERRORS, ID, IdInUrl
 from forecasts import services
-from forecasts.models import UNCONFIRMED, Event, Forecast
+from forecasts.models import Event, Forecast
 
 from . import serializers as s
 from .filters import EventFilter
-from .permissions import CanLinkForecasts, CanResolveForecasts, sees_unconfirmed, visible_to
+from .permissions import CanLinkForecasts, CanResolveForecasts, hidden_statuses, visible_to
 from .views import forecast_response
 
 LINKED_FIELDS = (
@@ -36,7 +36,8 @@ LINKED_FIELDS = (
 
 def events_for(request):
     """Events with their tags and the number of linked forecasts this reader may see."""
-    counted = Q() if sees_unconfirmed(request) else ~Q(forecasts__status__in=UNCONFIRMED)
+    hidden = hidden_statuses(request)
+    counted = ~Q(forecasts__status__in=hidden) if hidden else Q()
     return (
         Event.objects.select_related("resolved_by")
         .prefetch_related("tags")

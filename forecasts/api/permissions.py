@@ -1,21 +1,46 @@
 """Which forecasts a reader sees, and who may resolve, correct and unresolve forecasts (and resolve
-events), accept proposed ones, and link forecasts to events, over the API (the reading and editing
-rules are config.api.permissions)."""
+events), accept, reject and restore proposed ones, and link forecasts to events, over the API (the
+reading and editing rules are config.api.permissions)."""
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from forecasts.models import UNCONFIRMED
+from forecasts.models import UNCONFIRMED, Status
 
 
 def sees_unconfirmed(request) -> bool:
-    """Signed-in readers see every forecast; anonymous readers see confirmed ones only: a proposed
-    candidate is nobody's forecast yet, and a rejected one never is."""
+    """Signed-in readers see proposed forecasts; anonymous readers see confirmed ones only: a
+    proposed candidate is nobody's forecast yet, and a rejected one never is."""
     user = getattr(request, "user", None)
     return bool(user and user.is_authenticated)
 
 
-def visible_to(request, queryset):
-    return queryset if sees_unconfirmed(request) else queryset.exclude(status__in=UNCONFIRMED)
+def sees_rejected(request) -> bool:
+    """Rejected proposals are for the people who work on forecasts: in the admin, those who may
+    view forecasts there (Django's rule: the view or the change permission), so Editors and
+    Reviewers, not every login."""
+    user = getattr(request, "user", None)
+    return bool(
+        user
+        and user.is_authenticated
+        and (user.has_perm("forecasts.view_forecast") or user.has_perm("forecasts.change_forecast"))
+    )
+
+
+def hidden_statuses(request, *, asks_for_rejected: bool = False) -> tuple[str, ...]:
+    """The statuses left out of what this reader gets. A rejected proposal is set aside, so it is
+    in no list; it comes back only when asked for (the list's status=rejected, or one forecast by
+    its id, e.g. to read its version before restoring it), and then only to those who see rejected
+    proposals in the admin."""
+    if not sees_unconfirmed(request):
+        return UNCONFIRMED
+    if asks_for_rejected and sees_rejected(request):
+        return ()
+    return (Status.REJECTED,)
+
+
+def visible_to(request, queryset, *, asks_for_rejected: bool = False):
+    hidden = hidden_statuses(request, asks_for_rejected=asks_for_rejected)
+    return queryset.exclude(status__in=hidden) if hidden else queryset
 
 
 class _SignedInWritesNeed(BasePermission):
@@ -37,8 +62,8 @@ class CanResolveForecasts(_SignedInWritesNeed):
 
 
 class CanDecideProposals(_SignedInWritesNeed):
-    """Accepting a proposed forecast is part of recording forecasts: the editor's add and change
-    permissions, as in the admin."""
+    """Accepting, rejecting and restoring proposed forecasts is part of recording forecasts: the
+    editor's add and change permissions, as in the admin."""
 
     required = ("forecasts.add_forecast", "forecasts.change_forecast")
 

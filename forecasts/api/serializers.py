@@ -43,7 +43,7 @@ class ProbabilityField(serializers.FloatField):
             # Text is read as people write it ("70 %", "likely"), as in the admin; a JSON number
             # is the schema's fraction.
             try:
-                return rules.parse_probability(data).probability
+                return self.entry(data).probability
             except ValueError as error:
                 raise serializers.ValidationError(str(error), code="invalid") from None
         value = super().to_internal_value(data)
@@ -51,6 +51,28 @@ class ProbabilityField(serializers.FloatField):
             return rules.probability_normalized(value)
         except ValueError:
             self.fail("out_of_range")
+
+    def entry(self, data) -> rules.ProbabilityEntry | None:
+        """What was sent, read as the admin reads it: text gives the number and, when it was words,
+        those words; a JSON number (or null) gives None."""
+        return rules.parse_probability(data) if isinstance(data, str) else None
+
+
+# A comment, not a docstring: the schema would show a docstring on the request bodies built on it.
+# For the serializers that write a forecast's probability: as in the admin's forms, words sent as
+# the probability ("likely") also fill an empty estimative phrase (rules.filled_phrase); a phrase
+# sent, or the stored one when none is sent (the serializer's instance), is kept.
+class PhraseFromProbability:
+    def phrase_from_probability(self, attrs: dict) -> dict:
+        if attrs.get("probability") is None:
+            return attrs
+        stored = getattr(self.instance, "estimative_phrase", "") if self.instance is not None else ""
+        phrase = attrs.get("estimative_phrase", stored) or ""
+        entry = self.fields["probability"].entry(self.initial_data.get("probability"))
+        filled = rules.filled_phrase(phrase, entry)
+        if filled != phrase:
+            attrs["estimative_phrase"] = filled
+        return attrs
 
 
 # ----- forecasts -------------------------------------------------------------------------------
@@ -122,14 +144,18 @@ def _users():
     return get_user_model().objects.filter(is_active=True)
 
 
-class ForecastWriteSerializer(StrictSerializer):
+class ForecastWriteSerializer(PhraseFromProbability, StrictSerializer):
     source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all(), help_text="Id of the article.")
     author = serializers.PrimaryKeyRelatedField(queryset=Author.objects.all(), help_text="Id of the forecaster.")
     quote = serializers.CharField(help_text="The forecast verbatim from the source.")
     claim = serializers.CharField(help_text="A checkable proposition.")
     estimative_phrase = serializers.CharField(max_length=PHRASE_MAX, required=False, allow_blank=True, default="")
     probability = ProbabilityField(
-        required=False, allow_null=True, default=None, help_text="Strictly between 0 and 1; null when unscored."
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text='Strictly between 0 and 1; null when unscored. Words (e.g. "likely") also fill an empty '
+        "estimative_phrase.",
     )
     probability_basis = serializers.ChoiceField(choices=ProbabilityBasis.choices, default=ProbabilityBasis.PHRASE)
     made_on = serializers.DateField(
@@ -179,7 +205,7 @@ class ForecastWriteSerializer(StrictSerializer):
             errors["reference_source"] = "Say where the reference probability comes from."
         if errors:
             raise serializers.ValidationError(errors)
-        return attrs
+        return self.phrase_from_probability(attrs)
 
 
 class ForecastCreateSerializer(ForecastWriteSerializer):
@@ -207,7 +233,7 @@ class ForecastUpdateSerializer(ForecastWriteSerializer):
     version = version_field()
 
 
-class ForecastCorrectSerializer(StrictSerializer):
+class ForecastCorrectSerializer(PhraseFromProbability, StrictSerializer):
     """Any subset of a resolved forecast's record and outcome, with the reason for the correction."""
 
     reason = serializers.CharField(max_length=2000, help_text="Why the record is corrected; shown with it.")
@@ -217,7 +243,9 @@ class ForecastCorrectSerializer(StrictSerializer):
     quote = serializers.CharField(required=False)
     claim = serializers.CharField(required=False)
     estimative_phrase = serializers.CharField(max_length=PHRASE_MAX, required=False, allow_blank=True)
-    probability = ProbabilityField(required=False, allow_null=True)
+    probability = ProbabilityField(
+        required=False, allow_null=True, help_text='Words (e.g. "likely") also fill an empty estimative_phrase.'
+    )
     probability_basis = serializers.ChoiceField(choices=ProbabilityBasis.choices, required=False)
     made_on = serializers.DateField(required=False)
     deadline = serializers.DateField(required=False)
@@ -228,6 +256,9 @@ class ForecastCorrectSerializer(StrictSerializer):
     outcome = serializers.ChoiceField(choices=Outcome.choices, required=False)
     evidence_url = serializers.URLField(max_length=EVIDENCE_URL_MAX, required=False, allow_blank=True)
     resolution_note = serializers.CharField(required=False, allow_blank=True)
+
+    def validate(self, attrs):
+        return self.phrase_from_probability(attrs)
 
 
 class ForecastResolveSerializer(StrictSerializer):
@@ -244,6 +275,18 @@ class ForecastUnresolveSerializer(StrictSerializer):
 
 class ForecastAcceptSerializer(StrictSerializer):
     """Accepting takes the proposal as it stands (finish it with PATCH first)."""
+
+    version = version_field()
+
+
+class ForecastRejectSerializer(StrictSerializer):
+    """Rejecting sets the proposal aside as it stands (restore undoes it)."""
+
+    version = version_field()
+
+
+class ForecastRestoreSerializer(StrictSerializer):
+    """Restoring proposes the rejected forecast again, as it stands."""
 
     version = version_field()
 

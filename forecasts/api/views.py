@@ -29,7 +29,9 @@ class ForecastListCreateApi(generics.ListAPIView):
     queryset = Forecast.objects.with_related().prefetch_related("tags")
 
     def get_queryset(self):
-        return visible_to(self.request, super().get_queryset())
+        # A list holds rejected proposals only when the reader filters for them.
+        asks = self.request.query_params.get("status") == Status.REJECTED
+        return visible_to(self.request, super().get_queryset(), asks_for_rejected=asks)
 
     serializer_class = s.ForecastSerializer
     permission_classes = [ReadSignedInWriteWithModelPermission]
@@ -39,6 +41,9 @@ class ForecastListCreateApi(generics.ListAPIView):
 
     @extend_schema(
         summary="List forecasts",
+        description="Anonymous readers get confirmed forecasts only; signed-in readers proposed ones too. "
+        "Rejected proposals are in no list but the one filtered with `status=rejected`, and only for readers "
+        "who may view forecasts in the admin (Editors, Reviewers).",
         responses={200: s.ForecastSerializer(many=True), **error_responses(*READ_ERRORS)},
     )
     def get(self, request, *args, **kwargs):
@@ -91,7 +96,8 @@ class ForecastDetailApi(IdInUrl, generics.RetrieveAPIView):
     queryset = Forecast.objects.with_related().prefetch_related("tags")
 
     def get_queryset(self):
-        return visible_to(self.request, super().get_queryset())
+        # One forecast by its id is asked for: a rejected one is found by those who may see it.
+        return visible_to(self.request, super().get_queryset(), asks_for_rejected=True)
 
     serializer_class = s.ForecastSerializer
     permission_classes = [ReadSignedInWriteWithModelPermission]
@@ -143,7 +149,8 @@ class ForecastActionApi(IdInUrl, generics.GenericAPIView):
 
     def post(self, request, *args, **kwargs):
         forecast = self.get_object()
-        serializer = self.serializer_class(data=request.data)
+        # With the forecast as read: a rule that depends on its current values reads them there.
+        serializer = self.serializer_class(forecast, data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         version = expected_version(request, data)
@@ -218,28 +225,88 @@ class ForecastUnresolveApi(ForecastActionApi):
         )
 
 
+class ProposalDecisionApi(ForecastActionApi):
+    """POST .../accept/, .../reject/ or .../restore/: an editor's decision on a proposal, taken by
+    the service the admin's actions call and recorded in the history under the signed-in user.
+    409 when the forecast is not in the status the decision starts from (`decides_on`) or changed
+    since the version the client read."""
+
+    permission_classes = [CanDecideProposals]
+    decides_on: str = Status.PROPOSED
+    verb: str = ""
+
+    def perform(self, forecast, data, version):
+        # The version check, the status check and the decision in one transaction on the locked
+        # row: what was read is what is decided.
+        with transaction.atomic():
+            current = services.forecast_check_version(forecast=forecast, expected_version=version)
+            if current.status != self.decides_on:
+                raise Conflict(
+                    f"Forecast {current.pk} is {current.status}, not {self.decides_on}: "
+                    f"there is nothing to {self.verb}."
+                )
+            self.decide(current)
+
+    def decide(self, forecast: Forecast) -> None:
+        raise NotImplementedError
+
+
 @extend_schema_view(
     post=extend_schema(
         summary="Accept a proposed forecast (it becomes open)",
         parameters=[ID, IF_MATCH],
         description="Refused with 400, naming what is left, while the proposal is unfinished: the criteria are "
         "the import's placeholder, the deadline is a default or proxy, or the criteria still carry notes for the "
-        "editor (finish it with PATCH first). 409 if the forecast is not proposed.",
+        "editor (finish it with PATCH first). 409 if the forecast is not proposed or changed since `version`.",
         request=s.ForecastAcceptSerializer,
         responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
     )
 )
-class ForecastAcceptApi(ForecastActionApi):
+class ForecastAcceptApi(ProposalDecisionApi):
     serializer_class = s.ForecastAcceptSerializer
-    permission_classes = [CanDecideProposals]
+    verb = "accept"
 
-    def perform(self, forecast, data, version):
-        if forecast.status != Status.PROPOSED:
-            raise Conflict(f"Forecast {forecast.pk} is {forecast.status}, not proposed: there is nothing to accept.")
-        # The version check and the acceptance in one transaction: what was read is what is accepted.
-        with transaction.atomic():
-            services.forecast_check_version(forecast=forecast, expected_version=version)
-            services.forecasts_accept(forecasts=[forecast])
+    def decide(self, forecast):
+        services.forecasts_accept(forecasts=[forecast], accepted_by=self.request.user)
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Reject a proposed forecast",
+        parameters=[ID, IF_MATCH],
+        description="Nothing is deleted: the forecast keeps its row with the status `rejected` (never reminded or "
+        "scored, and listed only when asked for with `status=rejected`; its history names who rejected it), and "
+        "POST .../restore/ proposes it again. "
+        "409 if the forecast is not proposed or changed since `version`.",
+        request=s.ForecastRejectSerializer,
+        responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
+    )
+)
+class ForecastRejectApi(ProposalDecisionApi):
+    serializer_class = s.ForecastRejectSerializer
+    verb = "reject"
+
+    def decide(self, forecast):
+        services.forecasts_reject(forecasts=[forecast], rejected_by=self.request.user)
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Restore a rejected proposal (it is proposed again)",
+        parameters=[ID, IF_MATCH],
+        description="Undoes a rejection: the forecast is proposed again, back in the editors' review; its "
+        "history names who restored it. 409 if the forecast is not rejected or changed since `version`.",
+        request=s.ForecastRestoreSerializer,
+        responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
+    )
+)
+class ForecastRestoreApi(ProposalDecisionApi):
+    serializer_class = s.ForecastRestoreSerializer
+    decides_on = Status.REJECTED
+    verb = "restore"
+
+    def decide(self, forecast):
+        services.forecasts_restore(forecasts=[forecast], restored_by=self.request.user)
 
 
 class ScorecardListApi(APIView):

@@ -68,6 +68,21 @@ API_WRITES = {
         lambda: f"/api/forecasts/{_resolved_forecast().pk}/unresolve/",
         lambda: {"reason": "Wrong figure."},
     ),
+    "accept proposed forecast": (
+        "post",
+        lambda: f"/api/forecasts/{ForecastFactory(status=Status.PROPOSED).pk}/accept/",
+        lambda: {},
+    ),
+    "reject proposed forecast": (
+        "post",
+        lambda: f"/api/forecasts/{ForecastFactory(status=Status.PROPOSED).pk}/reject/",
+        lambda: {},
+    ),
+    "restore rejected forecast": (
+        "post",
+        lambda: f"/api/forecasts/{ForecastFactory(status=Status.REJECTED).pk}/restore/",
+        lambda: {},
+    ),
     "create source": (
         "post",
         lambda: "/api/sources/",

@@ -62,3 +62,21 @@ def test_text_that_is_neither_names_what_is_accepted(text):
 )
 def test_a_probability_reads_as_the_percentage_it_was_entered_as(probability, shown):
     assert rules.probability_percent(probability) == shown
+
+
+@pytest.mark.parametrize(
+    ("phrase", "typed", "kept"),
+    [
+        ("", "likely", "likely"),
+        ("", "Very  unlikely", "Very unlikely"),
+        ("will probably", "likely", "will probably"),
+        ("", "70 %", ""),
+        ("may", "0.7", "may"),
+    ],
+)
+def test_words_typed_as_the_probability_fill_only_an_empty_phrase(phrase, typed, kept):
+    assert rules.filled_phrase(phrase, rules.parse_probability(typed)) == kept
+
+
+def test_no_probability_entry_fills_nothing():
+    assert rules.filled_phrase("", None) == ""

@@ -8,11 +8,13 @@ writer at a time), so the same assertions hold on both."""
 import threading
 
 import pytest
+from django.conf import settings
 from django.db import connection, connections
 from rest_framework.test import APIClient
 
 from forecasts import services
 from forecasts.models import Forecast, Outcome, Status
+from tests.api_fixtures import _client_for, _member_of
 from tests.factories import ForecastFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -157,6 +159,25 @@ def test_two_resolves_at_once_one_lands_the_other_is_409(api, superuser):
         winner = first if first.status_code == 200 else second
         assert current.outcome == winner.json()["outcome"]
         assert current.history.filter(history_change_reason__startswith="Resolved").count() == 1
+
+
+def test_a_reject_and_an_accept_at_once_one_decides_the_other_is_409(api):
+    # Two editors decide on the same proposal: the status is checked on the locked row, so the
+    # second sees the first's decision and is refused, never decides over it.
+    other_editor = _client_for(_member_of(settings.EDITORS_GROUP, "editor-2"))
+    for _ in range(TRIALS):
+        forecast = ForecastFactory(status=Status.PROPOSED)
+        reject, accept = _race(
+            lambda pk=forecast.pk: api["editor"].post(f"/api/forecasts/{pk}/reject/", {}, format="json"),
+            lambda pk=forecast.pk: other_editor.post(f"/api/forecasts/{pk}/accept/", {}, format="json"),
+        )
+        assert sorted((_status(reject), _status(accept))) == [200, 409]
+        winner = "reject" if reject.status_code == 200 else "accept"
+        current = Forecast.objects.get(pk=forecast.pk)
+        assert current.status == (Status.REJECTED if winner == "reject" else Status.OPEN)
+        assert current.version == 2
+        decisions = current.history.filter(history_change_reason__regex=r"^(Rejected|Accepted):")
+        assert decisions.count() == 1
 
 
 @pytest.mark.skipif(

@@ -121,8 +121,20 @@ def test_anonymous_readers_do_not_see_unconfirmed_forecasts_of_an_event(api, unc
     assert [f["id"] for f in anonymous["forecasts"]] == [confirmed.pk]
     assert anonymous["forecast_count"] == 1
     assert api["anonymous"].get("/api/events/", {"forecast": proposed.pk}).json()["results"] == []
-    signed_in = api["reader"].get(f"/api/events/{event.pk}/").json()
-    assert [f["id"] for f in signed_in["forecasts"]] == [confirmed.pk, proposed.pk]
+
+
+@pytest.mark.parametrize("role", ["reader", "editor", "reviewer"])
+def test_signed_in_readers_see_an_events_proposed_forecasts_and_no_rejected_one(api, role):
+    # A rejected proposal is set aside: in no list, for anyone.
+    event = EventFactory()
+    confirmed = _linked(event)
+    proposed = _linked(event, status=Status.PROPOSED)
+    rejected = _linked(event, status=Status.REJECTED)
+    body = api[role].get(f"/api/events/{event.pk}/").json()
+    assert [f["id"] for f in body["forecasts"]] == [confirmed.pk, proposed.pk]
+    assert body["forecast_count"] == 2
+    assert [e["forecast_count"] for e in api[role].get("/api/events/").json()["results"]] == [2]
+    assert api[role].get("/api/events/", {"forecast": rejected.pk}).json()["results"] == []
 
 
 def test_detail_lists_each_linked_forecast_and_how_its_outcome_follows(api):

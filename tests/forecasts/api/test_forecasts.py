@@ -68,6 +68,59 @@ def test_a_probability_text_that_is_neither_number_nor_phrase_names_what_is_acce
     assert response.json()["errors"]["probability"] == [rules.PROBABILITY_ENTRY_MESSAGE]
 
 
+@pytest.mark.parametrize(
+    ("typed", "phrase_sent", "phrase_stored"),
+    [
+        ("likely", None, "likely"),
+        ("likely", "", "likely"),
+        ("Very  unlikely", "", "Very unlikely"),
+        ("likely", "will probably", "will probably"),
+        ("70%", "", ""),
+        ("0.7", "", ""),
+        (0.7, "", ""),
+    ],
+)
+def test_a_probability_sent_as_words_fills_an_empty_phrase_and_keeps_a_sent_one(
+    api, payload, typed, phrase_sent, phrase_stored
+):
+    # The admin's forms follow the same rule (rules.filled_phrase).
+    payload.update(probability=typed, estimative_phrase=phrase_sent)
+    if phrase_sent is None:
+        del payload["estimative_phrase"]
+    response = api["editor"].post("/api/forecasts/", payload, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["estimative_phrase"] == phrase_stored
+    assert Forecast.objects.get(pk=response.json()["id"]).estimative_phrase == phrase_stored
+
+
+@pytest.mark.parametrize(("stored", "kept"), [("", "unlikely"), ("may well", "may well")])
+def test_editing_the_probability_as_words_fills_an_empty_stored_phrase_and_audits_it(api, editor, stored, kept):
+    forecast = ForecastFactory(probability=0.4, estimative_phrase=stored)
+    response = api["editor"].patch(f"/api/forecasts/{forecast.pk}/", {"probability": "unlikely"}, format="json")
+    assert response.status_code == 200, response.json()
+    forecast.refresh_from_db()
+    assert (forecast.probability, forecast.estimative_phrase) == (0.325, kept)
+    last = forecast.history.first()
+    assert (last.estimative_phrase, last.history_user) == (kept, editor)
+
+
+def test_a_phrase_sent_empty_with_words_as_the_probability_is_filled_from_them(api):
+    forecast = ForecastFactory(probability=0.4, estimative_phrase="may well")
+    body = {"probability": "very likely", "estimative_phrase": ""}
+    response = api["editor"].patch(f"/api/forecasts/{forecast.pk}/", body, format="json")
+    assert response.status_code == 200, response.json()
+    assert (response.json()["probability"], response.json()["estimative_phrase"]) == (0.875, "very likely")
+
+
+def test_invalid_words_as_the_probability_fill_nothing_and_change_nothing(api):
+    forecast = ForecastFactory(probability=0.4, estimative_phrase="")
+    response = api["editor"].patch(f"/api/forecasts/{forecast.pk}/", {"probability": "likely-ish"}, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"probability": [rules.PROBABILITY_ENTRY_MESSAGE]}
+    forecast.refresh_from_db()
+    assert (forecast.probability, forecast.estimative_phrase, forecast.version) == (0.4, "", 1)
+
+
 BAD_INPUT = [
     ("probability", {"probability": 1}),
     ("probability", {"probability": 0}),

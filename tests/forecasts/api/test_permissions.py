@@ -68,6 +68,25 @@ MATRIX = {
         lambda: {},
         _expect(401, 403, 200, 403, 403, 200),
     ),
+    "reject proposed forecast": (
+        "post",
+        lambda: f"/api/forecasts/{ForecastFactory(status=Status.PROPOSED).pk}/reject/",
+        lambda: {},
+        _expect(401, 403, 200, 403, 403, 200),
+    ),
+    "restore rejected forecast": (
+        "post",
+        lambda: f"/api/forecasts/{ForecastFactory(status=Status.REJECTED).pk}/restore/",
+        lambda: {},
+        _expect(401, 403, 200, 403, 403, 200),
+    ),
+    "read rejected forecast": (
+        "get",
+        lambda: f"/api/forecasts/{ForecastFactory(status=Status.REJECTED).pk}/",
+        None,
+        # Those who see rejected proposals in the admin (view permission); not every login.
+        _expect(404, 404, 200, 200, 404, 200),
+    ),
     "list sources": ("get", lambda: "/api/sources/", None, _expect(200, 200, 200, 200, 200, 200)),
     "create source": ("post", lambda: "/api/sources/", _source_payload, _expect(401, 403, 201, 403, 403, 201)),
     "read source": ("get", lambda: f"/api/sources/{SourceFactory().pk}/", None, _expect(200, 200, 200, 200, 200, 200)),
@@ -145,3 +164,46 @@ def test_unknown_object_is_404_before_anything_else(api):
     response = api["reviewer"].post(f"/api/forecasts/{missing}/resolve/", _resolve_payload(), format="json")
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found.", "code": "not_found"}
+
+
+# ----- which forecasts a reader gets (permissions.visible_to) ---------------------------------------
+
+
+@pytest.fixture
+def each_status(db):
+    return {status: ForecastFactory(status=status).pk for status in (Status.OPEN, Status.PROPOSED, Status.REJECTED)}
+
+
+def _listed(client, **query) -> set[int]:
+    response = client.get("/api/forecasts/", query)
+    assert response.status_code == 200, response.content
+    return {row["id"] for row in response.json()["results"]}
+
+
+@pytest.mark.parametrize("role", ["anonymous", "reader", "staff", "editor", "reviewer"])
+def test_no_list_holds_a_rejected_proposal_unless_asked_for(api, each_status, role):
+    seen = {Status.OPEN} if role == "anonymous" else {Status.OPEN, Status.PROPOSED}
+    assert _listed(api[role]) == {each_status[status] for status in seen}
+    assert _listed(api[role], status="open") == {each_status[Status.OPEN]}
+
+
+@pytest.mark.parametrize(("role", "sees"), [("editor", True), ("reviewer", True), ("reader", False), ("staff", False)])
+def test_rejected_proposals_are_listed_on_request_to_those_who_see_them_in_the_admin(api, each_status, role, sees):
+    # The admin shows rejected rows to whoever may view forecasts there: Editors and Reviewers,
+    # not a login without that permission (nor staff without it).
+    assert _listed(api[role], status="rejected") == ({each_status[Status.REJECTED]} if sees else set())
+    detail = api[role].get(f"/api/forecasts/{each_status[Status.REJECTED]}/")
+    assert detail.status_code == (200 if sees else 404)
+
+
+def test_anonymous_readers_never_get_a_rejected_proposal(api, each_status):
+    assert _listed(api["anonymous"], status="rejected") == set()
+    assert api["anonymous"].get(f"/api/forecasts/{each_status[Status.REJECTED]}/").status_code == 404
+
+
+def test_an_editor_reads_a_rejected_proposals_version_to_restore_it(api, each_status):
+    pk = each_status[Status.REJECTED]
+    read = api["editor"].get(f"/api/forecasts/{pk}/")
+    assert (read.json()["status"], read["ETag"]) == ("rejected", '"1"')
+    restored = api["editor"].post(f"/api/forecasts/{pk}/restore/", {}, format="json", HTTP_IF_MATCH=read["ETag"])
+    assert restored.status_code == 200

@@ -25,6 +25,8 @@ def test_every_operation_documents_its_errors(schema):
         "/api/forecasts/{id}/correct/",
         "/api/forecasts/{id}/unresolve/",
         "/api/forecasts/{id}/accept/",
+        "/api/forecasts/{id}/reject/",
+        "/api/forecasts/{id}/restore/",
         "/api/events/",
         "/api/events/{id}/",
         "/api/events/{id}/link/",

@@ -114,6 +114,18 @@ def test_reviewer_corrects_a_resolved_forecast_with_a_reason(api, reviewer):
     assert ForecastCorrection.objects.filter(corrected_by=reviewer, reason="Recounted").count() == 4
 
 
+@pytest.mark.parametrize(("stored", "kept"), [("", "very unlikely"), ("may", "may")])
+def test_a_correction_with_words_as_the_probability_fills_an_empty_phrase(api, reviewer, stored, kept):
+    # As the admin's correction form: the filled phrase is a correction of its own, with the reason.
+    forecast = _resolved(probability=0.6, estimative_phrase=stored)
+    body = {"probability": "very unlikely", "reason": "Misread the hedge"}
+    response = api["reviewer"].post(f"/api/forecasts/{forecast.pk}/correct/", body, format="json")
+    assert response.status_code == 200, response.json()
+    assert (response.json()["probability"], response.json()["estimative_phrase"]) == (0.125, kept)
+    corrected = set(ForecastCorrection.objects.filter(forecast=forecast).values_list("field", flat=True))
+    assert corrected == ({"probability", "estimative_phrase"} if not stored else {"probability"})
+
+
 @pytest.mark.parametrize(
     ("body", "status"),
     [
