@@ -64,7 +64,7 @@ def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEF
                 text, plain, start, end, context, earlier, published_on, chosen_scale, frame=sentence.frame
             )
         )
-    rows = [row_candidate(text, plain, row, published_on, chosen_scale) for row in find_rows(plain)]
+    rows = [row_candidate(text, plain, row, published_on, chosen_scale) for row in find_rows(plain, published_on)]
     # a row read as a sentence too (a long line of outcome shares) counts once, as a row
     candidates = [c for c in candidates if not any(c.start < r.end and r.start < c.end for r in rows)]
     candidates = sorted(candidates + rows, key=lambda c: c.start)

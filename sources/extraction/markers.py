@@ -73,7 +73,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # An institution or a person named before the verb: "The IMF expects", "the MPC now predicts",
     # "Bloomberg Economics pegs this year's expansion at 2.9%", "We continue to forecast that"
     ("expect", re.compile(
-        r"(?:\b(?-i:(?!(?:The|A|An|This|That|These|Those)\b)[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I)"
+        r"(?:\b(?-i:(?!(?:The|A|An|This|That|These|Those)\b)[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I|who|which)"
         # a company's guidance and an institution's outlook: "the company now expects revenue to be",
         # "The management forecasts high-single-digit revenue growth", "The outlook predicts 14 of 23"
         rf"|\b(?:the|its|our)\s+{INSTITUTIONS})"
@@ -81,7 +81,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\s+[\"']?(?:(?:now|still|also)\s+)?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
         r"(?=\s+[\"']?(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)"
-        r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[a-z'\-]+\s+){1,6}(?:to|at|of|will|by|in|for)\b|[\d$]"
+        r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[\w'\-]+\s+){1,6}(?:to|at|of|will|by|in|for)\b|[\d$]"
         # its own plans: "expects to pay more than $9 billion in dividends"
         r"|to\s+(?!be\s+(?:able|in\s+a\s+position)\b)[a-z]+\b))",
         re.I,
@@ -106,7 +106,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:rais|lower|cut|narrow|maintain|reaffirm|reiterat|trimm|lift|boost)\w*\s+(?:its|their|our|the)\s+"
         r"[^.;]{0,80}?\bto\s+(?:be\s+)?(?:in\s+)?(?:a|the)\s+range\s+of\s+[$\d]"
         r"|\b(?:aims?|aiming)\s+for\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
-        r"|\b(?:is|are)\s+(?:now\s+)?expecting\s+(?:\w+\s+){1,5}?to\b"
+        # "Drewry is expecting a 60 percent reduction in freight rates this year"
+        r"|\b(?:is|are|am|'re|'m)\s+(?:now\s+|still\s+|also\s+)?expecting\s+(?:(?:\w+\s+){1,5}?to\b|"
+        r"(?=(?:a|an|the|some|further|more|that)\s|[-+$\d]))"
         r"|\b(?:anticipated|expected|forecast|projected)\s+for\s+(?:\d{4}|next\s+year)\b"
         r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm|reduc|increas)\w*\s+(?:our|its|their|the)\s+[^.;]{0,50}?"
         r"\b(?:forecasts?|projections?|estimates?|outlook|(?:year-?end\s+)?target)\b"
@@ -137,6 +139,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "The Fed sees rates at 5.1% by the end of 2023"
         r"|(?:(?-i:\b[A-Z][\w&.\-]*)|\b(?:analysts|economists|strategists|investors|markets|traders))\s+(?:now\s+)?"
         r"(?:sees|see)\s+[^.;]{1,60}?\b(?:at|of|to|near|around|ending|finishing|reaching)\s+[-\d$]"
+        # a forecaster's pick among figures: "Gartner and Future Horizons plump for 4% and IC Insights goes for 3%"
+        r"|(?:(?-i:\b[A-Z][\w&.\-]*)|\b(?:who|analysts|economists|strategists|forecasters|I|we))\s+(?:now\s+|still\s+)?"
+        r"(?:plumps?|plumped|goes|go|went|opts?|opted|settles?\s+on|settled\s+on)\s+(?:for\s+)?(?:a\s+|an\s+)?"
+        r"(?=[-+]?\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent))"
         r"|\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\b"
         # a target as a label or a level: "SPY Median Price Target: $410 (Q3 2025)", "J.P. Morgan's 4.200 target
         # for year end 2024"
@@ -167,9 +173,25 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"be\s+(?:higher|lower|above|below|around|near|back|with\s+us|in\s+place|over|positive|negative))\b)",
         re.I,
     )),
+    # any other verb after a third-person subject: "the real should be favored this semester", "the
+    # Central Bank should maintain its more cautious tone", "the recession, when it arrives, should be mild";
+    # not advice ("you should note", "investors should buy"), a duty ("should be allowed") or a past ("should have")
+    ("should", re.compile(
+        r"(?<![\"'])(?<!^)(?<!\byou\s)(?<!\bone\s)(?<!\bthey\s)(?<!\bpeople\s)(?<!\binvestors\s)(?<!\breaders\s)"
+        # "this should not be a gloom and doom scenario" judges, it does not forecast
+        r"\bshould\s+(?!not\s+be\s+(?:a|an)\s)(?P<neg1>not\s+)?(?:(?:also|still|then|now|eventually|gradually|further|always|soon)\s+)?"
+        r"(?!(?:have|know|note|consider|remember|ask|look|think|try|take|make|do|get|go|focus|avoid|buy|sell|invest|act|"
+        r"seek|pay|bear|read|check|watch|expect|tell|say|add|prepare|begin|also|anyone|anybody|we|you|I|they|it|he|she|"
+        r"there|be\s+possible|be\s+\w+ed\s+(?:with|through|from)|be\s+(?:noted|said|remembered|considered|taken|made|"
+        r"given|done|allowed|required|used|encouraged|asked|treated|viewed|read|aware|careful|able\s+to\s+(?:see|tell)|"
+        r"prepared|ready|wary|cautious|concerned|worried|afraid|the\s+\w+\s+(?:priority|focus|goal))|not\s+be\s+"
+        r"(?:underestimated|ignored|overlooked|forgotten))\b)(?=[a-z]+\b)",
+    )),
     ("bound", re.compile(
-        rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:(?:bound|set|poised|on\s+track|on\s+course|on\s+pace|due)\s+to"
-        r"|(?:poised|set|on\s+course|headed|heading)\s+for|(?:headed|heading)\s+to\s+(?=[a-z]+\s))\b",
+        # "the world is currently on track for temperature increases of 2.5 to 2.9 degrees"
+        rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:(?:currently|now|still|already|well|firmly)\s+)?"
+        r"(?:(?:bound|set|poised|on\s+track|on\s+course|on\s+pace|due)\s+to"
+        r"|(?:poised|set|on\s+track|on\s+course|on\s+pace|headed|heading)\s+for|(?:headed|heading)\s+to\s+(?=[a-z]+\s))\b",
         re.I,
     )),
     # First-person judgements without a scale word: "I do not see a lasting fall before 2025",

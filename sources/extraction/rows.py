@@ -59,6 +59,7 @@ class Row:
     claim: str
     conditional: bool = False
     header: tuple[int, int] | None = None  # where the heading that dates the row is
+    category: str = scales.LIKELY  # a row without a number: what the forecaster's table implies
 
 
 def _lines(plain: str) -> list[tuple[int, int]]:
@@ -69,7 +70,7 @@ def _lines(plain: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_rows(plain: str) -> list[Row]:
+def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     rows: list[Row] = []
     lines = _lines(plain)
     rows += _pipe_tables(plain, lines)
@@ -91,7 +92,68 @@ def find_rows(plain: str) -> list[Row]:
     ]
     # a line already read as chances is not also a table of point forecasts
     rows += [r for r in _value_tables(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
+    if published_on is not None:
+        rows += [
+            r for r in dated_figures(plain, published_on) if not any(r.start < o.end and o.start < r.end for o in rows)
+        ]
     return sorted(rows, key=lambda row: row.start)
+
+
+# A year, a few words naming the figure, a colon and the figure, opening a line or a sentence:
+# "2011: +28%, based on the industry being at the peak", "2003 average price: $30+ a barrel".
+_DATED_ROW = re.compile(
+    r"(?:^|(?<=[.!?] ))[ \t]*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<year>(?:19|20)\d\d)"
+    r"(?P<label>(?:\s+[A-Za-z&][\w&.'\-]*){0,5})\s*:\s*"
+    r"(?P<figure>(?:[-+\u2013~]|(?:about|around|over|under)\s+)?(?:\$\s?\d[\d.,]*|\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)))"
+    r"[^\n]{0,160}",
+    re.M,
+)
+_LOOKS_BACK = re.compile(r"\b(?:actual|results?|history|historical|past|previous|last|was|were)\b", re.I)
+
+
+def dated_figures(plain: str, published_on: date) -> list[Row]:
+    """A figure set against a year not yet over, one per line or sentence: a year-by-year outlook.
+
+    A year before the article's is history ("2009: -9%"), whatever the heading above it says.
+    """
+    rows = []
+    for m in _DATED_ROW.finditer(plain):
+        year, label = int(m.group("year")), " ".join(m.group("label").split())
+        if year < published_on.year or _LOOKS_BACK.search(label):
+            continue
+        start = m.start("year")
+        claim = f"{year} {label}: {m.group('figure')}".replace(" :", ":")
+        scenario = _scenario_heading(plain, start)
+        if scenario is None:
+            rows.append(Row(start, m.end(), None, claim))
+        else:
+            # inside a scenario the figure follows from it: certain if the scenario happens, unless
+            # the heading calls the scenario itself probable ("Probable scenario", "Base case")
+            probable = _PROBABLE.search(scenario)
+            rows.append(
+                Row(
+                    start,
+                    m.end(),
+                    None,
+                    f"{claim} (if the {scenario.strip()} plays out)" if not probable else claim,
+                    conditional=not probable,
+                    category=scales.LIKELY if probable else scales.ALMOST_CERTAIN,
+                )
+            )
+    return rows
+
+
+_SCENARIO_NAME = re.compile(r"\b(?:scenario|case)\b", re.I)
+_PROBABLE = re.compile(r"\b(?:probable|likely|base|central|baseline|expected)\b", re.I)
+
+
+def _scenario_heading(plain: str, start: int) -> str | None:
+    """The scenario named by the nearest heading line above `start` (within two paragraphs)."""
+    above = [line for line in plain[max(0, start - 1500) : start].split("\n") if line.strip()][:-1][-3:]
+    for line in reversed(above):
+        if len(line.split()) <= 8 and not re.search(r"[.!?]\s*$", line):
+            return line if _SCENARIO_NAME.search(line) else None
+    return None
 
 
 # In a header with several chance columns ("bovada odds | model odds"), the forecaster's own column
@@ -347,10 +409,10 @@ def row_candidate(text: str, plain: str, row: Row, published_on: date, scale: sc
     else:
         # a table of point forecasts states what the forecaster expects
         probability, basis, phrase, category = (
-            scale.probability(scales.LIKELY),
+            scale.probability(row.category),
             BASIS_PHRASE,
             "forecast table",
-            scales.LIKELY,
+            row.category,
         )
     when = deadline_in(plain, start, end, published_on)
     if when is None and row.header:

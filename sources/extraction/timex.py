@@ -126,8 +126,12 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         if published_on.year < 2050:
             add(m, date(2050, 12, 31))
 
-    # "by century's end", "by the end of the century": the century's last year
-    for m in re.finditer(r"\b(?:by\s+)?(?:century's\s+end|the\s+end\s+of\s+the\s+century)\b", plain, re.I):
+    # "by century's end", "by the end of the century", "2.5 to 2.9 degrees this century": the century's last year
+    for m in re.finditer(
+        r"\b(?:by\s+)?(?:century's\s+end|the\s+end\s+of\s+(?:the|this)\s+century|(?:in\s+|during\s+)?this\s+century)\b",
+        plain,
+        re.I,
+    ):
         add(m, date(year // 100 * 100 + 100, 12, 31))
     # "interest costs will hit a record in just two years"
     for m in re.finditer(

@@ -788,3 +788,55 @@ def test_a_speakers_hope_about_next_year_is_likely_not_a_projections_would():
     candidate = _one(sentence, published_on=date(2020, 5, 1))
     assert candidate.probability == pytest.approx(0.675)
     assert candidate.claim.startswith("By this time next year")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # any capitalised name, or "who", before "expects", whatever the object opens with
+        "Penn expects Q3 to be up 10% which is above the high side of most corporate guidance.",
+        "A cheerful forecast for the semiconductor market comes from Semico who expect 6-8% growth for the year.",
+        # a forecaster's pick among figures
+        "Gartner and Future Horizons plump for 4% this year.",
+        "IC Insights goes for 3% growth this year.",
+        # "is expecting" with its object, not only "is expecting X to"
+        "Drewry is expecting a 60 percent reduction in freight rates this year.",
+        # "on track for", with an adverb after the verb
+        "Under climate change pledges for 2030, the world is currently on track for temperature increases of 2.5 "
+        "to 2.9 degrees this century.",
+    ],
+)
+def test_a_named_forecasters_expectation_pick_and_track_are_likely(sentence):
+    assert _one(sentence, published_on=date(2012, 1, 1)).probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Meanwhile, the real should be favored this semester.",
+        "In our view, the Central Bank should maintain its more cautious tone.",
+        "The good news is that the recession, when it arrives, should be mild.",
+    ],
+)
+def test_should_with_any_verb_after_a_third_person_subject_is_likely(sentence):
+    assert _one(sentence, published_on=date(2024, 1, 1)).probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You should also note that a handful of times over the last 20 years, big price winners have gone on to win.",
+        "For clarity, we should add that preseason odds-setting sometimes throws up multiple favourites.",
+        "Several factions argue that the increase should be financed with bonds.",
+        "Anyone writing about the next federal election should begin with a little humility.",
+        "Nor should anyone expect a thaw.",
+        "But there is this should not be a gloom and doom scenario.",
+    ],
+)
+def test_should_as_advice_a_duty_or_a_judgement_is_no_forecast(sentence):
+    assert extract_candidates(sentence, published_on=date(2024, 1, 1)) == []
+
+
+def test_a_should_be_possible_stays_a_possibility():
+    candidate = _one("A return to growth should be possible by the end of the year.", published_on=date(2025, 6, 1))
+    assert candidate.probability is None
