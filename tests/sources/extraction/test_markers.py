@@ -840,3 +840,52 @@ def test_should_as_advice_a_duty_or_a_judgement_is_no_forecast(sentence):
 def test_a_should_be_possible_stays_a_possibility():
     candidate = _one("A return to growth should be possible by the end of the year.", published_on=date(2025, 6, 1))
     assert candidate.probability is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        ("India and England are near certainties to reach the semi-finals.", 0.97),
+        ("Then Pakistan and Australia are a toss of the coin.", 0.5),
+        ("The win I see as a toss up, so I'm going with New England.", 0.5),
+    ],
+)
+def test_near_certainties_and_a_toss_of_the_coin_are_chance_phrases(sentence, probability):
+    assert _one(sentence, published_on=date(2019, 5, 28)).probability == pytest.approx(probability)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # any subject, when what is seen or expected is a change
+        "Canadian National Railway believes the economy has touched bottom and Canada's largest railroad expects a "
+        "gradual recovery, rather than a robust V-shaped rebound.",
+        "Thanks to the contributions of TSMC, he sees more revolutionary development in the future.",
+        "In-form Iga Swiatek is our favourite as she bids to triumph in the women's singles at Wimbledon.",
+        # a fact stated as one is still the speaker's forecast
+        "And that's including the fact that we see a high risk of a U.S. recession.",
+    ],
+)
+def test_a_change_seen_or_expected_by_any_subject_and_our_favourite_are_likely(sentence):
+    assert _one(sentence, published_on=date(2017, 10, 24)).probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Wizards will need to win out and get some help to sneak in.",
+        "The Canadian general election will be held on 19 October.",
+        "This article is an exercise in trying to predict what will happen if the matches are repeated again.",
+        "Prediction: a statement about what will happen or might happen in the future",
+    ],
+)
+def test_a_requirement_a_schedule_and_the_future_as_a_topic_are_no_forecasts(sentence):
+    assert extract_candidates(sentence, published_on=date(2016, 4, 1)) == []
+
+
+def test_a_forecast_told_from_a_previous_report_is_no_forecast():
+    sentence = (
+        "Last year's report by the agency put the odds of temporary warming by 1.5 C above preindustrial levels at "
+        "about 50-50."
+    )
+    assert extract_candidates(sentence, published_on=date(2023, 5, 17)) == []

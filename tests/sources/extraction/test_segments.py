@@ -199,3 +199,16 @@ def test_a_bullet_alone_on_its_line_starts_an_item():
     )
     sentences = [text[s.start : s.end] for s in article_sentences(text, to_plain(text))]
     assert not any("Capacity" in sentence and "TRASM" in sentence for sentence in sentences)
+
+
+def test_a_title_that_states_what_is_expected_is_read_and_a_title_that_asks_is_not():
+    text = (
+        "We expect the Selic rate to end the year at 8.75%\n\n"
+        "The evolution of the data suggests that the magnitude of the cuts is unchanged.\n"
+    )
+    plain = to_plain(text)
+    sentences = [plain[s.start : s.end] for s in article_sentences(text, plain)]
+    assert sentences[0] == "We expect the Selic rate to end the year at 8.75%"
+    asking = "Will the Fed cut rates in 2024 as markets expect\n\nThe evolution of the data is mixed.\n"
+    plain = to_plain(asking)
+    assert [plain[s.start : s.end] for s in article_sentences(asking, plain)] == ["The evolution of the data is mixed."]
