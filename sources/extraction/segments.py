@@ -305,7 +305,8 @@ def _states_a_forecast(plain: str, start: int, end: int) -> bool:
     from .markers import find_markers  # markers reads context, which reads nothing of segments
 
     line = plain[start:end]
-    if len(line.split()) < 4 or "?" in line or _ASKS.match(line):
+    # a label ("Our outlook for 2025") or a line announcing a list ("Here is what I think will happen:") is no claim
+    if len(line.split()) < 5 or "?" in line or line.rstrip().endswith(":") or _ASKS.match(line):
         return False
     return any(m.kind in _HEADING_MARKERS for m in find_markers(plain, start, end))
 
