@@ -110,6 +110,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:is|are|am|'re|'m)\s+(?:now\s+|still\s+|also\s+)?expecting\s+(?:(?:\w+\s+){1,5}?to\b|"
         r"(?=(?:a|an|the|some|further|more|that)\s|[-+$\d]))"
         r"|\b(?:anticipated|expected|forecast|projected)\s+for\s+(?:\d{4}|next\s+year)\b"
+        # where or when it is expected: "The largest shifts in disease burden are expected in regions with ..."
+        r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)\s+"
+        r"(?:in|by|over|within|during|from|later|soon|next|this)\b"
+        # forecasters' figures side by side: "Predictions in recent weeks have ranged from a price rise of 5% this
+        # year, according to Ray Boulger ..., to a drop of 10%, according to Capital Economics"
+        r"|\b(?:forecasts|projections|estimates|predictions|expectations)\b[^.;]{0,40}?\b(?:range[sd]?|ranging)\s+"
+        r"from\b(?=[^.;]{0,40}?\d)"
         r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm|reduc|increas)\w*\s+(?:our|its|their|the)\s+[^.;]{0,50}?"
         r"\b(?:forecasts?|projections?|estimates?|outlook|(?:year-?end\s+)?target)\b"
         # a revision is a forecast when it gives the figure: "upgraded its growth forecast for this
@@ -207,6 +214,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("predict", re.compile(
         r"\b(?:I|we)(?:'d|\s+would)?\s+(?:still\s+|now\s+)?(?:predict|bet|wager|suspect|forecast)\b(?!\s*[.,;:)])"
         r"|\bmy\s+(?:(?:educated|best|own)\s+)?(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\b"
+        # the guess with its figures: "we get a “best guess” of 42 Wildrose seats", "my prediction of WR 44, PC 35"
+        r"|\b(?:my|our|a|the)\s+[\"\u201c]?(?:(?:educated|best|own)\s+)?(?:guess|prediction)[\"\u201d]?"
+        r"\s+of\s+(?=(?:[A-Za-z]+\s+){0,2}[-+$\d])"
         # "I am going to predict — with relative assurance — that ..."
         r"|\b(?:I|we)\s+(?:am|are|'m|'re)\s+going\s+to\s+(?:predict|forecast|bet)\b"
         # "I would imagine that we won't get back to 2019 levels until, maybe, 2023"

@@ -26,7 +26,7 @@ from .candidate import DEFAULT_NOTE, Candidate, drafted
 from .columns import complementary_rows
 from .deadlines import deadline_in
 from .flags import BASIS_PHRASE, BASIS_STATED, DEADLINE_DEFAULT
-from .outlines import scenario_parts
+from .outlines import PROBABLE_SCENARIO, scenario_heading, scenario_parts
 from .seat_rows import seat_rows
 from .text import trim
 
@@ -123,13 +123,13 @@ def dated_figures(plain: str, published_on: date) -> list[Row]:
             continue
         start = m.start("year")
         claim = f"{year} {label}: {m.group('figure')}".replace(" :", ":")
-        scenario = _scenario_heading(plain, start)
+        scenario = scenario_heading(plain, start)
         if scenario is None:
             rows.append(Row(start, m.end(), None, claim))
         else:
             # inside a scenario the figure follows from it: certain if the scenario happens, unless
             # the heading calls the scenario itself probable ("Probable scenario", "Base case")
-            probable = _PROBABLE.search(scenario)
+            probable = PROBABLE_SCENARIO.search(scenario)
             rows.append(
                 Row(
                     start,
@@ -141,19 +141,6 @@ def dated_figures(plain: str, published_on: date) -> list[Row]:
                 )
             )
     return rows
-
-
-_SCENARIO_NAME = re.compile(r"\b(?:scenario|case)\b", re.I)
-_PROBABLE = re.compile(r"\b(?:probable|likely|base|central|baseline|expected)\b", re.I)
-
-
-def _scenario_heading(plain: str, start: int) -> str | None:
-    """The scenario named by the nearest heading line above `start` (within two paragraphs)."""
-    above = [line for line in plain[max(0, start - 1500) : start].split("\n") if line.strip()][:-1][-3:]
-    for line in reversed(above):
-        if len(line.split()) <= 8 and not re.search(r"[.!?]\s*$", line):
-            return line if _SCENARIO_NAME.search(line) else None
-    return None
 
 
 # In a header with several chance columns ("bovada odds | model odds"), the forecaster's own column

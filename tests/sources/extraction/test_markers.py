@@ -889,3 +889,28 @@ def test_a_forecast_told_from_a_previous_report_is_no_forecast():
         "about 50-50."
     )
     assert extract_candidates(sentence, published_on=date(2023, 5, 17)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Taking the average of these three, we get a \u201cbest guess\u201d of 42 Wildrose seats, 37 PC seats and "
+        "4 NDP seats.",
+        "That's pretty close to my prediction of WR 44, PC 35, NDP 4, Lib 4, AP 0.",
+        "The largest shifts in disease burden are expected in regions with currently low life expectancies.",
+        "Predictions in recent weeks have ranged from a price rise of 5% this year to a drop of 10%.",
+    ],
+)
+def test_a_guess_with_its_figures_where_it_is_expected_and_a_range_of_forecasts_are_likely(sentence):
+    assert _one(sentence, published_on=date(2012, 4, 20)).probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The GDP growth forecasts for 2025 vary.",
+        "For the purposes of this project we stop the clock on our forecast at the year 2030.",
+    ],
+)
+def test_forecasts_that_vary_and_a_forecast_horizon_are_no_forecast(sentence):
+    assert extract_candidates(sentence, published_on=date(2024, 6, 1)) == []
