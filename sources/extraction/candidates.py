@@ -205,8 +205,10 @@ def _sentence_candidates(
     whole = TRAILING_PERCENT.search(plain[start:end])
     for c_start, c_end in [(start, end)] if whole else split_clauses(plain, start, end):
         markers = find_markers(plain, c_start, c_end)
-        stated = [(m.start, m.end) for m in markers if m.kind == "stated"]
-        if len(stated) < 2 or whole:
+        # a stated number and a chance phrase are two chances too: "South Africa and New Zealand have an 80 to
+        # 90 per cent chance, then Pakistan and Australia are a toss of the coin"
+        stated = [(m.start, m.end) for m in markers if m.kind in ("stated", "chance")]
+        if len(stated) < 2 or whole or not any(m.kind == "stated" for m in markers):
             clauses.append([c_start, c_end, markers])
             continue
         for s_start, s_end in split_between_chances(plain, c_start, c_end, stated):

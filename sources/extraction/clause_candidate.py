@@ -43,7 +43,10 @@ from .words import INSTITUTIONS
 _I_THINK = re.compile(
     r"\b(?:I|we|they|he|she|(?-i:[A-Z][\w.&\-]+)(?:\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?)\s+"
     r"(?:still\s+|really\s+|also\s+)?(?P<neg>don't\s+|do\s+not\s+|doesn't\s+|does\s+not\s+)?(?:do\s+)?"
-    r"(?:think|thinks|believe|believes|reckon|reckons|would\s+hope)\b"
+    r"(?:think|thinks|believe|believes|reckon|reckons|feel|feels|would\s+hope)\b"
+    # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
+    # anticipated that he will collaborate with the PDI-P"
+    r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"
     # "The company believes rising fuel costs will lift demand", "it still looks as though no party will have"
     rf"|\b(?:the|its|our)\s+{INSTITUTIONS}\s+(?:still\s+|also\s+)?(?P<neg2>doesn't\s+|does\s+not\s+)?believes?\b"
     r"|\bit\s+(?:still\s+|now\s+)?(?:looks|seems)\s+(?:as\s+though|as\s+if|like)\b",

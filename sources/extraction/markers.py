@@ -403,6 +403,12 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         category = C.VERY_LIKELY if groups.get("heavily") else category
         if kind in ("will", "would", "should") and not negated:
             negated = bool(re.match(r"\s+(?:not|never)\b", plain[e : e + 7]))
+        if (
+            kind == "will"
+            and negated
+            and re.match(r"\s+(?:(?:not|never)\s+)?(?:be|happen|come)\s+until\b", plain[e : e + 30])
+        ):
+            negated = False  # "it won't be until 2026 that fleet and demand growth will be in sync": it will, then
     if negated and category is not None:
         category = scales.negate(category)
     return Marker(kind, s, e, phrase, category)

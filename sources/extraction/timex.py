@@ -40,6 +40,7 @@ _NO_FIXED_DATE = re.compile(
 )
 
 
+_NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:(?:be|happen|come)\s+)?$|\bonly\s+$", re.I)
 _LASTS = re.compile(r"\b(?:last|remain|stay|continue|maintain|average|persist|hold)s?\b[^.;]*$", re.I)
 
 
@@ -244,6 +245,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             continue
         # a state that lasts "until 2027" runs through it; "no rate cuts until 2024" ends before it
         lasts = pre in ("until", "till") and _LASTS.search(plain[max(0, m.start() - 60) : m.start()])
+        # "it won't be until 2026 that ...", "not until 2015": the event comes in that year
+        lasts = lasts or (pre in ("until", "till") and _NOT_UNTIL.search(plain[max(0, m.start() - 30) : m.start()]))
         if pre in ("before", "until", "till") and target > year and not lasts:
             target -= 1  # "before 2027" ends with 2026
         add(m, date(target, 12, 31))

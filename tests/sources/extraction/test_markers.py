@@ -914,3 +914,24 @@ def test_a_guess_with_its_figures_where_it_is_expected_and_a_range_of_forecasts_
 )
 def test_forecasts_that_vary_and_a_forecast_horizon_are_no_forecast(sentence):
     assert extract_candidates(sentence, published_on=date(2024, 6, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We still have the expectation that the Selic will retreat in the middle of next year.",
+        "Following the election, it is anticipated that he will collaborate with the PDI-P.",
+        "Drewry feels it won't be until 2026 that fleet and demand growth will be in sync.",
+    ],
+)
+def test_a_will_inside_a_stated_expectation_or_feeling_is_likely_and_not_until_is_no_denial(sentence):
+    assert _one(sentence, published_on=date(2023, 1, 1)).probability == pytest.approx(0.675)
+
+
+def test_a_chance_phrase_after_a_stated_chance_is_a_forecast_of_its_own():
+    sentence = (
+        "Next up, South Africa and New Zealand have an 80 to 90 per cent chance, then Pakistan and Australia are a "
+        "toss of the coin."
+    )
+    found = extract_candidates(sentence, published_on=date(2019, 5, 28))
+    assert [c.probability for c in found] == [pytest.approx(0.85), pytest.approx(0.5)]
