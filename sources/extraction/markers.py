@@ -148,10 +148,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:sees|see)\s+[^.;]{1,60}?\b(?:at|of|to|near|around|ending|finishing|reaching)\s+[-\d$]"
         # any subject that sees or expects a change: "Canada's largest railroad expects a gradual recovery", "he
         # sees more revolutionary development in the future"
-        r"|\b(?:sees|foresees|expects|anticipates|predicts)\s+(?:a\s+|an\s+|the\s+|some\s+|more\s+|further\s+)?"
-        r"(?:[\w\-]+\s+){0,3}?(?:growth|recovery|rebound|decline|rise|fall|increase|decrease|drop|slowdown|recession|"
-        r"gains?|losses|development|improvement|expansion|contraction|cuts?|hikes?|surplus|deficit|shortage|upturn|"
-        r"downturn|easing|tightening)\b"
+        # "Canada's largest railroad expects a gradual recovery", "economists also project similar declines in GDP",
+        # "Treasury is picking a quick recovery" (not a wish: "want to see growth")
+        r"|(?<!\bto\s)(?<!\bcan\s)(?<!\bcould\s)\b(?:sees|foresees|expects|anticipates|predicts|project|projects|foresee|predict|anticipate|"
+        r"picks|picking|tips|tipping)\s+(?:a\s+|an\s+|the\s+|some\s+|more\s+|further\s+)?"
+        r"(?:[\w\-]+\s+){0,3}?(?:growth|recovery|recoveries|rebounds?|declines?|rises?|falls?|increases?|decreases?|"
+        r"drops?|slowdowns?|recessions?|gains?|losses|development|improvements?|expansions?|contractions?|cuts?|hikes?|"
+        r"surplus(?:es)?|deficits?|shortages?|upturns?|downturns?|easing|tightening|resurgence)\b"
         # "In-form Iga Świątek (11.7%) is our favourite as she bids to triumph"
         r"|\b(?:is|are)\s+(?:our|my)\s+(?:clear\s+|big\s+|strong\s+|firm\s+)?favou?rites?\b"
         # a forecaster's pick among figures: "Gartner and Future Horizons plump for 4% and IC Insights goes for 3%"

@@ -861,6 +861,7 @@ def test_near_certainties_and_a_toss_of_the_coin_are_chance_phrases(sentence, pr
         "Canadian National Railway believes the economy has touched bottom and Canada's largest railroad expects a "
         "gradual recovery, rather than a robust V-shaped rebound.",
         "Thanks to the contributions of TSMC, he sees more revolutionary development in the future.",
+        "Economists at the major banks also project similar declines in GDP echoing economic deceleration.",
         "In-form Iga Swiatek is our favourite as she bids to triumph in the women's singles at Wimbledon.",
         # a fact stated as one is still the speaker's forecast
         "And that's including the fact that we see a high risk of a U.S. recession.",
@@ -935,3 +936,11 @@ def test_a_chance_phrase_after_a_stated_chance_is_a_forecast_of_its_own():
     )
     found = extract_candidates(sentence, published_on=date(2019, 5, 28))
     assert [c.probability for c in found] == [pytest.approx(0.85), pytest.approx(0.5)]
+
+
+def test_a_change_one_can_predict_or_wants_to_see_is_no_forecast():
+    for sentence in (
+        "It is foolish to think we can predict a recession with certainty.",
+        "Investors want to see growth in earnings before they buy.",
+    ):
+        assert extract_candidates(sentence, published_on=date(2023, 1, 2)) == []
