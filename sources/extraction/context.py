@@ -143,6 +143,11 @@ PROJECTION_CONTEXT = re.compile(
     re.I,
 )
 AWAITED_EVENT = re.compile(r"^\s+yet\b|\b(?:once|as\s+soon\s+as)\s+\w", re.I)
+_EARLIER_REPORT_AFTER = re.compile(
+    r"[^.;]{0,30}?\bin\s+(?:the|its|their|our)\s+(?:previous|last|earlier|prior)\s+"
+    r"(?:report|survey|statement|forecast|projection|outlook|bulletin)\b",
+    re.I,
+)
 # what must happen first, or what is on the calendar: no forecast of an outcome
 _REQUIREMENT_OR_SCHEDULE = re.compile(
     r"\s+(?:(?:also|still|first)\s+)?(?:need\s+to|have\s+to|be\s+held|take\s+place|be\s+hosted)\b", re.I
@@ -223,6 +228,8 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         r"\b(?:should|must|would|could|might|may|nobody|no\s+one)\s+$", before, re.I
     ):
         return True
+    if marker.kind == "expect" and _EARLIER_REPORT_AFTER.match(after):
+        return True  # "The bank's inflation forecast for 2025 in the previous report was also 5 percent"
     if marker.kind in ("expect", "predict", "see") and re.search(r"\bwhat\s+$", before, re.I):
         return True  # "Here's what I expect next" announces forecasts, it is not one
     if marker.kind == "will" and re.search(

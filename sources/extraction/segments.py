@@ -43,7 +43,9 @@ _NAME = (
 )
 _BIO = re.compile(
     rf"^(?:[-\u2014\u2013*_]\s*)?(?:{_NAME}|The author|The writer|About the author:?)"
-    rf"\s+(?:is|was|writes|teaches|works|leads|heads|serves|has been)\b.{{0,200}}?\b{_ROLE}",
+    # the role in the same sentence: "The WGC is not chasing illusions, though. Analysts also acknowledge ..." is prose
+    r"\s+(?:is|was|writes|teaches|works|leads|heads|serves|has been)\b"
+    rf"(?:[^.!?]|\.(?!\s+[A-Z][a-z])){{0,200}}?\b{_ROLE}",
     re.IGNORECASE | re.DOTALL,
 )
 _BYLINE = re.compile(
