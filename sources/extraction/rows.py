@@ -372,10 +372,18 @@ _COLON_CHANCE = re.compile(
 )
 
 
+_PERCENT_QUANTITY = re.compile(
+    r"\b(?:CAGR|growth|inflation|returns?|yields?|rates?|margins?|change|unemployment|GDP|CPI|EPS|share|weight)\b",
+    re.I,
+)
+
+
 def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     rows = []
     for start, end in lines:
         found = _COLON_CHANCE.match(plain[start:end])
+        if found and _PERCENT_QUANTITY.search(found.group("label")):
+            continue  # "CAGR: 10%", "Inflation: 3%": a quantity measured in percent, not a chance
         if found:
             label = re.sub(
                 r"^(?:the\s+)?(?:chances?|probability|odds|likelihood)\s+(?:of|that)\s+",

@@ -180,3 +180,9 @@ def test_a_dated_figure_without_a_publication_date_or_with_a_past_year_is_no_row
     text = "2011: +28%, based on the industry being at the peak\n"
     assert find_rows(text) == []
     assert find_rows(text, date(2012, 3, 1)) == []
+
+
+def test_a_quantity_measured_in_percent_after_a_colon_is_no_chance():
+    assert find_rows("CAGR: 10%\nInflation: 3%\n") == []
+    (row,) = find_rows("Recession in 2024: 35%\n")
+    assert row.probability == 0.35
