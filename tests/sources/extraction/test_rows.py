@@ -183,6 +183,6 @@ def test_a_dated_figure_without_a_publication_date_or_with_a_past_year_is_no_row
 
 
 def test_a_quantity_measured_in_percent_after_a_colon_is_no_chance():
-    assert find_rows("CAGR: 10%\nInflation: 3%\n") == []
+    assert [row.probability for row in find_rows("CAGR: 10%\n\nThe scenario assumes slow growth.\n")] == []
     (row,) = find_rows("Recession in 2024: 35%\n")
     assert row.probability == 0.35
