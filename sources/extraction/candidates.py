@@ -28,6 +28,7 @@ from .flags import (
     DEADLINE_STATED,
 )
 from .markers import STATED_PATTERNS, Marker, find_markers
+from .outlines import PROBABLE_SCENARIO, scenario_heading
 from .rows import find_rows, row_candidate
 from .seasons import sporting_events
 from .segments import Sentence, article_sentences
@@ -64,7 +65,7 @@ def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEF
                 text, plain, start, end, context, earlier, published_on, chosen_scale, frame=sentence.frame
             )
         )
-    rows = [row_candidate(text, plain, row, published_on, chosen_scale) for row in find_rows(plain)]
+    rows = [row_candidate(text, plain, row, published_on, chosen_scale) for row in find_rows(plain, published_on)]
     # a row read as a sentence too (a long line of outcome shares) counts once, as a row
     candidates = [c for c in candidates if not any(c.start < r.end and r.start < c.end for r in rows)]
     candidates = sorted(candidates + rows, key=lambda c: c.start)
@@ -119,6 +120,64 @@ _VERBLESS_OUTLOOK = re.compile(
 )
 
 
+# A change told in the present ...
+_PRESENT_CHANGE = re.compile(
+    r"\b(?:continues?|remains?|stays?|rises?|falls?|grows?|declines?|increases?|decreases?|improves?|slows?|eases?|"
+    r"hits?|reaches?|peaks?|recovers?|rebounds?|drops?|climbs?|expands?|contracts?|returns?|accelerates?|"
+    r"(?:is|are)\s+(?:also\s+|still\s+)?(?:better|worse|higher|lower|stronger|weaker|up|down)|there\s+(?:is|are)\s+no)\b",
+    re.I,
+)
+# ... over a window that has not begun: "over the next six months", "this year and next", "in 2027"
+_FUTURE_WINDOW = re.compile(
+    r"\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:next|following|coming)\s+(?:\w+\s+)?"
+    r"(?:days?|weeks?|months?|quarters?|years?|decade)\b|\bthis\s+year\s+and\s+next\b|\bnext\s+year\b"
+    r"|\b(?:by|in|until|through)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+# a condition, the speaker's own plans, a question, or a modal whose context cancelled it ("Investors appear to
+# trust that central banks will ease policy in 2025")
+_NOT_A_STATEMENT = re.compile(
+    r"^\W*(?:if|unless|when|once|as\s+long\s+as|I|we|my|our)\b|\?"
+    r"|\b(?:will|would|won't|may|might|could|should|shall|going\s+to|expects?|expected|hopes?|trust)\b",
+    re.I,
+)
+
+
+def present_with_future_window(plain: str, start: int, end: int, published_on: date) -> Marker | None:
+    """A change stated in the present over a window still ahead, as outlooks write their forecasts:
+    "the Fed continues to ease over the next six months", "Growth is also better this year and next".
+    Told as a fact, it is as sure as "will"."""
+    sentence = plain[start:end]
+    if _NOT_A_STATEMENT.search(sentence):
+        return None
+    windows = [
+        w for w in _FUTURE_WINDOW.finditer(sentence) if not w.group("year") or int(w.group("year")) > published_on.year
+    ]
+    change = _PRESENT_CHANGE.search(sentence)
+    if not windows or change is None:
+        return None
+    return Marker("frame", start + change.start(), start + change.end(), change.group(0), scales.ALMOST_CERTAIN)
+
+
+def _probable_scenario_statement(plain: str, start: int, end: int) -> Marker | None:
+    """A statement in the present under a heading that names the expected scenario ("Probable scenario",
+    "Base case"): "The global economy remains sluggish, keeping oil demand growth low." is that scenario's
+    forecast. Under any other scenario's heading it is an assumption."""
+    sentence = plain[start:end]
+    if not (_PRESENT_PREDICTION.match(sentence) or _PRESENT_STATE.match(sentence)) or not _HAS_VERB.match(sentence):
+        return None
+    heading = scenario_heading(plain, start)
+    if heading is None or not PROBABLE_SCENARIO.search(heading):
+        return None
+    return Marker("frame", start, start, "", scales.LIKELY)
+
+
+# "The global economy remains sluggish": a state that goes on is a statement too
+_PRESENT_STATE = re.compile(
+    r"(?![\s\"']*(?:I|My|We|Our)\b)\s*\S+(?:\s+\S+){0,4}?\s+(?:remains|stays|continues)\b", re.I
+)
+
+
 def _frame_category(plain: str, frame: tuple[int, int]) -> str | None:
     """How much a list's announcing line hedges its items; None when it does not."""
     words = plain[frame[0] : frame[1]]
@@ -146,8 +205,10 @@ def _sentence_candidates(
     whole = TRAILING_PERCENT.search(plain[start:end])
     for c_start, c_end in [(start, end)] if whole else split_clauses(plain, start, end):
         markers = find_markers(plain, c_start, c_end)
-        stated = [(m.start, m.end) for m in markers if m.kind == "stated"]
-        if len(stated) < 2 or whole:
+        # a stated number and a chance phrase are two chances too: "South Africa and New Zealand have an 80 to
+        # 90 per cent chance, then Pakistan and Australia are a toss of the coin"
+        stated = [(m.start, m.end) for m in markers if m.kind in ("stated", "chance")]
+        if len(stated) < 2 or whole or not any(m.kind == "stated" for m in markers):
             clauses.append([c_start, c_end, markers])
             continue
         for s_start, s_end in split_between_chances(plain, c_start, c_end, stated):
@@ -182,6 +243,13 @@ def _sentence_candidates(
         # an item of a predictions list states its forecast in the present: "Human lands on Mars."
         merged = [[start, end, [Marker("frame", start, start, "", frame_category or scales.ALMOST_CERTAIN)]]]
         with_markers = merged
+    if not with_markers and not frame:
+        present = present_with_future_window(plain, start, end, published_on) or _probable_scenario_statement(
+            plain, start, end
+        )
+        if present is not None:
+            merged = [[start, end, [present]]]
+            with_markers = merged
     if not with_markers:
         return []
     if frame_category:

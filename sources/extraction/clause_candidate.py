@@ -7,6 +7,7 @@ from earlier, commentary hung on no event).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from sources import scales
@@ -43,7 +44,10 @@ from .words import INSTITUTIONS
 _I_THINK = re.compile(
     r"\b(?:I|we|they|he|she|(?-i:[A-Z][\w.&\-]+)(?:\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?)\s+"
     r"(?:still\s+|really\s+|also\s+)?(?P<neg>don't\s+|do\s+not\s+|doesn't\s+|does\s+not\s+)?(?:do\s+)?"
-    r"(?:think|thinks|believe|believes|reckon|reckons|would\s+hope)\b"
+    r"(?:think|thinks|believe|believes|reckon|reckons|feel|feels|would\s+hope)\b"
+    # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
+    # anticipated that he will collaborate with the PDI-P"
+    r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"
     # "The company believes rising fuel costs will lift demand", "it still looks as though no party will have"
     rf"|\b(?:the|its|our)\s+{INSTITUTIONS}\s+(?:still\s+|also\s+)?(?P<neg2>doesn't\s+|does\s+not\s+)?believes?\b"
     r"|\bit\s+(?:still\s+|now\s+)?(?:looks|seems)\s+(?:as\s+though|as\s+if|like)\b",
@@ -51,6 +55,25 @@ _I_THINK = re.compile(
 )
 # a projection reported around a "will": "CBO projects the budget deficit will total $1.5 trillion",
 # "By 2012, the report predicts, the average miles driven ... will decrease": a projection is likely
+_REPORTED_WOULD = re.compile(
+    r"\b(?:said|says|told|added|predicted|projected|estimated)\s+(?:that\s+)?(?:the\s+|a\s+|its\s+)?[^,;:]{0,80}?\bwould\b"
+    r"|\bwould\b[^;:]{0,160}?,\s+(?:the\s+)?[\w\s]{0,40}?\b(?:said|says|predicted|added)\s*[.!]?\s*$",
+    re.I,
+)
+# what was said long ago or a policy told: "In 2006, I said the Republicans would keep both houses", "Powell said
+# last week the central bank would act"
+_BACK_THEN = re.compile(
+    r"\b(?:last\s+(?:week|month|year)|ago|earlier|previously|repeatedly)\b|\b(?:I|we)\s+said\b"
+    r"|\bwould\s+(?:act|do|take|amount|be\s+(?:prepared|ready))\b",
+    re.I,
+)
+
+
+def _said_back_then(lead: str, published_on: date) -> bool:
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", lead)]
+    return any(y < published_on.year for y in years) or bool(_BACK_THEN.search(lead + " would "))
+
+
 _PROJECTS = re.compile(r"\b(?:predicts|projects|forecasts|projecting|predicting|forecasting)\b", re.I)
 _COMMENTARY = re.compile(
     r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."
@@ -131,8 +154,15 @@ def clause_candidate(
     sentence_text = plain[sentence_start:sentence_end]
     if marker.kind == "would":
         around = " ".join(plain[s.start : s.end] for s in [*earlier[-1:], *context]) + " " + sentence_text
-        if not PROJECTION_CONTEXT.search(around) or CONDITIONAL.match(sentence_text):
+        # reported speech shifts a forecaster's "will" to "would": "The CEBR said the value of the average UK home
+        # would continue to rise", "... would cause supply to be tight ..., the report said"
+        reported = _REPORTED_WOULD.search(sentence_text) and not _said_back_then(
+            plain[sentence_start : marker.start], published_on
+        )
+        if not (PROJECTION_CONTEXT.search(around) or reported) or CONDITIONAL.match(sentence_text):
             return None  # a hypothetical, not a projection
+        if reported and not PROJECTION_CONTEXT.search(around) and marker.category == scales.LIKELY:
+            marker = replace(marker, category=scales.ALMOST_CERTAIN)  # the reported "will" keeps its weight
     # what leads up to the marker in its own clause: "Previous forecasts predicted a drop, but
     # those no longer look likely" forecasts in its second clause
     lead = plain[sentence_start : marker.end]

@@ -33,7 +33,7 @@ _SUPPRESS_BEFORE = re.compile(
     r"|\b(?:be|make)\s+(?:more\s+)?(?:sure|assured|certain|confident)\b[^,;:]*$"
     # a possibility discussed, not forecast: "the model accounts for the possibility that the polls
     # could be biased", "talked about the fact that there is the possibility that ... could"
-    r"|\b(?:accounts?\s+for|allows?\s+for|talk(?:s|ed)?\s+about|the\s+fact\s+that)\b[^;:]*$"
+    r"|\b(?:accounts?\s+for|allows?\s+for|talk(?:s|ed)?\s+about)\b[^;:]*$"
     # a hypothetical person: "the percentage of one's bankroll one would wager"
     r"|\b(?:one|someone|anyone|a\s+bettor)\s*$"
     # "the illusion that the old relationship could be restored"
@@ -97,7 +97,8 @@ _HEDGE_NOT_FORECAST = re.compile(
     re.I,
 )
 _PAST_REPORT_BEFORE = re.compile(
-    r"\b(?:warned|said|predicted|feared|suggested|claimed|argued|believed|thought|speculated|worried|hoped)"
+    # not a view still held: "the Nationwide and RICS have suggested that UK house prices could end 2009 higher"
+    r"(?<!\bhave\s)(?<!\bhas\s)\b(?:warned|said|predicted|feared|suggested|claimed|argued|believed|thought|speculated|worried|hoped)"
     r"\s+(?:that\s+)?[^,;:]*$"
     # "Note: Prior to Citi's report, there were reports that Israel might limit retaliation"
     r"|\bthere\s+(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?reports?\s+that\b[^,;:]*$",
@@ -113,7 +114,9 @@ ELABORATION = re.compile(r"(?:(?:and|or|but)\s+)?(?:perhaps|possibly|maybe)\b", 
 CONDITIONAL = re.compile(r"\s*[\"']?(?:(?:But|And|So|Yet|Still)\s+)?(?:If|if|Unless|unless|Even if|even if|Should)\b")
 # A forecast told as one made earlier: "the November 2007 forecast for 2008", "Previous forecasts predicted"
 PAST_FORECAST = re.compile(
-    r"\b(?:previous|earlier|prior|last\s+year's|old|original)\s+(?:forecasts?|predictions?|projections?|outlook)\b"
+    # "The bank's inflation forecast for 2025 in the previous report was also 5 percent"
+    r"\b(?:previous|earlier|prior|last\s+year's|old|original)\s+(?:forecasts?|predictions?|projections?|outlook|"
+    r"reports?|surveys?|polls?|estimates?|statements?)\b"
     r"|\b(?:\w+\s+)?(?P<year>(?:19|20)\d\d)\s+(?:forecast|prediction|projection|outlook)\b"
     r"|\b(?:were|was|had\s+been)\s+(?:predicting|forecasting|projecting|expecting)\b"
     # "The central bank had forecast in January that", "It had previously expected"
@@ -141,6 +144,15 @@ PROJECTION_CONTEXT = re.compile(
     re.I,
 )
 AWAITED_EVENT = re.compile(r"^\s+yet\b|\b(?:once|as\s+soon\s+as)\s+\w", re.I)
+_EARLIER_REPORT_AFTER = re.compile(
+    r"[^.;]{0,30}?\bin\s+(?:the|its|their|our)\s+(?:previous|last|earlier|prior)\s+"
+    r"(?:report|survey|statement|forecast|projection|outlook|bulletin)\b",
+    re.I,
+)
+# what must happen first, or what is on the calendar: no forecast of an outcome
+_REQUIREMENT_OR_SCHEDULE = re.compile(
+    r"\s+(?:(?:also|still|first)\s+)?(?:need\s+to|have\s+to|be\s+held|take\s+place|be\s+hosted)\b", re.I
+)
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)\s*$", re.I)
 
 
@@ -217,6 +229,14 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         r"\b(?:should|must|would|could|might|may|nobody|no\s+one)\s+$", before, re.I
     ):
         return True
+    if marker.kind == "expect" and _EARLIER_REPORT_AFTER.match(after):
+        return True  # "The bank's inflation forecast for 2025 in the previous report was also 5 percent"
     if marker.kind in ("expect", "predict", "see") and re.search(r"\bwhat\s+$", before, re.I):
         return True  # "Here's what I expect next" announces forecasts, it is not one
+    if marker.kind == "will" and re.search(
+        r"\b(?:about|predict|predicting|forecast|forecasting|guess|guessing)\s+what\s+$", before, re.I
+    ):
+        return True  # "a statement about what will happen", "trying to predict what will happen": a topic
+    if marker.kind == "will" and _REQUIREMENT_OR_SCHEDULE.match(after):
+        return True  # "The Wizards will need to win out", "The election will be held on 19 October"
     return marker.kind == "expect" and bool(re.search(r"\b(?:than|as)\s+(?:\w+\s+)?$", before, re.I))

@@ -73,7 +73,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # An institution or a person named before the verb: "The IMF expects", "the MPC now predicts",
     # "Bloomberg Economics pegs this year's expansion at 2.9%", "We continue to forecast that"
     ("expect", re.compile(
-        r"(?:\b(?-i:(?!(?:The|A|An|This|That|These|Those)\b)[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I)"
+        r"(?:\b(?-i:(?!(?:The|A|An|This|That|These|Those)\b)[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I|who|which)"
         # a company's guidance and an institution's outlook: "the company now expects revenue to be",
         # "The management forecasts high-single-digit revenue growth", "The outlook predicts 14 of 23"
         rf"|\b(?:the|its|our)\s+{INSTITUTIONS})"
@@ -81,7 +81,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\s+[\"']?(?:(?:now|still|also)\s+)?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
         r"(?=\s+[\"']?(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)"
-        r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[a-z'\-]+\s+){1,6}(?:to|at|of|will|by|in|for)\b|[\d$]"
+        r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[\w'\-]+\s+){1,6}(?:to|at|of|will|by|in|for)\b|[\d$]"
         # its own plans: "expects to pay more than $9 billion in dividends"
         r"|to\s+(?!be\s+(?:able|in\s+a\s+position)\b)[a-z]+\b))",
         re.I,
@@ -106,8 +106,17 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:rais|lower|cut|narrow|maintain|reaffirm|reiterat|trimm|lift|boost)\w*\s+(?:its|their|our|the)\s+"
         r"[^.;]{0,80}?\bto\s+(?:be\s+)?(?:in\s+)?(?:a|the)\s+range\s+of\s+[$\d]"
         r"|\b(?:aims?|aiming)\s+for\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
-        r"|\b(?:is|are)\s+(?:now\s+)?expecting\s+(?:\w+\s+){1,5}?to\b"
+        # "Drewry is expecting a 60 percent reduction in freight rates this year"
+        r"|\b(?:is|are|am|'re|'m)\s+(?:now\s+|still\s+|also\s+)?expecting\s+(?:(?:\w+\s+){1,5}?to\b|"
+        r"(?=(?:a|an|the|some|further|more|that)\s|[-+$\d]))"
         r"|\b(?:anticipated|expected|forecast|projected)\s+for\s+(?:\d{4}|next\s+year)\b"
+        # where or when it is expected: "The largest shifts in disease burden are expected in regions with ..."
+        r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)\s+"
+        r"(?:in|by|over|within|during|from|later|soon|next|this)\b"
+        # forecasters' figures side by side: "Predictions in recent weeks have ranged from a price rise of 5% this
+        # year, according to Ray Boulger ..., to a drop of 10%, according to Capital Economics"
+        r"|\b(?:forecasts|projections|estimates|predictions|expectations)\b[^.;]{0,40}?\b(?:range[sd]?|ranging)\s+"
+        r"from\b(?=[^.;]{0,40}?\d)"
         r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm|reduc|increas)\w*\s+(?:our|its|their|the)\s+[^.;]{0,50}?"
         r"\b(?:forecasts?|projections?|estimates?|outlook|(?:year-?end\s+)?target)\b"
         # a revision is a forecast when it gives the figure: "upgraded its growth forecast for this
@@ -137,6 +146,21 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "The Fed sees rates at 5.1% by the end of 2023"
         r"|(?:(?-i:\b[A-Z][\w&.\-]*)|\b(?:analysts|economists|strategists|investors|markets|traders))\s+(?:now\s+)?"
         r"(?:sees|see)\s+[^.;]{1,60}?\b(?:at|of|to|near|around|ending|finishing|reaching)\s+[-\d$]"
+        # any subject that sees or expects a change: "Canada's largest railroad expects a gradual recovery", "he
+        # sees more revolutionary development in the future"
+        # "Canada's largest railroad expects a gradual recovery", "economists also project similar declines in GDP",
+        # "Treasury is picking a quick recovery" (not a wish: "want to see growth")
+        r"|(?<!\bto\s)(?<!\bcan\s)(?<!\bcould\s)\b(?:sees|foresees|expects|anticipates|predicts|project|projects|foresee|predict|anticipate|"
+        r"picks|picking|tips|tipping)\s+(?:a\s+|an\s+|the\s+|some\s+|more\s+|further\s+)?"
+        r"(?:[\w\-]+\s+){0,3}?(?:growth|recovery|recoveries|rebounds?|declines?|rises?|falls?|increases?|decreases?|"
+        r"drops?|slowdowns?|recessions?|gains?|losses|development|improvements?|expansions?|contractions?|cuts?|hikes?|"
+        r"surplus(?:es)?|deficits?|shortages?|upturns?|downturns?|easing|tightening|resurgence)\b"
+        # "In-form Iga Świątek (11.7%) is our favourite as she bids to triumph"
+        r"|\b(?:is|are)\s+(?:our|my)\s+(?:clear\s+|big\s+|strong\s+|firm\s+)?favou?rites?\b"
+        # a forecaster's pick among figures: "Gartner and Future Horizons plump for 4% and IC Insights goes for 3%"
+        r"|(?:(?-i:\b[A-Z][\w&.\-]*)|\b(?:who|analysts|economists|strategists|forecasters|I|we))\s+(?:now\s+|still\s+)?"
+        r"(?:plumps?|plumped|goes|go|went|opts?|opted|settles?\s+on|settled\s+on)\s+(?:for\s+)?(?:a\s+|an\s+)?"
+        r"(?=[-+]?\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent))"
         r"|\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\b"
         # a target as a label or a level: "SPY Median Price Target: $410 (Q3 2025)", "J.P. Morgan's 4.200 target
         # for year end 2024"
@@ -167,9 +191,25 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"be\s+(?:higher|lower|above|below|around|near|back|with\s+us|in\s+place|over|positive|negative))\b)",
         re.I,
     )),
+    # any other verb after a third-person subject: "the real should be favored this semester", "the
+    # Central Bank should maintain its more cautious tone", "the recession, when it arrives, should be mild";
+    # not advice ("you should note", "investors should buy"), a duty ("should be allowed") or a past ("should have")
+    ("should", re.compile(
+        r"(?<![\"'])(?<!^)(?<!\byou\s)(?<!\bone\s)(?<!\bthey\s)(?<!\bpeople\s)(?<!\binvestors\s)(?<!\breaders\s)"
+        # "this should not be a gloom and doom scenario" judges, it does not forecast
+        r"\bshould\s+(?!not\s+be\s+(?:a|an)\s)(?P<neg1>not\s+)?(?:(?:also|still|then|now|eventually|gradually|further|always|soon)\s+)?"
+        r"(?!(?:have|know|note|consider|remember|ask|look|think|try|take|make|do|get|go|focus|avoid|buy|sell|invest|act|"
+        r"seek|pay|bear|read|check|watch|expect|tell|say|add|prepare|begin|also|anyone|anybody|we|you|I|they|it|he|she|"
+        r"there|be\s+possible|be\s+\w+ed\s+(?:with|through|from)|be\s+(?:noted|said|remembered|considered|taken|made|"
+        r"given|done|allowed|required|used|encouraged|asked|treated|viewed|read|aware|careful|able\s+to\s+(?:see|tell)|"
+        r"prepared|ready|wary|cautious|concerned|worried|afraid|the\s+\w+\s+(?:priority|focus|goal))|not\s+be\s+"
+        r"(?:underestimated|ignored|overlooked|forgotten))\b)(?=[a-z]+\b)",
+    )),
     ("bound", re.compile(
-        rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:(?:bound|set|poised|on\s+track|on\s+course|on\s+pace|due)\s+to"
-        r"|(?:poised|set|on\s+course|headed|heading)\s+for|(?:headed|heading)\s+to\s+(?=[a-z]+\s))\b",
+        # "the world is currently on track for temperature increases of 2.5 to 2.9 degrees"
+        rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:(?:currently|now|still|already|well|firmly)\s+)?"
+        r"(?:(?:bound|set|poised|on\s+track|on\s+course|on\s+pace|due)\s+to"
+        r"|(?:poised|set|on\s+track|on\s+course|on\s+pace|headed|heading)\s+for|(?:headed|heading)\s+to\s+(?=[a-z]+\s))\b",
         re.I,
     )),
     # First-person judgements without a scale word: "I do not see a lasting fall before 2025",
@@ -177,6 +217,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("predict", re.compile(
         r"\b(?:I|we)(?:'d|\s+would)?\s+(?:still\s+|now\s+)?(?:predict|bet|wager|suspect|forecast)\b(?!\s*[.,;:)])"
         r"|\bmy\s+(?:(?:educated|best|own)\s+)?(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\b"
+        # the guess with its figures: "we get a “best guess” of 42 Wildrose seats", "my prediction of WR 44, PC 35"
+        r"|\b(?:my|our|a|the)\s+[\"\u201c]?(?:(?:educated|best|own)\s+)?(?:guess|prediction)[\"\u201d]?"
+        r"\s+of\s+(?=(?:[A-Za-z]+\s+){0,2}[-+$\d])"
         # "I am going to predict — with relative assurance — that ..."
         r"|\b(?:I|we)\s+(?:am|are|'m|'re)\s+going\s+to\s+(?:predict|forecast|bet)\b"
         # "I would imagine that we won't get back to 2019 levels until, maybe, 2023"
@@ -363,6 +406,12 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         category = C.VERY_LIKELY if groups.get("heavily") else category
         if kind in ("will", "would", "should") and not negated:
             negated = bool(re.match(r"\s+(?:not|never)\b", plain[e : e + 7]))
+        if (
+            kind == "will"
+            and negated
+            and re.match(r"\s+(?:(?:not|never)\s+)?(?:be|happen|come)\s+until\b", plain[e : e + 30])
+        ):
+            negated = False  # "it won't be until 2026 that fleet and demand growth will be in sync": it will, then
     if negated and category is not None:
         category = scales.negate(category)
     return Marker(kind, s, e, phrase, category)

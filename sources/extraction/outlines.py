@@ -47,3 +47,18 @@ def scenario_parts(plain: str, lines: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         parts.append((start, end, f"{label.strip()}: {line.strip().rstrip('.')}", (l_start, l_end)))
     return parts
+
+
+_SCENARIO_NAME = re.compile(r"\b(?:scenario|case)\b", re.I)
+# a heading that calls its scenario the expected one: "Probable scenario", "Base case"
+PROBABLE_SCENARIO = re.compile(r"\b(?:probable|likely|base|central|baseline|expected)\b", re.I)
+
+
+def scenario_heading(plain: str, start: int) -> str | None:
+    """The scenario named by the nearest heading line above `start` (within two paragraphs)."""
+    # the last piece is the line `start` is on, up to it
+    above = [line for line in plain[max(0, start - 1500) : start].split("\n")[:-1] if line.strip()][-3:]
+    for line in reversed(above):
+        if len(line.split()) <= 8 and not re.search(r"[.!?]\s*$", line):
+            return line if _SCENARIO_NAME.search(line) else None
+    return None

@@ -26,7 +26,7 @@ from .candidate import DEFAULT_NOTE, Candidate, drafted
 from .columns import complementary_rows
 from .deadlines import deadline_in
 from .flags import BASIS_PHRASE, BASIS_STATED, DEADLINE_DEFAULT
-from .outlines import scenario_parts
+from .outlines import PROBABLE_SCENARIO, scenario_heading, scenario_parts
 from .seat_rows import seat_rows
 from .text import trim
 
@@ -59,6 +59,7 @@ class Row:
     claim: str
     conditional: bool = False
     header: tuple[int, int] | None = None  # where the heading that dates the row is
+    category: str = scales.LIKELY  # a row without a number: what the forecaster's table implies
 
 
 def _lines(plain: str) -> list[tuple[int, int]]:
@@ -69,7 +70,7 @@ def _lines(plain: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_rows(plain: str) -> list[Row]:
+def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     rows: list[Row] = []
     lines = _lines(plain)
     rows += _pipe_tables(plain, lines)
@@ -91,7 +92,55 @@ def find_rows(plain: str) -> list[Row]:
     ]
     # a line already read as chances is not also a table of point forecasts
     rows += [r for r in _value_tables(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
+    if published_on is not None:
+        rows += [
+            r for r in dated_figures(plain, published_on) if not any(r.start < o.end and o.start < r.end for o in rows)
+        ]
     return sorted(rows, key=lambda row: row.start)
+
+
+# A year, a few words naming the figure, a colon and the figure, opening a line or a sentence:
+# "2011: +28%, based on the industry being at the peak", "2003 average price: $30+ a barrel".
+_DATED_ROW = re.compile(
+    r"(?:^|(?<=[.!?] ))[ \t]*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<year>(?:19|20)\d\d)"
+    r"(?P<label>(?:\s+[A-Za-z&][\w&.'\-]*){0,5})\s*:\s*"
+    r"(?P<figure>(?:[-+\u2013~]|(?:about|around|over|under)\s+)?(?:\$\s?\d[\d.,]*|\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)))"
+    r"[^\n]{0,160}",
+    re.M,
+)
+_LOOKS_BACK = re.compile(r"\b(?:actual|results?|history|historical|past|previous|last|was|were)\b", re.I)
+
+
+def dated_figures(plain: str, published_on: date) -> list[Row]:
+    """A figure set against a year not yet over, one per line or sentence: a year-by-year outlook.
+
+    A year before the article's is history ("2009: -9%"), whatever the heading above it says.
+    """
+    rows = []
+    for m in _DATED_ROW.finditer(plain):
+        year, label = int(m.group("year")), " ".join(m.group("label").split())
+        if year < published_on.year or _LOOKS_BACK.search(label):
+            continue
+        start = m.start("year")
+        claim = f"{year} {label}: {m.group('figure')}".replace(" :", ":")
+        scenario = scenario_heading(plain, start)
+        if scenario is None:
+            rows.append(Row(start, m.end(), None, claim))
+        else:
+            # inside a scenario the figure follows from it: certain if the scenario happens, unless
+            # the heading calls the scenario itself probable ("Probable scenario", "Base case")
+            probable = PROBABLE_SCENARIO.search(scenario)
+            rows.append(
+                Row(
+                    start,
+                    m.end(),
+                    None,
+                    f"{claim} (if the {scenario.strip()} plays out)" if not probable else claim,
+                    conditional=not probable,
+                    category=scales.LIKELY if probable else scales.ALMOST_CERTAIN,
+                )
+            )
+    return rows
 
 
 # In a header with several chance columns ("bovada odds | model odds"), the forecaster's own column
@@ -323,10 +372,18 @@ _COLON_CHANCE = re.compile(
 )
 
 
+_PERCENT_QUANTITY = re.compile(
+    r"\b(?:CAGR|growth|inflation|returns?|yields?|rates?|margins?|change|unemployment|GDP|CPI|EPS|share|weight)\b",
+    re.I,
+)
+
+
 def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     rows = []
     for start, end in lines:
         found = _COLON_CHANCE.match(plain[start:end])
+        if found and _PERCENT_QUANTITY.search(found.group("label")):
+            continue  # "CAGR: 10%", "Inflation: 3%": a quantity measured in percent, not a chance
         if found:
             label = re.sub(
                 r"^(?:the\s+)?(?:chances?|probability|odds|likelihood)\s+(?:of|that)\s+",
@@ -347,10 +404,10 @@ def row_candidate(text: str, plain: str, row: Row, published_on: date, scale: sc
     else:
         # a table of point forecasts states what the forecaster expects
         probability, basis, phrase, category = (
-            scale.probability(scales.LIKELY),
+            scale.probability(row.category),
             BASIS_PHRASE,
             "forecast table",
-            scales.LIKELY,
+            row.category,
         )
     when = deadline_in(plain, start, end, published_on)
     if when is None and row.header:

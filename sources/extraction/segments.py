@@ -43,7 +43,9 @@ _NAME = (
 )
 _BIO = re.compile(
     rf"^(?:[-\u2014\u2013*_]\s*)?(?:{_NAME}|The author|The writer|About the author:?)"
-    rf"\s+(?:is|was|writes|teaches|works|leads|heads|serves|has been)\b.{{0,200}}?\b{_ROLE}",
+    # the role in the same sentence: "The WGC is not chasing illusions, though. Analysts also acknowledge ..." is prose
+    r"\s+(?:is|was|writes|teaches|works|leads|heads|serves|has been)\b"
+    rf"(?:[^.!?]|\.(?!\s+[A-Z][a-z])){{0,200}}?\b{_ROLE}",
     re.IGNORECASE | re.DOTALL,
 )
 _BYLINE = re.compile(
@@ -80,6 +82,8 @@ FRAME = re.compile(
 )
 # A headline that forecasts: an infinitive and a year
 HEADLINE_FORECAST = re.compile(r"^[^.:]{2,60}?\bto\s+[A-Za-z]+\b.*\b(?:19|20)\d\d\b")
+# A title that asks, with or without its question mark: "Why the Fed will cut rates in March"
+_ASKS = re.compile(r"^\W*(?:why|how|what|when|where|will|can|could|is|are|should|who|does|do)\b", re.I)
 # A line without a full stop that still states a forecast: six words or more with a "will" or "likely"
 _HEADLINE_WILL = re.compile(
     r"^(?!\s*(?:why|how|what|when|where|will|can|could|is|are|should|who)\b)(?=(?:\S+\s+){5,})[^:|]*\b(?:will|won't|likely|unlikely|(?:is|are)\s+(?:expected|set|poised)\s+to)\b[^:|]*$",
@@ -270,6 +274,7 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
             or _HEADLINE_WILL.search(plain[start:end])
             or _HEADLINE_CHANCE.search(plain[start:end])
             or _FORECASTER_DASH.match(plain[start:end])
+            or _states_a_forecast(plain, start, end)
         ):
             kind = None  # "S&P 500 to Hit 5,000 in 2023: Strategist", "Inflation will fall below 3% by December"
         if kind is not None:
@@ -289,6 +294,23 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
                 continue
             sentences.append(Sentence(s, e, index, frame if item else None))
     return sentences
+
+
+# the kinds of estimative marker that make a heading a forecast of its own; a bare "may" or "could" in a
+# title ("What could go wrong in 2024") asks rather than forecasts
+_HEADING_MARKERS = ("expect", "predict", "see", "bound", "should", "will", "will_adverb", "adverb_will", "stated")
+
+
+def _states_a_forecast(plain: str, start: int, end: int) -> bool:
+    """A heading that says what is expected, as a sentence would: "We expect the Selic rate to end the year at
+    8.75%", "CN Rail sees gradual recovery, growing demand"; not a question."""
+    from .markers import find_markers  # markers reads context, which reads nothing of segments
+
+    line = plain[start:end]
+    # a label ("Our outlook for 2025") or a line announcing a list ("Here is what I think will happen:") is no claim
+    if len(line.split()) < 5 or "?" in line or line.rstrip().endswith(":") or _ASKS.match(line):
+        return False
+    return any(m.kind in _HEADING_MARKERS for m in find_markers(plain, start, end))
 
 
 _GREETING = re.compile(

@@ -40,6 +40,7 @@ _NO_FIXED_DATE = re.compile(
 )
 
 
+_NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:(?:be|happen|come)\s+)?$|\bonly\s+$", re.I)
 _LASTS = re.compile(r"\b(?:last|remain|stay|continue|maintain|average|persist|hold)s?\b[^.;]*$", re.I)
 
 
@@ -126,8 +127,12 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         if published_on.year < 2050:
             add(m, date(2050, 12, 31))
 
-    # "by century's end", "by the end of the century": the century's last year
-    for m in re.finditer(r"\b(?:by\s+)?(?:century's\s+end|the\s+end\s+of\s+the\s+century)\b", plain, re.I):
+    # "by century's end", "by the end of the century", "2.5 to 2.9 degrees this century": the century's last year
+    for m in re.finditer(
+        r"\b(?:by\s+)?(?:century's\s+end|the\s+end\s+of\s+(?:the|this)\s+century|(?:in\s+|during\s+)?this\s+century)\b",
+        plain,
+        re.I,
+    ):
         add(m, date(year // 100 * 100 + 100, 12, 31))
     # "interest costs will hit a record in just two years"
     for m in re.finditer(
@@ -240,6 +245,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             continue
         # a state that lasts "until 2027" runs through it; "no rate cuts until 2024" ends before it
         lasts = pre in ("until", "till") and _LASTS.search(plain[max(0, m.start() - 60) : m.start()])
+        # "it won't be until 2026 that ...", "not until 2015": the event comes in that year
+        lasts = lasts or (pre in ("until", "till") and _NOT_UNTIL.search(plain[max(0, m.start() - 30) : m.start()]))
         if pre in ("before", "until", "till") and target > year and not lasts:
             target -= 1  # "before 2027" ends with 2026
         add(m, date(target, 12, 31))

@@ -102,6 +102,19 @@ CHANCES = {
     "coin toss": C.EVEN,
     "toss-up": C.EVEN,
     "toss-ups": C.EVEN,
+    # "then Pakistan and Australia are a toss of the coin", "The win I see as a toss up"
+    "a toss of the coin": C.EVEN,
+    "a toss of a coin": C.EVEN,
+    "toss of the coin": C.EVEN,
+    "a toss up": C.EVEN,
+    "toss up": C.EVEN,
+    "tossup": C.EVEN,
+    "coin-flip": C.EVEN,
+    # "India and England are near certainties"
+    "near certainties": C.ALMOST_CERTAIN,
+    "near certainty": C.ALMOST_CERTAIN,
+    "a virtual certainty": C.ALMOST_CERTAIN,
+    "virtual certainties": C.ALMOST_CERTAIN,
     "50:50": C.EVEN,
     # "we see a high risk of a U.S. recession"
     "a very high risk": C.VERY_LIKELY,

@@ -440,3 +440,50 @@ def test_a_forecast_the_institution_had_made_earlier_is_not_current_but_its_new_
     found = extract_candidates(text, published_on=date(2009, 5, 21))
     assert [(c.probability, c.deadline.year) for c in found] == [(0.675, 2009), (0.675, 2009)]
     assert "9.2%" in found[0].quote and "1.3% and 2%" in found[1].quote
+
+
+@pytest.mark.parametrize(
+    ("text", "published_on", "year"),
+    [
+        ("Scenario 3: the Fed continues to ease over the next six months.", date(2025, 10, 1), 2026),
+        (
+            "WHOLESALE TRADE OF DURABLE GOODS \u2013 Growth is also better this year and next before falling in 2027.",
+            date(2025, 1, 16),
+            2027,
+        ),
+        ("There is no recession in the following 12 months.", date(2024, 6, 1), 2025),
+    ],
+)
+def test_a_change_told_in_the_present_over_a_window_still_ahead_is_as_sure_as_will(text, published_on, year):
+    found = extract_candidates(text, published_on=published_on)
+    assert found
+    assert all(c.probability == pytest.approx(0.97) for c in found)
+    assert found[-1].deadline.year == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Growth was better in 2019 than in 2018.",
+        "If the Fed continues to ease over the next six months, stocks rally.",
+        "Investors appear to trust that central banks will ease policy in 2025.",
+        "We meet again over the next six months to review the plan.",
+    ],
+)
+def test_a_past_a_condition_a_cancelled_modal_or_a_plan_in_the_present_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2024, 6, 1)) == []
+
+
+def test_statements_under_the_probable_scenario_are_its_forecasts_and_under_another_scenario_assumptions():
+    text = (
+        "Lowest-price scenario\n\n"
+        "War in the Gulf is averted and sanctions on Iraq are lifted. OPEC discipline disintegrates.\n\n"
+        "Probable scenario\n\n"
+        "The global economy remains sluggish, keeping oil demand growth low. "
+        "OPEC members overproduce by around 5 per cent.\n"
+    )
+    found = extract_candidates(text, published_on=date(2003, 1, 1))
+    assert [(c.quote, c.probability) for c in found] == [
+        ("The global economy remains sluggish, keeping oil demand growth low.", 0.675),
+        ("OPEC members overproduce by around 5 per cent.", 0.675),
+    ]

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from sources.extraction import extract_candidates
 
 PUBLISHED = date(2006, 5, 1)
@@ -24,3 +26,38 @@ def test_a_will_inside_a_reported_projection_is_likely():
 
 def test_a_would_outside_talk_of_projections_is_a_hypothetical():
     assert extract_candidates("That would be a disaster for everyone.", published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The CEBR said the value of the average UK home would continue to rise in the following two years, "
+        "increasing by 3.6% in 2011.",
+        "The shortage of homes built during the recession would cause supply to be tight and so support an upturn "
+        "in average prices, the report said.",
+    ],
+)
+def test_a_would_in_reported_speech_is_the_forecasters_will(sentence):
+    found = extract_candidates(sentence, published_on=date(2009, 8, 10))
+    assert [c.probability for c in found] == [pytest.approx(0.97)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2008, I said the Dow Jones Industrial Average would hit 15,000.",
+        'Fed Chair Jerome Powell said last week the central bank would act "as appropriate" to address risks.',
+        "He said a deal would be a good thing for everyone.",
+    ],
+)
+def test_a_would_said_back_then_a_policy_or_a_judgement_is_no_forecast(sentence):
+    assert extract_candidates(sentence, published_on=date(2011, 1, 3)) == []
+
+
+def test_a_possibility_suggested_and_still_held_is_read():
+    sentence = (
+        "Both the Nationwide Building Society and the Royal Institution of Chartered Surveyors have suggested that "
+        "UK house prices could end 2009 higher than they started it."
+    )
+    (candidate,) = extract_candidates(sentence, published_on=date(2009, 8, 10))
+    assert candidate.probability is None

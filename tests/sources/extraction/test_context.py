@@ -149,3 +149,8 @@ def test_a_would_under_a_trajectory_is_a_projection():
 )
 def test_reports_earlier_projections_and_how_to_read_projections_are_no_forecasts(text):
     assert extract_candidates(text, published_on=date(2022, 5, 1)) == []
+
+
+def test_a_forecast_given_in_the_previous_report_is_no_forecast():
+    sentence = "The bank\u2019s inflation forecast for 2025 in the previous report was also 5 percent."
+    assert extract_candidates(sentence, published_on=date(2023, 11, 2)) == []

@@ -788,3 +788,159 @@ def test_a_speakers_hope_about_next_year_is_likely_not_a_projections_would():
     candidate = _one(sentence, published_on=date(2020, 5, 1))
     assert candidate.probability == pytest.approx(0.675)
     assert candidate.claim.startswith("By this time next year")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # any capitalised name, or "who", before "expects", whatever the object opens with
+        "Penn expects Q3 to be up 10% which is above the high side of most corporate guidance.",
+        "A cheerful forecast for the semiconductor market comes from Semico who expect 6-8% growth for the year.",
+        # a forecaster's pick among figures
+        "Gartner and Future Horizons plump for 4% this year.",
+        "IC Insights goes for 3% growth this year.",
+        # "is expecting" with its object, not only "is expecting X to"
+        "Drewry is expecting a 60 percent reduction in freight rates this year.",
+        # "on track for", with an adverb after the verb
+        "Under climate change pledges for 2030, the world is currently on track for temperature increases of 2.5 "
+        "to 2.9 degrees this century.",
+    ],
+)
+def test_a_named_forecasters_expectation_pick_and_track_are_likely(sentence):
+    assert _one(sentence, published_on=date(2012, 1, 1)).probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Meanwhile, the real should be favored this semester.",
+        "In our view, the Central Bank should maintain its more cautious tone.",
+        "The good news is that the recession, when it arrives, should be mild.",
+    ],
+)
+def test_should_with_any_verb_after_a_third_person_subject_is_likely(sentence):
+    assert _one(sentence, published_on=date(2024, 1, 1)).probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You should also note that a handful of times over the last 20 years, big price winners have gone on to win.",
+        "For clarity, we should add that preseason odds-setting sometimes throws up multiple favourites.",
+        "Several factions argue that the increase should be financed with bonds.",
+        "Anyone writing about the next federal election should begin with a little humility.",
+        "Nor should anyone expect a thaw.",
+        "But there is this should not be a gloom and doom scenario.",
+    ],
+)
+def test_should_as_advice_a_duty_or_a_judgement_is_no_forecast(sentence):
+    assert extract_candidates(sentence, published_on=date(2024, 1, 1)) == []
+
+
+def test_a_should_be_possible_stays_a_possibility():
+    candidate = _one("A return to growth should be possible by the end of the year.", published_on=date(2025, 6, 1))
+    assert candidate.probability is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        ("India and England are near certainties to reach the semi-finals.", 0.97),
+        ("Then Pakistan and Australia are a toss of the coin.", 0.5),
+        ("The win I see as a toss up, so I'm going with New England.", 0.5),
+    ],
+)
+def test_near_certainties_and_a_toss_of_the_coin_are_chance_phrases(sentence, probability):
+    assert _one(sentence, published_on=date(2019, 5, 28)).probability == pytest.approx(probability)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # any subject, when what is seen or expected is a change
+        "Canadian National Railway believes the economy has touched bottom and Canada's largest railroad expects a "
+        "gradual recovery, rather than a robust V-shaped rebound.",
+        "Thanks to the contributions of TSMC, he sees more revolutionary development in the future.",
+        "Economists at the major banks also project similar declines in GDP echoing economic deceleration.",
+        "In-form Iga Swiatek is our favourite as she bids to triumph in the women's singles at Wimbledon.",
+        # a fact stated as one is still the speaker's forecast
+        "And that's including the fact that we see a high risk of a U.S. recession.",
+    ],
+)
+def test_a_change_seen_or_expected_by_any_subject_and_our_favourite_are_likely(sentence):
+    assert _one(sentence, published_on=date(2017, 10, 24)).probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Wizards will need to win out and get some help to sneak in.",
+        "The Canadian general election will be held on 19 October.",
+        "This article is an exercise in trying to predict what will happen if the matches are repeated again.",
+        "Prediction: a statement about what will happen or might happen in the future",
+    ],
+)
+def test_a_requirement_a_schedule_and_the_future_as_a_topic_are_no_forecasts(sentence):
+    assert extract_candidates(sentence, published_on=date(2016, 4, 1)) == []
+
+
+def test_a_forecast_told_from_a_previous_report_is_no_forecast():
+    sentence = (
+        "Last year's report by the agency put the odds of temporary warming by 1.5 C above preindustrial levels at "
+        "about 50-50."
+    )
+    assert extract_candidates(sentence, published_on=date(2023, 5, 17)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Taking the average of these three, we get a \u201cbest guess\u201d of 42 Wildrose seats, 37 PC seats and "
+        "4 NDP seats.",
+        "That's pretty close to my prediction of WR 44, PC 35, NDP 4, Lib 4, AP 0.",
+        "The largest shifts in disease burden are expected in regions with currently low life expectancies.",
+        "Predictions in recent weeks have ranged from a price rise of 5% this year to a drop of 10%.",
+    ],
+)
+def test_a_guess_with_its_figures_where_it_is_expected_and_a_range_of_forecasts_are_likely(sentence):
+    assert _one(sentence, published_on=date(2012, 4, 20)).probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The GDP growth forecasts for 2025 vary.",
+        "For the purposes of this project we stop the clock on our forecast at the year 2030.",
+    ],
+)
+def test_forecasts_that_vary_and_a_forecast_horizon_are_no_forecast(sentence):
+    assert extract_candidates(sentence, published_on=date(2024, 6, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We still have the expectation that the Selic will retreat in the middle of next year.",
+        "Following the election, it is anticipated that he will collaborate with the PDI-P.",
+        "Drewry feels it won't be until 2026 that fleet and demand growth will be in sync.",
+    ],
+)
+def test_a_will_inside_a_stated_expectation_or_feeling_is_likely_and_not_until_is_no_denial(sentence):
+    assert _one(sentence, published_on=date(2023, 1, 1)).probability == pytest.approx(0.675)
+
+
+def test_a_chance_phrase_after_a_stated_chance_is_a_forecast_of_its_own():
+    sentence = (
+        "Next up, South Africa and New Zealand have an 80 to 90 per cent chance, then Pakistan and Australia are a "
+        "toss of the coin."
+    )
+    found = extract_candidates(sentence, published_on=date(2019, 5, 28))
+    assert [c.probability for c in found] == [pytest.approx(0.85), pytest.approx(0.5)]
+
+
+def test_a_change_one_can_predict_or_wants_to_see_is_no_forecast():
+    for sentence in (
+        "It is foolish to think we can predict a recession with certainty.",
+        "Investors want to see growth in earnings before they buy.",
+    ):
+        assert extract_candidates(sentence, published_on=date(2023, 1, 2)) == []

@@ -146,3 +146,43 @@ def test_a_pipe_table_of_figures_without_a_heading_that_looks_ahead_is_not_read(
 def test_a_price_list_without_a_heading_that_looks_ahead_is_not_read():
     text = "Our picks\n\niPhone 15 Pro $999\nGalaxy S24 Ultra $1199\nPixel 8 Pro $899\n"
     assert extract_candidates(text, published_on=date(2024, 3, 1)) == []
+
+
+def test_a_year_by_year_outlook_gives_one_forecast_per_year_not_yet_over():
+    text = (
+        "Here are his predictions for semiconductor revenue growth in the next few years.\n\n"
+        "2009: -9%, the year just ended\n\n"
+        "2010: +31%, with still some scope for upwards revision\n\n"
+        "2011: +28%, based on the industry being at the peak of the structural cyclical boom\n"
+    )
+    found = extract_candidates(text, published_on=date(2010, 1, 1))
+    assert [(c.quote, c.deadline.year, c.probability) for c in found] == [
+        ("2010: +31%, with still some scope for upwards revision", 2010, 0.675),
+        ("2011: +28%, based on the industry being at the peak of the structural cyclical boom", 2011, 0.675),
+    ]
+
+
+def test_a_dated_figure_closing_a_scenario_is_certain_if_the_scenario_happens_and_likely_if_it_is_the_probable_one():
+    text = (
+        "Highest-price scenario\n\n"
+        "A war in the Gulf wipes out Iraqi production capacity. 2003 average price: $30+ a barrel\n\n"
+        "Probable scenario\n\n"
+        "Chavez remains in power. 2003 price average: $23 a barrel\n"
+    )
+    rows = find_rows(text, date(2003, 1, 1))
+    assert [(text[r.start : r.end], r.conditional, r.category) for r in rows] == [
+        ("2003 average price: $30+ a barrel", True, "almost_certain"),
+        ("2003 price average: $23 a barrel", False, "likely"),
+    ]
+
+
+def test_a_dated_figure_without_a_publication_date_or_with_a_past_year_is_no_row():
+    text = "2011: +28%, based on the industry being at the peak\n"
+    assert find_rows(text) == []
+    assert find_rows(text, date(2012, 3, 1)) == []
+
+
+def test_a_quantity_measured_in_percent_after_a_colon_is_no_chance():
+    assert [row.probability for row in find_rows("CAGR: 10%\n\nThe scenario assumes slow growth.\n")] == []
+    (row,) = find_rows("Recession in 2024: 35%\n")
+    assert row.probability == 0.35

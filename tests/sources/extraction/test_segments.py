@@ -199,3 +199,28 @@ def test_a_bullet_alone_on_its_line_starts_an_item():
     )
     sentences = [text[s.start : s.end] for s in article_sentences(text, to_plain(text))]
     assert not any("Capacity" in sentence and "TRASM" in sentence for sentence in sentences)
+
+
+def test_a_title_that_states_what_is_expected_is_read_and_a_title_that_asks_is_not():
+    text = (
+        "We expect the Selic rate to end the year at 8.75%\n\n"
+        "The evolution of the data suggests that the magnitude of the cuts is unchanged.\n"
+    )
+    plain = to_plain(text)
+    sentences = [plain[s.start : s.end] for s in article_sentences(text, plain)]
+    assert sentences[0] == "We expect the Selic rate to end the year at 8.75%"
+    asking = "Will the Fed cut rates in 2024 as markets expect\n\nThe evolution of the data is mixed.\n"
+    plain = to_plain(asking)
+    assert [plain[s.start : s.end] for s in article_sentences(asking, plain)] == ["The evolution of the data is mixed."]
+
+
+def test_a_paragraph_whose_role_word_is_in_a_later_sentence_is_prose_not_a_bio():
+    text = (
+        "The WGC is not chasing illusions, though. Analysts also acknowledge a worst-case scenario. In such a "
+        "case, demand for safe-haven assets could spike dramatically, potentially pushing gold prices up by 10% to "
+        "15%.\n\nJohn Smith is a senior fellow at the Brookings Institution.\n"
+    )
+    plain = to_plain(text)
+    sentences = [plain[s.start : s.end] for s in article_sentences(text, plain)]
+    assert sentences[0] == "The WGC is not chasing illusions, though."
+    assert "John Smith is a senior fellow at the Brookings Institution." not in sentences

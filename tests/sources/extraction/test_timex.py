@@ -56,6 +56,18 @@ def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -
         ),
         ("Within the decade, the trust funds will likely be insolvent.", date(2024, 1, 1), date(2034, 1, 1), "stated"),
         ("Interest costs will likely hit a record in just two years.", date(2024, 1, 1), date(2026, 1, 1), "stated"),
+        (
+            "Drewry feels it won't be until 2026 that supply and demand will be in sync.",
+            date(2023, 1, 1),
+            date(2026, 12, 31),
+            "stated",
+        ),
+        (
+            "The world is on track for temperature increases of 2.5 to 2.9 degrees this century.",
+            date(2023, 11, 20),
+            date(2100, 12, 31),
+            "stated",
+        ),
     ],
 )
 def test_deadline_from_time_expression(sentence, published_on, deadline, flag):
