@@ -7,14 +7,16 @@ from __future__ import annotations
 import re
 
 _CHANCE_OF = re.compile(
-    r"^(?:(?:and\s+)?(?:[^,;]{0,80}?\s)?"
+    r"^(?:(?:and\s+)?(?:[^,;]{0,80}?\s|.*?,\s+(?:who|which)\s+)?"
     r"(?:put|puts|place|places|assess|assesses|peg|pegs|agree|agrees|say|says|think|thinks|estimate|estimates|"
     # "The document also points out that the probability of ... is only 20%"
     r"(?:points?|pointed)\s+out\s+that|(?:shows?|showed|finds?|found)\s+that)\s+)?(?:the\s+)?"
     r"(?:chances?|odds|probability|likelihood|risk)"
     # "estimate the chance either side will accuse the other ... this year is just 5%"
     r"\s+(?:(?:of|that)\s+|(?=(?:[\w-]+\s+){1,3}?(?:will|would)\s))(?P<event>.+?)\s+(?:at|is|are|stands\s+at|as|would\s+be|(?:does\s+not|doesn't)\s+exceed|"
-    r"(?:has|have)\s+(?:risen|fallen|increased|decreased|dropped|climbed|edged\s+\w+)\s+to)\s+"
+    r"(?:has|have)\s+(?:risen|fallen|increased|decreased|dropped|climbed|edged\s+\w+)\s+to|will\s+be|"
+    # "The probability that a bullish scenario will come true increased from 10% to 20%"
+    r"(?:rose|fell|increased|decreased|dropped|climbed|jumped)\s+(?:from\s+[\d.]+\s*%?\s+)?to)\s+"
     r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|close\s+to\s+|near\s+|nearly\s+|almost\s+|at\s+least\s+|"
     r"no\s+(?:worse|better|more|less)\s+than\s+)?"
     r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|one\s+in\s+\w+|\w+\s+in\s+\w+|slim|low|high|good|small)\s*(?P<rest>.*)$",
@@ -52,8 +54,18 @@ _GIVES = re.compile(
 # beating Lula", "Down two with five to go, the Bulls have just better than a one-in-five chance of sneaking
 # into the postseason", "England and India are given a 76% and 75% chance of qualifying respectively"
 _HAS_CHANCE = re.compile(
-    r"^(?:.*,\s+)?(?!(?:which|who|that)\b)(?P<whom>[^,]{2,60}?)\s+(?:has|have|(?:would|will)\s+have|(?:is|are)\s+given)\s+"
+    r"^(?:.*,\s+)?(?!(?:which|who|that)\b)(?P<whom>[^,]{2,60}?)\s+(?:has|have|(?:would|will)\s+have|(?:is|are)\s+given|"
+    r"with)\s+"
     rf"{_STATED_CHANCE}\s+(?:of\s+)?(?P<event>(?:to\s+)?[a-z].*)$"
+)
+# "I'd put Labor's chances of winning a majority next year at roughly one in three", "the Democrats' chances of
+# keeping the Senate would be just 17 percent"
+_POSSESSIVE_CHANCE = re.compile(
+    r"^(?:.{0,80}?\b(?:put|puts|place|places|peg|pegs|rate|rates)\s+|.{0,120}?\s(?=the\s))?"
+    r"(?P<whom>(?:the\s+)?[A-Z][\w.\- ]{0,40}?)(?:'s|')\s+(?:chances?|odds|probability)\s+of\s+"
+    r"(?P<event>[a-z]+ing\b.*?)\s+"
+    r"(?:at|is|are|would\s+be|will\s+be|stands?\s+at)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+)?"
+    r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|one\s+in\s+\w+|\w+\s+in\s+\w+)\b.*$"
 )
 # "Headline unemployment, which roughly has a 33% chance of coming in above 4.1%, could add further
 # pressure": the chance is the relative clause's, so the claim is that clause's
@@ -109,7 +121,11 @@ def _event(event: str) -> str:
 def without_chance(claim: str) -> str:
     """The proposition a stated chance is about (the chance itself is the candidate's probability)."""
     gives = (
-        _GIVES.match(claim) or _WHICH_HAS_CHANCE.match(claim) or _HAS_CHANCE.match(claim) or _LABEL_CHANCE.match(claim)
+        _GIVES.match(claim)
+        or _POSSESSIVE_CHANCE.match(claim)
+        or _WHICH_HAS_CHANCE.match(claim)
+        or _HAS_CHANCE.match(claim)
+        or _LABEL_CHANCE.match(claim)
     )
     if gives and re.match(r"to\s+[a-z]|[a-z]+ing\b", gives.group("event")):
         claim = f"{gives.group('whom')} {_event(gives.group('event'))}"

@@ -123,7 +123,8 @@ _FRAMES = [
     ),
     # "..., it said Tuesday in its World Economic Outlook, up 0.1 point from January": the rest is attribution
     re.compile(rf",\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\b.*$"),
-    re.compile(rf"\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\s*$"),
+    # ... but "faster than Treasury expects" is a comparison, not attribution
+    re.compile(rf"(?:^|(?<!\bthan)(?<!\bas)\s+)(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\s*$"),
     # "..., the operators' association says"
     re.compile(
         rf",\s*(?:the|a|an|some|many|most|several|two|three)\s+[\w'\u2019\- ]{{2,60}}?\s+{_SAYS}(?:\s+\w+)?\s*$"
@@ -180,6 +181,16 @@ _FRAMES = [
         r"^(?:the\s+|a\s+|its\s+)?(?:[\w'.\-]+\s+){0,3}(?:predicts?|expects?|forecasts?|projects?|says|said|believes|"
         r"thinks|estimates?),\s+(?=\S+\s+\S+)",
         re.I,
+    ),
+    # "Looking at MansionBet's NFL odds online, we can see that ...", "Looking at the 5%-threshold the Greens ..."
+    re.compile(r"^looking\s+at\s+[^,]{1,60}?(?:,\s+|\s+(?=the\s+(?-i:[A-Z])))", re.I),
+    re.compile(r"^(?:I|we|you)\s+can\s+(?:already\s+)?see\s+that\s+", re.I),
+    # "I am going to predict — with relative assurance — that the U.S. economy is heading south"
+    re.compile(r"^(?:I|we)(?:\s+am|\s+are|'m|'re)\s+going\s+to\s+(?:predict|forecast|say)\b[^.]*?\bthat\s+", re.I),
+    # a company's guidance: "The Company expects a provision for income taxes at ..."
+    re.compile(
+        rf"^(?:The|Its|Our)\s+(?i:{INSTITUTIONS})\s+(?:now\s+|also\s+|still\s+|continues\s+to\s+)?"
+        r"(?:expects?|anticipates?|projects?|sees?)\s+(?!to\s|[^,;]{0,80}?\s+to\s+[a-z])(?=\S+\s+\S+)"
     ),
     # "it is anticipated that he will collaborate with the PDI-P"
     re.compile(
@@ -365,25 +376,38 @@ _REWRITES = [
     # surge": the neutral word is "forecast"
     (
         re.compile(
-            r"\bthan\s+((?:previously|initially|originally|earlier|first|we|they|markets|many|most)\s+)?"
-            r"(?:expected|anticipated|predicted)\b",
+            r"\bthan\s+((?:(?!(?:is|are|was|were|be|been)\s)[\w'.\-]+\s+){0,3}?)(?:expected|anticipated|predicted)\b",
             re.I,
         ),
         r"than \1forecast",
     ),
+    # "fewer rate cuts next year than markets anticipate", "a lot larger than Obama is predicting"
     (
         re.compile(
-            r"\b(the|a|an|its|their)\s+((?:previously|initially|originally)\s+)?(?:expected|predicted|anticipated)\s+(?=[a-z])",
+            r"\bthan\s+((?:[\w'.\-]+\s+){1,3}?(?:(?:is|are)\s+)?)(?:expect|anticipate|predict)(s|ing)?\b"
+            r"|\bthan\s+((?:[\w'.\-]+\s+){1,3}?)anticipat(ing)\b",
+            re.I,
+        ),
+        lambda m: f"than {m.group(1) or m.group(3)}forecast{m.group(2) or m.group(4) or ''}",
+    ),
+    (
+        re.compile(
+            r"\b(the|a|an|its|their)\s+((?:previously|initially|originally|bullish|bearish|base)\s+)?"
+            r"(?:expected|predicted|anticipated)\s+(?=[a-z])",
             re.I,
         ),
         r"\1 \2forecast ",
     ),
-    # "with significant growth expected in China and India": in a claim, what is expected is what will be
+    # a participle after its noun: "with significant growth expected in China and India", "the 10 million
+    # predicted in the U.S.", "a weather pattern expected to develop", "US $95.00 per barrel being anticipated
+    # for 2012" (not "is expected in", above)
     (
         re.compile(
-            r"(\bwith\s+[^,;]{2,60}?)\s+(?:expected|anticipated)(?=\s+(?:in|by|for|during|over|this|next|from)\b)", re.I
+            r"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)(?<=[\w)])\s+(?:expected|predicted|anticipated)"
+            r"(?=\s+(?:in|by|for|to|during|over|this|next|from)\b)",
+            re.I,
         ),
-        r"\1",
+        " forecast",
     ),
     # "slowly but surely" is a manner, not a likelihood
     (re.compile(r"\bslowly\s+but\s+surely\b", re.I), "gradually"),
@@ -428,6 +452,24 @@ _REWRITES = [
         "",
     ),
     (re.compile(r"\s*[;,]\s*I'?m\s+\d+%\s+sure\s+of\s+that\.?$", re.I), ""),
+    # "A favorable situation, having a 10% chance, might drive ...", "this will happen (there is a 15% chance)"
+    (
+        re.compile(
+            r",\s*(?:having|with|given)\s+(?:a|an)\s+\d[\d.]*\s*(?:%|per\s*cent|percent)\s+(?:chance|probability|likelihood)\s*,",
+            re.I,
+        ),
+        "",
+    ),
+    (
+        re.compile(
+            r"\s*\((?:there\s+is\s+|with\s+)?(?:a|an)\s+\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
+            r"(?:chance|probability|likelihood)\)",
+            re.I,
+        ),
+        "",
+    ),
+    # "Macro policies are likely to remain loose, judging by ...": the evidence, not the claim
+    (re.compile(r",\s+judging\s+(?:by|from)\b.*$", re.I), ""),
 ]
 HEDGE_IN_CLAIM = re.compile(rf"\b(?:{HEDGE_WORDS})\b")
 PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She|This|That|These|Those|Such\s+\w+|(?:This|That|These|Those)\s+\w+)\b")
@@ -482,6 +524,7 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
         claim = _SOURCE_LEAD.sub("", claim)
         for pattern in _FRAMES:
             claim = pattern.sub("", claim).strip(" .,\"'")
+    claim = re.sub(rf"^{_LIKELIHOOD}\s+", "", claim, flags=re.I)  # "certainly in 2024, there is ..."
     lead = _LEAD.match(claim)
     if (
         lead
@@ -520,9 +563,14 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
 
 def _later_expectation(claim: str) -> str:
     """The expectation a later clause states, when the claim does not open with it."""
-    later = _EXPECT_LATER.search(claim)
-    if later and not re.search(r"\bwill\b|%|\s(?:that|which)\s", later.group("subject")):
-        return f"{later.group('subject')} will {later.group('verb')}{claim[later.end() :]}"
+    for later in _EXPECT_LATER.finditer(claim):
+        if not re.search(r"\bwill\b|%|\s(?:that|which)\s", later.group("subject")):
+            return f"{later.group('subject')} will {later.group('verb')}{claim[later.end() :]}"
+    # "PANews reported on September 16 that according to Jinshi Data, ... strategist Francois Rimeu predicts that
+    # the Federal Reserve will start an interest rate cut cycle this week"
+    that = re.search(r"(?:^|,\s+)[^,;]{0,80}?\b(?:predicts?|expects?|anticipates?)\s+that\s+(?=\S+\s+\S+)", claim)
+    if that:
+        return claim[that.end() :]
     noun = _EXPECTS_NOUN.search(claim)
     if (
         noun

@@ -113,3 +113,13 @@ def test_more_ways_of_stating_a_chance_are_dropped(claim, proposition):
 def test_a_chance_of_a_noun_is_not_turned_into_a_verb():
     # "The Chiefs a title" would be no proposition: the chance stays for the editor to reword
     assert without_chance("The Chiefs have a 25% chance of a title") == "The Chiefs have a 25% chance of a title"
+
+
+def test_the_chance_of_a_possessor_and_of_a_share_of_runs():
+    # holdout-1 and legacy
+    assert without_chance("the Democrats' chances of keeping the Senate would be just 17 percent") == (
+        "the Democrats will keep the Senate"
+    )
+    assert without_chance("The probability that a bullish scenario will come true increased from 10% to 20%") == (
+        "a bullish scenario will come true"
+    )

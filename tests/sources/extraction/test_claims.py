@@ -476,7 +476,7 @@ def test_a_balanced_bracket_at_the_end_of_a_clause_is_kept():
         (
             "Globally, economic growth is anticipated to be around 2.6% to 3.1%, with significant growth expected in "
             "China and India.",
-            "Economic growth will be around 2.6% to 3.1% globally, with significant growth in China and India",
+            "Economic growth will be around 2.6% to 3.1% globally, with significant growth forecast in China and India",
         ),
     ],
 )
@@ -498,3 +498,94 @@ def test_a_claim_that_keeps_a_hedge_says_why():
     candidate = _one('"I think that\'s very, very unlikely," Mr Cohen said.')
     assert hedge_words(candidate.claim)
     assert any("estimative words" in warning for warning in candidate.warnings)
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        # someone else's expectation the claim is compared with (legacy, holdout-4, holdout-5)
+        (
+            "but officials could signal fewer rate cuts next year than markets anticipate.",
+            "Officials will signal fewer rate cuts next year than markets forecast",
+        ),
+        (
+            "the budget deficit will likely be a lot larger than Obama is predicting.",
+            "The budget deficit will be a lot larger than Obama is forecasting",
+        ),
+        (
+            "The economy is heading for a deeper slowdown than Treasury previously expected",
+            "The economy is heading for a deeper slowdown than Treasury previously forecast",
+        ),
+        ("prices will rise faster than Treasury expects", "Prices will rise faster than Treasury forecasts"),
+        (
+            "Mr. Tal also expects the numbers of Canadian vehicles on the road to drop by 700,000 by 2012 \u2013 much "
+            "less than the 10 million predicted in the U.S.",
+            "The numbers of Canadian vehicles on the road will drop by 700,000 by 2012 \u2013 much less than the 10 "
+            "million forecast in the U.S",
+        ),
+        # frames: "Looking at X, we can see that", "I am going to predict ... that", a company's guidance (holdout-2,
+        # tune, holdout-5)
+        (
+            "Looking at MansionBet\u2019s NFL odds online, we can see that the Kansas City Chiefs received the nod as "
+            "13/2 favourites",
+            "The Kansas City Chiefs received the nod as 13/2 favourites",
+        ),
+        (
+            "I am going to predict \u2014 with relative assurance \u2014 that the U.S. economy is heading south",
+            "The U.S. economy is heading south",
+        ),
+        (
+            "The Company expects a provision for income taxes at an estimated effective tax rate of approximately 27%",
+            "A provision for income taxes at an estimated effective tax rate of approximately 27%",
+        ),
+        (
+            "The Company expects its third-quarter capacity to be up 2% to 4% versus the third quarter of 2023",
+            "Its third-quarter capacity will be up 2% to 4% versus the third quarter of 2023",
+        ),
+        (
+            "PANews reported on September 16 that according to Jinshi Data, Credit Mutuel Asset Management strategist "
+            "Francois Rimeu predicts that the Federal Reserve may start an interest rate cut cycle this week",
+            "The Federal Reserve will start an interest rate cut cycle this week",
+        ),
+        # the chance as an aside, in brackets, and the evidence after "judging by" (holdout-5, holdout-7, tune)
+        (
+            "A favorable situation, having a 10% chance, might drive the Brent price to $75 per barrel",
+            "A favorable situation will drive the Brent price to $75 per barrel",
+        ),
+        ("It is unlikely that this will happen (there is a 15% chance)", "This will happen"),
+        (
+            "Macro policies are likely to remain loose, judging by the Biden administration\u2019s stimulus plans and "
+            "the likelihood that weak eurozone economies will run large fiscal deficits even in 2022.",
+            "Macro policies will remain loose",
+        ),
+        # chances: "who puts the probability of X at", "increased from 10% to 20%", "Labor's chances of winning",
+        # "NP with a chance of winning" (legacy, holdout-6, holdout-4)
+        (
+            "but the odds are not trivial,\u201d said Tom Becker of Halvorsen Research, who puts the probability of "
+            "a U.S. recession within the next 12 months at 30%.",
+            "A U.S. recession within the next 12 months",
+        ),
+        (
+            "The probability that a bullish scenario will come true increased from 10% to 20%.",
+            "A bullish scenario will come true",
+        ),
+        (
+            "I\u2019d put Labor\u2019s chances of winning a majority in its own right next year at roughly one in "
+            "three",
+            "Labor will win a majority in its own right next year",
+        ),
+        (
+            "The model shows the Democratic candidate with around a 6 in 7 (or 87 percent) chance of winning in the "
+            "Electoral College",
+            "The Democratic candidate will win in the Electoral College",
+        ),
+        # a likelihood adverb before a leading time (holdout-4)
+        (
+            "then certainly in 2024, there is a strong possibility that it will be revised downwards.",
+            "It will be revised downwards in 2024",
+        ),
+    ],
+)
+def test_comparisons_guidance_and_chances_around_the_proposition(quote, claim):
+    assert rewrite(quote) == claim
+    assert hedge_words(claim) == []
