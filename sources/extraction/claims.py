@@ -41,6 +41,8 @@ _SAYS = (
     r"expect|forecast|believe)"
 )
 
+_NOT_ARTICLE = r"(?!(?:a|an|the|its|their|his|her|our|this|that|these|those)\b)"
+
 # Framing around the proposition: dropped whole.
 _FRAMES = [
     # a leading adverbial: "Most likely, ", "With more bad news on the way, ", "As a result of X, ", "Yes, "
@@ -97,7 +99,7 @@ _FRAMES = [
     re.compile(r"^(?-i:[A-Z])[\w&/\-]*(?:\s+[a-z][\w&/\-]*){0,3}\s+-\s+(?=(?-i:The|Full|Third|Second|First)\b)"),
     re.compile(
         r"^(?:I|we)\s+(?:do\s+not\s+|don't\s+|do\s+|now\s+|still\s+|also\s+|fully\s+)?(?:expect|anticipate|forecast|predict)\s+(?:that\s+)?"
-        r"(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])",
+        r"(?!to\s|\S+(?:\s+\S+){0,3}\s+to\s+[a-z])",
         re.I,
     ),
     re.compile(r"^(?:we've|we\s+have|I've|I\s+have)\s+(?:assigned|put|given)\s+", re.I),
@@ -122,7 +124,11 @@ _FRAMES = [
         r"^(?:\|?[-*\u2022\u25aa\u25cf\u2013\u2014>]+(?=\s)|\(?\d{1,2}[.)](?=\s)|[A-Z][\w. ]{0,30}:(?=\s+[A-Z\"]))\s*"
     ),
     # "..., it said Tuesday in its World Economic Outlook, up 0.1 point from January": the rest is attribution
-    re.compile(rf",\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\b.*$"),
+    # ... but not a verb with its own clause: "In the long run, I expect nuclear fusion to matter less"
+    re.compile(
+        rf",\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\b(?!\s+(?:that\b|[^,;]{{1,80}}?\s+(?:will\s+|to\s+{_NOT_ARTICLE})[a-z]))"
+        r".*$"
+    ),
     # ... but "faster than Treasury expects" is a comparison, not attribution
     re.compile(rf"(?:^|(?<!\bthan)(?<!\bas)\s+)(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\s*$"),
     # "..., the operators' association says"
@@ -255,6 +261,18 @@ _LEAD = re.compile(
     r"domestically|internationally|worldwide|nationally)\s*,\s+(?P<rest>\S.*)$",
     re.I,
 )
+# a leading adverbial clause: "As the economy slows, some workers will lose their jobs" reads "Some workers will
+# lose their jobs as the economy slows"; a year without its comma: "By 2030 renewables will supply ..."
+_CLAUSE_LEAD = re.compile(
+    r"^(?P<lead>(?:as(?!\s+(?:regards|for|to|of|a|an|such|well|usual|expected|noted|mentioned|shown|said|always)\b)|"
+    r"when|once|while|even\s+when)\s+[^,]{3,120}?)\s*,\s+(?P<rest>\S.*)$",
+    re.I,
+)
+_YEAR_LEAD = re.compile(
+    r"^(?P<lead>(?:in|by|from|after|before|until)\s+(?:the\s+end\s+of\s+)?\d{4})\s+"
+    r"(?P<rest>(?!(?:and|or|to|will|is|are|was|were|the\s+\w+\s+of|at|in|on)\b)[^,]{2,60}?\s+will\s+.*)$",
+    re.I,
+)
 _TIME_OR_PLACE = re.compile(
     r"(?:\d|\b(?:years?|months?|quarters?|decades?|decade's|century|weeks?|days?|run|term|future|summer|winter|spring|"
     r"autumn|fall|end|beginning|start|then|time|period|January|February|March|April|May|June|July|August|September|"
@@ -297,7 +315,8 @@ _REWRITES = [
     # "Fed officials expect to avert a recession by lowering interest rates": what the subject plans to do
     (
         re.compile(
-            r"^((?:(?!(?:I|we|you)\s)[\w'\u2019.&\-]+\s+){1,5}?)(?:now\s+|also\s+|still\s+)?(?:expects?|anticipates?)\s+"
+            r"^((?:(?!(?:I|we|you|can|could|may|might|should|would|will|must|do|does|did|not)\s)[\w'\u2019.&\-]+\s+){1,5}?)"
+            r"(?:now\s+|also\s+|still\s+)?(?:expects?|anticipates?)\s+"
             r"to\s+(?=[a-z])",
             re.I,
         ),
@@ -396,7 +415,9 @@ _REWRITES = [
             r"(?:expected|predicted|anticipated)\s+(?=[a-z])",
             re.I,
         ),
-        r"\1 \2forecast ",
+        lambda m: (
+            f"{'a' if m.group(1) == 'an' else 'A' if m.group(1) == 'An' else m.group(1)} {m.group(2) or ''}forecast "
+        ),
     ),
     # a participle after its noun: "with significant growth expected in China and India", "the 10 million
     # predicted in the U.S.", "a weather pattern expected to develop", "US $95.00 per barrel being anticipated
@@ -484,7 +505,12 @@ def _expect_to(claim: str) -> re.Match[str] | None:
     """ "Analysts expect X to rise": not "see a 6% probability that Putin will cease to be" (a chance, a clause)."""
     expect = _EXPECT_TO.match(claim)
     # ... nor "The forecast gives Democrats a 75 percent chance to take the House" (a chance, claimed elsewhere)
-    if expect and re.search(r"\bwill\b|%|\bthat\b|\bchances?\b|\bodds\b|\bprobability\b", expect.group("subject")):
+    # ... nor "Qatar's North Field East project is due to start" ("project" is a noun), "Dr Cullen expects to
+    # continue to run" (the subject's own plan)
+    if expect and (
+        re.search(r"\bwill\b|%|\bthat\b|\bchances?\b|\bodds\b|\bprobability\b", expect.group("subject"))
+        or re.match(r"(?:is|are|was|were|has|have|had|to)\b", expect.group("subject"))
+    ):
         return None
     return expect
 
@@ -525,15 +551,20 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
         for pattern in _FRAMES:
             claim = pattern.sub("", claim).strip(" .,\"'")
     claim = re.sub(rf"^{_LIKELIHOOD}\s+", "", claim, flags=re.I)  # "certainly in 2024, there is ..."
-    lead = _LEAD.match(claim)
+    lead, clause = _LEAD.match(claim), False
+    if not (lead and _TIME_OR_PLACE.search(lead.group("lead"))):
+        lead, clause = _YEAR_LEAD.match(claim) or _CLAUSE_LEAD.match(claim), True
     if (
         lead
-        and _TIME_OR_PLACE.search(lead.group("lead"))
         and not re.search(r"%|\bper\s*cent\b|\bpercent\b", lead.group("lead"))
         and len(lead.group("rest").split()) >= 3
     ):
-        claim = _with_lead(rewrite(lead.group("rest"), positive=positive), lead.group("lead"))
-        return claim[:1].upper() + claim[1:]
+        rest = rewrite(lead.group("rest"), positive=positive)
+        if not clause or " will " in f" {rest} ":  # a clause or a bare year goes after a "will" only
+            # a leading clause that is itself an expectation ("As we expect X to ..., we expect Y to ...") is
+            # a comparison, not a condition of the claim
+            claim = rest if clause and hedge_words(lead.group("lead")) else _with_lead(rest, lead.group("lead"))
+            return claim[:1].upper() + claim[1:]
     claim = without_chance(claim)
     expect = _expect_to(claim)
     if expect:
@@ -646,6 +677,10 @@ def antecedent(previous_sentence: str) -> str:
     if not found:
         return ""
     subject = found.group("subject")
-    if PRONOUN_SUBJECT.match(subject) or subject.split()[0] in ("I", "We", "There", "Here", "But", "And", "If"):
+    first = subject.split()[0]
+    # "In the model used, presidents ...": a prepositional phrase is no subject
+    if PRONOUN_SUBJECT.match(subject) or first in ("I", "We", "There", "Here", "But", "And", "If") or first.lower() in {
+        "in", "on", "at", "by", "for", "with", "from", "after", "before", "during", "over", "under", "as", "to",
+    }:  # fmt: skip
         return ""
     return subject

