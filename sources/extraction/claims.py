@@ -38,7 +38,7 @@ _LIKELIHOOD = r"(?:certainly|likely|probably|surely|possibly|perhaps|maybe|defin
 _SAYER = r"(?:he|she|they|it|we|I|(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4})"
 _SAYS = (
     r"(?:said|says|say|told\s+\w+|added|noted|warned|wrote|writes|argued|argues|predicted|predicts|predict|expects|"
-    r"expect|forecast|believe)"
+    r"expect|forecast|believe|found|finds)"
 )
 
 _NOT_ARTICLE = r"(?!(?:a|an|the|its|their|his|her|our|this|that|these|those)\b)"
@@ -49,7 +49,7 @@ _FRAMES = [
     re.compile(
         r"^(?:most\s+likely|more\s+likely|very\s+likely|likely|probably|almost\s+certainly|in\s+all\s+likelihood|"
         r"yes|no|well|so|overall|meanwhile|in\s+addition|in\s+this\s+situation|for\s+example|for\s+instance|"
-        r"of\s+course|in\s+fact|now|as\s+it\s+stands|this\s+means\s+that|fundamentally|"
+        r"of\s+course|in\s+fact|now|as\s+it\s+stands|as\s+a\s+result|this\s+means\s+that|fundamentally|"
         # the speaker's aside: "Globally, I have to say, I would imagine ...", "As I say, ...", "Even so, ..."
         r"i\s+have\s+to\s+say|i\s+must\s+say|to\s+be\s+(?:honest|fair)|frankly|honestly|"
         r"as\s+(?:i|you|we)\s+(?:say|said)|even\s+so|as\s+such|nevertheless|nonetheless|in\s+this\s+context|"
@@ -158,7 +158,7 @@ _FRAMES = [
     re.compile(r"^my\s+(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\s+(?:that\s+)?", re.I),
     re.compile(
         r"^(?:there\s+is|there's|it\s+is|it's)\s+[^,]*?\b(?:chance|odds|likely|unlikely|possible|possibility|probability|"
-        r"likelihood)(?:\s+than\s+not)?\s+(?:that\s+|of\s+)?",
+        r"likelihood)(?:\s+than\s+not)?\s+(?:that\s+|of\s+)?(?!for\s)",
         re.I,
     ),
     re.compile(r"^(?:the\s+)?(?:odds|chances)\s+(?:are|favou?r)\s+(?:that\s+)?", re.I),
@@ -543,7 +543,10 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
     else:
         # the positive of "won't get back to 2019 levels until 2023" is "will get back ... before 2023"
         claim = re.sub(
-            r"\b(won't|will\s+not|would\s+not|wouldn't)\b([^,;.]{1,80}?)\buntil\b", r"\1\2before", claim, flags=re.I
+            r"\b(won't|(?:will|would)\s+(?:\w+ly\s+)?not|wouldn't)\b([^,;.]{1,80}?)\buntil\b",
+            r"\1\2before",
+            claim,
+            flags=re.I,
         )
     claim = claim.strip(" .\"'")
     for _ in range(2):

@@ -663,3 +663,33 @@ def test_leading_clauses_years_and_object_clauses(quote, claim):
 def test_a_prepositional_phrase_is_no_antecedent():
     # "In the model used, presidents ...": "he" in the next sentence is not "In the model"
     assert antecedent("In the model used, presidents with an approval rating of around 30% have a 19% chance.") == ""
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        # "not ... until" with an adverb between, and in a statement (tune)
+        (
+            "In the statement of monetary policy, \u201cthe Board will not increase the cash rate target until "
+            "progress is being made towards full employment\u201d.",
+            "The Board will increase the cash rate target before progress is being made towards full employment",
+        ),
+        ("Inflation will probably not return to target until 2026.", "Inflation will return to target before 2026"),
+        # "a good chance for X to" after a reported frame (holdout-1)
+        (
+            "He also added that as regards the growth this year, according to the indicators, there was a good chance "
+            "for the projected 2% growth to be realized.",
+            "The projected 2% growth will be realized",
+        ),
+        ("There's a good chance for the bill to pass the Senate this year.", "The bill will pass the Senate this year"),
+        # shapes no article of the corpus has yet: "As a result," and "..., the survey found"
+        ("As a result, growth is likely to slow in 2024.", "Growth will slow in 2024"),
+        (
+            "The risk of a recession in the next 12 months is 35%, the survey found.",
+            "A recession in the next 12 months",
+        ),
+    ],
+)
+def test_not_until_a_chance_for_and_a_result(quote, claim):
+    assert rewrite(quote) == claim
+    assert hedge_words(claim) == []
