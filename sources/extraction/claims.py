@@ -38,7 +38,12 @@ _LIKELIHOOD = r"(?:certainly|likely|probably|surely|possibly|perhaps|maybe|defin
 _SAYER = r"(?:he|she|they|it|we|I|(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4})"
 _SAYS = (
     r"(?:said|says|say|told\s+\w+|added|noted|warned|wrote|writes|argued|argues|predicted|predicts|predict|expects|"
-    r"expect|forecast|believe|found|finds)"
+    r"expect|forecast|believe|found|finds|shows|showed|suggests|suggested)"
+)
+# a forecasting verb with its object is a clause of its own, not a trailing "he said": ", we forecast growth of 1.5%"
+_FORECAST_OBJECT = (
+    r"(?:(?<=predict)|(?<=predicts)|(?<=predicted)|(?<=expect)|(?<=expects)|(?<=forecast)|(?<=believe))"
+    r"\s+(?!(?:on|in|at|last|this|today|yesterday|earlier)\b)[a-z]"
 )
 
 _NOT_ARTICLE = r"(?!(?:a|an|the|its|their|his|her|our|this|that|these|those)\b)"
@@ -88,7 +93,8 @@ _FRAMES = [
     re.compile(r"^(?-i:[A-Z])[a-z]+ly\s+(?=(?:I|we)\s)"),
     # "The three-year forecast calls for 2.6% growth in 2016"
     re.compile(
-        r"^(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:forecasts?|outlook|projections?)\s+(?:now\s+)?calls?\s+for\s+",
+        r"^(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:forecasts?|outlook|projections?)\s+(?:now\s+)?calls?\s+for\s+"
+        r"(?![^,;]{2,60}?\s+to\s+[a-z])",
         re.I,
     ),
     # "In Scenario 2 (35% weight), the AI bubble pops"
@@ -126,7 +132,8 @@ _FRAMES = [
     # "..., it said Tuesday in its World Economic Outlook, up 0.1 point from January": the rest is attribution
     # ... but not a verb with its own clause: "In the long run, I expect nuclear fusion to matter less"
     re.compile(
-        rf",\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\b(?!\s+(?:that\b|[^,;]{{1,80}}?\s+(?:will\s+|to\s+{_NOT_ARTICLE})[a-z]))"
+        rf",\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\b(?!\s+(?:that\b|[^,;]{{1,80}}?\s+(?:will\s+|to\s+{_NOT_ARTICLE})[a-z])"
+        rf"|{_FORECAST_OBJECT})"
         r".*$"
     ),
     # ... but "faster than Treasury expects" is a comparison, not attribution
@@ -155,7 +162,12 @@ _FRAMES = [
     re.compile(r"^(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+)?surprised\s+if\s+", re.I),
     re.compile(r"^(?:I|we)(?:'d|\s+would)\s+(?:imagine|guess|hope)\s+(?:that\s+)?", re.I),
     re.compile(r"^(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\s+", re.I),
-    re.compile(r"^my\s+(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\s+(?:that\s+)?", re.I),
+    # "My bet is that", "Our base case is that the recession will be mild"
+    re.compile(
+        r"^(?:(?:my|our|their|its)\s+(?:bet|guess|hunch|prediction|forecast|expectation|(?:base|central)\s+case|"
+        r"baseline)\s+is\s+(?:that\s+)?(?!for\s)|the\s+(?:expectation|(?:base|central)\s+case|baseline)\s+is\s+that\s+)",
+        re.I,
+    ),
     re.compile(
         r"^(?:there\s+is|there's|it\s+is|it's)\s+[^,]*?\b(?:chance|odds|likely|unlikely|possible|possibility|probability|"
         r"likelihood)(?:\s+than\s+not)?\s+(?:that\s+|of\s+)?(?!for\s)",
@@ -224,12 +236,12 @@ _FRAMES = [
 _EXPECT_TO = re.compile(
     r"^(?:(?:I|we|they|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}|(?:most\s+|many\s+)?(?:[A-Z]{2,}\s+)?(?:money\s+)?"
     r"(?:analysts|economists|markets?|"
-    rf"investors|traders|forecasters)|(?i:the|its|our)\s+{INSTITUTIONS})\s+"
+    rf"investors|traders|forecasters)|(?i:the|its|our|a|an)\s+(?:(?i:new|latest|updated|revised)\s+)?{INSTITUTIONS})\s+"
     # reported: "The BOC said it expects consumer price inflation to fall", 'Fitch said it "expects the economy to'
     r"(?:(?:said|says|added|noted)\s+(?:that\s+)?(?:it|they|he|she)\s+)?[\"']?"
     # "The Fed also now expects", "The Company continues to expect"
     r"(?:(?:now|still|also|fully|would|currently|continues\s+to|continue\s+to)\s+){0,2}(?:expects?|anticipates?|projects?|predicts?|"
-    r"forecasts?|sees?)\s+"
+    r"forecasts?|sees?|calls?\s+for)\s+"
     r"|(?i:my|our|the|their|its)\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
     r"(?:is|remains)\s+for\s+)"
     r"(?P<subject>.+?)\s+to\s+(?P<verb>[a-z]\w*)\b"
@@ -258,6 +270,7 @@ _SOURCE_LEAD = re.compile(
 # population will be 9.7 billion by 2050", so the claim opens with its subject
 _LEAD = re.compile(
     r"^(?P<lead>(?:by|in|over|within|during|until|through|after|before|from|across)\s+[^,]{1,50}?|globally|"
+    r"(?:next|this|later\s+this)\s+(?:year|month|quarter|week|decade|spring|summer|autumn|fall|winter)|"
     r"domestically|internationally|worldwide|nationally)\s*,\s+(?P<rest>\S.*)$",
     re.I,
 )
@@ -326,6 +339,15 @@ _REWRITES = [
     (re.compile(r"\b(?:can|could|should|may)\s+expect\s+to\s+(?=[a-z])", re.I), "will "),
     (
         re.compile(r"\b(and|but)\s+(?:now\s+|also\s+|still\s+)?(?:expects?|anticipates?)\s+to\s+(?=[a-z])", re.I),
+        r"\1 will ",
+    ),
+    # "..., forward fuel curve, the Company expects to pay an average of ..."
+    (
+        re.compile(
+            rf"\b((?:the|its|our)\s+(?i:{INSTITUTIONS})|(?-i:[A-Z])[\w&.'\-]*(?:\s+(?-i:[A-Z])[\w&.'\-]*){{0,3}})\s+"
+            r"(?:now\s+|also\s+|still\s+)?(?:expects|anticipates)\s+to\s+(?=[a-z])",
+            re.I,
+        ),
         r"\1 will ",
     ),
     # "another decline in GDP is expected", "No big jumps are expected until 2025": the event will occur
@@ -537,7 +559,7 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
         claim = f"{rest} ({condition[:1].lower()}{condition[1:]})"
     expect = _expect_to(claim)
     if expect:
-        claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"
+        claim = f"{expect.group('subject')} will {expect.group('verb')}{_and_to(claim[expect.end() :])}"
     if not positive:
         claim = re.sub(r"\bwon't\b|\bwill\s+not\b", "will \x00", claim, flags=re.I)
     else:
@@ -571,7 +593,7 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
     claim = without_chance(claim)
     expect = _expect_to(claim)
     if expect:
-        claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"
+        claim = f"{expect.group('subject')} will {expect.group('verb')}{_and_to(claim[expect.end() :])}"
     elif re.search(r"\b(?:expects?|anticipates?|predicts?)\b", claim):
         # "a mild recession next year and we expect earnings expectations also come in": both are claimed
         claim = re.sub(
@@ -593,6 +615,18 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
         claim = claim.replace('"', "")  # a quotation cut in half by the clause: 'territory" in the second quarter'
     claim = re.sub(r"\s+", " ", claim).strip(" ,.;:\"'")
     return claim[:1].upper() + claim[1:]
+
+
+def _and_to(rest: str) -> str:
+    """The rest of an expectation, whose second object is expected too: "prices to hit $7 and oil to soar to $200"
+    reads "prices will hit $7 and oil will soar to $200"."""
+    return re.sub(
+        r"\b(and|but)\s+((?!(?:then|not|more|less|also|still|further|even|so|only)\b)(?:the\s+)?[\w$%.'\-]+"
+        r"(?:\s+(?![\w'\-]+ly\b)[\w$%.'\-]+){0,3}?)\s+to\s+(?!(?:the|a|an|its|their|his|her|our|my)\b)(?=[a-z])",
+        r"\1 \2 will ",
+        rest,
+        count=1,
+    )
 
 
 def _later_expectation(claim: str) -> str:
