@@ -73,6 +73,21 @@ _WHICH_HAS_CHANCE = re.compile(
     r"^(?P<whom>[^,]{2,60}),\s+(?:which|who)\s+(?:\w+ly\s+)?(?:has|have)\s+"
     rf"{_STATED_CHANCE}\s+(?:of\s+)?(?P<event>(?:to\s+)?[a-z][^,]*)(?:,.*)?$"
 )
+# "We are already at the outer limits of the possibility for 1.5 degrees, with only a 14% chance of avoiding
+# overshoot": the subject of the clause is the one the chance is about
+_WITH_CHANCE = re.compile(
+    r"^(?P<whom>[^,]{2,60}?)\s+(?:is|are|was|were|remains?|looks?)\b[^;]{0,120}?,\s+with\s+(?:only\s+|just\s+)?"
+    rf"{_STATED_CHANCE}\s+(?:of\s+)?(?P<event>(?:to\s+)?[a-z].*)$"
+)
+# a chance named as the whole claim: "The approximately 10% chance that Democrats win the Senate", "the 10%
+# chance that Republicans win the House are very real" (the remark on the chance is no part of the event)
+_THE_CHANCE_THAT = re.compile(
+    r"^(?:the|a|an)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
+    r"(?:chance|probability|likelihood)\s+that\s+(?P<event>.+?)"
+    r"(?:\s+(?:is|are|was|were|remains?|seems?|looks?)\s+(?:\w+\s+){0,2}(?:real|high|low|small|slim|significant|possible|"
+    r"remote))?$",
+    re.I,
+)
 # "New Zealand: 33.5% chance of winning the tournament": a model's table written as lines
 _LABEL_CHANCE = re.compile(
     r"^(?P<whom>(?-i:[A-Z])[\w.'\- ]{1,40}):\s+(?:a\s+|an\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
@@ -126,9 +141,13 @@ def without_chance(claim: str) -> str:
         or _WHICH_HAS_CHANCE.match(claim)
         or _HAS_CHANCE.match(claim)
         or _LABEL_CHANCE.match(claim)
+        or _WITH_CHANCE.match(claim)
     )
     if gives and re.match(r"to\s+[a-z]|[a-z]+ing\b", gives.group("event")):
         claim = f"{gives.group('whom')} {_event(gives.group('event'))}"
+    the_chance = _THE_CHANCE_THAT.match(claim)
+    if the_chance:
+        claim = the_chance.group("event")
     chance_for = _CHANCE_FOR.match(claim)
     if chance_for:
         claim = f"{chance_for.group('whom')} will {chance_for.group('verb')}"

@@ -123,3 +123,21 @@ def test_the_chance_of_a_possessor_and_of_a_share_of_runs():
     assert without_chance("The probability that a bullish scenario will come true increased from 10% to 20%") == (
         "a bullish scenario will come true"
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "proposition"),
+    [
+        # the chance named as the whole claim, with or without a remark on it (holdout-1)
+        ("The approximately 10% chance that Democrats win the Senate", "Democrats win the Senate"),
+        ("the 10% chance that Republicans win the House are very real", "Republicans win the House"),
+        # "X is ..., with only a N% chance of V-ing": X is who the chance is about (holdout-7)
+        (
+            "We are already at the outer limits of the possibility for 1.5 degrees Celsuis, with only a 14% chance of "
+            "avoiding overshoot in even the most optimistic scenario",
+            "We will avoid overshoot in even the most optimistic scenario",
+        ),
+    ],
+)
+def test_a_chance_named_whole_or_after_the_clause(claim, proposition):
+    assert without_chance(claim) == proposition
