@@ -7,19 +7,26 @@ from __future__ import annotations
 import re
 
 _CHANCE_OF = re.compile(
-    r"^(?:(?:and\s+)?(?:[^,;]{0,80}?\s)?"
-    r"(?:put|puts|place|places|assess|assesses|peg|pegs|agree|agrees|say|says|think|thinks)\s+)?(?:the\s+)?"
+    r"^(?:(?:and\s+)?(?:[^,;]{0,80}?\s|.*?,\s+(?:who|which)\s+)?"
+    r"(?:put|puts|place|places|assess|assesses|peg|pegs|agree|agrees|say|says|think|thinks|estimate|estimates|"
+    # "The document also points out that the probability of ... is only 20%"
+    r"(?:points?|pointed)\s+out\s+that|(?:shows?|showed|finds?|found)\s+that)\s+)?(?:the\s+)?"
     r"(?:chances?|odds|probability|likelihood|risk)"
-    r"\s+(?:of|that)\s+(?P<event>.+?)\s+(?:at|is|are|stands\s+at|as|would\s+be|(?:does\s+not|doesn't)\s+exceed|"
-    r"(?:has|have)\s+(?:risen|fallen|increased|decreased|dropped|climbed|edged\s+\w+)\s+to)\s+"
+    # "estimate the chance either side will accuse the other ... this year is just 5%"
+    r"\s+(?:(?:of|that)\s+|(?=(?:[\w-]+\s+){1,3}?(?:will|would)\s))(?P<event>.+?)\s+(?:at|is|are|stands\s+at|as|would\s+be|(?:does\s+not|doesn't)\s+exceed|"
+    r"(?:has|have)\s+(?:risen|fallen|increased|decreased|dropped|climbed|edged\s+\w+)\s+to|will\s+be|"
+    # "The probability that a bullish scenario will come true increased from 10% to 20%"
+    r"(?:rose|fell|increased|decreased|dropped|climbed|jumped)\s+(?:from\s+[\d.]+\s*%?\s+)?to)\s+"
     r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|close\s+to\s+|near\s+|nearly\s+|almost\s+|at\s+least\s+|"
     r"no\s+(?:worse|better|more|less)\s+than\s+)?"
     r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|one\s+in\s+\w+|\w+\s+in\s+\w+|slim|low|high|good|small)\s*(?P<rest>.*)$",
     re.I,
 )
 _PERCENT_CHANCE_OF = re.compile(
-    r"^(?:(?:[^;]{0,80}?\b)?there(?:\s+is|'s)\s+(?:still\s+|just\s+|only\s+)?|[^;]{0,120}?\b(?:see|sees|put|puts|assigns?|estimates?|predicts?|gives?)\s+)?"
-    r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?(?:a\s+|an\s+)?(?:median\s+|average\s+)?"
+    r"^(?:(?:[^;]{0,80}?\b)?there(?:\s+is|'s)\s+(?:still\s+|just\s+|only\s+)?|[^;]{0,120}?\b(?:see|sees|put|puts|assigns?|estimates?|predicts?|gives?|"
+    r"finds?|found)\s+)?"
+    # "there is better than an 80 percent chance that ..."
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|(?:better|more|less)\s+than\s+)?(?:a\s+|an\s+)?(?:median\s+|average\s+)?"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
     r"(?:\d[\d.]*\s*(?:%\s*)?(?:(?:to|-|\u2013)\s*\d[\d.]*\s*)?(?:%|per\s*cent|percent)|\d+-in-\d+|one[\s-]in[\s-]\w+|"
     r"(?:two|one|three)[\s-](?:thirds?|quarters?))\s+"
@@ -27,20 +34,79 @@ _PERCENT_CHANCE_OF = re.compile(
     re.I,
 )
 
-# "FiveThirtyEight's model gives Biden a 71% chance of winning the election"
-_GIVES = re.compile(
-    r"^.{0,160}?\bgives?\s+(?P<whom>(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)\s+"
-    r"(?:(?:a|an)\s+\d[\d.]*\s*(?:%|per\s*cent|percent)\s+(?:chance|probability|likelihood|edge)|"
-    r"(?:very\s+)?(?:strong|good|high|long|slim|low)\s+odds)\s+of\s+(?P<event>.+)$"
-)
-# "The Chiefs have a 25% chance of winning the Super Bowl"
-# "Additionally, Biden has a better than 19 in 20 (or 97 percent) chance of winning the most votes"
-_HAS_CHANCE = re.compile(
-    r"^(?:\w+,\s+)?(?P<whom>[^,]{2,60}?)\s+(?:has|have)\s+"
+# a stated chance: "a 71% chance", "about a three in four chance", "a chance of 21%", "a one-in-five chance"
+_NUMBER = r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|\d+-in-\d+|one-in-\w+|\w+\s+in\s+\w+)"
+_STATED_CHANCE = (
     r"(?:(?:about|around|roughly|only|just|better\s+than|less\s+than|more\s+than)\s+)*(?:a|an)\s+"
-    r"(?:(?:about|around|better\s+than|less\s+than|more\s+than)\s+)*(?:\w+\s+in\s+\w+\s*\(\s*or\s+)?"
-    r"\d[\d.]*\s*(?:%|per\s*cent|percent)\)?\s+"
-    r"(?:chance|probability|likelihood)\s+(?:of|to)\s+(?P<event>.+)$"
+    r"(?:(?:about|around|roughly|better\s+than|less\s+than|more\s+than)\s+)*(?:\w+\s+in\s+\w+\s*\(\s*or\s+)?"
+    # "a 76% and 75% chance of qualifying respectively"
+    rf"(?:{_NUMBER}(?:\s+and\s+{_NUMBER})?\)?\s+(?:chance|probability|likelihood)|"
+    rf"(?:chance|probability|likelihood)\s+of\s+{_NUMBER})"
+)
+# "FiveThirtyEight's model gives Biden a 71% chance of winning the election", "the Index isn't far off,
+# giving the Raiders a 6.9 percent chance to win", "this gives Labour a chance of 21% becoming the biggest party"
+_GIVES = re.compile(
+    r"^.{0,160}?\b(?:gives?|giving)\s+(?P<whom>(?:the\s+)?[A-Z$][\w.'\-]*(?:\s+[\w.'$\-]+){0,8}?)\s+"
+    rf"(?:{_STATED_CHANCE}|(?:very\s+)?(?:strong|good|high|long|slim|low)\s+odds)\s+(?:of\s+)?"
+    r"(?P<event>[a-z].*)$"
+)
+# "The Chiefs have a 25% chance of winning the Super Bowl", "a third way would have a 10% chance of
+# beating Lula", "Down two with five to go, the Bulls have just better than a one-in-five chance of sneaking
+# into the postseason", "England and India are given a 76% and 75% chance of qualifying respectively"
+_HAS_CHANCE = re.compile(
+    r"^(?:.*,\s+)?(?!(?:which|who|that)\b)(?P<whom>[^,]{2,60}?)\s+(?:has|have|(?:would|will)\s+have|(?:is|are)\s+given|"
+    r"with)\s+"
+    rf"{_STATED_CHANCE}\s+(?:of\s+)?(?P<event>(?:to\s+)?[a-z].*)$"
+)
+# "I'd put Labor's chances of winning a majority next year at roughly one in three", "the Democrats' chances of
+# keeping the Senate would be just 17 percent"
+_POSSESSIVE_CHANCE = re.compile(
+    r"^(?:.{0,80}?\b(?:put|puts|place|places|peg|pegs|rate|rates)\s+|.{0,120}?\s(?=the\s))?"
+    r"(?P<whom>(?:the\s+)?[A-Z][\w.\- ]{0,40}?)(?:'s|')\s+(?:chances?|odds|probability)\s+of\s+"
+    r"(?P<event>[a-z]+ing\b.*?)\s+"
+    r"(?:at|is|are|would\s+be|will\s+be|stands?\s+at)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+)?"
+    r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|one\s+in\s+\w+|\w+\s+in\s+\w+)\b.*$"
+)
+# "Headline unemployment, which roughly has a 33% chance of coming in above 4.1%, could add further
+# pressure": the chance is the relative clause's, so the claim is that clause's
+_WHICH_HAS_CHANCE = re.compile(
+    r"^(?P<whom>[^,]{2,60}),\s+(?:which|who)\s+(?:\w+ly\s+)?(?:has|have)\s+"
+    rf"{_STATED_CHANCE}\s+(?:of\s+)?(?P<event>(?:to\s+)?[a-z][^,]*)(?:,.*)?$"
+)
+# "We are already at the outer limits of the possibility for 1.5 degrees, with only a 14% chance of avoiding
+# overshoot": the subject of the clause is the one the chance is about
+_WITH_CHANCE = re.compile(
+    r"^(?P<whom>[^,]{2,60}?)\s+(?:is|are|was|were|remains?|looks?)\b[^;]{0,120}?,\s+with\s+(?:only\s+|just\s+)?"
+    rf"{_STATED_CHANCE}\s+(?:of\s+)?(?P<event>(?:to\s+)?[a-z].*)$"
+)
+# a chance named as the whole claim: "The approximately 10% chance that Democrats win the Senate", "the 10%
+# chance that Republicans win the House are very real" (the remark on the chance is no part of the event)
+_THE_CHANCE_THAT = re.compile(
+    r"^(?:the|a|an)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
+    r"(?:chance|probability|likelihood)\s+that\s+(?P<event>.+?)"
+    r"(?:\s+(?:is|are|was|were|remains?|seems?|looks?)\s+(?:\w+\s+){0,2}(?:real|high|low|small|slim|significant|possible|"
+    r"remote))?$",
+    re.I,
+)
+# "New Zealand: 33.5% chance of winning the tournament": a model's table written as lines
+_LABEL_CHANCE = re.compile(
+    r"^(?P<whom>(?-i:[A-Z])[\w.'\- ]{1,40}):\s+(?:a\s+|an\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
+    r"(?:chance|probability|likelihood)\s+(?:of\s+)?(?P<event>(?:to\s+)?[a-z].*)$",
+    re.I,
+)
+
+
+# "there was a good chance for the projected 2% growth to be realized"
+_CHANCE_FOR = re.compile(
+    r"^(?:.*?\b)?there(?:\s+is|\s+was|'s)\s+(?:still\s+)?(?:a|an)\s+(?:\w+\s+)?(?:chance|possibility|likelihood)\s+for\s+"
+    r"(?P<whom>.+?)\s+to\s+(?P<verb>[a-z].*)$",
+    re.I,
+)
+# a model's share of runs: "..., and in the remaining 80% of cases, the Democrats will win the House"
+_SHARE_OF_RUNS = re.compile(
+    r"^(?:.*?,\s+(?:and|but)\s+)?in\s+(?:the\s+remaining\s+|about\s+|around\s+|roughly\s+)?\d[\d.]*\s*"
+    r"(?:%|per\s*cent|percent)\s+of\s+(?:the\s+|our\s+|its\s+)?(?:cases|simulations|scenarios|runs|outcomes|trials)\s*,?\s+",
+    re.I,
 )
 
 
@@ -59,11 +125,33 @@ def _finite(event: str) -> str:
     return f"will {stem}{event[found.end() :]}"
 
 
+def _event(event: str) -> str:
+    """The event a chance is of, as a verb phrase: "winning it" and "to win it" both read "will win it"."""
+    event = re.sub(r",?\s+respectively\b", "", event)
+    if event.startswith("to "):
+        return f"will {event[3:]}"
+    return _finite(event)
+
+
 def without_chance(claim: str) -> str:
     """The proposition a stated chance is about (the chance itself is the candidate's probability)."""
-    gives = _GIVES.match(claim) or _HAS_CHANCE.match(claim)
-    if gives:
-        claim = f"{gives.group('whom')} {_finite(gives.group('event'))}"
+    gives = (
+        _GIVES.match(claim)
+        or _POSSESSIVE_CHANCE.match(claim)
+        or _WHICH_HAS_CHANCE.match(claim)
+        or _HAS_CHANCE.match(claim)
+        or _LABEL_CHANCE.match(claim)
+        or _WITH_CHANCE.match(claim)
+    )
+    if gives and re.match(r"to\s+[a-z]|[a-z]+ing\b", gives.group("event")):
+        claim = f"{gives.group('whom')} {_event(gives.group('event'))}"
+    the_chance = _THE_CHANCE_THAT.match(claim)
+    if the_chance:
+        claim = the_chance.group("event")
+    chance_for = _CHANCE_FOR.match(claim)
+    if chance_for:
+        claim = f"{chance_for.group('whom')} will {chance_for.group('verb')}"
+    claim = _SHARE_OF_RUNS.sub("", claim)
     chance = _CHANCE_OF.match(claim)
     if chance:
         claim = f"{chance.group('event')} {chance.group('rest')}".strip()

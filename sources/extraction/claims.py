@@ -34,12 +34,19 @@ def _unbalanced(span: str, mark: str) -> bool:
 
 
 _ADVERB = r"(?:very\s+|highly\s+|most\s+|almost\s+|all\s+but\s+|nearly\s+|virtually\s+|quite\s+|still\s+|also\s+)"
-_LIKELIHOOD = r"(?:certainly|likely|probably|surely|possibly|perhaps|maybe|definitely)"
+_LIKELIHOOD = r"(?:certainly|likely|probably|surely|possibly|perhaps|maybe|definitely|undoubtedly|no\s+doubt)"
 _SAYER = r"(?:he|she|they|it|we|I|(?:the\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4})"
 _SAYS = (
     r"(?:said|says|say|told\s+\w+|added|noted|warned|wrote|writes|argued|argues|predicted|predicts|predict|expects|"
-    r"expect|forecast|believe)"
+    r"expect|forecast|believe|found|finds|shows|showed|suggests|suggested)"
 )
+# a forecasting verb with its object is a clause of its own, not a trailing "he said": ", we forecast growth of 1.5%"
+_FORECAST_OBJECT = (
+    r"(?:(?<=predict)|(?<=predicts)|(?<=predicted)|(?<=expect)|(?<=expects)|(?<=forecast)|(?<=believe))"
+    r"\s+(?!(?:on|in|at|last|this|today|yesterday|earlier)\b)[a-z]"
+)
+
+_NOT_ARTICLE = r"(?!(?:a|an|the|its|their|his|her|our|this|that|these|those)\b)"
 
 # Framing around the proposition: dropped whole.
 _FRAMES = [
@@ -47,7 +54,10 @@ _FRAMES = [
     re.compile(
         r"^(?:most\s+likely|more\s+likely|very\s+likely|likely|probably|almost\s+certainly|in\s+all\s+likelihood|"
         r"yes|no|well|so|overall|meanwhile|in\s+addition|in\s+this\s+situation|for\s+example|for\s+instance|"
-        r"of\s+course|in\s+fact|now|as\s+it\s+stands|this\s+means\s+that|fundamentally|"
+        r"of\s+course|in\s+fact|now|as\s+it\s+stands|as\s+a\s+result|this\s+means\s+that|fundamentally|"
+        # the speaker's aside: "Globally, I have to say, I would imagine ...", "As I say, ...", "Even so, ..."
+        r"i\s+have\s+to\s+say|i\s+must\s+say|to\s+be\s+(?:honest|fair)|frankly|honestly|"
+        r"as\s+(?:i|you|we)\s+(?:say|said)|even\s+so|as\s+such|nevertheless|nonetheless|in\s+this\s+context|"
         # a company's period: "For fiscal 2024, the company expects ..."
         r"for\s+(?:fiscal\s+|the\s+(?:full\s+|fiscal\s+)?year\s+)?(?:\d{4}|year)|"
         r"accordingly|therefore|thus|hence|moreover|furthermore|indeed|however|still|also|again|"
@@ -71,14 +81,20 @@ _FRAMES = [
         # "The report by CIBC World Markets also predicts there will be 10 million fewer cars"
         r"\s+(?:that\s+|(?=there\s+(?:will|is|are)\b)"
         # "Two of the firms in the list below expect the S&P 500 will rise": the clause without "that"
-        r"|(?=(?:the\s+)?[\w&'.\-]+(?:\s+[\w&'.\-]+){0,4}\s+will\s+[a-z]))",
+        # ... "The outlook predicts 14 of the 23 industries included (among 27 total) will show gains", "The company
+        # expects its fourth-quarter shipments, as measured by revenue-ton-miles, will match"
+        r"|(?=(?:the\s+)?[\w&'.\-]+(?:\s+[\w&'.\-]+){0,4}\s+will\s+[a-z])"
+        r"|(?:(?<=expects\s)|(?<=predicts\s)|(?<=expect\s)|(?<=predict\s))(?=(?:the\s+)?[\w&'.\-]+"
+        r"(?:\s+(?!(?:is|are|was|were|has|have|had|and|that|which|who)\b)[\w&'.\-()]+){0,9}(?:,[^,;]{1,60},)?"
+        r"\s+will\s+[a-z]))",
         re.I,
     ),
     # "Fundamentally we expect the tariffs to be effective"
     re.compile(r"^(?-i:[A-Z])[a-z]+ly\s+(?=(?:I|we)\s)"),
     # "The three-year forecast calls for 2.6% growth in 2016"
     re.compile(
-        r"^(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:forecasts?|outlook|projections?)\s+(?:now\s+)?calls?\s+for\s+",
+        r"^(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:forecasts?|outlook|projections?)\s+(?:now\s+)?calls?\s+for\s+"
+        r"(?![^,;]{2,60}?\s+to\s+[a-z])",
         re.I,
     ),
     # "In Scenario 2 (35% weight), the AI bubble pops"
@@ -89,7 +105,7 @@ _FRAMES = [
     re.compile(r"^(?-i:[A-Z])[\w&/\-]*(?:\s+[a-z][\w&/\-]*){0,3}\s+-\s+(?=(?-i:The|Full|Third|Second|First)\b)"),
     re.compile(
         r"^(?:I|we)\s+(?:do\s+not\s+|don't\s+|do\s+|now\s+|still\s+|also\s+|fully\s+)?(?:expect|anticipate|forecast|predict)\s+(?:that\s+)?"
-        r"(?!\S+(?:\s+\S+){0,3}\s+to\s+[a-z])",
+        r"(?!to\s|\S+(?:\s+\S+){0,3}\s+to\s+[a-z])",
         re.I,
     ),
     re.compile(r"^(?:we've|we\s+have|I've|I\s+have)\s+(?:assigned|put|given)\s+", re.I),
@@ -114,8 +130,14 @@ _FRAMES = [
         r"^(?:\|?[-*\u2022\u25aa\u25cf\u2013\u2014>]+(?=\s)|\(?\d{1,2}[.)](?=\s)|[A-Z][\w. ]{0,30}:(?=\s+[A-Z\"]))\s*"
     ),
     # "..., it said Tuesday in its World Economic Outlook, up 0.1 point from January": the rest is attribution
-    re.compile(rf",\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\b.*$"),
-    re.compile(rf"\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\s*$"),
+    # ... but not a verb with its own clause: "In the long run, I expect nuclear fusion to matter less"
+    re.compile(
+        rf",\s*(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\b(?!\s+(?:that\b|[^,;]{{1,80}}?\s+(?:will\s+|to\s+{_NOT_ARTICLE})[a-z])"
+        rf"|{_FORECAST_OBJECT})"
+        r".*$"
+    ),
+    # ... but "faster than Treasury expects" is a comparison, not attribution
+    re.compile(rf"(?:^|(?<!\bthan)(?<!\bas)\s+)(?:{_SAYER}\s+{_SAYS}|{_SAYS}\s+{_SAYER})\s*$"),
     # "..., the operators' association says"
     re.compile(
         rf",\s*(?:the|a|an|some|many|most|several|two|three)\s+[\w'\u2019\- ]{{2,60}}?\s+{_SAYS}(?:\s+\w+)?\s*$"
@@ -140,10 +162,15 @@ _FRAMES = [
     re.compile(r"^(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+)?surprised\s+if\s+", re.I),
     re.compile(r"^(?:I|we)(?:'d|\s+would)\s+(?:imagine|guess|hope)\s+(?:that\s+)?", re.I),
     re.compile(r"^(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\s+", re.I),
-    re.compile(r"^my\s+(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\s+(?:that\s+)?", re.I),
+    # "My bet is that", "Our base case is that the recession will be mild"
     re.compile(
-        r"^(?:there\s+is|there's|it\s+is|it's)\s+[^,]*?\b(?:chance|odds|likely|unlikely|possible|probability|likelihood)"
-        r"(?:\s+than\s+not)?\s+(?:that\s+|of\s+)?",
+        r"^(?:(?:my|our|their|its)\s+(?:bet|guess|hunch|prediction|forecast|expectation|(?:base|central)\s+case|"
+        r"baseline)\s+is\s+(?:that\s+)?(?!for\s)|the\s+(?:expectation|(?:base|central)\s+case|baseline)\s+is\s+that\s+)",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:there\s+is|there's|it\s+is|it's)\s+[^,]*?\b(?:chance|odds|likely|unlikely|possible|possibility|probability|"
+        r"likelihood)(?:\s+than\s+not)?\s+(?:that\s+|of\s+)?(?!for\s)",
         re.I,
     ),
     re.compile(r"^(?:the\s+)?(?:odds|chances)\s+(?:are|favou?r)\s+(?:that\s+)?", re.I),
@@ -167,20 +194,108 @@ _FRAMES = [
         r"(?:confident|sure|certain)\s+(?:that\s+)?",
         re.I,
     ),
+    # "By 2012, the report predicts, the average miles driven in the United States will decrease"
+    re.compile(
+        r"^(?:the\s+|a\s+|its\s+)?(?:[\w'.\-]+\s+){0,3}(?:predicts?|expects?|forecasts?|projects?|says|said|believes|"
+        r"thinks|estimates?),\s+(?=\S+\s+\S+)",
+        re.I,
+    ),
+    # "Looking at MansionBet's NFL odds online, we can see that ...", "Looking at the 5%-threshold the Greens ..."
+    re.compile(r"^looking\s+at\s+[^,]{1,60}?(?:,\s+|\s+(?=the\s+(?-i:[A-Z])))", re.I),
+    re.compile(r"^(?:I|we|you)\s+can\s+(?:already\s+)?see\s+that\s+", re.I),
+    # "I am going to predict — with relative assurance — that the U.S. economy is heading south"
+    re.compile(r"^(?:I|we)(?:\s+am|\s+are|'m|'re)\s+going\s+to\s+(?:predict|forecast|say)\b[^.]*?\bthat\s+", re.I),
+    # a company's guidance: "The Company expects a provision for income taxes at ..."
+    re.compile(
+        rf"^(?:The|Its|Our)\s+(?i:{INSTITUTIONS})\s+(?:now\s+|also\s+|still\s+|continues\s+to\s+)?"
+        r"(?:expects?|anticipates?|projects?|sees?)\s+(?!to\s|[^,;]{0,80}?\s+to\s+[a-z])(?=\S+\s+\S+)"
+    ),
+    # "it is anticipated that he will collaborate with the PDI-P"
+    re.compile(
+        r"^it\s+is\s+(?:now\s+|widely\s+|also\s+|generally\s+)?(?:expected|anticipated|predicted|forecast|projected|"
+        r"believed|thought)\s+that\s+",
+        re.I,
+    ),
+    # reported speech: "Das indicated that a degree of relief ...", "he explained that inflation will ..."
+    re.compile(
+        r"^(?:[^,;\"]{0,60}?\s)?(?:said|says|explained|explains|indicated|indicates|noted|notes|added|argued|argues|"
+        r"believes|thinks|warned|told\s+\w+)\s+(?:(?:in|on|at|during)\s+[^,;\"]{1,40}?\s+)?that\s+(?=\S+\s+\S+)",
+        re.I,
+    ),
+    # "Mr. Becker said a weaker dollar was unlikely before the Fed starts cutting"
+    re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z][\w'\-]+\s+(?:said|says|believes|thinks)\s+(?!that\b)(?=\S+\s+\S+)"),
+    # "Legal challenges ... mark the aftermath, with Prabowo expected to build a broad coalition": what is
+    # expected is the forecast, the clause before it the setting
+    re.compile(
+        r"^.{0,200}?,\s+with\s+(?=[^,]{2,60}?\s+(?:widely\s+|now\s+|also\s+)?(?:expected|set|tipped|poised|forecast|"
+        r"projected|likely)\s+to\s+[a-z])",
+        re.I,
+    ),
 ]
 # "I expect Beijing to keep ..." -> "Beijing will keep ..."
 _EXPECT_TO = re.compile(
     r"^(?:(?:I|we|they|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,4}|(?:most\s+|many\s+)?(?:[A-Z]{2,}\s+)?(?:money\s+)?"
     r"(?:analysts|economists|markets?|"
-    rf"investors|traders|forecasters)|(?i:the|its|our)\s+{INSTITUTIONS})\s+"
+    rf"investors|traders|forecasters)|(?i:the|its|our|a|an)\s+(?:(?i:new|latest|updated|revised)\s+)?{INSTITUTIONS})\s+"
     # reported: "The BOC said it expects consumer price inflation to fall", 'Fitch said it "expects the economy to'
     r"(?:(?:said|says|added|noted)\s+(?:that\s+)?(?:it|they|he|she)\s+)?[\"']?"
     # "The Fed also now expects", "The Company continues to expect"
     r"(?:(?:now|still|also|fully|would|currently|continues\s+to|continue\s+to)\s+){0,2}(?:expects?|anticipates?|projects?|predicts?|"
-    r"forecasts?|sees?)\s+"
+    r"forecasts?|sees?|calls?\s+for)\s+"
     r"|(?i:my|our|the|their|its)\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
     r"(?:is|remains)\s+for\s+)"
     r"(?P<subject>.+?)\s+to\s+(?P<verb>[a-z]\w*)\b"
+)
+# an expectation written after the clause it follows: "..., and UNWTO expects demand for domestic and
+# regional travel to remain strong", "The Budget revealed that Treasury now expects a sharper downturn"
+_EXPECT_LATER = re.compile(
+    r"(?<![\w'])(?<!the\s)(?<!its\s)(?<!our\s)(?<!of\s)(?:expects?|anticipates?|predicts?)\s+"
+    r"(?!to\s|that\s|from\s|of\s|for\s|(?:him|her|them|it|us|me)\s)(?P<subject>[^,;]{2,120}?)\s+to\s+"
+    r"(?!the\b|a\b|an\b|its\b|their\b)(?P<verb>[a-z]+)\b"
+)
+_EXPECTS_NOUN = re.compile(
+    r"(?:^|,\s+|\s+(?:and|while|but|whereas|that)\s+)(?P<who>[^,;]{1,60}?)\s+(?:now\s+|also\s+|still\s+)?"
+    r"(?:expects?|anticipates?|predicts?)\s+(?!to\s|that\s|from\s|of\s|(?:it|them|this|him|her)\b)"
+    r"(?P<what>[^,;]{3,}?)\s*$"
+)
+# a leading source: "In an interview on the Le Bilan program, ...", "In Eurasia's assessment, ...", "In the
+# March 2001 Inflation Report, Norges Bank projects ..." (the forecaster is named elsewhere, not in the claim)
+_SOURCE_LEAD = re.compile(
+    r"^in\s+(?:an?|the|its|his|her|their|our|my|[A-Z][\w.'\u2019]*)\s+(?:[\w\"'\u201c\u201d\-]+\s+){0,4}?"
+    r"(?:interview|statement|report|assessment|view|opinion|model(?:\s+used)?|analysis|note|survey|speech|letter|"
+    r"update|estimates?|judge?ment)\b[^,]{0,60},\s+(?=\S+\s+\S+)",
+    re.I,
+)
+# a leading time or place: "By 2050, the planet's population will be 9.7 billion" reads "The planet's
+# population will be 9.7 billion by 2050", so the claim opens with its subject
+_LEAD = re.compile(
+    r"^(?P<lead>(?:by|in|over|within|during|until|through|after|before|from|across)\s+[^,]{1,50}?|globally|"
+    r"(?:next|this|later\s+this)\s+(?:year|month|quarter|week|decade|spring|summer|autumn|fall|winter)|"
+    r"domestically|internationally|worldwide|nationally)\s*,\s+(?P<rest>\S.*)$",
+    re.I,
+)
+# a leading adverbial clause: "As the economy slows, some workers will lose their jobs" reads "Some workers will
+# lose their jobs as the economy slows"; a year without its comma: "By 2030 renewables will supply ..."
+_CLAUSE_LEAD = re.compile(
+    r"^(?P<lead>(?:as(?!\s+(?:regards|for|to|of|a|an|such|well|usual|expected|noted|mentioned|shown|said|always)\b)|"
+    r"when|once|while|even\s+when)\s+[^,]{3,120}?)\s*,\s+(?P<rest>\S.*)$",
+    re.I,
+)
+_YEAR_LEAD = re.compile(
+    r"^(?P<lead>(?:in|by|from|after|before|until)\s+(?:the\s+end\s+of\s+)?\d{4})\s+"
+    r"(?P<rest>(?!(?:and|or|to|will|is|are|was|were|the\s+\w+\s+of|at|in|on)\b)[^,]{2,60}?\s+will\s+.*)$",
+    re.I,
+)
+_TIME_OR_PLACE = re.compile(
+    r"(?:\d|\b(?:years?|months?|quarters?|decades?|decade's|century|weeks?|days?|run|term|future|summer|winter|spring|"
+    r"autumn|fall|end|beginning|start|then|time|period|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)|^(?:in|across)\s+(?:the\s+)?(?-i:[A-Z])[\w.\- ]*|^[a-z]+ally|^worldwide)$",
+    re.I,
+)
+# where a moved lead goes: before an appended phrase, else at the end
+_AFTER_CLAUSE = re.compile(
+    r"\s+\((?:even\s+)?if\s|,\s+(?:a|an|up|down|which|who|requiring|leading|driven|surpassing|thus|while|with|as|"
+    r"though|although|largely|mainly|according|(?-i:[A-Z]))|\s+[\u2013\u2014]\s+|\s+-\s+|\.\s"
 )
 _STATED_NUMBER = r"(?:at\s+least\s+|about\s+|around\s+|roughly\s+|only\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)"
 _REWRITES = [
@@ -202,11 +317,45 @@ _REWRITES = [
         ),
         r"\1will ",
     ),
+    # ... and after a lowercase subject: "growth expected to slow", not "is expected to" (below)
+    (
+        re.compile(
+            r"^((?:(?!(?:is|are|was|were|be|been|being|has|have|had|and|but|or|that|which)\s)[\w'\u2019.$%\-]+\s+){1,5}?)"
+            r"(?:expected|tipped|poised|forecast|projected)\s+to\s+(?=[a-z])"
+        ),
+        r"\1will ",
+    ),
+    # "Fed officials expect to avert a recession by lowering interest rates": what the subject plans to do
+    (
+        re.compile(
+            r"^((?:(?!(?:I|we|you|can|could|may|might|should|would|will|must|do|does|did|not)\s)[\w'\u2019.&\-]+\s+){1,5}?)"
+            r"(?:now\s+|also\s+|still\s+)?(?:expects?|anticipates?)\s+"
+            r"to\s+(?=[a-z])",
+            re.I,
+        ),
+        r"\1will ",
+    ),
+    # "some workers can expect to lose their jobs", "P&G ... and expects to pay more than $9 billion"
+    (re.compile(r"\b(?:can|could|should|may)\s+expect\s+to\s+(?=[a-z])", re.I), "will "),
+    (
+        re.compile(r"\b(and|but)\s+(?:now\s+|also\s+|still\s+)?(?:expects?|anticipates?)\s+to\s+(?=[a-z])", re.I),
+        r"\1 will ",
+    ),
+    # "..., forward fuel curve, the Company expects to pay an average of ..."
+    (
+        re.compile(
+            rf"\b((?:the|its|our)\s+(?i:{INSTITUTIONS})|(?-i:[A-Z])[\w&.'\-]*(?:\s+(?-i:[A-Z])[\w&.'\-]*){{0,3}})\s+"
+            r"(?:now\s+|also\s+|still\s+)?(?:expects|anticipates)\s+to\s+(?=[a-z])",
+            re.I,
+        ),
+        r"\1 will ",
+    ),
     # "another decline in GDP is expected", "No big jumps are expected until 2025": the event will occur
     (
         re.compile(
             r"\s+(?:is|are)\s+(?:now\s+|also\s+|widely\s+)?(?:expected|forecast|projected|predicted|anticipated)"
-            r"(?=\s+(?:in|by|until|before|during|this|next|over|within|soon)\b|\s*$)",
+            r"(?=\s+(?:in|by|until|before|during|this|next|over|within|soon|due\s+to|because|following|once|amid|"
+            r"thanks\s+to)\b|\s*$)",
             re.I,
         ),
         " will occur",
@@ -239,7 +388,8 @@ _REWRITES = [
     (re.compile(r"\b(?:is|are|am)\s+(?:not\s+)?going\s+to\b|\b(?:isn't|aren't)\s+going\s+to\b", re.I), "will"),
     (
         re.compile(
-            rf"\b(?:is|are|remains?|looks?|seems?|appears?)\s+(?:not\s+)?(?:widely\s+|now\s+|also\s+)?{_ADVERB}?"
+            rf"\b(?:is|are|was|were|remains?|looks?|seems?|appears?)\s+(?:not\s+)?"
+            rf"(?:widely\s+|now\s+|also\s+|both\s+|all\s+|each\s+|generally\s+)?{_ADVERB}?"
             r"(?:un)?(?:likely|expected|forecast|forecasted|projected|predicted|anticipated|estimated|tipped|set|poised|"
             r"bound|due|certain|"
             r"on\s+track|on\s+course)\s+to\b",
@@ -252,12 +402,65 @@ _REWRITES = [
         "will ",
     ),
     (re.compile(r"\b(?:would|should)\s+(?:not\s+)?(?=[a-z])", re.I), "will "),
-    (re.compile(r"\b(?:perhaps|possibly|maybe|probably|likely|almost\s+certainly|certainly)\s+", re.I), ""),
+    # an aside between commas: "we won't get back to 2019 levels until, maybe, 2023", "They were, also, no doubt,"
+    (
+        re.compile(
+            r",\s*(?:(?:also|too),\s*)?(?:perhaps|possibly|maybe|probably|likely|undoubtedly|no\s+doubt|surely|"
+            r"certainly),\s*",
+            re.I,
+        ),
+        " ",
+    ),
+    (re.compile(r"\b(?:perhaps|possibly|maybe|probably|likely|almost\s+certainly|certainly|undoubtedly)\s+", re.I), ""),
+    # an earlier forecast the claim is measured against is not the claim's hedge: "for longer than expected",
+    # "at higher index levels than previously anticipated", "from the previously expected level", "the predicted
+    # surge": the neutral word is "forecast"
+    (
+        re.compile(
+            r"\bthan\s+((?:(?!(?:is|are|was|were|be|been)\s)[\w'.\-]+\s+){0,3}?)(?:expected|anticipated|predicted)\b",
+            re.I,
+        ),
+        r"than \1forecast",
+    ),
+    # "fewer rate cuts next year than markets anticipate", "a lot larger than Obama is predicting"
+    (
+        re.compile(
+            r"\bthan\s+((?:[\w'.\-]+\s+){1,3}?(?:(?:is|are)\s+)?)(?:expect|anticipate|predict)(s|ing)?\b"
+            r"|\bthan\s+((?:[\w'.\-]+\s+){1,3}?)anticipat(ing)\b",
+            re.I,
+        ),
+        lambda m: f"than {m.group(1) or m.group(3)}forecast{m.group(2) or m.group(4) or ''}",
+    ),
+    (
+        re.compile(
+            r"\b(the|a|an|its|their)\s+((?:previously|initially|originally|bullish|bearish|base)\s+)?"
+            r"(?:expected|predicted|anticipated)\s+(?=[a-z])",
+            re.I,
+        ),
+        lambda m: (
+            f"{'a' if m.group(1) == 'an' else 'A' if m.group(1) == 'An' else m.group(1)} {m.group(2) or ''}forecast "
+        ),
+    ),
+    # a participle after its noun: "with significant growth expected in China and India", "the 10 million
+    # predicted in the U.S.", "a weather pattern expected to develop", "US $95.00 per barrel being anticipated
+    # for 2012" (not "is expected in", above)
+    (
+        re.compile(
+            r"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)(?<=[\w)])\s+(?:expected|predicted|anticipated)"
+            r"(?=\s+(?:in|by|for|to|during|over|this|next|from)\b)",
+            re.I,
+        ),
+        " forecast",
+    ),
+    # "slowly but surely" is a manner, not a likelihood
+    (re.compile(r"\bslowly\s+but\s+surely\b", re.I), "gradually"),
     # a verbless judgement at the end: "A full-scale invasion before 2027 is highly unlikely"
     (
         re.compile(
-            rf"\s+(?:is|are|remains?|looks?|seems?)\s+(?:not\s+)?{_ADVERB}?(?:un)?(?:likely|probable|improbable|"
-            r"doubtful|certain|possible|a\s+(?:real|distinct|serious)\s+possibility)\s*$",
+            rf"\s+(?:is|are|remains?|looks?|seems?)\s+(?:not\s+)?(?:therefore\s+|thus\s+|now\s+)?{_ADVERB}?"
+            r"(?:un)?(?:likely|probable|improbable|doubtful|certain|possible|a\s+(?:real|distinct|serious)\s+possibility)"
+            # ... or followed by its reasons: "is highly unlikely: the PLA has not fought a war since 1979"
+            r"\s*(?:[:;].*)?$",
             re.I,
         ),
         "",
@@ -265,7 +468,7 @@ _REWRITES = [
     # ... and one followed by its window: "A full-scale invasion remains unlikely in this time frame"
     (
         re.compile(
-            rf"\s+(?:is|are|remains?|looks?|seems?)\s+(?:not\s+)?{_ADVERB}?(?:un)?(?:likely|probable|improbable)"
+            rf"\s+(?:is|are|was|were|remains?|looks?|seems?)\s+(?:not\s+)?{_ADVERB}?(?:un)?(?:likely|probable|improbable)"
             r"(?=\s+(?:in|by|before|within|during|this|next|over|until|anytime)\b)",
             re.I,
         ),
@@ -292,6 +495,24 @@ _REWRITES = [
         "",
     ),
     (re.compile(r"\s*[;,]\s*I'?m\s+\d+%\s+sure\s+of\s+that\.?$", re.I), ""),
+    # "A favorable situation, having a 10% chance, might drive ...", "this will happen (there is a 15% chance)"
+    (
+        re.compile(
+            r",\s*(?:having|with|given)\s+(?:a|an)\s+\d[\d.]*\s*(?:%|per\s*cent|percent)\s+(?:chance|probability|likelihood)\s*,",
+            re.I,
+        ),
+        "",
+    ),
+    (
+        re.compile(
+            r"\s*\((?:there\s+is\s+|with\s+)?(?:a|an)\s+\d[\d.]*\s*(?:%|per\s*cent|percent)\s+"
+            r"(?:chance|probability|likelihood)\)",
+            re.I,
+        ),
+        "",
+    ),
+    # "Macro policies are likely to remain loose, judging by ...": the evidence, not the claim
+    (re.compile(r",\s+judging\s+(?:by|from)\b.*$", re.I), ""),
 ]
 HEDGE_IN_CLAIM = re.compile(rf"\b(?:{HEDGE_WORDS})\b")
 PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She|This|That|These|Those|Such\s+\w+|(?:This|That|These|Those)\s+\w+)\b")
@@ -305,7 +526,13 @@ _NO_SUBJECT_START = {
 def _expect_to(claim: str) -> re.Match[str] | None:
     """ "Analysts expect X to rise": not "see a 6% probability that Putin will cease to be" (a chance, a clause)."""
     expect = _EXPECT_TO.match(claim)
-    if expect and re.search(r"\bwill\b|%|\bthat\b", expect.group("subject")):
+    # ... nor "The forecast gives Democrats a 75 percent chance to take the House" (a chance, claimed elsewhere)
+    # ... nor "Qatar's North Field East project is due to start" ("project" is a noun), "Dr Cullen expects to
+    # continue to run" (the subject's own plan)
+    if expect and (
+        re.search(r"\bwill\b|%|\bthat\b|\bchances?\b|\bodds\b|\bprobability\b", expect.group("subject"))
+        or re.match(r"(?:is|are|was|were|has|have|had|to)\b", expect.group("subject"))
+    ):
         return None
     return expect
 
@@ -317,6 +544,11 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
     written ("Trump will not be impeached. 80%"), so its claim keeps the "not".
     """
     claim = " ".join(to_plain(quote).split())
+    claim = re.sub(r"(?<=\w)'ll\b", " will", claim)  # "you'll" -> "you will", not "youwill"
+    # "However, in the unlikely event that Democrats win ..., there could be ...": a condition
+    claim = re.sub(
+        r"^[\"']?(?:however,?\s+|but\s+|and\s+)?in\s+the\s+(?:\w+\s+)?event\s+(?:that\s+)?", "if ", claim, flags=re.I
+    )
     conditional = re.match(
         r"^[\"']?(?:but\s+|and\s+)?(?P<cond>(?:even\s+)?if\s+[^,]{3,120}),\s+(?P<rest>.+)$", claim, re.I
     )
@@ -327,24 +559,108 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
         claim = f"{rest} ({condition[:1].lower()}{condition[1:]})"
     expect = _expect_to(claim)
     if expect:
-        claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"
+        claim = f"{expect.group('subject')} will {expect.group('verb')}{_and_to(claim[expect.end() :])}"
     if not positive:
         claim = re.sub(r"\bwon't\b|\bwill\s+not\b", "will \x00", claim, flags=re.I)
+    else:
+        # the positive of "won't get back to 2019 levels until 2023" is "will get back ... before 2023"
+        claim = re.sub(
+            r"\b(won't|(?:will|would)\s+(?:\w+ly\s+)?not|wouldn't)\b([^,;.]{1,80}?)\buntil\b",
+            r"\1\2before",
+            claim,
+            flags=re.I,
+        )
     claim = claim.strip(" .\"'")
     for _ in range(2):
+        claim = _SOURCE_LEAD.sub("", claim)
         for pattern in _FRAMES:
             claim = pattern.sub("", claim).strip(" .,\"'")
+    claim = re.sub(rf"^{_LIKELIHOOD}\s+", "", claim, flags=re.I)  # "certainly in 2024, there is ..."
+    lead, clause = _LEAD.match(claim), False
+    if not (lead and _TIME_OR_PLACE.search(lead.group("lead"))):
+        lead, clause = _YEAR_LEAD.match(claim) or _CLAUSE_LEAD.match(claim), True
+    if (
+        lead
+        and not re.search(r"%|\bper\s*cent\b|\bpercent\b", lead.group("lead"))
+        and len(lead.group("rest").split()) >= 3
+    ):
+        rest = rewrite(lead.group("rest"), positive=positive)
+        if not clause or " will " in f" {rest} ":  # a clause or a bare year goes after a "will" only
+            # a leading clause that is itself an expectation ("As we expect X to ..., we expect Y to ...") is
+            # a comparison, not a condition of the claim
+            claim = rest if clause and hedge_words(lead.group("lead")) else _with_lead(rest, lead.group("lead"))
+            return claim[:1].upper() + claim[1:]
     claim = without_chance(claim)
     expect = _expect_to(claim)
     if expect:
-        claim = f"{expect.group('subject')} will {expect.group('verb')}{claim[expect.end() :]}"
+        claim = f"{expect.group('subject')} will {expect.group('verb')}{_and_to(claim[expect.end() :])}"
+    elif re.search(r"\b(?:expects?|anticipates?|predicts?)\b", claim):
+        # "a mild recession next year and we expect earnings expectations also come in": both are claimed
+        claim = re.sub(
+            r"\b(and|but)\s+(?:I|we)\s+(?:also\s+|now\s+)?(?:expect|anticipate)\s+(?:that\s+)?(?!to\s)", r"\1 ", claim
+        )
+        claim = _later_expectation(claim)
     for pattern, replacement in _REWRITES:
         claim = pattern.sub(replacement, claim)
     claim = re.sub(r"\bwill\s+will\b", "will", claim).replace("\x00", "not")
+    # what follows a colon after a whole "will" clause explains it: "This baseline forecast will materialize:
+    # the normal bell distribution has been replaced by one with fat tails"
+    claim = re.sub(
+        r"^(.{12,}?\bwill\s+\w+.*?)\s*:\s+(?=[^:]*?\b(?:is|are|was|were|has|have|had)\s)(?:the|a|an|this|it|there)\b.*$",
+        r"\1",
+        claim,
+        flags=re.I,
+    )
     if claim.count('"') % 2:
         claim = claim.replace('"', "")  # a quotation cut in half by the clause: 'territory" in the second quarter'
     claim = re.sub(r"\s+", " ", claim).strip(" ,.;:\"'")
     return claim[:1].upper() + claim[1:]
+
+
+def _and_to(rest: str) -> str:
+    """The rest of an expectation, whose second object is expected too: "prices to hit $7 and oil to soar to $200"
+    reads "prices will hit $7 and oil will soar to $200"."""
+    return re.sub(
+        r"\b(and|but)\s+((?!(?:then|not|more|less|also|still|further|even|so|only)\b)(?:the\s+)?[\w$%.'\-]+"
+        r"(?:\s+(?![\w'\-]+ly\b)[\w$%.'\-]+){0,3}?)\s+to\s+(?!(?:the|a|an|its|their|his|her|our|my)\b)(?=[a-z])",
+        r"\1 \2 will ",
+        rest,
+        count=1,
+    )
+
+
+def _later_expectation(claim: str) -> str:
+    """The expectation a later clause states, when the claim does not open with it."""
+    for later in _EXPECT_LATER.finditer(claim):
+        if not re.search(r"\bwill\b|%|\s(?:that|which)\s", later.group("subject")):
+            return f"{later.group('subject')} will {later.group('verb')}{claim[later.end() :]}"
+    # "PANews reported on September 16 that according to Jinshi Data, ... strategist Francois Rimeu predicts that
+    # the Federal Reserve will start an interest rate cut cycle this week"
+    that = re.search(r"(?:^|,\s+)[^,;]{0,80}?\b(?:predicts?|expects?|anticipates?)\s+that\s+(?=\S+\s+\S+)", claim)
+    if that:
+        return claim[that.end() :]
+    noun = _EXPECTS_NOUN.search(claim)
+    if (
+        noun
+        and not re.search(r"\bwill\b|\sto\s+[a-z]", noun.group("what"))
+        and not re.search(r"\b(?:to|will|which|who|would|should)\b", noun.group("who"))
+    ):
+        return noun.group("what")
+    return claim
+
+
+def _with_lead(claim: str, lead: str) -> str:
+    """`claim` with a leading time or place moved after its main clause."""
+    start = claim.find(" will ")
+    if start < 0 and not re.search(r"\b(?:has|have|had|is|are|was|were|and)\b", claim):
+        # a verbless proposition: "Prices on average for WTI of $45 in the first quarter of next year"
+        return f"{claim} {lead[:1].lower()}{lead[1:]}"
+    if start < 0 or re.search(r"\b(?:has|have|had|is|are|was|were)\b", claim[:start]):
+        # no "will" of the first clause to hang it on: the lead stays in front
+        return f"{lead}, {claim[:1].lower()}{claim[1:]}" if claim[:2] != "I " else f"{lead}, {claim}"
+    boundary = _AFTER_CLAUSE.search(claim, start)
+    at = boundary.start() if boundary else len(claim)
+    return f"{claim[:at]} {lead[:1].lower()}{lead[1:]}{claim[at:]}"
 
 
 def suggest_claim(quote: str, deadline: date | None, *, subject: str = "", positive: bool = True) -> str:
@@ -398,6 +714,10 @@ def antecedent(previous_sentence: str) -> str:
     if not found:
         return ""
     subject = found.group("subject")
-    if PRONOUN_SUBJECT.match(subject) or subject.split()[0] in ("I", "We", "There", "Here", "But", "And", "If"):
+    first = subject.split()[0]
+    # "In the model used, presidents ...": a prepositional phrase is no subject
+    if PRONOUN_SUBJECT.match(subject) or first in ("I", "We", "There", "Here", "But", "And", "If") or first.lower() in {
+        "in", "on", "at", "by", "for", "with", "from", "after", "before", "during", "over", "under", "as", "to",
+    }:  # fmt: skip
         return ""
     return subject

@@ -91,7 +91,7 @@ def test_a_rescued_sentence_is_drafted_and_says_the_model_proposed_it():
     assert rescue.RESCUED_WARNING in found.note
 
 
-TEXT = "Prices will likely rise in 2031.\n\nWho will win in 2031?\n\nRevenue grows in 2031.\n\nSales rose."
+TEXT = "Prices will likely rise in 2031.\n\nWho will win in 2031?\n\nStrong revenue growth in 2031.\n\nSales rose."
 
 
 def test_with_rescued_adds_untouched_sentences_at_or_above_the_threshold_never_a_question():
@@ -102,7 +102,7 @@ def test_with_rescued_adds_untouched_sentences_at_or_above_the_threshold_never_a
     assert [c.quote for c in rules] == ["Prices will likely rise in 2031."]
     # the rule's own sentence and the question score high but are never rescued
     found = rescue.with_rescued(TEXT, plain, rules, PUBLISHED, SCALE, scores=[0.99, 0.99, 0.7, 0.69], threshold=0.7)
-    assert [c.quote for c in found] == ["Prices will likely rise in 2031.", "Revenue grows in 2031."]
+    assert [c.quote for c in found] == ["Prices will likely rise in 2031.", "Strong revenue growth in 2031."]
     assert found[1].confidence == 0.35
     assert rescue.with_rescued(TEXT, plain, rules, PUBLISHED, SCALE, scores=[0, 0, 0.5, 0.5], threshold=0.7) == rules
 
@@ -111,7 +111,7 @@ def test_with_rescued_scores_with_a_model_and_its_threshold():
     plain = to_plain(TEXT)
     model = {"intercept": -5.0, "threshold": 0.5, "coefficients": {"w:revenue": 200.0}}
     found = rescue.with_rescued(TEXT, plain, [], PUBLISHED, SCALE, model=model)
-    assert [c.quote for c in found] == ["Revenue grows in 2031."]
+    assert [c.quote for c in found] == ["Strong revenue growth in 2031."]
 
 
 def test_with_rescued_refuses_missing_or_mismatched_scores():

@@ -32,3 +32,112 @@ def test_the_chance_around_a_proposition_is_dropped(claim, proposition):
 
 def test_a_claim_without_a_chance_is_left_alone():
     assert without_chance("Inflation will fall to 2% in 2025") == "Inflation will fall to 2% in 2025"
+
+
+@pytest.mark.parametrize(
+    ("claim", "proposition"),
+    [
+        # a model's table written as lines (holdout-6)
+        ("New Zealand: 33.5% chance of winning the tournament", "New Zealand will win the tournament"),
+        # "a chance of 21%", "a probability of 85% to get", "have a probability of 98% of clearing" (holdout-6)
+        ("this gives Labour a chance of 21% becoming the biggest party", "Labour will become the biggest party"),
+        (
+            "we give NZ First a probability of 85% to get at least 5% of the votes",
+            "NZ First will get at least 5% of the votes",
+        ),
+        # "giving X a chance to win" after the clause that names the model (holdout-4)
+        (
+            "ESPN's Football Power Index isn't far off, giving the Raiders a 6.9 percent chance to win the Super Bowl",
+            "the Raiders will win the Super Bowl",
+        ),
+        # the one who is given the chance is not always a name (legacy)
+        (
+            "I'd give the $52 billion in US chip subsidies about a 70 per cent chance of becoming law by the end of "
+            "the year",
+            "the $52 billion in US chip subsidies will become law by the end of the year",
+        ),
+        # "would have", "are given", "better than a one-in-five", an opening phrase before the subject (holdout-7)
+        (
+            "a third way would have a 10% chance of beating Lula in an eventual second round",
+            "a third way will beat Lula in an eventual second round",
+        ),
+        (
+            "England and India are given a 76% and 75% chance of qualifying respectively",
+            "England and India will qualify",
+        ),
+        (
+            "Down two with five to go, the Bulls have just better than a one-in-five chance of sneaking into the "
+            "postseason",
+            "the Bulls will sneak into the postseason",
+        ),
+        (
+            "Now there is better than an 80 percent chance that postseason basketball returns to Detroit",
+            "postseason basketball returns to Detroit",
+        ),
+        # the chance of a relative clause is that clause's (holdout-3)
+        (
+            "Headline unemployment, which roughly has a 33% chance of coming in above 4.1%, will add further pressure",
+            "Headline unemployment will come in above 4.1%",
+        ),
+        # "estimate the chance X ... is 5%" without "of" or "that" (holdout-1); "points out that the probability"
+        (
+            "Good Judgment Superforecasters currently estimate the chance either side will accuse the other of using "
+            "a weapon against it this year is just 5%",
+            "either side will accuse the other of using a weapon against it this year",
+        ),
+        (
+            "The document also points out that the probability of President Jair Bolsonaro not being in the second "
+            "round is only 20%",
+            "President Jair Bolsonaro not being in the second round",
+        ),
+        (
+            "The agency also found a 98% chance that the five-year period will be the hottest on record",
+            "the five-year period will be the hottest on record",
+        ),
+        # "a good chance for X to be realized" (holdout-1); a model's share of runs (holdout-1)
+        (
+            "there was a good chance for the projected 2% growth to be realized",
+            "the projected 2% growth will be realized",
+        ),
+        (
+            "The Republicans have a similar chance of full control, and in the remaining 80% of cases, the Democrats "
+            "will win the House",
+            "the Democrats will win the House",
+        ),
+    ],
+)
+def test_more_ways_of_stating_a_chance_are_dropped(claim, proposition):
+    assert without_chance(claim) == proposition
+
+
+def test_a_chance_of_a_noun_is_not_turned_into_a_verb():
+    # "The Chiefs a title" would be no proposition: the chance stays for the editor to reword
+    assert without_chance("The Chiefs have a 25% chance of a title") == "The Chiefs have a 25% chance of a title"
+
+
+def test_the_chance_of_a_possessor_and_of_a_share_of_runs():
+    # holdout-1 and legacy
+    assert without_chance("the Democrats' chances of keeping the Senate would be just 17 percent") == (
+        "the Democrats will keep the Senate"
+    )
+    assert without_chance("The probability that a bullish scenario will come true increased from 10% to 20%") == (
+        "a bullish scenario will come true"
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "proposition"),
+    [
+        # the chance named as the whole claim, with or without a remark on it (holdout-1)
+        ("The approximately 10% chance that Democrats win the Senate", "Democrats win the Senate"),
+        ("the 10% chance that Republicans win the House are very real", "Republicans win the House"),
+        # "X is ..., with only a N% chance of V-ing": X is who the chance is about (holdout-7)
+        (
+            "We are already at the outer limits of the possibility for 1.5 degrees Celsuis, with only a 14% chance of "
+            "avoiding overshoot in even the most optimistic scenario",
+            "We will avoid overshoot in even the most optimistic scenario",
+        ),
+    ],
+)
+def test_a_chance_named_whole_or_after_the_clause(claim, proposition):
+    assert without_chance(claim) == proposition

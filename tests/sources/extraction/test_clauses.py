@@ -56,7 +56,7 @@ def test_two_stated_chances_in_one_clause_are_two_forecasts():
     )
     found = extract_candidates(text, published_on=date(2017, 9, 1))
     assert [round(c.probability, 2) for c in found] == [0.79, 0.21, 0.98, 0.85]
-    assert found[1].claim.startswith("This gives Labour")
+    assert found[1].claim.startswith("Labour will become the biggest party")
     assert "NZ First" not in found[2].claim
 
 
