@@ -155,6 +155,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:[\w\-]+\s+){0,3}?(?:growth|recovery|recoveries|rebounds?|declines?|rises?|falls?|increases?|decreases?|"
         r"drops?|slowdowns?|recessions?|gains?|losses|development|improvements?|expansions?|contractions?|cuts?|hikes?|"
         r"surplus(?:es)?|deficits?|shortages?|upturns?|downturns?|easing|tightening|resurgence)\b"
+        # any subject that projects, predicts or sees a quantity: "USDA's agricultural baseline, based on
+        # conditions in late 2014, projects a corn crop of 13.445 billion bushels", "USDA now sees corn plantings
+        # 1 million acres larger" (not an ability: "can predict"; "forecasts" is left out, as it is mostly the noun)
+        r"|(?<!\bto\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bthese\s)"
+        r"(?<!\bmost\s)(?<!\bmany\s)(?<!\bsuch\s)(?<!\bthose\s)"
+        r"\b(?:projects|predicts|foresees|sees|expects|anticipates)\s+(?!(?:it|this|that|them)\b)"
+        r"(?:a\s+|an\s+|the\s+)?(?:[a-z][\w\-]*\s+){1,4}?(?:of\s+|at\s+|around\s+|about\s+)?[-+$]?\d"
         # "In-form Iga Świątek (11.7%) is our favourite as she bids to triumph"
         r"|\b(?:is|are)\s+(?:our|my)\s+(?:clear\s+|big\s+|strong\s+|firm\s+)?favou?rites?\b"
         # a forecaster's pick among figures: "Gartner and Future Horizons plump for 4% and IC Insights goes for 3%"

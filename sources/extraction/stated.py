@@ -22,7 +22,11 @@ _APPROXIMATELY = (
 )
 # Dots inside a sentence: "U.S. recession", "3.5 per cent".
 _SAME_SENTENCE = r"(?:[^.;!?%]|\.(?=\w|\s+[a-z]))"
-_PROB_NOUN = r"(?:chances?|probability|likelihood|odds|risk|sure|certain|confident|edge|shot)"
+# "with 99.8% certainty" (not a statistic's "95% confidence interval")
+_PROB_NOUN = (
+    r"(?:chances?|probability|likelihood|odds|risk|sure|certain|certainty|confident|confidence(?!\s+(?:interval|level)s?\b)"
+    r"|edge|shot)"
+)
 # "just under 69%", "a bit over 11%", "approx. 88%"
 _NEAR = (
     rf"(?:(?:just|a\s+bit|slightly|approx\.?|approximately)\s+(?:over\s+|under\s+|below\s+|above\s+)?|{_APPROXIMATELY})"
@@ -50,7 +54,7 @@ STATED_PATTERNS = [
     # "a cut by March is at least 90% likely", "the Fed is 80% likely to cut"
     re.compile(rf"\b{_APPROXIMATELY}?{_PERCENT}\s+(?:likely|probable)\b", re.I),
     re.compile(
-        rf"\b(?:chances?|probability|likelihood|odds|risk|prospects?)\b{_SAME_SENTENCE}{{0,90}}?"
+        rf"\b(?:chances?|probability|probabilities|likelihood|odds|risk|prospects?)\b{_SAME_SENTENCE}{{0,90}}?"
         rf"\b(?:at|is|are|of|to|be|stands\s+at|as\s+high\s+as|as\s+low\s+as)\s+"
         rf"{_APPROXIMATELY}?{_PERCENT}",
         re.I,
@@ -120,6 +124,12 @@ STATED_PATTERNS = [
     re.compile(rf"\bon\s+(?P<listed>){_NEAR}?{_PERCENT}\s+to\s+win\b", re.I),
     # a ranking of chances: "Second is Manchester City, with a bit over 11%" (only near odds talk)
     re.compile(rf",\s+with\s+(?P<listed>){_NEAR}?{_PERCENT}\s*\.?\s*$", re.I),
+    # the next items of a list of chances in one sentence: "the win probabilities are ..., with 1917 at 71%,
+    # Joker at 10% and Parasite only at 2%" (only after a chance word earlier in the sentence)
+    re.compile(
+        rf"(?:(?<=,\s)|(?<=\band\s)|^)(?P<in_list>)(?-i:[A-Z][\w.&'\-]*|\d{{4}})(?:\s+(?-i:[A-Z][\w.&'\-]*)){{0,2}}"
+        rf"\s+(?:only\s+|just\s+)?at\s+{_NEAR}?{_PERCENT}",
+    ),
     # a model's chance in brackets after a contender's name: "Carlos Alcaraz (16.2%) is favoured over Novak
     # Djokovic (12.6%) to win Wimbledon" (only near talk of winning: _CONTEST)
     re.compile(
@@ -177,6 +187,11 @@ def stated_value(pattern: re.Pattern[str], m: re.Match[str], plain: str, start: 
     if "bracketed" in pattern.groupindex:
         around = plain[max(0, start + m.start() - 300) : start + m.end() + 300]
         return float(m.group("num")) / 100 if _CONTEST.search(around) else None
+    if "in_list" in pattern.groupindex:
+        # the sentence so far (a clause may start at the item itself)
+        before = re.split(r"[.!?]\s+(?=[A-Z])", plain[max(0, start + m.start() - 300) : start + m.start()])[-1]
+        opened = re.search(r"\b(?:chances?|probabilit(?:y|ies)|odds|likelihood)\b", before, re.I)
+        return float(m.group("num")) / 100 if opened else None
     if {"against", "line", "n", "listed"} & set(pattern.groupindex):
         return _odds(m, plain, start, end)
     if "num" in pattern.groupindex and m.group("num") is not None:

@@ -316,6 +316,17 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             end_of_quarter = _end_of_month(year + 1, month)
         add(m, end_of_quarter)
 
+    # "in each of the coming five years", "at least one of the next five years": the years are counted as
+    # calendar years, the current one first, so the last of five is the fourth after this one
+    for m in re.finditer(
+        rf"\b(?:each|any|every|all|one|either|none|some|most)\s+of\s+the\s+(?:next|coming|following)\s+"
+        rf"(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?:calendar\s+)?years\b",
+        plain,
+        re.I,
+    ):
+        raw = m.group("n").lower()
+        add(m, date(year + (int(raw) if raw.isdigit() else _NUMBERS[raw]) - 1, 12, 31))
+
     for m in re.finditer(
         r"\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|following|first)?\s*"
         r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|several|few)?"
@@ -332,6 +343,14 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)
         add(m, published_on + _span(n, m.group("unit")))
 
+    # "this fall and winter": the later of the two seasons named together
+    for m in re.finditer(
+        r"\b(?P<which>this|next|the|by|before|through|over)\s+(?:the\s+)?(?:winter|spring|summer|autumn|fall)"
+        r"\s+(?:and|or|to|into)\s+(?:the\s+)?(?P<season>winter|spring|summer|autumn|fall)\b",
+        plain,
+        re.I,
+    ):
+        add(m, _season_end(published_on, m.group("season").lower(), next_one=m.group("which").lower() == "next"))
     for m in re.finditer(
         r"\b(?P<which>this|next|the|by|before|through|over)\s+(?:the\s+)?(?P<season>winter|spring|summer|autumn|fall)\b",
         plain,

@@ -944,3 +944,24 @@ def test_a_change_one_can_predict_or_wants_to_see_is_no_forecast():
         "Investors want to see growth in earnings before they buy.",
     ):
         assert extract_candidates(sentence, published_on=date(2023, 1, 2)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-9, outlook-madeinchina-usda-crops-2015: a subject far from its verb, a quantity as the object
+        "By comparison, USDA's agricultural baseline, based on conditions in late 2014, projects a corn crop of "
+        "13.445 billion bushels this year, along with 3.820 bushels of soybeans and 2.155 million bushels of wheat.",
+        "USDA now sees corn plantings 1 million acres larger than it projected last fall.",
+    ],
+)
+def test_any_subject_that_projects_or_sees_a_quantity_forecasts_it(sentence):
+    assert _one(sentence, published_on=date(2015, 2, 20)).probability is not None
+
+
+def test_a_quantity_one_can_predict_or_the_noun_forecasts_is_no_forecast():
+    for sentence in (
+        "Nobody can predict a crop of 14 billion bushels.",
+        "Twelve months, ten questions: my forecasts for 2025",
+    ):
+        assert extract_candidates(sentence, published_on=date(2015, 2, 20)) == []

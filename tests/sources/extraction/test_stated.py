@@ -76,3 +76,20 @@ def test_a_chance_in_brackets_after_a_contenders_name():
 
 def test_a_share_in_brackets_after_a_name_is_no_chance_without_a_contest():
     assert _values("Growth in the United States (2.1%) outpaced the euro area this year.") == []
+
+
+def test_a_stated_certainty_is_a_chance_but_a_confidence_interval_is_not():
+    # holdout-9, model-thehindu-oscars-2020
+    sentence = "it can be predicted with 99.8% certainty that, this year, Joaquin Phoenix is going to win Best Actor"
+    assert _values(sentence) == [0.998]
+    assert _values("The estimate has a 95% confidence interval of 2 to 4 degrees.") == []
+
+
+def test_the_next_items_of_a_list_of_chances():
+    # holdout-9, model-thehindu-oscars-2020
+    sentence = (
+        "the win probabilities are relatively more closer, with 1917 at 71%, Joker at 10% and Parasite only at 2%."
+    )
+    assert sorted(_values(sentence)) == [0.02, 0.1, 0.71]
+    # not a list of figures without a chance word before them
+    assert _values("Growth was strong, with France at 1% and Germany at 3%.") == []

@@ -229,3 +229,35 @@ def test_a_trailing_conditions_date_is_not_the_forecasts(sentence, year):
     plain = to_plain(sentence)
     when = deadline_in(plain, 0, len(plain), date(2023, 1, 1))
     assert (when.deadline.year if when else None) == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # holdout-9, wire-dailytimes-wmo-warming-2021: the years of a window counted one by one
+        (
+            "Average temperatures are likely to be at least 1OC warmer in each of the coming five years",
+            date(2021, 5, 28),
+            2025,
+        ),
+        (
+            "There's about a 40 percent chance that the global average temperature for at least one of the next "
+            "five years will be 1.5 Celsius higher",
+            date(2021, 5, 28),
+            2025,
+        ),
+        # a window as a span still runs from the publication date
+        ("Prices will rise over the next five years", date(2021, 5, 28), 2026),
+    ],
+)
+def test_one_of_the_next_n_years_counts_calendar_years(sentence, published_on, year):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
+
+
+def test_two_seasons_named_together_end_with_the_later():
+    # holdout-9, interview-mic-second-wave-2020 (written in the autumn of 2020)
+    plain = to_plain("Experts predict a second wave of coronavirus this fall and winter.")
+    assert deadline_in(plain, 0, len(plain), date(2020, 9, 15)).deadline == date(2021, 2, 28)
+    plain = to_plain("Experts predict a second wave of coronavirus this fall.")
+    assert deadline_in(plain, 0, len(plain), date(2020, 9, 15)).deadline == date(2020, 11, 30)
