@@ -45,6 +45,10 @@ _I_THINK = re.compile(
     r"\b(?:I|we|they|he|she|(?-i:[A-Z][\w.&\-]+)(?:\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?)\s+"
     r"(?:still\s+|really\s+|also\s+)?(?P<neg>don't\s+|do\s+not\s+|doesn't\s+|does\s+not\s+)?(?:do\s+)?"
     r"(?:think|thinks|believe|believes|reckon|reckons|feel|feels|would\s+hope)\b"
+    # any subject, in any person, with or without an adverb: "Analysts largely believe Nvidia will maintain its
+    # majority market share", "Many pundits suggest the 2010 season is going to be a classic"
+    r"|\b(?:[\w.&\-]+)\s+(?:\w+ly\s+)?(?:believes?|believed|thinks?|suggests?|suggested|reckons?)\s+"
+    r"(?:that\s+)?(?=[^.;:]{0,80}$)"
     # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
     # anticipated that he will collaborate with the PDI-P"
     r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"

@@ -117,11 +117,18 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # year, according to Ray Boulger ..., to a drop of 10%, according to Capital Economics"
         r"|\b(?:forecasts|projections|estimates|predictions|expectations)\b[^.;]{0,40}?\b(?:range[sd]?|ranging)\s+"
         r"from\b(?=[^.;]{0,40}?\d)"
-        r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm|reduc|increas)\w*\s+(?:our|its|their|the)\s+[^.;]{0,50}?"
+        r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm|reduc|increas)\w*\s+(?:our|its|their|the|"
+        # "OPEC also cut next year's demand growth estimate to 1.78 million bpd"
+        r"(?:next|this)\s+year's|[\w.&\-]+'s)\s+[^.;]{0,50}?"
         r"\b(?:forecasts?|projections?|estimates?|outlook|(?:year-?end\s+)?target)\b"
         # a revision is a forecast when it gives the figure: "upgraded its growth forecast for this
         # year." only reports that one was made
         r"(?=(?:[^.;]|\.(?=\d))*?(?:\d\s*(?:%|per\s*cent|percent|bps)|\$\s?\d|\bto\s+[$\d]))"
+        # the same revision told in the passive: "the forecast for global cereal stocks was raised to 642 million
+        # tonnes"
+        r"|\b(?:forecasts?|projections?|estimates?|outlook)\s+(?:for|of)\s+[^.;]{1,60}?\b(?:was|were|has\s+been|have\s+been|"
+        r"is|are)\s+(?:now\s+|also\s+|\w+ly\s+)?(?:raised|lowered|cut|revised|upgraded|downgraded|lifted|trimmed|reduced|"
+        r"increased)\s+(?:up(?:wards?)?\s+|down(?:wards?)?\s+)?to\s+(?=[$\d])"
         r"|\b(?:the|our|its|their|a)\s+(?:new\s+|latest\s+|updated\s+)?(?:forecast|projection|outlook)\s+for\s+"
         # with what it gives, not what it leaves out: "The projection for 2002 excludes the temporary effects"
         r"(?:\d{4}|next\s+year|this\s+year)\b(?!\s+(?:excludes?|includes?|assumes?|reflects?|takes?)\b)"
@@ -162,6 +169,15 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<!\bmost\s)(?<!\bmany\s)(?<!\bsuch\s)(?<!\bthose\s)"
         r"\b(?:projects|predicts|foresees|sees|expects|anticipates)\s+(?!(?:it|this|that|them)\b)"
         r"(?:a\s+|an\s+|the\s+)?(?:[a-z][\w\-]*\s+){1,4}?(?:of\s+|at\s+|around\s+|about\s+)?[-+$]?\d"
+        # an outlook stated as what it is for: "so the short-term outlook is for continued caution in IT spending"
+        r"|\b(?:outlook|forecast|expectation|projection|prediction)s?\s+(?:is|are|remains?)\s+(?:now\s+|still\s+)?for\s+(?=\w)"
+        # "it's predicted that he will walk all over Massa" (not one made back then: "it was predicted")
+        r"|\b(?:it's|it\s+is)\s+(?:widely\s+|now\s+|also\s+|generally\s+)?(?:predicted|expected|forecast)\s+that\b"
+        # a model's or an expert's single named pick: "scientists from the Cornell University ... postulate Spain
+        # as a winner", "the model tips France as the likely champion"
+        r"|\b(?:postulates?|picks?|tips?|names?|backs?|predicts?|sees?|touts?|installs?)\s+(?-i:[A-Z][\w.&'\-]*)"
+        r"(?:\s+(?-i:[A-Z][\w.&'\-]*)){0,2}\s+as\s+(?:the\s+|a\s+|an\s+)?(?:likely\s+|eventual\s+|probable\s+|clear\s+)?"
+        r"(?:winners?|champions?|favou?rites?)\b"
         # "In-form Iga Świątek (11.7%) is our favourite as she bids to triumph"
         r"|\b(?:is|are)\s+(?:our|my)\s+(?:clear\s+|big\s+|strong\s+|firm\s+)?favou?rites?\b"
         # a forecaster's pick among figures: "Gartner and Future Horizons plump for 4% and IC Insights goes for 3%"

@@ -129,7 +129,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
 
     # "by century's end", "by the end of the century", "2.5 to 2.9 degrees this century": the century's last year
     for m in re.finditer(
-        r"\b(?:by\s+)?(?:century's\s+end|the\s+end\s+of\s+(?:the|this)\s+century|(?:in\s+|during\s+)?this\s+century)\b",
+        r"\b(?:by\s+)?(?:century's\s+end|the\s+end\s+of\s+(?:the|this|the\s+current)\s+century"
+        r"|(?:in\s+|during\s+)?(?:this|the\s+current)\s+century)\b",
         plain,
         re.I,
     ):
@@ -329,16 +330,18 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
 
     for m in re.finditer(
         r"\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|following|first)?\s*"
-        r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|several|few)?"
-        r"\s*(?P<unit>days?|weeks?|months?|years?|decades?)\b(?!\s+ago)",
+        r"(?:a\s+(?=few\b))?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty"
+        r"|several|few)?\s*(?P<more>(?:more|further|additional)\s+)?(?P<unit>days?|weeks?|months?|years?|decades?)\b(?!\s+ago)",
         plain,
         re.I,
     ):
         text = m.group(0).lower()
-        # "within six months" and "over the next decade" look ahead; "the highest in four
-        # decades" looks back.
-        if not re.search(r"\b(?:within|next|coming|following)\b", text):
+        # "within six months", "over the next decade" and "for a few more years" look ahead; "the
+        # highest in four decades" looks back.
+        if not re.search(r"\b(?:within|next|coming|following|more|further|additional)\b", text):
             continue
+        if not m.group("n") and m.group("unit").lower().endswith("s"):
+            continue  # "in the coming months" names no number: an approximate window, read below
         raw = (m.group("n") or "1").lower()
         n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)
         add(m, published_on + _span(n, m.group("unit")))

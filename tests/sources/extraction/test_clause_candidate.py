@@ -61,3 +61,20 @@ def test_a_possibility_suggested_and_still_held_is_read():
     )
     (candidate,) = extract_candidates(sentence, published_on=date(2009, 8, 10))
     assert candidate.probability is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        # holdout-8, outlook-ttmfinancial-amd-ai-chips-2024: any subject, with an adverb
+        (
+            "Analysts largely believe Nvidia will maintain its majority market share for the foreseeable future.",
+            date(2024, 6, 4),
+        ),
+        # holdout-9, op-ed-carmagazine-f1-2010: a view suggested
+        ("Many pundits suggest the 2010 season is going to be a classic.", date(2010, 3, 11)),
+    ],
+)
+def test_a_will_inside_anyones_belief_or_suggestion_is_likely(sentence, published_on):
+    (believed,) = extract_candidates(sentence, published_on=published_on)
+    assert believed.probability == 0.675

@@ -965,3 +965,45 @@ def test_a_quantity_one_can_predict_or_the_noun_forecasts_is_no_forecast():
         "Twelve months, ten questions: my forecasts for 2025",
     ):
         assert extract_candidates(sentence, published_on=date(2015, 2, 20)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        # holdout-8, outlook-ibtimes-gartner-it-spending-2012
+        (
+            "There has been little change in either business confidence or consumer sentiment in the past quarter, so "
+            "the short-term outlook is for continued caution in IT spending.",
+            date(2012, 7, 10),
+        ),
+        # holdout-9, op-ed-carmagazine-f1-2010
+        ("Again, it's predicted that he will walk all over Massa this season.", date(2010, 3, 11)),
+        # holdout-9, model-cr4globalspec-world-cup-2018: a model's single named pick
+        (
+            "With the help of different mathematical models, scientists from the Cornell University, in New York, "
+            "postulate Spain as a winner.",
+            date(2018, 6, 21),
+        ),
+        # holdout-8, wire-ina-opec-oil-demand-2024: a revision after a possessive
+        (
+            "In the report, OPEC also cut next year's demand growth estimate to 1.78 million bpd from 1.85 million bpd "
+            "previously.",
+            date(2024, 9, 10),
+        ),
+        # holdout-9, statement-pig333-fao-cereals-2016: a revision in the passive
+        (
+            "At the same time, the forecast for global cereal stocks was raised to 642 million tonnes.",
+            date(2016, 6, 2),
+        ),
+    ],
+)
+def test_an_outlook_for_a_pick_as_winner_and_revisions_with_their_figure(sentence, published_on):
+    assert _one(sentence, published_on=published_on).probability is not None
+
+
+def test_a_projection_ending_on_for_or_a_revision_without_its_figure_is_no_forecast():
+    for sentence in (
+        "Nevertheless, it is worth pointing out that the IMF's central projection is for",
+        "At the same time, the forecast for global cereal stocks was raised.",
+    ):
+        assert extract_candidates(sentence, published_on=date(2016, 6, 2)) == []

@@ -93,3 +93,25 @@ def test_the_next_items_of_a_list_of_chances():
     assert sorted(_values(sentence)) == [0.02, 0.1, 0.71]
     # not a list of figures without a chance word before them
     assert _values("Growth was strong, with France at 1% and Germany at 3%.") == []
+
+
+def test_a_chance_of_one_in_a_number_with_thousands():
+    # holdout-9, wire-universityherald-asteroid-2013
+    sentence = (
+        "The chances of a newly discovered asteroid actually hitting the Earth when it comes back around in 20 years "
+        "is estimated to be one in 63,000"
+    )
+    assert _values(sentence) == [round(1 / 63000, 4)]
+
+
+def test_the_remaining_share_of_the_time():
+    # holdout-8, model-dailykos-australia-election-2013
+    assert _values("The remaining 22% of the time no party will have enough seats to form government") == [0.22]
+
+
+def test_a_list_of_chances_followed_by_the_next():
+    # holdout-9, model-cr4globalspec-world-cup-2018
+    sentence = (
+        "other universities postulate that Brazil will win with a 16.81% probability, followed by Germany with 15.80%."
+    )
+    assert sorted(_values(sentence)) == [0.158, 0.1681]

@@ -261,3 +261,23 @@ def test_two_seasons_named_together_end_with_the_later():
     assert deadline_in(plain, 0, len(plain), date(2020, 9, 15)).deadline == date(2021, 2, 28)
     plain = to_plain("Experts predict a second wave of coronavirus this fall.")
     assert deadline_in(plain, 0, len(plain), date(2020, 9, 15)).deadline == date(2020, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "deadline"),
+    [
+        # holdout-8, interview-taipeitimes-intel-chip-shortage-2021: "more" looks ahead as "next" does
+        ("the shortage is not likely to be resolved for a few more years", date(2021, 5, 9), date(2024, 5, 9)),
+        # holdout-9, wire-universityherald-asteroid-2013: no number of months is no one month
+        ("doing so is expected to become much easier in the coming months", date(2013, 10, 18), date(2014, 4, 18)),
+        # holdout-9, wire-businessstandard-un-population-2019
+        (
+            "the world's population could reach its peak around the end of the current century",
+            date(2019, 6, 17),
+            date(2100, 12, 31),
+        ),
+    ],
+)
+def test_more_years_the_coming_months_and_the_current_century(sentence, published_on, deadline):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), published_on).deadline == deadline
