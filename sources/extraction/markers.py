@@ -126,9 +126,15 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?=(?:[^.;]|\.(?=\d))*?(?:\d\s*(?:%|per\s*cent|percent|bps)|\$\s?\d|\bto\s+[$\d]))"
         # the same revision told in the passive: "the forecast for global cereal stocks was raised to 642 million
         # tonnes"
-        r"|\b(?:forecasts?|projections?|estimates?|outlook)\s+(?:for|of)\s+[^.;]{1,60}?\b(?:was|were|has\s+been|have\s+been|"
-        r"is|are)\s+(?:now\s+|also\s+|\w+ly\s+)?(?:raised|lowered|cut|revised|upgraded|downgraded|lifted|trimmed|reduced|"
-        r"increased)\s+(?:up(?:wards?)?\s+|down(?:wards?)?\s+)?to\s+(?=[$\d])"
+        # or in brackets after it: "our 2024 inflation estimate (revised from 3.8% to 3.7%)"
+        r"|\b(?:forecasts?|projections?|estimates?|outlook)\s+(?:(?:for|of)\s+[^.;]{1,60}?\b(?:was|were|has\s+been|have\s+been|"
+        r"is|are)\s+|\(\s*)(?:now\s+|also\s+|\w+ly\s+)?(?:raised|lowered|cut|revised|upgraded|downgraded|lifted|trimmed|"
+        r"reduced|increased)\s+(?:up(?:wards?)?\s+|down(?:wards?)?\s+)?(?:from\s+[-$\d](?:[^.;()]|\.(?=\d)){0,20}?\s+)?to\s+(?=[-$\d])"
+        # an outlook for a change named with it: "iSuppli's outlook for mid-single-digit growth for worldwide
+        # semiconductor revenue in 2005"
+        r"|(?:\b(?:the|our|its|their|a)|[\w.&\-]+(?:'s|\u2019s))\s+(?:new\s+|latest\s+|updated\s+)?(?:forecast|projection|"
+        r"outlook)\s+for\s+(?:a\s+|an\s+)?(?:[\w\-]+\s+){0,3}?(?:growth|recovery|decline|increase|decrease|rise|fall|drop|"
+        r"recession|rebound|slowdown|expansion|contraction)\b"
         r"|\b(?:the|our|its|their|a)\s+(?:new\s+|latest\s+|updated\s+)?(?:forecast|projection|outlook)\s+for\s+"
         # with what it gives, not what it leaves out: "The projection for 2002 excludes the temporary effects"
         r"(?:\d{4}|next\s+year|this\s+year)\b(?!\s+(?:excludes?|includes?|assumes?|reflects?|takes?)\b)"

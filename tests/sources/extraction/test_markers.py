@@ -1007,3 +1007,30 @@ def test_a_projection_ending_on_for_or_a_revision_without_its_figure_is_no_forec
         "At the same time, the forecast for global cereal stocks was raised.",
     ):
         assert extract_candidates(sentence, published_on=date(2016, 6, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        # holdout-7, outlook-tomshardware-semiconductors-2005: an outlook for a change, after a possessive
+        (
+            "This is in line with iSuppli's outlook for mid-single-digit growth for worldwide semiconductor revenue "
+            "in 2005.",
+            date(2005, 3, 1),
+        ),
+        # holdout-7, newsletter-buysidebrazil-selic-2024: a revision in brackets after the estimate
+        (
+            "The balance of risks is tilted, with a downward bias on our 2024 inflation estimate (revised from 3.8% "
+            "to 3.7%).",
+            date(2024, 3, 1),
+        ),
+    ],
+)
+def test_an_outlook_for_a_change_and_a_revision_in_brackets(sentence, published_on):
+    assert _one(sentence, published_on=published_on).probability is not None
+
+
+def test_an_outlook_for_something_else_is_no_forecast():
+    assert (
+        extract_candidates("Their outlook for the sector has been discussed at length.", published_on=PUBLISHED) == []
+    )
