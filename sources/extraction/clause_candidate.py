@@ -73,6 +73,14 @@ _BACK_THEN = re.compile(
 )
 
 
+# "these predicted that Australia would win 52 to 57 medals, compared with an actual tally of 58 medals"
+_CHECKED_AGAINST = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:an?\s+|the\s+)?actual\b"
+    r"|\bthe\s+actual\s+(?:tally|result|outcome|figure|number|count|total)\s+(?:was|were|of)\b",
+    re.I,
+)
+
+
 def _said_back_then(lead: str, published_on: date) -> bool:
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", lead)]
     return any(y < published_on.year for y in years) or bool(_BACK_THEN.search(lead + " would "))
@@ -174,6 +182,8 @@ def clause_candidate(
     past = PAST_FORECAST.search(lead[turns[-1].end() :] if turns else lead)
     if past and (not past.group("year") or int(past.group("year")) < published_on.year):
         return None  # a forecast made earlier, reported: not one of the article's
+    if _CHECKED_AGAINST.search(sentence_text):
+        return None  # a forecast set beside what actually happened is a past one's record
 
     if marker.kind == "headline" and re.search(r"[.!?][\"')]*\s*$", sentence_text):
         return None  # "the plan to cut rates in 2024." in prose is not a headline's forecast

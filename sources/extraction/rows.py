@@ -297,6 +297,12 @@ def _count_row(line: str) -> tuple[str, str] | None:
     return label, words[len(words) - tail]
 
 
+def table_headings(plain: str) -> list[tuple[int, int]]:
+    """The heading lines of tables of bare figures: they name columns ("Chance a major will strike: % Historical
+    %"), they are no sentence of their own."""
+    return sorted({row.header for row in _count_tables(plain, _lines(plain)) if row.header})
+
+
 def _count_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     """Rows of bare figures (the newest forecast first, older ones and an average after it) under the heading
     line right above them: a forecast when the heading looks ahead ("COLO STATE FORECAST June 1 April 6 Dec. 8
@@ -320,9 +326,9 @@ def _count_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             value = float(first) / 100
             if 0 < value < 1:
                 claim = f"{label}: {' '.join(head.split())}"
-                rows.append(Row(start, row_end, value, claim, heading_dates_columns=True))
+                rows.append(Row(start, row_end, value, claim, header=heading, heading_dates_columns=True))
         else:
-            rows.append(Row(start, row_end, None, f"{label}: {first}", heading_dates_columns=True))
+            rows.append(Row(start, row_end, None, f"{label}: {first}", header=heading, heading_dates_columns=True))
     return rows
 
 

@@ -226,6 +226,8 @@ def test_rows_of_bare_figures_under_a_forecast_or_a_chance_heading():
     assert rows["U.S. coast 72 52"].probability == pytest.approx(0.72)
     assert rows["Named Storms 16 16 17 9.6"].proposition.startswith("Named Storms: 16")
     assert {c.deadline.year for c in rows.values()} == {2011}
+    # the chance heading names columns: it is no forecast of its own
+    assert not any(c.quote.startswith("Chance a major will strike") for c in found)
 
 
 def test_rows_of_bare_figures_without_a_heading_that_looks_ahead_are_no_forecasts():
