@@ -54,7 +54,8 @@ _I_THINK = re.compile(
     r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"
     # "The company believes rising fuel costs will lift demand", "it still looks as though no party will have"
     rf"|\b(?:the|its|our)\s+{INSTITUTIONS}\s+(?:still\s+|also\s+)?(?P<neg2>doesn't\s+|does\s+not\s+)?believes?\b"
-    r"|\bit\s+(?:still\s+|now\s+)?(?:looks|seems)\s+(?:as\s+though|as\s+if|like)\b",
+    # any subject: "This weekend looks like it will be big", "The Brothers Grimsby looks like it will do solid business"
+    r"|\b(?:looks|seems|appears|look|seem|appear)\s+(?:as\s+though|as\s+if|like)\b",
     re.I,
 )
 # a projection reported around a "will": "CBO projects the budget deficit will total $1.5 trillion",

@@ -39,7 +39,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("adverb_not", re.compile(r"\b(?P<adv>probably|likely|almost\s+certainly)\s+(?P<neg2>not)\b", re.I)),
     # "is likely to", "remains unlikely", "looks likely", "it is very likely that"
     ("adjective", re.compile(
-        rf"\b(?P<neg1>(?:{NOT}|no\s+longer)\s+(?:\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
+        # "none are likely to break out in a major way": the band of what the words deny
+        rf"\b(?P<neg1>(?:{NOT}|no\s+longer|none\s+(?:of\s+(?:them|these|those|the\s+\w+)\s+)?(?:are|is|was|were|seems?|looks?))\s+"
+        rf"(?:\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
     )),
     ("chance", re.compile(rf"\b(?P<chance>{alternation(CHANCES)})\b", re.I)),
     ("expect", re.compile(

@@ -89,3 +89,16 @@ def test_a_forecast_set_beside_what_actually_happened_is_a_past_ones_record():
     assert extract_candidates(text, published_on=date(2016, 7, 1)) == []
     text = "These forecasts predicted that Australia would win 52 to 57 medals."
     assert extract_candidates(text, published_on=date(2016, 7, 1)) != []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-9, newsletter-moviepilot-box-office-2016: any subject that looks like it will
+        "This weekend looks like it will be big.",
+        "The Brothers Grimsby looks like it will do solid business in third place.",
+    ],
+)
+def test_a_will_after_looks_like_is_likely(sentence):
+    (looks,) = extract_candidates(sentence, published_on=date(2016, 3, 11))
+    assert looks.probability == 0.675

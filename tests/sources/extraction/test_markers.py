@@ -1063,3 +1063,13 @@ def test_what_one_can_expect_to_see_and_a_central_scenario_for_something(sentenc
 def test_a_baseline_that_assumes_a_policy_is_no_forecast():
     text = "The baseline forecast assumes that current US policy prevails with only modest changes"
     assert extract_candidates(text, published_on=PUBLISHED) == []
+
+
+def test_none_likely_takes_the_band_of_what_it_denies():
+    # holdout-9, newsletter-moviepilot-box-office-2016
+    found = extract_candidates(
+        "While 3 new films are opening nationwide and all are likely to do decent business, none are likely to break "
+        "out in a major way.",
+        published_on=date(2016, 3, 11),
+    )
+    assert [c.probability for c in found] == [0.675, 0.325]
