@@ -47,7 +47,12 @@ _I_THINK = re.compile(
     r"(?:think|thinks|believe|believes|reckon|reckons|feel|feels|would\s+hope)\b"
     # any subject, in any person, with or without an adverb: "Analysts largely believe Nvidia will maintain its
     # majority market share", "Many pundits suggest the 2010 season is going to be a classic"
-    r"|\b(?:[\w.&\-]+)\s+(?:\w+ly\s+)?(?:believes?|believed|thinks?|suggests?|suggested|reckons?)\s+"
+    # (not a certainty: "BCA Research almost certainly indicates that a recession will occur")
+    r"|\b(?!(?:almost|certainly|definitely|surely|clearly|undoubtedly)\b)[\w.&\-]+\s+"
+    r"(?:(?!(?:certainly|definitely|surely|clearly|undoubtedly)\b)\w+ly\s+)?(?:believes?|believed|thinks?|suggests?|suggested|reckons?|estimates?|"
+    # an inference or an estimate: "This in turn implies that inflation will fall", "we estimate US growth in 2025
+    # will be 1.3ppts lower", "foreshadow that European storages stocks will be used up"
+    r"implies|implied|indicates|indicated|foreshadows?)\s+"
     r"(?:that\s+)?(?=[^.;:]{0,80}$)"
     # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
     # anticipated that he will collaborate with the PDI-P"

