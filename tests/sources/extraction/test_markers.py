@@ -990,6 +990,13 @@ def test_a_quantity_one_can_predict_or_the_noun_forecasts_is_no_forecast():
             "previously.",
             date(2024, 9, 10),
         ),
+        # holdout-8, wire-tass-wto-trade-2025: a revision with its direction before the object
+        (
+            "GENEVA, October 7. /TASS/. Experts of the World Trade Organization (WTO) revised upward the forecast of "
+            "the world merchandise trade volume growth this year from 0.9% to 2.4%, according to the report posted on "
+            "the organization's website.",
+            date(2025, 10, 7),
+        ),
         # holdout-9, statement-pig333-fao-cereals-2016: a revision in the passive
         (
             "At the same time, the forecast for global cereal stocks was raised to 642 million tonnes.",
