@@ -1080,3 +1080,13 @@ def test_none_likely_takes_the_band_of_what_it_denies():
         published_on=date(2016, 3, 11),
     )
     assert [c.probability for c in found] == [0.675, 0.325]
+
+
+def test_a_case_named_with_its_chance_as_a_compound_adjective():
+    # holdout-8, scenarios-oxfordeconomics-tariffs-2024
+    sentence = (
+        "Scenario 3 is an extreme, low-probability case in which Trump resorts to presidential powers not used in "
+        "generations to immediately implement blanket tariffs of 45% on China and 15% on the rest of the world."
+    )
+    found = extract_candidates(sentence, published_on=date(2024, 12, 1))
+    assert found[0].probability == 0.125
