@@ -184,6 +184,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<!\bmost\s)(?<!\bmany\s)(?<!\bsuch\s)(?<!\bthose\s)"
         r"\b(?:projects|predicts|foresees|sees|expects|anticipates)\s+(?!(?:it|this|that|them)\b)"
         r"(?:a\s+|an\s+|the\s+)?(?:[a-z][\w\-]*\s+){1,4}?(?:of\s+|at\s+|around\s+|about\s+)?[-+$]?\d"
+        # a model's central figure: "The median outcome is 78 seats to the Coalition and 69 to Labor"
+        r"|\b(?:median|mean|average|expected|central|most\s+likely)\s+(?:outcome|result|estimate|projection|forecast|"
+        r"prediction)\s+(?:is|remains)\s+(?=(?:\w+\s+){0,3}?[-$\d])"
         # an outlook stated as what it is for: "so the short-term outlook is for continued caution in IT spending"
         r"|\b(?:outlook|forecast|expectation|projection|prediction)s?\s+(?:is|are|remains?)\s+(?:now\s+|still\s+)?for\s+(?=\w)"
         # "it's predicted that he will walk all over Massa" (not one made back then: "it was predicted")

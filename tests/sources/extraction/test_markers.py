@@ -1090,3 +1090,10 @@ def test_a_case_named_with_its_chance_as_a_compound_adjective():
     )
     found = extract_candidates(sentence, published_on=date(2024, 12, 1))
     assert found[0].probability == 0.125
+
+
+def test_a_models_central_figure_is_a_forecast():
+    # holdout-8, model-dailykos-australia-election-2013
+    candidate = _one("The median outcome is 78 seats to the Coalition and 69 to Labor.", published_on=date(2013, 8, 9))
+    assert candidate.probability == 0.675
+    assert extract_candidates("The median outcome is uncertain.", published_on=date(2013, 8, 9)) == []
