@@ -29,7 +29,7 @@ from .flags import (
 )
 from .markers import STATED_PATTERNS, Marker, find_markers
 from .outlines import PROBABLE_SCENARIO, scenario_heading
-from .rows import find_rows, row_candidate
+from .rows import find_rows, row_candidate, table_headings
 from .seasons import sporting_events
 from .segments import Sentence, article_sentences
 from .text import to_plain
@@ -68,6 +68,8 @@ def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEF
     rows = [row_candidate(text, plain, row, published_on, chosen_scale) for row in find_rows(plain, published_on)]
     # a row read as a sentence too (a long line of outcome shares) counts once, as a row
     candidates = [c for c in candidates if not any(c.start < r.end and r.start < c.end for r in rows)]
+    headings = table_headings(plain)
+    candidates = [c for c in candidates if not any(c.start < e and s < c.end for s, e in headings)]
     candidates = sorted(candidates + rows, key=lambda c: c.start)
     candidates = attributed(plain, sentences, candidates)
     return _default_to_the_articles_year(candidates, published_on, plain)

@@ -45,12 +45,22 @@ _I_THINK = re.compile(
     r"\b(?:I|we|they|he|she|(?-i:[A-Z][\w.&\-]+)(?:\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?)\s+"
     r"(?:still\s+|really\s+|also\s+)?(?P<neg>don't\s+|do\s+not\s+|doesn't\s+|does\s+not\s+)?(?:do\s+)?"
     r"(?:think|thinks|believe|believes|reckon|reckons|feel|feels|would\s+hope)\b"
+    # any subject, in any person, with or without an adverb: "Analysts largely believe Nvidia will maintain its
+    # majority market share", "Many pundits suggest the 2010 season is going to be a classic"
+    # (not a certainty: "BCA Research almost certainly indicates that a recession will occur")
+    r"|\b(?!(?:almost|certainly|definitely|surely|clearly|undoubtedly)\b)[\w.&\-]+\s+"
+    r"(?:(?!(?:certainly|definitely|surely|clearly|undoubtedly)\b)\w+ly\s+)?(?:believes?|believed|thinks?|suggests?|suggested|reckons?|estimates?|"
+    # an inference or an estimate: "This in turn implies that inflation will fall", "we estimate US growth in 2025
+    # will be 1.3ppts lower", "foreshadow that European storages stocks will be used up"
+    r"implies|implied|indicates|indicated|foreshadows?)\s+"
+    r"(?:that\s+)?(?=[^.;:]{0,80}$)"
     # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
     # anticipated that he will collaborate with the PDI-P"
     r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"
     # "The company believes rising fuel costs will lift demand", "it still looks as though no party will have"
     rf"|\b(?:the|its|our)\s+{INSTITUTIONS}\s+(?:still\s+|also\s+)?(?P<neg2>doesn't\s+|does\s+not\s+)?believes?\b"
-    r"|\bit\s+(?:still\s+|now\s+)?(?:looks|seems)\s+(?:as\s+though|as\s+if|like)\b",
+    # any subject: "This weekend looks like it will be big", "The Brothers Grimsby looks like it will do solid business"
+    r"|\b(?:looks|seems|appears|look|seem|appear)\s+(?:as\s+though|as\s+if|like)\b",
     re.I,
 )
 # a projection reported around a "will": "CBO projects the budget deficit will total $1.5 trillion",
@@ -65,6 +75,14 @@ _REPORTED_WOULD = re.compile(
 _BACK_THEN = re.compile(
     r"\b(?:last\s+(?:week|month|year)|ago|earlier|previously|repeatedly)\b|\b(?:I|we)\s+said\b"
     r"|\bwould\s+(?:act|do|take|amount|be\s+(?:prepared|ready))\b",
+    re.I,
+)
+
+
+# "these predicted that Australia would win 52 to 57 medals, compared with an actual tally of 58 medals"
+_CHECKED_AGAINST = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:an?\s+|the\s+)?actual\b"
+    r"|\bthe\s+actual\s+(?:tally|result|outcome|figure|number|count|total)\s+(?:was|were|of)\b",
     re.I,
 )
 
@@ -170,6 +188,8 @@ def clause_candidate(
     past = PAST_FORECAST.search(lead[turns[-1].end() :] if turns else lead)
     if past and (not past.group("year") or int(past.group("year")) < published_on.year):
         return None  # a forecast made earlier, reported: not one of the article's
+    if _CHECKED_AGAINST.search(sentence_text):
+        return None  # a forecast set beside what actually happened is a past one's record
 
     if marker.kind == "headline" and re.search(r"[.!?][\"')]*\s*$", sentence_text):
         return None  # "the plan to cut rates in 2024." in prose is not a headline's forecast

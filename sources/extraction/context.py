@@ -204,7 +204,12 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         )
         if first_person and not (ours and re.search(r"\bwe\b[^,;]*$|\bwe'", before, re.I)):
             return True  # "I will grade these": an intention, not a forecast
-        if _META_BEFORE.search(before) or _META_AFTER.match(after):
+        # data that "will show" a figure is a forecast of it: "Wednesday's figures will show that annual wage
+        # inflation is under 2 per cent"
+        data_shows = re.search(r"\b(?:figures|data|numbers|statistics|readings?|report|survey)\s+$", before, re.I) and (
+            re.match(r"\s+show\s+(?:that\s+)?[^.;]{0,80}?\d", after)
+        )
+        if (_META_BEFORE.search(before) or _META_AFTER.match(after)) and not data_shows:
             return True  # "This article will explain", "as we will see", "that will depend on the data"
         if _COMMITMENT_BEFORE.search(before) or _COMMITMENT_AFTER.match(after):
             return True  # "our decisions will be guided by the data": a policy commitment

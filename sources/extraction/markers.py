@@ -39,7 +39,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("adverb_not", re.compile(r"\b(?P<adv>probably|likely|almost\s+certainly)\s+(?P<neg2>not)\b", re.I)),
     # "is likely to", "remains unlikely", "looks likely", "it is very likely that"
     ("adjective", re.compile(
-        rf"\b(?P<neg1>(?:{NOT}|no\s+longer)\s+(?:\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
+        # "none are likely to break out in a major way": the band of what the words deny
+        rf"\b(?P<neg1>(?:{NOT}|no\s+longer|none\s+(?:of\s+(?:them|these|those|the\s+\w+)\s+)?(?:are|is|was|were|seems?|looks?))\s+"
+        rf"(?:\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
     )),
     ("chance", re.compile(rf"\b(?P<chance>{alternation(CHANCES)})\b", re.I)),
     ("expect", re.compile(
@@ -65,6 +67,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:[\w&-]+\s+){0,5}(?:growth|decline|increase|improvement|expansion)\b"
         # "Canadians can expect to pay about $1.85 to $2.00 per litre of gas at the pumps by 2010"
         r"|\bcan\s+(?:now\s+|still\s+)?expect\s+(?=to\s+[a-z]+\s+(?:\w+\s+){0,3}[$\d])"
+        # "where we can expect to see a discernable second wave in some places": what one will see
+        r"|\bcan\s+(?:now\s+|still\s+|also\s+)?expect\s+to\s+see\s+(?=(?:a|an|the|some|more|further|[-$\d])\b)"
         # "That makes both the Yankees and Mets the favorites to win their respective divisions"
         r"|\bmakes?\s+[^.;]{1,40}?\bthe\s+(?:clear\s+|strong\s+|big\s+)?favou?rites?\s+to\s+win\b"
         r"",
@@ -117,11 +121,26 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # year, according to Ray Boulger ..., to a drop of 10%, according to Capital Economics"
         r"|\b(?:forecasts|projections|estimates|predictions|expectations)\b[^.;]{0,40}?\b(?:range[sd]?|ranging)\s+"
         r"from\b(?=[^.;]{0,40}?\d)"
-        r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm|reduc|increas)\w*\s+(?:our|its|their|the)\s+[^.;]{0,50}?"
+        # "revised upward the forecast of the world merchandise trade volume growth this year from 0.9% to 2.4%"
+        r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm|reduc|increas)\w*\s+(?:up(?:wards?)?\s+|down(?:wards?)?\s+)?"
+        r"(?:our|its|their|the|"
+        # "OPEC also cut next year's demand growth estimate to 1.78 million bpd"
+        r"(?:next|this)\s+year's|[\w.&\-]+'s)\s+[^.;]{0,50}?"
         r"\b(?:forecasts?|projections?|estimates?|outlook|(?:year-?end\s+)?target)\b"
         # a revision is a forecast when it gives the figure: "upgraded its growth forecast for this
         # year." only reports that one was made
         r"(?=(?:[^.;]|\.(?=\d))*?(?:\d\s*(?:%|per\s*cent|percent|bps)|\$\s?\d|\bto\s+[$\d]))"
+        # the same revision told in the passive: "the forecast for global cereal stocks was raised to 642 million
+        # tonnes"
+        # or in brackets after it: "our 2024 inflation estimate (revised from 3.8% to 3.7%)"
+        r"|\b(?:forecasts?|projections?|estimates?|outlook)\s+(?:(?:for|of)\s+[^.;]{1,60}?\b(?:was|were|has\s+been|have\s+been|"
+        r"is|are)\s+|\(\s*)(?:now\s+|also\s+|\w+ly\s+)?(?:raised|lowered|cut|revised|upgraded|downgraded|lifted|trimmed|"
+        r"reduced|increased)\s+(?:up(?:wards?)?\s+|down(?:wards?)?\s+)?(?:from\s+[-$\d](?:[^.;()]|\.(?=\d)){0,20}?\s+)?to\s+(?=[-$\d])"
+        # an outlook for a change named with it: "iSuppli's outlook for mid-single-digit growth for worldwide
+        # semiconductor revenue in 2005"
+        r"|(?:\b(?:the|our|its|their|a)|[\w.&\-]+(?:'s|\u2019s))\s+(?:new\s+|latest\s+|updated\s+)?(?:forecast|projection|"
+        r"outlook)\s+for\s+(?:a\s+|an\s+)?(?:[\w\-]+\s+){0,3}?(?:growth|recovery|decline|increase|decrease|rise|fall|drop|"
+        r"recession|rebound|slowdown|expansion|contraction)\b"
         r"|\b(?:the|our|its|their|a)\s+(?:new\s+|latest\s+|updated\s+)?(?:forecast|projection|outlook)\s+for\s+"
         # with what it gives, not what it leaves out: "The projection for 2002 excludes the temporary effects"
         r"(?:\d{4}|next\s+year|this\s+year)\b(?!\s+(?:excludes?|includes?|assumes?|reflects?|takes?)\b)"
@@ -136,7 +155,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # a sentence that ends on it: "another decline in gdp is expected."
         r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)(?=\s*(?:[.;!]|$))"
         r"|\b(?:my|our|the|their|its|[\w.]+(?:'s|\u2019s))\s+(?:base|central|baseline|main)\s+(?:case|forecast|projection|scenario)\s+"
-        r"(?:is|remains|sees|calls)\b(?=\s+(?:for\s+|that\s+)?\S+\s+\S)"
+        # "the central scenario for the economy continued to be consistent with the cash rate remaining at its
+        # current level until 2024"
+        r"(?:for\s+(?:the\s+)?[\w\-]+\s+)?(?:is|remains|sees|calls|continues\s+to\s+be|continued\s+to\s+be)\b"
+        r"(?=\s+(?:for\s+|that\s+)?\S+\s+\S)"
         # "The three-year forecast calls for 2.6% growth in 2016"
         r"|\b(?:forecasts?|outlook|projections?)\s+(?:now\s+|still\s+)?calls?\s+for\b"
         # not a cause: "are seen as contributing to the risk of war"
@@ -155,6 +177,25 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:[\w\-]+\s+){0,3}?(?:growth|recovery|recoveries|rebounds?|declines?|rises?|falls?|increases?|decreases?|"
         r"drops?|slowdowns?|recessions?|gains?|losses|development|improvements?|expansions?|contractions?|cuts?|hikes?|"
         r"surplus(?:es)?|deficits?|shortages?|upturns?|downturns?|easing|tightening|resurgence)\b"
+        # any subject that projects, predicts or sees a quantity: "USDA's agricultural baseline, based on
+        # conditions in late 2014, projects a corn crop of 13.445 billion bushels", "USDA now sees corn plantings
+        # 1 million acres larger" (not an ability: "can predict"; "forecasts" is left out, as it is mostly the noun)
+        r"|(?<!\bto\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bthese\s)"
+        r"(?<!\bmost\s)(?<!\bmany\s)(?<!\bsuch\s)(?<!\bthose\s)"
+        r"\b(?:projects|predicts|foresees|sees|expects|anticipates)\s+(?!(?:it|this|that|them)\b)"
+        r"(?:a\s+|an\s+|the\s+)?(?:[a-z][\w\-]*\s+){1,4}?(?:of\s+|at\s+|around\s+|about\s+)?[-+$]?\d"
+        # a model's central figure: "The median outcome is 78 seats to the Coalition and 69 to Labor"
+        r"|\b(?:median|mean|average|expected|central|most\s+likely)\s+(?:outcome|result|estimate|projection|forecast|"
+        r"prediction)\s+(?:is|remains)\s+(?=(?:\w+\s+){0,3}?[-$\d])"
+        # an outlook stated as what it is for: "so the short-term outlook is for continued caution in IT spending"
+        r"|\b(?:outlook|forecast|expectation|projection|prediction)s?\s+(?:is|are|remains?)\s+(?:now\s+|still\s+)?for\s+(?=\w)"
+        # "it's predicted that he will walk all over Massa" (not one made back then: "it was predicted")
+        r"|\b(?:it's|it\s+is)\s+(?:widely\s+|now\s+|also\s+|generally\s+)?(?:predicted|expected|forecast)\s+that\b"
+        # a model's or an expert's single named pick: "scientists from the Cornell University ... postulate Spain
+        # as a winner", "the model tips France as the likely champion"
+        r"|\b(?:postulates?|picks?|tips?|names?|backs?|predicts?|sees?|touts?|installs?)\s+(?-i:[A-Z][\w.&'\-]*)"
+        r"(?:\s+(?-i:[A-Z][\w.&'\-]*)){0,2}\s+as\s+(?:the\s+|a\s+|an\s+)?(?:likely\s+|eventual\s+|probable\s+|clear\s+)?"
+        r"(?:winners?|champions?|favou?rites?)\b"
         # "In-form Iga Świątek (11.7%) is our favourite as she bids to triumph"
         r"|\b(?:is|are)\s+(?:our|my)\s+(?:clear\s+|big\s+|strong\s+|firm\s+)?favou?rites?\b"
         # a forecaster's pick among figures: "Gartner and Future Horizons plump for 4% and IC Insights goes for 3%"

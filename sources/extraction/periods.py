@@ -30,6 +30,12 @@ _FINANCIAL_YEAR = re.compile(
     r"(?P<following>\s+and\s+the\s+(?:following|next)(?:\s+one)?)?",
     re.I,
 )
+# a harvest's "marketing year" or "crop year" runs from one summer or autumn to the next and is named
+# after its close ("2016/17" is 2017), as a financial year is: "utilization ... for the marketing year"
+_MARKETING_YEAR = re.compile(
+    r"\b(?:the|this)\s+(?P<which>current\s+|coming\s+|next\s+)?(?:marketing|crop)\s+year\b(?!\s*(?:19|20)\d\d)",
+    re.I,
+)
 # "Q1 FY26": a year named by its close (April to March, July to June) starts in the calendar year
 # before, so its first half ends there
 _EARLY_FISCAL_QUARTER = re.compile(r"\b(?:Q(?P<q>[12])|H1)\s+FY\s*'?(?P<yy>\d{2})\b")
@@ -63,6 +69,9 @@ def calendar_periods(plain: str, published_on: date) -> list[tuple[re.Match[str]
         if m.group("following"):
             year += 1
         found.append((m, date(year, 12, 31)))
+    for m in _MARKETING_YEAR.finditer(plain):
+        which = (m.group("which") or "").strip().lower()
+        found.append((m, date(financial_year_end(published_on) + (which in ("coming", "next")), 12, 31)))
     for m in _EARLY_FISCAL_QUARTER.finditer(plain):
         closes = 2000 + int(m.group("yy"))
         month = 6 if m.group("q") == "1" else 9

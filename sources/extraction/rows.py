@@ -60,6 +60,8 @@ class Row:
     conditional: bool = False
     header: tuple[int, int] | None = None  # where the heading that dates the row is
     category: str = scales.LIKELY  # a row without a number: what the forecaster's table implies
+    # the heading's dates name the columns (when each forecast was issued), not the forecast's window
+    heading_dates_columns: bool = False
 
 
 def _lines(plain: str) -> list[tuple[int, int]]:
@@ -92,6 +94,7 @@ def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     ]
     # a line already read as chances is not also a table of point forecasts
     rows += [r for r in _value_tables(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
+    rows += [r for r in _count_tables(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     if published_on is not None:
         rows += [
             r for r in dated_figures(plain, published_on) if not any(r.start < o.end and o.start < r.end for o in rows)
@@ -279,6 +282,56 @@ def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     return rows
 
 
+_COUNT = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _count_row(line: str) -> tuple[str, str] | None:
+    """(label, first figure) of a row of bare figures: "Named Storms 16 16 17 9.6", "U.S. coast 72 52"."""
+    words = line.split()
+    tail = 0
+    while tail < len(words) and _COUNT.fullmatch(words[len(words) - 1 - tail]):
+        tail += 1
+    label = " ".join(words[: len(words) - tail])
+    if tail < 2 or not re.match(r"[A-Za-z]", label) or len(re.findall(r"[A-Za-z]", label)) < 2:
+        return None
+    return label, words[len(words) - tail]
+
+
+def table_headings(plain: str) -> list[tuple[int, int]]:
+    """The heading lines of tables of bare figures: they name columns ("Chance a major will strike: % Historical
+    %"), they are no sentence of their own."""
+    return sorted({row.header for row in _count_tables(plain, _lines(plain)) if row.header})
+
+
+def _count_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    """Rows of bare figures (the newest forecast first, older ones and an average after it) under the heading
+    line right above them: a forecast when the heading looks ahead ("COLO STATE FORECAST June 1 April 6 Dec. 8
+    Hist. Avg."), a chance in percent when it names one ("Chance a major will strike: % Historical %")."""
+    rows: list[Row] = []
+    heading: tuple[int, int] | None = None
+    for start, end in lines:
+        line = plain[start:end]
+        parsed = _count_row(line) if heading else None
+        if parsed is None:
+            heading = None
+            text = line.strip()
+            chance = _CHANCE.search(text) and "%" in text
+            if text and (chance or (_AHEAD.search(text) and not _BEHIND.search(text))) and not _count_row(text):
+                heading = (start, end)
+            continue
+        label, first = parsed
+        head = plain[heading[0] : heading[1]]
+        row_end = start + len(line.rstrip())
+        if _CHANCE.search(head) and "%" in head:
+            value = float(first) / 100
+            if 0 < value < 1:
+                claim = f"{label}: {' '.join(head.split())}"
+                rows.append(Row(start, row_end, value, claim, header=heading, heading_dates_columns=True))
+        else:
+            rows.append(Row(start, row_end, None, f"{label}: {first}", header=heading, heading_dates_columns=True))
+    return rows
+
+
 def _table_heading(plain, lines, flags, i) -> tuple[int, int] | bool:
     """The heading that says the table looks ahead (its span), False if it looks back, True if none."""
     j = i
@@ -410,9 +463,9 @@ def row_candidate(text: str, plain: str, row: Row, published_on: date, scale: sc
             row.category,
         )
     when = deadline_in(plain, start, end, published_on)
-    if when is None and row.header:
+    if when is None and row.header and not row.heading_dates_columns:
         when = deadline_in(plain, *row.header, published_on)
-    if when is None:
+    if when is None and not row.heading_dates_columns:
         # "2023 outlook" / "Scenarios for next year" above a list of scenario rows dates them
         above = plain[max(0, start - 400) : start].rstrip().split("\n")[-4:]
         for line in reversed(above):

@@ -49,7 +49,13 @@ _BIO = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _BYLINE = re.compile(
-    r"^(?:By|Author|Authors|Written by|Posted(?: on)?|Published(?: on)?|Updated)\b[^\n]{0,150}$", re.IGNORECASE
+    r"^(?:By|Author|Authors|Written by|Posted(?: on)?|Published(?: on)?|Updated)\b"
+    # a sentence that opens on its deadline is prose: "By the end of next year, they are expected to fall further"
+    r"(?!\s+(?:the\s+(?:end|start|beginning|middle|close|turn|time|first|second|third|fourth|last)\b|"
+    r"(?:mid|early|late|next|this|then|now|year[\s-]end)\b|\d|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b))"
+    r"[^\n]{0,150}$",
+    re.IGNORECASE,
 )
 
 
@@ -266,6 +272,8 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
                 len(plain[start:end].split()) >= 5
                 or _CHANCE_ITEM.match(plain[start:end])
                 or _COUNT_ITEM.match(plain[start:end])
+                # a numbered forecast, however short: "1) Russia will collapse"
+                or _states_a_forecast(plain, start, end, min_words=3)
             )
         ):
             kind = None  # a list item without a full stop is still a statement: "• Eagles at 20%"
@@ -301,14 +309,14 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
 _HEADING_MARKERS = ("expect", "predict", "see", "bound", "should", "will", "will_adverb", "adverb_will", "stated")
 
 
-def _states_a_forecast(plain: str, start: int, end: int) -> bool:
+def _states_a_forecast(plain: str, start: int, end: int, *, min_words: int = 5) -> bool:
     """A heading that says what is expected, as a sentence would: "We expect the Selic rate to end the year at
     8.75%", "CN Rail sees gradual recovery, growing demand"; not a question."""
     from .markers import find_markers  # markers reads context, which reads nothing of segments
 
     line = plain[start:end]
     # a label ("Our outlook for 2025") or a line announcing a list ("Here is what I think will happen:") is no claim
-    if len(line.split()) < 5 or "?" in line or line.rstrip().endswith(":") or _ASKS.match(line):
+    if len(line.split()) < min_words or "?" in line or line.rstrip().endswith(":") or _ASKS.match(line):
         return False
     return any(m.kind in _HEADING_MARKERS for m in find_markers(plain, start, end))
 

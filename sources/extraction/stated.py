@@ -14,7 +14,11 @@ _FRACTIONS = {
     r"one[\s-]quarter|a\s+quarter": 0.25, r"one[\s-]half": 0.5,
 }  # fmt: skip
 _PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
-_ONE_IN = r"(?P<a>one|two|three|four|five|\d+)[\s-]+in[\s-]+(?P<b>two|three|four|five|six|ten|twenty|hundred|\d+)"
+# "one in 63,000": a number with thousands too
+_ONE_IN = (
+    r"(?P<a>one|two|three|four|five|\d+)[\s-]+in[\s-]+"
+    r"(?P<b>two|three|four|five|six|ten|twenty|hundred|\d{1,3}(?:,\d{3})+|\d+)"
+)
 _APPROXIMATELY = (
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|only\s+|just\s+|perhaps\s+|maybe\s+|close\s+to\s+|"
     r"near\s+|almost\s+|at\s+least\s+|at\s+most\s+|less\s+than\s+|more\s+than\s+|over\s+|under\s+|"
@@ -22,7 +26,11 @@ _APPROXIMATELY = (
 )
 # Dots inside a sentence: "U.S. recession", "3.5 per cent".
 _SAME_SENTENCE = r"(?:[^.;!?%]|\.(?=\w|\s+[a-z]))"
-_PROB_NOUN = r"(?:chances?|probability|likelihood|odds|risk|sure|certain|confident|edge|shot)"
+# "with 99.8% certainty" (not a statistic's "95% confidence interval")
+_PROB_NOUN = (
+    r"(?:chances?|probability|likelihood|odds|risk|sure|certain|certainty|confident|confidence(?!\s+(?:interval|level)s?\b)"
+    r"|edge|shot)"
+)
 # "just under 69%", "a bit over 11%", "approx. 88%"
 _NEAR = (
     rf"(?:(?:just|a\s+bit|slightly|approx\.?|approximately)\s+(?:over\s+|under\s+|below\s+|above\s+)?|{_APPROXIMATELY})"
@@ -36,8 +44,8 @@ STATED_PATTERNS = [
     ),
     # "in the remaining 80% of cases, the Democrats will win the House"
     re.compile(
-        rf"\bin\s+(?:the\s+)?(?:remaining\s+|other\s+)?{_PERCENT}\s+of\s+(?:the\s+)?(?:cases|simulations|scenarios|runs|"
-        r"outcomes|trials)\b",
+        rf"\b(?:in\s+(?:the\s+)?|the\s+)(?:remaining\s+|other\s+)?{_PERCENT}\s+of\s+(?:the\s+)?(?:cases|simulations|scenarios|runs|"
+        r"outcomes|trials|time)\b",
         re.I,
     ),
     # "Trump wins in 52 out of 100 simulations", "a majority in 9 out of 10 scenarios"
@@ -50,7 +58,7 @@ STATED_PATTERNS = [
     # "a cut by March is at least 90% likely", "the Fed is 80% likely to cut"
     re.compile(rf"\b{_APPROXIMATELY}?{_PERCENT}\s+(?:likely|probable)\b", re.I),
     re.compile(
-        rf"\b(?:chances?|probability|likelihood|odds|risk|prospects?)\b{_SAME_SENTENCE}{{0,90}}?"
+        rf"\b(?:chances?|probability|probabilities|likelihood|odds|risk|prospects?)\b{_SAME_SENTENCE}{{0,90}}?"
         rf"\b(?:at|is|are|of|to|be|stands\s+at|as\s+high\s+as|as\s+low\s+as)\s+"
         rf"{_APPROXIMATELY}?{_PERCENT}",
         re.I,
@@ -120,6 +128,13 @@ STATED_PATTERNS = [
     re.compile(rf"\bon\s+(?P<listed>){_NEAR}?{_PERCENT}\s+to\s+win\b", re.I),
     # a ranking of chances: "Second is Manchester City, with a bit over 11%" (only near odds talk)
     re.compile(rf",\s+with\s+(?P<listed>){_NEAR}?{_PERCENT}\s*\.?\s*$", re.I),
+    # the next items of a list of chances in one sentence: "the win probabilities are ..., with 1917 at 71%,
+    # Joker at 10% and Parasite only at 2%", "Brazil will win with a 16.81% probability, followed by Germany with
+    # 15.80%" (only after a chance word earlier in the sentence)
+    re.compile(
+        rf"(?:(?<=,\s)|(?<=\band\s)|(?<=\bfollowed\sby\s)|^)(?P<in_list>)(?-i:[A-Z][\w.&'\-]*|\d{{4}})"
+        rf"(?:\s+(?-i:[A-Z][\w.&'\-]*)){{0,2}}\s+(?:only\s+|just\s+)?(?:at|with|on)\s+{_NEAR}?{_PERCENT}",
+    ),
     # a model's chance in brackets after a contender's name: "Carlos Alcaraz (16.2%) is favoured over Novak
     # Djokovic (12.6%) to win Wimbledon" (only near talk of winning: _CONTEST)
     re.compile(
@@ -128,7 +143,7 @@ STATED_PATTERNS = [
     # "I'd put the odds of a price cap before the end of the year at about one in four"
     re.compile(
         rf"\b(?:chances?|probability|likelihood|odds)\b{_SAME_SENTENCE}{{0,120}}?"
-        rf"\b(?:at|is|are|of|as\s+high\s+as|as\s+low\s+as)\s+{_APPROXIMATELY}?{_ONE_IN}\b",
+        rf"\b(?:at|is|are|of|be|as\s+high\s+as|as\s+low\s+as)\s+{_APPROXIMATELY}?{_ONE_IN}\b",
         re.I,
     ),
 ]
@@ -177,6 +192,11 @@ def stated_value(pattern: re.Pattern[str], m: re.Match[str], plain: str, start: 
     if "bracketed" in pattern.groupindex:
         around = plain[max(0, start + m.start() - 300) : start + m.end() + 300]
         return float(m.group("num")) / 100 if _CONTEST.search(around) else None
+    if "in_list" in pattern.groupindex:
+        # the sentence so far (a clause may start at the item itself)
+        before = re.split(r"[.!?]\s+(?=[A-Z])", plain[max(0, start + m.start() - 300) : start + m.start()])[-1]
+        opened = re.search(r"\b(?:chances?|probabilit(?:y|ies)|odds|likelihood)\b", before, re.I)
+        return float(m.group("num")) / 100 if opened else None
     if {"against", "line", "n", "listed"} & set(pattern.groupindex):
         return _odds(m, plain, start, end)
     if "num" in pattern.groupindex and m.group("num") is not None:
@@ -186,5 +206,5 @@ def stated_value(pattern: re.Pattern[str], m: re.Match[str], plain: str, start: 
     if "lo" in pattern.groupindex:
         return (float(m.group("lo")) + float(m.group("hi"))) / 200  # a range: its midpoint
     a = _NUMBER_WORDS.get(m.group("a").lower()) or int(m.group("a"))
-    b = _NUMBER_WORDS.get(m.group("b").lower()) or int(m.group("b"))
+    b = _NUMBER_WORDS.get(m.group("b").lower()) or int(m.group("b").replace(",", ""))
     return a / b if b else 0.0

@@ -41,7 +41,8 @@ _NO_FIXED_DATE = re.compile(
 
 
 _NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:(?:be|happen|come)\s+)?$|\bonly\s+$", re.I)
-_LASTS = re.compile(r"\b(?:last|remain|stay|continue|maintain|average|persist|hold)s?\b[^.;]*$", re.I)
+# "the cash rate remaining at its current level until 2024": any form of the verb
+_LASTS = re.compile(r"\b(?:last|remain|stay|continu|maintain|averag|persist|hold)(?:s|es|e|ed|ing)?\b[^.;]*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
 
     # "by century's end", "by the end of the century", "2.5 to 2.9 degrees this century": the century's last year
     for m in re.finditer(
-        r"\b(?:by\s+)?(?:century's\s+end|the\s+end\s+of\s+(?:the|this)\s+century|(?:in\s+|during\s+)?this\s+century)\b",
+        r"\b(?:by\s+)?(?:century's\s+end|the\s+end\s+of\s+(?:the|this|the\s+current)\s+century"
+        r"|(?:in\s+|during\s+)?(?:this|the\s+current)\s+century)\b",
         plain,
         re.I,
     ):
@@ -316,22 +318,43 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             end_of_quarter = _end_of_month(year + 1, month)
         add(m, end_of_quarter)
 
+    # "in each of the coming five years", "at least one of the next five years": the years are counted as
+    # calendar years, the current one first, so the last of five is the fourth after this one
+    for m in re.finditer(
+        rf"\b(?:each|any|every|all|one|either|none|some|most)\s+of\s+the\s+(?:next|coming|following)\s+"
+        rf"(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?:calendar\s+)?years\b",
+        plain,
+        re.I,
+    ):
+        raw = m.group("n").lower()
+        add(m, date(year + (int(raw) if raw.isdigit() else _NUMBERS[raw]) - 1, 12, 31))
+
     for m in re.finditer(
         r"\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|following|first)?\s*"
-        r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|several|few)?"
-        r"\s*(?P<unit>days?|weeks?|months?|years?|decades?)\b(?!\s+ago)",
+        r"(?:a\s+(?=few\b))?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty"
+        r"|several|few)?\s*(?P<more>(?:more|further|additional)\s+)?(?P<unit>days?|weeks?|months?|years?|decades?)\b(?!\s+ago)",
         plain,
         re.I,
     ):
         text = m.group(0).lower()
-        # "within six months" and "over the next decade" look ahead; "the highest in four
-        # decades" looks back.
-        if not re.search(r"\b(?:within|next|coming|following)\b", text):
+        # "within six months", "over the next decade" and "for a few more years" look ahead; "the
+        # highest in four decades" looks back.
+        if not re.search(r"\b(?:within|next|coming|following|more|further|additional)\b", text):
             continue
+        if not m.group("n") and m.group("unit").lower().endswith("s"):
+            continue  # "in the coming months" names no number: an approximate window, read below
         raw = (m.group("n") or "1").lower()
         n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)
         add(m, published_on + _span(n, m.group("unit")))
 
+    # "this fall and winter": the later of the two seasons named together
+    for m in re.finditer(
+        r"\b(?P<which>this|next|the|by|before|through|over)\s+(?:the\s+)?(?:winter|spring|summer|autumn|fall)"
+        r"\s+(?:and|or|to|into)\s+(?:the\s+)?(?P<season>winter|spring|summer|autumn|fall)\b",
+        plain,
+        re.I,
+    ):
+        add(m, _season_end(published_on, m.group("season").lower(), next_one=m.group("which").lower() == "next"))
     for m in re.finditer(
         r"\b(?P<which>this|next|the|by|before|through|over)\s+(?:the\s+)?(?P<season>winter|spring|summer|autumn|fall)\b",
         plain,

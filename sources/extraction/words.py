@@ -39,6 +39,10 @@ ADJECTIVES = {
     "quite likely": C.LIKELY,
     "likely": C.LIKELY,
     "probable": C.LIKELY,
+    # a case or an event named with its chance: "Scenario 3 is an extreme, low-probability case"
+    "low-probability": C.VERY_UNLIKELY,
+    "low-likelihood": C.VERY_UNLIKELY,
+    "high-probability": C.LIKELY,
     "highly unlikely": C.VERY_UNLIKELY,
     "very unlikely": C.VERY_UNLIKELY,
     "extremely unlikely": C.VERY_UNLIKELY,

@@ -61,3 +61,75 @@ def test_a_possibility_suggested_and_still_held_is_read():
     )
     (candidate,) = extract_candidates(sentence, published_on=date(2009, 8, 10))
     assert candidate.probability is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        # holdout-8, outlook-ttmfinancial-amd-ai-chips-2024: any subject, with an adverb
+        (
+            "Analysts largely believe Nvidia will maintain its majority market share for the foreseeable future.",
+            date(2024, 6, 4),
+        ),
+        # holdout-9, op-ed-carmagazine-f1-2010: a view suggested
+        ("Many pundits suggest the 2010 season is going to be a classic.", date(2010, 3, 11)),
+    ],
+)
+def test_a_will_inside_anyones_belief_or_suggestion_is_likely(sentence, published_on):
+    (believed,) = extract_candidates(sentence, published_on=published_on)
+    assert believed.probability == 0.675
+
+
+def test_a_forecast_set_beside_what_actually_happened_is_a_past_ones_record():
+    # holdout-9, op-ed-theconversation-olympic-medals-2016
+    text = (
+        "For the 2000 Sydney Olympics, these predicted that Australia would win 52 to 57 medals, compared with an "
+        "actual tally of 58 medals."
+    )
+    assert extract_candidates(text, published_on=date(2016, 7, 1)) == []
+    text = "These forecasts predicted that Australia would win 52 to 57 medals."
+    assert extract_candidates(text, published_on=date(2016, 7, 1)) != []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-9, newsletter-moviepilot-box-office-2016: any subject that looks like it will
+        "This weekend looks like it will be big.",
+        "The Brothers Grimsby looks like it will do solid business in third place.",
+    ],
+)
+def test_a_will_after_looks_like_is_likely(sentence):
+    (looks,) = extract_candidates(sentence, published_on=date(2016, 3, 11))
+    assert looks.probability == 0.675
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        # holdout-8, newsletter-investorschronicle-next-weeks-economics-2013: an inference
+        (
+            "This in turn implies that inflation will fall, unless either profit margins rise or other costs, such "
+            "as imported ones, increase.",
+            date(2013, 9, 6),
+        ),
+        # holdout-8, scenarios-rekk-gas-storage-2026
+        (
+            "Coupled with colder winter, and lower starting storage stocks foreshadow that European storages stocks "
+            "will be used up by the end of the winter.",
+            date(2025, 11, 20),
+        ),
+    ],
+)
+def test_a_will_inside_an_inference_is_likely(sentence, published_on):
+    (inferred,) = extract_candidates(sentence, published_on=published_on)
+    assert inferred.probability == 0.675
+
+
+def test_a_will_inside_a_certain_inference_stays_almost_certain():
+    # tune, newsletter-binance-recession-2024
+    sentence = (
+        "BCA Research almost certainly indicates that a recession will occur in the United States and Canada next year."
+    )
+    (certain,) = extract_candidates(sentence, published_on=date(2024, 6, 1))
+    assert certain.probability == 0.97

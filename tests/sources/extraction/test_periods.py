@@ -59,6 +59,19 @@ def test_calendar_period_deadline(sentence, published_on, year):
     assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
 
 
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        # holdout-9, statement-pig333-fao-cereals-2016 (a June release): the 2016/17 marketing year
+        ("World cereal utilization, meanwhile, is expected to be 2 546 million tonnes for the marketing year", 2017),
+        ("Exports are expected to grow in the next marketing year", 2018),
+    ],
+)
+def test_a_marketing_year_ends_as_a_financial_year_does(sentence, year):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), date(2016, 6, 2)).deadline.year == year
+
+
 def test_a_plain_year_is_no_financial_year():
     plain = to_plain("Growth will pick up this year.")
     assert deadline_in(plain, 0, len(plain), date(2023, 6, 1)).deadline.year == 2023

