@@ -186,3 +186,10 @@ def test_the_shipped_model_rescues_at_its_threshold():
     value = rescue.score(rescue.features(plain, 0, len(plain)), model)
     assert 0.0 < value < 1.0
     assert rescue.score(rescue.features("The", 0, 3), model) < model["threshold"]
+
+
+def test_a_change_of_the_rules_markers_changes_the_fingerprint(monkeypatch):
+    plain = "Prices will likely rise in 2031."
+    before = rescue.fingerprint([rescue.features(plain, 0, len(plain))])
+    monkeypatch.setattr(rescue, "find_markers", lambda *args: [])
+    assert rescue.fingerprint([rescue.features(plain, 0, len(plain))]) != before
