@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint format clean browser
+.PHONY: run test setup lint format clean browser train-rescue
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hindsight needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -65,6 +65,11 @@ lint: $(VENV)/.installed-dev
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The sentence model the import's optional rescue applies, retrained on every annotated set (needs
+# scikit-learn, from requirements-dev.txt); retrain when the rules' markers change its features.
+train-rescue: $(VENV)/.installed-dev
+	$(BIN)/python -m benchmarks.sentence_classifier --train sources/extraction/rescue_weights.json
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -37,6 +37,7 @@ def import_article_view(model_admin, request):
                 scale=data["scale"],
                 recorded_by=request.user,
                 dry_run=data["dry_run"],
+                rescue=data["rescue"],
             )
         except ValidationError as error:
             for name, errors in error.message_dict.items():

@@ -227,6 +227,12 @@ class ImportArticleForm(forms.Form):
     scale = forms.ChoiceField(
         choices=[(scale.name, scale.title) for scale in scales.SCALES.values()], initial=scales.DEFAULT_SCALE
     )
+    rescue = forms.BooleanField(
+        required=False,
+        label="Also propose what the sentence model finds",
+        help_text="Sentences no rule finds but the sentence model scores as forecasts; each is flagged "
+        "for you to check. Finds a few more forecasts, with more false ones.",
+    )
     dry_run = forms.BooleanField(required=False, label="Preview only (save nothing)")
 
     def clean_published(self):

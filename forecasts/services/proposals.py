@@ -41,8 +41,10 @@ def propose_forecasts_from_article(
     scale: str = "icd203",
     recorded_by: AbstractBaseUser | None = None,
     dry_run: bool = False,
+    rescue: bool = False,
 ) -> ArticleImport:
-    """Store the article (once) and save its candidates as proposed forecasts.
+    """Store the article (once) and save its candidates as proposed forecasts; with `rescue`, also
+    the sentences the sentence model proposes (each flagged for the editor to check).
 
     Importing the same text again returns the stored article and its forecasts and
     proposes nothing new. A dry run reads and extracts but writes nothing.
@@ -70,7 +72,7 @@ def propose_forecasts_from_article(
     if published_assumed:
         resolved = dataclasses.replace(resolved, published_on=timezone.localdate())
     try:
-        candidates = extract_candidates(text, published_on=resolved.published_on, scale=scale)
+        candidates = extract_candidates(text, published_on=resolved.published_on, scale=scale, rescue=rescue)
     except ValueError as exc:
         raise ValidationError({"scale": str(exc)}) from None
     if dry_run:

@@ -29,14 +29,18 @@ from .flags import (
 )
 from .markers import STATED_PATTERNS, Marker, find_markers
 from .outlines import PROBABLE_SCENARIO, scenario_heading
+from .rescue import rescued
 from .rows import find_rows, row_candidate, table_headings
 from .seasons import sporting_events
 from .segments import Sentence, article_sentences
 from .text import to_plain
 
 
-def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEFAULT_SCALE) -> list[Candidate]:
-    """Propose the forecasts in `text`, an article published on `published_on`."""
+def extract_candidates(
+    text: str, *, published_on: date, scale: str = scales.DEFAULT_SCALE, rescue: bool = False
+) -> list[Candidate]:
+    """Propose the forecasts in `text`, an article published on `published_on`; with `rescue`, also
+    the sentences no rule candidate touches that the sentence model scores high (off by default)."""
     chosen_scale = scales.get_scale(scale)
     plain = to_plain(text)
     sentences = article_sentences(text, plain)
@@ -72,6 +76,8 @@ def extract_candidates(text: str, *, published_on: date, scale: str = scales.DEF
     candidates = [c for c in candidates if not any(c.start < e and s < c.end for s, e in headings)]
     candidates = sorted(candidates + rows, key=lambda c: c.start)
     candidates = attributed(plain, sentences, candidates)
+    if rescue:
+        candidates = rescued(text, plain, candidates, published_on, chosen_scale)
     return _default_to_the_articles_year(candidates, published_on, plain)
 
 

@@ -25,10 +25,18 @@ class Command(BaseCommand):
         parser.add_argument("--author")
         parser.add_argument("--publication")
         parser.add_argument("--scale", choices=sorted(scales.SCALES), default=scales.DEFAULT_SCALE)
+        parser.add_argument(
+            "--rescue",
+            action="store_true",
+            help="Also propose sentences no rule finds that the sentence model scores as forecasts "
+            "(flagged for the editor to check; off by default).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Print the candidates; save nothing.")
         parser.add_argument("--format", choices=("text", "json"), default="text")
 
-    def handle(self, *args, path, title, url, published, author, publication, scale, dry_run, format, **options):
+    def handle(
+        self, *args, path, title, url, published, author, publication, scale, rescue, dry_run, format, **options
+    ):
         try:
             article = ingestion.read_article_file(path)
             published_on = ingestion.parse_date(published) if published else None
@@ -44,6 +52,7 @@ class Command(BaseCommand):
                 publication_name=publication or "",
                 metadata=article.metadata,
                 scale=scale,
+                rescue=rescue,
                 dry_run=dry_run,
             )
         except ValidationError as exc:

@@ -83,3 +83,24 @@ def test_admin_bulk_accept_and_reject(superuser_client):
     assert first.status == Status.OPEN
     assert Forecast.objects.get(pk=second.pk).status == Status.REJECTED
     assert "Import article" in superuser_client.get(changelist).content.decode()
+
+
+def test_an_editor_turns_the_rescue_on_for_one_import_and_it_is_off_by_default(client, editor, monkeypatch):
+    from sources.extraction.rescue import RESCUED_WARNING
+    from tests.forecasts.services.test_proposals import RESCUABLE, sentence_model_rescuing_exports
+
+    sentence_model_rescuing_exports(monkeypatch)
+    client.force_login(editor)
+    url = reverse("admin:forecasts_forecast_import_article")
+    form = client.get(url).context["form"]
+    assert "rescue" in form.fields and not form.fields["rescue"].initial
+    fields = {"text": RESCUABLE, "published": "2024-01-02", "author": "Jane Reporter", "scale": "icd203"}
+    preview = client.post(url, {**fields, "dry_run": "on"})
+    assert [c.quote for c in preview.context["result"].candidates] == ["Trade will likely grow in 2025."]
+
+    response = client.post(url, {**fields, "rescue": "on"})
+    assert response.status_code == 200
+    rescued = Forecast.objects.get(quote="Exports reach a record in 2026.")
+    assert rescued.status == Status.PROPOSED and rescued.recorded_by == editor
+    assert RESCUED_WARNING in rescued.resolution_criteria
+    assert Forecast.objects.count() == 2

@@ -284,3 +284,34 @@ def test_a_rejected_proposal_is_not_resolved():
         services.forecast_resolve(forecast=rejected, outcome="annulled", resolved_by=None)
 
     assert Forecast.objects.get(pk=rejected.pk).status == Status.REJECTED
+
+
+# --- rescue: the sentence model's proposals, on request --------------------------------------
+
+RESCUABLE = "Trade outlook\n\nTrade will likely grow in 2025.\n\nExports reach a record in 2026."
+
+
+def sentence_model_rescuing_exports(monkeypatch) -> None:
+    """A stand-in for the shipped model that scores only a sentence about exports high, so these
+    tests do not move when the model is retrained."""
+    from sources.extraction import rescue
+
+    model = {"intercept": -10.0, "threshold": 0.6, "coefficients": {"w:exports": 100.0}}
+    monkeypatch.setattr(rescue, "load_weights", lambda: model)
+
+
+def test_rescue_is_off_by_default_and_on_request_proposes_the_sentence_with_its_warning(monkeypatch):
+    from sources.extraction.rescue import RESCUED_WARNING
+
+    sentence_model_rescuing_exports(monkeypatch)
+    common = {"author_name": "Jane Reporter", "published_on": datetime.date(2024, 1, 2)}
+    plain = services.propose_forecasts_from_article(text=RESCUABLE, dry_run=True, **common)
+    assert [c.quote for c in plain.candidates] == ["Trade will likely grow in 2025."]
+
+    result = services.propose_forecasts_from_article(text=RESCUABLE, rescue=True, **common)
+    assert [f.quote for f in result.forecasts] == ["Trade will likely grow in 2025.", "Exports reach a record in 2026."]
+    rescued = result.forecasts[1]
+    assert rescued.status == Status.PROPOSED
+    assert rescued.deadline == datetime.date(2026, 12, 31)
+    assert f"{importing.CHECK_NOTE} {RESCUED_WARNING}." in rescued.resolution_criteria
+    assert RESCUED_WARNING not in result.forecasts[0].resolution_criteria

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from benchmarks import rescue
 from sources import scales
+from sources.extraction import rescue
 from sources.extraction.flags import DEADLINE_CONTEXT, DEADLINE_DEFAULT, DEADLINE_STATED
 from sources.extraction.text import to_plain
 
@@ -122,3 +122,74 @@ def test_with_rescued_refuses_missing_or_mismatched_scores():
         rescue.with_rescued(TEXT, plain, [], PUBLISHED, SCALE, scores=[0, 0, 0, 0])
     with pytest.raises(ValueError, match="3 scores for 4 units"):
         rescue.with_rescued(TEXT, plain, [], PUBLISHED, SCALE, scores=[0, 0, 0], threshold=0.5)
+
+
+# --- the shipped model ------------------------------------------------------------------------
+
+RETRAIN = (
+    "rules or features changed: retrain with "
+    "python -m benchmarks.sentence_classifier --train sources/extraction/rescue_weights.json"
+)
+
+
+def test_the_shipped_model_was_trained_on_the_features_the_rules_give_today():
+    from benchmarks.sentence_classifier import sentence_features
+
+    model = rescue.load_weights()
+    assert model["threshold"] == 0.6
+    assert model["sets"] and model["coefficients"]
+    # the rules' markers are features: a changed rule changes what the model reads
+    assert rescue.fingerprint(sentence_features(tuple(model["sets"]))) == model["features_fingerprint"], RETRAIN
+
+
+def test_the_fingerprint_changes_with_any_feature_and_not_with_the_order():
+    first, second = {"w:a": 0.5, "rule:marker": 0.5}, {"w:b": 1.0}
+    assert rescue.fingerprint([first, second]) == rescue.fingerprint([second, first])
+    assert rescue.fingerprint([first, second]) != rescue.fingerprint([{"w:a": 0.5}, second])
+
+
+def test_the_shipped_model_is_read_once_and_only_when_a_rescue_is_asked_for(monkeypatch):
+    from sources.extraction import extract_candidates
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model was read without a rescue")
+
+    monkeypatch.setattr(rescue, "load_weights", no_model)
+    extract_candidates("Prices will likely rise in 2031.", published_on=PUBLISHED)
+    monkeypatch.undo()
+    rescue.load_weights()
+    assert rescue.load_weights.cache_info().currsize >= 1
+    assert rescue.load_weights() is rescue.load_weights()
+
+
+def test_extract_candidates_with_rescue_adds_flagged_sentences_never_a_question_or_a_rule_candidate(monkeypatch):
+    from sources.extraction import extract_candidates
+
+    model = {"intercept": -10.0, "threshold": 0.6, "coefficients": {"w:exports": 100.0}}
+    monkeypatch.setattr(rescue, "load_weights", lambda: model)
+    text = (
+        "Trade outlook\n\nExports will likely grow in 2031. Exports reach a record in 2032.\n\n"
+        "Will exports reach a record in 2033?"
+    )
+    rules = extract_candidates(text, published_on=PUBLISHED)
+    found = extract_candidates(text, published_on=PUBLISHED, rescue=True)
+    assert [c.quote for c in rules] == ["Exports will likely grow in 2031."]
+    assert [c.quote for c in found] == ["Exports will likely grow in 2031.", "Exports reach a record in 2032."]
+    assert found[0] == rules[0]
+    assert found[1].warnings[0] == rescue.RESCUED_WARNING
+    assert found[1].deadline == date(2032, 12, 31)
+
+
+def test_the_shipped_model_rescues_at_its_threshold():
+    model = rescue.load_weights()
+    plain = "Revenue grows to $5 billion in fiscal 2031, the company forecast."
+    value = rescue.score(rescue.features(plain, 0, len(plain)), model)
+    assert 0.0 < value < 1.0
+    assert rescue.score(rescue.features("The", 0, 3), model) < model["threshold"]
+
+
+def test_a_change_of_the_rules_markers_changes_the_fingerprint(monkeypatch):
+    plain = "Prices will likely rise in 2031."
+    before = rescue.fingerprint([rescue.features(plain, 0, len(plain))])
+    monkeypatch.setattr(rescue, "find_markers", lambda *args: [])
+    assert rescue.fingerprint([rescue.features(plain, 0, len(plain))]) != before

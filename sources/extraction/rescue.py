@@ -1,0 +1,291 @@
+"""Rescue: sentences no rule candidate touches, proposed when a learned classifier scores them high.
+
+Off by default (`extract_candidates(..., rescue=True)` turns it on for an import): on articles
+it was not trained on it raised recall by a few points for a little precision, below the bar
+for proposing it always (docs/extraction.md). The model is a logistic regression trained by
+`python -m benchmarks.sentence_classifier --train sources/extraction/rescue_weights.json`
+(scikit-learn, a development dependency); here it is only a table of coefficients, applied
+in plain Python:
+
+- `units` and `features`: the sentences the classifier reads and their features (words, word
+  pairs, three- to five-letter pieces of words, the rules' markers with their kinds and bands,
+  year, number, percentage, question, length), with no dependency beyond the standard library;
+- `score`: the logistic regression's probability from a JSON table of coefficients (what
+  `python -m benchmarks.sentence_classifier --train PATH` writes), so no numpy or scikit-learn
+  is needed to apply a trained model;
+- `rescued_candidate`: what a rule would have given the sentence, with the gates relaxed: the
+  band of its estimative words (a stated number wins; "could/may/might" carry no probability;
+  a plain "will" is almost certain, and likely when a projection or belief frames it; a line
+  with no estimative words, a verbless figure or a company's guidance, is likely, as the corpus
+  reads such lines), a deadline from its own time expressions or a dated sentence before it in
+  its paragraph, a drafted claim and criteria, and a warning that the model proposed it;
+- `with_rescued`: the candidates and the rescued sentences, in text order;
+- `rescued`: the same with the shipped model (`rescue_weights.json`, read once, when first needed);
+- `fingerprint`: a digest of the features the model was trained on, stored with it, so a test
+  says when a change of the rules calls for retraining.
+
+A question is never rescued: the corpus counts none as a forecast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import math
+import re
+from dataclasses import replace
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from sources import scales
+
+from .candidate import DEFAULT_NOTE, Candidate, drafted
+from .claims import strip_quote_marks
+from .deadlines import deadline_in
+from .flags import (
+    BASIS_NONE,
+    BASIS_PHRASE,
+    BASIS_STATED,
+    DEADLINE_CONTEXT,
+    DEADLINE_DEFAULT,
+    DEADLINE_NO_FIXED_DATE,
+    DEADLINE_STATED,
+)
+from .markers import find_markers
+from .segments import blocks, sentences_in
+from .text import trim
+
+RESCUED_WARNING = "proposed by the sentence model, not by a rule: check that it is a forecast"
+# The shipped model, written by the training script.
+WEIGHTS = Path(__file__).with_name("rescue_weights.json")
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[%$?]")
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PERCENT = re.compile(r"\d\s*(?:%|per\s*cent\b|percent\b)", re.I)
+# A bullet or a number opening a line is not part of the sentence.
+_ITEM = re.compile(r"[ \t\u00a0]*(?:[\u2022\u25aa\u25cf\u25e6\u2023\u2043*\-\u2013\u2014]|\d{1,2}[.)])[ \t\u00a0]+")
+
+
+def unit_blocks(plain: str) -> list[tuple[int, int, int]]:
+    """Every sentence of every block, headings and list items included: (start, end, block index)."""
+    spans = []
+    for index, (start, end) in enumerate(blocks(plain)):
+        item = _ITEM.match(plain, start, end)
+        if item:
+            start = item.end()
+        start, end = trim(plain, start, end)
+        if start < end:
+            spans.extend((s, e, index) for s, e in sentences_in(plain, start, end))
+    return spans
+
+
+def units(plain: str) -> list[tuple[int, int]]:
+    """The sentences the classifier reads, as spans of the text."""
+    return [(s, e) for s, e, _ in unit_blocks(plain)]
+
+
+def _token(word: str) -> str:
+    if word[0].isdigit():
+        return "<year>" if _YEAR.fullmatch(word) else "<num>"
+    return word
+
+
+def features(plain: str, start: int, end: int) -> dict[str, float]:
+    """The sentence `plain[start:end]` as named features, scaled to unit length (a long sentence
+    does not score high for being long)."""
+    sentence = plain[start:end]
+    words = [_token(w) for w in _TOKEN.findall(sentence.lower())]
+    names = {f"w:{w}" for w in words}
+    names.update(f"b:{a} {b}" for a, b in itertools.pairwise(words))
+    for word in _WORD.findall(sentence.lower()):
+        padded = f" {_DIGIT.sub('0', word)} "
+        for n in (3, 4, 5):
+            names.update(f"c:{padded[i : i + n]}" for i in range(len(padded) - n + 1))
+    markers = find_markers(plain, start, end)
+    if markers:
+        names.add("rule:marker")
+    names.update(f"rule:kind:{m.kind}" for m in markers)
+    names.update(f"rule:band:{m.category}" for m in markers if m.category)
+    if _YEAR.search(sentence):
+        names.add("rule:year")
+    if _DIGIT.search(sentence):
+        names.add("rule:number")
+    if _PERCENT.search(sentence):
+        names.add("rule:percent")
+    if sentence.rstrip("\"') ").endswith("?"):
+        names.add("rule:question")
+    names.add(f"rule:length:{min(int(math.log2(len(words) + 1)), 6)}")
+    weight = 1 / math.sqrt(len(names))
+    return dict.fromkeys(sorted(names), weight)
+
+
+@cache
+def load_weights(path: Path = WEIGHTS) -> dict:
+    """A trained model ({"intercept", "threshold", "coefficients", ...}), read once per file, when
+    first needed: an import without rescue never reads it."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def fingerprint(found: list[dict[str, float]]) -> str:
+    """A digest of the features of a model's training sentences: when the rules' markers change
+    them, the model was trained on features it will no longer see, and must be retrained."""
+    digest = hashlib.sha256()
+    for line in sorted(json.dumps(f, sort_keys=True) for f in found):
+        digest.update(line.encode("utf-8") + b"\n")
+    return digest.hexdigest()
+
+
+def score(found: dict[str, float], model: dict) -> float:
+    """The model's probability that a sentence with these features holds a forecast."""
+    coefficients = model["coefficients"]
+    z = model["intercept"] + sum(coefficients.get(name, 0.0) * value for name, value in found.items())
+    return 1 / (1 + math.exp(-z)) if z > -500 else 0.0
+
+
+# With no estimative marker the rules recognise, the words that still say how likely it is.
+_POSSIBLE = re.compile(r"\b(?:could|may|might|can|possibly|perhaps|maybe)\b", re.I)
+_WILL_NOT = re.compile(r"\b(?:will\s+not|won't|will\s+never)\b", re.I)
+_WILL = re.compile(r"\b(?:will|shall|is\s+set\s+to|are\s+set\s+to|(?:is|are)\s+going\s+to)\b|'ll\b", re.I)
+# "the company predicts ... will", "analysts think ... will": a projection or a belief hedges the "will"
+_FRAMED_WILL = re.compile(
+    r"\b(?:predicts?|projects?|forecasts?|expects?|thinks?|believes?|estimates?|sees?|anticipates?)\b", re.I
+)
+
+
+def _probability(plain: str, start: int, end: int, scale: scales.Scale) -> tuple[float | None, str, str | None, str]:
+    """(probability, basis, category, phrase) of a rescued sentence."""
+    markers = find_markers(plain, start, end)
+    if markers:
+        head = max(markers, key=lambda m: (m.priority, -m.start))
+        phrase = " ".join(head.phrase.split())
+        if head.kind == "stated" and head.probability is not None:
+            category = next((name for name in scales.CATEGORIES if head.probability in scale.band(name)), None)
+            return head.probability, BASIS_STATED, category, phrase
+        if head.category is not None:
+            category = head.category
+            if head.kind == "will" and _FRAMED_WILL.search(plain[start : head.start]):
+                positive = category in (scales.ALMOST_CERTAIN, scales.VERY_LIKELY, scales.LIKELY)
+                category = scales.LIKELY if positive else scales.UNLIKELY
+            return scale.probability(category), BASIS_PHRASE, category, phrase
+        return None, BASIS_NONE, None, phrase
+    sentence = plain[start:end]
+    possible = _POSSIBLE.search(sentence)
+    if possible:
+        return None, BASIS_NONE, None, possible.group(0)
+    denied = _WILL_NOT.search(sentence)
+    if denied:
+        return scale.probability(scales.REMOTE), BASIS_PHRASE, scales.REMOTE, denied.group(0)
+    will = _WILL.search(sentence)
+    if will and not _FRAMED_WILL.search(sentence[: will.start()]):
+        return scale.probability(scales.ALMOST_CERTAIN), BASIS_PHRASE, scales.ALMOST_CERTAIN, will.group(0)
+    # a projection, a company's guidance, a verbless figure line: a lean, as the corpus reads them
+    return scale.probability(scales.LIKELY), BASIS_PHRASE, scales.LIKELY, ""
+
+
+def rescued_candidate(
+    text: str,
+    plain: str,
+    span: tuple[int, int],
+    before: list[tuple[int, int]],
+    published_on: date,
+    scale: scales.Scale,
+    *,
+    confidence: float,
+) -> Candidate:
+    """The sentence at `span` as a candidate; `before` are the sentences before it in its block."""
+    start, end = strip_quote_marks(plain, *span)
+    probability, basis, category, phrase = _probability(plain, start, end, scale)
+    when = deadline_in(plain, start, end, published_on)
+    flag = when.flag if when else None
+    notes = []
+    if when is None:
+        for s, e in reversed(before):
+            found = deadline_in(plain, s, e, published_on)
+            if found is not None and found.flag == DEADLINE_STATED:
+                when, flag = found, DEADLINE_CONTEXT
+                notes.append(f"deadline taken from the previous sentence ({' '.join(found.text.split())})")
+                break
+    if when is None:
+        deadline, flag = date(published_on.year, 12, 31), DEADLINE_DEFAULT
+        notes.append(DEFAULT_NOTE)
+    else:
+        deadline = when.deadline
+        if flag == DEADLINE_NO_FIXED_DATE:
+            notes.append(f"no fixed date ({' '.join(when.text.split())}): the editor must set a deadline")
+    if basis == BASIS_NONE:
+        notes.append("the words carry no probability: tracked, unscored")
+    notes.append(RESCUED_WARNING)
+    candidate = Candidate(
+        quote=text[start:end],
+        claim="",
+        estimative_phrase=phrase,
+        probability=probability,
+        probability_basis=basis,
+        deadline=deadline,
+        deadline_flag=flag,
+        note="; ".join(notes),
+        confidence=confidence,
+        category=category,
+        start=start,
+        end=end,
+    )
+    candidate = drafted(candidate, "")
+    return replace(candidate, warnings=(RESCUED_WARNING, *candidate.warnings))
+
+
+def rescuable(plain: str, start: int, end: int) -> bool:
+    """Whether a sentence may be rescued: a question forecasts nothing, however much it sounds
+    like a forecast ("Who will win the tournament?")."""
+    return not plain[start:end].rstrip("\"') \u201d").endswith("?")
+
+
+def with_rescued(
+    text: str,
+    plain: str,
+    candidates: list[Candidate],
+    published_on: date,
+    scale: scales.Scale,
+    *,
+    scores: list[float] | None = None,
+    model: dict | None = None,
+    threshold: float | None = None,
+) -> list[Candidate]:
+    """`candidates` and, in text order, the sentences no candidate touches that score at or above
+    the threshold: `scores` gives one score per unit (`units`), or `model` scores them; the
+    threshold is the model's unless given."""
+    if scores is None and model is None:
+        raise ValueError("with_rescued needs the units' scores or a model to score them")
+    if threshold is None:
+        if model is None:
+            raise ValueError("with_rescued needs a threshold when it is given scores")
+        threshold = model["threshold"]
+    spans = unit_blocks(plain)
+    if scores is not None and len(scores) != len(spans):
+        raise ValueError(f"{len(scores)} scores for {len(spans)} units")
+    found = []
+    for index, (start, end, block) in enumerate(spans):
+        if any(c.start < end and start < c.end for c in candidates):
+            continue
+        if not rescuable(plain, start, end):
+            continue
+        value = scores[index] if scores is not None else score(features(plain, start, end), model)
+        if value < threshold:
+            continue
+        before = [(s, e) for s, e, b in spans[:index] if b == block][-2:]
+        # the model's own score says how sure it is; rescued sentences stay below the rules' usual range
+        confidence = round(min(max(0.5 * value, 0.05), 0.5), 2)
+        found.append(rescued_candidate(text, plain, (start, end), before, published_on, scale, confidence=confidence))
+    if not found:
+        return candidates
+    return sorted([*candidates, *found], key=lambda c: c.start)
+
+
+def rescued(
+    text: str, plain: str, candidates: list[Candidate], published_on: date, scale: scales.Scale
+) -> list[Candidate]:
+    """`candidates` and the sentences the shipped model rescues, at its stored threshold."""
+    return with_rescued(text, plain, candidates, published_on, scale, model=load_weights())
