@@ -206,6 +206,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # a target as a label or a level: "SPY Median Price Target: $410 (Q3 2025)", "J.P. Morgan's 4.200 target
         # for year end 2024"
         r"|\bprice\s+target\s*:\s*\$?\d|\b\d[\d.,]*\s+target\s+for\s+(?:the\s+)?(?:year[\s-]?end|end\s+of|\d{4})"
+        # a forecast figure as a label: "Predicted Gross: $27.6 million", "Projected Opening: $40M"
+        r"|\b(?:predicted|projected|forecast)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:\s*"
+    r"(?:[$\u20ac\u00a3]\d|\d[\d.,]*\s*(?:%|per\s*cent|percent|million|billion|thousand|[mbk]n?\b))"
         # "deeply rooted structural issues portend a lower growth trajectory over time"
         r"|\bportends?\s+(?:a|an|the|more|further|lower|higher|slower|faster)\b"
         # "We have pencilled in 4% house price gains in both 2025 and 2026"; a ministry's harvest: "the forecast of

@@ -1097,3 +1097,12 @@ def test_a_models_central_figure_is_a_forecast():
     candidate = _one("The median outcome is 78 seats to the Coalition and 69 to Labor.", published_on=date(2013, 8, 9))
     assert candidate.probability == 0.675
     assert extract_candidates("The median outcome is uncertain.", published_on=date(2013, 8, 9)) == []
+
+
+def test_a_predicted_figure_as_a_label_is_read_not_dropped_as_a_heading():
+    # real lines of holdout-11's box-office newsletter; a forecast's update date is no figure
+    text = (
+        "1. Predator: Badlands\n\nPredicted Gross: $27.6 million\n\n2. Regretting You\n\nForecast update: 6 March 2015"
+    )
+    (candidate,) = extract_candidates(text, published_on=date(2025, 11, 6))
+    assert candidate.quote == "Predicted Gross: $27.6 million"
