@@ -82,6 +82,7 @@ def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     rows += _scenario_tables(plain, lines)
     rows += _labelled_chances(plain, lines)
     rows += [r for r in _label_colon_chance(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
+    rows += [r for r in _announced_chances(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     rows += [
         Row(s, e, None, claim, conditional=True, header=label)
         for s, e, claim, label in scenario_parts(plain, lines)
@@ -445,6 +446,28 @@ def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
                 flags=re.I,
             )
             rows.append(Row(start, end, float(found.group("num")) / 100, label[:1].upper() + label[1:]))
+    return rows
+
+
+# A list announced as chances ("our assessment of the probabilities of three broad outcomes is as
+# follows:"), one outcome a line with its percentage last: "No-deal Brexit \u2013 15%"
+_ANNOUNCED_ITEM = re.compile(
+    r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z(][^\n]{1,150}?)\s*[\u2013\u2014:\-]\s*"
+    r"(?P<num>\d{1,3}(?:\.\d+)?)\s*%\s*$"
+)
+
+
+def _announced_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows, announced = [], False
+    for start, end in lines:
+        text = plain[start:end]
+        if not text.strip():
+            continue
+        found = _ANNOUNCED_ITEM.match(text)
+        if found and announced:
+            rows.append(Row(start, end, float(found.group("num")) / 100, found.group("label").strip()))
+            continue
+        announced = bool(_CHANCE.search(text)) and text.rstrip().endswith(":")
     return rows
 
 

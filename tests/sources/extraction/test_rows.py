@@ -233,3 +233,24 @@ def test_rows_of_bare_figures_under_a_forecast_or_a_chance_heading():
 def test_rows_of_bare_figures_without_a_heading_that_looks_ahead_are_no_forecasts():
     text = "Results of the season\nNamed Storms 19 12 5\nHurricanes 12 5 2\n"
     assert find_rows(to_plain(text)) == []
+
+
+def test_a_list_announced_as_probabilities_gives_each_line_its_own_chance():
+    # holdout-10's Brexit scenarios
+    text = (
+        "Considering recent events, our assessment of the probabilities of three broad outcomes is as follows:\n"
+        "No Brexit / Second referendum \u2013 30%\n"
+        "Orderly Brexit following eventual parliamentary approval of an exit agreement \u2013 55%\n"
+        "No-deal Brexit \u2013 15%\n"
+    )
+    chances = {c.quote: c.probability for c in extract_candidates(text, published_on=date(2019, 1, 4))}
+    assert chances == {
+        "No Brexit / Second referendum \u2013 30%": 0.3,
+        "Orderly Brexit following eventual parliamentary approval of an exit agreement \u2013 55%": 0.55,
+        "No-deal Brexit \u2013 15%": 0.15,
+    }
+
+
+def test_a_list_announced_as_anything_else_keeps_its_percentages_as_values():
+    text = "Our forecasts for GDP growth are as follows:\nEurozone \u2013 1.5%\nUnited States \u2013 2.1%\n"
+    assert all(c.probability != 0.015 for c in extract_candidates(text, published_on=date(2019, 1, 4)))
