@@ -157,6 +157,12 @@ _EACH_WILL = re.compile(
 )
 
 
+# a chance column's header, abbreviations included: "Prob Final 4", "Prob Winner"
+_CHANCE_HEADER = re.compile(r"\b(?:chances?|probability|probabilities|odds|likelihood|prob)\b", re.I)
+# a chance as a fraction of one: "0.794", ".531"
+_FRACTION = re.compile(r"(?P<num>0?\.\d{2,4})")
+
+
 def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     rows, event, column = [], None, None
     for start, end in lines:
@@ -165,14 +171,24 @@ def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             if line.strip():
                 event = None if not _CHANCE.search(line) else event
             continue
-        cells = [cell.strip() for cell in line.split("|")]
+        parts = line.split("|")
+        # a leading and a trailing pipe frame the row: "| Kentucky | 1 | ... | 0.477 |"
+        first = 1 if not parts[0].strip() else 0
+        cells = [cell.strip() for cell in parts]
+        if all(re.fullmatch(r"[-:\s]*", cell) for cell in cells):
+            continue  # the rule under a header: "|---|---|"
         numbers = [re.fullmatch(_PERCENT, cell) for cell in cells]
-        if not any(numbers):
-            chance_cells = [cell for cell in cells if _CHANCE.search(cell)]
+        fractions = [_FRACTION.fullmatch(cell) for cell in cells]
+        if not any(numbers) and not (column is not None and event is not None and any(fractions)):
+            chance_cells = [cell for cell in cells if _CHANCE_HEADER.search(cell)]
             own = [cell for cell in chance_cells if _OWN_COLUMN.search(cell)]
             column = cells.index(own[0]) if own and len(chance_cells) > 1 else None
+            if column is None and len(chance_cells) > 1:
+                # "Prob Final 4 | Prob Final Game | Prob Winner": the last stage is the outcome the table is for
+                column = len(cells) - 1 - cells[::-1].index(chance_cells[-1])
+            chosen = cells[column] if column is not None else (own or chance_cells or [""])[0]
             event = (
-                re.sub(r"^(?:the\s+)?chances?\s+(?:to|of)\s+", "", (own or chance_cells)[0], flags=re.I)
+                re.sub(r"^(?:the\s+)?(?:chances?|prob(?:ability)?\.?)\s+(?:to\s+|of\s+)?", "", chosen, flags=re.I)
                 if chance_cells
                 else None
             )
@@ -183,15 +199,20 @@ def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             continue
         if event is None:
             continue
-        number = next(n for n in numbers if n)
-        offset = len(cells[0])
-        if column is not None and column < len(numbers) and numbers[column]:
-            number = numbers[column]
-            offset = len("|".join(line.split("|")[:column]))
-        stop = start + line.index(number.group(0), offset) + len(number.group(0))
-        rows.append(
-            Row(start + len(line) - len(line.lstrip()), stop, float(number.group("num")) / 100, f"{cells[0]} {event}")
-        )
+        if not any(numbers):
+            if column >= len(fractions) or not fractions[column]:
+                continue
+            value = float(fractions[column].group("num"))
+            stop = start + len("|".join(parts[: column + 1]))
+        else:
+            number = next(n for n in numbers if n)
+            offset = len(cells[0])
+            if column is not None and column < len(numbers) and numbers[column]:
+                number = numbers[column]
+                offset = len("|".join(parts[:column]))
+            value = float(number.group("num")) / 100
+            stop = start + line.index(number.group(0), offset) + len(number.group(0))
+        rows.append(Row(start + len(line) - len(line.lstrip()), stop, value, f"{cells[first]} {event}"))
     return rows
 
 

@@ -254,3 +254,17 @@ def test_a_list_announced_as_probabilities_gives_each_line_its_own_chance():
 def test_a_list_announced_as_anything_else_keeps_its_percentages_as_values():
     text = "Our forecasts for GDP growth are as follows:\nEurozone \u2013 1.5%\nUnited States \u2013 2.1%\n"
     assert all(c.probability != 0.015 for c in extract_candidates(text, published_on=date(2019, 1, 4)))
+
+
+def test_a_framed_pipe_table_of_fractions_gives_each_row_the_chance_of_its_last_stage():
+    # holdout-11's NCAA model table
+    text = (
+        "| Team | Seed | Region | B-T Effect | Prob Final 4 | Prob Final Game | Prob Winner | \n"
+        "|---|---|---|---|---|---|---|\n"
+        "| Kentucky | 1 | Midwest | 6.489 | 0.794 | 0.590 | 0.477 | \n"
+        "| Michigan St | 7 | East | 3.942 | 0.408 | 0.105 | 0.017 | \n"
+    )
+    first, second = extract_candidates(text, published_on=date(2015, 3, 25))
+    assert (first.quote, first.probability) == ("| Kentucky | 1 | Midwest | 6.489 | 0.794 | 0.590 | 0.477", 0.477)
+    assert second.probability == 0.017
+    assert first.claim.startswith("Kentucky Winner")
