@@ -83,6 +83,7 @@ def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     rows += _labelled_chances(plain, lines)
     rows += [r for r in _label_colon_chance(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     rows += [r for r in _announced_chances(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
+    rows += [r for r in _listed_chances(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     rows += [
         Row(s, e, None, claim, conditional=True, header=label)
         for s, e, claim, label in scenario_parts(plain, lines)
@@ -489,6 +490,34 @@ def _announced_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             rows.append(Row(start, end, float(found.group("num")) / 100, found.group("label").strip()))
             continue
         announced = bool(_CHANCE.search(text)) and text.rstrip().endswith(":")
+    return rows
+
+
+# Names listed with their chances in brackets, after words about chances: "Louisville has an 11.6%
+# chance to win it all. Behind the Cardinals are Virginia (7.0%), Villanova (6.9%), Kentucky (6.6%)"
+_LISTED = re.compile(
+    r"(?P<label>(?:No\.\s*\d{1,2}\s+)?[A-Z][\w.'&\-]*(?:\s+(?:[A-Z][\w.'&\-]*|of|the|de)){0,3})"
+    r"\s*\((?P<num>\d{1,3}(?:\.\d+)?)\s*%\)"
+)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")
+_SPEAKS_OF_CHANCES = re.compile(r"\b(?:chances?|probabilit(?:y|ies)|odds|likel(?:y|iest)|favou?rites?)\b", re.I)
+
+
+def _listed_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows, before = [], ""
+    for start, end in lines:
+        items = list(_LISTED.finditer(plain, start, end))
+        groups: list[list[re.Match[str]]] = []
+        for item in items:
+            if groups and _LIST_GAP.fullmatch(plain[groups[-1][-1].end() : item.start()]):
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+        for group in groups:
+            if len(group) >= 3 and _SPEAKS_OF_CHANCES.search(before + plain[start : group[0].start()]):
+                rows += [Row(m.start(), m.end(), float(m.group("num")) / 100, m.group("label")) for m in group]
+        if plain[start:end].strip():
+            before = plain[start:end]
     return rows
 
 

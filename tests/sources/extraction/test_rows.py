@@ -268,3 +268,20 @@ def test_a_framed_pipe_table_of_fractions_gives_each_row_the_chance_of_its_last_
     assert (first.quote, first.probability) == ("| Kentucky | 1 | Midwest | 6.489 | 0.794 | 0.590 | 0.477", 0.477)
     assert second.probability == 0.017
     assert first.claim.startswith("Kentucky Winner")
+
+
+def test_names_listed_with_bracketed_chances_after_words_about_chances_are_one_forecast_each():
+    # holdout-11's NCAA bracket model
+    text = (
+        "Louisville has an 11.6% chance to win it all. Behind the Cardinals are Virginia (7.0%), Villanova (6.9%), "
+        "Kentucky (6.6%), Baylor (6.4%) and Florida (6.1%)."
+    )
+    chances = {c.quote: c.probability for c in extract_candidates(text, published_on=date(2017, 2, 21))}
+    assert chances["Villanova (6.9%)"] == 0.069
+    assert chances["Florida (6.1%)"] == 0.061
+    assert "Virginia (7.0%)" in chances
+
+
+def test_names_listed_with_bracketed_shares_and_no_word_of_chance_are_not_chances():
+    text = "The vote split between Labour (33.0%), Conservatives (32.5%), UKIP (14.0%) and others."
+    assert "UKIP (14.0%)" not in [c.quote for c in extract_candidates(text, published_on=date(2015, 3, 6))]
