@@ -329,6 +329,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("predicting", re.compile(
         # "The Mid-Year Economic and Fiscal Outlook (MYEFO) shows deficits across all four years"
         r"\b(?:projections?|forecasts?|models?|simulations?|estimates?|Outlook(?:\s+\([A-Z]{2,8}\))?)\s+(?:now\s+)?"
+        # whose it is between: "The latest long-term forecast from Bloomberg New Energy Finance (BNEF) shows"
+        r"(?:(?:from|by)\s+(?-i:[A-Z])[^.;,]{1,60}?\s+)?"
         r"(?:show|shows|see|sees|put|puts|"
         r"point\s+to|points\s+to|suggest|suggests|showing|suggesting|pointing\s+to)\b",
         re.I,
