@@ -81,12 +81,14 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\b(?-i:(?!(?:The|A|An|This|That|These|Those)\b)[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I|who|which)"
         # a company's guidance and an institution's outlook: "the company now expects revenue to be",
         # "The management forecasts high-single-digit revenue growth", "The outlook predicts 14 of 23"
-        rf"|\b(?:the|its|our)\s+{INSTITUTIONS})"
+        rf"|\b(?:the|its|our)\s+(?:central\s+|national\s+|federal\s+|reserve\s+)?{INSTITUTIONS})"
         # reported speech keeps its quotation mark: 'Fitch said it "expects the economy to'
         r"\s+[\"']?(?:(?:now|still|also)\s+)?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
         r"(?=\s+[\"']?(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)"
         r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[\w'\-]+\s+){1,6}(?:to|at|of|will|by|in|for)\b|[\d$]"
+        # what it forecasts doing, with a figure: "The central bank now forecasts inflation reaching its 3% target"
+        r"|(?:[\w'\-]+\s+){1,2}\w+ing\s+(?:[\w'\-]+\s+){0,2}[\d$]"
         # its own plans: "expects to pay more than $9 billion in dividends"
         r"|to\s+(?!be\s+(?:able|in\s+a\s+position)\b)[a-z]+\b))",
         re.I,

@@ -1124,3 +1124,14 @@ def test_a_forecasters_expectation_or_figure_is_a_forecast(sentence):
 
 def test_a_forecaster_who_sees_no_figure_is_not_a_forecast():
     assert extract_candidates("IDC sees the appeal of bigger screens.", published_on=date(2017, 6, 1)) == []
+
+
+def test_a_qualified_institution_that_forecasts_something_doing_a_figure_is_a_forecast():
+    # holdout-10's Banxico wire
+    text = (
+        "The central bank now forecasts inflation reaching its 3% target in the second quarter of 2027, "
+        "extending from the previous forecast of the current year."
+    )
+    (candidate,) = extract_candidates(text, published_on=date(2026, 1, 9))
+    assert candidate.probability == pytest.approx(0.675)
+    assert candidate.deadline.year == 2027
