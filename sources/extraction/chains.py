@@ -13,7 +13,7 @@ from .words import TRAILING
 
 TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 CHAIN_CUT = re.compile(
-    r",\s*(?=then\s+\w)|,\s+(?=but\s+not\s+(?:in|within|by|this|next|for|over|during)\b)"
+    r",\s*(?=then\s+\w)|,\s+(?=and\s+then\s+\w+ing\b)|,\s+(?=but\s+not\s+(?:in|within|by|this|next|for|over|during)\b)"
     r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:in|by|for)\s+(?:19|20)\d\d\b)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively))"
     r"|(?:,|\s+[\u2014\u2013])?\s+(?=before\s+(?:\w+ly\s+)?\w+ing\b)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
     # "prices will be flat in 2009, and start to go back up in 2010": a second verb with its own year

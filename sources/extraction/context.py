@@ -140,7 +140,11 @@ PAST_FORECAST = re.compile(
 # Where a "would" is a projection's, not a hypothetical's
 PROJECTION_CONTEXT = re.compile(
     # "would displace more than 5m bpd of oil products under the current trajectory of oil use"
-    r"\b(?:projections?|projected|forecasts?|forecasting|outlook|expects?|scenario|trajector(?:y|ies))\b",
+    r"\b(?:projections?|projected|forecasts?|forecasting|outlook|expects?|scenario|trajector(?:y|ies))\b"
+    # a trend carried forward: "Peak oil would follow in 2025, if current growth rates in electric vehicles are
+    # sustained", "the debt-to-GDP ratio rising to 193 percent by 2049 under current policy"
+    r"|\bif\s+(?:the\s+)?current\s+[^.;]{1,60}?\b(?:are|is)\s+(?:sustained|maintained|kept\s+up)\b"
+    r"|\bif\s+(?:the\s+)?current\s+trends?\s+(?:continues?|holds?|persists?)\b|\bunder\s+current\s+(?:policy|policies|law)\b",
     re.I,
 )
 AWAITED_EVENT = re.compile(r"^\s+yet\b|\b(?:once|as\s+soon\s+as)\s+\w", re.I)

@@ -59,8 +59,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"favou?rites?\s+(?:to|in|for)\b"
         # the columnist's imperative: "Expect rates to stay high through 2024."
         r"|^\s*[\"']?Expect\b(?!\s*[.,;:)])"
-        r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd)"
-        r"\s+(?:now\s+|still\s+|also\s+|fully\s+|would\s+|currently\s+)?(?P<neg2>don't\s+|do\s+not\s+)?expect(?:s)?\b"
+        r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd|"
+        r"experts|scientists|researchers|strategists)"
+        # the emphatic "so we do expect there to be fewer deaths this time around"
+        r"\s+(?:now\s+|still\s+|also\s+|fully\s+|would\s+|currently\s+|do\s+(?!not\b))?(?P<neg2>don't\s+|do\s+not\s+)?"
+        r"expect(?:s)?\b"
         r"(?!\s*[.,;:)])"
         # "Our updated guidance continues to reflect full year sales and EPS growth over fiscal 2024"
         r"|\b(?:guidance|guide|outlook)\s+(?:continues\s+to\s+|still\s+)?(?:reflects?|implies|assumes)\s+"
@@ -80,12 +83,14 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\b(?-i:(?!(?:The|A|An|This|That|These|Those)\b)[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I|who|which)"
         # a company's guidance and an institution's outlook: "the company now expects revenue to be",
         # "The management forecasts high-single-digit revenue growth", "The outlook predicts 14 of 23"
-        rf"|\b(?:the|its|our)\s+{INSTITUTIONS})"
+        rf"|\b(?:the|its|our)\s+(?:central\s+|national\s+|federal\s+|reserve\s+)?{INSTITUTIONS})"
         # reported speech keeps its quotation mark: 'Fitch said it "expects the economy to'
         r"\s+[\"']?(?:(?:now|still|also)\s+)?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
         r"(?=\s+[\"']?(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)"
         r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[\w'\-]+\s+){1,6}(?:to|at|of|will|by|in|for)\b|[\d$]"
+        # what it forecasts doing, with a figure: "The central bank now forecasts inflation reaching its 3% target"
+        r"|(?:[\w'\-]+\s+){1,2}\w+ing\s+(?:[\w'\-]+\s+){0,2}[\d$]"
         # its own plans: "expects to pay more than $9 billion in dividends"
         r"|to\s+(?!be\s+(?:able|in\s+a\s+position)\b)[a-z]+\b))",
         re.I,
@@ -203,9 +208,18 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:plumps?|plumped|goes|go|went|opts?|opted|settles?\s+on|settled\s+on)\s+(?:for\s+)?(?:a\s+|an\s+)?"
         r"(?=[-+]?\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent))"
         r"|\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\b"
+        # a forecaster's figure: "By 2021, IDC sees 1.5 billion Android phones shipping", "the experts estimated a
+        # rise of 0.5 metres by 2100"
+        r"|(?:\b(?-i:[A-Z][\w&.\-]*)|\b(?:experts|analysts|scientists|researchers|economists|forecasters|they|we))\s+"
+        r"(?:now\s+|still\s+|also\s+)?(?:sees|see|saw|estimates?|estimated|predicted|projected)\s+"
+        r"(?=(?:a|an)\s+(?:\w+\s+)?(?:rise|fall|drop|decline|increase|growth|gain|contraction|expansion)\s+of\s+[-\d$]"
+        r"|\$?\d[\d.,]*\s*(?:%|per\s*cent|percent|million|billion|trillion)?\s+[a-z])"
         # a target as a label or a level: "SPY Median Price Target: $410 (Q3 2025)", "J.P. Morgan's 4.200 target
         # for year end 2024"
         r"|\bprice\s+target\s*:\s*\$?\d|\b\d[\d.,]*\s+target\s+for\s+(?:the\s+)?(?:year[\s-]?end|end\s+of|\d{4})"
+        # a forecast figure as a label: "Predicted Gross: $27.6 million", "Projected Opening: $40M"
+        r"|\b(?:predicted|projected|forecast)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:\s*"
+    r"(?:[$\u20ac\u00a3]\d|\d[\d.,]*\s*(?:%|per\s*cent|percent|million|billion|thousand|[mbk]n?\b))"
         # "deeply rooted structural issues portend a lower growth trajectory over time"
         r"|\bportends?\s+(?:a|an|the|more|further|lower|higher|slower|faster)\b"
         # "We have pencilled in 4% house price gains in both 2025 and 2026"; a ministry's harvest: "the forecast of
@@ -319,6 +333,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("predicting", re.compile(
         # "The Mid-Year Economic and Fiscal Outlook (MYEFO) shows deficits across all four years"
         r"\b(?:projections?|forecasts?|models?|simulations?|estimates?|Outlook(?:\s+\([A-Z]{2,8}\))?)\s+(?:now\s+)?"
+        # whose it is between: "The latest long-term forecast from Bloomberg New Energy Finance (BNEF) shows"
+        r"(?:(?:from|by)\s+(?-i:[A-Z])[^.;,]{1,60}?\s+)?"
         r"(?:show|shows|see|sees|put|puts|"
         r"point\s+to|points\s+to|suggest|suggests|showing|suggesting|pointing\s+to)\b",
         re.I,

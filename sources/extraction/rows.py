@@ -82,6 +82,8 @@ def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     rows += _scenario_tables(plain, lines)
     rows += _labelled_chances(plain, lines)
     rows += [r for r in _label_colon_chance(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
+    rows += [r for r in _announced_chances(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
+    rows += [r for r in _listed_chances(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     rows += [
         Row(s, e, None, claim, conditional=True, header=label)
         for s, e, claim, label in scenario_parts(plain, lines)
@@ -156,6 +158,12 @@ _EACH_WILL = re.compile(
 )
 
 
+# a chance column's header, abbreviations included: "Prob Final 4", "Prob Winner"
+_CHANCE_HEADER = re.compile(r"\b(?:chances?|probability|probabilities|odds|likelihood|prob)\b", re.I)
+# a chance as a fraction of one: "0.794", ".531"
+_FRACTION = re.compile(r"(?P<num>0?\.\d{2,4})")
+
+
 def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     rows, event, column = [], None, None
     for start, end in lines:
@@ -164,14 +172,24 @@ def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             if line.strip():
                 event = None if not _CHANCE.search(line) else event
             continue
-        cells = [cell.strip() for cell in line.split("|")]
+        parts = line.split("|")
+        # a leading and a trailing pipe frame the row: "| Kentucky | 1 | ... | 0.477 |"
+        first = 1 if not parts[0].strip() else 0
+        cells = [cell.strip() for cell in parts]
+        if all(re.fullmatch(r"[-:\s]*", cell) for cell in cells):
+            continue  # the rule under a header: "|---|---|"
         numbers = [re.fullmatch(_PERCENT, cell) for cell in cells]
-        if not any(numbers):
-            chance_cells = [cell for cell in cells if _CHANCE.search(cell)]
+        fractions = [_FRACTION.fullmatch(cell) for cell in cells]
+        if not any(numbers) and not (column is not None and event is not None and any(fractions)):
+            chance_cells = [cell for cell in cells if _CHANCE_HEADER.search(cell)]
             own = [cell for cell in chance_cells if _OWN_COLUMN.search(cell)]
             column = cells.index(own[0]) if own and len(chance_cells) > 1 else None
+            if column is None and len(chance_cells) > 1:
+                # "Prob Final 4 | Prob Final Game | Prob Winner": the last stage is the outcome the table is for
+                column = len(cells) - 1 - cells[::-1].index(chance_cells[-1])
+            chosen = cells[column] if column is not None else (own or chance_cells or [""])[0]
             event = (
-                re.sub(r"^(?:the\s+)?chances?\s+(?:to|of)\s+", "", (own or chance_cells)[0], flags=re.I)
+                re.sub(r"^(?:the\s+)?(?:chances?|prob(?:ability)?\.?)\s+(?:to\s+|of\s+)?", "", chosen, flags=re.I)
                 if chance_cells
                 else None
             )
@@ -182,15 +200,20 @@ def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             continue
         if event is None:
             continue
-        number = next(n for n in numbers if n)
-        offset = len(cells[0])
-        if column is not None and column < len(numbers) and numbers[column]:
-            number = numbers[column]
-            offset = len("|".join(line.split("|")[:column]))
-        stop = start + line.index(number.group(0), offset) + len(number.group(0))
-        rows.append(
-            Row(start + len(line) - len(line.lstrip()), stop, float(number.group("num")) / 100, f"{cells[0]} {event}")
-        )
+        if not any(numbers):
+            if column >= len(fractions) or not fractions[column]:
+                continue
+            value = float(fractions[column].group("num"))
+            stop = start + len("|".join(parts[: column + 1]))
+        else:
+            number = next(n for n in numbers if n)
+            offset = len(cells[0])
+            if column is not None and column < len(numbers) and numbers[column]:
+                number = numbers[column]
+                offset = len("|".join(parts[:column]))
+            value = float(number.group("num")) / 100
+            stop = start + line.index(number.group(0), offset) + len(number.group(0))
+        rows.append(Row(start + len(line) - len(line.lstrip()), stop, value, f"{cells[first]} {event}"))
     return rows
 
 
@@ -445,6 +468,56 @@ def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
                 flags=re.I,
             )
             rows.append(Row(start, end, float(found.group("num")) / 100, label[:1].upper() + label[1:]))
+    return rows
+
+
+# A list announced as chances ("our assessment of the probabilities of three broad outcomes is as
+# follows:"), one outcome a line with its percentage last: "No-deal Brexit \u2013 15%"
+_ANNOUNCED_ITEM = re.compile(
+    r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z(][^\n]{1,150}?)\s*[\u2013\u2014:\-]\s*"
+    r"(?P<num>\d{1,3}(?:\.\d+)?)\s*%\s*$"
+)
+
+
+def _announced_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows, announced = [], False
+    for start, end in lines:
+        text = plain[start:end]
+        if not text.strip():
+            continue
+        found = _ANNOUNCED_ITEM.match(text)
+        if found and announced:
+            rows.append(Row(start, end, float(found.group("num")) / 100, found.group("label").strip()))
+            continue
+        announced = bool(_CHANCE.search(text)) and text.rstrip().endswith(":")
+    return rows
+
+
+# Names listed with their chances in brackets, after words about chances: "Louisville has an 11.6%
+# chance to win it all. Behind the Cardinals are Virginia (7.0%), Villanova (6.9%), Kentucky (6.6%)"
+_LISTED = re.compile(
+    r"(?P<label>(?:No\.\s*\d{1,2}\s+)?[A-Z][\w.'&\-]*(?:\s+(?:[A-Z][\w.'&\-]*|of|the|de)){0,3})"
+    r"\s*\((?P<num>\d{1,3}(?:\.\d+)?)\s*%\)"
+)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")
+_SPEAKS_OF_CHANCES = re.compile(r"\b(?:chances?|probabilit(?:y|ies)|odds|likel(?:y|iest)|favou?rites?)\b", re.I)
+
+
+def _listed_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows, before = [], ""
+    for start, end in lines:
+        items = list(_LISTED.finditer(plain, start, end))
+        groups: list[list[re.Match[str]]] = []
+        for item in items:
+            if groups and _LIST_GAP.fullmatch(plain[groups[-1][-1].end() : item.start()]):
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+        for group in groups:
+            if len(group) >= 3 and _SPEAKS_OF_CHANCES.search(before + plain[start : group[0].start()]):
+                rows += [Row(m.start(), m.end(), float(m.group("num")) / 100, m.group("label")) for m in group]
+        if plain[start:end].strip():
+            before = plain[start:end]
     return rows
 
 

@@ -24,6 +24,8 @@ _CAPTION = re.compile(
     r"|\b(?:Getty Images|Shutterstock|AFP|Reuters|AP Photo|EPA|Xinhua|Bloomberg)\s*[/)]\s*$"
     r"|\((?:Photo|Image|Picture)\s*:?[^)]*\)\s*$",
 )
+# words past which a block with a credit line inside it is prose with a caption scraped in
+_LONGEST_CAPTION = 60
 _REPUBLICATION = re.compile(
     # "first ran in The Atlantic" is a note; "when he first ran in 2014" is prose
     r"\b(?:first|originally)\s+(?:(?:published|appeared)\b|ran\s+(?:in|on|at)\s+(?:the\s+)?(?-i:[A-Z]))"
@@ -64,11 +66,14 @@ def block_kind(block: str) -> str | None:
     plain = to_plain(block).strip()
     if not plain:
         return "empty"
-    if _CAPTION.search(plain):
+    words = plain.split()
+    caption = _CAPTION.search(plain)
+    # a caption scraped into the middle of a long paragraph ("... 2030. Source: BNEF. The pace of
+    # electrification will vary ...") does not make the paragraph a caption
+    if caption and (len(words) <= _LONGEST_CAPTION or caption.start() == 0 or not plain[caption.end() :].count(". ")):
         return "caption"
     if _REPUBLICATION.search(plain):
         return "republication note"
-    words = plain.split()
     if _BYLINE.match(plain) and len(words) <= 25:
         return "byline"
     if len(words) <= 60 and _BIO.match(plain) and plain.count(". ") <= 2:
@@ -100,7 +105,10 @@ _HEADLINE_CHANCE = re.compile(
     r"^(?=(?:\S+\s+){5,})[^?]*\b\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+"
     r"(?:chance|probability|likelihood|odds)\s+(?:of|that|to)\b[^?]*$"
     # "SPY Median Price Target: $410 (Q3 2025)"
-    r"|\bprice\s+target\s*:\s*\$?\d",
+    r"|\bprice\s+target\s*:\s*\$?\d"
+    # "Predicted Gross: $27.6 million"
+    r"|\b(?:predicted|projected|forecast)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?\s*:\s*"
+    r"(?:[$\u20ac\u00a3]\d|\d[\d.,]*\s*(?:%|per\s*cent|percent|million|billion|thousand|[mbk]n?\b))",
     re.I,
 )
 # A list line that gives a forecaster before a dash: "Barclays – Oil could hit $100/barrel in 2011",

@@ -54,7 +54,8 @@ STATED_PATTERNS = [
         r"(?:times|simulations|scenarios|runs|trials|model\s+runs)\b",
         re.I,
     ),
-    re.compile(rf"\b{_PERCENT}\s+(?:{_PROB_NOUN})\b", re.I),
+    # "a 75% subjective probability", "a 15% estimated chance"
+    re.compile(rf"\b{_PERCENT}\s+(?:(?:subjective|estimated|implied|overall|cumulative)\s+)?(?:{_PROB_NOUN})\b", re.I),
     # "a cut by March is at least 90% likely", "the Fed is 80% likely to cut"
     re.compile(rf"\b{_APPROXIMATELY}?{_PERCENT}\s+(?:likely|probable)\b", re.I),
     re.compile(

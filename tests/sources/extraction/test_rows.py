@@ -233,3 +233,55 @@ def test_rows_of_bare_figures_under_a_forecast_or_a_chance_heading():
 def test_rows_of_bare_figures_without_a_heading_that_looks_ahead_are_no_forecasts():
     text = "Results of the season\nNamed Storms 19 12 5\nHurricanes 12 5 2\n"
     assert find_rows(to_plain(text)) == []
+
+
+def test_a_list_announced_as_probabilities_gives_each_line_its_own_chance():
+    # holdout-10's Brexit scenarios
+    text = (
+        "Considering recent events, our assessment of the probabilities of three broad outcomes is as follows:\n"
+        "No Brexit / Second referendum \u2013 30%\n"
+        "Orderly Brexit following eventual parliamentary approval of an exit agreement \u2013 55%\n"
+        "No-deal Brexit \u2013 15%\n"
+    )
+    chances = {c.quote: c.probability for c in extract_candidates(text, published_on=date(2019, 1, 4))}
+    assert chances == {
+        "No Brexit / Second referendum \u2013 30%": 0.3,
+        "Orderly Brexit following eventual parliamentary approval of an exit agreement \u2013 55%": 0.55,
+        "No-deal Brexit \u2013 15%": 0.15,
+    }
+
+
+def test_a_list_announced_as_anything_else_keeps_its_percentages_as_values():
+    text = "Our forecasts for GDP growth are as follows:\nEurozone \u2013 1.5%\nUnited States \u2013 2.1%\n"
+    assert all(c.probability != 0.015 for c in extract_candidates(text, published_on=date(2019, 1, 4)))
+
+
+def test_a_framed_pipe_table_of_fractions_gives_each_row_the_chance_of_its_last_stage():
+    # holdout-11's NCAA model table
+    text = (
+        "| Team | Seed | Region | B-T Effect | Prob Final 4 | Prob Final Game | Prob Winner | \n"
+        "|---|---|---|---|---|---|---|\n"
+        "| Kentucky | 1 | Midwest | 6.489 | 0.794 | 0.590 | 0.477 | \n"
+        "| Michigan St | 7 | East | 3.942 | 0.408 | 0.105 | 0.017 | \n"
+    )
+    first, second = extract_candidates(text, published_on=date(2015, 3, 25))
+    assert (first.quote, first.probability) == ("| Kentucky | 1 | Midwest | 6.489 | 0.794 | 0.590 | 0.477", 0.477)
+    assert second.probability == 0.017
+    assert first.claim.startswith("Kentucky Winner")
+
+
+def test_names_listed_with_bracketed_chances_after_words_about_chances_are_one_forecast_each():
+    # holdout-11's NCAA bracket model
+    text = (
+        "Louisville has an 11.6% chance to win it all. Behind the Cardinals are Virginia (7.0%), Villanova (6.9%), "
+        "Kentucky (6.6%), Baylor (6.4%) and Florida (6.1%)."
+    )
+    chances = {c.quote: c.probability for c in extract_candidates(text, published_on=date(2017, 2, 21))}
+    assert chances["Villanova (6.9%)"] == 0.069
+    assert chances["Florida (6.1%)"] == 0.061
+    assert "Virginia (7.0%)" in chances
+
+
+def test_names_listed_with_bracketed_shares_and_no_word_of_chance_are_not_chances():
+    text = "The vote split between Labour (33.0%), Conservatives (32.5%), UKIP (14.0%) and others."
+    assert "UKIP (14.0%)" not in [c.quote for c in extract_candidates(text, published_on=date(2015, 3, 6))]

