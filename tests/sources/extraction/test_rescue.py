@@ -193,3 +193,10 @@ def test_a_change_of_the_rules_markers_changes_the_fingerprint(monkeypatch):
     before = rescue.fingerprint([rescue.features(plain, 0, len(plain))])
     monkeypatch.setattr(rescue, "find_markers", lambda *args: [])
     assert rescue.fingerprint([rescue.features(plain, 0, len(plain))]) != before
+
+
+def test_the_fingerprint_names_its_algorithm():
+    # a bare run of hex digits in the tracked weights file reads as a secret to the secret scan
+    digest = rescue.fingerprint([{"w:a": 1.0}])
+    assert digest.startswith("sha256:")
+    assert len(digest) == len("sha256:") + 64
