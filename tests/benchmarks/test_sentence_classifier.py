@@ -142,11 +142,9 @@ def test_the_set_folds_report_each_held_out_set_and_the_mean_change(corpus):
 
 
 def test_the_benchmark_and_the_extractor_share_one_rescue():
-    from benchmarks import rescue as benchmark_rescue
     from sources.extraction import rescue
 
     assert experiment.features is rescue.features and experiment.with_rescued is rescue.with_rescued
-    assert benchmark_rescue.score is rescue.score
 
 
 def test_shipped_coefficients_keep_four_significant_digits_and_drop_the_negligible():
