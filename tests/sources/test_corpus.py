@@ -21,6 +21,7 @@ FOLDERS = {
     "tune": "tune",
     "holdout": "holdout",
     **{f"holdout-{n}": f"holdout-{n}" for n in range(2, 14)},
+    "holdout-15": "holdout-15",
 }
 # what each set must hold: articles, outlets, kinds
 MINIMUMS = {"tune": (16, 9, 9), "holdout": (15, 9, 9)}
