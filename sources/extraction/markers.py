@@ -40,7 +40,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "is likely to", "remains unlikely", "looks likely", "it is very likely that"
     ("adjective", re.compile(
         # "none are likely to break out in a major way": the band of what the words deny
-        rf"\b(?P<neg1>(?:{NOT}|no\s+longer|none\s+(?:of\s+(?:them|these|those|the\s+\w+)\s+)?(?:are|is|was|were|seems?|looks?))\s+"
+        # "isn't likely to help": the negation is glued to its verb
+        rf"\b(?P<neg1>(?:{NOT}|(?:is|are|was|were|does|do|did)n't|no\s+longer|none\s+(?:of\s+(?:them|these|those|the\s+\w+)\s+)?(?:are|is|was|were|seems?|looks?))\s+"
         rf"(?:\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
     )),
     ("chance", re.compile(rf"\b(?P<chance>{alternation(CHANCES)})\b", re.I)),
@@ -83,7 +84,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\b(?-i:(?!(?:The|A|An|This|That|These|Those)\b)[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I|who|which)"
         # a company's guidance and an institution's outlook: "the company now expects revenue to be",
         # "The management forecasts high-single-digit revenue growth", "The outlook predicts 14 of 23"
-        rf"|\b(?:the|its|our)\s+(?:central\s+|national\s+|federal\s+|reserve\s+)?{INSTITUTIONS})"
+        # ... with a qualifier or two: "The Hungarian government forecasts GDP growth to accelerate"
+        rf"|\b(?:the|its|our)\s+(?:(?-i:[A-Z][\w\-]*)\s+|central\s+|national\s+|federal\s+|reserve\s+){{0,2}}{INSTITUTIONS})"
         # reported speech keeps its quotation mark: 'Fitch said it "expects the economy to'
         r"\s+[\"']?(?:(?:now|still|also)\s+)?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"

