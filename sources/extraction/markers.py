@@ -99,6 +99,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("expect", re.compile(
         r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
+        # others' plain confidence, a very strong suspicion: more than a lean ("traders are confident the Fed will
+        # lower its key rate", "My very strong suspicion is that the Fed will cut next week")
+        r"|(?P<confident>(?<!\bI\s)(?<!\bwe\s)\b(?:is|are)\s+confident\s+(?:that\s+)?(?=[^.;]{0,80}?\bwill\b)"
+        r"|\bvery\s+strong\s+(?:suspicion|sense|feeling|belief|conviction)\s+is\s+that\b)"
         r"|\b(?:is|are)\s+(?:now\s+|also\s+)?(?:forecast|forecasted|projected|expected|seen|estimated|pegged)\s+(?:at|to\s+be)\b"
         # analysts' consensus with its figure: "The current consensus among analysts ... is for EPS of $4.17"
         r"|\bconsensus\b[^.;]{0,60}?\b(?:is|are|calls)\s+(?:for\s+)?(?=[^.;]{0,30}?[$\d])"
@@ -437,6 +441,11 @@ _DENIED_JUDGEMENT = re.compile(
 )
 
 
+# "should" opening a clause before its subject states a condition, not an outcome
+_INVERTED_CONDITION = re.compile(r"(?:^|[.!?:;]\s+|\n|\b(?:However|But|And|Yet|Still),?\s+)$")
+_DETERMINER = re.compile(r"\s*(?:the|a|an|this|that|these|those|its|their|our|inflation|prices|rates)\b", re.I)
+
+
 def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) -> Marker | None:
     groups = m.groupdict()
     negated = bool(groups.get("neg1") or groups.get("neg2"))
@@ -458,11 +467,13 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         category = DEGREES[groups["degree"].lower()]
     elif kind == "hedge":
         category = None
+    elif kind == "should" and _INVERTED_CONDITION.search(plain[max(0, s - 20) : s]) and _DETERMINER.match(plain, e):
+        return None  # "However, should the revolution follow our high disruption scenario, ...": a condition
     else:
         # a price "fully" in the market, a seat "safe for" a party: more than a lean
         category = C.VERY_LIKELY if groups.get("fully") or groups.get("safe") else _KIND_CATEGORY[kind]
         category = C.VERY_UNLIKELY if groups.get("miracle") or groups.get("hardly") else category
-        category = C.VERY_LIKELY if groups.get("heavily") else category
+        category = C.VERY_LIKELY if groups.get("heavily") or groups.get("confident") else category
         if kind in ("will", "would", "should") and not negated:
             negated = bool(re.match(r"\s+(?:not|never)\b", plain[e : e + 7]))
         if (

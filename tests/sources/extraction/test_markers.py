@@ -1155,3 +1155,29 @@ def test_an_institution_with_a_qualifier_forecasts_as_it_expects():
     candidate = _one("The Hungarian government forecasts GDP growth to accelerate to 4.1% this year.")
     assert candidate.probability == 0.675
     assert candidate.estimative_phrase == "The Hungarian government forecasts"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-12, newsletter-internationalfinancialnews-fed-week-2025; holdout-2, newsletter-capitalspectator
+        "Traders are confident the Fed will lower its key overnight lending rate next week.",
+        "The crowd is confident that the Federal Reserve will start trimming its target rate in September.",
+        "My very strong suspicion is that the Fed will cut next week.",
+    ],
+)
+def test_others_plain_confidence_and_a_very_strong_suspicion_are_very_likely(sentence):
+    assert _one(sentence).probability == 0.875
+
+
+def test_ones_own_reasonable_confidence_stays_likely():
+    assert _one("I'm reasonably confident that home prices won't be increasing in November.").probability == 0.675
+
+
+def test_should_opening_a_clause_before_its_subject_is_a_condition():
+    # holdout-13, scenarios-spglobal-autonomous-vehicles-2018
+    candidate = _one(
+        "However, should the revolution follow our high disruption scenario, the effects on society will be "
+        "profound and far-reaching."
+    )
+    assert candidate.probability == 0.97
