@@ -21,6 +21,14 @@ CHAIN_CUT = re.compile(
     # "will come in at 4.5-6.5% in 2023 to return to 4% in 2024"; "to 4.3% next year and inflation to be 1.6% in 2017"
     r"|(?:(?<=(?:19|20)\d\d)|(?<=next\syear))\s+(?=to\s+(?:return|fall|rise|climb|ease|slow|drop|reach|recover|decline|grow)\s+to\s+[-\d.$])"
     r"|(?:(?<=(?:19|20)\d\d)|(?<=next\syear))\s+(?=and\s+[a-z]+\s+to\s+be\s+[-\d.$])"
+    # "to fall quickly to around 3% in the middle of this year and then decline more gradually to its 2% target by
+    # the end of 2024"
+    r"|(?:(?<=year)|(?<=(?:19|20)\d\d))\s+(?=and\s+then\s+[a-z]+\b)"
+    # "It upgraded its growth estimate for this year to 1.4% from 1.0% in January and said it now expects the economy
+    # to grow by 1.3% in 2024": a second report verb with its own forecast
+    r"|,?\s+(?=and\s+(?:said|added|noted)\s+(?:that\s+)?(?:it|they|he|she)\s+(?:now\s+|also\s+|still\s+)?(?:expects?|sees?|forecasts?|projects?|predicts?)\b)"
+    # "This leads to peak coal in 2023 and gas in 2024": a second subject with its own year
+    r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+in\s+(?:19|20)\d\d\b)"
     # "to drop by ten per cent during 2010, followed by a further ten per cent slide during 2011"
     r"|,\s+(?=followed\s+by\b)"
     # "prices will be flat in 2009, and start to go back up in 2010": a second verb with its own year

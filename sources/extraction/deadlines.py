@@ -10,7 +10,9 @@ from .timex import When, time_expressions
 
 _BASE_OR_LATER = re.compile(
     r"(?:(?:\d\s*(?:%|percent|per\s+cent)?|\b\w+\s+(?:percent|per\s+cent))\s+over|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+$"
-    r"|,\s+before\s+[^,;]*?\b[a-z]+s(?:\s+(?:in|by))?\s+$",
+    r"|,\s+before\s+[^,;]*?\b[a-z]+s(?:\s+(?:in|by))?\s+$"
+    # the figure a revision starts from: "its growth estimate for this year to 1.4% from 1.0% in January"
+    r"|\bfrom\s+[-\d.]+\s*(?:%|percent|per\s+cent)\s+$",
     re.I,
 )
 

@@ -185,3 +185,28 @@ def test_an_aside_between_dashes_before_the_links_is_no_remark_on_them():
         "reach 74 percent by 2020",
         "and 101 percent by 2040.",
     ]
+
+
+def test_and_then_a_second_report_verb_and_a_second_subject_start_links():
+    # holdout-1, wire-sharecast-boc-rates-2023
+    assert _links(
+        "It expects inflation to fall quickly to around 3% in the middle of this year and then decline more "
+        "gradually to its 2% target by the end of 2024.",
+        date(2023, 4, 12),
+    ) == [
+        "It expects inflation to fall quickly to around 3% in the middle of this year",
+        "and then decline more gradually to its 2% target by the end of 2024.",
+    ]
+    assert _links(
+        "It upgraded its growth estimate for this year to 1.4% and said it now expects the economy to grow by 1.3% "
+        "in 2024.",
+        date(2023, 4, 12),
+    ) == [
+        "It upgraded its growth estimate for this year to 1.4%",
+        "and said it now expects the economy to grow by 1.3% in 2024.",
+    ]
+    # holdout-11, think-tank-investesg-climate-analytics-peak-2023
+    assert _links("This leads to peak coal in 2023 and gas in 2024.", date(2023, 1, 1)) == [
+        "This leads to peak coal in 2023",
+        "and gas in 2024.",
+    ]
