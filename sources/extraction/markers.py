@@ -40,8 +40,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "is likely to", "remains unlikely", "looks likely", "it is very likely that"
     ("adjective", re.compile(
         # "none are likely to break out in a major way": the band of what the words deny
-        # "isn't likely to help": the negation is glued to its verb
-        rf"\b(?P<neg1>(?:{NOT}|(?:is|are|was|were|does|do|did)n't|no\s+longer|none\s+(?:of\s+(?:them|these|those|the\s+\w+)\s+)?(?:are|is|was|were|seems?|looks?))\s+"
+        # "isn't likely to help": the negation is glued to its verb; "but little beyond that is likely"
+        rf"\b(?P<neg1>(?:{NOT}|(?:is|are|was|were|does|do|did)n't|no\s+longer|(?:little|nothing)\s+(?:\w+\s+){{0,3}}?(?:is|seems|looks)|none\s+(?:of\s+(?:them|these|those|the\s+\w+)\s+)?(?:are|is|was|were|seems?|looks?))\s+"
         rf"(?:\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
     )),
     ("chance", re.compile(rf"\b(?P<chance>{alternation(CHANCES)})\b", re.I)),
@@ -441,6 +441,7 @@ _DENIED_JUDGEMENT = re.compile(
 )
 
 
+_THEN_HEDGED = re.compile(r"\s*(?:potentially|possibly|perhaps|maybe|conceivably)\b", re.I)
 # "should" opening a clause before its subject states a condition, not an outcome
 _INVERTED_CONDITION = re.compile(r"(?:^|[.!?:;]\s+|\n|\b(?:However|But|And|Yet|Still),?\s+)$")
 _DETERMINER = re.compile(r"\s*(?:the|a|an|this|that|these|those|its|their|our|inflation|prices|rates)\b", re.I)
@@ -467,6 +468,9 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         category = DEGREES[groups["degree"].lower()]
     elif kind == "hedge":
         category = None
+    elif kind in ("bound", "expect") and _THEN_HEDGED.match(plain, e):
+        # "Elvis is set to potentially win a handful of prizes": the hedge after the frame is the estimate
+        return Marker("hedge", s, e, phrase, None)
     elif kind == "should" and _INVERTED_CONDITION.search(plain[max(0, s - 20) : s]) and _DETERMINER.match(plain, e):
         return None  # "However, should the revolution follow our high disruption scenario, ...": a condition
     else:

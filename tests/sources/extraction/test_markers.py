@@ -1181,3 +1181,16 @@ def test_should_opening_a_clause_before_its_subject_is_a_condition():
         "profound and far-reaching."
     )
     assert candidate.probability == 0.97
+
+
+def test_a_hedge_right_after_the_frame_is_the_estimate():
+    # holdout-13, op-ed-filmfactual-oscars-best-picture-2023
+    candidate = _one("Elvis is set to potentially win a handful of prizes this year.")
+    assert candidate.probability is None
+    assert _one("Elvis is set to win a handful of prizes this year.").probability == 0.675
+
+
+def test_little_or_nothing_being_likely_is_unlikely():
+    # holdout-13, op-ed-filmfactual-oscars-best-picture-2023
+    found = extract_candidates("It should win Best Actor, but little beyond that is likely.", published_on=PUBLISHED)
+    assert [c.probability for c in found] == [0.675, 0.325]
