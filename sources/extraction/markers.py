@@ -63,7 +63,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd|"
         r"experts|scientists|researchers|strategists)"
         # the emphatic "so we do expect there to be fewer deaths this time around"
-        r"\s+(?:now\s+|still\s+|also\s+|fully\s+|would\s+|currently\s+|do\s+(?!not\b))?(?P<neg2>don't\s+|do\s+not\s+)?"
+        # "I fully expect we will be able to ... rule out entirely any impact probability": more than a lean
+        r"\s+(?:now\s+|still\s+|also\s+|(?P<firmly>fully\s+|firmly\s+|strongly\s+)|would\s+|currently\s+|do\s+(?!not\b))?"
+        r"(?P<neg2>don't\s+|do\s+not\s+)?"
         r"expect(?:s)?\b"
         r"(?!\s*[.,;:)])"
         # "Our updated guidance continues to reflect full year sales and EPS growth over fiscal 2024"
@@ -477,7 +479,9 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         # a price "fully" in the market, a seat "safe for" a party: more than a lean
         category = C.VERY_LIKELY if groups.get("fully") or groups.get("safe") else _KIND_CATEGORY[kind]
         category = C.VERY_UNLIKELY if groups.get("miracle") or groups.get("hardly") else category
-        category = C.VERY_LIKELY if groups.get("heavily") or groups.get("confident") else category
+        category = (
+            C.VERY_LIKELY if groups.get("heavily") or groups.get("confident") or groups.get("firmly") else category
+        )
         if kind in ("will", "would", "should") and not negated:
             negated = bool(re.match(r"\s+(?:not|never)\b", plain[e : e + 7]))
         if (

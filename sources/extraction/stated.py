@@ -103,7 +103,11 @@ STATED_PATTERNS = [
         re.I,
     ),
     # odds against: "Houston might seem outlandish at 66 to 1" (only where betting is the subject)
-    re.compile(r"\b(?P<against>\d{1,4}(?:\.\d+)?)(?:\s+to\s+|-to-|\s*/\s*|-(?=1\s+to\s+win\b))1\b(?![\d/])", re.I),
+    # (not a year and a figure: "by 1.2 percent in 2025 to 1.82 billion mt")
+    re.compile(
+        r"\b(?!(?:19|20)\d\d\b)(?P<against>\d{1,4}(?:\.\d+)?)(?:\s+to\s+|-to-|\s*/\s*|-(?=1\s+to\s+win\b))1\b(?![\d/]|\.\d)",
+        re.I,
+    ),
     # a moneyline: "New England (-188)", "+20,000 to win it all" (only where betting is the subject)
     re.compile(
         r"(?<![\w.$/])(?P<sign>[+-])(?P<line>[1-9]\d{2,4}|[1-9]\d{0,2}(?:,\d{3})+)(?![\d.,]*\d)(?!\s*(?:%|per))"

@@ -1194,3 +1194,16 @@ def test_little_or_nothing_being_likely_is_unlikely():
     # holdout-13, op-ed-filmfactual-oscars-best-picture-2023
     found = extract_candidates("It should win Best Actor, but little beyond that is likely.", published_on=PUBLISHED)
     assert [c.probability for c in found] == [0.675, 0.325]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-11, op-ed-theweek-premier-league-2014
+        "There's also a very good chance that Chelsea will win the league by May 2015.",
+        # holdout-9, wire-universityherald-asteroid-2013
+        "With more observations, I fully expect we will be able to rule out any impact by 2032.",
+    ],
+)
+def test_a_very_good_chance_and_a_full_expectation_are_very_likely(sentence):
+    assert _one(sentence).probability == 0.875
