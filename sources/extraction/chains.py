@@ -27,6 +27,9 @@ CHAIN_CUT = re.compile(
     # "It upgraded its growth estimate for this year to 1.4% from 1.0% in January and said it now expects the economy
     # to grow by 1.3% in 2024": a second report verb with its own forecast
     r"|,?\s+(?=and\s+(?:said|added|noted)\s+(?:that\s+)?(?:it|they|he|she)\s+(?:now\s+|also\s+|still\s+)?(?:expects?|sees?|forecasts?|projects?|predicts?)\b)"
+    # "enrollment will decline by nearly 13% over the next five years and, by 10 years from now, will be down 29%":
+    # a second time set off by commas before its own "will"
+    r"|\s+(?=and,\s+(?:by|in|within|over|after)\s+[^,;]{1,40},\s+(?:will|would|should|is|are)\b)"
     # "This leads to peak coal in 2023 and gas in 2024": a second subject with its own year
     r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+in\s+(?:19|20)\d\d\b)"
     # "to drop by ten per cent during 2010, followed by a further ten per cent slide during 2011"

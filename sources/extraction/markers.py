@@ -60,7 +60,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"favou?rites?\s+(?:to|in|for)\b"
         # the columnist's imperative: "Expect rates to stay high through 2024."
         r"|^\s*[\"']?Expect\b(?!\s*[.,;:)])"
-        r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd|"
+        r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd|you'd|"
         r"experts|scientists|researchers|strategists)"
         # the emphatic "so we do expect there to be fewer deaths this time around"
         # "I fully expect we will be able to ... rule out entirely any impact probability": more than a lean

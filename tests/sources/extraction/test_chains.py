@@ -210,3 +210,15 @@ def test_and_then_a_second_report_verb_and_a_second_subject_start_links():
         "This leads to peak coal in 2023",
         "and gas in 2024.",
     ]
+
+
+def test_a_second_time_set_off_by_commas_before_its_own_will_is_a_link():
+    # holdout-13, wire-evanstonnow-d65-enrollment-2021
+    assert _links(
+        "Enrollment will decline by nearly 13% over the next five years and, by 10 years from now, will be down 29% "
+        "from current levels.",
+        date(2021, 1, 1),
+    ) == [
+        "Enrollment will decline by nearly 13% over the next five years",
+        "and, by 10 years from now, will be down 29% from current levels.",
+    ]

@@ -1207,3 +1207,14 @@ def test_little_or_nothing_being_likely_is_unlikely():
 )
 def test_a_very_good_chance_and_a_full_expectation_are_very_likely(sentence):
     assert _one(sentence).probability == 0.875
+
+
+def test_what_you_would_expect_is_likely():
+    # holdout-13, interview-poconorecord-collins-vaccine-2020: the expectation, not the "possibly" after it
+    found = extract_candidates(
+        "Following that, but not until the fall, you'd expect to see a phase three trial, and possibly an "
+        "opportunity to scale this up.",
+        published_on=date(2020, 5, 20),
+    )
+    assert found[0].probability == 0.675
+    assert found[0].estimative_phrase == "you'd expect"
