@@ -142,6 +142,9 @@ def test_a_will_inside_a_certain_inference_stays_almost_certain():
         "According to the Bank of Russia's forecast, annual inflation will come in at 4.5-6.5% in 2023.",
         # holdout-12, think-tank-offthechartsblog-cbpp-debt-2014: a projected figure's "will"
         "The projected ratio of debt to gross domestic product will reach 74 percent by 2020.",
+        # holdout-1, statement-hkbudget-medium-term-2010: the forecast itself is the subject
+        "The underlying inflation rate forecast will average three per cent in 2024.",
+        "The latest forecasts show that inflation will decelerate in 2024.",
     ],
 )
 def test_a_will_inside_a_stated_forecast_or_a_projected_figure_is_likely(sentence):
