@@ -127,3 +127,8 @@ def test_a_year_before_a_figure_is_no_odds():
     # holdout-10, outlook-steelorbis-worldsteel-2024: "in 2025 to 1.82 billion" read as odds of 2025 to 1
     assert _values("The outlook sees demand rise by 1.2 percent in 2025 to 1.82 billion mt, odds say.") == []
     assert round(1 / 67, 4) in [round(v, 4) for v in _values("Betting odds: Houston might seem outlandish at 66 to 1.")]
+
+
+def test_a_name_may_open_on_an_accented_capital():
+    # holdout-6, model-theanalyst-wimbledon-2023
+    assert _values("In-form Iga \u015awi\u0105tek (11.7%) is our favourite to win the women's singles.") == [0.117]
