@@ -109,7 +109,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # analysts' consensus with its figure: "The current consensus among analysts ... is for EPS of $4.17"
         r"|\bconsensus\b[^.;]{0,60}?\b(?:is|are|calls)\s+(?:for\s+)?(?=[^.;]{0,30}?[$\d])"
         # not a central bank's "inflation target of 2%"
-        r"|\b(?<!inflation\s)(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|(?<!\ban\s)(?<!\bthe\s)estimated|average\s+est\.?)\s+[$\d]"
+        # nor the target a forecast is set against: "Headline inflation will therefore be below the target of 2%"
+        r"|\b(?<!inflation\s)(?<!\bthe\s)(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|(?<!\ban\s)(?<!\bthe\s)estimated|average\s+est\.?)\s+[$\d]"
         # a strategist's point target: "its price target for the S&P 500 is 4,850", "Goldman is
         # targeting 5,200", "aims for 5,000 by year-end"
         # not one reported past: "average year-end price target for the S&P 500 fell to just 4,000"

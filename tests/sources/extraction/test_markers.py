@@ -1218,3 +1218,9 @@ def test_what_you_would_expect_is_likely():
     )
     assert found[0].probability == 0.675
     assert found[0].estimative_phrase == "you'd expect"
+
+
+def test_the_target_a_forecast_is_set_against_is_no_price_target():
+    # tune, statement-cnb-press-conference-2013: the plain "will" speaks
+    assert _one("Headline inflation will therefore be below the target of 2% in 2014.").probability == 0.97
+    assert _one("Its price target for the S&P 500 is 4,850 by the end of 2024.").probability == 0.675
