@@ -290,7 +290,9 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     # "will peak around mid-2080s": a third of the decade, ending with its last year (early: 2083, mid:
     # 2086, late: 2089)
     for m in re.finditer(r"\b(?P<part>early|mid|late)[\s-]*(?P<d>(?:19|20)\d0)s\b", plain, re.I):
-        add(m, date(int(m.group("d")) + {"early": 3, "mid": 6, "late": 9}[m.group("part").lower()], 12, 31))
+        last = int(m.group("d")) + {"early": 3, "mid": 6, "late": 9}[m.group("part").lower()]
+        if last >= year:  # "since the late 1990s" looks back
+            add(m, date(last, 12, 31))
     # "IN A YEAR, IT MIGHT BE BELOW 3%" (not "in a year of turmoil", "in a year when")
     for m in re.finditer(
         rf"\bin\s+(?P<n>a|an|{'|'.join(_NUMBERS)}|\d+)\s+(?P<unit>years?|months?)(?=\s*[,;]|\s+(?:from\s+now|time)\b)",

@@ -332,3 +332,8 @@ def test_margins_parts_of_decades_lasting_states_and_seasons(sentence, published
 def test_an_event_after_a_year_has_no_fixed_date():
     plain = to_plain("The population is expected to peak after 2054.")
     assert deadline_in(plain, 0, len(plain), date(2024, 7, 13)).deadline is None
+
+
+def test_a_part_of_a_past_decade_is_no_window():
+    plain = to_plain("Prices have not been this low since the late 1990s.")
+    assert deadline_in(plain, 0, len(plain), date(2024, 7, 13)) is None
