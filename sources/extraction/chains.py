@@ -14,8 +14,26 @@ from .words import TRAILING
 TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 CHAIN_CUT = re.compile(
     r",\s*(?=then\s+\w)|,\s+(?=and\s+then\s+\w+ing\b)|,\s+(?=but\s+not\s+(?:in|within|by|this|next|for|over|during)\b)"
-    r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:in|by|for)\s+(?:19|20)\d\d\b)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively))"
+    r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:(?:in|by|for)\s+(?:19|20)\d\d|next\s+year)\b)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively))"
     r"|(?:,|\s+[\u2014\u2013])?\s+(?=before\s+(?:\w+ly\s+)?\w+ing\b)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
+    # "a 2% share of light vehicle sales by 2030 rising to 10% by 2040": a dated figure, then the next
+    r"|(?<=(?:19|20)\d\d)\s+(?=(?:peaking|falling|rising|slowing|easing|climbing|dropping)\s+to\s+[-\d.$])"
+    # "will come in at 4.5-6.5% in 2023 to return to 4% in 2024"; "to 4.3% next year and inflation to be 1.6% in 2017"
+    r"|(?:(?<=(?:19|20)\d\d)|(?<=next\syear))\s+(?=to\s+(?:return|fall|rise|climb|ease|slow|drop|reach|recover|decline|grow)\s+to\s+[-\d.$])"
+    r"|(?:(?<=(?:19|20)\d\d)|(?<=next\syear))\s+(?=and\s+[a-z]+\s+to\s+be\s+[-\d.$])"
+    # "to fall quickly to around 3% in the middle of this year and then decline more gradually to its 2% target by
+    # the end of 2024"
+    r"|(?:(?<=year)|(?<=(?:19|20)\d\d))\s+(?=and\s+then\s+[a-z]+\b)"
+    # "It upgraded its growth estimate for this year to 1.4% from 1.0% in January and said it now expects the economy
+    # to grow by 1.3% in 2024": a second report verb with its own forecast
+    r"|,?\s+(?=and\s+(?:said|added|noted)\s+(?:that\s+)?(?:it|they|he|she)\s+(?:now\s+|also\s+|still\s+)?(?:expects?|sees?|forecasts?|projects?|predicts?)\b)"
+    # "enrollment will decline by nearly 13% over the next five years and, by 10 years from now, will be down 29%":
+    # a second time set off by commas before its own "will"
+    r"|\s+(?=and,\s+(?:by|in|within|over|after)\s+[^,;]{1,40},\s+(?:will|would|should|is|are)\b)"
+    # "This leads to peak coal in 2023 and gas in 2024": a second subject with its own year
+    r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+in\s+(?:19|20)\d\d\b)"
+    # "to drop by ten per cent during 2010, followed by a further ten per cent slide during 2011"
+    r"|,\s+(?=followed\s+by\b)"
     # "prices will be flat in 2009, and start to go back up in 2010": a second verb with its own year
     r"|,\s+(?=and\s+(?:then\s+)?(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|rebound|pick|slow|grow|"
     r"remain|stay|end|reach|hit|peak|bottom)\b)"
@@ -47,7 +65,9 @@ def chain_links(plain: str, start: int, end: int, published_on: date) -> list[tu
     within = [m.end() for m in CHAIN_CUT.finditer(plain, start, end) if m.end() > start]
     within = [cut for cut in within if not _RANGE_OPEN.search(plain[start:cut])]
     comment = _COMMENT.search(plain, start, end)
-    end = comment.start() if comment and len(within) else end
+    # ... but an aside between dashes before the links is no such remark: "The projected ratio — which was 72
+    # percent at the end of fiscal year 2013 — will reach 74 percent by 2020 and 101 percent by 2040"
+    end = comment.start() if comment and within and comment.start() > within[-1] else end
     cuts = [start] + [cut for cut in within if cut < end] + [end]
     links = [trim_clause(plain, a, b) for a, b in itertools.pairwise(cuts) if plain[a:b].strip()]
     if len(links) >= 3 and deadline_in(plain, *links[0], published_on) is None:

@@ -92,7 +92,15 @@ def _said_back_then(lead: str, published_on: date) -> bool:
     return any(y < published_on.year for y in years) or bool(_BACK_THEN.search(lead + " would "))
 
 
-_PROJECTS = re.compile(r"\b(?:predicts|projects|forecasts|projecting|predicting|forecasting)\b", re.I)
+# ... and a "will" inside a stated forecast: "According to the Bank of Russia's forecast, ... annual inflation will
+# come in at 4.5-6.5%", "The projected ratio of debt to GDP ... will reach 74 percent by 2020"
+_PROJECTS = re.compile(
+    r"\b(?:predicts|projects|forecasts|projecting|predicting|forecasting)\b"
+    r"|\baccording\s+to\s+[^,;]{0,60}?\b(?:forecasts?|projections?|estimates?|outlook)\b|^\W*the\s+projected\b"
+    # the forecast itself as the subject: "the underlying inflation rate forecast will average three per cent"
+    r"|\b(?:forecast|projection)\s*$|\b(?:forecasts|projections)\s+(?:show|suggest|indicate)\s+(?:that\s+)?",
+    re.I,
+)
 _COMMENTARY = re.compile(
     r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."
     r"|.*\b(?:can|could|may|might)\s+(?:also\s+)?(?:be\s+(?:seen|read|argued|said|used|described)|mean|help|serve)\b"

@@ -10,7 +10,11 @@ from .timex import When, time_expressions
 
 _BASE_OR_LATER = re.compile(
     r"(?:(?:\d\s*(?:%|percent|per\s+cent)?|\b\w+\s+(?:percent|per\s+cent))\s+over|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+$"
-    r"|,\s+before\s+[^,;]*?\b[a-z]+s(?:\s+(?:in|by))?\s+$",
+    r"|,\s+before\s+[^,;]*?\b[a-z]+s(?:\s+(?:in|by))?\s+$"
+    # the figure a revision starts from: "its growth estimate for this year to 1.4% from 1.0% in January"
+    r"|\bfrom\s+[-\d.]+\s*(?:%|percent|per\s+cent)\s+$"
+    # ... or in brackets: "cut sharply to 0.8% for this year (from a range of 1.9 - 2.9% seen in March)"
+    r"|\(\s*(?:up\s+|down\s+)?from\b[^)]*$",
     re.I,
 )
 

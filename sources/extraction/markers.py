@@ -40,7 +40,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "is likely to", "remains unlikely", "looks likely", "it is very likely that"
     ("adjective", re.compile(
         # "none are likely to break out in a major way": the band of what the words deny
-        rf"\b(?P<neg1>(?:{NOT}|no\s+longer|none\s+(?:of\s+(?:them|these|those|the\s+\w+)\s+)?(?:are|is|was|were|seems?|looks?))\s+"
+        # "isn't likely to help": the negation is glued to its verb; "but little beyond that is likely"
+        rf"\b(?P<neg1>(?:{NOT}|(?:is|are|was|were|does|do|did)n't|no\s+longer|(?:little|nothing)\s+(?:\w+\s+){{0,3}}?(?:is|seems|looks)|none\s+(?:of\s+(?:them|these|those|the\s+\w+)\s+)?(?:are|is|was|were|seems?|looks?))\s+"
         rf"(?:\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
     )),
     ("chance", re.compile(rf"\b(?P<chance>{alternation(CHANCES)})\b", re.I)),
@@ -59,10 +60,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"favou?rites?\s+(?:to|in|for)\b"
         # the columnist's imperative: "Expect rates to stay high through 2024."
         r"|^\s*[\"']?Expect\b(?!\s*[.,;:)])"
-        r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd|"
+        r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd|you'd|"
         r"experts|scientists|researchers|strategists)"
         # the emphatic "so we do expect there to be fewer deaths this time around"
-        r"\s+(?:now\s+|still\s+|also\s+|fully\s+|would\s+|currently\s+|do\s+(?!not\b))?(?P<neg2>don't\s+|do\s+not\s+)?"
+        # "I fully expect we will be able to ... rule out entirely any impact probability": more than a lean
+        r"\s+(?:now\s+|still\s+|also\s+|(?P<firmly>fully\s+|firmly\s+|strongly\s+)|would\s+|currently\s+|do\s+(?!not\b))?"
+        r"(?P<neg2>don't\s+|do\s+not\s+)?"
         r"expect(?:s)?\b"
         r"(?!\s*[.,;:)])"
         # "Our updated guidance continues to reflect full year sales and EPS growth over fiscal 2024"
@@ -83,7 +86,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\b(?-i:(?!(?:The|A|An|This|That|These|Those)\b)[A-Z][\w&.\-]*(?:'(?!s\b)\w+)?)(?<!')|\b(?:he|she|it|they|we|I|who|which)"
         # a company's guidance and an institution's outlook: "the company now expects revenue to be",
         # "The management forecasts high-single-digit revenue growth", "The outlook predicts 14 of 23"
-        rf"|\b(?:the|its|our)\s+(?:central\s+|national\s+|federal\s+|reserve\s+)?{INSTITUTIONS})"
+        # ... with a qualifier or two: "The Hungarian government forecasts GDP growth to accelerate"
+        rf"|\b(?:the|its|our)\s+(?:(?-i:[A-Z][\w\-]*)\s+|central\s+|national\s+|federal\s+|reserve\s+){{0,2}}{INSTITUTIONS})"
         # reported speech keeps its quotation mark: 'Fitch said it "expects the economy to'
         r"\s+[\"']?(?:(?:now|still|also)\s+)?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
@@ -97,11 +101,16 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("expect", re.compile(
         r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
+        # others' plain confidence, a very strong suspicion: more than a lean ("traders are confident the Fed will
+        # lower its key rate", "My very strong suspicion is that the Fed will cut next week")
+        r"|(?P<confident>(?<!\bI\s)(?<!\bwe\s)\b(?:is|are)\s+confident\s+(?:that\s+)?(?=[^.;]{0,80}?\bwill\b)"
+        r"|\bvery\s+strong\s+(?:suspicion|sense|feeling|belief|conviction)\s+is\s+that\b)"
         r"|\b(?:is|are)\s+(?:now\s+|also\s+)?(?:forecast|forecasted|projected|expected|seen|estimated|pegged)\s+(?:at|to\s+be)\b"
         # analysts' consensus with its figure: "The current consensus among analysts ... is for EPS of $4.17"
         r"|\bconsensus\b[^.;]{0,60}?\b(?:is|are|calls)\s+(?:for\s+)?(?=[^.;]{0,30}?[$\d])"
         # not a central bank's "inflation target of 2%"
-        r"|\b(?<!inflation\s)(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|(?<!\ban\s)(?<!\bthe\s)estimated|average\s+est\.?)\s+[$\d]"
+        # nor the target a forecast is set against: "Headline inflation will therefore be below the target of 2%"
+        r"|\b(?<!inflation\s)(?<!\bthe\s)(?:price\s+)?target\s+(?:is|of|at)\s+[$\d]|\b(?:est\.|(?<!\ban\s)(?<!\bthe\s)estimated|average\s+est\.?)\s+[$\d]"
         # a strategist's point target: "its price target for the S&P 500 is 4,850", "Goldman is
         # targeting 5,200", "aims for 5,000 by year-end"
         # not one reported past: "average year-end price target for the S&P 500 fell to just 4,000"
@@ -435,6 +444,12 @@ _DENIED_JUDGEMENT = re.compile(
 )
 
 
+_THEN_HEDGED = re.compile(r"\s*(?:potentially|possibly|perhaps|maybe|conceivably)\b", re.I)
+# "should" opening a clause before its subject states a condition, not an outcome
+_INVERTED_CONDITION = re.compile(r"(?:^|[.!?:;]\s+|\n|\b(?:However|But|And|Yet|Still),?\s+)$")
+_DETERMINER = re.compile(r"\s*(?:the|a|an|this|that|these|those|its|their|our|inflation|prices|rates)\b", re.I)
+
+
 def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) -> Marker | None:
     groups = m.groupdict()
     negated = bool(groups.get("neg1") or groups.get("neg2"))
@@ -456,11 +471,18 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         category = DEGREES[groups["degree"].lower()]
     elif kind == "hedge":
         category = None
+    elif kind in ("bound", "expect") and _THEN_HEDGED.match(plain, e):
+        # "Elvis is set to potentially win a handful of prizes": the hedge after the frame is the estimate
+        return Marker("hedge", s, e, phrase, None)
+    elif kind == "should" and _INVERTED_CONDITION.search(plain[max(0, s - 20) : s]) and _DETERMINER.match(plain, e):
+        return None  # "However, should the revolution follow our high disruption scenario, ...": a condition
     else:
         # a price "fully" in the market, a seat "safe for" a party: more than a lean
         category = C.VERY_LIKELY if groups.get("fully") or groups.get("safe") else _KIND_CATEGORY[kind]
         category = C.VERY_UNLIKELY if groups.get("miracle") or groups.get("hardly") else category
-        category = C.VERY_LIKELY if groups.get("heavily") else category
+        category = (
+            C.VERY_LIKELY if groups.get("heavily") or groups.get("confident") or groups.get("firmly") else category
+        )
         if kind in ("will", "would", "should") and not negated:
             negated = bool(re.match(r"\s+(?:not|never)\b", plain[e : e + 7]))
         if (

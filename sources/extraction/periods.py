@@ -22,6 +22,8 @@ _WITHIN_DECADE = re.compile(
     r"|\bdecade['\u2019]s\s+end\b",
     re.I,
 )
+# ... but "the most underrated player of this decade" describes, it sets no window
+_OF_THE_DECADE = re.compile(r"\b\w+\s+of\s+$", re.I)
 # "the next decade will be data-driven": ten years from now (as "within the decade")
 _NEXT_DECADE = re.compile(r"\b(?:within\s+the\s+(?:next\s+)?decade|the\s+next\s+decade)\b", re.I)
 # "this financial year", "the current fiscal year and the following one", "next financial year"
@@ -61,6 +63,8 @@ def calendar_periods(plain: str, published_on: date) -> list[tuple[re.Match[str]
     for m in _BY_DECADES_END.finditer(plain):
         found.append((m, date(decade + 10, 12, 31)))
     for m in _WITHIN_DECADE.finditer(plain):
+        if re.fullmatch(r"(?:the|this)\s+decade", m.group(0), re.I) and _OF_THE_DECADE.search(plain[: m.start()]):
+            continue
         found.append((m, date(decade + 9, 12, 31)))
     for m in _FINANCIAL_YEAR.finditer(plain):
         year = financial_year_end(published_on)

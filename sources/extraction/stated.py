@@ -9,6 +9,8 @@ import re
 
 from .words import TRAILING
 
+# a capital letter, accented ones included ("\u00c9", "\u015a")
+_CAPITAL = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f]"
 _FRACTIONS = {
     r"two[\s-]thirds": 2 / 3, r"one[\s-]third|a\s+third": 1 / 3, r"three[\s-]quarters": 0.75,
     r"one[\s-]quarter|a\s+quarter": 0.25, r"one[\s-]half": 0.5,
@@ -103,7 +105,11 @@ STATED_PATTERNS = [
         re.I,
     ),
     # odds against: "Houston might seem outlandish at 66 to 1" (only where betting is the subject)
-    re.compile(r"\b(?P<against>\d{1,4}(?:\.\d+)?)(?:\s+to\s+|-to-|\s*/\s*|-(?=1\s+to\s+win\b))1\b(?![\d/])", re.I),
+    # (not a year and a figure: "by 1.2 percent in 2025 to 1.82 billion mt")
+    re.compile(
+        r"\b(?!(?:19|20)\d\d\b)(?P<against>\d{1,4}(?:\.\d+)?)(?:\s+to\s+|-to-|\s*/\s*|-(?=1\s+to\s+win\b))1\b(?![\d/]|\.\d)",
+        re.I,
+    ),
     # a moneyline: "New England (-188)", "+20,000 to win it all" (only where betting is the subject)
     re.compile(
         r"(?<![\w.$/])(?P<sign>[+-])(?P<line>[1-9]\d{2,4}|[1-9]\d{0,2}(?:,\d{3})+)(?![\d.,]*\d)(?!\s*(?:%|per))"
@@ -137,9 +143,10 @@ STATED_PATTERNS = [
         rf"(?:\s+(?-i:[A-Z][\w.&'\-]*)){{0,2}}\s+(?:only\s+|just\s+)?(?:at|with|on)\s+{_NEAR}?{_PERCENT}",
     ),
     # a model's chance in brackets after a contender's name: "Carlos Alcaraz (16.2%) is favoured over Novak
-    # Djokovic (12.6%) to win Wimbledon" (only near talk of winning: _CONTEST)
+    # Djokovic (12.6%) to win Wimbledon" (only near talk of winning: _CONTEST); a name may open on an accented
+    # capital ("Iga \u015awi\u0105tek (11.7%) is our favourite")
     re.compile(
-        rf"(?-i:[A-Z][\w.'\-]*\s+[A-Z][\w.'\-]*)\s+\((?P<bracketed>)\s*{_PERCENT}\s*\)(?!\s*(?:of|in|on)\b)",
+        rf"(?-i:[A-Z][\w.'\-]*\s+{_CAPITAL}[\w.'\-]*)\s+\((?P<bracketed>)\s*{_PERCENT}\s*\)(?!\s*(?:of|in|on)\b)",
     ),
     # "I'd put the odds of a price cap before the end of the year at about one in four"
     re.compile(

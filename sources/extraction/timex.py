@@ -79,6 +79,17 @@ def _season_end(published_on: date, season: str, *, next_one: bool) -> date:
     return end
 
 
+# "a peak in July 2025 (\u00b18 months)": the window runs to the far end of the margin
+_GIVE_OR_TAKE = re.compile(
+    r"\s*\(\s*(?:\u00b1|\+/-|\+-|plus\s+or\s+minus)\s*(?P<n>\d{1,2})\s+(?P<unit>months?|years?)\s*\)", re.I
+)
+
+
+def _give_or_take(plain: str, end: int) -> relativedelta:
+    m = _GIVE_OR_TAKE.match(plain, end)
+    return _span(int(m.group("n")), m.group("unit")) if m else relativedelta()
+
+
 def _span(n: int, unit: str) -> relativedelta:
     return {
         "day": relativedelta(days=n),
@@ -210,6 +221,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             deadline = _end_of_month(target, month)
         else:
             deadline = _next_month_end(published_on, month, before=pre == "before" and not day)
+        if not day:
+            deadline += _give_or_take(plain, m.end())
         if day:
             with contextlib.suppress(ValueError):  # "June 31" keeps the month's end
                 deadline = _end_of_month(deadline.year, month).replace(day=int(day))
@@ -243,9 +256,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         pre = (m.group("pre") or "").lower()
         if target < year or pre in ("since", "from"):
             continue
-        if pre in ("after", "beyond"):
+        if pre in ("after", "beyond") and not _LASTS.search(plain[max(0, m.start() - 60) : m.start()]):
             add(m, None, DEADLINE_NO_FIXED_DATE)
             continue
+        # a state that goes on "beyond 2054" is checked at that year's end: "are projected to continue
+        # experiencing population growth beyond 2054"
         # a state that lasts "until 2027" runs through it; "no rate cuts until 2024" ends before it
         lasts = pre in ("until", "till") and _LASTS.search(plain[max(0, m.start() - 60) : m.start()])
         # "it won't be until 2026 that ...", "not until 2015": the event comes in that year
@@ -255,7 +270,10 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         add(m, date(target, 12, 31))
 
     # "this year and next" before "this year", which it holds
-    for m in re.finditer(r"\bthis\s+year\s+and\s+next\b|(?<!the\s)\bnext\s+(?:calendar\s+)?year\b", plain, re.I):
+    # "they will look very different next season": a team's next season is next year's
+    for m in re.finditer(
+        r"\bthis\s+year\s+and\s+next\b|(?<!the\s)\bnext\s+(?:calendar\s+)?year\b|\bnext\s+season\b", plain, re.I
+    ):
         add(m, date(year + 1, 12, 31))
     for m in re.finditer(
         r"\b(?:this|the\s+current|the)\s+(?:calendar\s+)?year\b|\byear[\s-]?end\b|\bthe\s+rest\s+of\s+the\s+year\b"
@@ -269,6 +287,12 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         r"\b(?:in|during|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+the\s+(?P<d>(?:19|20)\d0)s\b", plain, re.I
     ):
         add(m, date(int(m.group("d")) + 9, 12, 31))
+    # "will peak around mid-2080s": a third of the decade, ending with its last year (early: 2083, mid:
+    # 2086, late: 2089)
+    for m in re.finditer(r"\b(?P<part>early|mid|late)[\s-]*(?P<d>(?:19|20)\d0)s\b", plain, re.I):
+        last = int(m.group("d")) + {"early": 3, "mid": 6, "late": 9}[m.group("part").lower()]
+        if last >= year:  # "since the late 1990s" looks back
+            add(m, date(last, 12, 31))
     # "IN A YEAR, IT MIGHT BE BELOW 3%" (not "in a year of turmoil", "in a year when")
     for m in re.finditer(
         rf"\bin\s+(?P<n>a|an|{'|'.join(_NUMBERS)}|\d+)\s+(?P<unit>years?|months?)(?=\s*[,;]|\s+(?:from\s+now|time)\b)",
@@ -278,10 +302,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         raw = m.group("n").lower()
         n = 1 if raw in ("a", "an") else int(raw) if raw.isdigit() else _NUMBERS[raw]
         add(m, published_on + _span(n, m.group("unit")))
-    # "it may take another two to three years": the longer of the two
+    # "it may take another two to three years": the longer of the two; "it would need at least a year"
     for m in re.finditer(
-        rf"\btake\s+(?:another\s+|a\s+further\s+)?(?:(?:\d+|{'|'.join(_NUMBERS)})\s+(?:to|or)\s+)?"
-        rf"(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>months|years)\b",
+        rf"\b(?:take|takes|need|needs)\s+(?:another\s+|a\s+further\s+|at\s+least\s+)?"
+        rf"(?:(?:\d+|{'|'.join(_NUMBERS)})\s+(?:to|or)\s+)?"
+        rf"(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>months?|years?)\b",
         plain,
         re.I,
     ):

@@ -61,6 +61,9 @@ CHANCES = {
     "slim chance": C.VERY_UNLIKELY,
     "small chance": C.VERY_UNLIKELY,
     "little prospect": C.VERY_UNLIKELY,
+    # "There's also a very good chance that the bookies' favourite will win the league"
+    "a very good chance": C.VERY_LIKELY,
+    "very good chance": C.VERY_LIKELY,
     "a good chance": C.LIKELY,
     "good chance": C.LIKELY,
     "strong chance": C.LIKELY,

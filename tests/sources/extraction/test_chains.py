@@ -135,3 +135,90 @@ def test_a_forecast_from_a_named_source_splits_at_and_then_with_each_year_its_ow
     assert first.deadline == date(2025, 12, 31)
     assert second.quote.startswith("and then surging to 30 million in 2030")
     assert second.deadline == date(2030, 12, 31)
+
+
+def test_more_ways_a_sentence_strings_dated_figures():
+    # holdout-12, wire-dailymail-house-prices-2009: a later slide "followed by" the first
+    assert _links(
+        "Capital Economics expects house prices to drop by ten per cent during 2010, followed by a further ten per "
+        "cent slide during 2011.",
+        date(2009, 12, 30),
+    ) == [
+        "Capital Economics expects house prices to drop by ten per cent during 2010",
+        "followed by a further ten per cent slide during 2011.",
+    ]
+    # holdout-13, scenarios-spglobal-autonomous-vehicles-2018: a dated figure runs straight into the next
+    assert _links(
+        "AVs will reach a 2% share of light vehicle sales by 2030 rising to 10% by 2040.", date(2018, 1, 1)
+    ) == [
+        "AVs will reach a 2% share of light vehicle sales by 2030",
+        "rising to 10% by 2040.",
+    ]
+    # holdout-12, statement-newsaz-cba-inflation-2023: a figure with "next year" after a comma
+    assert _links("Inflation will be 4.3% this year, 5.3% next year, and 3.4% in 2025.", date(2023, 1, 1)) == [
+        "Inflation will be 4.3% this year",
+        "5.3% next year",
+        "and 3.4% in 2025.",
+    ]
+    # holdout-12, statement-urdupoint-bank-of-russia-inflation-2023: an infinitive of the next move
+    assert _links("Annual inflation will come in at 4.5-6.5% in 2023 to return to 4% in 2024.", date(2023, 4, 28)) == [
+        "Annual inflation will come in at 4.5-6.5% in 2023",
+        "to return to 4% in 2024.",
+    ]
+    # holdout-12, outlook-bbj-mnb-inflation-2017: a second subject with its own infinitive
+    assert _links(
+        "The government forecasts GDP growth of 4.3% next year and inflation to be 1.6% in 2017.", date(2017, 1, 1)
+    ) == [
+        "The government forecasts GDP growth of 4.3% next year",
+        "and inflation to be 1.6% in 2017.",
+    ]
+
+
+def test_an_aside_between_dashes_before_the_links_is_no_remark_on_them():
+    # holdout-12, think-tank-offthechartsblog-cbpp-debt-2014
+    assert _links(
+        "The projected ratio of debt to GDP \u2014 which was 72 percent at the end of fiscal year 2013 \u2014 will "
+        "reach 74 percent by 2020 and 101 percent by 2040.",
+        date(2014, 1, 1),
+    ) == [
+        "The projected ratio of debt to GDP \u2014 which was 72 percent at the end of fiscal year 2013 \u2014 will "
+        "reach 74 percent by 2020",
+        "and 101 percent by 2040.",
+    ]
+
+
+def test_and_then_a_second_report_verb_and_a_second_subject_start_links():
+    # holdout-1, wire-sharecast-boc-rates-2023
+    assert _links(
+        "It expects inflation to fall quickly to around 3% in the middle of this year and then decline more "
+        "gradually to its 2% target by the end of 2024.",
+        date(2023, 4, 12),
+    ) == [
+        "It expects inflation to fall quickly to around 3% in the middle of this year",
+        "and then decline more gradually to its 2% target by the end of 2024.",
+    ]
+    assert _links(
+        "It upgraded its growth estimate for this year to 1.4% and said it now expects the economy to grow by 1.3% "
+        "in 2024.",
+        date(2023, 4, 12),
+    ) == [
+        "It upgraded its growth estimate for this year to 1.4%",
+        "and said it now expects the economy to grow by 1.3% in 2024.",
+    ]
+    # holdout-11, think-tank-investesg-climate-analytics-peak-2023
+    assert _links("This leads to peak coal in 2023 and gas in 2024.", date(2023, 1, 1)) == [
+        "This leads to peak coal in 2023",
+        "and gas in 2024.",
+    ]
+
+
+def test_a_second_time_set_off_by_commas_before_its_own_will_is_a_link():
+    # holdout-13, wire-evanstonnow-d65-enrollment-2021
+    assert _links(
+        "Enrollment will decline by nearly 13% over the next five years and, by 10 years from now, will be down 29% "
+        "from current levels.",
+        date(2021, 1, 1),
+    ) == [
+        "Enrollment will decline by nearly 13% over the next five years",
+        "and, by 10 years from now, will be down 29% from current levels.",
+    ]

