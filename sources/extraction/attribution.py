@@ -26,11 +26,18 @@ _VERBS = (
 # between a forecaster and its verb: "Leo, the New York Times model, pegs", "..., which, as of Monday, gives",
 # "the NY Times reluctantly gives", "BCA Research almost certainly indicates"
 _BETWEEN = r"(?:(?:\s*,\s*[^,.;]{1,60}?){1,2}\s*,)?\s+(?:(?:now|also|still|almost|very|\w+ly)\s+){0,2}"
+# its short name in brackets after it: "the International Air Transport Association (IATA) said"
+_SHORT = r"(?:\s*\((?-i:[A-Z]{2,8})\))?"
 _NOT_NAMES = {"I", "We", "He", "She", "It", "They", "This", "That", "There", "The", "But", "And", "In", "If", "A", "An"}
+# "According to the October forecasts": a month or a day dates a forecast, it makes none
+_NOT_NAMES |= {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+}  # fmt: skip
 
 _PATTERNS = [
     # "..., the IMF said in its World Economic Outlook", "..., said Mark Zandi"
-    re.compile(rf"[,\u201d\"]\s*(?:the\s+)?(?P<name>{_NAME})\s+{_SAYS}\b"),
+    re.compile(rf"[,\u201d\"]\s*(?:the\s+)?(?P<name>{_NAME}){_SHORT}\s+{_SAYS}\b"),
     # "..., said Mark Zandi" (not "..., told Fortune": the listener is no forecaster)
     re.compile(rf"[,\u201d\"]\s*(?!told\b){_SAYS}\s+(?:the\s+)?(?P<name>{_NAME})"),
     # "Gapen said the risk of a U.S. recession in 2023 is high"
@@ -49,8 +56,23 @@ _PATTERNS = [
     # "The IMF expects", "Bloomberg Economics pegs", "the MPC now expects"
     re.compile(
         rf"(?:^|[\s,(])(?:the\s+)?(?P<name>{_NAME})(?:(?:'s)?\s+(?:model|study|report|forecast|team|strategists|"
-        rf"economists|analysts)|\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?{_BETWEEN}(?:continues?\s+to\s+)?"
+        rf"economists|analysts)|\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?"
+        # "The Central Bank of Azerbaijan (CBA) forecasts that"
+        rf"{_SHORT}{_BETWEEN}(?:continues?\s+to\s+)?"
         rf"{_VERBS}\b"
+    ),
+    # the subject of a sentence that goes on forecasting: "The United Nations has released its report,
+    # forecasting that Earth's population will peak around mid-2080s"
+    re.compile(
+        # (after a dateline: "New York: The United Nations has released ...")
+        rf"^(?:[^:.;]{{1,30}}:\s+)?\W*(?:the\s+)?(?P<name>{_NAME}){_SHORT}\s+(?:has|have|had|is|are|was|were|also|\w+ed|\w+s)\b[^.;]{{0,120}}?"
+        r",\s+(?:forecasting|predicting|projecting|expecting|calling\s+for)\b"
+    ),
+    # a country's government or treasury: "The Hungarian government forecasts GDP growth to accelerate"
+    re.compile(
+        r"^\W*(?:the\s+)?(?P<name>(?-i:[A-Z][a-z]+)\s+(?:government|treasury|finance\s+ministry|cabinet))"
+        rf"{_BETWEEN}{_VERBS}\b",
+        re.I,
     ),
     # "Huffpost's model says", "A study by Oxford Economics finds"
     re.compile(
@@ -72,7 +94,7 @@ _GENERIC_SOURCE = re.compile(
     re.I,
 )
 _PRONOUN_SAYS = re.compile(rf"[,\u201d\"]\s*(?P<pronoun>he|she|it|they)\s+{_SAYS}\b", re.I)
-_PERSON = re.compile(r"\b(?-i:[A-Z][a-z]+(?:[ \t\u00a0-][A-Z][a-z]+){1,2})\b")
+_PERSON = re.compile(r"\b(?-i:[A-Z][a-z]+(?:[ \t\u00a0-][A-Z][a-z]+){1,3})\b")
 _ORGANISATION = re.compile(
     r"\b(?:(?-i:(?:Reserve[ \t]+|Central[ \t]+|National[ \t]+|People's[ \t]+)?Bank[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]\w+)"
     # a company named with its ticker: "Procter & Gamble Co. (PG)", "Lululemon Athletica (NASDAQ: LULU)"
@@ -85,7 +107,8 @@ _ORGANISATION = re.compile(
 
 
 _NOT_FORECASTERS = {"US", "UK", "EU", "USA", "GDP", "CPI", "PCE", "QE", "Q1", "Q2", "Q3", "Q4", "AI"}
-_ROLE_WORDS = re.compile(rf"\b{lexicon.ROLE_PATTERN}s?\b", re.I)
+# a central bank's or a ministry's titles too: "the regulator's Deputy Governor Alexey Zabotkin"
+_ROLE_WORDS = re.compile(rf"\b(?:{lexicon.ROLE_PATTERN}|governor|deputy|secretary)s?\b", re.I)
 
 
 def _clean(name: str) -> str | None:
@@ -105,7 +128,8 @@ def _clean(name: str) -> str | None:
 # A central bank's policy body speaks for the bank: "the Governing Council said it expects"
 _POLICY_BODY = re.compile(
     r"(?:Governing|Executive|Policy)\s+(?:Council|Board)|MPC|Monetary\s+Policy\s+(?:Committee|Council|Board)|"
-    r"(?:Bank\s+)?Board"
+    # "The Central Bank expects ...": the country's bank the text names
+    r"(?:Bank\s+)?Board|Central\s+Bank"
 )
 _CENTRAL_BANK = re.compile(
     r"\b(?-i:(?:(?:Reserve|Central|National|People's)\s+)?Bank\s+of\s+(?:the\s+)?[A-Z]\w+|European\s+Central\s+Bank|"
@@ -160,6 +184,14 @@ def in_answer(plain: str, position: int) -> bool:
     return bool(answer) and (not question or answer[-1] > question[-1])
 
 
+_CREDIT_LINE = re.compile(r"\s*(?-i:[A-Z][\w&.'\-]*)(?:[ \t]+(?-i:[A-Z][\w&.'\-]*)){0,5}(?:[ \t]*\([A-Z]{1,5}\))?\s*")
+
+
+def _line_of(plain: str, position: int) -> str:
+    end = plain.find("\n", position)
+    return plain[plain.rfind("\n", 0, position) + 1 : end if end != -1 else len(plain)]
+
+
 def forecaster_of(plain: str, start: int, end: int, *, answering: str | None = None) -> str | None:
     """Who the sentence plain[start:end] gives its forecast to, or None for the author."""
     sentence = plain[start:end]
@@ -175,7 +207,8 @@ def forecaster_of(plain: str, start: int, end: int, *, answering: str | None = N
         window = max(0, start - 3000)
         before = [m for m in _ORGANISATION.finditer(plain, window, start) if plain[m.start() - 1 : m.start()] != "("]
         after = [m for m in _ORGANISATION.finditer(plain, start) if plain[m.start() - 1 : m.start()] != "("]
-        ordered = [*reversed(before), *after]
+        # a line that is only a name is the desk's credit ("Fibre2Fashion News Desk (KD)"), not a source
+        ordered = [m for m in [*reversed(before), *after] if not _CREDIT_LINE.fullmatch(_line_of(plain, m.start()))]
         # a named institution before a bare acronym ("Photo: AFP", "Why you can trust SCMP")
         for found in sorted(ordered, key=lambda m: m.group(0).isupper()):
             name = _clean(found.group(0))
@@ -239,7 +272,9 @@ def quoted_passage(plain: str, position: int) -> bool:
 
 
 # "They assess the risk of recession at 45%": the forecaster is the subject of the sentences before
-_PRONOUN_FORECASTS = re.compile(rf"^\W*(?:they|he|she|it)\s+(?:(?:now|also|still|\w+ly)\s+)?{_VERBS}\b", re.I)
+_PRONOUN_FORECASTS = re.compile(
+    rf"^\W*(?:they|he|she|it)\s+(?:(?:now|also|still|then|\w+ly)\s+)?(?:{_VERBS}|{_SAYS})\b", re.I
+)
 _LEADING_NAME = re.compile(rf"^\W*(?:(?:However|Meanwhile|But|And|Also|Instead),?\s+)?(?:the\s+)?(?P<name>{_NAME})")
 # "This forecast comes from strategists at Oppenheimer Asset Management": the sentence before is theirs
 _SOURCE_AFTER = re.compile(
@@ -262,6 +297,7 @@ def _subject_before(plain: str, sentences: list, index: int) -> str | None:
 
 # A speaker's turn in a transcript: "Joe Davis:  Well, sadly, Greg, ..."
 _TURN = re.compile(r"^\s*(?P<name>(?-i:[A-Z][a-z]+(?:[ \t][A-Z][a-z.]+){1,2}))\s*:\s+\S")
+_TURN_LINE = re.compile(_TURN.pattern, re.M)
 # The writer speaking for themselves: their own forecast even in a paragraph that cites others
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I'd|I've|my|we|we're|we'd|our|us|me)\b")
 
@@ -272,10 +308,12 @@ def paragraph_forecasters(plain: str, sentences: list) -> dict[int, str]:
     with the figures: "Growth is expected to slow to 5.5% ..., according to JPMorgan. That
     could fall to 4.5% by 2030."."""
     named: dict[int, str] = {}
+    # a transcript has turns; one "New York: The United Nations has ..." is a dateline
+    transcript = len(_TURN_LINE.findall(plain)) > 1
     for sentence in sentences:
         if sentence.block in named:
             continue
-        turn = _TURN.match(plain[sentence.start : sentence.end])
+        turn = _TURN.match(plain[sentence.start : sentence.end]) if transcript else None
         name = _clean(turn.group("name")) if turn else None
         name = name or forecaster_of(plain, sentence.start, sentence.end)
         if name:
@@ -289,7 +327,7 @@ def attributed(plain: str, sentences: list, candidates: list) -> list:
     whole_text = text_source(plain)
     in_paragraph = paragraph_forecasters(plain, sentences)
     result = []
-    last: tuple[str, int] | None = None  # the forecaster named last, and in which block
+    last: tuple[str, int, int] | None = None  # the forecaster named last, in which block and sentence
     for candidate in candidates:
         index = next((i for i, s in enumerate(sentences) if s.start <= candidate.start < s.end), None)
         sentence = sentences[index] if index is not None else None
@@ -298,7 +336,13 @@ def attributed(plain: str, sentences: list, candidates: list) -> list:
         forecaster = forecaster_of(plain, candidate.start, candidate.end) if sentence else None
         forecaster = forecaster or forecaster_of(plain, start, end, answering=answering)
         if forecaster is None and sentence and _PRONOUN_FORECASTS.match(plain[start:end]):
-            forecaster = _subject_before(plain, sentences, index)
+            # "It then expects house prices to rise": whoever forecast in the sentence just before goes on,
+            # else the subject of the sentences before
+            just_before = last and last[2] in (index - 1, index)
+            forecaster = last[0] if just_before else _subject_before(plain, sentences, index)
+        if forecaster is None and last and last[2] == index:
+            # the sentence's later figures are the same forecaster's: "..., 3.7% in 2013 and 4.3% in 2014"
+            forecaster = last[0]
         if forecaster is None and index is not None and index + 1 < len(sentences):
             following = sentences[index + 1]
             source_after = _SOURCE_AFTER.match(plain[following.start : following.end])
@@ -322,7 +366,7 @@ def attributed(plain: str, sentences: list, candidates: list) -> list:
         if forecaster is None and whole_text:
             forecaster = whole_text  # "Prepared remarks from RBA Gov. Lowe": every forecast in them is his
         if forecaster and sentence:
-            last = (forecaster, sentence.block)
+            last = (forecaster, sentence.block, index)
         if forecaster:
             forecaster = full_name(plain, forecaster)
         result.append(replace(candidate, forecaster=forecaster) if forecaster else candidate)

@@ -223,3 +223,72 @@ def test_a_section_label_before_a_dash_names_no_forecaster():
     assert forecaster_of(sentence, 0, len(sentence)) is None
     sentence = "Barclays \u2013 Oil could hit $100/barrel in 2011"
     assert forecaster_of(sentence, 0, len(sentence)) == "Barclays"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forecaster"),
+    [
+        # its short name in brackets between the name and the verb
+        (
+            "The Central Bank of Azerbaijan (CBA) forecasts that the annual inflation will be 4.3% this year.",
+            "Central Bank of Azerbaijan",
+        ),
+        (
+            "Air journeys could double by 2037, the International Air Transport Association (IATA) said on Wednesday.",
+            "International Air Transport Association",
+        ),
+        # the subject of a sentence that goes on forecasting, after a dateline
+        (
+            "New York: The United Nations has released its report, forecasting that the population will peak.",
+            "United Nations",
+        ),
+        ("The Hungarian government forecasts GDP growth to accelerate to 4.1% this year.", "Hungarian government"),
+        # a month dates a forecast, it makes none
+        ("According to the October forecasts, inflation is expected to be in the target range.", None),
+    ],
+)
+def test_a_forecaster_is_found_past_its_short_name_a_dateline_or_a_participle(sentence, forecaster):
+    assert forecaster_of(sentence, 0, len(sentence)) == forecaster
+
+
+def test_a_pronoun_and_the_later_figures_of_a_sentence_keep_the_forecaster_named_last():
+    text = (
+        "House prices will fall by 3.1% next year, the OBR forecasts.\n\n"
+        "It then expects house prices to rise by 1.1% in 2012, 3.7% in 2013 and 4.3% in 2014."
+    )
+    found = extract_candidates(text, published_on=date(2010, 11, 30))
+    assert len(found) == 4
+    assert {c.forecaster for c in found} == {"OBR"}
+
+
+def test_a_single_name_and_colon_is_a_dateline_not_a_speakers_turn():
+    text = "New York: Growth will slow to 2% next year, economists said in a survey."
+    (found,) = extract_candidates(text, published_on=date(2023, 10, 1))
+    assert found.forecaster != "New York"
+
+
+def test_the_central_bank_is_the_bank_the_text_names():
+    text = (
+        "The Bank of Russia raised its key rate on Friday.\n\n"
+        "The Central Bank expects that annual inflation will accelerate in the second half of the year."
+    )
+    (found,) = extract_candidates(text, published_on=date(2023, 7, 21))
+    assert found.forecaster == "Bank of Russia"
+
+
+def test_a_pronoun_takes_the_person_named_before_without_the_title():
+    text = (
+        "Rates will stay high through 2024, the regulator's Deputy Governor Alexey Zabotkin said.\n\n"
+        '"Our baseline forecast suggests the key rate will average 12% next year," he said.'
+    )
+    found = extract_candidates(text, published_on=date(2023, 10, 1))
+    assert found[-1].forecaster == "Alexey Zabotkin"
+
+
+def test_a_desks_credit_line_is_no_source():
+    text = (
+        "Deficits are predicted to grow to 6.9 per cent of GDP in 2033, the report said.\n\n"
+        "Fibre2Fashion News Desk (KD)"
+    )
+    (found,) = extract_candidates(text, published_on=date(2023, 6, 1))
+    assert found.forecaster != "Fibre2Fashion News Desk"
