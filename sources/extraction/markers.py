@@ -35,7 +35,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("will_adverb", re.compile(
         rf"\b{WILL}\s+(?P<neg1>{NOT}\s+)?(?P<adv>{alternation(ADVERBS)})(?P<neg2>\s+(?:not|never))?\b", re.I
     )),
-    ("adverb_will", re.compile(rf"\b(?P<adv>{alternation(ADVERBS)})\s+(?:{WILL}(?P<neg2>\s+not)?|won't)\b", re.I)),
+    # "we're probably going to see a W-shaped recovery": the adverb inside "are going to"
+    ("adverb_will", re.compile(
+        rf"\b(?P<adv>{alternation(ADVERBS)})\s+(?:{WILL}(?P<neg2>\s+not)?|won't|going\s+to)\b", re.I
+    )),
     ("adverb_not", re.compile(r"\b(?P<adv>probably|likely|almost\s+certainly)\s+(?P<neg2>not)\b", re.I)),
     # "is likely to", "remains unlikely", "looks likely", "it is very likely that"
     ("adjective", re.compile(

@@ -37,6 +37,8 @@ def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -
         ("Inflation is highly unlikely to fall in 2023.", 0.125, BASIS_PHRASE),
         ("Inflation will probably not fall in 2023.", 0.325, BASIS_PHRASE),
         ("Inflation probably won't fall in 2023.", 0.325, BASIS_PHRASE),
+        # the adverb inside "are going to"
+        ("We're probably going to see a W-shaped recovery in 2023.", 0.675, BASIS_PHRASE),
         ("Inflation is not likely to fall in 2023.", 0.325, BASIS_PHRASE),
         ("There is little chance that inflation falls in 2023.", 0.125, BASIS_PHRASE),
         ("There is an even chance that inflation falls in 2023.", 0.5, BASIS_PHRASE),
