@@ -25,6 +25,9 @@ CHAIN_CUT = re.compile(
     r"|(?:,\s*|\s+(?=and\s))(?=(?:and\s+)?\w+ing\s+(?:up\s+|down\s+|back\s+)?to\s+[-\d.]+\s*(?:%|per\s*cent|percent))"
     r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
     r"(?![^,.;]*\brespectively\b))"
+    # "3.6% GDP growth this year, a 3.7% rate next year and 3.2% for 2019": a figure with its own year
+    r"|,\s+(?=(?:a|an)\s+[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:\w+\s+){0,2}?(?:this|next|in|for|by)\s+"
+    r"(?:year|(?:19|20)\d\d)\b)"
     # "Inflation, forecast to average 5.4 per cent this year, is expected to be 2.3 per cent in 2025"
     r"|,\s+(?=(?:is|are)\s+(?:now\s+|also\s+)?(?:expected|forecast|projected|seen)\s+to\b)"
     # "expected to reach 3.5% by the end of 2024 and to reach 2 to 3% by the end of 2025",

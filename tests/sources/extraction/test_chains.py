@@ -23,6 +23,16 @@ def test_then_and_before_split_dated_links():
     ]
 
 
+def test_a_figure_with_its_own_year_after_a_comma_is_a_link():
+    # holdout-12, outlook-bbj-mnb-inflation-2017
+    sentence = "The MNB is predicting 3.6% GDP growth this year, a 3.7% rate next year and 3.2% for 2019."
+    assert _links(sentence, date(2017, 9, 20)) == [
+        "The MNB is predicting 3.6% GDP growth this year",
+        "a 3.7% rate next year",
+        "and 3.2% for 2019.",
+    ]
+
+
 def test_a_link_without_its_own_time_keeps_the_sentence_whole():
     assert _links("Growth will slow, then recover.") == []
     assert _links("Prices will rise 3% in 2021 and 2022, respectively.") == []
