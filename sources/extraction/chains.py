@@ -36,6 +36,16 @@ CHAIN_CUT = re.compile(
 )
 
 
+# A change from one dated figure to another: "from 98 per cent of GDP at the end of this year to 119 per cent at the
+# end of 2033", "grow from 6 per cent of GDP next year to 6.9 per cent in 2033": each figure is a forecast for its time
+_FROM_DATED_TO = re.compile(
+    r"\bfrom\s+[-$]?\d(?:[^.;,]|\.(?=\d)){0,40}?\b(?:(?:this|next)\s+year|(?:19|20)\d\d)\s+"
+    r"(?=to\s+[-$]?\d(?:[^.;,]|\.(?=\d)){0,40}?"
+    r"\b(?:(?:this|next)\s+year|(?:19|20)\d\d)\b)",
+    re.I,
+)
+
+
 # ... nor is "between 2011-2012 and 2014-15" (financial years)
 _RANGE_OPEN = re.compile(
     r"\b(?:between|from)\s+(?:\S+\s+){0,2}(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?\s*(?:and\s+)?$", re.I
@@ -48,6 +58,7 @@ def chain_links(plain: str, start: int, end: int, published_on: date) -> list[tu
     """The dated links of a sentence that strings several dated claims together, else []."""
     # "between 2021 and 2025" is one window, not two links
     within = [m.end() for m in CHAIN_CUT.finditer(plain, start, end) if m.end() > start]
+    within = sorted(within + [m.end() for m in _FROM_DATED_TO.finditer(plain, start, end)])
     within = [cut for cut in within if not _RANGE_OPEN.search(plain[start:cut])]
     comment = _COMMENT.search(plain, start, end)
     end = comment.start() if comment and len(within) else end

@@ -33,6 +33,17 @@ def test_a_figure_with_its_own_year_after_a_comma_is_a_link():
     ]
 
 
+def test_a_change_from_one_dated_figure_to_another_is_two_links():
+    # holdout-12, wire-fibre2fashion-cbo-deficit-2023
+    sentence = (
+        "Debt increases in CBO's projections, from 98 per cent of GDP this year to 119 per cent at the end of 2033."
+    )
+    assert _links(sentence, date(2023, 6, 21)) == [
+        "Debt increases in CBO's projections, from 98 per cent of GDP this year",
+        "to 119 per cent at the end of 2033.",
+    ]
+
+
 def test_a_link_without_its_own_time_keeps_the_sentence_whole():
     assert _links("Growth will slow, then recover.") == []
     assert _links("Prices will rise 3% in 2021 and 2022, respectively.") == []
