@@ -120,9 +120,18 @@ def _clean(name: str) -> str | None:
     if name in _NOT_FORECASTERS:
         return None
     name = re.sub(r"(?:'s|\u2019s)$", "", name)
-    if not name or name.split()[0] in _NOT_NAMES or len(name) < 2:
+    if not name or name.split()[0] in _NOT_NAMES or len(name) < 2 or _NO_ONE.match(name):
         return None
     return name
+
+
+# Capitalised words that name no one: a preposition, a time or the reader ("On Wednesdays", "After",
+# "You"), a label ("Predicted Gross: $27.6 million"), a section heading in capitals ("HOUSING SECTOR")
+_NO_ONE = re.compile(
+    r"(?i:(?:on|after|before|for|of|with|by|at|from|to|as|since|until|during|under|over|when|while|where|you)\b"
+    r"|(?:predicted|projected|forecast|expected|estimated)\s)"
+    r"|[A-Z]{3,}(?:\s+[A-Z]{3,})+$"
+)
 
 
 # A central bank's policy body speaks for the bank: "the Governing Council said it expects"

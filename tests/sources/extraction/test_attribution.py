@@ -292,3 +292,12 @@ def test_a_desks_credit_line_is_no_source():
     )
     (found,) = extract_candidates(text, published_on=date(2023, 6, 1))
     assert found.forecaster != "Fibre2Fashion News Desk"
+
+
+def test_a_label_a_preposition_or_a_heading_in_capitals_names_no_forecaster():
+    text = "Weekend box office predictions\n\n1. Predator: Badlands\n\nPredicted Gross: $27.6 million\n"
+    found = extract_candidates(text, published_on=date(2025, 11, 7))
+    assert found
+    assert all(c.forecaster is None for c in found)
+    for sentence in ("On Wednesdays expects rates to rise.", "HOUSING SECTOR expects growth of 2% in 2025."):
+        assert forecaster_of(sentence, 0, len(sentence)) is None
