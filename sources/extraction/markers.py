@@ -254,6 +254,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # not advice ("you should note", "investors should buy"), a duty ("should be allowed") or a past ("should have")
     ("should", re.compile(
         r"(?<![\"'])(?<!^)(?<!\byou\s)(?<!\bone\s)(?<!\bthey\s)(?<!\bpeople\s)(?<!\binvestors\s)(?<!\breaders\s)"
+        # advice to those who act: "Policymakers should address the need", "the public should not ignore"
+        r"(?<!\b[Pp]olicymakers\s)(?<!\b[Ll]awmakers\s)(?<!\b[Ll]egislators\s)(?<!\bpublic\s)"
         # "this should not be a gloom and doom scenario" judges, it does not forecast
         r"\bshould\s+(?!not\s+be\s+(?:a|an)\s)(?P<neg1>not\s+)?(?:(?:also|still|then|now|eventually|gradually|further|always|soon)\s+)?"
         r"(?!(?:have|know|note|consider|remember|ask|look|think|try|take|make|do|get|go|focus|avoid|buy|sell|invest|act|"

@@ -833,6 +833,9 @@ def test_should_with_any_verb_after_a_third_person_subject_is_likely(sentence):
         "Anyone writing about the next federal election should begin with a little humility.",
         "Nor should anyone expect a thaw.",
         "But there is this should not be a gloom and doom scenario.",
+        # holdout-12, think-tank-offthechartsblog-cbpp-debt-2014: advice to those who act
+        "But policymakers and the public should not ignore the long-run budget problems.",
+        "Lawmakers should address the need for measures to reduce longer-term deficits.",
     ],
 )
 def test_should_as_advice_a_duty_or_a_judgement_is_no_forecast(sentence):
