@@ -514,7 +514,11 @@ def _listed_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             else:
                 groups.append([item])
         for group in groups:
-            if len(group) >= 3 and _SPEAKS_OF_CHANCES.search(before + plain[start : group[0].start()]):
+            # two are a list too when the words just before them speak of chances: "The other favorites are
+            # France (12%) and Argentina (12%)"
+            lead_in = plain[max(start, group[0].start() - 40) : group[0].start()]
+            enough = len(group) >= 3 or (len(group) == 2 and _SPEAKS_OF_CHANCES.search(lead_in))
+            if enough and _SPEAKS_OF_CHANCES.search(before + plain[start : group[0].start()]):
                 rows += [Row(m.start(), m.end(), float(m.group("num")) / 100, m.group("label")) for m in group]
         if plain[start:end].strip():
             before = plain[start:end]

@@ -282,6 +282,20 @@ def test_names_listed_with_bracketed_chances_after_words_about_chances_are_one_f
     assert "Virginia (7.0%)" in chances
 
 
+def test_two_names_with_bracketed_chances_right_after_words_about_chances_are_one_forecast_each():
+    # holdout-13, model-lnginnorthernbc-world-cup-2026
+    text = (
+        "Our model says that Spain is the favorite to win the 2026 World Cup, with a probability of 16%. "
+        "The other favorites are France (12%) and Argentina (12%), but they do not win half of the simulations."
+    )
+    chances = {c.quote: c.probability for c in extract_candidates(text, published_on=date(2025, 6, 1))}
+    assert chances["France (12%)"] == 0.12
+    assert chances["Argentina (12%)"] == 0.12
+    # two shares with no word of chance just before them stay shares
+    text = "The chances are slim. The vote split between Labour (33.0%) and Conservatives (32.5%)."
+    assert "Labour (33.0%)" not in [c.quote for c in extract_candidates(text, published_on=date(2015, 3, 6))]
+
+
 def test_names_listed_with_bracketed_shares_and_no_word_of_chance_are_not_chances():
     text = "The vote split between Labour (33.0%), Conservatives (32.5%), UKIP (14.0%) and others."
     assert "UKIP (14.0%)" not in [c.quote for c in extract_candidates(text, published_on=date(2015, 3, 6))]
