@@ -174,13 +174,15 @@ def clause_candidate(
         around = " ".join(plain[s.start : s.end] for s in [*earlier[-1:], *context]) + " " + sentence_text
         # reported speech shifts a forecaster's "will" to "would": "The CEBR said the value of the average UK home
         # would continue to rise", "... would cause supply to be tight ..., the report said"
-        reported = _REPORTED_WOULD.search(sentence_text) and not _said_back_then(
-            plain[sentence_start : marker.start], published_on
-        )
+        reporting = _REPORTED_WOULD.search(sentence_text)
+        reported = reporting and not _said_back_then(plain[sentence_start : marker.start], published_on)
         if not (PROJECTION_CONTEXT.search(around) or reported) or CONDITIONAL.match(sentence_text):
             return None  # a hypothetical, not a projection
-        if reported and not PROJECTION_CONTEXT.search(around) and marker.category == scales.LIKELY:
-            marker = replace(marker, category=scales.ALMOST_CERTAIN)  # the reported "will" keeps its weight
+        # the reported "will" keeps its weight; a predicted one is a prediction ("He predicted that rupiah would
+        # continue to trade at the level of 12,000 per dollar": likely, as "predicts ... will")
+        predicted = reporting and re.search(r"\b(?:predicted|projected|estimated)\b", reporting.group(0), re.I)
+        if reported and not predicted and not PROJECTION_CONTEXT.search(around) and marker.category == scales.LIKELY:
+            marker = replace(marker, category=scales.ALMOST_CERTAIN)
     # what leads up to the marker in its own clause: "Previous forecasts predicted a drop, but
     # those no longer look likely" forecasts in its second clause
     lead = plain[sentence_start : marker.end]

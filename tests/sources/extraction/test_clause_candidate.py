@@ -42,6 +42,16 @@ def test_a_would_in_reported_speech_is_the_forecasters_will(sentence):
     assert [c.probability for c in found] == [pytest.approx(0.97)]
 
 
+def test_a_would_in_a_reported_prediction_is_the_forecasters_prediction():
+    # holdout-10, wire-antaranews-rupiah-2014 (its "to trade" is no headline's infinitive)
+    sentence = (
+        "He predicted that rupiah would continue to trade at the level of 12,000 per dollar until the middle of 2015."
+    )
+    (found,) = extract_candidates(sentence, published_on=date(2014, 12, 1))
+    assert found.probability == pytest.approx(0.675)
+    assert found.deadline == date(2015, 6, 30)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
