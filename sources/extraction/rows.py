@@ -455,11 +455,15 @@ _PERCENT_QUANTITY = re.compile(
 
 
 def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
-    rows = []
+    rows, heading = [], ""
     for start, end in lines:
         found = _COLON_CHANCE.match(plain[start:end])
+        if not found and plain[start:end].strip() and not re.match(r"\s*[^:\n]{1,80}:\s*\d", plain[start:end]):
+            heading = plain[start:end]  # the line above the rows ("LD: 8%" is a row too short to read)
         if found and _PERCENT_QUANTITY.search(found.group("label")):
             continue  # "CAGR: 10%", "Inflation: 3%": a quantity measured in percent, not a chance
+        if found and _BEHIND.search(heading) and not _AHEAD.search(heading):
+            continue  # under "Inputted current average poll shares", "Con: 33%" is today's share, not a chance
         if found:
             label = re.sub(
                 r"^(?:the\s+)?(?:chances?|probability|odds|likelihood)\s+(?:of|that)\s+",

@@ -189,6 +189,14 @@ def test_a_quantity_measured_in_percent_after_a_colon_is_no_chance():
     assert row.probability == 0.35
 
 
+def test_shares_under_a_heading_that_looks_back_are_no_chances():
+    # holdout-10, model-electionsetc-uk-election-2015: the model's inputs, today's poll shares
+    text = "Inputted current average poll shares\nCon: 33%\nLab: 33%\nLD: 8%\nUKIP: 14%\nOthers: 12%\n"
+    assert find_rows(text) == []
+    (row,) = find_rows("Forecast of the largest party\nCon largest: 55%\n")
+    assert row.probability == 0.55
+
+
 HURRICANE_TABLE = """Colorado State team: No change in hurricane forecast
 
 The Colorado State University team said today that it's sticking to its earlier seasonal forecast.
