@@ -72,6 +72,19 @@ def _lines(plain: str) -> list[tuple[int, int]]:
     return spans
 
 
+# An awards column's pick: "Will win: EEAAO" (not "Should win:", the writer's preference)
+_WILL_WIN = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?Will\s+win\s*:\s*(?P<who>\S[^\n]{0,80}?)\s*$")
+
+
+def _will_win_picks(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows = []
+    for start, end in lines:
+        found = _WILL_WIN.match(plain[start:end])
+        if found:
+            rows.append(Row(start, end, None, f"{found.group('who')} will win", category=scales.ALMOST_CERTAIN))
+    return rows
+
+
 def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     rows: list[Row] = []
     lines = _lines(plain)
@@ -81,6 +94,7 @@ def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     rows += _scenario_labels(plain, lines)
     rows += _scenario_tables(plain, lines)
     rows += _labelled_chances(plain, lines)
+    rows += _will_win_picks(plain, lines)
     rows += [r for r in _label_colon_chance(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     rows += [r for r in _announced_chances(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     rows += [r for r in _listed_chances(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from sources import scales
 from sources.extraction import BASIS_STATED, extract_candidates
 from sources.extraction.rows import find_rows
 from sources.extraction.text import to_plain
@@ -187,6 +188,12 @@ def test_a_quantity_measured_in_percent_after_a_colon_is_no_chance():
     assert [row.probability for row in find_rows("CAGR: 10%\n\nThe scenario assumes slow growth.\n")] == []
     (row,) = find_rows("Recession in 2024: 35%\n")
     assert row.probability == 0.35
+
+
+def test_an_awards_columns_will_win_pick_is_almost_certain_and_should_win_is_no_forecast():
+    # holdout-13, op-ed-filmfactual-oscars-best-picture-2023
+    (row,) = find_rows("Should win: EEAAO\n\nWill win: EEAAO\n\nAlternate: All Quiet on the Western Front\n")
+    assert (row.probability, row.category, row.claim) == (None, scales.ALMOST_CERTAIN, "EEAAO will win")
 
 
 def test_shares_under_a_heading_that_looks_back_are_no_chances():
