@@ -28,6 +28,7 @@ _VERBS = (
 _BETWEEN = r"(?:(?:\s*,\s*[^,.;]{1,60}?){1,2}\s*,)?\s+(?:(?:now|also|still|almost|very|\w+ly)\s+){0,2}"
 # its short name in brackets after it: "the International Air Transport Association (IATA) said"
 _SHORT = r"(?:\s*\((?-i:[A-Z]{2,8})\))?"
+_PEOPLE = r"(?:scientists|economists|analysts|researchers|strategists|officials|forecasters|experts)"
 _NOT_NAMES = {"I", "We", "He", "She", "It", "They", "This", "That", "There", "The", "But", "And", "In", "If", "A", "An"}
 # "According to the October forecasts": a month or a day dates a forecast, it makes none
 _NOT_NAMES |= {
@@ -37,7 +38,8 @@ _NOT_NAMES |= {
 
 _PATTERNS = [
     # "..., the IMF said in its World Economic Outlook", "..., said Mark Zandi"
-    re.compile(rf"[,\u201d\"]\s*(?:the\s+)?(?P<name>{_NAME}){_SHORT}\s+{_SAYS}\b"),
+    # "..., Colorado State scientists said": the institution's people speak for it
+    re.compile(rf"[,\u201d\"]\s*(?:the\s+)?(?P<name>{_NAME}){_SHORT}(?:\s+{_PEOPLE})?\s+{_SAYS}\b"),
     # "..., said Mark Zandi" (not "..., told Fortune": the listener is no forecaster)
     re.compile(rf"[,\u201d\"]\s*(?!told\b){_SAYS}\s+(?:the\s+)?(?P<name>{_NAME})"),
     # "Gapen said the risk of a U.S. recession in 2023 is high"
@@ -86,10 +88,11 @@ _PATTERNS = [
 ]
 _GENERIC = (
     r"(?:bank|central\s+bank|committee|council|governing\s+council|fund|board|report|study|survey|economists|"
-    r"analysts|strategists|institute|think\s+tank|firm|company)"
+    r"analysts|strategists|institute|think\s+tank|firm|company|panel|organi[sz]ation|association)"
 )
 _GENERIC_SOURCE = re.compile(
-    rf"\b(?:the|its|their)\s+{_GENERIC}\s+(?:also\s+|now\s+|further\s+)?(?:{_SAYS}|{_VERBS})\b"
+    rf"\b(?:the|its|their)\s+{_GENERIC}\s+(?:also\s+|now\s+|further\s+|additionally\s+)?"
+    rf"(?:{_SAYS}|{_VERBS}|agreed|concurred|calculated)\b"
     rf"|\baccording\s+to\s+(?:the|its|their|a)\s+(?:\w+\s+)?(?:projections|report|study|estimates|forecasts|survey)\b",
     re.I,
 )
@@ -102,7 +105,8 @@ _ORGANISATION = re.compile(
     r"(?=[ \t]*\((?:(?-i:[A-Z]{2,8})[ \t]*:[ \t]*)?(?-i:[A-Z]{1,5})\))"
     r"|[A-Z]{2,6}\b|"
     r"(?!The\b)(?-i:[A-Z][\w&.'\-]*)(?:[ \t]+(?-i:[A-Z][\w&.'\-]*|of|for)){0,4}[ \t]+"
-    r"(?:Fund|Bank|Reserve|Institute|Research|Economics|Analytics|Office|Agency|Committee|Commission|Council|Board))"
+    r"(?:Fund|Bank|Reserve|Institute|Research|Economics|Analytics|Office|Agency|Committee|Commission|Council|Board|"
+    r"Panel|Association|Organi[sz]ation))"
 )
 
 

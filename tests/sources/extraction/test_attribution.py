@@ -301,3 +301,14 @@ def test_a_label_a_preposition_or_a_heading_in_capitals_names_no_forecaster():
     assert all(c.forecaster is None for c in found)
     for sentence in ("On Wednesdays expects rates to rise.", "HOUSING SECTOR expects growth of 2% in 2025."):
         assert forecaster_of(sentence, 0, len(sentence)) is None
+
+
+def test_an_institutions_scientists_and_its_panel_or_organisation_speak_for_it():
+    sentence = "The season will likely be very active, Colorado State scientists said."
+    assert forecaster_of(sentence, 0, len(sentence)) == "Colorado State"
+    text = (
+        "The NOAA/NASA-co-chaired international Solar Cycle Prediction Panel has released its latest forecast.\n\n"
+        "The panel agreed that Cycle 25 will be of average intensity."
+    )
+    (found,) = extract_candidates(text, published_on=date(2019, 4, 5))
+    assert found.forecaster == "Solar Cycle Prediction Panel"
