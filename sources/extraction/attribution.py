@@ -16,7 +16,8 @@ _NAME = r"(?-i:(?:[A-Z][\w&.'\-]*|[A-Z]{2,})(?:[ \t\u00a0]+(?:of|for|and|&)?[ \t
 _SAYS = r"(?:said|says|told|wrote|writes|added|adds|noted|notes|warned|warns|predicted|predicts|estimated|estimates)"
 _VERBS = (
     # singular forms that are also nouns ("its January estimate", "the forecast") are left out
-    r"(?:expects?|predicts?|forecasts|projects|pegs|sees?|anticipates?|estimates|believes?|is\s+forecasting|"
+    r"(?:expects?|predicts?|forecasts|projects|pegs|sees?|anticipates?|estimates|believes?|"
+    r"is\s+(?:forecasting|predicting|projecting|expecting)|"
     r"gives?|shows|puts?|places?|assess(?:es)?|indicates?|posits?|(?:is|are)\s+betting|targets|aims?\s+for|"
     # "Goldman Sachs and UBS Global Wealth Management both forecast", "Brian Belski recently raised his
     # year-end price target"
@@ -78,8 +79,11 @@ _PATTERNS = [
     ),
     # "Huffpost's model says", "A study by Oxford Economics finds"
     re.compile(
-        rf"\b(?P<name>{_NAME})'s\s+(?:model|study|report|survey|analysis|forecast)\s+(?:says|shows|finds|gives|projects)\b"
+        rf"\b(?P<name>{_NAME})'s\s+(?:\w+\s+)?(?:model|study|report|survey|analysis|forecasts?|projections?|outlook)\s+"
+        r"(?:says|shows?|finds|gives|projects)\b"
     ),
+    # "debt held by the public also increases in CBO's projections"
+    re.compile(rf"\b(?:in|under)\s+(?P<name>{_NAME})'s\s+(?:\w+\s+)?(?:projections?|forecasts?|estimates?|outlook)\b"),
     re.compile(rf"\b(?:study|report|survey|analysis)\s+(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME})"),
     # a bookmaker's prices: "Looking at MansionBet's NFL odds online, ... 13/2 favourites"
     re.compile(
@@ -93,7 +97,11 @@ _GENERIC = (
 _GENERIC_SOURCE = re.compile(
     rf"\b(?:the|its|their)\s+{_GENERIC}\s+(?:also\s+|now\s+|further\s+|additionally\s+)?"
     rf"(?:{_SAYS}|{_VERBS}|agreed|concurred|calculated)\b"
-    rf"|\baccording\s+to\s+(?:the|its|their|a)\s+(?:\w+\s+)?(?:projections|report|study|estimates|forecasts|survey)\b",
+    # a revision told of the institution: "The central bank kept its CPI forecast for 2017 at 2.4%"
+    rf"|\b(?:the|its|their)\s+{_GENERIC}\s+(?:also\s+|now\s+)?(?:kept|raised|lowered|cut|left|maintained|revised|"
+    r"upgraded|downgraded)\s+(?:its|their|the)\b"
+    rf"|\baccording\s+to\s+(?:the|its|their|a)\s+(?:\w+\s+)?(?:projections|report|study|estimates|forecasts|survey|"
+    r"organi[sz]ation|association|agency|institute|bank|group)\b",
     re.I,
 )
 _PRONOUN_SAYS = re.compile(rf"[,\u201d\"]\s*(?P<pronoun>he|she|it|they)\s+{_SAYS}\b", re.I)

@@ -312,3 +312,27 @@ def test_an_institutions_scientists_and_its_panel_or_organisation_speak_for_it()
     )
     (found,) = extract_candidates(text, published_on=date(2019, 4, 5))
     assert found.forecaster == "Solar Cycle Prediction Panel"
+
+
+@pytest.mark.parametrize(
+    ("text", "forecaster"),
+    [
+        (
+            "The National Bank of Hungary met on Tuesday.\n\nThe central bank kept its CPI forecast for 2017 at 2.4%.",
+            "National Bank of Hungary",
+        ),
+        ("The MNB is predicting 3.6% GDP growth this year.", "MNB"),
+        ("Looking ahead, the CBO's updated projections show deficits doubling to $2.7 trillion by 2033.", "CBO"),
+        ("Debt held by the public also increases in CBO's projections, to 119 per cent at the end of 2033.", "CBO"),
+        (
+            "The International Air Transport Association met in Geneva.\n\n"
+            "Passenger numbers will increase by 3.5 per cent each year, according to the organization.",
+            "International Air Transport Association",
+        ),
+    ],
+)
+def test_a_revision_a_forecast_told_as_it_goes_or_projections_named_by_their_owner_name_the_forecaster(
+    text, forecaster
+):
+    found = extract_candidates(text, published_on=date(2017, 9, 20))
+    assert found[-1].forecaster == forecaster
