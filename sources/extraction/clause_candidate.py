@@ -195,8 +195,12 @@ def clause_candidate(
 
     if marker.kind == "headline" and re.search(r"[.!?][\"')]*\s*$", sentence_text):
         return None  # "the plan to cut rates in 2024." in prose is not a headline's forecast
-    if marker.kind in ("see", "predicting", "outlook") and (when is None or when.flag != DEADLINE_STATED):
-        return None  # "I see the appeal" is an opinion; "I see a fall before 2025" forecasts
+    # "I see the appeal" is an opinion; "I see a fall before 2025" forecasts; "we foresee a significant negative
+    # impact" has no other sense than a forecast
+    foresee = marker.kind == "see" and re.search(r"\bforesee\b", marker.phrase, re.I)
+    undated = when is None or when.flag != DEADLINE_STATED
+    if marker.kind in ("see", "predicting", "outlook") and undated and not foresee:
+        return None
 
     if marker.kind == "stated":
         probability, basis, category = marker.probability, BASIS_STATED, None

@@ -46,9 +46,19 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:higher|lower|tighter|looser|weaker|stronger|slower|faster|firmer|softer|bigger|smaller|larger|greater|"
         r"cheaper|dearer)\s+(?=[a-z]+)"
         r"|\b(?:is|are)\s+(?:also|still|widely|now|increasingly)\s+seen\s+as\s+(?!\w+ing\b)(?=[a-z])"
+        # a race told as it stands in the writer's view: "I still think Anora is significantly ahead"
+        r"|\b(?:I|we)\s+(?:still\s+|now\s+)?(?:think|believe)\s+(?:that\s+)?(?:[\w'\-]+\s+){1,4}?(?:is|are)\s+"
+        r"(?:\w+ly\s+)?(?:ahead|in\s+the\s+lead|the\s+front-?runners?)\b"
         # "Mrs. Clinton is a strong favorite in 15 states" (strong: more than a lean)
         r"|\b(?:is|are|remains?)\s+(?:currently\s+|now\s+|still\s+)?(?:a|an)\s+(?:(?P<heavily>strong|heavy|overwhelming)\s+"
         r"|clear\s+|big\s+)?favou?rite\s+(?:to|in|for)\b",
+        re.I,
+    )),
+    # an upset the writer would not be shocked by is possible but not expected: "I wouldn't be completely shocked
+    # if it pulled off an upset"
+    ("doubt", re.compile(
+        r"\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:completely\s+|totally\s+|entirely\s+|that\s+)?"
+        r"(?:shocked|stunned)\s+(?:if|to\s+see)\b",
         re.I,
     )),
     # a headline without its verb: "Conservatives set to be nearly wiped out in Wales"

