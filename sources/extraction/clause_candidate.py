@@ -92,6 +92,11 @@ def _said_back_then(lead: str, published_on: date) -> bool:
     return any(y < published_on.year for y in years) or bool(_BACK_THEN.search(lead + " would "))
 
 
+_SEEN_CHANGING = re.compile(
+    r"\s+(?:[\w'\-]+\s+){1,4}?(?:continuing|growing|rising|falling|slowing|declining|increasing|decreasing|recovering|"
+    r"improving|weakening|strengthening|easing|peaking|accelerating|contracting|expanding)\b",
+    re.I,
+)
 _PROJECTS = re.compile(r"\b(?:predicts|projects|forecasts|projecting|predicting|forecasting)\b", re.I)
 _COMMENTARY = re.compile(
     r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."
@@ -196,8 +201,11 @@ def clause_candidate(
     if marker.kind == "headline" and re.search(r"[.!?][\"')]*\s*$", sentence_text):
         return None  # "the plan to cut rates in 2024." in prose is not a headline's forecast
     # "I see the appeal" is an opinion; "I see a fall before 2025" forecasts; "we foresee a significant negative
-    # impact" has no other sense than a forecast
-    foresee = marker.kind == "see" and re.search(r"\bforesee\b", marker.phrase, re.I)
+    # impact" has no other sense than a forecast, nor has a change seen going on ("we see the global economy
+    # continuing to grow at a decent clip")
+    foresee = marker.kind == "see" and (
+        re.search(r"\bforesee\b", marker.phrase, re.I) or _SEEN_CHANGING.match(plain, marker.end, sentence_end)
+    )
     undated = when is None or when.flag != DEADLINE_STATED
     if marker.kind in ("see", "predicting", "outlook") and undated and not foresee:
         return None

@@ -49,6 +49,12 @@ def test_foresee_forecasts_without_a_date_where_see_needs_one():
     )
     assert found.probability == pytest.approx(0.675)
     assert extract_candidates("We see the appeal of the plan.", published_on=date(2018, 10, 24)) == []
+    # holdout-10, scenarios-transeconomics-mexico-2018: a change seen going on
+    (found,) = extract_candidates(
+        "Under these assumptions, we see the global economy continuing to grow at a decent clip.",
+        published_on=date(2018, 1, 10),
+    )
+    assert found.probability == pytest.approx(0.675)
 
 
 def test_a_would_in_a_reported_prediction_is_the_forecasters_prediction():
