@@ -17,7 +17,7 @@ _SAYS = r"(?:said|says|told|wrote|writes|added|adds|noted|notes|warned|warns|pre
 _VERBS = (
     # singular forms that are also nouns ("its January estimate", "the forecast") are left out
     r"(?:expects?|predicts?|forecasts|projects|pegs|sees?|anticipates?|estimates|believes?|"
-    r"is\s+(?:forecasting|predicting|projecting|expecting)|"
+    r"is\s+(?:forecasting|predicting|projecting|expecting)|projected|predicted|"
     r"gives?|shows|puts?|places?|assess(?:es)?|indicates?|posits?|(?:is|are)\s+betting|targets|aims?\s+for|"
     # "Goldman Sachs and UBS Global Wealth Management both forecast", "Brian Belski recently raised his
     # year-end price target"
@@ -98,7 +98,7 @@ _GENERIC_SOURCE = re.compile(
     rf"\b(?:the|its|their)\s+{_GENERIC}\s+(?:also\s+|now\s+|further\s+|additionally\s+)?"
     rf"(?:{_SAYS}|{_VERBS}|agreed|concurred|calculated)\b"
     # a revision told of the institution: "The central bank kept its CPI forecast for 2017 at 2.4%"
-    rf"|\b(?:the|its|their)\s+{_GENERIC}\s+(?:also\s+|now\s+)?(?:kept|raised|lowered|cut|left|maintained|revised|"
+    rf"|\b(?:the|its|their)\s+{_GENERIC}\s+(?:also\s+|now\s+)?(?:kept|raised|lowered|cut|left|maintained|retained|revised|"
     r"upgraded|downgraded)\s+(?:its|their|the)\b"
     rf"|\baccording\s+to\s+(?:the|its|their|a)\s+(?:\w+\s+)?(?:projections|report|study|estimates|forecasts|survey|"
     r"organi[sz]ation|association|agency|institute|bank|group)\b",

