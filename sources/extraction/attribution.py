@@ -77,6 +77,13 @@ _PATTERNS = [
         rf"{_BETWEEN}{_VERBS}\b",
         re.I,
     ),
+    # forecasters named by their trade: "Bookmakers disagree having Utd on just under 69%", "with bookmakers much
+    # more confident at 64%", "Analysts expect the Fed to cut"
+    re.compile(
+        r"\b(?P<name>(?i:bookmakers|bookies|oddsmakers|analysts|economists|strategists|forecasters|traders))\s+"
+        r"(?:(?:now|also|still|largely|widely|generally|much|more|less|are|were)\s+){0,3}"
+        r"(?i:expect|predict|forecast|see|project|anticipate|believe|think|agree|disagree|confident|betting|give|put|have)\b"
+    ),
     # "Huffpost's model says", "A study by Oxford Economics finds"
     re.compile(
         rf"\b(?P<name>{_NAME})'s\s+(?:\w+\s+)?(?:model|study|report|survey|analysis|forecasts?|projections?|outlook)\s+"

@@ -357,3 +357,15 @@ def test_a_bank_that_retained_its_projections_is_the_bank_named_before():
     )
     found = extract_candidates(text, published_on=date(2024, 6, 7))
     assert found[-1].forecaster == "Reserve Bank of India"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forecaster"),
+    [
+        ("Bookmakers disagree having Utd on just under 69% to win.", "Bookmakers"),
+        ("The market gives it 55%, with bookmakers much more confident at 64%.", "bookmakers"),
+        ("Analysts expect the Fed to cut rates twice next year.", "Analysts"),
+    ],
+)
+def test_forecasters_named_by_their_trade_are_the_forecasters(sentence, forecaster):
+    assert forecaster_of(sentence, 0, len(sentence)) == forecaster
