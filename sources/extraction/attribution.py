@@ -266,7 +266,8 @@ def issuer(plain: str) -> str | None:
 # A title that says whose words or figures the text carries: "Prepared remarks from RBA Gov. Lowe",
 # "Q2 2025 Country and Industry Forecasts from Oxford Economics Available"
 _TEXT_OF = re.compile(
-    r"\b(?:remarks|statement|speech|testimony|forecasts|outlooks?|projections)\s+(?:from|by|of)\s+"
+    # "Governor's statement following the ECB's monetary policy meeting": the statement of the meeting's bank
+    r"\b(?:remarks|statement|speech|testimony|forecasts|outlooks?|projections)\s+(?:from|by|of|following)\s+"
     r"(?:the\s+)?(?P<who>(?-i:[A-Z][\w&.'\-]*)(?:[ \t]+(?:of[ \t]+)?(?-i:[A-Z][\w&.'\-]*)){0,5})",
     re.I,
 )

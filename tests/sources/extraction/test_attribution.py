@@ -369,3 +369,12 @@ def test_a_bank_that_retained_its_projections_is_the_bank_named_before():
 )
 def test_forecasters_named_by_their_trade_are_the_forecasters(sentence, forecaster):
     assert forecaster_of(sentence, 0, len(sentence)) == forecaster
+
+
+def test_a_statement_following_a_banks_meeting_is_the_banks():
+    text = (
+        "Governor's statement following the ECB's monetary policy meeting, with commentary\n"
+        "This year's GDP growth is forecast at 0.7%, in light of the weak current dynamics."
+    )
+    (found,) = extract_candidates(text, published_on=date(2023, 9, 15))
+    assert found.forecaster == "ECB"
