@@ -369,7 +369,9 @@ def _head_marker(plain: str, markers: list[Marker]) -> Marker:
     A hedge inside what is predicted outranks the frame around it: "he predicts that the
     United States may face a recession" is a possibility, not a likely recession.
     """
-    head = max(markers, key=lambda m: (m.priority, -m.start))
+    # a projection that "suggests" (kept only with a date) gives way to a forecast word of its rank: "Our model
+    # suggests Mrs. Clinton is a strong favorite in 15 states"
+    head = max(markers, key=lambda m: (m.priority, m.kind != "predicting", -m.start))
     if head.kind not in _FRAMING_KINDS:
         return head
     for marker in markers:

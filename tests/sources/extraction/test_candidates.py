@@ -489,6 +489,13 @@ def test_a_change_or_a_level_in_the_present_that_projections_show_is_likely(text
     assert found.probability == pytest.approx(0.675)
 
 
+def test_a_forecast_word_heads_a_sentence_whose_model_suggests_it():
+    # holdout-12, model-intuitivefred888-upshot-clinton-2016
+    text = "Our model suggests Mrs. Clinton is a strong favorite in 15 states, enough to give her 186 votes."
+    (found,) = extract_candidates(text, published_on=date(2016, 7, 19))
+    assert found.probability == pytest.approx(0.875)
+
+
 def test_the_forecast_as_a_subject_or_a_past_in_projections_is_no_forecast():
     assert (
         extract_candidates("The forecast very clearly shows a need to ease policy.", published_on=date(2023, 6, 1))
