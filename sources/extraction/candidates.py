@@ -167,6 +167,31 @@ def present_with_future_window(plain: str, start: int, end: int, published_on: d
     return Marker("frame", start + change.start(), start + change.end(), change.group(0), scales.ALMOST_CERTAIN)
 
 
+# ... or told as what the projections show: "debt held by the public also increases in CBO's projections",
+# "The nation's fiscal outlook is stable ..., according to our new projections", "the projected cumulative
+# deficit for the 2024-2033 period remains steady at $20.2 trillion"
+_IN_PROJECTIONS = re.compile(
+    r"\b(?:according\s+to|in|under)\s+(?:the\s+|our\s+|its\s+|their\s+|[\w.&\-]+(?:'s|\u2019s)\s+)?"
+    r"(?:new\s+|latest\s+|updated\s+|current\s+|baseline\s+)?(?:projections|forecasts)\b"
+    r"|^\W*(?:[\w,]+\s+){0,3}?the\s+projected\s+(?=[a-z])",
+    re.I,
+)
+_PRESENT_STEADY = re.compile(
+    r"\b(?:is|are|remains?|stays?)\s+(?:\w+ly\s+)?(?:stable|steady|flat|unchanged)\b|\b(?:worsens|deteriorates)\b", re.I
+)
+
+
+def present_in_projections(plain: str, start: int, end: int) -> Marker | None:
+    """A change or a level stated in the present as what projections show: a projection's figure, likely."""
+    sentence = plain[start:end]
+    if _NOT_A_STATEMENT.search(sentence) or not _IN_PROJECTIONS.search(sentence):
+        return None
+    verb = _PRESENT_STEADY.search(sentence) or _PRESENT_CHANGE.search(sentence)
+    if verb is None:
+        return None
+    return Marker("frame", start + verb.start(), start + verb.end(), verb.group(0), scales.LIKELY)
+
+
 def _probable_scenario_statement(plain: str, start: int, end: int) -> Marker | None:
     """A statement in the present under a heading that names the expected scenario ("Probable scenario",
     "Base case"): "The global economy remains sluggish, keeping oil demand growth low." is that scenario's
@@ -252,8 +277,11 @@ def _sentence_candidates(
         merged = [[start, end, [Marker("frame", start, start, "", frame_category or scales.ALMOST_CERTAIN)]]]
         with_markers = merged
     if not with_markers and not frame:
-        present = present_with_future_window(plain, start, end, published_on) or _probable_scenario_statement(
-            plain, start, end
+        present = (
+            # what projections show is a projection, likely, even over a window still ahead
+            present_in_projections(plain, start, end)
+            or present_with_future_window(plain, start, end, published_on)
+            or _probable_scenario_statement(plain, start, end)
         )
         if present is not None:
             merged = [[start, end, [present]]]
@@ -341,7 +369,9 @@ def _head_marker(plain: str, markers: list[Marker]) -> Marker:
     A hedge inside what is predicted outranks the frame around it: "he predicts that the
     United States may face a recession" is a possibility, not a likely recession.
     """
-    head = max(markers, key=lambda m: (m.priority, -m.start))
+    # a projection that "suggests" (kept only with a date) gives way to a forecast word of its rank: "Our model
+    # suggests Mrs. Clinton is a strong favorite in 15 states"
+    head = max(markers, key=lambda m: (m.priority, m.kind != "predicting", -m.start))
     if head.kind not in _FRAMING_KINDS:
         return head
     for marker in markers:

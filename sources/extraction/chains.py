@@ -43,11 +43,24 @@ CHAIN_CUT = re.compile(
     r"|(?:,\s*|\s+(?=and\s))(?=(?:and\s+)?\w+ing\s+(?:up\s+|down\s+|back\s+)?to\s+[-\d.]+\s*(?:%|per\s*cent|percent))"
     r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
     r"(?![^,.;]*\brespectively\b))"
+    # "3.6% GDP growth this year, a 3.7% rate next year and 3.2% for 2019": a figure with its own year
+    r"|,\s+(?=(?:a|an)\s+[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:\w+\s+){0,2}?(?:this|next|in|for|by)\s+"
+    r"(?:year|(?:19|20)\d\d)\b)"
     # "Inflation, forecast to average 5.4 per cent this year, is expected to be 2.3 per cent in 2025"
     r"|,\s+(?=(?:is|are)\s+(?:now\s+|also\s+)?(?:expected|forecast|projected|seen)\s+to\b)"
     # "expected to reach 3.5% by the end of 2024 and to reach 2 to 3% by the end of 2025",
     # "0.8% for this year and is expected to accelerate to 2.8% in 2026"
     r"|,?\s+(?=and\s+(?:(?:is|are)\s+)?(?:(?:now\s+)?(?:expected|forecast|projected|seen|set|likely)\s+)?to\s+[a-z]+\b)"
+)
+
+
+# A change from one dated figure to another: "from 98 per cent of GDP at the end of this year to 119 per cent at the
+# end of 2033", "grow from 6 per cent of GDP next year to 6.9 per cent in 2033": each figure is a forecast for its time
+_FROM_DATED_TO = re.compile(
+    r"\bfrom\s+[-$]?\d(?:[^.;,]|\.(?=\d)){0,40}?\b(?:(?:this|next)\s+year|(?:19|20)\d\d)\s+"
+    r"(?=to\s+[-$]?\d(?:[^.;,]|\.(?=\d)){0,40}?"
+    r"\b(?:(?:this|next)\s+year|(?:19|20)\d\d)\b)",
+    re.I,
 )
 
 
@@ -63,6 +76,7 @@ def chain_links(plain: str, start: int, end: int, published_on: date) -> list[tu
     """The dated links of a sentence that strings several dated claims together, else []."""
     # "between 2021 and 2025" is one window, not two links
     within = [m.end() for m in CHAIN_CUT.finditer(plain, start, end) if m.end() > start]
+    within = sorted(within + [m.end() for m in _FROM_DATED_TO.finditer(plain, start, end)])
     within = [cut for cut in within if not _RANGE_OPEN.search(plain[start:cut])]
     comment = _COMMENT.search(plain, start, end)
     # ... but an aside between dashes before the links is no such remark: "The projected ratio — which was 72

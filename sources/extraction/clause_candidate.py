@@ -92,6 +92,11 @@ def _said_back_then(lead: str, published_on: date) -> bool:
     return any(y < published_on.year for y in years) or bool(_BACK_THEN.search(lead + " would "))
 
 
+_SEEN_CHANGING = re.compile(
+    r"\s+(?:[\w'\-]+\s+){1,4}?(?:continuing|growing|rising|falling|slowing|declining|increasing|decreasing|recovering|"
+    r"improving|weakening|strengthening|easing|peaking|accelerating|contracting|expanding)\b",
+    re.I,
+)
 # ... and a "will" inside a stated forecast: "According to the Bank of Russia's forecast, ... annual inflation will
 # come in at 4.5-6.5%", "The projected ratio of debt to GDP ... will reach 74 percent by 2020"
 _PROJECTS = re.compile(
@@ -182,13 +187,15 @@ def clause_candidate(
         around = " ".join(plain[s.start : s.end] for s in [*earlier[-1:], *context]) + " " + sentence_text
         # reported speech shifts a forecaster's "will" to "would": "The CEBR said the value of the average UK home
         # would continue to rise", "... would cause supply to be tight ..., the report said"
-        reported = _REPORTED_WOULD.search(sentence_text) and not _said_back_then(
-            plain[sentence_start : marker.start], published_on
-        )
+        reporting = _REPORTED_WOULD.search(sentence_text)
+        reported = reporting and not _said_back_then(plain[sentence_start : marker.start], published_on)
         if not (PROJECTION_CONTEXT.search(around) or reported) or CONDITIONAL.match(sentence_text):
             return None  # a hypothetical, not a projection
-        if reported and not PROJECTION_CONTEXT.search(around) and marker.category == scales.LIKELY:
-            marker = replace(marker, category=scales.ALMOST_CERTAIN)  # the reported "will" keeps its weight
+        # the reported "will" keeps its weight; a predicted one is a prediction ("He predicted that rupiah would
+        # continue to trade at the level of 12,000 per dollar": likely, as "predicts ... will")
+        predicted = reporting and re.search(r"\b(?:predicted|projected|estimated)\b", reporting.group(0), re.I)
+        if reported and not predicted and not PROJECTION_CONTEXT.search(around) and marker.category == scales.LIKELY:
+            marker = replace(marker, category=scales.ALMOST_CERTAIN)
     # what leads up to the marker in its own clause: "Previous forecasts predicted a drop, but
     # those no longer look likely" forecasts in its second clause
     lead = plain[sentence_start : marker.end]
@@ -201,8 +208,15 @@ def clause_candidate(
 
     if marker.kind == "headline" and re.search(r"[.!?][\"')]*\s*$", sentence_text):
         return None  # "the plan to cut rates in 2024." in prose is not a headline's forecast
-    if marker.kind in ("see", "predicting", "outlook") and (when is None or when.flag != DEADLINE_STATED):
-        return None  # "I see the appeal" is an opinion; "I see a fall before 2025" forecasts
+    # "I see the appeal" is an opinion; "I see a fall before 2025" forecasts; "we foresee a significant negative
+    # impact" has no other sense than a forecast, nor has a change seen going on ("we see the global economy
+    # continuing to grow at a decent clip")
+    foresee = marker.kind == "see" and (
+        re.search(r"\bforesee\b", marker.phrase, re.I) or _SEEN_CHANGING.match(plain, marker.end, sentence_end)
+    )
+    undated = when is None or when.flag != DEADLINE_STATED
+    if marker.kind in ("see", "predicting", "outlook") and undated and not foresee:
+        return None
 
     if marker.kind == "stated":
         probability, basis, category = marker.probability, BASIS_STATED, None

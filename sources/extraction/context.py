@@ -55,7 +55,9 @@ _COMMITMENT_AFTER = re.compile(
     r"\s+(?:continue\s+to\s+)?(?:be\s+guided|ensure|remain\s+(?:data|committed|vigilant)|do\s+(?:whatever|what)|"
     r"stand\s+ready|monitor|be\s+determined|assess|evaluate|review|consider|act|take\s+(?:the\s+)?(?:necessary|appropriate)|"
     # "As it sets monetary policy, Governing Council will be particularly focused on these indicators"
-    r"be\s+(?:particularly\s+|closely\s+)?(?:focused|watching|attentive))\b",
+    r"be\s+(?:particularly\s+|closely\s+)?(?:focused|watching|attentive)"
+    # "Further decisions of the CBA regarding monetary policy will be made taking into account the comparison"
+    r"|be\s+(?:made|taken)\s+(?:taking\s+into\s+account|based\s+on|in\s+(?:the\s+)?light\s+of|depending\s+on))\b",
     re.I,
 )
 # The text talking about itself or its readers, or a future that is no event
@@ -93,7 +95,10 @@ _HEDGE_NOT_FORECAST = re.compile(
     r"object|complain|point\s+out|imagine|think|ask|be\s+hard\s+to\s+(?:believe|say|tell|imagine)"
     # "The projections for 2002 and 2003 may be regarded as estimates": how to read them, not an outcome
     r"|be\s+(?:regarded|considered|viewed|interpreted|treated)\s+as)\w*\b"
-    r"|^(?:could|might)\s+not\s+be\s+reached\b",
+    r"|^(?:could|might)\s+not\s+be\s+reached\b"
+    # an appraisal of the present, not an outcome: "Jared Goff might be the most underrated player of this decade"
+    r"|^(?:may|might|could)\s+(?:well\s+)?be\s+(?:the\s+|one\s+of\s+the\s+)(?:most|least)\s+(?:underrated|overrated|"
+    r"underappreciated|undervalued|overvalued|overlooked|talented|gifted)\b",
     re.I,
 )
 _PAST_REPORT_BEFORE = re.compile(

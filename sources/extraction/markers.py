@@ -35,7 +35,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("will_adverb", re.compile(
         rf"\b{WILL}\s+(?P<neg1>{NOT}\s+)?(?P<adv>{alternation(ADVERBS)})(?P<neg2>\s+(?:not|never))?\b", re.I
     )),
-    ("adverb_will", re.compile(rf"\b(?P<adv>{alternation(ADVERBS)})\s+(?:{WILL}(?P<neg2>\s+not)?|won't)\b", re.I)),
+    # "we're probably going to see a W-shaped recovery": the adverb inside "are going to"
+    ("adverb_will", re.compile(
+        rf"\b(?P<adv>{alternation(ADVERBS)})\s+(?:{WILL}(?P<neg2>\s+not)?|won't|going\s+to)\b", re.I
+    )),
     ("adverb_not", re.compile(r"\b(?P<adv>probably|likely|almost\s+certainly)\s+(?P<neg2>not)\b", re.I)),
     # "is likely to", "remains unlikely", "looks likely", "it is very likely that"
     ("adjective", re.compile(
@@ -260,6 +263,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # not advice ("you should note", "investors should buy"), a duty ("should be allowed") or a past ("should have")
     ("should", re.compile(
         r"(?<![\"'])(?<!^)(?<!\byou\s)(?<!\bone\s)(?<!\bthey\s)(?<!\bpeople\s)(?<!\binvestors\s)(?<!\breaders\s)"
+        # advice to those who act: "Policymakers should address the need", "the public should not ignore"
+        r"(?<!\b[Pp]olicymakers\s)(?<!\b[Ll]awmakers\s)(?<!\b[Ll]egislators\s)(?<!\bpublic\s)"
         # "this should not be a gloom and doom scenario" judges, it does not forecast
         r"\bshould\s+(?!not\s+be\s+(?:a|an)\s)(?P<neg1>not\s+)?(?:(?:also|still|then|now|eventually|gradually|further|always|soon)\s+)?"
         r"(?!(?:have|know|note|consider|remember|ask|look|think|try|take|make|do|get|go|focus|avoid|buy|sell|invest|act|"

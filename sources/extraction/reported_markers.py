@@ -2,7 +2,9 @@
 "is seen by Treasury as remaining above 3 per cent", "Treasury is picking a quick recovery",
 "Das projected real GDP growth for 2024-25 at 7.2 per cent", "retained its growth projections
 ... at 7.2 per cent", "sales of 14m are expected this year", "relief is expected due to the
-monsoon", a headline's "Conservatives set to be nearly wiped out". Each is a likely outcome
+monsoon", a headline's "Conservatives set to be nearly wiped out", "The MNB is predicting 3.6% GDP
+growth", "lowered expectations for 2011 to 2.1%", "..., calling for 16 named storms", "analysts predict
+tighter supplies", "are also seen as growth markets", "is a favorite in 15 states". Each is a likely outcome
 (the `expect` and `bound` kinds of markers)."""
 
 from __future__ import annotations
@@ -28,6 +30,35 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?=\s+(?:this|next)\s+(?:year|quarter|month)\b|\s+in\s+(?:19|20)\d\d\b"
         # ... or for a stated reason: "relief in food inflation is expected due to the pick-up in the monsoon"
         r"|\s+(?:due\s+to|because\s+of|thanks\s+to|on\s+the\s+back\s+of)\b)",
+        re.I,
+    )),
+    # a forecaster's figure told as it goes: "The MNB is predicting 3.6% GDP growth this year", a revision
+    # without its article ("lowered expectations for 2011 to 2.1% from 2.3%"), a forecast's figure after it
+    # ("maintained its earlier forecasts, calling for 16 named storms"), a change told as a comparative
+    # ("Market analysts predict tighter supplies of copper"), "are also seen as growth markets"
+    ("expect", re.compile(
+        rf"\b(?:is|are|am|'re|'m)\s+(?:now\s+|still\s+|also\s+)?(?:predicting|forecasting|projecting)\s+(?=[+$]?{_FIGURE})"
+        r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm|reduc)\w*\s+(?:(?:its|their|our|the)\s+)?"
+        rf"(?:expectations?|forecasts?|projections?|estimates?)\s+for\s+[^.;]{{1,40}}?\bto\s+{_FIGURE}"
+        rf"|,\s+calling\s+for\s+(?=(?:\w+\s+){{0,2}}{_FIGURE})"
+        r"|(?<!\bto\s)(?<!\bcan\s)(?<!\bcould\s)\b(?:predicts?|foresees?|anticipates?|expects?|projects?)\s+"
+        r"(?:much\s+|even\s+|significantly\s+|slightly\s+|increasingly\s+)?"
+        r"(?:higher|lower|tighter|looser|weaker|stronger|slower|faster|firmer|softer|bigger|smaller|larger|greater|"
+        r"cheaper|dearer)\s+(?=[a-z]+)"
+        r"|\b(?:is|are)\s+(?:also|still|widely|now|increasingly)\s+seen\s+as\s+(?!\w+ing\b)(?=[a-z])"
+        # a race told as it stands in the writer's view: "I still think Anora is significantly ahead"
+        r"|\b(?:I|we)\s+(?:still\s+|now\s+)?(?:think|believe)\s+(?:that\s+)?(?:[\w'\-]+\s+){1,4}?(?:is|are)\s+"
+        r"(?:\w+ly\s+)?(?:ahead|in\s+the\s+lead|the\s+front-?runners?)\b"
+        # "Mrs. Clinton is a strong favorite in 15 states" (strong: more than a lean)
+        r"|\b(?:is|are|remains?)\s+(?:currently\s+|now\s+|still\s+)?(?:a|an)\s+(?:(?P<heavily>strong|heavy|overwhelming)\s+"
+        r"|clear\s+|big\s+)?favou?rite\s+(?:to|in|for)\b",
+        re.I,
+    )),
+    # an upset the writer would not be shocked by is possible but not expected: "I wouldn't be completely shocked
+    # if it pulled off an upset"
+    ("doubt", re.compile(
+        r"\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:completely\s+|totally\s+|entirely\s+|that\s+)?"
+        r"(?:shocked|stunned)\s+(?:if|to\s+see)\b",
         re.I,
     )),
     # a headline without its verb: "Conservatives set to be nearly wiped out in Wales"

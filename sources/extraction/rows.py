@@ -72,6 +72,19 @@ def _lines(plain: str) -> list[tuple[int, int]]:
     return spans
 
 
+# An awards column's pick: "Will win: EEAAO" (not "Should win:", the writer's preference)
+_WILL_WIN = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?Will\s+win\s*:\s*(?P<who>\S[^\n]{0,80}?)\s*$")
+
+
+def _will_win_picks(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows = []
+    for start, end in lines:
+        found = _WILL_WIN.match(plain[start:end])
+        if found:
+            rows.append(Row(start, end, None, f"{found.group('who')} will win", category=scales.ALMOST_CERTAIN))
+    return rows
+
+
 def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     rows: list[Row] = []
     lines = _lines(plain)
@@ -81,6 +94,7 @@ def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     rows += _scenario_labels(plain, lines)
     rows += _scenario_tables(plain, lines)
     rows += _labelled_chances(plain, lines)
+    rows += _will_win_picks(plain, lines)
     rows += [r for r in _label_colon_chance(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     rows += [r for r in _announced_chances(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     rows += [r for r in _listed_chances(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
@@ -455,11 +469,15 @@ _PERCENT_QUANTITY = re.compile(
 
 
 def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
-    rows = []
+    rows, heading = [], ""
     for start, end in lines:
         found = _COLON_CHANCE.match(plain[start:end])
+        if not found and plain[start:end].strip() and not re.match(r"\s*[^:\n]{1,80}:\s*\d", plain[start:end]):
+            heading = plain[start:end]  # the line above the rows ("LD: 8%" is a row too short to read)
         if found and _PERCENT_QUANTITY.search(found.group("label")):
             continue  # "CAGR: 10%", "Inflation: 3%": a quantity measured in percent, not a chance
+        if found and _BEHIND.search(heading) and not _AHEAD.search(heading):
+            continue  # under "Inputted current average poll shares", "Con: 33%" is today's share, not a chance
         if found:
             label = re.sub(
                 r"^(?:the\s+)?(?:chances?|probability|odds|likelihood)\s+(?:of|that)\s+",
@@ -514,7 +532,11 @@ def _listed_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             else:
                 groups.append([item])
         for group in groups:
-            if len(group) >= 3 and _SPEAKS_OF_CHANCES.search(before + plain[start : group[0].start()]):
+            # two are a list too when the words just before them speak of chances: "The other favorites are
+            # France (12%) and Argentina (12%)"
+            lead_in = plain[max(start, group[0].start() - 40) : group[0].start()]
+            enough = len(group) >= 3 or (len(group) == 2 and _SPEAKS_OF_CHANCES.search(lead_in))
+            if enough and _SPEAKS_OF_CHANCES.search(before + plain[start : group[0].start()]):
                 rows += [Row(m.start(), m.end(), float(m.group("num")) / 100, m.group("label")) for m in group]
         if plain[start:end].strip():
             before = plain[start:end]

@@ -47,6 +47,8 @@ _BIO = re.compile(
     rf"^(?:[-\u2014\u2013*_]\s*)?(?:{_NAME}|The author|The writer|About the author:?)"
     # the role in the same sentence: "The WGC is not chasing illusions, though. Analysts also acknowledge ..." is prose
     r"\s+(?:is|was|writes|teaches|works|leads|heads|serves|has been)\b"
+    # a forecast is no bio: "The CBN is expected to raise interest rates ... driven by food inflation. [ad]"
+    r"(?!\s+(?:now\s+|also\s+|widely\s+)?(?:expected|forecast|projected|set|likely|unlikely|poised|due|going)\b)"
     rf"(?:[^.!?]|\.(?!\s+[A-Z][a-z])){{0,200}}?\b{_ROLE}",
     re.IGNORECASE | re.DOTALL,
 )

@@ -35,7 +35,8 @@ SETTING_MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     # a headline's infinitive: "S&P 500 to Hit 5,000 in 2023: Strategist" (only in a headline: candidates)
     ("headline", re.compile(
-        r"^[^.:]{2,60}?\bto\s+(?:hit|reach|rise|fall|top|climb|drop|slow|grow|cut|raise|hike|win|lose|trade|end|"
+        # (not past a "would" or a "will": "He predicted that rupiah would continue to trade at 12,000")
+        r"^(?:(?!\b(?:would|will)\b)[^.:]){2,60}?\bto\s+(?:hit|reach|rise|fall|top|climb|drop|slow|grow|cut|raise|hike|win|lose|trade|end|"
         r"remain|stay|surge|slump|double|halve|recover|rebound)\b",
         re.I,
     )),

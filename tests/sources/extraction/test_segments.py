@@ -154,6 +154,17 @@ def test_a_label_line_between_two_lists_continues_no_item():
     assert "Bills at 26%" in read and "Chiefs at 28%" in read
 
 
+def test_an_institution_expected_to_act_is_no_bio():
+    from sources.extraction import extract_candidates
+
+    # holdout-10, wire-techcabal-nigeria-inflation-2024 ("headline" held a role word)
+    text = (
+        "The CBN is expected to raise interest rates at its next meeting on February 26-27, 2024, even as headline "
+        "inflation soared, driven by food inflation. [ad]"
+    )
+    assert len(extract_candidates(text, published_on=date(2024, 1, 20))) == 1
+
+
 def test_a_forecast_citing_analysts_is_no_bio():
     from datetime import date
 
