@@ -52,10 +52,11 @@ browser:
 
 # The suite runs on every core (pytest-xdist; TEST_WORKERS=0 runs it in one process). Each worker
 # has a test database of its own; the tests that share a server (Redis, the broker) keep to keys
-# and queues of their own.
+# and queues of their own. A worker that runs out of tests takes the rest of another's queue, so
+# a few long browser and worker tests at the end do not leave a core idle.
 TEST_WORKERS ?= auto
 test: $(VENV)/.installed-dev .env browser
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --durations=10 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal --durations=10 $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

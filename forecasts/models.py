@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 from sources.models import Author, NameKeyed, Source
 
 from . import rules, scoring
+from .constraints import FieldCheck
 
 
 class ProbabilityField(models.FloatField):
@@ -387,22 +388,20 @@ class Event(models.Model):
     class Meta:
         ordering = ["deadline", "id"]
         constraints = [
-            models.CheckConstraint(
+            FieldCheck(
                 condition=(Q(outcome__isnull=False) & Q(resolved_at__isnull=False))
                 | (Q(outcome__isnull=True) & Q(resolved_at__isnull=True)),
                 name="event_outcome_matches_resolved_at",
                 violation_error_message="A resolved event needs an outcome and a resolution time; "
                 "an unresolved one has neither.",
             ),
-            models.CheckConstraint(
-                condition=Q(outcome__isnull=True) | Q(outcome__in=Outcome.values), name="event_outcome_valid"
-            ),
-            models.CheckConstraint(
+            FieldCheck(condition=Q(outcome__isnull=True) | Q(outcome__in=Outcome.values), name="event_outcome_valid"),
+            FieldCheck(
                 condition=Q(reference_probability__isnull=True) | ~Q(reference_source=""),
                 name="event_reference_has_source",
                 violation_error_message="Say where the reference probability comes from.",
             ),
-            models.CheckConstraint(
+            FieldCheck(
                 condition=Q(starts_on__isnull=True) | Q(deadline__gte=F("starts_on")),
                 name="event_deadline_not_before_start",
                 violation_error_message="The deadline cannot be before the start of the window.",
@@ -681,7 +680,7 @@ class Forecast(models.Model):
                 name="forecast_unique_claim_per_source_author",
                 violation_error_message="This forecaster's claim is already recorded for this article.",
             ),
-            models.CheckConstraint(
+            FieldCheck(
                 condition=Q(probability__isnull=True)
                 | Q(probability__gte=rules.PROBABILITY_MIN, probability__lte=rules.PROBABILITY_MAX),
                 name="forecast_probability_in_range",
@@ -689,36 +688,36 @@ class Forecast(models.Model):
             ),
             # Also rejects NaN on SQLite, which stores NaN as NULL: a NULL probability must say
             # that the words carried no number.
-            models.CheckConstraint(
+            FieldCheck(
                 condition=(Q(probability__isnull=True) & Q(probability_basis=ProbabilityBasis.NONE))
                 | (Q(probability__isnull=False) & ~Q(probability_basis=ProbabilityBasis.NONE)),
                 name="forecast_probability_matches_basis",
                 violation_error_message="A probability needs a basis (stated, phrase or analyst); "
                 "'no number' means the probability is empty.",
             ),
-            models.CheckConstraint(
+            FieldCheck(
                 condition=Q(probability_basis__in=ProbabilityBasis.values),
                 name="forecast_probability_basis_valid",
             ),
-            models.CheckConstraint(
+            FieldCheck(
                 condition=Q(deadline__gte=F("made_on")),
                 name="forecast_deadline_not_before_made_on",
                 violation_error_message="The deadline cannot be before the date the forecast was made.",
             ),
-            models.CheckConstraint(
+            FieldCheck(
                 condition=Q(review_on__gte=F("made_on")),
                 name="forecast_review_not_before_made_on",
                 violation_error_message="The review date cannot be before the date the forecast was made.",
             ),
-            models.CheckConstraint(condition=Q(status__in=Status.values), name="forecast_status_valid"),
-            models.CheckConstraint(
+            FieldCheck(condition=Q(status__in=Status.values), name="forecast_status_valid"),
+            FieldCheck(
                 condition=(Q(event__isnull=True) & Q(event_link=""))
                 | (Q(event__isnull=False) & Q(event_link__in=EventLink.values)),
                 name="forecast_event_link_matches_event",
                 violation_error_message="A forecast linked to an event says how its outcome follows from the "
                 "event (same, opposite or threshold); one without an event says nothing.",
             ),
-            models.CheckConstraint(
+            FieldCheck(
                 condition=(
                     Q(event_link=EventLink.THRESHOLD)
                     & Q(event_comparator__in=Comparator.values)
@@ -729,15 +728,15 @@ class Forecast(models.Model):
                 violation_error_message="A threshold claim needs a comparator and a threshold; "
                 "other claims have neither.",
             ),
-            models.CheckConstraint(
+            FieldCheck(
                 condition=Q(reference_probability__isnull=True) | ~Q(reference_source=""),
                 name="forecast_reference_has_source",
                 violation_error_message="Say where the reference probability comes from.",
             ),
-            models.CheckConstraint(
+            FieldCheck(
                 condition=Q(outcome__isnull=True) | Q(outcome__in=Outcome.values), name="forecast_outcome_valid"
             ),
-            models.CheckConstraint(
+            FieldCheck(
                 condition=(Q(status=Status.RESOLVED) & Q(outcome__isnull=False) & Q(resolved_at__isnull=False))
                 | (~Q(status=Status.RESOLVED) & Q(outcome__isnull=True) & Q(resolved_at__isnull=True)),
                 name="forecast_outcome_matches_status",
@@ -865,8 +864,8 @@ class ReminderDigest(models.Model):
         verbose_name = "reminder email"
         indexes = [models.Index(fields=["created_at"], condition=Q(status="pending"), name="digest_pending_idx")]
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=DigestStatus.values), name="digest_status_valid"),
-            models.CheckConstraint(
+            FieldCheck(condition=Q(status__in=DigestStatus.values), name="digest_status_valid"),
+            FieldCheck(
                 condition=Q(status=DigestStatus.SENT, sent_at__isnull=False)
                 | (~Q(status=DigestStatus.SENT) & Q(sent_at__isnull=True)),
                 name="digest_sent_at_matches_status",
@@ -896,7 +895,7 @@ class Reminder(models.Model):
             models.UniqueConstraint(
                 fields=["forecast", "reviewer", "review_on", "cycle_on"], name="reminder_once_per_cycle"
             ),
-            models.CheckConstraint(condition=Q(kind__in=ReminderKind.values), name="reminder_kind_valid"),
+            FieldCheck(condition=Q(kind__in=ReminderKind.values), name="reminder_kind_valid"),
         ]
 
     def __str__(self) -> str:

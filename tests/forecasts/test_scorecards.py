@@ -10,7 +10,14 @@ from sklearn.metrics import brier_score_loss, log_loss
 
 from forecasts import rules, scorecards, scoring
 from forecasts.models import Outcome, ProbabilityBasis, Status
-from tests.factories import AuthorFactory, ForecastFactory, PublicationFactory, SourceFactory, TagFactory
+from tests.factories import (
+    AuthorFactory,
+    ForecastFactory,
+    PublicationFactory,
+    SourceFactory,
+    TagFactory,
+    without_history,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +45,11 @@ def population():
 
     Returns the (probability, outcome) pairs that should be scored, per author.
     """
+    with without_history():
+        return _population()
+
+
+def _population():
     rng = np.random.default_rng(2023)
     publications = PublicationFactory.create_batch(2)
     sources = [SourceFactory(publication=publications[i % 2]) for i in range(4)]

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from forecasts import scorecards, slices
 from forecasts.models import Outcome, ProbabilityBasis, Status
-from tests.factories import AuthorFactory, ForecastFactory, TagFactory
+from tests.factories import AuthorFactory, ForecastFactory, TagFactory, without_history
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +21,11 @@ BASES = (ProbabilityBasis.STATED, ProbabilityBasis.PHRASE, ProbabilityBasis.ANAL
 def rows():
     """Forecasts over several made dates, resolution dates, horizons, bases, tags and authors;
     returns the plain facts of each, for computing the expected numbers without the database."""
+    with without_history():
+        return _rows()
+
+
+def _rows():
     rng = np.random.default_rng(17)
     authors = AuthorFactory.create_batch(3)
     tags = [TagFactory(name="trade"), TagFactory(name="Security")]
