@@ -140,6 +140,24 @@ def forecast_response(forecast: Forecast) -> Response:
     return Response(s.ForecastSerializer(current).data, headers={"ETag": etag(current)})
 
 
+def forecast_action_schema(*, summary: str, description: str):
+    """The schema of a POST .../<action>/ on one forecast: its id and If-Match, the view's serializer
+    as the body, the forecast as the answer, and the errors any forecast write can give."""
+
+    def decorate(view):
+        return extend_schema_view(
+            post=extend_schema(
+                summary=summary,
+                parameters=[ID, IF_MATCH],
+                description=description,
+                request=view.serializer_class,
+                responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
+            )
+        )(view)
+
+    return decorate
+
+
 class ForecastActionApi(IdInUrl, generics.GenericAPIView):
     """POST .../<action>/ on one forecast: look it up, validate the body with serializer_class,
     read the version the client sent (body or If-Match), call `perform`, answer with the forecast."""
@@ -161,15 +179,10 @@ class ForecastActionApi(IdInUrl, generics.GenericAPIView):
         raise NotImplementedError
 
 
-@extend_schema_view(
-    post=extend_schema(
-        summary="Record whether the claim came true",
-        parameters=[ID, IF_MATCH],
-        description="Refused with 409 for a forecast that is already resolved: correct it with a reason "
-        "(POST .../correct/) or unresolve it.",
-        request=s.ForecastResolveSerializer,
-        responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
-    )
+@forecast_action_schema(
+    summary="Record whether the claim came true",
+    description="Refused with 409 for a forecast that is already resolved: correct it with a reason "
+    "(POST .../correct/) or unresolve it.",
 )
 class ForecastResolveApi(ForecastActionApi):
     serializer_class = s.ForecastResolveSerializer
@@ -185,17 +198,12 @@ class ForecastResolveApi(ForecastActionApi):
         )
 
 
-@extend_schema_view(
-    post=extend_schema(
-        summary="Correct a resolved forecast",
-        parameters=[ID, IF_MATCH],
-        description="Changes a resolved forecast's record (quote, claim, probability, dates, criteria, source, "
-        "author) or its outcome, evidence and note, with a required reason. Each changed field is kept as a "
-        "correction (old and new value, who, when, why). 409 if the forecast is not resolved or changed since "
-        "`version`.",
-        request=s.ForecastCorrectSerializer,
-        responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
-    )
+@forecast_action_schema(
+    summary="Correct a resolved forecast",
+    description="Changes a resolved forecast's record (quote, claim, probability, dates, criteria, source, "
+    "author) or its outcome, evidence and note, with a required reason. Each changed field is kept as a "
+    "correction (old and new value, who, when, why). 409 if the forecast is not resolved or changed since "
+    "`version`.",
 )
 class ForecastCorrectApi(ForecastActionApi):
     serializer_class = s.ForecastCorrectSerializer
@@ -207,14 +215,9 @@ class ForecastCorrectApi(ForecastActionApi):
         )
 
 
-@extend_schema_view(
-    post=extend_schema(
-        summary="Undo a resolution",
-        parameters=[ID, IF_MATCH],
-        description="Needs a reason. The previous outcome and evidence stay in the audit history.",
-        request=s.ForecastUnresolveSerializer,
-        responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
-    )
+@forecast_action_schema(
+    summary="Undo a resolution",
+    description="Needs a reason. The previous outcome and evidence stay in the audit history.",
 )
 class ForecastUnresolveApi(ForecastActionApi):
     serializer_class = s.ForecastUnresolveSerializer
@@ -251,16 +254,11 @@ class ProposalDecisionApi(ForecastActionApi):
         raise NotImplementedError
 
 
-@extend_schema_view(
-    post=extend_schema(
-        summary="Accept a proposed forecast (it becomes open)",
-        parameters=[ID, IF_MATCH],
-        description="Refused with 400, naming what is left, while the proposal is unfinished: the criteria are "
-        "the import's placeholder, the deadline is a default or proxy, or the criteria still carry notes for the "
-        "editor (finish it with PATCH first). 409 if the forecast is not proposed or changed since `version`.",
-        request=s.ForecastAcceptSerializer,
-        responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
-    )
+@forecast_action_schema(
+    summary="Accept a proposed forecast (it becomes open)",
+    description="Refused with 400, naming what is left, while the proposal is unfinished: the criteria are "
+    "the import's placeholder, the deadline is a default or proxy, or the criteria still carry notes for the "
+    "editor (finish it with PATCH first). 409 if the forecast is not proposed or changed since `version`.",
 )
 class ForecastAcceptApi(ProposalDecisionApi):
     serializer_class = s.ForecastAcceptSerializer
@@ -270,17 +268,12 @@ class ForecastAcceptApi(ProposalDecisionApi):
         services.forecasts_accept(forecasts=[forecast], accepted_by=self.request.user)
 
 
-@extend_schema_view(
-    post=extend_schema(
-        summary="Reject a proposed forecast",
-        parameters=[ID, IF_MATCH],
-        description="Nothing is deleted: the forecast keeps its row with the status `rejected` (never reminded or "
-        "scored, and listed only when asked for with `status=rejected`; its history names who rejected it), and "
-        "POST .../restore/ proposes it again. "
-        "409 if the forecast is not proposed or changed since `version`.",
-        request=s.ForecastRejectSerializer,
-        responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
-    )
+@forecast_action_schema(
+    summary="Reject a proposed forecast",
+    description="Nothing is deleted: the forecast keeps its row with the status `rejected` (never reminded or "
+    "scored, and listed only when asked for with `status=rejected`; its history names who rejected it), and "
+    "POST .../restore/ proposes it again. "
+    "409 if the forecast is not proposed or changed since `version`.",
 )
 class ForecastRejectApi(ProposalDecisionApi):
     serializer_class = s.ForecastRejectSerializer
@@ -290,15 +283,10 @@ class ForecastRejectApi(ProposalDecisionApi):
         services.forecasts_reject(forecasts=[forecast], rejected_by=self.request.user)
 
 
-@extend_schema_view(
-    post=extend_schema(
-        summary="Restore a rejected proposal (it is proposed again)",
-        parameters=[ID, IF_MATCH],
-        description="Undoes a rejection: the forecast is proposed again, back in the editors' review; its "
-        "history names who restored it. 409 if the forecast is not rejected or changed since `version`.",
-        request=s.ForecastRestoreSerializer,
-        responses={200: s.ForecastSerializer, **error_responses(*FORECAST_WRITE_ERRORS)},
-    )
+@forecast_action_schema(
+    summary="Restore a rejected proposal (it is proposed again)",
+    description="Undoes a rejection: the forecast is proposed again, back in the editors' review; its "
+    "history names who restored it. 409 if the forecast is not rejected or changed since `version`.",
 )
 class ForecastRestoreApi(ProposalDecisionApi):
     serializer_class = s.ForecastRestoreSerializer
