@@ -21,6 +21,7 @@ FOLDERS = {
     "tune": "tune",
     "holdout": "holdout",
     **{f"holdout-{n}": f"holdout-{n}" for n in range(2, 16)},
+    "holdout-17": "holdout-17",
 }
 # what each set must hold: articles, outlets, kinds
 MINIMUMS = {"tune": (16, 9, 9), "holdout": (15, 9, 9)}
