@@ -73,6 +73,9 @@ SET_FOLDERS = {
     # never tuned on: annotated and committed before the eleventh round's rules were measured on them
     "holdout-14": [ARTICLES / "published" / "holdout-14"],
     "holdout-15": [ARTICLES / "published" / "holdout-15"],
+    # never tuned on: annotated and committed before the twelfth round's rules were measured on them
+    "holdout-16": [ARTICLES / "published" / "holdout-16"],
+    "holdout-17": [ARTICLES / "published" / "holdout-17"],
     # the articles written for the tests before the real corpus: kept, but not evidence
     "legacy": [ARTICLES, ARTICLES / "tune", ARTICLES / "holdout"],
 }
