@@ -23,6 +23,7 @@ from datetime import date
 from sources import scales
 
 from .candidate import DEFAULT_NOTE, Candidate, drafted
+from .chance_claims import without_chance
 from .columns import complementary_rows
 from .deadlines import deadline_in
 from .flags import BASIS_PHRASE, BASIS_STATED, DEADLINE_DEFAULT
@@ -288,6 +289,9 @@ def _is_value_row(line: str) -> bool:
     return len(letters) >= 2
 
 
+_ROW_CHANCE = re.compile(rf"\s*{_PERCENT}\s+(?:chance|probability|likelihood)\s+(?:of|to)\s+[a-z]")
+
+
 def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     rows = []
     flags = [_is_value_row(plain[s:e]) for s, e in lines]
@@ -307,12 +311,15 @@ def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             line = line[:-1].rstrip()
         end = start + plain[start:end].index(line) + len(line)
         label = line[: _VALUE.search(line).start()].strip()
+        claim = f"{label}: {line[len(label) :].strip()}"
+        # a model's list of chances: "Sullivan 56% chance of winning" states its number, "Sullivan will win"
+        chance = _ROW_CHANCE.match(line[len(label) :])
         rows.append(
             Row(
                 start,
                 end,
-                None,
-                f"{label}: {line[len(label) :].strip()}",
+                float(chance.group("num")) / 100 if chance else None,
+                without_chance(claim) if chance else claim,
                 header=header if isinstance(header, tuple) else None,
             )
         )

@@ -266,6 +266,15 @@ def test_a_list_announced_as_probabilities_gives_each_line_its_own_chance():
     }
 
 
+def test_lines_of_a_models_chances_state_their_number_and_claim_the_win():
+    text = (
+        "The individual probabilities for each state are as follows:\n\nAlaska\n"
+        "Sullivan 56% chance of winning\nBegich 44% chance of winning\n"
+    )
+    found = [(c.claim, c.probability) for c in extract_candidates(text, published_on=date(2014, 11, 4))]
+    assert found == [("Sullivan will win (by 2014-12-31)", 0.56), ("Begich will win (by 2014-12-31)", 0.44)]
+
+
 def test_a_list_announced_as_anything_else_keeps_its_percentages_as_values():
     text = "Our forecasts for GDP growth are as follows:\nEurozone \u2013 1.5%\nUnited States \u2013 2.1%\n"
     assert all(c.probability != 0.015 for c in extract_candidates(text, published_on=date(2019, 1, 4)))
