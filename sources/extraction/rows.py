@@ -500,7 +500,8 @@ def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
 # follows:"), one outcome a line with its percentage last: "No-deal Brexit \u2013 15%"
 _ANNOUNCED_ITEM = re.compile(
     r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z(][^\n]{1,150}?)\s*[\u2013\u2014:\-]\s*"
-    r"(?P<num>\d{1,3}(?:\.\d+)?)\s*%\s*$"
+    # a range ("45-50%") is read at its lower figure
+    r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%\s*)?(?:[-\u2013]\s*\d{1,3}(?:\.\d+)?\s*)?%\s*$"
 )
 
 

@@ -266,6 +266,19 @@ def test_a_list_announced_as_probabilities_gives_each_line_its_own_chance():
     }
 
 
+def test_a_range_in_a_list_announced_as_probabilities_is_read_at_its_lower_figure():
+    text = (
+        "We set out our scenario probabilities below:\n"
+        "- Core View: Continued fighting without ceasefire: 45-50%\n"
+        "- Scenario 3: Ceasefire with guarantees: 15-20%\n"
+    )
+    found = [(c.claim, c.probability) for c in extract_candidates(text, published_on=date(2025, 3, 1))]
+    assert found == [
+        ("Core View: Continued fighting without ceasefire (by 2025-12-31)", 0.45),
+        ("Scenario 3: Ceasefire with guarantees (by 2025-12-31)", 0.15),
+    ]
+
+
 def test_lines_of_a_models_chances_state_their_number_and_claim_the_win():
     text = (
         "The individual probabilities for each state are as follows:\n\nAlaska\n"
