@@ -497,6 +497,19 @@ _REWRITES = [
         "",
     ),
     (re.compile(r"\s*[;,]\s*I'?m\s+\d+%\s+sure\s+of\s+that\.?$", re.I), ""),
+    # "Spain will win the 2026 World Cup, with a probability of 16% or 17%", "a recession (35% odds)"
+    (
+        re.compile(
+            r",?\s*(?:with|at)\s+(?:a|an)\s+(?:chance|probability|likelihood)\s+of\s+(?:about\s+|around\s+)?"
+            r"\d[\d.]*\s*(?:%|per\s*cent|percent)(?:\s+(?:or|to)\s+\d[\d.]*\s*(?:%|per\s*cent|percent))?",
+            re.I,
+        ),
+        "",
+    ),
+    (
+        re.compile(r"\s*\(\d[\d.]*\s*%?(?:\s*[-\u2013]\s*\d[\d.]*)?\s*%\s+(?:odds|probability|chance)\)", re.I),
+        "",
+    ),
     # "A favorable situation, having a 10% chance, might drive ...", "this will happen (there is a 15% chance)"
     (
         re.compile(

@@ -764,3 +764,14 @@ def test_calls_for_expectations_and_guidance(quote, claim):
 )
 def test_inverted_conditions_expectations_to_see_and_contracted_negations(quote, claim):
     assert rewrite(quote) == claim
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        ("Spain will win the 2026 World Cup, with a probability of 16% or 17%.", "Spain will win the 2026 World Cup"),
+        ("Stagflation includes a recession (35% odds).", "Stagflation includes a recession"),
+    ],
+)
+def test_a_probability_after_the_claim_is_dropped(quote, claim):
+    assert rewrite(quote) == claim
