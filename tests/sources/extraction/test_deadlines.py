@@ -59,3 +59,8 @@ def test_the_half_of_the_year_is_of_the_year_named_before_it():
 def test_at_least_the_next_years_count_from_publication():
     sentence = "They expect China to keep buying for at least the next three years."
     assert _year(sentence, date(2025, 2, 1)) == 2028
+
+
+def test_a_range_of_months_ahead_ends_with_the_longer():
+    sentence = "Over the next 12 to 24 months, forecasts suggest gold could rise to US$4,000"
+    assert deadline_in(sentence, 0, len(sentence), date(2025, 1, 1)).deadline == date(2027, 1, 1)
