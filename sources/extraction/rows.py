@@ -292,6 +292,10 @@ def _is_value_row(line: str) -> bool:
 _ROW_CHANCE = re.compile(rf"\s*{_PERCENT}\s+(?:chance|probability|likelihood)\s+(?:of|to)\s+[a-z]")
 
 
+_CHANCE_COLUMN = re.compile(r"\b(?:odds|chances?|probabilit(?:y|ies))\s*\|?\s*$", re.I)
+_LAST_PERCENT = re.compile(rf"(?<![\d.]){_PERCENT}\s*\|?\s*$")
+
+
 def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     rows = []
     flags = [_is_value_row(plain[s:e]) for s, e in lines]
@@ -314,6 +318,12 @@ def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
         claim = f"{label}: {line[len(label) :].strip()}"
         # a model's list of chances: "Sullivan 56% chance of winning" states its number, "Sullivan will win"
         chance = _ROW_CHANCE.match(line[len(label) :])
+        # a last column headed by a chance ("Team Super Bowl Odds Odds Needed Projected Odds") is the row's chance
+        chance = chance or (
+            isinstance(header, tuple)
+            and _CHANCE_COLUMN.search(plain[header[0] : header[1]])
+            and _LAST_PERCENT.search(line)
+        )
         rows.append(
             Row(
                 start,

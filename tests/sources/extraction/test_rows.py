@@ -336,3 +336,13 @@ def test_two_names_with_bracketed_chances_right_after_words_about_chances_are_on
 def test_names_listed_with_bracketed_shares_and_no_word_of_chance_are_not_chances():
     text = "The vote split between Labour (33.0%), Conservatives (32.5%), UKIP (14.0%) and others."
     assert "UKIP (14.0%)" not in [c.quote for c in extract_candidates(text, published_on=date(2015, 3, 6))]
+
+
+def test_a_last_column_headed_by_odds_gives_each_row_its_chance():
+    text = (
+        "Below are the odds for each team to win the Super Bowl and our projected odds.\n\n"
+        "Team Super Bowl Odds Odds Needed Projected Odds\n"
+        "Seattle Seahawks +200 33.3% 42.1%\nDenver Broncos +210 32.3% 28.5%\n"
+    )
+    found = [c.probability for c in extract_candidates(text, published_on=date(2014, 1, 20))]
+    assert found == [0.421, 0.285]
