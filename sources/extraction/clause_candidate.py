@@ -106,6 +106,10 @@ _PROJECTS = re.compile(
     r"|\b(?:forecast|projection)\s*$|\b(?:forecasts|projections)\s+(?:show|suggest|indicate)\s+(?:that\s+)?",
     re.I,
 )
+# the forecaster named after the clause: "..., 28% higher than this year, Realtor.com predicted"
+_PREDICTED_AFTER = re.compile(
+    r",\s+(?:the\s+)?(?:[A-Z][\w.&'\-]*\s+){1,4}(?:predicted|projected|predicts|projects|forecasts)[\s.\"']*$"
+)
 _COMMENTARY = re.compile(
     r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."
     r"|.*\b(?:can|could|may|might)\s+(?:also\s+)?(?:be\s+(?:seen|read|argued|said|used|described)|mean|help|serve)\b"
@@ -228,7 +232,9 @@ def clause_candidate(
         category = marker.category
         belief = _I_THINK.search(plain[sentence_start : marker.start]) if marker.kind in ("will", "should") else None
         if belief is None and marker.kind == "will":
-            belief = _PROJECTS.search(plain[sentence_start : marker.start])
+            belief = _PROJECTS.search(plain[sentence_start : marker.start]) or _PREDICTED_AFTER.search(
+                plain[marker.end : sentence_end]
+            )
         if belief:
             # "I think ... we're going to avoid a recession": the frame hedges the "will"
             positive = category in (scales.ALMOST_CERTAIN, scales.VERY_LIKELY, scales.LIKELY)

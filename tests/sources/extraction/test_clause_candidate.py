@@ -175,3 +175,10 @@ def test_a_will_inside_a_certain_inference_stays_almost_certain():
 def test_a_will_inside_a_stated_forecast_or_a_projected_figure_is_likely(sentence):
     (candidate,) = extract_candidates(sentence, published_on=date(2023, 4, 28))
     assert candidate.probability == 0.675
+
+
+def test_a_will_with_its_forecaster_predicting_after_it_is_likely():
+    (predicted,) = extract_candidates(
+        "The typical mortgage payment next year will be around $2,430, Realtor.com predicted.", published_on=PUBLISHED
+    )
+    assert predicted.probability == 0.675
