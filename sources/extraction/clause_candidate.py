@@ -57,6 +57,8 @@ _I_THINK = re.compile(
     # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
     # anticipated that he will collaborate with the PDI-P"
     r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"
+    # ... or with an aside before its clause: "We expect, for the year as a whole, 2023 is going to be higher"
+    r"|\b(?:I|we)\s+(?:now\s+|still\s+|also\s+)?expect\s*,(?=[^.;:]{0,80}$)"
     # "The company believes rising fuel costs will lift demand", "it still looks as though no party will have"
     rf"|\b(?:the|its|our)\s+{INSTITUTIONS}\s+(?:still\s+|also\s+)?(?P<neg2>doesn't\s+|does\s+not\s+)?believes?\b"
     # any subject: "This weekend looks like it will be big", "The Brothers Grimsby looks like it will do solid business"

@@ -182,3 +182,10 @@ def test_a_will_with_its_forecaster_predicting_after_it_is_likely():
         "The typical mortgage payment next year will be around $2,430, Realtor.com predicted.", published_on=PUBLISHED
     )
     assert predicted.probability == 0.675
+
+
+def test_an_expectation_with_an_aside_before_its_clause_hedges_the_will():
+    (expected,) = extract_candidates(
+        "We expect, for the year as a whole, 2009 is going to be higher.", published_on=PUBLISHED
+    )
+    assert expected.probability == 0.675
