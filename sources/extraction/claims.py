@@ -627,6 +627,13 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
         claim = re.sub(
             r"\b(and|but)\s+(?:I|we)\s+(?:also\s+|now\s+)?(?:expect|anticipate)\s+(?:that\s+)?(?!to\s)", r"\1 ", claim
         )
+        # "if conditions remain difficult, we expect the situation will change": the clause with its own "will"
+        claim = re.sub(
+            r",\s+(?:I|we)\s+(?:also\s+|now\s+|still\s+)?(?:expect|anticipate|predict)\s+(?:that\s+)?"
+            r"(?=[^.;,]{1,80}?\bwill\b)",
+            ", ",
+            claim,
+        )
         claim = _later_expectation(claim)
     for pattern, replacement in _REWRITES:
         claim = pattern.sub(replacement, claim)

@@ -775,3 +775,8 @@ def test_inverted_conditions_expectations_to_see_and_contracted_negations(quote,
 )
 def test_a_probability_after_the_claim_is_dropped(quote, claim):
     assert rewrite(quote) == claim
+
+
+def test_an_expectation_after_a_comma_gives_way_to_its_will_clause():
+    quote = "The market looks overvalued and if jobs stay scarce, we expect the situation will change."
+    assert rewrite(quote) == "The market looks overvalued and if jobs stay scarce, the situation will change"
