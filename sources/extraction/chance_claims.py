@@ -26,9 +26,10 @@ _PERCENT_CHANCE_OF = re.compile(
     r"^(?:(?:[^;]{0,80}?\b)?there(?:\s+is|'s)\s+(?:still\s+|just\s+|only\s+)?|[^;]{0,120}?\b(?:see|sees|put|puts|assigns?|estimates?|predicts?|gives?|"
     r"finds?|found)\s+)?"
     # "there is better than an 80 percent chance that ..."
-    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|(?:better|more|less)\s+than\s+)?(?:a\s+|an\s+)?(?:median\s+|average\s+)?"
-    r"(?:about\s+|around\s+|roughly\s+|approximately\s+)?"
-    r"(?:\d[\d.]*\s*(?:%\s*)?(?:(?:to|-|\u2013)\s*\d[\d.]*\s*)?(?:%|per\s*cent|percent)|\d+-in-\d+|one[\s-]in[\s-]\w+|"
+    # "assign only a ~4% chance that", "there is a 1 in 3 chance that"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|only\s+|just\s+|(?:better|more|less)\s+than\s+)?(?:a\s+|an\s+)?"
+    r"(?:median\s+|average\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?"
+    r"(?:\d[\d.]*\s*(?:%\s*)?(?:(?:to|-|\u2013)\s*\d[\d.]*\s*)?(?:%|per\s*cent|percent)|\d+[\s-]in[\s-]\d+|one[\s-]in[\s-]\w+|"
     r"(?:two|one|three)[\s-](?:thirds?|quarters?))\s+"
     r"(?:chance|probability|likelihood|risk)(?:\s*\([^)]{0,40}\))?\s+(?:(?:of|that|to|for)\s+|(?=(?:the\s+)?(?-i:[A-Z])))",
     re.I,

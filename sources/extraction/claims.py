@@ -109,7 +109,8 @@ _FRAMES = [
         re.I,
     ),
     re.compile(r"^(?:we've|we\s+have|I've|I\s+have)\s+(?:assigned|put|given)\s+", re.I),
-    re.compile(r"^(?:I|we)\s+(?:do\s+)?(?:expect|hope)\s+to\s+see\s+", re.I),
+    # "you'd expect to see a phase three trial": the trial is the claim
+    re.compile(r"^(?:I|we|you|one)(?:'d|\s+would)?\s+(?:do\s+)?(?:expect|hope)\s+to\s+see\s+", re.I),
     re.compile(r"^(?:I|we)\s+(?:now\s+|still\s+)?see\s+|^expect\s+", re.I),
     re.compile(
         # "The Fed's forecasts, released as part of the minutes from its April meeting, show that its staff ..."
@@ -388,7 +389,8 @@ _REWRITES = [
     (re.compile(r"\b(?:is|are|am)\s+(?:not\s+)?going\s+to\b|\b(?:isn't|aren't)\s+going\s+to\b", re.I), "will"),
     (
         re.compile(
-            rf"\b(?:is|are|was|were|remains?|looks?|seems?|appears?)\s+(?:not\s+)?"
+            # "isn't likely to help rebalance trade"
+            rf"\b(?:is|are|was|were|remains?|looks?|seems?|appears?)(?:\s+not|n't)?\s+"
             rf"(?:widely\s+|now\s+|also\s+|both\s+|all\s+|each\s+|generally\s+)?{_ADVERB}?"
             r"(?:un)?(?:likely|expected|forecast|forecasted|projected|predicted|anticipated|estimated|tipped|set|poised|"
             r"bound|due|certain|"
@@ -495,6 +497,19 @@ _REWRITES = [
         "",
     ),
     (re.compile(r"\s*[;,]\s*I'?m\s+\d+%\s+sure\s+of\s+that\.?$", re.I), ""),
+    # "Spain will win the 2026 World Cup, with a probability of 16% or 17%", "a recession (35% odds)"
+    (
+        re.compile(
+            r",?\s*(?:with|at)\s+(?:a|an)\s+(?:chance|probability|likelihood)\s+of\s+(?:about\s+|around\s+)?"
+            r"\d[\d.]*\s*(?:%|per\s*cent|percent)(?:\s+(?:or|to)\s+\d[\d.]*\s*(?:%|per\s*cent|percent))?",
+            re.I,
+        ),
+        "",
+    ),
+    (
+        re.compile(r"\s*\(\d[\d.]*\s*%?(?:\s*[-\u2013]\s*\d[\d.]*)?\s*%\s+(?:odds|probability|chance)\)", re.I),
+        "",
+    ),
     # "A favorable situation, having a 10% chance, might drive ...", "this will happen (there is a 15% chance)"
     (
         re.compile(
@@ -549,6 +564,19 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
     claim = re.sub(
         r"^[\"']?(?:however,?\s+|but\s+|and\s+)?in\s+the\s+(?:\w+\s+)?event\s+(?:that\s+)?", "if ", claim, flags=re.I
     )
+    # a condition put as a question: "should the Fed cut rates, stocks will rally" is "if the Fed cuts ...";
+    # alone ("however, should the revolution follow our high disruption scenario") it is the claim that it
+    # comes true: "the revolution will follow ..."
+    inverted = re.match(
+        r"^[\"']?(?:however,?\s+|but\s+|and\s+)?should\s+(?P<subject>(?:the|this|that|its|their|our)\s+\w[\w\-]*)\s+"
+        r"(?!(?:not|be|have)\b)(?=[a-z]+\b)",
+        claim,
+        re.I,
+    )
+    if inverted and re.match(r"[^,]{3,120},\s+\S", claim[inverted.end() :]):
+        claim = f"if {inverted.group('subject')} {claim[inverted.end() :]}"
+    elif inverted:
+        claim = f"{inverted.group('subject')} will {claim[inverted.end() :]}"
     conditional = re.match(
         r"^[\"']?(?:but\s+|and\s+)?(?P<cond>(?:even\s+)?if\s+[^,]{3,120}),\s+(?P<rest>.+)$", claim, re.I
     )
@@ -598,6 +626,13 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
         # "a mild recession next year and we expect earnings expectations also come in": both are claimed
         claim = re.sub(
             r"\b(and|but)\s+(?:I|we)\s+(?:also\s+|now\s+)?(?:expect|anticipate)\s+(?:that\s+)?(?!to\s)", r"\1 ", claim
+        )
+        # "if conditions remain difficult, we expect the situation will change": the clause with its own "will"
+        claim = re.sub(
+            r",\s+(?:I|we)\s+(?:also\s+|now\s+|still\s+)?(?:expect|anticipate|predict)\s+(?:that\s+)?"
+            r"(?=[^.;,]{1,80}?\bwill\b)",
+            ", ",
+            claim,
         )
         claim = _later_expectation(claim)
     for pattern, replacement in _REWRITES:

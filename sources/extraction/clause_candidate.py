@@ -57,6 +57,8 @@ _I_THINK = re.compile(
     # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
     # anticipated that he will collaborate with the PDI-P"
     r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"
+    # ... or with an aside before its clause: "We expect, for the year as a whole, 2023 is going to be higher"
+    r"|\b(?:I|we)\s+(?:now\s+|still\s+|also\s+)?expect\s*,(?=[^.;:]{0,80}$)"
     # "The company believes rising fuel costs will lift demand", "it still looks as though no party will have"
     rf"|\b(?:the|its|our)\s+{INSTITUTIONS}\s+(?:still\s+|also\s+)?(?P<neg2>doesn't\s+|does\s+not\s+)?believes?\b"
     # any subject: "This weekend looks like it will be big", "The Brothers Grimsby looks like it will do solid business"
@@ -105,6 +107,10 @@ _PROJECTS = re.compile(
     # the forecast itself as the subject: "the underlying inflation rate forecast will average three per cent"
     r"|\b(?:forecast|projection)\s*$|\b(?:forecasts|projections)\s+(?:show|suggest|indicate)\s+(?:that\s+)?",
     re.I,
+)
+# the forecaster named after the clause: "..., 28% higher than this year, Realtor.com predicted"
+_PREDICTED_AFTER = re.compile(
+    r",\s+(?:the\s+)?(?:[A-Z][\w.&'\-]*\s+){1,4}(?:predicted|projected|predicts|projects|forecasts)[\s.\"']*$"
 )
 _COMMENTARY = re.compile(
     r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."
@@ -228,7 +234,9 @@ def clause_candidate(
         category = marker.category
         belief = _I_THINK.search(plain[sentence_start : marker.start]) if marker.kind in ("will", "should") else None
         if belief is None and marker.kind == "will":
-            belief = _PROJECTS.search(plain[sentence_start : marker.start])
+            belief = _PROJECTS.search(plain[sentence_start : marker.start]) or _PREDICTED_AFTER.search(
+                plain[marker.end : sentence_end]
+            )
         if belief:
             # "I think ... we're going to avoid a recession": the frame hedges the "will"
             positive = category in (scales.ALMOST_CERTAIN, scales.VERY_LIKELY, scales.LIKELY)

@@ -13,6 +13,8 @@ _BASE_OR_LATER = re.compile(
     r"|,\s+before\s+[^,;]*?\b[a-z]+s(?:\s+(?:in|by))?\s+$"
     # the figure a revision starts from: "its growth estimate for this year to 1.4% from 1.0% in January"
     r"|\bfrom\s+[-\d.]+\s*(?:%|percent|per\s+cent)\s+$"
+    # ... or a price: "falls from $2.50/gal in April to $2.43/gal in September"
+    r"|\bfrom\s+[$\u00a3\u20ac]\d[\d.,]*(?:/\w+)?\s+$"
     # ... or in brackets: "cut sharply to 0.8% for this year (from a range of 1.9 - 2.9% seen in March)"
     r"|\(\s*(?:up\s+|down\s+)?from\b[^)]*$",
     re.I,

@@ -23,6 +23,7 @@ from datetime import date
 from sources import scales
 
 from .candidate import DEFAULT_NOTE, Candidate, drafted
+from .chance_claims import without_chance
 from .columns import complementary_rows
 from .deadlines import deadline_in
 from .flags import BASIS_PHRASE, BASIS_STATED, DEADLINE_DEFAULT
@@ -288,6 +289,13 @@ def _is_value_row(line: str) -> bool:
     return len(letters) >= 2
 
 
+_ROW_CHANCE = re.compile(rf"\s*{_PERCENT}\s+(?:chance|probability|likelihood)\s+(?:of|to)\s+[a-z]")
+
+
+_CHANCE_COLUMN = re.compile(r"\b(?:odds|chances?|probabilit(?:y|ies))\s*\|?\s*$", re.I)
+_LAST_PERCENT = re.compile(rf"(?<![\d.]){_PERCENT}\s*\|?\s*$")
+
+
 def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     rows = []
     flags = [_is_value_row(plain[s:e]) for s, e in lines]
@@ -307,12 +315,21 @@ def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             line = line[:-1].rstrip()
         end = start + plain[start:end].index(line) + len(line)
         label = line[: _VALUE.search(line).start()].strip()
+        claim = f"{label}: {line[len(label) :].strip()}"
+        # a model's list of chances: "Sullivan 56% chance of winning" states its number, "Sullivan will win"
+        chance = _ROW_CHANCE.match(line[len(label) :])
+        # a last column headed by a chance ("Team Super Bowl Odds Odds Needed Projected Odds") is the row's chance
+        chance = chance or (
+            isinstance(header, tuple)
+            and _CHANCE_COLUMN.search(plain[header[0] : header[1]])
+            and _LAST_PERCENT.search(line)
+        )
         rows.append(
             Row(
                 start,
                 end,
-                None,
-                f"{label}: {line[len(label) :].strip()}",
+                float(chance.group("num")) / 100 if chance else None,
+                without_chance(claim) if chance else claim,
                 header=header if isinstance(header, tuple) else None,
             )
         )
@@ -493,7 +510,8 @@ def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
 # follows:"), one outcome a line with its percentage last: "No-deal Brexit \u2013 15%"
 _ANNOUNCED_ITEM = re.compile(
     r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z(][^\n]{1,150}?)\s*[\u2013\u2014:\-]\s*"
-    r"(?P<num>\d{1,3}(?:\.\d+)?)\s*%\s*$"
+    # a range ("45-50%") is read at its lower figure
+    r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%\s*)?(?:[-\u2013]\s*\d{1,3}(?:\.\d+)?\s*)?%\s*$"
 )
 
 

@@ -179,6 +179,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             continue
         else:
             target = year
+            # "in the first half of 2023 before settling down toward the second half of the year": the year
+            # named before it in the sentence
+            named = re.findall(r"\b(?:19|20)\d\d\b", plain[: m.start()])
+            if what in ("the year", "year") and named and int(named[-1]) > year:
+                target = int(named[-1])
         if target < year:
             continue
         month = {"first half": 6, "middle": 6, "first quarter": 3, "second quarter": 6, "third quarter": 9}.get(
@@ -212,6 +217,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         if name == "May" and not (pre or day or m.group("y")):
             continue  # the modal verb at the start of a sentence
         if pre in ("since", "from", "after"):
+            continue
+        # the first month of a span ("the summer driving season (April through September)") is no window
+        if not (day or m.group("y")) and re.match(
+            rf"\s*(?:through|to|until|till|-|\u2013)\s*(?:{_MONTH_RE})\b", plain[m.end() :]
+        ):
             continue
         month = _MONTHS[name.lower()]
         if m.group("y"):
@@ -356,7 +366,10 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         add(m, date(year + (int(raw) if raw.isdigit() else _NUMBERS[raw]) - 1, 12, 31))
 
     for m in re.finditer(
-        r"\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|following|first)?\s*"
+        # "for at least the next three years"
+        r"\b(?:within|in|over|during|for)\s+(?:at\s+least\s+)?(?:the\s+)?(?:next|coming|following|following|first)?\s*"
+        # "over the next 12 to 24 months": the longer
+        r"(?:\d+\s*(?:to|-|\u2013|or)\s*(?=\d))?"
         r"(?:a\s+(?=few\b))?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty"
         r"|several|few)?\s*(?P<more>(?:more|further|additional)\s+)?(?P<unit>days?|weeks?|months?|years?|decades?)\b(?!\s+ago)",
         plain,

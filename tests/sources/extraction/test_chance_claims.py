@@ -141,3 +141,18 @@ def test_the_chance_of_a_possessor_and_of_a_share_of_runs():
 )
 def test_a_chance_named_whole_or_after_the_clause(claim, proposition):
     assert without_chance(claim) == proposition
+
+
+@pytest.mark.parametrize(
+    ("claim", "proposition"),
+    [
+        # a chance with "only" and a tilde before it, or written "1 in 3"
+        (
+            "Our forecasters assign only a ~4% chance that the president will be out of power by the end of the year",
+            "the president will be out of power by the end of the year",
+        ),
+        ("We estimated that there is a 1 in 3 chance that the US will strike by April", "the US will strike by April"),
+    ],
+)
+def test_an_approximate_or_one_in_n_chance_before_its_event_is_dropped(claim, proposition):
+    assert without_chance(claim) == proposition

@@ -745,3 +745,38 @@ def test_not_until_a_chance_for_and_a_result(quote, claim):
 )
 def test_calls_for_expectations_and_guidance(quote, claim):
     assert rewrite(quote) == claim
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        # a condition put as a question is the claim that it comes true, or with a main clause, its condition
+        (
+            "However, should the revolution follow our high disruption scenario",
+            "The revolution will follow our high disruption scenario",
+        ),
+        ("Should the Fed cut rates, stocks will rally.", "Stocks will rally (if the Fed cut rates)"),
+        # an expectation to see something claims the thing
+        ("In the fall, you'd expect to see a phase three trial.", "A phase three trial in the fall"),
+        # a contracted negation before the hedge
+        ("A trade war isn't likely to help rebalance trade.", "A trade war will help rebalance trade"),
+    ],
+)
+def test_inverted_conditions_expectations_to_see_and_contracted_negations(quote, claim):
+    assert rewrite(quote) == claim
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        ("Spain will win the 2026 World Cup, with a probability of 16% or 17%.", "Spain will win the 2026 World Cup"),
+        ("Stagflation includes a recession (35% odds).", "Stagflation includes a recession"),
+    ],
+)
+def test_a_probability_after_the_claim_is_dropped(quote, claim):
+    assert rewrite(quote) == claim
+
+
+def test_an_expectation_after_a_comma_gives_way_to_its_will_clause():
+    quote = "The market looks overvalued and if jobs stay scarce, we expect the situation will change."
+    assert rewrite(quote) == "The market looks overvalued and if jobs stay scarce, the situation will change"

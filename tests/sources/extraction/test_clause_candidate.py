@@ -175,3 +175,17 @@ def test_a_will_inside_a_certain_inference_stays_almost_certain():
 def test_a_will_inside_a_stated_forecast_or_a_projected_figure_is_likely(sentence):
     (candidate,) = extract_candidates(sentence, published_on=date(2023, 4, 28))
     assert candidate.probability == 0.675
+
+
+def test_a_will_with_its_forecaster_predicting_after_it_is_likely():
+    (predicted,) = extract_candidates(
+        "The typical mortgage payment next year will be around $2,430, Realtor.com predicted.", published_on=PUBLISHED
+    )
+    assert predicted.probability == 0.675
+
+
+def test_an_expectation_with_an_aside_before_its_clause_hedges_the_will():
+    (expected,) = extract_candidates(
+        "We expect, for the year as a whole, 2009 is going to be higher.", published_on=PUBLISHED
+    )
+    assert expected.probability == 0.675

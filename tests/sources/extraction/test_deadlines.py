@@ -39,3 +39,28 @@ def test_the_figure_a_revision_starts_from_is_not_the_window():
     # tune, wire-mnimarkets-nbh-2025: the earlier figure in brackets
     sentence = "Growth projections were cut sharply to 0.8% for this year (from a range of 1.9 - 2.9% seen in March)"
     assert _year(sentence, date(2025, 6, 24)) == 2025
+
+
+def test_a_price_a_change_starts_from_is_not_the_window():
+    sentence = "The average gasoline price falls from $2.50/gal in April to $2.43/gal in September"
+    assert deadline_in(sentence, 0, len(sentence), date(2015, 6, 9)).deadline == date(2015, 9, 30)
+
+
+def test_the_first_month_of_a_span_is_not_the_window():
+    sentence = "Prices will average $2.45/gal during the summer driving season (April through September)"
+    assert deadline_in(sentence, 0, len(sentence), date(2015, 6, 9)).deadline == date(2015, 9, 30)
+
+
+def test_the_half_of_the_year_is_of_the_year_named_before_it():
+    sentence = "Rates could reach 7.4% in the first half of 2023 before settling toward the second half of the year"
+    assert deadline_in(sentence, 0, len(sentence), date(2022, 12, 1)).deadline == date(2023, 12, 31)
+
+
+def test_at_least_the_next_years_count_from_publication():
+    sentence = "They expect China to keep buying for at least the next three years."
+    assert _year(sentence, date(2025, 2, 1)) == 2028
+
+
+def test_a_range_of_months_ahead_ends_with_the_longer():
+    sentence = "Over the next 12 to 24 months, forecasts suggest gold could rise to US$4,000"
+    assert deadline_in(sentence, 0, len(sentence), date(2025, 1, 1)).deadline == date(2027, 1, 1)

@@ -266,6 +266,28 @@ def test_a_list_announced_as_probabilities_gives_each_line_its_own_chance():
     }
 
 
+def test_a_range_in_a_list_announced_as_probabilities_is_read_at_its_lower_figure():
+    text = (
+        "We set out our scenario probabilities below:\n"
+        "- Core View: Continued fighting without ceasefire: 45-50%\n"
+        "- Scenario 3: Ceasefire with guarantees: 15-20%\n"
+    )
+    found = [(c.claim, c.probability) for c in extract_candidates(text, published_on=date(2025, 3, 1))]
+    assert found == [
+        ("Core View: Continued fighting without ceasefire (by 2025-12-31)", 0.45),
+        ("Scenario 3: Ceasefire with guarantees (by 2025-12-31)", 0.15),
+    ]
+
+
+def test_lines_of_a_models_chances_state_their_number_and_claim_the_win():
+    text = (
+        "The individual probabilities for each state are as follows:\n\nAlaska\n"
+        "Sullivan 56% chance of winning\nBegich 44% chance of winning\n"
+    )
+    found = [(c.claim, c.probability) for c in extract_candidates(text, published_on=date(2014, 11, 4))]
+    assert found == [("Sullivan will win (by 2014-12-31)", 0.56), ("Begich will win (by 2014-12-31)", 0.44)]
+
+
 def test_a_list_announced_as_anything_else_keeps_its_percentages_as_values():
     text = "Our forecasts for GDP growth are as follows:\nEurozone \u2013 1.5%\nUnited States \u2013 2.1%\n"
     assert all(c.probability != 0.015 for c in extract_candidates(text, published_on=date(2019, 1, 4)))
@@ -314,3 +336,13 @@ def test_two_names_with_bracketed_chances_right_after_words_about_chances_are_on
 def test_names_listed_with_bracketed_shares_and_no_word_of_chance_are_not_chances():
     text = "The vote split between Labour (33.0%), Conservatives (32.5%), UKIP (14.0%) and others."
     assert "UKIP (14.0%)" not in [c.quote for c in extract_candidates(text, published_on=date(2015, 3, 6))]
+
+
+def test_a_last_column_headed_by_odds_gives_each_row_its_chance():
+    text = (
+        "Below are the odds for each team to win the Super Bowl and our projected odds.\n\n"
+        "Team Super Bowl Odds Odds Needed Projected Odds\n"
+        "Seattle Seahawks +200 33.3% 42.1%\nDenver Broncos +210 32.3% 28.5%\n"
+    )
+    found = [c.probability for c in extract_candidates(text, published_on=date(2014, 1, 20))]
+    assert found == [0.421, 0.285]
