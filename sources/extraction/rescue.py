@@ -14,11 +14,14 @@ in plain Python:
   `python -m benchmarks.sentence_classifier --train PATH` writes), so no numpy or scikit-learn
   is needed to apply a trained model;
 - `rescued_candidate`: what a rule would have given the sentence, with the gates relaxed: the
-  band of its estimative words (a stated number wins; "could/may/might" carry no probability;
-  a plain "will" is almost certain, and likely when a projection or belief frames it; a line
-  with no estimative words, a verbless figure or a company's guidance, is likely, as the corpus
-  reads such lines), a deadline from its own time expressions or a dated sentence before it in
-  its paragraph, a drafted claim and criteria, and a warning that the model proposed it;
+  band of its estimative words, the head marker chosen as the rules choose it (a hedge inside
+  what is predicted outranks the frame around it, a quoted phrase in prose is no headline, the
+  belief nearest a "will" frames it and a denied one denies it; a stated number wins;
+  "could/may/might" carry no probability; a plain "will" is almost certain, and likely when a
+  projection or belief frames it; a line with no estimative words, a verbless figure or a
+  company's guidance, is likely, as the corpus reads such lines), a deadline from its own time
+  expressions or a dated sentence before it in its paragraph, a drafted claim and criteria, and
+  a warning that the model proposed it;
 - `with_rescued`: the candidates and the rescued sentences, in text order;
 - `rescued`: the same with the shipped model (`rescue_weights.json`, read once, when first needed);
 - `fingerprint`: a digest of the features the model was trained on, stored with it, so a test
@@ -43,6 +46,7 @@ from sources import scales
 
 from .candidate import DEFAULT_NOTE, Candidate, drafted
 from .claims import strip_quote_marks
+from .clause_candidate import BELIEF, ends_as_prose
 from .deadlines import deadline_in
 from .flags import (
     BASIS_NONE,
@@ -53,7 +57,7 @@ from .flags import (
     DEADLINE_NO_FIXED_DATE,
     DEADLINE_STATED,
 )
-from .markers import find_markers
+from .markers import find_markers, head_marker
 from .segments import blocks, sentences_in
 from .text import trim
 
@@ -162,17 +166,27 @@ _FRAMED_WILL = re.compile(
 def _probability(plain: str, start: int, end: int, scale: scales.Scale) -> tuple[float | None, str, str | None, str]:
     """(probability, basis, category, phrase) of a rescued sentence."""
     markers = find_markers(plain, start, end)
+    if ends_as_prose(plain[start:end]):
+        # a quoted phrase in a sentence of prose is not a headline's forecast, as the rules read it
+        markers = [m for m in markers if m.kind != "headline"]
     if markers:
-        head = max(markers, key=lambda m: (m.priority, -m.start))
+        # the rules' choice: a hedge inside what is predicted outranks the frame around it
+        head = head_marker(plain, markers)
         phrase = " ".join(head.phrase.split())
         if head.kind == "stated" and head.probability is not None:
             category = next((name for name in scales.CATEGORIES if head.probability in scale.band(name)), None)
             return head.probability, BASIS_STATED, category, phrase
         if head.category is not None:
             category = head.category
-            if head.kind == "will" and _FRAMED_WILL.search(plain[start : head.start]):
-                positive = category in (scales.ALMOST_CERTAIN, scales.VERY_LIKELY, scales.LIKELY)
-                category = scales.LIKELY if positive else scales.UNLIKELY
+            if head.kind == "will":
+                # the belief nearest the "will" frames it: "I think ..., but I don't think they are going to"
+                beliefs = list(BELIEF.finditer(plain[start : head.start]))
+                belief = beliefs[-1] if beliefs else None
+                if belief or _FRAMED_WILL.search(plain[start : head.start]):
+                    positive = category in (scales.ALMOST_CERTAIN, scales.VERY_LIKELY, scales.LIKELY)
+                    category = scales.LIKELY if positive else scales.UNLIKELY
+                    if belief and (belief.group("neg") or belief.group("neg2")):
+                        category = scales.negate(category)
             return scale.probability(category), BASIS_PHRASE, category, phrase
         return None, BASIS_NONE, None, phrase
     sentence = plain[start:end]
