@@ -18,8 +18,9 @@ in plain Python:
   what is predicted outranks the frame around it, a quoted phrase in prose is no headline, the
   belief nearest a "will" frames it and a denied one denies it; a stated number wins;
   "could/may/might" carry no probability; a plain "will" is almost certain, and likely when a
-  projection or belief frames it; a line with no estimative words, a verbless figure or a
-  company's guidance, is likely, as the corpus reads such lines), a deadline from its own time
+  projection or belief frames it; a list item with no estimative words says what the line
+  announcing its list says; any other line with none, a verbless figure or a company's
+  guidance, is likely, as the corpus reads such lines), a deadline from its own time
   expressions or a dated sentence before it in its paragraph, a drafted claim and criteria, and
   a warning that the model proposed it;
 - `with_rescued`: the candidates and the rescued sentences, in text order;
@@ -163,8 +164,11 @@ _FRAMED_WILL = re.compile(
 )
 
 
-def _probability(plain: str, start: int, end: int, scale: scales.Scale) -> tuple[float | None, str, str | None, str]:
-    """(probability, basis, category, phrase) of a rescued sentence."""
+def _probability(
+    plain: str, start: int, end: int, scale: scales.Scale, announcing: tuple[int, int] | None = None
+) -> tuple[float | None, str, str | None, str]:
+    """(probability, basis, category, phrase) of a rescued sentence; `announcing` is the line a list
+    item stands under, if any."""
     markers = find_markers(plain, start, end)
     if ends_as_prose(plain[start:end]):
         # a quoted phrase in a sentence of prose is not a headline's forecast, as the rules read it
@@ -189,6 +193,16 @@ def _probability(plain: str, start: int, end: int, scale: scales.Scale) -> tuple
                         category = scales.negate(category)
             return scale.probability(category), BASIS_PHRASE, category, phrase
         return None, BASIS_NONE, None, phrase
+    framing = find_markers(plain, *announcing) if announcing else []
+    if framing:
+        # an item with no words of its own says what its announcing line says: "Some industries
+        # may see layoffs:" then "Retail chains" is a possibility, not a likely layoff
+        head = head_marker(plain, framing)
+        phrase = " ".join(head.phrase.split())
+        if head.kind != "stated" and head.category is None:
+            return None, BASIS_NONE, None, phrase
+        if head.kind != "stated":
+            return scale.probability(head.category), BASIS_PHRASE, head.category, phrase
     sentence = plain[start:end]
     possible = _POSSIBLE.search(sentence)
     if possible:
@@ -212,10 +226,12 @@ def rescued_candidate(
     scale: scales.Scale,
     *,
     confidence: float,
+    announcing: tuple[int, int] | None = None,
 ) -> Candidate:
-    """The sentence at `span` as a candidate; `before` are the sentences before it in its block."""
+    """The sentence at `span` as a candidate; `before` are the sentences before it in its block,
+    `announcing` the line ending in a colon that a list item stands under."""
     start, end = strip_quote_marks(plain, *span)
-    probability, basis, category, phrase = _probability(plain, start, end, scale)
+    probability, basis, category, phrase = _probability(plain, start, end, scale, announcing)
     when = deadline_in(plain, start, end, published_on)
     flag = when.flag if when else None
     notes = []
@@ -252,6 +268,18 @@ def rescued_candidate(
     )
     candidate = drafted(candidate, "")
     return replace(candidate, warnings=(RESCUED_WARNING, *candidate.warnings))
+
+
+def announcing_line(plain: str, earlier: list[tuple[int, int, int]]) -> tuple[int, int] | None:
+    """The line ending in a colon that the list items just before a unit hang from: items are
+    lines that do not end as prose, so a sentence of prose between ends the list."""
+    for start, end, _ in reversed(earlier):
+        line = plain[start:end]
+        if line.rstrip().endswith(":"):
+            return start, end
+        if ends_as_prose(line):
+            return None
+    return None
 
 
 def rescuable(plain: str, start: int, end: int) -> bool:
@@ -295,7 +323,18 @@ def with_rescued(
         before = [(s, e) for s, e, b in spans[:index] if b == block][-2:]
         # the model's own score says how sure it is; rescued sentences stay below the rules' usual range
         confidence = round(min(max(0.5 * value, 0.05), 0.5), 2)
-        found.append(rescued_candidate(text, plain, (start, end), before, published_on, scale, confidence=confidence))
+        found.append(
+            rescued_candidate(
+                text,
+                plain,
+                (start, end),
+                before,
+                published_on,
+                scale,
+                confidence=confidence,
+                announcing=announcing_line(plain, spans[:index]) if not ends_as_prose(plain[start:end]) else None,
+            )
+        )
     if not found:
         return candidates
     return sorted([*candidates, *found], key=lambda c: c.start)

@@ -220,3 +220,18 @@ def test_the_fingerprint_names_its_algorithm():
     digest = rescue.fingerprint([{"w:a": 1.0}])
     assert digest.startswith("sha256:")
     assert len(digest) == len("sha256:") + 64
+
+
+def test_a_rescued_list_item_without_words_of_its_own_takes_the_band_of_its_announcing_line():
+    text = "Some industries may see layoffs in 2031:\n\n\u274c Retail chains\n\n\u274c Mining"
+    plain = to_plain(text)
+    found = rescue.with_rescued(text, plain, [], PUBLISHED, SCALE, scores=[0.0, 0.9, 0.9], threshold=0.6)
+    assert [(c.quote, c.probability, c.estimative_phrase) for c in found] == [
+        ("\u274c Retail chains", None, "may"),
+        ("\u274c Mining", None, "may"),
+    ]
+    # a sentence of prose between ends the list: the line is read on its own
+    text = "Some industries may see layoffs in 2031:\n\nSales fell.\n\n\u274c Retail chains"
+    plain = to_plain(text)
+    (item,) = rescue.with_rescued(text, plain, [], PUBLISHED, SCALE, scores=[0.0, 0.0, 0.9], threshold=0.6)
+    assert item.probability == SCALE.probability(scales.LIKELY)
