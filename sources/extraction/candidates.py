@@ -27,7 +27,7 @@ from .flags import (
     DEADLINE_DEFAULT,
     DEADLINE_STATED,
 )
-from .markers import STATED_PATTERNS, Marker, find_markers
+from .markers import STATED_PATTERNS, Marker, find_markers, head_marker
 from .outlines import PROBABLE_SCENARIO, scenario_heading
 from .rescue import rescued
 from .rows import find_rows, row_candidate, table_headings
@@ -338,7 +338,7 @@ def _sentence_candidates(
             chained.append((link_start, link_end, link_markers, False, link_start, link_end, link_subject))
     results = []
     for p_start, p_end, markers, whole, clause_start, clause_end, subject in chained:
-        marker = _head_marker(plain, markers)
+        marker = head_marker(plain, markers)
         if marker.kind == "hedge" and not whole:
             opening = plain[p_start:p_end].split()
             if opening[0].lower() in ("perhaps", "possibly", "maybe") and len(opening) < 4:
@@ -361,36 +361,6 @@ def _sentence_candidates(
         if candidate is not None:
             results.append(candidate)
     return results
-
-
-def _head_marker(plain: str, markers: list[Marker]) -> Marker:
-    """The marker that gives the forecast its probability.
-
-    A hedge inside what is predicted outranks the frame around it: "he predicts that the
-    United States may face a recession" is a possibility, not a likely recession.
-    """
-    # a projection that "suggests" (kept only with a date) gives way to a forecast word of its rank: "Our model
-    # suggests Mrs. Clinton is a strong favorite in 15 states"
-    head = max(markers, key=lambda m: (m.priority, m.kind != "predicting", -m.start))
-    if head.kind not in _FRAMING_KINDS:
-        return head
-    for marker in markers:
-        between = plain[head.end : marker.start]
-        # "we won't get back to 2019 levels until, maybe, 2023": a hedge between commas is about the date
-        aside = plain[marker.start - 2 : marker.start] == ", " and plain[marker.end : marker.end + 1] == ","
-        if (
-            marker.kind == "hedge"
-            and 0 < marker.start - head.end <= 80
-            and not _RELATIVE_BEFORE.search(between)
-            and not aside
-        ):
-            return marker
-    return head
-
-
-_FRAMING_KINDS = ("expect", "predict", "see", "predicting", "bound")
-# "is expected to grow, which could lift ...": a hedge in a relative clause is about something else
-_RELATIVE_BEFORE = re.compile(r"\b(?:which|who|and|but|while|although)\b", re.I)
 
 
 def needs_publication_date(text: str) -> bool:

@@ -41,7 +41,7 @@ from .words import INSTITUTIONS
 
 # "I think ... will", "Stoltzfus and his team believe that ... will": a belief hedges the "will";
 # "I don't think there's any reason why a recession should occur" denies it
-_I_THINK = re.compile(
+BELIEF = re.compile(
     r"\b(?:I|we|they|he|she|(?-i:[A-Z][\w.&\-]+)(?:\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?)\s+"
     r"(?:still\s+|really\s+|also\s+)?(?P<neg>don't\s+|do\s+not\s+|doesn't\s+|does\s+not\s+)?(?:do\s+)?"
     r"(?:think|thinks|believe|believes|reckon|reckons|feel|feels|would\s+hope)\b"
@@ -87,6 +87,11 @@ _CHECKED_AGAINST = re.compile(
     r"|\bthe\s+actual\s+(?:tally|result|outcome|figure|number|count|total)\s+(?:was|were|of)\b",
     re.I,
 )
+
+
+def ends_as_prose(sentence: str) -> bool:
+    """Whether a sentence ends as prose does, with a full stop, not as a headline."""
+    return bool(re.search(r"[.!?][\"')]*\s*$", sentence))
 
 
 def _said_back_then(lead: str, published_on: date) -> bool:
@@ -212,7 +217,7 @@ def clause_candidate(
     if _CHECKED_AGAINST.search(sentence_text):
         return None  # a forecast set beside what actually happened is a past one's record
 
-    if marker.kind == "headline" and re.search(r"[.!?][\"')]*\s*$", sentence_text):
+    if marker.kind == "headline" and ends_as_prose(sentence_text):
         return None  # "the plan to cut rates in 2024." in prose is not a headline's forecast
     # "I see the appeal" is an opinion; "I see a fall before 2025" forecasts; "we foresee a significant negative
     # impact" has no other sense than a forecast, nor has a change seen going on ("we see the global economy
@@ -232,7 +237,7 @@ def clause_candidate(
                 break
     elif marker.category is not None:
         category = marker.category
-        belief = _I_THINK.search(plain[sentence_start : marker.start]) if marker.kind in ("will", "should") else None
+        belief = BELIEF.search(plain[sentence_start : marker.start]) if marker.kind in ("will", "should") else None
         if belief is None and marker.kind == "will":
             belief = _PROJECTS.search(plain[sentence_start : marker.start]) or _PREDICTED_AFTER.search(
                 plain[marker.end : sentence_end]

@@ -499,3 +499,33 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
     if negated and category is not None:
         category = scales.negate(category)
     return Marker(kind, s, e, phrase, category)
+
+
+def head_marker(plain: str, markers: list[Marker]) -> Marker:
+    """The marker that gives the forecast its probability.
+
+    A hedge inside what is predicted outranks the frame around it: "he predicts that the
+    United States may face a recession" is a possibility, not a likely recession.
+    """
+    # a projection that "suggests" (kept only with a date) gives way to a forecast word of its rank: "Our model
+    # suggests Mrs. Clinton is a strong favorite in 15 states"
+    head = max(markers, key=lambda m: (m.priority, m.kind != "predicting", -m.start))
+    if head.kind not in _FRAMING_KINDS:
+        return head
+    for marker in markers:
+        between = plain[head.end : marker.start]
+        # "we won't get back to 2019 levels until, maybe, 2023": a hedge between commas is about the date
+        aside = plain[marker.start - 2 : marker.start] == ", " and plain[marker.end : marker.end + 1] == ","
+        if (
+            marker.kind == "hedge"
+            and 0 < marker.start - head.end <= 80
+            and not _RELATIVE_BEFORE.search(between)
+            and not aside
+        ):
+            return marker
+    return head
+
+
+_FRAMING_KINDS = ("expect", "predict", "see", "predicting", "bound")
+# "is expected to grow, which could lift ...": a hedge in a relative clause is about something else
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who|and|but|while|although)\b", re.I)

@@ -14,11 +14,15 @@ in plain Python:
   `python -m benchmarks.sentence_classifier --train PATH` writes), so no numpy or scikit-learn
   is needed to apply a trained model;
 - `rescued_candidate`: what a rule would have given the sentence, with the gates relaxed: the
-  band of its estimative words (a stated number wins; "could/may/might" carry no probability;
-  a plain "will" is almost certain, and likely when a projection or belief frames it; a line
-  with no estimative words, a verbless figure or a company's guidance, is likely, as the corpus
-  reads such lines), a deadline from its own time expressions or a dated sentence before it in
-  its paragraph, a drafted claim and criteria, and a warning that the model proposed it;
+  band of its estimative words, the head marker chosen as the rules choose it (a hedge inside
+  what is predicted outranks the frame around it, a quoted phrase in prose is no headline, the
+  belief nearest a "will" frames it and a denied one denies it; a stated number wins;
+  "could/may/might" carry no probability; a plain "will" is almost certain, and likely when a
+  projection or belief frames it; a list item with no estimative words says what the line
+  announcing its list says; any other line with none, a verbless figure or a company's
+  guidance, is likely, as the corpus reads such lines), a deadline from its own time
+  expressions or a dated sentence before it in its paragraph, a drafted claim and criteria, and
+  a warning that the model proposed it;
 - `with_rescued`: the candidates and the rescued sentences, in text order;
 - `rescued`: the same with the shipped model (`rescue_weights.json`, read once, when first needed);
 - `fingerprint`: a digest of the features the model was trained on, stored with it, so a test
@@ -43,6 +47,7 @@ from sources import scales
 
 from .candidate import DEFAULT_NOTE, Candidate, drafted
 from .claims import strip_quote_marks
+from .clause_candidate import BELIEF, ends_as_prose
 from .deadlines import deadline_in
 from .flags import (
     BASIS_NONE,
@@ -53,7 +58,7 @@ from .flags import (
     DEADLINE_NO_FIXED_DATE,
     DEADLINE_STATED,
 )
-from .markers import find_markers
+from .markers import find_markers, head_marker
 from .segments import blocks, sentences_in
 from .text import trim
 
@@ -159,22 +164,45 @@ _FRAMED_WILL = re.compile(
 )
 
 
-def _probability(plain: str, start: int, end: int, scale: scales.Scale) -> tuple[float | None, str, str | None, str]:
-    """(probability, basis, category, phrase) of a rescued sentence."""
+def _probability(
+    plain: str, start: int, end: int, scale: scales.Scale, announcing: tuple[int, int] | None = None
+) -> tuple[float | None, str, str | None, str]:
+    """(probability, basis, category, phrase) of a rescued sentence; `announcing` is the line a list
+    item stands under, if any."""
     markers = find_markers(plain, start, end)
+    if ends_as_prose(plain[start:end]):
+        # a quoted phrase in a sentence of prose is not a headline's forecast, as the rules read it
+        markers = [m for m in markers if m.kind != "headline"]
     if markers:
-        head = max(markers, key=lambda m: (m.priority, -m.start))
+        # the rules' choice: a hedge inside what is predicted outranks the frame around it
+        head = head_marker(plain, markers)
         phrase = " ".join(head.phrase.split())
         if head.kind == "stated" and head.probability is not None:
             category = next((name for name in scales.CATEGORIES if head.probability in scale.band(name)), None)
             return head.probability, BASIS_STATED, category, phrase
         if head.category is not None:
             category = head.category
-            if head.kind == "will" and _FRAMED_WILL.search(plain[start : head.start]):
-                positive = category in (scales.ALMOST_CERTAIN, scales.VERY_LIKELY, scales.LIKELY)
-                category = scales.LIKELY if positive else scales.UNLIKELY
+            if head.kind == "will":
+                # the belief nearest the "will" frames it: "I think ..., but I don't think they are going to"
+                beliefs = list(BELIEF.finditer(plain[start : head.start]))
+                belief = beliefs[-1] if beliefs else None
+                if belief or _FRAMED_WILL.search(plain[start : head.start]):
+                    positive = category in (scales.ALMOST_CERTAIN, scales.VERY_LIKELY, scales.LIKELY)
+                    category = scales.LIKELY if positive else scales.UNLIKELY
+                    if belief and (belief.group("neg") or belief.group("neg2")):
+                        category = scales.negate(category)
             return scale.probability(category), BASIS_PHRASE, category, phrase
         return None, BASIS_NONE, None, phrase
+    framing = find_markers(plain, *announcing) if announcing else []
+    if framing:
+        # an item with no words of its own says what its announcing line says: "Some industries
+        # may see layoffs:" then "Retail chains" is a possibility, not a likely layoff
+        head = head_marker(plain, framing)
+        phrase = " ".join(head.phrase.split())
+        if head.kind != "stated" and head.category is None:
+            return None, BASIS_NONE, None, phrase
+        if head.kind != "stated":
+            return scale.probability(head.category), BASIS_PHRASE, head.category, phrase
     sentence = plain[start:end]
     possible = _POSSIBLE.search(sentence)
     if possible:
@@ -198,10 +226,12 @@ def rescued_candidate(
     scale: scales.Scale,
     *,
     confidence: float,
+    announcing: tuple[int, int] | None = None,
 ) -> Candidate:
-    """The sentence at `span` as a candidate; `before` are the sentences before it in its block."""
+    """The sentence at `span` as a candidate; `before` are the sentences before it in its block,
+    `announcing` the line ending in a colon that a list item stands under."""
     start, end = strip_quote_marks(plain, *span)
-    probability, basis, category, phrase = _probability(plain, start, end, scale)
+    probability, basis, category, phrase = _probability(plain, start, end, scale, announcing)
     when = deadline_in(plain, start, end, published_on)
     flag = when.flag if when else None
     notes = []
@@ -238,6 +268,18 @@ def rescued_candidate(
     )
     candidate = drafted(candidate, "")
     return replace(candidate, warnings=(RESCUED_WARNING, *candidate.warnings))
+
+
+def announcing_line(plain: str, earlier: list[tuple[int, int, int]]) -> tuple[int, int] | None:
+    """The line ending in a colon that the list items just before a unit hang from: items are
+    lines that do not end as prose, so a sentence of prose between ends the list."""
+    for start, end, _ in reversed(earlier):
+        line = plain[start:end]
+        if line.rstrip().endswith(":"):
+            return start, end
+        if ends_as_prose(line):
+            return None
+    return None
 
 
 def rescuable(plain: str, start: int, end: int) -> bool:
@@ -281,7 +323,18 @@ def with_rescued(
         before = [(s, e) for s, e, b in spans[:index] if b == block][-2:]
         # the model's own score says how sure it is; rescued sentences stay below the rules' usual range
         confidence = round(min(max(0.5 * value, 0.05), 0.5), 2)
-        found.append(rescued_candidate(text, plain, (start, end), before, published_on, scale, confidence=confidence))
+        found.append(
+            rescued_candidate(
+                text,
+                plain,
+                (start, end),
+                before,
+                published_on,
+                scale,
+                confidence=confidence,
+                announcing=announcing_line(plain, spans[:index]) if not ends_as_prose(plain[start:end]) else None,
+            )
+        )
     if not found:
         return candidates
     return sorted([*candidates, *found], key=lambda c: c.start)

@@ -74,6 +74,26 @@ def test_a_rescued_sentence_gets_the_band_its_words_give(sentence, probability, 
     assert found.deadline == date(2031, 12, 31) and found.deadline_flag == DEADLINE_STATED
 
 
+@pytest.mark.parametrize(
+    ("sentence", "probability", "category"),
+    [
+        # a hedge inside what is predicted outranks the frame around it, as the rules choose
+        ("Most forecasts suggest unemployment may rise in 2031.", None, None),
+        # a quoted phrase in prose is no headline: the "may" says how likely it is
+        (
+            "\u201cIf he says, \u2018We decided to cut,\u2019 I think the market may have a response,\u201d he said.",
+            None,
+            None,
+        ),
+        # the belief nearest the "will" frames it, and a denied belief denies it
+        ("I think they'd have to hike, and I don't think they are going to do that in 2031.", 0.325, scales.UNLIKELY),
+    ],
+)
+def test_a_rescued_sentence_reads_its_markers_as_the_rules_do(sentence, probability, category):
+    found = rescued(sentence)
+    assert (found.probability, found.category) == (probability, category)
+
+
 def test_a_rescued_sentence_takes_its_deadline_from_a_dated_sentence_before_it_or_the_default():
     from_before = rescued("Growth slows in 2032. Profits grow.")
     assert (from_before.deadline, from_before.deadline_flag) == (date(2032, 12, 31), DEADLINE_CONTEXT)
@@ -200,3 +220,18 @@ def test_the_fingerprint_names_its_algorithm():
     digest = rescue.fingerprint([{"w:a": 1.0}])
     assert digest.startswith("sha256:")
     assert len(digest) == len("sha256:") + 64
+
+
+def test_a_rescued_list_item_without_words_of_its_own_takes_the_band_of_its_announcing_line():
+    text = "Some industries may see layoffs in 2031:\n\n\u274c Retail chains\n\n\u274c Mining"
+    plain = to_plain(text)
+    found = rescue.with_rescued(text, plain, [], PUBLISHED, SCALE, scores=[0.0, 0.9, 0.9], threshold=0.6)
+    assert [(c.quote, c.probability, c.estimative_phrase) for c in found] == [
+        ("\u274c Retail chains", None, "may"),
+        ("\u274c Mining", None, "may"),
+    ]
+    # a sentence of prose between ends the list: the line is read on its own
+    text = "Some industries may see layoffs in 2031:\n\nSales fell.\n\n\u274c Retail chains"
+    plain = to_plain(text)
+    (item,) = rescue.with_rescued(text, plain, [], PUBLISHED, SCALE, scores=[0.0, 0.0, 0.9], threshold=0.6)
+    assert item.probability == SCALE.probability(scales.LIKELY)
