@@ -89,6 +89,7 @@ def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     rows: list[Row] = []
     lines = _lines(plain)
     rows += _pipe_tables(plain, lines)
+    rows += _stacked_pipe_tables(plain, lines)
     rows += [Row(s, e, chance, claim) for s, e, chance, claim in complementary_rows(plain, lines)]
     rows += _outcome_shares(plain, lines)
     rows += _scenario_labels(plain, lines)
@@ -228,6 +229,45 @@ def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             value = float(number.group("num")) / 100
             stop = start + line.index(number.group(0), offset) + len(number.group(0))
         rows.append(Row(start + len(line) - len(line.lstrip()), stop, value, f"{cells[first]} {event}"))
+    return rows
+
+
+# a cell of a table laid out one cell a line: "Zinc |", "$3,890 |"
+_STACKED_CELL = re.compile(r"[^|\n]*\S[^|\n]*\|\s*")
+# a cell that holds a figure, not a column's name: "\u20ac110", "$2,973", "-3.5%"
+_FIGURE_CELL = re.compile(r"\s*[-+\u2013]?[$\u20ac\u00a3]?\s*\d[\d.,]*\s*%?\s*")
+
+
+def _stacked_pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    """A pipe table copied from a web page one cell a line: "Commodity |", "End 2022 |", "End 2023 Forecast |",
+    "Change |", then "Zinc |", "$2,973 |", "$3,890 |", "31% |". Each row is the forecast in the column whose
+    name looks ahead; a table with no such column is a table of levels."""
+    rows: list[Row] = []
+    i = 0
+    while i < len(lines):
+        run = i
+        while run < len(lines) and _STACKED_CELL.fullmatch(plain[lines[run][0] : lines[run][1]]):
+            run += 1
+        if run == i:
+            i += 1
+            continue
+        cells = [(s, e, plain[s:e].rstrip().rstrip("|").strip()) for s, e in lines[i:run]]
+        i = run
+        width = next((k for k, cell in enumerate(cells) if _FIGURE_CELL.fullmatch(cell[2])), 0) - 1
+        # the header's names: the cells before the first row's first figure, less the first row's label
+        if width < 2 or len(cells) < 2 * width:
+            continue
+        header = cells[:width]
+        ahead = [k for k, cell in enumerate(header) if _AHEAD.search(cell[2]) and not _BEHIND.search(cell[2])]
+        if not ahead or ahead[0] == 0:
+            continue
+        column = ahead[0]
+        for first in range(width, len(cells) - width + 1, width):
+            row = cells[first : first + width]
+            if not _FIGURE_CELL.fullmatch(row[column][2]) or _FIGURE_CELL.fullmatch(row[0][2]):
+                break  # the table ended
+            claim = f"{row[0][2]}: {header[column][2]} {row[column][2]}"
+            rows.append(Row(row[0][0], row[-1][1], None, claim, header=header[column][:2]))
     return rows
 
 

@@ -145,6 +145,25 @@ def test_a_pipe_table_of_figures_without_a_heading_that_looks_ahead_is_not_read(
     assert extract_candidates(text, published_on=date(2024, 12, 19)) == []
 
 
+def test_a_pipe_table_laid_out_one_cell_a_line_reads_the_column_that_looks_ahead():
+    text = (
+        "Metals Forecasts\nMetal |\nEnd 2022 |\nEnd 2023 Forecast |\nChange |\n"
+        "Zinc |\n$2,973 |\n$3,890 |\n31% |\nNickel |\n$30,048 |\n$29,000 |\n-3.5% |\n"
+    )
+    found = extract_candidates(text, published_on=date(2023, 1, 1))
+    assert [" ".join(c.quote.split()) for c in found] == [
+        "Zinc | $2,973 | $3,890 | 31% |",
+        "Nickel | $30,048 | $29,000 | -3.5% |",
+    ]
+    assert [c.proposition for c in found] == ["Zinc: End 2023 Forecast $3,890", "Nickel: End 2023 Forecast $29,000"]
+    assert {(c.probability, c.deadline.year) for c in found} == {(0.675, 2023)}
+
+
+def test_a_pipe_table_laid_out_one_cell_a_line_without_a_column_that_looks_ahead_is_not_read():
+    text = "Metal |\nEnd 2021 |\nEnd 2022 |\nZinc |\n$2,973 |\n$3,890 |\nNickel |\n$30,048 |\n$29,000 |\n"
+    assert extract_candidates(text, published_on=date(2023, 1, 1)) == []
+
+
 def test_a_price_list_without_a_heading_that_looks_ahead_is_not_read():
     text = "Our picks\n\niPhone 15 Pro $999\nGalaxy S24 Ultra $1199\nPixel 8 Pro $899\n"
     assert extract_candidates(text, published_on=date(2024, 3, 1)) == []
