@@ -128,6 +128,9 @@ DATED_LABEL = re.compile(
 )
 # A short line that announces what follows as predictions: "Here is my prediction, based on gut feeling."
 _ANNOUNCES = re.compile(r"^\W*(?:here\s+(?:is|are)|these\s+are|below\s+(?:is|are))\b[^.]{0,60}\bpredictions?\b", re.I)
+# A paragraph that presents the writer's predictions for a year: the numbered items after it are they
+# ("... to present you with the definitive Top 25 Predictions for 2025.")
+_PREDICTIONS_FOR_A_YEAR = re.compile(r"\bpredictions\s+for\s+(?:the\s+year\s+)?(?:19|20)\d\d\b", re.I)
 # A bullet or a numbered item at the start of a line.
 # A full stop glued to a capital is a bullet too: ".Stock market: down over 20% from 2011."; a rank
 # shared by several items is numbered "T-4."
@@ -272,6 +275,7 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
         elif kind is None and (
             (announces and plain[start:end].rstrip().endswith(":"))
             or (_ANNOUNCES.match(plain[start:end]) and len(plain[start:end].split()) <= 12)
+            or _PREDICTIONS_FOR_A_YEAR.search(plain[start:end])
         ):
             frame = (start, end)
         item = _ITEM.match(plain[start:end])

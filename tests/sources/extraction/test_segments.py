@@ -66,6 +66,21 @@ def test_bullets_are_items_of_their_own_and_a_number_after_a_sentence_is_its_cha
     ]
 
 
+def test_numbered_items_after_a_paragraph_that_presents_predictions_for_a_year_are_forecasts():
+    text = (
+        "With a new administration coming, I am going to present you with my Top 10 Predictions for 2025.\n\n"
+        "These are guaranteed to be at least half wrong by year-end!\n\n"
+        "1. The solar tax credit remains intact.\n\n"
+        "After months of debate, the incentives end up unchanged.\n\n"
+        "2. Other panels incur an additional 20% tariff.\n"
+    )
+    found = extract_candidates(text, published_on=date(2025, 1, 1))
+    assert [c.quote for c in found] == [
+        "The solar tax credit remains intact.",
+        "Other panels incur an additional 20% tariff.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "headline"),
     [
