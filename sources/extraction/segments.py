@@ -131,6 +131,10 @@ _ANNOUNCES = re.compile(r"^\W*(?:here\s+(?:is|are)|these\s+are|below\s+(?:is|are
 # A paragraph that presents the writer's predictions for a year: the numbered items after it are they
 # ("... to present you with the definitive Top 25 Predictions for 2025.")
 _PREDICTIONS_FOR_A_YEAR = re.compile(r"\bpredictions\s+for\s+(?:the\s+year\s+)?(?:19|20)\d\d\b", re.I)
+# A sentence that runs on into the list below it, its causes or its examples: eight words or more before "due to:"
+_CONTINUES_INTO_A_LIST = re.compile(
+    r"^(?=(?:\S+\s+){8,})[^:?]*\b(?:due\s+to|because\s+of|driven\s+by|thanks\s+to|led\s+by)\s*:\s*$", re.I
+)
 # A bullet or a numbered item at the start of a line.
 # A full stop glued to a capital is a bullet too: ".Stock market: down over 20% from 2011."; a rank
 # shared by several items is numbered "T-4."
@@ -299,6 +303,8 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
             or _states_a_forecast(plain, start, end)
         ):
             kind = None  # "S&P 500 to Hit 5,000 in 2023: Strategist", "Inflation will fall below 3% by December"
+        if kind == "heading" and _CONTINUES_INTO_A_LIST.search(plain[start:end].strip()):
+            kind = None  # "Most forecasts suggest unemployment may rise in early 2026 due to:" is a sentence
         if kind is not None:
             continue
         dateline = _DATELINE.match(plain[start:end])

@@ -81,6 +81,17 @@ def test_numbered_items_after_a_paragraph_that_presents_predictions_for_a_year_a
     ]
 
 
+def test_a_sentence_that_runs_on_into_the_list_of_its_causes_is_prose_not_a_heading():
+    text = (
+        "Most forecasts suggest unemployment will increase modestly at the start of 2026 due to:\n\n"
+        "  \u2022 Slower economic growth\n\n  \u2022 High interest rates from previous years\n"
+    )
+    found = extract_candidates(text, published_on=date(2025, 12, 2))
+    assert [c.quote for c in found] == [
+        "Most forecasts suggest unemployment will increase modestly at the start of 2026 due to"
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "headline"),
     [
