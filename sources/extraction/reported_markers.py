@@ -25,6 +25,10 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "retained its growth and inflation projections for the current fiscal year at 7.2 per cent"
         r"|\b(?:retain|maintain|kept|keep|reiterat|reaffirm|held|hold|left|leave)\w*\s+(?:its|their|our|the)\s+"
         rf"[^.;]{{0,60}}?\b(?:projections?|forecasts?|estimates?|outlook|guidance)\b[^.;]{{0,60}}?\bat\s+{_FIGURE}"
+        # ... or of a count: "Goldman Sachs maintains its forecast of two rate cuts from the Fed in 2025"
+        r"|\b(?:retain|maintain|kept|keep|reiterat|reaffirm|held|hold|stick|stuck)\w*\s+(?:to\s+|with\s+)?(?:its|their|our|the)\s+"
+        r"(?:\w+\s+){0,2}?(?:projections?|forecasts?|estimates?|calls?)\s+(?:of|for)\s+"
+        rf"(?=(?:{_FIGURE}|(?:one|two|three|four|five|six)\s+[a-z]))"
         # "sales of 14m are expected this year" (the event expected within a stated time)
         r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)"
         r"(?=\s+(?:this|next)\s+(?:year|quarter|month)\b|\s+in\s+(?:19|20)\d\d\b"
