@@ -445,13 +445,18 @@ _SCENARIO_HEAD = re.compile(
 )
 _SCENARIO_PREFIX = re.compile(r"^(?:\w+\s+)?Scenario(?:\s+No\.\s*\d+)?\s*(?:--|[-\u2013\u2014:])\s*")
 _SCENARIO_WORD = re.compile(r"\b(?:scenario|case|outcome)\b", re.I)
+_SCENARIO_NAME = re.compile(r"(?:baseline|upside|downside|optimistic|pessimistic)", re.I)
 
 
 def _scenario_head(plain: str, start: int, end: int) -> Row | None:
     found = _SCENARIO_HEAD.match(plain[start:end])
-    if not found or not _SCENARIO_WORD.search(found.group("label")):
+    if not found:
         return None
-    if not (found.group("noun") or _CHANCE.search(found.group("words") or "")):
+    # "Baseline (60%): Real GDP growth came in stronger ...": a scenario's bare name, its story after a colon
+    named = _SCENARIO_NAME.fullmatch(found.group("label").strip()) and plain[start + found.end() :].startswith(":")
+    if not named and not _SCENARIO_WORD.search(found.group("label")):
+        return None
+    if not (named or found.group("noun") or _CHANCE.search(found.group("words") or "")):
         return None
     label = _SCENARIO_PREFIX.sub("", found.group("label").strip())
     return Row(start, start + found.end(), float(found.group("num")) / 100, f"The {label} scenario plays out")

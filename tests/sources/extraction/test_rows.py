@@ -105,6 +105,11 @@ def test_a_bare_odds_column_takes_its_event_from_the_sentence_above():
     [
         ("Alternate Scenario - Neutral Growth, Overpriced Stocks (30% Odds)", 0.30),
         ("Scenario No. 4 -- Muddle Through (probability goes from 60% to 65%): The U.S. muddles through.", 0.65),
+        (
+            "Baseline (60%): Real GDP growth came in stronger than expected in the second quarter, after slowing "
+            "in the first quarter.",
+            0.60,
+        ),
     ],
 )
 def test_a_scenario_named_with_its_chance_opens_a_line(line, probability):
@@ -115,6 +120,7 @@ def test_a_scenario_named_with_its_chance_opens_a_line(line, probability):
 
 def test_a_bracketed_percentage_without_a_chance_word_is_no_scenario_chance():
     assert find_rows("Base Case Scenario - Growth (up 40% from last year)") == []
+    assert find_rows("Downside (40%) in exports last year weighed on growth.") == []
 
 
 def test_a_scenario_table_gives_each_scenario_its_chance_and_target():
