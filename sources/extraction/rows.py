@@ -504,6 +504,10 @@ def _labelled_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
 # "Recession in 2024: 35%", "Chance of recession in next 12 months: 30%"
 _COLON_CHANCE = re.compile(
     r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z][^:\n]{2,80}?)\s*:\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%\s*$"
+    # a risk spelt out with its window runs longer: "Risk of event involving 25 fatalities inside NATO member
+    # territory in the next 18 months: 8%"
+    r"|^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<long>(?:Risk|Chance|Likelihood|Probability)\s+(?:of|that)\s+[^:\n]{2,120}?)"
+    r"\s*:\s*(?P<long_num>\d{1,3}(?:\.\d+)?)\s*%\s*$"
 )
 
 
@@ -519,19 +523,21 @@ def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
         found = _COLON_CHANCE.match(plain[start:end])
         if not found and plain[start:end].strip() and not re.match(r"\s*[^:\n]{1,80}:\s*\d", plain[start:end]):
             heading = plain[start:end]  # the line above the rows ("LD: 8%" is a row too short to read)
+        if found and found.group("long"):
+            rows.append(Row(start, end, float(found.group("long_num")) / 100, _chance_label(found.group("long"))))
+            continue
         if found and _PERCENT_QUANTITY.search(found.group("label")):
             continue  # "CAGR: 10%", "Inflation: 3%": a quantity measured in percent, not a chance
         if found and _BEHIND.search(heading) and not _AHEAD.search(heading):
             continue  # under "Inputted current average poll shares", "Con: 33%" is today's share, not a chance
         if found:
-            label = re.sub(
-                r"^(?:the\s+)?(?:chances?|probability|odds|likelihood)\s+(?:of|that)\s+",
-                "",
-                found.group("label"),
-                flags=re.I,
-            )
-            rows.append(Row(start, end, float(found.group("num")) / 100, label[:1].upper() + label[1:]))
+            rows.append(Row(start, end, float(found.group("num")) / 100, _chance_label(found.group("label"))))
     return rows
+
+
+def _chance_label(label: str) -> str:
+    label = re.sub(r"^(?:the\s+)?(?:chances?|probability|odds|likelihood|risk)\s+(?:of|that)\s+", "", label, flags=re.I)
+    return label[:1].upper() + label[1:]
 
 
 # A list announced as chances ("our assessment of the probabilities of three broad outcomes is as

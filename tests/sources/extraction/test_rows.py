@@ -85,6 +85,15 @@ def test_a_label_with_its_chance_after_a_colon():
     ]
 
 
+def test_a_risk_spelt_out_with_its_window_keeps_its_chance_after_a_colon():
+    rows = find_rows(
+        "\u2022 Risk of event involving 25 fatalities inside NATO member territory in the next 18 months: 8%\n"
+    )
+    assert [(r.claim, r.probability) for r in rows] == [
+        ("Event involving 25 fatalities inside NATO member territory in the next 18 months", 0.08)
+    ]
+
+
 def test_a_table_with_a_market_column_and_a_model_column_reads_the_model():
     text = "team | bovada odds | model odds | edge |\nSEA | 3.4% | 20.9% | 506.1% |\nKC | 21.1% | 0.8% | -96.2% |"
     rows = find_rows(text)
