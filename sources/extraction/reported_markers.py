@@ -58,6 +58,8 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|clear\s+|big\s+)?favou?rite\s+(?:to|in|for)\b",
         re.I,
     )),
+    # a forecaster's expectation denied: "she doesn't expect further rate hikes" (the hikes are unlikely)
+    ("expect", re.compile(r"\b(?P<neg2>doesn't|does\s+not)\s+(?:currently\s+|now\s+)?expect\b(?!\s*[.,;:)])", re.I)),
     # an upset the writer would not be shocked by is possible but not expected: "I wouldn't be completely shocked
     # if it pulled off an upset"
     ("doubt", re.compile(

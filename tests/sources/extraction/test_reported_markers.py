@@ -116,3 +116,7 @@ def test_an_outlook_that_shows_is_a_projection():
         "estimates."
     )
     assert ("predicting", scales.LIKELY) in _kinds(sentence)
+
+
+def test_a_forecasters_expectation_denied_makes_the_outcome_unlikely():
+    assert ("expect", scales.UNLIKELY) in _kinds("On the bright side, she doesn't expect further rate hikes.")
