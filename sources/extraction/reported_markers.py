@@ -58,6 +58,13 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|clear\s+|big\s+)?favou?rite\s+(?:to|in|for)\b",
         re.I,
     )),
+    # what the evidence points to, a level reached: "wage behavior all point toward inflation settling at roughly 4%"
+    ("expect", re.compile(
+        r"\bpoints?\s+(?:to|towards?)\s+(?:[\w\-]+\s+){1,3}?"
+        r"(?:settling|rising|falling|reaching|ending|staying|peaking|stabili[sz]ing|levelling|leveling)\s+"
+        rf"(?:off\s+)?(?:at|to|around|near|above|below|under|over)\s+(?=(?:about\s+|roughly\s+|around\s+)?{_FIGURE})",
+        re.I,
+    )),
     # a forecaster's expectation denied: "she doesn't expect further rate hikes" (the hikes are unlikely)
     ("expect", re.compile(r"\b(?P<neg2>doesn't|does\s+not)\s+(?:currently\s+|now\s+)?expect\b(?!\s*[.,;:)])", re.I)),
     # an upset the writer would not be shocked by is possible but not expected: "I wouldn't be completely shocked
