@@ -338,7 +338,12 @@ def _states_a_forecast(plain: str, start: int, end: int, *, min_words: int = 5) 
     # a label ("Our outlook for 2025") or a line announcing a list ("Here is what I think will happen:") is no claim
     if len(line.split()) < min_words or "?" in line or line.rstrip().endswith(":") or _ASKS.match(line):
         return False
-    return any(m.kind in _HEADING_MARKERS for m in find_markers(plain, start, end))
+    return any(
+        m.kind in _HEADING_MARKERS
+        # "Democrats are certain to lose Alabama so that is +1R": a certainty, not a heading's "Recession likely?"
+        or (m.kind == "adjective" and m.phrase.lower() in ("certain", "sure"))
+        for m in find_markers(plain, start, end)
+    )
 
 
 _GREETING = re.compile(

@@ -92,6 +92,11 @@ def test_a_sentence_that_runs_on_into_the_list_of_its_causes_is_prose_not_a_head
     ]
 
 
+def test_a_line_without_a_full_stop_that_states_a_certainty_is_a_forecast_not_a_heading():
+    (found,) = extract_candidates("Democrats are certain to lose Alabama so that is +1R", published_on=date(2020, 9, 1))
+    assert found.category == "almost_certain"
+
+
 @pytest.mark.parametrize(
     ("line", "headline"),
     [
