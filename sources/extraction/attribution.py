@@ -363,6 +363,8 @@ def attributed(plain: str, sentences: list, candidates: list) -> list:
         start, end = (sentence.start, sentence.end) if sentence else (candidate.start, candidate.end)
         # the candidate's own clause first: "X pegs it at 67 percent while Y shows 60 percent"
         forecaster = forecaster_of(plain, candidate.start, candidate.end) if sentence else None
+        if candidate.note.startswith("read from a table or list row"):
+            forecaster = _table_owner(plain, candidate.start) or forecaster
         forecaster = forecaster or forecaster_of(plain, start, end, answering=answering)
         if forecaster is None and sentence and _PRONOUN_FORECASTS.match(plain[start:end]):
             # "It then expects house prices to rise": whoever forecast in the sentence just before goes on,
@@ -400,6 +402,30 @@ def attributed(plain: str, sentences: list, candidates: list) -> list:
             forecaster = full_name(plain, forecaster)
         result.append(replace(candidate, forecaster=forecaster) if forecaster else candidate)
     return result
+
+
+# A table's title that names whose forecasts it holds: "StoneX Commodity Forecasts"
+_OWNED_TITLE = re.compile(
+    r"^\s*(?P<name>(?-i:[A-Z][\w&.'\-]*))(?:\s+(?-i:[A-Z][\w&\-]*)){0,2}\s+"
+    r"(?:Forecasts?|Outlook|Projections?|Estimates?)\s*$"
+)
+
+
+def _table_owner(plain: str, position: int) -> str | None:
+    """Whose a table row's forecast is, from the table's title: the title's first name, when the article names
+    it elsewhere too ("The StoneX Metals and Energy Markets Annual Outlook forecasts ..."), not a bare topic."""
+    lines = plain[:position].split("\n")
+    for line in reversed(lines[:-1]):
+        if not line.strip() or line.rstrip().endswith("|"):
+            continue
+        found = _OWNED_TITLE.match(line)
+        if not found:
+            return None
+        name = found.group("name")
+        prose = [other for other in plain.split("\n") if other != line and not other.rstrip().endswith("|")]
+        elsewhere = any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", other) for other in prose)
+        return _clean(name) if elsewhere else None
+    return None
 
 
 _PASSIVE = re.compile(

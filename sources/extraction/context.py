@@ -185,6 +185,13 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         return True  # "likely voters": the pollsters' term
     if marker.kind == "adjective" and re.match(r"\s+than\b", after):
         return True
+    if (
+        marker.kind == "adjective"
+        and re.search(r"\b(?:has|have)\s+$", before, re.I)
+        and not re.search(r"\b(?:will|would|should|could|may|might)\s+(?:\w+\s+)?(?:has|have)\s+$", before, re.I)
+        and re.match(r"\s+(?:already\s+)?\w+(?:ed|en)\b", after)
+    ):
+        return True  # "The Ayatollah has likely approved the talks": a guess at what has happened, not a forecast
     if marker.kind == "chance" and marker.phrase.lower().startswith(("odds are", "chances are")):  # noqa: SIM102
         # "the odds are better here" compares; "the odds are that..." predicts
         if re.match(r"\s+(?:better|worse|not|higher|lower|against|" + "|".join(DEGREES) + r")\b", after):

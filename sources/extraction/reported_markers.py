@@ -25,6 +25,10 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "retained its growth and inflation projections for the current fiscal year at 7.2 per cent"
         r"|\b(?:retain|maintain|kept|keep|reiterat|reaffirm|held|hold|left|leave)\w*\s+(?:its|their|our|the)\s+"
         rf"[^.;]{{0,60}}?\b(?:projections?|forecasts?|estimates?|outlook|guidance)\b[^.;]{{0,60}}?\bat\s+{_FIGURE}"
+        # ... or of a count: "Goldman Sachs maintains its forecast of two rate cuts from the Fed in 2025"
+        r"|\b(?:retain|maintain|kept|keep|reiterat|reaffirm|held|hold|stick|stuck)\w*\s+(?:to\s+|with\s+)?(?:its|their|our|the)\s+"
+        r"(?:\w+\s+){0,2}?(?:projections?|forecasts?|estimates?|calls?)\s+(?:of|for)\s+"
+        rf"(?=(?:{_FIGURE}|(?:one|two|three|four|five|six)\s+[a-z]))"
         # "sales of 14m are expected this year" (the event expected within a stated time)
         r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)"
         r"(?=\s+(?:this|next)\s+(?:year|quarter|month)\b|\s+in\s+(?:19|20)\d\d\b"
@@ -54,6 +58,15 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|clear\s+|big\s+)?favou?rite\s+(?:to|in|for)\b",
         re.I,
     )),
+    # what the evidence points to, a level reached: "wage behavior all point toward inflation settling at roughly 4%"
+    ("expect", re.compile(
+        r"\bpoints?\s+(?:to|towards?)\s+(?:[\w\-]+\s+){1,3}?"
+        r"(?:settling|rising|falling|reaching|ending|staying|peaking|stabili[sz]ing|levelling|leveling)\s+"
+        rf"(?:off\s+)?(?:at|to|around|near|above|below|under|over)\s+(?=(?:about\s+|roughly\s+|around\s+)?{_FIGURE})",
+        re.I,
+    )),
+    # a forecaster's expectation denied: "she doesn't expect further rate hikes" (the hikes are unlikely)
+    ("expect", re.compile(r"\b(?P<neg2>doesn't|does\s+not)\s+(?:currently\s+|now\s+)?expect\b(?!\s*[.,;:)])", re.I)),
     # an upset the writer would not be shocked by is possible but not expected: "I wouldn't be completely shocked
     # if it pulled off an upset"
     ("doubt", re.compile(

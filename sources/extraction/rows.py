@@ -90,6 +90,7 @@ def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     rows: list[Row] = []
     lines = _lines(plain)
     rows += _pipe_tables(plain, lines)
+    rows += _stacked_pipe_tables(plain, lines)
     rows += [Row(s, e, chance, claim) for s, e, chance, claim in complementary_rows(plain, lines)]
     rows += _outcome_shares(plain, lines)
     rows += _scenario_labels(plain, lines)
@@ -229,6 +230,45 @@ def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             value = float(number.group("num")) / 100
             stop = start + line.index(number.group(0), offset) + len(number.group(0))
         rows.append(Row(start + len(line) - len(line.lstrip()), stop, value, f"{cells[first]} {event}"))
+    return rows
+
+
+# a cell of a table laid out one cell a line: "Zinc |", "$3,890 |"
+_STACKED_CELL = re.compile(r"[^|\n]*\S[^|\n]*\|\s*")
+# a cell that holds a figure, not a column's name: "\u20ac110", "$2,973", "-3.5%"
+_FIGURE_CELL = re.compile(r"\s*[-+\u2013]?[$\u20ac\u00a3]?\s*\d[\d.,]*\s*%?\s*")
+
+
+def _stacked_pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    """A pipe table copied from a web page one cell a line: "Commodity |", "End 2022 |", "End 2023 Forecast |",
+    "Change |", then "Zinc |", "$2,973 |", "$3,890 |", "31% |". Each row is the forecast in the column whose
+    name looks ahead; a table with no such column is a table of levels."""
+    rows: list[Row] = []
+    i = 0
+    while i < len(lines):
+        run = i
+        while run < len(lines) and _STACKED_CELL.fullmatch(plain[lines[run][0] : lines[run][1]]):
+            run += 1
+        if run == i:
+            i += 1
+            continue
+        cells = [(s, e, plain[s:e].rstrip().rstrip("|").strip()) for s, e in lines[i:run]]
+        i = run
+        width = next((k for k, cell in enumerate(cells) if _FIGURE_CELL.fullmatch(cell[2])), 0) - 1
+        # the header's names: the cells before the first row's first figure, less the first row's label
+        if width < 2 or len(cells) < 2 * width:
+            continue
+        header = cells[:width]
+        ahead = [k for k, cell in enumerate(header) if _AHEAD.search(cell[2]) and not _BEHIND.search(cell[2])]
+        if not ahead or ahead[0] == 0:
+            continue
+        column = ahead[0]
+        for first in range(width, len(cells) - width + 1, width):
+            row = cells[first : first + width]
+            if not _FIGURE_CELL.fullmatch(row[column][2]) or _FIGURE_CELL.fullmatch(row[0][2]):
+                break  # the table ended
+            claim = f"{row[0][2]}: {header[column][2]} {row[column][2]}"
+            rows.append(Row(row[0][0], row[-1][1], None, claim, header=header[column][:2]))
     return rows
 
 
@@ -422,13 +462,18 @@ _SCENARIO_HEAD = re.compile(
 )
 _SCENARIO_PREFIX = re.compile(r"^(?:\w+\s+)?Scenario(?:\s+No\.\s*\d+)?\s*(?:--|[-\u2013\u2014:])\s*")
 _SCENARIO_WORD = re.compile(r"\b(?:scenario|case|outcome)\b", re.I)
+_SCENARIO_NAME = re.compile(r"(?:baseline|upside|downside|optimistic|pessimistic)", re.I)
 
 
 def _scenario_head(plain: str, start: int, end: int) -> Row | None:
     found = _SCENARIO_HEAD.match(plain[start:end])
-    if not found or not _SCENARIO_WORD.search(found.group("label")):
+    if not found:
         return None
-    if not (found.group("noun") or _CHANCE.search(found.group("words") or "")):
+    # "Baseline (60%): Real GDP growth came in stronger ...": a scenario's bare name, its story after a colon
+    named = _SCENARIO_NAME.fullmatch(found.group("label").strip()) and plain[start + found.end() :].startswith(":")
+    if not named and not _SCENARIO_WORD.search(found.group("label")):
+        return None
+    if not (named or found.group("noun") or _CHANCE.search(found.group("words") or "")):
         return None
     label = _SCENARIO_PREFIX.sub("", found.group("label").strip())
     return Row(start, start + found.end(), float(found.group("num")) / 100, f"The {label} scenario plays out")
@@ -476,6 +521,10 @@ def _labelled_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
 # "Recession in 2024: 35%", "Chance of recession in next 12 months: 30%"
 _COLON_CHANCE = re.compile(
     r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z][^:\n]{2,80}?)\s*:\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%\s*$"
+    # a risk spelt out with its window runs longer: "Risk of event involving 25 fatalities inside NATO member
+    # territory in the next 18 months: 8%"
+    r"|^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<long>(?:Risk|Chance|Likelihood|Probability)\s+(?:of|that)\s+[^:\n]{2,120}?)"
+    r"\s*:\s*(?P<long_num>\d{1,3}(?:\.\d+)?)\s*%\s*$"
 )
 
 
@@ -491,19 +540,21 @@ def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
         found = _COLON_CHANCE.match(plain[start:end])
         if not found and plain[start:end].strip() and not re.match(r"\s*[^:\n]{1,80}:\s*\d", plain[start:end]):
             heading = plain[start:end]  # the line above the rows ("LD: 8%" is a row too short to read)
+        if found and found.group("long"):
+            rows.append(Row(start, end, float(found.group("long_num")) / 100, _chance_label(found.group("long"))))
+            continue
         if found and _PERCENT_QUANTITY.search(found.group("label")):
             continue  # "CAGR: 10%", "Inflation: 3%": a quantity measured in percent, not a chance
         if found and _BEHIND.search(heading) and not _AHEAD.search(heading):
             continue  # under "Inputted current average poll shares", "Con: 33%" is today's share, not a chance
         if found:
-            label = re.sub(
-                r"^(?:the\s+)?(?:chances?|probability|odds|likelihood)\s+(?:of|that)\s+",
-                "",
-                found.group("label"),
-                flags=re.I,
-            )
-            rows.append(Row(start, end, float(found.group("num")) / 100, label[:1].upper() + label[1:]))
+            rows.append(Row(start, end, float(found.group("num")) / 100, _chance_label(found.group("label"))))
     return rows
+
+
+def _chance_label(label: str) -> str:
+    label = re.sub(r"^(?:the\s+)?(?:chances?|probability|odds|likelihood|risk)\s+(?:of|that)\s+", "", label, flags=re.I)
+    return label[:1].upper() + label[1:]
 
 
 # A list announced as chances ("our assessment of the probabilities of three broad outcomes is as

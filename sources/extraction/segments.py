@@ -128,6 +128,13 @@ DATED_LABEL = re.compile(
 )
 # A short line that announces what follows as predictions: "Here is my prediction, based on gut feeling."
 _ANNOUNCES = re.compile(r"^\W*(?:here\s+(?:is|are)|these\s+are|below\s+(?:is|are))\b[^.]{0,60}\bpredictions?\b", re.I)
+# A paragraph that presents the writer's predictions for a year: the numbered items after it are they
+# ("... to present you with the definitive Top 25 Predictions for 2025.")
+_PREDICTIONS_FOR_A_YEAR = re.compile(r"\bpredictions\s+for\s+(?:the\s+year\s+)?(?:19|20)\d\d\b", re.I)
+# A sentence that runs on into the list below it, its causes or its examples: eight words or more before "due to:"
+_CONTINUES_INTO_A_LIST = re.compile(
+    r"^(?=(?:\S+\s+){8,})[^:?]*\b(?:due\s+to|because\s+of|driven\s+by|thanks\s+to|led\s+by)\s*:\s*$", re.I
+)
 # A bullet or a numbered item at the start of a line.
 # A full stop glued to a capital is a bullet too: ".Stock market: down over 20% from 2011."; a rank
 # shared by several items is numbered "T-4."
@@ -272,6 +279,7 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
         elif kind is None and (
             (announces and plain[start:end].rstrip().endswith(":"))
             or (_ANNOUNCES.match(plain[start:end]) and len(plain[start:end].split()) <= 12)
+            or _PREDICTIONS_FOR_A_YEAR.search(plain[start:end])
         ):
             frame = (start, end)
         item = _ITEM.match(plain[start:end])
@@ -295,6 +303,8 @@ def article_sentences(text: str, plain: str) -> list[Sentence]:
             or _states_a_forecast(plain, start, end)
         ):
             kind = None  # "S&P 500 to Hit 5,000 in 2023: Strategist", "Inflation will fall below 3% by December"
+        if kind == "heading" and _CONTINUES_INTO_A_LIST.search(plain[start:end].strip()):
+            kind = None  # "Most forecasts suggest unemployment may rise in early 2026 due to:" is a sentence
         if kind is not None:
             continue
         dateline = _DATELINE.match(plain[start:end])
@@ -328,7 +338,12 @@ def _states_a_forecast(plain: str, start: int, end: int, *, min_words: int = 5) 
     # a label ("Our outlook for 2025") or a line announcing a list ("Here is what I think will happen:") is no claim
     if len(line.split()) < min_words or "?" in line or line.rstrip().endswith(":") or _ASKS.match(line):
         return False
-    return any(m.kind in _HEADING_MARKERS for m in find_markers(plain, start, end))
+    return any(
+        m.kind in _HEADING_MARKERS
+        # "Democrats are certain to lose Alabama so that is +1R": a certainty, not a heading's "Recession likely?"
+        or (m.kind == "adjective" and m.phrase.lower() in ("certain", "sure"))
+        for m in find_markers(plain, start, end)
+    )
 
 
 _GREETING = re.compile(

@@ -378,3 +378,20 @@ def test_a_statement_following_a_banks_meeting_is_the_banks():
     )
     (found,) = extract_candidates(text, published_on=date(2023, 9, 15))
     assert found.forecaster == "ECB"
+
+
+def test_a_tables_rows_are_the_forecasts_of_the_name_its_title_opens_on():
+    text = (
+        "The StoneX annual outlook forecasts higher prices for most metals this year.\n"
+        "StoneX Metals Forecasts\nMetal |\nEnd 2022 |\nEnd 2023 Forecast |\n"
+        "Zinc |\n$2,973 |\n$3,890 |\nNickel |\n$30,048 |\n$29,000 |\n"
+        "Source: Example Financial Ltd. These forecasts are the team's views.\n"
+    )
+    rows = [c for c in extract_candidates(text, published_on=date(2023, 1, 1)) if "|" in c.quote]
+    assert [c.forecaster for c in rows] == ["StoneX", "StoneX"]
+
+
+def test_a_table_titled_by_its_topic_alone_names_no_forecaster():
+    text = "Metal Price Forecasts\nMetal |\nEnd 2022 |\nEnd 2023 Forecast |\nZinc |\n$2,973 |\n$3,890 |\n"
+    rows = extract_candidates(text, published_on=date(2023, 1, 1))
+    assert [c.forecaster for c in rows] == [None]

@@ -190,3 +190,13 @@ def test_a_would_that_carries_a_current_trend_forward_is_a_projection():
     (candidate,) = extract_candidates(text, published_on=date(2023, 9, 1))
     assert candidate.deadline == date(2025, 12, 31)
     assert extract_candidates("Peak oil would follow in 2025, he joked.", published_on=date(2023, 9, 1)) == []
+
+
+def test_a_guess_at_what_has_already_happened_is_no_forecast():
+    text = "The Ayatollah has likely approved indirect negotiations with the US, through an intermediary."
+    assert extract_candidates(text, published_on=date(2025, 4, 1)) == []
+
+
+def test_a_likely_outcome_that_will_have_happened_by_a_date_is_still_a_forecast():
+    (found,) = extract_candidates("By June the Fed will have likely cut rates twice.", published_on=date(2025, 4, 1))
+    assert found.probability is not None

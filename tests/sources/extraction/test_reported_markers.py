@@ -32,6 +32,10 @@ def _kinds(sentence: str) -> list[tuple[str, str | None]]:
             "expect",
         ),
         ("Real GDP growth for Q1 FY26 is also projected at 7.2 per cent", "expect"),
+        # what the evidence points to, a level reached
+        ("Bond yields and wage behavior all point toward inflation settling at roughly 4%", "expect"),
+        # a forecast kept, of a count
+        ("The bank maintains its forecast of two rate cuts from the Fed in 2025", "expect"),
         # holdout-5, wire-tradewinds-iea-electric-cars-2023
         ("Electric car sales of 14m are expected this year", "expect"),
         # holdout-5, statement-newsarenaindia-rbi-2024: expected for a stated reason
@@ -114,3 +118,7 @@ def test_an_outlook_that_shows_is_a_projection():
         "estimates."
     )
     assert ("predicting", scales.LIKELY) in _kinds(sentence)
+
+
+def test_a_forecasters_expectation_denied_makes_the_outcome_unlikely():
+    assert ("expect", scales.UNLIKELY) in _kinds("On the bright side, she doesn't expect further rate hikes.")

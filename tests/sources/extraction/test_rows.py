@@ -85,6 +85,15 @@ def test_a_label_with_its_chance_after_a_colon():
     ]
 
 
+def test_a_risk_spelt_out_with_its_window_keeps_its_chance_after_a_colon():
+    rows = find_rows(
+        "\u2022 Risk of event involving 25 fatalities inside NATO member territory in the next 18 months: 8%\n"
+    )
+    assert [(r.claim, r.probability) for r in rows] == [
+        ("Event involving 25 fatalities inside NATO member territory in the next 18 months", 0.08)
+    ]
+
+
 def test_a_table_with_a_market_column_and_a_model_column_reads_the_model():
     text = "team | bovada odds | model odds | edge |\nSEA | 3.4% | 20.9% | 506.1% |\nKC | 21.1% | 0.8% | -96.2% |"
     rows = find_rows(text)
@@ -105,6 +114,11 @@ def test_a_bare_odds_column_takes_its_event_from_the_sentence_above():
     [
         ("Alternate Scenario - Neutral Growth, Overpriced Stocks (30% Odds)", 0.30),
         ("Scenario No. 4 -- Muddle Through (probability goes from 60% to 65%): The U.S. muddles through.", 0.65),
+        (
+            "Baseline (60%): Real GDP growth came in stronger than expected in the second quarter, after slowing "
+            "in the first quarter.",
+            0.60,
+        ),
     ],
 )
 def test_a_scenario_named_with_its_chance_opens_a_line(line, probability):
@@ -115,6 +129,7 @@ def test_a_scenario_named_with_its_chance_opens_a_line(line, probability):
 
 def test_a_bracketed_percentage_without_a_chance_word_is_no_scenario_chance():
     assert find_rows("Base Case Scenario - Growth (up 40% from last year)") == []
+    assert find_rows("Downside (40%) in exports last year weighed on growth.") == []
 
 
 def test_a_scenario_table_gives_each_scenario_its_chance_and_target():
@@ -143,6 +158,25 @@ def test_a_pipe_table_of_guidance_figures_under_a_heading_that_looks_ahead():
 def test_a_pipe_table_of_figures_without_a_heading_that_looks_ahead_is_not_read():
     text = "Segment | Q2 sales | |\nNet sales | $903 million to $943 million | |\nGross margin % | 38.1% | |\n"
     assert extract_candidates(text, published_on=date(2024, 12, 19)) == []
+
+
+def test_a_pipe_table_laid_out_one_cell_a_line_reads_the_column_that_looks_ahead():
+    text = (
+        "Metals Forecasts\nMetal |\nEnd 2022 |\nEnd 2023 Forecast |\nChange |\n"
+        "Zinc |\n$2,973 |\n$3,890 |\n31% |\nNickel |\n$30,048 |\n$29,000 |\n-3.5% |\n"
+    )
+    found = extract_candidates(text, published_on=date(2023, 1, 1))
+    assert [" ".join(c.quote.split()) for c in found] == [
+        "Zinc | $2,973 | $3,890 | 31% |",
+        "Nickel | $30,048 | $29,000 | -3.5% |",
+    ]
+    assert [c.proposition for c in found] == ["Zinc: End 2023 Forecast $3,890", "Nickel: End 2023 Forecast $29,000"]
+    assert {(c.probability, c.deadline.year) for c in found} == {(0.675, 2023)}
+
+
+def test_a_pipe_table_laid_out_one_cell_a_line_without_a_column_that_looks_ahead_is_not_read():
+    text = "Metal |\nEnd 2021 |\nEnd 2022 |\nZinc |\n$2,973 |\n$3,890 |\nNickel |\n$30,048 |\n$29,000 |\n"
+    assert extract_candidates(text, published_on=date(2023, 1, 1)) == []
 
 
 def test_a_price_list_without_a_heading_that_looks_ahead_is_not_read():

@@ -66,6 +66,37 @@ def test_bullets_are_items_of_their_own_and_a_number_after_a_sentence_is_its_cha
     ]
 
 
+def test_numbered_items_after_a_paragraph_that_presents_predictions_for_a_year_are_forecasts():
+    text = (
+        "With a new administration coming, I am going to present you with my Top 10 Predictions for 2025.\n\n"
+        "These are guaranteed to be at least half wrong by year-end!\n\n"
+        "1. The solar tax credit remains intact.\n\n"
+        "After months of debate, the incentives end up unchanged.\n\n"
+        "2. Other panels incur an additional 20% tariff.\n"
+    )
+    found = extract_candidates(text, published_on=date(2025, 1, 1))
+    assert [c.quote for c in found] == [
+        "The solar tax credit remains intact.",
+        "Other panels incur an additional 20% tariff.",
+    ]
+
+
+def test_a_sentence_that_runs_on_into_the_list_of_its_causes_is_prose_not_a_heading():
+    text = (
+        "Most forecasts suggest unemployment will increase modestly at the start of 2026 due to:\n\n"
+        "  \u2022 Slower economic growth\n\n  \u2022 High interest rates from previous years\n"
+    )
+    found = extract_candidates(text, published_on=date(2025, 12, 2))
+    assert [c.quote for c in found] == [
+        "Most forecasts suggest unemployment will increase modestly at the start of 2026 due to"
+    ]
+
+
+def test_a_line_without_a_full_stop_that_states_a_certainty_is_a_forecast_not_a_heading():
+    (found,) = extract_candidates("Democrats are certain to lose Alabama so that is +1R", published_on=date(2020, 9, 1))
+    assert found.category == "almost_certain"
+
+
 @pytest.mark.parametrize(
     ("line", "headline"),
     [
