@@ -18,8 +18,8 @@ Each article is a .txt with a .json answer key written before the extractor ran 
 Sets: tune, holdout-1 (seen), holdout-2 (seen), holdout-3 (seen), holdout-4 (seen since round five),
 holdout-5 (seen since round six), holdout-6 (seen since round seven), holdout-7 (seen since round
 eight), holdout-8 and holdout-9 (seen since round nine), holdout-10 and holdout-11 (seen since round
-ten), holdout-12 and holdout-13 (never tuned on), holdout-14 and holdout-15 (never tuned on, nor
-read by the rescue's training), legacy, all.
+ten), holdout-12 and holdout-13 (seen since round eleven), holdout-14 and holdout-15 (seen since
+round twelve), holdout-16 and holdout-17 (never tuned on), legacy, all.
 
 A candidate matches a gold entry when the gold `quote` and the candidate's quote overlap:
 one holds the other, or they share a run of words as long as most of the shorter one.
@@ -67,10 +67,12 @@ SET_FOLDERS = {
     # them (measured once, unseen, then); their failures were read and fixed in the tenth round
     "holdout-10": [ARTICLES / "published" / "holdout-10"],
     "holdout-11": [ARTICLES / "published" / "holdout-11"],
-    # never tuned on: annotated and committed before the tenth round's rules were measured on them
+    # seen since round eleven: annotated and committed before the tenth round's rules were measured on
+    # them (measured once, unseen, then); their failures were read in the eleventh round
     "holdout-12": [ARTICLES / "published" / "holdout-12"],
     "holdout-13": [ARTICLES / "published" / "holdout-13"],
-    # never tuned on: annotated and committed before the eleventh round's rules were measured on them
+    # seen since round twelve: annotated and committed before the eleventh round's rules were measured
+    # on them (measured once, unseen, then); their failures were read in the twelfth round
     "holdout-14": [ARTICLES / "published" / "holdout-14"],
     "holdout-15": [ARTICLES / "published" / "holdout-15"],
     # never tuned on: annotated and committed before the twelfth round's rules were measured on them
