@@ -35,8 +35,9 @@ _PERCENT_CHANCE_OF = re.compile(
     re.I,
 )
 
-# a stated chance: "a 71% chance", "about a three in four chance", "a chance of 21%", "a one-in-five chance"
-_NUMBER = r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|\d+-in-\d+|one-in-\w+|\w+\s+in\s+\w+)"
+# a stated chance: "a 71% chance", "about a three in four chance", "a chance of 21%", "a one-in-five chance",
+# "a 7/8 chance"
+_NUMBER = r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|\d+-in-\d+|\d{1,2}/\d{1,2}|one-in-\w+|\w+\s+in\s+\w+)"
 _STATED_CHANCE = (
     r"(?:(?:about|around|roughly|only|just|better\s+than|less\s+than|more\s+than)\s+)*(?:a|an)\s+"
     r"(?:(?:about|around|roughly|better\s+than|less\s+than|more\s+than)\s+)*(?:\w+\s+in\s+\w+\s*\(\s*or\s+)?"

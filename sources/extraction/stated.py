@@ -172,8 +172,12 @@ def _odds(m: re.Match[str], plain: str, start: int, end: int) -> float | None:
     groups = m.groupdict()
     if groups.get("n"):
         n, d = int(groups["n"]), int(groups["d"])
-        # "53/47" splits a hundred; "13/2" is odds against
-        return n / 100 if n + d == 100 else d / (n + d)
+        # "53/47" splits a hundred; "a 7/8 chance" is a fraction; "13/2" is odds against
+        if n + d == 100:
+            return n / 100
+        if n < d and re.match(r"\s*chance", plain[start + m.end("d") :], re.I):
+            return n / d
+        return d / (n + d)
     # a long list of chances may stand far below the words that say what it is
     if not _BETTING.search(plain[max(0, start - 1000) : end]):
         return None

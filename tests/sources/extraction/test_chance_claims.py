@@ -152,6 +152,7 @@ def test_a_chance_named_whole_or_after_the_clause(claim, proposition):
             "the president will be out of power by the end of the year",
         ),
         ("We estimated that there is a 1 in 3 chance that the US will strike by April", "the US will strike by April"),
+        ("Harris has a 7/8 chance of winning", "Harris will win"),
     ],
 )
 def test_an_approximate_or_one_in_n_chance_before_its_event_is_dropped(claim, proposition):

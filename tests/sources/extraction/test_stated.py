@@ -132,3 +132,17 @@ def test_a_year_before_a_figure_is_no_odds():
 def test_a_name_may_open_on_an_accented_capital():
     # holdout-6, model-theanalyst-wimbledon-2023
     assert _values("In-form Iga \u015awi\u0105tek (11.7%) is our favourite to win the women's singles.") == [0.117]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("I think Harris has a 7/8 chance of winning.", 0.875),
+        ("Giving Trump only a 1/8 chance of being elected on Tuesday.", 0.125),
+        # betting's fractional odds stay odds against
+        ("The Packers are 13/2 favourites for the title.", 0.1333),
+        ("Bettors make them a 53/47 favorite.", 0.53),
+    ],
+)
+def test_a_fraction_before_chance_is_that_share_and_betting_odds_stay_odds(sentence, value):
+    assert _values(sentence) == [value]
