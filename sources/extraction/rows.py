@@ -73,8 +73,11 @@ def _lines(plain: str) -> list[tuple[int, int]]:
     return spans
 
 
+# a bullet a row may open on: "• Baseline (60%)", "- Will win: X"
+_BULLET = r"(?:[\u2022\u25aa\u25cf*\-]\s*)?"
+
 # An awards column's pick: "Will win: EEAAO" (not "Should win:", the writer's preference)
-_WILL_WIN = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?Will\s+win\s*:\s*(?P<who>\S[^\n]{0,80}?)\s*$")
+_WILL_WIN = re.compile(r"^\s*" + _BULLET + r"Will\s+win\s*:\s*(?P<who>\S[^\n]{0,80}?)\s*$")
 
 
 def _will_win_picks(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
@@ -123,7 +126,7 @@ def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
 # A year, a few words naming the figure, a colon and the figure, opening a line or a sentence:
 # "2011: +28%, based on the industry being at the peak", "2003 average price: $30+ a barrel".
 _DATED_ROW = re.compile(
-    r"(?:^|(?<=[.!?] ))[ \t]*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<year>(?:19|20)\d\d)"
+    r"(?:^|(?<=[.!?] ))[ \t]*" + _BULLET + r"(?P<year>(?:19|20)\d\d)"
     r"(?P<label>(?:\s+[A-Za-z&][\w&.'\-]*){0,5})\s*:\s*"
     r"(?P<figure>(?:[-+\u2013~]|(?:about|around|over|under)\s+)?(?:\$\s?\d[\d.,]*|\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)))"
     r"[^\n]{0,160}",
@@ -448,7 +451,9 @@ def _table_heading(plain, lines, flags, i) -> tuple[int, int] | bool:
 
 # "Bear case (50%): Recession", "Euro collapsing (50%)"
 _LABELLED = re.compile(
-    r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z][^():\n]{1,60}?)\s*\((?P<num>\d{1,3}(?:\.\d+)?)\s*%\)\s*(?::\s*(?P<outcome>[^\n]{1,80}))?\s*$"
+    r"^\s*"
+    + _BULLET
+    + r"(?P<label>[A-Z][^():\n]{1,60}?)\s*\((?P<num>\d{1,3}(?:\.\d+)?)\s*%\)\s*(?::\s*(?P<outcome>[^\n]{1,80}))?\s*$"
 )
 
 
@@ -456,7 +461,7 @@ _LABELLED = re.compile(
 # "Alternate Scenario - Neutral Growth, Overpriced Stocks (30% Odds)",
 # "Scenario No. 4 -- Muddle Through (probability goes from 60% to 65%): The U.S. muddles through"
 _SCENARIO_HEAD = re.compile(
-    r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z][^():\n]{1,80}?)\s*"
+    r"^\s*" + _BULLET + r"(?P<label>[A-Z][^():\n]{1,80}?)\s*"
     r"\((?P<words>[^()\n]{0,40}?\b(?:to|of|at|is)\s+)?(?P<num>\d{1,3}(?:\.\d+)?)\s*%"
     r"(?P<noun>\s+(?i:odds|chance|probability|likelihood))?\s*\)"
 )
@@ -520,10 +525,10 @@ def _labelled_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
 
 # "Recession in 2024: 35%", "Chance of recession in next 12 months: 30%"
 _COLON_CHANCE = re.compile(
-    r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z][^:\n]{2,80}?)\s*:\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%\s*$"
+    r"^\s*" + _BULLET + r"(?P<label>[A-Z][^:\n]{2,80}?)\s*:\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%\s*$"
     # a risk spelt out with its window runs longer: "Risk of event involving 25 fatalities inside NATO member
     # territory in the next 18 months: 8%"
-    r"|^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<long>(?:Risk|Chance|Likelihood|Probability)\s+(?:of|that)\s+[^:\n]{2,120}?)"
+    r"|^\s*" + _BULLET + r"(?P<long>(?:Risk|Chance|Likelihood|Probability)\s+(?:of|that)\s+[^:\n]{2,120}?)"
     r"\s*:\s*(?P<long_num>\d{1,3}(?:\.\d+)?)\s*%\s*$"
 )
 
@@ -560,7 +565,7 @@ def _chance_label(label: str) -> str:
 # A list announced as chances ("our assessment of the probabilities of three broad outcomes is as
 # follows:"), one outcome a line with its percentage last: "No-deal Brexit \u2013 15%"
 _ANNOUNCED_ITEM = re.compile(
-    r"^\s*(?:[\u2022\u25aa\u25cf*\-]\s*)?(?P<label>[A-Z(][^\n]{1,150}?)\s*[\u2013\u2014:\-]\s*"
+    r"^\s*" + _BULLET + r"(?P<label>[A-Z(][^\n]{1,150}?)\s*[\u2013\u2014:\-]\s*"
     # a range ("45-50%") is read at its lower figure
     r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%\s*)?(?:[-\u2013]\s*\d{1,3}(?:\.\d+)?\s*)?%\s*$"
 )
