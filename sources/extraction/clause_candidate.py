@@ -89,6 +89,21 @@ _CHECKED_AGAINST = re.compile(
 )
 
 
+def band_of(probability: float, scale: scales.Scale) -> str | None:
+    """The band of the scale a stated probability falls in."""
+    return next((name for name in scales.CATEGORIES if probability in scale.band(name)), None)
+
+
+def hedged_by_frame(category: str, frame: re.Match[str]) -> str:
+    """A "will" under a belief or a projection ("I think ... we're going to avoid a recession") is
+    likely, or unlikely if it says no; a denied belief ("I don't think ... will") turns it over."""
+    positive = category in (scales.ALMOST_CERTAIN, scales.VERY_LIKELY, scales.LIKELY)
+    category = scales.LIKELY if positive else scales.UNLIKELY
+    if frame.groupdict().get("neg") or frame.groupdict().get("neg2"):
+        category = scales.negate(category)
+    return category
+
+
 def ends_as_prose(sentence: str) -> bool:
     """Whether a sentence ends as prose does, with a full stop, not as a headline."""
     return bool(re.search(r"[.!?][\"')]*\s*$", sentence))
@@ -230,11 +245,7 @@ def clause_candidate(
         return None
 
     if marker.kind == "stated":
-        probability, basis, category = marker.probability, BASIS_STATED, None
-        for band_name in scales.CATEGORIES:
-            if marker.probability in scale.band(band_name):
-                category = band_name
-                break
+        probability, basis, category = marker.probability, BASIS_STATED, band_of(marker.probability, scale)
     elif marker.category is not None:
         category = marker.category
         belief = BELIEF.search(plain[sentence_start : marker.start]) if marker.kind in ("will", "should") else None
@@ -243,11 +254,7 @@ def clause_candidate(
                 plain[marker.end : sentence_end]
             )
         if belief:
-            # "I think ... we're going to avoid a recession": the frame hedges the "will"
-            positive = category in (scales.ALMOST_CERTAIN, scales.VERY_LIKELY, scales.LIKELY)
-            category = scales.LIKELY if positive else scales.UNLIKELY
-            if belief.groupdict().get("neg") or belief.groupdict().get("neg2"):
-                category = scales.negate(category)
+            category = hedged_by_frame(category, belief)
         probability, basis = scale.probability(category), BASIS_PHRASE
     else:
         probability, basis, category = None, BASIS_NONE, None

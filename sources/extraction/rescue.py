@@ -47,7 +47,7 @@ from sources import scales
 
 from .candidate import DEFAULT_NOTE, Candidate, drafted
 from .claims import strip_quote_marks
-from .clause_candidate import BELIEF, ends_as_prose
+from .clause_candidate import BELIEF, band_of, ends_as_prose, hedged_by_frame
 from .deadlines import deadline_in
 from .flags import (
     BASIS_NONE,
@@ -178,19 +178,15 @@ def _probability(
         head = head_marker(plain, markers)
         phrase = " ".join(head.phrase.split())
         if head.kind == "stated" and head.probability is not None:
-            category = next((name for name in scales.CATEGORIES if head.probability in scale.band(name)), None)
-            return head.probability, BASIS_STATED, category, phrase
+            return head.probability, BASIS_STATED, band_of(head.probability, scale), phrase
         if head.category is not None:
             category = head.category
             if head.kind == "will":
                 # the belief nearest the "will" frames it: "I think ..., but I don't think they are going to"
                 beliefs = list(BELIEF.finditer(plain[start : head.start]))
-                belief = beliefs[-1] if beliefs else None
-                if belief or _FRAMED_WILL.search(plain[start : head.start]):
-                    positive = category in (scales.ALMOST_CERTAIN, scales.VERY_LIKELY, scales.LIKELY)
-                    category = scales.LIKELY if positive else scales.UNLIKELY
-                    if belief and (belief.group("neg") or belief.group("neg2")):
-                        category = scales.negate(category)
+                frame = beliefs[-1] if beliefs else _FRAMED_WILL.search(plain[start : head.start])
+                if frame:
+                    category = hedged_by_frame(category, frame)
             return scale.probability(category), BASIS_PHRASE, category, phrase
         return None, BASIS_NONE, None, phrase
     framing = find_markers(plain, *announcing) if announcing else []
