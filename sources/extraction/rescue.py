@@ -16,8 +16,9 @@ in plain Python:
 - `rescued_candidate`: what a rule would have given the sentence, with the gates relaxed: the
   band of its estimative words, the head marker chosen as the rules choose it (a hedge inside
   what is predicted outranks the frame around it, a quoted phrase in prose is no headline, the
-  belief nearest a "will" frames it and a denied one denies it; a stated number wins;
-  "could/may/might" carry no probability; a plain "will" is almost certain, and likely when a
+  belief nearest a "will" frames it and a denied one denies it; a stated number wins, unless it
+  closes a range of figures, "4.2% – 4.7%"; "could/may/might" carry no probability, but what
+  someone "can expect" is an expectation; a plain "will" is almost certain, and likely when a
   projection or belief frames it; a list item with no estimative words says what the line
   announcing its list says; any other line with none, a verbless figure or a company's
   guidance, is likely, as the corpus reads such lines), a deadline from its own time
@@ -60,7 +61,7 @@ from .flags import (
     DEADLINE_NO_FIXED_DATE,
     DEADLINE_STATED,
 )
-from .markers import find_markers, head_marker
+from .markers import Marker, find_markers, head_marker
 from .rows import _CHANCE_HEADER, _FIGURE_CELL
 from .segments import blocks, sentences_in
 from .text import trim
@@ -158,13 +159,24 @@ def score(found: dict[str, float], model: dict) -> float:
 
 
 # With no estimative marker the rules recognise, the words that still say how likely it is.
-_POSSIBLE = re.compile(r"\b(?:could|may|might|can|possibly|perhaps|maybe)\b", re.I)
+# "Buyers can expect higher rates" is what they should expect, not what could happen
+_POSSIBLE = re.compile(
+    r"\b(?:could|may|might|can(?!\s+(?:\w+\s+)?(?:expect|be\s+expected)\b)|possibly|perhaps|maybe)\b", re.I
+)
+# the top of a range of figures, "4.2% \u2013 4.7%", is a level, not a chance after a dash
+_RANGE_FROM = re.compile(r"\d\s*(?:%|per\s*cent|percent)\s*(?:[-\u2013\u2014]+|to)\s*$", re.I)
 _WILL_NOT = re.compile(r"\b(?:will\s+not|won't|will\s+never)\b", re.I)
 _WILL = re.compile(r"\b(?:will|shall|is\s+set\s+to|are\s+set\s+to|(?:is|are)\s+going\s+to)\b|'ll\b", re.I)
 # "the company predicts ... will", "analysts think ... will": a projection or a belief hedges the "will"
 _FRAMED_WILL = re.compile(
     r"\b(?:predicts?|projects?|forecasts?|expects?|thinks?|believes?|estimates?|sees?|anticipates?)\b", re.I
 )
+
+
+def _range_top(plain: str, start: int, marker: Marker) -> bool:
+    """Whether a stated number closes a range of figures: "Expected unemployment range: 4.2% \u2013 4.7%"."""
+    number = re.search(r"\d", marker.phrase)
+    return bool(number) and bool(_RANGE_FROM.search(plain[start : marker.start + number.start()]))
 
 
 def _probability(
@@ -176,6 +188,7 @@ def _probability(
     if ends_as_prose(plain[start:end]):
         # a quoted phrase in a sentence of prose is not a headline's forecast, as the rules read it
         markers = [m for m in markers if m.kind != "headline"]
+    markers = [m for m in markers if not (m.kind == "stated" and _range_top(plain, start, m))]
     if markers:
         # the rules' choice: a hedge inside what is predicted outranks the frame around it
         head = head_marker(plain, markers)

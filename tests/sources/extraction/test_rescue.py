@@ -87,6 +87,22 @@ def test_a_rescued_sentence_gets_the_band_its_words_give(sentence, probability, 
         ),
         # the belief nearest the "will" frames it, and a denied belief denies it
         ("I think they'd have to hike, and I don't think they are going to do that in 2031.", 0.325, scales.UNLIKELY),
+        # what someone "can expect" is what they should expect, not a possibility
+        (
+            "Americans looking to buy a house next year can expect less competition, more homes to choose from and "
+            "the highest average mortgage rates in nearly two decades.",
+            0.675,
+            scales.LIKELY,
+        ),
+        (
+            "House price corrections can be expected in 2023 as long as interest rates remain high and consumer demand "
+            "remains sluggish.",
+            0.675,
+            scales.LIKELY,
+        ),
+        ("Based upon current global and OECD inventories, we can even see sub 50 levels by mid CY26.", None, None),
+        # the top of a range of figures after a dash is a level, not a stated chance
+        ("Expected unemployment range:\n\n4.2% \u2013 4.7%", 0.675, scales.LIKELY),
     ],
 )
 def test_a_rescued_sentence_reads_its_markers_as_the_rules_do(sentence, probability, category):
