@@ -16,13 +16,16 @@ in plain Python:
 - `rescued_candidate`: what a rule would have given the sentence, with the gates relaxed: the
   band of its estimative words, the head marker chosen as the rules choose it (a hedge inside
   what is predicted outranks the frame around it, a quoted phrase in prose is no headline, the
-  belief nearest a "will" frames it and a denied one denies it; a stated number wins;
-  "could/may/might" carry no probability; a plain "will" is almost certain, and likely when a
+  belief nearest a "will" frames it and a denied one denies it; a stated number wins, unless it
+  closes a range of figures, "4.2% – 4.7%"; "could/may/might" carry no probability, but what
+  someone "can expect" is an expectation; a plain "will" is almost certain, and likely when a
   projection or belief frames it; a list item with no estimative words says what the line
   announcing its list says; any other line with none, a verbless figure or a company's
   guidance, is likely, as the corpus reads such lines), a deadline from its own time
   expressions or a dated sentence before it in its paragraph, a drafted claim and criteria, and
   a warning that the model proposed it;
+- `table_row`: a cell of a table copied one cell a line is no sentence: it is proposed as its row, once,
+  its chance the table's last column of percentages when the table talks of chances;
 - `with_rescued`: the candidates and the rescued sentences, in text order;
 - `rescued`: the same with the shipped model (`rescue_weights.json`, read once, when first needed);
 - `fingerprint`: a digest of the features the model was trained on, stored with it, so a test
@@ -58,7 +61,8 @@ from .flags import (
     DEADLINE_NO_FIXED_DATE,
     DEADLINE_STATED,
 )
-from .markers import find_markers, head_marker
+from .markers import Marker, find_markers, head_marker
+from .rows import _CHANCE_HEADER, _FIGURE_CELL
 from .segments import blocks, sentences_in
 from .text import trim
 
@@ -155,13 +159,24 @@ def score(found: dict[str, float], model: dict) -> float:
 
 
 # With no estimative marker the rules recognise, the words that still say how likely it is.
-_POSSIBLE = re.compile(r"\b(?:could|may|might|can|possibly|perhaps|maybe)\b", re.I)
+# "Buyers can expect higher rates" is what they should expect, not what could happen
+_POSSIBLE = re.compile(
+    r"\b(?:could|may|might|can(?!\s+(?:\w+\s+)?(?:expect|be\s+expected)\b)|possibly|perhaps|maybe)\b", re.I
+)
+# the top of a range of figures, "4.2% \u2013 4.7%", is a level, not a chance after a dash
+_RANGE_FROM = re.compile(r"\d\s*(?:%|per\s*cent|percent)\s*(?:[-\u2013\u2014]+|to)\s*$", re.I)
 _WILL_NOT = re.compile(r"\b(?:will\s+not|won't|will\s+never)\b", re.I)
 _WILL = re.compile(r"\b(?:will|shall|is\s+set\s+to|are\s+set\s+to|(?:is|are)\s+going\s+to)\b|'ll\b", re.I)
 # "the company predicts ... will", "analysts think ... will": a projection or a belief hedges the "will"
 _FRAMED_WILL = re.compile(
     r"\b(?:predicts?|projects?|forecasts?|expects?|thinks?|believes?|estimates?|sees?|anticipates?)\b", re.I
 )
+
+
+def _range_top(plain: str, start: int, marker: Marker) -> bool:
+    """Whether a stated number closes a range of figures: "Expected unemployment range: 4.2% \u2013 4.7%"."""
+    number = re.search(r"\d", marker.phrase)
+    return bool(number) and bool(_RANGE_FROM.search(plain[start : marker.start + number.start()]))
 
 
 def _probability(
@@ -173,6 +188,7 @@ def _probability(
     if ends_as_prose(plain[start:end]):
         # a quoted phrase in a sentence of prose is not a headline's forecast, as the rules read it
         markers = [m for m in markers if m.kind != "headline"]
+    markers = [m for m in markers if not (m.kind == "stated" and _range_top(plain, start, m))]
     if markers:
         # the rules' choice: a hedge inside what is predicted outranks the frame around it
         head = head_marker(plain, markers)
@@ -213,6 +229,61 @@ def _probability(
     return scale.probability(scales.LIKELY), BASIS_PHRASE, scales.LIKELY, ""
 
 
+# a cell of a table copied one cell a line: a few words, no pipe (a pipe table is the rules'), no full stop
+_MOST_CELL_WORDS = 6
+_PERCENT_CELL = re.compile(r"\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%\s*")
+
+
+def _is_cell(plain: str, spans: list[tuple[int, int, int]], index: int) -> bool:
+    start, end, block = spans[index]
+    line = plain[start:end]
+    alone = (index == 0 or spans[index - 1][2] != block) and (index + 1 == len(spans) or spans[index + 1][2] != block)
+    return alone and "|" not in line and len(line.split()) <= _MOST_CELL_WORDS and not re.search(r"[.!?:]\s*$", line)
+
+
+def table_row(plain: str, spans: list[tuple[int, int, int]], index: int) -> tuple[int, int, float | None, str] | None:
+    """The row of a table laid out one cell a line that the unit `index` is a cell of: (start, end, chance,
+    the chance column's name). A web table copied as text puts each cell on a line of its own: "Teams",
+    "Projected wins", "Make playoffs", "Win NBA title", then "Golden State Warriors", "64.9", "100%", "56.3%".
+    A cell alone is no forecast; its row is, as the rules read a pipe table's rows. The row's chance is the
+    last column of percentages, the last stage being the outcome the table is for ("Prob Final 4 | Prob
+    Winner"), when the table or the line above it talks of chances; otherwise the row has none stated."""
+    if not _is_cell(plain, spans, index):
+        return None
+    lo = hi = index
+    while lo > 0 and _is_cell(plain, spans, lo - 1):
+        lo -= 1
+    while hi + 1 < len(spans) and _is_cell(plain, spans, hi + 1):
+        hi += 1
+    cells = [plain[s:e] for s, e, _ in spans[lo : hi + 1]]
+    figure = [bool(_FIGURE_CELL.fullmatch(cell)) for cell in cells]
+    first = next((k for k, is_figure in enumerate(figure) if is_figure), None)
+    if first is None or first < 1 or figure[first - 1]:
+        return None
+    label = first - 1
+    width = next((k for k in range(first, len(cells)) if not figure[k]), len(cells)) - label
+    header = cells[label - width : label] if width >= 2 and label >= width else []
+    if not header or any(figure[label - width : label]):
+        return None
+    labels = []
+    for row in range(label, len(cells) - width + 1, width):
+        if figure[row] or not all(figure[row + 1 : row + width]):
+            break  # the table ended
+        labels.append(row)
+    at = index - lo
+    mine = next((row for row in labels if row <= at < row + width), None)
+    if len(labels) < 2 or mine is None:
+        return None
+    start, end = spans[lo + mine][0], spans[lo + mine + width - 1][1]
+    chances = [c for c in range(1, width) if all(_PERCENT_CELL.fullmatch(cells[row + c]) for row in labels)]
+    above = plain[max(0, spans[lo][0] - 300) : spans[lo][0]]
+    if not chances or not (_CHANCE_HEADER.search(" ".join(header)) or _CHANCE_HEADER.search(above)):
+        return start, end, None, ""
+    column = chances[-1]
+    value = float(_PERCENT_CELL.fullmatch(cells[mine + column]).group("num")) / 100
+    return start, end, value, " ".join(header[column].split())
+
+
 def rescued_candidate(
     text: str,
     plain: str,
@@ -223,11 +294,17 @@ def rescued_candidate(
     *,
     confidence: float,
     announcing: tuple[int, int] | None = None,
+    chance: tuple[float, str] | None = None,
 ) -> Candidate:
     """The sentence at `span` as a candidate; `before` are the sentences before it in its block,
-    `announcing` the line ending in a colon that a list item stands under."""
+    `announcing` the line ending in a colon that a list item stands under, `chance` a table row's
+    chance and its column's name."""
     start, end = strip_quote_marks(plain, *span)
-    probability, basis, category, phrase = _probability(plain, start, end, scale, announcing)
+    if chance is not None:
+        probability, phrase = chance
+        basis, category = BASIS_STATED, band_of(probability, scale)
+    else:
+        probability, basis, category, phrase = _probability(plain, start, end, scale, announcing)
     when = deadline_in(plain, start, end, published_on)
     flag = when.flag if when else None
     notes = []
@@ -319,6 +396,14 @@ def with_rescued(
         before = [(s, e) for s, e, b in spans[:index] if b == block][-2:]
         # the model's own score says how sure it is; rescued sentences stay below the rules' usual range
         confidence = round(min(max(0.5 * value, 0.05), 0.5), 2)
+        row = table_row(plain, spans, index)
+        chance = None
+        if row is not None:
+            # a cell is proposed as its row, once, and only if no candidate already holds the row
+            start, end, stated, column = row
+            if any(c.start < end and start < c.end for c in [*candidates, *found]):
+                continue
+            before, chance = [], (stated, column) if stated is not None else None
         found.append(
             rescued_candidate(
                 text,
@@ -328,7 +413,10 @@ def with_rescued(
                 published_on,
                 scale,
                 confidence=confidence,
-                announcing=announcing_line(plain, spans[:index]) if not ends_as_prose(plain[start:end]) else None,
+                announcing=announcing_line(plain, spans[:index])
+                if row is None and not ends_as_prose(plain[start:end])
+                else None,
+                chance=chance,
             )
         )
     if not found:

@@ -87,6 +87,22 @@ def test_a_rescued_sentence_gets_the_band_its_words_give(sentence, probability, 
         ),
         # the belief nearest the "will" frames it, and a denied belief denies it
         ("I think they'd have to hike, and I don't think they are going to do that in 2031.", 0.325, scales.UNLIKELY),
+        # what someone "can expect" is what they should expect, not a possibility
+        (
+            "Americans looking to buy a house next year can expect less competition, more homes to choose from and "
+            "the highest average mortgage rates in nearly two decades.",
+            0.675,
+            scales.LIKELY,
+        ),
+        (
+            "House price corrections can be expected in 2023 as long as interest rates remain high and consumer demand "
+            "remains sluggish.",
+            0.675,
+            scales.LIKELY,
+        ),
+        ("Based upon current global and OECD inventories, we can even see sub 50 levels by mid CY26.", None, None),
+        # the top of a range of figures after a dash is a level, not a stated chance
+        ("Expected unemployment range:\n\n4.2% \u2013 4.7%", 0.675, scales.LIKELY),
     ],
 )
 def test_a_rescued_sentence_reads_its_markers_as_the_rules_do(sentence, probability, category):
@@ -235,3 +251,44 @@ def test_a_rescued_list_item_without_words_of_its_own_takes_the_band_of_its_anno
     plain = to_plain(text)
     (item,) = rescue.with_rescued(text, plain, [], PUBLISHED, SCALE, scores=[0.0, 0.0, 0.9], threshold=0.6)
     assert item.probability == SCALE.probability(scales.LIKELY)
+
+
+# A web table copied one cell a line, as stored (a model's season projections)
+TABLE = (
+    "Here's a look at the odds for every team to make the playoffs, win their conference and win the title.\n\n"
+    "Teams\n\nProjected wins\n\nMake playoffs\n\nWin Western Conference\n\nWin NBA title\n\n"
+    "Golden State Warriors\n\n64.9\n\n100%\n\n69.16%\n\n56.3%\n\n"
+    "Portland Trail Blazers\n\n52.4\n\n99.2%\n\n8.99%\n\n4.3%\n\n"
+    "A few takeaways from these projections."
+)
+
+
+def test_a_rescued_table_cell_is_proposed_as_its_row_with_the_last_chance_column():
+    plain = to_plain(TABLE)
+    spans = rescue.units(plain)
+    cells = {plain[s:e]: i for i, (s, e) in enumerate(spans)}
+    scores = [0.0] * len(spans)
+    for cell in ("64.9", "100%", "56.3%", "8.99%"):
+        scores[cells[cell]] = 0.9
+    found = rescue.with_rescued(TABLE, plain, [], PUBLISHED, SCALE, scores=scores, threshold=0.6)
+    # each row once, however many of its cells score high
+    assert [(" ".join(c.quote.split()), c.probability, c.estimative_phrase) for c in found] == [
+        ("Golden State Warriors 64.9 100% 69.16% 56.3%", 0.563, "Win NBA title"),
+        ("Portland Trail Blazers 52.4 99.2% 8.99% 4.3%", 0.043, "Win NBA title"),
+    ]
+    assert found[1].category == scales.REMOTE
+
+
+def test_a_table_of_levels_gives_its_rows_no_stated_chance_and_a_header_cell_is_no_row():
+    text = TABLE.replace("Here's a look at the odds for every team to", "Every team's season: will they")
+    plain = to_plain(text)
+    units = rescue.unit_blocks(plain)
+    cells = {plain[s:e]: i for i, (s, e, _) in enumerate(units)}
+    start, end, chance, column = rescue.table_row(plain, units, cells["69.16%"])
+    assert (" ".join(plain[start:end].split()), chance, column) == (
+        "Golden State Warriors 64.9 100% 69.16% 56.3%",
+        None,
+        "",
+    )
+    assert rescue.table_row(plain, units, cells["Make playoffs"]) is None
+    assert rescue.table_row(plain, units, 0) is None
