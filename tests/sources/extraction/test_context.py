@@ -28,6 +28,11 @@ def test_the_patterns_the_pipeline_asks():
     assert PAST_FORECAST.search("Here's the November 2007 forecast for 2008:").group("year") == "2007"
     assert PAST_FORECAST.search("Previous forecasts predicted a drop")
     assert PROJECTION_CONTEXT.search("In the latest projections, GDP")
+    # "According to the Tax Foundation model, the tariffs ... would reduce long-run GDP by 0.06 percent"
+    assert PROJECTION_CONTEXT.search("According to the Tax Foundation model, the tariffs")
+    # "We estimate this would translate into cumulative demand boosts by 2027 of 6%"
+    assert PROJECTION_CONTEXT.search("We estimate this would translate")
+    assert not PROJECTION_CONTEXT.search("A role model would help.")
 
 
 @pytest.mark.parametrize(
