@@ -22,6 +22,10 @@ _SUPPRESS_BEFORE = re.compile(
     r"|(?:\bnone\s+of\s+this|\bnot|n't|\bnever)\b[^,;:\u2013\u2014\u2015]*\bmeans?\b[^,;:]*$"
     # an indirect question: "prediction of how teams will fare in the coming season"
     r"|\b(?:of|about|on)\s+how\b[^,;:]*$"
+    # ... or of where, what or how things go: "updated projections on where teams will finish this season", "To
+    # better understand where the U.S. housing slowdown will take us next", "asked ... what they think space travel
+    # will look in the next half-century", "recalibrating our probabilities somewhat for how the conflict will play out"
+    r"|\b(?:on|about|for|understand|asked\s+[^.;:]{1,80}?)\s+(?:how|where|what)\s+(?!(?:I|we)\s)[^,;:]*$"
     # hearsay: "they hear in the media that the price will flatten out soon"
     r"|\b(?:hear|hears|heard)\b[^.;:]{0,40}?\bthat\b[^,;:]*$"
     # "Board wants to have reasonable confidence that inflation will return to target"
