@@ -5,16 +5,25 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from datetime import date
 
 from .deadlines import deadline_in
+from .rows import Row
 from .text import trim_clause
 from .words import TRAILING
 
+# a period, then the figure forecast for it: "end 2024 1.6%", "in 2025: 2.3%", "Q4 2024 $74"
+DATE_THEN_FIGURE = (
+    r"(?:and\s+)?(?:(?:in|by|for|at)\s+)?(?:(?:the\s+)?(?:end|mid|late|early)(?:\s+of\s+|\s*-\s*|\s+))?"
+    r"(?:(?:Q[1-4]|H[12]|FY)\s*)?(?:19|20)\d\d\s*:?\s+[-+]?\d[\d.]*\s*(?:%|per\s*cent|percent)"
+)
 TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 CHAIN_CUT = re.compile(
     r",\s*(?=then\s+\w)|,\s+(?=and\s+then\s+\w+ing\b)|,\s+(?=but\s+not\s+(?:in|within|by|this|next|for|over|during)\b)"
     r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:(?:in|by|for)\s+(?:19|20)\d\d|next\s+year)\b)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively))"
+    # the date before its figure, as a forecast table's row reads: "gdp end 2023 0.9%, end 2024 1.6%, end 2025 2.3%"
+    rf"|,\s+(?={DATE_THEN_FIGURE})"
     r"|(?:,|\s+[\u2014\u2013])?\s+(?=before\s+(?:\w+ly\s+)?\w+ing\b)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
     # "a 2% share of light vehicle sales by 2030 rising to 10% by 2040": a dated figure, then the next
     r"|(?<=(?:19|20)\d\d)\s+(?=(?:peaking|falling|rising|slowing|easing|climbing|dropping)\s+to\s+[-\d.$])"
@@ -94,6 +103,21 @@ def chain_links(plain: str, start: int, end: int, published_on: date) -> list[tu
     if len(links) < 2 or any(deadline_in(plain, a, b, published_on) is None for a, b in timed):
         return []
     return links
+
+
+def row_links(plain: str, row: Row, published_on: date) -> list[Row]:
+    """A table row that strings dated figures together is one row per figure, each dated by its own period:
+    "Forecasts gdp end 2023 0.9%, end 2024 1.6%, end 2025 2.3%" forecasts three years, not 2025."""
+    links = chain_links(plain, row.start, row.end, published_on)
+    first = re.search(DATE_THEN_FIGURE, plain[row.start : row.end]) if links else None
+    if first is None or any(not re.match(DATE_THEN_FIGURE, plain[a:b]) for a, b in links[1:]):
+        return [row]
+    # each later figure keeps the row's label: "Forecasts gdp" + "end 2024 1.6%"
+    label = plain[row.start : row.start + first.start()].strip()
+    return [
+        replace(row, start=a, end=b, claim=plain[a:b] if a == row.start else f"{label} {plain[a:b].strip(' ,')}")
+        for a, b in links
+    ]
 
 
 def subject_before(plain: str, start: int, marker_start: int) -> str:

@@ -243,3 +243,31 @@ def test_a_second_time_set_off_by_commas_before_its_own_will_is_a_link():
         "Enrollment will decline by nearly 13% over the next five years",
         "and, by 10 years from now, will be down 29% from current levels.",
     ]
+
+
+def test_a_row_of_figures_each_after_its_date_is_one_forecast_per_figure():
+    """The Reserve Bank of Australia's forecasts as a wire's takeaways list them, one line per measure."""
+    text = (
+        "Trims GDP growth and inflation forecasts for end 2023, most others little changed\n"
+        "Forecasts gdp end 2023 0.9%, end 2024 1.6%, end 2025 2.3%\n"
+        "Forecasts trimmed mean inflation end 2023 3.9%, end 2024 3.1%, end 2025 2.8%\n"
+    )
+    found = extract_candidates(text, published_on=date(2023, 8, 11))
+    assert [(c.quote, c.deadline.year) for c in found] == [
+        ("Forecasts gdp end 2023 0.9%", 2023),
+        ("end 2024 1.6%", 2024),
+        ("end 2025 2.3%", 2025),
+        ("Forecasts trimmed mean inflation end 2023 3.9%", 2023),
+        ("end 2024 3.1%", 2024),
+        ("end 2025 2.8%", 2025),
+    ]
+    # a later figure keeps the row's label in its claim
+    assert found[1].claim.startswith("Forecasts gdp end 2024 1.6%")
+
+
+def test_a_dated_figure_after_a_comma_is_a_link():
+    assert _links("Forecasts wage growth end 2023 4.1%, end 2024 3.8%, end 2025 3.6%") == [
+        "Forecasts wage growth end 2023 4.1%",
+        "end 2024 3.8%",
+        "end 2025 3.6%",
+    ]
