@@ -52,6 +52,10 @@ CHAIN_CUT = re.compile(
     r"|(?:,\s*|\s+(?=and\s))(?=(?:and\s+)?\w+ing\s+(?:up\s+|down\s+|back\s+)?to\s+[-\d.]+\s*(?:%|per\s*cent|percent))"
     r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
     r"(?![^,.;]*\brespectively\b))"
+    # ... and a price with its own period: "$74/bbl Brent in the fourth quarter of this year and $65/bbl during the
+    # first quarter of 2025", "to $59 ... by the fourth quarter of 2025, and to $56 and $52 in 2026"; not the second
+    # price of a pair ("$59 and $55 per barrel, respectively", "to $56 and $52 in 2026")
+    r"|(?<![$\u20ac\u00a3\u00a5]\d)(?<![$\u20ac\u00a3\u00a5]\d\d)(?<![$\u20ac\u00a3\u00a5]\d\d\d),?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?[$\u20ac\u00a3\u00a5]\s?\d(?![^.;]*\brespectively\b))"
     # "3.6% GDP growth this year, a 3.7% rate next year and 3.2% for 2019": a figure with its own year
     r"|,\s+(?=(?:a|an)\s+[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:\w+\s+){0,2}?(?:this|next|in|for|by)\s+"
     r"(?:year|(?:19|20)\d\d)\b)"

@@ -271,3 +271,25 @@ def test_a_dated_figure_after_a_comma_is_a_link():
         "end 2024 3.8%",
         "end 2025 3.6%",
     ]
+
+
+def test_a_price_with_its_own_period_is_a_link_but_not_the_second_price_of_a_pair():
+    """Citi's baseline and Goldman Sachs's Brent path as market sites report them."""
+    assert _links(
+        "The US bank keeps its baseline forecast for $74/bbl Brent in the fourth quarter of this year and $65/bbl "
+        "during the first quarter of 2025.",
+        date(2024, 10, 15),
+    ) == [
+        "The US bank keeps its baseline forecast for $74/bbl Brent in the fourth quarter of this year",
+        "and $65/bbl during the first quarter of 2025.",
+    ]
+    assert _links(
+        "The bank maintains its forecast that robust supply growth outside of U.S. shale will push Brent and WTI "
+        "prices down to $59 and $55 per barrel, respectively, by the fourth quarter of 2025, and to $56 and $52 in "
+        "2026.",
+        date(2025, 6, 13),
+    ) == [
+        "The bank maintains its forecast that robust supply growth outside of U.S. shale will push Brent and WTI "
+        "prices down to $59 and $55 per barrel, respectively, by the fourth quarter of 2025",
+        "and to $56 and $52 in 2026.",
+    ]
