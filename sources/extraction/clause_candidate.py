@@ -125,7 +125,13 @@ _PROJECTS = re.compile(
     r"\b(?:predicts|projects|forecasts|projecting|predicting|forecasting)\b"
     r"|\baccording\s+to\s+[^,;]{0,60}?\b(?:forecasts?|projections?|estimates?|outlook)\b|^\W*the\s+projected\b"
     # the forecast itself as the subject: "the underlying inflation rate forecast will average three per cent"
-    r"|\b(?:forecast|projection)\s*$|\b(?:forecasts|projections)\s+(?:show|suggest|indicate)\s+(?:that\s+)?",
+    r"|\b(?:forecast|projection)\s*$|\b(?:forecasts|projections)\s+(?:show|suggest|indicate)\s+(?:that\s+)?"
+    # ... or the "will" is what the forecast says: "The bank maintains its forecast that robust supply growth ... will
+    # push Brent ...", "reaffirmed its prediction that demand will stabilize", "My prediction is that it will open"
+    # (the noun after its owner; "The report estimates that ... will be electric, but local governments will
+    # contribute" leaves the second "will" to its own clause)
+    r"|\b(?:its|their|our|my|his|her|the|[\w.&\-]+(?:'s|\u2019s))\s+(?:\w+\s+)?"
+    r"(?:forecast|projection|prediction|estimate|expectation)\s+(?:is\s+|remains\s+)?that\b",
     re.I,
 )
 # the forecaster named after the clause: "..., 28% higher than this year, Realtor.com predicted"

@@ -170,11 +170,26 @@ def test_a_will_inside_a_certain_inference_stays_almost_certain():
         # holdout-1, statement-hkbudget-medium-term-2010: the forecast itself is the subject
         "The underlying inflation rate forecast will average three per cent in 2024.",
         "The latest forecasts show that inflation will decelerate in 2024.",
+        # what a forecast says: Goldman Sachs's Brent path as a wire reports it
+        "The bank maintains its forecast that robust supply growth outside of U.S. shale will push Brent prices "
+        "down to $59 per barrel by the fourth quarter of 2025.",
+        "The IEA reaffirmed its prediction that demand will stabilize by the decade's end.",
     ],
 )
 def test_a_will_inside_a_stated_forecast_or_a_projected_figure_is_likely(sentence):
     (candidate,) = extract_candidates(sentence, published_on=date(2023, 4, 28))
     assert candidate.probability == 0.675
+
+
+def test_a_second_will_after_an_estimating_verb_keeps_its_own_clause():
+    """The "will" beside a report's estimate stays the report's plain "will" (an EV outlook as a city site lists it)."""
+    found = extract_candidates(
+        "The report estimates that only 2% of new consumer vehicles this year will be electric, but local "
+        "governments will contribute to more widespread adoption through regulatory measures.",
+        published_on=date(2018, 1, 11),
+    )
+    assert found[-1].quote.startswith("but local governments will")
+    assert found[-1].probability == 0.97
 
 
 def test_a_will_with_its_forecaster_predicting_after_it_is_likely():
