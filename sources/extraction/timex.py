@@ -131,6 +131,18 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     ):
         add(m, date(published_on.year + 3, 12, 31))
 
+    # a year counted from a date: "for the year following September 11, 2025", "in the 12 months after March 2024"
+    for m in re.finditer(
+        rf"\b(?:the\s+)?(?P<n>year|12\s+months|twelve\s+months)\s+(?:following|after)\s+"
+        rf"(?P<month>{_MONTH_RE})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?P<y>(?:19|20)\d\d)\b",
+        plain,
+        re.I,
+    ):
+        y, month = int(m.group("y")), _MONTHS[m.group("month").lower().rstrip(".")]
+        start = date(y, month, min(int(m.group("day") or 1), calendar.monthrange(y, month)[1]))
+        if start.year >= year:
+            add(m, start + relativedelta(years=1))
+
     for m in _NO_FIXED_DATE.finditer(plain):
         add(m, None, DEADLINE_NO_FIXED_DATE)
 

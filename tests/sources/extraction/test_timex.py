@@ -299,6 +299,17 @@ def test_a_rate_kept_up_each_year_until_a_year_runs_through_it():
     assert deadline_in(plain, 0, len(plain), date(2024, 4, 17)).deadline.year == 2028
 
 
+def test_a_year_counted_from_a_date_ends_a_year_after_it():
+    """The Peterson Institute's tariff model as a Miami news site reports it."""
+    plain = to_plain(
+        "inflation, as measured by the consumer price index, is expected to rise by 1 percentage point above "
+        "baseline for the year following September 11, 2025"
+    )
+    assert deadline_in(plain, 0, len(plain), date(2025, 9, 12)).deadline == date(2026, 9, 11)
+    plain = to_plain("Prices will rise 3% in the 12 months after March 2026.")
+    assert deadline_in(plain, 0, len(plain), date(2026, 2, 1)).deadline == date(2027, 3, 1)
+
+
 @pytest.mark.parametrize(
     ("sentence", "deadline"),
     [
