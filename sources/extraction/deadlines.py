@@ -20,6 +20,14 @@ _BASE_OR_LATER = re.compile(
     re.I,
 )
 
+# a level of global warming: "about 2.7\u00b0C warming above pre-industrial levels", "will limit warming to 2.4\u00b0C"
+_WARMING = re.compile(
+    r"\bwarming\b[^.;]{0,40}?\d(?:\.\d+)?\s*(?:\u00b0\s*C|degrees?\s+(?:C\b|Celsius))"
+    r"|\d(?:\.\d+)?\s*(?:\u00b0\s*C|degrees?\s+(?:C\b|Celsius))(?:\[\d+\])?\s+(?:of\s+)?(?:global\s+)?warming\b"
+    r"|\d(?:\.\d+)?\s*(?:\u00b0\s*C|degrees?\s+(?:C\b|Celsius))\s+above\s+pre-?industrial\b",
+    re.I,
+)
+
 
 def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | None:
     expressions = time_expressions(plain[start:end], published_on)
@@ -33,6 +41,11 @@ def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | 
     # over the second quarter"; nor a later event's date: "should remain near their current 7% level
     # this year, before a little more relief arrives in 2026"
     expressions = [(at, when) for at, when in expressions if not _BASE_OR_LATER.search(plain[start : start + at])]
+    if not any(when.flag == DEADLINE_STATED for _, when in expressions):
+        horizon = _WARMING.search(plain, start, end)
+        if horizon:
+            # projected global warming is quoted for the end of the century, the horizon of climate models
+            return When(date(2100, 12, 31), DEADLINE_APPROXIMATE, horizon.group(0))
     if not expressions:
         return None
     # A stated window wins over a vague one; among stated ones the latest is the window's end
