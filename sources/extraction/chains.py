@@ -21,7 +21,11 @@ DATE_THEN_FIGURE = (
 TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 CHAIN_CUT = re.compile(
     r",\s*(?=then\s+\w)|,\s+(?=and\s+then\s+\w+ing\b)|,\s+(?=but\s+not\s+(?:in|within|by|this|next|for|over|during)\b)"
-    r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:(?:in|by|for)\s+(?:19|20)\d\d|next\s+year)\b)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively))"
+    r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:(?:in|by|for)\s+(?:19|20)\d\d|next\s+year)\b)"
+    # a second year (not a report's span before what it forecasts: "its Short-Range Outlook for 2024 and 2025,
+    # forecasting that steel demand will rebound by 1.7 percent this year")
+    r"|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively)(?!,\s+(?:forecasting|predicting|projecting|"
+    r"expecting|seeing|estimating)\b))"
     # the date before its figure, as a forecast table's row reads: "gdp end 2023 0.9%, end 2024 1.6%, end 2025 2.3%"
     rf"|,\s+(?={DATE_THEN_FIGURE})"
     r"|(?:,|\s+[\u2014\u2013])?\s+(?=before\s+(?:\w+ly\s+)?\w+ing\b)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
@@ -43,6 +47,8 @@ CHAIN_CUT = re.compile(
     r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+in\s+(?:19|20)\d\d\b)"
     # "to drop by ten per cent during 2010, followed by a further ten per cent slide during 2011"
     r"|,\s+(?=followed\s+by\b)"
+    # "a 60 percent reduction in freight rates this year \"to be followed by a drop of 33 percent in 2024.\""
+    r"|\s+(?=[\"']?to\s+be\s+followed\s+by\b)"
     # "prices will be flat in 2009, and start to go back up in 2010": a second verb with its own year
     r"|,\s+(?=and\s+(?:then\s+)?(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|rebound|pick|slow|grow|"
     r"remain|stay|end|reach|hit|peak|bottom)\b)"

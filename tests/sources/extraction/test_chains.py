@@ -293,3 +293,29 @@ def test_a_price_with_its_own_period_is_a_link_but_not_the_second_price_of_a_pai
         "prices down to $59 and $55 per barrel, respectively, by the fourth quarter of 2025",
         "and to $56 and $52 in 2026.",
     ]
+
+
+def test_a_quoted_figure_to_be_followed_by_the_next_is_a_link():
+    """Drewry's freight-rate forecast as a logistics site quotes it."""
+    assert _links(
+        'Drewry is expecting a 60 percent reduction in freight rates this year "to be followed by a drop of 33 percent '
+        'in 2024."',
+        date(2023, 1, 1),
+    ) == [
+        "Drewry is expecting a 60 percent reduction in freight rates this year",
+        '"to be followed by a drop of 33 percent in 2024."',
+    ]
+
+
+def test_the_span_a_report_covers_before_what_it_forecasts_is_no_link():
+    """The World Steel Association's outlook as a steel trade site reports it."""
+    assert _links(
+        "The World Steel Association (worldsteel) has released its Short-Range Outlook for 2024 and 2025, forecasting "
+        "that steel demand will rebound by 1.7 percent this year to 1.79 billion mt and by 1.2 percent in 2025 to "
+        "1.82 billion mt.",
+        date(2024, 4, 15),
+    ) == [
+        "The World Steel Association (worldsteel) has released its Short-Range Outlook for 2024 and 2025, forecasting "
+        "that steel demand will rebound by 1.7 percent this year to 1.79 billion mt",
+        "and by 1.2 percent in 2025 to 1.82 billion mt.",
+    ]

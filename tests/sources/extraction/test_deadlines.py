@@ -88,3 +88,12 @@ def test_a_warming_threshold_with_its_own_window_keeps_it():
         "for at least a year within the next five years"
     )
     assert deadline_in(plain, 0, len(plain), date(2023, 5, 18)).deadline.year == 2028
+
+
+def test_the_span_a_report_covers_is_not_the_window_of_what_it_forecasts():
+    """The World Steel Association's outlook as a steel trade site reports it."""
+    sentence = (
+        "The World Steel Association (worldsteel) has released its Short-Range Outlook for 2024 and 2025, forecasting "
+        "that steel demand will rebound by 1.7 percent this year to 1.79 billion mt"
+    )
+    assert _year(sentence, date(2024, 4, 15)) == 2024
