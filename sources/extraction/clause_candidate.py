@@ -52,8 +52,12 @@ BELIEF = re.compile(
     r"(?:(?!(?:certainly|definitely|surely|clearly|undoubtedly)\b)\w+ly\s+)?(?:believes?|believed|thinks?|suggests?|suggested|reckons?|estimates?|"
     # an inference or an estimate: "This in turn implies that inflation will fall", "we estimate US growth in 2025
     # will be 1.3ppts lower", "foreshadow that European storages stocks will be used up"
-    r"implies|implied|indicates|indicated|foreshadows?)\s+"
-    r"(?:that\s+)?(?=[^.;:]{0,80}$)"
+    r"implies|implied|indicates|indicated|foreshadows?|"
+    # an expectation with the "will" after its object: "Two of the firms in the list below expect the S&P 500 will
+    # rise well above yesterday's 5631 close"
+    r"expect)\s+"
+    # (the point of an abbreviation is no sentence's end: "Another seven firms think U.S. home prices will remain flat")
+    r"(?:that\s+)?(?=(?:[^.;:]|(?<=\b[A-Z])\.){0,80}$)"
     # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
     # anticipated that he will collaborate with the PDI-P"
     r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"

@@ -181,6 +181,28 @@ def test_a_will_inside_a_stated_forecast_or_a_projected_figure_is_likely(sentenc
     assert candidate.probability == 0.675
 
 
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        # Fortune's tracked housing forecasters, as a real-estate site relays them (an abbreviation before the "will")
+        (
+            "(Another seven firms think U.S. home prices will remain flat or rise by a low single-digit amount in "
+            "2023).",
+            date(2022, 12, 1),
+        ),
+        # brokerages' year-end targets, as a markets blog lists them
+        (
+            "Two of the firms in the list below expect the S&P 500 will rise well above yesterday\u2019s 5631 close by "
+            "the end of the year.",
+            date(2024, 7, 16),
+        ),
+    ],
+)
+def test_a_will_after_firms_that_think_or_expect_is_likely(sentence, published_on):
+    (candidate,) = extract_candidates(sentence, published_on=published_on)
+    assert candidate.probability == 0.675
+
+
 def test_a_second_will_after_an_estimating_verb_keeps_its_own_clause():
     """The "will" beside a report's estimate stays the report's plain "will" (an EV outlook as a city site lists it)."""
     found = extract_candidates(
