@@ -307,7 +307,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     # "this year and next" before "this year", which it holds
     # "they will look very different next season": a team's next season is next year's
     for m in re.finditer(
-        r"\bthis\s+year\s+and\s+next\b|(?<!the\s)\bnext\s+(?:calendar\s+)?year\b|\bnext\s+season\b", plain, re.I
+        r"\bthis\s+year\s+and\s+next\b|(?<!the\s)\bnext\s+(?:calendar\s+)?year\b|\bnext\s+season\b"
+        # the adjective: "Ministry of Finance commenced preparing the next-year budget"
+        r"|\bnext-year\b",
+        plain,
+        re.I,
     ):
         add(m, date(year + 1, 12, 31))
     for m in re.finditer(

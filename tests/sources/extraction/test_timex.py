@@ -299,6 +299,17 @@ def test_a_rate_kept_up_each_year_until_a_year_runs_through_it():
     assert deadline_in(plain, 0, len(plain), date(2024, 4, 17)).deadline.year == 2028
 
 
+def test_the_next_year_budgets_projections_are_for_next_year():
+    """A North Macedonian finance ministry release: the figures take the year of the budget named before them."""
+    text = (
+        "Ministry of Finance commenced preparing the next-year budget. According to the projections, GDP growth is "
+        "expected to be 3.5%, inflation to range between 2 and 2.5%, and deficit to be at the level of 2.5% of GDP."
+    )
+    found = extract_candidates(text, published_on=date(2010, 7, 1))
+    assert found
+    assert all(c.deadline.year == 2011 for c in found)
+
+
 def test_a_year_counted_from_a_date_ends_a_year_after_it():
     """The Peterson Institute's tariff model as a Miami news site reports it."""
     plain = to_plain(
