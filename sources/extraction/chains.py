@@ -62,6 +62,10 @@ CHAIN_CUT = re.compile(
     # first quarter of 2025", "to $59 ... by the fourth quarter of 2025, and to $56 and $52 in 2026"; not the second
     # price of a pair ("$59 and $55 per barrel, respectively", "to $56 and $52 in 2026")
     r"|(?<![$\u20ac\u00a3\u00a5]\d)(?<![$\u20ac\u00a3\u00a5]\d\d)(?<![$\u20ac\u00a3\u00a5]\d\d\d),?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?[$\u20ac\u00a3\u00a5]\s?\d(?![^.;]*\brespectively\b))"
+    # a change in basis points with its own year: "revising their estimate of GDP growth down 20 basis points to 2.2
+    # percent in 2016, and 10 basis points to 2.1 percent in 2017"
+    r"|,\s+(?=and\s+(?:by\s+)?[\d.]+\s*(?:basis\s+points?|bps?|percentage\s+points?)\b[^,;]{0,40}?"
+    r"\b(?:in|for|by)\s+(?:19|20)\d\d\b)"
     # "3.6% GDP growth this year, a 3.7% rate next year and 3.2% for 2019": a figure with its own year
     r"|,\s+(?=(?:a|an)\s+[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:\w+\s+){0,2}?(?:this|next|in|for|by)\s+"
     r"(?:year|(?:19|20)\d\d)\b)"

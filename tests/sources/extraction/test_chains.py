@@ -319,3 +319,16 @@ def test_the_span_a_report_covers_before_what_it_forecasts_is_no_link():
         "that steel demand will rebound by 1.7 percent this year to 1.79 billion mt",
         "and by 1.2 percent in 2025 to 1.82 billion mt.",
     ]
+
+
+def test_a_change_in_basis_points_with_its_own_year_is_a_link():
+    """The FOMC's March projections as a banking journal summarised them."""
+    assert _links(
+        "In addition, the committee altered their employment and GDP projections, revising their estimate of GDP "
+        "growth down 20 basis points to 2.2 percent in 2016, and 10 basis points to 2.1 percent in 2017.",
+        date(2016, 3, 17),
+    ) == [
+        "In addition, the committee altered their employment and GDP projections, revising their estimate of GDP "
+        "growth down 20 basis points to 2.2 percent in 2016",
+        "and 10 basis points to 2.1 percent in 2017.",
+    ]
