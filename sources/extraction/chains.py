@@ -62,6 +62,9 @@ CHAIN_CUT = re.compile(
     # first quarter of 2025", "to $59 ... by the fourth quarter of 2025, and to $56 and $52 in 2026"; not the second
     # price of a pair ("$59 and $55 per barrel, respectively", "to $56 and $52 in 2026")
     r"|(?<![$\u20ac\u00a3\u00a5]\d)(?<![$\u20ac\u00a3\u00a5]\d\d)(?<![$\u20ac\u00a3\u00a5]\d\d\d),?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?[$\u20ac\u00a3\u00a5]\s?\d(?![^.;]*\brespectively\b))"
+    # a dated figure, then a second verb with its own time: "IDC sees iPhone sales growing 3.8% this year and
+    # building on that figure next year"
+    r"|(?:(?<=year)|(?<=(?:19|20)\d\d))\s+(?=and\s+[a-z]+ing\b[^,.;]{0,60}?\b(?:next\s+year|in\s+(?:19|20)\d\d)\b)"
     # a change in basis points with its own year: "revising their estimate of GDP growth down 20 basis points to 2.2
     # percent in 2016, and 10 basis points to 2.1 percent in 2017"
     r"|,\s+(?=and\s+(?:by\s+)?[\d.]+\s*(?:basis\s+points?|bps?|percentage\s+points?)\b[^,;]{0,40}?"

@@ -332,3 +332,13 @@ def test_a_change_in_basis_points_with_its_own_year_is_a_link():
         "growth down 20 basis points to 2.2 percent in 2016",
         "and 10 basis points to 2.1 percent in 2017.",
     ]
+
+
+def test_a_second_verb_with_its_own_time_after_a_dated_figure_is_a_link():
+    """IDC's smartphone forecast as a phone site reports it."""
+    assert _links(
+        "IDC sees iPhone sales growing 3.8% this year and building on that figure next year.", date(2017, 3, 2)
+    ) == [
+        "IDC sees iPhone sales growing 3.8% this year",
+        "and building on that figure next year.",
+    ]
