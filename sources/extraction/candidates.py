@@ -20,7 +20,7 @@ from sources import scales
 
 from .attribution import attributed
 from .candidate import DEFAULT_NOTE, Candidate, drafted
-from .chains import TRAILING_PERCENT, chain_links, subject_before
+from .chains import TRAILING_PERCENT, chain_links, row_links, subject_before
 from .clause_candidate import clause_candidate
 from .clauses import BACK_REFERENCE, UNCERTAIN_CLAUSE, split_between_chances, split_clauses
 from .flags import (
@@ -69,7 +69,11 @@ def extract_candidates(
                 text, plain, start, end, context, earlier, published_on, chosen_scale, frame=sentence.frame
             )
         )
-    rows = [row_candidate(text, plain, row, published_on, chosen_scale) for row in find_rows(plain, published_on)]
+    rows = [
+        row_candidate(text, plain, link, published_on, chosen_scale)
+        for row in find_rows(plain, published_on)
+        for link in row_links(plain, row, published_on)
+    ]
     # a row read as a sentence too (a long line of outcome shares) counts once, as a row
     candidates = [c for c in candidates if not any(c.start < r.end and r.start < c.end for r in rows)]
     headings = table_headings(plain)

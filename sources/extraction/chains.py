@@ -5,16 +5,29 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from datetime import date
 
 from .deadlines import deadline_in
+from .rows import Row
 from .text import trim_clause
 from .words import TRAILING
 
+# a period, then the figure forecast for it: "end 2024 1.6%", "in 2025: 2.3%", "Q4 2024 $74"
+DATE_THEN_FIGURE = (
+    r"(?:and\s+)?(?:(?:in|by|for|at)\s+)?(?:(?:the\s+)?(?:end|mid|late|early)(?:\s+of\s+|\s*-\s*|\s+))?"
+    r"(?:(?:Q[1-4]|H[12]|FY)\s*)?(?:19|20)\d\d\s*:?\s+[-+]?\d[\d.]*\s*(?:%|per\s*cent|percent)"
+)
 TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 CHAIN_CUT = re.compile(
     r",\s*(?=then\s+\w)|,\s+(?=and\s+then\s+\w+ing\b)|,\s+(?=but\s+not\s+(?:in|within|by|this|next|for|over|during)\b)"
-    r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:(?:in|by|for)\s+(?:19|20)\d\d|next\s+year)\b)|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively))"
+    r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:(?:in|by|for)\s+(?:19|20)\d\d|next\s+year)\b)"
+    # a second year (not a report's span before what it forecasts: "its Short-Range Outlook for 2024 and 2025,
+    # forecasting that steel demand will rebound by 1.7 percent this year")
+    r"|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively)(?!,\s+(?:forecasting|predicting|projecting|"
+    r"expecting|seeing|estimating)\b))"
+    # the date before its figure, as a forecast table's row reads: "gdp end 2023 0.9%, end 2024 1.6%, end 2025 2.3%"
+    rf"|,\s+(?={DATE_THEN_FIGURE})"
     r"|(?:,|\s+[\u2014\u2013])?\s+(?=before\s+(?:\w+ly\s+)?\w+ing\b)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
     # "a 2% share of light vehicle sales by 2030 rising to 10% by 2040": a dated figure, then the next
     r"|(?<=(?:19|20)\d\d)\s+(?=(?:peaking|falling|rising|slowing|easing|climbing|dropping)\s+to\s+[-\d.$])"
@@ -34,6 +47,8 @@ CHAIN_CUT = re.compile(
     r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+in\s+(?:19|20)\d\d\b)"
     # "to drop by ten per cent during 2010, followed by a further ten per cent slide during 2011"
     r"|,\s+(?=followed\s+by\b)"
+    # "a 60 percent reduction in freight rates this year \"to be followed by a drop of 33 percent in 2024.\""
+    r"|\s+(?=[\"']?to\s+be\s+followed\s+by\b)"
     # "prices will be flat in 2009, and start to go back up in 2010": a second verb with its own year
     r"|,\s+(?=and\s+(?:then\s+)?(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|rebound|pick|slow|grow|"
     r"remain|stay|end|reach|hit|peak|bottom)\b)"
@@ -43,6 +58,17 @@ CHAIN_CUT = re.compile(
     r"|(?:,\s*|\s+(?=and\s))(?=(?:and\s+)?\w+ing\s+(?:up\s+|down\s+|back\s+)?to\s+[-\d.]+\s*(?:%|per\s*cent|percent))"
     r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
     r"(?![^,.;]*\brespectively\b))"
+    # ... and a price with its own period: "$74/bbl Brent in the fourth quarter of this year and $65/bbl during the
+    # first quarter of 2025", "to $59 ... by the fourth quarter of 2025, and to $56 and $52 in 2026"; not the second
+    # price of a pair ("$59 and $55 per barrel, respectively", "to $56 and $52 in 2026")
+    r"|(?<![$\u20ac\u00a3\u00a5]\d)(?<![$\u20ac\u00a3\u00a5]\d\d)(?<![$\u20ac\u00a3\u00a5]\d\d\d),?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?[$\u20ac\u00a3\u00a5]\s?\d(?![^.;]*\brespectively\b))"
+    # a dated figure, then a second verb with its own time: "IDC sees iPhone sales growing 3.8% this year and
+    # building on that figure next year"
+    r"|(?:(?<=year)|(?<=(?:19|20)\d\d))\s+(?=and\s+[a-z]+ing\b[^,.;]{0,60}?\b(?:next\s+year|in\s+(?:19|20)\d\d)\b)"
+    # a change in basis points with its own year: "revising their estimate of GDP growth down 20 basis points to 2.2
+    # percent in 2016, and 10 basis points to 2.1 percent in 2017"
+    r"|,\s+(?=and\s+(?:by\s+)?[\d.]+\s*(?:basis\s+points?|bps?|percentage\s+points?)\b[^,;]{0,40}?"
+    r"\b(?:in|for|by)\s+(?:19|20)\d\d\b)"
     # "3.6% GDP growth this year, a 3.7% rate next year and 3.2% for 2019": a figure with its own year
     r"|,\s+(?=(?:a|an)\s+[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:\w+\s+){0,2}?(?:this|next|in|for|by)\s+"
     r"(?:year|(?:19|20)\d\d)\b)"
@@ -94,6 +120,21 @@ def chain_links(plain: str, start: int, end: int, published_on: date) -> list[tu
     if len(links) < 2 or any(deadline_in(plain, a, b, published_on) is None for a, b in timed):
         return []
     return links
+
+
+def row_links(plain: str, row: Row, published_on: date) -> list[Row]:
+    """A table row that strings dated figures together is one row per figure, each dated by its own period:
+    "Forecasts gdp end 2023 0.9%, end 2024 1.6%, end 2025 2.3%" forecasts three years, not 2025."""
+    links = chain_links(plain, row.start, row.end, published_on)
+    first = re.search(DATE_THEN_FIGURE, plain[row.start : row.end]) if links else None
+    if first is None or any(not re.match(DATE_THEN_FIGURE, plain[a:b]) for a, b in links[1:]):
+        return [row]
+    # each later figure keeps the row's label: "Forecasts gdp" + "end 2024 1.6%"
+    label = plain[row.start : row.start + first.start()].strip()
+    return [
+        replace(row, start=a, end=b, claim=plain[a:b] if a == row.start else f"{label} {plain[a:b].strip(' ,')}")
+        for a, b in links
+    ]
 
 
 def subject_before(plain: str, start: int, marker_start: int) -> str:

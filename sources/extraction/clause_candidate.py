@@ -52,8 +52,12 @@ BELIEF = re.compile(
     r"(?:(?!(?:certainly|definitely|surely|clearly|undoubtedly)\b)\w+ly\s+)?(?:believes?|believed|thinks?|suggests?|suggested|reckons?|estimates?|"
     # an inference or an estimate: "This in turn implies that inflation will fall", "we estimate US growth in 2025
     # will be 1.3ppts lower", "foreshadow that European storages stocks will be used up"
-    r"implies|implied|indicates|indicated|foreshadows?)\s+"
-    r"(?:that\s+)?(?=[^.;:]{0,80}$)"
+    r"implies|implied|indicates|indicated|foreshadows?|"
+    # an expectation with the "will" after its object: "Two of the firms in the list below expect the S&P 500 will
+    # rise well above yesterday's 5631 close"
+    r"expect)\s+"
+    # (the point of an abbreviation is no sentence's end: "Another seven firms think U.S. home prices will remain flat")
+    r"(?:that\s+)?(?=(?:[^.;:]|(?<=\b[A-Z])\.){0,80}$)"
     # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
     # anticipated that he will collaborate with the PDI-P"
     r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"
@@ -125,7 +129,13 @@ _PROJECTS = re.compile(
     r"\b(?:predicts|projects|forecasts|projecting|predicting|forecasting)\b"
     r"|\baccording\s+to\s+[^,;]{0,60}?\b(?:forecasts?|projections?|estimates?|outlook)\b|^\W*the\s+projected\b"
     # the forecast itself as the subject: "the underlying inflation rate forecast will average three per cent"
-    r"|\b(?:forecast|projection)\s*$|\b(?:forecasts|projections)\s+(?:show|suggest|indicate)\s+(?:that\s+)?",
+    r"|\b(?:forecast|projection)\s*$|\b(?:forecasts|projections)\s+(?:show|suggest|indicate)\s+(?:that\s+)?"
+    # ... or the "will" is what the forecast says: "The bank maintains its forecast that robust supply growth ... will
+    # push Brent ...", "reaffirmed its prediction that demand will stabilize", "My prediction is that it will open"
+    # (the noun after its owner; "The report estimates that ... will be electric, but local governments will
+    # contribute" leaves the second "will" to its own clause)
+    r"|\b(?:its|their|our|my|his|her|the|[\w.&\-]+(?:'s|\u2019s))\s+(?:\w+\s+)?"
+    r"(?:forecast|projection|prediction|estimate|expectation)\s+(?:is\s+|remains\s+)?that\b",
     re.I,
 )
 # the forecaster named after the clause: "..., 28% higher than this year, Realtor.com predicted"

@@ -20,6 +20,18 @@ _BASE_OR_LATER = re.compile(
     re.I,
 )
 
+# a level of global warming: "about 2.7\u00b0C warming above pre-industrial levels", "will limit warming to 2.4\u00b0C"
+_WARMING = re.compile(
+    r"\bwarming\b[^.;]{0,40}?\d(?:\.\d+)?\s*(?:\u00b0\s*C|degrees?\s+(?:C\b|Celsius))"
+    r"|\d(?:\.\d+)?\s*(?:\u00b0\s*C|degrees?\s+(?:C\b|Celsius))(?:\[\d+\])?\s+(?:of\s+)?(?:global\s+)?warming\b"
+    r"|\d(?:\.\d+)?\s*(?:\u00b0\s*C|degrees?\s+(?:C\b|Celsius))\s+above\s+pre-?industrial\b",
+    re.I,
+)
+
+_REPORT_SPAN = re.compile(
+    r"(?:\s*(?:and|to|-|\u2013)\s*(?:19|20)\d\d)?,\s+(?:forecasting|predicting|projecting|expecting|estimating)\b"
+)
+
 
 def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | None:
     expressions = time_expressions(plain[start:end], published_on)
@@ -33,6 +45,17 @@ def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | 
     # over the second quarter"; nor a later event's date: "should remain near their current 7% level
     # this year, before a little more relief arrives in 2026"
     expressions = [(at, when) for at, when in expressions if not _BASE_OR_LATER.search(plain[start : start + at])]
+    # nor the span a report covers when the report then says what it forecasts: "has released its Short-Range
+    # Outlook for 2024 and 2025, forecasting that steel demand will rebound by 1.7 percent this year"
+    if len(expressions) > 1:
+        expressions = [
+            (at, when) for at, when in expressions if not _REPORT_SPAN.match(plain, start + at + len(when.text), end)
+        ] or expressions
+    if not any(when.flag == DEADLINE_STATED for _, when in expressions):
+        horizon = _WARMING.search(plain, start, end)
+        if horizon:
+            # projected global warming is quoted for the end of the century, the horizon of climate models
+            return When(date(2100, 12, 31), DEADLINE_APPROXIMATE, horizon.group(0))
     if not expressions:
         return None
     # A stated window wins over a vague one; among stated ones the latest is the window's end

@@ -42,7 +42,12 @@ _NO_FIXED_DATE = re.compile(
 
 _NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:(?:be|happen|come)\s+)?$|\bonly\s+$", re.I)
 # "the cash rate remaining at its current level until 2024": any form of the verb
-_LASTS = re.compile(r"\b(?:last|remain|stay|continu|maintain|averag|persist|hold)(?:s|es|e|ed|ing)?\b[^.;]*$", re.I)
+# ... and so does a rate kept up each year: "will add approximately 158 GW ... annually until 2028"
+_LASTS = re.compile(
+    r"\b(?:(?:last|remain|stay|continu|maintain|averag|persist|hold)(?:s|es|e|ed|ing)?"
+    r"|annually|yearly|each\s+year|every\s+year|per\s+(?:year|annum))\b[^.;]*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,18 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     ):
         add(m, date(published_on.year + 3, 12, 31))
 
+    # a year counted from a date: "for the year following September 11, 2025", "in the 12 months after March 2024"
+    for m in re.finditer(
+        rf"\b(?:the\s+)?(?P<n>year|12\s+months|twelve\s+months)\s+(?:following|after)\s+"
+        rf"(?P<month>{_MONTH_RE})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?P<y>(?:19|20)\d\d)\b",
+        plain,
+        re.I,
+    ):
+        y, month = int(m.group("y")), _MONTHS[m.group("month").lower().rstrip(".")]
+        start = date(y, month, min(int(m.group("day") or 1), calendar.monthrange(y, month)[1]))
+        if start.year >= year:
+            add(m, start + relativedelta(years=1))
+
     for m in _NO_FIXED_DATE.finditer(plain):
         add(m, None, DEADLINE_NO_FIXED_DATE)
 
@@ -200,6 +217,14 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         q = m.group("q").lower()
         month = {"early": 4, "mid": 6, "late": 12, "q1": 3, "q2": 6, "q3": 9, "q4": 12, "h1": 6, "h2": 12}[q]
         add(m, _end_of_month(target, month))
+
+    # analysts' shorthand for a quarter: "for the 4Q'24 and 1Q'25", "Q3 '25", "4Q 2024"
+    for m in re.finditer(
+        r"\b(?:(?P<a>[1-4])Q|Q(?P<b>[1-4]))(?:\s*'\s?(?P<yy>\d\d)\b|(?(a)[\s-]*(?P<y>(?:19|20)\d\d)\b|(?!)))", plain
+    ):
+        target = int(m.group("y") or 2000 + int(m.group("yy")))
+        if target >= year:
+            add(m, _end_of_month(target, 3 * int(m.group("a") or m.group("b"))))
 
     for m in re.finditer(
         rf"\b(?P<pre>by|before|until|till|through|in|during|from|this|next|early|late|mid|on|since|after)?\s*"
@@ -282,7 +307,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     # "this year and next" before "this year", which it holds
     # "they will look very different next season": a team's next season is next year's
     for m in re.finditer(
-        r"\bthis\s+year\s+and\s+next\b|(?<!the\s)\bnext\s+(?:calendar\s+)?year\b|\bnext\s+season\b", plain, re.I
+        r"\bthis\s+year\s+and\s+next\b|(?<!the\s)\bnext\s+(?:calendar\s+)?year\b|\bnext\s+season\b"
+        # the adjective: "Ministry of Finance commenced preparing the next-year budget"
+        r"|\bnext-year\b",
+        plain,
+        re.I,
     ):
         add(m, date(year + 1, 12, 31))
     for m in re.finditer(

@@ -243,3 +243,102 @@ def test_a_second_time_set_off_by_commas_before_its_own_will_is_a_link():
         "Enrollment will decline by nearly 13% over the next five years",
         "and, by 10 years from now, will be down 29% from current levels.",
     ]
+
+
+def test_a_row_of_figures_each_after_its_date_is_one_forecast_per_figure():
+    """The Reserve Bank of Australia's forecasts as a wire's takeaways list them, one line per measure."""
+    text = (
+        "Trims GDP growth and inflation forecasts for end 2023, most others little changed\n"
+        "Forecasts gdp end 2023 0.9%, end 2024 1.6%, end 2025 2.3%\n"
+        "Forecasts trimmed mean inflation end 2023 3.9%, end 2024 3.1%, end 2025 2.8%\n"
+    )
+    found = extract_candidates(text, published_on=date(2023, 8, 11))
+    assert [(c.quote, c.deadline.year) for c in found] == [
+        ("Forecasts gdp end 2023 0.9%", 2023),
+        ("end 2024 1.6%", 2024),
+        ("end 2025 2.3%", 2025),
+        ("Forecasts trimmed mean inflation end 2023 3.9%", 2023),
+        ("end 2024 3.1%", 2024),
+        ("end 2025 2.8%", 2025),
+    ]
+    # a later figure keeps the row's label in its claim
+    assert found[1].claim.startswith("Forecasts gdp end 2024 1.6%")
+
+
+def test_a_dated_figure_after_a_comma_is_a_link():
+    assert _links("Forecasts wage growth end 2023 4.1%, end 2024 3.8%, end 2025 3.6%") == [
+        "Forecasts wage growth end 2023 4.1%",
+        "end 2024 3.8%",
+        "end 2025 3.6%",
+    ]
+
+
+def test_a_price_with_its_own_period_is_a_link_but_not_the_second_price_of_a_pair():
+    """Citi's baseline and Goldman Sachs's Brent path as market sites report them."""
+    assert _links(
+        "The US bank keeps its baseline forecast for $74/bbl Brent in the fourth quarter of this year and $65/bbl "
+        "during the first quarter of 2025.",
+        date(2024, 10, 15),
+    ) == [
+        "The US bank keeps its baseline forecast for $74/bbl Brent in the fourth quarter of this year",
+        "and $65/bbl during the first quarter of 2025.",
+    ]
+    assert _links(
+        "The bank maintains its forecast that robust supply growth outside of U.S. shale will push Brent and WTI "
+        "prices down to $59 and $55 per barrel, respectively, by the fourth quarter of 2025, and to $56 and $52 in "
+        "2026.",
+        date(2025, 6, 13),
+    ) == [
+        "The bank maintains its forecast that robust supply growth outside of U.S. shale will push Brent and WTI "
+        "prices down to $59 and $55 per barrel, respectively, by the fourth quarter of 2025",
+        "and to $56 and $52 in 2026.",
+    ]
+
+
+def test_a_quoted_figure_to_be_followed_by_the_next_is_a_link():
+    """Drewry's freight-rate forecast as a logistics site quotes it."""
+    assert _links(
+        'Drewry is expecting a 60 percent reduction in freight rates this year "to be followed by a drop of 33 percent '
+        'in 2024."',
+        date(2023, 1, 1),
+    ) == [
+        "Drewry is expecting a 60 percent reduction in freight rates this year",
+        '"to be followed by a drop of 33 percent in 2024."',
+    ]
+
+
+def test_the_span_a_report_covers_before_what_it_forecasts_is_no_link():
+    """The World Steel Association's outlook as a steel trade site reports it."""
+    assert _links(
+        "The World Steel Association (worldsteel) has released its Short-Range Outlook for 2024 and 2025, forecasting "
+        "that steel demand will rebound by 1.7 percent this year to 1.79 billion mt and by 1.2 percent in 2025 to "
+        "1.82 billion mt.",
+        date(2024, 4, 15),
+    ) == [
+        "The World Steel Association (worldsteel) has released its Short-Range Outlook for 2024 and 2025, forecasting "
+        "that steel demand will rebound by 1.7 percent this year to 1.79 billion mt",
+        "and by 1.2 percent in 2025 to 1.82 billion mt.",
+    ]
+
+
+def test_a_change_in_basis_points_with_its_own_year_is_a_link():
+    """The FOMC's March projections as a banking journal summarised them."""
+    assert _links(
+        "In addition, the committee altered their employment and GDP projections, revising their estimate of GDP "
+        "growth down 20 basis points to 2.2 percent in 2016, and 10 basis points to 2.1 percent in 2017.",
+        date(2016, 3, 17),
+    ) == [
+        "In addition, the committee altered their employment and GDP projections, revising their estimate of GDP "
+        "growth down 20 basis points to 2.2 percent in 2016",
+        "and 10 basis points to 2.1 percent in 2017.",
+    ]
+
+
+def test_a_second_verb_with_its_own_time_after_a_dated_figure_is_a_link():
+    """IDC's smartphone forecast as a phone site reports it."""
+    assert _links(
+        "IDC sees iPhone sales growing 3.8% this year and building on that figure next year.", date(2017, 3, 2)
+    ) == [
+        "IDC sees iPhone sales growing 3.8% this year",
+        "and building on that figure next year.",
+    ]

@@ -170,11 +170,48 @@ def test_a_will_inside_a_certain_inference_stays_almost_certain():
         # holdout-1, statement-hkbudget-medium-term-2010: the forecast itself is the subject
         "The underlying inflation rate forecast will average three per cent in 2024.",
         "The latest forecasts show that inflation will decelerate in 2024.",
+        # what a forecast says: Goldman Sachs's Brent path as a wire reports it
+        "The bank maintains its forecast that robust supply growth outside of U.S. shale will push Brent prices "
+        "down to $59 per barrel by the fourth quarter of 2025.",
+        "The IEA reaffirmed its prediction that demand will stabilize by the decade's end.",
     ],
 )
 def test_a_will_inside_a_stated_forecast_or_a_projected_figure_is_likely(sentence):
     (candidate,) = extract_candidates(sentence, published_on=date(2023, 4, 28))
     assert candidate.probability == 0.675
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        # Fortune's tracked housing forecasters, as a real-estate site relays them (an abbreviation before the "will")
+        (
+            "(Another seven firms think U.S. home prices will remain flat or rise by a low single-digit amount in "
+            "2023).",
+            date(2022, 12, 1),
+        ),
+        # brokerages' year-end targets, as a markets blog lists them
+        (
+            "Two of the firms in the list below expect the S&P 500 will rise well above yesterday\u2019s 5631 close by "
+            "the end of the year.",
+            date(2024, 7, 16),
+        ),
+    ],
+)
+def test_a_will_after_firms_that_think_or_expect_is_likely(sentence, published_on):
+    (candidate,) = extract_candidates(sentence, published_on=published_on)
+    assert candidate.probability == 0.675
+
+
+def test_a_second_will_after_an_estimating_verb_keeps_its_own_clause():
+    """The "will" beside a report's estimate stays the report's plain "will" (an EV outlook as a city site lists it)."""
+    found = extract_candidates(
+        "The report estimates that only 2% of new consumer vehicles this year will be electric, but local "
+        "governments will contribute to more widespread adoption through regulatory measures.",
+        published_on=date(2018, 1, 11),
+    )
+    assert found[-1].quote.startswith("but local governments will")
+    assert found[-1].probability == 0.97
 
 
 def test_a_will_with_its_forecaster_predicting_after_it_is_likely():

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from sources.extraction.deadlines import deadline_in
 from sources.extraction.text import to_plain
 
@@ -64,3 +66,34 @@ def test_at_least_the_next_years_count_from_publication():
 def test_a_range_of_months_ahead_ends_with_the_longer():
     sentence = "Over the next 12 to 24 months, forecasts suggest gold could rise to US$4,000"
     assert deadline_in(sentence, 0, len(sentence), date(2025, 1, 1)).deadline == date(2027, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the Climate Action Tracker's warming estimates
+        "Current policies presently in place around the world are projected to result in about 2.7\u00b0C[1] warming "
+        "above pre-industrial levels.",
+        "NDCs alone[2] will limit warming to 2.4\u00b0C.",
+    ],
+)
+def test_projected_warming_without_a_date_is_for_the_end_of_the_century(sentence):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), date(2021, 11, 9)).deadline == date(2100, 12, 31)
+
+
+def test_a_warming_threshold_with_its_own_window_keeps_it():
+    plain = to_plain(
+        "the most likely scenario for global temperatures is that they will breach 1.5 degrees Celsius of warming "
+        "for at least a year within the next five years"
+    )
+    assert deadline_in(plain, 0, len(plain), date(2023, 5, 18)).deadline.year == 2028
+
+
+def test_the_span_a_report_covers_is_not_the_window_of_what_it_forecasts():
+    """The World Steel Association's outlook as a steel trade site reports it."""
+    sentence = (
+        "The World Steel Association (worldsteel) has released its Short-Range Outlook for 2024 and 2025, forecasting "
+        "that steel demand will rebound by 1.7 percent this year to 1.79 billion mt"
+    )
+    assert _year(sentence, date(2024, 4, 15)) == 2024

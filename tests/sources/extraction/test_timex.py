@@ -291,6 +291,53 @@ def test_a_state_that_lasts_until_a_year_runs_through_it_in_any_form_of_the_verb
     assert deadline_in(plain, 0, len(plain), date(2021, 12, 6)).deadline.year == 2023
 
 
+def test_a_rate_kept_up_each_year_until_a_year_runs_through_it():
+    """GWEC's outlook for wind as an energy site reports it."""
+    plain = to_plain(
+        "GWEC anticipates that the industry will add approximately 158 GW of new wind installations annually until 2028"
+    )
+    assert deadline_in(plain, 0, len(plain), date(2024, 4, 17)).deadline.year == 2028
+
+
+def test_the_next_year_budgets_projections_are_for_next_year():
+    """A North Macedonian finance ministry release: the figures take the year of the budget named before them."""
+    text = (
+        "Ministry of Finance commenced preparing the next-year budget. According to the projections, GDP growth is "
+        "expected to be 3.5%, inflation to range between 2 and 2.5%, and deficit to be at the level of 2.5% of GDP."
+    )
+    found = extract_candidates(text, published_on=date(2010, 7, 1))
+    assert found
+    assert all(c.deadline.year == 2011 for c in found)
+
+
+def test_a_year_counted_from_a_date_ends_a_year_after_it():
+    """The Peterson Institute's tariff model as a Miami news site reports it."""
+    plain = to_plain(
+        "inflation, as measured by the consumer price index, is expected to rise by 1 percentage point above "
+        "baseline for the year following September 11, 2025"
+    )
+    assert deadline_in(plain, 0, len(plain), date(2025, 9, 12)).deadline == date(2026, 9, 11)
+    plain = to_plain("Prices will rise 3% in the 12 months after March 2026.")
+    assert deadline_in(plain, 0, len(plain), date(2026, 2, 1)).deadline == date(2027, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deadline"),
+    [
+        # Citi's bull case as a market site reports it
+        (
+            "Citi has lifted its bull case scenario for oil prices for the 4Q\u201924 and 1Q\u201925 to $120/bbl",
+            date(2025, 3, 31),
+        ),
+        ("Brent should average $80 in Q3 '24", date(2024, 9, 30)),
+        ("Brent should average $80 in 3Q 2024", date(2024, 9, 30)),
+    ],
+)
+def test_an_analysts_quarter_shorthand_is_that_quarters_end(sentence, deadline):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), date(2024, 1, 1)).deadline == deadline
+
+
 def test_the_centurys_end_is_a_deadline():
     # holdout-11's sea-level outlook
     text = "In 2007, the experts estimated a rise of 0.5 metres by 2100."
