@@ -215,7 +215,8 @@ def clause_candidate(
         # would continue to rise", "... would cause supply to be tight ..., the report said"
         reporting = _REPORTED_WOULD.search(sentence_text)
         reported = reporting and not _said_back_then(plain[sentence_start : marker.start], published_on)
-        if not (PROJECTION_CONTEXT.search(around) or reported) or CONDITIONAL.match(sentence_text):
+        projected = PROJECTION_CONTEXT.search(around)
+        if not (projected or reported) or (CONDITIONAL.match(sentence_text) and not projected):
             return None  # a hypothetical, not a projection
         # the reported "will" keeps its weight; a predicted one is a prediction ("He predicted that rupiah would
         # continue to trade at the level of 12,000 per dollar": likely, as "predicts ... will")

@@ -22,6 +22,10 @@ _SUPPRESS_BEFORE = re.compile(
     r"|(?:\bnone\s+of\s+this|\bnot|n't|\bnever)\b[^,;:\u2013\u2014\u2015]*\bmeans?\b[^,;:]*$"
     # an indirect question: "prediction of how teams will fare in the coming season"
     r"|\b(?:of|about|on)\s+how\b[^,;:]*$"
+    # ... or of where, what or how things go: "updated projections on where teams will finish this season", "To
+    # better understand where the U.S. housing slowdown will take us next", "asked ... what they think space travel
+    # will look in the next half-century", "recalibrating our probabilities somewhat for how the conflict will play out"
+    r"|\b(?:on|about|for|understand|asked\s+[^.;:]{1,80}?)\s+(?:how|where|what)\s+(?!(?:I|we)\s)[^,;:]*$"
     # hearsay: "they hear in the media that the price will flatten out soon"
     r"|\b(?:hear|hears|heard)\b[^.;:]{0,40}?\bthat\b[^,;:]*$"
     # "Board wants to have reasonable confidence that inflation will return to target"
@@ -146,6 +150,10 @@ PAST_FORECAST = re.compile(
 PROJECTION_CONTEXT = re.compile(
     # "would displace more than 5m bpd of oil products under the current trajectory of oil use"
     r"\b(?:projections?|projected|forecasts?|forecasting|outlook|expects?|scenario|trajector(?:y|ies))\b"
+    # a model's or an estimate's result: "According to the Tax Foundation model, the tariffs enacted so far
+    # would reduce long-run GDP by 0.06 percent", "we estimate that U.S. GDP would fall another 0.05 percent"
+    r"|\b(?:according\s+to|under|in)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w.&\-]+\s+){0,5}?models?\b"
+    r"|\b(?:we|they|it|[A-Z][\w.&\-]+)\s+(?:now\s+)?estimates?\s+(?:that\s+)?"
     # a trend carried forward: "Peak oil would follow in 2025, if current growth rates in electric vehicles are
     # sustained", "the debt-to-GDP ratio rising to 193 percent by 2049 under current policy"
     r"|\bif\s+(?:the\s+)?current\s+[^.;]{1,60}?\b(?:are|is)\s+(?:sustained|maintained|kept\s+up)\b"

@@ -94,6 +94,7 @@ def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     lines = _lines(plain)
     rows += _pipe_tables(plain, lines)
     rows += _stacked_pipe_tables(plain, lines)
+    rows += _stacked_chance_tables(plain, lines)
     rows += [Row(s, e, chance, claim) for s, e, chance, claim in complementary_rows(plain, lines)]
     rows += _outcome_shares(plain, lines)
     rows += _scenario_labels(plain, lines)
@@ -272,6 +273,60 @@ def _stacked_pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
                 break  # the table ended
             claim = f"{row[0][2]}: {header[column][2]} {row[column][2]}"
             rows.append(Row(row[0][0], row[-1][1], None, claim, header=header[column][:2]))
+    return rows
+
+
+# a cell of a table copied one cell a paragraph: a short line that is no sentence ("Make playoffs", "64.9")
+_LOOSE_CELL = re.compile(r"[^\n.!?:;|]{1,60}|\s*\d[\d.,]*\s*%?\s*")
+_PERCENT_CELL = re.compile(rf"\s*{_PERCENT}\s*")
+
+
+def _stacked_chance_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    """A table of chances copied from a web page one cell a paragraph, without pipes: "Teams", "Projected wins",
+    "Make playoffs", "Win NBA title", then "Golden State Warriors", "64.9", "100%", "56.3%". Under talk of odds
+    or chances (in its header or just above it), each row is the chance of its last column of percentages, the
+    last stage being the outcome the table is for."""
+    rows: list[Row] = []
+    cells = [(s, e, plain[s:e].strip()) for s, e in lines if plain[s:e].strip()]
+    i = 0
+    while i < len(cells):
+        run = i
+        while run < len(cells) and _LOOSE_CELL.fullmatch(cells[run][2]) and len(cells[run][2].split()) <= 6:
+            run += 1
+        if run - i < 6:
+            i = max(run, i + 1)
+            continue
+        block, i = cells[i:run], run
+        figure = [bool(_FIGURE_CELL.fullmatch(cell[2])) for cell in block]
+        first = next((k for k, f in enumerate(figure) if f), None)
+        if first is None or first < 2:
+            continue
+        label = first - 1
+        following = next((k for k in range(first, len(block)) if not figure[k]), len(block))
+        width = following - label
+        if width < 3 or label < width:
+            continue
+        header = block[label - width : label]
+        if any(figure[label - width : label]):
+            continue
+        above = plain[max(0, header[0][0] - 300) : header[0][0]]
+        if not (any(_CHANCE_HEADER.search(cell[2]) for cell in header) or _CHANCE.search(above)):
+            continue
+        sample = block[label : label + width]
+        column = next((k for k in range(width - 1, 0, -1) if _PERCENT_CELL.fullmatch(sample[k][2])), None)
+        if column is None:
+            continue
+        event = header[column][2]
+        event = event[0].lower() + event[1:] if re.match(r"[A-Z][a-z]", event) else event
+        for start in range(label, len(block) - width + 1, width):
+            row = block[start : start + width]
+            if figure[start] or not all(figure[start + 1 : start + width]):
+                break  # the table ended
+            chance = _PERCENT_CELL.fullmatch(row[column][2])
+            if chance is None:
+                break
+            value = float(chance.group("num")) / 100
+            rows.append(Row(row[0][0], row[-1][1], value, f"{row[0][2]} {event}"))
     return rows
 
 

@@ -189,3 +189,23 @@ def test_an_expectation_with_an_aside_before_its_clause_hedges_the_will():
         "We expect, for the year as a whole, 2009 is going to be higher.", published_on=PUBLISHED
     )
     assert expected.probability == 0.675
+
+
+def test_a_would_under_a_model_or_an_estimate_is_its_projection_even_after_a_condition():
+    """The Tax Foundation's tariff tracker (difficultrun.org): "According to the Tax Foundation model, the tariffs
+    enacted so far by the Trump administration would reduce long-run GDP by 0.06 percent ... If the Trump
+    administration enacts additional tariffs ..., GDP would fall by an additional 0.3 percent"."""
+    text = (
+        "According to the Tax Foundation model, the tariffs enacted so far by the Trump administration would reduce "
+        "long-run GDP by 0.06 percent ($15 billion) and wages by 0.04 percent and eliminate 48,585 full-time "
+        "equivalent jobs. If the Trump administration enacts additional tariffs on automobiles and parts and "
+        "additional Chinese tariffs, GDP would fall by an additional 0.3 percent ($89.60 billion), resulting in 0.2 "
+        "percent lower wages and 277,825 fewer full-time equivalent jobs."
+    )
+    found = extract_candidates(text, published_on=date(2018, 9, 1))
+    assert [c.conditional for c in found] == [False, True]
+    estimated = "If these tariffs are fully enacted, we estimate that U.S. GDP would fall another 0.05 percent."
+    (found,) = extract_candidates(estimated, published_on=date(2018, 9, 1))
+    assert found.conditional
+    # a condition with no model or estimate around it stays a hypothetical
+    assert extract_candidates("If he won, that would be a disaster for everyone.", published_on=PUBLISHED) == []

@@ -23,11 +23,33 @@ def test_cancelled(text):
     assert extract_candidates(text, published_on=date(2024, 5, 1)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CBS Sports, on SportsLine's simulations
+        "SportsLine data scientist Stephen Oh has run the simulations and crunched the numbers to give us some "
+        "updated projections on where teams will finish this season.",
+        # realscenter.com, before an interview with Zonda's chief economist
+        "To better understand where the U.S. housing slowdown will take us next",
+        # Orlando Sentinel, introducing the answers it collected
+        "The Orlando Sentinel asked experts, patrons and young campers at the Orlando Science Center what they "
+        "think space travel will look in the next half-century.",
+    ],
+)
+def test_a_will_inside_a_question_of_where_what_or_how_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2024, 5, 1)) == []
+
+
 def test_the_patterns_the_pipeline_asks():
     assert CONDITIONAL.match("But if inflation remains high, expectations could topple")
     assert PAST_FORECAST.search("Here's the November 2007 forecast for 2008:").group("year") == "2007"
     assert PAST_FORECAST.search("Previous forecasts predicted a drop")
     assert PROJECTION_CONTEXT.search("In the latest projections, GDP")
+    # "According to the Tax Foundation model, the tariffs ... would reduce long-run GDP by 0.06 percent"
+    assert PROJECTION_CONTEXT.search("According to the Tax Foundation model, the tariffs")
+    # "We estimate this would translate into cumulative demand boosts by 2027 of 6%"
+    assert PROJECTION_CONTEXT.search("We estimate this would translate")
+    assert not PROJECTION_CONTEXT.search("A role model would help.")
 
 
 @pytest.mark.parametrize(

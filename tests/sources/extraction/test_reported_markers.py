@@ -122,3 +122,26 @@ def test_an_outlook_that_shows_is_a_projection():
 
 def test_a_forecasters_expectation_denied_makes_the_outcome_unlikely():
     assert ("expect", scales.UNLIKELY) in _kinds("On the bright side, she doesn't expect further rate hikes.")
+
+
+def test_a_forecasters_figure_in_a_participle_after_a_comma_is_a_prediction_kept_with_its_date():
+    """Miami Daily on PIIE: "The analysis forecasts a significant slowdown in US GDP growth, projecting a reduction
+    of 0.23 percentage points from baseline in 2025"; Rough & Polished on UBS: "..., predicting London Metal
+    Exchange (LME) prices to average $10,500 and $11,000 per ton in 2025 and 2026, respectively"."""
+    from datetime import date
+
+    from sources.extraction import extract_candidates
+
+    assert ("predicting", scales.LIKELY) in _kinds(
+        "The analysis forecasts a significant slowdown in US GDP growth, projecting a reduction of 0.23 percentage "
+        "points from baseline in 2025."
+    )
+    sentence = (
+        "Researchers at UBS said that increasingly tighter supplies of copper in the coming 6 to 12 months could "
+        "lead to a deficit of more than 200,000 tons in 2025, predicting London Metal Exchange (LME) prices to "
+        "average $10,500 and $11,000 per ton in 2025 and 2026, respectively."
+    )
+    (found,) = extract_candidates(sentence, published_on=date(2024, 10, 1))
+    assert found.probability == pytest.approx(0.675)
+    # without a date it is a topic or a method, as "is predicting" is
+    assert extract_candidates("He spoke for an hour, predicting doom.", published_on=date(2024, 10, 1)) == []

@@ -380,3 +380,26 @@ def test_a_last_column_headed_by_odds_gives_each_row_its_chance():
     )
     found = [c.probability for c in extract_candidates(text, published_on=date(2014, 1, 20))]
     assert found == [0.421, 0.285]
+
+
+# CBS Sports' SportsLine projections, a table stored one cell a paragraph
+_ONE_CELL_A_PARAGRAPH = (
+    "Here's a look at the odds for every team to make the playoffs, win their conference and win the title.\n\n"
+    "Western Conference\n\nTeams\n\nProjected wins\n\nMake playoffs\n\nWin Western Conference\n\nWin NBA title\n\n"
+    "Golden State Warriors\n\n64.9\n\n100%\n\n69.16%\n\n56.3%\n\n"
+    "Portland Trail Blazers\n\n52.4\n\n99.2%\n\n8.99%\n\n4.3%\n\n"
+    "A few takeaways from these projections:\n"
+)
+
+
+def test_a_chance_table_stored_one_cell_a_paragraph_gives_the_last_chance_column_of_each_row():
+    golden, portland = find_rows(to_plain(_ONE_CELL_A_PARAGRAPH))
+    assert (golden.probability, golden.claim) == (0.563, "Golden State Warriors win NBA title")
+    assert portland.probability == pytest.approx(0.043)
+    quotes = [c.quote for c in extract_candidates(_ONE_CELL_A_PARAGRAPH, published_on=date(2018, 11, 13))]
+    assert quotes[0] == "Golden State Warriors\n\n64.9\n\n100%\n\n69.16%\n\n56.3%"
+
+
+def test_a_table_stored_one_cell_a_paragraph_without_talk_of_chances_is_no_forecast():
+    levels = _ONE_CELL_A_PARAGRAPH.replace("the odds for every team to", "how every team did to")
+    assert find_rows(to_plain(levels)) == []
