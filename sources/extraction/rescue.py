@@ -24,8 +24,8 @@ in plain Python:
   guidance, is likely, as the corpus reads such lines), a deadline from its own time
   expressions or a dated sentence before it in its paragraph, a drafted claim and criteria, and
   a warning that the model proposed it;
-- `table_row`: a cell of a table copied one cell a line is no sentence: it is proposed as its row, once,
-  its chance the table's last column of percentages when the table talks of chances;
+- `table_row`: a cell of a table copied one cell a line (found as the rules find it, `rows.stacked_tables`)
+  is no sentence: it is proposed as its row, once, with the table's column of chances, if it has one;
 - `with_rescued`: the candidates and the rescued sentences, in text order;
 - `rescued`: the same with the shipped model (`rescue_weights.json`, read once, when first needed);
 - `fingerprint`: a digest of the features the model was trained on, stored with it, so a test
@@ -62,7 +62,7 @@ from .flags import (
     DEADLINE_STATED,
 )
 from .markers import Marker, find_markers, head_marker
-from .rows import _CHANCE_HEADER, _FIGURE_CELL
+from .rows import StackedTable, stacked_tables
 from .segments import blocks, sentences_in
 from .text import trim
 
@@ -229,59 +229,20 @@ def _probability(
     return scale.probability(scales.LIKELY), BASIS_PHRASE, scales.LIKELY, ""
 
 
-# a cell of a table copied one cell a line: a few words, no pipe (a pipe table is the rules'), no full stop
-_MOST_CELL_WORDS = 6
-_PERCENT_CELL = re.compile(r"\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%\s*")
-
-
-def _is_cell(plain: str, spans: list[tuple[int, int, int]], index: int) -> bool:
-    start, end, block = spans[index]
-    line = plain[start:end]
-    alone = (index == 0 or spans[index - 1][2] != block) and (index + 1 == len(spans) or spans[index + 1][2] != block)
-    return alone and "|" not in line and len(line.split()) <= _MOST_CELL_WORDS and not re.search(r"[.!?:]\s*$", line)
-
-
-def table_row(plain: str, spans: list[tuple[int, int, int]], index: int) -> tuple[int, int, float | None, str] | None:
-    """The row of a table laid out one cell a line that the unit `index` is a cell of: (start, end, chance,
-    the chance column's name). A web table copied as text puts each cell on a line of its own: "Teams",
-    "Projected wins", "Make playoffs", "Win NBA title", then "Golden State Warriors", "64.9", "100%", "56.3%".
-    A cell alone is no forecast; its row is, as the rules read a pipe table's rows. The row's chance is the
-    last column of percentages, the last stage being the outcome the table is for ("Prob Final 4 | Prob
-    Winner"), when the table or the line above it talks of chances; otherwise the row has none stated."""
-    if not _is_cell(plain, spans, index):
-        return None
-    lo = hi = index
-    while lo > 0 and _is_cell(plain, spans, lo - 1):
-        lo -= 1
-    while hi + 1 < len(spans) and _is_cell(plain, spans, hi + 1):
-        hi += 1
-    cells = [plain[s:e] for s, e, _ in spans[lo : hi + 1]]
-    figure = [bool(_FIGURE_CELL.fullmatch(cell)) for cell in cells]
-    first = next((k for k, is_figure in enumerate(figure) if is_figure), None)
-    if first is None or first < 1 or figure[first - 1]:
-        return None
-    label = first - 1
-    width = next((k for k in range(first, len(cells)) if not figure[k]), len(cells)) - label
-    header = cells[label - width : label] if width >= 2 and label >= width else []
-    if not header or any(figure[label - width : label]):
-        return None
-    labels = []
-    for row in range(label, len(cells) - width + 1, width):
-        if figure[row] or not all(figure[row + 1 : row + width]):
-            break  # the table ended
-        labels.append(row)
-    at = index - lo
-    mine = next((row for row in labels if row <= at < row + width), None)
-    if len(labels) < 2 or mine is None:
-        return None
-    start, end = spans[lo + mine][0], spans[lo + mine + width - 1][1]
-    chances = [c for c in range(1, width) if all(_PERCENT_CELL.fullmatch(cells[row + c]) for row in labels)]
-    above = plain[max(0, spans[lo][0] - 300) : spans[lo][0]]
-    if not chances or not (_CHANCE_HEADER.search(" ".join(header)) or _CHANCE_HEADER.search(above)):
-        return start, end, None, ""
-    column = chances[-1]
-    value = float(_PERCENT_CELL.fullmatch(cells[mine + column]).group("num")) / 100
-    return start, end, value, " ".join(header[column].split())
+def table_row(
+    plain: str, tables: list[StackedTable], start: int, end: int
+) -> tuple[int, int, float | None, str] | None:
+    """The row of a table laid out one cell a line (`rows.stacked_tables`) that the unit at `start`:`end` is a
+    cell of: (start, end, chance, the chance column's name). A cell alone is no forecast; its row is, as the
+    rules read a table's rows. The row's chance is the table's column of chances; a table of levels gives its
+    rows none stated (and an empty name). A header's cell, or a unit in no table, is no row (None)."""
+    for table in tables:
+        for row in table.rows:
+            if row[0][0] <= start and end <= row[-1][1]:
+                chance = table.chance_of(plain, row)
+                column = " ".join(plain[slice(*table.header[table.chance])].split()) if chance is not None else ""
+                return row[0][0], row[-1][1], chance, column
+    return None
 
 
 def rescued_candidate(
@@ -382,6 +343,7 @@ def with_rescued(
             raise ValueError("with_rescued needs a threshold when it is given scores")
         threshold = model["threshold"]
     spans = unit_blocks(plain)
+    tables = stacked_tables(plain)
     if scores is not None and len(scores) != len(spans):
         raise ValueError(f"{len(scores)} scores for {len(spans)} units")
     found = []
@@ -396,7 +358,7 @@ def with_rescued(
         before = [(s, e) for s, e, b in spans[:index] if b == block][-2:]
         # the model's own score says how sure it is; rescued sentences stay below the rules' usual range
         confidence = round(min(max(0.5 * value, 0.05), 0.5), 2)
-        row = table_row(plain, spans, index)
+        row = table_row(plain, tables, start, end)
         chance = None
         if row is not None:
             # a cell is proposed as its row, once, and only if no candidate already holds the row

@@ -276,57 +276,95 @@ def _stacked_pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     return rows
 
 
-# a cell of a table copied one cell a paragraph: a short line that is no sentence ("Make playoffs", "64.9")
-_LOOSE_CELL = re.compile(r"[^\n.!?:;|]{1,60}|\s*\d[\d.,]*\s*%?\s*")
+# a cell of a table copied one cell a line: a few words that end no sentence and hold no pipe (a pipe table is
+# read above): "Make playoffs", "St. Louis Blues", "64.9", "+3.5%"
+_MOST_CELL_WORDS = 6
+_ENDS_SENTENCE = re.compile(r"[.!?:;]\s*$")
 _PERCENT_CELL = re.compile(rf"\s*{_PERCENT}\s*")
 
 
-def _stacked_chance_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
-    """A table of chances copied from a web page one cell a paragraph, without pipes: "Teams", "Projected wins",
-    "Make playoffs", "Win NBA title", then "Golden State Warriors", "64.9", "100%", "56.3%". Under talk of odds
-    or chances (in its header or just above it), each row is the chance of its last column of percentages, the
-    last stage being the outcome the table is for."""
-    rows: list[Row] = []
-    cells = [(s, e, plain[s:e].strip()) for s, e in lines if plain[s:e].strip()]
+@dataclass(frozen=True)
+class StackedTable:
+    """A table copied from a web page one cell a line: its header's cells, each row's cells (the row's label
+    first), as spans of the text, and the column of chances (an index into a row) or None."""
+
+    header: tuple[tuple[int, int], ...]
+    rows: tuple[tuple[tuple[int, int], ...], ...]
+    chance: int | None
+
+    def chance_of(self, plain: str, row: tuple[tuple[int, int], ...]) -> float | None:
+        """The row's chance, as a fraction of one; None when the table states none."""
+        if self.chance is None:
+            return None
+        start, end = row[self.chance]
+        return float(_PERCENT_CELL.fullmatch(plain[start:end]).group("num")) / 100
+
+
+def _is_stacked_cell(cell: str) -> bool:
+    return "|" not in cell and len(cell.split()) <= _MOST_CELL_WORDS and not _ENDS_SENTENCE.search(cell)
+
+
+def _stacked_table(plain: str, cells: list[tuple[int, int]]) -> tuple[StackedTable | None, int]:
+    """The first table in a run of cells, and where in the run to look for the next one."""
+    figure = [bool(_FIGURE_CELL.fullmatch(plain[s:e])) for s, e in cells]
+    first = next((k for k, is_figure in enumerate(figure) if is_figure), None)
+    if first is None:
+        return None, len(cells)
+    # the first row's label is the cell before its first figure; the header's names come just before it
+    label = first - 1
+    width = next((k for k in range(first, len(cells)) if not figure[k]), len(cells)) - label
+    rows = []
+    for start in range(label, len(cells) - width + 1, width):
+        if figure[start] or not all(figure[start + 1 : start + width]):
+            break  # the table ended
+        rows.append(tuple(cells[start : start + width]))
+    if width < 2 or label < width or len(rows) < 2:
+        return None, first + 1
+    header = tuple(cells[label - width : label])
+    chances = [k for k in range(1, width) if all(_PERCENT_CELL.fullmatch(plain[slice(*row[k])]) for row in rows)]
+    above = plain[max(0, header[0][0] - 300) : header[0][0]]
+    talks = any(_CHANCE_HEADER.search(plain[s:e]) for s, e in header) or _CHANCE.search(above)
+    # the last column of chances: the last stage is the outcome the table is for ("Make playoffs", "Win NBA title")
+    chance = chances[-1] if chances and talks else None
+    return StackedTable(header, tuple(rows), chance), label + width * len(rows)
+
+
+def stacked_tables(plain: str, lines: list[tuple[int, int]] | None = None) -> list[StackedTable]:
+    """The tables copied from a web page one cell a line (or a paragraph), without pipes: "Teams", "Projected
+    wins", "Make playoffs", "Win NBA title", then "Golden State Warriors", "64.9", "100%", "56.3%". A run of
+    short lines that end no sentence holds a table when a label and a row of figures follow as many names as
+    the row has cells, and a second row does the same. Its column of chances is the last column of
+    percentages, when the header or the text just above it talks of chances (odds, chances, probability);
+    otherwise the table is one of levels and has none."""
+    cells = [trim(plain, s, e) for s, e in (_lines(plain) if lines is None else lines)]
+    cells = [(s, e) for s, e in cells if s < e]
+    tables: list[StackedTable] = []
     i = 0
     while i < len(cells):
         run = i
-        while run < len(cells) and _LOOSE_CELL.fullmatch(cells[run][2]) and len(cells[run][2].split()) <= 6:
+        while run < len(cells) and _is_stacked_cell(plain[slice(*cells[run])]):
             run += 1
-        if run - i < 6:
-            i = max(run, i + 1)
+        while i < run:
+            table, skip = _stacked_table(plain, cells[i:run])
+            if table is not None:
+                tables.append(table)
+            i += skip
+        i = run + 1
+    return tables
+
+
+def _stacked_chance_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    """Each row of a table of chances copied one cell a line is the chance of its column of chances: "Golden
+    State Warriors win NBA title", 56.3%."""
+    rows: list[Row] = []
+    for table in stacked_tables(plain, lines):
+        if table.chance is None:
             continue
-        block, i = cells[i:run], run
-        figure = [bool(_FIGURE_CELL.fullmatch(cell[2])) for cell in block]
-        first = next((k for k, f in enumerate(figure) if f), None)
-        if first is None or first < 2:
-            continue
-        label = first - 1
-        following = next((k for k in range(first, len(block)) if not figure[k]), len(block))
-        width = following - label
-        if width < 3 or label < width:
-            continue
-        header = block[label - width : label]
-        if any(figure[label - width : label]):
-            continue
-        above = plain[max(0, header[0][0] - 300) : header[0][0]]
-        if not (any(_CHANCE_HEADER.search(cell[2]) for cell in header) or _CHANCE.search(above)):
-            continue
-        sample = block[label : label + width]
-        column = next((k for k in range(width - 1, 0, -1) if _PERCENT_CELL.fullmatch(sample[k][2])), None)
-        if column is None:
-            continue
-        event = header[column][2]
+        event = plain[slice(*table.header[table.chance])]
         event = event[0].lower() + event[1:] if re.match(r"[A-Z][a-z]", event) else event
-        for start in range(label, len(block) - width + 1, width):
-            row = block[start : start + width]
-            if figure[start] or not all(figure[start + 1 : start + width]):
-                break  # the table ended
-            chance = _PERCENT_CELL.fullmatch(row[column][2])
-            if chance is None:
-                break
-            value = float(chance.group("num")) / 100
-            rows.append(Row(row[0][0], row[-1][1], value, f"{row[0][2]} {event}"))
+        for row in table.rows:
+            label = plain[slice(*row[0])]
+            rows.append(Row(row[0][0], row[-1][1], table.chance_of(plain, row), f"{label} {event}"))
     return rows
 
 

@@ -8,6 +8,7 @@ import pytest
 from sources import scales
 from sources.extraction import rescue
 from sources.extraction.flags import DEADLINE_CONTEXT, DEADLINE_DEFAULT, DEADLINE_STATED
+from sources.extraction.rows import stacked_tables
 from sources.extraction.text import to_plain
 
 SCALE = scales.get_scale(scales.DEFAULT_SCALE)
@@ -282,13 +283,13 @@ def test_a_rescued_table_cell_is_proposed_as_its_row_with_the_last_chance_column
 def test_a_table_of_levels_gives_its_rows_no_stated_chance_and_a_header_cell_is_no_row():
     text = TABLE.replace("Here's a look at the odds for every team to", "Every team's season: will they")
     plain = to_plain(text)
-    units = rescue.unit_blocks(plain)
-    cells = {plain[s:e]: i for i, (s, e, _) in enumerate(units)}
-    start, end, chance, column = rescue.table_row(plain, units, cells["69.16%"])
+    tables = stacked_tables(plain)
+    cells = {plain[s:e]: (s, e) for s, e in rescue.units(plain)}
+    start, end, chance, column = rescue.table_row(plain, tables, *cells["69.16%"])
     assert (" ".join(plain[start:end].split()), chance, column) == (
         "Golden State Warriors 64.9 100% 69.16% 56.3%",
         None,
         "",
     )
-    assert rescue.table_row(plain, units, cells["Make playoffs"]) is None
-    assert rescue.table_row(plain, units, 0) is None
+    assert rescue.table_row(plain, tables, *cells["Make playoffs"]) is None
+    assert rescue.table_row(plain, tables, *rescue.units(plain)[0]) is None

@@ -6,7 +6,7 @@ import pytest
 
 from sources import scales
 from sources.extraction import BASIS_STATED, extract_candidates
-from sources.extraction.rows import find_rows
+from sources.extraction.rows import find_rows, stacked_tables
 from sources.extraction.text import to_plain
 
 PUBLISHED = date(2011, 1, 10)
@@ -398,6 +398,46 @@ def test_a_chance_table_stored_one_cell_a_paragraph_gives_the_last_chance_column
     assert portland.probability == pytest.approx(0.043)
     quotes = [c.quote for c in extract_candidates(_ONE_CELL_A_PARAGRAPH, published_on=date(2018, 11, 13))]
     assert quotes[0] == "Golden State Warriors\n\n64.9\n\n100%\n\n69.16%\n\n56.3%"
+
+
+def test_a_table_stored_one_cell_a_paragraph_is_found_with_its_header_rows_and_last_column_of_chances():
+    plain = to_plain(_ONE_CELL_A_PARAGRAPH)
+    (table,) = stacked_tables(plain)
+    assert [plain[s:e] for s, e in table.header] == [
+        "Teams",
+        "Projected wins",
+        "Make playoffs",
+        "Win Western Conference",
+        "Win NBA title",
+    ]
+    assert [[plain[s:e] for s, e in row] for row in table.rows] == [
+        ["Golden State Warriors", "64.9", "100%", "69.16%", "56.3%"],
+        ["Portland Trail Blazers", "52.4", "99.2%", "8.99%", "4.3%"],
+    ]
+    # the last stage is the outcome the table is for
+    assert table.chance == 4
+    assert [table.chance_of(plain, row) for row in table.rows] == [0.563, pytest.approx(0.043)]
+
+
+def test_a_table_stored_one_cell_a_paragraph_without_talk_of_chances_has_no_column_of_chances():
+    plain = to_plain(_ONE_CELL_A_PARAGRAPH.replace("the odds for every team to", "how every team did to"))
+    (table,) = stacked_tables(plain)
+    assert (len(table.rows), table.chance, table.chance_of(plain, table.rows[0])) == (2, None, None)
+
+
+def test_tables_stored_one_cell_a_paragraph_back_to_back_are_each_found():
+    # a conference's table straight after the other's, its title a cell like theirs
+    first, takeaways = _ONE_CELL_A_PARAGRAPH.split("A few takeaways")
+    western = first.split("\n\n", 1)[1]
+    plain = to_plain(first + western.replace("Western", "Eastern") + "A few takeaways" + takeaways)
+    tables = stacked_tables(plain)
+    assert [plain[slice(*table.header[3])] for table in tables] == ["Win Western Conference", "Win Eastern Conference"]
+    assert [table.chance for table in tables] == [4, 4]
+
+
+def test_a_header_and_a_single_row_stored_one_cell_a_paragraph_are_no_table():
+    one_row = _ONE_CELL_A_PARAGRAPH.replace("Portland Trail Blazers\n\n52.4\n\n99.2%\n\n8.99%\n\n4.3%\n\n", "")
+    assert stacked_tables(to_plain(one_row)) == []
 
 
 def test_a_table_stored_one_cell_a_paragraph_without_talk_of_chances_is_no_forecast():
