@@ -24,6 +24,11 @@ round twelve), holdout-16 and holdout-17 (seen since round thirteen), holdout-18
 
 A candidate matches a gold entry when the gold `quote` and the candidate's quote overlap:
 one holds the other, or they share a run of words as long as most of the shorter one.
+
+Each article is read as of its gold `published_on`. A page that states no date makes the import
+ask the editor for one, and an editor types the real date or their best estimate; so the report
+reads such a page as of `published_about`, the date the annotator estimated from its text, and as
+of 1 January of the slug's year only when the annotator could say no more than the year.
 Pure: needs no database and no Django.
 """
 
@@ -195,9 +200,17 @@ def same_forecaster(got: str, want: str) -> bool:
 
 
 def publication_date(name: str, key: dict) -> date:
-    """The gold's date; a page that states none is read as of 1 January of the slug's year."""
+    """The date the article is read as of: `published_on`, else `published_about`, else 1 January.
+
+    A page that states no date makes the import ask the editor for one, and the editor types the
+    real date or their best estimate, so such a page is read as of the annotator's estimate from
+    its text (`published_about`); only when the annotator could place it no closer than a year is
+    it read as of 1 January of the slug's year.
+    """
     if key.get("published_on"):
         return date.fromisoformat(key["published_on"])
+    if key.get("published_about"):
+        return date.fromisoformat(key["published_about"])
     return date(int(name[-4:]), 1, 1)
 
 

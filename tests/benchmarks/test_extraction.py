@@ -1,6 +1,7 @@
 """The extraction quality report: its matching and its arithmetic, on a small set made here."""
 
 import json
+from datetime import date
 
 import pytest
 
@@ -89,3 +90,14 @@ def test_overlap(gold, quote, overlap):
 )
 def test_a_forecaster_is_named_by_its_name_or_its_initials(got, want, same):
     assert extraction.same_forecaster(got, want) is same
+
+
+def test_the_publication_date_is_the_stated_one_then_the_estimate_then_1_january():
+    slug = "op-ed-example-prices-2030"
+    both = {"published_on": "2030-06-01", "published_about": "2030-09-15"}
+    assert extraction.publication_date(slug, both) == date(2030, 6, 1)
+    # a page that states no date: the annotator's estimate, the date an editor gives the import
+    estimated = {"published_on": None, "published_about": "2029-11-15"}
+    assert extraction.publication_date(slug, estimated) == date(2029, 11, 15)
+    # placed no closer than the slug's year
+    assert extraction.publication_date(slug, {"published_on": None}) == date(2030, 1, 1)

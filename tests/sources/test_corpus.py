@@ -87,6 +87,15 @@ def test_gold_fields_are_valid(name, slug):
     assert isinstance(gold["whole"], bool)
     if gold["published_on"] is not None:
         datetime.date.fromisoformat(gold["published_on"])
+    if "published_about" in gold:
+        # the annotator's estimate for a page that states no date, so only where published_on is null
+        assert gold["published_on"] is None, "published_about only for a page that states no date"
+        about = datetime.date.fromisoformat(gold["published_about"])
+        # Within a year of the slug's year: the slug carries the year the annotator read the page
+        # as being about, and a page written at the turn of a year can fall on either side of it
+        # ("winter 2022-23" slugged 2022 is 15 January 2023; "end of 2018" slugged 2019, a page
+        # of predictions for 2019, is 15 November 2018).
+        assert abs(about.year - int(slug[-4:])) <= 1, gold["published_about"]
     assert set(gold["metadata"]) == {"title", "author", "publication"}
     assert gold["metadata"]["publication"]
     assert gold["forecasts"], "every article of the corpus carries forecasts"
