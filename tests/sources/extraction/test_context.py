@@ -222,3 +222,14 @@ def test_a_guess_at_what_has_already_happened_is_no_forecast():
 def test_a_likely_outcome_that_will_have_happened_by_a_date_is_still_a_forecast():
     (found,) = extract_candidates("By June the Fed will have likely cut rates twice.", published_on=date(2025, 4, 1))
     assert found.probability is not None
+
+
+def test_a_possibility_a_wire_says_someone_said_is_their_standing_view():
+    """AsiaOne (Reuters) on CREA's analysis: "said" in a wire reports a view still held, unlike "warned that"."""
+    text = (
+        "However, CREA's lead analyst, Lauri Myllyvirta, said emissions could start to go into \"structural "
+        'decline" as early as 2024, despite an estimated rebound of 4.7 per cent year on year in the third '
+        "quarter of 2023."
+    )
+    found = extract_candidates(text, published_on=date(2023, 11, 15))
+    assert [(c.estimative_phrase, c.deadline.year) for c in found] == [("could", 2024)]
