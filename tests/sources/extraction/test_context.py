@@ -233,3 +233,15 @@ def test_a_possibility_a_wire_says_someone_said_is_their_standing_view():
     )
     found = extract_candidates(text, published_on=date(2023, 11, 15))
     assert [(c.estimative_phrase, c.deadline.year) for c in found] == [("could", 2024)]
+
+
+def test_a_wires_past_tense_keeps_a_figure_for_a_window_still_open():
+    """FERN's Ag Insider on the USDA's food price outlook; Zee News on a superseded wheat estimate."""
+    standing = "Beef prices were expected to rise 5.6 percent this year, faster than its usual annual increase."
+    found = extract_candidates(standing, published_on=date(2024, 8, 25))
+    assert [(c.category, c.deadline.year) for c in found] == [("likely", 2024)]
+    superseded = (
+        "The world`s second biggest wheat producer was earlier projected to harvest a record 111.32 million "
+        "tonnes this year."
+    )
+    assert extract_candidates(superseded, published_on=date(2022, 5, 15)) == []
