@@ -72,6 +72,8 @@ _META_BEFORE = re.compile(
 )
 _META_AFTER = re.compile(
     r"\s+(?:explain|discuss|argue|examine|show|describe|look\s+at|cover|consider|outline|recall|remember|notice|"
+    # "As always, we shall see how this plays out", "We'll see how those numbers hold up": the outcome left open
+    r"see\s+(?:how|whether|if|what)\b|"
     r"depend|tell|judge|always|never\s+know|be\s+(?:interesting|moderated|updated|published|discussed|covered|"
     r"explained|back|interest(?:ing|ed)\s+to\s+see))\b",
     re.I,
@@ -217,6 +219,10 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         r"\b(?:say|argue|tell|claim|ask|insist|understand)\b", after[:12]
     ):
         return True
+    if marker.kind in ("will", "should") and re.match(
+        r"\s*(?:not\s+)?be\s+(?:seen|read|viewed|regarded|interpreted|taken|understood)\s+as\b", after, re.I
+    ):
+        return True  # "The rate increase should not be seen as a tightening in policy": how to read it, no outcome
     if marker.kind == "will" and re.match(r"\s+be\s+(?:on\s+)?(?:whether|how|what|who)\b", after, re.I):
         return True  # "the focus will be on whether the Fed's new verbiage ... match": no event
     if marker.kind == "will":

@@ -245,3 +245,20 @@ def test_a_wires_past_tense_keeps_a_figure_for_a_window_still_open():
         "tonnes this year."
     )
     assert extract_candidates(superseded, published_on=date(2022, 5, 15)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # George Germann's newsletter, closing
+        "As always, we shall see how this plays out.",
+        # the McDonald NHL Power Ratings blog, after its series chances
+        "We’ll see how those numbers hold up after tonight’s game!",
+        # Financial Reporter, quoting NIESR on the Bank Rate
+        'NIESR says "the rate increase should not be seen as a tightening in policy, but instead as a modest '
+        "withdrawal of some of the additional stimulus that was injected into the economy after the 2016 EU "
+        'referendum".',
+    ],
+)
+def test_an_outcome_left_open_or_a_way_to_read_a_decision_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2022, 6, 1)) == []
