@@ -87,4 +87,22 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("predicting", re.compile(
         r",\s+(?:predicting|projecting|forecasting)\s+(?!that\b|what\b|how\b|whether\b)(?=\S)", re.I
     )),
+    # the forecaster named after a figure it gives: "Airlines stand to lose $314 billion in ticket sales this year,
+    # the International Air Transport Association estimates"
+    ("expect", re.compile(
+        r",\s+(?:the\s+|a\s+)?(?:(?-i:[A-Z])[\w.&'\u2019\-]*\s+(?:(?:of|for|and)\s+)?){1,7}"
+        r"(?:estimates|forecasts|projects|predicts|expects|reckons)(?=\s*(?:[.;,)\"'\u201d]|$)|\s+(?:and|but)\b)"
+    )),
+    # a projected figure held: "Soybeans have a projected average of $8.24 per bushel this year"
+    ("expect", re.compile(
+        r"\b(?:has|have|with|sees?|shows?)\s+(?:a|an)\s+(?:projected|forecast|expected)\s+(?:[a-z\-]+\s+){0,3}?"
+        rf"(?:of\s+)?(?:about\s+|around\s+|roughly\s+)?(?={_FIGURE})",
+        re.I,
+    )),
+    # an expectation in the progressive: "we are expecting to surpass 250 000 vaccinations per day by next week"
+    ("expect", re.compile(
+        r"\b(?:I'm|I\s+am|we're|we\s+are|(?:analysts|economists|markets|investors|traders|forecasters)\s+are)\s+"
+        r"(?:now\s+|still\s+|also\s+)?expecting\s+(?=to\s+[a-z]|(?:a|an|the|some|more|further|[-$\d])\b)",
+        re.I,
+    )),
 ]  # fmt: skip

@@ -145,3 +145,33 @@ def test_a_forecasters_figure_in_a_participle_after_a_comma_is_a_prediction_kept
     assert found.probability == pytest.approx(0.675)
     # without a date it is a topic or a method, as "is predicting" is
     assert extract_candidates("He spoke for an hour, predicting doom.", published_on=date(2024, 10, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # NDTV Profit (Bloomberg) on Qatar Airways: the forecaster named after the figure it gives
+        "Airlines stand to lose $314 billion in ticket sales this year, the International Air Transport "
+        "Association estimates, and it remains unclear when carriers will be able to resume even a partial service.",
+        # Central Missouri Info on FAPRI's outlook: a projected figure held
+        "Soybeans have a projected average of $8.24 per bushel this year, before rebounding on anticipated export "
+        "demand to $8.69 per bushel next year and over $9 in 2022.",
+        # South Africa's acting Minister of Health: an expectation in the progressive
+        "We are encouraged that the number of vaccinations per day have surpassed 191 000 yesterday at 17H00 and "
+        "we are expecting to surpass 250 000 vaccinations per day by next week.",
+    ],
+)
+def test_a_trailing_forecaster_a_projected_figure_and_an_expectation_in_the_progressive(sentence):
+    assert ("expect", scales.LIKELY) in _kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The economy grew, the minister says.",
+        "We are expecting you at noon.",
+        "The team has a projected starter at quarterback.",
+    ],
+)
+def test_a_trailing_speaker_a_guest_expected_and_a_projected_role_are_no_forecasts(sentence):
+    assert ("expect", scales.LIKELY) not in _kinds(sentence)
