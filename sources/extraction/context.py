@@ -184,6 +184,9 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
     after = plain[marker.end : seg_end]
     if _SUPPRESS_BEFORE.search(before):
         return True
+    line_before = plain[plain.rfind("\n", 0, seg_start) + 1 : seg_start]
+    if marker.kind == "headline" and re.search(r"[,;]\s*$", line_before):
+        return True  # a clause after a comma opens no headline: "..., the agency upped its forecasts to ... to rise"
     past = marker.kind in ("adjective", "chance", "expect") and _PAST_BEFORE.search(before)
     # a wire's past tense for a forecast still standing: "Beef prices were expected to rise 5.6 percent this year"
     # (not one superseded: "was earlier projected to harvest a record 111.32 million tonnes this year")

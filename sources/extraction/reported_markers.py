@@ -105,4 +105,12 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:now\s+|still\s+|also\s+)?expecting\s+(?=to\s+[a-z]|(?:a|an|the|some|more|further|[-$\d])\b)",
         re.I,
     )),
+    # a revision in the colloquial verbs, with its figures: "the agency upped its forecasts to all food prices to
+    # rise 3% to 4%", "bumped up its forecast for home sales to 5.1 million"
+    ("expect", re.compile(
+        r"\b(?:upped|bumped\s+up|hiked|ratcheted\s+(?:up|down)|dialed\s+(?:up|back|down)|pared(?:\s+back)?)\s+"
+        r"(?:its|their|our|the)\s+(?:[\w\-]+\s+){0,3}?(?:forecasts?|projections?|estimates?|outlook)\b"
+        r"(?=(?:[^.;]|\.(?=\d)){0,80}?\d\s*(?:%|per\s*cent|percent|million|billion))",
+        re.I,
+    )),
 ]  # fmt: skip

@@ -262,3 +262,14 @@ def test_a_wires_past_tense_keeps_a_figure_for_a_window_still_open():
 )
 def test_an_outcome_left_open_or_a_way_to_read_a_decision_is_no_forecast(text):
     assert extract_candidates(text, published_on=date(2022, 6, 1)) == []
+
+
+def test_a_clause_after_a_comma_opens_no_headline():
+    """Pro Farmer on the USDA: the clause after the comma is read for its forecast words, not as a headline."""
+    text = (
+        "While USDA still sees smaller increases in 2023, the agency upped its forecasts to all food prices to rise "
+        "3% to 4% (2.5% to 3.5% prior), grocery store prices to increase 2.5% to 3.5% (2% to 3% prior) and "
+        "restaurant prices to jump 4% to 5% (3% to 4% prior)."
+    )
+    found = extract_candidates(text, published_on=date(2022, 10, 25))
+    assert [c.estimative_phrase for c in found] == ["sees smaller increases", "upped its forecasts"]

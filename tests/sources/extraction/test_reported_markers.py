@@ -175,3 +175,15 @@ def test_a_trailing_forecaster_a_projected_figure_and_an_expectation_in_the_prog
 )
 def test_a_trailing_speaker_a_guest_expected_and_a_projected_role_are_no_forecasts(sentence):
     assert ("expect", scales.LIKELY) not in _kinds(sentence)
+
+
+def test_a_revision_in_a_colloquial_verb_with_its_figures_is_a_forecast():
+    """Pro Farmer on the USDA's food price outlook."""
+    sentence = (
+        "While USDA still sees smaller increases in 2023, the agency upped its forecasts to all food prices to rise "
+        "3% to 4% (2.5% to 3.5% prior), grocery store prices to increase 2.5% to 3.5% (2% to 3% prior) and "
+        "restaurant prices to jump 4% to 5% (3% to 4% prior)."
+    )
+    plain = to_plain(sentence)
+    markers = find_markers(plain, 0, len(plain))
+    assert [(m.kind, m.phrase) for m in markers][-1] == ("expect", "upped its forecasts")
