@@ -172,9 +172,10 @@ _EARLIER_REPORT_AFTER = re.compile(
     r"(?:report|survey|statement|forecast|projection|outlook|bulletin)\b",
     re.I,
 )
-# what must happen first, or what is on the calendar: no forecast of an outcome
+# what must happen first, what is on the calendar, or what a plan is made of ("This will include a fivefold increase
+# in air defense"): no forecast of an outcome
 _REQUIREMENT_OR_SCHEDULE = re.compile(
-    r"\s+(?:(?:also|still|first)\s+)?(?:need\s+to|have\s+to|be\s+held|take\s+place|be\s+hosted)\b", re.I
+    r"\s+(?:(?:also|still|first)\s+)?(?:need\s+to|have\s+to|be\s+held|take\s+place|be\s+hosted|include)\b", re.I
 )
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)\s*$", re.I)
 

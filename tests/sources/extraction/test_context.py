@@ -273,3 +273,18 @@ def test_a_clause_after_a_comma_opens_no_headline():
     )
     found = extract_candidates(text, published_on=date(2022, 10, 25))
     assert [c.estimative_phrase for c in found] == ["sees smaller increases", "upped its forecasts"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # UNN on Mark Rutte's speech: what the plan is made of
+        "This will include a fivefold increase in air defense, thousands of additional tanks and millions of "
+        "additional artillery shells to increase arsenals and ensure that NATO countries meet existing levels of "
+        "Russian production.",
+        'Mark Rutte said in a speech in London on Monday that NATO needs a "quantum leap in our collective defense" '
+        "that will include significant rearmament to deter an increasingly militarized Russia.",
+    ],
+)
+def test_what_a_plan_will_include_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2025, 6, 9)) == []
