@@ -285,6 +285,13 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         r"\b(?:about|predict|predicting|forecast|forecasting|guess|guessing)\s+what\s+$", before, re.I
     ):
         return True  # "a statement about what will happen", "trying to predict what will happen": a topic
+    if marker.kind in ("will", "hedge") and re.search(
+        r"\b(?:predicts|predicted|forecasts|forecasted|projects|projected|simulates|simulated)\s+(?:how|what|where)\s+"
+        r"[^,;:]{1,60}$",
+        before,
+        re.I,
+    ):
+        return True  # "The BetMGM supercomputer has predicted what the Premier League table could look like": a topic
     if marker.kind == "will" and _REQUIREMENT_OR_SCHEDULE.match(after):
         return True  # "The Wizards will need to win out", "The election will be held on 19 October"
     return marker.kind == "expect" and bool(re.search(r"\b(?:than|as)\s+(?:\w+\s+)?$", before, re.I))

@@ -288,3 +288,12 @@ def test_a_clause_after_a_comma_opens_no_headline():
 )
 def test_what_a_plan_will_include_is_no_forecast(text):
     assert extract_candidates(text, published_on=date(2025, 6, 9)) == []
+
+
+def test_what_a_model_predicted_a_table_could_look_like_is_its_topic():
+    """Live Sports Direct on the BetMGM supercomputer: the topic of the predictions, not one of them."""
+    text = (
+        "The BetMGM supercomputer has predicted what the Premier League table could look like at the end of the "
+        "season, estimating the likelihood of teams finishing in each position in the competition."
+    )
+    assert extract_candidates(text, published_on=date(2023, 12, 28)) == []
