@@ -113,4 +113,11 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?=(?:[^.;]|\.(?=\d)){0,80}?\d\s*(?:%|per\s*cent|percent|million|billion))",
         re.I,
     )),
+    # a forecaster's own projection in the first person, or one it would make: "we project a debt-to-GDP ratio above
+    # 106 percent by 2029", "we would anticipate an increase in deaths in 2023 as well"
+    ("expect", re.compile(
+        r"\b(?:we|I)\s+(?:now\s+|still\s+|also\s+|would\s+|do\s+)?(?:project|anticipate)\s+"
+        r"(?=(?:that|a|an|the|further|more|some|[-$\d])\b|[$\d])",
+        re.I,
+    )),
 ]  # fmt: skip

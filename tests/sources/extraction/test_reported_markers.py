@@ -187,3 +187,13 @@ def test_a_revision_in_a_colloquial_verb_with_its_figures_is_a_forecast():
     plain = to_plain(sentence)
     markers = find_markers(plain, 0, len(plain))
     assert [(m.kind, m.phrase) for m in markers][-1] == ("expect", "upped its forecasts")
+
+
+def test_a_forecasters_own_projection_in_the_first_person():
+    """The Tax Policy Center on CBO's long-term budget outlook."""
+    sentence = (
+        "Over the next 30 years, we project a debt-to-GDP ratio above 106 percent by 2029, which would be the "
+        "highest ratio in U.S. history."
+    )
+    assert ("expect", scales.LIKELY) in _kinds(sentence)
+    assert ("expect", scales.LIKELY) not in _kinds("We project our voices across the hall.")
