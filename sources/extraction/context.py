@@ -113,7 +113,7 @@ _HEDGE_NOT_FORECAST = re.compile(
 )
 _PAST_REPORT_BEFORE = re.compile(
     # not a view still held: "the Nationwide and RICS have suggested that UK house prices could end 2009 higher"
-    r"(?<!\bhave\s)(?<!\bhas\s)\b(?:warned|predicted|feared|suggested|claimed|argued|believed|thought|speculated|worried|hoped)"
+    r"(?<!\bhave\s)(?<!\bhas\s)\b(?:warned|feared|suggested|claimed|argued|believed|thought|speculated|worried|hoped)"
     r"\s+(?:that\s+)?[^,;:]*$"
     # "Note: Prior to Citi's report, there were reports that Israel might limit retaliation"
     r"|\bthere\s+(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?reports?\s+that\b[^,;:]*$",

@@ -297,3 +297,10 @@ def test_what_a_model_predicted_a_table_could_look_like_is_its_topic():
         "season, estimating the likelihood of teams finishing in each position in the competition."
     )
     assert extract_candidates(text, published_on=date(2023, 12, 28)) == []
+
+
+def test_a_studys_prediction_of_what_could_happen_still_stands():
+    """Always Latest News on PwC's automation study: "predicted ... could" reports the study's finding."""
+    text = "It predicted about 38 percent of American jobs could be at high risk for automation by the early 2030s."
+    found = extract_candidates(text, published_on=date(2018, 1, 15))
+    assert [c.estimative_phrase for c in found] == ["could"]
