@@ -120,4 +120,8 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?=(?:that|a|an|the|further|more|some|[-$\d])\b|[$\d])",
         re.I,
     )),
+    # a pundit's pick: "I have gone for Manchester United to finish second", "so I'm going with New England"
+    ("expect", re.compile(
+        r"\b(?:I|we)(?:'ve|\s+have|'m|\s+am|'re|\s+are)\s+(?:gone|going)\s+(?:for|with)\s+(?=(?-i:[A-Z]))", re.I
+    )),
 ]  # fmt: skip

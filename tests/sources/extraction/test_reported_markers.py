@@ -197,3 +197,19 @@ def test_a_forecasters_own_projection_in_the_first_person():
     )
     assert ("expect", scales.LIKELY) in _kinds(sentence)
     assert ("expect", scales.LIKELY) not in _kinds("We project our voices across the hall.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The Yorkshire Post's Premier League predictions
+        "I have gone for Manchester United to finish second and not Liverpool.",
+        "As for the three to get relegated, I have gone for Southampton, Watford and Cardiff City.",
+    ],
+)
+def test_a_pundits_pick(sentence):
+    assert ("expect", scales.LIKELY) in _kinds(sentence)
+
+
+def test_going_for_a_walk_is_no_pick():
+    assert ("expect", scales.LIKELY) not in _kinds("I am going for a walk before the game.")
