@@ -124,4 +124,12 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("expect", re.compile(
         r"\b(?:I|we)(?:'ve|\s+have|'m|\s+am|'re|\s+are)\s+(?:gone|going)\s+(?:for|with)\s+(?=(?-i:[A-Z]))", re.I
     )),
+    # a revision in the passive without the forecast's subject: "this forecast was revised downwards to a 6%
+    # year-on-year increase in home prices"
+    ("expect", re.compile(
+        r"\b(?:forecasts?|projections?|estimates?|outlook)\s+(?:was|were|has\s+been|have\s+been|is|are)\s+"
+        r"(?:now\s+|also\s+|since\s+|\w+ly\s+)?(?:raised|lowered|cut|revised|upgraded|downgraded|lifted|trimmed|reduced|"
+        r"increased)\s+(?:up(?:wards?)?\s+|down(?:wards?)?\s+)?to\s+(?:a\s+|an\s+)?(?=[-$\d])",
+        re.I,
+    )),
 ]  # fmt: skip

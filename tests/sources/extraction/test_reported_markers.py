@@ -213,3 +213,9 @@ def test_a_pundits_pick(sentence):
 
 def test_going_for_a_walk_is_no_pick():
     assert ("expect", scales.LIKELY) not in _kinds("I am going for a walk before the game.")
+
+
+def test_a_revision_in_the_passive_without_what_the_forecast_is_for():
+    """Spam Chronicles on CoreLogic's home price forecast."""
+    sentence = "In August, this forecast was revised downwards to a 6% year-on-year increase in home prices."
+    assert ("expect", scales.LIKELY) in _kinds(sentence)
