@@ -120,9 +120,11 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?=(?:that|a|an|the|further|more|some|[-$\d])\b|[$\d])",
         re.I,
     )),
-    # a pundit's pick: "I have gone for Manchester United to finish second", "so I'm going with New England"
+    # a pundit's pick: "I have gone for Manchester United to finish second" (not a toss-up's tie-break: "The win I
+    # see as a toss up, so I'm going with New England" stays even)
     ("expect", re.compile(
-        r"\b(?:I|we)(?:'ve|\s+have|'m|\s+am|'re|\s+are)\s+(?:gone|going)\s+(?:for|with)\s+(?=(?-i:[A-Z]))", re.I
+        r"(?<!\bso\s)\b(?:I|we)(?:'ve|\s+have|'m|\s+am|'re|\s+are)\s+(?:gone|going)\s+(?:for|with)\s+(?=(?-i:[A-Z]))",
+        re.I,
     )),
     # a revision in the passive without the forecast's subject: "this forecast was revised downwards to a 6%
     # year-on-year increase in home prices"
