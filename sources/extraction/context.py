@@ -72,6 +72,8 @@ _META_BEFORE = re.compile(
 )
 _META_AFTER = re.compile(
     r"\s+(?:explain|discuss|argue|examine|show|describe|look\s+at|cover|consider|outline|recall|remember|notice|"
+    # "As always, we shall see how this plays out", "We'll see how those numbers hold up": the outcome left open
+    r"see\s+(?:how|whether|if|what)\b|"
     r"depend|tell|judge|always|never\s+know|be\s+(?:interesting|moderated|updated|published|discussed|covered|"
     r"explained|back|interest(?:ing|ed)\s+to\s+see))\b",
     re.I,
@@ -81,6 +83,10 @@ _PAST_BEFORE = re.compile(
     r"\b(?:was|were|had|had\s+been|seemed|looked|appeared)\s+"
     r"(?:widely\s+|very\s+|highly\s+|earlier\s+|previously\s+|initially\s+|originally\s+)?$",
     re.I,
+)
+# a figure for a window that has not closed, right after the verb: "were expected to rise 5.6 percent this year"
+_STANDING_WINDOW = re.compile(
+    r"(?:[^.;,\d]|\.(?=\d)){0,40}?\d(?:[^.;,]|\.(?=\d)){0,40}?\b(?:this|next)\s+(?:year|quarter|season)\b", re.I
 )
 REPORTED = re.compile(r"\b(?:said|says|told|warned|argued|believes?|thinks?|added|noted|predicted)\b", re.I)
 _COMPARATIVE_BEFORE = re.compile(
@@ -107,7 +113,7 @@ _HEDGE_NOT_FORECAST = re.compile(
 )
 _PAST_REPORT_BEFORE = re.compile(
     # not a view still held: "the Nationwide and RICS have suggested that UK house prices could end 2009 higher"
-    r"(?<!\bhave\s)(?<!\bhas\s)\b(?:warned|said|predicted|feared|suggested|claimed|argued|believed|thought|speculated|worried|hoped)"
+    r"(?<!\bhave\s)(?<!\bhas\s)\b(?:warned|feared|suggested|claimed|argued|believed|thought|speculated|worried|hoped)"
     r"\s+(?:that\s+)?[^,;:]*$"
     # "Note: Prior to Citi's report, there were reports that Israel might limit retaliation"
     r"|\bthere\s+(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?reports?\s+that\b[^,;:]*$",
@@ -166,9 +172,10 @@ _EARLIER_REPORT_AFTER = re.compile(
     r"(?:report|survey|statement|forecast|projection|outlook|bulletin)\b",
     re.I,
 )
-# what must happen first, or what is on the calendar: no forecast of an outcome
+# what must happen first, what is on the calendar, or what a plan is made of ("This will include a fivefold increase
+# in air defense"): no forecast of an outcome
 _REQUIREMENT_OR_SCHEDULE = re.compile(
-    r"\s+(?:(?:also|still|first)\s+)?(?:need\s+to|have\s+to|be\s+held|take\s+place|be\s+hosted)\b", re.I
+    r"\s+(?:(?:also|still|first)\s+)?(?:need\s+to|have\s+to|be\s+held|take\s+place|be\s+hosted|include)\b", re.I
 )
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)\s*$", re.I)
 
@@ -178,8 +185,16 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
     after = plain[marker.end : seg_end]
     if _SUPPRESS_BEFORE.search(before):
         return True
+    line_before = plain[plain.rfind("\n", 0, seg_start) + 1 : seg_start]
+    if marker.kind == "headline" and re.search(r"[,;]\s*$", line_before):
+        return True  # a clause after a comma opens no headline: "..., the agency upped its forecasts to ... to rise"
     past = marker.kind in ("adjective", "chance", "expect") and _PAST_BEFORE.search(before)
-    if past and not REPORTED.search(before) and "still" not in marker.phrase.lower():
+    # a wire's past tense for a forecast still standing: "Beef prices were expected to rise 5.6 percent this year"
+    # (not one superseded: "was earlier projected to harvest a record 111.32 million tonnes this year")
+    standing = _STANDING_WINDOW.match(after) and not re.search(
+        r"\b(?:earlier|previously|initially|originally)\b", before, re.I
+    )
+    if past and not REPORTED.search(before) and "still" not in marker.phrase.lower() and not standing:
         return True
     if marker.kind == "adjective" and _COMPARATIVE_BEFORE.search(before) and "than not" not in marker.phrase:
         return True
@@ -208,6 +223,10 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         r"\b(?:say|argue|tell|claim|ask|insist|understand)\b", after[:12]
     ):
         return True
+    if marker.kind in ("will", "should") and re.match(
+        r"\s*(?:not\s+)?be\s+(?:seen|read|viewed|regarded|interpreted|taken|understood)\s+as\b", after, re.I
+    ):
+        return True  # "The rate increase should not be seen as a tightening in policy": how to read it, no outcome
     if marker.kind == "will" and re.match(r"\s+be\s+(?:on\s+)?(?:whether|how|what|who)\b", after, re.I):
         return True  # "the focus will be on whether the Fed's new verbiage ... match": no event
     if marker.kind == "will":
@@ -266,6 +285,13 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         r"\b(?:about|predict|predicting|forecast|forecasting|guess|guessing)\s+what\s+$", before, re.I
     ):
         return True  # "a statement about what will happen", "trying to predict what will happen": a topic
+    if marker.kind in ("will", "hedge") and re.search(
+        r"\b(?:predicts|predicted|forecasts|forecasted|projects|projected|simulates|simulated)\s+(?:how|what|where)\s+"
+        r"[^,;:]{1,60}$",
+        before,
+        re.I,
+    ):
+        return True  # "The BetMGM supercomputer has predicted what the Premier League table could look like": a topic
     if marker.kind == "will" and _REQUIREMENT_OR_SCHEDULE.match(after):
         return True  # "The Wizards will need to win out", "The election will be held on 19 October"
     return marker.kind == "expect" and bool(re.search(r"\b(?:than|as)\s+(?:\w+\s+)?$", before, re.I))

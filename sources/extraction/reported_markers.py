@@ -87,4 +87,51 @@ REPORTED_MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("predicting", re.compile(
         r",\s+(?:predicting|projecting|forecasting)\s+(?!that\b|what\b|how\b|whether\b)(?=\S)", re.I
     )),
+    # the forecaster named after a figure it gives: "Airlines stand to lose $314 billion in ticket sales this year,
+    # the International Air Transport Association estimates"
+    ("expect", re.compile(
+        r",\s+(?:the\s+|a\s+)?(?:(?-i:[A-Z])[\w.&'\u2019\-]*\s+(?:(?:of|for|and)\s+)?){1,7}"
+        r"(?:estimates|forecasts|projects|predicts|expects|reckons)(?=\s*(?:[.;,)\"'\u201d]|$)|\s+(?:and|but)\b)"
+    )),
+    # a projected figure held: "Soybeans have a projected average of $8.24 per bushel this year"
+    ("expect", re.compile(
+        r"\b(?:has|have|with|sees?|shows?)\s+(?:a|an)\s+(?:projected|forecast|expected)\s+(?:[a-z\-]+\s+){0,3}?"
+        rf"(?:of\s+)?(?:about\s+|around\s+|roughly\s+)?(?={_FIGURE})",
+        re.I,
+    )),
+    # an expectation in the progressive: "we are expecting to surpass 250 000 vaccinations per day by next week"
+    ("expect", re.compile(
+        r"\b(?:I'm|I\s+am|we're|we\s+are|(?:analysts|economists|markets|investors|traders|forecasters)\s+are)\s+"
+        r"(?:now\s+|still\s+|also\s+)?expecting\s+(?=to\s+[a-z]|(?:a|an|the|some|more|further|[-$\d])\b)",
+        re.I,
+    )),
+    # a revision in the colloquial verbs, with its figures: "the agency upped its forecasts to all food prices to
+    # rise 3% to 4%", "bumped up its forecast for home sales to 5.1 million"
+    ("expect", re.compile(
+        r"\b(?:upped|bumped\s+up|hiked|ratcheted\s+(?:up|down)|dialed\s+(?:up|back|down)|pared(?:\s+back)?)\s+"
+        r"(?:its|their|our|the)\s+(?:[\w\-]+\s+){0,3}?(?:forecasts?|projections?|estimates?|outlook)\b"
+        r"(?=(?:[^.;]|\.(?=\d)){0,80}?\d\s*(?:%|per\s*cent|percent|million|billion))",
+        re.I,
+    )),
+    # a forecaster's own projection in the first person, or one it would make: "we project a debt-to-GDP ratio above
+    # 106 percent by 2029", "we would anticipate an increase in deaths in 2023 as well"
+    ("expect", re.compile(
+        r"\b(?:we|I)\s+(?:now\s+|still\s+|also\s+|would\s+|do\s+)?(?:project|anticipate)\s+"
+        r"(?=(?:that|a|an|the|further|more|some|[-$\d])\b|[$\d])",
+        re.I,
+    )),
+    # a pundit's pick: "I have gone for Manchester United to finish second" (not a toss-up's tie-break: "The win I
+    # see as a toss up, so I'm going with New England" stays even)
+    ("expect", re.compile(
+        r"(?<!\bso\s)\b(?:I|we)(?:'ve|\s+have|'m|\s+am|'re|\s+are)\s+(?:gone|going)\s+(?:for|with)\s+(?=(?-i:[A-Z]))",
+        re.I,
+    )),
+    # a revision in the passive without the forecast's subject: "this forecast was revised downwards to a 6%
+    # year-on-year increase in home prices"
+    ("expect", re.compile(
+        r"\b(?:forecasts?|projections?|estimates?|outlook)\s+(?:was|were|has\s+been|have\s+been|is|are)\s+"
+        r"(?:now\s+|also\s+|since\s+|\w+ly\s+)?(?:raised|lowered|cut|revised|upgraded|downgraded|lifted|trimmed|reduced|"
+        r"increased)\s+(?:up(?:wards?)?\s+|down(?:wards?)?\s+)?to\s+(?:a\s+|an\s+)?(?=[-$\d])",
+        re.I,
+    )),
 ]  # fmt: skip

@@ -24,6 +24,7 @@ _CAPTION = re.compile(
     r"|\b(?:Getty Images|Shutterstock|AFP|Reuters|AP Photo|EPA|Xinhua|Bloomberg)\s*[/)]\s*$"
     r"|\((?:Photo|Image|Picture)\s*:?[^)]*\)\s*$",
 )
+_CREDIT_LINE = re.compile(rf"\s*{_CREDIT_LABEL}\s*:\s*\S")
 # words past which a block with a credit line inside it is prose with a caption scraped in
 _LONGEST_CAPTION = 60
 _REPUBLICATION = re.compile(
@@ -189,6 +190,19 @@ def blocks(text: str) -> list[tuple[int, int]]:
                     spans[-1] = (spans[-1][0], line_end)
         elif len(lines) > 1 and max(len(line) for line in lines) < 60:
             spans.extend(line_spans)
+        elif len(lines) > 1 and any(_CREDIT_LINE.match(line) for line in lines):
+            # paragraphs one a line with a credit line among them ("Source: Bloomberg (via YouTube), August 26,
+            # 2010."): the credit is a block of its own, not the caption of the whole
+            for (line_start, line_end), line in zip(line_spans, lines, strict=True):
+                if (
+                    _CREDIT_LINE.match(line)
+                    or not spans
+                    or spans[-1][1] < start
+                    or _CREDIT_LINE.match(text[spans[-1][0] : spans[-1][1]])
+                ):
+                    spans.append((line_start, line_end))
+                else:
+                    spans[-1] = (spans[-1][0], line_end)
         else:
             spans.append((start, end))
     return spans

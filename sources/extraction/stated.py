@@ -151,7 +151,13 @@ STATED_PATTERNS = [
     # "I'd put the odds of a price cap before the end of the year at about one in four"
     re.compile(
         rf"\b(?:chances?|probability|likelihood|odds)\b{_SAME_SENTENCE}{{0,120}}?"
-        rf"\b(?:at|is|are|of|be|as\s+high\s+as|as\s+low\s+as)\s+{_APPROXIMATELY}?{_ONE_IN}\b",
+        rf"\b(?:at|is|are|of|to|that|be|as\s+high\s+as|as\s+low\s+as)\s+{_APPROXIMATELY}?{_ONE_IN}\b",
+        re.I,
+    ),
+    # the odds given without the word, which a question or the lead-in named: "I put it that 1 in 3 right now"
+    # (not a share of people: "put it that 1 in 3 Americans")
+    re.compile(
+        rf"\b(?:put|puts|putting)\s+(?:it|them|that)\s+(?:at|that)\s+{_APPROXIMATELY}?{_ONE_IN}\b(?!\s+[A-Za-z]+s\b)",
         re.I,
     ),
 ]

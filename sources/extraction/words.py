@@ -116,6 +116,8 @@ CHANCES = {
     "a toss up": C.EVEN,
     "toss up": C.EVEN,
     "tossup": C.EVEN,
+    # "Georgia, North Carolina, and Pennsylvania are pure tossups"
+    "tossups": C.EVEN,
     "coin-flip": C.EVEN,
     # "India and England are near certainties"
     "near certainties": C.ALMOST_CERTAIN,

@@ -222,3 +222,85 @@ def test_a_guess_at_what_has_already_happened_is_no_forecast():
 def test_a_likely_outcome_that_will_have_happened_by_a_date_is_still_a_forecast():
     (found,) = extract_candidates("By June the Fed will have likely cut rates twice.", published_on=date(2025, 4, 1))
     assert found.probability is not None
+
+
+def test_a_possibility_a_wire_says_someone_said_is_their_standing_view():
+    """AsiaOne (Reuters) on CREA's analysis: "said" in a wire reports a view still held, unlike "warned that"."""
+    text = (
+        "However, CREA's lead analyst, Lauri Myllyvirta, said emissions could start to go into \"structural "
+        'decline" as early as 2024, despite an estimated rebound of 4.7 per cent year on year in the third '
+        "quarter of 2023."
+    )
+    found = extract_candidates(text, published_on=date(2023, 11, 15))
+    assert [(c.estimative_phrase, c.deadline.year) for c in found] == [("could", 2024)]
+
+
+def test_a_wires_past_tense_keeps_a_figure_for_a_window_still_open():
+    """FERN's Ag Insider on the USDA's food price outlook; Zee News on a superseded wheat estimate."""
+    standing = "Beef prices were expected to rise 5.6 percent this year, faster than its usual annual increase."
+    found = extract_candidates(standing, published_on=date(2024, 8, 25))
+    assert [(c.category, c.deadline.year) for c in found] == [("likely", 2024)]
+    superseded = (
+        "The world`s second biggest wheat producer was earlier projected to harvest a record 111.32 million "
+        "tonnes this year."
+    )
+    assert extract_candidates(superseded, published_on=date(2022, 5, 15)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # George Germann's newsletter, closing
+        "As always, we shall see how this plays out.",
+        # the McDonald NHL Power Ratings blog, after its series chances
+        "We’ll see how those numbers hold up after tonight’s game!",
+        # Financial Reporter, quoting NIESR on the Bank Rate
+        'NIESR says "the rate increase should not be seen as a tightening in policy, but instead as a modest '
+        "withdrawal of some of the additional stimulus that was injected into the economy after the 2016 EU "
+        'referendum".',
+    ],
+)
+def test_an_outcome_left_open_or_a_way_to_read_a_decision_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2022, 6, 1)) == []
+
+
+def test_a_clause_after_a_comma_opens_no_headline():
+    """Pro Farmer on the USDA: the clause after the comma is read for its forecast words, not as a headline."""
+    text = (
+        "While USDA still sees smaller increases in 2023, the agency upped its forecasts to all food prices to rise "
+        "3% to 4% (2.5% to 3.5% prior), grocery store prices to increase 2.5% to 3.5% (2% to 3% prior) and "
+        "restaurant prices to jump 4% to 5% (3% to 4% prior)."
+    )
+    found = extract_candidates(text, published_on=date(2022, 10, 25))
+    assert [c.estimative_phrase for c in found] == ["sees smaller increases", "upped its forecasts"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # UNN on Mark Rutte's speech: what the plan is made of
+        "This will include a fivefold increase in air defense, thousands of additional tanks and millions of "
+        "additional artillery shells to increase arsenals and ensure that NATO countries meet existing levels of "
+        "Russian production.",
+        'Mark Rutte said in a speech in London on Monday that NATO needs a "quantum leap in our collective defense" '
+        "that will include significant rearmament to deter an increasingly militarized Russia.",
+    ],
+)
+def test_what_a_plan_will_include_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2025, 6, 9)) == []
+
+
+def test_what_a_model_predicted_a_table_could_look_like_is_its_topic():
+    """Live Sports Direct on the BetMGM supercomputer: the topic of the predictions, not one of them."""
+    text = (
+        "The BetMGM supercomputer has predicted what the Premier League table could look like at the end of the "
+        "season, estimating the likelihood of teams finishing in each position in the competition."
+    )
+    assert extract_candidates(text, published_on=date(2023, 12, 28)) == []
+
+
+def test_a_studys_prediction_of_what_could_happen_still_stands():
+    """Always Latest News on PwC's automation study: "predicted ... could" reports the study's finding."""
+    text = "It predicted about 38 percent of American jobs could be at high risk for automation by the early 2030s."
+    found = extract_candidates(text, published_on=date(2018, 1, 15))
+    assert [c.estimative_phrase for c in found] == ["could"]

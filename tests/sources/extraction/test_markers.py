@@ -853,6 +853,8 @@ def test_a_should_be_possible_stays_a_possibility():
         ("India and England are near certainties to reach the semi-finals.", 0.97),
         ("Then Pakistan and Australia are a toss of the coin.", 0.5),
         ("The win I see as a toss up, so I'm going with New England.", 0.5),
+        # Stidmatt's election newsletter
+        ("Georgia, North Carolina, and Pennsylvania are pure tossups.", 0.5),
     ],
 )
 def test_near_certainties_and_a_toss_of_the_coin_are_chance_phrases(sentence, probability):

@@ -145,3 +145,77 @@ def test_a_forecasters_figure_in_a_participle_after_a_comma_is_a_prediction_kept
     assert found.probability == pytest.approx(0.675)
     # without a date it is a topic or a method, as "is predicting" is
     assert extract_candidates("He spoke for an hour, predicting doom.", published_on=date(2024, 10, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # NDTV Profit (Bloomberg) on Qatar Airways: the forecaster named after the figure it gives
+        "Airlines stand to lose $314 billion in ticket sales this year, the International Air Transport "
+        "Association estimates, and it remains unclear when carriers will be able to resume even a partial service.",
+        # Central Missouri Info on FAPRI's outlook: a projected figure held
+        "Soybeans have a projected average of $8.24 per bushel this year, before rebounding on anticipated export "
+        "demand to $8.69 per bushel next year and over $9 in 2022.",
+        # South Africa's acting Minister of Health: an expectation in the progressive
+        "We are encouraged that the number of vaccinations per day have surpassed 191 000 yesterday at 17H00 and "
+        "we are expecting to surpass 250 000 vaccinations per day by next week.",
+    ],
+)
+def test_a_trailing_forecaster_a_projected_figure_and_an_expectation_in_the_progressive(sentence):
+    assert ("expect", scales.LIKELY) in _kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The economy grew, the minister says.",
+        "We are expecting you at noon.",
+        "The team has a projected starter at quarterback.",
+    ],
+)
+def test_a_trailing_speaker_a_guest_expected_and_a_projected_role_are_no_forecasts(sentence):
+    assert ("expect", scales.LIKELY) not in _kinds(sentence)
+
+
+def test_a_revision_in_a_colloquial_verb_with_its_figures_is_a_forecast():
+    """Pro Farmer on the USDA's food price outlook."""
+    sentence = (
+        "While USDA still sees smaller increases in 2023, the agency upped its forecasts to all food prices to rise "
+        "3% to 4% (2.5% to 3.5% prior), grocery store prices to increase 2.5% to 3.5% (2% to 3% prior) and "
+        "restaurant prices to jump 4% to 5% (3% to 4% prior)."
+    )
+    plain = to_plain(sentence)
+    markers = find_markers(plain, 0, len(plain))
+    assert [(m.kind, m.phrase) for m in markers][-1] == ("expect", "upped its forecasts")
+
+
+def test_a_forecasters_own_projection_in_the_first_person():
+    """The Tax Policy Center on CBO's long-term budget outlook."""
+    sentence = (
+        "Over the next 30 years, we project a debt-to-GDP ratio above 106 percent by 2029, which would be the "
+        "highest ratio in U.S. history."
+    )
+    assert ("expect", scales.LIKELY) in _kinds(sentence)
+    assert ("expect", scales.LIKELY) not in _kinds("We project our voices across the hall.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The Yorkshire Post's Premier League predictions
+        "I have gone for Manchester United to finish second and not Liverpool.",
+        "As for the three to get relegated, I have gone for Southampton, Watford and Cardiff City.",
+    ],
+)
+def test_a_pundits_pick(sentence):
+    assert ("expect", scales.LIKELY) in _kinds(sentence)
+
+
+def test_going_for_a_walk_is_no_pick():
+    assert ("expect", scales.LIKELY) not in _kinds("I am going for a walk before the game.")
+
+
+def test_a_revision_in_the_passive_without_what_the_forecast_is_for():
+    """Spam Chronicles on CoreLogic's home price forecast."""
+    sentence = "In August, this forecast was revised downwards to a 6% year-on-year increase in home prices."
+    assert ("expect", scales.LIKELY) in _kinds(sentence)

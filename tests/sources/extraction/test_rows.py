@@ -443,3 +443,13 @@ def test_a_header_and_a_single_row_stored_one_cell_a_paragraph_are_no_table():
 def test_a_table_stored_one_cell_a_paragraph_without_talk_of_chances_is_no_forecast():
     levels = _ONE_CELL_A_PARAGRAPH.replace("the odds for every team to", "how every team did to")
     assert find_rows(to_plain(levels)) == []
+
+
+def test_a_labelled_chance_keeps_the_change_since_the_models_last_run_after_it():
+    """The McDonald NHL Power Ratings blog: series lengths under a team's chance, each with its change."""
+    text = (
+        "New simulation results:\n- Colorado has a 76.9% chance of winning (\u25b212.8)\n"
+        "- In 4 games: 19.3% (\u25b27.3)\n- In 5 games: 25.9% (\u25b26.0)\n- In 7 games: 14.7% (\u25bc1.4)\n"
+    )
+    rows = find_rows(to_plain(text))
+    assert [row.probability for row in rows if row.claim.startswith("In ")] == [0.193, 0.259, 0.147]

@@ -314,3 +314,16 @@ def test_a_credit_line_scraped_into_a_long_paragraph_does_not_make_it_a_caption(
     quotes = [c.quote for c in extract_candidates(text, published_on=date(2018, 5, 22))]
     assert any(q.startswith("The electrification of road transport will move") for q in quotes)
     assert not any("Source:" in q for q in quotes)
+
+
+def test_a_credit_line_below_paragraphs_one_a_line_is_a_block_of_its_own():
+    """TraderPlanet on Mark Zandi: paragraphs one a line, the source line last, no blank line between."""
+    text = (
+        "Mark Zandi , chief economist at Moody’s Analytics, talks with Bloomberg’s Margaret Brennan about the "
+        "outlook for the U.S. economy and possibility for another recession.\n"
+        "On the odds of double dipping, Zandi said: “I put the odds of a double dip at 1 in 3 right now. So it is "
+        "rising uncomfortably high.”\n"
+        "Source: Bloomberg (via YouTube), August 26, 2010."
+    )
+    quotes = [c.quote for c in extract_candidates(text, published_on=date(2010, 8, 26))]
+    assert quotes and not any("Source:" in q for q in quotes)

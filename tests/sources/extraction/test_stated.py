@@ -146,3 +146,19 @@ def test_a_name_may_open_on_an_accented_capital():
 )
 def test_a_fraction_before_chance_is_that_share_and_betting_odds_stay_odds(sentence, value):
     assert _values(sentence) == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # TraderPlanet, Mark Zandi on the odds of a double dip
+        ("I put it that 1 in 3 right now.", 0.3333),
+        ("If that doesn’t happen, it could reduce the odds back closer to 1 in 4.", 0.25),
+    ],
+)
+def test_odds_of_one_in_n_put_that_or_moved_to(sentence, value):
+    assert value in _values(sentence)
+
+
+def test_a_share_of_people_put_as_one_in_n_is_no_chance():
+    assert _values("They put it that 1 in 3 Americans own a dog.") == []
