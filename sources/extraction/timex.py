@@ -61,8 +61,17 @@ def _end_of_month(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _next_month_end(published_on: date, month: int, *, before: bool = False) -> date:
-    year = published_on.year if month >= published_on.month else published_on.year + 1
+def _next_month_end(published_on: date, month: int, *, before: bool = False, ahead: bool = True) -> date:
+    """The end of the month named with no year: the next such month, or with `ahead` off the nearest.
+
+    "by March" and "until June" look ahead, but a month named bare is the one nearest the page's date:
+    "telling diplomats in September" in November, "November employment data will be released" in
+    December and "its first forecast for the year in April" in October all mean this year's, a month
+    whose figures are still being reported or a past report beside the forecast. A month half a year
+    back is as near as the one half a year ahead; a writer who means the later one says "next".
+    """
+    just_past = not ahead and published_on.month - 6 <= month < published_on.month
+    year = published_on.year if month >= published_on.month or just_past else published_on.year + 1
     if before:
         last = date(year, month, 1) - relativedelta(days=1)
         return last if last >= published_on else _end_of_month(year, month)
@@ -255,7 +264,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
                 continue
             deadline = _end_of_month(target, month)
         else:
-            deadline = _next_month_end(published_on, month, before=pre == "before" and not day)
+            ahead = pre in ("by", "before", "until", "till", "next")
+            deadline = _next_month_end(published_on, month, before=pre == "before" and not day, ahead=ahead)
         if not day:
             deadline += _give_or_take(plain, m.end())
         if day:
@@ -375,11 +385,12 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         christmas = date(year, 12, 24 if m.group("pre") == "before" else 25)
         add(m, christmas if christmas >= published_on else christmas + relativedelta(years=1))
 
-    # "in the fourth quarter" with no year: the next such quarter
+    # "in the fourth quarter" with no year: the next such quarter, or the one just ended, whose figures
+    # are still to come ("our first look at u.s. economic growth for the second quarter", in July)
     for m in re.finditer(r"\bthe\s+(?P<q>first|second|third|fourth|final|last)\s+quarter\b(?!\s+of\b)", plain, re.I):
         month = {"first": 3, "second": 6, "third": 9}.get(m.group("q").lower(), 12)
         end_of_quarter = _end_of_month(year, month)
-        if end_of_quarter < published_on:
+        if end_of_quarter < published_on - relativedelta(months=3):
             end_of_quarter = _end_of_month(year + 1, month)
         add(m, end_of_quarter)
 

@@ -384,3 +384,48 @@ def test_an_event_after_a_year_has_no_fixed_date():
 def test_a_part_of_a_past_decade_is_no_window():
     plain = to_plain("Prices have not been this low since the late 1990s.")
     assert deadline_in(plain, 0, len(plain), date(2024, 7, 13)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # UBS, December: the month just past, whose figures are about to be released
+        (
+            "November employment data will be released, which is likely to show slowing job creation.",
+            date(2025, 12, 15),
+            2025,
+        ),
+        # AsiaOne, November: a past month beside "this month" is not next year's
+        (
+            "The country's stance on fossil fuels is expected to be a key issue at COP28 climate talks in Dubai "
+            'this month, with top envoy Xie Zhenhua telling diplomats in September that a phase-out was "unrealistic".',
+            date(2023, 11, 15),
+            2023,
+        ),
+        # the WTO, October: a report six months back
+        (
+            "The Geneva-based organization said that the amount of goods moved between countries is expected to rise "
+            "3.5% this year, compared with 3% it anticipated in its first forecast for the year in April.",
+            date(2022, 10, 5),
+            2022,
+        ),
+        # a month half a year ahead or more, or one the words look ahead to, is the next one
+        ("The bank is expected to cut rates in March.", date(2022, 10, 5), 2023),
+        ("Rates will stay on hold until June.", date(2022, 10, 5), 2023),
+        ("The deal should close by September.", date(2022, 10, 5), 2023),
+    ],
+)
+def test_a_month_named_bare_is_the_nearest_one(sentence, published_on, year):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
+
+
+def test_the_quarter_just_ended_is_this_years():
+    """CNN, July 2022: "on thursday our first look at u.s. economic growth for the second quarter, another
+    decline in gdp is expected." The first quarter, long past, is next year's."""
+    plain = to_plain(
+        "on thursday our first look at u.s. economic growth for the second quarter, another decline in gdp is expected."
+    )
+    assert deadline_in(plain, 0, len(plain), date(2022, 7, 15)).deadline == date(2022, 6, 30)
+    plain = to_plain("Growth should pick up in the first quarter.")
+    assert deadline_in(plain, 0, len(plain), date(2022, 7, 15)).deadline == date(2023, 3, 31)
