@@ -236,7 +236,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             add(m, _end_of_month(target, 3 * int(m.group("a") or m.group("b"))))
 
     for m in re.finditer(
-        rf"\b(?P<pre>by|before|until|till|through|in|during|from|this|next|early|late|mid|on|since|after)?\s*"
+        rf"\b(?P<pre>by|before|until|till|through|in|during|from|this|next|early|late|mid|on|since|after|come)?\s*"
         # "14 February" and "the 4th of November" as well as "February 14"
         rf"(?:(?:the\s+)?(?P<day0>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
         rf"(?P<month>{_MONTH_RE})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>\d{{4}}))?(?:'s)?\b"
@@ -258,13 +258,14 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         ):
             continue
         month = _MONTHS[name.lower()]
+        # "City will once again lift the title come May": "come" looks ahead as "by" does
+        ahead = pre in ("by", "before", "until", "till", "next", "come")
         if m.group("y"):
             target = int(m.group("y"))
             if target < year:
                 continue
             deadline = _end_of_month(target, month)
         else:
-            ahead = pre in ("by", "before", "until", "till", "next")
             deadline = _next_month_end(published_on, month, before=pre == "before" and not day, ahead=ahead)
         if not day:
             deadline += _give_or_take(plain, m.end())
@@ -273,8 +274,10 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
                 deadline = _end_of_month(deadline.year, month).replace(day=int(day))
                 if pre == "before":
                     deadline -= relativedelta(days=1)
-                if deadline < published_on and not m.group("y"):
-                    deadline += relativedelta(years=1)  # "on 4 November", written on the 20th
+                # "by 4 November", written on the 20th, is next year's; a day just past named bare is
+                # this year's, as a month is ("- May 31: Edmonton 6 at Colorado 8", on 1 June)
+                if deadline < published_on and not m.group("y") and ahead:
+                    deadline += relativedelta(years=1)
         add(m, deadline)
 
     # "2024-25", "fiscal 2024/25": the window ends with the later year

@@ -429,3 +429,18 @@ def test_the_quarter_just_ended_is_this_years():
     assert deadline_in(plain, 0, len(plain), date(2022, 7, 15)).deadline == date(2022, 6, 30)
     plain = to_plain("Growth should pick up in the first quarter.")
     assert deadline_in(plain, 0, len(plain), date(2022, 7, 15)).deadline == date(2023, 3, 31)
+
+
+def test_a_day_just_past_is_this_years_and_one_looked_ahead_to_is_next_years():
+    """An NHL model of 1 June 2022 lists the series: "- May 31: Edmonton 6 at Colorado 8"."""
+    plain = to_plain("May 31: Edmonton 6 at Colorado 8")
+    assert deadline_in(plain, 0, len(plain), date(2022, 6, 1)).deadline == date(2022, 5, 31)
+    plain = to_plain("The deal should be signed by 31 May.")
+    assert deadline_in(plain, 0, len(plain), date(2022, 6, 1)).deadline == date(2023, 5, 31)
+
+
+def test_come_a_month_looks_ahead():
+    """football.london, 25 December 2023: "the latest simulation by betmgm.co.uk's supercomputer has produced
+    results which suggest that City will once again lift the title come May." """
+    plain = to_plain("results which suggest that City will once again lift the title come May.")
+    assert deadline_in(plain, 0, len(plain), date(2023, 12, 25)).deadline == date(2024, 5, 31)
