@@ -227,11 +227,12 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         month = {"early": 4, "mid": 6, "late": 12, "q1": 3, "q2": 6, "q3": 9, "q4": 12, "h1": 6, "h2": 12}[q]
         add(m, _end_of_month(target, month))
 
-    # analysts' shorthand for a quarter: "for the 4Q'24 and 1Q'25", "Q3 '25", "4Q 2024"
+    # analysts' shorthand for a quarter: "for the 4Q'24 and 1Q'25", "Q3 '25", "4Q 2024", "Base case for 2Q22"
     for m in re.finditer(
-        r"\b(?:(?P<a>[1-4])Q|Q(?P<b>[1-4]))(?:\s*'\s?(?P<yy>\d\d)\b|(?(a)[\s-]*(?P<y>(?:19|20)\d\d)\b|(?!)))", plain
+        r"\b(?:(?P<a>[1-4])Q|Q(?P<b>[1-4]))(?:\s*'\s?(?P<yy>\d\d)\b|(?(a)(?:[\s-]*(?P<y>(?:19|20)\d\d)|(?P<yy2>\d\d))\b|(?!)))",
+        plain,
     ):
-        target = int(m.group("y") or 2000 + int(m.group("yy")))
+        target = int(m.group("y") or 2000 + int(m.group("yy") or m.group("yy2")))
         if target >= year:
             add(m, _end_of_month(target, 3 * int(m.group("a") or m.group("b"))))
 

@@ -444,3 +444,9 @@ def test_come_a_month_looks_ahead():
     results which suggest that City will once again lift the title come May." """
     plain = to_plain("results which suggest that City will once again lift the title come May.")
     assert deadline_in(plain, 0, len(plain), date(2023, 12, 25)).deadline == date(2024, 5, 31)
+
+
+def test_a_quarter_written_with_its_short_year_run_together():
+    """Société Générale, December 2021: "Base case for 2Q22 (50% probability) \u201cCopper at $7,500/t."."""
+    plain = to_plain("Base case for 2Q22 (50% probability) \u201cCopper at $7,500/t.")
+    assert deadline_in(plain, 0, len(plain), date(2021, 12, 15)).deadline == date(2022, 6, 30)
