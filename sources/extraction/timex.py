@@ -40,7 +40,9 @@ _NO_FIXED_DATE = re.compile(
 )
 
 
-_NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:(?:be|happen|come)\s+)?$|\bonly\s+$", re.I)
+# ... and so does one that "won't be able to operate a full network of flights until 2023": the negated
+# verb may stand a few words before
+_NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:[\w-]+\s+){0,9}$|\bonly\s+$", re.I)
 # "the cash rate remaining at its current level until 2024": any form of the verb
 # ... and so does a rate kept up each year: "will add approximately 158 GW ... annually until 2028"
 _LASTS = re.compile(
@@ -313,7 +315,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         # a state that lasts "until 2027" runs through it; "no rate cuts until 2024" ends before it
         lasts = pre in ("until", "till") and _LASTS.search(plain[max(0, m.start() - 60) : m.start()])
         # "it won't be until 2026 that ...", "not until 2015": the event comes in that year
-        lasts = lasts or (pre in ("until", "till") and _NOT_UNTIL.search(plain[max(0, m.start() - 30) : m.start()]))
+        lasts = lasts or (pre in ("until", "till") and _NOT_UNTIL.search(plain[max(0, m.start() - 80) : m.start()]))
         if pre in ("before", "until", "till") and target > year and not lasts:
             target -= 1  # "before 2027" ends with 2026
         add(m, date(target, 12, 31))

@@ -450,3 +450,10 @@ def test_a_quarter_written_with_its_short_year_run_together():
     """Société Générale, December 2021: "Base case for 2Q22 (50% probability) \u201cCopper at $7,500/t."."""
     plain = to_plain("Base case for 2Q22 (50% probability) \u201cCopper at $7,500/t.")
     assert deadline_in(plain, 0, len(plain), date(2021, 12, 15)).deadline == date(2022, 6, 30)
+
+
+def test_a_thing_denied_until_a_year_comes_in_that_year_though_the_negation_stands_words_before():
+    """NDTV Profit, April 2020: "Qatar Airways said it won't be able to operate a full network of flights
+    until 2023"."""
+    plain = to_plain("Qatar Airways said it won't be able to operate a full network of flights until 2023")
+    assert deadline_in(plain, 0, len(plain), date(2020, 4, 15)).deadline == date(2023, 12, 31)
