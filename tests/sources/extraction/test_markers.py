@@ -56,7 +56,11 @@ def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -
         ("The odds of a recession in 2023 are roughly 15 percent.", 0.15, BASIS_STATED),
         ("Inflation will likely fall in 2023; I put the chance at 70 per cent.", 0.70, BASIS_STATED),
         ("There is a one-in-three chance that inflation falls in 2023.", 1 / 3, BASIS_STATED),
-        ("The country will be able to test missiles in 2023.", None, BASIS_NONE),
+        # a capability forecast as the "will" forecasts: "iSuppli believes chip manufacturers will be able to
+        # increase sales by 6.1 percent"; "Qatar Airways said it won't be able to operate a full network of
+        # flights until 2023"
+        ("The country will be able to test missiles in 2023.", 0.97, BASIS_PHRASE),
+        ("Qatar Airways said it won't be able to operate a full network of flights until 2023.", 0.03, BASIS_PHRASE),
     ],
 )
 def test_estimative_phrase_to_probability(sentence, probability, basis):
