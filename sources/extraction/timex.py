@@ -414,8 +414,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     for m in re.finditer(
         # "for at least the next three years"
         r"\b(?:within|in|over|during|for)\s+(?:at\s+least\s+)?(?:the\s+)?(?:next|coming|following|following|first)?\s*"
-        # "over the next 12 to 24 months": the longer
-        r"(?:\d+\s*(?:to|-|\u2013|or)\s*(?=\d))?"
+        # "over the next 12 to 24 months", "within two to five years": the longer
+        r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:to|-|\u2013|or)\s*(?=\d|[a-z]))?"
         r"(?:a\s+(?=few\b))?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty"
         r"|several|few)?\s*(?P<more>(?:more|further|additional)\s+)?(?P<unit>days?|weeks?|months?|years?|decades?)\b(?!\s+ago)",
         plain,

@@ -457,3 +457,10 @@ def test_a_thing_denied_until_a_year_comes_in_that_year_though_the_negation_stan
     until 2023"."""
     plain = to_plain("Qatar Airways said it won't be able to operate a full network of flights until 2023")
     assert deadline_in(plain, 0, len(plain), date(2020, 4, 15)).deadline == date(2023, 12, 31)
+
+
+def test_a_window_of_two_numbers_in_words_runs_to_the_far_one():
+    """THE Journal, August 2023, on Gartner's hype cycle: "is expected to reach mainstream adoption within two
+    to five years"."""
+    plain = to_plain("is expected to reach mainstream adoption within two to five years")
+    assert deadline_in(plain, 0, len(plain), date(2023, 8, 20)).deadline.year == 2028
