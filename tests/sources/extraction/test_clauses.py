@@ -70,8 +70,8 @@ def test_a_reported_while_clause_is_a_clause_of_its_own():
 
 
 def test_a_second_prediction_with_its_own_weight_is_a_forecast_of_its_own():
-    """An interview with Chris Grayling, 2016: "the select committee of MPs on this said it's unlikely to be on time and will
-    almost certainly be over budget"."""
+    """An interview with Chris Grayling, 2016: "the select committee of MPs on this said it's unlikely to be
+    on time and will almost certainly be over budget"."""
     text = (
         "Because the select committee of MPs on this said it's unlikely to be on time and will almost certainly "
         "be over budget."
