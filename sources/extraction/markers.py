@@ -90,7 +90,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # a company's guidance and an institution's outlook: "the company now expects revenue to be",
         # "The management forecasts high-single-digit revenue growth", "The outlook predicts 14 of 23"
         # ... with a qualifier or two: "The Hungarian government forecasts GDP growth to accelerate"
-        rf"|\b(?:the|its|our)\s+(?:(?-i:[A-Z][\w\-]*)\s+|central\s+|national\s+|federal\s+|reserve\s+){{0,2}}{INSTITUTIONS})"
+        # ... or a new edition: "The updated FAPRI outlook projects the average price of corn this year to drop"
+        rf"|\b(?:the|its|our)\s+(?:(?-i:[A-Z][\w\-]*)\s+|central\s+|national\s+|federal\s+|reserve\s+|updated\s+|"
+        rf"new\s+|latest\s+|revised\s+){{0,2}}{INSTITUTIONS})"
         # reported speech keeps its quotation mark: 'Fitch said it "expects the economy to'
         r"\s+[\"']?(?:(?:now|still|also)\s+)?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"

@@ -1233,3 +1233,14 @@ def test_the_target_a_forecast_is_set_against_is_no_price_target():
     # tune, statement-cnb-press-conference-2013: the plain "will" speaks
     assert _one("Headline inflation will therefore be below the target of 2% in 2014.").probability == 0.97
     assert _one("Its price target for the S&P 500 is 4,850 by the end of 2024.").probability == 0.675
+
+
+def test_a_new_edition_of_an_outlook_projects_as_the_outlook_does():
+    """Central Missouri Info, 2020: "The updated FAPRI outlook projects the average price of corn this year to
+    drop to $3.24 a bushel, before rebounding to $3.39 next year."."""
+    text = (
+        "The updated FAPRI outlook projects the average price of corn this year to drop to $3.24 a bushel, "
+        "before rebounding to $3.39 next year."
+    )
+    found = extract_candidates(text, published_on=PUBLISHED)
+    assert [c.probability for c in found] == [pytest.approx(0.675)] * 2
