@@ -47,7 +47,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<neg1>(?:{NOT}|(?:is|are|was|were|does|do|did)n't|no\s+longer|(?:little|nothing)\s+(?:\w+\s+){{0,3}}?(?:is|seems|looks)|none\s+(?:of\s+(?:them|these|those|the\s+\w+)\s+)?(?:are|is|was|were|seems?|looks?))\s+"
         rf"(?:\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
     )),
-    ("chance", re.compile(rf"\b(?P<chance>{alternation(CHANCES)})\b", re.I)),
+    # (not a kind of race: "narrow wins in coin-flip states", "the toss-up seats")
+    ("chance", re.compile(
+        rf"\b(?P<chance>{alternation(CHANCES)})\b"
+        r"(?!(?:(?<=flip)|(?<=toss)|(?<=up))\s+(?:states?|races?|seats?|districts?|contests?)\b)",
+        re.I,
+    )),
     ("expect", re.compile(
         # "In the semifinals, teams from Pools A and B are heavily favoured to win": more than a lean
         r"\b(?P<heavily>heavily|strongly|overwhelmingly|firmly)\s+favou?red\s+(?:to|in|over|against)\b|"

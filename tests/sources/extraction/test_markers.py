@@ -1244,3 +1244,13 @@ def test_a_new_edition_of_an_outlook_projects_as_the_outlook_does():
     )
     found = extract_candidates(text, published_on=PUBLISHED)
     assert [c.probability for c in found] == [pytest.approx(0.675)] * 2
+
+
+def test_a_coin_flip_that_names_a_kind_of_race_is_no_chance():
+    """Beech270, 2018: "We expect Democrats to make Election Night very interesting with narrow wins in coin-flip
+    states"."""
+    candidate = _one(
+        "We expect Democrats to make Election Night very interesting with narrow wins in coin-flip states."
+    )
+    assert candidate.probability == pytest.approx(0.675)
+    assert _one("The Senate race is a coin-flip.").probability == pytest.approx(0.5)
