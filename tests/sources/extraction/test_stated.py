@@ -146,3 +146,10 @@ def test_a_name_may_open_on_an_accented_capital():
 )
 def test_a_fraction_before_chance_is_that_share_and_betting_odds_stay_odds(sentence, value):
     assert _values(sentence) == [value]
+
+
+def test_a_sides_hopes_put_at_a_figure_are_its_chance():
+    """football.london, December 2023: "Villa's title hopes are said to be just 1.94%." A verb's hopes are no
+    chance."""
+    assert _values("while Villa's title hopes are said to be just 1.94%.") == [pytest.approx(0.0194)]
+    assert _values("The Fed hopes to bring inflation down to 2% next year.") == []
