@@ -377,6 +377,33 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         raw = m.group("n").lower()
         add(m, published_on + relativedelta(months=int(raw) if raw.isdigit() else _NUMBERS[raw]))
 
+    # "in less than half a decade", "The Ukraine War ends in less than 6 months": the bound is the window
+    for m in re.finditer(
+        rf"\b(?:in|within)\s+(?:less\s+than|under|fewer\s+than)\s+"
+        rf"(?:(?P<half>half\s+a\s+decade)|(?P<n>a|an|{'|'.join(_NUMBERS)}|\d+)\s+(?P<unit>years?|months?|weeks?|decades?))\b",
+        plain,
+        re.I,
+    ):
+        if m.group("half"):
+            add(m, published_on + relativedelta(years=5))
+            continue
+        raw = m.group("n").lower()
+        n = 1 if raw in ("a", "an") else int(raw) if raw.isdigit() else _NUMBERS[raw]
+        add(m, published_on + _span(n, m.group("unit")))
+    # a thing denied for a time comes at its end: "it might not return to last year's level of $3.60 per bushel
+    # for six years"
+    for m in re.finditer(
+        rf"\bfor\s+(?:another\s+|at\s+least\s+)?(?P<n>{'|'.join(_NUMBERS)}|\d+)\s+(?:more\s+)?(?P<unit>years?|months?)\b",
+        plain,
+        re.I,
+    ):
+        if re.search(r"(?:\bnot|n't|\bnever)\b[^;]{0,80}$", plain[max(0, m.start() - 90) : m.start()], re.I):
+            raw = m.group("n").lower()
+            add(
+                m,
+                published_on
+                + _span(1 if raw in ("a", "an") else int(raw) if raw.isdigit() else _NUMBERS[raw], m.group("unit")),
+            )
     # "in a year's time", "two years from now"
     for m in re.finditer(
         rf"\b(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>days?|weeks?|months?|years?|decades?)(?:'s|')?"

@@ -464,3 +464,27 @@ def test_a_window_of_two_numbers_in_words_runs_to_the_far_one():
     to five years"."""
     plain = to_plain("is expected to reach mainstream adoption within two to five years")
     assert deadline_in(plain, 0, len(plain), date(2023, 8, 20)).deadline.year == 2028
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # UNN, 2025, on Rutte: the bound of "in less than" is the window
+        ("will be able to threaten NATO's eastern flank in less than half a decade", date(2025, 6, 1), 2030),
+        ("The Ukraine War ends in less than 6 months", date(2022, 10, 1), 2023),
+        # Central Missouri Info, 2020, on FAPRI: a thing denied for a time comes at its end
+        (
+            "However, it might not return to last year's level of $3.60 per bushel for six years.",
+            date(2020, 3, 1),
+            2026,
+        ),
+    ],
+)
+def test_a_bound_on_the_time_and_a_thing_denied_for_a_time(sentence, published_on, year):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
+
+
+def test_a_time_that_has_lasted_is_no_window():
+    plain = to_plain("Prices have risen for six years.")
+    assert deadline_in(plain, 0, len(plain), date(2020, 3, 1)) is None
