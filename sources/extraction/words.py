@@ -117,6 +117,9 @@ CHANCES = {
     "toss up": C.EVEN,
     "tossup": C.EVEN,
     "coin-flip": C.EVEN,
+    # "The House could go either way."
+    "could go either way": C.EVEN,
+    "can go either way": C.EVEN,
     # "India and England are near certainties"
     "near certainties": C.ALMOST_CERTAIN,
     "near certainty": C.ALMOST_CERTAIN,

@@ -1254,3 +1254,9 @@ def test_a_coin_flip_that_names_a_kind_of_race_is_no_chance():
     )
     assert candidate.probability == pytest.approx(0.675)
     assert _one("The Senate race is a coin-flip.").probability == pytest.approx(0.5)
+
+
+def test_a_race_that_could_go_either_way_is_even():
+    """stidmatt's 2024 election newsletter: "The House could go either way."."""
+    candidate = _one("The House could go either way in 2024.")
+    assert candidate.probability == pytest.approx(0.5)
