@@ -45,6 +45,8 @@ CHAIN_CUT = re.compile(
     r"|\s+(?=and,\s+(?:by|in|within|over|after)\s+[^,;]{1,40},\s+(?:will|would|should|is|are)\b)"
     # "This leads to peak coal in 2023 and gas in 2024": a second subject with its own year
     r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+in\s+(?:19|20)\d\d\b)"
+    # ... or a longer one: "the fiscal deficit is eliminated in 2022 and the debt-to-GDP ratio peaks in 2018/19"
+    r"|(?<=(?:19|20)\d\d)\s+(?=and\s+the\s+[^,;.]{1,50}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
     # "to drop by ten per cent during 2010, followed by a further ten per cent slide during 2011"
     r"|,\s+(?=followed\s+by\b)"
     # "a 60 percent reduction in freight rates this year \"to be followed by a drop of 33 percent in 2024.\""

@@ -269,11 +269,10 @@ def clause_candidate(
         probability, basis = scale.probability(category), BASIS_PHRASE
     else:
         probability, basis, category = None, BASIS_NONE, None
+    # "will be able to" keeps the "will"'s weight: "chip manufacturers will be able to increase sales by 6.1
+    # percent" forecasts the sales, and "won't be able to operate a full network of flights until 2023"
+    # denies the event
     phrase = " ".join(marker.phrase.split())
-    if marker.kind == "will" and re.match(r"\s+be\s+able\s+to\b", plain[marker.end : marker.end + 14], re.I):
-        # "will be able to" states a capability, not that the thing will be done.
-        probability, basis, category = None, BASIS_NONE, None
-        phrase = f"{phrase} be able to"
 
     notes = []
     if when is None:

@@ -22,6 +22,9 @@ _CLAUSE_BREAK = re.compile(
     # ... 60 percent", "betting on growth of 2.5% and place the likelihood of a recession at 15%"
     r"|\s+(?=while\s+(?-i:[A-Z]))"
     r"|\s+(?=and\s+(?:place|places|put|puts|peg|pegs|assess|assesses|give|gives)\b)"
+    # a second prediction with its own weight, sharing the subject: "it's unlikely to be on time and will
+    # almost certainly be over budget"
+    r"|\s+(?=and\s+(?:will|would|is|are)\s+(?:almost\s+certainly|certainly|very\s+likely|likely|probably|unlikely|highly\s+unlikely)\b)"
     # a second chance joined by "and": "about a 1 in 7 (or 12 percent) chance of winning in the Electoral
     # College and less than a 1 in 20 (or 3 percent) chance of winning the most votes"
     r"|\s+(?=and\s+(?:(?:less|more|better|worse)\s+than\s+|about\s+|around\s+|only\s+|just\s+)?(?:a|an)\s+"

@@ -29,7 +29,11 @@ _WARMING = re.compile(
 )
 
 _REPORT_SPAN = re.compile(
-    r"(?:\s*(?:and|to|-|\u2013)\s*(?:19|20)\d\d)?,\s+(?:forecasting|predicting|projecting|expecting|estimating)\b"
+    r"(?:\s*(?:and|to|-|\u2013)\s*(?:19|20)\d\d)?"
+    # ... or the years a revision covers: "USDA raised its forecasts for food price inflation in 2022 and 2023 from
+    # their September forecasts, now seeing 2022 prices for all food rising 9.5% to 10.5%"
+    r"(?:\s+from\s+(?:their|its|the)\s+(?:\w+\s+){0,2}(?:forecasts?|projections?|estimates?))?"
+    r",\s+(?:now\s+)?(?:forecasting|predicting|projecting|expecting|estimating|seeing)\b"
 )
 
 

@@ -47,7 +47,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<neg1>(?:{NOT}|(?:is|are|was|were|does|do|did)n't|no\s+longer|(?:little|nothing)\s+(?:\w+\s+){{0,3}}?(?:is|seems|looks)|none\s+(?:of\s+(?:them|these|those|the\s+\w+)\s+)?(?:are|is|was|were|seems?|looks?))\s+"
         rf"(?:\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
     )),
-    ("chance", re.compile(rf"\b(?P<chance>{alternation(CHANCES)})\b", re.I)),
+    # (not a kind of race: "narrow wins in coin-flip states", "the toss-up seats")
+    ("chance", re.compile(
+        rf"\b(?P<chance>{alternation(CHANCES)})\b"
+        r"(?!(?:(?<=flip)|(?<=toss)|(?<=up))\s+(?:states?|races?|seats?|districts?|contests?)\b)",
+        re.I,
+    )),
     ("expect", re.compile(
         # "In the semifinals, teams from Pools A and B are heavily favoured to win": more than a lean
         r"\b(?P<heavily>heavily|strongly|overwhelmingly|firmly)\s+favou?red\s+(?:to|in|over|against)\b|"
@@ -90,7 +95,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # a company's guidance and an institution's outlook: "the company now expects revenue to be",
         # "The management forecasts high-single-digit revenue growth", "The outlook predicts 14 of 23"
         # ... with a qualifier or two: "The Hungarian government forecasts GDP growth to accelerate"
-        rf"|\b(?:the|its|our)\s+(?:(?-i:[A-Z][\w\-]*)\s+|central\s+|national\s+|federal\s+|reserve\s+){{0,2}}{INSTITUTIONS})"
+        # ... or a new edition: "The updated FAPRI outlook projects the average price of corn this year to drop"
+        rf"|\b(?:the|its|our)\s+(?:(?-i:[A-Z][\w\-]*)\s+|central\s+|national\s+|federal\s+|reserve\s+|updated\s+|"
+        rf"new\s+|latest\s+|revised\s+){{0,2}}{INSTITUTIONS})"
         # reported speech keeps its quotation mark: 'Fitch said it "expects the economy to'
         r"\s+[\"']?(?:(?:now|still|also)\s+)?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"

@@ -24,6 +24,11 @@ _LEAGUE_TITLE = re.compile(
     re.I,
 )
 _LEAGUE_DECIDED = (5, 31)
+# "this season" in a text about such a league (or the NBA's and the NHL's, played from autumn to a
+# final in June) is the one decided next spring once the last has ended; a baseball season or a
+# hurricane season ends in the year it starts, so the words alone do not say it.
+_STRADDLING_LEAGUE = re.compile(rf"\b(?-i:(?P<football>{_LEAGUES})|NBA|NHL)\b", re.I)
+_THIS_SEASON = re.compile(r"\b(?:this|the\s+current)\s+season\b", re.I)
 
 
 def _roman(numeral: str) -> int:
@@ -46,6 +51,11 @@ def sporting_events(plain: str, published_on: date) -> list[tuple[re.Match[str],
         year = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
         if year == first + 1:
             found.append((m, date(year, *_SEASON_FINAL)))
+    league = _STRADDLING_LEAGUE.search(plain)
+    for m in _THIS_SEASON.finditer(plain) if league else ():
+        day = _LEAGUE_DECIDED if league.group("football") else _SEASON_FINAL
+        decided = date(published_on.year, *day)
+        found.append((m, decided if published_on <= decided else date(published_on.year + 1, *day)))
     for m in _LEAGUE_TITLE.finditer(plain):
         decided = date(published_on.year, *_LEAGUE_DECIDED)
         found.append((m, decided if published_on <= decided else date(published_on.year + 1, *_LEAGUE_DECIDED)))

@@ -60,8 +60,11 @@ STATED_PATTERNS = [
     re.compile(rf"\b{_PERCENT}\s+(?:(?:subjective|estimated|implied|overall|cumulative)\s+)?(?:{_PROB_NOUN})\b", re.I),
     # "a cut by March is at least 90% likely", "the Fed is 80% likely to cut"
     re.compile(rf"\b{_APPROXIMATELY}?{_PERCENT}\s+(?:likely|probable)\b", re.I),
+    # ... or a side's hopes, the noun: "Villa's title hopes are said to be just 1.94%" (not "the Fed hopes to")
     re.compile(
-        rf"\b(?:chances?|probability|probabilities|likelihood|odds|risk|prospects?)\b{_SAME_SENTENCE}{{0,90}}?"
+        r"(?:\b(?:chances?|probability|probabilities|likelihood|odds|risk|prospects?)"
+        r"|(?:(?<='s\s)|(?<=\u2019s\s)|(?<=\btheir\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\bits\s))(?:[\w\-]+\s+)?hopes)"
+        rf"\b{_SAME_SENTENCE}{{0,90}}?"
         rf"\b(?:at|is|are|of|to|be|stands\s+at|as\s+high\s+as|as\s+low\s+as)\s+"
         rf"{_APPROXIMATELY}?{_PERCENT}",
         re.I,

@@ -40,7 +40,9 @@ _NO_FIXED_DATE = re.compile(
 )
 
 
-_NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:(?:be|happen|come)\s+)?$|\bonly\s+$", re.I)
+# ... and so does one that "won't be able to operate a full network of flights until 2023": the negated
+# verb may stand a few words before
+_NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:[\w-]+\s+){0,9}$|\bonly\s+$", re.I)
 # "the cash rate remaining at its current level until 2024": any form of the verb
 # ... and so does a rate kept up each year: "will add approximately 158 GW ... annually until 2028"
 _LASTS = re.compile(
@@ -61,8 +63,17 @@ def _end_of_month(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _next_month_end(published_on: date, month: int, *, before: bool = False) -> date:
-    year = published_on.year if month >= published_on.month else published_on.year + 1
+def _next_month_end(published_on: date, month: int, *, before: bool = False, ahead: bool = True) -> date:
+    """The end of the month named with no year: the next such month, or with `ahead` off the nearest.
+
+    "by March" and "until June" look ahead, but a month named bare is the one nearest the page's date:
+    "telling diplomats in September" in November, "November employment data will be released" in
+    December and "its first forecast for the year in April" in October all mean this year's, a month
+    whose figures are still being reported or a past report beside the forecast. A month half a year
+    back is as near as the one half a year ahead; a writer who means the later one says "next".
+    """
+    just_past = not ahead and published_on.month - 6 <= month < published_on.month
+    year = published_on.year if month >= published_on.month or just_past else published_on.year + 1
     if before:
         last = date(year, month, 1) - relativedelta(days=1)
         return last if last >= published_on else _end_of_month(year, month)
@@ -218,16 +229,17 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         month = {"early": 4, "mid": 6, "late": 12, "q1": 3, "q2": 6, "q3": 9, "q4": 12, "h1": 6, "h2": 12}[q]
         add(m, _end_of_month(target, month))
 
-    # analysts' shorthand for a quarter: "for the 4Q'24 and 1Q'25", "Q3 '25", "4Q 2024"
+    # analysts' shorthand for a quarter: "for the 4Q'24 and 1Q'25", "Q3 '25", "4Q 2024", "Base case for 2Q22"
     for m in re.finditer(
-        r"\b(?:(?P<a>[1-4])Q|Q(?P<b>[1-4]))(?:\s*'\s?(?P<yy>\d\d)\b|(?(a)[\s-]*(?P<y>(?:19|20)\d\d)\b|(?!)))", plain
+        r"\b(?:(?P<a>[1-4])Q|Q(?P<b>[1-4]))(?:\s*'\s?(?P<yy>\d\d)\b|(?(a)(?:[\s-]*(?P<y>(?:19|20)\d\d)|(?P<yy2>\d\d))\b|(?!)))",
+        plain,
     ):
-        target = int(m.group("y") or 2000 + int(m.group("yy")))
+        target = int(m.group("y") or 2000 + int(m.group("yy") or m.group("yy2")))
         if target >= year:
             add(m, _end_of_month(target, 3 * int(m.group("a") or m.group("b"))))
 
     for m in re.finditer(
-        rf"\b(?P<pre>by|before|until|till|through|in|during|from|this|next|early|late|mid|on|since|after)?\s*"
+        rf"\b(?P<pre>by|before|until|till|through|in|during|from|this|next|early|late|mid|on|since|after|come)?\s*"
         # "14 February" and "the 4th of November" as well as "February 14"
         rf"(?:(?:the\s+)?(?P<day0>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
         rf"(?P<month>{_MONTH_RE})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>\d{{4}}))?(?:'s)?\b"
@@ -249,13 +261,15 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         ):
             continue
         month = _MONTHS[name.lower()]
+        # "City will once again lift the title come May": "come" looks ahead as "by" does
+        ahead = pre in ("by", "before", "until", "till", "next", "come")
         if m.group("y"):
             target = int(m.group("y"))
             if target < year:
                 continue
             deadline = _end_of_month(target, month)
         else:
-            deadline = _next_month_end(published_on, month, before=pre == "before" and not day)
+            deadline = _next_month_end(published_on, month, before=pre == "before" and not day, ahead=ahead)
         if not day:
             deadline += _give_or_take(plain, m.end())
         if day:
@@ -263,8 +277,10 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
                 deadline = _end_of_month(deadline.year, month).replace(day=int(day))
                 if pre == "before":
                     deadline -= relativedelta(days=1)
-                if deadline < published_on and not m.group("y"):
-                    deadline += relativedelta(years=1)  # "on 4 November", written on the 20th
+                # "by 4 November", written on the 20th, is next year's; a day just past named bare is
+                # this year's, as a month is ("- May 31: Edmonton 6 at Colorado 8", on 1 June)
+                if deadline < published_on and not m.group("y") and ahead:
+                    deadline += relativedelta(years=1)
         add(m, deadline)
 
     # "2024-25", "fiscal 2024/25": the window ends with the later year
@@ -299,7 +315,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         # a state that lasts "until 2027" runs through it; "no rate cuts until 2024" ends before it
         lasts = pre in ("until", "till") and _LASTS.search(plain[max(0, m.start() - 60) : m.start()])
         # "it won't be until 2026 that ...", "not until 2015": the event comes in that year
-        lasts = lasts or (pre in ("until", "till") and _NOT_UNTIL.search(plain[max(0, m.start() - 30) : m.start()]))
+        lasts = lasts or (pre in ("until", "till") and _NOT_UNTIL.search(plain[max(0, m.start() - 80) : m.start()]))
         if pre in ("before", "until", "till") and target > year and not lasts:
             target -= 1  # "before 2027" ends with 2026
         add(m, date(target, 12, 31))
@@ -361,6 +377,33 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         raw = m.group("n").lower()
         add(m, published_on + relativedelta(months=int(raw) if raw.isdigit() else _NUMBERS[raw]))
 
+    # "in less than half a decade", "The Ukraine War ends in less than 6 months": the bound is the window
+    for m in re.finditer(
+        rf"\b(?:in|within)\s+(?:less\s+than|under|fewer\s+than)\s+"
+        rf"(?:(?P<half>half\s+a\s+decade)|(?P<n>a|an|{'|'.join(_NUMBERS)}|\d+)\s+(?P<unit>years?|months?|weeks?|decades?))\b",
+        plain,
+        re.I,
+    ):
+        if m.group("half"):
+            add(m, published_on + relativedelta(years=5))
+            continue
+        raw = m.group("n").lower()
+        n = 1 if raw in ("a", "an") else int(raw) if raw.isdigit() else _NUMBERS[raw]
+        add(m, published_on + _span(n, m.group("unit")))
+    # a thing denied for a time comes at its end: "it might not return to last year's level of $3.60 per bushel
+    # for six years"
+    for m in re.finditer(
+        rf"\bfor\s+(?:another\s+|at\s+least\s+)?(?P<n>{'|'.join(_NUMBERS)}|\d+)\s+(?:more\s+)?(?P<unit>years?|months?)\b",
+        plain,
+        re.I,
+    ):
+        if re.search(r"(?:\bnot|n't|\bnever)\b[^;]{0,80}$", plain[max(0, m.start() - 90) : m.start()], re.I):
+            raw = m.group("n").lower()
+            add(
+                m,
+                published_on
+                + _span(1 if raw in ("a", "an") else int(raw) if raw.isdigit() else _NUMBERS[raw], m.group("unit")),
+            )
     # "in a year's time", "two years from now"
     for m in re.finditer(
         rf"\b(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>days?|weeks?|months?|years?|decades?)(?:'s|')?"
@@ -375,11 +418,12 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         christmas = date(year, 12, 24 if m.group("pre") == "before" else 25)
         add(m, christmas if christmas >= published_on else christmas + relativedelta(years=1))
 
-    # "in the fourth quarter" with no year: the next such quarter
+    # "in the fourth quarter" with no year: the next such quarter, or the one just ended, whose figures
+    # are still to come ("our first look at u.s. economic growth for the second quarter", in July)
     for m in re.finditer(r"\bthe\s+(?P<q>first|second|third|fourth|final|last)\s+quarter\b(?!\s+of\b)", plain, re.I):
         month = {"first": 3, "second": 6, "third": 9}.get(m.group("q").lower(), 12)
         end_of_quarter = _end_of_month(year, month)
-        if end_of_quarter < published_on:
+        if end_of_quarter < published_on - relativedelta(months=3):
             end_of_quarter = _end_of_month(year + 1, month)
         add(m, end_of_quarter)
 
@@ -397,8 +441,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     for m in re.finditer(
         # "for at least the next three years"
         r"\b(?:within|in|over|during|for)\s+(?:at\s+least\s+)?(?:the\s+)?(?:next|coming|following|following|first)?\s*"
-        # "over the next 12 to 24 months": the longer
-        r"(?:\d+\s*(?:to|-|\u2013|or)\s*(?=\d))?"
+        # "over the next 12 to 24 months", "within two to five years": the longer
+        r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:to|-|\u2013|or)\s*(?=\d|[a-z]))?"
         r"(?:a\s+(?=few\b))?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty"
         r"|several|few)?\s*(?P<more>(?:more|further|additional)\s+)?(?P<unit>days?|weeks?|months?|years?|decades?)\b(?!\s+ago)",
         plain,

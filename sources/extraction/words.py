@@ -119,6 +119,9 @@ CHANCES = {
     # "Georgia, North Carolina, and Pennsylvania are pure tossups"
     "tossups": C.EVEN,
     "coin-flip": C.EVEN,
+    # "The House could go either way."
+    "could go either way": C.EVEN,
+    "can go either way": C.EVEN,
     # "India and England are near certainties"
     "near certainties": C.ALMOST_CERTAIN,
     "near certainty": C.ALMOST_CERTAIN,

@@ -342,3 +342,14 @@ def test_a_second_verb_with_its_own_time_after_a_dated_figure_is_a_link():
         "IDC sees iPhone sales growing 3.8% this year",
         "and building on that figure next year.",
     ]
+
+
+def test_a_second_subject_with_its_own_year_after_a_dated_claim_is_a_link():
+    """NIESR's forecast as a financial paper reports it, August 2017."""
+    assert _links(
+        "In its forecast, the fiscal deficit is eliminated in 2022 and the debt-to-GDP ratio peaks in 2018/19.",
+        date(2017, 8, 2),
+    ) == [
+        "In its forecast, the fiscal deficit is eliminated in 2022",
+        "and the debt-to-GDP ratio peaks in 2018/19.",
+    ]

@@ -67,3 +67,14 @@ def test_a_reported_while_clause_is_a_clause_of_its_own():
     )
     pieces = _pieces(text)
     assert pieces[0].endswith("rising globally") and pieces[1].startswith("the pace")
+
+
+def test_a_second_prediction_with_its_own_weight_is_a_forecast_of_its_own():
+    """An interview with Chris Grayling, 2016: "the select committee of MPs on this said it's unlikely to be
+    on time and will almost certainly be over budget"."""
+    text = (
+        "Because the select committee of MPs on this said it's unlikely to be on time and will almost certainly "
+        "be over budget."
+    )
+    found = extract_candidates(text, published_on=date(2016, 10, 2))
+    assert sorted(c.probability for c in found) == [0.325, 0.97]

@@ -97,3 +97,12 @@ def test_the_span_a_report_covers_is_not_the_window_of_what_it_forecasts():
         "that steel demand will rebound by 1.7 percent this year to 1.79 billion mt"
     )
     assert _year(sentence, date(2024, 4, 15)) == 2024
+
+
+def test_the_years_a_revision_covers_are_not_the_window_of_what_it_now_sees():
+    """Pro Farmer, October 2022."""
+    sentence = (
+        "USDA raised its forecasts for food price inflation in 2022 and 2023 from their September forecasts, now "
+        "seeing 2022 prices for all food rising 9.5% to 10.5% (9% to 10% prior)"
+    )
+    assert _year(sentence, date(2022, 10, 25)) == 2022

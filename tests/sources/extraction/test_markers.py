@@ -56,7 +56,11 @@ def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -
         ("The odds of a recession in 2023 are roughly 15 percent.", 0.15, BASIS_STATED),
         ("Inflation will likely fall in 2023; I put the chance at 70 per cent.", 0.70, BASIS_STATED),
         ("There is a one-in-three chance that inflation falls in 2023.", 1 / 3, BASIS_STATED),
-        ("The country will be able to test missiles in 2023.", None, BASIS_NONE),
+        # a capability forecast as the "will" forecasts: "iSuppli believes chip manufacturers will be able to
+        # increase sales by 6.1 percent"; "Qatar Airways said it won't be able to operate a full network of
+        # flights until 2023"
+        ("The country will be able to test missiles in 2023.", 0.97, BASIS_PHRASE),
+        ("Qatar Airways said it won't be able to operate a full network of flights until 2023.", 0.03, BASIS_PHRASE),
     ],
 )
 def test_estimative_phrase_to_probability(sentence, probability, basis):
@@ -1231,3 +1235,30 @@ def test_the_target_a_forecast_is_set_against_is_no_price_target():
     # tune, statement-cnb-press-conference-2013: the plain "will" speaks
     assert _one("Headline inflation will therefore be below the target of 2% in 2014.").probability == 0.97
     assert _one("Its price target for the S&P 500 is 4,850 by the end of 2024.").probability == 0.675
+
+
+def test_a_new_edition_of_an_outlook_projects_as_the_outlook_does():
+    """Central Missouri Info, 2020: "The updated FAPRI outlook projects the average price of corn this year to
+    drop to $3.24 a bushel, before rebounding to $3.39 next year."."""
+    text = (
+        "The updated FAPRI outlook projects the average price of corn this year to drop to $3.24 a bushel, "
+        "before rebounding to $3.39 next year."
+    )
+    found = extract_candidates(text, published_on=PUBLISHED)
+    assert [c.probability for c in found] == [pytest.approx(0.675)] * 2
+
+
+def test_a_coin_flip_that_names_a_kind_of_race_is_no_chance():
+    """Beech270, 2018: "We expect Democrats to make Election Night very interesting with narrow wins in coin-flip
+    states"."""
+    candidate = _one(
+        "We expect Democrats to make Election Night very interesting with narrow wins in coin-flip states."
+    )
+    assert candidate.probability == pytest.approx(0.675)
+    assert _one("The Senate race is a coin-flip.").probability == pytest.approx(0.5)
+
+
+def test_a_race_that_could_go_either_way_is_even():
+    """stidmatt's 2024 election newsletter: "The House could go either way."."""
+    candidate = _one("The House could go either way in 2024.")
+    assert candidate.probability == pytest.approx(0.5)

@@ -22,3 +22,17 @@ def test_a_league_title_is_settled_in_may():
     assert [day for _, day in sporting_events(text, date(2013, 2, 1))] == [date(2013, 5, 31)]
     # a week's fixtures name the league, not its title
     assert sporting_events("Premier League 25 9 21", date(2021, 9, 25)) == []
+
+
+def test_this_season_in_a_text_about_a_league_that_straddles_the_new_year():
+    """Times of Malta, June 2019, "my Premier League predictions": "I expect them to revert back to the
+    go-for-the-jugular methodology this season" is about the season decided in May 2020."""
+    text = "I'm referring to my Premier League predictions. I expect them to revert back to the methodology this season"
+    assert [day for _, day in sporting_events(text, date(2019, 6, 17))] == [date(2020, 5, 31)]
+    # a hurricane season or a baseball season ends in the year it starts: no league, no window here
+    assert sporting_events("NOAA expects 14 to 21 named storms this season", date(2023, 8, 10)) == []
+
+
+def test_this_nhl_season_ends_with_its_june_final():
+    text = "The NHL playoffs go on: Colorado is the best team this season"
+    assert [day for _, day in sporting_events(text, date(2022, 6, 1))] == [date(2022, 6, 30)]

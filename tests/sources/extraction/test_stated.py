@@ -162,3 +162,10 @@ def test_odds_of_one_in_n_put_that_or_moved_to(sentence, value):
 
 def test_a_share_of_people_put_as_one_in_n_is_no_chance():
     assert _values("They put it that 1 in 3 Americans own a dog.") == []
+
+
+def test_a_sides_hopes_put_at_a_figure_are_its_chance():
+    """football.london, December 2023: "Villa's title hopes are said to be just 1.94%." A verb's hopes are no
+    chance."""
+    assert _values("while Villa's title hopes are said to be just 1.94%.") == [pytest.approx(0.0194)]
+    assert _values("The Fed hopes to bring inflation down to 2% next year.") == []

@@ -384,3 +384,107 @@ def test_an_event_after_a_year_has_no_fixed_date():
 def test_a_part_of_a_past_decade_is_no_window():
     plain = to_plain("Prices have not been this low since the late 1990s.")
     assert deadline_in(plain, 0, len(plain), date(2024, 7, 13)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # UBS, December: the month just past, whose figures are about to be released
+        (
+            "November employment data will be released, which is likely to show slowing job creation.",
+            date(2025, 12, 15),
+            2025,
+        ),
+        # AsiaOne, November: a past month beside "this month" is not next year's
+        (
+            "The country's stance on fossil fuels is expected to be a key issue at COP28 climate talks in Dubai "
+            'this month, with top envoy Xie Zhenhua telling diplomats in September that a phase-out was "unrealistic".',
+            date(2023, 11, 15),
+            2023,
+        ),
+        # the WTO, October: a report six months back
+        (
+            "The Geneva-based organization said that the amount of goods moved between countries is expected to rise "
+            "3.5% this year, compared with 3% it anticipated in its first forecast for the year in April.",
+            date(2022, 10, 5),
+            2022,
+        ),
+        # a month half a year ahead or more, or one the words look ahead to, is the next one
+        ("The bank is expected to cut rates in March.", date(2022, 10, 5), 2023),
+        ("Rates will stay on hold until June.", date(2022, 10, 5), 2023),
+        ("The deal should close by September.", date(2022, 10, 5), 2023),
+    ],
+)
+def test_a_month_named_bare_is_the_nearest_one(sentence, published_on, year):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
+
+
+def test_the_quarter_just_ended_is_this_years():
+    """CNN, July 2022: "on thursday our first look at u.s. economic growth for the second quarter, another
+    decline in gdp is expected." The first quarter, long past, is next year's."""
+    plain = to_plain(
+        "on thursday our first look at u.s. economic growth for the second quarter, another decline in gdp is expected."
+    )
+    assert deadline_in(plain, 0, len(plain), date(2022, 7, 15)).deadline == date(2022, 6, 30)
+    plain = to_plain("Growth should pick up in the first quarter.")
+    assert deadline_in(plain, 0, len(plain), date(2022, 7, 15)).deadline == date(2023, 3, 31)
+
+
+def test_a_day_just_past_is_this_years_and_one_looked_ahead_to_is_next_years():
+    """An NHL model of 1 June 2022 lists the series: "- May 31: Edmonton 6 at Colorado 8"."""
+    plain = to_plain("May 31: Edmonton 6 at Colorado 8")
+    assert deadline_in(plain, 0, len(plain), date(2022, 6, 1)).deadline == date(2022, 5, 31)
+    plain = to_plain("The deal should be signed by 31 May.")
+    assert deadline_in(plain, 0, len(plain), date(2022, 6, 1)).deadline == date(2023, 5, 31)
+
+
+def test_come_a_month_looks_ahead():
+    """football.london, 25 December 2023: "the latest simulation by betmgm.co.uk's supercomputer has produced
+    results which suggest that City will once again lift the title come May." """
+    plain = to_plain("results which suggest that City will once again lift the title come May.")
+    assert deadline_in(plain, 0, len(plain), date(2023, 12, 25)).deadline == date(2024, 5, 31)
+
+
+def test_a_quarter_written_with_its_short_year_run_together():
+    """Société Générale, December 2021: "Base case for 2Q22 (50% probability) \u201cCopper at $7,500/t."."""
+    plain = to_plain("Base case for 2Q22 (50% probability) \u201cCopper at $7,500/t.")
+    assert deadline_in(plain, 0, len(plain), date(2021, 12, 15)).deadline == date(2022, 6, 30)
+
+
+def test_a_thing_denied_until_a_year_comes_in_that_year_though_the_negation_stands_words_before():
+    """NDTV Profit, April 2020: "Qatar Airways said it won't be able to operate a full network of flights
+    until 2023"."""
+    plain = to_plain("Qatar Airways said it won't be able to operate a full network of flights until 2023")
+    assert deadline_in(plain, 0, len(plain), date(2020, 4, 15)).deadline == date(2023, 12, 31)
+
+
+def test_a_window_of_two_numbers_in_words_runs_to_the_far_one():
+    """THE Journal, August 2023, on Gartner's hype cycle: "is expected to reach mainstream adoption within two
+    to five years"."""
+    plain = to_plain("is expected to reach mainstream adoption within two to five years")
+    assert deadline_in(plain, 0, len(plain), date(2023, 8, 20)).deadline.year == 2028
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # UNN, 2025, on Rutte: the bound of "in less than" is the window
+        ("will be able to threaten NATO's eastern flank in less than half a decade", date(2025, 6, 1), 2030),
+        ("The Ukraine War ends in less than 6 months", date(2022, 10, 1), 2023),
+        # Central Missouri Info, 2020, on FAPRI: a thing denied for a time comes at its end
+        (
+            "However, it might not return to last year's level of $3.60 per bushel for six years.",
+            date(2020, 3, 1),
+            2026,
+        ),
+    ],
+)
+def test_a_bound_on_the_time_and_a_thing_denied_for_a_time(sentence, published_on, year):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
+
+
+def test_a_time_that_has_lasted_is_no_window():
+    plain = to_plain("Prices have risen for six years.")
+    assert deadline_in(plain, 0, len(plain), date(2020, 3, 1)) is None
