@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from forecasts import rules, services
+from forecasts import importing, rules, services
 from forecasts.models import Outcome, local_today
 from sources import ingestion, scales
 
@@ -229,6 +229,7 @@ class ImportArticleForm(forms.Form):
     )
     rescue = forms.BooleanField(
         required=False,
+        initial=importing.RESCUE_BY_DEFAULT,
         label="Also propose what the sentence model finds",
         help_text="Sentences no rule finds but the sentence model scores as forecasts; each is flagged "
         "for you to check. Finds a few more forecasts, with more false ones.",

@@ -18,6 +18,7 @@ from sources.ingestion import ArticleMetadata, normalise_text
 from ..importing import (
     DEADLINE_NOTE,
     PLACEHOLDER_CRITERIA,
+    RESCUE_BY_DEFAULT,
     ArticleImport,
     article_title_and_date,
     candidate_criteria,
@@ -41,10 +42,10 @@ def propose_forecasts_from_article(
     scale: str = "icd203",
     recorded_by: AbstractBaseUser | None = None,
     dry_run: bool = False,
-    rescue: bool = False,
+    rescue: bool = RESCUE_BY_DEFAULT,
 ) -> ArticleImport:
-    """Store the article (once) and save its candidates as proposed forecasts; with `rescue`, also
-    the sentences the sentence model proposes (each flagged for the editor to check).
+    """Store the article (once) and save its candidates as proposed forecasts; with `rescue` (the
+    default), also the sentences the sentence model proposes (each flagged for the editor to check).
 
     Importing the same text again returns the stored article and its forecasts and
     proposes nothing new. A dry run reads and extracts but writes nothing.

@@ -1,3 +1,4 @@
+import argparse
 import json
 
 from django.core.exceptions import ValidationError
@@ -27,9 +28,11 @@ class Command(BaseCommand):
         parser.add_argument("--scale", choices=sorted(scales.SCALES), default=scales.DEFAULT_SCALE)
         parser.add_argument(
             "--rescue",
-            action="store_true",
-            help="Also propose sentences no rule finds that the sentence model scores as forecasts "
-            "(flagged for the editor to check; off by default).",
+            action=argparse.BooleanOptionalAction,
+            default=importing.RESCUE_BY_DEFAULT,
+            help="Also propose sentences no rule finds that the sentence model scores as forecasts, "
+            "each flagged for the editor to check (on by default; --no-rescue proposes only what the "
+            "rules find).",
         )
         parser.add_argument("--dry-run", action="store_true", help="Print the candidates; save nothing.")
         parser.add_argument("--format", choices=("text", "json"), default="text")

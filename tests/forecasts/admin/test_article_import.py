@@ -85,7 +85,7 @@ def test_admin_bulk_accept_and_reject(superuser_client):
     assert "Import article" in superuser_client.get(changelist).content.decode()
 
 
-def test_an_editor_turns_the_rescue_on_for_one_import_and_it_is_off_by_default(client, editor, monkeypatch):
+def test_the_rescue_is_on_by_default_and_an_editor_turns_it_off_for_one_import(client, editor, monkeypatch):
     from sources.extraction.rescue import RESCUED_WARNING
     from tests.forecasts.services.test_proposals import RESCUABLE, sentence_model_rescuing_exports
 
@@ -93,8 +93,9 @@ def test_an_editor_turns_the_rescue_on_for_one_import_and_it_is_off_by_default(c
     client.force_login(editor)
     url = reverse("admin:forecasts_forecast_import_article")
     form = client.get(url).context["form"]
-    assert "rescue" in form.fields and not form.fields["rescue"].initial
+    assert form.fields["rescue"].initial is True
     fields = {"text": RESCUABLE, "published": "2024-01-02", "author": "Jane Reporter", "scale": "icd203"}
+    # an unticked box is absent from the post: the editor turned the rescue off
     preview = client.post(url, {**fields, "dry_run": "on"})
     assert [c.quote for c in preview.context["result"].candidates] == ["Trade will likely grow in 2025."]
 

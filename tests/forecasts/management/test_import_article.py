@@ -184,7 +184,7 @@ def test_a_repeated_import_shows_the_stored_article(tmp_path):
 
 
 @pytest.mark.django_db
-def test_command_rescue_is_off_by_default_and_passes_through_when_asked(tmp_path, monkeypatch):
+def test_command_rescue_is_on_by_default_and_off_when_asked(tmp_path, monkeypatch):
     from sources.extraction.rescue import RESCUED_WARNING
     from tests.forecasts.services.test_proposals import RESCUABLE, sentence_model_rescuing_exports
 
@@ -193,10 +193,10 @@ def test_command_rescue_is_off_by_default_and_passes_through_when_asked(tmp_path
     path.write_text(RESCUABLE, encoding="utf-8")
     options = ("--published", "2024-01-02", "--author", "Jane Reporter")
     looked = StringIO()
-    call_command("import_article", str(path), *options, "--dry-run", "--format", "json", stdout=looked)
+    call_command("import_article", str(path), *options, "--no-rescue", "--dry-run", "--format", "json", stdout=looked)
     assert [row["quote"] for row in json.loads(looked.getvalue())] == ["Trade will likely grow in 2025."]
 
-    call_command("import_article", str(path), *options, "--rescue", stdout=StringIO())
+    call_command("import_article", str(path), *options, stdout=StringIO())
     rescued = Forecast.objects.get(quote="Exports reach a record in 2026.")
     assert rescued.status == "proposed"
     assert RESCUED_WARNING in rescued.resolution_criteria

@@ -286,7 +286,7 @@ def test_a_rejected_proposal_is_not_resolved():
     assert Forecast.objects.get(pk=rejected.pk).status == Status.REJECTED
 
 
-# --- rescue: the sentence model's proposals, on request --------------------------------------
+# --- rescue: the sentence model's proposals, unless turned off --------------------------------------
 
 RESCUABLE = "Trade outlook\n\nTrade will likely grow in 2025.\n\nExports reach a record in 2026."
 
@@ -300,15 +300,15 @@ def sentence_model_rescuing_exports(monkeypatch) -> None:
     monkeypatch.setattr(rescue, "load_weights", lambda: model)
 
 
-def test_rescue_is_off_by_default_and_on_request_proposes_the_sentence_with_its_warning(monkeypatch):
+def test_rescue_is_on_by_default_and_proposes_the_sentence_with_its_warning(monkeypatch):
     from sources.extraction.rescue import RESCUED_WARNING
 
     sentence_model_rescuing_exports(monkeypatch)
     common = {"author_name": "Jane Reporter", "published_on": datetime.date(2024, 1, 2)}
-    plain = services.propose_forecasts_from_article(text=RESCUABLE, dry_run=True, **common)
+    plain = services.propose_forecasts_from_article(text=RESCUABLE, dry_run=True, rescue=False, **common)
     assert [c.quote for c in plain.candidates] == ["Trade will likely grow in 2025."]
 
-    result = services.propose_forecasts_from_article(text=RESCUABLE, rescue=True, **common)
+    result = services.propose_forecasts_from_article(text=RESCUABLE, **common)
     assert [f.quote for f in result.forecasts] == ["Trade will likely grow in 2025.", "Exports reach a record in 2026."]
     rescued = result.forecasts[1]
     assert rescued.status == Status.PROPOSED
