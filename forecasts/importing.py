@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from sources.extraction import DEADLINE_DEFAULT, DEADLINE_NO_FIXED_DATE, Candidate, needs_publication_date
 from sources.extraction.criteria import DRAFTED_NOTE
-from sources.ingestion import ArticleMetadata, extract_metadata
+from sources.ingestion import ArticleMetadata, stated_metadata
 from sources.models import Source
 
 from .models import Forecast, Status
@@ -82,15 +82,20 @@ def criteria_notes(criteria: str) -> tuple[str, list[str]]:
 
 
 def article_title_and_date(
-    text: str, title: str, published_on: datetime.date | None, metadata: ArticleMetadata | None
+    text: str, title: str, published_on: datetime.date | None, metadata: ArticleMetadata | None, url: str = ""
 ) -> tuple[str, datetime.date | None, list[str]]:
     """A real article often has no title line, and its date matters only for relative times
     ("next year"): those two are filled in, with a warning, rather than refusing the article."""
-    stated = (metadata or ArticleMetadata()).merged_over(extract_metadata(text))
+    stated = stated_metadata(text, metadata, url)
     warnings = []
     if not (title or stated.title):
         title = UNTITLED
         warnings.append("The text has no title line: the article is stored as untitled; set its title.")
+    if published_on is None and stated.published_on and not stated_metadata(text, metadata).published_on:
+        warnings.append(
+            f"The text states no publication date: {stated.published_on} is read from the URL; "
+            "correct it if the article was published on another day."
+        )
     if published_on is None and stated.published_on is None and not needs_publication_date(text):
         published_on = datetime.date.today()
         warnings.append(

@@ -5,7 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
-from .ingestion import ArticleMetadata, extract_metadata, normalise_text
+from .ingestion import ArticleMetadata, normalise_text, stated_metadata
 from .models import Author, Publication, Source, content_hash, name_key
 
 
@@ -169,13 +169,14 @@ def article_metadata_resolve(
     author_name: str = "",
     publication_name: str = "",
     metadata: ArticleMetadata | None = None,
+    url: str = "",
     require_author: bool = False,
     require_published: bool = True,
 ) -> ArticleMetadata:
     """What an imported article says about itself (byline, bio line, "first published by",
-    an HTML page's tags in `metadata`), overridden by the arguments; checked before anything
-    is written, with a message per missing field."""
-    stated = (metadata or ArticleMetadata()).merged_over(extract_metadata(text))
+    an HTML page's tags in `metadata`, the day in its `url`), overridden by the arguments;
+    checked before anything is written, with a message per missing field."""
+    stated = stated_metadata(text, metadata, url)
     resolved = ArticleMetadata(
         title=(title or stated.title or "").strip(),
         author=(author_name or stated.author or "").strip(),
@@ -234,6 +235,7 @@ def source_create_from_text(
         author_name=author_name,
         publication_name=publication_name,
         metadata=metadata,
+        url=url,
     )
     publication = publication_get_or_create(name=resolved.publication) if resolved.publication else None
     authors = [author_get_or_create(name=resolved.author, bio=resolved.author_bio)] if resolved.author else []

@@ -220,7 +220,9 @@ class ImportArticleForm(forms.Form):
     title = forms.CharField(required=False, max_length=500, help_text="Leave empty to take it from the text.")
     url = forms.URLField(required=False, max_length=1000, assume_scheme="https", label="URL")
     published = forms.CharField(
-        required=False, label="Published on", help_text="YYYY-MM-DD. Leave empty to take it from the text."
+        required=False,
+        label="Published on",
+        help_text="YYYY-MM-DD. Leave empty to take it from the text, or from a day in the URL's path.",
     )
     author = forms.CharField(required=False, max_length=200, help_text="Leave empty to take it from the byline or bio.")
     publication = forms.CharField(required=False, max_length=200)

@@ -56,7 +56,7 @@ def propose_forecasts_from_article(
         # The stored article is what this text is: its record, not what this import's options say.
         resolved, warnings = source_services.source_metadata(stored), []
     else:
-        title, published_on, warnings = article_title_and_date(text, title, published_on, metadata)
+        title, published_on, warnings = article_title_and_date(text, title, published_on, metadata, url)
         # A dry run is a look at what the extractor finds: when a relative time needs a date the
         # text does not state, it counts deadlines from today and says so, rather than refusing.
         resolved = source_services.article_metadata_resolve(
@@ -66,6 +66,7 @@ def propose_forecasts_from_article(
             author_name=author_name,
             publication_name=publication_name,
             metadata=metadata,
+            url=url,
             require_author=True,
             require_published=not dry_run,
         )

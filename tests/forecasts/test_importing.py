@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from forecasts import importing
+from sources.ingestion import extract_metadata
 
 PUBLISHED = Path(__file__).parents[1] / "sources" / "articles" / "published"
 REAL_ARTICLES = sorted(PUBLISHED.glob("*/*.txt"))
@@ -19,7 +20,7 @@ def test_a_real_article_without_title_or_date_is_read_and_asks_for_a_date_only_f
     text = path.read_text(encoding="utf-8")
     title, published_on, _ = importing.article_title_and_date(text, "", None, None)
     # never refused for lack of a title line: a headline-looking first line, or stored as untitled
-    assert title or importing.extract_metadata(text).title
+    assert title or extract_metadata(text).title
     if published_on is None:
         # the date is asked for only when the text states none and a forecast's deadline depends on it
-        assert importing.extract_metadata(text).published_on or importing.needs_publication_date(text)
+        assert extract_metadata(text).published_on or importing.needs_publication_date(text)

@@ -8,12 +8,15 @@ import pytest
 
 from sources.extraction import extract_candidates
 from sources.ingestion import (
+    ArticleMetadata,
     IngestionError,
+    date_from_url,
     extract_metadata,
     parse_date,
     read_article_bytes,
     read_article_file,
     read_article_text,
+    stated_metadata,
 )
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -139,3 +142,54 @@ def test_unreadable_date_is_a_clear_error(value):
 def test_readable_dates():
     assert parse_date("2023-01-01") == datetime.date(2023, 1, 1)
     assert parse_date("1 January 2023") == datetime.date(2023, 1, 1)
+
+
+# --- the date in an article's URL ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://thejournal.com/articles/2023/10/12/80-of-enterprises-will-deploy-ai-apps.aspx", "2023-10-12"),
+        ("https://sacoronavirus.co.za/2021/07/09/remarks-by-acting-minister-of-health/", "2021-07-09"),
+        ("https://pewresearch.org/religion/2017/04/05/the-changing-global-religious-", "2017-04-05"),
+        ("https://boereport.com/2025/06/13/goldman-sachs-oil-forecast/", "2025-06-13"),
+        ("https://shanemcd.org/2022/06/01/mcdonald-nhl-power-ratings-playoff-report-june-1-2022", "2022-06-01"),
+        ("https://example.com/news/2019-03-04-rates-held", "2019-03-04"),
+    ],
+)
+def test_date_from_url_reads_a_day_in_the_path(url, expected):
+    assert date_from_url(url) == datetime.date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "http://shamaniceconomist.blogspot.com/2010/04/oil-prices-creeping-up.html",  # a month is not a day
+        "https://www.businessinsider.com/housing-market-crash-credit-suisse-2023-5",
+        "https://example.com/2023/02/30/leap-or-not/",  # no such day
+        "https://example.com/2099/01/01/far-ahead/",  # not published yet
+        "https://example.com/2019/03/04/revised-2019-03-05",  # two days: which one?
+        "https://example.com/read/607394/1234/05/06/",  # an id, not a year
+        "https://example.com/story?date=2019-03-04",  # the query is not the path
+    ],
+)
+def test_date_from_url_gives_none_without_one_certain_day(url):
+    assert date_from_url(url) is None
+
+
+def test_date_from_url_counts_the_future_from_today():
+    url = "https://example.com/2024/05/02/story/"
+    assert date_from_url(url, today=datetime.date(2024, 5, 1)) is None
+    assert date_from_url(url, today=datetime.date(2024, 5, 2)) == datetime.date(2024, 5, 2)
+
+
+def test_the_urls_date_comes_after_the_html_tags_and_the_text():
+    url = "https://example.com/2020/01/02/story/"
+    undated, dated = "Rates will rise\n\nBy Jane Reporter", "Rates will rise\n\n5 March 2021\n\nBy Jane Reporter"
+    assert stated_metadata(undated, None, url).published_on == datetime.date(2020, 1, 2)
+    assert stated_metadata(dated, None, url).published_on == datetime.date(2021, 3, 5)
+    tagged = ArticleMetadata(published_on=datetime.date(2022, 7, 8))
+    assert stated_metadata(undated, tagged, url).published_on == datetime.date(2022, 7, 8)
+    assert stated_metadata(undated).published_on is None

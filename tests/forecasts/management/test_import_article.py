@@ -111,6 +111,46 @@ def test_command_asks_for_the_date_only_when_a_relative_time_needs_it(tmp_path):
 
 
 @pytest.mark.django_db
+def test_command_reads_the_date_from_the_url_when_the_text_states_none(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text(WIRE, encoding="utf-8")
+    url = "https://example.com/news/2024/03/05/imf-outlook/"
+    out = StringIO()
+    call_command("import_article", str(path), "--author", "Jane Reporter", "--url", url, stdout=out)
+    assert "2024-03-05 is read from the URL" in out.getvalue()
+    source = Source.objects.get()
+    assert (source.published_on, source.url) == (datetime.date(2024, 3, 5), url)
+    assert source.forecasts.get(quote__contains="next year").deadline == datetime.date(2025, 12, 31)
+
+
+@pytest.mark.django_db
+def test_command_prefers_the_given_date_and_the_texts_to_the_urls(tmp_path):
+    url = "https://example.com/news/2024/03/05/imf-outlook/"
+    given = tmp_path / "given.txt"
+    given.write_text(WIRE, encoding="utf-8")
+    call_command(
+        "import_article", str(given), "--author", "X Y", "--url", url, "--published", "2024-03-07", stdout=StringIO()
+    )
+    stated = tmp_path / "stated.txt"
+    stated.write_text("IMF outlook\n\n6 March 2024\n\n" + WIRE, encoding="utf-8")
+    out = StringIO()
+    call_command("import_article", str(stated), "--author", "X Y", "--url", url, stdout=out)
+    assert "read from the URL" not in out.getvalue()
+    dates = dict(Source.objects.values_list("content_hash", "published_on"))
+    assert sorted(dates.values()) == [datetime.date(2024, 3, 6), datetime.date(2024, 3, 7)]
+
+
+@pytest.mark.django_db
+def test_command_still_asks_when_the_url_names_only_a_month(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text(WIRE, encoding="utf-8")
+    with pytest.raises(CommandError, match="publication date"):
+        call_command(
+            "import_article", str(path), "--author", "X Y", "--url", "https://example.com/2010/04/oil-prices.html"
+        )
+
+
+@pytest.mark.django_db
 def test_command_stores_an_article_with_no_title_line(tmp_path):
     path = tmp_path / "untitled.txt"
     path.write_text("Hi everyone,\n\n" + WIRE.replace("next year", "in 2031"), encoding="utf-8")
