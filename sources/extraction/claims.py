@@ -160,6 +160,12 @@ _FRAMES = [
         r"^(?:I|we)\s+(?:still\s+|now\s+|also\s+)?(?:think|believe|reckon|suspect|predict|bet|doubt)\s+(?:that\s+)?",
         re.I,
     ),
+    # "I have no doubt that Pep Guardiola's team will be as powerful": the certainty is the chance, the rest the claim
+    re.compile(
+        r"^(?:(?:I|we)\s+have|there\s+is|there's)\s+(?:no|little|not\s+much)\s+doubt\s+(?:in\s+my\s+mind\s+)?"
+        r"(?:that\s+)?(?=\S+\s+\S+)",
+        re.I,
+    ),
     re.compile(r"^(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+)?surprised\s+if\s+", re.I),
     re.compile(r"^(?:I|we)(?:'d|\s+would)\s+(?:imagine|guess|hope)\s+(?:that\s+)?", re.I),
     re.compile(r"^(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\s+", re.I),
@@ -671,7 +677,13 @@ def _later_expectation(claim: str) -> str:
             return f"{later.group('subject')} will {later.group('verb')}{claim[later.end() :]}"
     # "PANews reported on September 16 that according to Jinshi Data, ... strategist Francois Rimeu predicts that
     # the Federal Reserve will start an interest rate cut cycle this week"
-    that = re.search(r"(?:^|,\s+)[^,;]{0,80}?\b(?:predicts?|expects?|anticipates?)\s+that\s+(?=\S+\s+\S+)", claim)
+    # ... or without "that", when the clause has its own "will": "Even under the BAU scenario, BP predicts global
+    # oil demand will peak by the mid-2020s"
+    that = re.search(
+        r"(?:^|,\s+)[^,;]{0,80}?\b(?:predicts?|expects?|anticipates?)\s+(?:that\s+(?=\S+\s+\S+)|"
+        r"(?!to\s|that\s)(?=[^,;]{1,60}?\swill\s))",
+        claim,
+    )
     if that:
         return claim[that.end() :]
     noun = _EXPECTS_NOUN.search(claim)

@@ -780,3 +780,17 @@ def test_a_probability_after_the_claim_is_dropped(quote, claim):
 def test_an_expectation_after_a_comma_gives_way_to_its_will_clause():
     quote = "The market looks overvalued and if jobs stay scarce, we expect the situation will change."
     assert rewrite(quote) == "The market looks overvalued and if jobs stay scarce, the situation will change"
+
+
+def test_a_stated_certainty_is_not_the_claim():
+    """The Times of Malta: "I have no doubt that Pep Guardiola's team will be as powerful, destructive and
+    tediously good as it was last season." """
+    claim = rewrite("I have no doubt that Pep Guardiola's team will be as powerful, destructive and tediously good.")
+    assert claim == "Pep Guardiola's team will be as powerful, destructive and tediously good"
+    assert not hedge_words(claim)
+
+
+def test_a_later_prediction_without_that_gives_its_clause():
+    """Upstream: "Even under the BAU scenario, BP predicts global oil demand will peak by the mid-2020s" """
+    claim = rewrite("Even under the BAU scenario, BP predicts global oil demand will peak by the mid-2020s.")
+    assert claim == "Global oil demand will peak by the mid-2020s"
