@@ -106,6 +106,11 @@ def _give_or_take(plain: str, end: int) -> relativedelta:
     return _span(int(m.group("n")), m.group("unit")) if m else relativedelta()
 
 
+def _count(word: str) -> int:
+    """A count as the text writes it: "18", "two", "a"."""
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+
+
 def _span(n: int, unit: str) -> relativedelta:
     return {
         "day": relativedelta(days=n),
@@ -182,8 +187,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         raw = m.group("n").lower()
         add(
             m,
-            published_on
-            + _span(1 if raw in ("a", "an") else int(raw) if raw.isdigit() else _NUMBERS[raw], m.group("unit")),
+            published_on + _span(_count(raw), m.group("unit")),
         )
 
     for m in re.finditer(
@@ -355,7 +359,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         re.I,
     ):
         raw = m.group("n").lower()
-        n = 1 if raw in ("a", "an") else int(raw) if raw.isdigit() else _NUMBERS[raw]
+        n = _count(raw)
         add(m, published_on + _span(n, m.group("unit")))
     # "it may take another two to three years": the longer of the two; "it would need at least a year"
     for m in re.finditer(
@@ -366,7 +370,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         re.I,
     ):
         raw = m.group("n").lower()
-        add(m, published_on + _span(int(raw) if raw.isdigit() else _NUMBERS[raw], m.group("unit")))
+        add(m, published_on + _span(_count(raw), m.group("unit")))
 
     # "a 12-month forward target", "6-Month Outlook"
     for m in re.finditer(
@@ -375,7 +379,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         re.I,
     ):
         raw = m.group("n").lower()
-        add(m, published_on + relativedelta(months=int(raw) if raw.isdigit() else _NUMBERS[raw]))
+        add(m, published_on + relativedelta(months=_count(raw)))
 
     # "in less than half a decade", "The Ukraine War ends in less than 6 months": the bound is the window
     for m in re.finditer(
@@ -388,7 +392,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             add(m, published_on + relativedelta(years=5))
             continue
         raw = m.group("n").lower()
-        n = 1 if raw in ("a", "an") else int(raw) if raw.isdigit() else _NUMBERS[raw]
+        n = _count(raw)
         add(m, published_on + _span(n, m.group("unit")))
     # a thing denied for a time comes at its end: "it might not return to last year's level of $3.60 per bushel
     # for six years"
@@ -401,8 +405,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             raw = m.group("n").lower()
             add(
                 m,
-                published_on
-                + _span(1 if raw in ("a", "an") else int(raw) if raw.isdigit() else _NUMBERS[raw], m.group("unit")),
+                published_on + _span(_count(raw), m.group("unit")),
             )
     # "in a year's time", "two years from now"
     for m in re.finditer(
@@ -412,7 +415,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         re.I,
     ):
         raw = m.group("n").lower()
-        add(m, published_on + _span(int(raw) if raw.isdigit() else _NUMBERS[raw], m.group("unit")))
+        add(m, published_on + _span(_count(raw), m.group("unit")))
 
     for m in re.finditer(r"\b(?P<pre>by|before|until|for|at|over|this)\s+Christmas\b", plain):
         christmas = date(year, 12, 24 if m.group("pre") == "before" else 25)
@@ -436,7 +439,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         re.I,
     ):
         raw = m.group("n").lower()
-        add(m, date(year + (int(raw) if raw.isdigit() else _NUMBERS[raw]) - 1, 12, 31))
+        add(m, date(year + _count(raw) - 1, 12, 31))
 
     for m in re.finditer(
         # "for at least the next three years"
