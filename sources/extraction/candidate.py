@@ -12,6 +12,11 @@ from .flags import BASIS_STATED, DEADLINE_DEFAULT, DEADLINE_NO_FIXED_DATE
 DEFAULT_NOTE = "no time expression: deadline defaults to the end of the publication year"
 
 
+def default_deadline(published_on: date) -> date:
+    """The deadline of a candidate whose text gives no time: the end of the publication year."""
+    return date(published_on.year, 12, 31)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A proposed forecast. `probability` is for `claim`, which is stated positively."""

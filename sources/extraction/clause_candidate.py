@@ -12,7 +12,7 @@ from datetime import date
 
 from sources import scales
 
-from .candidate import DEFAULT_NOTE, Candidate, drafted
+from .candidate import DEFAULT_NOTE, Candidate, default_deadline, drafted
 from .claims import PRONOUN_SUBJECT, antecedent, rewrite, strip_quote_marks
 from .context import (
     ANAPHORA,
@@ -276,7 +276,7 @@ def clause_candidate(
 
     notes = []
     if when is None:
-        deadline = date(published_on.year, 12, 31)
+        deadline = default_deadline(published_on)
         flag = DEADLINE_DEFAULT
         notes.append(DEFAULT_NOTE)
     else:

@@ -48,7 +48,7 @@ from pathlib import Path
 
 from sources import scales
 
-from .candidate import DEFAULT_NOTE, Candidate, drafted
+from .candidate import DEFAULT_NOTE, Candidate, default_deadline, drafted
 from .claims import strip_quote_marks
 from .clause_candidate import BELIEF, band_of, ends_as_prose, hedged_by_frame
 from .deadlines import deadline_in
@@ -277,7 +277,7 @@ def rescued_candidate(
                 notes.append(f"deadline taken from the previous sentence ({' '.join(found.text.split())})")
                 break
     if when is None:
-        deadline, flag = date(published_on.year, 12, 31), DEADLINE_DEFAULT
+        deadline, flag = default_deadline(published_on), DEADLINE_DEFAULT
         notes.append(DEFAULT_NOTE)
     else:
         deadline = when.deadline

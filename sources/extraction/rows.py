@@ -22,7 +22,7 @@ from datetime import date
 
 from sources import scales
 
-from .candidate import DEFAULT_NOTE, Candidate, drafted
+from .candidate import DEFAULT_NOTE, Candidate, default_deadline, drafted
 from .chance_claims import without_chance
 from .columns import complementary_rows
 from .deadlines import deadline_in
@@ -739,7 +739,7 @@ def row_candidate(text: str, plain: str, row: Row, published_on: date, scale: sc
                 break
     notes = ["read from a table or list row"]
     if when is None or when.deadline is None:
-        deadline, flag = date(published_on.year, 12, 31), DEADLINE_DEFAULT
+        deadline, flag = default_deadline(published_on), DEADLINE_DEFAULT
         notes.append(DEFAULT_NOTE)
     else:
         deadline, flag = when.deadline, when.flag
