@@ -92,6 +92,9 @@ SET_FOLDERS = {
     # never tuned on: annotated and committed before the fourteenth round's rules were measured on them
     "holdout-20": [ARTICLES / "published" / "holdout-20"],
     "holdout-21": [ARTICLES / "published" / "holdout-21"],
+    # never tuned on: annotated and committed before any rule of the fifteenth round existed, and
+    # measured first with the fourteenth round's rules
+    "holdout-22": [ARTICLES / "published" / "holdout-22"],
     # the articles written for the tests before the real corpus: kept, but not evidence
     "legacy": [ARTICLES, ARTICLES / "tune", ARTICLES / "holdout"],
 }
