@@ -96,6 +96,7 @@ SET_FOLDERS = {
     # each measured first with the fourteenth round's rules
     "holdout-22": [ARTICLES / "published" / "holdout-22"],
     "holdout-23": [ARTICLES / "published" / "holdout-23"],
+    "holdout-24": [ARTICLES / "published" / "holdout-24"],
     # the articles written for the tests before the real corpus: kept, but not evidence
     "legacy": [ARTICLES, ARTICLES / "tune", ARTICLES / "holdout"],
 }
