@@ -97,6 +97,7 @@ SET_FOLDERS = {
     "holdout-22": [ARTICLES / "published" / "holdout-22"],
     "holdout-23": [ARTICLES / "published" / "holdout-23"],
     "holdout-24": [ARTICLES / "published" / "holdout-24"],
+    "holdout-25": [ARTICLES / "published" / "holdout-25"],
     # the articles written for the tests before the real corpus: kept, but not evidence
     "legacy": [ARTICLES, ARTICLES / "tune", ARTICLES / "holdout"],
 }
