@@ -46,7 +46,9 @@ _MONEY = r"(?<![\w.,])\$\d+(?:\.\d+)?(?:\s*(?:million|billion|trillion))?(?![\d,
 _VALUE = re.compile(f"{_LEVEL}|{_MONEY}")
 _AHEAD = re.compile(
     r"\b(?:expected|expectations?|forecasts?|outlook|projections?|projected|scenarios?|targets?|estimates?|"
-    r"horizon|year-end|next|(?:bull|bear|base)\s+case|prob(?:ability)?-weighted)\b",
+    r"horizon|year-end|next|(?:bull|bear|base)\s+case|prob(?:ability)?-weighted)\b"
+    # a question about what is to come: "Q3: What will be the result of the 2015 Federal Election?"
+    r"|\b(?:will|going\s+to)\b[^?\n]{0,120}\?",
     re.I,
 )
 _BEHIND = re.compile(r"\b(?:current|ytd|as\s+of|last|previous|historical|actual|52-week|since|results?)\b", re.I)

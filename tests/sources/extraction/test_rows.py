@@ -238,6 +238,17 @@ def test_shares_under_a_heading_that_looks_back_are_no_chances():
     assert row.probability == 0.55
 
 
+def test_shares_under_a_question_about_what_is_to_come_are_chances_though_it_asks_for_a_result():
+    # holdout-20, newsletter-unusualpredictions-canada-election-2015: the blog's answer to its question
+    text = (
+        "Q3: What will be the result of the 2015 Federal Election?\n"
+        "Conservative Majority: 10%\nConservative Minority: 25%\nLiberal Minority: 40%\n"
+    )
+    assert [row.probability for row in find_rows(text)] == [0.1, 0.25, 0.4]
+    # the same labels under a question about what was are the shares it had
+    assert find_rows("What was the result of the 2011 Federal Election?\nConservative Majority: 40%\n") == []
+
+
 HURRICANE_TABLE = """Colorado State team: No change in hurricane forecast
 
 The Colorado State University team said today that it's sticking to its earlier seasonal forecast.
