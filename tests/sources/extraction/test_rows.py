@@ -383,6 +383,33 @@ def test_names_listed_with_bracketed_shares_and_no_word_of_chance_are_not_chance
     assert "UKIP (14.0%)" not in [c.quote for c in extract_candidates(text, published_on=date(2015, 3, 6))]
 
 
+def test_names_listed_with_bracketed_figures_in_a_paragraph_about_a_forecast_are_each_a_likely_figure():
+    # holdout-21, outlook-travelbiznews-ntto-travel-2016
+    text = (
+        "All but two of the top\u201021 visitor origin countries are forecast to grow from 2015 through 2021.  "
+        "Top origin countries with the largest total growth percentages are China (121%), India (72%), Argentina "
+        "(50%), South Korea (43%), Taiwan (40%), and Australia (28%).\n\n"
+        "Five countries are expected to account for 64 percent of the projected growth from 2015 through 2021.  "
+        "These volume growth leaders are Mexico (25% of expected total growth of 16.6 million additional "
+        "visitors), China (19%), Canada (11%), India (5%), and South Korea (5%)."
+    )
+    found = {c.quote: c for c in extract_candidates(text, published_on=date(2016, 12, 15))}
+    assert found["China (121%)"].probability == pytest.approx(0.675)
+    assert found["China (121%)"].deadline.year == 2021
+    assert "Australia (28%)" in found
+    assert "Mexico (25% of expected total growth of 16.6 million additional visitors)" in found
+    assert "South Korea (5%)" in found
+
+
+def test_names_listed_with_bracketed_figures_in_a_paragraph_about_no_forecast_are_no_forecasts():
+    # the same list without the sentence that says the growth is forecast: shares already recorded
+    text = (
+        "Top origin countries with the largest total growth percentages are China (121%), India (72%), Argentina "
+        "(50%), South Korea (43%), Taiwan (40%), and Australia (28%)."
+    )
+    assert extract_candidates(text, published_on=date(2016, 12, 15)) == []
+
+
 def test_a_last_column_headed_by_odds_gives_each_row_its_chance():
     text = (
         "Below are the odds for each team to win the Super Bowl and our projected odds.\n\n"
