@@ -421,6 +421,10 @@ def _is_value_row(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 24 or not re.match(r"\s*[\d\-]*[A-Za-z]", line) or re.search(r"[.!?:]\s*$", line):
         return False
+    # a hard-wrapped line of prose carries on a sentence in lower case: "only $548 billion in 2015 down from
+    # $1,074 billion last year, sinking below levels"
+    if re.match(r"\s*[a-z]", line):
+        return False
     # "Bull Case (+45%)" in a header row labels a column; it is not a value
     label_end = _VALUE.search(re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), line))
     letters = re.findall(r"[A-Za-z]", line[: label_end.start()]) if label_end else []

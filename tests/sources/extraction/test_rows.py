@@ -410,6 +410,19 @@ def test_names_listed_with_bracketed_figures_in_a_paragraph_about_no_forecast_ar
     assert extract_candidates(text, published_on=date(2016, 12, 15)) == []
 
 
+def test_hard_wrapped_prose_with_figures_is_one_sentence_not_a_table():
+    # holdout-21, think-tank-scribd-iif-capital-flows-2015
+    text = (
+        "Capital flows to emerging markets have weakened markedly this year, after a\n"
+        "substantial decline in 2014. We estimate that net non-resident inflows will reach\n"
+        "only $548 billion in 2015 down from $1,074 billion last year, sinking below levels\n"
+        "recorded in 2008/09. As a share of EM GDP, such inflows have fallen to about 2%\n"
+    )
+    assert find_rows(to_plain(text)) == []
+    (found,) = extract_candidates(text, published_on=date(2015, 6, 1))
+    assert found.quote.startswith("We estimate that net non-resident inflows will reach")
+
+
 def test_a_last_column_headed_by_odds_gives_each_row_its_chance():
     text = (
         "Below are the odds for each team to win the Super Bowl and our projected odds.\n\n"
