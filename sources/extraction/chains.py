@@ -22,6 +22,10 @@ TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*c
 CHAIN_CUT = re.compile(
     r",\s*(?=then\s+\w)|,\s+(?=and\s+then\s+\w+ing\b)|,\s+(?=but\s+not\s+(?:in|within|by|this|next|for|over|during)\b)"
     r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:(?:in|by|for)\s+(?:19|20)\d\d|next\s+year)\b)"
+    # a count with its own year: "to 8.5 billion in 2030, 9.7 billion in 2050 and 10.9 billion in 2100", "to top 190
+    # million by the end of 2020 and 2.8 billion in 2025"
+    r"|(?:,\s*|\s+(?=and\s))(?=(?:and\s+)?[\d.]+\s*(?:million|billion|trillion|mn|bn)\b[^,.;]{0,30}?\b(?:in|by)\s+(?:the\s+end\s+of\s+)?"
+    r"\d{4}\b)"
     # a second year (not a report's span before what it forecasts: "its Short-Range Outlook for 2024 and 2025,
     # forecasting that steel demand will rebound by 1.7 percent this year")
     r"|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively)(?!,\s+(?:forecasting|predicting|projecting|"

@@ -324,6 +324,14 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             target -= 1  # "before 2027" ends with 2026
         add(m, date(target, 12, 31))
 
+    # "auto sales ... may even fall after next year", "the year after next": the year after next, before
+    # "next year" and "the year", which they hold
+    for m in re.finditer(r"\bafter\s+next\s+year\b|\bthe\s+year\s+after\s+next\b", plain, re.I):
+        add(m, date(year + 2, 12, 31))
+    # "we also expect the fundamental conditions to improve in the year ahead": the twelve months from the
+    # page's date, not the year under way
+    for m in re.finditer(r"\b(?:in|over|during|for)\s+the\s+year\s+ahead\b", plain, re.I):
+        add(m, published_on + relativedelta(years=1))
     # "this year and next" before "this year", which it holds
     # "they will look very different next season": a team's next season is next year's
     for m in re.finditer(

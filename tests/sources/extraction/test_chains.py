@@ -353,3 +353,39 @@ def test_a_second_subject_with_its_own_year_after_a_dated_claim_is_a_link():
         "In its forecast, the fiscal deficit is eliminated in 2022",
         "and the debt-to-GDP ratio peaks in 2018/19.",
     ]
+
+
+def test_a_count_with_its_own_year_is_a_link():
+    # holdout-20, wire-scroll-un-population-2019: each population figure is forecast for its own year
+    sentence = (
+        "It will increase from the current 7.7 billion in 2019 to 8.5 billion in 2030, 9.7 billion in 2050 and "
+        "10.9 billion in 2100."
+    )
+    assert _links(sentence, date(2019, 6, 18)) == [
+        "It will increase from the current 7.7 billion in 2019 to 8.5 billion in 2030",
+        "9.7 billion in 2050",
+        "and 10.9 billion in 2100.",
+    ]
+    # holdout-20, outlook-telecomlead-ericsson-5g-2020
+    sentence = (
+        "The global number of 5G subscriptions is forecast to top 190 million by the end of 2020 and 2.8 billion in "
+        "2025, according to the June 2020 edition of the Ericsson Mobility Report."
+    )
+    assert _links(sentence, date(2020, 6, 20)) == [
+        "The global number of 5G subscriptions is forecast to top 190 million by the end of 2020",
+        "and 2.8 billion in 2025, according to the June 2020 edition of the Ericsson Mobility Report.",
+    ]
+    found = extract_candidates(sentence, published_on=date(2020, 6, 20))
+    assert [c.deadline.year for c in found] == [2020, 2025]
+
+
+def test_a_count_without_a_year_of_its_own_is_no_link():
+    # a range of counts before one year is one forecast
+    sentence = (
+        "We estimate that between 400 million and 800 million individuals could be displaced by automation and "
+        "need to find new jobs by 2030 around the world."
+    )
+    assert _links(sentence, date(2017, 12, 1)) == []
+    # a change from one count to the next, the earlier one already past
+    sentence = "LTE subscriptions are forecast to increase from 550 million in 2019 to 820 million in 2025."
+    assert _links(sentence, date(2020, 6, 20)) == []

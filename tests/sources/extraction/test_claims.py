@@ -794,3 +794,31 @@ def test_a_later_prediction_without_that_gives_its_clause():
     """Upstream: "Even under the BAU scenario, BP predicts global oil demand will peak by the mid-2020s" """
     claim = rewrite("Even under the BAU scenario, BP predicts global oil demand will peak by the mid-2020s.")
     assert claim == "Global oil demand will peak by the mid-2020s"
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        # Gaea Times, 2009, on the SIA: what is expected, then what is said of it after a comma
+        (
+            "The industry group said it expects worldwide chip sales of $219.7 billion for 2009, a decline of 11.6 "
+            "percent from 2008.",
+            "Worldwide chip sales of $219.7 billion for 2009, a decline of 11.6 percent from 2008",
+        ),
+        # jctrans, 2009, on CN
+        (
+            "Canada's largest railroad expects a gradual recovery, shaped more like the Nike swoosh logo, rather than "
+            "a robust V-shaped rebound, Reuters reported.",
+            "A gradual recovery, shaped more like the Nike swoosh logo, rather than a robust V-shaped rebound, "
+            "Reuters reported",
+        ),
+        # ... but an expectation with its own verb keeps it
+        (
+            "The BOC said it expects consumer price inflation to fall to 2%, the bank's target, by next year.",
+            "Consumer price inflation will fall to 2%, the bank's target, by next year",
+        ),
+    ],
+)
+def test_an_expected_noun_with_an_aside_after_a_comma(quote, claim):
+    assert rewrite(quote) == claim
+    assert not hedge_words(rewrite(quote))

@@ -488,3 +488,20 @@ def test_a_bound_on_the_time_and_a_thing_denied_for_a_time(sentence, published_o
 def test_a_time_that_has_lasted_is_no_window():
     plain = to_plain("Prices have risen for six years.")
     assert deadline_in(plain, 0, len(plain), date(2020, 3, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        # Autoworld News, November 2014, on NADA: the year after next, not next year
+        ("Szakaly predicts that auto sales will start to slow down and may even fall after next year", 2016),
+        # "the year ahead", in November, is the twelve months from the page's date, not the year under way
+        ("and we also expect the fundamental conditions to improve in the year ahead", 2015),
+        # ... while "the year" and "next year" keep their readings
+        ("sales will be strong through the end of the year", 2014),
+        ("auto sales will start to slow down next year", 2015),
+    ],
+)
+def test_the_year_after_next_and_the_year_ahead(sentence, year):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), date(2014, 11, 17)).deadline.year == year
