@@ -150,6 +150,13 @@ _CHANCE_ITEM = re.compile(
     r"^\W*(?:(?:T-)?\d{1,2}[.)]\s+)?[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){0,2}\s+"
     r"(?:at\s+\d{1,3}(?:\.\d+)?\s*%|[+-](?:\d{3,5}|\d{1,3}(?:,\d{3})+))\s*$"
 )
+
+
+def in_list_item(plain: str, position: int) -> bool:
+    """Whether `position` is on a line that opens as a list item (a bullet or a number)."""
+    return bool(_ITEM.match(plain, plain.rfind("\n", 0, position) + 1))
+
+
 # A poll's count in a list: "\u2022 30 see Q3" (under "63 economists surveyed:")
 _COUNT_ITEM = re.compile(r"^\W*\d{1,4}\s+(?:see|expect|predict|forecast)\s+\S")
 # A probability standing alone after a sentence: "There will be no recession in 2019. 80%"

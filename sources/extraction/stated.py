@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .segments import in_list_item
 from .words import TRAILING
 
 # a capital letter, accented ones included ("\u00c9", "\u015a")
@@ -220,6 +221,11 @@ def stated_value(pattern: re.Pattern[str], m: re.Match[str], plain: str, start: 
         return float(m.group("num")) / 100 if opened else None
     if {"against", "line", "n", "listed"} & set(pattern.groupindex):
         return _odds(m, plain, start, end)
+    if m.groupdict().get("bracket") is not None:
+        # a bracketed number closes a predictions list's item, not a sentence of prose, and ends its line
+        line_ends = re.match(r"[ \t]*(?:\n|$)", plain[start + m.end() :])
+        if not line_ends or not in_list_item(plain, start + m.start()):
+            return None
     if "num" in pattern.groupindex and m.group("num") is not None:
         return float(m.group("num")) / 100
     if "fraction" in pattern.groupindex:

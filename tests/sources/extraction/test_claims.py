@@ -794,3 +794,10 @@ def test_a_later_prediction_without_that_gives_its_clause():
     """Upstream: "Even under the BAU scenario, BP predicts global oil demand will peak by the mid-2020s" """
     claim = rewrite("Even under the BAU scenario, BP predicts global oil demand will peak by the mid-2020s.")
     assert claim == "Global oil demand will peak by the mid-2020s"
+
+
+def test_a_bracketed_chance_after_a_list_item_leaves_the_claim():
+    """Against Jebel al-Lawz, "Predictions for the 2020s": the chance is the probability, not the claim."""
+    assert rewrite("Democracy will not come to Venezuela (60%)", positive=False) == (
+        "Democracy will not come to Venezuela"
+    )
