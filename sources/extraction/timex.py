@@ -341,11 +341,18 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         re.I,
     ):
         add(m, date(year, 12, 31))
-    # "the largest economic power in the 2020s": the decade's last year
+    # "the largest economic power in the 2020s": the decade's last year; so too a decade ahead that a
+    # title or a list is for ("Predictions for the 2020s"), not one looked back on ("the worst for the 2000s")
     for m in re.finditer(
-        r"\b(?:in|during|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+the\s+(?P<d>(?:19|20)\d0)s\b", plain, re.I
+        r"\b(?:in|during|by\s+the\s+end\s+of|before\s+the\s+end\s+of|(?P<ahead>for|through|throughout))"
+        r"\s+the\s+(?P<d>(?:19|20)\d0)s\b",
+        plain,
+        re.I,
     ):
-        add(m, date(int(m.group("d")) + 9, 12, 31))
+        last = int(m.group("d")) + 9
+        if m.group("ahead") and last < year:
+            continue
+        add(m, date(last, 12, 31))
     # "will peak around mid-2080s": a third of the decade, ending with its last year (early: 2083, mid:
     # 2086, late: 2089)
     for m in re.finditer(r"\b(?P<part>early|mid|late)[\s-]*(?P<d>(?:19|20)\d0)s\b", plain, re.I):
