@@ -168,7 +168,9 @@ _FRAMES = [
     ),
     re.compile(r"^(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+)?surprised\s+if\s+", re.I),
     re.compile(r"^(?:I|we)(?:'d|\s+would)\s+(?:imagine|guess|hope)\s+(?:that\s+)?", re.I),
-    re.compile(r"^(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\s+", re.I),
+    re.compile(
+        r"^(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|that|to\s+see)\s+", re.I
+    ),
     # "My bet is that", "Our base case is that the recession will be mild"
     re.compile(
         r"^(?:(?:my|our|their|its)\s+(?:bet|guess|hunch|prediction|forecast|expectation|(?:base|central)\s+case|"

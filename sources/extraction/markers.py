@@ -74,6 +74,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "I fully expect we will be able to ... rule out entirely any impact probability": more than a lean
         r"\s+(?:now\s+|still\s+|also\s+|(?P<firmly>fully\s+|firmly\s+|strongly\s+)|would\s+|currently\s+|do\s+(?!not\b))?"
         r"(?P<neg2>don't\s+|do\s+not\s+)?"
+        # two verbs of one forecast: "We do not predict or expect that we will have an explosive ... outbreak"
+        r"(?:(?:predict|anticipate|foresee)\s+or\s+)?"
         r"expect(?:s)?\b"
         r"(?!\s*[.,;:)])"
         # "Our updated guidance continues to reflect full year sales and EPS growth over fiscal 2024"
@@ -226,7 +228,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:(?-i:\b[A-Z][\w&.\-]*)|\b(?:who|analysts|economists|strategists|forecasters|I|we))\s+(?:now\s+|still\s+)?"
         r"(?:plumps?|plumped|goes|go|went|opts?|opted|settles?\s+on|settled\s+on)\s+(?:for\s+)?(?:a\s+|an\s+)?"
         r"(?=[-+]?\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent))"
-        r"|\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\b"
+        # "We would not be surprised that that would happen in small clusters"
+        r"|\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|that|to\s+see)\b"
         # a forecaster's figure: "By 2021, IDC sees 1.5 billion Android phones shipping", "the experts estimated a
         # rise of 0.5 metres by 2100"
         r"|(?:\b(?-i:[A-Z][\w&.\-]*)|\b(?:experts|analysts|scientists|researchers|economists|forecasters|they|we))\s+"

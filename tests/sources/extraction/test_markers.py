@@ -1262,3 +1262,23 @@ def test_a_race_that_could_go_either_way_is_even():
     """stidmatt's 2024 election newsletter: "The House could go either way."."""
     candidate = _one("The House could go either way in 2024.")
     assert candidate.probability == pytest.approx(0.5)
+
+
+def test_two_forecast_verbs_joined_by_or_are_one_expectation_and_its_denial():
+    """NPR's interview of Anthony Fauci on Zika, January 2016."""
+    denied = _one("We do not predict or expect that we will have an explosive, millions-of-people outbreak.")
+    assert denied.probability == 0.325
+    assert denied.claim.startswith("We will have an explosive, millions-of-people outbreak")
+    # a verb that is no forecast joined to "expect" stays what it was
+    assert extract_candidates("We hope or expect nothing in particular.", published_on=PUBLISHED) == []
+
+
+def test_not_being_surprised_that_a_thing_happens_leans_towards_it():
+    """NPR's interview of Anthony Fauci on Zika, January 2016."""
+    sentence = (
+        "We would not be surprised that that would happen in small clusters because we've seen that with similar "
+        "viruses, like dengue."
+    )
+    candidate = _one(sentence, published_on=date(2016, 1, 29))
+    assert candidate.probability == 0.675
+    assert candidate.claim.startswith("That will happen in small clusters")
