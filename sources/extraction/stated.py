@@ -227,6 +227,11 @@ def stated_value(pattern: re.Pattern[str], m: re.Match[str], plain: str, start: 
         if not line_ends or not in_list_item(plain, start + m.start()):
             return None
     if "num" in pattern.groupindex and m.group("num") is not None:
+        at = start + m.start("num")
+        if re.search(r"(?:^|[^\w.])\.$", plain[max(0, at - 2) : at]) and "." not in m.group("num"):
+            # a number with no digit before its point: "there was a .43% chance that the winning score would be
+            # 269 or lower" is under half a percent
+            return float("0." + m.group("num")) / 100
         return float(m.group("num")) / 100
     if "fraction" in pattern.groupindex:
         return next(v for k, v in _FRACTIONS.items() if re.fullmatch(k, m.group("fraction"), re.I))

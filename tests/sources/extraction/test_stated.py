@@ -192,3 +192,11 @@ def test_a_bracketed_figure_after_prose_is_a_share():
     assert 0.31 not in _values(sentence)
     # ... and so is the item's own words written as a sentence of prose, out of its list
     assert _values("China’s growth will be slower than in the 2010s (60%)") == []
+
+
+def test_a_percentage_with_no_digit_before_its_point_is_under_one_percent():
+    """Rexford Buzzsaw's Masters model, 2011."""
+    sentence = "For the record, there was a .43% chance that the winning score would be 269 or lower, a Masters record."
+    assert _values(sentence) == [pytest.approx(0.0043)]
+    # a sentence's full stop before a number is no decimal point
+    assert _values("Nobody knows. 43% chance of rain, they say.") == [0.43]
