@@ -231,11 +231,16 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "We would not be surprised that that would happen in small clusters"
         r"|\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|that|to\s+see)\b"
         # a forecaster's figure: "By 2021, IDC sees 1.5 billion Android phones shipping", "the experts estimated a
-        # rise of 0.5 metres by 2100"
-        r"|(?:\b(?-i:[A-Z][\w&.\-]*)|\b(?:experts|analysts|scientists|researchers|economists|forecasters|they|we))\s+"
+        # rise of 0.5 metres by 2100", "The power ministry has estimated around 260 GW of peak demand during this
+        # summer season"
+        r"|(?:\b(?-i:[A-Z][\w&.\-]*)|\b(?:experts|analysts|scientists|researchers|economists|forecasters|they|we)"
+        rf"|\bthe\s+(?:\w+\s+)?{INSTITUTIONS}\s+(?:has|have)(?=\s+estimated))\s+"
         r"(?:now\s+|still\s+|also\s+)?(?:sees|see|saw|estimates?|estimated|predicted|projected)\s+"
         r"(?=(?:a|an)\s+(?:\w+\s+)?(?:rise|fall|drop|decline|increase|growth|gain|contraction|expansion)\s+of\s+[-\d$]"
-        r"|\$?\d[\d.,]*\s*(?:%|per\s*cent|percent|million|billion|trillion)?\s+[a-z])"
+        # the figure, perhaps approximate, perhaps in a unit of two letters or more in capitals ("260 GW"; not a
+        # degree, "The forecasters predicted around 1C of warming", a past forecast set beside the year's readings)
+        r"|(?:(?:around|about|roughly|nearly)\s+)?\$?\d[\d.,]*\s*"
+        r"(?:%|per\s*cent|percent|million|billion|trillion|(?-i:[A-Z][A-Za-z]{1,3})\b)?\s+[a-z])"
         # a target as a label or a level: "SPY Median Price Target: $410 (Q3 2025)", "J.P. Morgan's 4.200 target
         # for year end 2024"
         r"|\bprice\s+target\s*:\s*\$?\d|\b\d[\d.,]*\s+target\s+for\s+(?:the\s+)?(?:year[\s-]?end|end\s+of|\d{4})"

@@ -1282,3 +1282,15 @@ def test_not_being_surprised_that_a_thing_happens_leans_towards_it():
     candidate = _one(sentence, published_on=date(2016, 1, 29))
     assert candidate.probability == 0.675
     assert candidate.claim.startswith("That will happen in small clusters")
+
+
+def test_an_institution_that_has_estimated_a_figure_forecasts_it():
+    """The Energy Forum on India's power ministry, 2024."""
+    sentence = "The power ministry has estimated around 260 GW of peak demand during this summer season."
+    assert _one(sentence, published_on=date(2024, 4, 1)).probability == 0.675
+    # holdout-16: a degree of warming once predicted, set beside the year's readings, is not read as a figure
+    past = (
+        "The forecasters predicted around 1C of warming, and estimates for January to October are showing "
+        "temperatures around 0.96C above pre-industrial levels."
+    )
+    assert extract_candidates(past, published_on=date(2015, 11, 1)) == []
