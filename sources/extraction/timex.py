@@ -459,9 +459,10 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         re.I,
     ):
         text = m.group(0).lower()
-        # "within six months", "over the next decade" and "for a few more years" look ahead; "the
-        # highest in four decades" looks back.
-        if not re.search(r"\b(?:within|next|coming|following|more|further|additional)\b", text):
+        # "within six months", "over the next decade", "for a few more years" and "for several years to come"
+        # look ahead; "the highest in four decades" looks back.
+        ahead = re.search(r"\b(?:within|next|coming|following|more|further|additional)\b", text)
+        if not ahead and not re.match(r"\s+to\s+come\b", plain[m.end() :], re.I):
             continue
         if not m.group("n") and m.group("unit").lower().endswith("s"):
             continue  # "in the coming months" names no number: an approximate window, read below
