@@ -54,10 +54,11 @@ _GIVES = re.compile(
 )
 # "The Chiefs have a 25% chance of winning the Super Bowl", "a third way would have a 10% chance of
 # beating Lula", "Down two with five to go, the Bulls have just better than a one-in-five chance of sneaking
-# into the postseason", "England and India are given a 76% and 75% chance of qualifying respectively"
+# into the postseason", "England and India are given a 76% and 75% chance of qualifying respectively", or the
+# other side after a comma: "with President Joe Biden having a 42% chance of winning reelection"
 _HAS_CHANCE = re.compile(
-    r"^(?:.*,\s+)?(?!(?:which|who|that)\b)(?P<whom>[^,]{2,60}?)\s+(?:has|have|(?:would|will)\s+have|(?:is|are)\s+given|"
-    r"with)\s+"
+    r"^(?:.*,\s+)?(?:with\s+)?(?!(?:which|who|that)\b)(?P<whom>[^,]{2,60}?)\s+(?:has|have|having|(?:would|will)\s+have|"
+    r"(?:is|are)\s+given|with)\s+"
     rf"{_STATED_CHANCE}\s+(?:of\s+)?(?P<event>(?:to\s+)?[a-z].*)$"
 )
 # "I'd put Labor's chances of winning a majority next year at roughly one in three", "the Democrats' chances of

@@ -14,7 +14,7 @@ from datetime import date
 
 from .chance_claims import without_chance
 from .text import to_plain, trim_clause
-from .words import HEDGE_WORDS, INSTITUTIONS
+from .words import HEDGE_WORDS, INSTITUTIONS, TRAILING
 
 
 def strip_quote_marks(plain: str, start: int, end: int) -> tuple[int, int]:
@@ -124,8 +124,8 @@ _FRAMES = [
         r"^(?:I|we)(?:'re|'m|\s+are|\s+am)\s+(?:now\s+)?leaning\s+(?:slightly\s+|strongly\s+)?towards?\s+", re.I
     ),
     re.compile(r"^in\s+(?:the|its|their)\s+latest\s+(?:version|edition|update|round)\s+of\s+[^,]{1,80},\s+", re.I),
-    # the chance written after a list item: "... in 2019. 80%"
-    re.compile(r"(?:[.!]\s+|\s+(?:--|[\u2013\u2014])\s*)\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?$"),
+    # the chance written after a list item: "... in 2019. 80%", "... in the 2010s (60%)"
+    re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?$"),
     # bullets, numbered items and interviewer labels
     re.compile(
         r"^(?:\|?[-*\u2022\u25aa\u25cf\u2013\u2014>]+(?=\s)|\(?\d{1,2}[.)](?=\s)|[A-Z][\w. ]{0,30}:(?=\s+[A-Z\"]))\s*"
@@ -168,7 +168,9 @@ _FRAMES = [
     ),
     re.compile(r"^(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+)?surprised\s+if\s+", re.I),
     re.compile(r"^(?:I|we)(?:'d|\s+would)\s+(?:imagine|guess|hope)\s+(?:that\s+)?", re.I),
-    re.compile(r"^(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\s+", re.I),
+    re.compile(
+        r"^(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|that|to\s+see)\s+", re.I
+    ),
     # "My bet is that", "Our base case is that the recession will be mild"
     re.compile(
         r"^(?:(?:my|our|their|its)\s+(?:bet|guess|hunch|prediction|forecast|expectation|(?:base|central)\s+case|"

@@ -156,6 +156,19 @@ _COMMENTARY = re.compile(
 )
 
 
+def _frame_window_wins(item: When, frame: When) -> bool:
+    """Whether the window of the line announcing a list ("Predictions for 2015") replaces an item's own.
+
+    A year before the list's period is not the item's window, nor is a period the item names without a
+    number ("at the end of the decade" under "Predictions for the 2020s" is that decade's end). A year the
+    item writes out within a decade the list is for is its own: "Trump will lose in 2020 (80%)".
+    """
+    first = frame.deadline.year - 9 if re.search(r"\d0s\b", frame.text) else frame.deadline.year
+    if item.deadline.year < first:
+        return True
+    return item.deadline.year < frame.deadline.year and not re.search(r"\d", item.text)
+
+
 def clause_candidate(
     text: str,
     plain: str,
@@ -191,7 +204,7 @@ def clause_candidate(
         # "Predictions for 2015": an item's "the year" or "after soaring for most of 2014" is not its window
         found = deadline_in(plain, *frame, published_on)
         both = when is not None and when.deadline is not None and found is not None and found.deadline is not None
-        if found is not None and (when is None or (both and when.deadline.year < found.deadline.year)):
+        if found is not None and (when is None or (both and _frame_window_wins(when, found))):
             when, flag = When(found.deadline, DEADLINE_CONTEXT, found.text), DEADLINE_CONTEXT
     dated_before = None
     for previous in reversed(earlier if when is None else []):

@@ -42,10 +42,11 @@ _NEXT_LINE_ITEM = re.compile(
 )
 _FIRST_LINE = re.compile(r"\(?[+-][1-9][\d,]{2,6}\)?")
 # ... also after what reports it: "It reveals that while life expectancy is expected to continue rising
-# globally, the pace of improvement could slow down"
+# globally, the pace of improvement could slow down", or after a conjunction: "But while the IHME expects cases
+# to fall, the virus will continue to spread and kill"
 _LEADING_SUBORDINATE = re.compile(
-    r"^(?:[^,]{0,40}?\bthat\s+(?=[a-z]))?(?:Although|Though|While|Whereas|Even\s+though|(?<=that\s)"
-    r"(?:although|though|while|whereas|even\s+though))\b[^,]*,\s+"
+    r"^(?:[^,]{0,40}?\bthat\s+(?=[a-z])|(?:But|And|Yet)\s+)?(?:Although|Though|While|Whereas|Even\s+though|"
+    r"(?:(?<=that\s)|(?<=But\s)|(?<=And\s)|(?<=Yet\s))(?:although|though|while|whereas|even\s+though))\b[^,]*,\s+"
 )
 BACK_REFERENCE = re.compile(
     r"\b(?:of|about)\s+(?:that|this|it)\b|^call\s+it\b|^(?:and\s+|but\s+)?(?:I|we)(?:'d|'m|\s+would|\s+am)?\s+"

@@ -74,6 +74,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "I fully expect we will be able to ... rule out entirely any impact probability": more than a lean
         r"\s+(?:now\s+|still\s+|also\s+|(?P<firmly>fully\s+|firmly\s+|strongly\s+)|would\s+|currently\s+|do\s+(?!not\b))?"
         r"(?P<neg2>don't\s+|do\s+not\s+)?"
+        # two verbs of one forecast: "We do not predict or expect that we will have an explosive ... outbreak"
+        r"(?:(?:predict|anticipate|foresee)\s+or\s+)?"
         r"expect(?:s)?\b"
         r"(?!\s*[.,;:)])"
         # "Our updated guidance continues to reflect full year sales and EPS growth over fiscal 2024"
@@ -230,13 +232,19 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:(?-i:\b[A-Z][\w&.\-]*)|\b(?:who|analysts|economists|strategists|forecasters|I|we))\s+(?:now\s+|still\s+)?"
         r"(?:plumps?|plumped|goes|go|went|opts?|opted|settles?\s+on|settled\s+on)\s+(?:for\s+)?(?:a\s+|an\s+)?"
         r"(?=[-+]?\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent))"
-        r"|\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|to\s+see)\b"
+        # "We would not be surprised that that would happen in small clusters"
+        r"|\b(?:I|we)\s+(?:wouldn't|would\s+not)\s+be\s+(?:at\s+all\s+)?surprised\s+(?:if|that|to\s+see)\b"
         # a forecaster's figure: "By 2021, IDC sees 1.5 billion Android phones shipping", "the experts estimated a
-        # rise of 0.5 metres by 2100"
-        r"|(?:\b(?-i:[A-Z][\w&.\-]*)|\b(?:experts|analysts|scientists|researchers|economists|forecasters|they|we))\s+"
+        # rise of 0.5 metres by 2100", "The power ministry has estimated around 260 GW of peak demand during this
+        # summer season"
+        r"|(?:\b(?-i:[A-Z][\w&.\-]*)|\b(?:experts|analysts|scientists|researchers|economists|forecasters|they|we)"
+        rf"|\bthe\s+(?:\w+\s+)?{INSTITUTIONS}\s+(?:has|have)(?=\s+estimated))\s+"
         r"(?:now\s+|still\s+|also\s+)?(?:sees|see|saw|estimates?|estimated|predicted|projected)\s+"
         r"(?=(?:a|an)\s+(?:\w+\s+)?(?:rise|fall|drop|decline|increase|growth|gain|contraction|expansion)\s+of\s+[-\d$]"
-        r"|\$?\d[\d.,]*\s*(?:%|per\s*cent|percent|million|billion|trillion)?\s+[a-z])"
+        # the figure, perhaps approximate, perhaps in a unit of two letters or more in capitals ("260 GW"; not a
+        # degree, "The forecasters predicted around 1C of warming", a past forecast set beside the year's readings)
+        r"|(?:(?:around|about|roughly|nearly)\s+)?\$?\d[\d.,]*\s*"
+        r"(?:%|per\s*cent|percent|million|billion|trillion|(?-i:[A-Z][A-Za-z]{1,3})\b)?\s+[a-z])"
         # a target as a label or a level: "SPY Median Price Target: $410 (Q3 2025)", "J.P. Morgan's 4.200 target
         # for year end 2024"
         r"|\bprice\s+target\s*:\s*\$?\d|\b\d[\d.,]*\s+target\s+for\s+(?:the\s+)?(?:year[\s-]?end|end\s+of|\d{4})"

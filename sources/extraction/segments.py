@@ -150,10 +150,22 @@ _CHANCE_ITEM = re.compile(
     r"^\W*(?:(?:T-)?\d{1,2}[.)]\s+)?[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){0,2}\s+"
     r"(?:at\s+\d{1,3}(?:\.\d+)?\s*%|[+-](?:\d{3,5}|\d{1,3}(?:,\d{3})+))\s*$"
 )
+
+
+def in_list_item(plain: str, position: int) -> bool:
+    """Whether `position` is on a line that opens as a list item (a bullet or a number)."""
+    return bool(_ITEM.match(plain, plain.rfind("\n", 0, position) + 1))
+
+
 # A poll's count in a list: "\u2022 30 see Q3" (under "63 economists surveyed:")
 _COUNT_ITEM = re.compile(r"^\W*\d{1,4}\s+(?:see|expect|predict|forecast)\s+\S")
 # A probability standing alone after a sentence: "There will be no recession in 2019. 80%"
 BARE_PERCENT = re.compile(r"\s*\(?\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
+
+
+def _note_line(line: str) -> bool:
+    """A line that credits a source or notes where the text ran or whose rights it is."""
+    return bool(_CREDIT_LINE.match(line) or _REPUBLICATION.search(to_plain(line).strip()))
 
 
 def blocks(text: str) -> list[tuple[int, int]]:
@@ -190,15 +202,16 @@ def blocks(text: str) -> list[tuple[int, int]]:
                     spans[-1] = (spans[-1][0], line_end)
         elif len(lines) > 1 and max(len(line) for line in lines) < 60:
             spans.extend(line_spans)
-        elif len(lines) > 1 and any(_CREDIT_LINE.match(line) for line in lines):
-            # paragraphs one a line with a credit line among them ("Source: Bloomberg (via YouTube), August 26,
-            # 2010."): the credit is a block of its own, not the caption of the whole
+        elif len(lines) > 1 and any(_note_line(line) for line in lines):
+            # paragraphs one a line with a credit line or a copyright line among them ("Source: Bloomberg (via
+            # YouTube), August 26, 2010.", "\u00a9 2024 Newsmax. All rights reserved."): the note is a block of its
+            # own, not the caption or the note of the whole
             for (line_start, line_end), line in zip(line_spans, lines, strict=True):
                 if (
-                    _CREDIT_LINE.match(line)
+                    _note_line(line)
                     or not spans
                     or spans[-1][1] < start
-                    or _CREDIT_LINE.match(text[spans[-1][0] : spans[-1][1]])
+                    or _note_line(text[spans[-1][0] : spans[-1][1]])
                 ):
                     spans.append((line_start, line_end))
                 else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .segments import in_list_item
 from .words import TRAILING
 
 # a capital letter, accented ones included ("\u00c9", "\u015a")
@@ -220,7 +221,17 @@ def stated_value(pattern: re.Pattern[str], m: re.Match[str], plain: str, start: 
         return float(m.group("num")) / 100 if opened else None
     if {"against", "line", "n", "listed"} & set(pattern.groupindex):
         return _odds(m, plain, start, end)
+    if m.groupdict().get("bracket") is not None:
+        # a bracketed number closes a predictions list's item, not a sentence of prose, and ends its line
+        line_ends = re.match(r"[ \t]*(?:\n|$)", plain[start + m.end() :])
+        if not line_ends or not in_list_item(plain, start + m.start()):
+            return None
     if "num" in pattern.groupindex and m.group("num") is not None:
+        at = start + m.start("num")
+        if re.search(r"(?:^|[^\w.])\.$", plain[max(0, at - 2) : at]) and "." not in m.group("num"):
+            # a number with no digit before its point: "there was a .43% chance that the winning score would be
+            # 269 or lower" is under half a percent
+            return float("0." + m.group("num")) / 100
         return float(m.group("num")) / 100
     if "fraction" in pattern.groupindex:
         return next(v for k, v in _FRACTIONS.items() if re.fullmatch(k, m.group("fraction"), re.I))

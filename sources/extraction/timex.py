@@ -349,11 +349,18 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         re.I,
     ):
         add(m, date(year, 12, 31))
-    # "the largest economic power in the 2020s": the decade's last year
+    # "the largest economic power in the 2020s": the decade's last year; so too a decade ahead that a
+    # title or a list is for ("Predictions for the 2020s"), not one looked back on ("the worst for the 2000s")
     for m in re.finditer(
-        r"\b(?:in|during|by\s+the\s+end\s+of|before\s+the\s+end\s+of)\s+the\s+(?P<d>(?:19|20)\d0)s\b", plain, re.I
+        r"\b(?:in|during|by\s+the\s+end\s+of|before\s+the\s+end\s+of|(?P<ahead>for|through|throughout))"
+        r"\s+the\s+(?P<d>(?:19|20)\d0)s\b",
+        plain,
+        re.I,
     ):
-        add(m, date(int(m.group("d")) + 9, 12, 31))
+        last = int(m.group("d")) + 9
+        if m.group("ahead") and last < year:
+            continue
+        add(m, date(last, 12, 31))
     # "will peak around mid-2080s": a third of the decade, ending with its last year (early: 2083, mid:
     # 2086, late: 2089)
     for m in re.finditer(r"\b(?P<part>early|mid|late)[\s-]*(?P<d>(?:19|20)\d0)s\b", plain, re.I):
@@ -460,9 +467,10 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         re.I,
     ):
         text = m.group(0).lower()
-        # "within six months", "over the next decade" and "for a few more years" look ahead; "the
-        # highest in four decades" looks back.
-        if not re.search(r"\b(?:within|next|coming|following|more|further|additional)\b", text):
+        # "within six months", "over the next decade", "for a few more years" and "for several years to come"
+        # look ahead; "the highest in four decades" looks back.
+        ahead = re.search(r"\b(?:within|next|coming|following|more|further|additional)\b", text)
+        if not ahead and not re.match(r"\s+to\s+come\b", plain[m.end() :], re.I):
             continue
         if not m.group("n") and m.group("unit").lower().endswith("s"):
             continue  # "in the coming months" names no number: an approximate window, read below

@@ -181,8 +181,10 @@ INSTITUTIONS = (
     r"(?:company|firm|group|management|bank|board|committee|government|ministry|agency|council|fund|street|staff|"
     r"outlook|report|survey|study|model|forecast)"
 )
-# what stands between a list item and the chance written after it: "... in 2019. 80%", "... -- 50%"
-TRAILING = r"(?:[.!]\s+|\s+(?:--|[\u2013\u2014])\s*)"
+# what stands between a list item and the chance written after it: "... in 2019. 80%", "... -- 50%", or a
+# bracket that closes a list item: "1. China's growth will be slower than in the 2010s (60%)" (the group
+# `bracket`: after a sentence of prose, a bracketed figure is as often a share, "in 2015 (24%)")
+TRAILING = r"(?:[.!]\s+|\s+(?:--|[\u2013\u2014])\s*|\s+(?P<bracket>(?=\()))"
 DEGREES = {
     "remote": C.REMOTE, "slim": C.VERY_UNLIKELY, "small": C.VERY_UNLIKELY, "poor": C.VERY_UNLIKELY,
     "long": C.VERY_UNLIKELY, "dim": C.VERY_UNLIKELY, "bleak": C.VERY_UNLIKELY, "low": C.UNLIKELY,

@@ -19,6 +19,11 @@ from sources.extraction.chance_claims import without_chance
             "this baseline forecast will materialize",
         ),
         ("FiveThirtyEight's model gives Biden a 71% chance of winning the election", "Biden will win the election"),
+        # holdout-22, the Decision Desk HQ model: the other side's chance after a comma
+        (
+            "with President Joe Biden having a 42% chance of winning reelection",
+            "President Joe Biden will win reelection",
+        ),
         # holdout-4: odds with their percentage beside them, after an opening adverb
         (
             "Additionally, Biden has a better than 19 in 20 (or 97 percent) chance of winning the most votes",

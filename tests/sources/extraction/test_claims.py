@@ -822,3 +822,10 @@ def test_a_later_prediction_without_that_gives_its_clause():
 def test_an_expected_noun_with_an_aside_after_a_comma(quote, claim):
     assert rewrite(quote) == claim
     assert not hedge_words(rewrite(quote))
+
+
+def test_a_bracketed_chance_after_a_list_item_leaves_the_claim():
+    """Against Jebel al-Lawz, "Predictions for the 2020s": the chance is the probability, not the claim."""
+    assert rewrite("Democracy will not come to Venezuela (60%)", positive=False) == (
+        "Democracy will not come to Venezuela"
+    )

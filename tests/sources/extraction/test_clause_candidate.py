@@ -246,3 +246,16 @@ def test_a_would_under_a_model_or_an_estimate_is_its_projection_even_after_a_con
     assert found.conditional
     # a condition with no model or estimate around it stays a hypothetical
     assert extract_candidates("If he won, that would be a disaster for everyone.", published_on=PUBLISHED) == []
+
+
+def test_a_list_for_a_decade_gives_its_items_the_decades_end_but_keeps_a_year_they_write():
+    """Against Jebel al-Lawz, December 2019, under the title "Predictions for the 2020s"."""
+    text = (
+        "Predictions for the 2020s\n\n"
+        "1. China’s growth will be slower than in the 2010s (60%)\n\n"
+        "10. Trump will lose in 2020 (80%)\n\n"
+        "28. Trump’s approval rating will be above water at the end of the decade (80%)\n\n"
+        "29. Marijuana will be legalized nationwide in the United States (80%)\n"
+    )
+    found = extract_candidates(text, published_on=date(2019, 12, 31))
+    assert [(c.deadline.year, c.probability) for c in found] == [(2029, 0.6), (2020, 0.8), (2029, 0.8), (2029, 0.8)]

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from sources.extraction import extract_candidates
 from sources.extraction.clauses import split_clauses
 
@@ -67,6 +69,22 @@ def test_a_reported_while_clause_is_a_clause_of_its_own():
     )
     pieces = _pieces(text)
     assert pieces[0].endswith("rising globally") and pieces[1].startswith("the pace")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "second"),
+    [
+        # Fox 17 on the IHME model, 2021
+        ("But while the IHME expects cases to fall, the virus will continue to spread and kill.", "the virus will"),
+        # IndustryWeek on the MAPI outlook, 2015
+        ("And while the U.S. dollar may appreciate somewhat in 2016, it will not surge 15% again.", "it will not"),
+    ],
+)
+def test_a_while_clause_after_a_conjunction_is_a_clause_of_its_own(sentence, second):
+    pieces = _pieces(sentence)
+    assert len(pieces) == 2 and pieces[1].startswith(second)
+    # a "while" that means "during" inside the clause opens none
+    assert len(_pieces("But the virus will spread while schools stay open.")) == 1
 
 
 def test_a_second_prediction_with_its_own_weight_is_a_forecast_of_its_own():

@@ -1284,3 +1284,35 @@ def test_a_projection_without_its_figure_is_no_forecast():
     # the sentences of a page's methods: no figure follows what the forecast is
     assert extract_candidates("The forecast is updated regularly.", published_on=PUBLISHED) == []
     assert extract_candidates("The forecast for the country models is really good.", published_on=PUBLISHED) == []
+
+
+def test_two_forecast_verbs_joined_by_or_are_one_expectation_and_its_denial():
+    """NPR's interview of Anthony Fauci on Zika, January 2016."""
+    denied = _one("We do not predict or expect that we will have an explosive, millions-of-people outbreak.")
+    assert denied.probability == 0.325
+    assert denied.claim.startswith("We will have an explosive, millions-of-people outbreak")
+    # a verb that is no forecast joined to "expect" stays what it was
+    assert extract_candidates("We hope or expect nothing in particular.", published_on=PUBLISHED) == []
+
+
+def test_not_being_surprised_that_a_thing_happens_leans_towards_it():
+    """NPR's interview of Anthony Fauci on Zika, January 2016."""
+    sentence = (
+        "We would not be surprised that that would happen in small clusters because we've seen that with similar "
+        "viruses, like dengue."
+    )
+    candidate = _one(sentence, published_on=date(2016, 1, 29))
+    assert candidate.probability == 0.675
+    assert candidate.claim.startswith("That will happen in small clusters")
+
+
+def test_an_institution_that_has_estimated_a_figure_forecasts_it():
+    """The Energy Forum on India's power ministry, 2024."""
+    sentence = "The power ministry has estimated around 260 GW of peak demand during this summer season."
+    assert _one(sentence, published_on=date(2024, 4, 1)).probability == 0.675
+    # holdout-16: a degree of warming once predicted, set beside the year's readings, is not read as a figure
+    past = (
+        "The forecasters predicted around 1C of warming, and estimates for January to October are showing "
+        "temperatures around 0.96C above pre-industrial levels."
+    )
+    assert extract_candidates(past, published_on=date(2015, 11, 1)) == []

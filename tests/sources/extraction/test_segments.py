@@ -10,7 +10,7 @@ from sources.extraction import (
     Candidate,
     extract_candidates,
 )
-from sources.extraction.segments import article_sentences, looks_like_headline, to_plain
+from sources.extraction.segments import article_sentences, block_kind, looks_like_headline, to_plain
 
 PUBLISHED = date(2023, 1, 1)
 
@@ -327,3 +327,19 @@ def test_a_credit_line_below_paragraphs_one_a_line_is_a_block_of_its_own():
     )
     quotes = [c.quote for c in extract_candidates(text, published_on=date(2010, 8, 26))]
     assert quotes and not any("Source:" in q for q in quotes)
+
+
+def test_a_copyright_line_below_paragraphs_one_a_line_is_a_block_of_its_own():
+    """Truth USA on the Decision Desk HQ model: paragraphs one a line, a bio and the copyright line last."""
+    text = (
+        "The GOP is predicted to have an 80% chance of winning the U.S. Senate and a 64% chance of maintaining its "
+        "House majority.\n"
+        "Charlie McCarthy, a writer/editor at Newsmax, has nearly 40 years of experience covering news, sports, "
+        "and politics.\n"
+        "\u00a9 2024 Newsmax. All rights reserved."
+    )
+    found = extract_candidates(text, published_on=date(2024, 6, 1))
+    assert [c.probability for c in found] == [0.8, 0.64]
+    assert not any("rights reserved" in c.quote for c in found)
+    # a copyright line alone is still a note, not prose
+    assert block_kind("\u00a9 2024 Newsmax. All rights reserved.") == "republication note"

@@ -169,3 +169,34 @@ def test_a_sides_hopes_put_at_a_figure_are_its_chance():
     chance."""
     assert _values("while Villa's title hopes are said to be just 1.94%.") == [pytest.approx(0.0194)]
     assert _values("The Fed hopes to bring inflation down to 2% next year.") == []
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # Against Jebel al-Lawz, "Predictions for the 2020s": each numbered item closes on its chance
+        "1. China’s growth will be slower than in the 2010s (60%)",
+        "11. Democracy will not come to Venezuela (60%)",
+    ],
+)
+def test_a_bracketed_chance_closes_a_list_item(item):
+    assert _values(item) == [0.6]
+
+
+def test_a_bracketed_figure_after_prose_is_a_share():
+    """Pew Research, 2017: the bracket gives the share the sentence compares with, not a chance."""
+    sentence = (
+        "In recent years, 33% of the world’s babies were born to Christians, which is slightly greater than "
+        "the Christian share of the world’s population in 2015 (31%)."
+    )
+    assert 0.31 not in _values(sentence)
+    # ... and so is the item's own words written as a sentence of prose, out of its list
+    assert _values("China’s growth will be slower than in the 2010s (60%)") == []
+
+
+def test_a_percentage_with_no_digit_before_its_point_is_under_one_percent():
+    """Rexford Buzzsaw's Masters model, 2011."""
+    sentence = "For the record, there was a .43% chance that the winning score would be 269 or lower, a Masters record."
+    assert _values(sentence) == [pytest.approx(0.0043)]
+    # a sentence's full stop before a number is no decimal point
+    assert _values("Nobody knows. 43% chance of rain, they say.") == [0.43]

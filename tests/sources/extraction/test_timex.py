@@ -209,6 +209,23 @@ def test_decades_spans_to_take_and_short_dated_labels(sentence, published_on, ye
     assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
 
 
+def test_a_decade_a_list_is_for_ends_with_its_last_year_and_a_past_one_is_no_window():
+    """Against Jebel al-Lawz, December 2019: the title "Predictions for the 2020s"."""
+    plain = to_plain("Predictions for the 2020s")
+    assert deadline_in(plain, 0, len(plain), date(2019, 12, 31)).deadline == date(2029, 12, 31)
+    plain = to_plain("the best records for the 2000s")
+    assert deadline_in(plain, 0, len(plain), date(2019, 12, 31)) is None
+
+
+def test_several_years_to_come_look_ahead():
+    """FiercePharma on GSK, 2009: "the demand for flu meds should keep swelling its revenue stream for several
+    years to come"; without "to come" a count of years is no window ("for several years now")."""
+    plain = to_plain("the demand for flu meds should keep swelling its revenue stream for several years to come")
+    assert deadline_in(plain, 0, len(plain), date(2009, 7, 1)).deadline.year == 2012
+    plain = to_plain("prices have been rising for several years now")
+    assert deadline_in(plain, 0, len(plain), date(2009, 7, 1)) is None
+
+
 def test_in_a_year_of_something_is_no_window():
     plain = to_plain("Inflation might ease in a year of turmoil.")
     assert deadline_in(plain, 0, len(plain), date(2023, 6, 1)) is None
