@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 _SUPPRESS_BEFORE = re.compile(
     r"\b(?:unclear|uncertain|not\s+clear|unknown|no\s+telling|hard\s+to\s+say|difficult\s+to\s+say|"
-    r"whether|wonders?|wondered|wondering|asks?|asked|question\s+is|if\s+and\s+when)\b[^,;:]*$"
+    r"whether|wonders?|wondered|wondering|asks?|asked|question\s+(?:is|was)|if\s+and\s+when)\b[^,;:]*$"
     # "None of this means downstreaming will fail" denies, it does not predict
     # (not past a dash: "doesn't choose between those scenarios \u2015 it just means that ... is very unlikely")
     r"|(?:\bnone\s+of\s+this|\bnot|n't|\bnever)\b[^,;:\u2013\u2014\u2015]*\bmeans?\b[^,;:]*$"
@@ -25,7 +25,9 @@ _SUPPRESS_BEFORE = re.compile(
     # ... or of where, what or how things go: "updated projections on where teams will finish this season", "To
     # better understand where the U.S. housing slowdown will take us next", "asked ... what they think space travel
     # will look in the next half-century", "recalibrating our probabilities somewhat for how the conflict will play out"
+    # ... or when: "We just need to see when that will rebound again"
     r"|\b(?:on|about|for|understand|asked\s+[^.;:]{1,80}?)\s+(?:how|where|what)\s+(?!(?:I|we)\s)[^,;:]*$"
+    r"|\b(?:see|know|understand|wait\s+for)\s+when\s+[^,;:]*$"
     # hearsay: "they hear in the media that the price will flatten out soon"
     r"|\b(?:hear|hears|heard)\b[^.;:]{0,40}?\bthat\b[^,;:]*$"
     # "Board wants to have reasonable confidence that inflation will return to target"

@@ -168,6 +168,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:the|our|its|their|a)\s+(?:new\s+|latest\s+|updated\s+)?(?:forecast|projection|outlook)\s+for\s+"
         # with what it gives, not what it leaves out: "The projection for 2002 excludes the temporary effects"
         r"(?:\d{4}|next\s+year|this\s+year)\b(?!\s+(?:excludes?|includes?|assumes?|reflects?|takes?)\b)"
+        # a projection told as its figure: "The projection for the Gross Domestic Product (GDP) next year is 2.0
+        # percent", "Core inflation projection is close to the previous assessment at 2.6%"
+        r"|\b(?:forecast|projection)s?\s+(?:(?:for|of)\s+[^.;]{1,60}?\s+)?(?:is|are|remains?|stands?)\s+"
+        r"(?:[^.;]{0,50}?\s(?:at|of)\s+|(?:now\s+|still\s+)?(?:at\s+|about\s+|around\s+)?)(?=[-+$]?\d)"
         r"|\bthe\s+odds\s+favou?r\b|\b(?:I|we)\s+lean\s+towards?\b"
         r"|\b(?:am|are|is|we're|I'm)\s+(?:now\s+)?leaning\s+(?:slightly\s+|strongly\s+)?towards?\b"
         r"|\b(?:guides|guided|guiding)\s+(?:for|to)\b"

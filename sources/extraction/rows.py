@@ -46,7 +46,9 @@ _MONEY = r"(?<![\w.,])\$\d+(?:\.\d+)?(?:\s*(?:million|billion|trillion))?(?![\d,
 _VALUE = re.compile(f"{_LEVEL}|{_MONEY}")
 _AHEAD = re.compile(
     r"\b(?:expected|expectations?|forecasts?|outlook|projections?|projected|scenarios?|targets?|estimates?|"
-    r"horizon|year-end|next|(?:bull|bear|base)\s+case|prob(?:ability)?-weighted)\b",
+    r"horizon|year-end|next|(?:bull|bear|base)\s+case|prob(?:ability)?-weighted)\b"
+    # a question about what is to come: "Q3: What will be the result of the 2015 Federal Election?"
+    r"|\b(?:will|going\s+to)\b[^?\n]{0,120}\?",
     re.I,
 )
 _BEHIND = re.compile(r"\b(?:current|ytd|as\s+of|last|previous|historical|actual|52-week|since|results?)\b", re.I)
@@ -419,6 +421,10 @@ def _is_value_row(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 24 or not re.match(r"\s*[\d\-]*[A-Za-z]", line) or re.search(r"[.!?:]\s*$", line):
         return False
+    # a hard-wrapped line of prose carries on a sentence in lower case: "only $548 billion in 2015 down from
+    # $1,074 billion last year, sinking below levels"
+    if re.match(r"\s*[a-z]", line):
+        return False
     # "Bull Case (+45%)" in a header row labels a column; it is not a value
     label_end = _VALUE.search(re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), line))
     letters = re.findall(r"[A-Za-z]", line[: label_end.start()]) if label_end else []
@@ -684,10 +690,23 @@ def _announced_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
 # chance to win it all. Behind the Cardinals are Virginia (7.0%), Villanova (6.9%), Kentucky (6.6%)"
 _LISTED = re.compile(
     r"(?P<label>(?:No\.\s*\d{1,2}\s+)?[A-Z][\w.'&\-]*(?:\s+(?:[A-Z][\w.'&\-]*|of|the|de)){0,3})"
-    r"\s*\((?P<num>\d{1,3}(?:\.\d+)?)\s*%\)"
+    r"\s*\((?P<sign>[-\u2010\u2011\u2012\u2013\u2212+])?(?P<num>\d{1,3}(?:\.\d+)?)\s*%"
+    # a share may say what it is a share of: "Mexico (25% of expected total growth of 16.6 million additional visitors)"
+    r"(?P<of>\s+of\s+[^()\n]{1,80})?\)"
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")
 _SPEAKS_OF_CHANCES = re.compile(r"\b(?:chances?|probabilit(?:y|ies)|odds|likel(?:y|iest)|favou?rites?)\b", re.I)
+# ... or, in a paragraph that speaks of a forecast, names listed with their figures are that forecast's figures:
+# "All but two of the top-21 visitor origin countries are forecast to grow from 2015 through 2021. Top origin
+# countries with the largest total growth percentages are China (121%), India (72%), Argentina (50%)"
+_SPEAKS_OF_A_FORECAST = re.compile(
+    r"\b(?:forecasts?|forecasted|projected|projections?|expected|predicted|outlook)\b", re.I
+)
+
+
+def _figure(item: re.Match[str]) -> str:
+    sign = "-" if item.group("sign") and item.group("sign") != "+" else ""
+    return f"{sign}{item.group('num')}%{item.group('of') or ''}"
 
 
 def _listed_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
@@ -705,8 +724,11 @@ def _listed_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             # France (12%) and Argentina (12%)"
             lead_in = plain[max(start, group[0].start() - 40) : group[0].start()]
             enough = len(group) >= 3 or (len(group) == 2 and _SPEAKS_OF_CHANCES.search(lead_in))
-            if enough and _SPEAKS_OF_CHANCES.search(before + plain[start : group[0].start()]):
+            signed = any(m.group("sign") or m.group("of") for m in group)
+            if enough and not signed and _SPEAKS_OF_CHANCES.search(before + plain[start : group[0].start()]):
                 rows += [Row(m.start(), m.end(), float(m.group("num")) / 100, m.group("label")) for m in group]
+            elif len(group) >= 3 and _SPEAKS_OF_A_FORECAST.search(plain[start : group[0].start()]):
+                rows += [Row(m.start(), m.end(), None, f"{m.group('label')}: {_figure(m)}") for m in group]
         if plain[start:end].strip():
             before = plain[start:end]
     return rows

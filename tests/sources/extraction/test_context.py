@@ -304,3 +304,26 @@ def test_a_studys_prediction_of_what_could_happen_still_stands():
     text = "It predicted about 38 percent of American jobs could be at high risk for automation by the early 2030s."
     found = extract_candidates(text, published_on=date(2018, 1, 15))
     assert [c.estimative_phrase for c in found] == ["could"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-21, interview-freightlead-hapag-lloyd-2022: when it comes is left open
+        "He said the question was when the market would stabilize and pointed out, \u201ccoming from the level where "
+        "we were, it is not entirely unexpected.\u201d",
+        "We just need to see when that will rebound again, because no matter how long you look at it, it is very "
+        "clear that the global economy is not down 10 or 20 percent.",
+    ],
+)
+def test_when_it_comes_left_open_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2022, 11, 1)) == []
+
+
+def test_a_forecast_beside_it_still_stands():
+    # the same interview: what the rates do meanwhile is forecast
+    text = (
+        "Paired with a weak global economy, Hapag-Lloyd\u2019s CEO Rolf Habben Jansen expects container rates to be "
+        "in decline for some time."
+    )
+    assert len(extract_candidates(text, published_on=date(2022, 11, 1))) == 1

