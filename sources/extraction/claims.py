@@ -14,7 +14,7 @@ from datetime import date
 
 from .chance_claims import without_chance
 from .text import to_plain, trim_clause
-from .words import HEDGE_WORDS, INSTITUTIONS
+from .words import HEDGE_WORDS, INSTITUTIONS, MAY_NOT_MODAL_AFTER
 
 
 def strip_quote_marks(plain: str, start: int, end: int) -> tuple[int, int]:
@@ -407,7 +407,7 @@ _REWRITES = [
     ),
     (
         re.compile(r"\b(?:may|might|could)\s+(?:well\s+|yet\s+|even\s+|also\s+|eventually\s+)?(?:not\s+)?", re.I),
-        "will ",
+        lambda m: m.group(0) if _month_may(m) else "will ",
     ),
     (re.compile(r"\b(?:would|should)\s+(?:not\s+)?(?=[a-z])", re.I), "will "),
     # an aside between commas: "we won't get back to 2019 levels until, maybe, 2023", "They were, also, no doubt,"
@@ -535,6 +535,17 @@ _REWRITES = [
     # "Macro policies are likely to remain loose, judging by ...": the evidence, not the claim
     (re.compile(r",\s+judging\s+(?:by|from)\b.*$", re.I), ""),
 ]
+
+
+def _month_may(modal: re.Match[str]) -> bool:
+    """A capitalised "May" inside a sentence, or before a day, a month or a year, is the month (or Theresa May), not
+    the modal: "during May and June", "taken May 16-June 5", "the May forecast", "by which May loses the vote"."""
+    if not modal.group(0).startswith("May"):
+        return False
+    before = modal.string[: modal.start()]
+    return bool(re.search(r"[\w,]\s*$", before) or re.match(MAY_NOT_MODAL_AFTER, modal.string[modal.start() + 3 :]))
+
+
 HEDGE_IN_CLAIM = re.compile(rf"\b(?:{HEDGE_WORDS})\b")
 PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She|This|That|These|Those|Such\s+\w+|(?:This|That|These|Those)\s+\w+)\b")
 _NO_SUBJECT_START = {

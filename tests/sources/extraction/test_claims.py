@@ -822,3 +822,32 @@ def test_a_later_prediction_without_that_gives_its_clause():
 def test_an_expected_noun_with_an_aside_after_a_comma(quote, claim):
     assert rewrite(quote) == claim
     assert not hedge_words(rewrite(quote))
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        (
+            "Besides, power generated from wind is expected to increase by 4 GW to 5 GW during May and June.",
+            "Besides, power generated from wind will increase by 4 GW to 5 GW during May and June",
+        ),
+        (
+            "The latest poll of nearly 45 analysts taken May 16-June 5 showed the S&P/Case Shiller composite index of "
+            "home prices in 20 cities is expected to gain a further 5.7 percent this year.",
+            "The latest poll of nearly 45 analysts taken May 16-June 5 showed the S&P/Case Shiller composite index of "
+            "home prices in 20 cities will gain a further 5.7 percent this year",
+        ),
+        (
+            "Year-over-year same-store sales increases in July will be lower than in May and June because of stronger "
+            "year-ago sales in the final month of the quarter, the company added.",
+            "Year-over-year same-store sales increases in July will be lower than in May and June because of stronger "
+            "year-ago sales in the final month of the quarter",
+        ),
+        # the modal itself is still the hedge
+        ("Stocks may fall in May.", "Stocks will fall in May"),
+    ],
+)
+def test_the_month_may_is_not_the_modal(quote, claim):
+    # the modal "may" is rewritten as "will"; the month (or Theresa May) must stay as written
+    assert rewrite(quote) == claim
+
