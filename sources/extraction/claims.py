@@ -304,6 +304,8 @@ _AFTER_CLAUSE = re.compile(
     r"\s+\((?:even\s+)?if\s|,\s+(?:a|an|up|down|which|who|requiring|leading|driven|surpassing|thus|while|with|as|"
     r"though|although|largely|mainly|according|(?-i:[A-Z]))|\s+[\u2013\u2014]\s+|\s+-\s+|\.\s"
 )
+# what makes a four-digit number a figure rather than a year: "2,000 MW", "2030 GW" is rare, "2030%" is not
+_UNIT = r"(?:%|per\s*cent|percent|[mb]n\b|million|billion|trillion|,\d)"
 _STATED_NUMBER = r"(?:at\s+least\s+|about\s+|around\s+|roughly\s+|only\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)"
 _REWRITES = [
     # bookmakers' odds are the chance, not the claim: "the second favorites at 8 to 1 odds to win it all"
@@ -741,7 +743,16 @@ def suggest_claim(quote: str, deadline: date | None, *, subject: str = "", posit
             verb = claim.split()[0].lower() if claim else ""
             joins = ("will", "in", "within", "before", "until", "by", "this", "next", "for", "during", "over")
             will = "" if verb in joins or verb.endswith(("s", "ed")) or " will " in f" {subject} " else "will "
-            claim = f"{subject} {will}{claim[:1].lower()}{claim[1:]}"
+            figure = re.match(rf"(?:(?i:to)\s+)?(?=[-$\u20ac\u00a3]?\d)(?!(?:19|20)\d\d\b(?!\s*{_UNIT}))", claim)
+            if will and figure:
+                # a link that is only a figure lost the head's verb: "and 2 per cent in 2003" after "mainland GDP
+                # growth is estimated at 1 3/4 per cent in 2002" reads "Mainland GDP growth will be 2 per cent in
+                # 2003", not "... will 2 per cent in 2003"
+                will, claim = "will be ", claim[figure.end() :]
+            joined = f"{subject} {will}{claim[:1].lower()}{claim[1:]}"
+            # ... but a bare year ("and 2019" after "growth to be 3.7 per cent in 2018") or a subject that took
+            # no verb makes no sentence: the link keeps its own words, and the editor is told (lacks_verb)
+            claim = claim if lacks_verb(joined) else joined
         claim = claim[:1].upper() + claim[1:]
     if deadline is not None:
         claim = f"{claim} (by {deadline.isoformat()})"
@@ -751,6 +762,19 @@ def suggest_claim(quote: str, deadline: date | None, *, subject: str = "", posit
 def hedge_words(claim: str) -> list[str]:
     """The estimative words left in a claim (a claim an editor accepts as written has none)."""
     return [m.group(0) for m in HEDGE_IN_CLAIM.finditer(to_plain(claim))]
+
+
+# "will" with no verb after it: "China will 39% in 2030", "The will 2019", "It then will by 3.7% in 2013"
+_WILL_WITHOUT_VERB = re.compile(
+    r"\bwill\s+(?:[-$\u20ac\u00a3]?\d|(?:by|in|and|of|to|for|at)\s+[-$\u20ac\u00a3]?\d|(?:by|in|and|of|to|for)\s+(?:this|next)\b)"
+)
+
+
+def lacks_verb(claim: str) -> bool:
+    """Whether a drafted claim has a "will" with no verb after it, or is only a link's year or figure ("2019", left
+    as the quote words it when no sentence could be built): not a sentence an editor can accept."""
+    plain = to_plain(claim)
+    return bool(_WILL_WITHOUT_VERB.search(plain) or re.match(r"(?:(?:and|to|by)\s+)?[-$\u20ac\u00a3]?\d", plain, re.I))
 
 
 def has_subject(claim: str) -> bool:
