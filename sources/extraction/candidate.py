@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .claims import PRONOUN_SUBJECT, hedge_words, suggest_claim
+from .claims import PRONOUN_SUBJECT, hedge_words, lacks_verb, suggest_claim
 from .criteria import draft_criteria
 from .flags import BASIS_STATED, DEADLINE_DEFAULT, DEADLINE_NO_FIXED_DATE
 
@@ -57,6 +57,8 @@ def drafted(candidate: Candidate, subject: str) -> Candidate:
     left = hedge_words(claim)
     if left:
         warnings.append(f"the claim still carries estimative words ({', '.join(left)}): reword it")
+    if lacks_verb(claim):
+        warnings.append('the claim has no verb after "will": reword it as a sentence')
     if PRONOUN_SUBJECT.match(claim):
         warnings.append("the claim opens with a word that points back to an earlier sentence: name what it means")
     if candidate.deadline_flag == DEADLINE_DEFAULT:

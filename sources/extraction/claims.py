@@ -14,7 +14,7 @@ from datetime import date
 
 from .chance_claims import without_chance
 from .text import to_plain, trim_clause
-from .words import HEDGE_WORDS, INSTITUTIONS, TRAILING
+from .words import HEDGE_WORDS, INSTITUTIONS, MAY_NOT_MODAL_AFTER, TRAILING
 
 
 def strip_quote_marks(plain: str, start: int, end: int) -> tuple[int, int]:
@@ -306,6 +306,8 @@ _AFTER_CLAUSE = re.compile(
     r"\s+\((?:even\s+)?if\s|,\s+(?:a|an|up|down|which|who|requiring|leading|driven|surpassing|thus|while|with|as|"
     r"though|although|largely|mainly|according|(?-i:[A-Z]))|\s+[\u2013\u2014]\s+|\s+-\s+|\.\s"
 )
+# what makes a four-digit number a figure rather than a year: "2,000 MW", "2030 GW" is rare, "2030%" is not
+_UNIT = r"(?:%|per\s*cent|percent|[mb]n\b|million|billion|trillion|,\d)"
 _STATED_NUMBER = r"(?:at\s+least\s+|about\s+|around\s+|roughly\s+|only\s+)?\d[\d.]*\s*(?:%|per\s*cent|percent)"
 _REWRITES = [
     # bookmakers' odds are the chance, not the claim: "the second favorites at 8 to 1 odds to win it all"
@@ -409,7 +411,7 @@ _REWRITES = [
     ),
     (
         re.compile(r"\b(?:may|might|could)\s+(?:well\s+|yet\s+|even\s+|also\s+|eventually\s+)?(?:not\s+)?", re.I),
-        "will ",
+        lambda m: m.group(0) if _month_may(m) else "will ",
     ),
     (re.compile(r"\b(?:would|should)\s+(?:not\s+)?(?=[a-z])", re.I), "will "),
     # an aside between commas: "we won't get back to 2019 levels until, maybe, 2023", "They were, also, no doubt,"
@@ -537,6 +539,17 @@ _REWRITES = [
     # "Macro policies are likely to remain loose, judging by ...": the evidence, not the claim
     (re.compile(r",\s+judging\s+(?:by|from)\b.*$", re.I), ""),
 ]
+
+
+def _month_may(modal: re.Match[str]) -> bool:
+    """A capitalised "May" inside a sentence, or before a day, a month or a year, is the month (or Theresa May), not
+    the modal: "during May and June", "taken May 16-June 5", "the May forecast", "by which May loses the vote"."""
+    if not modal.group(0).startswith("May"):
+        return False
+    before = modal.string[: modal.start()]
+    return bool(re.search(r"[\w,]\s*$", before) or re.match(MAY_NOT_MODAL_AFTER, modal.string[modal.start() + 3 :]))
+
+
 HEDGE_IN_CLAIM = re.compile(rf"\b(?:{HEDGE_WORDS})\b")
 PRONOUN_SUBJECT = re.compile(r"^(?:It|They|He|She|This|That|These|Those|Such\s+\w+|(?:This|That|These|Those)\s+\w+)\b")
 _NO_SUBJECT_START = {
@@ -732,7 +745,16 @@ def suggest_claim(quote: str, deadline: date | None, *, subject: str = "", posit
             verb = claim.split()[0].lower() if claim else ""
             joins = ("will", "in", "within", "before", "until", "by", "this", "next", "for", "during", "over")
             will = "" if verb in joins or verb.endswith(("s", "ed")) or " will " in f" {subject} " else "will "
-            claim = f"{subject} {will}{claim[:1].lower()}{claim[1:]}"
+            figure = re.match(rf"(?:(?i:to)\s+)?(?=[-$\u20ac\u00a3]?\d)(?!(?:19|20)\d\d\b(?!\s*{_UNIT}))", claim)
+            if will and figure:
+                # a link that is only a figure lost the head's verb: "and 2 per cent in 2003" after "mainland GDP
+                # growth is estimated at 1 3/4 per cent in 2002" reads "Mainland GDP growth will be 2 per cent in
+                # 2003", not "... will 2 per cent in 2003"
+                will, claim = "will be ", claim[figure.end() :]
+            joined = f"{subject} {will}{claim[:1].lower()}{claim[1:]}"
+            # ... but a bare year ("and 2019" after "growth to be 3.7 per cent in 2018") or a subject that took
+            # no verb makes no sentence: the link keeps its own words, and the editor is told (lacks_verb)
+            claim = claim if lacks_verb(joined) else joined
         claim = claim[:1].upper() + claim[1:]
     if deadline is not None:
         claim = f"{claim} (by {deadline.isoformat()})"
@@ -742,6 +764,19 @@ def suggest_claim(quote: str, deadline: date | None, *, subject: str = "", posit
 def hedge_words(claim: str) -> list[str]:
     """The estimative words left in a claim (a claim an editor accepts as written has none)."""
     return [m.group(0) for m in HEDGE_IN_CLAIM.finditer(to_plain(claim))]
+
+
+# "will" with no verb after it: "China will 39% in 2030", "The will 2019", "It then will by 3.7% in 2013"
+_WILL_WITHOUT_VERB = re.compile(
+    r"\bwill\s+(?:[-$\u20ac\u00a3]?\d|(?:by|in|and|of|to|for|at)\s+[-$\u20ac\u00a3]?\d|(?:by|in|and|of|to|for)\s+(?:this|next)\b)"
+)
+
+
+def lacks_verb(claim: str) -> bool:
+    """Whether a drafted claim has a "will" with no verb after it, or is only a link's year or figure ("2019", left
+    as the quote words it when no sentence could be built): not a sentence an editor can accept."""
+    plain = to_plain(claim)
+    return bool(_WILL_WITHOUT_VERB.search(plain) or re.match(r"(?:(?:and|to|by)\s+)?[-$\u20ac\u00a3]?\d", plain, re.I))
 
 
 def has_subject(claim: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .words import DEGREES
+from .words import DEGREES, MAY_NOT_MODAL_AFTER
 
 if TYPE_CHECKING:
     from .markers import Marker
@@ -267,8 +267,8 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
     if marker.kind == "hedge":
         if _HEDGE_NOT_FORECAST.match(plain[marker.start : seg_end]):
             return True
-        if marker.phrase == "May" and re.search(r"[\w,]\s*$", before):
-            return True  # "a landslide win in May": the month
+        if marker.phrase == "May" and (re.search(r"[\w,]\s*$", before) or re.match(MAY_NOT_MODAL_AFTER, after)):
+            return True  # "a landslide win in May", "May 31: Edmonton 6 at Colorado 8": the month
         if marker.phrase.lower() in ("could", "might") and _PAST_REPORT_BEFORE.search(before):
             return True  # "forecasters warned that Germany could run out": a past view, reported
         if re.match(r"\s+have\s+(?:been|had|\w+ed|\w+en|done|made|seen|said)\b", after):  # "may have been": the past

@@ -829,3 +829,74 @@ def test_a_bracketed_chance_after_a_list_item_leaves_the_claim():
     assert rewrite("Democracy will not come to Venezuela (60%)", positive=False) == (
         "Democracy will not come to Venezuela"
     )
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        (
+            "Besides, power generated from wind is expected to increase by 4 GW to 5 GW during May and June.",
+            "Besides, power generated from wind will increase by 4 GW to 5 GW during May and June",
+        ),
+        (
+            "The latest poll of nearly 45 analysts taken May 16-June 5 showed the S&P/Case Shiller composite index of "
+            "home prices in 20 cities is expected to gain a further 5.7 percent this year.",
+            "The latest poll of nearly 45 analysts taken May 16-June 5 showed the S&P/Case Shiller composite index of "
+            "home prices in 20 cities will gain a further 5.7 percent this year",
+        ),
+        (
+            "Year-over-year same-store sales increases in July will be lower than in May and June because of stronger "
+            "year-ago sales in the final month of the quarter, the company added.",
+            "Year-over-year same-store sales increases in July will be lower than in May and June because of stronger "
+            "year-ago sales in the final month of the quarter",
+        ),
+        # the modal itself is still the hedge
+        ("Stocks may fall in May.", "Stocks will fall in May"),
+    ],
+)
+def test_the_month_may_is_not_the_modal(quote, claim):
+    # the modal "may" is rewritten as "will"; the month (or Theresa May) must stay as written
+    assert rewrite(quote) == claim
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "link", "claim"),
+    [
+        (
+            "It will increase from the current 7.7 billion in 2019 to 8.5 billion in 2030, 9.7 billion in 2050 and "
+            "10.9 billion in 2100.",
+            date(2019, 6, 18),
+            "9.7 billion in 2050",
+            "It will be 9.7 billion in 2050 (by 2050-12-31)",
+        ),
+        (
+            "If interest rates fall in line with market expectations, mainland GDP growth is estimated at 1¾ per cent "
+            "in 2002 and 2 per cent in 2003.",
+            date(2001, 3, 1),
+            "and 2 per cent in 2003.",
+            "Mainland GDP growth will be 2 per cent in 2003 (by 2003-12-31)",
+        ),
+        (
+            "GDP is forecasted at 2.5% for 2025 and 2.1% for 2026.",
+            date(2025, 1, 1),
+            "and 2.1% for 2026.",
+            "GDP will be 2.1% for 2026 (by 2026-12-31)",
+        ),
+    ],
+)
+def test_a_link_that_is_only_a_figure_reads_will_be(sentence, published_on, link, claim):
+    # the link lost the head's verb: "China will 39% in 2030" is no sentence
+    found = {c.quote: c for c in extract_candidates(sentence, published_on=published_on)}
+    assert found[link].claim == claim
+    assert not any("no verb" in w for w in found[link].warnings)
+
+
+def test_a_link_that_is_only_a_year_keeps_its_words_and_is_flagged():
+    # "The will 2019" was drafted from "and 2019": no sentence can be built without inventing the head's figure
+    found = extract_candidates(
+        "The IMF expects global economic growth to be 3.7 per cent in 2018 and 2019.", published_on=date(2018, 10, 10)
+    )
+    last = found[-1]
+    assert last.quote == "and 2019."
+    assert "will" not in last.claim
+    assert any("no verb" in w for w in last.warnings)

@@ -327,3 +327,8 @@ def test_a_forecast_beside_it_still_stands():
         "in decline for some time."
     )
     assert len(extract_candidates(text, published_on=date(2022, 11, 1))) == 1
+
+
+def test_the_month_may_before_a_day_is_no_hedge():
+    # a capitalised "May" before a day number is the month, not a "may" hedge: no forecast in a fixture's date
+    assert extract_candidates("- May 31: Edmonton 6 at Colorado 8", published_on=date(2022, 5, 1)) == []
