@@ -304,3 +304,17 @@ def test_a_studys_prediction_of_what_could_happen_still_stands():
     text = "It predicted about 38 percent of American jobs could be at high risk for automation by the early 2030s."
     found = extract_candidates(text, published_on=date(2018, 1, 15))
     assert [c.estimative_phrase for c in found] == ["could"]
+
+
+def test_a_share_a_subject_accounts_for_does_not_cancel_its_forecast():
+    """Forexcrunch (Reuters poll), June 2018: "Existing home sales, which account for about 90 percent of U.S.
+    turnover, are now forecast to rise slightly and average 5.60 million units in each quarter this year";
+    a model that "accounts for the possibility" still forecasts nothing."""
+    text = (
+        "Existing home sales, which account for about 90 percent of U.S. turnover, are now forecast to rise "
+        "slightly and average 5.60 million units in each quarter this year from about 5.46 million units in April."
+    )
+    found = extract_candidates(text, published_on=date(2018, 6, 1))
+    assert [c.probability for c in found] == [0.675]
+    text = "The model accounts for the possibility that the polls could be biased in 2025."
+    assert extract_candidates(text, published_on=date(2024, 5, 1)) == []
