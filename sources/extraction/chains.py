@@ -55,9 +55,14 @@ CHAIN_CUT = re.compile(
     r"|,\s+(?=followed\s+by\b)"
     # "a 60 percent reduction in freight rates this year \"to be followed by a drop of 33 percent in 2024.\""
     r"|\s+(?=[\"']?to\s+be\s+followed\s+by\b)"
-    # "prices will be flat in 2009, and start to go back up in 2010": a second verb with its own year
-    r"|,\s+(?=and\s+(?:then\s+)?(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|rebound|pick|slow|grow|"
-    r"remain|stay|end|reach|hit|peak|bottom)\b)"
+    # "prices will be flat in 2009, and start to go back up in 2010": a second verb with its own year; "forecast to
+    # increase 4% ... in 2018, but slip 1% in 2019"
+    r"|,\s+(?=(?:and|but)\s+(?:then\s+)?(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|rebound|pick|"
+    r"slow|grow|remain|stay|end|reach|hit|peak|bottom|slip|trend|ease|decline|dip|edge)\b)"
+    # ... or right after the first year: "drops back from 8th position in 2013 to 10th in 2014 and stays around that
+    # position to 2030"
+    r"|(?<=(?:19|20)\d\d)\s+(?=and\s+(?:then\s+)?(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|"
+    r"rebound|pick|slow|grow|remain|stay|end|reach|hit|peak|bottom|slip|trend|ease|decline|dip|edge)(?:s|es)?\b)"
     # "forecasted to peak in 2064 at around 9.7 billion people and fall to 8.8 billion by century's end"
     r"|\s+(?=and\s+(?:rise|fall|climb|drop|decline|grow|shrink|slip|reach|peak|exceed|top)\s+(?:to\s+)?[-\d.$])"
     # "..., inching up to 4.7% in 2020 and slipping to 4.5% in 2030"

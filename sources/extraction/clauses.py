@@ -18,6 +18,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=which\s+(?:may|might|could|will|should)\s[^.;]*?"
     r"\b(?:until|by|before|through|over|within|this|next|(?:19|20)\d\d)\b)"
     r"|\s+[\u2014\u2013]\s+(?=(?:and|but|perhaps|possibly)\s)"
+    # a forecaster's own figure or view between dashes: "While inflation will moderate further \u2013 we forecast
+    # inflation will average 16.0% in 2024 \u2013 we believe that it is unlikely that the BoG will start easing"
+    r"|\s+[\u2014\u2013]\s+(?=(?:we|I)\s+(?:forecast|expect|believe|think|project|predict|estimate|see)\b)"
     # a second forecaster or a second number: "X pegs it at 67 percent while FiveThirtyEight shows
     # ... 60 percent", "betting on growth of 2.5% and place the likelihood of a recession at 15%"
     r"|\s+(?=while\s+(?-i:[A-Z]))"

@@ -39,7 +39,9 @@ _SUPPRESS_BEFORE = re.compile(
     r"|\b(?:be|make)\s+(?:more\s+)?(?:sure|assured|certain|confident)\b[^,;:]*$"
     # a possibility discussed, not forecast: "the model accounts for the possibility that the polls
     # could be biased", "talked about the fact that there is the possibility that ... could"
-    r"|\b(?:accounts?\s+for|allows?\s+for|talk(?:s|ed)?\s+about)\b[^;:]*$"
+    # (not a share: "Existing home sales, which account for about 90 percent of U.S. turnover, are now forecast to")
+    r"|\b(?:accounts?\s+for(?!\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|"
+    r"less\s+than\s+|some\s+|just\s+|only\s+)?[$\d])|allows?\s+for|talk(?:s|ed)?\s+about)\b[^;:]*$"
     # a hypothetical person: "the percentage of one's bankroll one would wager"
     r"|\b(?:one|someone|anyone|a\s+bettor)\s*$"
     # "the illusion that the old relationship could be restored"

@@ -48,7 +48,12 @@ def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | 
     # a comparison's base is not the window: "will match third-quarter volume gains of about five percent
     # over the second quarter"; nor a later event's date: "should remain near their current 7% level
     # this year, before a little more relief arrives in 2026"
-    expressions = [(at, when) for at, when in expressions if not _BASE_OR_LATER.search(plain[start : start + at])]
+    # (a bare year's match starts at the space before it: "in 2025 compared to 2028 in last year's forecasts")
+    expressions = [
+        (at, when)
+        for at, when in expressions
+        if not _BASE_OR_LATER.search(plain[start : start + at + len(when.text) - len(when.text.lstrip())])
+    ]
     # nor the span a report covers when the report then says what it forecasts: "has released its Short-Range
     # Outlook for 2024 and 2025, forecasting that steel demand will rebound by 1.7 percent this year"
     if len(expressions) > 1:

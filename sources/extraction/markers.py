@@ -69,7 +69,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # the columnist's imperative: "Expect rates to stay high through 2024."
         r"|^\s*[\"']?Expect\b(?!\s*[.,;:)])"
         r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd|you'd|"
-        r"experts|scientists|researchers|strategists)"
+        # an industry's own outlook: "International airlines expect to transport a record 5.2 billion passengers"
+        r"experts|scientists|researchers|strategists|airlines|carriers|companies|firms|businesses|producers|"
+        r"manufacturers|retailers|banks)"
         # the emphatic "so we do expect there to be fewer deaths this time around"
         # "I fully expect we will be able to ... rule out entirely any impact probability": more than a lean
         r"\s+(?:now\s+|still\s+|also\s+|(?P<firmly>fully\s+|firmly\s+|strongly\s+)|would\s+|currently\s+|do\s+(?!not\b))?"
@@ -136,9 +138,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:rais|lower|cut|narrow|maintain|reaffirm|reiterat|trimm|lift|boost)\w*\s+(?:its|their|our|the)\s+"
         r"[^.;]{0,80}?\bto\s+(?:be\s+)?(?:in\s+)?(?:a|the)\s+range\s+of\s+[$\d]"
         r"|\b(?:aims?|aiming)\s+for\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
-        # "Drewry is expecting a 60 percent reduction in freight rates this year"
+        # "Drewry is expecting a 60 percent reduction in freight rates this year", "We are expecting another 50 basis
+        # point cut, so 4.5% by March end"
         r"|\b(?:is|are|am|'re|'m)\s+(?:now\s+|still\s+|also\s+)?expecting\s+(?:(?:\w+\s+){1,5}?to\b|"
-        r"(?=(?:a|an|the|some|further|more|that)\s|[-+$\d]))"
+        r"(?=(?:a|an|the|some|further|more|that|another)\s|[-+$\d]))"
         r"|\b(?:anticipated|expected|forecast|projected)\s+for\s+(?:\d{4}|next\s+year)\b"
         # where or when it is expected: "The largest shifts in disease burden are expected in regions with ..."
         r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)\s+"
@@ -359,7 +362,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "a lone forecaster is predicting an eruption in 2015": kept only with a stated date (candidates)
     ("predicting", re.compile(
-        r"\b(?:is|are)\s+(?:now\s+)?(?:predicting|forecasting|projecting)\b(?=\s+(?:a|an|the|that|\w+\s+(?:to|will)))",
+        # ... what it forecasts named at length: "is now forecasting earnings per share for the second quarter ending
+        # July 30 to be $1.20-$1.22"
+        r"\b(?:is|are)\s+(?:now\s+)?(?:predicting|forecasting|projecting)\b(?=\s+(?:a|an|the|that|\w+\s+(?:to|will)"
+        r"|(?:[\w\-]+\s+){2,10}?to\s+be\s+[-$\d]))",
         re.I,
     )),
     # "The Bank's latest projections show inflation returning to 2% in 2025" (kept only with a date)

@@ -457,12 +457,16 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         add(m, date(year + _count(raw) - 1, 12, 31))
 
     for m in re.finditer(
-        # "for at least the next three years"
-        r"\b(?:within|in|over|during|for)\s+(?:at\s+least\s+)?(?:the\s+)?(?:next|coming|following|following|first)?\s*"
+        # "for at least the next three years"; "next 12 months will see Melbourne's houses hit with a 9.2% decrease"
+        # names its count with no preposition (not "the next 20 years of innovation", a topic more than a window)
+        r"\b(?:(?:within|in|over|during|for)\s+(?:at\s+least\s+)?(?:the\s+)?|(?<!the\s)(?=next\s+(?:\d|two|three|four|five|six"
+        r"|twelve|eighteen)))(?:next|coming|following|following|first)?\s*"
         # "over the next 12 to 24 months", "within two to five years": the longer
         r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:to|-|\u2013|or)\s*(?=\d|[a-z]))?"
+        # "in the next couple of years": two
         r"(?:a\s+(?=few\b))?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty"
-        r"|several|few)?\s*(?P<more>(?:more|further|additional)\s+)?(?P<unit>days?|weeks?|months?|years?|decades?)\b(?!\s+ago)",
+        r"|several|few|couple(?:\s+of)?)?\s*(?P<more>(?:more|further|additional)\s+)?"
+        r"(?P<unit>days?|weeks?|months?|years?|decades?)\b(?!\s+ago)",
         plain,
         re.I,
     ):
@@ -475,7 +479,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         if not m.group("n") and m.group("unit").lower().endswith("s"):
             continue  # "in the coming months" names no number: an approximate window, read below
         raw = (m.group("n") or "1").lower()
-        n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 1)
+        n = int(raw) if raw.isdigit() else 2 if raw.startswith("couple") else _NUMBERS.get(raw, 1)
         add(m, published_on + _span(n, m.group("unit")))
 
     # "this fall and winter": the later of the two seasons named together

@@ -389,3 +389,39 @@ def test_a_count_without_a_year_of_its_own_is_no_link():
     # a change from one count to the next, the earlier one already past
     sentence = "LTE subscriptions are forecast to increase from 550 million in 2019 to 820 million in 2025."
     assert _links(sentence, date(2020, 6, 20)) == []
+
+
+def test_a_second_verb_after_but_or_and_with_its_own_year_is_a_link():
+    """Gartner, October 2017: "The semiconductor market is forecast to increase 4% to US$427.4 billion in 2018,
+    but slip 1% in 2019 as the memory market turns ..."; the National Bank of Serbia, July 2018: "...
+    expected to stabilise until end-2018, judging by futures, and trend to a somewhat lower level until
+    end-2019"."""
+    assert _links(
+        "The semiconductor market is forecast to increase 4% to US$427.4 billion in 2018, but slip 1% in 2019 as "
+        "the memory market turns with leading vendors adding new supply, according to Gartner.",
+        date(2017, 10, 15),
+    ) == [
+        "The semiconductor market is forecast to increase 4% to US$427.4 billion in 2018",
+        "but slip 1% in 2019 as the memory market turns with leading vendors adding new supply, according to Gartner.",
+    ]
+    assert (
+        _links(
+            "Global oil prices remain volatile though they are expected to stabilise until end-2018, judging by "
+            "futures, and trend to a somewhat lower level until end-2019.",
+            date(2018, 7, 12),
+        )[-1]
+        == "and trend to a somewhat lower level until end-2019."
+    )
+    # a second verb without a time of its own keeps the sentence whole
+    assert _links("Prices are expected to rise 4% in 2018, but slip back later on.", date(2017, 10, 15)) == []
+
+
+def test_a_second_verb_right_after_a_year_with_its_own_year_is_a_link():
+    """Cebr's World Economic League Table, December 2014: "Russia's economic woes ... mean that it drops back
+    from 8th position in 2013 to 10th in 2014 and stays around that position to 2030"."""
+    links = _links(
+        "Russia's economic woes, a likely weak rouble and a low price of oil mean that it drops back from 8th "
+        "position in 2013 to 10th in 2014 and stays around that position to 2030",
+        date(2014, 12, 26),
+    )
+    assert links[-1] == "and stays around that position to 2030"

@@ -96,3 +96,18 @@ def test_a_second_prediction_with_its_own_weight_is_a_forecast_of_its_own():
     )
     found = extract_candidates(text, published_on=date(2016, 10, 2))
     assert sorted(c.probability for c in found) == [0.325, 0.97]
+
+
+def test_a_forecasters_own_view_between_dashes_is_a_clause_of_its_own():
+    """Fitch Solutions on Ghana, April 2023: "While inflation will moderate further \u2013 we forecast inflation
+    will average 16.0% in 2024 \u2013 we believe that it is unlikely that the BoG will start easing monetary
+    policy"."""
+    text = (
+        "While inflation will moderate further \u2013 we forecast inflation will average 16.0% in 2024 \u2013 we "
+        "believe that it is unlikely that the BoG will start easing monetary policy."
+    )
+    pieces = _pieces(text)
+    assert "we forecast inflation will average 16.0% in 2024" in pieces
+    assert pieces[-1].startswith("we believe")
+    # an aside between dashes that is no forecaster's view stays in its clause
+    assert len(_pieces("Prices \u2013 already high \u2013 will rise further next year.")) == 1

@@ -332,3 +332,17 @@ def test_a_forecast_beside_it_still_stands():
 def test_the_month_may_before_a_day_is_no_hedge():
     # a capitalised "May" before a day number is the month, not a "may" hedge: no forecast in a fixture's date
     assert extract_candidates("- May 31: Edmonton 6 at Colorado 8", published_on=date(2022, 5, 1)) == []
+
+
+def test_a_share_a_subject_accounts_for_does_not_cancel_its_forecast():
+    """Forexcrunch (Reuters poll), June 2018: "Existing home sales, which account for about 90 percent of U.S.
+    turnover, are now forecast to rise slightly and average 5.60 million units in each quarter this year";
+    a model that "accounts for the possibility" still forecasts nothing."""
+    text = (
+        "Existing home sales, which account for about 90 percent of U.S. turnover, are now forecast to rise "
+        "slightly and average 5.60 million units in each quarter this year from about 5.46 million units in April."
+    )
+    found = extract_candidates(text, published_on=date(2018, 6, 1))
+    assert [c.probability for c in found] == [0.675]
+    text = "The model accounts for the possibility that the polls could be biased in 2025."
+    assert extract_candidates(text, published_on=date(2024, 5, 1)) == []

@@ -106,3 +106,13 @@ def test_the_years_a_revision_covers_are_not_the_window_of_what_it_now_sees():
         "seeing 2022 prices for all food rising 9.5% to 10.5% (9% to 10% prior)"
     )
     assert _year(sentence, date(2022, 10, 25)) == 2022
+
+
+def test_a_bare_year_after_compared_to_is_the_earlier_forecasts_not_the_window():
+    """Cebr, December 2014: "Revisions to China's GDP mean that it is now forecast to overtake the US in 2025
+    compared to 2028 in last year's forecasts"."""
+    sentence = (
+        "Revisions to China's GDP mean that it is now forecast to overtake the US in 2025 compared to 2028 in "
+        "last year's forecasts"
+    )
+    assert _year(sentence, date(2014, 12, 26)) == 2025

@@ -1316,3 +1316,26 @@ def test_an_institution_that_has_estimated_a_figure_forecasts_it():
         "temperatures around 0.96C above pre-industrial levels."
     )
     assert extract_candidates(past, published_on=date(2015, 11, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        # India Bullion, an interview, October 2008
+        ("We are expecting another 50 basis point cut, so 4.5% by March end.", date(2008, 10, 15)),
+        # Home & Textiles Today, July 2011, on Ross Stores
+        (
+            "The off-price retailer is now forecasting earnings per share for the second quarter ending July 30 to be "
+            "$1.20-$1.22.",
+            date(2011, 7, 15),
+        ),
+        # Japan Today (AFP), December 2025, on IATA
+        (
+            "International airlines expect to transport a record 5.2 billion passengers in 2026 despite global "
+            "headwinds affecting the sector, the industry's trade association said on Tuesday.",
+            date(2025, 12, 9),
+        ),
+    ],
+)
+def test_an_expectation_in_these_forms_is_a_likely_forecast(sentence, published_on):
+    assert _one(sentence, published_on).probability == 0.675

@@ -15,6 +15,7 @@ from sources.extraction import (
 )
 from sources.extraction.deadlines import deadline_in
 from sources.extraction.text import to_plain
+from sources.extraction.timex import time_expressions
 
 PUBLISHED = date(2023, 1, 1)
 
@@ -522,3 +523,26 @@ def test_a_time_that_has_lasted_is_no_window():
 def test_the_year_after_next_and_the_year_ahead(sentence, year):
     plain = to_plain(sentence)
     assert deadline_in(plain, 0, len(plain), date(2014, 11, 17)).deadline.year == year
+
+
+def test_a_count_of_months_named_without_a_preposition_is_the_window():
+    """Your Investment Property, July 2015: "According to their research, next 12 months will see Melbourne's
+    houses hit with a 9.2% decrease" (not "the next 20 years of innovation", a topic)."""
+    plain = to_plain("According to their research, next 12 months will see Melbourne's houses hit with a 9.2% decrease")
+    when = deadline_in(plain, 0, len(plain), date(2015, 7, 15))
+    assert when is not None and when.deadline == date(2016, 7, 15)
+    plain = to_plain(
+        "the next 20 years of innovation will see changes equivalent to what we've seen over the last 50 years"
+    )
+    assert all("next 20" not in w.text for _, w in time_expressions(plain, date(2017, 1, 1)))
+
+
+def test_a_couple_of_years_is_two():
+    """Your Investment Property, July 2015: "Historically falls are based on interest rates rising, which isn't
+    likely to happen in the next couple of years"."""
+    plain = to_plain(
+        "Historically falls are based on interest rates rising, which isn't likely to happen in the next couple "
+        "of years."
+    )
+    when = deadline_in(plain, 0, len(plain), date(2015, 7, 15))
+    assert when is not None and when.deadline == date(2017, 7, 15)
