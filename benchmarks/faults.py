@@ -427,7 +427,8 @@ class Deployment:
     def producer(self):
         from celery import Celery
 
-        app = Celery("faults-producer", broker=self.redis.url)
+        # not the current app: the project's own tasks keep their broker once this Redis is gone
+        app = Celery("faults-producer", broker=self.redis.url, set_as_current=False)
         app.conf.task_default_queue = self.queue
         return app
 

@@ -93,7 +93,8 @@ def enqueue_a_run(workers: Workers, redis: PrivateRedis) -> None:
 def send_task(workers: Workers, redis: PrivateRedis, name: str) -> None:
     from celery import Celery
 
-    app = Celery("faults-producer", broker=redis.url)
+    # not the current app: once this private Redis is stopped, the project's tasks must not publish to it
+    app = Celery("faults-producer", broker=redis.url, set_as_current=False)
     app.conf.task_default_queue = workers.broker.queue
     try:
         app.send_task(name)

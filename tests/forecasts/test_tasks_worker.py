@@ -126,7 +126,8 @@ class Broker:
     def __init__(self, var_dir: Path):
         self.var_dir = var_dir
         self.queue = f"hindsight-test-{SESSION}-{uuid.uuid4().hex[:6]}"
-        self.app = Celery("test-producer", broker=settings.CELERY_BROKER_URL)
+        # not the current app: the project's tasks called later in this process must keep their own broker
+        self.app = Celery("test-producer", broker=settings.CELERY_BROKER_URL, set_as_current=False)
         self.app.conf.task_default_queue = self.queue
         if settings.CELERY_BROKER_URL.startswith("filesystem://"):
             # The same folders config/settings.py derives from HINDSIGHT_VAR_DIR in the worker.
@@ -269,6 +270,15 @@ def settle_then_check_quiet(sink: SmtpSink, expected: int, workers: Workers, tim
 
 
 # Tests -----------------------------------------------------------------------------------------
+
+
+def test_a_producer_of_a_test_leaves_the_project_app_current(tmp_path):
+    """Celery makes a new app the current one unless told not to; the project's tasks would then
+    publish to the test's broker, which a later test in the same process may no longer have."""
+    from celery import current_app
+
+    Broker(tmp_path)
+    assert current_app.main == "hindsight"
 
 
 def test_three_runs_at_once_send_one_email_per_reviewer(workers, broker, smtp_sink):
