@@ -14,7 +14,7 @@ from datetime import date
 
 from .chance_claims import without_chance
 from .text import to_plain, trim_clause
-from .words import HEDGE_WORDS, INSTITUTIONS, MAY_NOT_MODAL_AFTER, TRAILING
+from .words import HEDGE_WORDS, INSTITUTIONS, TRAILING, may_is_the_month
 
 
 def strip_quote_marks(plain: str, start: int, end: int) -> tuple[int, int]:
@@ -546,8 +546,7 @@ def _month_may(modal: re.Match[str]) -> bool:
     the modal: "during May and June", "taken May 16-June 5", "the May forecast", "by which May loses the vote"."""
     if not modal.group(0).startswith("May"):
         return False
-    before = modal.string[: modal.start()]
-    return bool(re.search(r"[\w,]\s*$", before) or re.match(MAY_NOT_MODAL_AFTER, modal.string[modal.start() + 3 :]))
+    return may_is_the_month(modal.string[: modal.start()], modal.string[modal.start() + 3 :])
 
 
 HEDGE_IN_CLAIM = re.compile(rf"\b(?:{HEDGE_WORDS})\b")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .words import DEGREES, MAY_NOT_MODAL_AFTER
+from .words import DEGREES, may_is_the_month
 
 if TYPE_CHECKING:
     from .markers import Marker
@@ -269,7 +269,7 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
     if marker.kind == "hedge":
         if _HEDGE_NOT_FORECAST.match(plain[marker.start : seg_end]):
             return True
-        if marker.phrase == "May" and (re.search(r"[\w,]\s*$", before) or re.match(MAY_NOT_MODAL_AFTER, after)):
+        if marker.phrase == "May" and may_is_the_month(before, after):
             return True  # "a landslide win in May", "May 31: Edmonton 6 at Colorado 8": the month
         if marker.phrase.lower() in ("could", "might") and _PAST_REPORT_BEFORE.search(before):
             return True  # "forecasters warned that Germany could run out": a past view, reported

@@ -198,3 +198,9 @@ MAY_NOT_MODAL_AFTER = (
     r"(?:\s*\d|\s*[-\u2013/]\s*(?:June|April|July)\b|\s+(?:and|or|to|through|till|until)\s+(?:January|February|March|"
     r"April|June|July|August|September|October|November|December)\b|['\u2019]s\b|,?\s+(?:19|20)\d\d\b)"
 )
+
+
+def may_is_the_month(before: str, after: str) -> bool:
+    """Whether a capitalised "May" between `before` and `after` is the month or a name, not the modal: after a word
+    inside a sentence ("a landslide win in May"), or before what MAY_NOT_MODAL_AFTER names ("May 31: ...")."""
+    return bool(re.search(r"[\w,]\s*$", before) or re.match(MAY_NOT_MODAL_AFTER, after))
