@@ -19,6 +19,11 @@ DATE_THEN_FIGURE = (
     r"(?:(?:Q[1-4]|H[12]|FY)\s*)?(?:19|20)\d\d\s*:?\s+[-+]?\d[\d.]*\s*(?:%|per\s*cent|percent)"
 )
 TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
+# a verb of movement that opens a second dated forecast after "and" or "but" ("and start to go back up in 2010")
+_SECOND_VERB = (
+    r"(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|rebound|pick|slow|grow|remain|stay|end|reach|hit|"
+    r"peak|bottom|slip|trend|ease|decline|dip|edge)"
+)
 CHAIN_CUT = re.compile(
     r",\s*(?=then\s+\w)|,\s+(?=and\s+then\s+\w+ing\b)|,\s+(?=but\s+not\s+(?:in|within|by|this|next|for|over|during)\b)"
     r"|,\s+(?=[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:(?:in|by|for)\s+(?:19|20)\d\d|next\s+year)\b)"
@@ -57,12 +62,10 @@ CHAIN_CUT = re.compile(
     r"|\s+(?=[\"']?to\s+be\s+followed\s+by\b)"
     # "prices will be flat in 2009, and start to go back up in 2010": a second verb with its own year; "forecast to
     # increase 4% ... in 2018, but slip 1% in 2019"
-    r"|,\s+(?=(?:and|but)\s+(?:then\s+)?(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|rebound|pick|"
-    r"slow|grow|remain|stay|end|reach|hit|peak|bottom|slip|trend|ease|decline|dip|edge)\b)"
+    rf"|,\s+(?=(?:and|but)\s+(?:then\s+)?{_SECOND_VERB}\b)"
     # ... or right after the first year: "drops back from 8th position in 2013 to 10th in 2014 and stays around that
     # position to 2030"
-    r"|(?<=(?:19|20)\d\d)\s+(?=and\s+(?:then\s+)?(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|"
-    r"rebound|pick|slow|grow|remain|stay|end|reach|hit|peak|bottom|slip|trend|ease|decline|dip|edge)(?:s|es)?\b)"
+    rf"|(?<=(?:19|20)\d\d)\s+(?=and\s+(?:then\s+)?{_SECOND_VERB}(?:s|es)?\b)"
     # "forecasted to peak in 2064 at around 9.7 billion people and fall to 8.8 billion by century's end"
     r"|\s+(?=and\s+(?:rise|fall|climb|drop|decline|grow|shrink|slip|reach|peak|exceed|top)\s+(?:to\s+)?[-\d.$])"
     # "..., inching up to 4.7% in 2020 and slipping to 4.5% in 2030"
