@@ -20,7 +20,8 @@ README = PUBLISHED / "README.md"
 FOLDERS = {
     "tune": "tune",
     "holdout": "holdout",
-    **{f"holdout-{n}": f"holdout-{n}" for n in range(2, 28)},
+    # holdout-28 and holdout-29 are annotated on other branches at the same time; the merge makes this range(2, 31)
+    **{f"holdout-{n}": f"holdout-{n}" for n in (*range(2, 28), 30)},
 }
 # what each set must hold: articles, outlets, kinds
 MINIMUMS = {"tune": (16, 9, 9), "holdout": (15, 9, 9)}
