@@ -109,6 +109,7 @@ SET_FOLDERS = {
     # never tuned on: annotated and committed before any rule of the sixteenth round existed, measured
     # with the fifteenth round's rules as soon as they were committed
     "holdout-28": [ARTICLES / "published" / "holdout-28"],
+    "holdout-29": [ARTICLES / "published" / "holdout-29"],
     "holdout-30": [ARTICLES / "published" / "holdout-30"],
     "holdout-31": [ARTICLES / "published" / "holdout-31"],
     # the articles written for the tests before the real corpus: kept, but not evidence
