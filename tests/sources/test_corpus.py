@@ -21,6 +21,7 @@ FOLDERS = {
     "tune": "tune",
     "holdout": "holdout",
     **{f"holdout-{n}": f"holdout-{n}" for n in range(2, 28)},
+    "holdout-32": "holdout-32",
 }
 # what each set must hold: articles, outlets, kinds
 MINIMUMS = {"tune": (16, 9, 9), "holdout": (15, 9, 9)}
