@@ -112,6 +112,7 @@ SET_FOLDERS = {
     "holdout-29": [ARTICLES / "published" / "holdout-29"],
     "holdout-30": [ARTICLES / "published" / "holdout-30"],
     "holdout-31": [ARTICLES / "published" / "holdout-31"],
+    "holdout-32": [ARTICLES / "published" / "holdout-32"],
     "holdout-33": [ARTICLES / "published" / "holdout-33"],
     # the articles written for the tests before the real corpus: kept, but not evidence
     "legacy": [ARTICLES, ARTICLES / "tune", ARTICLES / "holdout"],
