@@ -73,7 +73,11 @@ BELIEF = re.compile(
 # "By 2012, the report predicts, the average miles driven ... will decrease": a projection is likely
 _REPORTED_WOULD = re.compile(
     r"\b(?:said|says|told|added|predicted|projected|estimated)\s+(?:that\s+)?(?:the\s+|a\s+|its\s+)?[^,;:]{0,80}?\bwould\b"
-    r"|\bwould\b[^;:]{0,160}?,\s+(?:the\s+)?[\w\s]{0,40}?\b(?:said|says|predicted|added)\s*[.!]?\s*$",
+    # ... with the attribution after the quotation it closes: '"This would weigh not only on rupiah ...," he said.'
+    r"|\bwould\b[^;:]{0,160}?,[\"']?\s+(?:(?:the\s+)?[\w\s]{0,40}?\b(?:said|says|predicted|added)"
+    # ... whom it was told to, or the speaker after the verb: '..., she told journalists in Geneva', '..., said Cardoso'
+    r"|(?:he|she|they)\s+told\s+[^.;:!?\"]{1,60}?|(?:said|says|added)\s+(?-i:[A-Z])[\w.\-]*(?:\s+(?-i:[A-Z])[\w.\-]*){0,2})"
+    r"\s*[.!]?\s*$",
     re.I,
 )
 # what was said long ago or a policy told: "In 2006, I said the Republicans would keep both houses", "Powell said

@@ -35,6 +35,21 @@ def test_a_would_outside_talk_of_projections_is_a_hypothetical():
         "increasing by 3.6% in 2011.",
         "The shortage of homes built during the recession would cause supply to be tight and so support an upturn "
         "in average prices, the report said.",
+        # the attribution after the quotation it closes, whom it was told to, the speaker after the verb
+        pytest.param(
+            '"This would weigh not only on rupiah but also on the currencies of other emerging markets," he said.',
+            id="holdout-10 wire-antaranews-rupiah-2014",
+        ),
+        pytest.param(
+            'Given the ballooning case numbers, "we would anticipate an increase in deaths in 2023 as well", she told '
+            "journalists in Geneva, via video link from Cairo.",
+            id="holdout-16 wire-healthdigest-who-measles-2024",
+        ),
+        pytest.param(
+            "Decreasing inflation in 2024 would significantly impact businesses, provide \u201ca more predictable cost "
+            "environment,\u201d and lead to \u201clower policy rates,\u201d said Cardoso.",
+            id="holdout-10 wire-techcabal-nigeria-inflation-2024",
+        ),
     ],
 )
 def test_a_would_in_reported_speech_is_the_forecasters_will(sentence):
