@@ -182,6 +182,11 @@ _REQUIREMENT_OR_SCHEDULE = re.compile(
     r"\s+(?:(?:also|still|first)\s+)?(?:need\s+to|have\s+to|be\s+held|take\s+place|be\s+hosted|include)\b", re.I
 )
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)\s*$", re.I)
+# a "we" that one thinks or has no doubt about is everyone's, a forecast, not a plan: "I think we will send humans to
+# Mars in the next 50 years", "There's no doubt that we will have ... a number of cases"
+_WE_BELIEVED = re.compile(
+    r"\b(?:(?:I|we)\s+(?:\w+ly\s+)?(?:think|believe|expect|suspect|reckon|bet)|no\s+doubt)\s+(?:that\s+)?we\s*$", re.I
+)
 
 
 def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool:
@@ -245,11 +250,18 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         # "we're going to see prices come down": the economy's "we", not an intention
         # "I think we'll be higher": the price's "we", a level, not an intention
         ours = re.match(
-            r"\s+(?:see|be\s+able\s+to|avoid|have\s+a|go\s+into|face|get\s+a|be\s+(?:higher|lower|above|below|back))\b",
+            # where things end up or head: "we will end up holding rates", "we will head back to interest rates above
+            # the high"
+            r"\s+(?:see|be\s+able\s+to|avoid|have\s+a|go\s+into|face|get\s+a|be\s+(?:higher|lower|above|below|back)|"
+            r"end\s+up|head\s+(?:back\s+)?(?:to|into|towards?|for))\b",
             after,
             re.I,
         )
-        if first_person and not (ours and re.search(r"\bwe\b[^,;]*$|\bwe'", before, re.I)):
+        if (
+            first_person
+            and not (ours and re.search(r"\bwe\b[^,;]*$|\bwe'", before, re.I))
+            and not _WE_BELIEVED.search(before)
+        ):
             return True  # "I will grade these": an intention, not a forecast
         # data that "will show" a figure is a forecast of it: "Wednesday's figures will show that annual wage
         # inflation is under 2 per cent"
