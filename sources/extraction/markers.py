@@ -155,7 +155,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:our|its|their|the|"
         # "OPEC also cut next year's demand growth estimate to 1.78 million bpd"
         r"(?:next|this)\s+year's|[\w.&\-]+'s)\s+[^.;]{0,50}?"
-        r"\b(?:forecasts?|projections?|estimates?|outlook|(?:year-?end\s+)?target)\b"
+        # ... or a company's guidance: "increased its full year 2024 net sales guidance range to $2.875 billion"
+        r"\b(?:forecasts?|projections?|estimates?|outlook|guidance|(?:year-?end\s+)?target)\b"
         # a revision is a forecast when it gives the figure: "upgraded its growth forecast for this
         # year." only reports that one was made
         r"(?=(?:[^.;]|\.(?=\d))*?(?:\d\s*(?:%|per\s*cent|percent|bps)|\$\s?\d|\bto\s+[$\d]))"
@@ -268,6 +269,17 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "They are betting on a GDP growth of 2.5% in 2025"
         r"|\b(?:is|are|am|'re)\s+(?:now\s+|still\s+)?betting\s+on\b"
         r"",
+        re.I,
+    )),
+    # expectations denied or left to the reader: "But don't expect a crash, Farris says.", "IDC doesn't anticipate much
+    # change in market share", "House price corrections can be expected in 2023", "Americans looking to buy a house
+    # next year can expect less competition"
+    ("expect", re.compile(
+        r"^\s*[\"']?(?:(?:But|So|And)\s+)?(?P<neg1>don't|do\s+not)\s+expect\b(?!\s*[.,;:)])"
+        r"|\b(?-i:[A-Z][\w&.\-]*)\s+(?P<neg2>doesn't|does\s+not)\s+(?:anticipate|expect|foresee)\b(?!\s*[.,;:)])"
+        r"|\b(?:can|could)\s+be\s+expected\s+(?:in|by|over|within|during|next|this|later|soon)\b"
+        r"|\bcan\s+(?:now\s+|still\s+|also\s+)?expect\s+(?:less|more|fewer|higher|lower|further|slower|faster|stronger|"
+        r"weaker|rising|falling)\b",
         re.I,
     )),
     # "Global output should increase by 3.6 percent": a forecaster's "should" is a likely outcome

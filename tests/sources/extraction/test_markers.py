@@ -187,6 +187,20 @@ def test_more_kinds_of_estimative_language(sentence, probability):
         assert candidate.probability == pytest.approx(probability)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("But don't expect a crash, Farris says.", id="holdout-19 interview-businessinsider-farris-2023"),
+        pytest.param(
+            "Overall, IDC doesn't anticipate much change in market share over the next five years.",
+            id="holdout-11 outlook-phonearena-idc-smartphones-2017",
+        ),
+    ],
+)
+def test_an_expectation_denied_to_the_reader_or_by_a_named_forecaster_is_unlikely(sentence):
+    assert _one(sentence).probability == 0.325
+
+
 def test_a_lock_to_win_is_almost_certain():
     # holdout-13 op-ed-filmfactual-oscars-best-picture-2023
     text = "Avatar: The Way of Water is a lock to win the Best Visual Effects prize, but little beyond that is likely."
@@ -467,6 +481,22 @@ def test_a_guess_or_a_prediction_announced_is_likely(sentence):
         "current levels or below\u201d in 2022.",
         "Fitch Ratings said it \u201cexpects the U.S. economy to enter genuine recession territory\u201d in the "
         "second quarter of 2023.",
+        pytest.param(
+            "As a result of favorable currency movements, the Company increased its full year 2024 net sales guidance "
+            "range to $2.875 billion to $2.905 billion.",
+            id="holdout-17 outlook-tipranks-west-pharmaceutical-2024",
+        ),
+        # what can be expected, what the reader can expect more or less of
+        pytest.param(
+            "House price corrections can be expected in 2023 as long as interest rates remain high and consumer "
+            "demand remains sluggish.",
+            id="holdout-17 interview-realscenter-zonda-housing-2022",
+        ),
+        pytest.param(
+            "Americans looking to buy a house next year can expect less competition, more homes to choose from and "
+            "the highest average mortgage rates in nearly two decades.",
+            id="holdout-15 wire-themoose1033-realtor-housing-2022",
+        ),
     ],
 )
 def test_guidance_and_reported_expectations_are_likely(sentence):
