@@ -80,6 +80,14 @@ _REPORTED_WOULD = re.compile(
     r"\s*[.!]?\s*$",
     re.I,
 )
+# a "would" that moves a quantity by or to a figure is a projection's step, not a hypothetical's: "The Consumer Price
+# Index would then rise again by 0.1% in 2012", "If Washington's trade conflicts escalate, the rate would fall to 2.4
+# per cent."
+_WOULD_CHANGE_TO_A_FIGURE = re.compile(
+    r"\bwould\s+(?:then\s+|also\s+|further\s+|even\s+)?(?:rise|fall|grow|drop|decline|increase|decrease|reach|climb|"
+    r"slow|ease|contract|expand|shrink|jump|slip)\b[^.;]{0,40}?\b(?:by|to)\s+(?:about\s+|around\s+)?[-$\d]",
+    re.I,
+)
 # what was said long ago or a policy told: "In 2006, I said the Republicans would keep both houses", "Powell said
 # last week the central bank would act"
 _BACK_THEN = re.compile(
@@ -242,7 +250,7 @@ def clause_candidate(
         # would continue to rise", "... would cause supply to be tight ..., the report said"
         reporting = _REPORTED_WOULD.search(sentence_text)
         reported = reporting and not _said_back_then(plain[sentence_start : marker.start], published_on)
-        projected = PROJECTION_CONTEXT.search(around)
+        projected = PROJECTION_CONTEXT.search(around) or _WOULD_CHANGE_TO_A_FIGURE.search(sentence_text)
         if not (projected or reported) or (CONDITIONAL.match(sentence_text) and not projected):
             return None  # a hypothetical, not a projection
         # the reported "will" keeps its weight; a predicted one is a prediction ("He predicted that rupiah would

@@ -274,3 +274,25 @@ def test_a_list_for_a_decade_gives_its_items_the_decades_end_but_keeps_a_year_th
     )
     found = extract_candidates(text, published_on=date(2019, 12, 31))
     assert [(c.deadline.year, c.probability) for c in found] == [(2029, 0.6), (2020, 0.8), (2029, 0.8), (2029, 0.8)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        pytest.param(
+            "If Washington's trade conflicts escalate, the rate would fall to 2.4 per cent.",
+            date(2018, 12, 1),
+            id="holdout-13 outlook-gulftimes-iata-air-passengers-2018",
+        ),
+        pytest.param(
+            "The Consumer Price Index would then rise again by 0.1% in 2012 before remaining stable for the next "
+            "three years.",
+            date(2010, 11, 29),
+            id="holdout-12 outlook-mortgagestrategy-obr-house-prices-2010",
+        ),
+    ],
+)
+def test_a_would_that_moves_a_quantity_to_a_figure_is_a_projections_step(sentence, published_on):
+    found = extract_candidates(sentence, published_on=published_on)
+    assert found[0].probability == 0.675
+    assert extract_candidates("He would fall to the ground.", published_on=published_on) == []
