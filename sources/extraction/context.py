@@ -52,6 +52,8 @@ _SUPPRESS_BEFORE = re.compile(
     r"\b(?:contends?|contending|argues|arguing|insists?|insisting)\s+that\b[^;:]*$"
     # "Some will say", "you'll understand": speech and the reader's future, not the world's
     r"|\b(?:you|you'll)\s*$"
+    # the interviewer putting the guest's view back to them: "In your book you predict that we are three decades away"
+    r"|\byou\s+(?:predict|say|argue|write|wrote|suggest|claim)\s+(?:that\s+)?[^,;:]*$"
     # a method: "We estimate the probability that each party will win control of the Senate by running ..."
     r"|\b(?:probability|chance|odds|likelihood)\s+(?:that\s+)?(?:each|every)\s+\w+\s*$",
     re.I,

@@ -282,6 +282,16 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"weaker|rising|falling)\b",
         re.I,
     )),
+    # how far off something is: "that's probably 20 or 30 years away", "We are six, seven, eight years out from
+    # something really big", "the mass adoption of driverless, autonomous vehicles (AVs), still decades away"
+    ("away", re.compile(
+        r"(?:\b(?:is|are|am|remains?)|'s|'re|'m)\s+(?:still\s+|only\s+|just\s+|now\s+)?(?:(?P<adv>probably|likely)\s+)?"
+        r"(?:still\s+|only\s+|just\s+)?(?:about\s+|around\s+|roughly\s+|at\s+least\s+)?"
+        r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|many|some|decades|years)\b"
+        r"[\w\s,\-]{0,40}?\b(?:years?|months?|decades?|half)\s+(?:away\b|out\s+(?!of\b))"
+        r"|,\s+still\s+(?:decades|years)\s+away\b",
+        re.I,
+    )),
     # "Global output should increase by 3.6 percent": a forecaster's "should" is a likely outcome
     ("should", re.compile(
         r"\bshould\s+(?P<neg1>not\s+)?(?:(?:also|still|then|now|eventually|gradually|further)\s+)?"
@@ -414,7 +424,7 @@ _KIND_CATEGORY = {
 _KIND_CATEGORY.update({"outlook": C.LIKELY, "will": C.ALMOST_CERTAIN, "predicting": C.LIKELY, "headline": C.LIKELY})
 _PRIORITY = {"stated": 5, "will_adverb": 4, "adverb_will": 4, "adverb_not": 4, "adjective": 4, "chance": 4}
 _PRIORITY["frame"] = 0
-_PRIORITY.update({"predicting": 3, "headline": 1, "outlook": 2})
+_PRIORITY.update({"predicting": 3, "headline": 1, "outlook": 2, "away": 2})
 _PRIORITY.update(
     {
         "should": 2,
@@ -515,6 +525,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
             negated = not negated  # "I don't know that it's more likely than not"
     elif kind == "chance":
         category = CHANCES[" ".join(groups["chance"].lower().split())]
+    elif kind == "away":
+        category = ADVERBS[groups["adv"].lower()] if groups.get("adv") else C.ALMOST_CERTAIN
     elif kind == "degree":
         category = DEGREES[groups["degree"].lower()]
     elif kind == "hedge":

