@@ -379,6 +379,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # not going through to the semi-finals"
         r"|\b(?:a|an)\s+(?:real|genuine|distinct|serious)\s+chance\s+(?:to|of|that)\b"
         r"|\b(?:has|have)\s+a\s+chance\s+(?:to|of)\b"
+        # what is possible, said last: "an interim top is possible.", "$85 or even $90 a barrel are possible, but"
+        # (not a pronoun's: "Anything is possible.", "This is possible.")
+        r"|(?<!\banything\s)(?<!\beverything\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bit\s)(?<!\bwhich\s)(?<!\ball\s)"
+        r"\b(?:is|are)\s+(?:also\s+|quite\s+|entirely\s+|certainly\s+|even\s+|still\s+)?possible(?=\s*(?:[.;!]|,\s+but\b|$))"
         # "2030 is certainly a possibility for a prototype AI"
         r"|\b(?:is|are|remains?)\s+(?:certainly\s+|definitely\s+|still\s+|also\s+)?a\s+possibility\b"
         r"|\bthere\s+is\s+(?:some\s+|a\s+|real\s+)?potential\s+for\b"

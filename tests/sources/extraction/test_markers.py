@@ -173,6 +173,16 @@ def test_a_denial_before_a_dash_does_not_reach_what_the_model_means_after_it():
             id="holdout-14 wire-tweaktown-carmack-agi-2023",
         ),
         pytest.param(
+            "Gold and silver prices are forming outside reversals as I write, and an interim top is possible.",
+            None,
+            id="holdout-23 newsletter-goldeagle-gold-2019",
+        ),
+        pytest.param(
+            "I have to say, I think $85 or even $90 a barrel are possible, but I don't want to get carried away.",
+            None,
+            id="holdout-21 newsletter-degreesatcapella-predictions-2018",
+        ),
+        pytest.param(
             "Trump has a negligible chance of winning the popular vote, which unfortunately does not matter.",
             0.03,
             id="holdout-16 newsletter-stidmatt-us-election-2024",
@@ -231,6 +241,11 @@ def test_an_interviewer_putting_a_guests_forecast_back_to_them_is_no_forecast():
     text = 'In your book you predict that we are three decades away from "one of the great defining moments".'
     assert extract_candidates(text, published_on=PUBLISHED) == []
     assert extract_candidates("He was ten years out of office.", published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("sentence", ["Anything is possible.", "This is possible."])
+def test_a_pronoun_that_is_possible_names_no_outcome(sentence):
+    assert extract_candidates(sentence, published_on=PUBLISHED) == []
 
 
 def test_a_lock_to_win_is_almost_certain():
