@@ -149,7 +149,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # forecasters' figures side by side: "Predictions in recent weeks have ranged from a price rise of 5% this
         # year, according to Ray Boulger ..., to a drop of 10%, according to Capital Economics"
         r"|\b(?:forecasts|projections|estimates|predictions|expectations)\b[^.;]{0,40}?\b(?:range[sd]?|ranging)\s+"
-        r"from\b(?=[^.;]{0,40}?\d)"
+        r"(?:from|between)\b(?=[^.;]{0,40}?\d)"
         # "revised upward the forecast of the world merchandise trade volume growth this year from 0.9% to 2.4%"
         r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm|reduc|increas)\w*\s+(?:up(?:wards?)?\s+|down(?:wards?)?\s+)?"
         r"(?:our|its|their|the|"
@@ -266,6 +266,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bexpected\s+(?:for\s+)?[^.;]{1,80}?\bat\s+the\s+level\s+of\s+(?=\d)"
         # "a recent study predicting that 80% of municipal bus fleets ... would transition to electric by 2040"
         r"|\b(?:study|report|survey|analysis|model|paper)\s+(?:predicting|projecting|forecasting)\s+that\b"
+        # a forecast quantity told with its figure: "The forecasted steel demand for the EU in 2024 is only 1.5 million
+        # mt higher than during the pandemic in 2020"
+        r"|^\W*the\s+(?:forecast(?:ed)?|projected|predicted)\s+(?:[\w\-]+\s+){1,8}?(?:is|are|will\s+be)\s+"
+        r"(?:[a-z]+\s+){0,3}?(?:about\s+|around\s+)?[-+$]?\d"
         # "They are betting on a GDP growth of 2.5% in 2025"
         r"|\b(?:is|are|am|'re)\s+(?:now\s+|still\s+)?betting\s+on\b"
         r"",

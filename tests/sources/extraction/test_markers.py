@@ -533,6 +533,16 @@ def test_a_guess_or_a_prediction_announced_is_likely(sentence):
             "range to $2.875 billion to $2.905 billion.",
             id="holdout-17 outlook-tipranks-west-pharmaceutical-2024",
         ),
+        # projections that range between two figures, a forecast quantity told with its figure
+        pytest.param(
+            "Minister Besimi said the GDP growth projections are optimistic, ranging between 2.9 and 3.1 percent.",
+            id="holdout-17 statement-mia-besimi-budget-2022",
+        ),
+        pytest.param(
+            "The forecasted steel demand for the EU in 2024 is only 1.5 million mt higher than during the pandemic in "
+            "2020.",
+            id="holdout-10 outlook-steelorbis-worldsteel-2024",
+        ),
         # what can be expected, what the reader can expect more or less of
         pytest.param(
             "House price corrections can be expected in 2023 as long as interest rates remain high and consumer "
