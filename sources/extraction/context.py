@@ -107,7 +107,10 @@ _PUBLIC_WILL_VERB = re.compile(
 )
 _HEDGE_NOT_FORECAST = re.compile(
     r"^(?:may|might|could)\s+(?:never\s+know|not\s+know|well\s+be\s+argued|be\s+argued|argue|say|seem|recall|"
-    r"remember|wonder|be\s+forgiven|have|not\s+have|also\s+be\s+said|be\s+tempted|accuse|call|criticis|criticiz|"
+    # (not a coming thing one may have: "we could have a bad flu season", "We could have close to a normal winter",
+    # "the market may have a response to that")
+    r"remember|wonder|be\s+forgiven|have(?!\s+(?:a|an|another|close\s+to|more|fewer)\s)|not\s+have|also\s+be\s+said|"
+    r"be\s+tempted|accuse|call|criticis|criticiz|"
     r"object|complain|point\s+out|imagine|think|ask|be\s+hard\s+to\s+(?:believe|say|tell|imagine)"
     # "The projections for 2002 and 2003 may be regarded as estimates": how to read them, not an outcome
     r"|be\s+(?:regarded|considered|viewed|interpreted|treated)\s+as)\w*\b"

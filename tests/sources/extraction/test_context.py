@@ -379,3 +379,26 @@ def test_a_share_a_subject_accounts_for_does_not_cancel_its_forecast():
 def test_a_we_believed_in_or_ending_up_somewhere_forecasts_where_a_bare_we_will_intends(text, published_on):
     assert len(extract_candidates(text, published_on=published_on)) == 1
     assert extract_candidates("I think I will grade these forecasts in December.", published_on=published_on) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            '"We still have the expectation that the Selic will retreat in the middle of next year. Depending on what '
+            "is approved, we could have a worsening impact on Brazil's risk perception, with rising deficits leading "
+            'to an exploding public debt," she said.',
+            id="holdout-7 interview-worldstockmarket-brazil-selic-2022",
+        ),
+        pytest.param(
+            "If he comes out and says, 'Yeah, we decided to cut but don't count on [more] going forward,' I think the "
+            'market may have a response to that," Welch continued.',
+            id="holdout-12 newsletter-internationalfinancialnews-fed-week-2025",
+        ),
+    ],
+)
+def test_a_coming_thing_one_may_have_is_a_possibility_where_may_have_noticed_is_none(text):
+    possible = extract_candidates(text, published_on=date(2022, 11, 1))[-1]
+    assert "have a" in possible.quote
+    assert possible.probability is None
+    assert extract_candidates("You may have noticed the change in 2023.", published_on=date(2022, 11, 1)) == []
