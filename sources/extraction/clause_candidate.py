@@ -88,6 +88,9 @@ _WOULD_CHANGE_TO_A_FIGURE = re.compile(
     r"slow|ease|contract|expand|shrink|jump|slip)\b[^.;]{0,40}?\b(?:by|to)\s+(?:about\s+|around\s+)?[-$\d]",
     re.I,
 )
+_FORECASTERS_BEFORE = re.compile(
+    r"\b(?:experts|forecasters|economists|analysts|strategists|scientists|meteorologists)\b[^.;]{0,80}$", re.I
+)
 # what was said long ago or a policy told: "In 2006, I said the Republicans would keep both houses", "Powell said
 # last week the central bank would act"
 _BACK_THEN = re.compile(
@@ -277,7 +280,10 @@ def clause_candidate(
         re.search(r"\bforesee\b", marker.phrase, re.I) or _SEEN_CHANGING.match(plain, marker.end, sentence_end)
     )
     undated = when is None or when.flag != DEADLINE_STATED
-    if marker.kind in ("see", "predicting", "outlook") and undated and not foresee:
+    # forecasters who are predicting it need no date: "Some health experts are predicting the worst flu season in five
+    # years", "Forecasters ... are again predicting an imminent recession"
+    by_forecasters = marker.kind == "predicting" and _FORECASTERS_BEFORE.search(plain[sentence_start : marker.start])
+    if marker.kind in ("see", "predicting", "outlook") and undated and not foresee and not by_forecasters:
         return None
 
     if marker.kind == "stated":

@@ -400,7 +400,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("predicting", re.compile(
         # ... what it forecasts named at length: "is now forecasting earnings per share for the second quarter ending
         # July 30 to be $1.20-$1.22"
-        r"\b(?:is|are)\s+(?:now\s+)?(?:predicting|forecasting|projecting)\b(?=\s+(?:a|an|the|that|\w+\s+(?:to|will)"
+        r"\b(?:is|are)\s+(?:now\s+|again\s+|also\s+|still\s+)?(?:predicting|forecasting|projecting)\b(?=\s+(?:a|an|the|that|\w+\s+(?:to|will)"
         r"|(?:[\w\-]+\s+){2,10}?to\s+be\s+[-$\d]))",
         re.I,
     )),

@@ -296,3 +296,24 @@ def test_a_would_that_moves_a_quantity_to_a_figure_is_a_projections_step(sentenc
     found = extract_candidates(sentence, published_on=published_on)
     assert found[0].probability == 0.675
     assert extract_candidates("He would fall to the ground.", published_on=published_on) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "Some health experts are predicting the worst flu season in five years.",
+            id="holdout-20 interview-wajr-flu-season-2022",
+        ),
+        pytest.param(
+            "Forecasters have swung away from a soft landing for the economy and are again predicting an imminent "
+            "recession.",
+            id="holdout-17 op-ed-manhattaninstitute-inflation-recession-2023",
+        ),
+    ],
+)
+def test_forecasters_who_are_predicting_need_no_date_where_a_lone_one_does(sentence):
+    (predicted,) = extract_candidates(sentence, published_on=date(2023, 4, 1))
+    assert predicted.probability == 0.675
+    lone = "A lone forecaster is predicting an eruption."
+    assert extract_candidates(lone, published_on=date(2023, 4, 1)) == []
