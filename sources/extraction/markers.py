@@ -243,11 +243,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # summer season"
         r"|(?:\b(?-i:[A-Z][\w&.\-]*)|\b(?:experts|analysts|scientists|researchers|economists|forecasters|they|we)"
         rf"|\bthe\s+(?:\w+\s+)?{INSTITUTIONS}\s+(?:has|have)(?=\s+estimated))\s+"
-        r"(?:now\s+|still\s+|also\s+)?(?:sees|see|saw|estimates?|estimated|predicted|projected)\s+"
+        # "the WHO just predicted up to 4 million cases of Zika are coming"
+        r"(?:now\s+|still\s+|also\s+|just\s+)?(?:sees|see|saw|estimates?|estimated|predicted|projected)\s+"
         r"(?=(?:a|an)\s+(?:\w+\s+)?(?:rise|fall|drop|decline|increase|growth|gain|contraction|expansion)\s+of\s+[-\d$]"
         # the figure, perhaps approximate, perhaps in a unit of two letters or more in capitals ("260 GW"; not a
         # degree, "The forecasters predicted around 1C of warming", a past forecast set beside the year's readings)
-        r"|(?:(?:around|about|roughly|nearly)\s+)?\$?\d[\d.,]*\s*"
+        r"|(?:(?:around|about|roughly|nearly|up\s+to)\s+)?\$?\d[\d.,]*\s*"
         r"(?:%|per\s*cent|percent|million|billion|trillion|(?-i:[A-Z][A-Za-z]{1,3})\b)?\s+[a-z])"
         # a target as a label or a level: "SPY Median Price Target: $410 (Q3 2025)", "J.P. Morgan's 4.200 target
         # for year end 2024"

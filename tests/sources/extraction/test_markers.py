@@ -1255,6 +1255,11 @@ def test_a_predicted_figure_as_a_label_is_read_not_dropped_as_a_heading():
         "The experts expect the dollar to trade in between 15.20 to 15.30 pesos by the end of the year.",
         "By 2021, IDC sees 1.5 billion Android phones shipping with an average selling price of $198.",
         "In 2007, the experts estimated a rise of 0.5 metres by 2100.",
+        pytest.param(
+            "Now, the WHO just predicted up to 4 million cases of Zika are coming to South and also North America this "
+            "year.",
+            id="holdout-22 interview-wutc-fauci-zika-2016",
+        ),
     ],
 )
 def test_a_forecasters_expectation_or_figure_is_a_forecast(sentence):
