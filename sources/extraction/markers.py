@@ -271,6 +271,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # mt higher than during the pandemic in 2020"
         r"|^\W*the\s+(?:forecast(?:ed)?|projected|predicted)\s+(?:[\w\-]+\s+){1,8}?(?:is|are|will\s+be)\s+"
         r"(?:[a-z]+\s+){0,3}?(?:about\s+|around\s+)?[-+$]?\d"
+        # what a named forecaster forecasts: "1.52 billion units forecast by IDC to be delivered this year"
+        r"|\b(?:forecast|projected|expected|predicted)\s+by\s+(?:the\s+)?(?-i:[A-Z])[\w&.\-]*(?:\s+[\w&.\-]+){0,3}?\s+to\s+"
+        r"(?=[a-z])"
         # "They are betting on a GDP growth of 2.5% in 2025"
         r"|\b(?:is|are|am|'re)\s+(?:now\s+|still\s+)?betting\s+on\b"
         r"",
@@ -346,8 +349,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "the chances of a deal are slim", "the odds look good"
     ("degree", re.compile(
-        r"\b(?:chances?|odds|likelihood|probability|prospects?|risks?)\b(?:[^.;:!?]|\.(?=\w|\s+[a-z\d])){0,60}?"
+        r"\b(?:chances?|odds|likelihood|probability|prospects?|risks?)\b(?:[^.;:!?]|\.(?=\w|\s+[a-z\d])){0,80}?"
         r"\b(?:is|are|look|looks|seem|seems|remain|remains|appear|appears)\s+"
+        # "The chances of a crisis scenario involving a blockade with global ramifications are still low"
+        r"(?:still\s+|now\s+)?"
         r"(?:very\s+|extremely\s+|pretty\s+|rather\s+|fairly\s+|quite\s+)?(?P<degree>" + "|".join(DEGREES) + r")\b",
         re.I,
     )),

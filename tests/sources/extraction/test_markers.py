@@ -133,6 +133,16 @@ def test_a_denial_before_a_dash_does_not_reach_what_the_model_means_after_it():
         ("I'd be surprised if rates rose in 2024.", 0.325),
         ("I'd put the odds of a price cap before the end of the year at about one in four.", 0.25),
         ("The chances of a deal this year are slim.", 0.125),
+        pytest.param(
+            "The chances of a crisis scenario involving a blockade with global ramifications are still low.",
+            0.325,
+            id="holdout-20 scenarios-dragonflyintelligence-taiwan-2023",
+        ),
+        pytest.param(
+            "That amounts to 1.52 billion units forecast by IDC to be delivered this year.",
+            0.675,
+            id="holdout-11 outlook-phonearena-idc-smartphones-2017",
+        ),
         ("The odds look good for a cut in March.", 0.675),
         ("There is a better-than-even chance of a cut in 2024.", 0.675),
         ("In all likelihood the central bank cuts in 2024.", 0.875),
