@@ -73,8 +73,23 @@ BELIEF = re.compile(
 # "By 2012, the report predicts, the average miles driven ... will decrease": a projection is likely
 _REPORTED_WOULD = re.compile(
     r"\b(?:said|says|told|added|predicted|projected|estimated)\s+(?:that\s+)?(?:the\s+|a\s+|its\s+)?[^,;:]{0,80}?\bwould\b"
-    r"|\bwould\b[^;:]{0,160}?,\s+(?:the\s+)?[\w\s]{0,40}?\b(?:said|says|predicted|added)\s*[.!]?\s*$",
+    # ... with the attribution after the quotation it closes: '"This would weigh not only on rupiah ...," he said.'
+    r"|\bwould\b[^;:]{0,160}?,[\"']?\s+(?:(?:the\s+)?[\w\s]{0,40}?\b(?:said|says|predicted|added)"
+    # ... whom it was told to, or the speaker after the verb: '..., she told journalists in Geneva', '..., said Cardoso'
+    r"|(?:he|she|they)\s+told\s+[^.;:!?\"]{1,60}?|(?:said|says|added)\s+(?-i:[A-Z])[\w.\-]*(?:\s+(?-i:[A-Z])[\w.\-]*){0,2})"
+    r"\s*[.!]?\s*$",
     re.I,
+)
+# a "would" that moves a quantity by or to a figure is a projection's step, not a hypothetical's: "The Consumer Price
+# Index would then rise again by 0.1% in 2012", "If Washington's trade conflicts escalate, the rate would fall to 2.4
+# per cent."
+_WOULD_CHANGE_TO_A_FIGURE = re.compile(
+    r"\bwould\s+(?:then\s+|also\s+|further\s+|even\s+)?(?:rise|fall|grow|drop|decline|increase|decrease|reach|climb|"
+    r"slow|ease|contract|expand|shrink|jump|slip)\b[^.;]{0,40}?\b(?:by|to)\s+(?:about\s+|around\s+)?[-$\d]",
+    re.I,
+)
+_FORECASTERS_BEFORE = re.compile(
+    r"\b(?:experts|forecasters|economists|analysts|strategists|scientists|meteorologists)\b[^.;]{0,80}$", re.I
 )
 # what was said long ago or a policy told: "In 2006, I said the Republicans would keep both houses", "Powell said
 # last week the central bank would act"
@@ -238,7 +253,7 @@ def clause_candidate(
         # would continue to rise", "... would cause supply to be tight ..., the report said"
         reporting = _REPORTED_WOULD.search(sentence_text)
         reported = reporting and not _said_back_then(plain[sentence_start : marker.start], published_on)
-        projected = PROJECTION_CONTEXT.search(around)
+        projected = PROJECTION_CONTEXT.search(around) or _WOULD_CHANGE_TO_A_FIGURE.search(sentence_text)
         if not (projected or reported) or (CONDITIONAL.match(sentence_text) and not projected):
             return None  # a hypothetical, not a projection
         # the reported "will" keeps its weight; a predicted one is a prediction ("He predicted that rupiah would
@@ -265,7 +280,10 @@ def clause_candidate(
         re.search(r"\bforesee\b", marker.phrase, re.I) or _SEEN_CHANGING.match(plain, marker.end, sentence_end)
     )
     undated = when is None or when.flag != DEADLINE_STATED
-    if marker.kind in ("see", "predicting", "outlook") and undated and not foresee:
+    # forecasters who are predicting it need no date: "Some health experts are predicting the worst flu season in five
+    # years", "Forecasters ... are again predicting an imminent recession"
+    by_forecasters = marker.kind == "predicting" and _FORECASTERS_BEFORE.search(plain[sentence_start : marker.start])
+    if marker.kind in ("see", "predicting", "outlook") and undated and not foresee and not by_forecasters:
         return None
 
     if marker.kind == "stated":

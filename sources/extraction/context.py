@@ -52,6 +52,8 @@ _SUPPRESS_BEFORE = re.compile(
     r"\b(?:contends?|contending|argues|arguing|insists?|insisting)\s+that\b[^;:]*$"
     # "Some will say", "you'll understand": speech and the reader's future, not the world's
     r"|\b(?:you|you'll)\s*$"
+    # the interviewer putting the guest's view back to them: "In your book you predict that we are three decades away"
+    r"|\byou\s+(?:predict|say|argue|write|wrote|suggest|claim)\s+(?:that\s+)?[^,;:]*$"
     # a method: "We estimate the probability that each party will win control of the Senate by running ..."
     r"|\b(?:probability|chance|odds|likelihood)\s+(?:that\s+)?(?:each|every)\s+\w+\s*$",
     re.I,
@@ -105,7 +107,10 @@ _PUBLIC_WILL_VERB = re.compile(
 )
 _HEDGE_NOT_FORECAST = re.compile(
     r"^(?:may|might|could)\s+(?:never\s+know|not\s+know|well\s+be\s+argued|be\s+argued|argue|say|seem|recall|"
-    r"remember|wonder|be\s+forgiven|have|not\s+have|also\s+be\s+said|be\s+tempted|accuse|call|criticis|criticiz|"
+    # (not a coming thing one may have: "we could have a bad flu season", "We could have close to a normal winter",
+    # "the market may have a response to that")
+    r"remember|wonder|be\s+forgiven|have(?!\s+(?:a|an|another|close\s+to|more|fewer)\s)|not\s+have|also\s+be\s+said|"
+    r"be\s+tempted|accuse|call|criticis|criticiz|"
     r"object|complain|point\s+out|imagine|think|ask|be\s+hard\s+to\s+(?:believe|say|tell|imagine)"
     # "The projections for 2002 and 2003 may be regarded as estimates": how to read them, not an outcome
     r"|be\s+(?:regarded|considered|viewed|interpreted|treated)\s+as)\w*\b"
@@ -182,6 +187,11 @@ _REQUIREMENT_OR_SCHEDULE = re.compile(
     r"\s+(?:(?:also|still|first)\s+)?(?:need\s+to|have\s+to|be\s+held|take\s+place|be\s+hosted|include)\b", re.I
 )
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)\s*$", re.I)
+# a "we" that one thinks or has no doubt about is everyone's, a forecast, not a plan: "I think we will send humans to
+# Mars in the next 50 years", "There's no doubt that we will have ... a number of cases"
+_WE_BELIEVED = re.compile(
+    r"\b(?:(?:I|we)\s+(?:\w+ly\s+)?(?:think|believe|expect|suspect|reckon|bet)|no\s+doubt)\s+(?:that\s+)?we\s*$", re.I
+)
 
 
 def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool:
@@ -245,11 +255,18 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         # "we're going to see prices come down": the economy's "we", not an intention
         # "I think we'll be higher": the price's "we", a level, not an intention
         ours = re.match(
-            r"\s+(?:see|be\s+able\s+to|avoid|have\s+a|go\s+into|face|get\s+a|be\s+(?:higher|lower|above|below|back))\b",
+            # where things end up or head: "we will end up holding rates", "we will head back to interest rates above
+            # the high"
+            r"\s+(?:see|be\s+able\s+to|avoid|have\s+a|go\s+into|face|get\s+a|be\s+(?:higher|lower|above|below|back)|"
+            r"end\s+up|head\s+(?:back\s+)?(?:to|into|towards?|for))\b",
             after,
             re.I,
         )
-        if first_person and not (ours and re.search(r"\bwe\b[^,;]*$|\bwe'", before, re.I)):
+        if (
+            first_person
+            and not (ours and re.search(r"\bwe\b[^,;]*$|\bwe'", before, re.I))
+            and not _WE_BELIEVED.search(before)
+        ):
             return True  # "I will grade these": an intention, not a forecast
         # data that "will show" a figure is a forecast of it: "Wednesday's figures will show that annual wage
         # inflation is under 2 per cent"

@@ -149,13 +149,14 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # forecasters' figures side by side: "Predictions in recent weeks have ranged from a price rise of 5% this
         # year, according to Ray Boulger ..., to a drop of 10%, according to Capital Economics"
         r"|\b(?:forecasts|projections|estimates|predictions|expectations)\b[^.;]{0,40}?\b(?:range[sd]?|ranging)\s+"
-        r"from\b(?=[^.;]{0,40}?\d)"
+        r"(?:from|between)\b(?=[^.;]{0,40}?\d)"
         # "revised upward the forecast of the world merchandise trade volume growth this year from 0.9% to 2.4%"
         r"|\b(?:rais|lower|cut|upgrad|downgrad|revis|lift|trimm|reduc|increas)\w*\s+(?:up(?:wards?)?\s+|down(?:wards?)?\s+)?"
         r"(?:our|its|their|the|"
         # "OPEC also cut next year's demand growth estimate to 1.78 million bpd"
         r"(?:next|this)\s+year's|[\w.&\-]+'s)\s+[^.;]{0,50}?"
-        r"\b(?:forecasts?|projections?|estimates?|outlook|(?:year-?end\s+)?target)\b"
+        # ... or a company's guidance: "increased its full year 2024 net sales guidance range to $2.875 billion"
+        r"\b(?:forecasts?|projections?|estimates?|outlook|guidance|(?:year-?end\s+)?target)\b"
         # a revision is a forecast when it gives the figure: "upgraded its growth forecast for this
         # year." only reports that one was made
         r"(?=(?:[^.;]|\.(?=\d))*?(?:\d\s*(?:%|per\s*cent|percent|bps)|\$\s?\d|\bto\s+[$\d]))"
@@ -242,11 +243,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # summer season"
         r"|(?:\b(?-i:[A-Z][\w&.\-]*)|\b(?:experts|analysts|scientists|researchers|economists|forecasters|they|we)"
         rf"|\bthe\s+(?:\w+\s+)?{INSTITUTIONS}\s+(?:has|have)(?=\s+estimated))\s+"
-        r"(?:now\s+|still\s+|also\s+)?(?:sees|see|saw|estimates?|estimated|predicted|projected)\s+"
+        # "the WHO just predicted up to 4 million cases of Zika are coming"
+        r"(?:now\s+|still\s+|also\s+|just\s+)?(?:sees|see|saw|estimates?|estimated|predicted|projected)\s+"
         r"(?=(?:a|an)\s+(?:\w+\s+)?(?:rise|fall|drop|decline|increase|growth|gain|contraction|expansion)\s+of\s+[-\d$]"
         # the figure, perhaps approximate, perhaps in a unit of two letters or more in capitals ("260 GW"; not a
         # degree, "The forecasters predicted around 1C of warming", a past forecast set beside the year's readings)
-        r"|(?:(?:around|about|roughly|nearly)\s+)?\$?\d[\d.,]*\s*"
+        r"|(?:(?:around|about|roughly|nearly|up\s+to)\s+)?\$?\d[\d.,]*\s*"
         r"(?:%|per\s*cent|percent|million|billion|trillion|(?-i:[A-Z][A-Za-z]{1,3})\b)?\s+[a-z])"
         # a target as a label or a level: "SPY Median Price Target: $410 (Q3 2025)", "J.P. Morgan's 4.200 target
         # for year end 2024"
@@ -265,9 +267,37 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bexpected\s+(?:for\s+)?[^.;]{1,80}?\bat\s+the\s+level\s+of\s+(?=\d)"
         # "a recent study predicting that 80% of municipal bus fleets ... would transition to electric by 2040"
         r"|\b(?:study|report|survey|analysis|model|paper)\s+(?:predicting|projecting|forecasting)\s+that\b"
+        # a forecast quantity told with its figure: "The forecasted steel demand for the EU in 2024 is only 1.5 million
+        # mt higher than during the pandemic in 2020"
+        r"|^\W*the\s+(?:forecast(?:ed)?|projected|predicted)\s+(?:[\w\-]+\s+){1,8}?(?:is|are|will\s+be)\s+"
+        r"(?:[a-z]+\s+){0,3}?(?:about\s+|around\s+)?[-+$]?\d"
+        # what a named forecaster forecasts: "1.52 billion units forecast by IDC to be delivered this year"
+        r"|\b(?:forecast|projected|expected|predicted)\s+by\s+(?:the\s+)?(?-i:[A-Z])[\w&.\-]*(?:\s+[\w&.\-]+){0,3}?\s+to\s+"
+        r"(?=[a-z])"
         # "They are betting on a GDP growth of 2.5% in 2025"
         r"|\b(?:is|are|am|'re)\s+(?:now\s+|still\s+)?betting\s+on\b"
         r"",
+        re.I,
+    )),
+    # expectations denied or left to the reader: "But don't expect a crash, Farris says.", "IDC doesn't anticipate much
+    # change in market share", "House price corrections can be expected in 2023", "Americans looking to buy a house
+    # next year can expect less competition"
+    ("expect", re.compile(
+        r"^\s*[\"']?(?:(?:But|So|And)\s+)?(?P<neg1>don't|do\s+not)\s+expect\b(?!\s*[.,;:)])"
+        r"|\b(?-i:[A-Z][\w&.\-]*)\s+(?P<neg2>doesn't|does\s+not)\s+(?:anticipate|expect|foresee)\b(?!\s*[.,;:)])"
+        r"|\b(?:can|could)\s+be\s+expected\s+(?:in|by|over|within|during|next|this|later|soon)\b"
+        r"|\bcan\s+(?:now\s+|still\s+|also\s+)?expect\s+(?:less|more|fewer|higher|lower|further|slower|faster|stronger|"
+        r"weaker|rising|falling)\b",
+        re.I,
+    )),
+    # how far off something is: "that's probably 20 or 30 years away", "We are six, seven, eight years out from
+    # something really big", "the mass adoption of driverless, autonomous vehicles (AVs), still decades away"
+    ("away", re.compile(
+        r"(?:\b(?:is|are|am|remains?)|'s|'re|'m)\s+(?:still\s+|only\s+|just\s+|now\s+)?(?:(?P<adv>probably|likely)\s+)?"
+        r"(?:still\s+|only\s+|just\s+)?(?:about\s+|around\s+|roughly\s+|at\s+least\s+)?"
+        r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|many|some|decades|years)\b"
+        r"[\w\s,\-]{0,40}?\b(?:years?|months?|decades?|half)\s+(?:away\b|out\s+(?!of\b))"
+        r"|,\s+still\s+(?:decades|years)\s+away\b",
         re.I,
     )),
     # "Global output should increase by 3.6 percent": a forecaster's "should" is a likely outcome
@@ -319,8 +349,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "the chances of a deal are slim", "the odds look good"
     ("degree", re.compile(
-        r"\b(?:chances?|odds|likelihood|probability|prospects?|risks?)\b(?:[^.;:!?]|\.(?=\w|\s+[a-z\d])){0,60}?"
+        r"\b(?:chances?|odds|likelihood|probability|prospects?|risks?)\b(?:[^.;:!?]|\.(?=\w|\s+[a-z\d])){0,80}?"
         r"\b(?:is|are|look|looks|seem|seems|remain|remains|appear|appears)\s+"
+        # "The chances of a crisis scenario involving a blockade with global ramifications are still low"
+        r"(?:still\s+|now\s+)?"
         r"(?:very\s+|extremely\s+|pretty\s+|rather\s+|fairly\s+|quite\s+)?(?P<degree>" + "|".join(DEGREES) + r")\b",
         re.I,
     )),
@@ -352,7 +384,17 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:may|might|could|perhaps|possibly|maybe|conceivably)\b"
         r"|\b(?:it\s+is|it's|it\s+remains|it\s+seems)\s+(?:quite\s+|entirely\s+)?possible\b"
         # "a settlement of 3 per cent is a real possibility": possible, with no number
-        r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear)\s+possibility\b"
+        r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear|reasonable)\s+possibility\b"
+        # ... or a chance of no size: "has a real chance to enter the tournament undefeated", "have a genuine chance of
+        # not going through to the semi-finals"
+        r"|\b(?:a|an)\s+(?:real|genuine|distinct|serious)\s+chance\s+(?:to|of|that)\b"
+        r"|\b(?:has|have)\s+a\s+chance\s+(?:to|of)\b"
+        # what is possible, said last: "an interim top is possible.", "$85 or even $90 a barrel are possible, but"
+        # (not a pronoun's: "Anything is possible.", "This is possible.")
+        r"|(?<!\banything\s)(?<!\beverything\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bit\s)(?<!\bwhich\s)(?<!\ball\s)"
+        r"\b(?:is|are)\s+(?:also\s+|quite\s+|entirely\s+|certainly\s+|even\s+|still\s+)?possible(?=\s*(?:[.;!]|,\s+but\b|$))"
+        # "2030 is certainly a possibility for a prototype AI"
+        r"|\b(?:is|are|remains?)\s+(?:certainly\s+|definitely\s+|still\s+|also\s+)?a\s+possibility\b"
         r"|\bthere\s+is\s+(?:some\s+|a\s+|real\s+)?potential\s+for\b"
         # "No-growth is also conceivable", "a return to growth should be possible by the end of the year"
         r"|\b(?:is|are)\s+(?:also\s+|quite\s+|entirely\s+)?conceivable\b|\bshould\s+be\s+possible\b"
@@ -364,7 +406,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("predicting", re.compile(
         # ... what it forecasts named at length: "is now forecasting earnings per share for the second quarter ending
         # July 30 to be $1.20-$1.22"
-        r"\b(?:is|are)\s+(?:now\s+)?(?:predicting|forecasting|projecting)\b(?=\s+(?:a|an|the|that|\w+\s+(?:to|will)"
+        r"\b(?:is|are)\s+(?:now\s+|again\s+|also\s+|still\s+)?(?:predicting|forecasting|projecting)\b(?=\s+(?:a|an|the|that|\w+\s+(?:to|will)"
         r"|(?:[\w\-]+\s+){2,10}?to\s+be\s+[-$\d]))",
         re.I,
     )),
@@ -396,7 +438,7 @@ _KIND_CATEGORY = {
 _KIND_CATEGORY.update({"outlook": C.LIKELY, "will": C.ALMOST_CERTAIN, "predicting": C.LIKELY, "headline": C.LIKELY})
 _PRIORITY = {"stated": 5, "will_adverb": 4, "adverb_will": 4, "adverb_not": 4, "adjective": 4, "chance": 4}
 _PRIORITY["frame"] = 0
-_PRIORITY.update({"predicting": 3, "headline": 1, "outlook": 2})
+_PRIORITY.update({"predicting": 3, "headline": 1, "outlook": 2, "away": 2})
 _PRIORITY.update(
     {
         "should": 2,
@@ -497,6 +539,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
             negated = not negated  # "I don't know that it's more likely than not"
     elif kind == "chance":
         category = CHANCES[" ".join(groups["chance"].lower().split())]
+    elif kind == "away":
+        category = ADVERBS[groups["adv"].lower()] if groups.get("adv") else C.ALMOST_CERTAIN
     elif kind == "degree":
         category = DEGREES[groups["degree"].lower()]
     elif kind == "hedge":

@@ -422,6 +422,15 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
                 m,
                 published_on + _span(_count(raw), m.group("unit")),
             )
+    # how far off: "that's probably 20 or 30 years away", "We are six, seven, eight years out from something": the
+    # farthest count named
+    for m in re.finditer(
+        rf"\b(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>months?|years?|decades?)\s+(?:away\b|out\s+from\b)",
+        plain,
+        re.I,
+    ):
+        raw = m.group("n").lower()
+        add(m, published_on + _span(_count(raw), m.group("unit")))
     # "in a year's time", "two years from now"
     for m in re.finditer(
         rf"\b(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>days?|weeks?|months?|years?|decades?)(?:'s|')?"

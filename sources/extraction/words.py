@@ -57,6 +57,9 @@ CHANCES = {
     "no chance": C.REMOTE,
     "a remote chance": C.REMOTE,
     "remote chance": C.REMOTE,
+    # "Trump has a negligible chance of winning the popular vote"
+    "a negligible chance": C.REMOTE,
+    "negligible chance": C.REMOTE,
     "little chance": C.VERY_UNLIKELY,
     "slim chance": C.VERY_UNLIKELY,
     "small chance": C.VERY_UNLIKELY,
@@ -98,6 +101,8 @@ CHANCES = {
     "a safe bet": C.VERY_LIKELY,
     "a near certainty": C.ALMOST_CERTAIN,
     "a foregone conclusion": C.ALMOST_CERTAIN,
+    # "Avatar: The Way of Water is a lock to win the Best Visual Effects prize"
+    "a lock to": C.ALMOST_CERTAIN,
     "a long shot": C.VERY_UNLIKELY,
     # "predicting low odds of success for Clarke Tucker"
     "low odds": C.UNLIKELY,

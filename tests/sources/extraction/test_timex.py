@@ -203,6 +203,19 @@ def test_without_a_season_an_undated_chance_keeps_the_publication_year():
         ("Spring 08: we hit bottom.", date(2006, 5, 1), 2008),
         # holdout-2, interview-videodb-yahoo-recession-2023 (not "in a year of turmoil")
         ("WHO KNOWS, IN A YEAR, IT MIGHT BE BELOW 3%", date(2023, 6, 1), 2024),
+        # how far off, the farthest count named
+        pytest.param(
+            "that's probably 20 or 30 years away.",
+            date(2017, 6, 1),
+            2047,
+            id="holdout-11 interview-daytondailynews-self-driving-2017",
+        ),
+        pytest.param(
+            "We are six, seven, eight years out from something really big and important being publicly visible.",
+            date(2023, 6, 1),
+            2031,
+            id="holdout-14 wire-tweaktown-carmack-agi-2023",
+        ),
     ],
 )
 def test_decades_spans_to_take_and_short_dated_labels(sentence, published_on, year):
