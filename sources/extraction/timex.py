@@ -242,6 +242,20 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         if target >= year:
             add(m, _end_of_month(target, 3 * int(m.group("a") or m.group("b"))))
 
+    # a statistic's trailing twelve months: "up 19,000 in the year to September", written in December, is a past
+    # figure, and its "the year" is not this calendar year
+    for m in re.finditer(
+        rf"\b(?:the\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?"
+        rf"(?P<month>{_MONTH_RE})(?!\s+\d)",
+        plain,
+        re.I,
+    ):
+        deadline = _next_month_end(published_on, _MONTHS[m.group("month").lower().rstrip(".")], ahead=False)
+        if deadline < published_on:
+            taken.append(m.span())
+        else:
+            add(m, deadline)
+
     for m in re.finditer(
         rf"\b(?P<pre>by|before|until|till|through|in|during|from|this|next|early|late|mid|on|since|after|come)?\s*"
         # "14 February" and "the 4th of November" as well as "February 14"

@@ -116,3 +116,25 @@ def test_a_bare_year_after_compared_to_is_the_earlier_forecasts_not_the_window()
         "last year's forecasts"
     )
     assert _year(sentence, date(2014, 12, 26)) == 2025
+
+
+def test_a_year_named_beside_a_count_of_years_is_the_window():
+    # holdout-25, CAPP's crude oil forecast of June 2016: the count rounds the span to 2030
+    sentence = (
+        "crude oil production is expected to increase by 28% over the next 15 years, reaching 4.9 mb/d by 2030 "
+        "(up from 3.8 mb/d in 2015)"
+    )
+    assert _year(sentence, date(2016, 6, 24)) == 2030
+
+
+def test_a_count_of_years_ends_with_the_span_the_page_names():
+    # holdout-24, outlook-reinforcedplastics-boeing-2012: the chart's caption names the twenty years
+    page = (
+        "Boeing forecasts $4.5 trillion market for new aircraft over next 20 years\n\n"
+        "New aircraft deliveries 2012-2031. (Source: Boeing.)"
+    )
+    plain = to_plain(page)
+    title_end = plain.index("\n")
+    assert deadline_in(plain, 0, title_end, date(2012, 6, 15)).deadline == date(2031, 12, 31)
+    # without the span the twenty years run from the page's date
+    assert _year(page.split("\n")[0], date(2012, 6, 15)) == 2032
