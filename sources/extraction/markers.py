@@ -39,6 +39,19 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("adverb_will", re.compile(
         rf"\b(?P<adv>{alternation(ADVERBS)})\s+(?:{WILL}(?P<neg2>\s+not)?|won't|going\s+to)\b", re.I
     )),
+    # ... or opening its clause, before the subject: "Kirby predicted that \u201cprobably next summer will be the
+    # biggest year in (air travel) history for Europe"
+    ("adverb_will", re.compile(
+        rf"(?:^|(?<=[\u201c\"'])|(?<=\bthat\s))(?P<adv>{alternation(ADVERBS)})\s+(?!not\b)(?:[\w()\u2019'\-]+\s+){{1,4}}?"
+        rf"(?:{WILL}(?P<neg2>\s+not)?|won't)\b", re.I
+    )),
+    # a time still to pass, weighed: "Asia is probably about 18 to 24 months away", "that\u2019s probably 20 or 30
+    # years away"
+    ("adverb_away", re.compile(
+        rf"\b(?:is|are|(?<=\w)'s|(?<=\w)\u2019s)\s+(?P<adv>{alternation(ADVERBS)})\s+(?:still\s+)?"
+        r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|some\s+)?(?:[\w.]+\s+(?:to|or)\s+)?[\w.]+\s+"
+        r"(?:weeks?|months?|years?|decades?)\s+away\b", re.I
+    )),
     ("adverb_not", re.compile(r"\b(?P<adv>probably|likely|almost\s+certainly)\s+(?P<neg2>not)\b", re.I)),
     # "is likely to", "remains unlikely", "looks likely", "it is very likely that"
     ("adjective", re.compile(
@@ -394,7 +407,15 @@ _KIND_CATEGORY = {
     "rating": C.LIKELY,
 }
 _KIND_CATEGORY.update({"outlook": C.LIKELY, "will": C.ALMOST_CERTAIN, "predicting": C.LIKELY, "headline": C.LIKELY})
-_PRIORITY = {"stated": 5, "will_adverb": 4, "adverb_will": 4, "adverb_not": 4, "adjective": 4, "chance": 4}
+_PRIORITY = {
+    "stated": 5,
+    "will_adverb": 4,
+    "adverb_will": 4,
+    "adverb_not": 4,
+    "adverb_away": 4,
+    "adjective": 4,
+    "chance": 4,
+}
 _PRIORITY["frame"] = 0
 _PRIORITY.update({"predicting": 3, "headline": 1, "outlook": 2})
 _PRIORITY.update(
@@ -474,6 +495,8 @@ _DENIED_JUDGEMENT = re.compile(
 )
 
 
+# what is not expected before a time: the words run on to "until" in the same clause
+_NOT_BEFORE = re.compile(r"[^.;,:]{1,80}?\buntil\b", re.I)
 _THEN_HEDGED = re.compile(r"\s*(?:potentially|possibly|perhaps|maybe|conceivably)\b", re.I)
 # "should" opening a clause before its subject states a condition, not an outcome
 _INVERTED_CONDITION = re.compile(r"(?:^|[.!?:;]\s+|\n|\b(?:However|But|And|Yet|Still),?\s+)$")
@@ -484,7 +507,7 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
     groups = m.groupdict()
     negated = bool(groups.get("neg1") or groups.get("neg2"))
     phrase = plain[s:e]
-    if kind in ("will_adverb", "adverb_will", "adverb_not"):
+    if kind in ("will_adverb", "adverb_will", "adverb_not", "adverb_away"):
         category = ADVERBS[" ".join(groups["adv"].lower().split())]
         if kind == "adverb_will" and re.search(r"won't", phrase, re.I):
             negated = True
@@ -521,6 +544,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
             and re.match(r"\s+(?:(?:not|never)\s+)?(?:be|happen|come)\s+until\b", plain[e : e + 30])
         ):
             negated = False  # "it won't be until 2026 that fleet and demand growth will be in sync": it will, then
+        if kind == "expect" and negated and _NOT_BEFORE.match(plain, e):
+            negated = False  # "he doesn't expect a full return of business travel until 2023": expected, then
     if negated and category is not None:
         category = scales.negate(category)
     return Marker(kind, s, e, phrase, category)

@@ -436,6 +436,14 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
                 m,
                 published_on + _span(_count(raw), m.group("unit")),
             )
+    # "Asia is probably about 18 to 24 months away", "20 or 30 years away": the far end of the range
+    for m in re.finditer(
+        rf"\b(?:(?:\d+|{'|'.join(_NUMBERS)})\s+(?:to|or|-|\u2013)\s+)?(?P<n>\d+|{'|'.join(_NUMBERS)})\s+"
+        r"(?P<unit>weeks?|months?|years?|decades?)\s+away\b",
+        plain,
+        re.I,
+    ):
+        add(m, published_on + _span(_count(m.group("n")), m.group("unit")))
     # "in a year's time", "two years from now"
     for m in re.finditer(
         rf"\b(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>days?|weeks?|months?|years?|decades?)(?:'s|')?"

