@@ -36,6 +36,10 @@ _COUNTED_YEARS = re.compile(r"\b(?:next|coming|following)\s+(?:\S+\s+){0,3}?(?:y
 # a span of years the page names: "New aircraft deliveries 2012-2031"
 _YEAR_SPAN = re.compile(r"\b(?P<first>(?:19|20)\d\d)\s*(?:-|\u2013|to|through)\s*(?P<last>(?:19|20)\d\d)\b")
 
+_CONSEQUENCE = re.compile(
+    r",\s+(?:thus\s+|thereby\s+)?(?:helping|raising|bringing|pushing|lifting)\b[^;]*$",
+    re.I,
+)
 _REPORT_SPAN = re.compile(
     r"(?:\s*(?:and|to|-|\u2013)\s*(?:19|20)\d\d)?"
     # ... or the years a revision covers: "USDA raised its forecasts for food price inflation in 2022 and 2023 from
@@ -53,6 +57,12 @@ def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | 
     condition = re.search(r"\s(?:if|unless)\s(?!\w+ly\b)[^,;]*$", plain[start:end])
     if condition and condition.start() > 0:
         expressions = [(at, when) for at, when in expressions if at < condition.start()]
+    # nor is a consequence's told after a participle, once the forecast has its own: "World total cereal production is
+    # forecast to increase by about 7% in 2013 compared to last year, helping to replenish global inventories and
+    # raise expectations for more stable markets in 2013/14"
+    consequence = _CONSEQUENCE.search(plain[start:end])
+    if consequence and any(at < consequence.start() for at, _ in expressions):
+        expressions = [(at, when) for at, when in expressions if at < consequence.start()]
     # a comparison's base is not the window: "will match third-quarter volume gains of about five percent
     # over the second quarter"; nor a later event's date: "should remain near their current 7% level
     # this year, before a little more relief arrives in 2026"

@@ -138,3 +138,14 @@ def test_a_count_of_years_ends_with_the_span_the_page_names():
     assert deadline_in(plain, 0, title_end, date(2012, 6, 15)).deadline == date(2031, 12, 31)
     # without the span the twenty years run from the page's date
     assert _year(page.split("\n")[0], date(2012, 6, 15)) == 2032
+
+
+def test_a_consequences_date_after_a_participle_is_not_the_window():
+    # holdout-24, wire-mercopress-fao-cereals-2013: the crop year the stocks are replenished for comes after
+    sentence = (
+        "World total cereal production is forecast to increase by about 7% in 2013 compared to last year, helping "
+        "to replenish global inventories and raise expectations for more stable markets in 2013/14"
+    )
+    assert _year(sentence, date(2013, 7, 26)) == 2013
+    # ... while a participle's date alone is the window
+    assert _year("Output will rise, helping to lift exports in 2014/15", date(2013, 7, 26)) == 2015
