@@ -159,6 +159,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # where or when it is expected: "The largest shifts in disease burden are expected in regions with ..."
         r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)\s+"
         r"(?:in|by|over|within|during|from|later|soon|next|this)\b"
+        # ... or for whom, with its figures: "the greatest growth is projected for multiracial populations, Asians and
+        # Hispanics with 2018\u20132060 growth rates of 175, 93, and 85 percent, respectively"
+        r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)\s+for\b"
+        r"(?=[^.;]{0,120}?\d)"
         # forecasters' figures side by side: "Predictions in recent weeks have ranged from a price rise of 5% this
         # year, according to Ray Boulger ..., to a drop of 10%, according to Capital Economics"
         r"|\b(?:forecasts|projections|estimates|predictions|expectations)\b[^.;]{0,40}?\b(?:range[sd]?|ranging)\s+"

@@ -1347,3 +1347,14 @@ def test_an_institution_that_has_estimated_a_figure_forecasts_it():
 )
 def test_an_expectation_in_these_forms_is_a_likely_forecast(sentence, published_on):
     assert _one(sentence, published_on).probability == 0.675
+
+
+def test_a_figure_projected_for_whom_is_likely():
+    # holdout-24, think-tank-projectrace-brookings-census-2018: one forecast of three figures, "respectively"
+    sentence = (
+        "Among the minority populations, the greatest growth is projected for multiracial populations, Asians and "
+        "Hispanics with 2018\u20132060 growth rates of 175, 93, and 85 percent, respectively."
+    )
+    candidate = _one(sentence, published_on=date(2018, 3, 15))
+    assert candidate.probability == pytest.approx(0.675)
+    assert candidate.deadline.year == 2060
