@@ -371,6 +371,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "a settlement of 3 per cent is a real possibility": possible, with no number
         r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear)\s+possibility\b"
         r"|\bthere\s+is\s+(?:some\s+|a\s+|real\s+)?potential\s+for\b"
+        # "Current scenarios point to possible declines in arrivals of 58% to 78% year-on-year": a possible change
+        r"|\b(?:point\s+to|suggest|show|see)\s+(?:a\s+)?possible\s+(?=(?:\w+\s+)?(?:declines?|falls?|drops?|rises?|"
+        r"increases?|decreases?|gains?|losses|contraction|growth)\b)"
         # "No-growth is also conceivable", "a return to growth should be possible by the end of the year"
         r"|\b(?:is|are)\s+(?:also\s+|quite\s+|entirely\s+)?conceivable\b|\bshould\s+be\s+possible\b"
         # "And then finally, I can imagine the Russians lose": a possibility, no more
@@ -385,6 +388,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:[\w\-]+\s+){2,10}?to\s+be\s+[-$\d]))",
         re.I,
     )),
+    # a numbered scenario named with its outcome in brackets: "Scenario 1 (-58%) based on the gradual opening of
+    # international borders ... in early Jul-2020" (kept only with a date: the scenario's own assumption)
+    ("predicting", re.compile(r"^\s*Scenario\s+(?:\d+|[A-Z])\s*\(\s*[-+\u2212]?\d+(?:\.\d+)?\s*%\s*\)", re.I)),
     # "The Bank's latest projections show inflation returning to 2% in 2025" (kept only with a date)
     ("predicting", re.compile(
         # "The Mid-Year Economic and Fiscal Outlook (MYEFO) shows deficits across all four years"

@@ -1358,3 +1358,14 @@ def test_a_figure_projected_for_whom_is_likely():
     candidate = _one(sentence, published_on=date(2018, 3, 15))
     assert candidate.probability == pytest.approx(0.675)
     assert candidate.deadline.year == 2060
+
+
+def test_a_numbered_scenario_with_its_outcome_in_brackets_and_a_possible_change_are_forecasts():
+    # holdout-24, scenarios-centreforaviation-unwto-tourism-2020
+    text = (
+        "Scenario 2 (-70%) based on the gradual opening of international borders and easing of travel "
+        "restrictions in early Sep-2020;"
+    )
+    assert _one(text, published_on=date(2020, 5, 8)).deadline.year == 2020
+    text = "Current scenarios point to possible declines in arrivals of 58% to 78% year-on-year."
+    assert _one(text, published_on=date(2020, 5, 8)).probability is None
