@@ -282,6 +282,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bexpected\s+(?:for\s+)?[^.;]{1,80}?\bat\s+the\s+level\s+of\s+(?=\d)"
         # "a recent study predicting that 80% of municipal bus fleets ... would transition to electric by 2040"
         r"|\b(?:study|report|survey|analysis|model|paper)\s+(?:predicting|projecting|forecasting)\s+that\b"
+        # a date or a figure judged a fair estimate: "2028 is actually a pretty reasonable estimate for Artemis III"
+        r"|\b(?:is|are|'s)\s+(?:actually\s+|still\s+)?(?:a|an|my|our)\s+(?:pretty\s+|fairly\s+|quite\s+|very\s+|more\s+)?"
+        r"(?:reasonable|realistic|sensible|fair|good|safe|plausible)\s+(?:estimate|guess|bet|forecast|expectation)\b"
         # "They are betting on a GDP growth of 2.5% in 2025"
         r"|\b(?:is|are|am|'re)\s+(?:now\s+|still\s+)?betting\s+on\b"
         r"",

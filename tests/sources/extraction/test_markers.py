@@ -1369,3 +1369,14 @@ def test_a_numbered_scenario_with_its_outcome_in_brackets_and_a_possible_change_
     assert _one(text, published_on=date(2020, 5, 8)).deadline.year == 2020
     text = "Current scenarios point to possible declines in arrivals of 58% to 78% year-on-year."
     assert _one(text, published_on=date(2020, 5, 8)).probability is None
+
+
+def test_a_date_judged_a_reasonable_estimate_is_likely():
+    # holdout-24, newsletter-instapundit-artemis-2022
+    text = (
+        "Given the bloat and delay baked into most big space programs today, 2028 is actually a pretty reasonable "
+        "estimate for Artemis III."
+    )
+    candidate = _one(text, published_on=date(2022, 11, 15))
+    assert candidate.probability == pytest.approx(0.675)
+    assert candidate.deadline.year == 2028
