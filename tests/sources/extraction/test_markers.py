@@ -1380,3 +1380,11 @@ def test_a_date_judged_a_reasonable_estimate_is_likely():
     candidate = _one(text, published_on=date(2022, 11, 15))
     assert candidate.probability == pytest.approx(0.675)
     assert candidate.deadline.year == 2028
+
+
+def test_an_institution_that_puts_a_figure_at_a_level_forecasts_it():
+    # holdout-24, wire-mercopress-fao-cereals-2013
+    text = "FAO now puts world wheat output in 2013 at 704 million tons, an increase of 6.8%."
+    candidate = _one(text, published_on=date(2013, 7, 26))
+    assert candidate.probability == pytest.approx(0.675)
+    assert candidate.deadline.year == 2013
