@@ -282,6 +282,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bexpected\s+(?:for\s+)?[^.;]{1,80}?\bat\s+the\s+level\s+of\s+(?=\d)"
         # "a recent study predicting that 80% of municipal bus fleets ... would transition to electric by 2040"
         r"|\b(?:study|report|survey|analysis|model|paper)\s+(?:predicting|projecting|forecasting)\s+that\b"
+        # a year's estimate told as its figure: "The 2024 revised estimate is 18% behind an average of the last three
+        # pre-pandemic years"
+        r"|\b(?:19|20)\d\d\s+(?:revised\s+|latest\s+|updated\s+|new\s+)?(?:estimate|forecast|projection)\s+(?:is|stands\s+at)\s+"
+        r"(?:about\s+|around\s+|roughly\s+|some\s+)?(?=[-+$]?\d)"
         # an institution's figure: "FAO now puts world wheat output in 2013 at 704 million tons"
         r"|\b(?-i:[A-Z][A-Z\w&.\-]*)\s+(?:now\s+|also\s+|still\s+)?puts\s+[^.;]{1,60}?\bat\s+(?:about\s+|around\s+|some\s+)?[-$\d]"
         # a date or a figure judged a fair estimate: "2028 is actually a pretty reasonable estimate for Artemis III"

@@ -1388,3 +1388,11 @@ def test_an_institution_that_puts_a_figure_at_a_level_forecasts_it():
     candidate = _one(text, published_on=date(2013, 7, 26))
     assert candidate.probability == pytest.approx(0.675)
     assert candidate.deadline.year == 2013
+
+
+def test_a_years_revised_estimate_told_as_its_figure_is_likely():
+    # holdout-24, outlook-screendaily-box-office-2024
+    text = "The 2024 revised estimate is 18% behind an average of the last three pre-pandemic years (2017-2019)."
+    candidate = _one(text, published_on=date(2024, 4, 5))
+    assert candidate.probability == pytest.approx(0.675)
+    assert candidate.deadline.year == 2024
