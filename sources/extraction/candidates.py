@@ -184,13 +184,20 @@ _PRESENT_STEADY = re.compile(
     r"\b(?:is|are|remains?|stays?)\s+(?:\w+ly\s+)?(?:stable|steady|flat|unchanged)\b|\b(?:worsens|deteriorates)\b", re.I
 )
 
+# ... or a figure: "The projected growth rate for blacks is 34 percent."
+_PRESENT_FIGURE = re.compile(
+    r"\b(?:is|are)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+|some\s+)?[-+$]?\d[\d.,]*\s*"
+    r"(?:%|per\s*cent|percent|million|billion|trillion)",
+    re.I,
+)
+
 
 def present_in_projections(plain: str, start: int, end: int) -> Marker | None:
     """A change or a level stated in the present as what projections show: a projection's figure, likely."""
     sentence = plain[start:end]
     if _NOT_A_STATEMENT.search(sentence) or not _IN_PROJECTIONS.search(sentence):
         return None
-    verb = _PRESENT_STEADY.search(sentence) or _PRESENT_CHANGE.search(sentence)
+    verb = _PRESENT_STEADY.search(sentence) or _PRESENT_CHANGE.search(sentence) or _PRESENT_FIGURE.search(sentence)
     if verb is None:
         return None
     return Marker("frame", start + verb.start(), start + verb.end(), verb.group(0), scales.LIKELY)

@@ -44,8 +44,9 @@ CHAIN_CUT = re.compile(
     r"|(?:(?<=(?:19|20)\d\d)|(?<=next\syear))\s+(?=to\s+(?:return|fall|rise|climb|ease|slow|drop|reach|recover|decline|grow)\s+to\s+[-\d.$])"
     r"|(?:(?<=(?:19|20)\d\d)|(?<=next\syear))\s+(?=and\s+[a-z]+\s+to\s+be\s+[-\d.$])"
     # "to fall quickly to around 3% in the middle of this year and then decline more gradually to its 2% target by
-    # the end of 2024"
-    r"|(?:(?<=year)|(?<=(?:19|20)\d\d))\s+(?=and\s+then\s+[a-z]+\b)"
+    # the end of 2024", and with a comma: "will see a modest immediate gain through 2023, and then experience a
+    # long-term decline through 2060"
+    r"|(?:(?<=year)|(?<=(?:19|20)\d\d)),?\s+(?=and\s+then\s+[a-z]+\b)"
     # "It upgraded its growth estimate for this year to 1.4% from 1.0% in January and said it now expects the economy
     # to grow by 1.3% in 2024": a second report verb with its own forecast
     r"|,?\s+(?=and\s+(?:said|added|noted)\s+(?:that\s+)?(?:it|they|he|she)\s+(?:now\s+|also\s+|still\s+)?(?:expects?|sees?|forecasts?|projects?|predicts?)\b)"

@@ -142,6 +142,8 @@ _SEEN_CHANGING = re.compile(
 # come in at 4.5-6.5%", "The projected ratio of debt to GDP ... will reach 74 percent by 2020"
 _PROJECTS = re.compile(
     r"\b(?:predicts|projects|forecasts|projecting|predicting|forecasting)\b"
+    # a plural subject's: "The new statistics project that the nation will become \u201cminority white\u201d in 2045"
+    r"|\b(?:predict|project|forecast)\s+that\b"
     r"|\baccording\s+to\s+[^,;]{0,60}?\b(?:forecasts?|projections?|estimates?|outlook)\b|^\W*the\s+projected\b"
     # the forecast itself as the subject: "the underlying inflation rate forecast will average three per cent"
     r"|\b(?:forecast|projection)\s*$|\b(?:forecasts|projections)\s+(?:show|suggest|indicate)\s+(?:that\s+)?"

@@ -18,6 +18,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=which\s+(?:may|might|could|will|should)\s[^.;]*?"
     r"\b(?:until|by|before|through|over|within|this|next|(?:19|20)\d\d)\b)"
     r"|\s+[\u2014\u2013]\s+(?=(?:and|but|perhaps|possibly)\s)"
+    # a figure restated between dashes with its own modal: "there will be 9.8 billion people on earth by 2050 \u2014 a
+    # number that could balloon to 11.2 billion by the end of the century"
+    r"|\s+[\u2014\u2013]\s+(?=(?:a|an|the)\s+[^.;,\u2014\u2013]{0,30}?\b(?:that|which)\s+(?:could|may|might|will|would|should)\b)"
     # a forecaster's own figure or view between dashes: "While inflation will moderate further \u2013 we forecast
     # inflation will average 16.0% in 2024 \u2013 we believe that it is unlikely that the BoG will start easing"
     r"|\s+[\u2014\u2013]\s+(?=(?:we|I)\s+(?:forecast|expect|believe|think|project|predict|estimate|see)\b)"

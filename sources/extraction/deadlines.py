@@ -28,6 +28,18 @@ _WARMING = re.compile(
     re.I,
 )
 
+# time expressions with their positions in a clause
+Positioned = list[tuple[int, When]]
+
+# a window counted in years from the page's date: "over the next 20 years", "in the next two decades"
+_COUNTED_YEARS = re.compile(r"\b(?:next|coming|following)\s+(?:\S+\s+){0,3}?(?:years?|decades?)\b", re.I)
+# a span of years the page names: "New aircraft deliveries 2012-2031"
+_YEAR_SPAN = re.compile(r"\b(?P<first>(?:19|20)\d\d)\s*(?:-|\u2013|to|through)\s*(?P<last>(?:19|20)\d\d)\b")
+
+_CONSEQUENCE = re.compile(
+    r",\s+(?:thus\s+|thereby\s+)?(?:helping|raising|bringing|pushing|lifting)\b[^;]*$",
+    re.I,
+)
 _REPORT_SPAN = re.compile(
     r"(?:\s*(?:and|to|-|\u2013)\s*(?:19|20)\d\d)?"
     # ... or the years a revision covers: "USDA raised its forecasts for food price inflation in 2022 and 2023 from
@@ -45,6 +57,12 @@ def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | 
     condition = re.search(r"\s(?:if|unless)\s(?!\w+ly\b)[^,;]*$", plain[start:end])
     if condition and condition.start() > 0:
         expressions = [(at, when) for at, when in expressions if at < condition.start()]
+    # nor is a consequence's told after a participle, once the forecast has its own: "World total cereal production is
+    # forecast to increase by about 7% in 2013 compared to last year, helping to replenish global inventories and
+    # raise expectations for more stable markets in 2013/14"
+    consequence = _CONSEQUENCE.search(plain[start:end])
+    if consequence and any(at < consequence.start() for at, _ in expressions):
+        expressions = [(at, when) for at, when in expressions if at < consequence.start()]
     # a comparison's base is not the window: "will match third-quarter volume gains of about five percent
     # over the second quarter"; nor a later event's date: "should remain near their current 7% level
     # this year, before a little more relief arrives in 2026"
@@ -60,6 +78,7 @@ def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | 
         expressions = [
             (at, when) for at, when in expressions if not _REPORT_SPAN.match(plain, start + at + len(when.text), end)
         ] or expressions
+    expressions = _counted_windows_read(plain, expressions, published_on)
     if not any(when.flag == DEADLINE_STATED for _, when in expressions):
         horizon = _WARMING.search(plain, start, end)
         if horizon:
@@ -76,3 +95,43 @@ def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | 
                 return max(ranked, key=lambda when: when.deadline)
             return ranked[0]
     return None
+
+
+def _counted_windows_read(plain: str, expressions: Positioned, published_on: date) -> Positioned:
+    """A window counted in years ("over the next 15 years") ends where the page says it does.
+
+    A count of years is a round figure for a span whose ends the forecaster names elsewhere: a year the
+    same clause names within a year of the count's end is the window ("increase by 28% over the next 15
+    years, reaching 4.9 mb/d by 2030", from June 2016), and so is the last year of a span the page names
+    that starts in the page's year and is as long as the count ("over next 20 years" beside "New aircraft
+    deliveries 2012-2031", from June 2012: the current year is the first of the twenty).
+    """
+    counted = [(at, when) for at, when in expressions if when.deadline and _COUNTED_YEARS.search(when.text)]
+    if not counted:
+        return expressions
+    named = [
+        when.deadline.year
+        for _, when in expressions
+        if when.flag == DEADLINE_STATED and when.deadline and re.fullmatch(r"\D*(?:19|20)\d\d", when.text.strip())
+    ]
+    spans = {
+        int(m.group("last"))
+        for m in _YEAR_SPAN.finditer(plain)
+        if int(m.group("first")) == published_on.year and int(m.group("last")) > published_on.year
+    }
+    read = []
+    for at, when in expressions:
+        if (at, when) in counted:
+            end = when.deadline.year
+            year = next((y for y in named if abs(y - end) <= 1), None)
+            if year is None:
+                # the span's length counts its first year: 2012-2031 is twenty years
+                year = next((y for y in spans if y - published_on.year + 1 == _years_counted(when, published_on)), None)
+            if year is not None:
+                when = When(date(year, 12, 31), when.flag, when.text)
+        read.append((at, when))
+    return read
+
+
+def _years_counted(when: When, published_on: date) -> int:
+    return round((when.deadline - published_on).days / 365.25)

@@ -39,6 +39,19 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("adverb_will", re.compile(
         rf"\b(?P<adv>{alternation(ADVERBS)})\s+(?:{WILL}(?P<neg2>\s+not)?|won't|going\s+to)\b", re.I
     )),
+    # ... or opening its clause, before the subject: "Kirby predicted that \u201cprobably next summer will be the
+    # biggest year in (air travel) history for Europe"
+    ("adverb_will", re.compile(
+        rf"(?:^|(?<=[\u201c\"'])|(?<=\bthat\s))(?P<adv>{alternation(ADVERBS)})\s+(?!not\b)(?:[\w()\u2019'\-]+\s+){{1,4}}?"
+        rf"(?:{WILL}(?P<neg2>\s+not)?|won't)\b", re.I
+    )),
+    # a time still to pass, weighed: "Asia is probably about 18 to 24 months away", "that\u2019s probably 20 or 30
+    # years away"
+    ("adverb_away", re.compile(
+        rf"\b(?:is|are|(?<=\w)'s|(?<=\w)\u2019s)\s+(?P<adv>{alternation(ADVERBS)})\s+(?:still\s+)?"
+        r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|some\s+)?(?:[\w.]+\s+(?:to|or)\s+)?[\w.]+\s+"
+        r"(?:weeks?|months?|years?|decades?)\s+away\b", re.I
+    )),
     ("adverb_not", re.compile(r"\b(?P<adv>probably|likely|almost\s+certainly)\s+(?P<neg2>not)\b", re.I)),
     # "is likely to", "remains unlikely", "looks likely", "it is very likely that"
     ("adjective", re.compile(
@@ -146,6 +159,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # where or when it is expected: "The largest shifts in disease burden are expected in regions with ..."
         r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)\s+"
         r"(?:in|by|over|within|during|from|later|soon|next|this)\b"
+        # ... or for whom, with its figures: "the greatest growth is projected for multiracial populations, Asians and
+        # Hispanics with 2018\u20132060 growth rates of 175, 93, and 85 percent, respectively"
+        r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)\s+for\b"
+        r"(?=[^.;]{0,120}?\d)"
         # forecasters' figures side by side: "Predictions in recent weeks have ranged from a price rise of 5% this
         # year, according to Ray Boulger ..., to a drop of 10%, according to Capital Economics"
         r"|\b(?:forecasts|projections|estimates|predictions|expectations)\b[^.;]{0,40}?\b(?:range[sd]?|ranging)\s+"
@@ -274,6 +291,15 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # what a named forecaster forecasts: "1.52 billion units forecast by IDC to be delivered this year"
         r"|\b(?:forecast|projected|expected|predicted)\s+by\s+(?:the\s+)?(?-i:[A-Z])[\w&.\-]*(?:\s+[\w&.\-]+){0,3}?\s+to\s+"
         r"(?=[a-z])"
+        # a year's estimate told as its figure: "The 2024 revised estimate is 18% behind an average of the last three
+        # pre-pandemic years"
+        r"|\b(?:19|20)\d\d\s+(?:revised\s+|latest\s+|updated\s+|new\s+)?(?:estimate|forecast|projection)\s+(?:is|stands\s+at)\s+"
+        r"(?:about\s+|around\s+|roughly\s+|some\s+)?(?=[-+$]?\d)"
+        # an institution's figure: "FAO now puts world wheat output in 2013 at 704 million tons"
+        r"|\b(?-i:[A-Z][A-Z\w&.\-]*)\s+(?:now\s+|also\s+|still\s+)?puts\s+[^.;]{1,60}?\bat\s+(?:about\s+|around\s+|some\s+)?[-$\d]"
+        # a date or a figure judged a fair estimate: "2028 is actually a pretty reasonable estimate for Artemis III"
+        r"|\b(?:is|are|'s)\s+(?:actually\s+|still\s+)?(?:a|an|my|our)\s+(?:pretty\s+|fairly\s+|quite\s+|very\s+|more\s+)?"
+        r"(?:reasonable|realistic|sensible|fair|good|safe|plausible)\s+(?:estimate|guess|bet|forecast|expectation)\b"
         # "They are betting on a GDP growth of 2.5% in 2025"
         r"|\b(?:is|are|am|'re)\s+(?:now\s+|still\s+)?betting\s+on\b"
         r"",
@@ -396,6 +422,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "2030 is certainly a possibility for a prototype AI"
         r"|\b(?:is|are|remains?)\s+(?:certainly\s+|definitely\s+|still\s+|also\s+)?a\s+possibility\b"
         r"|\bthere\s+is\s+(?:some\s+|a\s+|real\s+)?potential\s+for\b"
+        # "Current scenarios point to possible declines in arrivals of 58% to 78% year-on-year": a possible change
+        r"|\b(?:point\s+to|suggest|show|see)\s+(?:a\s+)?possible\s+(?=(?:\w+\s+)?(?:declines?|falls?|drops?|rises?|"
+        r"increases?|decreases?|gains?|losses|contraction|growth)\b)"
         # "No-growth is also conceivable", "a return to growth should be possible by the end of the year"
         r"|\b(?:is|are)\s+(?:also\s+|quite\s+|entirely\s+)?conceivable\b|\bshould\s+be\s+possible\b"
         # "And then finally, I can imagine the Russians lose": a possibility, no more
@@ -410,6 +439,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:[\w\-]+\s+){2,10}?to\s+be\s+[-$\d]))",
         re.I,
     )),
+    # a numbered scenario named with its outcome in brackets: "Scenario 1 (-58%) based on the gradual opening of
+    # international borders ... in early Jul-2020" (kept only with a date: the scenario's own assumption)
+    ("predicting", re.compile(r"^\s*Scenario\s+(?:\d+|[A-Z])\s*\(\s*[-+\u2212]?\d+(?:\.\d+)?\s*%\s*\)", re.I)),
     # "The Bank's latest projections show inflation returning to 2% in 2025" (kept only with a date)
     ("predicting", re.compile(
         # "The Mid-Year Economic and Fiscal Outlook (MYEFO) shows deficits across all four years"
@@ -436,7 +468,15 @@ _KIND_CATEGORY = {
     "rating": C.LIKELY,
 }
 _KIND_CATEGORY.update({"outlook": C.LIKELY, "will": C.ALMOST_CERTAIN, "predicting": C.LIKELY, "headline": C.LIKELY})
-_PRIORITY = {"stated": 5, "will_adverb": 4, "adverb_will": 4, "adverb_not": 4, "adjective": 4, "chance": 4}
+_PRIORITY = {
+    "stated": 5,
+    "will_adverb": 4,
+    "adverb_will": 4,
+    "adverb_not": 4,
+    "adverb_away": 4,
+    "adjective": 4,
+    "chance": 4,
+}
 _PRIORITY["frame"] = 0
 _PRIORITY.update({"predicting": 3, "headline": 1, "outlook": 2, "away": 2})
 _PRIORITY.update(
@@ -516,6 +556,8 @@ _DENIED_JUDGEMENT = re.compile(
 )
 
 
+# what is not expected before a time: the words run on to "until" in the same clause
+_NOT_BEFORE = re.compile(r"[^.;,:]{1,80}?\buntil\b", re.I)
 _THEN_HEDGED = re.compile(r"\s*(?:potentially|possibly|perhaps|maybe|conceivably)\b", re.I)
 # "should" opening a clause before its subject states a condition, not an outcome
 _INVERTED_CONDITION = re.compile(r"(?:^|[.!?:;]\s+|\n|\b(?:However|But|And|Yet|Still),?\s+)$")
@@ -526,7 +568,7 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
     groups = m.groupdict()
     negated = bool(groups.get("neg1") or groups.get("neg2"))
     phrase = plain[s:e]
-    if kind in ("will_adverb", "adverb_will", "adverb_not"):
+    if kind in ("will_adverb", "adverb_will", "adverb_not", "adverb_away"):
         category = ADVERBS[" ".join(groups["adv"].lower().split())]
         if kind == "adverb_will" and re.search(r"won't", phrase, re.I):
             negated = True
@@ -565,6 +607,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
             and re.match(r"\s+(?:(?:not|never)\s+)?(?:be|happen|come)\s+until\b", plain[e : e + 30])
         ):
             negated = False  # "it won't be until 2026 that fleet and demand growth will be in sync": it will, then
+        if kind == "expect" and negated and _NOT_BEFORE.match(plain, e):
+            negated = False  # "he doesn't expect a full return of business travel until 2023": expected, then
     if negated and category is not None:
         category = scales.negate(category)
     return Marker(kind, s, e, phrase, category)

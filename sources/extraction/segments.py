@@ -81,8 +81,9 @@ def block_kind(block: str) -> str | None:
         return "byline"
     if len(words) <= 60 and _BIO.match(plain) and plain.count(". ") <= 2:
         return "bio"
-    # Headlines, datelines and author lines carry no sentence punctuation.
-    if len(words) <= 20 and not re.search(r"[.!?][\"')]*\s*$", plain):
+    # Headlines, datelines and author lines carry no sentence punctuation (a list item ending with a semicolon
+    # does: "Scenario 1 (-58%) based on ... in early Jul-2020;")
+    if len(words) <= 20 and not re.search(r"[.!?;][\"')]*\s*$", plain):
         return "heading"
     return None
 

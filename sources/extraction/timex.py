@@ -242,6 +242,20 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         if target >= year:
             add(m, _end_of_month(target, 3 * int(m.group("a") or m.group("b"))))
 
+    # a statistic's trailing twelve months: "up 19,000 in the year to September", written in December, is a past
+    # figure, and its "the year" is not this calendar year
+    for m in re.finditer(
+        rf"\b(?:the\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?"
+        rf"(?P<month>{_MONTH_RE})(?!\s+\d)",
+        plain,
+        re.I,
+    ):
+        deadline = _next_month_end(published_on, _MONTHS[m.group("month").lower().rstrip(".")], ahead=False)
+        if deadline < published_on:
+            taken.append(m.span())
+        else:
+            add(m, deadline)
+
     for m in re.finditer(
         rf"\b(?P<pre>by|before|until|till|through|in|during|from|this|next|early|late|mid|on|since|after|come)?\s*"
         # "14 February" and "the 4th of November" as well as "February 14"
@@ -422,15 +436,15 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
                 m,
                 published_on + _span(_count(raw), m.group("unit")),
             )
-    # how far off: "that's probably 20 or 30 years away", "We are six, seven, eight years out from something": the
-    # farthest count named
+    # how far off: "Asia is probably about 18 to 24 months away", "that's probably 20 or 30 years away", "We are six,
+    # seven, eight years out from something": the farthest count named
     for m in re.finditer(
-        rf"\b(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>months?|years?|decades?)\s+(?:away\b|out\s+from\b)",
+        rf"\b(?:(?:\d+|{'|'.join(_NUMBERS)})\s+(?:to|or|-|\u2013)\s+)?(?P<n>\d+|{'|'.join(_NUMBERS)})\s+"
+        r"(?P<unit>weeks?|months?|years?|decades?)\s+(?:away\b|out\s+from\b)",
         plain,
         re.I,
     ):
-        raw = m.group("n").lower()
-        add(m, published_on + _span(_count(raw), m.group("unit")))
+        add(m, published_on + _span(_count(m.group("n").lower()), m.group("unit")))
     # "in a year's time", "two years from now"
     for m in re.finditer(
         rf"\b(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>days?|weeks?|months?|years?|decades?)(?:'s|')?"

@@ -198,9 +198,10 @@ DEGREES = {
 BE = r"(?:is|are|am|be|being|been|remains?|seems?|looks?|appears?|'s|'re|was|were|stays?)"
 WILL = r"(?:will|shall|'ll|(?:is|are|am|'s|'re|'m)\s+going\s+to)"
 # "May" that is the month or a name, not the modal: "May 16-June 5", "during May and June", "May 2024", "Theresa
-# May's deal" (what follows it; a capitalised "May" after a word inside a sentence is never the modal either)
+# May's deal", "reported (07-May-2020)" (what follows it; a capitalised "May" after a word inside a sentence is never
+# the modal either)
 MAY_NOT_MODAL_AFTER = (
-    r"(?:\s*\d|\s*[-\u2013/]\s*(?:June|April|July)\b|\s+(?:and|or|to|through|till|until)\s+(?:January|February|March|"
+    r"(?:\s*\d|\s*[-\u2013/]\s*(?:\d|(?:June|April|July)\b)|\s+(?:and|or|to|through|till|until)\s+(?:January|February|March|"
     r"April|June|July|August|September|October|November|December)\b|['\u2019]s\b|,?\s+(?:19|20)\d\d\b)"
 )
 

@@ -482,6 +482,8 @@ def test_a_past_a_condition_a_cancelled_modal_or_a_plan_in_the_present_is_no_for
         "Despite this, the projected cumulative deficit for the 2024-2033 period remains steady at $20.2 trillion.",
         # holdout-12, think-tank-offthechartsblog-cbpp-debt-2014
         "The nation's fiscal outlook is stable through 2020, according to our new projections.",
+        # holdout-24, think-tank-projectrace-brookings-census-2018: a projected figure in the present
+        "The projected growth rate for blacks is 34 percent.",
     ],
 )
 def test_a_change_or_a_level_in_the_present_that_projections_show_is_likely(text):

@@ -425,3 +425,15 @@ def test_a_second_verb_right_after_a_year_with_its_own_year_is_a_link():
         date(2014, 12, 26),
     )
     assert links[-1] == "and stays around that position to 2030"
+
+
+def test_and_then_after_a_dated_link_and_a_comma_opens_the_next():
+    # holdout-24, think-tank-projectrace-brookings-census-2018
+    sentence = (
+        "Second, during this time frame, the aging white population will see a modest immediate gain through 2023, "
+        "and then experience a long-term decline through 2060, a consequence of more deaths than births."
+    )
+    assert _links(sentence, date(2018, 3, 15)) == [
+        "Second, during this time frame, the aging white population will see a modest immediate gain through 2023",
+        "and then experience a long-term decline through 2060, a consequence of more deaths than births.",
+    ]

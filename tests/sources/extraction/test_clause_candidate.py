@@ -189,6 +189,8 @@ def test_a_will_inside_a_certain_inference_stays_almost_certain():
         "The bank maintains its forecast that robust supply growth outside of U.S. shale will push Brent prices "
         "down to $59 per barrel by the fourth quarter of 2025.",
         "The IEA reaffirmed its prediction that demand will stabilize by the decade's end.",
+        # holdout-24, think-tank-projectrace-brookings-census-2018: a plural subject's projection
+        "The new statistics project that the nation will become \u201cminority white\u201d in 2045.",
     ],
 )
 def test_a_will_inside_a_stated_forecast_or_a_projected_figure_is_likely(sentence):

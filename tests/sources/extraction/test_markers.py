@@ -39,6 +39,14 @@ def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -
         ("Inflation probably won't fall in 2023.", 0.325, BASIS_PHRASE),
         # the adverb inside "are going to"
         ("We're probably going to see a W-shaped recovery in 2023.", 0.675, BASIS_PHRASE),
+        # ... or opening its clause before the subject (holdout-24, interview-airguide-united-airlines-2021)
+        ("Kirby predicted that \u201cprobably next summer will be the biggest year in history.", 0.675, BASIS_PHRASE),
+        # a time still to pass, weighed (holdout-11, interview-daytondailynews-self-driving-2017)
+        (
+            "The people who think they will sleep in the back seat, that\u2019s probably 20 or 30 years away.",
+            0.675,
+            BASIS_PHRASE,
+        ),
         ("Inflation is not likely to fall in 2023.", 0.325, BASIS_PHRASE),
         ("There is little chance that inflation falls in 2023.", 0.125, BASIS_PHRASE),
         ("There is an even chance that inflation falls in 2023.", 0.5, BASIS_PHRASE),
@@ -1483,3 +1491,52 @@ def test_an_institution_that_has_estimated_a_figure_forecasts_it():
 )
 def test_an_expectation_in_these_forms_is_a_likely_forecast(sentence, published_on):
     assert _one(sentence, published_on).probability == 0.675
+
+
+def test_a_figure_projected_for_whom_is_likely():
+    # holdout-24, think-tank-projectrace-brookings-census-2018: one forecast of three figures, "respectively"
+    sentence = (
+        "Among the minority populations, the greatest growth is projected for multiracial populations, Asians and "
+        "Hispanics with 2018\u20132060 growth rates of 175, 93, and 85 percent, respectively."
+    )
+    candidate = _one(sentence, published_on=date(2018, 3, 15))
+    assert candidate.probability == pytest.approx(0.675)
+    assert candidate.deadline.year == 2060
+
+
+def test_a_numbered_scenario_with_its_outcome_in_brackets_and_a_possible_change_are_forecasts():
+    # holdout-24, scenarios-centreforaviation-unwto-tourism-2020
+    text = (
+        "Scenario 2 (-70%) based on the gradual opening of international borders and easing of travel "
+        "restrictions in early Sep-2020;"
+    )
+    assert _one(text, published_on=date(2020, 5, 8)).deadline.year == 2020
+    text = "Current scenarios point to possible declines in arrivals of 58% to 78% year-on-year."
+    assert _one(text, published_on=date(2020, 5, 8)).probability is None
+
+
+def test_a_date_judged_a_reasonable_estimate_is_likely():
+    # holdout-24, newsletter-instapundit-artemis-2022
+    text = (
+        "Given the bloat and delay baked into most big space programs today, 2028 is actually a pretty reasonable "
+        "estimate for Artemis III."
+    )
+    candidate = _one(text, published_on=date(2022, 11, 15))
+    assert candidate.probability == pytest.approx(0.675)
+    assert candidate.deadline.year == 2028
+
+
+def test_an_institution_that_puts_a_figure_at_a_level_forecasts_it():
+    # holdout-24, wire-mercopress-fao-cereals-2013
+    text = "FAO now puts world wheat output in 2013 at 704 million tons, an increase of 6.8%."
+    candidate = _one(text, published_on=date(2013, 7, 26))
+    assert candidate.probability == pytest.approx(0.675)
+    assert candidate.deadline.year == 2013
+
+
+def test_a_years_revised_estimate_told_as_its_figure_is_likely():
+    # holdout-24, outlook-screendaily-box-office-2024
+    text = "The 2024 revised estimate is 18% behind an average of the last three pre-pandemic years (2017-2019)."
+    candidate = _one(text, published_on=date(2024, 4, 5))
+    assert candidate.probability == pytest.approx(0.675)
+    assert candidate.deadline.year == 2024

