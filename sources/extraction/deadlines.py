@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from .flags import DEADLINE_APPROXIMATE, DEADLINE_NO_FIXED_DATE, DEADLINE_STATED
+from .periods import retail_fiscal_year_end
 from .timex import When, time_expressions
 
 _BASE_OR_LATER = re.compile(
@@ -73,6 +74,8 @@ def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | 
         ranked = [when for _, when in expressions if when.flag == flag]
         if ranked:
             if flag == DEADLINE_STATED:
-                return max(ranked, key=lambda when: when.deadline)
+                window = max(ranked, key=lambda when: when.deadline)
+                retail = retail_fiscal_year_end(window.text, plain)
+                return When(retail, window.flag, window.text) if retail else window
             return ranked[0]
     return None
