@@ -116,3 +116,8 @@ def test_a_bare_year_after_compared_to_is_the_earlier_forecasts_not_the_window()
         "last year's forecasts"
     )
     assert _year(sentence, date(2014, 12, 26)) == 2025
+
+
+def test_the_base_year_of_a_growth_is_not_the_window():
+    # holdout-19, outlook-finanznachrichten-crocs-2019: the clause after "Looking ahead to fiscal 2020, ..., and"
+    assert _year("it anticipates revenue growth over 2019 of 12 to 14 percent.", date(2019, 10, 30)) is None
