@@ -13,6 +13,8 @@ _BASE_OR_LATER = re.compile(
     r"(?:(?:\d\s*(?:%|percent|per\s+cent)?|\b\w+\s+(?:percent|per\s+cent))\s+over|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+$"
     # ... or a change measured over a base year: "it anticipates revenue growth over 2019 of 12 to 14 percent"
     r"|\b(?:growth|increases?|gains?|declines?|decreases?|rises?|drops?)\s+over\s+$"
+    # ... or what a past participle says has happened: "will continue to build on the solid growth established in 2014"
+    r"|\b(?:established|recorded|posted|achieved|registered|logged|booked)(?:\s+(?:in|during))?\s+$"
     r"|,\s+before\s+[^,;]*?\b[a-z]+s(?:\s+(?:in|by))?\s+$"
     # the figure a revision starts from: "its growth estimate for this year to 1.4% from 1.0% in January"
     r"|\bfrom\s+[-\d.]+\s*(?:%|percent|per\s+cent)\s+$"

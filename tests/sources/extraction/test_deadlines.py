@@ -121,3 +121,9 @@ def test_a_bare_year_after_compared_to_is_the_earlier_forecasts_not_the_window()
 def test_the_base_year_of_a_growth_is_not_the_window():
     # holdout-19, outlook-finanznachrichten-crocs-2019: the clause after "Looking ahead to fiscal 2020, ..., and"
     assert _year("it anticipates revenue growth over 2019 of 12 to 14 percent.", date(2019, 10, 30)) is None
+
+
+def test_a_year_after_a_past_participle_is_what_has_happened_not_the_window():
+    # holdout-21, outlook-autoworldnews-nada-auto-sales-2014 (November 2014)
+    sentence = "The economy will continue to build on the solid growth established in 2014"
+    assert _year(sentence, date(2014, 11, 17)) is None
