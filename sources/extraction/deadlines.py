@@ -16,6 +16,9 @@ _BASE_OR_LATER = re.compile(
     # ... or what a past participle says has happened: "will continue to build on the solid growth established in 2014"
     r"|\b(?:established|recorded|posted|achieved|registered|logged|booked)(?:\s+(?:in|during))?\s+$"
     r"|,\s+before\s+[^,;]*?\b[a-z]+s(?:\s+(?:in|by))?\s+$"
+    # ... nor a concession's after the forecast: "will compensate for the loss in steel demand, though China's steel
+    # demand in 2025 is expected to resume a downtrend"
+    r"|,\s+(?:though|although|whereas)\s+[^,;]*?\s+$"
     # the figure a revision starts from: "its growth estimate for this year to 1.4% from 1.0% in January"
     r"|\bfrom\s+[-\d.]+\s*(?:%|percent|per\s+cent)\s+$"
     # ... or a price: "falls from $2.50/gal in April to $2.43/gal in September"
