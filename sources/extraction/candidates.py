@@ -100,7 +100,9 @@ def _default_to_the_articles_year(candidates: list[Candidate], published_on: dat
         years = Counter(day.year for _, day in sporting_events(plain, published_on) if day >= published_on)
     if not years:
         return candidates
-    year = min(years, key=lambda y: (-years[y], y))
+    # a later year as common as the one under way wins the tie: the page looks ahead ("forecast for 2016" and
+    # "for the marketing year" leave "Global trade in cereals is predicted to decline" to the 2016/17 season)
+    year = min(years, key=lambda y: (-years[y], y == published_on.year, y))
     if year == published_on.year:
         return candidates
     deadline = date(year, 12, 31)

@@ -6,11 +6,19 @@ import re
 from datetime import date
 
 from .flags import DEADLINE_APPROXIMATE, DEADLINE_NO_FIXED_DATE, DEADLINE_STATED
+from .periods import retail_fiscal_year_end
 from .timex import When, time_expressions
 
 _BASE_OR_LATER = re.compile(
     r"(?:(?:\d\s*(?:%|percent|per\s+cent)?|\b\w+\s+(?:percent|per\s+cent))\s+over|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+$"
+    # ... or a change measured over a base year: "it anticipates revenue growth over 2019 of 12 to 14 percent"
+    r"|\b(?:growth|increases?|gains?|declines?|decreases?|rises?|drops?)\s+over\s+$"
+    # ... or what a past participle says has happened: "will continue to build on the solid growth established in 2014"
+    r"|\b(?:established|recorded|posted|achieved|registered|logged|booked)(?:\s+(?:in|during))?\s+$"
     r"|,\s+before\s+[^,;]*?\b[a-z]+s(?:\s+(?:in|by))?\s+$"
+    # ... nor a concession's after the forecast: "will compensate for the loss in steel demand, though China's steel
+    # demand in 2025 is expected to resume a downtrend"
+    r"|,\s+(?:though|although|whereas)\s+[^,;]*?\s+$"
     # the figure a revision starts from: "its growth estimate for this year to 1.4% from 1.0% in January"
     r"|\bfrom\s+[-\d.]+\s*(?:%|percent|per\s+cent)\s+$"
     # ... or a price: "falls from $2.50/gal in April to $2.43/gal in September"
@@ -92,7 +100,9 @@ def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | 
         ranked = [when for _, when in expressions if when.flag == flag]
         if ranked:
             if flag == DEADLINE_STATED:
-                return max(ranked, key=lambda when: when.deadline)
+                window = max(ranked, key=lambda when: when.deadline)
+                retail = retail_fiscal_year_end(window.text, plain)
+                return When(retail, window.flag, window.text) if retail else window
             return ranked[0]
     return None
 

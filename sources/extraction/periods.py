@@ -45,6 +45,20 @@ _EARLY_FISCAL_QUARTER = re.compile(r"\b(?:Q(?P<q>[12])|H1)\s+FY\s*'?(?P<yy>\d{2}
 _FORWARD_ESTIMATES = re.compile(r"\b(?:the\s+)?forward\s+estimates\b", re.I)
 
 
+# A US retailer names its fiscal year by the calendar year it starts in: "fiscal 2024" runs from February 2024 to
+# January 2025 (the retail 4-5-4 calendar). A page on a retailer reports its same-store or comparable sales.
+_RETAIL_SALES = re.compile(r"\b(?:same[-\s]store|comparable(?:[-\s]store)?)\s+sales\b", re.I)
+_FISCAL_NAMED_YEAR = re.compile(r"\bfiscal\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
+def retail_fiscal_year_end(named: str, article: str) -> date | None:
+    """The close of a retailer's "fiscal 2011" in `named` (January 2012), when `article` is about a retailer."""
+    m = _FISCAL_NAMED_YEAR.search(named)
+    if m is None or not _RETAIL_SALES.search(article):
+        return None
+    return date(int(m.group("y")) + 1, 1, 31)
+
+
 def financial_year_end(published_on: date) -> int:
     """The year the current financial year closes in.
 

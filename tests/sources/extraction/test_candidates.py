@@ -519,3 +519,18 @@ def test_statements_under_the_probable_scenario_are_its_forecasts_and_under_anot
         ("The global economy remains sluggish, keeping oil demand growth low.", 0.675),
         ("OPEC members overproduce by around 5 per cent.", 0.675),
     ]
+
+
+def test_an_undated_forecast_takes_a_later_year_as_common_as_the_pages_own():
+    # holdout-9, statement-pig333-fao-cereals-2016: one forecast for 2016, one for the 2016/17 marketing year;
+    # the undated trade forecast is the marketing year's, not the year under way
+    text = (
+        "FAO raised its world cereal production forecast for 2016 to 2 543 million tonnes, just 0.7 percent below "
+        "the record high of 2014.\n\n"
+        "World cereal utilization, meanwhile, is expected to be 2 546 million tonnes for the marketing year, a slight "
+        "markdown from the May projection.\n\n"
+        "Global trade in cereals is predicted to decline by 1.9 percent from the previous year to 369 million tonnes."
+    )
+    last = extract_candidates(text, published_on=date(2016, 6, 2))[-1]
+    assert last.deadline_flag == DEADLINE_DEFAULT
+    assert last.deadline == date(2017, 12, 31)

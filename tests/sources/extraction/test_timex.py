@@ -112,6 +112,15 @@ def test_more_time_expressions(sentence, deadline):
     assert _one(sentence, published_on=date(2023, 11, 20)).deadline == deadline
 
 
+def test_a_fiscal_year_cut_short_with_an_apostrophe_is_that_year():
+    # holdout-10, outlook-defensedaily-caci-2018: "FY \u201919" is fiscal 2019, not the page's 2018
+    sentence = (
+        "The company also introduced financial guidance for FY \u201919, with sales projected to be between "
+        "$4.6 billion and $4.8 billion."
+    )
+    assert _one(sentence, published_on=date(2018, 4, 15)).deadline == date(2019, 12, 31)
+
+
 def test_undated_forecast_takes_the_year_of_the_articles_dated_forecasts():
     text = (
         "Prabowo will very likely top the first round on 14 February. "
