@@ -190,10 +190,11 @@ def _told_as_a_forecast(plain: str, start: int, end: int) -> bool:
 
 # ... or told as what the projections show: "debt held by the public also increases in CBO's projections",
 # "The nation's fiscal outlook is stable ..., according to our new projections", "the projected cumulative
-# deficit for the 2024-2033 period remains steady at $20.2 trillion"
+# deficit for the 2024-2033 period remains steady at $20.2 trillion", "In its forecast, the fiscal deficit is
+# eliminated in 2022 and the debt-to-GDP ratio peaks in 2018/19" (one forecast as well as many)
 _IN_PROJECTIONS = re.compile(
     r"\b(?:according\s+to|in|under)\s+(?:the\s+|our\s+|its\s+|their\s+|[\w.&\-]+(?:'s|\u2019s)\s+)?"
-    r"(?:new\s+|latest\s+|updated\s+|current\s+|baseline\s+)?(?:projections|forecasts)\b"
+    r"(?:new\s+|latest\s+|updated\s+|current\s+|baseline\s+)?(?:projections?|forecasts?)\b"
     r"|^\W*(?:[\w,]+\s+){0,3}?the\s+projected\s+(?=[a-z])",
     re.I,
 )

@@ -505,6 +505,8 @@ def test_a_past_a_condition_a_cancelled_modal_or_a_plan_in_the_present_is_no_for
         "Despite this, the projected cumulative deficit for the 2024-2033 period remains steady at $20.2 trillion.",
         # holdout-12, think-tank-offthechartsblog-cbpp-debt-2014
         "The nation's fiscal outlook is stable through 2020, according to our new projections.",
+        # holdout-19, think-tank-financialreporter-niesr-2017: one forecast, not only "projections"
+        "In its forecast, the fiscal deficit is eliminated in 2022 and the debt-to-GDP ratio peaks in 2018/19.",
     ],
 )
 def test_a_change_or_a_level_in_the_present_that_projections_show_is_likely(text):
