@@ -148,6 +148,10 @@ _PROJECTS = re.compile(
 # the forecaster named after the clause: "..., 28% higher than this year, Realtor.com predicted"
 _PREDICTED_AFTER = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.&'\-]*\s+){1,4}(?:predicted|projected|predicts|projects|forecasts)[\s.\"']*$"
+    # ... or the forecast it comes from: "By 2026, that will skyrocket to 80%, according to a new forecast from market
+    # research firm Gartner."
+    r"|,\s+according\s+to\s+(?:a|an|the|its|their)\s+(?:new\s+|latest\s+|recent\s+|updated\s+)?"
+    r"(?:forecasts?|projections?|estimates?|outlook)\b"
 )
 _COMMENTARY = re.compile(
     r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."

@@ -182,6 +182,8 @@ def test_a_will_inside_a_certain_inference_stays_almost_certain():
         # holdout-5, scenarios-thestrategist-citi-brent-2025: a projection that anticipates
         "The baseline projection anticipates that Brent crude prices will average $62 per barrel from the second to "
         "the fourth quarter of the upcoming year.",
+        # holdout-18, outlook-thejournal-gartner-generative-ai-2023: the forecast named after the clause
+        "By 2026, that will skyrocket to 80%, according to a new forecast from market research firm Gartner.",
         # holdout-21, wire-rediff-rupee-poll-2015: what a poll showed
         "The poll of about 30 foreign exchange analysts this week showed the rupee will trade at 64.00 per dollar by "
         "end- June.",
