@@ -160,7 +160,7 @@ _NOT_A_STATEMENT = re.compile(
 def present_with_future_window(plain: str, start: int, end: int, published_on: date) -> Marker | None:
     """A change stated in the present over a window still ahead, as outlooks write their forecasts:
     "the Fed continues to ease over the next six months", "Growth is also better this year and next".
-    Told as a fact, it is as sure as "will"."""
+    Told as a fact, it is as sure as "will"; told as someone's forecast, it is likely."""
     sentence = plain[start:end]
     if _NOT_A_STATEMENT.search(sentence):
         return None
@@ -170,15 +170,33 @@ def present_with_future_window(plain: str, start: int, end: int, published_on: d
     change = _PRESENT_CHANGE.search(sentence)
     if not windows or change is None:
         return None
-    return Marker("frame", start + change.start(), start + change.end(), change.group(0), scales.ALMOST_CERTAIN)
+    category = scales.LIKELY if _told_as_a_forecast(plain, start, end) else scales.ALMOST_CERTAIN
+    return Marker("frame", start + change.start(), start + change.end(), change.group(0), category)
+
+
+# a forecaster's verb or the writer's own "we see" in the sentence or earlier in its paragraph: "Under these
+# assumptions, we see the global economy continuing to grow ... Over the next 12 months, the Fed rate climbs to 2.75%",
+# "An enrollment planning consultant ... forecasts a dramatic drop in enrollment ... over the next 10 years"
+_FORECAST_TOLD = re.compile(
+    r"\b(?:forecasts|forecasting|predicts|projects)\b"
+    r"|\b(?:I|we)\s+(?:now\s+|also\s+|still\s+)?(?:see|expect|forecast|project|predict)\b",
+    re.I,
+)
+
+
+def _told_as_a_forecast(plain: str, start: int, end: int) -> bool:
+    """Whether a present-tense change is told as someone's forecast, which is likely, not a fact."""
+    paragraph_start = plain.rfind("\n", 0, start) + 1
+    return bool(_FORECAST_TOLD.search(plain, paragraph_start, end))
 
 
 # ... or told as what the projections show: "debt held by the public also increases in CBO's projections",
 # "The nation's fiscal outlook is stable ..., according to our new projections", "the projected cumulative
-# deficit for the 2024-2033 period remains steady at $20.2 trillion"
+# deficit for the 2024-2033 period remains steady at $20.2 trillion", "In its forecast, the fiscal deficit is
+# eliminated in 2022 and the debt-to-GDP ratio peaks in 2018/19" (one forecast as well as many)
 _IN_PROJECTIONS = re.compile(
     r"\b(?:according\s+to|in|under)\s+(?:the\s+|our\s+|its\s+|their\s+|[\w.&\-]+(?:'s|\u2019s)\s+)?"
-    r"(?:new\s+|latest\s+|updated\s+|current\s+|baseline\s+)?(?:projections|forecasts)\b"
+    r"(?:new\s+|latest\s+|updated\s+|current\s+|baseline\s+)?(?:projections?|forecasts?)\b"
     r"|^\W*(?:[\w,]+\s+){0,3}?the\s+projected\s+(?=[a-z])",
     re.I,
 )

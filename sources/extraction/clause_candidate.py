@@ -47,8 +47,10 @@ BELIEF = re.compile(
     r"(?:think|thinks|believe|believes|reckon|reckons|feel|feels|would\s+hope)\b"
     # any subject, in any person, with or without an adverb: "Analysts largely believe Nvidia will maintain its
     # majority market share", "Many pundits suggest the 2010 season is going to be a classic"
-    # (not a certainty: "BCA Research almost certainly indicates that a recession will occur")
-    r"|\b(?!(?:almost|certainly|definitely|surely|clearly|undoubtedly)\b)[\w.&\-]+\s+"
+    # (not a certainty: "BCA Research almost certainly indicates that a recession will occur"); the subject may end
+    # with the comma of a relative clause: "CN Rail, which has weathered the economic storm ..., believes rising fuel
+    # costs will lift demand"
+    r"|\b(?!(?:almost|certainly|definitely|surely|clearly|undoubtedly)\b)[\w.&\-]+,?\s+"
     r"(?:(?!(?:certainly|definitely|surely|clearly|undoubtedly)\b)\w+ly\s+)?(?:believes?|believed|thinks?|suggests?|suggested|reckons?|estimates?|"
     # an inference or an estimate: "This in turn implies that inflation will fall", "we estimate US growth in 2025
     # will be 1.3ppts lower", "foreshadow that European storages stocks will be used up"
@@ -62,7 +64,12 @@ BELIEF = re.compile(
     # anticipated that he will collaborate with the PDI-P"
     r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"
     # ... or with an aside before its clause: "We expect, for the year as a whole, 2023 is going to be higher"
-    r"|\b(?:I|we)\s+(?:now\s+|still\s+|also\s+)?expect\s*,(?=[^.;:]{0,80}$)"
+    r"|\b(?:I|we)(?:'re|\s+are|'m|\s+am)?\s+(?:now\s+|still\s+|also\s+)?expect(?:ing)?\s*,(?=[^.;:]{0,80}$)"
+    # grounds for a belief: "But there are good reasons it will stay around 4% or even drift higher"
+    r"|\bthere\s+(?:is|are|'s)\s+(?:good\s+|some\s+|every\s+|strong\s+)?reasons?\s+(?:to\s+(?:think|believe|expect)\s+)?"
+    r"(?:that\s+)?(?=[^.;:]{0,80}$)"
+    # what appears to be: "it appears voters have made their choice and will elect a Liberal minority on Monday"
+    r"|\bit\s+(?:appears|seems)\s+(?:that\s+)?(?=[^.;:]{0,80}$)"
     # "The company believes rising fuel costs will lift demand", "it still looks as though no party will have"
     rf"|\b(?:the|its|our)\s+{INSTITUTIONS}\s+(?:still\s+|also\s+)?(?P<neg2>doesn't\s+|does\s+not\s+)?believes?\b"
     # any subject: "This weekend looks like it will be big", "The Brothers Grimsby looks like it will do solid business"
@@ -144,20 +151,34 @@ _PROJECTS = re.compile(
     r"\b(?:predicts|projects|forecasts|projecting|predicting|forecasting)\b"
     # a plural subject's: "The new statistics project that the nation will become \u201cminority white\u201d in 2045"
     r"|\b(?:predict|project|forecast)\s+that\b"
-    r"|\baccording\s+to\s+[^,;]{0,60}?\b(?:forecasts?|projections?|estimates?|outlook)\b|^\W*the\s+projected\b"
+    # a projected figure anywhere before the "will": "More than half of the projected increase in the global
+    # population up to 2050 will be concentrated in just nine countries"
+    r"|\baccording\s+to\s+[^,;]{0,60}?\b(?:forecasts?|projections?|estimates?|outlook)\b|\bthe\s+projected\b"
     # the forecast itself as the subject: "the underlying inflation rate forecast will average three per cent"
     r"|\b(?:forecast|projection)\s*$|\b(?:forecasts|projections)\s+(?:show|suggest|indicate)\s+(?:that\s+)?"
     # ... or the "will" is what the forecast says: "The bank maintains its forecast that robust supply growth ... will
-    # push Brent ...", "reaffirmed its prediction that demand will stabilize", "My prediction is that it will open"
+    # push Brent ...", "reaffirmed its prediction that demand will stabilize", "My prediction is that it will open",
+    # "my suspicion is that housing is just going to bounce along this bottom"
     # (the noun after its owner; "The report estimates that ... will be electric, but local governments will
     # contribute" leaves the second "will" to its own clause)
     r"|\b(?:its|their|our|my|his|her|the|[\w.&\-]+(?:'s|\u2019s))\s+(?:\w+\s+)?"
-    r"(?:forecast|projection|prediction|estimate|expectation)\s+(?:is\s+|remains\s+)?that\b",
+    r"(?:forecast|projection|prediction|estimate|expectation|suspicion)\s+(?:is\s+|remains\s+)?that\b"
+    # a forecast told in the perfect or by its maker in the first person: "The National Automobile Dealers
+    # Association has projected that ... will contribute", "We predict , under such condition, rupiah will remain"
+    r"|\b(?:has|have)\s+(?:also\s+|now\s+)?(?:predicted|projected|forecast|forecasted|estimated)\b"
+    r"|\b(?:I|we|they)\s+(?:now\s+|still\s+|also\s+)?(?:predict|project|forecast)\b"
+    # a projection that anticipates, a poll that shows: "The baseline projection anticipates that Brent crude
+    # prices will average $62", "The poll of about 30 foreign exchange analysts this week showed the rupee will trade"
+    r"|\banticipates\s+that\b|\b(?:poll|survey)\b[^.;:]{0,60}?\b(?:showed|shows|found|finds)\b",
     re.I,
 )
 # the forecaster named after the clause: "..., 28% higher than this year, Realtor.com predicted"
 _PREDICTED_AFTER = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.&'\-]*\s+){1,4}(?:predicted|projected|predicts|projects|forecasts)[\s.\"']*$"
+    # ... or the forecast it comes from: "By 2026, that will skyrocket to 80%, according to a new forecast from market
+    # research firm Gartner."
+    r"|,\s+according\s+to\s+(?:a|an|the|its|their)\s+(?:new\s+|latest\s+|recent\s+|updated\s+)?"
+    r"(?:forecasts?|projections?|estimates?|outlook)\b"
 )
 _COMMENTARY = re.compile(
     r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."

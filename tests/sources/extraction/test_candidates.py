@@ -462,6 +462,29 @@ def test_a_change_told_in_the_present_over_a_window_still_ahead_is_as_sure_as_wi
 
 
 @pytest.mark.parametrize(
+    ("text", "published_on"),
+    [
+        # holdout-10, scenarios-transeconomics-mexico-2018: the writer's "we see" earlier in the paragraph
+        (
+            "Under these assumptions, we see the global economy continuing to grow at a decent clip, while inflation "
+            "stays under control. Over the next 12 months, the Fed rate climbs to 2.75%, the 10-year Treasury yield "
+            "to 3.24%.",
+            date(2018, 3, 28),
+        ),
+        # holdout-13, wire-evanstonnow-d65-enrollment-2021: a forecaster's verb in the sentence
+        (
+            "An enrollment planning consultant hired by School District 65 forecasts a dramatic drop in enrollment in "
+            "the school system over the next 10 years.",
+            date(2021, 2, 23),
+        ),
+    ],
+)
+def test_a_change_in_the_present_told_as_someones_forecast_is_likely(text, published_on):
+    found = extract_candidates(text, published_on=published_on)
+    assert found[-1].probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Growth was better in 2019 than in 2018.",
@@ -484,6 +507,8 @@ def test_a_past_a_condition_a_cancelled_modal_or_a_plan_in_the_present_is_no_for
         "The nation's fiscal outlook is stable through 2020, according to our new projections.",
         # holdout-24, think-tank-projectrace-brookings-census-2018: a projected figure in the present
         "The projected growth rate for blacks is 34 percent.",
+        # holdout-19, think-tank-financialreporter-niesr-2017: one forecast, not only "projections"
+        "In its forecast, the fiscal deficit is eliminated in 2022 and the debt-to-GDP ratio peaks in 2018/19.",
     ],
 )
 def test_a_change_or_a_level_in_the_present_that_projections_show_is_likely(text):
