@@ -425,3 +425,21 @@ def test_a_second_verb_right_after_a_year_with_its_own_year_is_a_link():
         date(2014, 12, 26),
     )
     assert links[-1] == "and stays around that position to 2030"
+
+
+def test_a_second_verb_after_this_year_and_an_estimated_base_are_links_of_their_own():
+    # holdout-25, outlook-professionalconstructorcentral-construction-2017
+    published = date(2017, 11, 15)
+    sentence = "That rate is estimated to slow to 4% this year and continue to fall to 3%, to $765.2 billion, in 2018."
+    assert _links(sentence, published) == [
+        "That rate is estimated to slow to 4% this year",
+        "and continue to fall to 3%, to $765.2 billion, in 2018.",
+    ]
+    sentence = (
+        "It expects single-family housing starts to reach 903,000 in 2018, "
+        "increasing from an estimated 840,000 this year."
+    )
+    assert _links(sentence, published) == [
+        "It expects single-family housing starts to reach 903,000 in 2018",
+        "increasing from an estimated 840,000 this year.",
+    ]
