@@ -59,7 +59,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?P<neg1>{NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
         # not the noun: "adjusting its policy forecast to bring it in line"
         r"(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bpolicy\s)"
-        r"(?:expected|forecast|forecasted|projected|predicted|anticipated|tipped|favou?red)\s+to\b"
+        r"(?:expected|forecast|forecasted|projected|predicted|anticipated|foreseen|tipped|favou?red)\s+to\b"
         # "The total deficit ... is estimated to reach around $40 billion" (not "to have grown")
         r"|\b(?:is|are)\s+(?:now\s+)?estimated\s+to\s+(?!have\b)(?=[a-z])"
         # "Democrats are currently favored in five of these races", "Labour are the favourites to win"

@@ -43,6 +43,8 @@ def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -
         ("There is little chance that inflation falls in 2023.", 0.125, BASIS_PHRASE),
         ("There is an even chance that inflation falls in 2023.", 0.5, BASIS_PHRASE),
         ("Inflation is expected to fall in 2023.", 0.675, BASIS_PHRASE),
+        # holdout-25, statement-slovakspectator-budget-2014
+        ("THE DEFICIT of public finances is foreseen to drop to 2.49 percent of GDP next year", 0.675, BASIS_PHRASE),
         ("The odds are that inflation falls in 2023.", 0.675, BASIS_PHRASE),
         ("I expect inflation to fall in 2023.", 0.675, BASIS_PHRASE),
         ("Inflation will fall in 2023.", 0.97, BASIS_PHRASE),
