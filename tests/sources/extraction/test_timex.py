@@ -546,3 +546,10 @@ def test_a_couple_of_years_is_two():
     )
     when = deadline_in(plain, 0, len(plain), date(2015, 7, 15))
     assert when is not None and when.deadline == date(2017, 7, 15)
+
+
+def test_a_change_on_the_year_is_year_on_year_not_this_year():
+    # holdout-25, statement-slovakspectator-budget-2014: the change on 2014, forecast for the next year's budget
+    sentence = "The budget expenditure should fall by \u20ac705 million on the year and reach \u20ac16.7 billion."
+    assert time_expressions(sentence, date(2014, 10, 1)) == []
+    assert [w.text for _, w in time_expressions("Spending will rise over the year.", date(2014, 10, 1))] == ["the year"]
