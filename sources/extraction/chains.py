@@ -72,6 +72,9 @@ CHAIN_CUT = re.compile(
     r"|\s+(?=and\s+(?:rise|fall|climb|drop|decline|grow|shrink|slip|reach|peak|exceed|top)\s+(?:to\s+)?[-\d.$])"
     # "..., inching up to 4.7% in 2020 and slipping to 4.5% in 2030"
     r"|(?:,\s*|\s+(?=and\s))(?=(?:and\s+)?\w+ing\s+(?:up\s+|down\s+|back\s+)?to\s+[-\d.]+\s*(?:%|per\s*cent|percent))"
+    # ... or again, to a sum: "to $369 billion in 2025-26 - down from $385 billion the year before - and falling again
+    # to $354 billion in 2026-27"
+    r"|\s+(?=and\s+\w+ing\s+(?:again|further)\s+to\s+[$\u20ac\u00a3]?\s?[\d.]+)"
     r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
     r"(?![^,.;]*\brespectively\b))"
     # ... and a price with its own period: "$74/bbl Brent in the fourth quarter of this year and $65/bbl during the
