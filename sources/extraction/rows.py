@@ -479,13 +479,17 @@ def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
 
 
 _COUNT = re.compile(r"\d+(?:\.\d+)?")
+# a change column may be signed: "Conservatives 234 279 323 -27" (Lo, Seats, Hi, Swing)
+_SIGNED_COUNT = re.compile(r"[-+\u2013\u2212]?\d+(?:\.\d+)?")
+# a heading whose columns bound an interval around the estimate: "Party Lo Seats Hi Swing", "Region Low Central High"
+_INTERVAL_HEADING = re.compile(r"^\s*\S+(?:\s+\S+)?\s+(?:lo|low|lower)\s+(?P<point>\S+)\s+(?:hi|high|upper)\b", re.I)
 
 
-def _count_row(line: str) -> tuple[str, str] | None:
+def _count_row(line: str, count: re.Pattern[str] = _COUNT) -> tuple[str, str] | None:
     """(label, first figure) of a row of bare figures: "Named Storms 16 16 17 9.6", "U.S. coast 72 52"."""
     words = line.split()
     tail = 0
-    while tail < len(words) and _COUNT.fullmatch(words[len(words) - 1 - tail]):
+    while tail < len(words) and count.fullmatch(words[len(words) - 1 - tail]):
         tail += 1
     label = " ".join(words[: len(words) - tail])
     if tail < 2 or not re.match(r"[A-Za-z]", label) or len(re.findall(r"[A-Za-z]", label)) < 2:
@@ -505,20 +509,25 @@ def _count_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     Hist. Avg."), a chance in percent when it names one ("Chance a major will strike: % Historical %")."""
     rows: list[Row] = []
     heading: tuple[int, int] | None = None
+    interval = None
     for start, end in lines:
         line = plain[start:end]
-        parsed = _count_row(line) if heading else None
+        parsed = _count_row(line, _SIGNED_COUNT if interval else _COUNT) if heading else None
         if parsed is None:
             heading = None
             text = line.strip()
             chance = _CHANCE.search(text) and "%" in text
-            if text and (chance or (_AHEAD.search(text) and not _BEHIND.search(text))) and not _count_row(text):
+            interval = _INTERVAL_HEADING.match(text)
+            ahead = _AHEAD.search(text) and not _BEHIND.search(text)
+            if text and (chance or ahead or interval) and not _count_row(text):
                 heading = (start, end)
             continue
         label, first = parsed
         head = plain[heading[0] : heading[1]]
         row_end = start + len(line.rstrip())
-        if _CHANCE.search(head) and "%" in head:
+        if interval:
+            rows.append(Row(start, row_end, None, _interval_claim(label, line, interval), header=heading))
+        elif _CHANCE.search(head) and "%" in head:
             value = float(first) / 100
             if 0 < value < 1:
                 claim = f"{label}: {' '.join(head.split())}"
@@ -526,6 +535,12 @@ def _count_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
         else:
             rows.append(Row(start, row_end, None, f"{label}: {first}", header=heading, heading_dates_columns=True))
     return rows
+
+
+def _interval_claim(label: str, line: str, interval: re.Match[str]) -> str:
+    """A row under an interval's heading, told by its estimate and bounds: "Labour: 302 Seats (258 to 344)"."""
+    low, point, high = line[len(line) - len(line.lstrip()) + len(label) :].split()[:3]
+    return f"{label}: {point} {interval.group('point')} ({low} to {high})"
 
 
 def _table_heading(plain, lines, flags, i) -> tuple[int, int] | bool:

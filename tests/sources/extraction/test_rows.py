@@ -290,6 +290,16 @@ def test_rows_of_bare_figures_under_a_forecast_or_a_chance_heading():
     assert not any(c.quote.startswith("Chance a major will strike") for c in found)
 
 
+def test_rows_under_a_heading_with_low_and_high_columns_are_estimates_with_their_interval():
+    # holdout-25, model-ukgeneralelection2015-uk-election-2014: the seat column between its 90% bounds; the
+    # swing column is signed
+    text = "Party Lo Seats Hi Swing\nConservatives 234 279 323 -27\nLiberal Democrats 14 25 39 -32\n"
+    assert [row.claim for row in find_rows(to_plain(text))] == [
+        "Conservatives: 279 Seats (234 to 323)",
+        "Liberal Democrats: 25 Seats (14 to 39)",
+    ]
+
+
 def test_rows_of_bare_figures_without_a_heading_that_looks_ahead_are_no_forecasts():
     text = "Results of the season\nNamed Storms 19 12 5\nHurricanes 12 5 2\n"
     assert find_rows(to_plain(text)) == []
