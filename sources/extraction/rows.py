@@ -641,7 +641,12 @@ def _labelled_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
 _CHANGE_SINCE = r"(?:\s*\(\s*[\u25b2\u25bc\u2191\u2193+\-\u2212\u2013]\s*\d{1,3}(?:\.\d+)?\s*(?:%|pts?|points?)?\s*\))?"
 # "Recession in 2024: 35%", "Chance of recession in next 12 months: 30%"
 _COLON_CHANCE = re.compile(
-    r"^\s*" + _BULLET + r"(?P<label>[A-Z][^:\n]{2,80}?)\s*:\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%" + _CHANGE_SINCE + r"\s*$"
+    # (a numbered item too: "2) Orderly default, within euro: 25%")
+    r"^\s*"
+    + _BULLET
+    + r"(?:\d{1,2}[.)]\s+)?(?P<label>[A-Z][^:\n]{2,80}?)\s*:\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%"
+    + _CHANGE_SINCE
+    + r"\s*$"
     # a risk spelt out with its window runs longer: "Risk of event involving 25 fatalities inside NATO member
     # territory in the next 18 months: 8%"
     r"|^\s*" + _BULLET + r"(?P<long>(?:Risk|Chance|Likelihood|Probability)\s+(?:of|that)\s+[^:\n]{2,120}?)"

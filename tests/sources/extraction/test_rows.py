@@ -83,6 +83,9 @@ def test_a_label_with_its_chance_after_a_colon():
         ("Recession in 2024", 0.35),
         ("Recession in next 12 months", 0.3),
     ]
+    # holdout-25, scenarios-zerohedge-greece-default-2015: a numbered scenario
+    rows = find_rows("2) Orderly default, within euro: 25%\n\n5) Happy ending: 5%\n")
+    assert [(r.claim, r.probability) for r in rows] == [("Orderly default, within euro", 0.25), ("Happy ending", 0.05)]
 
 
 def test_a_risk_spelt_out_with_its_window_keeps_its_chance_after_a_colon():
