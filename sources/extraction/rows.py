@@ -101,7 +101,8 @@ def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     rows += _outcome_shares(plain, lines)
     rows += _scenario_labels(plain, lines)
     rows += _scenario_tables(plain, lines)
-    rows += _labelled_chances(plain, lines)
+    rows += _announced_forecasts(plain, lines)
+    rows += [r for r in _labelled_chances(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     rows += _will_win_picks(plain, lines)
     rows += [r for r in _label_colon_chance(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     rows += [r for r in _announced_chances(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
@@ -703,6 +704,29 @@ def _announced_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             rows.append(Row(start, end, float(found.group("num")) / 100, found.group("label").strip()))
             continue
         announced = bool(_CHANCE.search(text)) and text.rstrip().endswith(":")
+    return rows
+
+
+# A list announced as forecasts ("So here are my \u201cmid\u201d quarter forecasts:"), one figure an item:
+# "- iPads: 10.5 million (150%)", "- Total revenues: $33.2 billion (growth: 63%)"; each is a point forecast,
+# its bracketed percentage a growth rate, not a chance
+_ANNOUNCES_FORECASTS = re.compile(r"\b(?:forecasts|estimates|projections|predictions)\b[^\n]{0,20}:\s*$", re.I)
+_FORECAST_ITEM = re.compile(
+    r"^\s*[\u2022\u25aa\u25cf*\-]\s*(?P<label>[A-Za-z][^:\n]{1,60}?)\s*:\s*(?P<figure>[-+$\u20ac\u00a3]?\d[^\n]{0,60}?)\s*$"
+)
+
+
+def _announced_forecasts(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows, announced = [], False
+    for start, end in lines:
+        text = plain[start:end]
+        if not text.strip():
+            continue
+        found = _FORECAST_ITEM.match(text)
+        if found and announced and not _CHANCE.search(text):  # "New Zealand: 33.5% chance of winning" is a chance
+            rows.append(Row(start, end, None, f"{found.group('label')}: {found.group('figure')}"))
+            continue
+        announced = bool(_ANNOUNCES_FORECASTS.search(text))
     return rows
 
 

@@ -346,6 +346,22 @@ def test_lines_of_a_models_chances_state_their_number_and_claim_the_win():
     assert found == [("Sullivan will win (by 2014-12-31)", 0.56), ("Begich will win (by 2014-12-31)", 0.44)]
 
 
+def test_a_list_announced_as_forecasts_gives_each_item_its_figure_and_no_chance():
+    # holdout-25, newsletter-asymco-apple-estimates-2011: the bracketed percentages are growth rates
+    text = (
+        'So here are my "mid" quarter forecasts:\n\n- iPhone units: 26.8 million (90%)\n'
+        "- iPods: 7.0 million (-22%)\n- Total revenues: $33.2 billion (growth: 63%)\n"
+    )
+    assert [(r.claim, r.probability) for r in find_rows(to_plain(text))] == [
+        ("iPhone units: 26.8 million (90%)", None),
+        ("iPods: 7.0 million (-22%)", None),
+        ("Total revenues: $33.2 billion (growth: 63%)", None),
+    ]
+    # holdout-6, model-bandwidthblog-rugby-world-cup-2023: an item that states a chance stays a chance
+    text = "Here are the predictions:\n- New Zealand: 33.5% chance of winning the tournament\n"
+    assert all(r.probability == pytest.approx(0.335) for r in find_rows(to_plain(text)))
+
+
 def test_a_list_announced_as_anything_else_keeps_its_percentages_as_values():
     text = "Our forecasts for GDP growth are as follows:\nEurozone \u2013 1.5%\nUnited States \u2013 2.1%\n"
     assert all(c.probability != 0.015 for c in extract_candidates(text, published_on=date(2019, 1, 4)))
