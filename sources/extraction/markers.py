@@ -244,6 +244,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         rf"|\bthe\s+(?:\w+\s+)?{INSTITUTIONS}\s+(?:has|have)(?=\s+estimated))\s+"
         r"(?:now\s+|still\s+|also\s+)?(?:sees|see|saw|estimates?|estimated|predicted|projected)\s+"
         r"(?=(?:a|an)\s+(?:\w+\s+)?(?:rise|fall|drop|decline|increase|growth|gain|contraction|expansion)\s+of\s+[-\d$]"
+        # ... or a quantity it puts at a figure: "IDC estimates total 2015 volume to be 293.1 million PCs"
+        r"|(?:[\w\-]+\s+){1,4}?to\s+(?:be|reach|total)\s+(?:(?:around|about|roughly|nearly)\s+)?[-\d$]"
         # the figure, perhaps approximate, perhaps in a unit of two letters or more in capitals ("260 GW"; not a
         # degree, "The forecasters predicted around 1C of warming", a past forecast set beside the year's readings)
         r"|(?:(?:around|about|roughly|nearly)\s+)?\$?\d[\d.,]*\s*"

@@ -1135,6 +1135,13 @@ def test_a_forecasters_expectation_or_figure_is_a_forecast(sentence):
     assert candidate.probability == pytest.approx(0.675)
 
 
+def test_a_forecaster_that_estimates_a_quantity_to_be_a_figure_forecasts_it():
+    # holdout-25, outlook-techmonitor-intel-pc-2015: the figure for this year and the one chained to 2019
+    sentence = "IDC estimates total 2015 volume to be 293.1 million PCs and 291.4 million in 2019."
+    found = extract_candidates(sentence, published_on=date(2015, 3, 13))
+    assert [(c.probability, c.deadline.year) for c in found] == [(0.675, 2015), (0.675, 2019)]
+
+
 def test_a_forecaster_who_sees_no_figure_is_not_a_forecast():
     assert extract_candidates("IDC sees the appeal of bigger screens.", published_on=date(2017, 6, 1)) == []
 
