@@ -642,10 +642,11 @@ def _labelled_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
 _CHANGE_SINCE = r"(?:\s*\(\s*[\u25b2\u25bc\u2191\u2193+\-\u2212\u2013]\s*\d{1,3}(?:\.\d+)?\s*(?:%|pts?|points?)?\s*\))?"
 # "Recession in 2024: 35%", "Chance of recession in next 12 months: 30%"
 _COLON_CHANCE = re.compile(
-    # (a numbered item too: "2) Orderly default, within euro: 25%")
+    # (a numbered item too: "2) Orderly default, within euro: 25%"; a label may open on a quote mark:
+    # "4) \u201cSticky-end\u201d or orderly default, with euro-exit: 15%")
     r"^\s*"
     + _BULLET
-    + r"(?:\d{1,2}[.)]\s+)?(?P<label>[A-Z][^:\n]{2,80}?)\s*:\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%"
+    + r"(?:\d{1,2}[.)]\s+)?(?P<label>[\"\u201c]?[A-Z][^:\n]{2,80}?)\s*:\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%"
     + _CHANGE_SINCE
     + r"\s*$"
     # a risk spelt out with its window runs longer: "Risk of event involving 25 fatalities inside NATO member

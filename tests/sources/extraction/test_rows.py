@@ -86,6 +86,8 @@ def test_a_label_with_its_chance_after_a_colon():
     # holdout-25, scenarios-zerohedge-greece-default-2015: a numbered scenario
     rows = find_rows("2) Orderly default, within euro: 25%\n\n5) Happy ending: 5%\n")
     assert [(r.claim, r.probability) for r in rows] == [("Orderly default, within euro", 0.25), ("Happy ending", 0.05)]
+    rows = find_rows("4) \u201cSticky-end\u201d or orderly default, with euro-exit: 15%\n")
+    assert [r.probability for r in rows] == [0.15]
 
 
 def test_a_risk_spelt_out_with_its_window_keeps_its_chance_after_a_colon():
