@@ -31,7 +31,7 @@ from .markers import STATED_PATTERNS, Marker, find_markers, head_marker
 from .outlines import PROBABLE_SCENARIO, scenario_heading
 from .rescue import rescued
 from .rows import find_rows, row_candidate, table_headings
-from .seasons import sporting_events
+from .seasons import dated_elections, sporting_events
 from .segments import Sentence, article_sentences
 from .text import to_plain
 
@@ -91,13 +91,16 @@ def _default_to_the_articles_year(candidates: list[Candidate], published_on: dat
     An article published in November about next February's election is about next year;
     the end of the publication year would be a window nobody meant. Without dated forecasts,
     a season named anywhere in the article ("Super Bowl LVII", "the 2022-23 season") decides:
-    a model's chances of the title are settled when the season ends.
+    a model's chances of the title are settled when the season ends; failing that, an election
+    named with its year ("2015 UK Parliamentary Election Forecast") decides the forecasts about it.
     """
     years = Counter(
         c.deadline.year for c in candidates if c.deadline_flag == DEADLINE_STATED and c.deadline >= published_on
     )
     if not years:
         years = Counter(day.year for _, day in sporting_events(plain, published_on) if day >= published_on)
+    if not years:
+        years = Counter(day.year for _, day in dated_elections(plain, published_on))
     if not years:
         return candidates
     # a later year as common as the one under way wins the tie: the page looks ahead ("forecast for 2016" and

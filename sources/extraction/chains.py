@@ -66,11 +66,16 @@ CHAIN_CUT = re.compile(
     rf"|,\s+(?=(?:and|but)\s+(?:then\s+)?{_SECOND_VERB}\b)"
     # ... or right after the first year: "drops back from 8th position in 2013 to 10th in 2014 and stays around that
     # position to 2030"
-    rf"|(?<=(?:19|20)\d\d)\s+(?=and\s+(?:then\s+)?{_SECOND_VERB}(?:s|es)?\b)"
+    # ... or after "this year": "That rate is estimated to slow to 4% this year and continue to fall to 3%, to $765.2
+    # billion, in 2018"
+    rf"|(?:(?<=year)|(?<=(?:19|20)\d\d))\s+(?=and\s+(?:then\s+)?{_SECOND_VERB}(?:s|es)?\b)"
     # "forecasted to peak in 2064 at around 9.7 billion people and fall to 8.8 billion by century's end"
     r"|\s+(?=and\s+(?:rise|fall|climb|drop|decline|grow|shrink|slip|reach|peak|exceed|top)\s+(?:to\s+)?[-\d.$])"
     # "..., inching up to 4.7% in 2020 and slipping to 4.5% in 2030"
     r"|(?:,\s*|\s+(?=and\s))(?=(?:and\s+)?\w+ing\s+(?:up\s+|down\s+|back\s+)?to\s+[-\d.]+\s*(?:%|per\s*cent|percent))"
+    # ... or again, to a sum: "to $369 billion in 2025-26 - down from $385 billion the year before - and falling again
+    # to $354 billion in 2026-27"
+    r"|\s+(?=and\s+\w+ing\s+(?:again|further)\s+to\s+[$\u20ac\u00a3]?\s?[\d.]+)"
     r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
     r"(?![^,.;]*\brespectively\b))"
     # ... and a price with its own period: "$74/bbl Brent in the fourth quarter of this year and $65/bbl during the
@@ -87,6 +92,9 @@ CHAIN_CUT = re.compile(
     # "3.6% GDP growth this year, a 3.7% rate next year and 3.2% for 2019": a figure with its own year
     r"|,\s+(?=(?:a|an)\s+[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:\w+\s+){0,2}?(?:this|next|in|for|by)\s+"
     r"(?:year|(?:19|20)\d\d)\b)"
+    # the base of a change, itself an estimate for its own time: "to reach 903,000 in 2018, increasing from an
+    # estimated 840,000 this year"
+    r"|,\s+(?=\w+ing\s+from\s+(?:an?\s+|the\s+)?(?:estimated|expected|projected|forecast)\s)"
     # "Inflation, forecast to average 5.4 per cent this year, is expected to be 2.3 per cent in 2025"
     r"|,\s+(?=(?:is|are)\s+(?:now\s+|also\s+)?(?:expected|forecast|projected|seen)\s+to\b)"
     # "expected to reach 3.5% by the end of 2024 and to reach 2 to 3% by the end of 2025",

@@ -72,7 +72,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?P<neg1>{NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
         # not the noun: "adjusting its policy forecast to bring it in line"
         r"(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bpolicy\s)"
-        r"(?:expected|forecast|forecasted|projected|predicted|anticipated|tipped|favou?red)\s+to\b"
+        r"(?:expected|forecast|forecasted|projected|predicted|anticipated|foreseen|tipped|favou?red)\s+to\b"
         # "The total deficit ... is estimated to reach around $40 billion" (not "to have grown")
         r"|\b(?:is|are)\s+(?:now\s+)?estimated\s+to\s+(?!have\b)(?=[a-z])"
         # "Democrats are currently favored in five of these races", "Labour are the favourites to win"
@@ -263,6 +263,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "the WHO just predicted up to 4 million cases of Zika are coming"
         r"(?:now\s+|still\s+|also\s+|just\s+)?(?:sees|see|saw|estimates?|estimated|predicted|projected)\s+"
         r"(?=(?:a|an)\s+(?:\w+\s+)?(?:rise|fall|drop|decline|increase|growth|gain|contraction|expansion)\s+of\s+[-\d$]"
+        # ... or a quantity it puts at a figure: "IDC estimates total 2015 volume to be 293.1 million PCs"
+        r"|(?:[\w\-]+\s+){1,4}?to\s+(?:be|reach|total)\s+(?:(?:around|about|roughly|nearly)\s+)?[-\d$]"
         # the figure, perhaps approximate, perhaps in a unit of two letters or more in capitals ("260 GW"; not a
         # degree, "The forecasters predicted around 1C of warming", a past forecast set beside the year's readings)
         r"|(?:(?:around|about|roughly|nearly|up\s+to)\s+)?\$?\d[\d.,]*\s*"

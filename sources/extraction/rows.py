@@ -101,7 +101,8 @@ def find_rows(plain: str, published_on: date | None = None) -> list[Row]:
     rows += _outcome_shares(plain, lines)
     rows += _scenario_labels(plain, lines)
     rows += _scenario_tables(plain, lines)
-    rows += _labelled_chances(plain, lines)
+    rows += _announced_forecasts(plain, lines)
+    rows += [r for r in _labelled_chances(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     rows += _will_win_picks(plain, lines)
     rows += [r for r in _label_colon_chance(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
     rows += [r for r in _announced_chances(plain, lines) if not any(r.start < o.end and o.start < r.end for o in rows)]
@@ -479,13 +480,17 @@ def _value_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
 
 
 _COUNT = re.compile(r"\d+(?:\.\d+)?")
+# a change column may be signed: "Conservatives 234 279 323 -27" (Lo, Seats, Hi, Swing)
+_SIGNED_COUNT = re.compile(r"[-+\u2013\u2212]?\d+(?:\.\d+)?")
+# a heading whose columns bound an interval around the estimate: "Party Lo Seats Hi Swing", "Region Low Central High"
+_INTERVAL_HEADING = re.compile(r"^\s*\S+(?:\s+\S+)?\s+(?:lo|low|lower)\s+(?P<point>\S+)\s+(?:hi|high|upper)\b", re.I)
 
 
-def _count_row(line: str) -> tuple[str, str] | None:
+def _count_row(line: str, count: re.Pattern[str] = _COUNT) -> tuple[str, str] | None:
     """(label, first figure) of a row of bare figures: "Named Storms 16 16 17 9.6", "U.S. coast 72 52"."""
     words = line.split()
     tail = 0
-    while tail < len(words) and _COUNT.fullmatch(words[len(words) - 1 - tail]):
+    while tail < len(words) and count.fullmatch(words[len(words) - 1 - tail]):
         tail += 1
     label = " ".join(words[: len(words) - tail])
     if tail < 2 or not re.match(r"[A-Za-z]", label) or len(re.findall(r"[A-Za-z]", label)) < 2:
@@ -505,20 +510,25 @@ def _count_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     Hist. Avg."), a chance in percent when it names one ("Chance a major will strike: % Historical %")."""
     rows: list[Row] = []
     heading: tuple[int, int] | None = None
+    interval = None
     for start, end in lines:
         line = plain[start:end]
-        parsed = _count_row(line) if heading else None
+        parsed = _count_row(line, _SIGNED_COUNT if interval else _COUNT) if heading else None
         if parsed is None:
             heading = None
             text = line.strip()
             chance = _CHANCE.search(text) and "%" in text
-            if text and (chance or (_AHEAD.search(text) and not _BEHIND.search(text))) and not _count_row(text):
+            interval = _INTERVAL_HEADING.match(text)
+            ahead = _AHEAD.search(text) and not _BEHIND.search(text)
+            if text and (chance or ahead or interval) and not _count_row(text):
                 heading = (start, end)
             continue
         label, first = parsed
         head = plain[heading[0] : heading[1]]
         row_end = start + len(line.rstrip())
-        if _CHANCE.search(head) and "%" in head:
+        if interval:
+            rows.append(Row(start, row_end, None, _interval_claim(label, line, interval), header=heading))
+        elif _CHANCE.search(head) and "%" in head:
             value = float(first) / 100
             if 0 < value < 1:
                 claim = f"{label}: {' '.join(head.split())}"
@@ -526,6 +536,12 @@ def _count_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
         else:
             rows.append(Row(start, row_end, None, f"{label}: {first}", header=heading, heading_dates_columns=True))
     return rows
+
+
+def _interval_claim(label: str, line: str, interval: re.Match[str]) -> str:
+    """A row under an interval's heading, told by its estimate and bounds: "Labour: 302 Seats (258 to 344)"."""
+    low, point, high = line[len(line) - len(line.lstrip()) + len(label) :].split()[:3]
+    return f"{label}: {point} {interval.group('point')} ({low} to {high})"
 
 
 def _table_heading(plain, lines, flags, i) -> tuple[int, int] | bool:
@@ -626,7 +642,13 @@ def _labelled_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
 _CHANGE_SINCE = r"(?:\s*\(\s*[\u25b2\u25bc\u2191\u2193+\-\u2212\u2013]\s*\d{1,3}(?:\.\d+)?\s*(?:%|pts?|points?)?\s*\))?"
 # "Recession in 2024: 35%", "Chance of recession in next 12 months: 30%"
 _COLON_CHANCE = re.compile(
-    r"^\s*" + _BULLET + r"(?P<label>[A-Z][^:\n]{2,80}?)\s*:\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%" + _CHANGE_SINCE + r"\s*$"
+    # (a numbered item too: "2) Orderly default, within euro: 25%"; a label may open on a quote mark:
+    # "4) \u201cSticky-end\u201d or orderly default, with euro-exit: 15%")
+    r"^\s*"
+    + _BULLET
+    + r"(?:\d{1,2}[.)]\s+)?(?P<label>[\"\u201c]?[A-Z][^:\n]{2,80}?)\s*:\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%"
+    + _CHANGE_SINCE
+    + r"\s*$"
     # a risk spelt out with its window runs longer: "Risk of event involving 25 fatalities inside NATO member
     # territory in the next 18 months: 8%"
     r"|^\s*" + _BULLET + r"(?P<long>(?:Risk|Chance|Likelihood|Probability)\s+(?:of|that)\s+[^:\n]{2,120}?)"
@@ -683,6 +705,29 @@ def _announced_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             rows.append(Row(start, end, float(found.group("num")) / 100, found.group("label").strip()))
             continue
         announced = bool(_CHANCE.search(text)) and text.rstrip().endswith(":")
+    return rows
+
+
+# A list announced as forecasts ("So here are my \u201cmid\u201d quarter forecasts:"), one figure an item:
+# "- iPads: 10.5 million (150%)", "- Total revenues: $33.2 billion (growth: 63%)"; each is a point forecast,
+# its bracketed percentage a growth rate, not a chance
+_ANNOUNCES_FORECASTS = re.compile(r"\b(?:forecasts|estimates|projections|predictions)\b[^\n]{0,20}:\s*$", re.I)
+_FORECAST_ITEM = re.compile(
+    r"^\s*[\u2022\u25aa\u25cf*\-]\s*(?P<label>[A-Za-z][^:\n]{1,60}?)\s*:\s*(?P<figure>[-+$\u20ac\u00a3]?\d[^\n]{0,60}?)\s*$"
+)
+
+
+def _announced_forecasts(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
+    rows, announced = [], False
+    for start, end in lines:
+        text = plain[start:end]
+        if not text.strip():
+            continue
+        found = _FORECAST_ITEM.match(text)
+        if found and announced and not _CHANCE.search(text):  # "New Zealand: 33.5% chance of winning" is a chance
+            rows.append(Row(start, end, None, f"{found.group('label')}: {found.group('figure')}"))
+            continue
+        announced = bool(_ANNOUNCES_FORECASTS.search(text))
     return rows
 
 

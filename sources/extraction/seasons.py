@@ -1,5 +1,5 @@
-"""Sporting seasons: when a season named in a text is decided (its final), for the deadline of a
-model's chances of the title."""
+"""Sporting seasons and elections: when a season named in a text is decided (its final), for the
+deadline of a model's chances of the title, and the year of an election named with its year."""
 
 from __future__ import annotations
 
@@ -60,3 +60,22 @@ def sporting_events(plain: str, published_on: date) -> list[tuple[re.Match[str],
         decided = date(published_on.year, *_LEAGUE_DECIDED)
         found.append((m, decided if published_on <= decided else date(published_on.year + 1, *_LEAGUE_DECIDED)))
     return found
+
+
+# "2015 UK Parliamentary Election Forecast", "the 2016 presidential election", "the 2024 U.S. elections":
+# an election named with its year is decided in that year.
+_DATED_ELECTION = re.compile(
+    r"\b(?P<year>(?:19|20)\d\d)\s+(?:(?-i:[A-Z][\w.]*)\s+){0,2}"
+    r"(?:(?:general|presidential|parliamentary|federal|legislative|midterm|mid-term|national|state|local)\s+)?"
+    r"elections?\b",
+    re.I,
+)
+
+
+def dated_elections(plain: str, published_on: date) -> list[tuple[re.Match[str], date]]:
+    """Elections named with a year still to come or under way, with the end of that year."""
+    return [
+        (m, date(int(m.group("year")), 12, 31))
+        for m in _DATED_ELECTION.finditer(plain)
+        if int(m.group("year")) >= published_on.year
+    ]

@@ -357,8 +357,9 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         re.I,
     ):
         add(m, date(year + 1, 12, 31))
+    # (not a change "on the year", year on year: "expenditure should fall by \u20ac705 million on the year")
     for m in re.finditer(
-        r"\b(?:this|the\s+current|the)\s+(?:calendar\s+)?year\b|\byear[\s-]?end\b|\bthe\s+rest\s+of\s+the\s+year\b"
+        r"\b(?:this|the\s+current|(?<!\bon\s)the)\s+(?:calendar\s+)?year\b|\byear[\s-]?end\b|\bthe\s+rest\s+of\s+the\s+year\b"
         r"|\bend\s+the\s+year\b",
         plain,
         re.I,

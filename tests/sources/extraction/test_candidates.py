@@ -442,6 +442,17 @@ def test_a_forecast_the_institution_had_made_earlier_is_not_current_but_its_new_
     assert "9.2%" in found[0].quote and "1.3% and 2%" in found[1].quote
 
 
+def test_an_undated_forecast_in_a_report_on_an_election_named_with_its_year_is_due_that_year():
+    # holdout-25, model-ukgeneralelection2015-uk-election-2014: written in October 2014 about May 2015's election
+    text = (
+        "2015 UK Parliamentary Election Forecast (16th Oct)\n\n"
+        "Our current prediction is that there will be no overall majority, but that Labour will be the largest party."
+    )
+    found = extract_candidates(text, published_on=date(2014, 10, 16))
+    assert found
+    assert all(c.deadline == date(2015, 12, 31) for c in found)
+
+
 @pytest.mark.parametrize(
     ("text", "published_on", "year"),
     [

@@ -437,3 +437,30 @@ def test_and_then_after_a_dated_link_and_a_comma_opens_the_next():
         "Second, during this time frame, the aging white population will see a modest immediate gain through 2023",
         "and then experience a long-term decline through 2060, a consequence of more deaths than births.",
     ]
+
+
+def test_a_second_verb_after_this_year_and_an_estimated_base_are_links_of_their_own():
+    # holdout-25, outlook-professionalconstructorcentral-construction-2017
+    published = date(2017, 11, 15)
+    sentence = "That rate is estimated to slow to 4% this year and continue to fall to 3%, to $765.2 billion, in 2018."
+    assert _links(sentence, published) == [
+        "That rate is estimated to slow to 4% this year",
+        "and continue to fall to 3%, to $765.2 billion, in 2018.",
+    ]
+    sentence = (
+        "It expects single-family housing starts to reach 903,000 in 2018, "
+        "increasing from an estimated 840,000 this year."
+    )
+    assert _links(sentence, published) == [
+        "It expects single-family housing starts to reach 903,000 in 2018",
+        "increasing from an estimated 840,000 this year.",
+    ]
+
+
+def test_a_participle_again_to_a_sum_with_its_own_year_is_a_link():
+    # holdout-25, wire-thewest-iron-ore-2025
+    sentence = (
+        "receipts on track for a fall of 5 per cent to $369 billion in 2025\u201326 \u2014 down from $385 billion "
+        "the year before \u2014 and falling again to $354 billion in 2026\u201327."
+    )
+    assert _links(sentence, date(2025, 10, 6))[1:] == ["and falling again to $354 billion in 2026\u201327."]

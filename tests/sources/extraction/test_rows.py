@@ -83,6 +83,11 @@ def test_a_label_with_its_chance_after_a_colon():
         ("Recession in 2024", 0.35),
         ("Recession in next 12 months", 0.3),
     ]
+    # holdout-25, scenarios-zerohedge-greece-default-2015: a numbered scenario
+    rows = find_rows("2) Orderly default, within euro: 25%\n\n5) Happy ending: 5%\n")
+    assert [(r.claim, r.probability) for r in rows] == [("Orderly default, within euro", 0.25), ("Happy ending", 0.05)]
+    rows = find_rows("4) \u201cSticky-end\u201d or orderly default, with euro-exit: 15%\n")
+    assert [r.probability for r in rows] == [0.15]
 
 
 def test_a_risk_spelt_out_with_its_window_keeps_its_chance_after_a_colon():
@@ -290,6 +295,16 @@ def test_rows_of_bare_figures_under_a_forecast_or_a_chance_heading():
     assert not any(c.quote.startswith("Chance a major will strike") for c in found)
 
 
+def test_rows_under_a_heading_with_low_and_high_columns_are_estimates_with_their_interval():
+    # holdout-25, model-ukgeneralelection2015-uk-election-2014: the seat column between its 90% bounds; the
+    # swing column is signed
+    text = "Party Lo Seats Hi Swing\nConservatives 234 279 323 -27\nLiberal Democrats 14 25 39 -32\n"
+    assert [row.claim for row in find_rows(to_plain(text))] == [
+        "Conservatives: 279 Seats (234 to 323)",
+        "Liberal Democrats: 25 Seats (14 to 39)",
+    ]
+
+
 def test_rows_of_bare_figures_without_a_heading_that_looks_ahead_are_no_forecasts():
     text = "Results of the season\nNamed Storms 19 12 5\nHurricanes 12 5 2\n"
     assert find_rows(to_plain(text)) == []
@@ -331,6 +346,22 @@ def test_lines_of_a_models_chances_state_their_number_and_claim_the_win():
     )
     found = [(c.claim, c.probability) for c in extract_candidates(text, published_on=date(2014, 11, 4))]
     assert found == [("Sullivan will win (by 2014-12-31)", 0.56), ("Begich will win (by 2014-12-31)", 0.44)]
+
+
+def test_a_list_announced_as_forecasts_gives_each_item_its_figure_and_no_chance():
+    # holdout-25, newsletter-asymco-apple-estimates-2011: the bracketed percentages are growth rates
+    text = (
+        'So here are my "mid" quarter forecasts:\n\n- iPhone units: 26.8 million (90%)\n'
+        "- iPods: 7.0 million (-22%)\n- Total revenues: $33.2 billion (growth: 63%)\n"
+    )
+    assert [(r.claim, r.probability) for r in find_rows(to_plain(text))] == [
+        ("iPhone units: 26.8 million (90%)", None),
+        ("iPods: 7.0 million (-22%)", None),
+        ("Total revenues: $33.2 billion (growth: 63%)", None),
+    ]
+    # holdout-6, model-bandwidthblog-rugby-world-cup-2023: an item that states a chance stays a chance
+    text = "Here are the predictions:\n- New Zealand: 33.5% chance of winning the tournament\n"
+    assert all(r.probability == pytest.approx(0.335) for r in find_rows(to_plain(text)))
 
 
 def test_a_list_announced_as_anything_else_keeps_its_percentages_as_values():

@@ -1,8 +1,10 @@
-"""Sporting seasons: the day a named season is decided."""
+"""Sporting seasons and elections: the day a named season is decided, the year of a named election."""
 
 from datetime import date
 
-from sources.extraction.seasons import sporting_events
+import pytest
+
+from sources.extraction.seasons import dated_elections, sporting_events
 
 
 def test_a_numbered_super_bowl_and_a_split_season_end_in_their_final():
@@ -36,3 +38,19 @@ def test_this_season_in_a_text_about_a_league_that_straddles_the_new_year():
 def test_this_nhl_season_ends_with_its_june_final():
     text = "The NHL playoffs go on: Colorado is the best team this season"
     assert [day for _, day in sporting_events(text, date(2022, 6, 1))] == [date(2022, 6, 30)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published_on", "years"),
+    [
+        # holdout-25, model-ukgeneralelection2015-uk-election-2014: the report's title, October 2014
+        ("2015 UK Parliamentary Election Forecast (16th Oct)", date(2014, 10, 16), [2015]),
+        ("the 2016 presidential election", date(2016, 3, 1), [2016]),
+        # an election already held is no window
+        ("since the 2010 general election", date(2014, 10, 16), []),
+        # a year that is not the election's
+        ("in 2015 the election law changed", date(2014, 10, 16), []),
+    ],
+)
+def test_an_election_named_with_its_year_is_decided_in_that_year(text, published_on, years):
+    assert [day.year for _, day in dated_elections(text, published_on)] == years

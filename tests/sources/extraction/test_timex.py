@@ -591,3 +591,10 @@ def test_a_time_still_away_runs_to_the_far_end_of_its_range():
     # holdout-11, interview-daytondailynews-self-driving-2017
     plain = to_plain("that\u2019s probably 20 or 30 years away.")
     assert deadline_in(plain, 0, len(plain), date(2017, 9, 26)).deadline.year == 2047
+
+
+def test_a_change_on_the_year_is_year_on_year_not_this_year():
+    # holdout-25, statement-slovakspectator-budget-2014: the change on 2014, forecast for the next year's budget
+    sentence = "The budget expenditure should fall by \u20ac705 million on the year and reach \u20ac16.7 billion."
+    assert time_expressions(sentence, date(2014, 10, 1)) == []
+    assert [w.text for _, w in time_expressions("Spending will rise over the year.", date(2014, 10, 1))] == ["the year"]
