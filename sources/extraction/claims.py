@@ -417,15 +417,17 @@ _REWRITES = [
     (re.compile(r"\b(?:is|are|am)\s+(?:not\s+)?going\s+to\b|\b(?:isn't|aren't)\s+going\s+to\b", re.I), "will"),
     (
         re.compile(
-            # "isn't likely to help rebalance trade"
-            rf"\b(?:is|are|was|were|remains?|looks?|seems?|appears?)(?:\s+not|n't)?\s+"
-            rf"(?:widely\s+|now\s+|also\s+|both\s+|all\s+|each\s+|generally\s+)?{_ADVERB}?"
+            # "isn't likely to help rebalance trade", "it's just unlikely to align that way", 'Artemis III is
+            # "unlikely to occur in 2025 as planned"'
+            rf"(?:\b(?:is|are|was|were|remains?|looks?|seems?|appears?)|(?<=\w)'(?:s|re))(?:\s+not|n't)?\s+"
+            rf"(?:widely\s+|now\s+|also\s+|both\s+|all\s+|each\s+|generally\s+|just\s+|really\s+)?{_ADVERB}?[\"\u201c]?"
             r"(?:un)?(?:likely|expected|forecast|forecasted|projected|predicted|anticipated|estimated|tipped|set|poised|"
             r"bound|due|certain|"
-            r"on\s+track|on\s+course)\s+to\b",
+            # ... before a verb: "it's set to Treasury rules" is a setting, not a forecast
+            r"on\s+track|on\s+course)\s+to\b(?=,?\s+(?-i:[a-z]))",
             re.I,
         ),
-        "will",
+        lambda m: " will" if m.group(0).startswith("'") else "will",
     ),
     (
         re.compile(r"\b(?:may|might|could)\s+(?:well\s+|yet\s+|even\s+|also\s+|eventually\s+)?(?:not\s+)?", re.I),

@@ -518,6 +518,18 @@ def test_a_balanced_bracket_at_the_end_of_a_clause_is_kept():
             "In a best-case scenario it is expected that up to 3 thousand COVID-19 cases will be registered a day",
             "Up to 3 thousand COVID-19 cases will be registered a day",
         ),
+        # a contracted or quoted "is ... likely to" (holdout-21 outlook-autoworldnews-nada-auto-sales, holdout-11
+        # op-ed-hiddenamericans-artemis)
+        (
+            "Everything needs to go exactly right in terms of both the US economy and of course in terms of the "
+            "global economy, and it's just unlikely to align that way",
+            "Everything needs to go exactly right in terms of both the US economy and of course in terms of the "
+            "global economy, and it will align that way",
+        ),
+        (
+            'NASA and its contractors have made progress, Artemis III is "unlikely to occur in 2025 as planned"',
+            "NASA and its contractors have made progress, Artemis III will occur in 2025 as planned",
+        ),
         # an earlier forecast the claim is measured against (holdout-25 outlook-professionalconstruction, holdout-17
         # wire-lincolndailynews-wto-trade, holdout-14 newsletter-sentinel-global-risks, holdout-8 wire-ina-opec)
         (
@@ -573,6 +585,11 @@ def test_the_positive_of_not_until_is_before():
 )
 def test_a_past_tense_frame_keeps_a_condition_and_a_noun(quote, claim):
     assert rewrite(quote) == claim
+
+
+def test_set_to_before_a_name_is_no_forecast():
+    # holdout-18 interview-docsbay-grayling-hs2: "set to" a rulebook, not "set to" happen
+    assert rewrite("Well, it's set to Treasury rules") == "It's set to Treasury rules"
 
 
 def test_a_claim_that_keeps_a_hedge_says_why():
