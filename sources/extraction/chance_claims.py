@@ -39,8 +39,10 @@ _PERCENT_CHANCE_OF = re.compile(
 # "a 7/8 chance"
 _NUMBER = r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|\d+-in-\d+|\d{1,2}/\d{1,2}|one-in-\w+|\w+\s+in\s+\w+)"
 _STATED_CHANCE = (
-    r"(?:(?:about|around|roughly|only|just|better\s+than|less\s+than|more\s+than)\s+)*(?:a|an)\s+"
-    r"(?:(?:about|around|roughly|better\s+than|less\s+than|more\s+than)\s+)*(?:\w+\s+in\s+\w+\s*\(\s*or\s+)?"
+    r"(?:(?:about|around|roughly|only|just|at\s+least|better\s+than|less\s+than|more\s+than)\s+)*(?:a|an)\s+"
+    # "a huge 55.2% chance", "a reported 65.2 percent chance"
+    r"(?:(?:about|around|roughly|better\s+than|less\s+than|more\s+than|huge|reported|mere|slim|modest)\s+)*"
+    r"(?:\w+\s+in\s+\w+\s*\(\s*or\s+)?"
     # "a 76% and 75% chance of qualifying respectively"
     rf"(?:{_NUMBER}(?:\s+and\s+{_NUMBER})?\)?\s+(?:chance|probability|likelihood)|"
     rf"(?:chance|probability|likelihood)\s+of\s+{_NUMBER})"
@@ -57,8 +59,13 @@ _GIVES = re.compile(
 # into the postseason", "England and India are given a 76% and 75% chance of qualifying respectively", or the
 # other side after a comma: "with President Joe Biden having a 42% chance of winning reelection"
 _HAS_CHANCE = re.compile(
-    r"^(?:.*,\s+)?(?:with\s+)?(?!(?:which|who|that)\b)(?P<whom>[^,]{2,60}?)\s+(?:has|have|having|(?:would|will)\s+have|"
-    r"(?:is|are)\s+given|with)\s+"
+    # (a clause before the comma with its own modal is the claim: "Glenn Close may take home the Oscar ..., as she
+    # has a reported 65.2 percent chance of winning")
+    r"^(?:(?:(?!\b(?:will|would|may|might|could|can|should)\b).)*,\s+)?(?:with\s+|(?:as|and|but|while|since|because)\s+)?(?!(?:which|who|that)\b)(?P<whom>[^,]{2,60}?)\s+"
+    # "the top 4 seeds all have at least a 67% chance", "Arsenal are only given a 15.30% chance", "Pep Guardiola's
+    # side are said to have a huge 55.2% chance"
+    r"(?:(?:all|both|now|still|only|currently|\w+ly)\s+)?(?:has|have|having|(?:would|will)\s+have|"
+    r"(?:is|are)\s+(?:only\s+|now\s+|still\s+)?given|(?:is|are)\s+(?:said|thought|believed|reported)\s+to\s+have|with)\s+"
     rf"{_STATED_CHANCE}\s+(?:of\s+)?(?P<event>(?:to\s+)?[a-z].*)$"
 )
 # "I'd put Labor's chances of winning a majority next year at roughly one in three", "the Democrats' chances of
@@ -103,6 +110,16 @@ _LABEL_CHANCE = re.compile(
 _CHANCE_FOR = re.compile(
     r"^(?:.*?\b)?there(?:\s+is|\s+was|'s)\s+(?:still\s+)?(?:a|an)\s+(?:\w+\s+)?(?:chance|possibility|likelihood)\s+for\s+"
     r"(?P<whom>.+?)\s+to\s+(?P<verb>[a-z].*)$",
+    re.I,
+)
+# a chance whose event is a whole clause, after any frame that names who states it: "NASA says there's a 99.9983%
+# chance the asteroid will safely go past Earth", "NOAA indicated a one-in-three chance that 2024 will be warmer than
+# 2023", "IHME scientists say there's a chance the U.S. will see some normality" (a frame that holds its own "will"
+# is a claim of its own, and is left)
+_CHANCE_THAT_CLAUSE = re.compile(
+    r"^(?:(?!\b(?:will|would|if)\b)[^;(]){0,160}?\b(?:a|an)\s+(?:[\w.%/\-]+\s+){0,4}?(?:chance|probability|likelihood)\s+"
+    r"(?:that\s+(?=[^,;]{1,80}?\s(?:will|would|is|are|falls?|rises?|wins?)\s)|"
+    r"(?=(?!(?:of|to|for|in|at|on)\b)[^,;]{1,60}?\bwill\s+[a-z]))",
     re.I,
 )
 # a model's share of runs: "..., and in the remaining 80% of cases, the Democrats will win the House"
@@ -158,4 +175,5 @@ def without_chance(claim: str) -> str:
     chance = _CHANCE_OF.match(claim)
     if chance:
         claim = f"{chance.group('event')} {chance.group('rest')}".strip()
-    return _PERCENT_CHANCE_OF.sub("", claim)
+    claim = _PERCENT_CHANCE_OF.sub("", claim)
+    return _CHANCE_THAT_CLAUSE.sub("", claim)

@@ -183,10 +183,14 @@ _FRAMES = [
         re.I,
     ),
     re.compile(r"^(?:the\s+)?(?:odds|chances)\s+(?:are|favou?r)\s+(?:that\s+)?", re.I),
-    # "Maxing out their credit cards, ..., it seems highly probable the US economy will join Europe in recession"
+    # "Maxing out their credit cards, ..., it seems highly probable the US economy will join Europe in recession",
+    # "It's highly probable that at least one out of Leicester, Burnley and QPR will be heading straight back down",
+    # "In the lower end of the spectrum it looks increasingly unlikely that sea level rise will be much less than 50
+    # cm", "... one thing is as clear as ever: it's very unlikely the winner will be any team outside the top seven"
     re.compile(
-        r"^(?:.{0,120}?,\s+)?it\s+(?:seems|looks|appears)\s+(?:highly\s+|very\s+|quite\s+)?(?:un)?(?:likely|probable)\s+"
-        r"(?:that\s+)?",
+        r"^(?:.{0,120}?,\s+|(?:(?!\b(?:will|would)\b)[^;,]){0,120}?(?::\s+|\s[\u2013\u2014]\s+|\s(?=it\s+(?:seems|looks|appears))))?"
+        r"it(?:\s+(?:is|seems|looks|appears)|'s)\s+(?:(?:\w+ly|very|quite)\s+)*(?:un)?(?:likely|probable)\s+"
+        r"(?:that\s+)?(?!to\b)(?=\S+\s+\S+)",
         re.I,
     ),
     # "the Fed cutting rates has become very likely, in my opinion"
@@ -219,9 +223,23 @@ _FRAMES = [
         rf"^(?:The|Its|Our)\s+(?i:{INSTITUTIONS})\s+(?:now\s+|also\s+|still\s+|continues\s+to\s+)?"
         r"(?:expects?|anticipates?|projects?|sees?)\s+(?!to\s|[^,;]{0,80}?\s+to\s+[a-z])(?=\S+\s+\S+)"
     ),
-    # "it is anticipated that he will collaborate with the PDI-P"
+    # a forecast reported in the past tense: "Rating firm, Fitch Solutions, has predicted that the central bank will
+    # keep the policy rate on hold", "the OBR also predicted inflation will rise by 0.4% next year", "It can be
+    # predicted with 99.8% certainty that, this year, Joaquin Phoenix will win" (a frame with its own "will" is a
+    # claim of its own, and one that opens with a condition keeps it: "When borders are finally open ..., Kirby
+    # predicted that"); without "that", only a verb with its adverb or auxiliary: "the predicted surge in EVs will
+    # require" is a noun's
     re.compile(
-        r"^it\s+is\s+(?:now\s+|widely\s+|also\s+|generally\s+)?(?:expected|anticipated|predicted|forecast|projected|"
+        r"^(?!(?:when|if|once|as|while|unless|after|before|until|in|by)\b)(?:(?!\b(?:will|would)\b)[^;\"]){1,100}?\s"
+        r"(?:(?:(?:has|have|had)\s+)?(?:also\s+|now\s+|earlier\s+|already\s+)?(?:predicted|projected|anticipated)"
+        r"(?:\s+with\s+[^,;]{1,40}?)?\s+that,?\s+(?=\S+\s+\S+)|(?:(?:has|have|had)\s+|also\s+|now\s+|earlier\s+|already\s+)+"
+        r"(?:predicted|projected|anticipated)\s+(?!(?:that|to|a|an|the|its|their)\b)(?=[^,;]{1,60}?\b(?:will|would)\s+[a-z]))",
+        re.I,
+    ),
+    # "it is anticipated that he will collaborate with the PDI-P", "In a best-case scenario it is expected that up
+    # to 3 thousand COVID-19 cases will be registered a day"
+    re.compile(
+        r"^(?:(?:(?!\b(?:will|would)\b)[^;]){0,160}?\b)?it\s+is\s+(?:now\s+|widely\s+|also\s+|generally\s+)?(?:expected|anticipated|predicted|forecast|projected|"
         r"believed|thought)\s+that\s+",
         re.I,
     ),
@@ -263,7 +281,7 @@ _EXPECT_LATER = re.compile(
     r"(?!the\b|a\b|an\b|its\b|their\b)(?P<verb>[a-z]+)\b"
 )
 _EXPECTS_NOUN = re.compile(
-    r"(?:^|,\s+|\s+(?:and|while|but|whereas|that)\s+)(?P<who>[^,;]{1,60}?)\s+(?:now\s+|also\s+|still\s+)?"
+    r"(?:^|,\s+|\s+(?:and|while|but|whereas|that)\s+)(?P<who>[^,;]{1,80}?)\s+(?:now\s+|also\s+|still\s+)?"
     r"(?:expects?|anticipates?|predicts?)\s+(?!to\s|that\s|from\s|of\s|(?:it|them|this|him|her)\b)"
     r"(?P<what>[^,;]{3,}?)\s*(?P<aside>,[^;]*)?$"
 )
@@ -399,15 +417,17 @@ _REWRITES = [
     (re.compile(r"\b(?:is|are|am)\s+(?:not\s+)?going\s+to\b|\b(?:isn't|aren't)\s+going\s+to\b", re.I), "will"),
     (
         re.compile(
-            # "isn't likely to help rebalance trade"
-            rf"\b(?:is|are|was|were|remains?|looks?|seems?|appears?)(?:\s+not|n't)?\s+"
-            rf"(?:widely\s+|now\s+|also\s+|both\s+|all\s+|each\s+|generally\s+)?{_ADVERB}?"
+            # "isn't likely to help rebalance trade", "it's just unlikely to align that way", 'Artemis III is
+            # "unlikely to occur in 2025 as planned"'
+            rf"(?:\b(?:is|are|was|were|remains?|looks?|seems?|appears?)|(?<=\w)'(?:s|re))(?:\s+not|n't)?\s+"
+            rf"(?:widely\s+|now\s+|also\s+|both\s+|all\s+|each\s+|generally\s+|just\s+|really\s+)?{_ADVERB}?[\"\u201c]?"
             r"(?:un)?(?:likely|expected|forecast|forecasted|projected|predicted|anticipated|estimated|tipped|set|poised|"
             r"bound|due|certain|"
-            r"on\s+track|on\s+course)\s+to\b",
+            # ... before a verb: "it's set to Treasury rules" is a setting, not a forecast
+            r"on\s+track|on\s+course)\s+to\b(?=,?\s+(?-i:[a-z]))",
             re.I,
         ),
-        "will",
+        lambda m: " will" if m.group(0).startswith("'") else "will",
     ),
     (
         re.compile(r"\b(?:may|might|could)\s+(?:well\s+|yet\s+|even\s+|also\s+|eventually\s+)?(?:not\s+)?", re.I),
@@ -434,6 +454,26 @@ _REWRITES = [
         ),
         r"than \1forecast",
     ),
+    # ... written as one word, "better-than-expected sales", "a slower-than-anticipated rate", or "as predicted"
+    (re.compile(r"\b(than-)(?:expected|anticipated|predicted)\b", re.I), r"\1forecast"),
+    (
+        re.compile(
+            r"\bas\s+((?:previously|earlier|widely|originally|initially)\s+)?(?:expected|predicted|anticipated)\b"
+            r"(?!\s+(?:that|to)\b)",
+            re.I,
+        ),
+        r"as \1forecast",
+    ),
+    # ... or a figure's own clause: "significantly less than the 4.5 percent it had earlier predicted", "up from the
+    # $36 billion they predicted at the body's annual general meeting in June"
+    (
+        re.compile(
+            r"(?<=[\w%)])\s+(it|they|we|he|she)\s+((?:had|has|have)\s+)?((?:earlier|previously|initially|originally)\s+)?"
+            r"(?:predicted|expected|anticipated)(?=\s*$|\s*[,.;)]|\s+(?:at|in|on|last|earlier|for|by)\b)",
+            re.I,
+        ),
+        r" \1 \2\3forecast",
+    ),
     # "fewer rate cuts next year than markets anticipate", "a lot larger than Obama is predicting"
     (
         re.compile(
@@ -459,7 +499,8 @@ _REWRITES = [
     (
         re.compile(
             r"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)(?<=[\w)])\s+(?:expected|predicted|anticipated)"
-            r"(?=\s+(?:in|by|for|to|during|over|this|next|from)\b)",
+            # "down from growth of 2.25 million bpd expected last month"
+            r"(?=\s+(?:in|by|for|to|during|over|this|next|from|last|earlier|previously)\b)",
             re.I,
         ),
         " forecast",
@@ -703,7 +744,8 @@ def _later_expectation(claim: str) -> str:
     noun = _EXPECTS_NOUN.search(claim)
     if (
         noun
-        and not re.search(r"\bwill\b|\sto\s+[a-z]", noun.group("what"))
+        # ("due to the widespread delta variant" is a cause, not "X to rise")
+        and not re.search(r"\bwill\b|\sto\s+(?!(?:the|a|an|its|their|his|her|our)\b)[a-z]", noun.group("what"))
         and not re.search(r"\b(?:to|will|which|who|would|should)\b", noun.group("who"))
     ):
         # ... with what is said of it after a comma: "expects worldwide chip sales of $219.7 billion for 2009, a

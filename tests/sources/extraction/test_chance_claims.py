@@ -29,6 +29,35 @@ from sources.extraction.chance_claims import without_chance
             "Additionally, Biden has a better than 19 in 20 (or 97 percent) chance of winning the most votes",
             "Biden will win the most votes",
         ),
+        # a chance whose event is a whole clause, after the frame that names who states it (holdout-24
+        # wire-news24online-asteroid-2024, holdout-18 wire-nationthailand-noaa-record, holdout-11
+        # think-tank-investesg-climate-analytics)
+        (
+            "NASA says there's a 99.9983% chance the asteroid will safely go past Earth in seven years",
+            "the asteroid will safely go past Earth in seven years",
+        ),
+        ("NOAA indicated a one-in-three chance that 2024 will be warmer than 2023", "2024 will be warmer than 2023"),
+        (
+            "Additional action to curb other greenhouse gases, such as methane and nitrous oxide, results in a 70% "
+            "chance that a sustained fall in emissions will start in 2024",
+            "a sustained fall in emissions will start in 2024",
+        ),
+        # the one with the chance after an adverb or a report, the chance after an adjective (holdout-18
+        # model-livesportsdirect-premier-league, holdout-20 model-databuckets-wimbledon)
+        (
+            "Pep Guardiola's side are said to have a huge 55.2% chance of securing a record fourth consecutive title",
+            "Pep Guardiola's side will secure a record fourth consecutive title",
+        ),
+        (
+            "After Thursday's 2-0 defeat to West Ham United, Arsenal are only given a 15.30% chance of ending their "
+            "20-year title drought",
+            "Arsenal will end their 20-year title drought",
+        ),
+        (
+            "Mark your calendars down for some mouthwatering clashes on Thursday and Friday, as the top 4 seeds all "
+            "have at least a 67% chance of making it to the final four",
+            "the top 4 seeds will make it to the final four",
+        ),
     ],
 )
 def test_the_chance_around_a_proposition_is_dropped(claim, proposition):
@@ -37,6 +66,15 @@ def test_the_chance_around_a_proposition_is_dropped(claim, proposition):
 
 def test_a_claim_without_a_chance_is_left_alone():
     assert without_chance("Inflation will fall to 2% in 2025") == "Inflation will fall to 2% in 2025"
+
+
+def test_a_clause_with_its_own_modal_before_the_chance_is_the_claim():
+    # holdout-24, model-inquisitr-oscars-2019: the chance after the comma backs the claim before it
+    claim = (
+        "Glenn Close may take home the Oscar for Best Actress, as she has a reported 65.2 percent chance of winning "
+        "for her role in The Wife"
+    )
+    assert without_chance(claim) == claim
 
 
 @pytest.mark.parametrize(
