@@ -10,7 +10,8 @@ positive when it overlaps a gold forecast's quote, negative when it overlaps non
 when it overlaps only an `optional` entry. The model is a logistic regression on the
 plain-Python features of `sources.extraction.rescue` (words, word pairs, three- to five-letter pieces
 of words, the rules' markers and their kinds and bands, year, number, percentage, question,
-length), small enough to apply as a table of coefficients with no numpy at run time.
+length, and where the sentence stands: a list item, under an announcing line, after a heading),
+small enough to apply as a table of coefficients with no numpy at run time.
 
 Two ways of combining it with the rules are measured, each against the rules alone on the same
 held-out articles, with the quality report's own matching (`benchmarks.extraction`):
@@ -49,7 +50,7 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks import extraction
-from sources.extraction.rescue import features, fingerprint, rescuable, units, with_rescued
+from sources.extraction.rescue import fingerprint, rescuable, unit_features, units, with_rescued
 from sources.extraction.text import to_plain
 
 # one thread: the fits are small, and threads only fight over a shared machine
@@ -122,7 +123,7 @@ def load(set_names: tuple[str, ...] = CORPUS_SETS) -> list[Article]:
                 key,
                 published_on,
                 spans,
-                [features(plain, s, e) for s, e in spans],
+                unit_features(plain),
                 labels,
                 rules,
                 rule_units,
@@ -422,8 +423,7 @@ def sentence_features(set_names: tuple[str, ...]) -> list[dict[str, float]]:
     found = []
     for set_name in set_names:
         for _, path in extraction.articles(set_name):
-            plain = to_plain(path.read_text(encoding="utf-8"))
-            found.extend(features(plain, s, e) for s, e in units(plain))
+            found.extend(unit_features(to_plain(path.read_text(encoding="utf-8"))))
     return found
 
 

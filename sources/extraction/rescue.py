@@ -10,6 +10,9 @@ in plain Python:
 - `units` and `features`: the sentences the classifier reads and their features (words, word
   pairs, three- to five-letter pieces of words, the rules' markers with their kinds and bands,
   year, number, percentage, question, length), with no dependency beyond the standard library;
+  `context_features` and `unit_features`: where each unit stands (a list item, a line that is no
+  prose, under a line announcing a list, after a heading, not first in its paragraph), beside
+  its own features;
 - `score`: the logistic regression's probability from a JSON table of coefficients (what
   `python -m benchmarks.sentence_classifier --train PATH` writes), so no numpy or scikit-learn
   is needed to apply a trained model;
@@ -21,9 +24,11 @@ in plain Python:
   someone "can expect" is an expectation; a plain "will" is almost certain, and likely when a
   projection or belief frames it; a list item with no estimative words says what the line
   announcing its list says; any other line with none, a verbless figure or a company's
-  guidance, is likely, as the corpus reads such lines), a deadline from its own time
-  expressions or a dated sentence before it in its paragraph, a drafted claim and criteria, and
-  a warning that the model proposed it;
+  guidance, is likely, as the corpus reads such lines; with no marker, a doubt is unlikely, "not
+  going to" remote, "possible" unscored, a "will" with "probably" likely, and "Label: 20%" its
+  stated chance unless the label names a level), a deadline from its own time expressions, a
+  dated sentence before it in its paragraph or the nearest dated heading above it (a later date
+  than the publication day), a drafted claim and criteria, and a warning that the model proposed it;
 - `table_row`: a cell of a table copied one cell a line (found as the rules find it, `rows.stacked_tables`)
   is no sentence: it is proposed as its row, once, with the table's column of chances, if it has one;
 - `with_rescued`: the candidates and the rescued sentences, in text order;
@@ -132,6 +137,47 @@ def features(plain: str, start: int, end: int) -> dict[str, float]:
     return dict.fromkeys(sorted(names), weight)
 
 
+# A sentence's place in the article, beside its own words: a list item, a line that is no prose,
+# under a line announcing a list (with estimative words or not), after a heading, not first in its
+# paragraph. Items of a predictions list read like statements; where they stand says they are not.
+# Fixed weight, not scaled with the sentence's own features: a short line keeps the same context.
+CONTEXT_WEIGHT = 0.3
+
+
+def context_features(plain: str, spans: list[tuple[int, int, int]], index: int) -> set[str]:
+    """The names of the context features of the unit `spans[index]` (`unit_blocks`)."""
+    start, end, block = spans[index]
+    names = set()
+    block_start, block_end = blocks(plain)[block]
+    if _ITEM.match(plain, block_start, block_end):
+        names.add("ctx:item")
+    if not ends_as_prose(plain[start:end]):
+        names.add("ctx:not_prose")
+        announcing = announcing_line(plain, spans[:index])
+        if announcing:
+            names.add("ctx:announced")
+            if find_markers(plain, *announcing):
+                names.add("ctx:announced:marker")
+    if index > 0:
+        before_start, before_end, before_block = spans[index - 1]
+        if before_block != block and not ends_as_prose(plain[before_start:before_end]):
+            names.add("ctx:after_heading")
+        if before_block == block:
+            names.add("ctx:not_first")
+    return names
+
+
+def unit_features(plain: str) -> list[dict[str, float]]:
+    """The features of every unit of the text (`units`): its own (`features`) and its context's."""
+    spans = unit_blocks(plain)
+    found = []
+    for index, (start, end, _) in enumerate(spans):
+        own = features(plain, start, end)
+        own.update(dict.fromkeys(sorted(context_features(plain, spans, index)), CONTEXT_WEIGHT))
+        found.append(own)
+    return found
+
+
 @cache
 def load_weights(path: Path = WEIGHTS) -> dict:
     """A trained model ({"intercept", "threshold", "coefficients", ...}), read once per file, when
@@ -161,12 +207,40 @@ def score(found: dict[str, float], model: dict) -> float:
 # With no estimative marker the rules recognise, the words that still say how likely it is.
 # "Buyers can expect higher rates" is what they should expect, not what could happen
 _POSSIBLE = re.compile(
-    r"\b(?:could|may|might|can(?!\s+(?:\w+\s+)?(?:expect|be\s+expected)\b)|possibly|perhaps|maybe)\b", re.I
+    r"\b(?:could|may|might|can(?!\s+(?:\w+\s+)?(?:expect|be\s+expected)\b)|possibly|perhaps|maybe|"
+    r"possible|possibility|possibilities)\b",
+    re.I,
 )
 # the top of a range of figures, "4.2% \u2013 4.7%", is a level, not a chance after a dash
 _RANGE_FROM = re.compile(r"\d\s*(?:%|per\s*cent|percent)\s*(?:[-\u2013\u2014]+|to)\s*$", re.I)
-_WILL_NOT = re.compile(r"\b(?:will\s+not|won't|will\s+never)\b", re.I)
-_WILL = re.compile(r"\b(?:will|shall|is\s+set\s+to|are\s+set\s+to|(?:is|are)\s+going\s+to)\b|'ll\b", re.I)
+_WILL_NOT = re.compile(
+    r"\b(?:will\s+not|won't|will\s+never|(?:is|are|am)\s+not\s+going\s+to|(?:isn't|aren't)\s+going\s+to)\b"
+    r"|'(?:s|re|m)\s+not\s+going\s+to\b|\bnegligible\b",
+    re.I,
+)
+# what someone doubts or tells you not to expect is unlikely: "I doubt it goes below $50", "don't expect a crash"
+_DOUBTED = re.compile(
+    r"\b(?:(?<!no )doubts?|doubtful|(?:do|does|did)\s*n[o']t\s+(?:\w+\s+)?expect|"
+    r"chances?\b[^.]*\b(?:is|are)\s+(?:still\s+)?low)\b",
+    re.I,
+)
+_WILL = re.compile(
+    r"\b(?:will|shall|is\s+set\s+to|are\s+set\s+to|(?:is|are)\s+going\s+to)\b|'ll\b|'(?:s|re)\s+going\s+to\b", re.I
+)
+# a line that is a label and a percentage is an outcome and its chance: "Interim solution: 20%",
+# "A more pro-Brexit withdrawal agreement probability - 2pc" ...
+_LABELLED_CHANCE = re.compile(
+    r"\s*(?P<label>[^\d\n]{2,80}?)\s*[:\-\u2013\u2014]\s*(?P<number>\d{1,2}(?:\.\d+)?|100)\s*(?:%|pc\b|per\s*cent\b)\s*",
+    re.I,
+)
+# ... unless the label names a level: "Music (incl. app) rev. growth: 30%", "GM: 41.8%", "CAGR: 10%"
+_LEVEL_LABEL = re.compile(
+    r"\b(?:growth|rates?|rev|revenues?|margins?|shares?|cagr|gm|inflation|unemployment|yields?|returns?|"
+    r"turnout|votes?|gdp|tax|interest|prices?|costs?|sales|ratio|debt|deficit|change|swing)\b",
+    re.I,
+)
+# a "will" said with "probably" is a lean: "we will end up holding rates ..., probably a long period"
+_PROBABLY = re.compile(r"\bprobably\b", re.I)
 # "the company predicts ... will", "analysts think ... will": a projection or a belief hedges the "will"
 _FRAMED_WILL = re.compile(
     r"\b(?:predicts?|projects?|forecasts?|expects?|thinks?|believes?|estimates?|sees?|anticipates?)\b", re.I
@@ -216,13 +290,22 @@ def _probability(
         if head.kind != "stated":
             return scale.probability(head.category), BASIS_PHRASE, head.category, phrase
     sentence = plain[start:end]
+    labelled = _LABELLED_CHANCE.fullmatch(sentence)
+    if labelled and not _LEVEL_LABEL.search(labelled.group("label")):
+        probability = float(labelled.group("number")) / 100
+        return probability, BASIS_STATED, band_of(probability, scale), sentence[labelled.start("number") :].strip()
     possible = _POSSIBLE.search(sentence)
     if possible:
         return None, BASIS_NONE, None, possible.group(0)
     denied = _WILL_NOT.search(sentence)
     if denied:
         return scale.probability(scales.REMOTE), BASIS_PHRASE, scales.REMOTE, denied.group(0)
+    doubted = _DOUBTED.search(sentence)
+    if doubted:
+        return scale.probability(scales.UNLIKELY), BASIS_PHRASE, scales.UNLIKELY, doubted.group(0)
     will = _WILL.search(sentence)
+    if will and _PROBABLY.search(sentence):
+        return scale.probability(scales.LIKELY), BASIS_PHRASE, scales.LIKELY, will.group(0)
     if will and not _FRAMED_WILL.search(sentence[: will.start()]):
         return scale.probability(scales.ALMOST_CERTAIN), BASIS_PHRASE, scales.ALMOST_CERTAIN, will.group(0)
     # a projection, a company's guidance, a verbless figure line: a lean, as the corpus reads them
@@ -256,10 +339,11 @@ def rescued_candidate(
     confidence: float,
     announcing: tuple[int, int] | None = None,
     chance: tuple[float, str] | None = None,
+    headings: list[tuple[int, int]] | None = None,
 ) -> Candidate:
     """The sentence at `span` as a candidate; `before` are the sentences before it in its block,
     `announcing` the line ending in a colon that a list item stands under, `chance` a table row's
-    chance and its column's name."""
+    chance and its column's name, `headings` the headings above it, nearest first."""
     start, end = strip_quote_marks(plain, *span)
     if chance is not None:
         probability, phrase = chance
@@ -275,6 +359,15 @@ def rescued_candidate(
             if found is not None and found.flag == DEADLINE_STATED:
                 when, flag = found, DEADLINE_CONTEXT
                 notes.append(f"deadline taken from the previous sentence ({' '.join(found.text.split())})")
+                break
+    if when is None:
+        # "Oil in 2026: A Three-Scenario Outlook" dates the scenarios under it; a past year is a
+        # review, and the dateline ("Tuesday, December 2, 2025") is the day it was written
+        for s, e in headings or ():
+            found = deadline_in(plain, s, e, published_on)
+            if found is not None and found.flag == DEADLINE_STATED and found.deadline > published_on:
+                when, flag = found, DEADLINE_CONTEXT
+                notes.append(f"deadline taken from the heading above ({' '.join(found.text.split())})")
                 break
     if when is None:
         deadline, flag = default_deadline(published_on), DEADLINE_DEFAULT
@@ -316,6 +409,23 @@ def announcing_line(plain: str, earlier: list[tuple[int, int, int]]) -> tuple[in
     return None
 
 
+def headings_above(plain: str, spans: list[tuple[int, int, int]], index: int) -> list[tuple[int, int]]:
+    """The headings before the unit `spans[index]` (`unit_blocks`), nearest first: lines alone in
+    their block that do not end as prose and are no list item, the article's title among them."""
+    per_block: dict[int, int] = {}
+    for _, _, block in spans:
+        per_block[block] = per_block.get(block, 0) + 1
+    own_block = spans[index][2]
+    return [
+        (start, end)
+        for start, end, block in reversed(spans[:index])
+        if block != own_block
+        and per_block[block] == 1
+        and not ends_as_prose(plain[start:end])
+        and not _ITEM.match(plain, plain.rfind("\n", 0, start) + 1, end)
+    ]
+
+
 def rescuable(plain: str, start: int, end: int) -> bool:
     """Whether a sentence may be rescued: a question forecasts nothing, however much it sounds
     like a forecast ("Who will win the tournament?")."""
@@ -346,13 +456,15 @@ def with_rescued(
     tables = stacked_tables(plain)
     if scores is not None and len(scores) != len(spans):
         raise ValueError(f"{len(scores)} scores for {len(spans)} units")
+    if scores is None:
+        scores = [score(found, model) for found in unit_features(plain)]
     found = []
     for index, (start, end, block) in enumerate(spans):
         if any(c.start < end and start < c.end for c in candidates):
             continue
         if not rescuable(plain, start, end):
             continue
-        value = scores[index] if scores is not None else score(features(plain, start, end), model)
+        value = scores[index]
         if value < threshold:
             continue
         before = [(s, e) for s, e, b in spans[:index] if b == block][-2:]
@@ -379,6 +491,7 @@ def with_rescued(
                 if row is None and not ends_as_prose(plain[start:end])
                 else None,
                 chance=chance,
+                headings=headings_above(plain, spans, index),
             )
         )
     if not found:

@@ -144,7 +144,7 @@ def test_the_set_folds_report_each_held_out_set_and_the_mean_change(corpus):
 def test_the_benchmark_and_the_extractor_share_one_rescue():
     from sources.extraction import rescue
 
-    assert experiment.features is rescue.features and experiment.with_rescued is rescue.with_rescued
+    assert experiment.unit_features is rescue.unit_features and experiment.with_rescued is rescue.with_rescued
 
 
 def test_shipped_coefficients_keep_four_significant_digits_and_drop_the_negligible():
@@ -155,3 +155,10 @@ def test_shipped_coefficients_keep_four_significant_digits_and_drop_the_negligib
 
     model = type("Pipeline", (), {"steps": [("v", Fitted), ("r", Fitted)]})
     assert experiment.weights_of(model) == {"intercept": -3.512, "coefficients": {"a": 0.0001235, "c": -12.35}}
+
+
+def test_each_sentence_is_read_with_its_context(article):
+    plain = article.text
+    # "- Rates will probably fall in 2033." is a list item; "Outlook for 2031" is a heading before "Prices ..."
+    assert article.features == experiment.unit_features(plain)
+    assert "ctx:item" in article.features[2] and "ctx:after_heading" in article.features[1]

@@ -293,3 +293,93 @@ def test_a_table_of_levels_gives_its_rows_no_stated_chance_and_a_header_cell_is_
     )
     assert rescue.table_row(plain, tables, *cells["Make playoffs"]) is None
     assert rescue.table_row(plain, tables, *rescue.units(plain)[0]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability", "category"),
+    [
+        # what is doubted or not to be expected is unlikely, unless there is "no doubt"
+        ("I doubt it goes below $50.", 0.325, scales.UNLIKELY),
+        ("But don't expect a crash, Farris says.", 0.325, scales.UNLIKELY),
+        (
+            "There's no doubt that we will have, and we've already had, a number of cases that are imported cases.",
+            0.97,
+            scales.ALMOST_CERTAIN,
+        ),
+        # "not going to" is a "won't"; "we're going to" a "will"
+        ("It’s not going to be NASA that send very many non-astronauts to Mars.", 0.03, scales.REMOTE),
+        ("“So we’re going to continue to be on the road to recovery.”", 0.97, scales.ALMOST_CERTAIN),
+        # what is possible carries no probability
+        (
+            "Gold and silver prices are forming outside reversals as I write, and an interim top is possible.",
+            None,
+            None,
+        ),
+        # a "will" said with "probably" is a lean
+        (
+            "Then the expectation is at some point, we will end up holding rates, pausing for some period of time, "
+            "probably a long period of time.",
+            0.675,
+            scales.LIKELY,
+        ),
+        # a label and a percentage is an outcome and its chance, unless the label names a level
+        ("Interim solution: 20%", 0.2, scales.VERY_UNLIKELY),
+        ("A more pro-Brexit withdrawal agreement probability - 2pc", 0.02, scales.REMOTE),
+        ("Music (incl. app) rev. growth: 30%", 0.675, scales.LIKELY),
+    ],
+)
+def test_a_rescued_sentence_without_markers_reads_doubts_denials_possibilities_and_labelled_chances(
+    sentence, probability, category
+):
+    found = rescued(sentence)
+    assert found.probability == probability
+    assert found.category == category
+
+
+JOBS_2026 = (
+    "Tuesday, December 2, 2025\n\n"
+    "Unemployment Rate Forecast 2026: What to Expect in the Job Market Next Year\n\n"
+    "3. Sectors Expected to Grow in 2026\n\n"
+    "Some industries will outperform the rest:\n\n"
+    "Healthcare\n\n"
+    "Strong demand due to aging populations."
+)
+
+
+def test_a_rescued_sentence_with_no_date_of_its_own_takes_the_year_of_the_heading_above_it():
+    plain = to_plain(JOBS_2026)
+    scores = [0.0] * (len(rescue.units(plain)) - 1) + [1.0]
+    (found,) = rescue.with_rescued(JOBS_2026, plain, [], date(2025, 12, 2), SCALE, scores=scores, threshold=0.6)
+    assert found.quote == "Strong demand due to aging populations."
+    assert found.deadline == date(2026, 12, 31) and found.deadline_flag == DEADLINE_CONTEXT
+    assert "heading above" in found.note
+
+
+def test_the_dateline_or_a_past_year_in_a_heading_is_no_deadline():
+    text = "Tuesday, December 2, 2025\n\nThe 2024 season in review\n\nStrong demand due to aging populations."
+    plain = to_plain(text)
+    (found,) = rescue.with_rescued(text, plain, [], date(2025, 12, 2), SCALE, scores=[0.0, 0.0, 1.0], threshold=0.6)
+    assert found.deadline == date(2025, 12, 31) and found.deadline_flag == DEADLINE_DEFAULT
+
+
+def test_a_unit_has_context_features_a_list_item_under_its_announcing_line_and_a_line_after_a_heading():
+    text = (
+        "Most forecasts suggest unemployment may increase modestly at the start of 2026 due to:\n\n"
+        "  • Slower economic growth\n\n"
+        "  • High interest rates from previous years\n\n"
+        "Healthcare\n\n"
+        "Strong demand due to aging populations. Hiring rises."
+    )
+    plain = to_plain(text)
+    spans = rescue.unit_blocks(plain)
+    assert [plain[s:e] for s, e, _ in spans][1] == "Slower economic growth"
+    item, heading, first, second = (rescue.context_features(plain, spans, i) for i in (1, 3, 4, 5))
+    assert {"ctx:item", "ctx:not_prose", "ctx:announced", "ctx:announced:marker"} <= item
+    assert "ctx:item" not in heading and "ctx:not_prose" in heading
+    assert first == {"ctx:after_heading"}
+    assert second == {"ctx:not_first"}
+    found = rescue.unit_features(plain)
+    assert found[1]["ctx:item"] == rescue.CONTEXT_WEIGHT
+    # a unit's own features keep unit length beside its context
+    own = {k: v for k, v in found[4].items() if not k.startswith("ctx:")}
+    assert own == rescue.features(plain, *spans[4][:2])
