@@ -20,8 +20,8 @@ holdout-5 (seen since round six), holdout-6 (seen since round seven), holdout-7 
 eight), holdout-8 and holdout-9 (seen since round nine), holdout-10 and holdout-11 (seen since round
 ten), holdout-12 and holdout-13 (seen since round eleven), holdout-14 and holdout-15 (seen since
 round twelve), holdout-16 and holdout-17 (seen since round thirteen), holdout-18 and holdout-19
-(seen since round fourteen), holdout-20 to holdout-23 (seen since round fifteen), holdout-24 to
-holdout-27 (never tuned on), legacy, all.
+(seen since round fourteen), holdout-20 to holdout-23 (seen since round fifteen), holdout-24 and
+holdout-25 (seen since round sixteen), holdout-26 to holdout-33 (never tuned on), legacy, all.
 
 A candidate matches a gold entry when the gold `quote` and the candidate's quote overlap:
 one holds the other, or they share a run of words as long as most of the shorter one.
@@ -98,16 +98,16 @@ SET_FOLDERS = {
     # (measured once, unseen, with the fourteenth round's rules); their failures were read in the fifteenth
     "holdout-22": [ARTICLES / "published" / "holdout-22"],
     "holdout-23": [ARTICLES / "published" / "holdout-23"],
-    # never tuned on: annotated and committed before any rule of the fifteenth round existed, measured
-    # with the fourteenth round's rules and at the end of the fifteenth
+    # seen since round sixteen: annotated and committed before any rule of the fifteenth round existed,
+    # measured, unseen, with the fourteenth round's rules and at the end of the fifteenth; read in the sixteenth
     "holdout-24": [ARTICLES / "published" / "holdout-24"],
     "holdout-25": [ARTICLES / "published" / "holdout-25"],
     # never tuned on: annotated and committed after the fifteenth round's rules were written, measured
-    # with them
+    # with them and at the end of the sixteenth round
     "holdout-26": [ARTICLES / "published" / "holdout-26"],
     "holdout-27": [ARTICLES / "published" / "holdout-27"],
-    # never tuned on: annotated and committed before any rule of the sixteenth round existed, measured
-    # with the fifteenth round's rules as soon as they were committed
+    # never tuned on: annotated and committed before any rule of the sixteenth round was merged, measured
+    # with the fifteenth round's rules as soon as they were committed and at the end of the sixteenth
     "holdout-28": [ARTICLES / "published" / "holdout-28"],
     "holdout-29": [ARTICLES / "published" / "holdout-29"],
     "holdout-30": [ARTICLES / "published" / "holdout-30"],
