@@ -239,7 +239,7 @@ _LEVEL_LABEL = re.compile(
     r"turnout|votes?|gdp|tax|interest|prices?|costs?|sales|ratio|debt|deficit|change|swing)\b",
     re.I,
 )
-# a "will" said with "probably" is a lean: "we will end up holding rates ..., probably a long period"
+# a "will" said with "probably" is a lean: "I would err on the side of we’ll probably see more activity"
 _PROBABLY = re.compile(r"\bprobably\b", re.I)
 # "the company predicts ... will", "analysts think ... will": a projection or a belief hedges the "will"
 _FRAMED_WILL = re.compile(

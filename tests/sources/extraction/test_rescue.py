@@ -315,10 +315,10 @@ def test_a_table_of_levels_gives_its_rows_no_stated_chance_and_a_header_cell_is_
             None,
             None,
         ),
-        # a "will" said with "probably" is a lean
+        # a "will" said with "probably" is a lean (holdout-20, interview-wajr-flu-season-2022)
         (
-            "Then the expectation is at some point, we will end up holding rates, pausing for some period of time, "
-            "probably a long period of time.",
+            "\u201d I would err on the side of we\u2019ll probably see more activity than we\u2019ve seen "
+            "in the last few years",
             0.675,
             scales.LIKELY,
         ),
