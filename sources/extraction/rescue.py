@@ -67,7 +67,7 @@ from .flags import (
     DEADLINE_STATED,
 )
 from .markers import Marker, find_markers, head_marker
-from .rows import StackedTable, stacked_tables
+from .rows import PERCENT_QUANTITY, StackedTable, stacked_tables
 from .segments import blocks, sentences_in
 from .text import trim
 
@@ -233,12 +233,7 @@ _LABELLED_CHANCE = re.compile(
     r"\s*(?P<label>[^\d\n]{2,80}?)\s*[:\-\u2013\u2014]\s*(?P<number>\d{1,2}(?:\.\d+)?|100)\s*(?:%|pc\b|per\s*cent\b)\s*",
     re.I,
 )
-# ... unless the label names a level: "Music (incl. app) rev. growth: 30%", "GM: 41.8%", "CAGR: 10%"
-_LEVEL_LABEL = re.compile(
-    r"\b(?:growth|rates?|rev|revenues?|margins?|shares?|cagr|gm|inflation|unemployment|yields?|returns?|"
-    r"turnout|votes?|gdp|tax|interest|prices?|costs?|sales|ratio|debt|deficit|change|swing)\b",
-    re.I,
-)
+# ... unless the label names a level (rows.PERCENT_QUANTITY)
 # a "will" said with "probably" is a lean: "I would err on the side of we’ll probably see more activity"
 _PROBABLY = re.compile(r"\bprobably\b", re.I)
 # "the company predicts ... will", "analysts think ... will": a projection or a belief hedges the "will"
@@ -291,7 +286,7 @@ def _probability(
             return scale.probability(head.category), BASIS_PHRASE, head.category, phrase
     sentence = plain[start:end]
     labelled = _LABELLED_CHANCE.fullmatch(sentence)
-    if labelled and not _LEVEL_LABEL.search(labelled.group("label")):
+    if labelled and not PERCENT_QUANTITY.search(labelled.group("label")):
         probability = float(labelled.group("number")) / 100
         return probability, BASIS_STATED, band_of(probability, scale), sentence[labelled.start("number") :].strip()
     possible = _POSSIBLE.search(sentence)

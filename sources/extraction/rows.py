@@ -656,8 +656,11 @@ _COLON_CHANCE = re.compile(
 )
 
 
-_PERCENT_QUANTITY = re.compile(
-    r"\b(?:CAGR|growth|inflation|returns?|yields?|rates?|margins?|change|unemployment|GDP|CPI|EPS|share|weight)\b",
+# A label naming a quantity measured in percent, so that "Label: 30%" is its level, not a chance: "CAGR: 10%",
+# "Music (incl. app) rev. growth: 30%", "GM: 41.8%" (the rows here and the rescue's labelled lines read it)
+PERCENT_QUANTITY = re.compile(
+    r"\b(?:CAGR|GM|growth|inflation|returns?|yields?|rates?|margins?|change|swing|unemployment|GDP|CPI|EPS|shares?|"
+    r"weight|rev|revenues?|sales|turnout|votes?|tax|interest|prices?|costs?|ratio|debt|deficit)\b",
     re.I,
 )
 
@@ -671,7 +674,7 @@ def _label_colon_chance(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
         if found and found.group("long"):
             rows.append(Row(start, end, float(found.group("long_num")) / 100, _chance_label(found.group("long"))))
             continue
-        if found and _PERCENT_QUANTITY.search(found.group("label")):
+        if found and PERCENT_QUANTITY.search(found.group("label")):
             continue  # "CAGR: 10%", "Inflation: 3%": a quantity measured in percent, not a chance
         if found and _BEHIND.search(heading) and not _AHEAD.search(heading):
             continue  # under "Inputted current average poll shares", "Con: 33%" is today's share, not a chance
