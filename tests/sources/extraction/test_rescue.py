@@ -173,7 +173,7 @@ def test_the_shipped_model_was_trained_on_the_features_the_rules_give_today():
     from benchmarks.sentence_classifier import sentence_features
 
     model = rescue.load_weights()
-    assert model["threshold"] == 0.6
+    assert model["threshold"] == 0.4
     assert model["sets"] and model["coefficients"]
     # the rules' markers are features: a changed rule changes what the model reads
     assert rescue.fingerprint(sentence_features(tuple(model["sets"]))) == model["features_fingerprint"], RETRAIN
