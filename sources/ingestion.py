@@ -336,6 +336,14 @@ def extract_metadata(text: str) -> ArticleMetadata:
                     break
         if published_on:
             break
+    if published_on is None:
+        # A line that is only a date is the page's dateline even below a report's header block
+        # (kind, title, publisher and authors, one line each): "November 8, 2023" as a fifth block.
+        for line in (line.strip() for block in blocks[4:8] for line in block.split("\n")):
+            if any(pattern.fullmatch(line) for pattern in _DATE_PATTERNS):
+                published_on = _parse_date(line)
+                if published_on:
+                    break
     return ArticleMetadata(
         title=title, author=author, author_bio=author_bio, publication=publication, published_on=published_on
     )

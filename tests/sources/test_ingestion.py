@@ -43,6 +43,15 @@ def test_bio_line_is_kept_as_the_author_bio():
         ("Title\n\nPosted on January 5, 2025 by Jane Roe\n\nText.", datetime.date(2025, 1, 5)),
         ("Title\n\nJane Roe | 1 June 2022\n\nText.", datetime.date(2022, 6, 1)),
         ("Title\n\nText without any date.", None),
+        # a think tank's report page: the date line under four header blocks
+        (
+            "Report\n\nUK Economic Outlook (Autumn 2023)\n\nThink tank: National Institute of Economic and Social "
+            "Research (NIESR)\n\nAuthor(s): Various authors\n\nNovember 8, 2023\n\nThis report calls for renewed "
+            "public investment.",
+            datetime.date(2023, 11, 8),
+        ),
+        # a date inside a sentence further down is not the page's date
+        ("Title\n\nOne.\n\nTwo.\n\nThree.\n\nOn March 3, 2022, the bank raised rates.", None),
     ],
 )
 def test_publication_date_from_the_header(header, date):
