@@ -169,7 +169,14 @@ _PROJECTS = re.compile(
     r"|\b(?:I|we|they)\s+(?:now\s+|still\s+|also\s+)?(?:predict|project|forecast)\b"
     # a projection that anticipates, a poll that shows: "The baseline projection anticipates that Brent crude
     # prices will average $62", "The poll of about 30 foreign exchange analysts this week showed the rupee will trade"
-    r"|\banticipates\s+that\b|\b(?:poll|survey)\b[^.;:]{0,60}?\b(?:showed|shows|found|finds)\b",
+    r"|\banticipates\s+that\b|\b(?:poll|survey)\b[^.;:]{0,60}?\b(?:showed|shows|found|finds)\b"
+    # a view stated as what someone makes of it: "The likelihood is that things will get worse", "My reading is that
+    # the rich Chinese buyers will come one day"
+    r"|\b(?:its|their|our|my|his|her|the)\s+(?:\w+\s+)?(?:likelihood|reading|guess|bet|hunch|sense|feeling|view)"
+    r"\s+is\s+that\b"
+    # ... or a confidence or a wager on the outcome: "Das exuded confidence that the economy will grow at 6.5%",
+    # "Investors are betting the bank will raise the benchmark rate"
+    r"|\bconfidence\s+that\b|\b(?:are|is|were|was)\s+betting\s+(?:that\s+)?(?=[^.;:]{0,80}$)",
     re.I,
 )
 # the forecaster named after the clause: "..., 28% higher than this year, Realtor.com predicted"
@@ -179,6 +186,10 @@ _PREDICTED_AFTER = re.compile(
     # research firm Gartner."
     r"|,\s+according\s+to\s+(?:a|an|the|its|their)\s+(?:new\s+|latest\s+|recent\s+|updated\s+)?"
     r"(?:forecasts?|projections?|estimates?|outlook)\b"
+    # ... or a pronoun for the forecaster, set off by commas: "Losses will be high, she predicts, as hundreds of
+    # thousands of undertrained conscripts are shuttled into Ukraine"
+    r"|,\s+(?:he|she|they|we|I)\s+(?:predicts|predicted|predict|projects|projected|forecasts|expects|expected)"
+    r"(?:[\s.\"'\u201d]*$|\s*,)"
 )
 _COMMENTARY = re.compile(
     r"\s*(?:[A-Z]\w+ed|Done|Handled|Played|Left|Taken)\s+(?:\w+\s+){0,2}\w+,"  # "Done badly, ..."

@@ -24,7 +24,10 @@ _BASE_OR_LATER = re.compile(
     # ... or a price: "falls from $2.50/gal in April to $2.43/gal in September"
     r"|\bfrom\s+[$\u00a3\u20ac]\d[\d.,]*(?:/\w+)?\s+$"
     # ... or in brackets: "cut sharply to 0.8% for this year (from a range of 1.9 - 2.9% seen in March)"
-    r"|\(\s*(?:up\s+|down\s+)?from\b[^)]*$",
+    r"|\(\s*(?:up\s+|down\s+)?from\b[^)]*$"
+    # ... nor another forecast the claim is set beside: "to increase by 3% to 4% in 2013, in line with its long-term
+    # forecast for 2030"
+    r"|\bin\s+line\s+with\b[^,;:]*$",
     re.I,
 )
 

@@ -25,8 +25,16 @@ _MONTH_RE = (
 )
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty": 20, "several": 3, "few": 3,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "several": 3, "few": 3,
 }  # fmt: skip
+# a record's span looks back: "the lowest level in five years", "for the first time in a decade"
+_RECORD_BEFORE = re.compile(
+    r"\b(?:(?:high|low|bigg|larg|small|strong|weak|fast|slow|great|steep|sharp|warm|cold|hott|wett|dri)est"
+    r"|first|most|least|best|worst|record|since)\b(?:\s+[\w\-]+){0,4}\s*$",
+    re.I,
+)
 _WEEKDAYS: dict[str, weekday] = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR}
 _WEEKDAYS.update({"saturday": SA, "sunday": SU})
 _SEASON_END = {"winter": (2, 28), "spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30)}
@@ -383,12 +391,22 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         last = int(m.group("d")) + {"early": 3, "mid": 6, "late": 9}[m.group("part").lower()]
         if last >= year:  # "since the late 1990s" looks back
             add(m, date(last, 12, 31))
-    # "IN A YEAR, IT MIGHT BE BELOW 3%" (not "in a year of turmoil", "in a year when")
+    # "IN A YEAR, IT MIGHT BE BELOW 3%" (not "in a year of turmoil", "in a year when"); at the sentence's end: "one
+    # third of colleges will be out of business in fifteen years." (not a record's span: "the highest in five years.")
     for m in re.finditer(
-        rf"\bin\s+(?P<n>a|an|{'|'.join(_NUMBERS)}|\d+)\s+(?P<unit>years?|months?)(?=\s*[,;]|\s+(?:from\s+now|time)\b)",
+        rf"\bin\s+(?P<n>a|an|{'|'.join(_NUMBERS)}|\d+)\s+(?P<unit>years?|months?)"
+        r"(?=\s*[,;]|\s+(?:from\s+now|time)\b|(?P<close>\s*[.!?][\"'\u201d\u2019]*\s*$))",
         plain,
         re.I,
     ):
+        if m.group("close") and (
+            _RECORD_BEFORE.search(plain, max(0, m.start() - 60), m.start())
+            or not m.group("unit").lower().startswith("year")
+            or m.group("n").lower() in ("few", "several", "a", "an")
+        ):
+            # a count of months or a vague "few" at the end is left to the windows read below, and "in a year" there
+            # is as often a rate's span ("twice in a year", "a million units in a year") as a horizon
+            continue
         raw = m.group("n").lower()
         n = _count(raw)
         add(m, published_on + _span(n, m.group("unit")))
@@ -557,12 +575,15 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
 
     for m in re.finditer(
         r"\b(?:in\s+the\s+(?:coming|next\s+few)\s+(?P<unit>weeks|months)|in\s+the\s+(?:weeks|months)\s+ahead"
+        # a time uncounted: "China will launch 5G within weeks from now", "within a few months"
+        r"|within\s+(?:a\s+few\s+|a\s+matter\s+of\s+)?(?:days|weeks|months)(?:\s+from\s+now)?"
         r"|in\s+the\s+(?:short|near)\s+(?:run|term)|soon|shortly|imminently)\b",
         plain,
         re.I,
     ):
         text = m.group(0).lower()
-        delta = relativedelta(months=1) if "week" in text or text in ("soon", "shortly", "imminently") else None
+        quick = "week" in text or "days" in text or text in ("soon", "shortly", "imminently")
+        delta = relativedelta(months=1) if quick else None
         if delta is None:
             delta = relativedelta(months=6) if "month" in text else relativedelta(years=1)
         add(m, published_on + delta, DEADLINE_APPROXIMATE)

@@ -366,3 +366,35 @@ def test_forecasters_who_are_predicting_need_no_date_where_a_lone_one_does(sente
     assert predicted.probability == 0.675
     lone = "A lone forecaster is predicting an eruption."
     assert extract_candidates(lone, published_on=date(2023, 4, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "Losses will be high, she predicts, as hundreds of thousands of undertrained conscripts are shuttled into "
+            "Ukraine from Russia.",
+            id="holdout-26 forecaster after the will",
+        ),
+        pytest.param(
+            "In an exclusive interview with PTI Bhasha at his office, Das exuded confidence that the economy will grow "
+            "at 6.5% in FY24.",
+            id="holdout-27 confidence",
+        ),
+        pytest.param(
+            "Investors are betting the bank will raise the benchmark rate to 4.5 percent at the July 29 meeting.",
+            id="holdout-29 a wager",
+        ),
+        pytest.param(
+            "\u201cThe likelihood is that things will get worse before they get better,\u201d Keiji Fukuda, "
+            "the WHO\u2019s head of health security, told reporters.",
+            id="holdout-28 the likelihood is",
+        ),
+        pytest.param(
+            "\u201cMy reading is that the rich Chinese buyers will come one day.\u201d", id="holdout-31 reading"
+        ),
+    ],
+)
+def test_a_will_framed_by_a_forecasters_verb_or_an_attitude_is_likely(sentence):
+    found = extract_candidates(sentence, published_on=date(2022, 6, 1))
+    assert found[0].probability == 0.675

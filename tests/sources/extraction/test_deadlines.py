@@ -170,3 +170,12 @@ def test_the_year_of_a_concession_after_the_forecast_is_not_its_window():
         "percent drop."
     )
     assert _year(sentence, date(2024, 4, 15)) is None
+
+
+def test_another_forecast_the_claim_is_set_beside_is_not_its_window():
+    # holdout-30 outlook-cruiseindustrynews-unwto-tourism-2013
+    sentence = (
+        "World Travel Organization (UNWTO) forecasts international tourist arrivals to increase by 3% to 4% in 2013, "
+        "in line with its long-term forecast for 2030"
+    )
+    assert _year(sentence, date(2013, 2, 15)) == 2013

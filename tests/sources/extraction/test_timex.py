@@ -598,3 +598,27 @@ def test_a_change_on_the_year_is_year_on_year_not_this_year():
     sentence = "The budget expenditure should fall by \u20ac705 million on the year and reach \u20ac16.7 billion."
     assert time_expressions(sentence, date(2014, 10, 1)) == []
     assert [w.text for _, w in time_expressions("Spending will rise over the year.", date(2014, 10, 1))] == ["the year"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        # holdout-30 op-ed-mindingthecampus-college-predictions-2013
+        ("Horn ventures the prediction that one third of colleges will be out of business in fifteen years.", 2028),
+        (
+            "This ups the ante on Sebastian Thrun, who has said that nearly all colleges and universities will be out "
+            "of business in fifty years.",
+            2063,
+        ),
+    ],
+)
+def test_a_count_of_years_closing_the_sentence_is_its_horizon(sentence, year):
+    assert _one(sentence, date(2013, 11, 15)).deadline.year == year
+    # a record's span looks back
+    assert _one("Prices will rise to the highest in five years.", date(2013, 11, 15)).deadline_flag == DEADLINE_DEFAULT
+
+
+def test_within_weeks_is_a_month_off():
+    # holdout-26 interview-fudzilla-qualcomm-5g-2019
+    sentence = "As we know, China will launch 5G within weeks from now, and 1.4 billion people live in that country."
+    assert extract_candidates(sentence, published_on=date(2019, 10, 15))[0].deadline == date(2019, 11, 15)
