@@ -200,3 +200,8 @@ def test_a_percentage_with_no_digit_before_its_point_is_under_one_percent():
     assert _values(sentence) == [pytest.approx(0.0043)]
     # a sentence's full stop before a number is no decimal point
     assert _values("Nobody knows. 43% chance of rain, they say.") == [0.43]
+
+
+def test_a_percentage_glued_to_its_chance_noun_is_a_stated_chance():
+    # holdout-31: a scraped page lost the space between the figure and its noun
+    assert _values("75%chance that the Conservatives get the most seats") == [0.75]
