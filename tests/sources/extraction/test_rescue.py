@@ -328,6 +328,14 @@ def test_a_table_of_levels_gives_its_rows_no_stated_chance_and_a_header_cell_is_
             None,
             None,
         ),
+        # ... but "as you can see" points at a figure, and "May" with a capital is the month (holdout-31, holdout-29)
+        ("As you can see, the most common result puts Labour short of a majority.", 0.675, scales.LIKELY),
+        (
+            "The Ruby project in Trinidad and Tobago is progressing ahead of schedule and on budget, "
+            "with first production on track for May 2021,' the company said.",
+            0.675,
+            scales.LIKELY,
+        ),
         # a "will" said with "probably" is a lean (holdout-20, interview-wajr-flu-season-2022)
         (
             "\u201d I would err on the side of we\u2019ll probably see more activity than we\u2019ve seen "
