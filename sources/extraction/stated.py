@@ -140,6 +140,12 @@ STATED_PATTERNS = [
     re.compile(rf"\bon\s+(?P<listed>){_NEAR}?{_PERCENT}\s+to\s+win\b", re.I),
     # a ranking of chances: "Second is Manchester City, with a bit over 11%" (only near odds talk)
     re.compile(rf",\s+with\s+(?P<listed>){_NEAR}?{_PERCENT}\s*\.?\s*$", re.I),
+    # ... by place: "In second place are the Spaniards with 17%, and in third place are the Germans (13%)"
+    re.compile(
+        rf"\b(?:first|second|third|fourth|fifth|next|last)\s+place\b[^.;%]{{0,40}}?(?:\bwith\s+|\()"
+        rf"(?P<listed>){_NEAR}?{_PERCENT}",
+        re.I,
+    ),
     # the next items of a list of chances in one sentence: "the win probabilities are ..., with 1917 at 71%,
     # Joker at 10% and Parasite only at 2%", "Brazil will win with a 16.81% probability, followed by Germany with
     # 15.80%" (only after a chance word earlier in the sentence)
