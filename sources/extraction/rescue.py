@@ -16,19 +16,20 @@ in plain Python:
 - `score`: the logistic regression's probability from a JSON table of coefficients (what
   `python -m benchmarks.sentence_classifier --train PATH` writes), so no numpy or scikit-learn
   is needed to apply a trained model;
-- `rescued_candidate`: what a rule would have given the sentence, with the gates relaxed: the
-  band of its estimative words, the head marker chosen as the rules choose it (a hedge inside
-  what is predicted outranks the frame around it, a quoted phrase in prose is no headline, the
-  belief nearest a "will" frames it and a denied one denies it; a stated number wins, unless it
-  closes a range of figures, "4.2% – 4.7%"; "could/may/might" carry no probability, but what
-  someone "can expect" is an expectation; a plain "will" is almost certain, and likely when a
-  projection or belief frames it; a list item with no estimative words says what the line
-  announcing its list says; any other line with none, a verbless figure or a company's
-  guidance, is likely, as the corpus reads such lines; with no marker, a doubt is unlikely, "not
-  going to" remote, "possible" unscored, a "will" with "probably" likely, and "Label: 20%" its
-  stated chance unless the label names a level), a deadline from its own time expressions, a
-  dated sentence before it in its paragraph or the nearest dated heading above it (a later date
-  than the publication day), a drafted claim and criteria, and a warning that the model proposed it;
+- `rescued_candidate`: what a rule would have given the sentence, with the gates relaxed: the band
+  of its estimative words, the head marker chosen as the rules choose it (a hedge inside what is
+  predicted outranks the frame around it, a quoted phrase in prose is no headline, the belief
+  nearest a "will" frames it and a denied one denies it; a stated number wins, unless it closes a
+  range of figures, "4.2% – 4.7%"; "could/may/might" carry no probability, but what someone "can
+  expect" is an expectation, "as you can see" no possibility and "May" the month; a plain "will" is
+  almost certain, and likely when a projection or belief frames it; a list item with no estimative
+  words says what the line announcing its list says; any other line with none, a verbless figure or
+  a company's guidance, is likely, as the corpus reads such lines; with no marker, a doubt or "I
+  don't think so" is unlikely, "not going to", "nor will" or a denied progressive ("is not
+  catching") remote, "possible" unscored, a "will" with "probably" likely, and "Label: 20%" its
+  stated chance unless the label names a level), a deadline from its own time expressions, a dated
+  sentence before it in its paragraph or the nearest dated heading above it (a later date than the
+  publication day), a drafted claim and criteria, and a warning that the model proposed it;
 - `table_row`: a cell of a table copied one cell a line (found as the rules find it, `rows.stacked_tables`)
   is no sentence: it is proposed as its row, once, with the table's column of chances, if it has one;
 - `with_rescued`: the candidates and the rescued sentences, in text order;
@@ -205,22 +206,28 @@ def score(found: dict[str, float], model: dict) -> float:
 
 
 # With no estimative marker the rules recognise, the words that still say how likely it is.
-# "Buyers can expect higher rates" is what they should expect, not what could happen
+# "Buyers can expect higher rates" is what they should expect, not what could happen; "as you can see" points
+# at a figure; "May" with a capital is the month: "first production on track for May 2021"
 _POSSIBLE = re.compile(
-    r"\b(?:could|may|might|can(?!\s+(?:\w+\s+)?(?:expect|be\s+expected)\b)|possibly|perhaps|maybe|"
+    r"\b(?:could|(?-i:may)|might|can(?!\s+(?:\w+\s+)?(?:expect|be\s+expected)\b)(?<!as\syou\scan)(?<!as\swe\scan)|"
+    r"possibly|perhaps|maybe|"
     r"possible|possibility|possibilities)\b",
     re.I,
 )
 # the top of a range of figures, "4.2% \u2013 4.7%", is a level, not a chance after a dash
 _RANGE_FROM = re.compile(r"\d\s*(?:%|per\s*cent|percent)\s*(?:[-\u2013\u2014]+|to)\s*$", re.I)
+# "Nor will COVID magically disappear" is "COVID will not disappear"; a denied progressive says what is not
+# going to happen: "At 7-9, Atlanta's not catching Seattle or New Orleans"
 _WILL_NOT = re.compile(
     r"\b(?:will\s+not|won't|will\s+never|(?:is|are|am)\s+not\s+going\s+to|(?:isn't|aren't)\s+going\s+to)\b"
-    r"|'(?:s|re|m)\s+not\s+going\s+to\b|\bnegligible\b",
+    r"|'(?:s|re|m)\s+not\s+going\s+to\b|\bnegligible\b|\b(?:nor|neither)\s+will\b"
+    r"|(?:\b(?:is|are|am)\s+not|\b(?:isn't|aren't)|'(?:s|re|m)\s+not)\s+(?!expecting\b)[a-z]+ing\b",
     re.I,
 )
-# what someone doubts or tells you not to expect is unlikely: "I doubt it goes below $50", "don't expect a crash"
+# what someone doubts or tells you not to expect is unlikely: "I doubt it goes below $50", "don't expect a crash",
+# and so is the answer to a question of what will happen: "I still don't think so"
 _DOUBTED = re.compile(
-    r"\b(?:(?<!no )doubts?|doubtful|(?:do|does|did)\s*n[o']t\s+(?:\w+\s+)?expect|"
+    r"\b(?:(?<!no )doubts?|doubtful|(?:do|does|did)\s*n[o']t\s+(?:\w+\s+)?(?:expect|think\s+so)|"
     r"chances?\b[^.]*\b(?:is|are)\s+(?:still\s+)?low)\b",
     re.I,
 )

@@ -3,7 +3,9 @@
 Model write-ups and market outlooks put their numbers in lines without a verb:
 
 - a table whose header names a chance: "Team | Chance to win Super Bowl |" then
-  "Chicago Bears | 8.84% |" (each row: the team, the event, the number);
+  "Chicago Bears | 8.84% |" (each row: the team, the event, the number); or a title that names
+  it above a header that names its column in percent: "Highest Default Probabilities", "Entity
+  Name | Mid Spread | CPD (%) |", then "Argentina | 1025.10 | 48,99 |";
 - outcome shares that add up to 100%: "Chance of winning election Obama 96.7% Romney 3.2%
   Tie 0.2%" (each outcome a forecast); the same after a condition ("Obama gets CO Romney
   1.7% Tie 0.1% Obama 98.2%") is one conditional forecast, its most likely outcome;
@@ -187,13 +189,39 @@ _CHANCE_HEADER = re.compile(r"\b(?:chances?|probability|probabilities|odds|likel
 _FRACTION = re.compile(r"(?P<num>0?\.\d{2,4})")
 
 
+# a column of percentages named by its unit: "CPD (%)"
+_PERCENT_COLUMN = re.compile(r"\(\s*%\s*\)\s*$")
+# a percentage with the sign in the column's name, its decimal point maybe a comma: "48.49", "48,99"
+_BARE_PERCENT = re.compile(r"(?P<whole>\d{1,3})(?:[.,](?P<part>\d{1,2}))?")
+
+
+# a title is a short line that ends no sentence, not prose that mentions a chance
+_MOST_TITLE_WORDS = 12
+
+
+def _is_title(line: str) -> bool:
+    return len(line.split()) <= _MOST_TITLE_WORDS and not _ENDS_SENTENCE.search(line)
+
+
+def _percent_cell(cell: str) -> float | None:
+    bare = _BARE_PERCENT.fullmatch(cell)
+    if bare is None:
+        return None
+    value = float(f"{bare.group('whole')}.{bare.group('part') or 0}")
+    return value / 100 if value <= 100 else None
+
+
 def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     rows, event, column = [], None, None
+    # a title just above a table that names its chance: "Highest Default Probabilities"
+    title = None
+    percents = False  # the chance column holds percentages whose sign is in its name: "CPD (%)"
     for start, end in lines:
         line = plain[start:end]
         if line.count("|") < 1 or not line.strip():
             if line.strip():
                 event = None if not _CHANCE.search(line) else event
+                title = line.strip() if _CHANCE.search(line) and _is_title(line) else None
             continue
         parts = line.split("|")
         # a leading and a trailing pipe frame the row: "| Kentucky | 1 | ... | 0.477 |"
@@ -203,7 +231,19 @@ def _pipe_tables(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
             continue  # the rule under a header: "|---|---|"
         numbers = [re.fullmatch(_PERCENT, cell) for cell in cells]
         fractions = [_FRACTION.fullmatch(cell) for cell in cells]
+        if percents and column < len(cells) and _percent_cell(cells[column]) is not None:
+            value = _percent_cell(cells[column])
+            stop = start + len("|".join(parts[: column + 1]))
+            rows.append(Row(start + len(line) - len(line.lstrip()), stop, value, f"{cells[first]}: {event}"))
+            continue
+        percents = False
         if not any(numbers) and not (column is not None and event is not None and any(fractions)):
+            named = [k for k, cell in enumerate(cells) if _PERCENT_COLUMN.search(cell)]
+            if title and len(named) == 1 and not any(_CHANCE_HEADER.search(cell) for cell in cells):
+                # the title names the chance, the header the column that holds it in percent
+                column, event, percents, title = named[0], title, True, None
+                continue
+            title = None
             chance_cells = [cell for cell in cells if _CHANCE_HEADER.search(cell)]
             own = [cell for cell in chance_cells if _OWN_COLUMN.search(cell)]
             column = cells.index(own[0]) if own and len(chance_cells) > 1 else None

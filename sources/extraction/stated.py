@@ -57,8 +57,9 @@ STATED_PATTERNS = [
         r"(?:times|simulations|scenarios|runs|trials|model\s+runs)\b",
         re.I,
     ),
-    # "a 75% subjective probability", "a 15% estimated chance"
-    re.compile(rf"\b{_PERCENT}\s+(?:(?:subjective|estimated|implied|overall|cumulative)\s+)?(?:{_PROB_NOUN})\b", re.I),
+    # "a 75% subjective probability", "a 15% estimated chance"; a scraped page may lose the space before the noun
+    # ("75%chance that the Conservatives get the most seats")
+    re.compile(rf"\b{_PERCENT}\s*(?:(?:subjective|estimated|implied|overall|cumulative)\s+)?(?:{_PROB_NOUN})\b", re.I),
     # "a cut by March is at least 90% likely", "the Fed is 80% likely to cut"
     re.compile(rf"\b{_APPROXIMATELY}?{_PERCENT}\s+(?:likely|probable)\b", re.I),
     # ... or a side's hopes, the noun: "Villa's title hopes are said to be just 1.94%" (not "the Fed hopes to")
@@ -139,6 +140,12 @@ STATED_PATTERNS = [
     re.compile(rf"\bon\s+(?P<listed>){_NEAR}?{_PERCENT}\s+to\s+win\b", re.I),
     # a ranking of chances: "Second is Manchester City, with a bit over 11%" (only near odds talk)
     re.compile(rf",\s+with\s+(?P<listed>){_NEAR}?{_PERCENT}\s*\.?\s*$", re.I),
+    # ... by place: "In second place are the Spaniards with 17%, and in third place are the Germans (13%)"
+    re.compile(
+        rf"\b(?:first|second|third|fourth|fifth|next|last)\s+place\b[^.;%]{{0,40}}?(?:\bwith\s+|\()"
+        rf"(?P<listed>){_NEAR}?{_PERCENT}",
+        re.I,
+    ),
     # the next items of a list of chances in one sentence: "the win probabilities are ..., with 1917 at 71%,
     # Joker at 10% and Parasite only at 2%", "Brazil will win with a 16.81% probability, followed by Germany with
     # 15.80%" (only after a chance word earlier in the sentence)

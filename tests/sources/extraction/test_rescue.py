@@ -301,6 +301,8 @@ def test_a_table_of_levels_gives_its_rows_no_stated_chance_and_a_header_cell_is_
         # what is doubted or not to be expected is unlikely, unless there is "no doubt"
         ("I doubt it goes below $50.", 0.325, scales.UNLIKELY),
         ("But don't expect a crash, Farris says.", 0.325, scales.UNLIKELY),
+        # the answer to a question of what will happen (holdout-9, holdout-26)
+        ("On paper, I don't think so.", 0.325, scales.UNLIKELY),
         (
             "There's no doubt that we will have, and we've already had, a number of cases that are imported cases.",
             0.97,
@@ -309,11 +311,30 @@ def test_a_table_of_levels_gives_its_rows_no_stated_chance_and_a_header_cell_is_
         # "not going to" is a "won't"; "we're going to" a "will"
         ("It’s not going to be NASA that send very many non-astronauts to Mars.", 0.03, scales.REMOTE),
         ("“So we’re going to continue to be on the road to recovery.”", 0.97, scales.ALMOST_CERTAIN),
+        # "nor will" is a "won't" (holdout-29), and so is a denied progressive (holdout-28)
+        (
+            "Nor will COVID magically disappear with a vaccine that doesn’t really cure the disease.",
+            0.03,
+            scales.REMOTE,
+        ),
+        (
+            "At 7-9, Atlanta's not catching Seattle or New Orleans, the two NFC teams with 8 or more wins.",
+            0.03,
+            scales.REMOTE,
+        ),
         # what is possible carries no probability
         (
             "Gold and silver prices are forming outside reversals as I write, and an interim top is possible.",
             None,
             None,
+        ),
+        # ... but "as you can see" points at a figure, and "May" with a capital is the month (holdout-31, holdout-29)
+        ("As you can see, the most common result puts Labour short of a majority.", 0.675, scales.LIKELY),
+        (
+            "The Ruby project in Trinidad and Tobago is progressing ahead of schedule and on budget, "
+            "with first production on track for May 2021,' the company said.",
+            0.675,
+            scales.LIKELY,
         ),
         # a "will" said with "probably" is a lean (holdout-20, interview-wajr-flu-season-2022)
         (

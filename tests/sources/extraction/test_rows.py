@@ -535,3 +535,20 @@ def test_a_labelled_chance_keeps_the_change_since_the_models_last_run_after_it()
     )
     rows = find_rows(to_plain(text))
     assert [row.probability for row in rows if row.claim.startswith("In ")] == [0.193, 0.259, 0.147]
+
+
+def test_a_column_named_in_percent_under_a_title_naming_a_chance_is_the_tables_column_of_chances():
+    # holdout-31: the title names the chance, the header the column that holds it, its decimal point maybe a comma
+    text = (
+        "Highest Default Probabilities\n"
+        "Entity Name | Mid Spread | CPD (%) |\n"
+        "Argentina | 1025.10 | 48,99 |\n"
+        "Venezuela | 985.30 | 48.49 |\n"
+        "Greece | 711.85 | 43.88 |\n"
+    )
+    rows = find_rows(text)
+    assert [round(row.probability, 4) for row in rows] == [0.4899, 0.4849, 0.4388]
+    assert rows[0].claim == "Argentina: Highest Default Probabilities"
+    # a paragraph that mentions a chance is no title, and a column in percent alone names no chance
+    assert find_rows(text.replace("Highest Default Probabilities", "Greece has a high default probability.")) == []
+    assert find_rows(text.replace("Highest Default Probabilities\n", "")) == []

@@ -200,3 +200,19 @@ def test_a_percentage_with_no_digit_before_its_point_is_under_one_percent():
     assert _values(sentence) == [pytest.approx(0.0043)]
     # a sentence's full stop before a number is no decimal point
     assert _values("Nobody knows. 43% chance of rain, they say.") == [0.43]
+
+
+def test_a_percentage_glued_to_its_chance_noun_is_a_stated_chance():
+    # holdout-31: a scraped page lost the space between the figure and its noun
+    assert _values("75%chance that the Conservatives get the most seats") == [0.75]
+
+
+def test_a_ranking_of_chances_by_place_gives_each_place_its_chance():
+    # holdout-30: the ranking follows the sentence that names the chances
+    text = (
+        'Therefore, according to "FiveThirtyEight", the team with the highest chances of triumphing at the start '
+        "of the tournament was the Brazilian national team, which is given a 19% chance of victory. "
+        "In second place are the Spaniards with 17%, and in third place are the Germans (13%)."
+    )
+    assert {0.17, 0.13} <= set(_values(text))
+    assert _values("In second place are the Spaniards with 17%, and in third place are the Germans (13%).") == []
