@@ -142,7 +142,10 @@ def overlaps(gold: str, quote: str) -> bool:
     if not a or not b:
         return False
     if a in b or b in a:
-        return True
+        # A few words with no figure ("U.S.", "Labor", "Holding steady.") inside a long key name too
+        # little of it to be its forecast; a short row with its figure ("Obama 96.7%") does.
+        shorter, longer = sorted((a, b), key=len)
+        return len(shorter) >= min(MIN_SHARED, OVERLAP * len(longer)) or any(ch.isdigit() for ch in shorter)
     match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
     return match.size >= max(OVERLAP * min(len(a), len(b)), MIN_SHARED)
 
@@ -220,7 +223,10 @@ def same_forecaster(got: str, want: str) -> bool:
         return False
     a, b = got.lower(), want.lower()
     if a in b or b in a:
-        return True
+        # A few words with no figure ("U.S.", "Labor", "Holding steady.") inside a long key name too
+        # little of it to be its forecast; a short row with its figure ("Obama 96.7%") does.
+        shorter, longer = sorted((a, b), key=len)
+        return len(shorter) >= min(MIN_SHARED, OVERLAP * len(longer)) or any(ch.isdigit() for ch in shorter)
     short, long = sorted((got, want), key=len)
     return (
         short.isupper()
