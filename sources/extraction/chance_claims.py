@@ -59,6 +59,12 @@ _STATED_CHANCE = (
     rf"(?:{_NUMBER}(?:\s+and\s+{_NUMBER})?\)?\s+(?:chance|probability|likelihood)|"
     rf"(?:chance|probability|likelihood)\s+of\s+{_NUMBER})"
 )
+# a chance in words, which the estimate reads (the claim is what it is a chance of): "Trump has a negligible chance
+# of winning the popular vote", "The United States also has a chance to avoid a recession"
+_WORDED_CHANCE = (
+    r"(?:a|an)\s+(?:(?:real|genuine|good|decent|fair|reasonable|realistic|strong|slim|small|slight|negligible|outside|"
+    r"remote|excellent|great|big|legitimate)\s+)?chance"
+)
 # "FiveThirtyEight's model gives Biden a 71% chance of winning the election", "the Index isn't far off,
 # giving the Raiders a 6.9 percent chance to win", "this gives Labour a chance of 21% becoming the biggest party"
 _GIVES = re.compile(
@@ -73,14 +79,16 @@ _GIVES = re.compile(
 _HAS_CHANCE = re.compile(
     # (a clause before the comma with its own modal is the claim: "Glenn Close may take home the Oscar ..., as she
     # has a reported 65.2 percent chance of winning")
-    r"^(?:(?:(?!\b(?:will|would|may|might|could|can|should)\b).)*,\s+)?(?:with\s+|(?:as|and|but|while|since|because)\s+)?(?!(?:which|who|that)\b)(?P<whom>[^,]{2,60}?)\s+"
+    r"^(?:(?:(?!\b(?:will|would|may|might|could|can|should)\b).)*,\s+)?(?:with\s+|(?:as|and|but|while|since|because)\s+)?(?!(?:which|who|that)\b)(?P<whom>[^,]{2,60}?)"
+    # (a list's last verb is no subject: "Mark Few's team is deep, talented and has a real chance to enter ...")
+    r"(?<!\sand)(?<!\sor)\s+"
     # "the top 4 seeds all have at least a 67% chance", "Arsenal are only given a 15.30% chance", "Pep Guardiola's
     # side are said to have a huge 55.2% chance"
-    r"(?:(?:all|both|now|still|only|currently|\w+ly)\s+)?(?:has|have|having|(?:would|will)\s+have|"
+    r"(?:(?:all|both|now|still|only|also|currently|\w+ly)\s+)?(?:has|have|having|(?:would|will)\s+have|"
     r"(?:is|are)\s+(?:only\s+|now\s+|still\s+)?given|(?:is|are)\s+(?:said|thought|believed|reported)\s+to\s+have|with)"
     # ... with an aside between commas: "Malcolm Turnbull has, at best, a fifty-fifty chance of obtaining ..."
     r"(?:,\s*[^,]{1,30},)?\s+"
-    rf"{_STATED_CHANCE}\s+(?:of\s+)?(?P<event>(?:to\s+)?[a-z].*)$"
+    rf"(?:{_STATED_CHANCE}|{_WORDED_CHANCE})\s+(?:of\s+)?(?P<event>(?:to\s+)?[a-z].*)$"
 )
 # "I'd put Labor's chances of winning a majority next year at roughly one in three", "the Democrats' chances of
 # keeping the Senate would be just 17 percent"

@@ -270,3 +270,25 @@ def test_the_chance_of_an_event_said_in_more_ways_is_dropped(claim, proposition)
 )
 def test_an_even_chance_someone_has_is_dropped(claim, proposition):
     assert without_chance(claim) == proposition
+
+
+@pytest.mark.parametrize(
+    ("claim", "proposition"),
+    [
+        # a chance in words (holdout-16 newsletter-stidmatt-us-election-2024, holdout-2
+        # wire-breakinglatest-gapen-recession-2023)
+        (
+            "Trump has a negligible chance of winning the popular vote, which unfortunately does not matter",
+            "Trump will win the popular vote, which unfortunately does not matter",
+        ),
+        ("the United States also has a chance to avoid a recession", "the United States will avoid a recession"),
+    ],
+)
+def test_a_chance_in_words_someone_has_is_dropped(claim, proposition):
+    assert without_chance(claim) == proposition
+
+
+def test_the_last_verb_of_a_list_is_not_whom_a_chance_is_of():
+    # holdout-11: a list of what the team is and has leaves no subject before "has"
+    claim = "Mark Few's team is deep, talented and has a real chance to enter the tournament undefeated"
+    assert without_chance(claim) == claim
