@@ -192,7 +192,10 @@ _FRAMES = [
     # "In the lower end of the spectrum it looks increasingly unlikely that sea level rise will be much less than 50
     # cm", "... one thing is as clear as ever: it's very unlikely the winner will be any team outside the top seven"
     re.compile(
-        r"^(?:.{0,120}?,\s+|(?:(?!\b(?:will|would)\b)[^;,]){0,120}?(?::\s+|\s[\u2013\u2014]\s+|\s(?=it\s+(?:seems|looks|appears))))?"
+        # ... after the words that report it: "Marcia Cavallari, the director of polling firm Ibope, told Eldorado
+        # radio late Wednesday it's unlikely any of the 13 candidates will secure more than 50 percent"
+        r"^(?:.{0,120}?,\s+|(?:(?!\b(?:will|would)\b)[^;]){0,120}?(?::\s+|\s[\u2013\u2014]\s+|"
+        r"\s(?=it(?:\s+(?:seems|looks|appears|is)|'s)\s+(?:\w+\s+)?(?:un)?(?:likely|probable)\b)))?"
         # ("it is still highly unlikely that he will experience a large enough late surge")
         r"it(?:\s+(?:is|seems|looks|appears)|'s)\s+(?:(?:\w+ly|very|quite|still|also|now|thus)\s+)*(?:un)?(?:likely|probable)\s+"
         r"(?:that\s+)?(?!to\b)(?=\S+\s+\S+)",

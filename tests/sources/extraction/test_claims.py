@@ -1058,3 +1058,16 @@ def test_a_noun_after_predicted_is_not_a_forecast_reported():
     assert rewrite("The predicted surge in EVs will require new grid investment.") == (
         "The forecast surge in EVs will require new grid investment"
     )
+
+
+def test_a_judgement_after_the_words_that_report_it_leaves_the_clause():
+    # holdout-32 wire-eastday-xinhua-brazil-runoff-2018
+    claim = rewrite(
+        "Marcia Cavallari, the director of polling firm Ibope, told Eldorado radio late Wednesday it's unlikely any "
+        "of the 13 candidates will secure more than 50 percent of the votes on Sunday, the absolute majority needed "
+        "to forgo a runoff."
+    )
+    assert claim == (
+        "Any of the 13 candidates will secure more than 50 percent of the votes on Sunday, the absolute majority "
+        "needed to forgo a runoff"
+    )
