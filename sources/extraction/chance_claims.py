@@ -46,9 +46,9 @@ _PERCENT_CHANCE_OF = re.compile(
 
 # a stated chance: "a 71% chance", "about a three in four chance", "a chance of 21%", "a one-in-five chance",
 # "a 7/8 chance"
-# ... or an even one, "a 50-50 chance", "a fifty-fifty chance"
+# ... or an even one, "a 50-50 chance", "a fifty-fifty chance", or any in words, "a two-in-ten chance"
 _NUMBER = (
-    r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|\d+-in-\d+|\d{1,2}/\d{1,2}|one-in-\w+|\w+\s+in\s+\w+|50-50|fifty-fifty)"
+    r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|\d+-in-\d+|\d{1,2}/\d{1,2}|[a-z]+-in-\w+|\w+\s+in\s+\w+|50-50|fifty-fifty)"
 )
 _STATED_CHANCE = (
     r"(?:(?:about|around|roughly|only|just|at\s+least|better\s+than|less\s+than|more\s+than)\s+)*(?:a|an)\s+"

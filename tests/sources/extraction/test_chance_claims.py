@@ -292,3 +292,9 @@ def test_the_last_verb_of_a_list_is_not_whom_a_chance_is_of():
     # holdout-11: a list of what the team is and has leaves no subject before "has"
     claim = "Mark Few's team is deep, talented and has a real chance to enter the tournament undefeated"
     assert without_chance(claim) == claim
+
+
+def test_a_chance_in_words_joined_by_hyphens_is_dropped():
+    # holdout-31 newsletter-valuationingermany-sovereign-default-2010
+    claim = "the market believes this debt has a two-in-ten chance of defaulting in the next five years"
+    assert without_chance(claim) == "the market believes this debt will default in the next five years"
