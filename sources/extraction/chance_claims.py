@@ -30,7 +30,7 @@ _CHANCE_OF = re.compile(
 _PERCENT_CHANCE_OF = re.compile(
     # "There are 92 per cent chances of India receiving ...", "The outlook forecasts a 40 percent chance of ..."
     r"^(?:(?:[^;]{0,80}?\b)?there(?:\s+is|'s|\s+are)\s+(?:still\s+|just\s+|only\s+)?|[^;]{0,120}?\b(?:see|sees|put|puts|"
-    r"assigns?|estimates?|predicts?|gives?|finds?|found|forecasts?|projects?)\s+)?"
+    r"assigns?|estimates?|predicts?|gives?|finds?|found|forecasts?|projects?|suggests?|indicates?|shows?)\s+)?"
     # "there is better than an 80 percent chance that ..."
     # "assign only a ~4% chance that", "there is a 1 in 3 chance that", "put nearly 1-in-3 odds of"
     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|only\s+|just\s+|"
@@ -39,7 +39,9 @@ _PERCENT_CHANCE_OF = re.compile(
     # a percent sign glued to its noun, as scraped tables print it: "75%chance that the Conservatives get the most
     # seats"
     r"(?:\d[\d.]*\s*(?:%\s*)?(?:(?:to|-|\u2013)\s*\d[\d.]*\s*)?(?:%\s*|(?:per\s*cent|percent)\s+)|"
-    r"(?:\d+[\s-]in[\s-]\d+|one[\s-]in[\s-]\w+|(?:two|one|three)[\s-](?:thirds?|quarters?))\s+)"
+    r"(?:\d+[\s-]in[\s-]\d+|one[\s-]in[\s-]\w+|(?:two|one|three)[\s-](?:thirds?|quarters?))\s+|"
+    # ... or in words: "its first-stage forecast suggests high probability of normal monsoon"
+    r"(?:high|low|strong|good|small|slim|significant)\s+)"
     r"(?:chances?|probability|likelihood|risk|odds)(?:\s*\([^)]{0,40}\))?\s+(?:(?:of|that|to|for)\s+|(?=(?:the\s+)?(?-i:[A-Z])))",
     re.I,
 )

@@ -298,3 +298,12 @@ def test_a_chance_in_words_joined_by_hyphens_is_dropped():
     # holdout-31 newsletter-valuationingermany-sovereign-default-2010
     claim = "the market believes this debt has a two-in-ten chance of defaulting in the next five years"
     assert without_chance(claim) == "the market believes this debt will default in the next five years"
+
+
+def test_a_chance_in_words_a_forecast_suggests_is_dropped():
+    # holdout-32 wire-moneycontrol-imd-monsoon-2020
+    claim = (
+        "The Indian Meteorological Department (IMD) said its first-stage forecast suggests high probability of "
+        "normal monsoon"
+    )
+    assert without_chance(claim) == "normal monsoon"
