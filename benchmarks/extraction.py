@@ -223,10 +223,7 @@ def same_forecaster(got: str, want: str) -> bool:
         return False
     a, b = got.lower(), want.lower()
     if a in b or b in a:
-        # A few words with no figure ("U.S.", "Labor", "Holding steady.") inside a long key name too
-        # little of it to be its forecast; a short row with its figure ("Obama 96.7%") does.
-        shorter, longer = sorted((a, b), key=len)
-        return len(shorter) >= min(MIN_SHARED, OVERLAP * len(longer)) or any(ch.isdigit() for ch in shorter)
+        return True
     short, long = sorted((got, want), key=len)
     return (
         short.isupper()

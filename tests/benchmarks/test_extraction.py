@@ -88,6 +88,8 @@ def test_overlap(gold, quote, overlap):
         ("International Monetary Fund", "IMF", True),
         ("IMF", "International Monetary Fund (World Economic Outlook)", True),
         ("Goldman Sachs", "Goldman Sachs and UBS", True),
+        # a short name inside a long description still names it
+        ("LSEG", "LSEG data (market pricing)", True),
         ("", "IMF", False),
         ("ACT", "Kenny Vieth", False),
     ],
