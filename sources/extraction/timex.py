@@ -52,6 +52,24 @@ _LASTS = re.compile(
 )
 
 
+# a future verb earlier in the sentence: "one third of colleges will be out of business in fifteen years", "inflation
+# was now expected to be lower than previously expected and first return to the bank's target in about two years"
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|won't|shall|going\s+to|(?:expected|projected|forecast|predicted|set|likely|due)\s+to)\b[^.;:]*$",
+    re.I,
+)
+# ... but a record's span looks back even then: "will be the highest in four decades", "for the first time in ten years"
+_RECORD_BEFORE = re.compile(r"\b(?:\w+est|most|least|first|last|time|ever|since|only)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _after_a_future(plain: str, m: re.Match[str]) -> bool:
+    """A count after "in" said of a future event is the time until it: "will be out of business in fifty years"."""
+    if not re.match(r"in\s+(?:about\s+|around\s+|roughly\s+|some\s+)?\S", m.group(0), re.I) or not m.group("n"):
+        return False
+    before = plain[: m.start()]
+    return bool(_FUTURE_BEFORE.search(before)) and not _RECORD_BEFORE.search(before)
+
+
 @dataclass(frozen=True)
 class When:
     deadline: date | None
@@ -484,7 +502,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     for m in re.finditer(
         # "for at least the next three years"; "next 12 months will see Melbourne's houses hit with a 9.2% decrease"
         # names its count with no preposition (not "the next 20 years of innovation", a topic more than a window)
-        r"\b(?:(?:within|in|over|during|for)\s+(?:at\s+least\s+)?(?:the\s+)?|(?<!the\s)(?=next\s+(?:\d|two|three|four|five|six"
+        r"\b(?:(?:within|in|over|during|for)\s+(?:at\s+least\s+|about\s+|around\s+|roughly\s+)?(?:the\s+)?|(?<!the\s)(?=next\s+(?:\d|two|three|four|five|six"
         r"|twelve|eighteen)))(?:next|coming|following|following|first)?\s*"
         # "over the next 12 to 24 months", "within two to five years": the longer
         r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:to|-|\u2013|or)\s*(?=\d|[a-z]))?"
@@ -499,7 +517,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         # "within six months", "over the next decade", "for a few more years" and "for several years to come"
         # look ahead; "the highest in four decades" looks back.
         ahead = re.search(r"\b(?:within|next|coming|following|more|further|additional)\b", text)
-        if not ahead and not re.match(r"\s+to\s+come\b", plain[m.end() :], re.I):
+        if not ahead and not re.match(r"\s+to\s+come\b", plain[m.end() :], re.I) and not _after_a_future(plain, m):
             continue
         if not m.group("n") and m.group("unit").lower().endswith("s"):
             continue  # "in the coming months" names no number: an approximate window, read below

@@ -621,3 +621,22 @@ def test_within_weeks_is_a_few_weeks():
     sentence = "As we know, China will launch 5G within weeks from now"
     (found,) = [when for _, when in time_expressions(sentence, date(2019, 10, 15))]
     assert found.deadline == date(2019, 11, 15)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # holdout-33, from January 2014
+        ("The BOC, which has maintained its target for the overnight rate at 1.0 percent since September 2010, said "
+         "inflation was now expected to be lower than previously expected and first return to the bank\u2019s "
+         "target in about two years as the effect of heightened competition in the retail sector and excess "
+         "capacity in the economy is absorbed.", date(2014, 1, 22), 2016),
+    ],
+)  # fmt: skip
+def test_a_count_of_years_after_a_future_verb_is_the_time_until_it(sentence, published_on, year):
+    (found,) = [when for _, when in time_expressions(sentence, published_on)]
+    assert found.deadline.year == year
+
+
+def test_a_record_counted_in_years_looks_back_even_after_a_future_verb():
+    assert time_expressions("prices will be the highest in fifty years", date(2013, 11, 15)) == []
