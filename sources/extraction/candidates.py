@@ -92,7 +92,8 @@ def _default_to_the_articles_year(candidates: list[Candidate], published_on: dat
     the end of the publication year would be a window nobody meant. Without dated forecasts,
     a season named anywhere in the article ("Super Bowl LVII", "the 2022-23 season") decides:
     a model's chances of the title are settled when the season ends; failing that, an election
-    named with its year ("2015 UK Parliamentary Election Forecast") decides the forecasts about it.
+    named with its year ("2015 UK Parliamentary Election Forecast") decides the forecasts about it;
+    failing all of these, a page out in December is about the year ahead.
     """
     years = Counter(
         c.deadline.year for c in candidates if c.deadline_flag == DEADLINE_STATED and c.deadline >= published_on
@@ -101,6 +102,11 @@ def _default_to_the_articles_year(candidates: list[Candidate], published_on: dat
         years = Counter(day.year for _, day in sporting_events(plain, published_on) if day >= published_on)
     if not years:
         years = Counter(day.year for _, day in dated_elections(plain, published_on))
+    why = "the year most dated forecasts here fall in"
+    if not years and published_on.month == 12:
+        # a page out in the year's last month looks at the year ahead: the few weeks left of this one are a window
+        # no forecast of a war's course or a market's means
+        years, why = Counter({published_on.year + 1: 1}), "the year ahead of a page out in December"
     if not years:
         return candidates
     # a later year as common as the one under way wins the tie: the page looks ahead ("forecast for 2016" and
@@ -109,7 +115,7 @@ def _default_to_the_articles_year(candidates: list[Candidate], published_on: dat
     if year == published_on.year:
         return candidates
     deadline = date(year, 12, 31)
-    note = f"no time expression: deadline defaults to the end of {year}, the year most dated forecasts here fall in"
+    note = f"no time expression: deadline defaults to the end of {year}, {why}"
     return [
         drafted(replace(c, deadline=deadline, note=c.note.replace(DEFAULT_NOTE, note)), c.claim_subject)
         if c.deadline_flag == DEADLINE_DEFAULT

@@ -26,9 +26,11 @@ _WITHIN_DECADE = re.compile(
 _OF_THE_DECADE = re.compile(r"\b\w+\s+of\s+$", re.I)
 # "the next decade will be data-driven": ten years from now (as "within the decade")
 _NEXT_DECADE = re.compile(r"\b(?:within\s+the\s+(?:next\s+)?decade|the\s+next\s+decade)\b", re.I)
-# "this financial year", "the current fiscal year and the following one", "next financial year"
+# "this financial year", "the current fiscal year and the following one", "next financial year"; Indian English
+# says "fiscal" for the year itself ("a 10-year high of 3% of GDP this fiscal."), never before a noun it qualifies
 _FINANCIAL_YEAR = re.compile(
-    r"\b(?P<which>this|the\s+current|current|next|the\s+next|the\s+coming)\s+(?:financial|fiscal)\s+year\b"
+    r"\b(?P<which>this|the\s+current|current|next|the\s+next|the\s+coming)\s+"
+    r"(?:(?:financial|fiscal)\s+year\b|fiscal(?=\s*(?:[.,;:)\u201d\"]|$)))"
     r"(?P<following>\s+and\s+the\s+(?:following|next)(?:\s+one)?)?",
     re.I,
 )

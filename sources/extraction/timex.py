@@ -29,10 +29,10 @@ _NUMBERS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "several": 3, "few": 3,
 }  # fmt: skip
-# a record's span looks back: "the lowest level in five years", "for the first time in a decade"
+# a record's span looks back, even after a future verb: "the lowest level in five years", "will be the highest in
+# four decades", "for the first time in ten years"
 _RECORD_BEFORE = re.compile(
-    r"\b(?:(?:high|low|bigg|larg|small|strong|weak|fast|slow|great|steep|sharp|warm|cold|hott|wett|dri)est"
-    r"|first|most|least|best|worst|record|since)\b(?:\s+[\w\-]+){0,4}\s*$",
+    r"\b(?:\w+est|first|last|most|least|best|worst|record|since|time|ever|only)\b(?:\s+[\w\-]+){0,4}\s*$",
     re.I,
 )
 _WEEKDAYS: dict[str, weekday] = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR}
@@ -58,6 +58,22 @@ _LASTS = re.compile(
     r"|annually|yearly|each\s+year|every\s+year|per\s+(?:year|annum))\b[^.;]*$",
     re.I,
 )
+
+
+# a future verb earlier in the sentence: "one third of colleges will be out of business in fifteen years", "inflation
+# was now expected to be lower than previously expected and first return to the bank's target in about two years"
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|won't|shall|going\s+to|(?:expected|projected|forecast|predicted|set|likely|due)\s+to)\b[^.;:]*$",
+    re.I,
+)
+
+
+def _after_a_future(plain: str, m: re.Match[str]) -> bool:
+    """A count after "in" said of a future event is the time until it: "will be out of business in fifty years"."""
+    if not re.match(r"in\s+(?:about\s+|around\s+|roughly\s+|some\s+)?\S", m.group(0), re.I) or not m.group("n"):
+        return False
+    before = plain[: m.start()]
+    return bool(_FUTURE_BEFORE.search(before)) and not _RECORD_BEFORE.search(before)
 
 
 @dataclass(frozen=True)
@@ -502,7 +518,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     for m in re.finditer(
         # "for at least the next three years"; "next 12 months will see Melbourne's houses hit with a 9.2% decrease"
         # names its count with no preposition (not "the next 20 years of innovation", a topic more than a window)
-        r"\b(?:(?:within|in|over|during|for)\s+(?:at\s+least\s+)?(?:the\s+)?|(?<!the\s)(?=next\s+(?:\d|two|three|four|five|six"
+        r"\b(?:(?:within|in|over|during|for)\s+(?:at\s+least\s+|about\s+|around\s+|roughly\s+)?(?:the\s+)?|(?<!the\s)(?=next\s+(?:\d|two|three|four|five|six"
         r"|twelve|eighteen)))(?:next|coming|following|following|first)?\s*"
         # "over the next 12 to 24 months", "within two to five years": the longer
         r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:to|-|\u2013|or)\s*(?=\d|[a-z]))?"
@@ -517,7 +533,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         # "within six months", "over the next decade", "for a few more years" and "for several years to come"
         # look ahead; "the highest in four decades" looks back.
         ahead = re.search(r"\b(?:within|next|coming|following|more|further|additional)\b", text)
-        if not ahead and not re.match(r"\s+to\s+come\b", plain[m.end() :], re.I):
+        if not ahead and not re.match(r"\s+to\s+come\b", plain[m.end() :], re.I) and not _after_a_future(plain, m):
             continue
         if not m.group("n") and m.group("unit").lower().endswith("s"):
             continue  # "in the coming months" names no number: an approximate window, read below
@@ -577,13 +593,20 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         r"\b(?:in\s+the\s+(?:coming|next\s+few)\s+(?P<unit>weeks|months)|in\s+the\s+(?:weeks|months)\s+ahead"
         # a time uncounted: "China will launch 5G within weeks from now", "within a few months"
         r"|within\s+(?:a\s+few\s+|a\s+matter\s+of\s+)?(?:days|weeks|months)(?:\s+from\s+now)?"
-        r"|in\s+the\s+(?:short|near)\s+(?:run|term)|soon|shortly|imminently)\b",
+        r"|in\s+(?:the\s+)?(?P<near>(?:short|near)[\s-](?:run|term))|soon|shortly|imminently)\b",
         plain,
         re.I,
     ):
         text = m.group(0).lower()
-        quick = "week" in text or "days" in text or text in ("soon", "shortly", "imminently")
-        delta = relativedelta(months=1) if quick else None
+        delta = (
+            relativedelta(months=1)
+            if re.search(r"\b(?:weeks|days)\b", text) or text in ("soon", "shortly", "imminently")
+            else None
+        )
+        if delta is None and m.group("near"):
+            # "in the near term" is the next few months: the year under way, or the next one when the page comes
+            # out in its last quarter ("Growth is forecast to moderate in the near-term", from mid-December)
+            delta = relativedelta(months=3)
         if delta is None:
             delta = relativedelta(months=6) if "month" in text else relativedelta(years=1)
         add(m, published_on + delta, DEADLINE_APPROXIMATE)

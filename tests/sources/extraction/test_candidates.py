@@ -570,3 +570,11 @@ def test_an_undated_forecast_takes_a_later_year_as_common_as_the_pages_own():
     last = extract_candidates(text, published_on=date(2016, 6, 2))[-1]
     assert last.deadline_flag == DEADLINE_DEFAULT
     assert last.deadline == date(2017, 12, 31)
+
+
+def test_an_undated_forecast_on_a_page_out_in_december_is_due_the_year_ahead():
+    # holdout-28, a scenario analysis published on 30 December 2023
+    sentence = "support for Ukraine in the world will remain at the current level, but with a downward trend."
+    (found,) = extract_candidates(sentence, published_on=date(2023, 12, 30))
+    assert found.deadline == date(2024, 12, 31)
+    assert "December" in found.note

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from sources.extraction.deadlines import deadline_in
+from sources.extraction.periods import calendar_periods
 from sources.extraction.text import to_plain
 
 
@@ -106,3 +107,10 @@ def test_a_fiscal_year_on_a_page_about_no_retailer_is_that_year():
     )
     when = deadline_in(sentence, 0, len(sentence), date(2019, 10, 30))
     assert when is not None and when.deadline.year == 2019
+
+
+def test_indian_english_this_fiscal_is_the_financial_year():
+    # holdout-29, from May 2022: India's year runs April 2022 to March 2023
+    sentence = "which is likely to hit a 10-year high of 3% of GDP this fiscal. On the bright side"
+    assert [day.year for _, day in calendar_periods(sentence, date(2022, 5, 20))] == [2023]
+    assert calendar_periods("this fiscal policy will tighten", date(2022, 5, 20)) == []

@@ -622,3 +622,35 @@ def test_within_weeks_is_a_month_off():
     # holdout-26 interview-fudzilla-qualcomm-5g-2019
     sentence = "As we know, China will launch 5G within weeks from now, and 1.4 billion people live in that country."
     assert extract_candidates(sentence, published_on=date(2019, 10, 15))[0].deadline == date(2019, 11, 15)
+    ("sentence", "published_on", "year"),
+    [
+        # holdout-29: the year under way ...
+        ("Though monetary tightening is set to continue in the near-term", date(2023, 2, 15), 2023),
+        ("A few private estimates peg the rupee to touch 80 in the near term", date(2022, 5, 20), 2022),
+        # ... or the next when the page comes out in its last quarter (holdout-5)
+        ("Growth is forecast to moderate in the near-term as these pressures weigh on domestic activity.",
+         date(2023, 12, 15), 2024),
+    ],
+)  # fmt: skip
+def test_the_near_term_is_the_next_few_months(sentence, published_on, year):
+    (found,) = [when for _, when in time_expressions(sentence, published_on)]
+    assert found.deadline.year == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # holdout-33, from January 2014
+        ("The BOC, which has maintained its target for the overnight rate at 1.0 percent since September 2010, said "
+         "inflation was now expected to be lower than previously expected and first return to the bank\u2019s "
+         "target in about two years as the effect of heightened competition in the retail sector and excess "
+         "capacity in the economy is absorbed.", date(2014, 1, 22), 2016),
+    ],
+)  # fmt: skip
+def test_a_count_of_years_after_a_future_verb_is_the_time_until_it(sentence, published_on, year):
+    (found,) = [when for _, when in time_expressions(sentence, published_on)]
+    assert found.deadline.year == year
+
+
+def test_a_record_counted_in_years_looks_back_even_after_a_future_verb():
+    assert time_expressions("prices will be the highest in fifty years", date(2013, 11, 15)) == []
