@@ -622,6 +622,9 @@ def test_within_weeks_is_a_month_off():
     # holdout-26 interview-fudzilla-qualcomm-5g-2019
     sentence = "As we know, China will launch 5G within weeks from now, and 1.4 billion people live in that country."
     assert extract_candidates(sentence, published_on=date(2019, 10, 15))[0].deadline == date(2019, 11, 15)
+
+
+@pytest.mark.parametrize(
     ("sentence", "published_on", "year"),
     [
         # holdout-29: the year under way ...
