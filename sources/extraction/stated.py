@@ -57,8 +57,9 @@ STATED_PATTERNS = [
         r"(?:times|simulations|scenarios|runs|trials|model\s+runs)\b",
         re.I,
     ),
-    # "a 75% subjective probability", "a 15% estimated chance"
-    re.compile(rf"\b{_PERCENT}\s+(?:(?:subjective|estimated|implied|overall|cumulative)\s+)?(?:{_PROB_NOUN})\b", re.I),
+    # "a 75% subjective probability", "a 15% estimated chance"; scraped text may lose the space after the sign
+    # ("75%chance that the Conservatives get the most seats", a list whose markup kept the two apart)
+    re.compile(rf"\b{_PERCENT}\s*(?:(?:subjective|estimated|implied|overall|cumulative)\s+)?(?:{_PROB_NOUN})\b", re.I),
     # "a cut by March is at least 90% likely", "the Fed is 80% likely to cut"
     re.compile(rf"\b{_APPROXIMATELY}?{_PERCENT}\s+(?:likely|probable)\b", re.I),
     # ... or a side's hopes, the noun: "Villa's title hopes are said to be just 1.94%" (not "the Fed hopes to")

@@ -200,3 +200,8 @@ def test_a_percentage_with_no_digit_before_its_point_is_under_one_percent():
     assert _values(sentence) == [pytest.approx(0.0043)]
     # a sentence's full stop before a number is no decimal point
     assert _values("Nobody knows. 43% chance of rain, they say.") == [0.43]
+
+
+def test_a_chance_glued_to_its_percent_sign_is_read():
+    """A 2015 Canadian election model's list: scraped text lost the space between the sign and the word."""
+    assert _values("75%chance that the Conservatives get the most seats") == [0.75]
