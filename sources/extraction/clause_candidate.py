@@ -79,7 +79,12 @@ BELIEF = re.compile(
 # a projection reported around a "will": "CBO projects the budget deficit will total $1.5 trillion",
 # "By 2012, the report predicts, the average miles driven ... will decrease": a projection is likely
 _REPORTED_WOULD = re.compile(
-    r"\b(?:said|says|told|added|predicted|projected|estimated)\s+(?:that\s+)?(?:the\s+|a\s+|its\s+)?[^,;:]{0,80}?\bwould\b"
+    # ... by any verb that reports speech, or the speaker's confidence: "The minister explained that by 2030, 450 GW
+    # of power generation capacity would come from renewables", "exuded confidence that the renewable energy
+    # capacity would touch 510 GW by 2030" (a year set before the clause keeps its comma; not a decision announced:
+    # "the Bank of Canada announced it would keep the key interest rate at a record-low")
+    r"\b(?:said|says|told|added|predicted|projected|estimated|explained|stated|noted|confidence)\s+"
+    r"(?:that\s+)?(?:(?:by|in)\s+\d{4},\s+)?(?:the\s+|a\s+|its\s+)?[^,;:]{0,80}?\bwould\b"
     # ... with the attribution after the quotation it closes: '"This would weigh not only on rupiah ...," he said.'
     r"|\bwould\b[^;:]{0,160}?,[\"']?\s+(?:(?:the\s+)?[\w\s]{0,40}?\b(?:said|says|predicted|added)"
     # ... whom it was told to, or the speaker after the verb: '..., she told journalists in Geneva', '..., said Cardoso'

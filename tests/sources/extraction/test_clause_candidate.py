@@ -366,3 +366,27 @@ def test_forecasters_who_are_predicting_need_no_date_where_a_lone_one_does(sente
     assert predicted.probability == 0.675
     lone = "A lone forecaster is predicting an eruption."
     assert extract_candidates(lone, published_on=date(2023, 4, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-28: a would reported by "explained", after a year set before the clause with its comma ...
+        "The minister explained that by 2030, 450 GW of power generation capacity would come from renewables like "
+        "solar and wind.",
+        # ... and after the speaker's confidence
+        "The minister also exuded confidence that the renewable energy capacity would touch 510 GW by 2030, including "
+        "60 GW of hydro power.",
+    ],
+)
+def test_a_would_explained_or_said_with_confidence_is_the_speakers_forecast(sentence):
+    assert len(extract_candidates(sentence, published_on=date(2020, 11, 26))) == 1
+
+
+def test_a_would_in_a_decision_announced_is_no_forecast():
+    """Not every verb that tells: a central bank's decision announced is no forecast of the article's."""
+    sentence = (
+        "Once again, the Bank of Canada announced it would keep the key interest rate at a record-low 0.25 per cent "
+        "to achieve its inflation target of two per cent."
+    )
+    assert extract_candidates(sentence, published_on=date(2021, 1, 20)) == []
