@@ -150,6 +150,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "maintained its guidance range for fiscal 2024 all-in sales growth to be in the range of 2 to 4 percent"
         r"|\b(?:rais|lower|cut|narrow|maintain|reaffirm|reiterat|trimm|lift|boost)\w*\s+(?:its|their|our|the)\s+"
         r"[^.;]{0,80}?\bto\s+(?:be\s+)?(?:in\s+)?(?:a|the)\s+range\s+of\s+[$\d]"
+        # ... told in the passive, the range given as the figures: "Annual copper production was lifted to a range of
+        # 1,535 kt to 1660 kt", "Iron ore production estimate was maintained at 245 to 255 Mt"
+        r"|\b(?:was|were|has\s+been|have\s+been)\s+(?:rais|lower|cut|narrow|maintain|reaffirm|reiterat|trimm|lift|boost)"
+        r"\w*\s+(?:to\s+(?:a|the)\s+range\s+of\s+[$\d]|at\s+\$?\d[\d.,]*\s*(?:to|-|\u2013)\s*\$?\d)"
         r"|\b(?:aims?|aiming)\s+for\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
         # "Drewry is expecting a 60 percent reduction in freight rates this year", "We are expecting another 50 basis
         # point cut, so 4.5% by March end", "it's now expecting 2023 per-share earnings to come in at the top"

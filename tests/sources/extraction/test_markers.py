@@ -1569,3 +1569,16 @@ def test_a_quantity_being_expected_or_predicted_with_its_figure_or_year_is_likel
 
 def test_everyone_predicting_an_event_without_a_figure_or_year_is_no_forecast():
     assert extract_candidates("But in this one, everyone is predicting a recession.", published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-29: guidance moved or kept, told in the passive with its range
+        "Annual copper production was lifted to a range of 1,535 kt to 1660 kt, from 1,510 to 1,645 kt previously.",
+        "Iron ore production estimate was maintained at 245 to 255 Mt, but volumes were expected to be in the upper "
+        "half of the guidance range as a result of strong performance at WAIO, the company said.",
+    ],
+)
+def test_guidance_moved_or_kept_in_the_passive_with_its_range_is_a_forecast(sentence):
+    assert extract_candidates(sentence, published_on=date(2021, 4, 21))
