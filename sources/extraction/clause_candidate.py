@@ -79,7 +79,10 @@ BELIEF = re.compile(
 # a projection reported around a "will": "CBO projects the budget deficit will total $1.5 trillion",
 # "By 2012, the report predicts, the average miles driven ... will decrease": a projection is likely
 _REPORTED_WOULD = re.compile(
-    r"\b(?:said|says|told|added|predicted|projected|estimated)\s+(?:that\s+)?(?:the\s+|a\s+|its\s+)?[^,;:]{0,80}?\bwould\b"
+    # ... or held with the speaker's confidence: "exuded confidence that the renewable energy capacity would touch
+    # 510 GW by 2030" (not a decision announced: "the Bank of Canada announced it would keep the key interest rate")
+    r"\b(?:said|says|told|added|predicted|projected|estimated|confidence)\s+"
+    r"(?:that\s+)?(?:the\s+|a\s+|its\s+)?[^,;:]{0,80}?\bwould\b"
     # ... with the attribution after the quotation it closes: '"This would weigh not only on rupiah ...," he said.'
     r"|\bwould\b[^;:]{0,160}?,[\"']?\s+(?:(?:the\s+)?[\w\s]{0,40}?\b(?:said|says|predicted|added)"
     # ... whom it was told to, or the speaker after the verb: '..., she told journalists in Geneva', '..., said Cardoso'
@@ -291,8 +294,11 @@ def clause_candidate(
         if not (projected or reported) or (CONDITIONAL.match(sentence_text) and not projected):
             return None  # a hypothetical, not a projection
         # the reported "will" keeps its weight; a predicted one is a prediction ("He predicted that rupiah would
-        # continue to trade at the level of 12,000 per dollar": likely, as "predicts ... will")
-        predicted = reporting and re.search(r"\b(?:predicted|projected|estimated)\b", reporting.group(0), re.I)
+        # continue to trade at the level of 12,000 per dollar": likely, as "predicts ... will"); so is one held with
+        # confidence, a belief ("exuded confidence that the renewable energy capacity would touch 510 GW by 2030")
+        predicted = reporting and re.search(
+            r"\b(?:predicted|projected|estimated|confidence)\b", reporting.group(0), re.I
+        )
         if reported and not predicted and not PROJECTION_CONTEXT.search(around) and marker.category == scales.LIKELY:
             marker = replace(marker, category=scales.ALMOST_CERTAIN)
     # what leads up to the marker in its own clause: "Previous forecasts predicted a drop, but

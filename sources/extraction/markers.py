@@ -150,11 +150,19 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # "maintained its guidance range for fiscal 2024 all-in sales growth to be in the range of 2 to 4 percent"
         r"|\b(?:rais|lower|cut|narrow|maintain|reaffirm|reiterat|trimm|lift|boost)\w*\s+(?:its|their|our|the)\s+"
         r"[^.;]{0,80}?\bto\s+(?:be\s+)?(?:in\s+)?(?:a|the)\s+range\s+of\s+[$\d]"
+        # ... told in the passive, the range given as the figures: "Annual copper production was lifted to a range of
+        # 1,535 kt to 1660 kt", "Iron ore production estimate was maintained at 245 to 255 Mt"
+        r"|\b(?:was|were|has\s+been|have\s+been)\s+(?:rais|lower|cut|narrow|maintain|reaffirm|reiterat|trimm|lift|boost)"
+        r"\w*\s+(?:to\s+(?:a|the)\s+range\s+of\s+[$\d]|at\s+\$?\d[\d.,]*\s*(?:to|-|\u2013)\s*\$?\d)"
         r"|\b(?:aims?|aiming)\s+for\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?[$\d]"
         # "Drewry is expecting a 60 percent reduction in freight rates this year", "We are expecting another 50 basis
-        # point cut, so 4.5% by March end"
-        r"|\b(?:is|are|am|'re|'m)\s+(?:now\s+|still\s+|also\s+)?expecting\s+(?:(?:\w+\s+){1,5}?to\b|"
+        # point cut, so 4.5% by March end", "it's now expecting 2023 per-share earnings to come in at the top"
+        r"|\b(?:is|are|am|'re|'m|'s)\s+(?:now\s+|still\s+|also\s+)?expecting\s+(?:(?:[\w\-]+\s+){1,5}?to\b|"
         r"(?=(?:a|an|the|some|further|more|that|another)\s|[-+$\d]))"
+        # a forecast in progress of a quantity named before its figure or its year: "Delta is still expecting EPS of
+        # more than $7", "ANZ is predicting calmer seas for 2024" (not a mood: "everyone is predicting a recession")
+        r"|\b(?:is|are|am|'re|'m|'s)\s+(?:now\s+|still\s+|also\s+)?(?:expecting|predicting|forecasting|projecting)\s+"
+        r"(?=(?:[\w\-]+\s+){1,4}?(?:of|for|in)\s+(?:more\s+than\s+|less\s+than\s+|about\s+|around\s+)?[-+$\d])"
         r"|\b(?:anticipated|expected|forecast|projected)\s+for\s+(?:\d{4}|next\s+year)\b"
         # where or when it is expected: "The largest shifts in disease burden are expected in regions with ..."
         r"|\b(?:is|are)\s+(?:widely\s+|now\s+|also\s+)?(?:expected|forecast|projected|anticipated)\s+"

@@ -398,3 +398,22 @@ def test_forecasters_who_are_predicting_need_no_date_where_a_lone_one_does(sente
 def test_a_will_framed_by_a_forecasters_verb_or_an_attitude_is_likely(sentence):
     found = extract_candidates(sentence, published_on=date(2022, 6, 1))
     assert found[0].probability == 0.675
+
+
+def test_a_would_held_with_the_speakers_confidence_is_a_likely_forecast():
+    """holdout-28: confidence is a belief, as "predicted" is a prediction: likely, not the reported "will"."""
+    sentence = (
+        "The minister also exuded confidence that the renewable energy capacity would touch 510 GW by 2030, including "
+        "60 GW of hydro power."
+    )
+    (candidate,) = extract_candidates(sentence, published_on=date(2020, 11, 26))
+    assert candidate.probability == 0.675
+
+
+def test_a_would_in_a_decision_announced_is_no_forecast():
+    """Not every verb that tells: a central bank's decision announced is no forecast of the article's."""
+    sentence = (
+        "Once again, the Bank of Canada announced it would keep the key interest rate at a record-low 0.25 per cent "
+        "to achieve its inflation target of two per cent."
+    )
+    assert extract_candidates(sentence, published_on=date(2021, 1, 20)) == []

@@ -1549,3 +1549,36 @@ def test_a_years_revised_estimate_told_as_its_figure_is_likely():
     candidate = _one(text, published_on=date(2024, 4, 5))
     assert candidate.probability == pytest.approx(0.675)
     assert candidate.deadline.year == 2024
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-27: a forecast in progress of a quantity named before its figure or year
+        "The air line is expecting return on invested capital of more than 13%, compared with earlier guidance of low "
+        "double-digit growth.",
+        "But before homeowners start liquidating assets, ANZ is predicting calmer seas for 2024, with price rises "
+        "across all capitals.",
+        # ... and "it's expecting" a quantity with a hyphenated word before its "to"
+        "The carrier said it's now expecting 2023 per-share earnings to come in at the top of its range of $5 to $6.",
+    ],
+)
+def test_a_quantity_being_expected_or_predicted_with_its_figure_or_year_is_likely(sentence):
+    assert _one(sentence, published_on=date(2023, 7, 1)).probability == pytest.approx(0.675)
+
+
+def test_everyone_predicting_an_event_without_a_figure_or_year_is_no_forecast():
+    assert extract_candidates("But in this one, everyone is predicting a recession.", published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-29: guidance moved or kept, told in the passive with its range
+        "Annual copper production was lifted to a range of 1,535 kt to 1660 kt, from 1,510 to 1,645 kt previously.",
+        "Iron ore production estimate was maintained at 245 to 255 Mt, but volumes were expected to be in the upper "
+        "half of the guidance range as a result of strong performance at WAIO, the company said.",
+    ],
+)
+def test_guidance_moved_or_kept_in_the_passive_with_its_range_is_a_forecast(sentence):
+    assert extract_candidates(sentence, published_on=date(2021, 4, 21))
