@@ -32,7 +32,8 @@ in plain Python:
   publication day), a drafted claim and criteria, and a warning that the model proposed it;
 - `table_row`: a cell of a table copied one cell a line (found as the rules find it, `rows.stacked_tables`)
   is no sentence: it is proposed as its row, once, with the table's column of chances, if it has one;
-- `with_rescued`: the candidates and the rescued sentences, in text order;
+- `with_rescued`: the candidates and the rescued sentences, in text order (never a line of three
+  words or fewer with no figure, `too_little`: "Holding steady.", a title on a line of its own);
 - `rescued`: the same with the shipped model (`rescue_weights.json`, read once, when first needed);
 - `fingerprint`: a digest of the features the model was trained on, stored with it, so a test
   says when a change of the rules calls for retraining.
@@ -434,6 +435,12 @@ def rescuable(plain: str, start: int, end: int) -> bool:
     return not plain[start:end].rstrip("\"') \u201d").endswith("?")
 
 
+def too_little(line: str) -> bool:
+    """Whether a line says too little to be a forecast on its own: three words or fewer and no figure
+    ("U.S.", "Holding steady.", a film's title on a line of its own)."""
+    return len(_WORD.findall(line)) <= 3 and not _DIGIT.search(line)
+
+
 def with_rescued(
     text: str,
     plain: str,
@@ -480,6 +487,8 @@ def with_rescued(
             if any(c.start < end and start < c.end for c in [*candidates, *found]):
                 continue
             before, chance = [], (stated, column) if stated is not None else None
+        if too_little(plain[start:end]):
+            continue
         found.append(
             rescued_candidate(
                 text,

@@ -144,6 +144,16 @@ def test_with_rescued_adds_untouched_sentences_at_or_above_the_threshold_never_a
     assert rescue.with_rescued(TEXT, plain, rules, PUBLISHED, SCALE, scores=[0, 0, 0.5, 0.5], threshold=0.7) == rules
 
 
+def test_a_line_of_a_few_words_with_no_figure_is_never_rescued():
+    # holdout-25's seat forecast, one short line a party: each line alone says nothing checkable
+    text = "Greens.\n\nHolding steady.\n\nSeat loss probable.\n\nUKIP 1 3 6 3"
+    plain = to_plain(text)
+    found = rescue.with_rescued(text, plain, [], PUBLISHED, SCALE, scores=[0.9, 0.9, 0.9, 0.9], threshold=0.4)
+    assert [c.quote for c in found] == ["UKIP 1 3 6 3"]
+    assert rescue.too_little("Holding steady.") and rescue.too_little("U.S.")
+    assert not rescue.too_little("Seat gain almost certain.")
+
+
 def test_with_rescued_scores_with_a_model_and_its_threshold():
     plain = to_plain(TEXT)
     model = {"intercept": -5.0, "threshold": 0.5, "coefficients": {"w:revenue": 200.0}}
