@@ -21,7 +21,8 @@ eight), holdout-8 and holdout-9 (seen since round nine), holdout-10 and holdout-
 ten), holdout-12 and holdout-13 (seen since round eleven), holdout-14 and holdout-15 (seen since
 round twelve), holdout-16 and holdout-17 (seen since round thirteen), holdout-18 and holdout-19
 (seen since round fourteen), holdout-20 to holdout-23 (seen since round fifteen), holdout-24 and
-holdout-25 (seen since round sixteen), holdout-26 to holdout-33 (never tuned on), legacy, all.
+holdout-25 (seen since round sixteen), holdout-26 to holdout-33 (seen since round seventeen),
+holdout-34 to holdout-39 (never tuned on), legacy, all.
 
 A candidate matches a gold entry when the gold `quote` and the candidate's quote overlap:
 one holds the other, or they share a run of words as long as most of the shorter one.
@@ -102,12 +103,13 @@ SET_FOLDERS = {
     # measured, unseen, with the fourteenth round's rules and at the end of the fifteenth; read in the sixteenth
     "holdout-24": [ARTICLES / "published" / "holdout-24"],
     "holdout-25": [ARTICLES / "published" / "holdout-25"],
-    # never tuned on: annotated and committed after the fifteenth round's rules were written, measured
-    # with them and at the end of the sixteenth round
+    # seen since round seventeen: annotated and committed after the fifteenth round's rules were written,
+    # measured with them and at the end of the sixteenth round; read in the seventeenth
     "holdout-26": [ARTICLES / "published" / "holdout-26"],
     "holdout-27": [ARTICLES / "published" / "holdout-27"],
-    # never tuned on: annotated and committed before any rule of the sixteenth round was merged, measured
-    # with the fifteenth round's rules as soon as they were committed and at the end of the sixteenth
+    # seen since round seventeen: annotated and committed before any rule of the sixteenth round was merged,
+    # measured with the fifteenth round's rules as soon as they were committed and at the end of the
+    # sixteenth; read in the seventeenth
     "holdout-28": [ARTICLES / "published" / "holdout-28"],
     "holdout-29": [ARTICLES / "published" / "holdout-29"],
     "holdout-30": [ARTICLES / "published" / "holdout-30"],
@@ -115,7 +117,7 @@ SET_FOLDERS = {
     "holdout-32": [ARTICLES / "published" / "holdout-32"],
     "holdout-33": [ARTICLES / "published" / "holdout-33"],
     # never tuned on: annotated and committed before any rule of the seventeenth round was merged, measured
-    # with the sixteenth round's rules as soon as they were committed
+    # with the sixteenth round's rules as soon as they were committed and at the end of the seventeenth
     "holdout-34": [ARTICLES / "published" / "holdout-34"],
     "holdout-35": [ARTICLES / "published" / "holdout-35"],
     "holdout-36": [ARTICLES / "published" / "holdout-36"],
