@@ -33,7 +33,8 @@ in plain Python:
 - `table_row`: a cell of a table copied one cell a line (found as the rules find it, `rows.stacked_tables`)
   is no sentence: it is proposed as its row, once, with the table's column of chances, if it has one;
 - `with_rescued`: the candidates and the rescued sentences, in text order (never a line of three
-  words or fewer with no figure, `too_little`: "Holding steady.", a title on a line of its own);
+  words or fewer with no figure, `too_little`: "Holding steady.", a title on a line of its own,
+  unless it is a list item under a line announcing the list);
 - `rescued`: the same with the shipped model (`rescue_weights.json`, read once, when first needed);
 - `fingerprint`: a digest of the features the model was trained on, stored with it, so a test
   says when a change of the rules calls for retraining.
@@ -487,7 +488,11 @@ def with_rescued(
             if any(c.start < end and start < c.end for c in [*candidates, *found]):
                 continue
             before, chance = [], (stated, column) if stated is not None else None
-        if too_little(plain[start:end]):
+        announcing = (
+            announcing_line(plain, spans[:index]) if row is None and not ends_as_prose(plain[start:end]) else None
+        )
+        # a list item under its announcing line takes the line's words; any other short line says too little
+        if announcing is None and too_little(plain[start:end]):
             continue
         found.append(
             rescued_candidate(
@@ -498,9 +503,7 @@ def with_rescued(
                 published_on,
                 scale,
                 confidence=confidence,
-                announcing=announcing_line(plain, spans[:index])
-                if row is None and not ends_as_prose(plain[start:end])
-                else None,
+                announcing=announcing,
                 chance=chance,
                 headings=headings_above(plain, spans, index),
             )

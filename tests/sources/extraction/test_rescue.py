@@ -258,10 +258,14 @@ def test_a_rescued_list_item_without_words_of_its_own_takes_the_band_of_its_anno
         ("\u274c Mining", None, "may"),
     ]
     # a sentence of prose between ends the list: the line is read on its own
-    text = "Some industries may see layoffs in 2031:\n\nSales fell.\n\n\u274c Retail chains"
+    text = "Some industries may see layoffs in 2031:\n\nSales fell.\n\n\u274c Retail chains and department stores"
     plain = to_plain(text)
     (item,) = rescue.with_rescued(text, plain, [], PUBLISHED, SCALE, scores=[0.0, 0.0, 0.9], threshold=0.6)
     assert item.probability == SCALE.probability(scales.LIKELY)
+    # ... and a line that short on its own says too little to be proposed
+    text = "Some industries may see layoffs in 2031:\n\nSales fell.\n\n\u274c Retail chains"
+    plain = to_plain(text)
+    assert rescue.with_rescued(text, plain, [], PUBLISHED, SCALE, scores=[0.0, 0.0, 0.9], threshold=0.6) == []
 
 
 # A web table copied one cell a line, as stored (a model's season projections)
