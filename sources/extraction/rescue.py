@@ -1,8 +1,9 @@
 """Rescue: sentences no rule candidate touches, proposed when a learned classifier scores them high.
 
-Off by default (`extract_candidates(..., rescue=True)` turns it on for an import): on articles
-it was not trained on it raised recall by a few points for a little precision, below the bar
-for proposing it always (docs/extraction.md). The model is a logistic regression trained by
+`extract_candidates` leaves it off unless asked (`rescue=True`); the import asks by default
+(`forecasts.importing.RESCUE_BY_DEFAULT`), since on articles it was not trained on it raised
+recall by several points and every rescued proposal is flagged for the editor's check
+(docs/extraction.md). The model is a logistic regression trained by
 `python -m benchmarks.sentence_classifier --train sources/extraction/rescue_weights.json`
 (scikit-learn, a development dependency); here it is only a table of coefficients, applied
 in plain Python:
