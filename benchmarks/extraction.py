@@ -22,7 +22,8 @@ ten), holdout-12 and holdout-13 (seen since round eleven), holdout-14 and holdou
 round twelve), holdout-16 and holdout-17 (seen since round thirteen), holdout-18 and holdout-19
 (seen since round fourteen), holdout-20 to holdout-23 (seen since round fifteen), holdout-24 and
 holdout-25 (seen since round sixteen), holdout-26 to holdout-33 (seen since round seventeen),
-holdout-34 to holdout-39 (never tuned on), legacy, all.
+holdout-34 to holdout-39 (seen since round eighteen), holdout-40 to holdout-45 (never tuned on),
+legacy, all.
 
 A candidate matches a gold entry when the gold `quote` and the candidate's quote overlap:
 one holds the other, or they share a run of words as long as most of the shorter one.
@@ -116,14 +117,23 @@ SET_FOLDERS = {
     "holdout-31": [ARTICLES / "published" / "holdout-31"],
     "holdout-32": [ARTICLES / "published" / "holdout-32"],
     "holdout-33": [ARTICLES / "published" / "holdout-33"],
-    # never tuned on: annotated and committed before any rule of the seventeenth round was merged, measured
-    # with the sixteenth round's rules as soon as they were committed and at the end of the seventeenth
+    # seen since round eighteen: annotated and committed before any rule of the seventeenth round was
+    # merged, measured with the sixteenth round's rules and at the end of the seventeenth; read in the
+    # eighteenth
     "holdout-34": [ARTICLES / "published" / "holdout-34"],
     "holdout-35": [ARTICLES / "published" / "holdout-35"],
     "holdout-36": [ARTICLES / "published" / "holdout-36"],
     "holdout-37": [ARTICLES / "published" / "holdout-37"],
     "holdout-38": [ARTICLES / "published" / "holdout-38"],
     "holdout-39": [ARTICLES / "published" / "holdout-39"],
+    # never tuned on: annotated and committed before any rule of the eighteenth round was merged, measured
+    # with the seventeenth round's rules as soon as they were committed and at the end of the eighteenth
+    "holdout-40": [ARTICLES / "published" / "holdout-40"],
+    "holdout-41": [ARTICLES / "published" / "holdout-41"],
+    "holdout-42": [ARTICLES / "published" / "holdout-42"],
+    "holdout-43": [ARTICLES / "published" / "holdout-43"],
+    "holdout-44": [ARTICLES / "published" / "holdout-44"],
+    "holdout-45": [ARTICLES / "published" / "holdout-45"],
     # the articles written for the tests before the real corpus: kept, but not evidence
     "legacy": [ARTICLES, ARTICLES / "tune", ARTICLES / "holdout"],
 }
