@@ -92,6 +92,14 @@ CHAIN_CUT = re.compile(
     # "3.6% GDP growth this year, a 3.7% rate next year and 3.2% for 2019": a figure with its own year
     r"|,\s+(?=(?:a|an)\s+[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:\w+\s+){0,2}?(?:this|next|in|for|by)\s+"
     r"(?:year|(?:19|20)\d\d)\b)"
+    # ... or after a dated one with "and": "a 13.4 percent year-over-year drop in 2008 and an 8.4 percent rise in
+    # single-family resale home sales in 2009"
+    r"|(?<=(?:19|20)\d\d)\s+(?=and\s+(?:a|an)\s+[-\d.]+\s*(?:%|per\s*cent|percent)\s+[^,.;]{0,60}?\b(?:in|for|by)\s+"
+    r"(?:19|20)\d\d\b)"
+    # a bare verb after a comma, with its own figure and year: "are projected to fall 24.4 percent this year
+    # compared to last, drop 6.6 percent in 2008"
+    rf"|,\s+(?={_SECOND_VERB}s?\s+(?:by\s+|to\s+)?(?:another\s+)?[-\d.]+\s*(?:%|per\s*cent|percent)\s+"
+    r"(?:in|for|by)\s+(?:19|20)\d\d\b)"
     # the base of a change, itself an estimate for its own time: "to reach 903,000 in 2018, increasing from an
     # estimated 840,000 this year"
     r"|,\s+(?=\w+ing\s+from\s+(?:an?\s+|the\s+)?(?:estimated|expected|projected|forecast)\s)"

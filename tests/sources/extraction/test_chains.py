@@ -464,3 +464,26 @@ def test_a_participle_again_to_a_sum_with_its_own_year_is_a_link():
         "the year before \u2014 and falling again to $354 billion in 2026\u201327."
     )
     assert _links(sentence, date(2025, 10, 6))[1:] == ["and falling again to $354 billion in 2026\u201327."]
+
+
+def test_a_bare_verb_after_a_comma_and_a_figure_after_and_with_their_own_years_are_links():
+    # holdout-37, outlook-inman-nahb-housing-2007
+    published = date(2007, 12, 21)
+    sentence = (
+        "New-home sales dropped 18 percent from 2005 to 2006, and are projected to fall 24.4 percent this year "
+        "compared to last, drop 6.6 percent in 2008 and rise 13.1 in 2009."
+    )
+    assert _links(sentence, published) == [
+        "New-home sales dropped 18 percent from 2005 to 2006, and are projected to fall 24.4 percent this year "
+        "compared to last",
+        "drop 6.6 percent in 2008",
+        "and rise 13.1 in 2009.",
+    ]
+    sentence = (
+        "Seiders also expects a 13.4 percent year-over-year drop in 2008 and an 8.4 percent rise in single-family "
+        "resale home sales in 2009."
+    )
+    assert _links(sentence, published) == [
+        "Seiders also expects a 13.4 percent year-over-year drop in 2008",
+        "and an 8.4 percent rise in single-family resale home sales in 2009.",
+    ]
