@@ -487,3 +487,12 @@ def test_a_bare_verb_after_a_comma_and_a_figure_after_and_with_their_own_years_a
         "Seiders also expects a 13.4 percent year-over-year drop in 2008",
         "and an 8.4 percent rise in single-family resale home sales in 2009.",
     ]
+
+
+def test_a_figure_with_a_fraction_and_its_own_year_after_and_is_a_link():
+    # holdout-33, statement-bankofcanada-mpr-2005
+    sentence = "The Bank expects Canada's economy to grow by about 2 1/2 per cent in 2005 and 3 1/4 per cent in 2006."
+    assert _links(sentence, date(2005, 4, 14)) == [
+        "The Bank expects Canada's economy to grow by about 2 1/2 per cent in 2005",
+        "and 3 1/4 per cent in 2006.",
+    ]
