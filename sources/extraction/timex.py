@@ -162,10 +162,12 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         found.append((s, When(deadline, flag, m.group(0))))
 
     # a central bank's forecast period runs about three years: "in the final year of the forecast",
-    # "the latter part of the forecast period", "throughout the projection horizon"
+    # "the latter part of the forecast period", "throughout the projection horizon"; unless its own year follows,
+    # which then dates it: "before the end of the forecast period in 2018"
     for m in re.finditer(
-        r"\b(?:the\s+)?(?:final|last|latter)\s+(?:year|part)\s+of\s+the\s+(?:forecast|projection)(?:\s+(?:period|horizon))?\b"
-        r"|\b(?:forecast|projection)\s+(?:period|horizon)\b",
+        r"(?:\b(?:the\s+)?(?:final|last|latter)\s+(?:year|part)\s+of\s+the\s+(?:forecast|projection)"
+        r"(?:\s+(?:period|horizon))?\b|\b(?:forecast|projection)\s+(?:period|horizon)\b)"
+        r"(?!,?\s+(?:in|ending\s+in|to|through|until|of)\s+(?:19|20)\d\d\b)",
         plain,
         re.I,
     ):
