@@ -664,3 +664,10 @@ def test_a_forecast_period_with_its_own_year_is_that_year():
     sentence = "Hence, the latter are not expected to go up before the end of the forecast period in 2018."
     when = deadline_in(sentence, 0, len(sentence), date(2017, 3, 15))
     assert when is not None and when.deadline == date(2018, 12, 31)
+
+
+def test_a_level_from_a_later_year_is_checked_in_that_year():
+    # holdout-38, wire-economictimes-norway-gas-price-2018
+    sentence = "Norway expects a long-term price of 1.94 crowns/sme3 from 2026."
+    when = deadline_in(sentence, 0, len(sentence), date(2018, 10, 8))
+    assert when is not None and when.deadline == date(2026, 12, 31)
