@@ -38,6 +38,9 @@ CHAIN_CUT = re.compile(
     # the date before its figure, as a forecast table's row reads: "gdp end 2023 0.9%, end 2024 1.6%, end 2025 2.3%"
     rf"|,\s+(?={DATE_THEN_FIGURE})"
     r"|(?:,|\s+[\u2014\u2013])?\s+(?=before\s+(?:\w+ly\s+)?\w+ing\b)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
+    # a run of sums each with its year: "will continue to fall, down from $32.70 in 2018 to $27.30 in 2023 to $24.60
+    # in 2030" (the base of the change stays with the first: see the open ranges below)
+    r"|(?<=(?:19|20)\d\d)\s+(?=to\s+[$\u20ac\u00a3]\d[\d.,]*[^,.;]{0,30}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
     # "a 2% share of light vehicle sales by 2030 rising to 10% by 2040": a dated figure, then the next
     r"|(?<=(?:19|20)\d\d)\s+(?=(?:peaking|falling|rising|slowing|easing|climbing|dropping)\s+to\s+[-\d.$])"
     # "will come in at 4.5-6.5% in 2023 to return to 4% in 2024"; "to 4.3% next year and inflation to be 1.6% in 2017"

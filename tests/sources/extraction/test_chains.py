@@ -515,3 +515,16 @@ def test_a_with_clause_forecasting_its_own_year_after_a_dated_figure_is_a_link()
         "again this year, with US real GDP projected to rise by 2.8 percent in 2024."
     )
     assert _links(sentence, date(2024, 10, 1)) == []
+
+
+def test_a_run_of_sums_each_with_its_year_is_one_link_a_sum():
+    # holdout-36, outlook-streamingweek-goldman-music-2019
+    sentence = (
+        "it predicts that global annual ARPU from music streaming services will continue to fall, down from $32.70 "
+        "in 2018 to $27.30 in 2023 to $24.60 in 2030."
+    )
+    assert _links(sentence, date(2019, 6, 15)) == [
+        "it predicts that global annual ARPU from music streaming services will continue to fall, down from $32.70 "
+        "in 2018 to $27.30 in 2023",
+        "to $24.60 in 2030.",
+    ]
