@@ -38,6 +38,9 @@ CHAIN_CUT = re.compile(
     # the date before its figure, as a forecast table's row reads: "gdp end 2023 0.9%, end 2024 1.6%, end 2025 2.3%"
     rf"|,\s+(?={DATE_THEN_FIGURE})"
     r"|(?:,|\s+[\u2014\u2013])?\s+(?=before\s+(?:\w+ly\s+)?\w+ing\b)|(?:,|\s+[\u2014\u2013])\s+(?=(?:before|after)\s+\w+ing\b|(?:peaking|falling|rising|slowing|easing)\b)"
+    # a run of sums each with its year: "will continue to fall, down from $32.70 in 2018 to $27.30 in 2023 to $24.60
+    # in 2030" (the base of the change stays with the first: see the open ranges below)
+    r"|(?<=(?:19|20)\d\d)\s+(?=to\s+[$\u20ac\u00a3]\d[\d.,]*[^,.;]{0,30}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
     # "a 2% share of light vehicle sales by 2030 rising to 10% by 2040": a dated figure, then the next
     r"|(?<=(?:19|20)\d\d)\s+(?=(?:peaking|falling|rising|slowing|easing|climbing|dropping)\s+to\s+[-\d.$])"
     # "will come in at 4.5-6.5% in 2023 to return to 4% in 2024"; "to 4.3% next year and inflation to be 1.6% in 2017"
@@ -76,7 +79,9 @@ CHAIN_CUT = re.compile(
     # ... or again, to a sum: "to $369 billion in 2025-26 - down from $385 billion the year before - and falling again
     # to $354 billion in 2026-27"
     r"|\s+(?=and\s+\w+ing\s+(?:again|further)\s+to\s+[$\u20ac\u00a3]?\s?[\d.]+)"
-    r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
+    # a second figure with its own year after "and", a fraction included: "to grow by about 2 1/2 per cent in 2005
+    # and 3 1/4 per cent in 2006"
+    r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+(?:\s+\d/\d)?\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
     r"(?![^,.;]*\brespectively\b))"
     # ... and a price with its own period: "$74/bbl Brent in the fourth quarter of this year and $65/bbl during the
     # first quarter of 2025", "to $59 ... by the fourth quarter of 2025, and to $56 and $52 in 2026"; not the second
@@ -92,6 +97,14 @@ CHAIN_CUT = re.compile(
     # "3.6% GDP growth this year, a 3.7% rate next year and 3.2% for 2019": a figure with its own year
     r"|,\s+(?=(?:a|an)\s+[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:\w+\s+){0,2}?(?:this|next|in|for|by)\s+"
     r"(?:year|(?:19|20)\d\d)\b)"
+    # ... or after a dated one with "and": "a 13.4 percent year-over-year drop in 2008 and an 8.4 percent rise in
+    # single-family resale home sales in 2009"
+    r"|(?<=(?:19|20)\d\d)\s+(?=and\s+(?:a|an)\s+[-\d.]+\s*(?:%|per\s*cent|percent)\s+[^,.;]{0,60}?\b(?:in|for|by)\s+"
+    r"(?:19|20)\d\d\b)"
+    # a bare verb after a comma, with its own figure and year: "are projected to fall 24.4 percent this year
+    # compared to last, drop 6.6 percent in 2008"
+    rf"|,\s+(?={_SECOND_VERB}s?\s+(?:by\s+|to\s+)?(?:another\s+)?[-\d.]+\s*(?:%|per\s*cent|percent)\s+"
+    r"(?:in|for|by)\s+(?:19|20)\d\d\b)"
     # the base of a change, itself an estimate for its own time: "to reach 903,000 in 2018, increasing from an
     # estimated 840,000 this year"
     r"|,\s+(?=\w+ing\s+from\s+(?:an?\s+|the\s+)?(?:estimated|expected|projected|forecast)\s)"
@@ -113,6 +126,18 @@ _FROM_DATED_TO = re.compile(
 )
 
 
+# a second forecast told in a "with" clause with its own year, after a first dated figure: "UBS forecasts a 3% increase
+# in global copper consumption for this year, slightly revised from the previous 3.3% estimate, with consumption growth
+# expected to reach 3.3% in 2025" (not after a view with no figure: "incoming US data suggest the economy is growing
+# briskly again this year, with US real GDP projected to rise by 2.8 percent in 2024")
+_WITH_SECOND_FORECAST = re.compile(
+    r",\s+(?=with\s+[^,;.]{0,60}?\b(?:expected|forecast|projected|seen|set|likely)\s+to\b[^,;]{0,60}?"
+    r"\b(?:in|by|for)\s+(?:19|20)\d\d\b)",
+    re.I,
+)
+_PERCENT_FIGURE = re.compile(r"\d\s*(?:%|per\s*cent|percent)", re.I)
+
+
 # ... nor is "between 2011-2012 and 2014-15" (financial years)
 _RANGE_OPEN = re.compile(
     r"\b(?:between|from)\s+(?:\S+\s+){0,2}(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?\s*(?:and\s+)?$", re.I
@@ -125,7 +150,13 @@ def chain_links(plain: str, start: int, end: int, published_on: date) -> list[tu
     """The dated links of a sentence that strings several dated claims together, else []."""
     # "between 2021 and 2025" is one window, not two links
     within = [m.end() for m in CHAIN_CUT.finditer(plain, start, end) if m.end() > start]
-    within = sorted(within + [m.end() for m in _FROM_DATED_TO.finditer(plain, start, end)])
+    within += [m.end() for m in _FROM_DATED_TO.finditer(plain, start, end)]
+    within += [
+        m.end()
+        for m in _WITH_SECOND_FORECAST.finditer(plain, start, end)
+        if _PERCENT_FIGURE.search(plain, start, m.start())
+    ]
+    within = sorted(within)
     within = [cut for cut in within if not _RANGE_OPEN.search(plain[start:cut])]
     comment = _COMMENT.search(plain, start, end)
     # ... but an aside between dashes before the links is no such remark: "The projected ratio — which was 72

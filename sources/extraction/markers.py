@@ -118,7 +118,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # reported speech keeps its quotation mark: 'Fitch said it "expects the economy to'
         r"\s+[\"']?(?:(?:now|still|also)\s+)?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
         r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
-        r"(?=\s+[\"']?(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)"
+        r"(?=\s+[\"']?(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)(?!for\b[^.;,]{0,60}?\b(?:is|are|was|were)\b)"
         r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[\w'\-]+\s+){1,6}(?:to|at|of|will|by|in|for)\b|[\d$]"
         # what it forecasts doing, with a figure: "The central bank now forecasts inflation reaching its 3% target"
         r"|(?:[\w'\-]+\s+){1,2}\w+ing\s+(?:[\w'\-]+\s+){0,2}[\d$]"
@@ -571,6 +571,12 @@ _NOT_BEFORE = re.compile(r"[^.;,:]{1,80}?\buntil\b", re.I)
 _THEN_HEDGED = re.compile(r"\s*(?:potentially|possibly|perhaps|maybe|conceivably)\b", re.I)
 # "should" opening a clause before its subject states a condition, not an outcome
 _INVERTED_CONDITION = re.compile(r"(?:^|[.!?:;]\s+|\n|\b(?:However|But|And|Yet|Still),?\s+)$")
+# a "would" inside a question said to be open is no outcome foreseen
+_OPEN_QUESTION = re.compile(
+    r"\b(?:remains?\s+to\s+be\s+seen|(?:is|are|remains?)\s+(?:still\s+)?(?:unclear|not\s+clear|uncertain))\s+"
+    r"(?:how|whether|if)\b[^.;,]*$",
+    re.I,
+)
 _DETERMINER = re.compile(r"\s*(?:the|a|an|this|that|these|those|its|their|our|inflation|prices|rates)\b", re.I)
 
 
@@ -602,6 +608,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         return Marker("hedge", s, e, phrase, None)
     elif kind == "should" and _INVERTED_CONDITION.search(plain[max(0, s - 20) : s]) and _DETERMINER.match(plain, e):
         return None  # "However, should the revolution follow our high disruption scenario, ...": a condition
+    elif kind == "would" and _OPEN_QUESTION.search(plain[max(0, s - 120) : s]):
+        return None  # "it remains to be seen how the wage hike would impact consumer prices": a question left open
     else:
         # a price "fully" in the market, a seat "safe for" a party: more than a lean
         category = C.VERY_LIKELY if groups.get("fully") or groups.get("safe") else _KIND_CATEGORY[kind]

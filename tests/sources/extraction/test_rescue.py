@@ -418,3 +418,15 @@ def test_a_unit_has_context_features_a_list_item_under_its_announcing_line_and_a
     # a unit's own features keep unit length beside its context
     own = {k: v for k, v in found[4].items() if not k.startswith("ctx:")}
     assert own == rescue.features(plain, *spans[4][:2])
+
+
+def test_a_sentence_dated_last_year_is_never_rescued():
+    # holdout-38, wire-koreaherald-bok-growth-forecast-2018
+    text = (
+        "In July last year, the government decided to raise the minimum wage by 16 percent to 7,530 won ($6.60) "
+        "for this year, marking the biggest jump in about two decades."
+    )
+    plain = to_plain(text)
+    assert not rescue.rescuable(plain, 0, len(plain))
+    found = rescue.with_rescued(text, plain, [], date(2018, 1, 18), SCALE, scores=[0.99], threshold=0.7)
+    assert found == []

