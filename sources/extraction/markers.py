@@ -69,7 +69,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("expect", re.compile(
         # "In the semifinals, teams from Pools A and B are heavily favoured to win": more than a lean
         r"\b(?P<heavily>heavily|strongly|overwhelmingly|firmly)\s+favou?red\s+(?:to|in|over|against)\b|"
-        rf"\b(?:(?P<neg1>{NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
+        # the negation glued to its verb: "The number of new grads isn't expected to climb for the next seven years"
+        rf"\b(?:(?P<neg1>{NOT}|(?:is|are|was|were)n't)\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
         # not the noun: "adjusting its policy forecast to bring it in line"
         r"(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bpolicy\s)"
         r"(?:expected|forecast|forecasted|projected|predicted|anticipated|foreseen|tipped|favou?red)\s+to\b"

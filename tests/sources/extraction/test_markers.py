@@ -1582,3 +1582,9 @@ def test_everyone_predicting_an_event_without_a_figure_or_year_is_no_forecast():
 )
 def test_guidance_moved_or_kept_in_the_passive_with_its_range_is_a_forecast(sentence):
     assert extract_candidates(sentence, published_on=date(2021, 4, 21))
+
+
+def test_an_expectation_denied_by_a_negation_glued_to_its_verb_is_unlikely():
+    # holdout-36, wire-qz-high-school-graduates-2016
+    sentence = "The number of new grads isn\u2019t expected to climb for the next seven years."
+    assert _one(sentence, published_on=date(2016, 12, 15)).probability == pytest.approx(0.325)
