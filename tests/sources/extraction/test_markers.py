@@ -1588,3 +1588,9 @@ def test_an_expectation_denied_by_a_negation_glued_to_its_verb_is_unlikely():
     # holdout-36, wire-qz-high-school-graduates-2016
     sentence = "The number of new grads isn\u2019t expected to climb for the next seven years."
     assert _one(sentence, published_on=date(2016, 12, 15)).probability == pytest.approx(0.325)
+
+
+def test_the_least_likely_of_options_weighed_is_unlikely():
+    # holdout-25, scenarios-zerohedge-greece-default-2015
+    sentence = "Of the five scenarios that could play out for Greece, a happy ending is the least likely."
+    assert _one(sentence, published_on=date(2015, 6, 1)).probability == pytest.approx(0.325)
