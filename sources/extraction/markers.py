@@ -409,7 +409,14 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:I|we)\s+(?:very\s+much\s+|strongly\s+|rather\s+|seriously\s+)?doubt\b(?!\s+(?:it|this|so|that\s*[.,;:!?]))"
         r"|\b(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+|genuinely\s+)?surprised\s+if\b"
         # "I have a hard time seeing any PCs left standing in southern rural Alberta": hardly at all
-        r"|\b(?:I|we)\s+(?:have|had)\s+(?:a\s+)?(?P<hardly>hard|difficult|tough)\s+time\s+(?:seeing|imagining|believing)\b",
+        r"|\b(?:I|we)\s+(?:have|had)\s+(?:a\s+)?(?P<hardly>hard|difficult|tough)\s+time\s+(?:seeing|imagining|believing)\b"
+        # a possibility denied: "Economists also roundly rejected the possibility the Fed will opt to cut rates by a
+        # half-percentage point", "The group also dismissed the idea that President Donald Trump would move to demote"
+        r"|\b(?:rejected|dismissed)\s+(?:the\s+)?(?P<rejected>possibility|idea|notion|prospect)\b"
+        # ... or any way to it: "there's practically no conceivable way that Democrats can turn it around", "There is
+        # no way Congress and the new Biden administration will lower deficit spending in 2021" (not "no way to tell")
+        r"|\bthere(?:'s|\s+is)\s+(?:\w+ly\s+|just\s+|simply\s+)?(?P<no_way>no)\s+(?:conceivable\s+|possible\s+)?way\s+"
+        r"(?!to\b|of\b|for\b|out\b|around\b|back\b)",
         re.I,
     )),
     ("will", re.compile(
@@ -606,7 +613,9 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
     else:
         # a price "fully" in the market, a seat "safe for" a party: more than a lean
         category = C.VERY_LIKELY if groups.get("fully") or groups.get("safe") else _KIND_CATEGORY[kind]
-        category = C.VERY_UNLIKELY if groups.get("miracle") or groups.get("hardly") else category
+        denied = groups.get("miracle") or groups.get("hardly") or groups.get("rejected")
+        category = C.VERY_UNLIKELY if denied else category
+        category = C.REMOTE if groups.get("no_way") else category
         category = (
             C.VERY_LIKELY if groups.get("heavily") or groups.get("confident") or groups.get("firmly") else category
         )

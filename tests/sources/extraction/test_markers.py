@@ -1594,3 +1594,29 @@ def test_the_least_likely_of_options_weighed_is_unlikely():
     # holdout-25, scenarios-zerohedge-greece-default-2015
     sentence = "Of the five scenarios that could play out for Greece, a happy ending is the least likely."
     assert _one(sentence, published_on=date(2015, 6, 1)).probability == pytest.approx(0.325)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        # holdout-35, wire-hillcountrynews-fed-cuts-survey-2019: a possibility rejected or an idea dismissed
+        (
+            "Economists also roundly rejected the possibility the Fed will opt to cut rates by a half-percentage "
+            "point when they do decide to ease.",
+            0.125,
+        ),
+        (
+            "The group also dismissed the idea that President Donald Trump would move to demote Fed Chairman Jerome "
+            "Powell, whom he has repeatedly criticized for keeping rates too high.",
+            0.125,
+        ),
+        # holdout-34, interview-talkingpointsmemo-pew-kohut-2010: no way to it at all
+        (
+            "And the pollster says there\u2019s practically no conceivable way that Democrats can turn it around in "
+            "the next two days.",
+            0.03,
+        ),
+    ],
+)
+def test_a_possibility_denied_is_very_unlikely_and_no_way_to_it_is_remote(sentence, probability):
+    assert _one(sentence, published_on=date(2019, 6, 28)).probability == pytest.approx(probability)
