@@ -410,6 +410,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+|genuinely\s+)?surprised\s+if\b"
         # "I have a hard time seeing any PCs left standing in southern rural Alberta": hardly at all
         r"|\b(?:I|we)\s+(?:have|had)\s+(?:a\s+)?(?P<hardly>hard|difficult|tough)\s+time\s+(?:seeing|imagining|believing)\b"
+        # grounds for an expectation denied: "There is also no obvious reason to expect that GDP growth will pick up
+        # meaningfully"
+        r"|\bno\s+(?:obvious\s+|good\s+|real\s+|particular\s+|compelling\s+)?reasons?\s+to\s+(?:expect|think|believe)\b"
         # a possibility denied: "Economists also roundly rejected the possibility the Fed will opt to cut rates by a
         # half-percentage point", "The group also dismissed the idea that President Donald Trump would move to demote"
         r"|\b(?:rejected|dismissed)\s+(?:the\s+)?(?P<rejected>possibility|idea|notion|prospect)\b"

@@ -1620,3 +1620,12 @@ def test_the_least_likely_of_options_weighed_is_unlikely():
 )
 def test_a_possibility_denied_is_very_unlikely_and_no_way_to_it_is_remote(sentence, probability):
     assert _one(sentence, published_on=date(2019, 6, 28)).probability == pytest.approx(probability)
+
+
+def test_grounds_for_an_expectation_denied_is_unlikely():
+    # holdout-38, newsletter-treasuryone-rand-fx-view-2024
+    sentence = (
+        "There is also no obvious reason to expect that GDP growth will pick up meaningfully, especially since global "
+        "growth is expected to slow down."
+    )
+    assert _one(sentence, published_on=date(2024, 5, 1)).probability == pytest.approx(0.325)
