@@ -57,7 +57,8 @@ BELIEF = re.compile(
     r"implies|implied|indicates|indicated|foreshadows?|"
     # an expectation with the "will" after its object: "Two of the firms in the list below expect the S&P 500 will
     # rise well above yesterday's 5631 close"
-    r"expect)\s+"
+    # ... told in the past: "Respondents to a June 20-24 survey said they expected Fed officials will cut rates"
+    r"expect|expected(?!\s+to\b))\s+"
     # (the point of an abbreviation is no sentence's end: "Another seven firms think U.S. home prices will remain flat")
     r"(?:that\s+)?(?=(?:[^.;:]|(?<=\b[A-Z])\.){0,80}$)"
     # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
