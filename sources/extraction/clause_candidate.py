@@ -170,6 +170,9 @@ _PROJECTS = re.compile(
     # a forecast told in the perfect or by its maker in the first person: "The National Automobile Dealers
     # Association has projected that ... will contribute", "We predict , under such condition, rupiah will remain"
     r"|\b(?:has|have)\s+(?:also\s+|now\s+)?(?:predicted|projected|forecast|forecasted|estimated)\b"
+    # ... or in the past by what made it: "An internal government document obtained by the New York Times predicted
+    # the daily coronavirus death toll will reach about 3,000 people by June 1"
+    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\bits\s)\b(?:predicted|projected|forecasted)\s+(?:that\s+)?(?=[^.;:]{0,80}$)"
     r"|\b(?:I|we|they)\s+(?:now\s+|still\s+|also\s+)?(?:predict|project|forecast)\b"
     # a projection that anticipates, a poll that shows: "The baseline projection anticipates that Brent crude
     # prices will average $62", "The poll of about 30 foreign exchange analysts this week showed the rupee will trade"

@@ -437,3 +437,13 @@ def test_an_infinitive_expectation_does_not_frame_a_later_will():
     )
     found = extract_candidates(text, published_on=date(2016, 12, 15))
     assert found[-1].probability == 0.03
+
+
+def test_a_will_after_a_forecast_made_in_the_past_by_what_made_it_is_likely():
+    # holdout-34, wire-fox5atlanta-ihme-covid-deaths-2020
+    text = (
+        "An internal government document obtained by the New York Times predicted the daily coronavirus death toll "
+        "will reach about 3,000 people by June 1, nearly doubling the current number of about 1,750."
+    )
+    (predicted,) = extract_candidates(text, published_on=date(2020, 5, 5))
+    assert predicted.probability == 0.675
