@@ -374,6 +374,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "I doubt that the cap survives", "I'd be surprised if rates rose"
     ("predict", re.compile(
         r"\b(?:I|we)(?:'d|\s+would)?\s+(?:still\s+|now\s+)?(?:predict|bet|wager|suspect|forecast)\b(?!\s*[.,;:)])"
+        # a pundit's pick: "but I fancy Rosberg to take the Drivers' Championship this year"
+        r"|\b(?:I|we)\s+(?:still\s+|now\s+)?fancy\s+(?=(?-i:[A-Z])[\w.'\-]*(?:\s+[\w.'\-]+){0,3}?\s+to\s+[a-z])"
         r"|\bmy\s+(?:(?:educated|best|own)\s+)?(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\b"
         # the guess with its figures: "we get a “best guess” of 42 Wildrose seats", "my prediction of WR 44, PC 35"
         r"|\b(?:my|our|a|the)\s+[\"\u201c]?(?:(?:educated|best|own)\s+)?(?:guess|prediction)[\"\u201d]?"

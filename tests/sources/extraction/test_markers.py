@@ -1629,3 +1629,14 @@ def test_grounds_for_an_expectation_denied_is_unlikely():
         "growth is expected to slow down."
     )
     assert _one(sentence, published_on=date(2024, 5, 1)).probability == pytest.approx(0.325)
+
+
+def test_a_pundit_who_fancies_a_contender_to_win_makes_a_likely_pick():
+    # holdout-39, newsletter-f1statblog-f1-predictions-2016
+    text = (
+        "As always I\u2019ll start with the championships, Mercedes will win the Constructors\u2019 Championship, but "
+        "I fancy Rosberg to take the Drivers\u2019 Championship this year with Hamilton and Vettel close behind."
+    )
+    found = extract_candidates(text, published_on=date(2016, 3, 15))
+    assert "I fancy Rosberg" in found[-1].quote
+    assert found[-1].probability == pytest.approx(0.675)
