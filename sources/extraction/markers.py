@@ -316,6 +316,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"",
         re.I,
     )),
+    # an expectation reported in the past tense of reported speech, which is the speaker's present one: "Njoroge ...
+    # said he expected the farming sector to rebound strongly"
+    ("expect", re.compile(
+        r"\b(?:said|says|told\s+\w+|added)\s+(?:that\s+)?(?:he|she|they|it|we)\s+(?:now\s+|still\s+|also\s+)?expected\s+"
+        r"(?=(?:[\w'\-]+\s+){1,6}?to\s+[a-z])",
+        re.I,
+    )),
     # expectations denied or left to the reader: "But don't expect a crash, Farris says.", "IDC doesn't anticipate much
     # change in market share", "House price corrections can be expected in 2023", "Americans looking to buy a house
     # next year can expect less competition"

@@ -1640,3 +1640,13 @@ def test_a_pundit_who_fancies_a_contender_to_win_makes_a_likely_pick():
     found = extract_candidates(text, published_on=date(2016, 3, 15))
     assert "I fancy Rosberg" in found[-1].quote
     assert found[-1].probability == pytest.approx(0.675)
+
+
+def test_an_expectation_in_reported_speech_is_the_speakers_own_and_likely():
+    # holdout-37, statement-harareherald-kenya-cbk-2023
+    text = (
+        "Njoroge, who will leave the post mid-next month after eight years, said he expected the farming sector to "
+        "rebound strongly due to the base effects of last year\u2019s contraction, and adequate rainfall across the "
+        "country."
+    )
+    assert _one(text, published_on=date(2023, 5, 31)).probability == pytest.approx(0.675)
