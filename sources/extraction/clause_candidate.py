@@ -176,6 +176,8 @@ _PROJECTS = re.compile(
     r"|\b(?:I|we|they)\s+(?:now\s+|still\s+|also\s+)?(?:predict|project|forecast)\b"
     # a projection that anticipates, a poll that shows: "The baseline projection anticipates that Brent crude
     # prices will average $62", "The poll of about 30 foreign exchange analysts this week showed the rupee will trade"
+    # what the signs say: "While indications are demand will start to return over the second half of FY24"
+    r"|\b(?:indications|signs)\s+(?:are|suggest|point\s+to)\s+(?:that\s+)?(?=[^.;:]{0,80}$)"
     r"|\banticipates\s+that\b|\b(?:poll|survey)\b[^.;:]{0,60}?\b(?:showed|shows|found|finds)\b"
     # a view stated as what someone makes of it: "The likelihood is that things will get worse", "My reading is that
     # the rich Chinese buyers will come one day"

@@ -447,3 +447,13 @@ def test_a_will_after_a_forecast_made_in_the_past_by_what_made_it_is_likely():
     )
     (predicted,) = extract_candidates(text, published_on=date(2020, 5, 5))
     assert predicted.probability == 0.675
+
+
+def test_a_will_after_what_the_indications_are_is_likely():
+    # holdout-38, outlook-fonterra-milk-price-2023
+    text = (
+        "While indications are demand will start to return over the second half of FY24, we do expect the pace of "
+        "demand growth to be subdued relative to initial expectations."
+    )
+    found = extract_candidates(text, published_on=date(2023, 8, 10))
+    assert found[0].probability == 0.675
