@@ -57,7 +57,8 @@ BELIEF = re.compile(
     r"implies|implied|indicates|indicated|foreshadows?|"
     # an expectation with the "will" after its object: "Two of the firms in the list below expect the S&P 500 will
     # rise well above yesterday's 5631 close"
-    r"expect)\s+"
+    # ... told in the past: "Respondents to a June 20-24 survey said they expected Fed officials will cut rates"
+    r"expect|expected(?!\s+to\b))\s+"
     # (the point of an abbreviation is no sentence's end: "Another seven firms think U.S. home prices will remain flat")
     r"(?:that\s+)?(?=(?:[^.;:]|(?<=\b[A-Z])\.){0,80}$)"
     # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
@@ -169,9 +170,14 @@ _PROJECTS = re.compile(
     # a forecast told in the perfect or by its maker in the first person: "The National Automobile Dealers
     # Association has projected that ... will contribute", "We predict , under such condition, rupiah will remain"
     r"|\b(?:has|have)\s+(?:also\s+|now\s+)?(?:predicted|projected|forecast|forecasted|estimated)\b"
+    # ... or in the past by what made it: "An internal government document obtained by the New York Times predicted
+    # the daily coronavirus death toll will reach about 3,000 people by June 1"
+    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\bits\s)\b(?:predicted|projected|forecasted)\s+(?:that\s+)?(?=[^.;:]{0,80}$)"
     r"|\b(?:I|we|they)\s+(?:now\s+|still\s+|also\s+)?(?:predict|project|forecast)\b"
     # a projection that anticipates, a poll that shows: "The baseline projection anticipates that Brent crude
     # prices will average $62", "The poll of about 30 foreign exchange analysts this week showed the rupee will trade"
+    # what the signs say: "While indications are demand will start to return over the second half of FY24"
+    r"|\b(?:indications|signs)\s+(?:are|suggest|point\s+to)\s+(?:that\s+)?(?=[^.;:]{0,80}$)"
     r"|\banticipates\s+that\b|\b(?:poll|survey)\b[^.;:]{0,60}?\b(?:showed|shows|found|finds)\b"
     # a view stated as what someone makes of it: "The likelihood is that things will get worse", "My reading is that
     # the rich Chinese buyers will come one day"

@@ -6,6 +6,7 @@ import re
 from itertools import pairwise
 
 from .text import trim_clause
+from .words import HEDGE_WORDS
 
 # --- clauses ---------------------------------------------------------------------------------
 
@@ -27,6 +28,10 @@ _CLAUSE_BREAK = re.compile(
     # a second forecaster or a second number: "X pegs it at 67 percent while FiveThirtyEight shows
     # ... 60 percent", "betting on growth of 2.5% and place the likelihood of a recession at 15%"
     r"|\s+(?=while\s+(?-i:[A-Z]))"
+    # ... or a second clause weighed in words of its own: "the second one is the most likely while the first option is
+    # the least likely" (not one that only goes on in "will": what drives a scenario is part of it; not a "while" that
+    # opens the sentence's first clause, "But while the IHME expects cases to fall, ...", cut where its comma is)
+    rf"|(?<!\bthat)(?<!\b[Bb]ut)(?<!\b[Aa]nd)(?<!\b[Yy]et)\s+(?=while\s+[^.;]*?\b(?:{HEDGE_WORDS})\b)"
     r"|\s+(?=and\s+(?:place|places|put|puts|peg|pegs|assess|assesses|give|gives)\b)"
     # a second prediction with its own weight, sharing the subject: "it's unlikely to be on time and will
     # almost certainly be over budget"

@@ -69,7 +69,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("expect", re.compile(
         # "In the semifinals, teams from Pools A and B are heavily favoured to win": more than a lean
         r"\b(?P<heavily>heavily|strongly|overwhelmingly|firmly)\s+favou?red\s+(?:to|in|over|against)\b|"
-        rf"\b(?:(?P<neg1>{NOT})\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
+        # the negation glued to its verb: "The number of new grads isn't expected to climb for the next seven years"
+        rf"\b(?:(?P<neg1>{NOT}|(?:is|are|was|were)n't)\s+)?(?:widely\s+|generally\s+|now\s+|also\s+|still\s+)?"
         # not the noun: "adjusting its policy forecast to bring it in line"
         r"(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bpolicy\s)"
         r"(?:expected|forecast|forecasted|projected|predicted|anticipated|foreseen|tipped|favou?red)\s+to\b"
@@ -315,6 +316,13 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"",
         re.I,
     )),
+    # an expectation reported in the past tense of reported speech, which is the speaker's present one: "Njoroge ...
+    # said he expected the farming sector to rebound strongly"
+    ("expect", re.compile(
+        r"\b(?:said|says|told\s+\w+|added)\s+(?:that\s+)?(?:he|she|they|it|we)\s+(?:now\s+|still\s+|also\s+)?expected\s+"
+        r"(?=(?:[\w'\-]+\s+){1,6}?to\s+[a-z])",
+        re.I,
+    )),
     # expectations denied or left to the reader: "But don't expect a crash, Farris says.", "IDC doesn't anticipate much
     # change in market share", "House price corrections can be expected in 2023", "Americans looking to buy a house
     # next year can expect less competition"
@@ -373,6 +381,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "I doubt that the cap survives", "I'd be surprised if rates rose"
     ("predict", re.compile(
         r"\b(?:I|we)(?:'d|\s+would)?\s+(?:still\s+|now\s+)?(?:predict|bet|wager|suspect|forecast)\b(?!\s*[.,;:)])"
+        # a pundit's pick: "but I fancy Rosberg to take the Drivers' Championship this year"
+        r"|\b(?:I|we)\s+(?:still\s+|now\s+)?fancy\s+(?=(?-i:[A-Z])[\w.'\-]*(?:\s+[\w.'\-]+){0,3}?\s+to\s+[a-z])"
         r"|\bmy\s+(?:(?:educated|best|own)\s+)?(?:bet|guess|hunch|prediction|forecast|expectation)\s+is\b"
         # the guess with its figures: "we get a “best guess” of 42 Wildrose seats", "my prediction of WR 44, PC 35"
         r"|\b(?:my|our|a|the)\s+[\"\u201c]?(?:(?:educated|best|own)\s+)?(?:guess|prediction)[\"\u201d]?"
@@ -408,7 +418,17 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:I|we)\s+(?:very\s+much\s+|strongly\s+|rather\s+|seriously\s+)?doubt\b(?!\s+(?:it|this|so|that\s*[.,;:!?]))"
         r"|\b(?:I|we)(?:'d|\s+would)\s+be\s+(?:very\s+|quite\s+|genuinely\s+)?surprised\s+if\b"
         # "I have a hard time seeing any PCs left standing in southern rural Alberta": hardly at all
-        r"|\b(?:I|we)\s+(?:have|had)\s+(?:a\s+)?(?P<hardly>hard|difficult|tough)\s+time\s+(?:seeing|imagining|believing)\b",
+        r"|\b(?:I|we)\s+(?:have|had)\s+(?:a\s+)?(?P<hardly>hard|difficult|tough)\s+time\s+(?:seeing|imagining|believing)\b"
+        # grounds for an expectation denied: "There is also no obvious reason to expect that GDP growth will pick up
+        # meaningfully"
+        r"|\bno\s+(?:obvious\s+|good\s+|real\s+|particular\s+|compelling\s+)?reasons?\s+to\s+(?:expect|think|believe)\b"
+        # a possibility denied: "Economists also roundly rejected the possibility the Fed will opt to cut rates by a
+        # half-percentage point", "The group also dismissed the idea that President Donald Trump would move to demote"
+        r"|\b(?:rejected|dismissed)\s+(?:the\s+)?(?P<rejected>possibility|idea|notion|prospect)\b"
+        # ... or any way to it: "there's practically no conceivable way that Democrats can turn it around", "There is
+        # no way Congress and the new Biden administration will lower deficit spending in 2021" (not "no way to tell")
+        r"|\bthere(?:'s|\s+is)\s+(?:\w+ly\s+|just\s+|simply\s+)?(?P<no_way>no)\s+(?:conceivable\s+|possible\s+)?way\s+"
+        r"(?!to\b|of\b|for\b|out\b|around\b|back\b)",
         re.I,
     )),
     ("will", re.compile(
@@ -613,7 +633,9 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
     else:
         # a price "fully" in the market, a seat "safe for" a party: more than a lean
         category = C.VERY_LIKELY if groups.get("fully") or groups.get("safe") else _KIND_CATEGORY[kind]
-        category = C.VERY_UNLIKELY if groups.get("miracle") or groups.get("hardly") else category
+        denied = groups.get("miracle") or groups.get("hardly") or groups.get("rejected")
+        category = C.VERY_UNLIKELY if denied else category
+        category = C.REMOTE if groups.get("no_way") else category
         category = (
             C.VERY_LIKELY if groups.get("heavily") or groups.get("confident") or groups.get("firmly") else category
         )

