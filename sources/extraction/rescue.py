@@ -244,12 +244,43 @@ _LABELLED_CHANCE = re.compile(
     re.I,
 )
 # ... unless the label names a level (rows.PERCENT_QUANTITY)
+_FIGURE = r"(?P<number>\d{1,2}(?:\.\d+)?|100)\s*(?:%|pc\b|per\s*cent\b|percent\b)"
+# chances the markers miss, in lines that have none: a share of the time ("my numbers say that only happens
+# around 28% of the time"), a split of a hundred between two sides ("we're giving the Lightning the edge in the
+# series, 54.4% to 45.6%"), a line of chance opening the unit ("Chances 93%" above the outcome)
+_SHARE_OF_TIME = re.compile(_FIGURE + r"\s+of\s+the\s+time\b", re.I)
+_SPLIT = re.compile(
+    _FIGURE + r"\s*(?:to|vs\.?|[-\u2013\u2014])\s*(?P<other>\d{1,2}(?:\.\d+)?)\s*(?:%|pc\b|per\s*cent\b|percent\b)",
+    re.I,
+)
+_CHANCE_LINE = re.compile(
+    r"\s*(?:chances?|probability|likelihood|plausibility)\s*[:\-\u2013\u2014]?\s*"
+    r"(?:(?P<number>\d{1,2}(?:\.\d+)?|100)\s*(?:%|pc\b|per\s*cent\b|percent\b)|(?P<fraction>0?\.\d+|0|1))\s*\n",
+    re.I,
+)
 # a "will" said with "probably" is a lean: "I would err on the side of we’ll probably see more activity"
 _PROBABLY = re.compile(r"\bprobably\b", re.I)
 # "the company predicts ... will", "analysts think ... will": a projection or a belief hedges the "will"
 _FRAMED_WILL = re.compile(
     r"\b(?:predicts?|projects?|forecasts?|expects?|thinks?|believes?|estimates?|sees?|anticipates?)\b", re.I
 )
+
+
+def _unmarked_chance(sentence: str) -> tuple[float, str] | None:
+    """(chance, phrase) stated in a sentence the markers find nothing in: a share of the time, a split of a
+    hundred between two sides (the first side's), or a line of chance opening the unit."""
+    line = _CHANCE_LINE.match(sentence)
+    if line:
+        number = line.group("number")
+        probability = float(number) / 100 if number is not None else float(line.group("fraction"))
+        return probability, " ".join(line.group(0).split())
+    share = _SHARE_OF_TIME.search(sentence)
+    if share:
+        return float(share.group("number")) / 100, share.group(0)
+    for split in _SPLIT.finditer(sentence):
+        if abs(float(split.group("number")) + float(split.group("other")) - 100) < 0.6:
+            return float(split.group("number")) / 100, split.group(0)
+    return None
 
 
 def _range_top(plain: str, start: int, marker: Marker) -> bool:
@@ -299,6 +330,10 @@ def _probability(
     if labelled and not PERCENT_QUANTITY.search(labelled.group("label")):
         probability = float(labelled.group("number")) / 100
         return probability, BASIS_STATED, band_of(probability, scale), sentence[labelled.start("number") :].strip()
+    unmarked = _unmarked_chance(sentence)
+    if unmarked is not None:
+        probability, phrase = unmarked
+        return probability, BASIS_STATED, band_of(probability, scale), phrase
     possible = _POSSIBLE.search(sentence)
     if possible:
         return None, BASIS_NONE, None, possible.group(0)
