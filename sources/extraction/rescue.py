@@ -27,8 +27,11 @@ in plain Python:
   words says what the line announcing its list says; any other line with none, a verbless figure or
   a company's guidance, is likely, as the corpus reads such lines; with no marker, a doubt or "I
   don't think so" is unlikely, "not going to", "nor will" or a denied progressive ("is not
-  catching") remote, "possible" unscored, a "will" with "probably" likely, and "Label: 20%" its
-  stated chance unless the label names a level), a deadline from its own time expressions, a dated
+  catching") remote, "hard to imagine" very unlikely (but "hard to project anything other than"
+  almost certain), a prediction called nonsense remote, "possible" unscored, a "will" with "probably"
+  likely, "Label: 20%" its stated chance unless the label names a level, and so "28% of the time", a
+  split of a hundred ("54.4% to 45.6%", the first side's) and a line of chance opening the unit
+  ("Chances 93%")), a deadline from its own time expressions, a dated
   sentence before it in its paragraph or the nearest dated heading above it (a later date than the
   publication day), a drafted claim and criteria, and a warning that the model proposed it;
 - `table_row`: a cell of a table copied one cell a line (found as the rules find it, `rows.stacked_tables`)
@@ -234,6 +237,16 @@ _DOUBTED = re.compile(
     r"chances?\b[^.]*\b(?:is|are)\s+(?:still\s+)?low)\b",
     re.I,
 )
+# what someone finds hard to imagine is very unlikely: "it is hard to imagine much of a recovery this year", unless
+# it is hard to imagine anything else: "it's hard to project anything other than a “soft” recession"
+_HARD_TO_IMAGINE = re.compile(
+    r"\b(?:hard|difficult)\s+to\s+(?:imagine|see|envisage|envision|picture|believe|project)\b"
+    r"(?P<other>\s+(?:anything|any\s+\w+)\s+(?:other|else)\s+than\b)?",
+    re.I,
+)
+# a prediction called nonsense is remote: "Recent predictions of 10% home price falls over 2023 ... are clearly
+# non-sensical."
+_DISMISSED = re.compile(r"\b(?:non-?sensical|nonsense|absurd|preposterous|fanciful)\b", re.I)
 _WILL = re.compile(
     r"\b(?:will|shall|is\s+set\s+to|are\s+set\s+to|(?:is|are)\s+going\s+to)\b|'ll\b|'(?:s|re)\s+going\s+to\b", re.I
 )
@@ -334,6 +347,13 @@ def _probability(
     if unmarked is not None:
         probability, phrase = unmarked
         return probability, BASIS_STATED, band_of(probability, scale), phrase
+    hard = _HARD_TO_IMAGINE.search(sentence)
+    if hard:
+        category = scales.ALMOST_CERTAIN if hard.group("other") else scales.VERY_UNLIKELY
+        return scale.probability(category), BASIS_PHRASE, category, " ".join(hard.group(0).split())
+    dismissed = _DISMISSED.search(sentence)
+    if dismissed:
+        return scale.probability(scales.REMOTE), BASIS_PHRASE, scales.REMOTE, dismissed.group(0)
     possible = _POSSIBLE.search(sentence)
     if possible:
         return None, BASIS_NONE, None, possible.group(0)

@@ -384,6 +384,25 @@ def test_a_table_of_levels_gives_its_rows_no_stated_chance_and_a_header_cell_is_
             0.1,
             scales.VERY_UNLIKELY,
         ),
+        # what is hard to imagine is very unlikely, unless it is anything other than it; a prediction called nonsense
+        (
+            "With unemployment still going up, it is hard to imagine much of a recovery this year which is why they "
+            "lowered their growth forecasts for 2010 and 2011.",
+            0.125,
+            scales.VERY_UNLIKELY,
+        ),
+        (
+            "At the moment, it\u2019s hard to project anything other than a \u201csoft\u201d recession, with EPS "
+            "dropping -10% from 2024 values.",
+            0.97,
+            scales.ALMOST_CERTAIN,
+        ),
+        (
+            "Recent predictions of 10% home price falls over 2023 based on forecasts of sharp increases in official "
+            "interest rates are clearly non-sensical.",
+            0.03,
+            scales.REMOTE,
+        ),
         # figures that do not make a hundred are levels: "from 3.2% to 3.16%"
         ("The expected GDP shrinkage moved from 3.2% to 3.16% for this year.", 0.675, scales.LIKELY),
     ],
