@@ -28,7 +28,8 @@ in plain Python:
   a company's guidance, is likely, as the corpus reads such lines; with no marker, a doubt or "I
   don't think so" is unlikely, "not going to", "nor will" or a denied progressive ("is not
   catching") remote, "hard to imagine" very unlikely (but "hard to project anything other than"
-  almost certain), a prediction called nonsense remote, "possible" unscored, a "will" with "probably"
+  almost certain), a prediction called nonsense remote, "possible" or "no longer
+  unthinkable" unscored, a "will" with "probably"
   likely, "Label: 20%" its stated chance unless the label names a level, and so "28% of the time", a
   split of a hundred ("54.4% to 45.6%", the first side's) and a line of chance opening the unit
   ("Chances 93%")), a deadline from its own time expressions, a dated
@@ -213,11 +214,12 @@ def score(found: dict[str, float], model: dict) -> float:
 
 # With no estimative marker the rules recognise, the words that still say how likely it is.
 # "Buyers can expect higher rates" is what they should expect, not what could happen; "as you can see" points
-# at a figure; "May" with a capital is the month: "first production on track for May 2021"
+# at a figure; "May" with a capital is the month: "first production on track for May 2021"; what is "no longer
+# unthinkable" or "not impossible" is possible
 _POSSIBLE = re.compile(
     r"\b(?:could|(?-i:may)|might|can(?!\s+(?:\w+\s+)?(?:expect|be\s+expected)\b)(?<!as\syou\scan)(?<!as\swe\scan)|"
     r"possibly|perhaps|maybe|"
-    r"possible|possibility|possibilities)\b",
+    r"possible|possibility|possibilities|(?:no\s+longer|not)\s+(?:unthinkable|impossible|out\s+of\s+the\s+question))\b",
     re.I,
 )
 # the top of a range of figures, "4.2% \u2013 4.7%", is a level, not a chance after a dash

@@ -403,6 +403,8 @@ def test_a_table_of_levels_gives_its_rows_no_stated_chance_and_a_header_cell_is_
             0.03,
             scales.REMOTE,
         ),
+        # what is no longer unthinkable is possible, unscored
+        ("A crisis short of invasion in the Taiwan Strait is no longer unthinkable in 2023", None, None),
         # figures that do not make a hundred are levels: "from 3.2% to 3.16%"
         ("The expected GDP shrinkage moved from 3.2% to 3.16% for this year.", 0.675, scales.LIKELY),
     ],
