@@ -28,11 +28,11 @@ in plain Python:
   a company's guidance, is likely, as the corpus reads such lines; with no marker, a doubt or "I
   don't think so" is unlikely, "not going to", "nor will" or a denied progressive ("is not
   catching") remote, "hard to imagine" very unlikely (but "hard to project anything other than"
-  almost certain), a prediction called nonsense remote, "possible" or "no longer
-  unthinkable" unscored, a "will" with "probably"
-  likely, "Label: 20%" its stated chance unless the label names a level, and so "28% of the time", a
-  split of a hundred ("54.4% to 45.6%", the first side's) and a line of chance opening the unit
-  ("Chances 93%")), a deadline from its own time expressions, a dated
+  almost certain), a prediction called nonsense remote, "possible" or "no longer unthinkable"
+  unscored, a "will" with "probably" likely, a progressive set next year ("Next year, ... is
+  dropping to 5%") almost certain, "Label: 20%" its stated chance unless the label names a level,
+  and so "28% of the time", a split of a hundred ("54.4% to 45.6%", the first side's) and a line of
+  chance opening the unit ("Chances 93%")), a deadline from its own time expressions, a dated
   sentence before it in its paragraph or the nearest dated heading above it (a later date than the
   publication day), a drafted claim and criteria, and a warning that the model proposed it;
 - `table_row`: a cell of a table copied one cell a line (found as the rules find it, `rows.stacked_tables`)
@@ -249,6 +249,13 @@ _HARD_TO_IMAGINE = re.compile(
 # a prediction called nonsense is remote: "Recent predictions of 10% home price falls over 2023 ... are clearly
 # non-sensical."
 _DISMISSED = re.compile(r"\b(?:non-?sensical|nonsense|absurd|preposterous|fanciful)\b", re.I)
+# a present progressive set in a coming period is what is scheduled, not a lean: "Next year, the container capacity
+# being added is dropping to 5%."
+_SCHEDULED = re.compile(
+    r"\b(?:next|this\s+coming)\s+(?:year|month|week|season|quarter)\b.*\b(?:is|are)\s+[a-z]+ing\b"
+    r"|\b(?:is|are)\s+[a-z]+ing\b.*\b(?:next|this\s+coming)\s+(?:year|month|week|season|quarter)\b",
+    re.I,
+)
 _WILL = re.compile(
     r"\b(?:will|shall|is\s+set\s+to|are\s+set\s+to|(?:is|are)\s+going\s+to)\b|'ll\b|'(?:s|re)\s+going\s+to\b", re.I
 )
@@ -370,6 +377,9 @@ def _probability(
         return scale.probability(scales.LIKELY), BASIS_PHRASE, scales.LIKELY, will.group(0)
     if will and not _FRAMED_WILL.search(sentence[: will.start()]):
         return scale.probability(scales.ALMOST_CERTAIN), BASIS_PHRASE, scales.ALMOST_CERTAIN, will.group(0)
+    scheduled = _SCHEDULED.search(sentence)
+    if scheduled:
+        return scale.probability(scales.ALMOST_CERTAIN), BASIS_PHRASE, scales.ALMOST_CERTAIN, ""
     # a projection, a company's guidance, a verbless figure line: a lean, as the corpus reads them
     return scale.probability(scales.LIKELY), BASIS_PHRASE, scales.LIKELY, ""
 

@@ -405,6 +405,8 @@ def test_a_table_of_levels_gives_its_rows_no_stated_chance_and_a_header_cell_is_
         ),
         # what is no longer unthinkable is possible, unscored
         ("A crisis short of invasion in the Taiwan Strait is no longer unthinkable in 2023", None, None),
+        # a progressive set in a coming period is scheduled
+        ("Next year, the container capacity being added is dropping to 5%.", 0.97, scales.ALMOST_CERTAIN),
         # figures that do not make a hundred are levels: "from 3.2% to 3.16%"
         ("The expected GDP shrinkage moved from 3.2% to 3.16% for this year.", 0.675, scales.LIKELY),
     ],
