@@ -27,8 +27,12 @@ in plain Python:
   words says what the line announcing its list says; any other line with none, a verbless figure or
   a company's guidance, is likely, as the corpus reads such lines; with no marker, a doubt or "I
   don't think so" is unlikely, "not going to", "nor will" or a denied progressive ("is not
-  catching") remote, "possible" unscored, a "will" with "probably" likely, and "Label: 20%" its
-  stated chance unless the label names a level), a deadline from its own time expressions, a dated
+  catching") remote, "hard to imagine" very unlikely (but "hard to project anything other than"
+  almost certain), a prediction called nonsense remote, "possible" or "no longer unthinkable"
+  unscored, a "will" with "probably" likely, a progressive set next year ("Next year, ... is
+  dropping to 5%") almost certain, "Label: 20%" its stated chance unless the label names a level,
+  and so "28% of the time", a split of a hundred ("54.4% to 45.6%", the first side's) and a line of
+  chance opening the unit ("Chances 93%")), a deadline from its own time expressions, a dated
   sentence before it in its paragraph or the nearest dated heading above it (a later date than the
   publication day), a drafted claim and criteria, and a warning that the model proposed it;
 - `table_row`: a cell of a table copied one cell a line (found as the rules find it, `rows.stacked_tables`)
@@ -210,11 +214,12 @@ def score(found: dict[str, float], model: dict) -> float:
 
 # With no estimative marker the rules recognise, the words that still say how likely it is.
 # "Buyers can expect higher rates" is what they should expect, not what could happen; "as you can see" points
-# at a figure; "May" with a capital is the month: "first production on track for May 2021"
+# at a figure; "May" with a capital is the month: "first production on track for May 2021"; what is "no longer
+# unthinkable" or "not impossible" is possible
 _POSSIBLE = re.compile(
     r"\b(?:could|(?-i:may)|might|can(?!\s+(?:\w+\s+)?(?:expect|be\s+expected)\b)(?<!as\syou\scan)(?<!as\swe\scan)|"
     r"possibly|perhaps|maybe|"
-    r"possible|possibility|possibilities)\b",
+    r"possible|possibility|possibilities|(?:no\s+longer|not)\s+(?:unthinkable|impossible|out\s+of\s+the\s+question))\b",
     re.I,
 )
 # the top of a range of figures, "4.2% \u2013 4.7%", is a level, not a chance after a dash
@@ -234,6 +239,23 @@ _DOUBTED = re.compile(
     r"chances?\b[^.]*\b(?:is|are)\s+(?:still\s+)?low)\b",
     re.I,
 )
+# what someone finds hard to imagine is very unlikely: "it is hard to imagine much of a recovery this year", unless
+# it is hard to imagine anything else: "it's hard to project anything other than a “soft” recession"
+_HARD_TO_IMAGINE = re.compile(
+    r"\b(?:hard|difficult)\s+to\s+(?:imagine|see|envisage|envision|picture|believe|project)\b"
+    r"(?P<other>\s+(?:anything|any\s+\w+)\s+(?:other|else)\s+than\b)?",
+    re.I,
+)
+# a prediction called nonsense is remote: "Recent predictions of 10% home price falls over 2023 ... are clearly
+# non-sensical."
+_DISMISSED = re.compile(r"\b(?:non-?sensical|nonsense|absurd|preposterous|fanciful)\b", re.I)
+# a present progressive set in a coming period is what is scheduled, not a lean: "Next year, the container capacity
+# being added is dropping to 5%."
+_SCHEDULED = re.compile(
+    r"\b(?:next|this\s+coming)\s+(?:year|month|week|season|quarter)\b.*\b(?:is|are)\s+[a-z]+ing\b"
+    r"|\b(?:is|are)\s+[a-z]+ing\b.*\b(?:next|this\s+coming)\s+(?:year|month|week|season|quarter)\b",
+    re.I,
+)
 _WILL = re.compile(
     r"\b(?:will|shall|is\s+set\s+to|are\s+set\s+to|(?:is|are)\s+going\s+to)\b|'ll\b|'(?:s|re)\s+going\s+to\b", re.I
 )
@@ -244,12 +266,43 @@ _LABELLED_CHANCE = re.compile(
     re.I,
 )
 # ... unless the label names a level (rows.PERCENT_QUANTITY)
+_FIGURE = r"(?P<number>\d{1,2}(?:\.\d+)?|100)\s*(?:%|pc\b|per\s*cent\b|percent\b)"
+# chances the markers miss, in lines that have none: a share of the time ("my numbers say that only happens
+# around 28% of the time"), a split of a hundred between two sides ("we're giving the Lightning the edge in the
+# series, 54.4% to 45.6%"), a line of chance opening the unit ("Chances 93%" above the outcome)
+_SHARE_OF_TIME = re.compile(_FIGURE + r"\s+of\s+the\s+time\b", re.I)
+_SPLIT = re.compile(
+    _FIGURE + r"\s*(?:to|vs\.?|[-\u2013\u2014])\s*(?P<other>\d{1,2}(?:\.\d+)?)\s*(?:%|pc\b|per\s*cent\b|percent\b)",
+    re.I,
+)
+_CHANCE_LINE = re.compile(
+    r"\s*(?:chances?|probability|likelihood|plausibility)\s*[:\-\u2013\u2014]?\s*"
+    r"(?:(?P<number>\d{1,2}(?:\.\d+)?|100)\s*(?:%|pc\b|per\s*cent\b|percent\b)|(?P<fraction>0?\.\d+|0|1))\s*\n",
+    re.I,
+)
 # a "will" said with "probably" is a lean: "I would err on the side of we’ll probably see more activity"
 _PROBABLY = re.compile(r"\bprobably\b", re.I)
 # "the company predicts ... will", "analysts think ... will": a projection or a belief hedges the "will"
 _FRAMED_WILL = re.compile(
     r"\b(?:predicts?|projects?|forecasts?|expects?|thinks?|believes?|estimates?|sees?|anticipates?)\b", re.I
 )
+
+
+def _unmarked_chance(sentence: str) -> tuple[float, str] | None:
+    """(chance, phrase) stated in a sentence the markers find nothing in: a share of the time, a split of a
+    hundred between two sides (the first side's), or a line of chance opening the unit."""
+    line = _CHANCE_LINE.match(sentence)
+    if line:
+        number = line.group("number")
+        probability = float(number) / 100 if number is not None else float(line.group("fraction"))
+        return probability, " ".join(line.group(0).split())
+    share = _SHARE_OF_TIME.search(sentence)
+    if share:
+        return float(share.group("number")) / 100, share.group(0)
+    for split in _SPLIT.finditer(sentence):
+        if abs(float(split.group("number")) + float(split.group("other")) - 100) < 0.6:
+            return float(split.group("number")) / 100, split.group(0)
+    return None
 
 
 def _range_top(plain: str, start: int, marker: Marker) -> bool:
@@ -299,6 +352,17 @@ def _probability(
     if labelled and not PERCENT_QUANTITY.search(labelled.group("label")):
         probability = float(labelled.group("number")) / 100
         return probability, BASIS_STATED, band_of(probability, scale), sentence[labelled.start("number") :].strip()
+    unmarked = _unmarked_chance(sentence)
+    if unmarked is not None:
+        probability, phrase = unmarked
+        return probability, BASIS_STATED, band_of(probability, scale), phrase
+    hard = _HARD_TO_IMAGINE.search(sentence)
+    if hard:
+        category = scales.ALMOST_CERTAIN if hard.group("other") else scales.VERY_UNLIKELY
+        return scale.probability(category), BASIS_PHRASE, category, " ".join(hard.group(0).split())
+    dismissed = _DISMISSED.search(sentence)
+    if dismissed:
+        return scale.probability(scales.REMOTE), BASIS_PHRASE, scales.REMOTE, dismissed.group(0)
     possible = _POSSIBLE.search(sentence)
     if possible:
         return None, BASIS_NONE, None, possible.group(0)
@@ -313,6 +377,9 @@ def _probability(
         return scale.probability(scales.LIKELY), BASIS_PHRASE, scales.LIKELY, will.group(0)
     if will and not _FRAMED_WILL.search(sentence[: will.start()]):
         return scale.probability(scales.ALMOST_CERTAIN), BASIS_PHRASE, scales.ALMOST_CERTAIN, will.group(0)
+    scheduled = _SCHEDULED.search(sentence)
+    if scheduled:
+        return scale.probability(scales.ALMOST_CERTAIN), BASIS_PHRASE, scales.ALMOST_CERTAIN, ""
     # a projection, a company's guidance, a verbless figure line: a lean, as the corpus reads them
     return scale.probability(scales.LIKELY), BASIS_PHRASE, scales.LIKELY, ""
 

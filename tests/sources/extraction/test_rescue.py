@@ -361,6 +361,54 @@ def test_a_table_of_levels_gives_its_rows_no_stated_chance_and_a_header_cell_is_
         ("Interim solution: 20%", 0.2, scales.VERY_UNLIKELY),
         ("A more pro-Brexit withdrawal agreement probability - 2pc", 0.02, scales.REMOTE),
         ("Music (incl. app) rev. growth: 30%", 0.675, scales.LIKELY),
+        # chances the markers miss: a share of the time, a split of a hundred, a line of chance opening the unit
+        (
+            "I\u2019m always a little worried that these are off especially when the over/under of 276.5 if favored "
+            "and my numbers say that only happens around 28% of the time.",
+            0.28,
+            scales.UNLIKELY,
+        ),
+        (
+            "Although Tampa Bay hasn\u2019t beat the Rangers in their three meetings this year, we\u2019re giving the "
+            "Lightning the edge in the series, 54.4% to 45.6%.",
+            0.544,
+            scales.EVEN,
+        ),
+        (
+            "Chances 93%\nRussia makes a limited invasion of East Ukraine under peacekeeping justifications.",
+            0.93,
+            scales.VERY_LIKELY,
+        ),
+        (
+            "Plausibility: 0.1\nThe price of oil drops rapidly to US$ 10.00 due to shrinking demand",
+            0.1,
+            scales.VERY_UNLIKELY,
+        ),
+        # what is hard to imagine is very unlikely, unless it is anything other than it; a prediction called nonsense
+        (
+            "With unemployment still going up, it is hard to imagine much of a recovery this year which is why they "
+            "lowered their growth forecasts for 2010 and 2011.",
+            0.125,
+            scales.VERY_UNLIKELY,
+        ),
+        (
+            "At the moment, it\u2019s hard to project anything other than a \u201csoft\u201d recession, with EPS "
+            "dropping -10% from 2024 values.",
+            0.97,
+            scales.ALMOST_CERTAIN,
+        ),
+        (
+            "Recent predictions of 10% home price falls over 2023 based on forecasts of sharp increases in official "
+            "interest rates are clearly non-sensical.",
+            0.03,
+            scales.REMOTE,
+        ),
+        # what is no longer unthinkable is possible, unscored
+        ("A crisis short of invasion in the Taiwan Strait is no longer unthinkable in 2023", None, None),
+        # a progressive set in a coming period is scheduled
+        ("Next year, the container capacity being added is dropping to 5%.", 0.97, scales.ALMOST_CERTAIN),
+        # figures that do not make a hundred are levels: "from 3.2% to 3.16%"
+        ("The expected GDP shrinkage moved from 3.2% to 3.16% for this year.", 0.675, scales.LIKELY),
     ],
 )
 def test_a_rescued_sentence_without_markers_reads_doubts_denials_possibilities_and_labelled_chances(
