@@ -262,9 +262,14 @@ _FIRST_PUBLISHED = re.compile(
 )
 _WIRE = re.compile(rf"\((?P<pub>{lexicon.WIRE_PATTERN})\)\s*[-\u2013\u2014]")
 _WRITES_FOR = re.compile(r"\bwrites\b[^\n.]{0,80}?\bfor\s+(?P<pub>(?:The\s+)?[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*)*)")
+# A month capitalised or in capitals ("14 MAY 2018" on a trade site's date line), never in lower case.
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
+    r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)[A-Z]*"
+)
 _DATE_PATTERNS = [
-    re.compile(r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b"),
-    re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b"),
+    re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}}\b"),
+    re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}}\b"),
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
 ]
 
@@ -357,10 +362,13 @@ def stated_metadata(text: str, metadata: ArticleMetadata | None = None, url: str
     return stated.merged_over(ArticleMetadata(published_on=date_from_url(url)))
 
 
-# A day in a URL's path: /2023/10/12/ as whole segments, or 2023-10-12 within a segment.
+# A day in a URL's path: /2023/10/12/ as whole segments, 2023-10-12 within a segment, or a stamp.
 _URL_DAY_PATTERNS = [
     re.compile(r"(?<=/)(\d{4})/(\d{1,2})/(\d{1,2})(?=/|$)"),
     re.compile(r"(?<![0-9])(\d{4})-(\d{2})-(\d{2})(?![0-9])"),
+    # a wire's item stamp, day and time run together: /item/20140908124431-enms8 (a bare run of eight
+    # digits is as often an id as a day, so only a whole stamp with a time of day counts)
+    re.compile(r"(?<![0-9])(\d{4})(\d{2})(\d{2})(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?![0-9])"),
 ]
 # Older than any news site: four digits before that are an id, not a year.
 _URL_FIRST_YEAR = 1990

@@ -50,6 +50,14 @@ def test_bio_line_is_kept_as_the_author_bio():
             "public investment.",
             datetime.date(2023, 11, 8),
         ),
+        # a trade site's date line, its month in capitals, after the section's name (telecompaper.com)
+        (
+            "Telstra warns for 'challenging' times ahead, FY EBITDA at low end of guidance\n\nNews General "
+            "Australia 14 MAY 2018\nTelstra warns for 'challenging' times ahead\n\nText.",
+            datetime.date(2018, 5, 14),
+        ),
+        # a month in lower case is a word ("may"), not a date
+        ("Title\n\nPrices 14 may 2018 levels.\n\nText.", None),
         # a date inside a sentence further down is not the page's date
         ("Title\n\nOne.\n\nTwo.\n\nThree.\n\nOn March 3, 2022, the bank raised rates.", None),
     ],
@@ -165,6 +173,7 @@ def test_readable_dates():
         ("https://boereport.com/2025/06/13/goldman-sachs-oil-forecast/", "2025-06-13"),
         ("https://shanemcd.org/2022/06/01/mcdonald-nhl-power-ratings-playoff-report-june-1-2022", "2022-06-01"),
         ("https://example.com/news/2019-03-04-rates-held", "2019-03-04"),
+        ("https://news.trust.org/item/20140908124431-enms8", "2014-09-08"),  # a wire's item stamp
     ],
 )
 def test_date_from_url_reads_a_day_in_the_path(url, expected):
@@ -182,6 +191,8 @@ def test_date_from_url_reads_a_day_in_the_path(url, expected):
         "https://example.com/2019/03/04/revised-2019-03-05",  # two days: which one?
         "https://example.com/read/607394/1234/05/06/",  # an id, not a year
         "https://example.com/story?date=2019-03-04",  # the query is not the path
+        "https://example.com/article/20140908-rates",  # eight digits alone may be an id
+        "https://example.com/item/20140908994431",  # no time of day after the day: an id
     ],
 )
 def test_date_from_url_gives_none_without_one_certain_day(url):
