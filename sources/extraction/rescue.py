@@ -266,18 +266,21 @@ _LABELLED_CHANCE = re.compile(
     re.I,
 )
 # ... unless the label names a level (rows.PERCENT_QUANTITY)
-_FIGURE = r"(?P<number>\d{1,2}(?:\.\d+)?|100)\s*(?:%|pc\b|per\s*cent\b|percent\b)"
+
+# a chance as a figure: "93%", "28 per cent", "45.6pc"
+_CHANCE_UNIT = r"\s*(?:%|pc\b|per\s*cent\b|percent\b)"
+_FIGURE = r"(?P<number>\d{1,2}(?:\.\d+)?|100)" + _CHANCE_UNIT
 # chances the markers miss, in lines that have none: a share of the time ("my numbers say that only happens
 # around 28% of the time"), a split of a hundred between two sides ("we're giving the Lightning the edge in the
 # series, 54.4% to 45.6%"), a line of chance opening the unit ("Chances 93%" above the outcome)
 _SHARE_OF_TIME = re.compile(_FIGURE + r"\s+of\s+the\s+time\b", re.I)
 _SPLIT = re.compile(
-    _FIGURE + r"\s*(?:to|vs\.?|[-\u2013\u2014])\s*(?P<other>\d{1,2}(?:\.\d+)?)\s*(?:%|pc\b|per\s*cent\b|percent\b)",
+    _FIGURE + r"\s*(?:to|vs\.?|[-\u2013\u2014])\s*(?P<other>\d{1,2}(?:\.\d+)?)" + _CHANCE_UNIT,
     re.I,
 )
 _CHANCE_LINE = re.compile(
     r"\s*(?:chances?|probability|likelihood|plausibility)\s*[:\-\u2013\u2014]?\s*"
-    r"(?:(?P<number>\d{1,2}(?:\.\d+)?|100)\s*(?:%|pc\b|per\s*cent\b|percent\b)|(?P<fraction>0?\.\d+|0|1))\s*\n",
+    rf"(?:{_FIGURE}|(?P<fraction>0?\.\d+|0|1))\s*\n",
     re.I,
 )
 # a "will" said with "probably" is a lean: "I would err on the side of we’ll probably see more activity"
