@@ -22,8 +22,8 @@ ten), holdout-12 and holdout-13 (seen since round eleven), holdout-14 and holdou
 round twelve), holdout-16 and holdout-17 (seen since round thirteen), holdout-18 and holdout-19
 (seen since round fourteen), holdout-20 to holdout-23 (seen since round fifteen), holdout-24 and
 holdout-25 (seen since round sixteen), holdout-26 to holdout-33 (seen since round seventeen),
-holdout-34 to holdout-39 (seen since round eighteen), holdout-40 to holdout-45 (never tuned on),
-legacy, all.
+holdout-34 to holdout-39 (seen since round eighteen), holdout-40 to holdout-45 (seen since round
+nineteen), holdout-46 to holdout-50 (never tuned on), legacy, all.
 
 A candidate matches a gold entry when the gold `quote` and the candidate's quote overlap:
 one holds the other, or they share a run of words as long as most of the shorter one.
@@ -126,14 +126,22 @@ SET_FOLDERS = {
     "holdout-37": [ARTICLES / "published" / "holdout-37"],
     "holdout-38": [ARTICLES / "published" / "holdout-38"],
     "holdout-39": [ARTICLES / "published" / "holdout-39"],
-    # never tuned on: annotated and committed before any rule of the eighteenth round was merged, measured
-    # with the seventeenth round's rules as soon as they were committed and at the end of the eighteenth
+    # seen since round nineteen: annotated and committed before any rule of the eighteenth round was
+    # merged, measured with the seventeenth round's rules and at the end of the eighteenth; read in the
+    # nineteenth
     "holdout-40": [ARTICLES / "published" / "holdout-40"],
     "holdout-41": [ARTICLES / "published" / "holdout-41"],
     "holdout-42": [ARTICLES / "published" / "holdout-42"],
     "holdout-43": [ARTICLES / "published" / "holdout-43"],
     "holdout-44": [ARTICLES / "published" / "holdout-44"],
     "holdout-45": [ARTICLES / "published" / "holdout-45"],
+    # never tuned on: annotated and committed before any rule of the nineteenth round was merged, measured
+    # with the eighteenth round's rules as soon as they were committed and at the end of the nineteenth
+    "holdout-46": [ARTICLES / "published" / "holdout-46"],
+    "holdout-47": [ARTICLES / "published" / "holdout-47"],
+    "holdout-48": [ARTICLES / "published" / "holdout-48"],
+    "holdout-49": [ARTICLES / "published" / "holdout-49"],
+    "holdout-50": [ARTICLES / "published" / "holdout-50"],
     # the articles written for the tests before the real corpus: kept, but not evidence
     "legacy": [ARTICLES, ARTICLES / "tune", ARTICLES / "holdout"],
 }
