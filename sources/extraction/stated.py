@@ -63,10 +63,13 @@ STATED_PATTERNS = [
     # "a cut by March is at least 90% likely", "the Fed is 80% likely to cut"
     re.compile(rf"\b{_APPROXIMATELY}?{_PERCENT}\s+(?:likely|probable)\b", re.I),
     # ... or a side's hopes, the noun: "Villa's title hopes are said to be just 1.94%" (not "the Fed hopes to")
+    # (not the noun of a compound adjective: "an extreme, low-probability case in which ... tariffs of 45%")
     re.compile(
-        r"(?:\b(?:chances?|probability|probabilities|likelihood|odds|risk|prospects?)"
+        r"(?:(?<!-)\b(?:chances?|probability|probabilities|likelihood|odds|risk|prospects?)"
         r"|(?:(?<='s\s)|(?<=\u2019s\s)|(?<=\btheir\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\bits\s))(?:[\w\-]+\s+)?hopes)"
-        rf"\b{_SAME_SENTENCE}{{0,90}}?"
+        # (the outcome may be long: "the probability that the UK-mean temperature for November-December-January
+        # will fall into the coldest of our five categories is 30%")
+        rf"\b{_SAME_SENTENCE}{{0,120}}?"
         rf"\b(?:at|is|are|of|to|be|stands\s+at|as\s+high\s+as|as\s+low\s+as)\s+"
         rf"{_APPROXIMATELY}?{_PERCENT}",
         re.I,
