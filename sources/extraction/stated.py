@@ -45,9 +45,10 @@ STATED_PATTERNS = [
         r"(?:chance|probability|likelihood|odds|risk)\b",
         re.I,
     ),
-    # "in the remaining 80% of cases, the Democrats will win the House"
+    # "in the remaining 80% of cases, the Democrats will win the House", "that happens in less than 1 percent of
+    # simulations"
     re.compile(
-        rf"\b(?:in\s+(?:the\s+)?|the\s+)(?:remaining\s+|other\s+)?{_PERCENT}\s+of\s+(?:the\s+)?(?:cases|simulations|scenarios|runs|"
+        rf"\b(?:in\s+(?:the\s+)?|the\s+)(?:remaining\s+|other\s+)?{_APPROXIMATELY}?{_PERCENT}\s+of\s+(?:the\s+)?(?:cases|simulations|scenarios|runs|"
         r"outcomes|trials|time)\b",
         re.I,
     ),

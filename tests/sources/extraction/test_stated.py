@@ -233,3 +233,7 @@ def test_the_chance_of_a_long_outcome_is_read_up_to_its_number():
         "of our five categories is 30%."
     )
     assert 0.3 in _values(sentence)
+
+
+def test_a_share_of_simulations_may_be_approximate():
+    assert 0.01 in _values("Boston will drop in the standings -- that happens in less than 1 percent of simulations.")
