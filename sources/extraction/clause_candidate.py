@@ -336,7 +336,11 @@ def clause_candidate(
         probability, basis, category = marker.probability, BASIS_STATED, band_of(marker.probability, scale)
     elif marker.category is not None:
         category = marker.category
-        belief = BELIEF.search(plain[sentence_start : marker.start]) if marker.kind in ("will", "should") else None
+        # the belief nearest the marker frames it: "I don't think we should be distracted ..., and I think the
+        # recovery will gain momentum" is likely, not denied
+        framed = marker.kind in ("will", "should")
+        beliefs = list(BELIEF.finditer(plain[sentence_start : marker.start])) if framed else []
+        belief = beliefs[-1] if beliefs else None
         if belief is None and marker.kind == "will":
             belief = _PROJECTS.search(plain[sentence_start : marker.start]) or _PREDICTED_AFTER.search(
                 plain[marker.end : sentence_end]

@@ -233,6 +233,13 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         # "the odds are better here" compares; "the odds are that..." predicts
         if re.match(r"\s+(?:better|worse|not|higher|lower|against|" + "|".join(DEGREES) + r")\b", after):
             return True
+    if (
+        marker.kind == "expect"
+        and re.match(r"sees?\b", marker.phrase, re.I)
+        and re.search(r"\bif\s+[^,;:]*$", before, re.I)
+    ):
+        # "If it sees another 36% change, it'll get to take in $8 million": what the condition sees, not a forecaster
+        return True
     if marker.kind in ("will", "would", "should") and re.search(
         r"\b(?:say|argue|tell|claim|ask|insist|understand)\b", after[:12]
     ):

@@ -223,7 +223,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:forecasts?|outlook|projections?)\s+(?:now\s+|still\s+)?calls?\s+for\b"
         # not a cause: "are seen as contributing to the risk of war"
         r"|\b(?:is|are)\s+(?:now\s+)?seen\s+(?:\w+ing|at|as(?!\s+\w+ing\b)|to)\b"
-        r"|\b(?:see|sees)\s+(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
+        # (not the verb of a "will": "the sector will also see a 4.5 percent-5.5 percent compound annual growth rate")
+        r"|(?<!\bwill\s)(?<!\bwill\salso\s)\b(?:see|sees)\s+(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
 
         # "The Fed sees rates at 5.1% by the end of 2023"
         r"|(?:(?-i:\b[A-Z][\w&.\-]*)|\b(?:analysts|economists|strategists|investors|markets|traders))\s+(?:now\s+)?"

@@ -45,9 +45,10 @@ STATED_PATTERNS = [
         r"(?:chance|probability|likelihood|odds|risk)\b",
         re.I,
     ),
-    # "in the remaining 80% of cases, the Democrats will win the House"
+    # "in the remaining 80% of cases, the Democrats will win the House", "that happens in less than 1 percent of
+    # simulations"
     re.compile(
-        rf"\b(?:in\s+(?:the\s+)?|the\s+)(?:remaining\s+|other\s+)?{_PERCENT}\s+of\s+(?:the\s+)?(?:cases|simulations|scenarios|runs|"
+        rf"\b(?:in\s+(?:the\s+)?|the\s+)(?:remaining\s+|other\s+)?{_APPROXIMATELY}?{_PERCENT}\s+of\s+(?:the\s+)?(?:cases|simulations|scenarios|runs|"
         r"outcomes|trials|time)\b",
         re.I,
     ),
@@ -63,10 +64,13 @@ STATED_PATTERNS = [
     # "a cut by March is at least 90% likely", "the Fed is 80% likely to cut"
     re.compile(rf"\b{_APPROXIMATELY}?{_PERCENT}\s+(?:likely|probable)\b", re.I),
     # ... or a side's hopes, the noun: "Villa's title hopes are said to be just 1.94%" (not "the Fed hopes to")
+    # (not the noun of a compound adjective: "an extreme, low-probability case in which ... tariffs of 45%")
     re.compile(
-        r"(?:\b(?:chances?|probability|probabilities|likelihood|odds|risk|prospects?)"
+        r"(?:(?<!-)\b(?:chances?|probability|probabilities|likelihood|odds|risk|prospects?)"
         r"|(?:(?<='s\s)|(?<=\u2019s\s)|(?<=\btheir\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<=\bits\s))(?:[\w\-]+\s+)?hopes)"
-        rf"\b{_SAME_SENTENCE}{{0,90}}?"
+        # (the outcome may be long: "the probability that the UK-mean temperature for November-December-January
+        # will fall into the coldest of our five categories is 30%")
+        rf"\b{_SAME_SENTENCE}{{0,120}}?"
         rf"\b(?:at|is|are|of|to|be|stands\s+at|as\s+high\s+as|as\s+low\s+as)\s+"
         rf"{_APPROXIMATELY}?{_PERCENT}",
         re.I,

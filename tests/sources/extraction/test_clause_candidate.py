@@ -16,6 +16,13 @@ def test_a_belief_around_a_will_hedges_it_and_a_denied_one_turns_it_down():
     assert denied.probability == 0.325
 
 
+def test_the_belief_nearest_the_will_frames_it():
+    text = "I don't think we should worry about that, and I think the recovery will gain momentum in 2007."
+    candidates = extract_candidates(text, published_on=PUBLISHED)
+    (recovery,) = [c for c in candidates if "recovery" in c.quote]
+    assert recovery.probability == 0.675
+
+
 def test_a_will_inside_a_reported_projection_is_likely():
     text = "CBO projects the budget deficit will total $1.5 trillion in 2024."
     (projected,) = extract_candidates(text, published_on=date(2024, 6, 18))

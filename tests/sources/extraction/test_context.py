@@ -409,3 +409,10 @@ def test_a_coming_thing_one_may_have_is_a_possibility_where_may_have_noticed_is_
     assert "have a" in possible.quote
     assert possible.probability is None
     assert extract_candidates("You may have noticed the change in 2023.", published_on=date(2022, 11, 1)) == []
+
+
+def test_what_a_condition_sees_is_no_forecasters_view():
+    (found,) = extract_candidates(
+        "If it sees another 36% change, it'll take in $8 million for weekend five.", published_on=date(2013, 4, 1)
+    )
+    assert found.probability == 0.97

@@ -1666,3 +1666,8 @@ def test_an_expectation_in_reported_speech_is_the_speakers_own_and_likely():
         "country."
     )
     assert _one(text, published_on=date(2023, 5, 31)).probability == pytest.approx(0.675)
+
+
+def test_see_after_will_is_the_wills_verb_not_a_forecasters():
+    found = _one("He said that the sector will also see a 4.5 percent compound annual growth rate in 2024.")
+    assert (found.probability, found.estimative_phrase) == (0.97, "will")

@@ -225,3 +225,15 @@ def test_a_list_of_chances_after_a_semicolon_may_leave_out_the_verb():
         "also 0.3%."
     )
     assert sorted(_values(sentence)) == [0.003, 0.003, 0.004, 0.224]
+
+
+def test_the_chance_of_a_long_outcome_is_read_up_to_its_number():
+    sentence = (
+        "The probability that the mean temperature for November, December and January will fall into the coldest "
+        "of our five categories is 30%."
+    )
+    assert 0.3 in _values(sentence)
+
+
+def test_a_share_of_simulations_may_be_approximate():
+    assert 0.01 in _values("Boston will drop in the standings -- that happens in less than 1 percent of simulations.")
