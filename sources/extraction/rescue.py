@@ -260,9 +260,12 @@ _WILL = re.compile(
     r"\b(?:will|shall|is\s+set\s+to|are\s+set\s+to|(?:is|are)\s+going\s+to)\b|'ll\b|'(?:s|re)\s+going\s+to\b", re.I
 )
 # a line that is a label and a percentage is an outcome and its chance: "Interim solution: 20%",
-# "A more pro-Brexit withdrawal agreement probability - 2pc" ...
+# "A more pro-Brexit withdrawal agreement probability - 2pc" ...; a row of a table that goes on after its first
+# share, numbered or not, gives its chance first: "(Clinton %, Trump %, electors)" then "FL: 80%, 20%, 29",
+# "15: UT: 6%, 94%, 6"
 _LABELLED_CHANCE = re.compile(
-    r"\s*(?P<label>[^\d\n]{2,80}?)\s*[:\-\u2013\u2014]\s*(?P<number>\d{1,2}(?:\.\d+)?|100)\s*(?:%|pc\b|per\s*cent\b)\s*",
+    r"\s*(?:\d{1,2}\s*:\s*)?(?P<label>[^\d\n]{2,80}?)\s*[:\-\u2013\u2014]\s*(?P<share>(?P<number>\d{1,2}(?:\.\d+)?|100)\s*"
+    r"(?:%|pc\b|per\s*cent\b))(?:\s*,\s*\d[\d.,]*\s*%?)*\s*",
     re.I,
 )
 # ... unless the label names a level (rows.PERCENT_QUANTITY)
@@ -354,7 +357,7 @@ def _probability(
     labelled = _LABELLED_CHANCE.fullmatch(sentence)
     if labelled and not PERCENT_QUANTITY.search(labelled.group("label")):
         probability = float(labelled.group("number")) / 100
-        return probability, BASIS_STATED, band_of(probability, scale), sentence[labelled.start("number") :].strip()
+        return probability, BASIS_STATED, band_of(probability, scale), labelled.group("share")
     unmarked = _unmarked_chance(sentence)
     if unmarked is not None:
         probability, phrase = unmarked

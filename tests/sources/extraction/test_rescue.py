@@ -361,6 +361,9 @@ def test_a_table_of_levels_gives_its_rows_no_stated_chance_and_a_header_cell_is_
         ("Interim solution: 20%", 0.2, scales.VERY_UNLIKELY),
         ("A more pro-Brexit withdrawal agreement probability - 2pc", 0.02, scales.REMOTE),
         ("Music (incl. app) rev. growth: 30%", 0.675, scales.LIKELY),
+        # a table's row that goes on after its first share gives its chance first, numbered or not (holdout-40)
+        ("FL: 80%, 20%, 29", 0.8, scales.LIKELY),
+        ("15: UT: 6%, 94%, 6", 0.06, scales.VERY_UNLIKELY),
         # chances the markers miss: a share of the time, a split of a hundred, a line of chance opening the unit
         (
             "I\u2019m always a little worried that these are off especially when the over/under of 276.5 if favored "
