@@ -77,6 +77,7 @@ from .flags import (
 from .markers import Marker, find_markers, head_marker
 from .rows import PERCENT_QUANTITY, StackedTable, stacked_tables
 from .segments import blocks, sentences_in
+from .stated import CONTEST
 from .text import trim
 
 RESCUED_WARNING = "proposed by the sentence model, not by a rule: check that it is a forecast"
@@ -286,6 +287,10 @@ _CHANCE_LINE = re.compile(
     rf"(?:{_FIGURE}|(?P<fraction>0?\.\d+|0|1))\s*\n",
     re.I,
 )
+# a share in brackets after the outcome it weighs: "steam rolling their way to the Super Bowl (56.1%)", where the
+# text around speaks of a contest or its chances (stated.CONTEST, as the rules read "Carlos Alcaraz (16.2%)"); in a
+# text of growth figures, "Oxford Economics (6.5%)" is a level
+_BRACKETED_SHARE = re.compile(r"\(\s*" + _FIGURE + r"\s*\)", re.I)
 # a "will" said with "probably" is a lean: "I would err on the side of we’ll probably see more activity"
 _PROBABLY = re.compile(r"\bprobably\b", re.I)
 # "the company predicts ... will", "analysts think ... will": a projection or a belief hedges the "will"
@@ -362,6 +367,10 @@ def _probability(
     if unmarked is not None:
         probability, phrase = unmarked
         return probability, BASIS_STATED, band_of(probability, scale), phrase
+    bracketed = _BRACKETED_SHARE.search(sentence)
+    if bracketed and CONTEST.search(plain[max(0, start - 300) : end + 300]):
+        probability = float(bracketed.group("number")) / 100
+        return probability, BASIS_STATED, band_of(probability, scale), bracketed.group(0)
     hard = _HARD_TO_IMAGINE.search(sentence)
     if hard:
         category = scales.ALMOST_CERTAIN if hard.group("other") else scales.VERY_UNLIKELY
