@@ -30,8 +30,10 @@ in plain Python:
   catching") remote, "hard to imagine" very unlikely (but "hard to project anything other than"
   almost certain), a prediction called nonsense remote, "possible" or "no longer unthinkable"
   unscored, a "will" with "probably" likely, a progressive set next year ("Next year, ... is
-  dropping to 5%") almost certain, "Label: 20%" its stated chance unless the label names a level,
-  and so "28% of the time", a split of a hundred ("54.4% to 45.6%", the first side's) and a line of
+  dropping to 5%") almost certain, "Label: 20%" its stated chance unless the label names a level
+  (a row going on after it, "FL: 80%, 20%, 29", its first share), a share in brackets after its
+  outcome where the text speaks of chances ("the Super Bowl (56.1%)"), and so "28% of the time", a split of a
+  hundred ("54.4% to 45.6%", the first side's) and a line of
   chance opening the unit ("Chances 93%")), a deadline from its own time expressions, a dated
   sentence before it in its paragraph or the nearest dated heading above it (a later date than the
   publication day), a drafted claim and criteria, and a warning that the model proposed it;
