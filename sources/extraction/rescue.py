@@ -30,8 +30,10 @@ in plain Python:
   catching") remote, "hard to imagine" very unlikely (but "hard to project anything other than"
   almost certain), a prediction called nonsense remote, "possible" or "no longer unthinkable"
   unscored, a "will" with "probably" likely, a progressive set next year ("Next year, ... is
-  dropping to 5%") almost certain, "Label: 20%" its stated chance unless the label names a level,
-  and so "28% of the time", a split of a hundred ("54.4% to 45.6%", the first side's) and a line of
+  dropping to 5%") almost certain, "Label: 20%" its stated chance unless the label names a level
+  (a row going on after it, "FL: 80%, 20%, 29", its first share), a share in brackets after its
+  outcome where the text speaks of chances ("the Super Bowl (56.1%)"), and so "28% of the time", a split of a
+  hundred ("54.4% to 45.6%", the first side's) and a line of
   chance opening the unit ("Chances 93%")), a deadline from its own time expressions, a dated
   sentence before it in its paragraph or the nearest dated heading above it (a later date than the
   publication day), a drafted claim and criteria, and a warning that the model proposed it;
@@ -77,6 +79,7 @@ from .flags import (
 from .markers import Marker, find_markers, head_marker
 from .rows import PERCENT_QUANTITY, StackedTable, stacked_tables
 from .segments import blocks, sentences_in
+from .stated import CONTEST
 from .text import trim
 
 RESCUED_WARNING = "proposed by the sentence model, not by a rule: check that it is a forecast"
@@ -260,9 +263,12 @@ _WILL = re.compile(
     r"\b(?:will|shall|is\s+set\s+to|are\s+set\s+to|(?:is|are)\s+going\s+to)\b|'ll\b|'(?:s|re)\s+going\s+to\b", re.I
 )
 # a line that is a label and a percentage is an outcome and its chance: "Interim solution: 20%",
-# "A more pro-Brexit withdrawal agreement probability - 2pc" ...
+# "A more pro-Brexit withdrawal agreement probability - 2pc" ...; a row of a table that goes on after its first
+# share, numbered or not, gives its chance first: "(Clinton %, Trump %, electors)" then "FL: 80%, 20%, 29",
+# "15: UT: 6%, 94%, 6"
 _LABELLED_CHANCE = re.compile(
-    r"\s*(?P<label>[^\d\n]{2,80}?)\s*[:\-\u2013\u2014]\s*(?P<number>\d{1,2}(?:\.\d+)?|100)\s*(?:%|pc\b|per\s*cent\b)\s*",
+    r"\s*(?:\d{1,2}\s*:\s*)?(?P<label>[^\d\n]{2,80}?)\s*[:\-\u2013\u2014]\s*(?P<share>(?P<number>\d{1,2}(?:\.\d+)?|100)\s*"
+    r"(?:%|pc\b|per\s*cent\b))(?:\s*,\s*\d[\d.,]*\s*%?)*\s*",
     re.I,
 )
 # ... unless the label names a level (rows.PERCENT_QUANTITY)
@@ -283,6 +289,10 @@ _CHANCE_LINE = re.compile(
     rf"(?:{_FIGURE}|(?P<fraction>0?\.\d+|0|1))\s*\n",
     re.I,
 )
+# a share in brackets after the outcome it weighs: "steam rolling their way to the Super Bowl (56.1%)", where the
+# text around speaks of a contest or its chances (stated.CONTEST, as the rules read "Carlos Alcaraz (16.2%)"); in a
+# text of growth figures, "Oxford Economics (6.5%)" is a level
+_BRACKETED_SHARE = re.compile(r"\(\s*" + _FIGURE + r"\s*\)", re.I)
 # a "will" said with "probably" is a lean: "I would err on the side of we’ll probably see more activity"
 _PROBABLY = re.compile(r"\bprobably\b", re.I)
 # "the company predicts ... will", "analysts think ... will": a projection or a belief hedges the "will"
@@ -354,11 +364,15 @@ def _probability(
     labelled = _LABELLED_CHANCE.fullmatch(sentence)
     if labelled and not PERCENT_QUANTITY.search(labelled.group("label")):
         probability = float(labelled.group("number")) / 100
-        return probability, BASIS_STATED, band_of(probability, scale), sentence[labelled.start("number") :].strip()
+        return probability, BASIS_STATED, band_of(probability, scale), labelled.group("share")
     unmarked = _unmarked_chance(sentence)
     if unmarked is not None:
         probability, phrase = unmarked
         return probability, BASIS_STATED, band_of(probability, scale), phrase
+    bracketed = _BRACKETED_SHARE.search(sentence)
+    if bracketed and CONTEST.search(plain[max(0, start - 300) : end + 300]):
+        probability = float(bracketed.group("number")) / 100
+        return probability, BASIS_STATED, band_of(probability, scale), bracketed.group(0)
     hard = _HARD_TO_IMAGINE.search(sentence)
     if hard:
         category = scales.ALMOST_CERTAIN if hard.group("other") else scales.VERY_UNLIKELY

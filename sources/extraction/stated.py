@@ -159,7 +159,7 @@ STATED_PATTERNS = [
         rf"(?:\s+(?-i:[A-Z][\w.&'\-]*)){{0,2}}\s+(?:only\s+|just\s+|also\s+)?(?:(?:at|with|on)\s+)?{_NEAR}?{_PERCENT}",
     ),
     # a model's chance in brackets after a contender's name: "Carlos Alcaraz (16.2%) is favoured over Novak
-    # Djokovic (12.6%) to win Wimbledon" (only near talk of winning: _CONTEST); a name may open on an accented
+    # Djokovic (12.6%) to win Wimbledon" (only near talk of winning: CONTEST); a name may open on an accented
     # capital ("Iga \u015awi\u0105tek (11.7%) is our favourite")
     re.compile(
         rf"(?-i:[A-Z][\w.'\-]*\s+{_CAPITAL}[\w.'\-]*)\s+\((?P<bracketed>)\s*{_PERCENT}\s*\)(?!\s*(?:of|in|on)\b)",
@@ -218,14 +218,14 @@ def _odds(m: re.Match[str], plain: str, start: int, end: int) -> float | None:
 
 
 # a contest with a winner: where a bracketed number after a name is its chance of winning
-_CONTEST = re.compile(r"\b(?:favou?r\w*|odds|chances?|probabilit\w*|to\s+win|title|champion\w*|frontrunners?)\b", re.I)
+CONTEST = re.compile(r"\b(?:favou?r\w*|odds|chances?|probabilit\w*|to\s+win|title|champion\w*|frontrunners?)\b", re.I)
 
 
 def stated_value(pattern: re.Pattern[str], m: re.Match[str], plain: str, start: int, end: int) -> float | None:
     """The chance a match of one of STATED_PATTERNS states, or None where it states none."""
     if "bracketed" in pattern.groupindex:
         around = plain[max(0, start + m.start() - 300) : start + m.end() + 300]
-        return float(m.group("num")) / 100 if _CONTEST.search(around) else None
+        return float(m.group("num")) / 100 if CONTEST.search(around) else None
     if "in_list" in pattern.groupindex:
         # the sentence so far (a clause may start at the item itself)
         before = re.split(r"[.!?]\s+(?=[A-Z])", plain[max(0, start + m.start() - 300) : start + m.start()])[-1]

@@ -337,8 +337,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         target = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
         if first < target <= first + 10 and target >= year:
             add(m, date(target, 12, 31))
-    # "FY25", "FY '19" (the apostrophe of a year cut short)
-    for m in re.finditer(r"\bFY\s*(?:'\s?)?(?P<y>\d{2})\b", plain):
+    # "FY25", "FY '19" (the apostrophe of a year cut short), and a calendar year so cut: "sub 60 levels by end CY25"
+    for m in re.finditer(r"\b[FC]Y\s*(?:'\s?)?(?P<y>\d{2})\b", plain):
         if 2000 + int(m.group("y")) >= year:
             add(m, date(2000 + int(m.group("y")), 12, 31))
 

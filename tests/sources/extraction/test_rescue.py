@@ -361,6 +361,21 @@ def test_a_table_of_levels_gives_its_rows_no_stated_chance_and_a_header_cell_is_
         ("Interim solution: 20%", 0.2, scales.VERY_UNLIKELY),
         ("A more pro-Brexit withdrawal agreement probability - 2pc", 0.02, scales.REMOTE),
         ("Music (incl. app) rev. growth: 30%", 0.675, scales.LIKELY),
+        # a table's row that goes on after its first share gives its chance first, numbered or not (holdout-40)
+        ("FL: 80%, 20%, 29", 0.8, scales.LIKELY),
+        ("15: UT: 6%, 94%, 6", 0.06, scales.VERY_UNLIKELY),
+        # a share in brackets after its outcome, where the text speaks of chances (holdout-34), not a level
+        (
+            "These are the model's odds. The Model clearly believes in Tom Brady steam rolling their way to the "
+            "Super Bowl (56.1%) in their quest.",
+            0.561,
+            scales.LIKELY,
+        ),
+        (
+            "The forecast for Vietnam is higher than those of Oxford Economics (6.5%) and the IMF (6.1%).",
+            0.675,
+            scales.LIKELY,
+        ),
         # chances the markers miss: a share of the time, a split of a hundred, a line of chance opening the unit
         (
             "I\u2019m always a little worried that these are off especially when the over/under of 276.5 if favored "

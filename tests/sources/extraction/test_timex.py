@@ -103,6 +103,7 @@ def test_before_a_year_ends_with_the_year_before():
         ("Volumes will probably keep rising this year and next.", date(2024, 12, 31)),
         ("The deficit will likely narrow in 2024-25.", date(2025, 12, 31)),
         ("The deficit will likely narrow in FY25.", date(2025, 12, 31)),
+        ("Crude will likely fall to sub 60 levels by end CY25.", date(2025, 12, 31)),
         ("The plant will likely open in a year's time.", date(2024, 11, 20)),
         ("The bill will likely pass before Christmas.", date(2023, 12, 24)),
         ("Output will likely rebound in the fourth quarter.", date(2023, 12, 31)),
