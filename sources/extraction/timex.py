@@ -30,9 +30,10 @@ _NUMBERS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "several": 3, "few": 3,
 }  # fmt: skip
 # a record's span looks back, even after a future verb: "the lowest level in five years", "will be the highest in
-# four decades", "for the first time in ten years"
+# four decades", "for the first time in ten years"; so does a tally's: "their fifth championship in six years"
 _RECORD_BEFORE = re.compile(
-    r"\b(?:\w+est|first|last|most|least|best|worst|record|since|time|ever|only)\b(?:\s+[\w\-]+){0,4}\s*$",
+    r"\b(?:\w+est|first|last|most|least|best|worst|record|since|time|ever|only"
+    r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b(?:\s+[\w\-]+){0,4}\s*$",
     re.I,
 )
 _WEEKDAYS: dict[str, weekday] = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR}
@@ -424,10 +425,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         plain,
         re.I,
     ):
+        if _RECORD_BEFORE.search(plain, max(0, m.start() - 60), m.start()):
+            # "for the first time in 19 years, with a 94.9% probability": a record's span before a comma too
+            continue
         if m.group("close") and (
-            _RECORD_BEFORE.search(plain, max(0, m.start() - 60), m.start())
-            or not m.group("unit").lower().startswith("year")
-            or m.group("n").lower() in ("few", "several", "a", "an")
+            not m.group("unit").lower().startswith("year") or m.group("n").lower() in ("few", "several", "a", "an")
         ):
             # a count of months or a vague "few" at the end is left to the windows read below, and "in a year" there
             # is as often a rate's span ("twice in a year", "a million units in a year") as a horizon

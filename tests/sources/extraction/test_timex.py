@@ -659,6 +659,19 @@ def test_a_record_counted_in_years_looks_back_even_after_a_future_verb():
     assert time_expressions("prices will be the highest in fifty years", date(2013, 11, 15)) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-40, model-myblogpay-premier-league-supercomputer-2023: before a comma as at the sentence's end
+        "The club is likely to reach the final for the first time in 19 years, with a 94.9% probability.",
+        # ... and a tally's span
+        "The club is likely to win, with a 92.8% chance of claiming their fifth title in six years.",
+    ],
+)
+def test_a_record_or_a_tally_counted_in_years_looks_back(sentence):
+    assert time_expressions(sentence, date(2023, 4, 15)) == []
+
+
 def test_a_forecast_period_with_its_own_year_is_that_year():
     # holdout-38, think-tank-newratings-kof-swiss-forecast-2017
     sentence = "Hence, the latter are not expected to go up before the end of the forecast period in 2018."
