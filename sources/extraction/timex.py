@@ -383,6 +383,10 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     # ahead", on 15 January)
     for m in re.finditer(r"\b(?:in|over|during|for)\s+the\s+year\s+ahead\b", plain, re.I):
         add(m, date(year, 12, 31) if published_on.month == 1 else published_on + relativedelta(years=1))
+    # "there will be some tail off into the New Year", from the autumn: the start of next year
+    for m in re.finditer(r"\b(?:into|in|by)\s+the\s+new\s+year\b", plain, re.I):
+        if published_on.month > 6:
+            add(m, date(year + 1, 3, 31))
     # "this year and next" before "this year", which it holds
     # "they will look very different next season": a team's next season is next year's
     for m in re.finditer(

@@ -554,6 +554,12 @@ def test_the_year_ahead_from_january_is_the_year_just_begun():
     assert deadline_in(plain, 0, len(plain), date(2024, 2, 15)).deadline == date(2025, 2, 15)
 
 
+def test_the_new_year_from_the_autumn_is_next_year():
+    # holdout-44, wire-propertywire-dubai-property-poll-2009
+    plain = to_plain("The market will bottom out, but there will be some tail off into the New Year.")
+    assert deadline_in(plain, 0, len(plain), date(2009, 10, 6)).deadline.year == 2010
+
+
 def test_a_count_of_months_named_without_a_preposition_is_the_window():
     """Your Investment Property, July 2015: "According to their research, next 12 months will see Melbourne's
     houses hit with a 9.2% decrease" (not "the next 20 years of innovation", a topic)."""
