@@ -607,7 +607,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         add(m, deadline)
 
     for m in re.finditer(
-        r"\b(?:in\s+the\s+(?:coming|next\s+few)\s+(?P<unit>weeks|months)|in\s+the\s+(?:weeks|months)\s+ahead"
+        r"\b(?:(?:in|over|during)\s+the\s+(?:coming|next\s+few)\s+(?P<unit>weeks|months)"
+        r"|(?:in|over|during)\s+the\s+(?:weeks|months)\s+ahead"
         # a time uncounted: "China will launch 5G within weeks from now", "within a few months"
         r"|within\s+(?:a\s+few\s+|a\s+matter\s+of\s+)?(?:days|weeks|months)(?:\s+from\s+now)?"
         r"|in\s+(?:the\s+)?(?P<near>(?:short|near)[\s-](?:run|term))|soon|shortly|imminently)\b",
@@ -620,11 +621,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             if re.search(r"\b(?:weeks|days)\b", text) or text in ("soon", "shortly", "imminently")
             else None
         )
-        if delta is None and m.group("near"):
-            # "in the near term" is the next few months: the year under way, or the next one when the page comes
-            # out in its last quarter ("Growth is forecast to moderate in the near-term", from mid-December)
-            delta = relativedelta(months=3)
         if delta is None:
-            delta = relativedelta(months=6) if "month" in text else relativedelta(years=1)
+            # "in the near term", like "over the coming months", is the next few months: the year under way, or the
+            # next one when the page comes out in its last quarter ("Growth is forecast to moderate in the
+            # near-term", from mid-December; "inflation is likely to fall back to the target over the coming
+            # months", from July, is this year's)
+            delta = relativedelta(months=3)
         add(m, published_on + delta, DEADLINE_APPROXIMATE)
     return found

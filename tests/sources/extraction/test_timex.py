@@ -308,8 +308,8 @@ def test_two_seasons_named_together_end_with_the_later():
     [
         # holdout-8, interview-taipeitimes-intel-chip-shortage-2021: "more" looks ahead as "next" does
         ("the shortage is not likely to be resolved for a few more years", date(2021, 5, 9), date(2024, 5, 9)),
-        # holdout-9, wire-universityherald-asteroid-2013: no number of months is no one month
-        ("doing so is expected to become much easier in the coming months", date(2013, 10, 18), date(2014, 4, 18)),
+        # holdout-9, wire-universityherald-asteroid-2013: no number of months is no one month, but a few
+        ("doing so is expected to become much easier in the coming months", date(2013, 10, 18), date(2014, 1, 18)),
         # holdout-9, wire-businessstandard-un-population-2019
         (
             "the world's population could reach its peak around the end of the current century",
@@ -558,6 +558,22 @@ def test_the_new_year_from_the_autumn_is_next_year():
     # holdout-44, wire-propertywire-dubai-property-poll-2009
     plain = to_plain("The market will bottom out, but there will be some tail off into the New Year.")
     assert deadline_in(plain, 0, len(plain), date(2009, 10, 6)).deadline.year == 2010
+
+
+@pytest.mark.parametrize(
+    ("published_on", "year"),
+    [
+        # holdout-42, statement-silso-solar-cycle-25-2019
+        (date(2019, 4, 23), 2019),
+        # holdout-8, statement-finanzen-bank-of-korea-2024: from July, still this year's
+        (date(2024, 7, 15), 2024),
+        (date(2024, 11, 15), 2025),
+    ],
+)
+def test_over_the_coming_months_is_the_next_few_months(published_on, year):
+    plain = to_plain("The activity is expected to decline further over the coming months.")
+    when = deadline_in(plain, 0, len(plain), published_on)
+    assert when is not None and when.deadline.year == year
 
 
 def test_a_count_of_months_named_without_a_preposition_is_the_window():
