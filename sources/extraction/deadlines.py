@@ -31,6 +31,17 @@ _BASE_OR_LATER = re.compile(
     re.I,
 )
 
+# what a forecast follows or is measured from, in a year already under way or past: "will retreat 3 percent, following
+# 2 percent gains in 2017 and 2018", "will make a partial rebound after pulling back in 2018", "considerably down from
+# the anticipated 138,800 per month in Q4 2023"
+_FOLLOWS = re.compile(
+    r"(?:\b(?:following|after|(?:up|down|back|away)\s+from)|\bfrom\s+(?=(?:its|their|his|her|our)\b))"
+    # (not the first end of a change: "to accelerate from 4.1% in 2023 to 4.5% in 2024")
+    r"(?:(?!\bto\b)[^,;:()]|(?<=\d),(?=\d))*?\b(?:in|during)\s+"
+    r"(?:(?:19|20)\d\d\s*(?:,|and)\s*)*(?:Q[1-4]\s+)?(?:19|20)\d\d$",
+    re.I,
+)
+
 # a level of global warming: "about 2.7\u00b0C warming above pre-industrial levels", "will limit warming to 2.4\u00b0C"
 _WARMING = re.compile(
     r"\bwarming\b[^.;]{0,40}?\d(?:\.\d+)?\s*(?:\u00b0\s*C|degrees?\s+(?:C\b|Celsius))"
@@ -82,6 +93,17 @@ def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | 
         (at, when)
         for at, when in expressions
         if not _BASE_OR_LATER.search(plain[start : start + at + len(when.text) - len(when.text.lstrip())])
+    ]
+    # nor is what the forecast follows, in a year under way or past: "Healthcare projects will make a partial rebound
+    # after pulling back in 2018", from October 2018, is a forecast for after it
+    expressions = [
+        (at, when)
+        for at, when in expressions
+        if not (
+            when.deadline is not None
+            and when.deadline.year <= published_on.year
+            and _FOLLOWS.search(plain[start : start + at + len(when.text)])
+        )
     ]
     # nor the span a report covers when the report then says what it forecasts: "has released its Short-Range
     # Outlook for 2024 and 2025, forecasting that steel demand will rebound by 1.7 percent this year"

@@ -30,9 +30,10 @@ _NUMBERS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "several": 3, "few": 3,
 }  # fmt: skip
 # a record's span looks back, even after a future verb: "the lowest level in five years", "will be the highest in
-# four decades", "for the first time in ten years"
+# four decades", "for the first time in ten years"; so does a tally's: "their fifth championship in six years"
 _RECORD_BEFORE = re.compile(
-    r"\b(?:\w+est|first|last|most|least|best|worst|record|since|time|ever|only)\b(?:\s+[\w\-]+){0,4}\s*$",
+    r"\b(?:\w+est|first|last|most|least|best|worst|record|since|time|ever|only"
+    r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b(?:\s+[\w\-]+){0,4}\s*$",
     re.I,
 )
 _WEEKDAYS: dict[str, weekday] = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR}
@@ -249,6 +250,12 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         )
         if part in ("start", "beginning"):
             month = 3
+        over = _end_of_month(target, month) < published_on
+        if what in ("the year", "year") and not m.group("y") and over and published_on.month >= 10:
+            # "CPI will be about 2.8% for the first half of the year", from December: a part already over, seen from
+            # the last quarter, is next year's (from July, "produced 64,600 ounces during the first half of the
+            # year" is this year's)
+            target += 1
         add(m, _end_of_month(target, month))
 
     for m in re.finditer(r"\b(?P<q>early|mid|late|Q[1-4]|H[12])[\s-]*(?P<y>\d{4})\b", plain, re.I):
@@ -378,8 +385,14 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         add(m, date(year + 2, 12, 31))
     # "we also expect the fundamental conditions to improve in the year ahead": the twelve months from the
     # page's date, not the year under way
+    # (from a page of January, the year ahead is the calendar year just begun: "my Top 10 predictions for the year
+    # ahead", on 15 January)
     for m in re.finditer(r"\b(?:in|over|during|for)\s+the\s+year\s+ahead\b", plain, re.I):
-        add(m, published_on + relativedelta(years=1))
+        add(m, date(year, 12, 31) if published_on.month == 1 else published_on + relativedelta(years=1))
+    # "there will be some tail off into the New Year", from the autumn: the start of next year
+    for m in re.finditer(r"\b(?:into|in|by)\s+the\s+new\s+year\b", plain, re.I):
+        if published_on.month > 6:
+            add(m, date(year + 1, 3, 31))
     # "this year and next" before "this year", which it holds
     # "they will look very different next season": a team's next season is next year's
     for m in re.finditer(
@@ -424,10 +437,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         plain,
         re.I,
     ):
+        if _RECORD_BEFORE.search(plain, max(0, m.start() - 60), m.start()):
+            # "for the first time in 19 years, with a 94.9% probability": a record's span before a comma too
+            continue
         if m.group("close") and (
-            _RECORD_BEFORE.search(plain, max(0, m.start() - 60), m.start())
-            or not m.group("unit").lower().startswith("year")
-            or m.group("n").lower() in ("few", "several", "a", "an")
+            not m.group("unit").lower().startswith("year") or m.group("n").lower() in ("few", "several", "a", "an")
         ):
             # a count of months or a vague "few" at the end is left to the windows read below, and "in a year" there
             # is as often a rate's span ("twice in a year", "a million units in a year") as a horizon
@@ -599,7 +613,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         add(m, deadline)
 
     for m in re.finditer(
-        r"\b(?:in\s+the\s+(?:coming|next\s+few)\s+(?P<unit>weeks|months)|in\s+the\s+(?:weeks|months)\s+ahead"
+        r"\b(?:(?:in|over|during)\s+the\s+(?:coming|next\s+few)\s+(?P<unit>weeks|months)"
+        r"|(?:in|over|during)\s+the\s+(?:weeks|months)\s+ahead"
         # a time uncounted: "China will launch 5G within weeks from now", "within a few months"
         r"|within\s+(?:a\s+few\s+|a\s+matter\s+of\s+)?(?:days|weeks|months)(?:\s+from\s+now)?"
         r"|in\s+(?:the\s+)?(?P<near>(?:short|near)[\s-](?:run|term))|soon|shortly|imminently)\b",
@@ -612,11 +627,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             if re.search(r"\b(?:weeks|days)\b", text) or text in ("soon", "shortly", "imminently")
             else None
         )
-        if delta is None and m.group("near"):
-            # "in the near term" is the next few months: the year under way, or the next one when the page comes
-            # out in its last quarter ("Growth is forecast to moderate in the near-term", from mid-December)
-            delta = relativedelta(months=3)
         if delta is None:
-            delta = relativedelta(months=6) if "month" in text else relativedelta(years=1)
+            # "in the near term", like "over the coming months", is the next few months: the year under way, or the
+            # next one when the page comes out in its last quarter ("Growth is forecast to moderate in the
+            # near-term", from mid-December; "inflation is likely to fall back to the target over the coming
+            # months", from July, is this year's)
+            delta = relativedelta(months=3)
         add(m, published_on + delta, DEADLINE_APPROXIMATE)
     return found

@@ -179,3 +179,23 @@ def test_another_forecast_the_claim_is_set_beside_is_not_its_window():
         "in line with its long-term forecast for 2030"
     )
     assert _year(sentence, date(2013, 2, 15)) == 2013
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-43, outlook-mcdmag-dodge-construction-2018
+        "Commercial building will retreat 3 percent, following 2 percent gains in 2017 and 2018.",
+        "Institutional building will advance 3 percent, picking up the pace from its 1 percent gain in 2018.",
+        "Healthcare projects will make a partial rebound after pulling back in 2018.",
+        "Job additions are expected to slow, down from the anticipated 138,800 per month in Q4 2018.",
+    ],
+)
+def test_what_a_forecast_follows_in_a_year_under_way_is_not_its_window(sentence):
+    assert _year(sentence, date(2018, 10, 15)) is None
+
+
+def test_a_later_year_after_after_is_still_the_window():
+    # the rule holds only for a year under way or past, and not for a change's first end
+    assert _year("Prices will rise after a pullback in 2019.", date(2018, 10, 15)) == 2019
+    assert _year("Growth will accelerate from 4.1% in 2018 to 4.5% in 2019.", date(2018, 10, 15)) == 2019
