@@ -268,6 +268,12 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         if target >= year:
             add(m, _end_of_month(target, 3 * int(m.group("a") or m.group("b"))))
 
+    # the national accounts' year-first quarter: "-0.4 pct in 2025q2", "2024Q4", "2025-Q1"
+    for m in re.finditer(r"\b(?P<y>(?:19|20)\d\d)[\s-]?[Qq](?P<q>[1-4])\b", plain):
+        target = int(m.group("y"))
+        if target >= year:
+            add(m, _end_of_month(target, 3 * int(m.group("q"))))
+
     # a statistic's trailing twelve months: "up 19,000 in the year to September", written in December, is a past
     # figure, and its "the year" is not this calendar year
     for m in re.finditer(
