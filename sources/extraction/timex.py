@@ -12,7 +12,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, we
 
 from .flags import DEADLINE_APPROXIMATE, DEADLINE_NO_FIXED_DATE, DEADLINE_STATED
 from .periods import calendar_periods
-from .seasons import sporting_events
+from .seasons import flu_seasons, sporting_events
 
 # --- deadlines -------------------------------------------------------------------------------
 
@@ -189,6 +189,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         add(m, None, DEADLINE_NO_FIXED_DATE)
 
     for m, deadline in sporting_events(plain, published_on):
+        add(m, deadline)
+    for m, deadline in flu_seasons(plain, published_on):
         add(m, deadline)
     for m, deadline in calendar_periods(plain, published_on):
         add(m, deadline)
