@@ -65,10 +65,12 @@ def sporting_events(plain: str, published_on: date) -> list[tuple[re.Match[str],
 
 # "this virus season", "the upcoming fall and winter respiratory virus season", "a moderate flu season": the
 # northern winter's season, over in May; named from June on, it is the one that ends next year. Not the one just
-# past ("last season's") or the southern hemisphere's, which public-health pages watch as its herald.
+# past ("last season's") or the southern hemisphere's, which public-health pages watch as its herald; nor one
+# named without an article, the yearly time the words name ("a coronavirus peak in December coinciding with flu
+# season", "Flu season typically ends in May")
 _FLU_SEASON = re.compile(
-    r"(?<!\blast\s)(?<!\bprevious\s)(?<!Hemisphere\Ws\s)"
-    r"\b(?:(?:fall\s+and\s+winter|winter)\s+)?(?:(?:cold\s+and\s+)?flu|influenza|(?:respiratory\s+)?virus|respiratory)"
+    r"\b(?:this|the|a|an)\s+(?!(?:last|previous)\b)(?:[\w-]+\s+){0,2}?(?<!Hemisphere\Ws\s)"
+    r"(?:(?:fall\s+and\s+winter|winter)\s+)?(?:(?:cold\s+and\s+)?flu|influenza|(?:respiratory\s+)?virus|respiratory)"
     r"\s+season\b(?!\s+(?:in|of)\s+(?:Australia|the\s+Southern)\b)",
     re.I,
 )

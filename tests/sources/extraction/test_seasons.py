@@ -65,3 +65,5 @@ def test_a_flu_season_named_from_june_on_ends_next_may():
     # the one just past, and the southern hemisphere's, are no window
     assert flu_seasons("last flu season was severe", date(2025, 9, 30)) == []
     assert flu_seasons("the Southern Hemisphere\u2019s flu season runs to September", date(2025, 9, 30)) == []
+    # nor, without an article, the yearly time the words name: the peak in December is the window
+    assert flu_seasons("predicts a coronavirus peak in December coinciding with flu season", date(2022, 10, 15)) == []
