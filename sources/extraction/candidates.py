@@ -111,7 +111,14 @@ def _default_to_the_articles_year(candidates: list[Candidate], published_on: dat
         return candidates
     # a later year as common as the one under way wins the tie: the page looks ahead ("forecast for 2016" and
     # "for the marketing year" leave "Global trade in cereals is predicted to decline" to the 2016/17 season)
-    year = min(years, key=lambda y: (-years[y], y == published_on.year, y))
+    tied = [y for y in years if years[y] == max(years.values())]
+    year = min(tied, key=lambda y: (y == published_on.year, y))
+    # ... and of later years years apart, the latest: forecasts dated along a long-range report's span leave its
+    # undated trends to the year it runs out to (graduates "peak in 2025" and fall "through 2041": "southern
+    # states will see growth followed by a slight decrease" is the 2041 projection's); two years in a row are a
+    # budget's or a season's next two, and the nearer stays the page's
+    if max(tied) - year > 1:
+        year = max(tied)
     if year == published_on.year:
         return candidates
     deadline = date(year, 12, 31)

@@ -23,7 +23,7 @@ from .context import (
     PROJECTION_CONTEXT,
     REPORTED,
 )
-from .deadlines import deadline_in
+from .deadlines import after_the_base, deadline_in
 from .flags import (
     BASIS_NONE,
     BASIS_PHRASE,
@@ -273,6 +273,9 @@ def clause_candidate(
     if dated_before is not None and ANAPHORA.search(plain[sentence_start:sentence_end]):
         # "Leaders are expected to declare there": the place and date of the paragraph before
         when, flag = dated_before, DEADLINE_CONTEXT
+    if when is None:
+        when = after_the_base(plain, sentence_start, sentence_end, published_on)
+        flag = when.flag if when else None
     clause = plain[start:end]
 
     if marker.kind == "hedge":

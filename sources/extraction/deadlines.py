@@ -132,6 +132,27 @@ def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | 
     return None
 
 
+# a comparison with a year's level, where nothing else dates the clause: "World rice production is expected to surpass
+# 2011 levels", "the balance would weaken compared to 2024": a forecast set against a year's figures is the next
+# year's; a base years back ("30 percent lower compared to 2019", from 2021) is a reference level, and dates nothing
+_BASE_YEAR = re.compile(
+    r"\b(?:compared\s+(?:with|to)|than(?:\s+(?:seen|recorded|in)){0,2}|surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?)"
+    r"\s+(?:the\s+)?(?:(?:record|level|levels)\s+of\s+)?(?P<y>(?:19|20)\d\d)(?!\s*[-/\u2013]\s*\d)\b",
+    re.I,
+)
+
+
+def after_the_base(plain: str, start: int, end: int, published_on: date) -> When | None:
+    """The window a comparison's base year implies, for a clause with no time expression nor dated context."""
+    m = _BASE_YEAR.search(plain, start, end)
+    if m is None:
+        return None
+    year = int(m.group("y")) + 1
+    if not published_on.year <= year <= published_on.year + 1:
+        return None
+    return When(date(year, 12, 31), DEADLINE_STATED, m.group(0))
+
+
 def _counted_windows_read(plain: str, expressions: Positioned, published_on: date) -> Positioned:
     """A window counted in years ("over the next 15 years") ends where the page says it does.
 

@@ -1,5 +1,6 @@
 """Sporting seasons and elections: when a season named in a text is decided (its final), for the
-deadline of a model's chances of the title, and the year of an election named with its year."""
+deadline of a model's chances of the title, and the year of an election named with its year; and
+when the flu season a text names is over."""
 
 from __future__ import annotations
 
@@ -60,6 +61,28 @@ def sporting_events(plain: str, published_on: date) -> list[tuple[re.Match[str],
         decided = date(published_on.year, *_LEAGUE_DECIDED)
         found.append((m, decided if published_on <= decided else date(published_on.year + 1, *_LEAGUE_DECIDED)))
     return found
+
+
+# "this virus season", "the upcoming fall and winter respiratory virus season", "a moderate flu season": the
+# northern winter's season, over in May; named from June on, it is the one that ends next year. Not the one just
+# past ("last season's") or the southern hemisphere's, which public-health pages watch as its herald; nor one
+# named without an article, the yearly time the words name ("a coronavirus peak in December coinciding with flu
+# season", "Flu season typically ends in May")
+_FLU_SEASON = re.compile(
+    r"\b(?:this|the|a|an)\s+(?!(?:last|previous)\b)(?:[\w-]+\s+){0,2}?(?<!Hemisphere\Ws\s)"
+    r"(?:(?:fall\s+and\s+winter|winter)\s+)?(?:(?:cold\s+and\s+)?flu|influenza|(?:respiratory\s+)?virus|respiratory)"
+    r"\s+season\b(?!\s+(?:in|of)\s+(?:Australia|the\s+Southern)\b)",
+    re.I,
+)
+_FLU_SEASON_OVER = (5, 31)
+
+
+def flu_seasons(plain: str, published_on: date) -> list[tuple[re.Match[str], date]]:
+    """Flu seasons named in a text, with the day the nearest one still to run ends."""
+    over = date(published_on.year, *_FLU_SEASON_OVER)
+    if published_on > over:
+        over = date(published_on.year + 1, *_FLU_SEASON_OVER)
+    return [(m, over) for m in _FLU_SEASON.finditer(plain)]
 
 
 # "2015 UK Parliamentary Election Forecast", "the 2016 presidential election", "the 2024 U.S. elections":

@@ -12,7 +12,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, we
 
 from .flags import DEADLINE_APPROXIMATE, DEADLINE_NO_FIXED_DATE, DEADLINE_STATED
 from .periods import calendar_periods
-from .seasons import sporting_events
+from .seasons import flu_seasons, sporting_events
 
 # --- deadlines -------------------------------------------------------------------------------
 
@@ -191,6 +191,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
 
     for m, deadline in sporting_events(plain, published_on):
         add(m, deadline)
+    for m, deadline in flu_seasons(plain, published_on):
+        add(m, deadline)
     for m, deadline in calendar_periods(plain, published_on):
         add(m, deadline)
 
@@ -274,6 +276,12 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         target = int(m.group("y") or 2000 + int(m.group("yy") or m.group("yy2")))
         if target >= year:
             add(m, _end_of_month(target, 3 * int(m.group("a") or m.group("b"))))
+
+    # the national accounts' year-first quarter: "-0.4 pct in 2025q2", "2024Q4", "2025-Q1"
+    for m in re.finditer(r"\b(?P<y>(?:19|20)\d\d)[\s-]?[Qq](?P<q>[1-4])\b", plain):
+        target = int(m.group("y"))
+        if target >= year:
+            add(m, _end_of_month(target, 3 * int(m.group("q"))))
 
     # a statistic's trailing twelve months: "up 19,000 in the year to September", written in December, is a past
     # figure, and its "the year" is not this calendar year

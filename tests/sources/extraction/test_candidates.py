@@ -572,6 +572,19 @@ def test_an_undated_forecast_takes_a_later_year_as_common_as_the_pages_own():
     assert last.deadline == date(2017, 12, 31)
 
 
+def test_an_undated_forecast_takes_the_latest_of_years_the_page_dates_equally_often():
+    # holdout-42, think-tank-lumina-enrollment-cliff-2024: graduates peak in 2025 and fall through 2041; the
+    # undated trend is the one the report runs out to
+    text = (
+        "The number of graduates is expected to peak in 2025.\n\n"
+        "The decline is forecast to reach 13 percent by 2041.\n\n"
+        "Southern states will see growth followed by a slight decrease."
+    )
+    last = extract_candidates(text, published_on=date(2024, 12, 15))[-1]
+    assert last.deadline_flag == DEADLINE_DEFAULT
+    assert last.deadline == date(2041, 12, 31)
+
+
 def test_an_undated_forecast_on_a_page_out_in_december_is_due_the_year_ahead():
     # holdout-28, a scenario analysis published on 30 December 2023
     sentence = "support for Ukraine in the world will remain at the current level, but with a downward trend."

