@@ -8,6 +8,7 @@ only read the corpus and never run the extractor, so a holdout stays unseen.
 """
 
 import datetime
+import functools
 import json
 import re
 from pathlib import Path
@@ -53,6 +54,12 @@ def _load(name: str, slug: str) -> tuple[dict, str]:
     gold = json.loads((folder / f"{slug}.json").read_text(encoding="utf-8"))
     text = (folder / f"{slug}.txt").read_text(encoding="utf-8")
     return gold, text
+
+
+@functools.cache
+def _readme_lines() -> tuple[str, ...]:
+    """The README's lines, read once for all the articles' checks (it is read-only here)."""
+    return tuple(README.read_text(encoding="utf-8").splitlines())
 
 
 def _in_band(probability: float, band: str) -> bool:
@@ -129,7 +136,7 @@ def test_quotes_are_verbatim(name, slug):
 @pytest.mark.parametrize(("name", "slug"), ARTICLES)
 def test_readme_lists_the_article_with_its_url(name, slug):
     gold, _ = _load(name, slug)
-    rows = [line for line in README.read_text(encoding="utf-8").splitlines() if f"`{slug}`" in line]
+    rows = [line for line in _readme_lines() if f"`{slug}`" in line]
     assert len(rows) == 1, f"{slug} needs exactly one README row"
     cells = [cell.strip() for cell in rows[0].strip().strip("|").split("|")]
     # slug, set, kind, outlet, title, author, date, URL, retrieved, whole/part
