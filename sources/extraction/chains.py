@@ -81,7 +81,9 @@ CHAIN_CUT = re.compile(
     r"|\s+(?=and\s+\w+ing\s+(?:again|further)\s+to\s+[$\u20ac\u00a3]?\s?[\d.]+)"
     # a second figure with its own year after "and", a fraction included: "to grow by about 2 1/2 per cent in 2005
     # and 3 1/4 per cent in 2006"
-    r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+(?:\s+\d/\d)?\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
+    # ("and a further 10% in 2010", "and only 50% for 2013")
+    r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:(?:a\s+further|another|only|just)\s+)?"
+    r"(?:[-\d.]+(?:\s+\d/\d)?\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
     r"(?![^,.;]*\brespectively\b))"
     # ... and a price with its own period: "$74/bbl Brent in the fourth quarter of this year and $65/bbl during the
     # first quarter of 2025", "to $59 ... by the fourth quarter of 2025, and to $56 and $52 in 2026"; not the second

@@ -528,3 +528,12 @@ def test_a_run_of_sums_each_with_its_year_is_one_link_a_sum():
         "in 2018 to $27.30 in 2023",
         "to $24.60 in 2030.",
     ]
+
+
+def test_a_further_figure_after_and_is_a_link_of_its_own():
+    # holdout-44, wire-propertywire-dubai-property-poll-2009
+    sentence = "Rents are seen falling by 45% by the end of 2009 and a further 10% in 2010."
+    assert _links(sentence, date(2009, 10, 6)) == [
+        "Rents are seen falling by 45% by the end of 2009",
+        "and a further 10% in 2010.",
+    ]
