@@ -21,7 +21,8 @@ DATE_THEN_FIGURE = (
 TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 # a verb of movement that opens a second dated forecast after "and" or "but" ("and start to go back up in 2010")
 _SECOND_VERB = (
-    r"(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|rebound|pick|slow|grow|remain|stay|end|reach|hit|"
+    r"(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|rebound|pick|slow|grow|expand|contract|shrink|remain|"
+    r"stay|end|reach|hit|"
     r"peak|bottom|slip|trend|ease|decline|dip|edge)"
 )
 CHAIN_CUT = re.compile(
@@ -58,6 +59,8 @@ CHAIN_CUT = re.compile(
     r"|\s+(?=and,\s+(?:by|in|within|over|after)\s+[^,;]{1,40},\s+(?:will|would|should|is|are)\b)"
     # "This leads to peak coal in 2023 and gas in 2024": a second subject with its own year
     r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+in\s+(?:19|20)\d\d\b)"
+    # ... with its own "will": "the euro area will stagnate in 2012 and growth will increase by +1.4% in 2013"
+    r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+(?:will|would|should)\s+(?:[^,;.]|\.(?=\d)){0,60}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
     # ... or a longer one: "the fiscal deficit is eliminated in 2022 and the debt-to-GDP ratio peaks in 2018/19"
     r"|(?<=(?:19|20)\d\d)\s+(?=and\s+the\s+[^,;.]{1,50}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
     # "to drop by ten per cent during 2010, followed by a further ten per cent slide during 2011"
@@ -94,7 +97,9 @@ CHAIN_CUT = re.compile(
     r"|(?:(?<=year)|(?<=(?:19|20)\d\d))\s+(?=and\s+[a-z]+ing\b[^,.;]{0,60}?\b(?:next\s+year|in\s+(?:19|20)\d\d)\b)"
     # a change in basis points with its own year: "revising their estimate of GDP growth down 20 basis points to 2.2
     # percent in 2016, and 10 basis points to 2.1 percent in 2017"
-    r"|,\s+(?=and\s+(?:by\s+)?[\d.]+\s*(?:basis\s+points?|bps?|percentage\s+points?)\b[^,;]{0,40}?"
+    # ... with no comma once a year has closed the first: "a reduction of 0.23 percentage points from baseline in 2025
+    # and 0.62 percentage points in 2026"
+    r"|(?:,|(?<=(?:19|20)\d\d))\s+(?=and\s+(?:by\s+)?[\d.]+\s*(?:basis\s+points?|bps?|percentage\s+points?)\b[^,;]{0,40}?"
     r"\b(?:in|for|by)\s+(?:19|20)\d\d\b)"
     # "3.6% GDP growth this year, a 3.7% rate next year and 3.2% for 2019": a figure with its own year
     r"|,\s+(?=(?:a|an)\s+[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:\w+\s+){0,2}?(?:this|next|in|for|by)\s+"
@@ -140,9 +145,10 @@ _WITH_SECOND_FORECAST = re.compile(
 _PERCENT_FIGURE = re.compile(r"\d\s*(?:%|per\s*cent|percent)", re.I)
 
 
-# ... nor is "between 2011-2012 and 2014-15" (financial years)
+# ... nor is "between 2011-2012 and 2014-15" (financial years); but a figure measured from something "in 2025" has
+# closed its year: "a reduction of 0.23 percentage points from baseline in 2025 and 0.62 percentage points in 2026"
 _RANGE_OPEN = re.compile(
-    r"\b(?:between|from)\s+(?:\S+\s+){0,2}(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?\s*(?:and\s+)?$", re.I
+    r"\b(?:between|from)\s+(?:(?!in\s)\S+\s+){0,2}(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?\s*(?:and\s+)?$", re.I
 )
 # a remark on all the links after a dash: "..., and 2.8% in 2018 — all down slightly from the outlook"
 _COMMENT = re.compile(r"\s+[\u2014\u2013]\s+(?:all|both|each|which|that)\b[^.]*\.?\s*$")

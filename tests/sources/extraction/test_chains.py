@@ -537,3 +537,28 @@ def test_a_further_figure_after_and_is_a_link_of_its_own():
         "Rents are seen falling by 45% by the end of 2009",
         "and a further 10% in 2010.",
     ]
+
+
+def test_a_second_verb_or_subject_with_its_own_year_after_and_is_a_link():
+    # holdout-43, wire-imsilkroad-eclac-latin-america-growth-2017
+    sentence = "Economies will see 1.2-percent growth in 2017 and expand another 2.2 percent in 2018."
+    assert _links(sentence, date(2017, 10, 12)) == [
+        "Economies will see 1.2-percent growth in 2017",
+        "and expand another 2.2 percent in 2018.",
+    ]
+    # holdout-27, think-tank-esri-euroframe-2012
+    assert _links(
+        "The euro area will stagnate in 2012 and growth will increase by +1.4% in 2013.", date(2012, 1, 18)
+    ) == [
+        "The euro area will stagnate in 2012",
+        "and growth will increase by +1.4% in 2013.",
+    ]
+
+
+def test_points_measured_from_a_baseline_in_a_year_are_not_an_open_range():
+    # holdout-17, think-tank-miamidaily-piie-tariffs-2025
+    sentence = "It projects a cut of 0.23 percentage points from baseline in 2025 and 0.62 percentage points in 2026."
+    assert _links(sentence, date(2025, 10, 15)) == [
+        "It projects a cut of 0.23 percentage points from baseline in 2025",
+        "and 0.62 percentage points in 2026.",
+    ]
