@@ -57,6 +57,16 @@ CHAIN_CUT = re.compile(
     # "enrollment will decline by nearly 13% over the next five years and, by 10 years from now, will be down 29%":
     # a second time set off by commas before its own "will"
     r"|\s+(?=and,\s+(?:by|in|within|over|after)\s+[^,;]{1,40},\s+(?:will|would|should|is|are)\b)"
+    # ... or after "but", with a verb of its own: "Brent dips to USD 60/barrel in 2014, but, by the end of 2015, starts
+    # to rebound"
+    r"|,?\s+(?=but,\s+(?:by|in|within|over|after)\s+[^,;]{1,40},\s+[a-z]+s\b)"
+    # a contrast with its own year: "oil prices are likely to end the year little changed while poised for a modest
+    # rise in 2021", "In 2023, the figure is forecasted to climb further to 646,050 units, while in 2024, it is 660,920
+    # units"
+    r"|,?\s+(?=while\s+(?:in\s+(?:19|20)\d\d\b|[^,;.]{0,60}?\b(?:in|by)\s+(?:19|20)\d\d\b))"
+    # a second time of its own after "and by": "In 2020 metropolitan areas are expected to get greater coverage, and by
+    # 2021 Cristiano hopes to see the same level of coverage"
+    r"|,\s+(?=and\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b)"
     # "This leads to peak coal in 2023 and gas in 2024": a second subject with its own year
     r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+in\s+(?:19|20)\d\d\b)"
     # ... with its own "will": "the euro area will stagnate in 2012 and growth will increase by +1.4% in 2013"

