@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from sources.extraction.deadlines import deadline_in
+from sources.extraction.deadlines import deadline_in, month_in_named_year
 from sources.extraction.text import to_plain
 
 
@@ -199,3 +199,16 @@ def test_a_later_year_after_after_is_still_the_window():
     # the rule holds only for a year under way or past, and not for a change's first end
     assert _year("Prices will rise after a pullback in 2019.", date(2018, 10, 15)) == 2019
     assert _year("Growth will accelerate from 4.1% in 2018 to 4.5% in 2019.", date(2018, 10, 15)) == 2019
+
+
+def test_a_bare_month_after_a_year_named_earlier_in_the_sentence_is_that_years():
+    # holdout-41, op-ed-luckboxmagazine-predictions-2024
+    plain = "Stocks suffer two corrections in 2024: one in March, and the second in September when polls will shift."
+    clause = plain.index("and the second")
+    published_on = date(2023, 12, 15)
+    when = month_in_named_year(deadline_in(plain, clause, len(plain), published_on), plain, 0, clause, published_on)
+    assert when.deadline == date(2024, 9, 30)
+    # with no year before it, the month just past stays the page's year's
+    alone = plain[clause:]
+    when = month_in_named_year(deadline_in(alone, 0, len(alone), published_on), alone, 0, 0, published_on)
+    assert when.deadline == date(2023, 9, 30)
