@@ -69,6 +69,9 @@ CHAIN_CUT = re.compile(
     r"|,\s+(?=and\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b)"
     # "This leads to peak coal in 2023 and gas in 2024": a second subject with its own year
     r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+in\s+(?:19|20)\d\d\b)"
+    # ... or with only its "will", after a window told in words: "Growth rates are picking up this year and into next
+    # and will fall slightly in 2027"
+    r"|(?:(?<=\byear)|(?<=\bnext)),?\s+(?=and\s+will\s+[a-z]+\s+(?:[^,;.]|\.(?=\d)){0,60}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
     # ... with its own "will": "the euro area will stagnate in 2012 and growth will increase by +1.4% in 2013"
     r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+(?:will|would|should)\s+(?:[^,;.]|\.(?=\d)){0,60}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
     # ... or a longer one: "the fiscal deficit is eliminated in 2022 and the debt-to-GDP ratio peaks in 2018/19"

@@ -622,3 +622,12 @@ def test_a_price_over_a_sum_with_its_own_year_is_a_link():
         "Soybeans will rise to $8.69 per bushel next year",
         "and over $9 in 2022.",
     ]
+
+
+def test_a_bare_will_with_its_own_year_after_a_window_in_words_is_a_link():
+    # holdout-1, outlook-shapiro-itr-manufacturing-2025
+    sentence = "Growth rates are picking up this year and into next and will fall slightly in 2027."
+    assert _links(sentence, date(2025, 1, 16)) == [
+        "Growth rates are picking up this year and into next",
+        "and will fall slightly in 2027.",
+    ]
