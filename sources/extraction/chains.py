@@ -64,6 +64,9 @@ CHAIN_CUT = re.compile(
     # rise in 2021", "In 2023, the figure is forecasted to climb further to 646,050 units, while in 2024, it is 660,920
     # units"
     r"|,?\s+(?=while\s+(?:in\s+(?:19|20)\d\d\b|[^,;.]{0,60}?\b(?:in|by)\s+(?:19|20)\d\d\b))"
+    # ... or "yet" as a conjunction (not "has yet to"): "In 2025, the number of graduates is projected to be 3.9 million
+    # yet the number is projected to decrease to 3.37 million by 2041"
+    r"|(?<!\bhas)(?<!\bhave)(?<!\bnot)(?<!\bas),?\s+(?=yet\s+(?:the|a|an|its|their)\s+(?:[^,;.]|\.(?=\d)){0,80}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
     # a second time of its own after "and by": "In 2020 metropolitan areas are expected to get greater coverage, and by
     # 2021 Cristiano hopes to see the same level of coverage"
     r"|,\s+(?=and\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b)"

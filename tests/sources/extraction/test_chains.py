@@ -631,3 +631,13 @@ def test_a_bare_will_with_its_own_year_after_a_window_in_words_is_a_link():
         "Growth rates are picking up this year and into next",
         "and will fall slightly in 2027.",
     ]
+
+
+def test_a_contrast_with_its_own_year_after_yet_is_a_link():
+    # holdout-30, think-tank-wcet-wiche-high-school-graduates-2024
+    sentence = "In 2025, graduates will be 3.9 million yet the number is set to drop to 3.37 million by 2041."
+    assert _links(sentence, date(2024, 12, 12)) == [
+        "In 2025, graduates will be 3.9 million",
+        "yet the number is set to drop to 3.37 million by 2041.",
+    ]
+    assert _links("Prices will rise in 2025 as the market has yet to settle by 2026.", date(2024, 12, 12)) == []
