@@ -21,7 +21,8 @@ DATE_THEN_FIGURE = (
 TRAILING_PERCENT = re.compile(rf"{TRAILING}\(?\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\)?\.?\s*$")
 # a verb of movement that opens a second dated forecast after "and" or "but" ("and start to go back up in 2010")
 _SECOND_VERB = (
-    r"(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|rebound|pick|slow|grow|remain|stay|end|reach|hit|"
+    r"(?:start|begin|continue|go|rise|fall|climb|drop|return|recover|rebound|pick|slow|grow|expand|contract|shrink|remain|"
+    r"stay|end|reach|hit|"
     r"peak|bottom|slip|trend|ease|decline|dip|edge)"
 )
 CHAIN_CUT = re.compile(
@@ -56,8 +57,26 @@ CHAIN_CUT = re.compile(
     # "enrollment will decline by nearly 13% over the next five years and, by 10 years from now, will be down 29%":
     # a second time set off by commas before its own "will"
     r"|\s+(?=and,\s+(?:by|in|within|over|after)\s+[^,;]{1,40},\s+(?:will|would|should|is|are)\b)"
+    # ... or after "but", with a verb of its own: "Brent dips to USD 60/barrel in 2014, but, by the end of 2015, starts
+    # to rebound"
+    r"|,?\s+(?=but,\s+(?:by|in|within|over|after)\s+[^,;]{1,40},\s+[a-z]+s\b)"
+    # a contrast with its own year: "oil prices are likely to end the year little changed while poised for a modest
+    # rise in 2021", "In 2023, the figure is forecasted to climb further to 646,050 units, while in 2024, it is 660,920
+    # units"
+    r"|,?\s+(?=while\s+(?:in\s+(?:19|20)\d\d\b|[^,;.]{0,60}?\b(?:in|by)\s+(?:19|20)\d\d\b))"
+    # ... or "yet" as a conjunction (not "has yet to"): "In 2025, the number of graduates is projected to be 3.9 million
+    # yet the number is projected to decrease to 3.37 million by 2041"
+    r"|(?<!\bhas)(?<!\bhave)(?<!\bnot)(?<!\bas),?\s+(?=yet\s+(?:the|a|an|its|their)\s+(?:[^,;.]|\.(?=\d)){0,80}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
+    # a second time of its own after "and by": "In 2020 metropolitan areas are expected to get greater coverage, and by
+    # 2021 Cristiano hopes to see the same level of coverage"
+    r"|,\s+(?=and\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b)"
     # "This leads to peak coal in 2023 and gas in 2024": a second subject with its own year
     r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+in\s+(?:19|20)\d\d\b)"
+    # ... or with only its "will", after a window told in words: "Growth rates are picking up this year and into next
+    # and will fall slightly in 2027"
+    r"|(?:(?<=\byear)|(?<=\bnext)),?\s+(?=and\s+will\s+[a-z]+\s+(?:[^,;.]|\.(?=\d)){0,60}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
+    # ... with its own "will": "the euro area will stagnate in 2012 and growth will increase by +1.4% in 2013"
+    r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+(?:will|would|should)\s+(?:[^,;.]|\.(?=\d)){0,60}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
     # ... or a longer one: "the fiscal deficit is eliminated in 2022 and the debt-to-GDP ratio peaks in 2018/19"
     r"|(?<=(?:19|20)\d\d)\s+(?=and\s+the\s+[^,;.]{1,50}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
     # "to drop by ten per cent during 2010, followed by a further ten per cent slide during 2011"
@@ -81,18 +100,31 @@ CHAIN_CUT = re.compile(
     r"|\s+(?=and\s+\w+ing\s+(?:again|further)\s+to\s+[$\u20ac\u00a3]?\s?[\d.]+)"
     # a second figure with its own year after "and", a fraction included: "to grow by about 2 1/2 per cent in 2005
     # and 3 1/4 per cent in 2006"
-    r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:[-\d.]+(?:\s+\d/\d)?\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
+    # ("and a further 10% in 2010", "and only 50% for 2013")
+    r"|,?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?(?:(?:a\s+further|another|only|just)\s+)?"
+    r"(?:[-\d.]+(?:\s+\d/\d)?\s*(?:%|per\s*cent|percent)|next\s+year\b|in\s+\d{4}\b)"
     r"(?![^,.;]*\brespectively\b))"
     # ... and a price with its own period: "$74/bbl Brent in the fourth quarter of this year and $65/bbl during the
     # first quarter of 2025", "to $59 ... by the fourth quarter of 2025, and to $56 and $52 in 2026"; not the second
-    # price of a pair ("$59 and $55 per barrel, respectively", "to $56 and $52 in 2026")
-    r"|(?<![$\u20ac\u00a3\u00a5]\d)(?<![$\u20ac\u00a3\u00a5]\d\d)(?<![$\u20ac\u00a3\u00a5]\d\d\d),?\s+(?=and\s+(?:then\s+|by\s+|at\s+|to\s+)?[$\u20ac\u00a3\u00a5]\s?\d(?![^.;]*\brespectively\b))"
+    # price of a pair ("$59 and $55 per barrel, respectively", "to $56 and $52 in 2026"); "over" or "under" may open
+    # it: "to $8.69 per bushel next year and over $9 in 2022"
+    r"|(?<![$\u20ac\u00a3\u00a5]\d)(?<![$\u20ac\u00a3\u00a5]\d\d)(?<![$\u20ac\u00a3\u00a5]\d\d\d),?\s+"
+    r"(?=and\s+(?:then\s+|by\s+|at\s+|to\s+|over\s+|under\s+)?[$\u20ac\u00a3\u00a5]\s?\d(?![^.;]*\brespectively\b))"
+    # a further change with its own year: "a fall in GDP in 2012 of just over 2% and a further fall in 2013 of just over
+    # 1%", "there will be another rate cut this year, two further cuts in 2026"
+    r"|(?:,|(?<=[\d%])|(?<=year))\s+(?=(?:and\s+)?(?:a|one|two|three|four|\d)\s+(?:further|more|additional)\s+[a-z]+\s+"
+    r"(?:in|by|for)\s+(?:19|20)\d\d\b)"
+    # a figure told again with its own year: "16.4 million units will be sold this year, a figure that will grow to
+    # 16.94 million units in 2015"
+    r"|,\s+(?=(?:a|an)\s+(?:figure|number|total|level|rate)\s+(?:that|which)\s+(?:will|would|is\s+expected\s+to)\b)"
     # a dated figure, then a second verb with its own time: "IDC sees iPhone sales growing 3.8% this year and
     # building on that figure next year"
     r"|(?:(?<=year)|(?<=(?:19|20)\d\d))\s+(?=and\s+[a-z]+ing\b[^,.;]{0,60}?\b(?:next\s+year|in\s+(?:19|20)\d\d)\b)"
     # a change in basis points with its own year: "revising their estimate of GDP growth down 20 basis points to 2.2
     # percent in 2016, and 10 basis points to 2.1 percent in 2017"
-    r"|,\s+(?=and\s+(?:by\s+)?[\d.]+\s*(?:basis\s+points?|bps?|percentage\s+points?)\b[^,;]{0,40}?"
+    # ... with no comma once a year has closed the first: "a reduction of 0.23 percentage points from baseline in 2025
+    # and 0.62 percentage points in 2026"
+    r"|(?:,|(?<=(?:19|20)\d\d))\s+(?=and\s+(?:by\s+)?[\d.]+\s*(?:basis\s+points?|bps?|percentage\s+points?)\b[^,;]{0,40}?"
     r"\b(?:in|for|by)\s+(?:19|20)\d\d\b)"
     # "3.6% GDP growth this year, a 3.7% rate next year and 3.2% for 2019": a figure with its own year
     r"|,\s+(?=(?:a|an)\s+[-\d.]+\s*(?:%|per\s*cent|percent)\s+(?:\w+\s+){0,2}?(?:this|next|in|for|by)\s+"
@@ -138,9 +170,10 @@ _WITH_SECOND_FORECAST = re.compile(
 _PERCENT_FIGURE = re.compile(r"\d\s*(?:%|per\s*cent|percent)", re.I)
 
 
-# ... nor is "between 2011-2012 and 2014-15" (financial years)
+# ... nor is "between 2011-2012 and 2014-15" (financial years); but a figure measured from something "in 2025" has
+# closed its year: "a reduction of 0.23 percentage points from baseline in 2025 and 0.62 percentage points in 2026"
 _RANGE_OPEN = re.compile(
-    r"\b(?:between|from)\s+(?:\S+\s+){0,2}(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?\s*(?:and\s+)?$", re.I
+    r"\b(?:between|from)\s+(?:(?!in\s)\S+\s+){0,2}(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)?\d\d)?\s*(?:and\s+)?$", re.I
 )
 # a remark on all the links after a dash: "..., and 2.8% in 2018 — all down slightly from the outlook"
 _COMMENT = re.compile(r"\s+[\u2014\u2013]\s+(?:all|both|each|which|that)\b[^.]*\.?\s*$")

@@ -23,7 +23,7 @@ from .context import (
     PROJECTION_CONTEXT,
     REPORTED,
 )
-from .deadlines import after_the_base, deadline_in
+from .deadlines import after_the_base, deadline_in, month_in_named_year
 from .flags import (
     BASIS_NONE,
     BASIS_PHRASE,
@@ -247,7 +247,9 @@ def clause_candidate(
     sentence_start, sentence_end = sentence
     whole_sentence = single
     # The forecast's own clause speaks first, then its sentence, then the sentences before it.
-    when = deadline_in(plain, *clause, published_on)
+    when = month_in_named_year(
+        deadline_in(plain, *clause, published_on), plain, sentence_start, clause[0], published_on
+    )
     if when is None and not subject:  # a link split off a sentence has its own time or none
         when = deadline_in(plain, sentence_start, sentence_end, published_on)
     flag = when.flag if when else None

@@ -71,6 +71,38 @@ _REPORT_SPAN = re.compile(
 )
 
 
+# a month named with no year and no day: "and the second in September"
+_BARE_MONTH = re.compile(
+    r"(?:\w+\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\.?", re.I
+)
+
+
+def month_in_named_year(
+    when: When | None, plain: str, sentence_start: int, clause_start: int, published_on: date
+) -> When | None:
+    """A bare month read from a clause, in the later year its sentence named before it: "The S&P 500 suffers two
+    corrections in 2024: One in March ..., and the second in September" (from December 2023) is September 2024, not
+    the September just past that a month named bare means on its own."""
+    if (
+        when is None
+        or when.deadline is None
+        or when.flag != DEADLINE_STATED
+        or not _BARE_MONTH.fullmatch(when.text.strip())
+    ):
+        return when
+    named = deadline_in(plain, sentence_start, clause_start, published_on) if clause_start > sentence_start else None
+    if (
+        named is None
+        or named.flag != DEADLINE_STATED
+        or named.deadline is None
+        or named.deadline.year <= when.deadline.year
+    ):
+        return when
+    if not re.search(r"\b(?:19|20)\d\d\b", named.text):
+        return when
+    return When(when.deadline.replace(year=named.deadline.year), when.flag, when.text)
+
+
 def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | None:
     expressions = time_expressions(plain[start:end], published_on)
     # a trailing condition's own date is not the forecast's: "nearly 8m bpd if the world aligned its

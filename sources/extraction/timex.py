@@ -404,13 +404,21 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     # "this year and next" before "this year", which it holds
     # "they will look very different next season": a team's next season is next year's
     for m in re.finditer(
-        r"\bthis\s+year\s+and\s+next\b|(?<!the\s)\bnext\s+(?:calendar\s+)?year\b|\bnext\s+season\b"
+        r"(?<!\bof\s)\bthis\s+year\s+and\s+next\b|(?<!the\s)\bnext\s+(?:calendar\s+)?year\b|\bnext\s+season\b"
         # the adjective: "Ministry of Finance commenced preparing the next-year budget"
-        r"|\bnext-year\b",
+        r"|\bnext-year\b"
+        # ... and the "next" of "the end of this year and next", once "the end of this year" is read; "picking up this
+        # year and into next and will fall slightly in 2027"
+        r"|(?<=\bthis\syear\s)and\s+(?:into\s+)?next\b|\binto\s+next\b(?=\s*(?:[,.;]|and\b|before\b|$))",
         plain,
         re.I,
     ):
         add(m, date(year + 1, 12, 31))
+    # a figure for "the next", its period left out after the one named before it: "3.4 percent this year, and 3.5
+    # percent the next"
+    for m in re.finditer(r"\b(?:for\s+)?the\s+next(?=\s*(?:[.;!?]|$))", plain, re.I):
+        if re.search(r"\d\s*(?:%|percent|per\s*cent)\s+$", plain[: m.start()], re.I):
+            add(m, date(year + 1, 12, 31))
     # (not a change "on the year", year on year: "expenditure should fall by \u20ac705 million on the year")
     for m in re.finditer(
         r"\b(?:this|the\s+current|(?<!\bon\s)the)\s+(?:calendar\s+)?year\b|\byear[\s-]?end\b|\bthe\s+rest\s+of\s+the\s+year\b"

