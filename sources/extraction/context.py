@@ -136,8 +136,13 @@ ANAPHORA = re.compile(
 )
 ELABORATION = re.compile(r"(?:(?:and|or|but)\s+)?(?:perhaps|possibly|maybe)\b", re.I)
 CONDITIONAL = re.compile(r"\s*[\"']?(?:(?:But|And|So|Yet|Still)\s+)?(?:If|if|Unless|unless|Even if|even if|Should)\b")
+# the writer's own forecast told as one made before: "In 2008, I said the Dow Jones Industrial Average would hit
+# 15,000", "We predicted that gold would peak at $1,800" (not "as we said", which restates the view held now, nor
+# "we forecast", whose tense is the present's as often as the past's)
+OWN_PAST_FORECAST = r"(?<!\bas\s)\b(?:I|we)\s+(?:\w+ly\s+)?(?:predicted|said|thought|expected)\b"
 # A forecast told as one made earlier: "the November 2007 forecast for 2008", "Previous forecasts predicted"
 PAST_FORECAST = re.compile(
+    OWN_PAST_FORECAST + r"|"
     # "The bank's inflation forecast for 2025 in the previous report was also 5 percent"
     r"\b(?:previous|earlier|prior|last\s+year's|old|original)\s+(?:forecasts?|predictions?|projections?|outlook|"
     r"reports?|surveys?|polls?|estimates?|statements?)\b"

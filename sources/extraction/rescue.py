@@ -44,7 +44,8 @@ in plain Python:
 - `fingerprint`: a digest of the features the model was trained on, stored with it, so a test
   says when a change of the rules calls for retraining.
 
-A question is never rescued: the corpus counts none as a forecast.
+A question is never rescued: the corpus counts none as a forecast; nor is a sentence dated last year or the
+writer's own forecast told as one made before ("In 2008, I said the Dow ... would hit 15,000").
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ from sources import scales
 from .candidate import DEFAULT_NOTE, Candidate, default_deadline, drafted
 from .claims import strip_quote_marks
 from .clause_candidate import BELIEF, band_of, ends_as_prose, hedged_by_frame
+from .context import OWN_PAST_FORECAST
 from .deadlines import deadline_in
 from .flags import (
     BASIS_NONE,
@@ -504,13 +506,21 @@ def headings_above(plain: str, spans: list[tuple[int, int, int]], index: int) ->
 # a sentence that opens by dating itself in the past tells what was done: "In July last year, the government decided
 # to raise the minimum wage by 16 percent to 7,530 won ($6.60) for this year"
 _PAST_OPENING = re.compile(r"^\W*(?:in\s+(?:\w+\s+){0,2})?last\s+(?:year|month|week|quarter)\s*,", re.I)
+# ... nor one in which the writer tells a forecast of theirs made before: "In 2008, I said the Dow Jones Industrial
+# Average would hit 15,000", "We expected holiday sales to grow 4.3% last year"
+_OWN_PAST_FORECAST = re.compile(OWN_PAST_FORECAST, re.I)
 
 
 def rescuable(plain: str, start: int, end: int) -> bool:
     """Whether a sentence may be rescued: a question forecasts nothing, however much it sounds
-    like a forecast ("Who will win the tournament?"), nor does a sentence dated last year."""
+    like a forecast ("Who will win the tournament?"), nor does a sentence dated last year or the writer's
+    own forecast told as one made before."""
     sentence = plain[start:end]
-    return not sentence.rstrip("\"') \u201d").endswith("?") and not _PAST_OPENING.match(sentence)
+    return (
+        not sentence.rstrip("\"') \u201d").endswith("?")
+        and not _PAST_OPENING.match(sentence)
+        and not _OWN_PAST_FORECAST.search(sentence)
+    )
 
 
 def too_little(line: str) -> bool:

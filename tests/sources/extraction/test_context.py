@@ -40,6 +40,25 @@ def test_a_will_inside_a_question_of_where_what_or_how_is_no_forecast(text):
     assert extract_candidates(text, published_on=date(2024, 5, 1)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-29, newsletter-1stnationalreserve-gold-silver-2020
+        "We predicted that gold would peak at $1,800 if the president won re-election.",
+        # holdout-16, newsletter-boz-us-election-2024
+        "In my first newsletter of this year, I said the Democrats were 70% likely to win the presidency.",
+    ],
+)
+def test_the_writers_own_forecast_told_as_made_before_is_no_forecast(text):
+    assert PAST_FORECAST.search(text)
+    assert extract_candidates(text, published_on=date(2024, 11, 1)) == []
+
+
+def test_a_view_restated_or_a_forecast_in_the_present_is_no_past_forecast():
+    assert not PAST_FORECAST.search("As we said, the economy will slow")
+    assert not PAST_FORECAST.search("We forecast two additional 25 bps hikes from the Fed")
+
+
 def test_the_patterns_the_pipeline_asks():
     assert CONDITIONAL.match("But if inflation remains high, expectations could topple")
     assert PAST_FORECAST.search("Here's the November 2007 forecast for 2008:").group("year") == "2007"

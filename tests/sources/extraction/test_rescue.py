@@ -478,3 +478,18 @@ def test_a_sentence_dated_last_year_is_never_rescued():
     assert not rescue.rescuable(plain, 0, len(plain))
     found = rescue.with_rescued(text, plain, [], date(2018, 1, 18), SCALE, scores=[0.99], threshold=0.7)
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tune, op-ed-mcclatchy-predictions-2011
+        "In 2008, I said the Dow Jones Industrial Average would hit 15,000.",
+        # holdout-41, outlook-emarketer-retailers-holiday-guidance-2025
+        "We expected holiday sales to grow 4.3% last year.",
+    ],
+)
+def test_the_writers_own_forecast_told_as_made_before_is_never_rescued(text):
+    plain = to_plain(text)
+    assert not rescue.rescuable(plain, 0, len(plain))
+    assert rescue.with_rescued(text, plain, [], date(2025, 1, 10), SCALE, scores=[0.99], threshold=0.7) == []
