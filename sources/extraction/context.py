@@ -151,6 +151,8 @@ PAST_FORECAST = re.compile(
     # "The central bank had forecast in January that", "It had previously expected"
     r"|\bhad\s+(?:previously\s+|earlier\s+|initially\s+|originally\s+)?(?:forecast|predicted|projected|expected|estimated)\b"
     r"|\bpreviously\s+(?:forecast|predicted|projected|expected|estimated)\b"
+    # ... or a sentence that opens on it: "Previously, the ministry forecast the country's export revenue to reach"
+    r"|^\W*previously\s*,"
     # "Last year we forecast growth of 2%", "In 2022, many economists predicted a recession"
     r"|\b(?:last\s+(?:year|month|week|quarter|spring|summer|autumn|fall|winter)|a\s+year\s+ago)\b[^.]{0,40}?"
     r"\b(?:forecast|predicted|projected|expected|said|thought)\b"

@@ -504,8 +504,12 @@ def headings_above(plain: str, spans: list[tuple[int, int, int]], index: int) ->
 
 
 # a sentence that opens by dating itself in the past tells what was done: "In July last year, the government decided
-# to raise the minimum wage by 16 percent to 7,530 won ($6.60) for this year"
-_PAST_OPENING = re.compile(r"^\W*(?:in\s+(?:\w+\s+){0,2})?last\s+(?:year|month|week|quarter)\s*,", re.I)
+# to raise the minimum wage by 16 percent to 7,530 won ($6.60) for this year"; so does one that opens on "previously":
+# "Previously, earnings per share were expected to be between a decline of 1 percent and flat"
+_PAST_OPENING = re.compile(
+    r"^\W*(?:(?:in\s+(?:\w+\s+){0,2})?last\s+(?:year|month|week|quarter)|previously)\s*,",
+    re.I,
+)
 # ... nor one in which the writer tells a forecast of theirs made before: "In 2008, I said the Dow Jones Industrial
 # Average would hit 15,000", "We expected holiday sales to grow 4.3% last year"
 _OWN_PAST_FORECAST = re.compile(OWN_PAST_FORECAST, re.I)

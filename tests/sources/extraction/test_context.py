@@ -54,6 +54,13 @@ def test_the_writers_own_forecast_told_as_made_before_is_no_forecast(text):
     assert extract_candidates(text, published_on=date(2024, 11, 1)) == []
 
 
+def test_a_forecast_opening_on_previously_is_no_forecast():
+    # holdout-19, wire-vietnamplus-trade-deficit-2013
+    text = "Previously, the ministry forecast the country's export revenue to reach 127 billion USD this year."
+    assert PAST_FORECAST.search(text)
+    assert extract_candidates(text, published_on=date(2013, 10, 1)) == []
+
+
 def test_a_view_restated_or_a_forecast_in_the_present_is_no_past_forecast():
     assert not PAST_FORECAST.search("As we said, the economy will slow")
     assert not PAST_FORECAST.search("We forecast two additional 25 bps hikes from the Fed")

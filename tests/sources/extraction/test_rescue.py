@@ -493,3 +493,13 @@ def test_the_writers_own_forecast_told_as_made_before_is_never_rescued(text):
     plain = to_plain(text)
     assert not rescue.rescuable(plain, 0, len(plain))
     assert rescue.with_rescued(text, plain, [], date(2025, 1, 10), SCALE, scores=[0.99], threshold=0.7) == []
+
+
+def test_a_sentence_opening_on_previously_is_never_rescued():
+    # holdout-3, outlook-nasdaq-pg-fy24-2024
+    text = "Previously, earnings per share were expected to be between a decline of 1 percent and flat."
+    plain = to_plain(text)
+    assert not rescue.rescuable(plain, 0, len(plain))
+    # what is forecast now beside an earlier figure is still a sentence to read
+    plain = to_plain("Earnings per share are expected to rise 3 percent, above what was previously expected.")
+    assert rescue.rescuable(plain, 0, len(plain))
