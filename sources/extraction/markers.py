@@ -607,6 +607,12 @@ _UNNAMED_OUTCOMES = re.compile(
     r"(?=\s*(?:[.;!)]|$)|\s+(?:below|and)\b|\s+to\s+[a-z]+\b|\s+of\s+(?!between\b|about\b|around\b|\d)[a-z][a-z\s]{0,30}[.;!]?\s*$)",
     re.I,
 )
+# a ranking from the most likely to the least, told as the order of a list: "Here is the list of states and
+# districts, from most likely to go Trump to most likely to go Clinton", "three main scenarios, from the most likely
+# to the most unlikely"
+_RANKED_FROM = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:most|least)\s+(?:(?:un)?likely\b[^.;]{0,40}?\bto\s+(?:the\s+)?(?:most|least)\s+)?$", re.I
+)
 _OUTCOME_NAMED_BEFORE = re.compile(r"\b(?:is|are|was|were|be|as|considered|deemed)\s+(?:\w+\s+){0,4}$", re.I)
 
 
@@ -628,6 +634,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
             and _UNNAMED_OUTCOMES.match(plain, e)
             and not _OUTCOME_NAMED_BEFORE.search(plain[max(0, s - 40) : s])
         ):
+            return None
+        if _RANKED_FROM.search(plain[max(0, s - 80) : s]):
             return None
         if _DENIED_JUDGEMENT.search(plain[max(0, s - 60) : s]):
             negated = not negated  # "I don't know that it's more likely than not"

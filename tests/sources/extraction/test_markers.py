@@ -1692,3 +1692,16 @@ def test_likely_before_outcomes_a_method_weighs_none_named_is_no_marker(sentence
 )
 def test_likely_outcomes_with_a_figure_or_named_keep_their_marker(sentence):
     assert [m for m in find_markers(sentence, 0, len(sentence)) if m.kind == "adjective"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-40, model-abovenota-clinton-trump-2016
+        "Here is the list of states, from most likely to go Republican to most likely to go Democratic.",
+        # holdout-22
+        "There are three main scenarios, from the most likely to the most unlikely (but still possible).",
+    ],
+)
+def test_a_ranking_from_the_most_likely_to_the_least_is_no_marker(sentence):
+    assert not find_markers(sentence, 0, len(sentence))
