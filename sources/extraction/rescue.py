@@ -38,8 +38,8 @@ in plain Python:
 - `table_row`: a cell of a table copied one cell a line (found as the rules find it, `rows.stacked_tables`)
   is no sentence: it is proposed as its row, once, with the table's column of chances, if it has one;
 - `with_rescued`: the candidates and the rescued sentences, in text order (never a line of three
-  words or fewer with no figure, `too_little`: "Holding steady.", a title on a line of its own,
-  unless it is a list item under a line announcing the list);
+  words or fewer with no figure, or a page's date or time stamp alone, `too_little`: "Holding steady.", a
+  title on a line of its own, "6 May 2010", unless it is a list item under a line announcing the list);
 - `rescued`: the same with the shipped model (`rescue_weights.json`, read once, when first needed);
 - `fingerprint`: a digest of the features the model was trained on, stored with it, so a test
   says when a change of the rules calls for retraining.
@@ -50,6 +50,7 @@ writer's own forecast told as one made before ("In 2008, I said the Dow ... woul
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import itertools
 import json
@@ -527,10 +528,19 @@ def rescuable(plain: str, start: int, end: int) -> bool:
     )
 
 
+_MONTH = "|".join(name for name in [*calendar.month_name, *calendar.month_abbr] if name)
+# a page's date or time stamp on a line of its own: "6 May 2010", "11:22", "2018-07-12 12:02:10.0"
+_STAMP = re.compile(
+    rf"\W*(?=\S)(?:(?:\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+(?:19|20)\d\d|(?:{_MONTH})\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-\d\d-\d\d)\s*)?(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\W*",
+    re.I,
+)
+
+
 def too_little(line: str) -> bool:
     """Whether a line says too little to be a forecast on its own: three words or fewer and no figure
-    ("U.S.", "Holding steady.", a film's title on a line of its own)."""
-    return len(_WORD.findall(line)) <= 3 and not _DIGIT.search(line)
+    ("U.S.", "Holding steady.", a film's title on a line of its own), or a date or time stamp alone."""
+    return (len(_WORD.findall(line)) <= 3 and not _DIGIT.search(line)) or bool(_STAMP.fullmatch(line))
 
 
 def with_rescued(

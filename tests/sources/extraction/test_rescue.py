@@ -503,3 +503,13 @@ def test_a_sentence_opening_on_previously_is_never_rescued():
     # what is forecast now beside an earlier figure is still a sentence to read
     plain = to_plain("Earnings per share are expected to rise 3 percent, above what was previously expected.")
     assert rescue.rescuable(plain, 0, len(plain))
+
+
+@pytest.mark.parametrize("line", ["6 May 2010", "11:22", "2018-07-12 12:02:10.0", "May 5, 2025 3:30"])
+def test_a_date_or_time_stamp_alone_says_too_little(line):
+    assert rescue.too_little(line)
+
+
+@pytest.mark.parametrize("line", ["49", "$95.00", "May 2025: 3%", "Target: 5,805.00", "4.2% \u2013 4.7%"])
+def test_a_figure_alone_is_no_stamp(line):
+    assert not rescue.too_little(line)
