@@ -45,7 +45,8 @@ in plain Python:
   says when a change of the rules calls for retraining.
 
 A question is never rescued: the corpus counts none as a forecast; nor is a sentence dated last year or the
-writer's own forecast told as one made before ("In 2008, I said the Dow ... would hit 15,000").
+writer's own forecast told as one made before ("In 2008, I said the Dow ... would hit 15,000"), or an outcome
+reported as the one expected ("voted ... to raise policy rate by 0.25% ... as expected").
 """
 
 from __future__ import annotations
@@ -514,6 +515,11 @@ _PAST_OPENING = re.compile(
 # ... nor one in which the writer tells a forecast of theirs made before: "In 2008, I said the Dow Jones Industrial
 # Average would hit 15,000", "We expected holiday sales to grow 4.3% last year"
 _OWN_PAST_FORECAST = re.compile(OWN_PAST_FORECAST, re.I)
+# ... nor a decision or an outcome reported as the one foreseen: "MPC voted unanimously to raise policy rate by 0.25%
+# from 1% to 1.25% as expected" (what was expected has come; not with a modal of its own: "The Senate, too, will be
+# roughly as forecast")
+_CAME_AS_EXPECTED = re.compile(r"\bas\s+(?:\w+ly\s+)?(?:expected|anticipated|predicted|forecast)\W*$", re.I)
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|should|shall)\b|'ll\b", re.I)
 
 
 def rescuable(plain: str, start: int, end: int) -> bool:
@@ -525,6 +531,7 @@ def rescuable(plain: str, start: int, end: int) -> bool:
         not sentence.rstrip("\"') \u201d").endswith("?")
         and not _PAST_OPENING.match(sentence)
         and not _OWN_PAST_FORECAST.search(sentence)
+        and not (_CAME_AS_EXPECTED.search(sentence) and not _MODAL.search(sentence))
     )
 
 

@@ -513,3 +513,12 @@ def test_a_date_or_time_stamp_alone_says_too_little(line):
 @pytest.mark.parametrize("line", ["49", "$95.00", "May 2025: 3%", "Target: 5,805.00", "4.2% \u2013 4.7%"])
 def test_a_figure_alone_is_no_stamp(line):
     assert not rescue.too_little(line)
+
+
+def test_an_outcome_reported_as_the_one_expected_is_never_rescued():
+    # holdout-21
+    plain = to_plain("The MPC voted unanimously to raise the policy rate by 0.25% from 1% to 1.25% as expected.")
+    assert not rescue.rescuable(plain, 0, len(plain))
+    # with a modal of its own, what is foreseen is still to come
+    plain = to_plain("The Senate, too, will be roughly as forecast.")
+    assert rescue.rescuable(plain, 0, len(plain))
