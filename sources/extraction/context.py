@@ -201,10 +201,22 @@ _WE_BELIEVED = re.compile(
 )
 
 
+# what a forecast does, told with no figure of it: "Our election forecast ... projects the likelihood that a given
+# party would win the most seats", "The Solar Cycle Prediction Panel forecasts the number of sunspots expected for
+# solar maximum" (not its result: "NOAA forecasts the number of named storms at 14 to 21")
+_METHOD_TOLD = re.compile(
+    r"\b(?:predicts?|projects?|forecasts?|estimates?|calculates?)\s+the\s+"
+    r"(?:likelihood|probability|probabilities|chances?|odds|number|timing)\s+(?:of|that)\b\D*$",
+    re.I,
+)
+
+
 def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool:
     before = plain[seg_start : marker.start]
     after = plain[marker.end : seg_end]
     if _SUPPRESS_BEFORE.search(before):
+        return True
+    if _METHOD_TOLD.search(plain, seg_start, seg_end):
         return True
     line_before = plain[plain.rfind("\n", 0, seg_start) + 1 : seg_start]
     if marker.kind == "headline" and re.search(r"[,;]\s*$", line_before):

@@ -435,3 +435,23 @@ def test_a_coming_thing_one_may_have_is_a_possibility_where_may_have_noticed_is_
     assert "have a" in possible.quote
     assert possible.probability is None
     assert extract_candidates("You may have noticed the change in 2023.", published_on=date(2022, 11, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-31
+        "Our election forecast projects the likelihood that a given party would win the most seats.",
+        # holdout-13
+        "The Solar Cycle Prediction Panel forecasts the number of sunspots expected for solar maximum.",
+        # holdout-45
+        "Our forecast accounts for uncertainty in polling and predicts the likelihood of a range of outcomes.",
+    ],
+)
+def test_what_a_forecast_does_told_with_no_figure_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2024, 5, 1)) == []
+
+
+def test_a_forecast_of_a_number_with_its_figure_is_still_one():
+    text = "NOAA forecasts the number of named storms at 14 to 21 this season."
+    assert extract_candidates(text, published_on=date(2024, 5, 1))
