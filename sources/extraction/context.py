@@ -136,8 +136,13 @@ ANAPHORA = re.compile(
 )
 ELABORATION = re.compile(r"(?:(?:and|or|but)\s+)?(?:perhaps|possibly|maybe)\b", re.I)
 CONDITIONAL = re.compile(r"\s*[\"']?(?:(?:But|And|So|Yet|Still)\s+)?(?:If|if|Unless|unless|Even if|even if|Should)\b")
+# the writer's own forecast told as one made before: "In 2008, I said the Dow Jones Industrial Average would hit
+# 15,000", "We predicted that gold would peak at $1,800" (not "as we said", which restates the view held now, nor
+# "we forecast", whose tense is the present's as often as the past's)
+OWN_PAST_FORECAST = r"(?<!\bas\s)\b(?:I|we)\s+(?:\w+ly\s+)?(?:predicted|said|thought|expected)\b"
 # A forecast told as one made earlier: "the November 2007 forecast for 2008", "Previous forecasts predicted"
 PAST_FORECAST = re.compile(
+    OWN_PAST_FORECAST + r"|"
     # "The bank's inflation forecast for 2025 in the previous report was also 5 percent"
     r"\b(?:previous|earlier|prior|last\s+year's|old|original)\s+(?:forecasts?|predictions?|projections?|outlook|"
     r"reports?|surveys?|polls?|estimates?|statements?)\b"
@@ -146,6 +151,8 @@ PAST_FORECAST = re.compile(
     # "The central bank had forecast in January that", "It had previously expected"
     r"|\bhad\s+(?:previously\s+|earlier\s+|initially\s+|originally\s+)?(?:forecast|predicted|projected|expected|estimated)\b"
     r"|\bpreviously\s+(?:forecast|predicted|projected|expected|estimated)\b"
+    # ... or a sentence that opens on it: "Previously, the ministry forecast the country's export revenue to reach"
+    r"|^\W*previously\s*,"
     # "Last year we forecast growth of 2%", "In 2022, many economists predicted a recession"
     r"|\b(?:last\s+(?:year|month|week|quarter|spring|summer|autumn|fall|winter)|a\s+year\s+ago)\b[^.]{0,40}?"
     r"\b(?:forecast|predicted|projected|expected|said|thought)\b"
@@ -194,10 +201,22 @@ _WE_BELIEVED = re.compile(
 )
 
 
+# what a forecast does, told with no figure of it: "Our election forecast ... projects the likelihood that a given
+# party would win the most seats", "The Solar Cycle Prediction Panel forecasts the number of sunspots expected for
+# solar maximum" (not its result: "NOAA forecasts the number of named storms at 14 to 21")
+_METHOD_TOLD = re.compile(
+    r"\b(?:predicts?|projects?|forecasts?|estimates?|calculates?)\s+the\s+"
+    r"(?:likelihood|probability|probabilities|chances?|odds|number|timing)\s+(?:of|that)\b\D*$",
+    re.I,
+)
+
+
 def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool:
     before = plain[seg_start : marker.start]
     after = plain[marker.end : seg_end]
     if _SUPPRESS_BEFORE.search(before):
+        return True
+    if _METHOD_TOLD.search(plain, seg_start, seg_end):
         return True
     line_before = plain[plain.rfind("\n", 0, seg_start) + 1 : seg_start]
     if marker.kind == "headline" and re.search(r"[,;]\s*$", line_before):

