@@ -537,3 +537,40 @@ def test_an_outcome_reported_as_the_one_expected_is_never_rescued():
     # with a modal of its own, what is foreseen is still to come
     plain = to_plain("The Senate, too, will be roughly as forecast.")
     assert rescue.rescuable(plain, 0, len(plain))
+
+
+@pytest.mark.parametrize(
+    "text, published_on",
+    [
+        # holdout-30: a change in the past tense with its figure
+        ("International tourism arrivals rose by 4 percent in 2019 to 1.5 billion.", date(2020, 1, 20)),
+        # holdout-4
+        ("Sales from rental services grew 5.9% to $1.93 billion.", date(2024, 9, 25)),
+        # holdout-29: a line dated before the day it was written
+        ("The company produced more than 40,000 tonnes of copper during the first half of the year.", date(2014, 8, 1)),
+    ],
+)
+def test_a_figure_of_the_past_is_never_rescued(text, published_on):
+    plain = to_plain(text)
+    assert rescue.told_as_past(plain, 0, len(plain), published_on)
+    assert rescue.with_rescued(text, plain, [], published_on, SCALE, scores=[0.99], threshold=0.7) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word of a forecast: holdout-35
+        "In just three months, the median forecast for this year has surged from $2,756 to $3,065.",
+        # a belief: holdout-35
+        "We believe that interest rates have peaked at 5.25 per cent.",
+        # a modal
+        "Prices rose 5% and will rise again next year.",
+        # dated ahead: holdout-24
+        "Growth in China is a major factor in the increased deliveries over the next 20 years.",
+        # the recent past a forecast stands on: holdout-41
+        "2.5% Inflation: The last 6 monthly inflation numbers have averaged just over .2%.",
+    ],
+)
+def test_a_figure_with_a_forecast_or_a_date_ahead_is_no_report_of_the_past(text):
+    plain = to_plain(text)
+    assert not rescue.told_as_past(plain, 0, len(plain), date(2025, 6, 1))
