@@ -140,6 +140,9 @@ CONDITIONAL = re.compile(r"\s*[\"']?(?:(?:But|And|So|Yet|Still)\s+)?(?:If|if|Unl
 # 15,000", "We predicted that gold would peak at $1,800" (not "as we said", which restates the view held now, nor
 # "we forecast", whose tense is the present's as often as the past's)
 OWN_PAST_FORECAST = r"(?<!\bas\s)\b(?:I|we)\s+(?:\w+ly\s+)?(?:predicted|said|thought|expected)\b"
+# a sentence that opens on "previously" tells what was held before: "Previously, the ministry forecast the country's
+# export revenue to reach ..."
+PREVIOUSLY_OPENING = r"^\W*previously\s*,"
 # A forecast told as one made earlier: "the November 2007 forecast for 2008", "Previous forecasts predicted"
 PAST_FORECAST = re.compile(
     OWN_PAST_FORECAST + r"|"
@@ -151,8 +154,8 @@ PAST_FORECAST = re.compile(
     # "The central bank had forecast in January that", "It had previously expected"
     r"|\bhad\s+(?:previously\s+|earlier\s+|initially\s+|originally\s+)?(?:forecast|predicted|projected|expected|estimated)\b"
     r"|\bpreviously\s+(?:forecast|predicted|projected|expected|estimated)\b"
-    # ... or a sentence that opens on it: "Previously, the ministry forecast the country's export revenue to reach"
-    r"|^\W*previously\s*,"
+    # ... or a sentence that opens on it
+    r"|" + PREVIOUSLY_OPENING +
     # "Last year we forecast growth of 2%", "In 2022, many economists predicted a recession"
     r"|\b(?:last\s+(?:year|month|week|quarter|spring|summer|autumn|fall|winter)|a\s+year\s+ago)\b[^.]{0,40}?"
     r"\b(?:forecast|predicted|projected|expected|said|thought)\b"

@@ -7,7 +7,7 @@ from datetime import date
 
 from .flags import DEADLINE_APPROXIMATE, DEADLINE_NO_FIXED_DATE, DEADLINE_STATED
 from .periods import retail_fiscal_year_end
-from .timex import When, time_expressions
+from .timex import MONTH, When, time_expressions
 
 _BASE_OR_LATER = re.compile(
     r"(?:(?:\d\s*(?:%|percent|per\s+cent)?|\b\w+\s+(?:percent|per\s+cent))\s+over|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+$"
@@ -72,9 +72,7 @@ _REPORT_SPAN = re.compile(
 
 
 # a month named with no year and no day: "and the second in September"
-_BARE_MONTH = re.compile(
-    r"(?:\w+\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\.?", re.I
-)
+_BARE_MONTH = re.compile(rf"(?:\w+\s+)?{MONTH}", re.I)
 
 
 def month_in_named_year(

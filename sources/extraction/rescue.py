@@ -55,7 +55,6 @@ tourism arrivals rose by 4 percent in 2019").
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import itertools
 import json
@@ -71,7 +70,7 @@ from sources import scales
 from .candidate import DEFAULT_NOTE, Candidate, default_deadline, drafted
 from .claims import strip_quote_marks
 from .clause_candidate import BELIEF, band_of, ends_as_prose, hedged_by_frame
-from .context import OWN_PAST_FORECAST
+from .context import OWN_PAST_FORECAST, PREVIOUSLY_OPENING
 from .deadlines import deadline_in
 from .flags import (
     BASIS_NONE,
@@ -87,6 +86,7 @@ from .rows import PERCENT_QUANTITY, StackedTable, stacked_tables
 from .segments import blocks, sentences_in
 from .stated import CONTEST
 from .text import trim
+from .timex import MONTH
 
 RESCUED_WARNING = "proposed by the sentence model, not by a rule: check that it is a forecast"
 # The shipped model, written by the training script.
@@ -525,8 +525,7 @@ def headings_above(plain: str, spans: list[tuple[int, int, int]], index: int) ->
 # to raise the minimum wage by 16 percent to 7,530 won ($6.60) for this year"; so does one that opens on "previously":
 # "Previously, earnings per share were expected to be between a decline of 1 percent and flat"
 _PAST_OPENING = re.compile(
-    r"^\W*(?:(?:in\s+(?:\w+\s+){0,2})?last\s+(?:year|month|week|quarter)|previously)\s*,",
-    re.I,
+    r"^\W*(?:in\s+(?:\w+\s+){0,2})?last\s+(?:year|month|week|quarter)\s*,|" + PREVIOUSLY_OPENING, re.I
 )
 # ... nor one in which the writer tells a forecast of theirs made before: "In 2008, I said the Dow Jones Industrial
 # Average would hit 15,000", "We expected holiday sales to grow 4.3% last year"
@@ -600,10 +599,9 @@ def told_as_past(plain: str, start: int, end: int, published_on: date) -> bool:
     return when is not None and when.flag == DEADLINE_STATED
 
 
-_MONTH = "|".join(name for name in [*calendar.month_name, *calendar.month_abbr] if name)
 # a page's date or time stamp on a line of its own: "6 May 2010", "11:22", "2018-07-12 12:02:10.0"
 _STAMP = re.compile(
-    rf"\W*(?=\S)(?:(?:\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+(?:19|20)\d\d|(?:{_MONTH})\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d"
+    rf"\W*(?=\S)(?:(?:\d{{1,2}}\s+{MONTH},?\s+(?:19|20)\d\d|{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d"
     r"|(?:19|20)\d\d-\d\d-\d\d)\s*)?(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\W*",
     re.I,
 )

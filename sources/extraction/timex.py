@@ -19,7 +19,8 @@ from .seasons import flu_seasons, sporting_events
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
-_MONTH_RE = (
+# a month's name or abbreviation, as a date writes it (shared with the readers of datelines and bare months)
+MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
@@ -177,7 +178,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     # a year counted from a date: "for the year following September 11, 2025", "in the 12 months after March 2024"
     for m in re.finditer(
         rf"\b(?:the\s+)?(?P<n>year|12\s+months|twelve\s+months)\s+(?:following|after)\s+"
-        rf"(?P<month>{_MONTH_RE})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?P<y>(?:19|20)\d\d)\b",
+        rf"(?P<month>{MONTH})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?,?\s+(?P<y>(?:19|20)\d\d)\b",
         plain,
         re.I,
     ):
@@ -287,7 +288,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     # figure, and its "the year" is not this calendar year
     for m in re.finditer(
         rf"\b(?:the\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?"
-        rf"(?P<month>{_MONTH_RE})(?!\s+\d)",
+        rf"(?P<month>{MONTH})(?!\s+\d)",
         plain,
         re.I,
     ):
@@ -301,7 +302,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         rf"\b(?P<pre>by|before|until|till|through|in|during|from|this|next|early|late|mid|on|since|after|come)?\s*"
         # "14 February" and "the 4th of November" as well as "February 14"
         rf"(?:(?:the\s+)?(?P<day0>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
-        rf"(?P<month>{_MONTH_RE})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>\d{{4}}))?(?:'s)?\b"
+        rf"(?P<month>{MONTH})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>\d{{4}}))?(?:'s)?\b"
         # "its January estimate", "July's prediction": a month naming an earlier report
         r"(?!\s+(?:estimates?|forecasts?|reports?|surveys?|data|figures?|projections?|predictions?|update|"
         r"statement|minutes|outlook|meeting|release|numbers?)\b)",
@@ -316,7 +317,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             continue
         # the first month of a span ("the summer driving season (April through September)") is no window
         if not (day or m.group("y")) and re.match(
-            rf"\s*(?:through|to|until|till|-|\u2013)\s*(?:{_MONTH_RE})\b", plain[m.end() :]
+            rf"\s*(?:through|to|until|till|-|\u2013)\s*(?:{MONTH})\b", plain[m.end() :]
         ):
             continue
         month = _MONTHS[name.lower()]
