@@ -129,7 +129,7 @@ def load(set_names: tuple[str, ...] = CORPUS_SETS) -> list[Article]:
                 labels,
                 rules,
                 rule_units,
-                [i for i, (s, e) in enumerate(spans) if i not in covered and rescuable(plain, s, e)],
+                [i for i, (s, e) in enumerate(spans) if i not in covered and rescuable(plain, s, e, published_on)],
                 unit_gold=unit_gold,
                 unit_optional=unit_optional,
             )

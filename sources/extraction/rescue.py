@@ -543,10 +543,11 @@ _MODAL = re.compile(r"\b(?:will|would|could|may|might|should|shall)\b|'ll\b", re
 _BASIS_TOLD = re.compile(r"\b(?:assumes|(?:is|are)\s+based\s+(?:on|upon))\b|^\W*assumes?\b", re.I)
 
 
-def rescuable(plain: str, start: int, end: int) -> bool:
-    """Whether a sentence may be rescued: a question forecasts nothing, however much it sounds
-    like a forecast ("Who will win the tournament?"), nor does a sentence dated last year, the writer's
-    own forecast told as one made before, or what a scenario or an estimate rests on."""
+def rescuable(plain: str, start: int, end: int, published_on: date) -> bool:
+    """Whether a sentence of a page published on `published_on` may be rescued: a question forecasts
+    nothing, however much it sounds like a forecast ("Who will win the tournament?"), nor does a
+    sentence dated last year, the writer's own forecast told as one made before, what a scenario or an
+    estimate rests on, or a figure of the past told as such (`told_as_past`)."""
     sentence = plain[start:end]
     return (
         not sentence.rstrip("\"') \u201d").endswith("?")
@@ -554,6 +555,7 @@ def rescuable(plain: str, start: int, end: int) -> bool:
         and not _OWN_PAST_FORECAST.search(sentence)
         and not (_CAME_AS_EXPECTED.search(sentence) and not _MODAL.search(sentence))
         and not _BASIS_TOLD.search(sentence)
+        and not told_as_past(plain, start, end, published_on)
     )
 
 
@@ -643,10 +645,9 @@ def with_rescued(
     for index, (start, end, block) in enumerate(spans):
         if any(c.start < end and start < c.end for c in candidates):
             continue
-        if not rescuable(plain, start, end) or told_as_past(plain, start, end, published_on):
-            continue
         value = scores[index]
-        if value < threshold:
+        # the score first: it is already computed, and the guards read markers and time expressions
+        if value < threshold or not rescuable(plain, start, end, published_on):
             continue
         before = [(s, e) for s, e, b in spans[:index] if b == block][-2:]
         # the model's own score says how sure it is; rescued sentences stay below the rules' usual range

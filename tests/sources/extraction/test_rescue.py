@@ -490,7 +490,7 @@ def test_a_sentence_dated_last_year_is_never_rescued():
         "for this year, marking the biggest jump in about two decades."
     )
     plain = to_plain(text)
-    assert not rescue.rescuable(plain, 0, len(plain))
+    assert not rescue.rescuable(plain, 0, len(plain), PUBLISHED)
     found = rescue.with_rescued(text, plain, [], date(2018, 1, 18), SCALE, scores=[0.99], threshold=0.7)
     assert found == []
 
@@ -506,7 +506,7 @@ def test_a_sentence_dated_last_year_is_never_rescued():
 )
 def test_the_writers_own_forecast_told_as_made_before_is_never_rescued(text):
     plain = to_plain(text)
-    assert not rescue.rescuable(plain, 0, len(plain))
+    assert not rescue.rescuable(plain, 0, len(plain), PUBLISHED)
     assert rescue.with_rescued(text, plain, [], date(2025, 1, 10), SCALE, scores=[0.99], threshold=0.7) == []
 
 
@@ -514,10 +514,10 @@ def test_a_sentence_opening_on_previously_is_never_rescued():
     # holdout-3, outlook-nasdaq-pg-fy24-2024
     text = "Previously, earnings per share were expected to be between a decline of 1 percent and flat."
     plain = to_plain(text)
-    assert not rescue.rescuable(plain, 0, len(plain))
+    assert not rescue.rescuable(plain, 0, len(plain), PUBLISHED)
     # what is forecast now beside an earlier figure is still a sentence to read
     plain = to_plain("Earnings per share are expected to rise 3 percent, above what was previously expected.")
-    assert rescue.rescuable(plain, 0, len(plain))
+    assert rescue.rescuable(plain, 0, len(plain), PUBLISHED)
 
 
 @pytest.mark.parametrize("line", ["6 May 2010", "11:22", "2018-07-12 12:02:10.0", "May 5, 2025 3:30"])
@@ -533,10 +533,10 @@ def test_a_figure_alone_is_no_stamp(line):
 def test_an_outcome_reported_as_the_one_expected_is_never_rescued():
     # holdout-21
     plain = to_plain("The MPC voted unanimously to raise the policy rate by 0.25% from 1% to 1.25% as expected.")
-    assert not rescue.rescuable(plain, 0, len(plain))
+    assert not rescue.rescuable(plain, 0, len(plain), PUBLISHED)
     # with a modal of its own, what is foreseen is still to come
     plain = to_plain("The Senate, too, will be roughly as forecast.")
-    assert rescue.rescuable(plain, 0, len(plain))
+    assert rescue.rescuable(plain, 0, len(plain), PUBLISHED)
 
 
 @pytest.mark.parametrize(
@@ -589,7 +589,7 @@ def test_a_figure_with_a_forecast_or_a_date_ahead_is_no_report_of_the_past(text)
 )
 def test_what_a_scenario_rests_on_is_never_rescued(text):
     plain = to_plain(text)
-    assert not rescue.rescuable(plain, 0, len(plain))
+    assert not rescue.rescuable(plain, 0, len(plain), PUBLISHED)
     assert rescue.with_rescued(text, plain, [], date(2024, 6, 1), SCALE, scores=[0.99], threshold=0.7) == []
 
 
@@ -599,4 +599,4 @@ def test_a_view_assumed_in_the_plural_or_a_models_runs_may_be_rescued():
         "I ran 250 million season simulations, and they didn't make the playoffs in any of them.",
     ]:
         plain = to_plain(text)
-        assert rescue.rescuable(plain, 0, len(plain))
+        assert rescue.rescuable(plain, 0, len(plain), PUBLISHED)
