@@ -267,10 +267,25 @@ _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
     r"|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)[A-Z]*"
 )
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# A day written in figures, month and day in either order ("09/25/2024", "18/01/2012", "1/14/14").
+_NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})\b")
+# Year, month and day with full stops, as Hungarian and other central European pages write them ("2019. 06. 20.").
+_DOTTED_DATE = re.compile(r"\b(?P<year>\d{4})\.\s?(?P<month>\d{1,2})\.\s?(?P<day>\d{1,2})\b\.?")
+# A date a preposition governs is one the text talks about ("Predictions for March 24th, 2018", "on 4th
+# January 2007 I was quizzed", "Based on 6/30/2024 crop conditions"), not the page's own, unless a word of
+# publishing governs it ("Posted on January 5, 2025").
+_GOVERNED = re.compile(
+    r"(?<!posted )(?<!published )(?<!updated )(?<!released )(?<!dated )(?<!issued )(?<!written )"
+    r"\b(?:for|on|by|until|till|since|before|after|to|in|at|between|than)\s+$",
+    re.I,
+)
 _DATE_PATTERNS = [
-    re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}}\b"),
-    re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}}\b"),
+    re.compile(rf"\b\d{{1,2}}{_ORDINAL}\s+(?:{_MONTH})\.?,?\s+\d{{4}}\b"),
+    re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}{_ORDINAL},?\s+\d{{4}}\b"),
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    _NUMERIC_DATE,
+    _DOTTED_DATE,
 ]
 
 
@@ -280,6 +295,32 @@ def _parse_date(value: str) -> datetime.date | None:
     try:
         return date_parser.parse(value, fuzzy=False, dayfirst=False).date()
     except (ValueError, OverflowError):
+        return None
+
+
+def _stated_date(found: str) -> datetime.date | None:
+    """The date a page's own date line gives: a day in figures only where it is unambiguous ("02/03/2012"
+    is 3 February in New York and 2 March in London, and a wrong date is worse than asking the editor)."""
+    match = _DOTTED_DATE.fullmatch(found)
+    if match:
+        return _valid_date(int(match["year"]), int(match["month"]), int(match["day"]))
+    match = _NUMERIC_DATE.fullmatch(found)
+    if not match:
+        return _parse_date(found)
+    first, second, year = int(match["a"]), int(match["b"]), int(match["year"])
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    if first > 12 >= second:
+        return _valid_date(year, second, first)
+    if second > 12 >= first or first == second:
+        return _valid_date(year, first, second)
+    return None
+
+
+def _valid_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
         return None
 
 
@@ -333,10 +374,12 @@ def extract_metadata(text: str) -> ArticleMetadata:
 
     published_on = None
     for line in head_lines[:8]:
-        for pattern in _DATE_PATTERNS:
-            match = pattern.search(line)
-            if match:
-                published_on = _parse_date(match.group(0))
+        for match in (m for pattern in _DATE_PATTERNS for m in pattern.finditer(line)):
+            before = line[: match.start()]
+            # a day in figures deep in a sentence dates data ("Based on the 6/30/24 crop condition report")
+            deep = match.re is _NUMERIC_DATE and len(before.split()) > 4
+            if not deep and not _GOVERNED.search(before):
+                published_on = _stated_date(match.group(0))
                 if published_on:
                     break
         if published_on:
@@ -346,7 +389,7 @@ def extract_metadata(text: str) -> ArticleMetadata:
         # (kind, title, publisher and authors, one line each): "November 8, 2023" as a fifth block.
         for line in (line.strip() for block in blocks[4:8] for line in block.split("\n")):
             if any(pattern.fullmatch(line) for pattern in _DATE_PATTERNS):
-                published_on = _parse_date(line)
+                published_on = _stated_date(line)
                 if published_on:
                     break
     return ArticleMetadata(

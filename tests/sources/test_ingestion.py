@@ -60,6 +60,24 @@ def test_bio_line_is_kept_as_the_author_bio():
         ("Title\n\nPrices 14 may 2018 levels.\n\nText.", None),
         # a date inside a sentence further down is not the page's date
         ("Title\n\nOne.\n\nTwo.\n\nThree.\n\nOn March 3, 2022, the bank raised rates.", None),
+        # days with ordinals, a comma after the month, after a weekday (bankofengland.co.uk notes, fitchsolutions.com)
+        ("Monetary Policy Statement (11th May 2017).\n\nText.", datetime.date(2017, 5, 11)),
+        ("April 14th 2014\n\nSummary", datetime.date(2014, 4, 14)),
+        ("Title\nPolitical Risk / Europe / Mon 03 Mar, 2025\n\nText.", datetime.date(2025, 3, 3)),
+        # a day in figures where only one reading is a date: month first, day first, a two-digit year
+        ("10:40 AM EDT, 09/25/2024 (MT Newswires) -- Cintas raised its guidance.", datetime.date(2024, 9, 25)),
+        ("Report\n18/01/2012\nToday sees the launch.", datetime.date(2012, 1, 18)),
+        ("NFL Futures (1/14/14)\n\nBy John Ewing", datetime.date(2014, 1, 14)),
+        ("News ID : 231026\n\nPublish Date : 6/30/2025 6:16:58 PM\n\nTitle", datetime.date(2025, 6, 30)),
+        # ... never one that reads two ways, nor one deep in a sentence, which dates data
+        ("Milton Ezrati\n5/6/2022\n\nText.", None),
+        ("Yields\n\nThis article estimates yields. Based on the 6/30/24 crop report, output rises.", None),
+        # year, month and day with full stops (trademagazin.hu)
+        ("Growth\n\nBy: Trademagazin editor Date: 2019. 06. 20. 11:22\n\nText.", datetime.date(2019, 6, 20)),
+        # a date a preposition governs is one the text talks about, unless a word of publishing does
+        ("Predictions\n\nPredictions for March 24th, 2018\n\n* I will have my licence.", None),
+        ("Title\n\nIn case you are interested, on 4th January 2007 I was quizzed.", None),
+        ("Title\n\nAs of 30 January 2023, forecasters see a 28% probability.", datetime.date(2023, 1, 30)),
     ],
 )
 def test_publication_date_from_the_header(header, date):
