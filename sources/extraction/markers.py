@@ -665,7 +665,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
             C.VERY_LIKELY if groups.get("heavily") or groups.get("confident") or groups.get("firmly") else category
         )
         if kind in ("will", "would", "should") and not negated:
-            negated = bool(re.match(r"\s+(?:not|never)\b", plain[e : e + 7]))
+            # an adverb of no weight may stand between: "the opposition alliance will also not secure a majority"
+            negated = bool(re.match(r"\s+(?:(?:also|still|simply)\s+)?(?:not|never)\b", plain[e : e + 16]))
         if (
             kind == "will"
             and negated

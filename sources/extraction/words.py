@@ -129,6 +129,8 @@ CHANCES = {
     # "The House could go either way."
     "could go either way": C.EVEN,
     "can go either way": C.EVEN,
+    # "This battle is too close to call."
+    "too close to call": C.EVEN,
     # "India and England are near certainties"
     "near certainties": C.ALMOST_CERTAIN,
     "near certainty": C.ALMOST_CERTAIN,
@@ -193,6 +195,8 @@ INSTITUTIONS = (
 # `bracket`: after a sentence of prose, a bracketed figure is as often a share, "in 2015 (24%)")
 TRAILING = r"(?:[.!]\s+|\s+(?:--|[\u2013\u2014])\s*|\s+(?P<bracket>(?=\()))"
 DEGREES = {
+    # "His chances of forming a majority are non-existent."
+    "non-existent": C.REMOTE, "nonexistent": C.REMOTE, "nil": C.REMOTE,
     "remote": C.REMOTE, "slim": C.VERY_UNLIKELY, "small": C.VERY_UNLIKELY, "poor": C.VERY_UNLIKELY,
     "long": C.VERY_UNLIKELY, "dim": C.VERY_UNLIKELY, "bleak": C.VERY_UNLIKELY, "low": C.UNLIKELY,
     "fair": C.EVEN, "decent": C.EVEN, "good": C.LIKELY, "high": C.LIKELY, "strong": C.LIKELY,
