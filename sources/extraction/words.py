@@ -185,6 +185,10 @@ _OTHER_ESTIMATE_WORDS = (
 HEDGE_WORDS = "|".join([*sorted(_ESTIMATE_WORDS, key=len, reverse=True), *_OTHER_ESTIMATE_WORDS])
 
 NOT = r"(?:not|never|n't)"
+# an outcome hung after a comma as a possibility, a participle: "..., potentially sending the economy into a
+# recession", "..., potentially further limiting near-term refined copper production" (not a figure's reach,
+# "potentially as much as another 10 per cent", nor an adjective, "potentially catastrophic consequences")
+POTENTIAL_OUTCOME = r"potentially\s+(?:\w+ly\s+|further\s+)?\w+ing\b"
 # who issues guidance or an outlook, named by a common noun: "the company now expects", "the outlook predicts"
 INSTITUTIONS = (
     r"(?:company|firm|group|management|bank|board|committee|government|ministry|agency|council|fund|street|staff|"
