@@ -119,6 +119,10 @@ _CHECKED_AGAINST = re.compile(
 )
 
 
+# a clause turning against the one before it
+_TURN = re.compile(r"[,;]\s+(?:but|yet|however|though|whereas)\b", re.I)
+
+
 def band_of(probability: float, scale: scales.Scale) -> str | None:
     """The band of the scale a stated probability falls in."""
     return next((name for name in scales.CATEGORIES if probability in scale.band(name)), None)
@@ -315,7 +319,7 @@ def clause_candidate(
     # what leads up to the marker in its own clause: "Previous forecasts predicted a drop, but
     # those no longer look likely" forecasts in its second clause
     lead = plain[sentence_start : marker.end]
-    turns = list(re.finditer(r"[,;]\s+(?:but|yet|however|though|whereas)\b", lead, re.I))
+    turns = list(_TURN.finditer(lead))
     past = PAST_FORECAST.search(lead[turns[-1].end() :] if turns else lead)
     if past and (not past.group("year") or int(past.group("year")) < published_on.year):
         return None  # a forecast made earlier, reported: not one of the article's
@@ -346,6 +350,10 @@ def clause_candidate(
         framed = marker.kind in ("will", "should")
         beliefs = list(BELIEF.finditer(plain[sentence_start : marker.start])) if framed else []
         belief = beliefs[-1] if beliefs else None
+        if belief and (belief.group("neg") or belief.group("neg2")) and _TURN.search(plain, belief.end(), marker.start):
+            # a denial ends at the turn after it: "I don't think consoles will disappear, but more and more people
+            # will use home PCs for gaming" forecasts the PCs plainly
+            belief = None
         if belief is None and marker.kind == "will":
             belief = _PROJECTS.search(plain[sentence_start : marker.start]) or _PREDICTED_AFTER.search(
                 plain[marker.end : sentence_end]

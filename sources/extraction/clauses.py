@@ -6,7 +6,7 @@ import re
 from itertools import pairwise
 
 from .text import trim_clause
-from .words import HEDGE_WORDS
+from .words import HEDGE_WORDS, POTENTIAL_OUTCOME
 
 # --- clauses ---------------------------------------------------------------------------------
 
@@ -14,6 +14,7 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|:\s+(?=[a-z\"'A-Z])"
     r"|,\s+(?=(?:and|but|while|whereas|although|though|yet|so|or)\s)"
     r"|,\s+(?=(?:perhaps|possibly|maybe|probably|likely|if\s+not)\s)"
+    rf"|,\s+(?={POTENTIAL_OUTCOME})"
     # a relative clause with its own modal and its own window: "may start a cutting cycle this week, which
     # may last until 2027" (not "..., which will hamper economic growth")
     r"|,\s+(?=which\s+(?:may|might|could|will|should)\s[^.;]*?"

@@ -23,6 +23,7 @@ from .words import (
     DEGREES,
     INSTITUTIONS,
     NOT,
+    POTENTIAL_OUTCOME,
     WILL,
     C,
     alternation,
@@ -439,6 +440,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("hedge", re.compile(
         r"\b(?:may|might|could|perhaps|possibly|maybe|conceivably)\b"
+        # (a clause of its own, cut at its comma)
+        rf"|(?:(?<=,\s)|^)(?={POTENTIAL_OUTCOME})potentially\b"
         r"|\b(?:it\s+is|it's|it\s+remains|it\s+seems)\s+(?:quite\s+|entirely\s+)?possible\b"
         # "a settlement of 3 per cent is a real possibility": possible, with no number
         r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear|reasonable)\s+possibility\b"
@@ -665,7 +668,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
             C.VERY_LIKELY if groups.get("heavily") or groups.get("confident") or groups.get("firmly") else category
         )
         if kind in ("will", "would", "should") and not negated:
-            negated = bool(re.match(r"\s+(?:not|never)\b", plain[e : e + 7]))
+            # an adverb of no weight may stand between: "the opposition alliance will also not secure a majority"
+            negated = bool(re.match(r"\s+(?:(?:also|still|simply)\s+)?(?:not|never)\b", plain[e : e + 16]))
         if (
             kind == "will"
             and negated

@@ -23,15 +23,16 @@ _ONE_IN = (
     r"(?P<b>two|three|four|five|six|ten|twenty|hundred|\d{1,3}(?:,\d{3})+|\d+)"
 )
 _APPROXIMATELY = (
-    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|only\s+|just\s+|perhaps\s+|maybe\s+|close\s+to\s+|"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|something\s+like\s+|some\s+|only\s+|just\s+|perhaps\s+|maybe\s+|close\s+to\s+|"
     r"near\s+|almost\s+|at\s+least\s+|at\s+most\s+|less\s+than\s+|more\s+than\s+|over\s+|under\s+|"
     r"no\s+(?:worse|better|more|less|higher|lower)\s+than\s+)"
 )
 # Dots inside a sentence: "U.S. recession", "3.5 per cent".
 _SAME_SENTENCE = r"(?:[^.;!?%]|\.(?=\w|\s+[a-z]))"
-# "with 99.8% certainty" (not a statistic's "95% confidence interval")
+# "with 99.8% certainty" (not a statistic's "95% confidence interval"); "There is a 9 percent possibility of excess
+# rainfall"
 _PROB_NOUN = (
-    r"(?:chances?|probability|likelihood|odds|risk|sure|certain|certainty|confident|confidence(?!\s+(?:interval|level)s?\b)"
+    r"(?:chances?|probability|possibility|likelihood|odds|risk|sure|certain|certainty|confident|confidence(?!\s+(?:interval|level)s?\b)"
     r"|edge|shot)"
 )
 # "just under 69%", "a bit over 11%", "approx. 88%"
@@ -94,7 +95,11 @@ STATED_PATTERNS = [
         r"\s+(?:chance|probability|odds|shot)\b",
         re.I,
     ),
-    re.compile(rf"\b{_ONE_IN}\s+(?:chance|probability|odds|shot)\b", re.I),
+    # "predicts a one in three risk of a UK house price fall by 2017"
+    re.compile(rf"\b{_ONE_IN}\s+(?:chance|probability|odds|shot|risk)\b", re.I),
+    # a chance of nothing: "Poll respondents saw zero chance of Dubai's residential property market recovering in 2011"
+    # (not a rule of method: "never to give zero probability to non-impossible events")
+    re.compile(r"\b(?P<zero>zero)\s+(?:chance|probability|likelihood)\s+(?:of|that)\b", re.I),
     # "a roughly two-thirds chance of a recession"
     re.compile(rf"\b(?P<fraction>{'|'.join(_FRACTIONS)})\s+(?:chance|probability|odds|likelihood)\b", re.I),
     # a scenario's weight: "we now assign a weight of 45% to Scenario 1", "In Scenario 2 (35% weight)"
@@ -245,6 +250,8 @@ def stated_value(pattern: re.Pattern[str], m: re.Match[str], plain: str, start: 
             # 269 or lower" is under half a percent
             return float("0." + m.group("num")) / 100
         return float(m.group("num")) / 100
+    if "zero" in pattern.groupindex:
+        return 0.0
     if "fraction" in pattern.groupindex:
         return next(v for k, v in _FRACTIONS.items() if re.fullmatch(k, m.group("fraction"), re.I))
     if "lo" in pattern.groupindex:

@@ -129,6 +129,8 @@ CHANCES = {
     # "The House could go either way."
     "could go either way": C.EVEN,
     "can go either way": C.EVEN,
+    # "This battle is too close to call."
+    "too close to call": C.EVEN,
     # "India and England are near certainties"
     "near certainties": C.ALMOST_CERTAIN,
     "near certainty": C.ALMOST_CERTAIN,
@@ -183,6 +185,10 @@ _OTHER_ESTIMATE_WORDS = (
 HEDGE_WORDS = "|".join([*sorted(_ESTIMATE_WORDS, key=len, reverse=True), *_OTHER_ESTIMATE_WORDS])
 
 NOT = r"(?:not|never|n't)"
+# an outcome hung after a comma as a possibility, a participle: "..., potentially sending the economy into a
+# recession", "..., potentially further limiting near-term refined copper production" (not a figure's reach,
+# "potentially as much as another 10 per cent", nor an adjective, "potentially catastrophic consequences")
+POTENTIAL_OUTCOME = r"potentially\s+(?:\w+ly\s+|further\s+)?\w+ing\b"
 # who issues guidance or an outlook, named by a common noun: "the company now expects", "the outlook predicts"
 INSTITUTIONS = (
     r"(?:company|firm|group|management|bank|board|committee|government|ministry|agency|council|fund|street|staff|"
@@ -193,6 +199,8 @@ INSTITUTIONS = (
 # `bracket`: after a sentence of prose, a bracketed figure is as often a share, "in 2015 (24%)")
 TRAILING = r"(?:[.!]\s+|\s+(?:--|[\u2013\u2014])\s*|\s+(?P<bracket>(?=\()))"
 DEGREES = {
+    # "His chances of forming a majority are non-existent."
+    "non-existent": C.REMOTE, "nonexistent": C.REMOTE, "nil": C.REMOTE,
     "remote": C.REMOTE, "slim": C.VERY_UNLIKELY, "small": C.VERY_UNLIKELY, "poor": C.VERY_UNLIKELY,
     "long": C.VERY_UNLIKELY, "dim": C.VERY_UNLIKELY, "bleak": C.VERY_UNLIKELY, "low": C.UNLIKELY,
     "fair": C.EVEN, "decent": C.EVEN, "good": C.LIKELY, "high": C.LIKELY, "strong": C.LIKELY,

