@@ -31,6 +31,18 @@ from .words import (
 
 # --- estimative markers --------------------------------------------------------------------
 
+# what a quantity is looked for or called for to do: "to increase between 1% and 1.5%", "to show 190,000"
+_FIGURE_VERB = (
+    r"(?:increase|rise|grow|fall|decline|drop|reach|climb|remain|stay|average|hit|top|exceed|slow|ease|"
+    r"be(?=\s+[-+$\d]))\b"
+)
+
+# "it's hard to", "it is still very difficult to": what a pundit finds hard to pick or to picture
+_HARD_TO = (
+    r"\b(?:it's|it\u2019s|it\s+is)\s+(?:still\s+)?(?:very\s+|incredibly\s+|really\s+|so\s+|pretty\s+)?"
+    r"(?:hard|difficult|tough)\s+to\s+"
+)
+
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "will likely", "will almost certainly not", "probably won't"
     ("will_adverb", re.compile(
@@ -81,8 +93,15 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:is|are|remains?)\s+(?:currently\s+|now\s+|still\s+|\w+ly\s+)?favou?red\s+(?:in|over|against|for)\b"
         r"|\b(?:is|are|remains?)\s+(?:currently\s+|now\s+|still\s+)?(?:the\s+)?(?:clear\s+|strong\s+|big\s+)?"
         r"favou?rites?\s+(?:to|in|for)\b"
+        # ... or the favourite, with no race named: "I think Djokovic is the obvious favourite"
+        r"|\b(?:is|are|remains?)\s+(?:currently\s+|now\s+|still\s+)?the\s+(?:clear\s+|strong\s+|big\s+|obvious\s+)?"
+        r"favou?rites?\b"
         # the columnist's imperative: "Expect rates to stay high through 2024."
         r"|^\s*[\"']?Expect\b(?!\s*[.,;:)])"
+        # ... or "Look for": "Look for a strong rally in November-December", and the pundit's own "I look for potential
+        # rallies to stall out in the 350-360 area"
+        r"|^\s*[\"']?Look\s+for\s+(?=(?:a|an)\s)"
+        r"|\b(?:I|we)\s+(?:still\s+|now\s+|also\s+)?look\s+for\s+(?=(?:[\w\-]+\s+){1,4}?to\s+[a-z])"
         r"|\b(?:I|we|they|markets?|investors|analysts|economists|traders|forecasters|officials|most|many|I'd|we'd|you'd|"
         # an industry's own outlook: "International airlines expect to transport a record 5.2 billion passengers"
         r"experts|scientists|researchers|strategists|airlines|carriers|companies|firms|businesses|producers|"
@@ -102,6 +121,17 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bcan\s+(?:now\s+|still\s+)?expect\s+(?=to\s+[a-z]+\s+(?:\w+\s+){0,3}[$\d])"
         # "where we can expect to see a discernable second wave in some places": what one will see
         r"|\bcan\s+(?:now\s+|still\s+|also\s+)?expect\s+to\s+see\s+(?=(?:a|an|the|some|more|further|[-$\d])\b)"
+        # a forecaster "looking for" a change or a figure: "It is looking for holiday retail sales to increase
+        # between 1% and 1.5%", "we are still looking for a cut in the overall rate to 50 basis points", "We are
+        # looking for sub-3000-dollar price target" (not "looking for greater value", "looking for oil in deep water")
+        r"|\b(?:is|are|am|'s|'re)\s+(?:now\s+|still\s+|also\s+)?looking\s+for\s+(?="
+        rf"(?:[\w\-]+\s+){{1,5}}?to\s+{_FIGURE_VERB}"
+        r"|(?:a|an)\s+(?:[\w\-]+\s+)?(?:cut|hike|rise|increase|decline|drop|fall|gain|recovery|rebound|slowdown|"
+        r"recession)\b|[a-z]*-?\$?\d)"
+        # ... or "calling for" one, with its figure: "We are calling for the non-farm payrolls (NFP) report this week to
+        # show 190,000 added jobs in July" (not a call to act: "calls for renewed public investment")
+        r"|\b(?:is|are|'re|\u2019re)\s+(?:now\s+|still\s+|also\s+)?calling\s+for\s+(?="
+        rf"(?:[\w\-()]+\s+){{1,8}}?to\s+(?:show|{_FIGURE_VERB})\s+(?:[\w\-]+\s+){{0,3}}?[-+$]?\d)"
         # "That makes both the Yankees and Mets the favorites to win their respective divisions"
         r"|\bmakes?\s+[^.;]{1,40}?\bthe\s+(?:clear\s+|strong\s+|big\s+)?favou?rites?\s+to\s+win\b"
         r"",
@@ -119,7 +149,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         rf"new\s+|latest\s+|revised\s+){{0,2}}{INSTITUTIONS})"
         # reported speech keeps its quotation mark: 'Fitch said it "expects the economy to'
         r"\s+[\"']?(?:(?:now|still|also)\s+)?(?:now\s+|still\s+|also\s+|continues?\s+to\s+|is\s+)?"
-        r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate)"
+        # ... "foresees" too: "Yun also foresees 1.48 million housing starts in 2024"
+        r"(?:expects|expect|anticipates|predicts|projects|forecasts|pegs|forecast|forecasting|projecting|predict|anticipate|"
+        r"foresees)"
         r"(?=\s+[\"']?(?!(?:show|shows|suggest|suggests|are|were|is|was|have|has|had|point|points|imply|implies)\b)(?!for\b[^.;,]{0,60}?\b(?:is|are|was|were)\b)"
         r"(?:that\b|the\b|this\b|next\b|its\b|their\b|a\b|an\b|(?:[\w'\-]+\s+){1,6}(?:to|at|of|will|by|in|for)\b|[\d$]"
         # what it forecasts doing, with a figure: "The central bank now forecasts inflation reaching its 3% target"
@@ -246,9 +278,18 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<!\bmost\s)(?<!\bmany\s)(?<!\bsuch\s)(?<!\bthose\s)"
         r"\b(?:projects|predicts|foresees|sees|expects|anticipates)\s+(?!(?:it|this|that|them)\b)"
         r"(?:a\s+|an\s+|the\s+)?(?:[a-z][\w\-]*\s+){1,4}?(?:of\s+|at\s+|around\s+|about\s+)?[-+$]?\d"
+        # ... or a range named at more length: "The chipmaker expects adjusted first-quarter revenue in the range of
+        # $12.2 billion-$13.2 billion", "The retailer now expects FY23 earnings per share (EPS) in the range of 5.15"
+        r"|(?<!\bto\s)(?<!\bcan\s)(?<!\bcould\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)"
+        r"\b(?:projects|predicts|foresees|sees|expects|anticipates)\s+(?!(?:it|this|that|them)\b)"
+        r"(?=(?:[\w\-'.]+\s+|\([\w.\-]+\)\s+){1,8}?in\s+(?:the|a)\s+range\s+of\s+[-+$]?\d)"
         # a model's central figure: "The median outcome is 78 seats to the Coalition and 69 to Labor"
         r"|\b(?:median|mean|average|expected|central|most\s+likely)\s+(?:outcome|result|estimate|projection|forecast|"
         r"prediction)\s+(?:is|remains)\s+(?=(?:\w+\s+){0,3}?[-$\d])"
+        # what a model's run has happen: "Our mean forecast has the ALP winning the national two-party preferred vote",
+        # "the DOH's worst-case model has new cases peaking at 12,595 on Jan. 14" (not "has been running")
+        r"|\b(?:forecast|model|projection|simulation|estimate)s?\s+(?:now\s+|also\s+|still\s+)?(?:has|have)\s+"
+        r"(?!(?:been|had|to|not)\b)(?=(?:the\s+)?[\w\-.]+\s+(?:\w+\s+){0,2}?\w+ing\b)"
         # an outlook stated as what it is for: "so the short-term outlook is for continued caution in IT spending"
         r"|\b(?:outlook|forecast|expectation|projection|prediction)s?\s+(?:is|are|remains?)\s+(?:now\s+|still\s+)?for\s+(?=\w)"
         # "it's predicted that he will walk all over Massa" (not one made back then: "it was predicted")
@@ -346,9 +387,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"|,\s+still\s+(?:decades|years)\s+away\b",
         re.I,
     )),
-    # "Global output should increase by 3.6 percent": a forecaster's "should" is a likely outcome
+    # "Global output should increase by 3.6 percent": a forecaster's "should" is a likely outcome, as is his
+    # "ought to": "Murray ought to reach the semis"
     ("should", re.compile(
-        r"\bshould\s+(?P<neg1>not\s+)?(?:(?:also|still|then|now|eventually|gradually|further)\s+)?"
+        r"\b(?:should|ought\s+to)\s+(?P<neg1>not\s+)?(?:(?:also|still|then|now|eventually|gradually|further)\s+)?"
         r"(?=(?:increase|decrease|rise|fall|grow|slow|expand|contract|remain|stay|reach|peak|ease|decline|improve|"
         r"recover|inflect|lead|come|return|pick\s+up|moderate|stabili[sz]e|continue|hit|top|drop|accelerate|start|"
         r"decelerate|average|end|finish|close|edge|climb|rebound|narrow|widen|strengthen|weaken|occur|happen|"
@@ -356,6 +398,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"be\s+(?:higher|lower|above|below|around|near|back|with\s+us|in\s+place|over|positive|negative))\b)",
         re.I,
     )),
+    # an easy outcome: "\u201cThe Croods\u201d should have no trouble keeping the #3 spot"
+    ("should", re.compile(r"\bshould\s+have\s+no\s+(?:trouble|problems?|difficulty)\s+(?=\w+ing\b)", re.I)),
     # any other verb after a third-person subject: "the real should be favored this semester", "the
     # Central Bank should maintain its more cautious tone", "the recession, when it arrives, should be mild";
     # not advice ("you should note", "investors should buy"), a duty ("should be allowed") or a past ("should have")
@@ -373,10 +417,19 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:underestimated|ignored|overlooked|forgotten))\b)(?=[a-z]+\b)",
     )),
     ("bound", re.compile(
-        # "the world is currently on track for temperature increases of 2.5 to 2.9 degrees"
-        rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:(?:currently|now|still|already|well|firmly)\s+)?"
+        # "the world is currently on track for temperature increases of 2.5 to 2.9 degrees", "We are also on
+        # track to beat our emissions budget target", "students are both set to decrease" (not "is also due to",
+        # a cause)
+        rf"\b{BE}\s+(?P<neg1>{NOT}\s+)?(?:(?:currently|now|still|already|well|firmly)\s+|(?:also|both)\s+(?!due\b))?"
         r"(?:(?:bound|set|poised|on\s+track|on\s+course|on\s+pace|due)\s+to"
-        r"|(?:poised|set|on\s+track|on\s+course|on\s+pace|headed|heading)\s+for|(?:headed|heading)\s+to\s+(?=[a-z]+\s))\b",
+        r"|(?:poised|set|on\s+track|on\s+course|on\s+pace|headed|heading)\s+for|(?:headed|heading)\s+to\s+(?=[a-z]+\s))\b"
+        # what is "about to" happen: "the problem is about to get a lot worse", "the opening shots of a trade war
+        # are about to be fired" (not the writer's own next step: "I am about to venture into")
+        r"|\b(?:is|are|'s|'re|\u2019s|\u2019re)\s+(?:just\s+|now\s+)?about\s+to\s+(?=[a-z])"
+        # ... or in a "with" clause, the verb left out: "with revenue set to surpass $300 billion by 2027", "with the
+        # budget deficit at least set to reduce over the medium-term"
+        r"|\bwith\s+(?:(?!(?:is|are|was|were|be|been)\b)[\w\-.$%,'\u2019]+\s+){1,8}?(?:at\s+least\s+)?"
+        r"(?:set|poised|on\s+track|on\s+course)\s+to\s+(?=[a-z])",
         re.I,
     )),
     # First-person judgements without a scale word: "I do not see a lasting fall before 2025",
@@ -430,9 +483,18 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # ... or any way to it: "there's practically no conceivable way that Democrats can turn it around", "There is
         # no way Congress and the new Biden administration will lower deficit spending in 2021" (not "no way to tell")
         r"|\bthere(?:'s|\s+is)\s+(?:\w+ly\s+|just\s+|simply\s+)?(?P<no_way>no)\s+(?:conceivable\s+|possible\s+)?way\s+"
-        r"(?!to\b|of\b|for\b|out\b|around\b|back\b)",
+        r"(?!to\b|of\b|for\b|out\b|around\b|back\b)"
+        # a pundit's pick denied: "it's hard to see how we get another foreclosure tsunami", "it's still hard to
+        # pick him to get past Nadal" (not "hard to see why", "hard to pick against", a pick made); what is hard even
+        # to picture, hardly at all, as "a hard time imagining": "it is hard to imagine much of a recovery this year"
+        rf"|{_HARD_TO}(?:see|(?P<unimagined>imagine|envisage|envision))\s+(?!(?:why|what|whether|where|who|which)\b)"
+        r"(?=\w+\s+\w)"
+        rf"|{_HARD_TO}pick\s+(?!against\b)(?:\w+\s+){{1,3}}?to\s+(?=[a-z])",
         re.I,
     )),
+    # a pundit's pick made by denying the rest: "it's hard to pick against the best competitor in sports today",
+    # "It's incredibly hard to look beyond England"
+    ("predict", re.compile(rf"{_HARD_TO}(?:(?:pick|bet)\s+against|look\s+(?:beyond|past))\s+(?=\w)", re.I)),
     ("will", re.compile(
         rf"\b(?:{WILL}(?P<neg1>\s+(?:not|never))?"
         r"|(?P<neg2>won't|shan't|(?:(?:is|are|am)\s+not|isn't|aren't)\s+going\s+to))\b",
@@ -661,7 +723,7 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
     else:
         # a price "fully" in the market, a seat "safe for" a party: more than a lean
         category = C.VERY_LIKELY if groups.get("fully") or groups.get("safe") else _KIND_CATEGORY[kind]
-        denied = groups.get("miracle") or groups.get("hardly") or groups.get("rejected")
+        denied = groups.get("miracle") or groups.get("hardly") or groups.get("unimagined") or groups.get("rejected")
         category = C.VERY_UNLIKELY if denied else category
         category = C.REMOTE if groups.get("no_way") else category
         category = (

@@ -80,8 +80,13 @@ def _lines(plain: str) -> list[tuple[int, int]]:
 # a bullet a row may open on: "• Baseline (60%)", "- Will win: X"
 _BULLET = r"(?:[\u2022\u25aa\u25cf*\-]\s*)?"
 
-# An awards column's pick: "Will win: EEAAO" (not "Should win:", the writer's preference)
-_WILL_WIN = re.compile(r"^\s*" + _BULLET + r"Will\s+win\s*:\s*(?P<who>\S[^\n]{0,80}?)\s*$")
+# An awards column's pick: "Will win: EEAAO" (not "Should win:", the writer's preference), or the
+# capitals label before a quoted title, which may run on into the critic's reasons: "WILL WIN “1989.”
+# Taylor Swift's massive blockbuster owned 2014 ..."
+_WILL_WIN = re.compile(
+    r"^\s*" + _BULLET + r"(?:Will\s+win\s*:\s*(?P<who>\S[^\n]{0,80}?)\s*$"
+    r"|WILL\s+WIN\s*:?\s*[\u201c\"](?P<title>[^\u201d\"\n]{1,80}?)[.,]?[\u201d\"])"
+)
 
 
 def _will_win_picks(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
@@ -89,7 +94,9 @@ def _will_win_picks(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
     for start, end in lines:
         found = _WILL_WIN.match(plain[start:end])
         if found:
-            rows.append(Row(start, end, None, f"{found.group('who')} will win", category=scales.ALMOST_CERTAIN))
+            who = found.group("who") or f"\u201c{found.group('title')}\u201d"
+            end = end if found.group("who") else start + found.end()
+            rows.append(Row(start, end, None, f"{who} will win", category=scales.ALMOST_CERTAIN))
     return rows
 
 

@@ -967,6 +967,8 @@ def test_a_speakers_hope_about_next_year_is_likely_not_a_projections_would():
         # "on track for", with an adverb after the verb
         "Under climate change pledges for 2030, the world is currently on track for temperature increases of 2.5 "
         "to 2.9 degrees this century.",
+        # "also" between the verb and "on track"
+        "We are also on track to beat our emissions budget target from 2021 to 2030.",
     ],
 )
 def test_a_named_forecasters_expectation_pick_and_track_are_likely(sentence):
@@ -1718,3 +1720,72 @@ def test_likely_outcomes_with_a_figure_or_named_keep_their_marker(sentence):
 )
 def test_a_ranking_from_the_most_likely_to_the_least_is_no_marker(sentence):
     assert not find_markers(sentence, 0, len(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        # a pundit's pick made by denying the rest (holdout-45, op-ed-si-wimbledon-seeds-2011,
+        # op-ed-the42-six-nations-2017)
+        ("But it's hard to pick against the best competitor in sports today.", 0.675),
+        ("It\u2019s incredibly hard to look beyond England, but the fixtures fall in Ireland\u2019s favour.", 0.675),
+        # ... or a pick denied (holdout-45; holdout-48, op-ed-bankerandtradesman-housing-outlook-2022)
+        ("But at this stage, it's still hard to pick him to get past Nadal.", 0.325),
+        ("It\u2019s hard to see how we get another foreclosure tsunami absent a truly severe recession.", 0.325),
+        # ... hardly at all, if hard even to picture (holdout-4, op-ed-americanthinker-fed-forecast-2009)
+        ("With unemployment still going up, it is hard to imagine much of a recovery this year.", 0.125),
+    ],
+)
+def test_what_a_pundit_finds_hard_to_pick_or_to_picture(sentence, probability):
+    assert _one(sentence, published_on=date(2011, 1, 1)).probability == pytest.approx(probability)
+
+
+def test_what_a_pundit_finds_hard_to_explain_is_no_forecast():
+    assert extract_candidates("It is hard to see why the Fed would cut.", published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the favourite with no race named (holdout-45, interview-yahoo-wilander-french-open-2014)
+        "For the men, I think Djokovic is the obvious favourite.",
+        # a forecaster looking for a change or a figure (holdout-48, wire-richmond-holiday-spending-2020;
+        # holdout-44, interview-dukascopy-tulk-canada-2015)
+        "It is looking for holiday retail sales to increase between 1% and 1.5% when compared with last year.",
+        "We are still looking for a cut in the overall rate to 50 basis points next week.",
+        "We are calling for the non-farm payrolls (NFP) report this week to show 190,000 added jobs in July.",
+        # a named forecaster who "foresees" (holdout-35, outlook-thepowerisnow-nar-housing-2024)
+        "Yun also foresees 1.48 million housing starts in 2024.",
+        # guidance named at length before its range (holdout-37, holdout-33)
+        "The chipmaker expects adjusted first-quarter revenue in the range of $12.2 billion-$13.2 billion.",
+        "The retailer now expects FY23 earnings per share (EPS) in the range of 5.15 dollars and 5.26 dollars.",
+        # what a model's run has happen (holdout-45, model-buckleysandnone-australia-election-2019)
+        "Our mean forecast has the ALP winning the national two-party preferred vote 50.71% to 49.29%.",
+        # "set to" in a "with" clause (holdout-24, holdout-43), or after "both" (holdout-36)
+        "Gaming is seeing the biggest growth of any market, with revenue set to surpass $300 billion by 2027.",
+        "White students and private-school-educated students are both set to decrease.",
+        # what is about to happen (holdout-36, op-ed-newsconquest-college-enrollment-2024; holdout-37)
+        "It looks like the opening shots of a trade war are about to be fired.",
+        # an easy outcome (holdout-42, newsletter-shockya-box-office-2013)
+        "With Scary Movie 5 taking such a significant hit, The Croods should have no trouble keeping the #3 spot.",
+        # "ought to" as "should" (holdout-45, op-ed-si-wimbledon-seeds-2011)
+        "Murray ought to reach the semis.",
+        # "Look for" as "Expect" (holdout-41, op-ed-luckboxmagazine-predictions-2024; holdout-23)
+        "Look for a strong rally in November-December, regardless of who wins the election.",
+        "I look for potential rallies to stall out in the 350-360 area.",
+    ],
+)
+def test_more_shapes_of_a_likely_outcome(sentence):
+    assert _one(sentence).probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Emerging market consumers are looking for greater value from a single device.",
+        "The model has been running since 2010.",
+        "Unions are calling for the government to raise wages by 5% next year.",
+    ],
+)
+def test_a_search_or_a_models_history_is_no_forecast(sentence):
+    assert extract_candidates(sentence, published_on=PUBLISHED) == []

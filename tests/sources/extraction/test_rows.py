@@ -235,6 +235,17 @@ def test_an_awards_columns_will_win_pick_is_almost_certain_and_should_win_is_no_
     assert (row.probability, row.category, row.claim) == (None, scales.ALMOST_CERTAIN, "EEAAO will win")
 
 
+def test_an_awards_columns_will_win_label_in_capitals_picks_the_quoted_title():
+    # holdout-50, op-ed-newsday-grammys-2016: the label runs on into the critic's reasons
+    text = (
+        "SHOULD WIN \u201cAlright.\u201d Lamar outlines his view.\n"
+        "WILL WIN \u201cThinking Out Loud.\u201d Sheeran\u2019s ballad.\n"
+    )
+    (row,) = find_rows(text)
+    assert (row.category, row.claim) == (scales.ALMOST_CERTAIN, "\u201cThinking Out Loud\u201d will win")
+    assert text[row.start : row.end] == "WILL WIN \u201cThinking Out Loud.\u201d"
+
+
 def test_shares_under_a_heading_that_looks_back_are_no_chances():
     # holdout-10, model-electionsetc-uk-election-2015: the model's inputs, today's poll shares
     text = "Inputted current average poll shares\nCon: 33%\nLab: 33%\nLD: 8%\nUKIP: 14%\nOthers: 12%\n"
