@@ -70,6 +70,8 @@ _REPORT_SPAN = re.compile(
     r",\s+(?:now\s+)?(?:forecasting|predicting|projecting|expecting|estimating|seeing)\b"
 )
 
+# a phrase after the forecast, opened by "with", up to a later time: "..., with a 4.5 per cent increase in"
+_WITH_PHRASE = re.compile(r",\s+with\s+[^,;:()]*$", re.I)
 
 # a month named with no year and no day: "and the second in September"
 _BARE_MONTH = re.compile(rf"(?:\w+\s+)?{MONTH}", re.I)
@@ -141,6 +143,26 @@ def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | 
         expressions = [
             (at, when) for at, when in expressions if not _REPORT_SPAN.match(plain, start + at + len(when.text), end)
         ] or expressions
+    # nor a later year a trailing "with" phrase adds once the forecast has its own: "Worldwide smartphone shipments
+    # are expected to rebound slightly in 2017, with momentum carrying into 2018", "expected to go live in 2019, with
+    # major network deployments from 2020"
+    expressions = [
+        (at, when)
+        for at, when in expressions
+        if not (
+            when.flag == DEADLINE_STATED
+            and (accompanying := _WITH_PHRASE.search(plain[start : start + at]))
+            # (the next year, the one a forecast for a year runs on into; not a further year the phrase forecasts on
+            # its own: "to slow from approximately 700,000 bpd in 2025 and 2026 ..., with a slight decline
+            # anticipated in 2030")
+            and any(
+                other.flag == DEADLINE_STATED
+                and other_at < accompanying.start()
+                and other.deadline.year + 1 == when.deadline.year
+                for other_at, other in expressions
+            )
+        )
+    ]
     expressions = _counted_windows_read(plain, expressions, published_on)
     if not any(when.flag == DEADLINE_STATED for _, when in expressions):
         horizon = _WARMING.search(plain, start, end)

@@ -395,11 +395,17 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     # "we also expect the fundamental conditions to improve in the year ahead": the twelve months from the
     # page's date, not the year under way
     # (from a page of January, the year ahead is the calendar year just begun: "my Top 10 predictions for the year
-    # ahead", on 15 January)
-    for m in re.finditer(r"\b(?:in|over|during|for)\s+the\s+year\s+ahead\b", plain, re.I):
+    # ahead", on 15 January); so is "the coming year", with or without its "in" ("Below is what I think will happen
+    # in the coming year. ... This coming year there will be a big focus on verifying the outputs", on 15 January)
+    for m in re.finditer(
+        r"\b(?:in|over|during|for)\s+the\s+year\s+ahead\b|\b(?:(?:in|over|during|for)\s+the|this)\s+coming\s+year\b",
+        plain,
+        re.I,
+    ):
         add(m, date(year, 12, 31) if published_on.month == 1 else published_on + relativedelta(years=1))
-    # "there will be some tail off into the New Year", from the autumn: the start of next year
-    for m in re.finditer(r"\b(?:into|in|by)\s+the\s+new\s+year\b", plain, re.I):
+    # "there will be some tail off into the New Year", from the autumn: the start of next year; so too "Looking ahead
+    # to the new year" and "the new year should start far stronger" (not a lunar or Chinese New Year, a festival)
+    for m in re.finditer(r"(?<!\bChinese\s)(?<!\bLunar\s)\b(?:(?:into|in|by|to)\s+)?the\s+new\s+year\b", plain, re.I):
         if published_on.month > 6:
             add(m, date(year + 1, 3, 31))
     # "this year and next" before "this year", which it holds

@@ -239,3 +239,22 @@ def test_a_bare_month_after_a_year_named_earlier_in_the_sentence_is_that_years()
     alone = plain[clause:]
     when = month_in_named_year(deadline_in(alone, 0, len(alone), published_on), alone, 0, 0, published_on)
     assert when.deadline == date(2023, 9, 30)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-47, wire-mobileworldlive-idc-smartphones-2017
+        "Worldwide smartphone shipments are expected to rebound slightly in 2017, with momentum carrying into 2018.",
+        "For the full year 2017, growth will be 3 per cent, the firm forecast, with a 4.5 per cent increase in 2018.",
+    ],
+)
+def test_the_next_year_a_trailing_with_phrase_adds_is_not_the_window(sentence):
+    assert _year(sentence, date(2017, 6, 15)) == 2017
+
+
+def test_a_further_year_a_trailing_with_phrase_forecasts_stays_the_window():
+    sentence = (
+        "Growth is expected to slow from 700,000 bpd in 2025 and 2026, with a slight decline anticipated in 2030."
+    )
+    assert _year(sentence, date(2025, 6, 15)) == 2030

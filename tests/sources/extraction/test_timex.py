@@ -561,6 +561,28 @@ def test_the_year_ahead_from_january_is_the_year_just_begun():
     assert deadline_in(plain, 0, len(plain), date(2024, 2, 15)).deadline == date(2025, 2, 15)
 
 
+def test_looking_ahead_to_the_new_year_from_the_autumn_is_next_year():
+    # holdout-48, outlook-hoteldive-str-hotel-forecast-2023
+    plain = to_plain("Looking ahead to the new year, we expect to see continued growth in RevPAR.")
+    assert deadline_in(plain, 0, len(plain), date(2023, 11, 15)).deadline.year == 2024
+    festival = to_plain("Sales will peak before the Chinese New Year.")
+    assert deadline_in(festival, 0, len(festival), date(2023, 11, 15)) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-47, newsletter-embracingenigmas-ai-predictions-2024
+        "Below is what I think will happen in the coming year.",
+        "This coming year there will be a big focus on verifying the outputs of AI models.",
+    ],
+)
+def test_the_coming_year_from_january_is_the_year_just_begun(sentence):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), date(2024, 1, 15)).deadline == date(2024, 12, 31)
+    assert deadline_in(plain, 0, len(plain), date(2024, 6, 15)).deadline == date(2025, 6, 15)
+
+
 def test_the_new_year_from_the_autumn_is_next_year():
     # holdout-44, wire-propertywire-dubai-property-poll-2009
     plain = to_plain("The market will bottom out, but there will be some tail off into the New Year.")
