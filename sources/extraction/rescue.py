@@ -49,8 +49,9 @@ in plain Python:
 A question is never rescued: the corpus counts none as a forecast; nor is a sentence dated last year or the
 writer's own forecast told as one made before ("In 2008, I said the Dow ... would hit 15,000"), or an outcome
 reported as the one expected ("voted ... to raise policy rate by 0.25% ... as expected"), what a scenario rests on
-("Scenario 1 assumes ..."), or a figure of the past with no word of what is to come (`told_as_past`: "International
-tourism arrivals rose by 4 percent in 2019").
+("Scenario 1 assumes ..."), or a figure of the past or the present with no word of what is to come (`told_as_past`:
+"International tourism arrivals rose by 4 percent in 2019"; `told_as_present`: "Brent crude is currently trading at
+around $66 per barrel").
 """
 
 from __future__ import annotations
