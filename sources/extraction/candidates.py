@@ -30,7 +30,7 @@ from .flags import (
 from .markers import STATED_PATTERNS, Marker, find_markers, head_marker
 from .outlines import PROBABLE_SCENARIO, scenario_heading
 from .rescue import rescued
-from .rows import find_rows, row_candidate, table_headings
+from .rows import find_rows, row_candidate, table_headings, with_scenario_chances
 from .seasons import dated_elections, sporting_events
 from .segments import Sentence, article_sentences
 from .text import to_plain
@@ -82,6 +82,8 @@ def extract_candidates(
     candidates = attributed(plain, sentences, candidates)
     if rescue:
         candidates = rescued(text, plain, candidates, published_on, chosen_scale)
+    # after the rescue, so that a rescued sentence of a scenario's story takes the scenario's chance too
+    candidates = with_scenario_chances(plain, candidates, chosen_scale)
     return _default_to_the_articles_year(candidates, published_on, plain)
 
 

@@ -12,6 +12,8 @@ Model write-ups and market outlooks put their numbers in lines without a verb:
 - a scenario label with its probability on a line of its own ("Bull Case / 45% / Soft Landing"),
   or opening a line ("Scenario No. 4 -- Muddle Through (probability goes from 60% to 65%): ...");
 - a table of scenarios: "Scenario Probability Target ..." then "Bull 20% 6,600.00 ...";
+- a scenario's chance on a line of its own after its story or under its heading ("Plausibility:
+  1/10", "Likelihood: 20%"): the forecasts in that story take it (`with_scenario_chances`);
 - a table of point forecasts ("U.S. Real GDP -0.5%-+0.5%", "S&P 500 4,000") under a heading
   that looks ahead; a table of current levels ("Current Market Prices") is not a forecast.
 """
@@ -19,13 +21,14 @@ Model write-ups and market outlooks put their numbers in lines without a verb:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sources import scales
 
 from .candidate import DEFAULT_NOTE, Candidate, default_deadline, drafted
 from .chance_claims import without_chance
+from .clause_candidate import band_of
 from .columns import complementary_rows
 from .deadlines import deadline_in
 from .flags import BASIS_PHRASE, BASIS_STATED, DEADLINE_DEFAULT
@@ -879,3 +882,102 @@ def row_candidate(text: str, plain: str, row: Row, published_on: date, scale: sc
         proposition=row.claim,
     )
     return drafted(candidate, "")
+
+
+# A scenario's chance on a line of its own, after the scenario's story or before it: "Plausibility: 1/10",
+# "Plausibility 7/10", "Likelihood: 20%" (the next scenario's heading may run on after it, "Likelihood:
+# 20%Most Likely Case"), "Plausibility: 0.4 0.6" (an edited figure kept beside the one it replaced: the
+# later is the writer's last word). A chance told in words ("Likelihood: Low but possible") is left alone.
+_FIGURE = r"(?:\d{1,3}(?:\.\d+)?\s*%|\d{1,2}\s*/\s*\d{1,3}\b|0?\.\d+\b)"
+_CHANCE_LINE = re.compile(
+    r"^\s*" + _BULLET + r"\(?(?i:plausibility|likelihood|probability|chance|odds)\s*:?\s*"
+    rf"(?P<figures>[<>~]?\s*{_FIGURE}(?:\s+{_FIGURE})*)\)?\s*(?:[A-Z][^\n]{{0,60}})?$"
+)
+# a line of a story, not a heading: it ends as a sentence does, or runs on too long for a heading
+_STORY_END = re.compile(r"[.!?\u2026][\"\u201d')]*\s*$")
+
+
+def _figure_value(figure: str) -> float | None:
+    figure = figure.strip(" <>~")
+    if figure.endswith("%"):
+        value = float(figure[:-1]) / 100
+    elif "/" in figure:
+        top, bottom = (float(part) for part in figure.split("/"))
+        if not bottom:
+            return None
+        value = top / bottom
+    else:
+        value = float(figure)
+    return value if 0 < value < 1 else None
+
+
+def _is_story(line: str) -> bool:
+    return bool(line.strip()) and (bool(_STORY_END.search(line)) or len(line.split()) > 12)
+
+
+@dataclass(frozen=True)
+class ScenarioChance:
+    """A scenario's chance stated on its own line (`line`), and the story it is the chance of (`start`:`end`)."""
+
+    start: int
+    end: int
+    probability: float
+    line: tuple[int, int]
+
+
+def scenario_chances(plain: str) -> list[ScenarioChance]:
+    """Each chance stated on a line of its own with the scenario's story it belongs to: the paragraph just
+    above when a story ends just above ("... a deal to save the world." then "Plausibility: 1/10"), else the
+    paragraph just below, under the scenario's heading ("6.1 Unpredictable oscillations", "Plausibility:
+    0.4 0.6", "The oil price oscillates ..."). A story stops at a blank line, a heading or another chance."""
+    lines = _lines(plain)
+    found = {i: _CHANCE_LINE.match(plain[s:e]) for i, (s, e) in enumerate(lines)}
+    found = {i: m for i, m in found.items() if m}
+    chances = []
+    for i, match in found.items():
+        value = _figure_value(re.findall(_FIGURE, match.group("figures"))[-1])
+        if value is None:
+            continue
+        above = next((k for k in range(i - 1, -1, -1) if plain[slice(*lines[k])].strip()), None)
+        if above is not None and above not in found and _is_story(plain[slice(*lines[above])]):
+            step, first = -1, above
+        else:
+            step, first = 1, i + 1
+        story = []
+        k = first
+        while 0 <= k < len(lines) and k not in found and _is_story(plain[slice(*lines[k])]):
+            story.append(lines[k])
+            k += step
+        if story:
+            story.sort()
+            chances.append(ScenarioChance(story[0][0], story[-1][1], value, lines[i]))
+    return chances
+
+
+def with_scenario_chances(plain: str, candidates: list[Candidate], scale: scales.Scale) -> list[Candidate]:
+    """The candidates with each one in a scenario's story taking the chance stated on the scenario's own line,
+    when its words state no number of their own and carry a probability ("could" stays unscored) and it is no
+    step told as following from the scenario (a conditional candidate keeps its own chance). A candidate
+    across two stories takes the one it lies in most."""
+    chances = scenario_chances(plain)
+    if not chances:
+        return candidates
+    out = []
+    for c in candidates:
+        overlaps = [(min(c.end, s.end) - max(c.start, s.start), s) for s in chances]
+        size, chance = max(overlaps, key=lambda pair: pair[0])
+        if size <= 0 or c.probability_basis == BASIS_STATED or c.probability is None or c.conditional:
+            out.append(c)
+            continue
+        line = " ".join(plain[slice(*chance.line)].split())
+        out.append(
+            replace(
+                c,
+                probability=chance.probability,
+                probability_basis=BASIS_STATED,
+                category=band_of(chance.probability, scale),
+                estimative_phrase=line,
+                note=f"{c.note}; the scenario's chance stated on its own line ({line})",
+            )
+        )
+    return out

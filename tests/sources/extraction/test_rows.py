@@ -563,3 +563,42 @@ def test_a_column_named_in_percent_under_a_title_naming_a_chance_is_the_tables_c
     # a paragraph that mentions a chance is no title, and a column in percent alone names no chance
     assert find_rows(text.replace("Highest Default Probabilities", "Greece has a high default probability.")) == []
     assert find_rows(text.replace("Highest Default Probabilities\n", "")) == []
+
+
+def test_a_scenario_s_chance_on_its_own_line_after_its_story_is_the_chance_of_the_story_s_forecast():
+    text = (
+        "The dream\n\nLeaders agree a deal. The summit will end with a binding treaty.\n\nPlausibility: 1/10\n\n"
+        "The fudge\n\nThe talks will drift to a close with no agreement.\n\nPlausibility 7/10\n"
+    )
+    dream, fudge = [c for c in extract_candidates(text, published_on=PUBLISHED) if "will" in c.quote]
+    assert (dream.probability, dream.probability_basis, dream.category) == (0.1, BASIS_STATED, scales.VERY_UNLIKELY)
+    assert (fudge.probability, fudge.category) == (0.7, scales.LIKELY)
+
+
+def test_a_scenario_s_chance_on_its_own_line_under_its_heading_is_the_chance_of_the_story_below_it():
+    # an edited figure kept beside the one it replaced: the later is the writer's last word
+    text = (
+        "6.1 Oscillations\n\nPlausibility: 0.4 0.6\nThe oil price will oscillate between $10 and $200.\n\n"
+        "6.2 Stable\n\nPlausibility: 0.15 0.1\nThe price will stabilize at around $75.\n"
+    )
+    oscillate, stable = extract_candidates(text, published_on=PUBLISHED)
+    assert (oscillate.probability, stable.probability) == (0.6, 0.1)
+
+
+def test_a_chance_line_glued_to_the_next_heading_still_belongs_to_the_story_above_it():
+    text = (
+        "Worst Case\nPrices will drop to 1997 values over 5 years.\nLikelihood: 20%Most Likely Case\n"
+        "Prices will decline 2-5% per year for 7-15 years.\nLikelihood: 50%\n"
+    )
+    drop, decline = [c for c in extract_candidates(text, published_on=PUBLISHED) if "Prices" in c.quote]
+    assert (drop.probability, decline.probability) == (0.2, 0.5)
+
+
+def test_a_chance_told_in_words_on_its_own_line_or_a_hedge_without_a_probability_is_left_as_it_reads():
+    text = (
+        "Scenario 1\n\nLikelihood: Low but possible\n\nA ceasefire will hold.\n\n"
+        "Scenario 2\n\nA truce may hold.\n\nLikelihood: 30%\n"
+    )
+    ceasefire, truce = [c for c in extract_candidates(text, published_on=PUBLISHED) if "hold" in c.quote]
+    assert ceasefire.probability_basis != BASIS_STATED
+    assert truce.probability is None
