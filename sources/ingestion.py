@@ -275,11 +275,19 @@ _DOTTED_DATE = re.compile(r"\b(?P<year>\d{4})\.\s?(?P<month>\d{1,2})\.\s?(?P<day
 # A date a preposition governs is one the text talks about ("Predictions for March 24th, 2018", "on 4th
 # January 2007 I was quizzed", "Based on 6/30/2024 crop conditions"), not the page's own, unless a word of
 # publishing governs it ("Posted on January 5, 2025").
-_GOVERNED = re.compile(
-    r"(?<!posted )(?<!published )(?<!updated )(?<!released )(?<!dated )(?<!issued )(?<!written )"
+_GOVERNING = re.compile(
+    r"(?:\b(?P<publishing>posted|published|updated|released|dated|issued|written)\s+)?"
     r"\b(?:for|on|by|until|till|since|before|after|to|in|at|between|than)\s+$",
     re.I,
 )
+
+
+def _governed(before: str) -> bool:
+    """Whether the words before a date end on a preposition that no word of publishing governs."""
+    found = _GOVERNING.search(before)
+    return bool(found) and not found["publishing"]
+
+
 _DATE_PATTERNS = [
     re.compile(rf"\b\d{{1,2}}{_ORDINAL}\s+(?:{_MONTH})\.?,?\s+\d{{4}}\b"),
     re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}{_ORDINAL},?\s+\d{{4}}\b"),
@@ -378,7 +386,7 @@ def extract_metadata(text: str) -> ArticleMetadata:
             before = line[: match.start()]
             # a day in figures deep in a sentence dates data ("Based on the 6/30/24 crop condition report")
             deep = match.re is _NUMERIC_DATE and len(before.split()) > 4
-            if not deep and not _GOVERNED.search(before):
+            if not deep and not _governed(before):
                 published_on = _stated_date(match.group(0))
                 if published_on:
                     break
