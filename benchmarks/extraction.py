@@ -23,8 +23,8 @@ round twelve), holdout-16 and holdout-17 (seen since round thirteen), holdout-18
 (seen since round fourteen), holdout-20 to holdout-23 (seen since round fifteen), holdout-24 and
 holdout-25 (seen since round sixteen), holdout-26 to holdout-33 (seen since round seventeen),
 holdout-34 to holdout-39 (seen since round eighteen), holdout-40 to holdout-45 (seen since round
-nineteen), holdout-46 to holdout-50 (seen since round twenty), holdout-51 to holdout-55 (never tuned
-on), legacy, all.
+nineteen), holdout-46 to holdout-50 (seen since round twenty), holdout-51 to holdout-55 (seen since
+round twenty-one), holdout-56 to holdout-60 (never tuned on), legacy, all.
 
 A candidate matches a gold entry when the gold `quote` and the candidate's quote overlap:
 one holds the other, or they share a run of words as long as most of the shorter one.
@@ -143,13 +143,22 @@ SET_FOLDERS = {
     "holdout-48": [ARTICLES / "published" / "holdout-48"],
     "holdout-49": [ARTICLES / "published" / "holdout-49"],
     "holdout-50": [ARTICLES / "published" / "holdout-50"],
-    # never tuned on: annotated and committed before any rule of the twentieth round was merged, measured
-    # with the nineteenth round's rules as soon as they were committed and at the end of the twentieth
+    # seen since round twenty-one: annotated and committed before any rule of the twentieth round was
+    # merged, measured with the nineteenth round's rules and at the end of the twentieth; read in the
+    # twenty-first
     "holdout-51": [ARTICLES / "published" / "holdout-51"],
     "holdout-52": [ARTICLES / "published" / "holdout-52"],
     "holdout-53": [ARTICLES / "published" / "holdout-53"],
     "holdout-54": [ARTICLES / "published" / "holdout-54"],
     "holdout-55": [ARTICLES / "published" / "holdout-55"],
+    # never tuned on: annotated and committed before any rule of the twenty-first round was merged,
+    # measured with the twentieth round's rules as soon as they were committed and at the end of the
+    # twenty-first
+    "holdout-56": [ARTICLES / "published" / "holdout-56"],
+    "holdout-57": [ARTICLES / "published" / "holdout-57"],
+    "holdout-58": [ARTICLES / "published" / "holdout-58"],
+    "holdout-59": [ARTICLES / "published" / "holdout-59"],
+    "holdout-60": [ARTICLES / "published" / "holdout-60"],
     # the articles written for the tests before the real corpus: kept, but not evidence
     "legacy": [ARTICLES, ARTICLES / "tune", ARTICLES / "holdout"],
 }
