@@ -78,6 +78,27 @@ def test_bio_line_is_kept_as_the_author_bio():
         ("Predictions\n\nPredictions for March 24th, 2018\n\n* I will have my licence.", None),
         ("Title\n\nIn case you are interested, on 4th January 2007 I was quizzed.", None),
         ("Title\n\nAs of 30 January 2023, forecasters see a 28% probability.", datetime.date(2023, 1, 30)),
+        # no space after the day's comma (jordantimes.com, 51voa.com): not 18 January of this year
+        (
+            "Scenarios for the day after Gaza ceasefire\n\nJan 18,2025 - Last updated at Jan 18,2025",
+            datetime.date(2025, 1, 18),
+        ),
+        # a line that says it is the page's date, below the lead and links (nerc.com, khaleejtimes.com)
+        (
+            "Summary Assessment\n\nATLANTA – One.\n\nTwo.\n\nThree.\n\nFull Announcement | 2021 SRA Infographic"
+            "\n\nPosted On: 05/26/2021",
+            datetime.date(2021, 5, 26),
+        ),
+        (
+            "UK economy to slow\n\nLONDON - One.\n\nBy (Reuters)\n\nFollow us\n\nPublished: Wed 23 Apr 2008, 8:27 PM"
+            "\n\nLast updated: Sun 5 Apr 2015, 11:43 AM",
+            datetime.date(2008, 4, 23),
+        ),
+        # ... but not a sentence that starts with such a word
+        (
+            "Title\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nPublished on 3 March 2022 by the bank, the report says more.",
+            None,
+        ),
     ],
 )
 def test_publication_date_from_the_header(header, date):
