@@ -18,6 +18,7 @@ from dateutil import parser as date_parser
 
 from sources.extraction import lexicon
 from sources.extraction.segments import looks_like_headline
+from sources.extraction.timex import MONTH
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -450,6 +451,12 @@ _URL_DAY_PATTERNS = [
     # digits is as often an id as a day, so only a whole stamp with a time of day counts)
     re.compile(r"(?<![0-9])(\d{4})(\d{2})(\d{2})(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?![0-9])"),
 ]
+# ... or in words within a slug: /market-snapshot-october-20-2021/, /brazil-week-of-17-june-2024
+_URL_WORD_DAY = re.compile(
+    rf"(?<![a-z])(?:(?P<month>{MONTH})-(?P<day>\d{{1,2}})|(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?-(?P<month_after>{MONTH}))"
+    r"-(?P<year>\d{4})(?![0-9])",
+    re.I,
+)
 # Older than any news site: four digits before that are an id, not a year.
 _URL_FIRST_YEAR = 1990
 
@@ -466,13 +473,12 @@ def date_from_url(url: str, *, today: datetime.date | None = None) -> datetime.d
     days = set()
     for pattern in _URL_DAY_PATTERNS:
         for year, month, day in pattern.findall(path):
-            try:
-                found = datetime.date(int(year), int(month), int(day))
-            except ValueError:
-                return None
-            if found > today or found.year < _URL_FIRST_YEAR:
-                return None
-            days.add(found)
+            days.add(_valid_date(int(year), int(month), int(day)))
+    for words in _URL_WORD_DAY.finditer(path):
+        month, day = words["month"] or words["month_after"], words["day"] or words["day_first"]
+        days.add(_parse_date(f"{month.rstrip('.')} {day} {words['year']}"))
+    if any(found is None or found > today or found.year < _URL_FIRST_YEAR for found in days):
+        return None
     return days.pop() if len(days) == 1 else None
 
 

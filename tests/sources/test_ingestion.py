@@ -213,6 +213,9 @@ def test_readable_dates():
         ("https://shanemcd.org/2022/06/01/mcdonald-nhl-power-ratings-playoff-report-june-1-2022", "2022-06-01"),
         ("https://example.com/news/2019-03-04-rates-held", "2019-03-04"),
         ("https://news.trust.org/item/20140908124431-enms8", "2014-09-08"),  # a wire's item stamp
+        # a day in words within the slug, month or day first
+        ("https://tradingandmeditating.com/july-28-2024-observations/", "2024-07-28"),
+        ("https://fukay.com.br/musings/brazil-week-of-17-june-2024", "2024-06-17"),
     ],
 )
 def test_date_from_url_reads_a_day_in_the_path(url, expected):
@@ -232,6 +235,8 @@ def test_date_from_url_reads_a_day_in_the_path(url, expected):
         "https://example.com/story?date=2019-03-04",  # the query is not the path
         "https://example.com/article/20140908-rates",  # eight digits alone may be an id
         "https://example.com/item/20140908994431",  # no time of day after the day: an id
+        "https://example.com/2015/03/06/forecast-update-7-march-2015/",  # two days, in figures and in words
+        "https://example.com/preview-feb-30-2020",  # no such day in words either
     ],
 )
 def test_date_from_url_gives_none_without_one_certain_day(url):
