@@ -18,6 +18,7 @@ from dateutil import parser as date_parser
 
 from sources.extraction import lexicon
 from sources.extraction.segments import looks_like_headline
+from sources.extraction.timex import MONTH
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -282,6 +283,15 @@ _GOVERNING = re.compile(
 )
 
 
+# A line that names itself the page's date ("Posted On: 05/26/2021", "Published: Wed 23 Apr 2008, 8:27 PM",
+# "Last updated: 2022-10-29"): a label of publishing, then the date, then at most a time or a remark.
+_LABELLED_DATE_LINE = re.compile(
+    r"^(?:first\s+|last\s+)?(?:posted|published|updated|dated|date)(?:\s+on)?\s*:?\s*"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>.+)$",
+    re.I,
+)
+
+
 def _governed(before: str) -> bool:
     """Whether the words before a date end on a preposition that no word of publishing governs."""
     found = _GOVERNING.search(before)
@@ -290,7 +300,7 @@ def _governed(before: str) -> bool:
 
 _DATE_PATTERNS = [
     re.compile(rf"\b\d{{1,2}}{_ORDINAL}\s+(?:{_MONTH})\.?,?\s+\d{{4}}\b"),
-    re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}{_ORDINAL},?\s+\d{{4}}\b"),
+    re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}{_ORDINAL}(?:,\s*|\s+)\d{{4}}\b"),
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
     _NUMERIC_DATE,
     _DOTTED_DATE,
@@ -314,7 +324,8 @@ def _stated_date(found: str) -> datetime.date | None:
         return _valid_date(int(match["year"]), int(match["month"]), int(match["day"]))
     match = _NUMERIC_DATE.fullmatch(found)
     if not match:
-        return _parse_date(found)
+        # dateutil reads "Jan 18,2025" as 18 January of the current year
+        return _parse_date(re.sub(r",(?=\d)", ", ", found))
     first, second, year = int(match["a"]), int(match["b"]), int(match["year"])
     if year < 100:
         year += 2000 if year < 70 else 1900
@@ -394,15 +405,34 @@ def extract_metadata(text: str) -> ArticleMetadata:
             break
     if published_on is None:
         # A line that is only a date is the page's dateline even below a report's header block
-        # (kind, title, publisher and authors, one line each): "November 8, 2023" as a fifth block.
-        for line in (line.strip() for block in blocks[4:8] for line in block.split("\n")):
-            if any(pattern.fullmatch(line) for pattern in _DATE_PATTERNS):
-                published_on = _stated_date(line)
+        # (kind, title, publisher and authors, one line each): "November 8, 2023" as a fifth block;
+        # so is a line that says it is the page's date, below a lead and links ("Posted On: 05/26/2021").
+        for index, block in enumerate(blocks[4:12], start=4):
+            for line in (line.strip() for line in block.split("\n")):
+                published_on = _date_line(line, bare=index < 8)
                 if published_on:
                     break
+            if published_on:
+                break
     return ArticleMetadata(
         title=title, author=author, author_bio=author_bio, publication=publication, published_on=published_on
     )
+
+
+def _date_line(line: str, *, bare: bool) -> datetime.date | None:
+    """The date of a line that is the page's date line: only a date (where `bare` allows it), or a
+    label of publishing with the date, a time or a short remark after it."""
+    if bare and any(pattern.fullmatch(line) for pattern in _DATE_PATTERNS):
+        return _stated_date(line)
+    labelled = _LABELLED_DATE_LINE.match(line)
+    if not labelled:
+        return None
+    rest = labelled["date"]
+    for pattern in _DATE_PATTERNS:
+        found = pattern.match(rest)
+        if found and len(rest[found.end() :].split()) <= 3:
+            return _stated_date(found.group(0))
+    return None
 
 
 def stated_metadata(text: str, metadata: ArticleMetadata | None = None, url: str = "") -> ArticleMetadata:
@@ -421,6 +451,12 @@ _URL_DAY_PATTERNS = [
     # digits is as often an id as a day, so only a whole stamp with a time of day counts)
     re.compile(r"(?<![0-9])(\d{4})(\d{2})(\d{2})(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?![0-9])"),
 ]
+# ... or in words within a slug: /market-snapshot-october-20-2021/, /brazil-week-of-17-june-2024
+_URL_WORD_DAY = re.compile(
+    rf"(?<![a-z])(?:(?P<month>{MONTH})-(?P<day>\d{{1,2}})|(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?-(?P<month_after>{MONTH}))"
+    r"-(?P<year>\d{4})(?![0-9])",
+    re.I,
+)
 # Older than any news site: four digits before that are an id, not a year.
 _URL_FIRST_YEAR = 1990
 
@@ -437,13 +473,12 @@ def date_from_url(url: str, *, today: datetime.date | None = None) -> datetime.d
     days = set()
     for pattern in _URL_DAY_PATTERNS:
         for year, month, day in pattern.findall(path):
-            try:
-                found = datetime.date(int(year), int(month), int(day))
-            except ValueError:
-                return None
-            if found > today or found.year < _URL_FIRST_YEAR:
-                return None
-            days.add(found)
+            days.add(_valid_date(int(year), int(month), int(day)))
+    for words in _URL_WORD_DAY.finditer(path):
+        month, day = words["month"] or words["month_after"], words["day"] or words["day_first"]
+        days.add(_parse_date(f"{month.rstrip('.')} {day} {words['year']}"))
+    if any(found is None or found > today or found.year < _URL_FIRST_YEAR for found in days):
+        return None
     return days.pop() if len(days) == 1 else None
 
 

@@ -78,6 +78,27 @@ def test_bio_line_is_kept_as_the_author_bio():
         ("Predictions\n\nPredictions for March 24th, 2018\n\n* I will have my licence.", None),
         ("Title\n\nIn case you are interested, on 4th January 2007 I was quizzed.", None),
         ("Title\n\nAs of 30 January 2023, forecasters see a 28% probability.", datetime.date(2023, 1, 30)),
+        # no space after the day's comma (jordantimes.com, 51voa.com): not 18 January of this year
+        (
+            "Scenarios for the day after Gaza ceasefire\n\nJan 18,2025 - Last updated at Jan 18,2025",
+            datetime.date(2025, 1, 18),
+        ),
+        # a line that says it is the page's date, below the lead and links (nerc.com, khaleejtimes.com)
+        (
+            "Summary Assessment\n\nATLANTA – One.\n\nTwo.\n\nThree.\n\nFull Announcement | 2021 SRA Infographic"
+            "\n\nPosted On: 05/26/2021",
+            datetime.date(2021, 5, 26),
+        ),
+        (
+            "UK economy to slow\n\nLONDON - One.\n\nBy (Reuters)\n\nFollow us\n\nPublished: Wed 23 Apr 2008, 8:27 PM"
+            "\n\nLast updated: Sun 5 Apr 2015, 11:43 AM",
+            datetime.date(2008, 4, 23),
+        ),
+        # ... but not a sentence that starts with such a word
+        (
+            "Title\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nPublished on 3 March 2022 by the bank, the report says more.",
+            None,
+        ),
     ],
 )
 def test_publication_date_from_the_header(header, date):
@@ -192,6 +213,9 @@ def test_readable_dates():
         ("https://shanemcd.org/2022/06/01/mcdonald-nhl-power-ratings-playoff-report-june-1-2022", "2022-06-01"),
         ("https://example.com/news/2019-03-04-rates-held", "2019-03-04"),
         ("https://news.trust.org/item/20140908124431-enms8", "2014-09-08"),  # a wire's item stamp
+        # a day in words within the slug, month or day first
+        ("https://tradingandmeditating.com/july-28-2024-observations/", "2024-07-28"),
+        ("https://fukay.com.br/musings/brazil-week-of-17-june-2024", "2024-06-17"),
     ],
 )
 def test_date_from_url_reads_a_day_in_the_path(url, expected):
@@ -211,6 +235,8 @@ def test_date_from_url_reads_a_day_in_the_path(url, expected):
         "https://example.com/story?date=2019-03-04",  # the query is not the path
         "https://example.com/article/20140908-rates",  # eight digits alone may be an id
         "https://example.com/item/20140908994431",  # no time of day after the day: an id
+        "https://example.com/2015/03/06/forecast-update-7-march-2015/",  # two days, in figures and in words
+        "https://example.com/preview-feb-30-2020",  # no such day in words either
     ],
 )
 def test_date_from_url_gives_none_without_one_certain_day(url):
