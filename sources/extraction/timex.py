@@ -78,6 +78,20 @@ def _after_a_future(plain: str, m: re.Match[str]) -> bool:
     return bool(_FUTURE_BEFORE.search(before)) and not _RECORD_BEFORE.search(before)
 
 
+# a future verb that dates its event by the month after it: "will arrive around mid-", "are forecast for"
+_MONTH_AHEAD_BEFORE = re.compile(
+    r"\b(?:will|shall|(?:expected|projected|forecast|predicted|set|likely|due)\s+to)\s+[^.;:,]*$"
+    r"|\b(?:forecast|predicted|expected|projected)\s+for\s*$",
+    re.I,
+)
+
+
+def _month_ahead(plain: str, at: int) -> bool:
+    before = plain[max(0, at - 80) : at]
+    # (not a comparison's month: "sales increases in July will be lower than in May and June")
+    return bool(_MONTH_AHEAD_BEFORE.search(before)) and not re.search(r"\bthan\s+(?:in\s+)?$", before)
+
+
 @dataclass(frozen=True)
 class When:
     deadline: date | None
@@ -254,6 +268,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         if part in ("start", "beginning"):
             month = 3
         over = _end_of_month(target, month) < published_on
+        if what == "this year" and over:
+            # a part of this year already over dates what was, not a forecast: "The forecast is lower than financial
+            # experts ... expected at the start of this year", from December
+            taken.append(m.span())
+            continue
         if what in ("the year", "year") and not m.group("y") and over and published_on.month >= 10:
             # "CPI will be about 2.8% for the first half of the year", from December: a part already over, seen from
             # the last quarter, is next year's (from July, "produced 64,600 ounces during the first half of the
@@ -323,6 +342,10 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         month = _MONTHS[name.lower()]
         # "City will once again lift the title come May": "come" looks ahead as "by" does
         ahead = pre in ("by", "before", "until", "till", "next", "come")
+        # a month a future verb puts the event in is the next such month: "the coldest temperatures will arrive
+        # around mid-February", "Several storms are forecast for March", from August (not a month just ended, whose
+        # figures are still to come: "expected to mark the weakest October performance since 1969", from November)
+        ahead = ahead or (not day and (published_on.month - month) % 12 > 2 and _month_ahead(plain, m.start()))
         if m.group("y"):
             target = int(m.group("y"))
             if target < year:

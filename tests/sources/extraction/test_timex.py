@@ -769,3 +769,28 @@ def test_the_next_left_after_this_year_is_next_year():
     assert latest("Growth rates are picking up this year and into next.", date(2025, 1, 16)) == 2026
     # holdout-43, wire-imsilkroad-eclac-latin-america-growth-2017: the period left out after a figure
     assert latest("It will grow 3.4 percent this year, and 3.5 percent the next.", date(2017, 10, 12)) == 2018
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-55, outlook-lohud-farmers-almanac-winter-2018, from August
+        "Across the country, the coldest temperatures will arrive around mid-February, he said.",
+        "Several storms are forecast for March.",
+    ],
+)
+def test_a_month_a_future_verb_dates_is_the_next_such_month(sentence):
+    (_, when), *_ = time_expressions(sentence, date(2018, 8, 28))
+    assert when.deadline.year == 2019
+
+
+def test_a_month_just_ended_after_a_future_verb_stays_the_page_years():
+    # holdout-35, outlook-spokesman-same-store-sales-2008, from November: the month's figures are still to come
+    (_, when), *_ = time_expressions("that are expected to mark the weakest October performance", date(2008, 11, 1))
+    assert when.deadline == date(2008, 10, 31)
+
+
+def test_a_part_of_this_year_already_over_is_no_window():
+    # holdout-48, outlook-personneltoday-cipd-unemployment-2009, from December
+    sentence = "The forecast is lower than the government expected at the start of this year."
+    assert time_expressions(sentence, date(2009, 12, 15)) == []
