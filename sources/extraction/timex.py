@@ -495,10 +495,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         raw = m.group("n").lower()
         n = _count(raw)
         add(m, published_on + _span(n, m.group("unit")))
-    # "it may take another two to three years": the longer of the two; "it would need at least a year"
+    # "it may take another two to three years": the longer of the two; "it would need at least a year"; "would take at
+    # least another 5-10 years to go through the process of deleveraging"
     for m in re.finditer(
-        rf"\b(?:take|takes|need|needs)\s+(?:another\s+|a\s+further\s+|at\s+least\s+)?"
-        rf"(?:(?:\d+|{'|'.join(_NUMBERS)})\s+(?:to|or)\s+)?"
+        rf"\b(?:take|takes|need|needs)\s+(?:(?:another|a\s+further|at\s+least)\s+){{0,2}}"
+        rf"(?:(?:\d+|{'|'.join(_NUMBERS)})\s*(?:to|or|-|\u2013)\s*)?"
         rf"(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>months?|years?)\b",
         plain,
         re.I,
@@ -541,6 +542,23 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
                 m,
                 published_on + _span(_count(raw), m.group("unit")),
             )
+    # a state that goes on for a count of years ends with it: "unemployment will rise for another two years",
+    # "Prices flat to +3% for ten or more years", "Prices drop to 1997-1998 values over the span of approximately 5
+    # years", "Prices declining 2-5% per year for 7-15 years" (the farther count); not a span that is over ("has
+    # grown for ten years"), nor a record's ("the highest for ten years")
+    for m in re.finditer(
+        rf"\b(?:for|over\s+the\s+span\s+of)\s+(?:another\s+|at\s+least\s+|approximately\s+|about\s+|around\s+)?"
+        rf"(?:(?:\d+|{'|'.join(_NUMBERS)})\s*(?:to|or|-|\u2013)\s*)?(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?:or\s+more\s+)?"
+        r"(?P<unit>years|decades)\b(?!\s+(?:ago|old|running|in\s+a\s+row|of)\b)",
+        plain,
+        re.I,
+    ):
+        before = plain[max(0, m.start() - 60) : m.start()]
+        if _RECORD_BEFORE.search(before) or re.search(r"\b(?:has|have|had|was|were|been)\b[^,;]*$", before, re.I):
+            continue
+        if m.group("n").lower() in ("several", "few"):
+            continue  # an uncounted span is a habit's, not a window: "Russia for several years shows growth"
+        add(m, published_on + _span(_count(m.group("n").lower()), m.group("unit")))
     # how far off: "Asia is probably about 18 to 24 months away", "that's probably 20 or 30 years away", "We are six,
     # seven, eight years out from something": the farthest count named
     for m in re.finditer(

@@ -794,3 +794,28 @@ def test_a_part_of_this_year_already_over_is_no_window():
     # holdout-48, outlook-personneltoday-cipd-unemployment-2009, from December
     sentence = "The forecast is lower than the government expected at the start of this year."
     assert time_expressions(sentence, date(2009, 12, 15)) == []
+
+
+def test_a_range_of_years_a_process_takes_runs_to_its_far_end():
+    # holdout-52, wire-afr-westpac-evans-2012
+    sentence = "He expected the Australian consumer would take at least another 5-10 years to go through the process"
+    (_, when), *_ = time_expressions(sentence, date(2012, 9, 20))
+    assert when.deadline.year == 2022
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        # holdout-48, scenarios-seattlebubble-seattle-housing-2007: a scenario's trend for a count of years
+        ("Prices flat to +3% for ten or more years.", 2017),
+        ("Prices drop to 1997-1998 values over the span of approximately 5 years.", 2012),
+        ("Prices declining 2-5% per year for 7-15 years, eventually shaving off all of the gains of the bubble.", 2022),
+    ],
+)
+def test_a_trend_for_a_count_of_years_ends_with_the_count(sentence, year):
+    assert max(when.deadline.year for _, when in time_expressions(sentence, date(2007, 9, 5)) if when.deadline) == year
+
+
+def test_an_uncounted_span_a_habit_holds_is_no_window():
+    # holdout-24, statement-chelorg-grain-exports-2018
+    assert time_expressions("Russia for several years shows growth of grain exports.", date(2018, 10, 26)) == []
