@@ -78,6 +78,13 @@ def _after_a_future(plain: str, m: re.Match[str]) -> bool:
     return bool(_FUTURE_BEFORE.search(before)) and not _RECORD_BEFORE.search(before)
 
 
+# a verb of telling, whose day is when the forecast was told: "researchers said in Beijing on Monday"
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|predicted|forecast|warned|wrote|added|stated|estimated)\b[^.;,]{0,40}$",
+    re.I,
+)
+
+
 # a future verb that dates its event by the month after it: "will arrive around mid-", "are forecast for"
 _MONTH_AHEAD_BEFORE = re.compile(
     r"\b(?:will|shall|(?:expected|projected|forecast|predicted|set|likely|due)\s+to)\s+[^.;:,]*$"
@@ -671,6 +678,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         r"\b(?:on|by|before|this|next|until)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
         plain,
     ):
+        if m.group(0).lower().startswith("on") and _REPORTED_BEFORE.search(plain, max(0, m.start() - 60), m.start()):
+            # the day a forecast was told, not its window: "the yuan will continue to fall, government researchers
+            # said in Beijing on Monday"
+            taken.append(m.span())
+            continue
         deadline = published_on + relativedelta(days=+1, weekday=_WEEKDAYS[m.group("day").lower()](+1))
         if m.group(0).lower().startswith("next"):
             deadline += relativedelta(weeks=1)

@@ -819,3 +819,9 @@ def test_a_trend_for_a_count_of_years_ends_with_the_count(sentence, year):
 def test_an_uncounted_span_a_habit_holds_is_no_window():
     # holdout-24, statement-chelorg-grain-exports-2018
     assert time_expressions("Russia for several years shows growth of grain exports.", date(2018, 10, 26)) == []
+
+
+def test_the_day_a_forecast_was_told_is_no_window():
+    # holdout-52, think-tank-zeebiz-cass-china-2016
+    sentence = "while the yuan will continue to fall, government researchers said in Beijing on Monday."
+    assert time_expressions(sentence, date(2016, 12, 19)) == []
