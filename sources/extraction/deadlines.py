@@ -121,10 +121,12 @@ def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | 
     # over the second quarter"; nor a later event's date: "should remain near their current 7% level
     # this year, before a little more relief arrives in 2026"
     # (a bare year's match starts at the space before it: "in 2025 compared to 2028 in last year's forecasts")
+    # (a window counted ahead is no base: "The state forecasts enrollment will drop another 20% over the next decade")
     expressions = [
         (at, when)
         for at, when in expressions
-        if not _BASE_OR_LATER.search(plain[start : start + at + len(when.text) - len(when.text.lstrip())])
+        if _COUNTED_YEARS.search(when.text)
+        or not _BASE_OR_LATER.search(plain[start : start + at + len(when.text) - len(when.text.lstrip())])
     ]
     # nor is what the forecast follows, in a year under way or past: "Healthcare projects will make a partial rebound
     # after pulling back in 2018", from October 2018, is a forecast for after it
@@ -227,6 +229,13 @@ def _counted_windows_read(plain: str, expressions: Positioned, published_on: dat
         for m in _YEAR_SPAN.finditer(plain)
         if int(m.group("first")) == published_on.year and int(m.group("last")) > published_on.year
     }
+    # ... or of a projection from a base year before the page, as many years from its base as the count: "Over the
+    # next four decades" beside "Population Growth Projections, 2010-2050", from 2015
+    based = {
+        (int(m.group("first")), int(m.group("last")))
+        for m in _YEAR_SPAN.finditer(plain)
+        if int(m.group("first")) < published_on.year < int(m.group("last"))
+    }
     read = []
     for at, when in expressions:
         if (at, when) in counted:
@@ -235,6 +244,8 @@ def _counted_windows_read(plain: str, expressions: Positioned, published_on: dat
             if year is None:
                 # the span's length counts its first year: 2012-2031 is twenty years
                 year = next((y for y in spans if y - published_on.year + 1 == _years_counted(when, published_on)), None)
+            if year is None:
+                year = next((last for first, last in based if last - first == _years_counted(when, published_on)), None)
             if year is not None:
                 when = When(date(year, 12, 31), when.flag, when.text)
         read.append((at, when))

@@ -78,6 +78,27 @@ def _after_a_future(plain: str, m: re.Match[str]) -> bool:
     return bool(_FUTURE_BEFORE.search(before)) and not _RECORD_BEFORE.search(before)
 
 
+# a verb of telling, whose day is when the forecast was told: "researchers said in Beijing on Monday"
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|predicted|forecast|warned|wrote|added|stated|estimated)\b[^.;,]{0,40}$",
+    re.I,
+)
+
+
+# a future verb that dates its event by the month after it: "will arrive around mid-", "are forecast for"
+_MONTH_AHEAD_BEFORE = re.compile(
+    r"\b(?:will|shall|(?:expected|projected|forecast|predicted|set|likely|due)\s+to)\s+[^.;:,]*$"
+    r"|\b(?:forecast|predicted|expected|projected)\s+for\s*$",
+    re.I,
+)
+
+
+def _month_ahead(plain: str, at: int) -> bool:
+    before = plain[max(0, at - 80) : at]
+    # (not a comparison's month: "sales increases in July will be lower than in May and June")
+    return bool(_MONTH_AHEAD_BEFORE.search(before)) and not re.search(r"\bthan\s+(?:in\s+)?$", before)
+
+
 @dataclass(frozen=True)
 class When:
     deadline: date | None
@@ -254,6 +275,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         if part in ("start", "beginning"):
             month = 3
         over = _end_of_month(target, month) < published_on
+        if what == "this year" and over:
+            # a part of this year already over dates what was, not a forecast: "The forecast is lower than financial
+            # experts ... expected at the start of this year", from December
+            taken.append(m.span())
+            continue
         if what in ("the year", "year") and not m.group("y") and over and published_on.month >= 10:
             # "CPI will be about 2.8% for the first half of the year", from December: a part already over, seen from
             # the last quarter, is next year's (from July, "produced 64,600 ounces during the first half of the
@@ -323,6 +349,10 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         month = _MONTHS[name.lower()]
         # "City will once again lift the title come May": "come" looks ahead as "by" does
         ahead = pre in ("by", "before", "until", "till", "next", "come")
+        # a month a future verb puts the event in is the next such month: "the coldest temperatures will arrive
+        # around mid-February", "Several storms are forecast for March", from August (not a month just ended, whose
+        # figures are still to come: "expected to mark the weakest October performance since 1969", from November)
+        ahead = ahead or (not day and (published_on.month - month) % 12 > 2 and _month_ahead(plain, m.start()))
         if m.group("y"):
             target = int(m.group("y"))
             if target < year:
@@ -472,10 +502,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         raw = m.group("n").lower()
         n = _count(raw)
         add(m, published_on + _span(n, m.group("unit")))
-    # "it may take another two to three years": the longer of the two; "it would need at least a year"
+    # "it may take another two to three years": the longer of the two; "it would need at least a year"; "would take at
+    # least another 5-10 years to go through the process of deleveraging"
     for m in re.finditer(
-        rf"\b(?:take|takes|need|needs)\s+(?:another\s+|a\s+further\s+|at\s+least\s+)?"
-        rf"(?:(?:\d+|{'|'.join(_NUMBERS)})\s+(?:to|or)\s+)?"
+        rf"\b(?:take|takes|need|needs)\s+(?:(?:another|a\s+further|at\s+least)\s+){{0,2}}"
+        rf"(?:(?:\d+|{'|'.join(_NUMBERS)})\s*(?:to|or|-|\u2013)\s*)?"
         rf"(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>months?|years?)\b",
         plain,
         re.I,
@@ -518,6 +549,23 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
                 m,
                 published_on + _span(_count(raw), m.group("unit")),
             )
+    # a state that goes on for a count of years ends with it: "unemployment will rise for another two years",
+    # "Prices flat to +3% for ten or more years", "Prices drop to 1997-1998 values over the span of approximately 5
+    # years", "Prices declining 2-5% per year for 7-15 years" (the farther count); not a span that is over ("has
+    # grown for ten years"), nor a record's ("the highest for ten years")
+    for m in re.finditer(
+        rf"\b(?:for|over\s+the\s+span\s+of)\s+(?:another\s+|at\s+least\s+|approximately\s+|about\s+|around\s+)?"
+        rf"(?:(?:\d+|{'|'.join(_NUMBERS)})\s*(?:to|or|-|\u2013)\s*)?(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?:or\s+more\s+)?"
+        r"(?P<unit>years|decades)\b(?!\s+(?:ago|old|running|in\s+a\s+row|of)\b)",
+        plain,
+        re.I,
+    ):
+        before = plain[max(0, m.start() - 60) : m.start()]
+        if _RECORD_BEFORE.search(before) or re.search(r"\b(?:has|have|had|was|were|been)\b[^,;]*$", before, re.I):
+            continue
+        if m.group("n").lower() in ("several", "few"):
+            continue  # an uncounted span is a habit's, not a window: "Russia for several years shows growth"
+        add(m, published_on + _span(_count(m.group("n").lower()), m.group("unit")))
     # how far off: "Asia is probably about 18 to 24 months away", "that's probably 20 or 30 years away", "We are six,
     # seven, eight years out from something": the farthest count named
     for m in re.finditer(
@@ -630,6 +678,11 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         r"\b(?:on|by|before|this|next|until)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
         plain,
     ):
+        if m.group(0).lower().startswith("on") and _REPORTED_BEFORE.search(plain, max(0, m.start() - 60), m.start()):
+            # the day a forecast was told, not its window: "the yuan will continue to fall, government researchers
+            # said in Beijing on Monday"
+            taken.append(m.span())
+            continue
         deadline = published_on + relativedelta(days=+1, weekday=_WEEKDAYS[m.group("day").lower()](+1))
         if m.group(0).lower().startswith("next"):
             deadline += relativedelta(weeks=1)

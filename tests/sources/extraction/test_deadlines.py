@@ -141,6 +141,26 @@ def test_a_count_of_years_ends_with_the_span_the_page_names():
     assert _year(page.split("\n")[0], date(2012, 6, 15)) == 2032
 
 
+def test_a_count_of_years_ends_with_a_projections_span_from_an_earlier_base_year():
+    # holdout-53, think-tank-piotita-pew-world-religions-2015: the projections run forty years from 2010
+    page = (
+        "The Future of World Religions: Population Growth Projections, 2010-2050\n\n"
+        "Over the next four decades, Christians will remain the largest religious group"
+    )
+    plain = to_plain(page)
+    start = plain.index("Over")
+    assert deadline_in(plain, start, len(plain), date(2015, 4, 4)).deadline == date(2050, 12, 31)
+    # without the span the four decades run from the page's date
+    assert _year(page.split("\n")[-1], date(2015, 4, 4)) == 2055
+
+
+def test_a_window_counted_ahead_after_a_percentage_is_no_comparisons_base():
+    # holdout-53, op-ed-publicschoolexit-school-enrollment-2021
+    assert (
+        _year("The state forecasts enrollment will drop another 20% over the next decade.", date(2021, 12, 14)) == 2031
+    )
+
+
 def test_a_consequences_date_after_a_participle_is_not_the_window():
     # holdout-24, wire-mercopress-fao-cereals-2013: the crop year the stocks are replenished for comes after
     sentence = (

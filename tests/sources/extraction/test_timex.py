@@ -769,3 +769,59 @@ def test_the_next_left_after_this_year_is_next_year():
     assert latest("Growth rates are picking up this year and into next.", date(2025, 1, 16)) == 2026
     # holdout-43, wire-imsilkroad-eclac-latin-america-growth-2017: the period left out after a figure
     assert latest("It will grow 3.4 percent this year, and 3.5 percent the next.", date(2017, 10, 12)) == 2018
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-55, outlook-lohud-farmers-almanac-winter-2018, from August
+        "Across the country, the coldest temperatures will arrive around mid-February, he said.",
+        "Several storms are forecast for March.",
+    ],
+)
+def test_a_month_a_future_verb_dates_is_the_next_such_month(sentence):
+    (_, when), *_ = time_expressions(sentence, date(2018, 8, 28))
+    assert when.deadline.year == 2019
+
+
+def test_a_month_just_ended_after_a_future_verb_stays_the_page_years():
+    # holdout-35, outlook-spokesman-same-store-sales-2008, from November: the month's figures are still to come
+    (_, when), *_ = time_expressions("that are expected to mark the weakest October performance", date(2008, 11, 1))
+    assert when.deadline == date(2008, 10, 31)
+
+
+def test_a_part_of_this_year_already_over_is_no_window():
+    # holdout-48, outlook-personneltoday-cipd-unemployment-2009, from December
+    sentence = "The forecast is lower than the government expected at the start of this year."
+    assert time_expressions(sentence, date(2009, 12, 15)) == []
+
+
+def test_a_range_of_years_a_process_takes_runs_to_its_far_end():
+    # holdout-52, wire-afr-westpac-evans-2012
+    sentence = "He expected the Australian consumer would take at least another 5-10 years to go through the process"
+    (_, when), *_ = time_expressions(sentence, date(2012, 9, 20))
+    assert when.deadline.year == 2022
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        # holdout-48, scenarios-seattlebubble-seattle-housing-2007: a scenario's trend for a count of years
+        ("Prices flat to +3% for ten or more years.", 2017),
+        ("Prices drop to 1997-1998 values over the span of approximately 5 years.", 2012),
+        ("Prices declining 2-5% per year for 7-15 years, eventually shaving off all of the gains of the bubble.", 2022),
+    ],
+)
+def test_a_trend_for_a_count_of_years_ends_with_the_count(sentence, year):
+    assert max(when.deadline.year for _, when in time_expressions(sentence, date(2007, 9, 5)) if when.deadline) == year
+
+
+def test_an_uncounted_span_a_habit_holds_is_no_window():
+    # holdout-24, statement-chelorg-grain-exports-2018
+    assert time_expressions("Russia for several years shows growth of grain exports.", date(2018, 10, 26)) == []
+
+
+def test_the_day_a_forecast_was_told_is_no_window():
+    # holdout-52, think-tank-zeebiz-cass-china-2016
+    sentence = "while the yuan will continue to fall, government researchers said in Beijing on Monday."
+    assert time_expressions(sentence, date(2016, 12, 19)) == []
