@@ -195,10 +195,20 @@ _PROJECTS = re.compile(
 # the forecaster named after the clause: "..., 28% higher than this year, Realtor.com predicted"
 _PREDICTED_AFTER = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.&'\-]*\s+){1,4}(?:predicted|projected|predicts|projects|forecasts)[\s.\"']*$"
+    # ... or a forecasting body named in lower case, with a verb of projection: "The number of 18-year-old high school
+    # graduates will peak in 2025 at around 3.9 million, the report projects, followed by a 15-year decline", "For the
+    # full year 2017, growth will be 3 per cent, the company forecast", "..., the HR body has predicted"
+    r"|,\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
+    r"(?:(?!(?:than|as|previously|earlier|originally|initially|had|was|were|is|are|been|in|from|to|for|with|by|at|on|"
+    r"over|under|into|after|before|since)\b)[\w.&'()\-]+\s+){1,8}?"
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bthis\s)(?<!\bthat\s)"
+    r"(?:(?:has|have)\s+(?:also\s+)?(?:predicted|projected|forecast|forecasted)|projects|projected|project|forecasts|"
+    r"forecast|forecasted)(?:[\s.\"'\u201d]*$|\s*,)"
     # ... or the forecast it comes from: "By 2026, that will skyrocket to 80%, according to a new forecast from market
     # research firm Gartner."
     r"|,\s+according\s+to\s+(?:a|an|the|its|their)\s+(?:new\s+|latest\s+|recent\s+|updated\s+)?"
-    r"(?:forecasts?|projections?|estimates?|outlook)\b"
+    # ... its maker named with it: "..., according to the RMI forecasts."
+    r"(?:[\w.&'\-]+\s+)?(?:forecasts?|projections?|estimates?|outlook)\b"
     # ... or a pronoun for the forecaster, set off by commas: "Losses will be high, she predicts, as hundreds of
     # thousands of undertrained conscripts are shuttled into Ukraine"
     r"|,\s+(?:he|she|they|we|I)\s+(?:predicts|predicted|predict|projects|projected|forecasts|expects|expected)"

@@ -292,6 +292,28 @@ def test_a_will_with_its_forecaster_predicting_after_it_is_likely():
     assert predicted.probability == 0.675
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of 18-year-old high school graduates will peak in 2025 at around 3.9 million, the report projects, "
+        "followed by a 15-year decline.",
+        "For the full year 2017, growth will be 3 per cent, the company forecast.",
+        "Unemployment will peak at 2.8 million next summer, the Chartered Institute of Personnel and "
+        "Development (CIPD) has forecast.",
+        "Consumer prices will rise 3.3 percent this year, up from a forecast of 3.2 percent in June and 3.1 percent in "
+        "May, according to the average estimate.",
+    ],
+)
+def test_a_will_with_a_forecasting_body_projecting_after_it_is_likely(sentence):
+    found = extract_candidates(sentence, published_on=PUBLISHED)
+    assert found[0].probability == 0.675
+
+
+def test_a_will_compared_with_a_forecast_names_no_forecaster():
+    (compared,) = extract_candidates("The Senate, too, will be roughly as forecast.", published_on=PUBLISHED)
+    assert compared.probability == 0.97
+
+
 def test_an_expectation_with_an_aside_before_its_clause_hedges_the_will():
     (expected,) = extract_candidates(
         "We expect, for the year as a whole, 2009 is going to be higher.", published_on=PUBLISHED
