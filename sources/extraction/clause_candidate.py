@@ -166,10 +166,11 @@ _PROJECTS = re.compile(
     r"|\b(?:forecast|projection)\s*$|\b(?:forecasts|projections)\s+(?:show|suggest|indicate)\s+(?:that\s+)?"
     # ... or the "will" is what the forecast says: "The bank maintains its forecast that robust supply growth ... will
     # push Brent ...", "reaffirmed its prediction that demand will stabilize", "My prediction is that it will open",
-    # "my suspicion is that housing is just going to bounce along this bottom"
+    # "Our most recent prediction is that this year will have 15 named storms", "my suspicion is that housing is just
+    # going to bounce along this bottom"
     # (the noun after its owner; "The report estimates that ... will be electric, but local governments will
     # contribute" leaves the second "will" to its own clause)
-    r"|\b(?:its|their|our|my|his|her|the|[\w.&\-]+(?:'s|\u2019s))\s+(?:\w+\s+)?"
+    r"|\b(?:its|their|our|my|his|her|the|[\w.&\-]+(?:'s|\u2019s))\s+(?:\w+\s+){0,2}"
     r"(?:forecast|projection|prediction|estimate|expectation|suspicion)\s+(?:is\s+|remains\s+)?that\b"
     # a forecast told in the perfect or by its maker in the first person: "The National Automobile Dealers
     # Association has projected that ... will contribute", "We predict , under such condition, rupiah will remain"
@@ -206,9 +207,13 @@ _PREDICTED_AFTER = re.compile(
     r"forecast|forecasted)(?:[\s.\"'\u201d]*$|\s*,)"
     # ... or the forecast it comes from: "By 2026, that will skyrocket to 80%, according to a new forecast from market
     # research firm Gartner."
-    r"|,\s+according\s+to\s+(?:a|an|the|its|their)\s+(?:new\s+|latest\s+|recent\s+|updated\s+)?"
-    # ... its maker named with it: "..., according to the RMI forecasts."
-    r"(?:[\w.&'\-]+\s+)?(?:forecasts?|projections?|estimates?|outlook)\b"
+    # ... its maker named with it: "..., according to the RMI forecasts.", "The Baltic index will average 1,786
+    # points in the second quarter, according to the median of 10 estimates compiled by Bloomberg"
+    r"|,\s+according\s+to\s+[^,;]{0,60}?\b(?:forecasts?|projections?|estimates?|outlook)\b"
+    # ... or the poll that found it: "The Indian rupee will weaken more ... than previously thought ..., a Reuters
+    # poll of FX analysts found."
+    r"|,\s+(?:a|an|the|its|their)\s+(?:[\w.&'\-]+\s+){0,4}?(?:poll|survey)\b[^.;,]{0,60}?\b(?:found|finds|showed|shows)"
+    r"[\s.\"'\u201d]*$"
     # ... or a pronoun for the forecaster, set off by commas: "Losses will be high, she predicts, as hundreds of
     # thousands of undertrained conscripts are shuttled into Ukraine"
     r"|,\s+(?:he|she|they|we|I)\s+(?:predicts|predicted|predict|projects|projected|forecasts|expects|expected)"

@@ -302,9 +302,15 @@ def test_a_will_with_its_forecaster_predicting_after_it_is_likely():
         "Development (CIPD) has forecast.",
         "Consumer prices will rise 3.3 percent this year, up from a forecast of 3.2 percent in June and 3.1 percent in "
         "May, according to the average estimate.",
+        "The Baltic index will average 1,786 points in the second quarter, according to the median of 10 estimates "
+        "compiled by Bloomberg from March 16 to 19.",
+        "The Indian rupee will weaken more against the U.S. dollar over the coming year than previously thought on "
+        "escalating fears of a U.S.-led global trade war and a slowing domestic economy, a Reuters poll of FX analysts "
+        "found.",
+        "Our most recent prediction is that this year will have 15 named storms, 8 hurricanes and 4 major hurricanes.",
     ],
 )
-def test_a_will_with_a_forecasting_body_projecting_after_it_is_likely(sentence):
+def test_a_will_told_as_a_forecasting_bodys_projection_is_likely(sentence):
     found = extract_candidates(sentence, published_on=PUBLISHED)
     assert found[0].probability == 0.675
 
