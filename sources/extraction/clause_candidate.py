@@ -39,12 +39,13 @@ from .segments import Sentence
 from .timex import When
 from .words import INSTITUTIONS
 
-# "I think ... will", "Stoltzfus and his team believe that ... will": a belief hedges the "will";
+# "I think ... will", "Stoltzfus and his team believe that ... will", "we do anticipate Sharif will position himself as
+# the prime opposition candidate": a belief hedges the "will";
 # "I don't think there's any reason why a recession should occur" denies it
 BELIEF = re.compile(
     r"\b(?:I|we|they|he|she|(?-i:[A-Z][\w.&\-]+)(?:\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?)\s+"
     r"(?:still\s+|really\s+|also\s+)?(?P<neg>don't\s+|do\s+not\s+|doesn't\s+|does\s+not\s+)?(?:do\s+)?"
-    r"(?:think|thinks|believe|believes|reckon|reckons|feel|feels|would\s+hope)\b"
+    r"(?:think|thinks|believe|believes|reckon|reckons|feel|feels|would\s+hope|anticipate)\b"
     # any subject, in any person, with or without an adverb: "Analysts largely believe Nvidia will maintain its
     # majority market share", "Many pundits suggest the 2010 season is going to be a classic"
     # (not a certainty: "BCA Research almost certainly indicates that a recession will occur"); the subject may end
@@ -64,6 +65,8 @@ BELIEF = re.compile(
     # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
     # anticipated that he will collaborate with the PDI-P"
     r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"
+    # ... or a hope held as an outlook: "I am optimistic that funding will be increased."
+    r"|\b(?:I|we)(?:'m|\s+am|'re|\s+are)\s+(?:\w+\s+)?optimistic\s+that\b"
     # ... or with an aside before its clause: "We expect, for the year as a whole, 2023 is going to be higher"
     r"|\b(?:I|we)(?:'re|\s+are|'m|\s+am)?\s+(?:now\s+|still\s+|also\s+)?expect(?:ing)?\s*,(?=[^.;:]{0,80}$)"
     # grounds for a belief: "But there are good reasons it will stay around 4% or even drift higher"

