@@ -264,7 +264,11 @@ def _frame_category(plain: str, frame: tuple[int, int]) -> str | None:
     """How much a list's announcing line hedges its items; None when it does not."""
     words = plain[frame[0] : frame[1]]
     if re.search(
-        r"\b(?:I|we)\s+(?:think|believe|expect|reckon)\b|\bgut\s+feeling\b|\bmy\s+(?:guess|hunch)", words, re.I
+        r"\b(?:I|we)\s+(?:think|believe|expect|reckon)\b|\bgut\s+feeling\b|\bmy\s+(?:guess|hunch)"
+        # what others think will happen: "the things the staff of BusinessWeek ... think will happen next year"
+        r"|\b(?:think|thinks|believe|believes|reckon|reckons)\s+(?:will|might|could|may)\s+happen\b",
+        words,
+        re.I,
     ):
         return scales.LIKELY
     return None

@@ -39,12 +39,13 @@ from .segments import Sentence
 from .timex import When
 from .words import INSTITUTIONS
 
-# "I think ... will", "Stoltzfus and his team believe that ... will": a belief hedges the "will";
+# "I think ... will", "Stoltzfus and his team believe that ... will", "we do anticipate Sharif will position himself as
+# the prime opposition candidate": a belief hedges the "will";
 # "I don't think there's any reason why a recession should occur" denies it
 BELIEF = re.compile(
     r"\b(?:I|we|they|he|she|(?-i:[A-Z][\w.&\-]+)(?:\s+and\s+(?:his|her|their)\s+(?:team|colleagues))?)\s+"
     r"(?:still\s+|really\s+|also\s+)?(?P<neg>don't\s+|do\s+not\s+|doesn't\s+|does\s+not\s+)?(?:do\s+)?"
-    r"(?:think|thinks|believe|believes|reckon|reckons|feel|feels|would\s+hope)\b"
+    r"(?:think|thinks|believe|believes|reckon|reckons|feel|feels|would\s+hope|anticipate)\b"
     # any subject, in any person, with or without an adverb: "Analysts largely believe Nvidia will maintain its
     # majority market share", "Many pundits suggest the 2010 season is going to be a classic"
     # (not a certainty: "BCA Research almost certainly indicates that a recession will occur"); the subject may end
@@ -64,6 +65,8 @@ BELIEF = re.compile(
     # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
     # anticipated that he will collaborate with the PDI-P"
     r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"
+    # ... or a hope held as an outlook: "I am optimistic that funding will be increased."
+    r"|\b(?:I|we)(?:'m|\s+am|'re|\s+are)\s+(?:\w+\s+)?optimistic\s+that\b"
     # ... or with an aside before its clause: "We expect, for the year as a whole, 2023 is going to be higher"
     r"|\b(?:I|we)(?:'re|\s+are|'m|\s+am)?\s+(?:now\s+|still\s+|also\s+)?expect(?:ing)?\s*,(?=[^.;:]{0,80}$)"
     # grounds for a belief: "But there are good reasons it will stay around 4% or even drift higher"
@@ -166,10 +169,11 @@ _PROJECTS = re.compile(
     r"|\b(?:forecast|projection)\s*$|\b(?:forecasts|projections)\s+(?:show|suggest|indicate)\s+(?:that\s+)?"
     # ... or the "will" is what the forecast says: "The bank maintains its forecast that robust supply growth ... will
     # push Brent ...", "reaffirmed its prediction that demand will stabilize", "My prediction is that it will open",
-    # "my suspicion is that housing is just going to bounce along this bottom"
+    # "Our most recent prediction is that this year will have 15 named storms", "my suspicion is that housing is just
+    # going to bounce along this bottom"
     # (the noun after its owner; "The report estimates that ... will be electric, but local governments will
     # contribute" leaves the second "will" to its own clause)
-    r"|\b(?:its|their|our|my|his|her|the|[\w.&\-]+(?:'s|\u2019s))\s+(?:\w+\s+)?"
+    r"|\b(?:its|their|our|my|his|her|the|[\w.&\-]+(?:'s|\u2019s))\s+(?:\w+\s+){0,2}"
     r"(?:forecast|projection|prediction|estimate|expectation|suspicion)\s+(?:is\s+|remains\s+)?that\b"
     # a forecast told in the perfect or by its maker in the first person: "The National Automobile Dealers
     # Association has projected that ... will contribute", "We predict , under such condition, rupiah will remain"
@@ -195,10 +199,24 @@ _PROJECTS = re.compile(
 # the forecaster named after the clause: "..., 28% higher than this year, Realtor.com predicted"
 _PREDICTED_AFTER = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.&'\-]*\s+){1,4}(?:predicted|projected|predicts|projects|forecasts)[\s.\"']*$"
+    # ... or a forecasting body named in lower case, with a verb of projection: "The number of 18-year-old high school
+    # graduates will peak in 2025 at around 3.9 million, the report projects, followed by a 15-year decline", "For the
+    # full year 2017, growth will be 3 per cent, the company forecast", "..., the HR body has predicted"
+    r"|,\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
+    r"(?:(?!(?:than|as|previously|earlier|originally|initially|had|was|were|is|are|been|in|from|to|for|with|by|at|on|"
+    r"over|under|into|after|before|since)\b)[\w.&'()\-]+\s+){1,8}?"
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bthis\s)(?<!\bthat\s)"
+    r"(?:(?:has|have)\s+(?:also\s+)?(?:predicted|projected|forecast|forecasted)|projects|projected|project|forecasts|"
+    r"forecast|forecasted)(?:[\s.\"'\u201d]*$|\s*,)"
     # ... or the forecast it comes from: "By 2026, that will skyrocket to 80%, according to a new forecast from market
     # research firm Gartner."
-    r"|,\s+according\s+to\s+(?:a|an|the|its|their)\s+(?:new\s+|latest\s+|recent\s+|updated\s+)?"
-    r"(?:forecasts?|projections?|estimates?|outlook)\b"
+    # ... its maker named with it: "..., according to the RMI forecasts.", "The Baltic index will average 1,786
+    # points in the second quarter, according to the median of 10 estimates compiled by Bloomberg"
+    r"|,\s+according\s+to\s+[^,;]{0,60}?\b(?:forecasts?|projections?|estimates?|outlook)\b"
+    # ... or the poll that found it: "The Indian rupee will weaken more ... than previously thought ..., a Reuters
+    # poll of FX analysts found."
+    r"|,\s+(?:a|an|the|its|their)\s+(?:[\w.&'\-]+\s+){0,4}?(?:poll|survey)\b[^.;,]{0,60}?\b(?:found|finds|showed|shows)"
+    r"[\s.\"'\u201d]*$"
     # ... or a pronoun for the forecaster, set off by commas: "Losses will be high, she predicts, as hundreds of
     # thousands of undertrained conscripts are shuttled into Ukraine"
     r"|,\s+(?:he|she|they|we|I)\s+(?:predicts|predicted|predict|projects|projected|forecasts|expects|expected)"

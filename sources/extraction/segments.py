@@ -89,9 +89,11 @@ def block_kind(block: str) -> str | None:
 
 
 # A line that announces a list of predictions: "Predictions for March 24th, 2018", "Top Ten
-# Predictions For 2015", "..., here is what I think might happen:"
+# Predictions For 2015", "..., here is what I think might happen:", "Here are a few things the staff of
+# BusinessWeek and BusinessWeek Online think will happen next year -- or at least could happen. See if you agree:"
 FRAME = re.compile(
-    r"\bpredictions?\b|\bforecasts?\s+for\b|\bwhat\s+(?:I|we)\s+(?:think|expect|see)\b|\bmight\s+happen\b"
+    r"\bpredictions?\b|\bforecasts?\s+for\b|\bwhat\s+(?:I|we)\s+(?:think|expect|see)\b|\b(?:might|could)\s+happen\b"
+    r"|\b(?:think|thinks|believe|believes|reckon|reckons)\s+will\s+happen\b"
     r"|\b(?:I|we)\s+(?:expect|predict|think)\b[^.]*:\s*$",
     re.I,
 )

@@ -315,6 +315,19 @@ def test_a_hedging_frame_lowers_the_list_that_follows():
     assert [c.probability for c in found] == [0.675, 0.675]
 
 
+def test_what_others_think_will_happen_lowers_the_list_that_follows():
+    text = (
+        "BusinessWeek: Predictions for 2006\n\n"
+        "Here are a few things the staff of BusinessWeek and BusinessWeek Online think will happen next year -- or at "
+        "least could happen. See if you agree:\n\n"
+        "\u2022 Oil prices, still in the $60-a-barrel range, will fall below $55 by yearend 2006.\n\n"
+        "\u2022 China will revalue the yuan up by an additional 5%.\n"
+    )
+    found = extract_candidates(text, published_on=date(2005, 12, 20))
+    items = [c for c in found if c.quote.startswith(("Oil prices", "China"))]
+    assert [(c.probability, c.deadline.year) for c in items] == [(0.675, 2006), (0.675, 2006)]
+
+
 def test_could_without_a_time_is_proposed_with_no_probability_and_a_default_deadline():
     (candidate,) = extract_candidates(
         "Vehicle demand could outstrip the industry's ability to supply them.", published_on=date(2023, 7, 11)

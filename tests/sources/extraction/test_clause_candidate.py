@@ -148,6 +148,14 @@ def test_a_possibility_suggested_and_still_held_is_read():
             "a Liberal minority on Monday.",
             date(2015, 10, 18),
         ),
+        # holdout-51, think-tank-oodaloop-afghanistan-pakistan-2009: an anticipation, with its "do"
+        (
+            "However, we do anticipate Sharif will position himself as the prime opposition candidate to "
+            "Zardari\u2019s administration, despite the fact they initially worked as coalition partners.",
+            date(2009, 1, 15),
+        ),
+        # holdout-53, interview-malariaawareness-global-fund-malaria-2016: a hope held as an outlook
+        ("I am optimistic that funding will be increased.", date(2016, 4, 25)),
         # holdout-20, wire-scroll-un-population-2019: a projected figure, not only as the sentence's subject
         (
             "More than half of the projected increase in the global population up to 2050 will be concentrated in "
@@ -290,6 +298,34 @@ def test_a_will_with_its_forecaster_predicting_after_it_is_likely():
         "The typical mortgage payment next year will be around $2,430, Realtor.com predicted.", published_on=PUBLISHED
     )
     assert predicted.probability == 0.675
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of 18-year-old high school graduates will peak in 2025 at around 3.9 million, the report projects, "
+        "followed by a 15-year decline.",
+        "For the full year 2017, growth will be 3 per cent, the company forecast.",
+        "Unemployment will peak at 2.8 million next summer, the Chartered Institute of Personnel and "
+        "Development (CIPD) has forecast.",
+        "Consumer prices will rise 3.3 percent this year, up from a forecast of 3.2 percent in June and 3.1 percent in "
+        "May, according to the average estimate.",
+        "The Baltic index will average 1,786 points in the second quarter, according to the median of 10 estimates "
+        "compiled by Bloomberg from March 16 to 19.",
+        "The Indian rupee will weaken more against the U.S. dollar over the coming year than previously thought on "
+        "escalating fears of a U.S.-led global trade war and a slowing domestic economy, a Reuters poll of FX analysts "
+        "found.",
+        "Our most recent prediction is that this year will have 15 named storms, 8 hurricanes and 4 major hurricanes.",
+    ],
+)
+def test_a_will_told_as_a_forecasting_bodys_projection_is_likely(sentence):
+    found = extract_candidates(sentence, published_on=PUBLISHED)
+    assert found[0].probability == 0.675
+
+
+def test_a_will_compared_with_a_forecast_names_no_forecaster():
+    (compared,) = extract_candidates("The Senate, too, will be roughly as forecast.", published_on=PUBLISHED)
+    assert compared.probability == 0.97
 
 
 def test_an_expectation_with_an_aside_before_its_clause_hedges_the_will():
