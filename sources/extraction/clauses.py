@@ -10,6 +10,11 @@ from .words import HEDGE_WORDS, POTENTIAL_OUTCOME
 
 # --- clauses ---------------------------------------------------------------------------------
 
+# a clause's verb and the weight it gives: "are likely to", "is most likely to", "is almost certain to"
+_WEIGHED_PREDICATE = (
+    r"(?:is|are)\s+(?:considered\s+)?(?:most\s+|very\s+|highly\s+|almost\s+)?"
+    r"(?:certainly|likely|probably|unlikely|certain|improbable)\b"
+)
 _CLAUSE_BREAK = re.compile(
     r";\s+|:\s+(?=[a-z\"'A-Z])"
     r"|,\s+(?=(?:and|but|while|whereas|although|though|yet|so|or)\s)"
@@ -37,6 +42,12 @@ _CLAUSE_BREAK = re.compile(
     # a second prediction with its own weight, sharing the subject: "it's unlikely to be on time and will
     # almost certainly be over budget"
     r"|\s+(?=and\s+(?:will|would|is|are)\s+(?:almost\s+certainly|certainly|very\s+likely|likely|probably|unlikely|highly\s+unlikely)\b)"
+    # ... or with a subject of its own: "Ross Stores is considered almost certain to increase and Fred’s profits are
+    # likely to improve"
+    rf"|\s+(?=and\s+(?:[\w\u2019'\-]+\s+){{1,4}}?{_WEIGHED_PREDICATE})"
+    # a second clause weighed on its own after a dash: "The likelihood of at least one even more powerful quake ... is
+    # 46%—such a quake is most likely to occur in the southern half of the State" (not a range, "2023–2025")
+    rf"|(?:\s*\u2014|\s+\u2013)\s*(?=(?:[\w\u2019'\-]+\s+){{1,4}}?{_WEIGHED_PREDICATE})"
     # a second chance joined by "and": "about a 1 in 7 (or 12 percent) chance of winning in the Electoral
     # College and less than a 1 in 20 (or 3 percent) chance of winning the most votes"
     r"|\s+(?=and\s+(?:(?:less|more|better|worse)\s+than\s+|about\s+|around\s+|only\s+|just\s+)?(?:a|an)\s+"

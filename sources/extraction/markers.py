@@ -44,9 +44,12 @@ _HARD_TO = (
 )
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    # "will likely", "will almost certainly not", "probably won't"
+    # "will likely", "will almost certainly not", "probably won't"; the negation glued to its verb: "the incoming
+    # administration won't likely handle North Korean matters in a hasty manner"
     ("will_adverb", re.compile(
-        rf"\b{WILL}\s+(?P<neg1>{NOT}\s+)?(?P<adv>{alternation(ADVERBS)})(?P<neg2>\s+(?:not|never))?\b", re.I
+        rf"\b(?:{WILL}\s+(?P<neg1>{NOT}\s+)?|wo(?P<neg3>n't|n\u2019t)\s+)(?P<adv>{alternation(ADVERBS)})"
+        r"(?P<neg2>\s+(?:not|never))?\b",
+        re.I,
     )),
     # "we're probably going to see a W-shaped recovery": the adverb inside "are going to"
     ("adverb_will", re.compile(
@@ -69,9 +72,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "is likely to", "remains unlikely", "looks likely", "it is very likely that"
     ("adjective", re.compile(
         # "none are likely to break out in a major way": the band of what the words deny
-        # "isn't likely to help": the negation is glued to its verb; "but little beyond that is likely"
+        # "isn't likely to help": the negation is glued to its verb; "but little beyond that is likely" (not the "not"
+        # of "not only ... but": "This show of strength is not only unlikely to create an effective system of
+        # deterrence")
         rf"\b(?P<neg1>(?:{NOT}|(?:is|are|was|were|does|do|did)n't|no\s+longer|(?:little|nothing)\s+(?:\w+\s+){{0,3}}?(?:is|seems|looks)|none\s+(?:of\s+(?:them|these|those|the\s+\w+)\s+)?(?:are|is|was|were|seems?|looks?))\s+"
-        rf"(?:\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
+        rf"(?:(?!only\b)\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
     )),
     # (not a kind of race: "narrow wins in coin-flip states", "the toss-up seats")
     ("chance", re.compile(
@@ -684,7 +689,7 @@ _OUTCOME_NAMED_BEFORE = re.compile(r"\b(?:is|are|was|were|be|as|considered|deeme
 
 def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) -> Marker | None:
     groups = m.groupdict()
-    negated = bool(groups.get("neg1") or groups.get("neg2"))
+    negated = bool(groups.get("neg1") or groups.get("neg2") or groups.get("neg3"))
     phrase = plain[s:e]
     if kind in ("will_adverb", "adverb_will", "adverb_not", "adverb_away"):
         category = ADVERBS[" ".join(groups["adv"].lower().split())]

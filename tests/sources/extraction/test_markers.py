@@ -1789,3 +1789,17 @@ def test_more_shapes_of_a_likely_outcome(sentence):
 )
 def test_a_search_or_a_models_history_is_no_forecast(sentence):
     assert extract_candidates(sentence, published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-51, wire-koreanewsdigest-north-korea-nuclear-test-2016: the negation glued to "will"
+        "He speculated that the incoming Trump administration won't likely handle North Korean matters in a hasty "
+        "and hurried manner.",
+        # holdout-51, outlook-fxpro-eurasia-group-top-risks-2019: "not only" denies nothing
+        "This show of strength is not only unlikely to create an effective system of global deterrence.",
+    ],
+)
+def test_wont_likely_and_not_only_unlikely_are_unlikely(sentence):
+    assert _one(sentence).probability == pytest.approx(0.325)
