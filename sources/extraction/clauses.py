@@ -52,6 +52,9 @@ _CLAUSE_BREAK = re.compile(
     # College and less than a 1 in 20 (or 3 percent) chance of winning the most votes"
     r"|\s+(?=and\s+(?:(?:less|more|better|worse)\s+than\s+|about\s+|around\s+|only\s+|just\s+)?(?:a|an)\s+"
     r"(?:\d|one\b|two\b|three\b|four\b|five\b)[^.;,]{0,30}?\b(?:chance|probability|likelihood)\b)"
+    # a condition weighed in brackets before its outcome: "If because of a second referendum being called (25%
+    # chance), GBP/USD will jump to $1.40"
+    r"|(?:(?<=\bchance\))|(?<=\bodds\))|(?<=\bprobability\)))\s*,\s+"
     # a list of stated chances: "a 60% probability to our base case, a 25% probability to the bear case"
     r"|,\s+(?=(?:and\s+)?(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:probability|chance|likelihood)\b)"
     # a model's shares by side: "58% R take the Senate, 42% Dems keep it"

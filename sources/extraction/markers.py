@@ -167,7 +167,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("expect", re.compile(
-        r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
+        # the speaker's own expectation: "I am optimistic that funding will be increased."
+        r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?(?:confident|optimistic)\s+that\b"
         # others' plain confidence, a very strong suspicion: more than a lean ("traders are confident the Fed will
         # lower its key rate", "My very strong suspicion is that the Fed will cut next week")
         r"|(?P<confident>(?<!\bI\s)(?<!\bwe\s)\b(?:is|are)\s+confident\s+(?:that\s+)?(?=[^.;]{0,80}?\bwill\b)"

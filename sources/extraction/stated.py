@@ -31,6 +31,9 @@ _ONE_IN = (
 _APPROXIMATELY = (
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|something\s+like\s+|some\s+|only\s+|just\s+|perhaps\s+|maybe\s+|close\s+to\s+|"
     r"near\s+|almost\s+|at\s+least\s+|at\s+most\s+|less\s+than\s+|more\s+than\s+|over\s+|under\s+|"
+    # "the chance of having one or more magnitude 6.7 or larger earthquakes ... over the next 30 years is greater than
+    # 99%"
+    r"(?:greater|higher|lower|smaller)\s+than\s+|"
     r"no\s+(?:worse|better|more|less|higher|lower)\s+than\s+)"
 )
 # Dots inside a sentence: "U.S. recession", "3.5 per cent".
@@ -257,6 +260,10 @@ def stated_value(pattern: re.Pattern[str], m: re.Match[str], plain: str, start: 
             return None
     if "num" in pattern.groupindex and m.group("num") is not None:
         at = start + m.start("num")
+        if re.search(r"\b(?:this|that|these|those)\s+$", plain[max(0, at - 8) : at], re.I):
+            # a chance already given, referred back to: "Within this 8% odds there's a 2% chance that Spain and Italy
+            # leave too"
+            return None
         if re.search(r"(?:^|[^\w.])\.$", plain[max(0, at - 2) : at]) and "." not in m.group("num"):
             # a number with no digit before its point: "there was a .43% chance that the winning score would be
             # 269 or lower" is under half a percent

@@ -181,3 +181,12 @@ def test_a_possibility_after_a_forecast_sharing_its_subject_is_a_clause():
     # (not after words that forecast nothing: holdout-1, think-tank-kinacentrum-taiwan-2024)
     text = "but both entail considerable risk of escalation and could involve the two great powers in a wider struggle."
     assert len(_pieces(text)) == 1
+
+
+def test_a_condition_weighed_in_brackets_is_cut_from_its_outcome():
+    # holdout-23, scenarios-fibogroup-sterling-brexit-2019
+    text = "If because of a second referendum being called (25% chance), GBP/USD will jump to $1.40"
+    assert _pieces(text) == [
+        "If because of a second referendum being called (25% chance)",
+        "GBP/USD will jump to $1.40",
+    ]

@@ -1845,3 +1845,8 @@ def test_no_before_a_comparison_or_a_named_outcome_denies_nothing():
     assert marker.category == "almost_certain"
     sentence = "Our current prediction is that there will be no overall majority"
     assert all(m.category != "remote" for m in find_markers(sentence, 0, len(sentence)))
+
+
+def test_the_speakers_optimism_that_is_a_likely_outcome():
+    # holdout-53, interview-malariaawareness-global-fund-malaria-2016
+    assert _one("I am optimistic that funding will be increased.").probability == pytest.approx(0.675)
