@@ -14,7 +14,7 @@ from datetime import date
 
 from .chance_claims import without_chance
 from .text import to_plain, trim_clause
-from .words import HEDGE_WORDS, INSTITUTIONS, TRAILING, may_is_the_month
+from .words import HEDGE_WORDS, INSTITUTIONS, NO_OBJECT, TRAILING, may_is_the_month
 
 
 def strip_quote_marks(plain: str, start: int, end: int) -> tuple[int, int]:
@@ -432,6 +432,8 @@ _REWRITES = [
     (re.compile(rf"\b{_ADVERB}?{_LIKELIHOOD}\s+(?:will\s+|won't\s+|'ll\s+)(?:not\s+)?", re.I), "will "),
     (re.compile(r"\b(?:won't|shan't)\b", re.I), "will"),
     (re.compile(r"\b(?:is|are|am)\s+(?:not\s+)?going\s+to\b|\b(?:isn't|aren't)\s+going\s+to\b", re.I), "will"),
+    # the verb shortened: "He's not going to leave alive" claims "He will leave alive"
+    (re.compile(r"(?<=\w)'(?:s|re|m)\s+(?:not\s+)?going\s+to\b", re.I), " will"),
     (
         re.compile(
             # "isn't likely to help rebalance trade", "it's just unlikely to align that way", 'Artemis III is
@@ -669,6 +671,8 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
     if not positive:
         claim = re.sub(r"\bwon't\b|\bwill\s+not\b", "will \x00", claim, flags=re.I)
     else:
+        # the outcome's noun denied: "UKIP will win no seats" claims "UKIP will win seats"
+        claim = re.sub(rf"\bwill\s+{NO_OBJECT}", lambda m: f"will {m.group('verb')} ", claim, flags=re.I)
         # the positive of "won't get back to 2019 levels until 2023" is "will get back ... before 2023"
         claim = re.sub(
             r"\b(won't|(?:will|would)\s+(?:\w+ly\s+)?not|wouldn't)\b([^,;.]{1,80}?)\buntil\b",

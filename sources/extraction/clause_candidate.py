@@ -334,6 +334,11 @@ def clause_candidate(
         )
         if reported and not predicted and not PROJECTION_CONTEXT.search(around) and marker.category == scales.LIKELY:
             marker = replace(marker, category=scales.ALMOST_CERTAIN)
+        # ... and so does a reported "won't": "the office said the suits would not be ready for flight until April 2025"
+        elif (
+            reported and not predicted and not PROJECTION_CONTEXT.search(around) and marker.category == scales.UNLIKELY
+        ):
+            marker = replace(marker, category=scales.REMOTE)
     # what leads up to the marker in its own clause: "Previous forecasts predicted a drop, but
     # those no longer look likely" forecasts in its second clause
     lead = plain[sentence_start : marker.end]

@@ -10,6 +10,11 @@ from .words import HEDGE_WORDS, POTENTIAL_OUTCOME
 
 # --- clauses ---------------------------------------------------------------------------------
 
+# a clause's verb and the weight it gives: "are likely to", "is most likely to", "is almost certain to"
+_WEIGHED_PREDICATE = (
+    r"(?:is|are)\s+(?:considered\s+)?(?:most\s+|very\s+|highly\s+|almost\s+)?"
+    r"(?:certainly|likely|probably|unlikely|certain|improbable)\b"
+)
 _CLAUSE_BREAK = re.compile(
     r";\s+|:\s+(?=[a-z\"'A-Z])"
     r"|,\s+(?=(?:and|but|while|whereas|although|though|yet|so|or)\s)"
@@ -37,15 +42,30 @@ _CLAUSE_BREAK = re.compile(
     # a second prediction with its own weight, sharing the subject: "it's unlikely to be on time and will
     # almost certainly be over budget"
     r"|\s+(?=and\s+(?:will|would|is|are)\s+(?:almost\s+certainly|certainly|very\s+likely|likely|probably|unlikely|highly\s+unlikely)\b)"
+    # ... or with a subject of its own: "Ross Stores is considered almost certain to increase and Fred’s profits are
+    # likely to improve"
+    rf"|\s+(?=and\s+(?:[\w\u2019'\-]+\s+){{1,4}}?{_WEIGHED_PREDICATE})"
+    # a second clause weighed on its own after a dash: "The likelihood of at least one even more powerful quake ... is
+    # 46%—such a quake is most likely to occur in the southern half of the State" (not a range, "2023–2025")
+    rf"|(?:\s*\u2014|\s+\u2013)\s*(?=(?:[\w\u2019'\-]+\s+){{1,4}}?{_WEIGHED_PREDICATE})"
     # a second chance joined by "and": "about a 1 in 7 (or 12 percent) chance of winning in the Electoral
     # College and less than a 1 in 20 (or 3 percent) chance of winning the most votes"
     r"|\s+(?=and\s+(?:(?:less|more|better|worse)\s+than\s+|about\s+|around\s+|only\s+|just\s+)?(?:a|an)\s+"
     r"(?:\d|one\b|two\b|three\b|four\b|five\b)[^.;,]{0,30}?\b(?:chance|probability|likelihood)\b)"
+    # a condition weighed in brackets before its outcome: "If because of a second referendum being called (25%
+    # chance), GBP/USD will jump to $1.40"
+    r"|(?:(?<=\bchance\))|(?<=\bodds\))|(?<=\bprobability\)))\s*,\s+"
     # a list of stated chances: "a 60% probability to our base case, a 25% probability to the bear case"
     r"|,\s+(?=(?:and\s+)?(?:a|an)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:probability|chance|likelihood)\b)"
     # a model's shares by side: "58% R take the Senate, 42% Dems keep it"
     r"|,\s+(?=(?:and\s+)?\d{1,3}(?:\.\d+)?\s*%\s+(?-i:[A-Z])[\w.]*\s+[a-z]+)",
 )
+# a second verb sharing the subject with a mere possibility: "auto sales will start to slow down and may even fall after
+# next year", "EV sales are on track to meet the most ambitious net-zero timelines and could account for more than two
+# thirds of market share by 2030" (cut only after a forecast of its own: "both entail considerable risk of escalation
+# and could involve the two great powers" is one possibility)
+_AND_POSSIBLY = re.compile(r"\s+(?=and\s+(?:may|might|could)\s+(?:even\s+|also\s+|well\s+|eventually\s+)?[a-z])")
+_FORECAST_WORD = re.compile(rf"\b(?:will|'ll|won't|going\s+to|{HEDGE_WORDS})\b", re.I)
 # A list of moneylines: "Dallas (+138) followed by Atlanta (+275), and Green Bay (+400)": each
 # team after the first line is a forecast of its own, with its own number.
 _NEXT_LINE_ITEM = re.compile(
@@ -83,6 +103,9 @@ def split_clauses(plain: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.append(start + lead.end())
     for m in _CLAUSE_BREAK.finditer(plain, start, end):
         cuts.append(m.end())
+    for m in _AND_POSSIBLY.finditer(plain, start, end):
+        if _FORECAST_WORD.search(plain, max(cut for cut in cuts if cut <= m.start()), m.start()):
+            cuts.append(m.end())
     first_line = _FIRST_LINE.search(plain, start, end)
     if first_line:
         for m in _NEXT_LINE_ITEM.finditer(plain, first_line.end(), end):

@@ -22,6 +22,7 @@ from .words import (
     CHANCES,
     DEGREES,
     INSTITUTIONS,
+    NO_OBJECT,
     NOT,
     POTENTIAL_OUTCOME,
     WILL,
@@ -44,9 +45,12 @@ _HARD_TO = (
 )
 
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    # "will likely", "will almost certainly not", "probably won't"
+    # "will likely", "will almost certainly not", "probably won't"; the negation glued to its verb: "the incoming
+    # administration won't likely handle North Korean matters in a hasty manner"
     ("will_adverb", re.compile(
-        rf"\b{WILL}\s+(?P<neg1>{NOT}\s+)?(?P<adv>{alternation(ADVERBS)})(?P<neg2>\s+(?:not|never))?\b", re.I
+        rf"\b(?:{WILL}\s+(?P<neg1>{NOT}\s+)?|wo(?P<neg3>n't|n\u2019t)\s+)(?P<adv>{alternation(ADVERBS)})"
+        r"(?P<neg2>\s+(?:not|never))?\b",
+        re.I,
     )),
     # "we're probably going to see a W-shaped recovery": the adverb inside "are going to"
     ("adverb_will", re.compile(
@@ -69,9 +73,11 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     # "is likely to", "remains unlikely", "looks likely", "it is very likely that"
     ("adjective", re.compile(
         # "none are likely to break out in a major way": the band of what the words deny
-        # "isn't likely to help": the negation is glued to its verb; "but little beyond that is likely"
+        # "isn't likely to help": the negation is glued to its verb; "but little beyond that is likely" (not the "not"
+        # of "not only ... but": "This show of strength is not only unlikely to create an effective system of
+        # deterrence")
         rf"\b(?P<neg1>(?:{NOT}|(?:is|are|was|were|does|do|did)n't|no\s+longer|(?:little|nothing)\s+(?:\w+\s+){{0,3}}?(?:is|seems|looks)|none\s+(?:of\s+(?:them|these|those|the\s+\w+)\s+)?(?:are|is|was|were|seems?|looks?))\s+"
-        rf"(?:\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
+        rf"(?:(?!only\b)\w+\s+)?)?(?P<adj>{alternation(ADJECTIVES)})\b", re.I
     )),
     # (not a kind of race: "narrow wins in coin-flip states", "the toss-up seats")
     ("chance", re.compile(
@@ -161,7 +167,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("expect", re.compile(
-        r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?confident\s+that\b"
+        # the speaker's own expectation: "I am optimistic that funding will be increased."
+        r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?(?:confident|optimistic)\s+that\b"
         # others' plain confidence, a very strong suspicion: more than a lean ("traders are confident the Fed will
         # lower its key rate", "My very strong suspicion is that the Fed will cut next week")
         r"|(?P<confident>(?<!\bI\s)(?<!\bwe\s)\b(?:is|are)\s+confident\s+(?:that\s+)?(?=[^.;]{0,80}?\bwill\b)"
@@ -497,7 +504,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("predict", re.compile(rf"{_HARD_TO}(?:(?:pick|bet)\s+against|look\s+(?:beyond|past))\s+(?=\w)", re.I)),
     ("will", re.compile(
         rf"\b(?:{WILL}(?P<neg1>\s+(?:not|never))?"
-        r"|(?P<neg2>won't|shan't|(?:(?:is|are|am)\s+not|isn't|aren't)\s+going\s+to))\b",
+        # (the verb shortened too: "He's not going to leave alive", "it's not going to stop for a long time")
+        r"|(?P<neg2>won't|shan't|(?:(?:is|are|am|(?<=\w)'s|(?<=\w)'re|(?<=\w)'m)\s+not|isn't|aren't)\s+going\s+to))\b",
         re.I,
     )),
     ("hedge", re.compile(
@@ -684,7 +692,7 @@ _OUTCOME_NAMED_BEFORE = re.compile(r"\b(?:is|are|was|were|be|as|considered|deeme
 
 def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) -> Marker | None:
     groups = m.groupdict()
-    negated = bool(groups.get("neg1") or groups.get("neg2"))
+    negated = bool(groups.get("neg1") or groups.get("neg2") or groups.get("neg3"))
     phrase = plain[s:e]
     if kind in ("will_adverb", "adverb_will", "adverb_not", "adverb_away"):
         category = ADVERBS[" ".join(groups["adv"].lower().split())]
@@ -730,8 +738,13 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
             C.VERY_LIKELY if groups.get("heavily") or groups.get("confident") or groups.get("firmly") else category
         )
         if kind in ("will", "would", "should") and not negated:
-            # an adverb of no weight may stand between: "the opposition alliance will also not secure a majority"
-            negated = bool(re.match(r"\s+(?:(?:also|still|simply)\s+)?(?:not|never)\b", plain[e : e + 16]))
+            # an adverb of no weight may stand between: "the opposition alliance will also not secure a majority"; a
+            # projection's "would " takes its space with it: "the office said the suits would not be ready for flight"
+            negated = bool(re.match(r"\s*(?:(?:also|still|simply)\s+)?(?:not|never)\b", plain[e : e + 16]))
+        if kind == "will" and not negated:
+            # what the outcome's noun denies: "UKIP will win no seats", "But there will be no negotiations in these six
+            # months between Kyiv and Moscow" (not a comparison or a manner: "the cliff will be no big deal")
+            negated = bool(re.match(rf"\s*{NO_OBJECT}", plain[e : e + 80], re.I))
         if (
             kind == "will"
             and negated

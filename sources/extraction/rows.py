@@ -476,6 +476,10 @@ def _is_value_row(line: str) -> bool:
     # $1,074 billion last year, sinking below levels"
     if re.match(r"\s*[a-z]", line):
         return False
+    # a chance in brackets, in words, is a sentence's aside: "If that's because of a general election (15 percent
+    # chance), sees GBP/USD dropping to $1.20"
+    if re.search(r"\(\s*\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:chance|probability|odds)\s*\)", line, re.I):
+        return False
     # "Bull Case (+45%)" in a header row labels a column; it is not a value
     label_end = _VALUE.search(re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), line))
     letters = re.findall(r"[A-Za-z]", line[: label_end.start()]) if label_end else []

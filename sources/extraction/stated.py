@@ -16,6 +16,12 @@ _FRACTIONS = {
     r"two[\s-]thirds": 2 / 3, r"one[\s-]third|a\s+third": 1 / 3, r"three[\s-]quarters": 0.75,
     r"one[\s-]quarter|a\s+quarter": 0.25, r"one[\s-]half": 0.5,
 }  # fmt: skip
+# percentages written in words
+_SPELT_PERCENTS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "seventy-five": 75, "eighty": 80, "ninety": 90,
+}  # fmt: skip
 _PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
 # "one in 63,000": a number with thousands too
 _ONE_IN = (
@@ -25,6 +31,9 @@ _ONE_IN = (
 _APPROXIMATELY = (
     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|something\s+like\s+|some\s+|only\s+|just\s+|perhaps\s+|maybe\s+|close\s+to\s+|"
     r"near\s+|almost\s+|at\s+least\s+|at\s+most\s+|less\s+than\s+|more\s+than\s+|over\s+|under\s+|"
+    # "the chance of having one or more magnitude 6.7 or larger earthquakes ... over the next 30 years is greater than
+    # 99%"
+    r"(?:greater|higher|lower|smaller)\s+than\s+|"
     r"no\s+(?:worse|better|more|less|higher|lower)\s+than\s+)"
 )
 # Dots inside a sentence: "U.S. recession", "3.5 per cent".
@@ -62,6 +71,10 @@ STATED_PATTERNS = [
     # "a 75% subjective probability", "a 15% estimated chance"; a scraped page may lose the space before the noun
     # ("75%chance that the Conservatives get the most seats")
     re.compile(rf"\b{_PERCENT}\s*(?:(?:subjective|estimated|implied|overall|cumulative)\s+)?(?:{_PROB_NOUN})\b", re.I),
+    # a number spelt out: "there is a five per cent chance of excess rainfall", "there is only one percent probability
+    # of deficient rainfall", "a zero per cent chance of drought" (before a chance noun's later figure takes it: "a
+    # zero per cent chance of drought (seasonal rainfall of less than 90 per cent of LPA)")
+    re.compile(rf"\b(?P<spelt>{'|'.join(_SPELT_PERCENTS)})\s*(?:per\s*cent|percent)\s+(?:{_PROB_NOUN})\b", re.I),
     # "a cut by March is at least 90% likely", "the Fed is 80% likely to cut"
     re.compile(rf"\b{_APPROXIMATELY}?{_PERCENT}\s+(?:likely|probable)\b", re.I),
     # ... or a side's hopes, the noun: "Villa's title hopes are said to be just 1.94%" (not "the Fed hopes to")
@@ -76,6 +89,8 @@ STATED_PATTERNS = [
         rf"{_APPROXIMATELY}?{_PERCENT}",
         re.I,
     ),
+    # ... or after a colon, a scenario's label that closes its sentence: "The “bad muddle-through” Odds: 35%."
+    re.compile(rf"\b(?:chances?|probability|likelihood|odds)\s*:\s*{_APPROXIMATELY}?{_PERCENT}(?=\s*(?:[.;]|$))", re.I),
     # a chance revised: "The probability that a bullish expected scenario will come true increased from 10%
     # to 20%" (the new value)
     re.compile(
@@ -245,11 +260,17 @@ def stated_value(pattern: re.Pattern[str], m: re.Match[str], plain: str, start: 
             return None
     if "num" in pattern.groupindex and m.group("num") is not None:
         at = start + m.start("num")
+        if re.search(r"\b(?:this|that|these|those)\s+$", plain[max(0, at - 8) : at], re.I):
+            # a chance already given, referred back to: "Within this 8% odds there's a 2% chance that Spain and Italy
+            # leave too"
+            return None
         if re.search(r"(?:^|[^\w.])\.$", plain[max(0, at - 2) : at]) and "." not in m.group("num"):
             # a number with no digit before its point: "there was a .43% chance that the winning score would be
             # 269 or lower" is under half a percent
             return float("0." + m.group("num")) / 100
         return float(m.group("num")) / 100
+    if "spelt" in pattern.groupindex:
+        return _SPELT_PERCENTS[m.group("spelt").lower()] / 100
     if "zero" in pattern.groupindex:
         return 0.0
     if "fraction" in pattern.groupindex:

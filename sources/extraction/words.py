@@ -185,6 +185,13 @@ _OTHER_ESTIMATE_WORDS = (
 HEDGE_WORDS = "|".join([*sorted(_ESTIMATE_WORDS, key=len, reverse=True), *_OTHER_ESTIMATE_WORDS])
 
 NOT = r"(?:not|never|n't)"
+# an outcome's noun denied after its verb: "UKIP will win no seats", "there will be no negotiations" (not a comparison
+# or a manner, "no better", "no big deal"; nor an outcome named so, "no overall majority": a hung parliament)
+NO_OBJECT = (
+    r"(?P<verb>be|win|see|have|get|gain|hold|face|find)\s+no\s+"
+    r"(?!(?:big|better|worse|more|less|longer|different|match|exception|surprise|doubt|problem|stranger|"
+    r"overall\s+majority)\b)(?=[a-z])"
+)
 # an outcome hung after a comma as a possibility, a participle: "..., potentially sending the economy into a
 # recession", "..., potentially further limiting near-term refined copper production" (not a figure's reach,
 # "potentially as much as another 10 per cent", nor an adjective, "potentially catastrophic consequences")

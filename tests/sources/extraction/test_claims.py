@@ -1071,3 +1071,11 @@ def test_a_judgement_after_the_words_that_report_it_leaves_the_clause():
         "Any of the 13 candidates will secure more than 50 percent of the votes on Sunday, the absolute majority "
         "needed to forgo a runoff"
     )
+
+
+def test_a_denied_outcome_is_claimed_positively():
+    # holdout-20, op-ed-tomwinnifrith-uk-election-2017; holdout-51, interview-about-syrian-general-2013
+    assert suggest_claim("UKIP will win no seats.", None) == "UKIP will win seats"
+    assert suggest_claim("He's not going to leave alive.", None) == "He will leave alive"
+    # (a stated chance is for the sentence as written: holdout-22, newsletter-againstjebelallawz)
+    assert rewrite("There will be no major U.S. recessions in the 2020s", positive=False).startswith("There will be no")

@@ -508,3 +508,13 @@ def test_a_denied_belief_ends_at_the_turn_after_it():
     denied, turned = extract_candidates(text, published_on=date(2012, 5, 1))
     assert denied.probability == 0.325
     assert turned.probability == 0.97
+
+
+def test_a_reported_would_not_keeps_the_weight_of_a_wont():
+    # holdout-53, wire-foxnews-artemis-moon-landing-2021
+    text = (
+        "After spending more than a billion dollars on development and assembly, the office said the suits would not "
+        "be ready for flight until April 2025 at the earliest, given integration requirements."
+    )
+    (found,) = extract_candidates(text, published_on=date(2021, 8, 12))
+    assert found.probability == pytest.approx(0.03)

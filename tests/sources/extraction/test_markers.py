@@ -1789,3 +1789,64 @@ def test_more_shapes_of_a_likely_outcome(sentence):
 )
 def test_a_search_or_a_models_history_is_no_forecast(sentence):
     assert extract_candidates(sentence, published_on=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-51, wire-koreanewsdigest-north-korea-nuclear-test-2016: the negation glued to "will"
+        "He speculated that the incoming Trump administration won't likely handle North Korean matters in a hasty "
+        "and hurried manner.",
+        # holdout-51, outlook-fxpro-eurasia-group-top-risks-2019: "not only" denies nothing
+        "This show of strength is not only unlikely to create an effective system of global deterrence.",
+    ],
+)
+def test_wont_likely_and_not_only_unlikely_are_unlikely(sentence):
+    assert _one(sentence).probability == pytest.approx(0.325)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-51, interview-about-syrian-general-2013; holdout-24, interview-cbc-empty-planet-2019: the verb
+        # shortened before "not going to"
+        "He's not going to leave alive.",
+        "When the decline starts, it's not going to stop for a long time.",
+    ],
+)
+def test_a_shortened_verb_not_going_to_is_remote(sentence):
+    assert _one(sentence).probability == pytest.approx(0.03)
+
+
+def test_a_projections_would_not_is_negated():
+    # holdout-27, wire-cnbc-reuters-jobless-poll-2009: the "would " marker takes its space with it
+    sentence = "the Federal Reserve would not start raising interest rates"
+    (marker,) = find_markers(sentence, 0, len(sentence))
+    assert marker.kind == "would" and marker.category == "unlikely"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-20, op-ed-tomwinnifrith-uk-election-2017; holdout-34, scenarios-newizv-guardian-ukraine-2022: the
+        # outcome's noun denied
+        "UKIP will win no seats.",
+        "But there will be no negotiations in these six months between Kyiv and Moscow.",
+    ],
+)
+def test_a_will_whose_object_is_no_something_is_remote(sentence):
+    assert _one(sentence).probability == pytest.approx(0.03)
+
+
+def test_no_before_a_comparison_or_a_named_outcome_denies_nothing():
+    # holdout-36, op-ed-newsconquest-college-enrollment; holdout-25, model-ukgeneralelection2015-uk-election-2014
+    sentence = "Among the small number of elite colleges and research universities the cliff will be no big deal."
+    (marker,) = find_markers(sentence, 0, len(sentence))
+    assert marker.category == "almost_certain"
+    sentence = "Our current prediction is that there will be no overall majority"
+    assert all(m.category != "remote" for m in find_markers(sentence, 0, len(sentence)))
+
+
+def test_the_speakers_optimism_that_is_a_likely_outcome():
+    # holdout-53, interview-malariaawareness-global-fund-malaria-2016
+    assert _one("I am optimistic that funding will be increased.").probability == pytest.approx(0.675)

