@@ -188,9 +188,13 @@ _PROJECTS = re.compile(
     r"|\b(?:indications|signs)\s+(?:are|suggest|point\s+to)\s+(?:that\s+)?(?=[^.;:]{0,80}$)"
     r"|\banticipates\s+that\b|\b(?:poll|survey)\b[^.;:]{0,60}?\b(?:showed|shows|found|finds)\b"
     # a view stated as what someone makes of it: "The likelihood is that things will get worse", "My reading is that
-    # the rich Chinese buyers will come one day"
-    r"|\b(?:its|their|our|my|his|her|the)\s+(?:\w+\s+)?(?:likelihood|reading|guess|bet|hunch|sense|feeling|view)"
-    r"\s+is\s+that\b"
+    # the rich Chinese buyers will come one day", "Our current thinking now is that we will have a milder recession",
+    # "Goldman Sachs' theory is that this spending habit will continue"
+    r"|(?:\b(?:its|their|our|my|his|her|the)|[\w.&\-]+(?:'s|\u2019s|'|\u2019))\s+(?:\w+\s+)?"
+    r"(?:likelihood|reading|guess|bet|hunch|sense|feeling|view|thinking|theory)\s+(?:now\s+)?is\s+that\b"
+    # ... or what is expected: "Additionally, expectations are that the Federal Reserve will halt further interest
+    # rate hikes"
+    r"|\bexpectations\s+are\s+that\b"
     # ... or a confidence or a wager on the outcome: "Das exuded confidence that the economy will grow at 6.5%",
     # "Investors are betting the bank will raise the benchmark rate"
     r"|\bconfidence\s+that\b|\b(?:are|is|were|was)\s+betting\s+(?:that\s+)?(?=[^.;:]{0,80}$)",
@@ -212,7 +216,7 @@ _PREDICTED_AFTER = re.compile(
     # research firm Gartner."
     # ... its maker named with it: "..., according to the RMI forecasts.", "The Baltic index will average 1,786
     # points in the second quarter, according to the median of 10 estimates compiled by Bloomberg"
-    r"|,\s+according\s+to\s+[^,;]{0,60}?\b(?:forecasts?|projections?|estimates?|outlook)\b"
+    r"|(?:,\s+|\s)according\s+to\s+[^,;]{0,60}?\b(?:forecasts?|projections?|estimates?|outlook)\b"
     # ... or the poll that found it: "The Indian rupee will weaken more ... than previously thought ..., a Reuters
     # poll of FX analysts found."
     r"|,\s+(?:a|an|the|its|their)\s+(?:[\w.&'\-]+\s+){0,4}?(?:poll|survey)\b[^.;,]{0,60}?\b(?:found|finds|showed|shows)"

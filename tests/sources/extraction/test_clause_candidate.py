@@ -316,6 +316,13 @@ def test_a_will_with_its_forecaster_predicting_after_it_is_likely():
         "escalating fears of a U.S.-led global trade war and a slowing domestic economy, a Reuters poll of FX analysts "
         "found.",
         "Our most recent prediction is that this year will have 15 named storms, 8 hurricanes and 4 major hurricanes.",
+        "Our current thinking now is that we will have a milder recession.",
+        "Additionally, expectations are that the Federal Reserve will halt further interest rate hikes and inflation "
+        "will keep subsiding.",
+        "Goldman Sachs\u2019 theory is that this spending habit will continue as the youngsters age.",
+        "Prices in Dubai, which boasts of the world\u2019s tallest building and manmade islands in the shape of palms, "
+        "will fall 58 percent from a peak in the third quarter of 2008 according to the median estimate of 11 banks, "
+        "investment firms and research institutions who took part in the poll.",
     ],
 )
 def test_a_will_told_as_a_forecasting_bodys_projection_is_likely(sentence):
