@@ -121,6 +121,11 @@ def _default_to_the_articles_year(candidates: list[Candidate], published_on: dat
     # budget's or a season's next two, and the nearer stays the page's
     if max(tied) - year > 1:
         year = max(tied)
+    # ... but where three or more years are dated equally often, one of them the year under way, no later year
+    # outweighs it: the Artemis 1 launch weather's undated chances stay the launch's year beside one forecast each
+    # for the launch day, Artemis 2's 2024 and Artemis 3's 2025
+    if len(tied) > 2 and published_on.year in tied:
+        year = published_on.year
     if year == published_on.year:
         return candidates
     deadline = date(year, 12, 31)

@@ -609,6 +609,15 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         raw = m.group("n").lower()
         add(m, date(year + _count(raw) - 1, 12, 31))
 
+    # a window that is the sentence's subject: "The next five years are expected to reflect a significant imbalance"
+    for m in re.finditer(
+        rf"\bthe\s+next\s+(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>months|years|decades)"
+        r"(?=\s+(?:are|will|could|should|would|may|might)\b)",
+        plain,
+        re.I,
+    ):
+        add(m, published_on + _span(_count(m.group("n").lower()), m.group("unit")))
+
     for m in re.finditer(
         # "for at least the next three years"; "next 12 months will see Melbourne's houses hit with a 9.2% decrease"
         # names its count with no preposition (not "the next 20 years of innovation", a topic more than a window)

@@ -598,6 +598,21 @@ def test_an_undated_forecast_takes_the_latest_of_years_the_page_dates_equally_of
     assert last.deadline == date(2041, 12, 31)
 
 
+def test_an_undated_forecast_stays_the_pages_year_when_three_years_are_dated_equally_often():
+    # holdout-53, wire-todaypostimes-artemis-1-launch-weather-2022
+    text = (
+        "It looks like Mother Nature may be cooperating for the historic launch of NASA's Artemis 1 mega-rocket to "
+        "the moon on Monday (August 29).\n\n"
+        "Forecasters are predicting a promising 80% chance of good takeoff conditions, up from 70% yesterday, "
+        "officials said.\n\n"
+        "If all goes well, NASA will launch four astronauts around the Moon in 2024 as part of the Artemis 2 mission. "
+        "This mission will set the stage for Artemis 3, the first crewed lunar landing, in 2025."
+    )
+    chance = next(c for c in extract_candidates(text, published_on=date(2022, 8, 28)) if "takeoff" in c.quote)
+    assert chance.deadline_flag == DEADLINE_DEFAULT
+    assert chance.deadline == date(2022, 12, 31)
+
+
 def test_an_undated_forecast_on_a_page_out_in_december_is_due_the_year_ahead():
     # holdout-28, a scenario analysis published on 30 December 2023
     sentence = "support for Ukraine in the world will remain at the current level, but with a downward trend."

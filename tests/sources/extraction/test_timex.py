@@ -825,3 +825,10 @@ def test_the_day_a_forecast_was_told_is_no_window():
     # holdout-52, think-tank-zeebiz-cass-china-2016
     sentence = "while the yuan will continue to fall, government researchers said in Beijing on Monday."
     assert time_expressions(sentence, date(2016, 12, 19)) == []
+
+
+def test_a_count_of_years_that_is_the_sentences_subject_is_a_window():
+    # holdout-45, outlook-thepharmaletter-zacks-pharma-2011
+    sentence = "The next five years are expected to reflect a significant imbalance between new product introductions"
+    (_, when), *_ = time_expressions(sentence, date(2011, 3, 4))
+    assert when.deadline.year == 2016
