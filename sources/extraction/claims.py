@@ -668,6 +668,9 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
     expect = _expect_to(claim)
     if expect:
         claim = f"{expect.group('subject')} will {expect.group('verb')}{_and_to(claim[expect.end() :])}"
+    # the columnist's imperative: "After Total-Eren and BP-Lightsource, expect Chevron to buy Brookfield" claims
+    # "After Total-Eren and BP-Lightsource, Chevron will buy Brookfield"
+    claim = re.sub(r"(^|,\s+)[Ee]xpect\s+((?:[\w\-]+\s+){1,7}?)to\s+(?=[a-z])", r"\1\2will ", claim)
     if not positive:
         claim = re.sub(r"\bwon't\b|\bwill\s+not\b", "will \x00", claim, flags=re.I)
     else:

@@ -104,6 +104,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"favou?rites?\b"
         # the columnist's imperative: "Expect rates to stay high through 2024."
         r"|^\s*[\"']?Expect\b(?!\s*[.,;:)])"
+        # ... after a lead-in: "After Total-Eren and BP-Lightsource, expect Chevron to buy Brookfield", "If companies
+        # take the report's call ..., expect the next winners in entertainment and media to leverage AI"
+        r"|(?<=,\s)expect\s+(?=(?:[\w\-]+\s+){1,7}?to\s+[a-z])"
         # ... or "Look for": "Look for a strong rally in November-December", and the pundit's own "I look for potential
         # rallies to stall out in the 350-360 area"
         r"|^\s*[\"']?Look\s+for\s+(?=(?:a|an)\s)"

@@ -1850,3 +1850,9 @@ def test_no_before_a_comparison_or_a_named_outcome_denies_nothing():
 def test_the_speakers_optimism_that_is_a_likely_outcome():
     # holdout-53, interview-malariaawareness-global-fund-malaria-2016
     assert _one("I am optimistic that funding will be increased.").probability == pytest.approx(0.675)
+
+
+def test_the_columnists_expect_after_a_lead_in_is_likely():
+    # holdout-55, op-ed-energyandcarbon-energy-predictions-2018
+    sentence = "After Total-Eren and BP-Lightsource, expect Chevron to buy Brookfield."
+    assert _one(sentence).probability == pytest.approx(0.675)
