@@ -517,7 +517,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         rf"|(?:(?<=,\s)|^)(?={POTENTIAL_OUTCOME})potentially\b"
         r"|\b(?:it\s+is|it's|it\s+remains|it\s+seems)\s+(?:quite\s+|entirely\s+)?possible\b"
         # "a settlement of 3 per cent is a real possibility": possible, with no number
-        r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear|reasonable)\s+possibility\b"
+        r"|\b(?:a|an)\s+(?:real|distinct|serious|genuine|live|clear|reasonable)\s+possibility\b"
         # ... or a chance of no size: "has a real chance to enter the tournament undefeated", "have a genuine chance of
         # not going through to the semi-finals"
         r"|\b(?:a|an)\s+(?:real|genuine|distinct|serious)\s+chance\s+(?:to|of|that)\b"

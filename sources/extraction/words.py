@@ -72,6 +72,8 @@ CHANCES = {
     "a good chance": C.LIKELY,
     "good chance": C.LIKELY,
     "strong chance": C.LIKELY,
+    # "there is a strong possibility that it will be revised downwards": a chance said to be strong
+    "strong possibility": C.LIKELY,
     "roughly even odds": C.EVEN,
     "roughly even chance": C.EVEN,
     "roughly an even chance": C.EVEN,
