@@ -174,7 +174,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?(?:confident|optimistic)\s+that\b"
         # others' plain confidence, a very strong suspicion: more than a lean ("traders are confident the Fed will
         # lower its key rate", "My very strong suspicion is that the Fed will cut next week")
-        r"|(?P<confident>(?<!\bI\s)(?<!\bwe\s)\b(?:is|are)\s+confident\s+(?:that\s+)?(?=[^.;]{0,80}?\bwill\b)"
+        # ("Pfizer is increasingly confident that its efforts to develop a coronavirus vaccine will be successful")
+        r"|(?P<confident>(?<!\bI\s)(?<!\bwe\s)\b(?:is|are)\s+(?:\w+ly\s+)?confident\s+(?:that\s+)?(?=[^.;]{0,80}?\bwill\b)"
         r"|\bvery\s+strong\s+(?:suspicion|sense|feeling|belief|conviction)\s+is\s+that\b)"
         r"|\b(?:is|are)\s+(?:now\s+|also\s+)?(?:forecast|forecasted|projected|expected|seen|estimated|pegged)\s+(?:at|to\s+be)\b"
         # analysts' consensus with its figure: "The current consensus among analysts ... is for EPS of $4.17"

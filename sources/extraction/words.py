@@ -97,6 +97,8 @@ CHANCES = {
     "a very low likelihood": C.VERY_UNLIKELY,
     "a high probability": C.VERY_LIKELY,
     "a high likelihood": C.VERY_LIKELY,
+    # without the article: "I think there is high probability that we see sub-$20 oil before the first quarter is out"
+    "high probability": C.VERY_LIKELY,
     "a low probability": C.UNLIKELY,
     "a low likelihood": C.UNLIKELY,
     "a decent chance": C.EVEN,

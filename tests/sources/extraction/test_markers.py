@@ -1856,3 +1856,16 @@ def test_the_columnists_expect_after_a_lead_in_is_likely():
     # holdout-55, op-ed-energyandcarbon-energy-predictions-2018
     sentence = "After Total-Eren and BP-Lightsource, expect Chevron to buy Brookfield."
     assert _one(sentence).probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-32, interview-time-pfizer-bourla-vaccine-2020: an adverb before "confident"
+        "Pfizer is increasingly confident that its efforts to develop a coronavirus vaccine will be successful.",
+        # holdout-35, scenarios-kevinshomeofstuff-oil-2016: "high probability" without its article
+        "Worse still, I think there is high probability that we see sub-$20 oil before the first quarter is out.",
+    ],
+)
+def test_growing_confidence_and_a_high_probability_are_very_likely(sentence):
+    assert _one(sentence).probability == pytest.approx(0.875)
