@@ -50,6 +50,10 @@ _NOT_ARTICLE = r"(?!(?:a|an|the|its|their|his|her|our|this|that|these|those)\b)"
 
 # Framing around the proposition: dropped whole.
 _FRAMES = [
+    # a sign denied: "There's nothing to say Melbourne prices will take a tumble" claims the tumble
+    re.compile(
+        r"^there(?:'s|\s+is)\s+(?:also\s+|simply\s+)?nothing\s+to\s+(?:say|suggest|indicate)\s+(?:that\s+)?", re.I
+    ),
     # a leading adverbial: "Most likely, ", "With more bad news on the way, ", "As a result of X, ", "Yes, "
     re.compile(
         r"^(?:most\s+likely|more\s+likely|very\s+likely|likely|probably|almost\s+certainly|in\s+all\s+likelihood|"

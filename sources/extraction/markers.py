@@ -488,6 +488,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # grounds for an expectation denied: "There is also no obvious reason to expect that GDP growth will pick up
         # meaningfully"
         r"|\bno\s+(?:obvious\s+|good\s+|real\s+|particular\s+|compelling\s+)?reasons?\s+to\s+(?:expect|think|believe)\b"
+        # ... or any sign of it: "There's nothing to say Melbourne prices will take a tumble."
+        r"|\bthere(?:'s|\s+is)\s+(?:also\s+|simply\s+)?nothing\s+to\s+(?:say|suggest|indicate)\b"
         # a possibility denied: "Economists also roundly rejected the possibility the Fed will opt to cut rates by a
         # half-percentage point", "The group also dismissed the idea that President Donald Trump would move to demote"
         r"|\b(?:rejected|dismissed)\s+(?:the\s+)?(?P<rejected>possibility|idea|notion|prospect)\b"

@@ -1869,3 +1869,10 @@ def test_the_columnists_expect_after_a_lead_in_is_likely():
 )
 def test_growing_confidence_and_a_high_probability_are_very_likely(sentence):
     assert _one(sentence).probability == pytest.approx(0.875)
+
+
+def test_nothing_to_say_it_will_is_unlikely_and_claims_the_outcome():
+    # holdout-23, model-yourinvestmentpropertymag-house-prices-2015
+    found = _one("There's nothing to say Melbourne prices will take a tumble.")
+    assert found.probability == pytest.approx(0.325)
+    assert found.claim.startswith("Melbourne prices will take a tumble")
