@@ -50,6 +50,10 @@ _NOT_ARTICLE = r"(?!(?:a|an|the|its|their|his|her|our|this|that|these|those)\b)"
 
 # Framing around the proposition: dropped whole.
 _FRAMES = [
+    # a sign denied: "There's nothing to say Melbourne prices will take a tumble" claims the tumble
+    re.compile(
+        r"^there(?:'s|\s+is)\s+(?:also\s+|simply\s+)?nothing\s+to\s+(?:say|suggest|indicate)\s+(?:that\s+)?", re.I
+    ),
     # a leading adverbial: "Most likely, ", "With more bad news on the way, ", "As a result of X, ", "Yes, "
     re.compile(
         r"^(?:most\s+likely|more\s+likely|very\s+likely|likely|probably|almost\s+certainly|in\s+all\s+likelihood|"
@@ -668,6 +672,9 @@ def rewrite(quote: str, *, positive: bool = True) -> str:
     expect = _expect_to(claim)
     if expect:
         claim = f"{expect.group('subject')} will {expect.group('verb')}{_and_to(claim[expect.end() :])}"
+    # the columnist's imperative: "After Total-Eren and BP-Lightsource, expect Chevron to buy Brookfield" claims
+    # "After Total-Eren and BP-Lightsource, Chevron will buy Brookfield"
+    claim = re.sub(r"(^|,\s+)[Ee]xpect\s+((?:[\w\-]+\s+){1,7}?)to\s+(?=[a-z])", r"\1\2will ", claim)
     if not positive:
         claim = re.sub(r"\bwon't\b|\bwill\s+not\b", "will \x00", claim, flags=re.I)
     else:

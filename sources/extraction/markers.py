@@ -104,6 +104,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"favou?rites?\b"
         # the columnist's imperative: "Expect rates to stay high through 2024."
         r"|^\s*[\"']?Expect\b(?!\s*[.,;:)])"
+        # ... after a lead-in: "After Total-Eren and BP-Lightsource, expect Chevron to buy Brookfield", "If companies
+        # take the report's call ..., expect the next winners in entertainment and media to leverage AI"
+        r"|(?<=,\s)expect\s+(?=(?:[\w\-]+\s+){1,7}?to\s+[a-z])"
         # ... or "Look for": "Look for a strong rally in November-December", and the pundit's own "I look for potential
         # rallies to stall out in the 350-360 area"
         r"|^\s*[\"']?Look\s+for\s+(?=(?:a|an)\s)"
@@ -171,7 +174,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?(?:confident|optimistic)\s+that\b"
         # others' plain confidence, a very strong suspicion: more than a lean ("traders are confident the Fed will
         # lower its key rate", "My very strong suspicion is that the Fed will cut next week")
-        r"|(?P<confident>(?<!\bI\s)(?<!\bwe\s)\b(?:is|are)\s+confident\s+(?:that\s+)?(?=[^.;]{0,80}?\bwill\b)"
+        # ("Pfizer is increasingly confident that its efforts to develop a coronavirus vaccine will be successful")
+        r"|(?P<confident>(?<!\bI\s)(?<!\bwe\s)\b(?:is|are)\s+(?:\w+ly\s+)?confident\s+(?:that\s+)?(?=[^.;]{0,80}?\bwill\b)"
         r"|\bvery\s+strong\s+(?:suspicion|sense|feeling|belief|conviction)\s+is\s+that\b)"
         r"|\b(?:is|are)\s+(?:now\s+|also\s+)?(?:forecast|forecasted|projected|expected|seen|estimated|pegged)\s+(?:at|to\s+be)\b"
         # analysts' consensus with its figure: "The current consensus among analysts ... is for EPS of $4.17"
@@ -484,6 +488,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # grounds for an expectation denied: "There is also no obvious reason to expect that GDP growth will pick up
         # meaningfully"
         r"|\bno\s+(?:obvious\s+|good\s+|real\s+|particular\s+|compelling\s+)?reasons?\s+to\s+(?:expect|think|believe)\b"
+        # ... or any sign of it: "There's nothing to say Melbourne prices will take a tumble."
+        r"|\bthere(?:'s|\s+is)\s+(?:also\s+|simply\s+)?nothing\s+to\s+(?:say|suggest|indicate)\b"
         # a possibility denied: "Economists also roundly rejected the possibility the Fed will opt to cut rates by a
         # half-percentage point", "The group also dismissed the idea that President Donald Trump would move to demote"
         r"|\b(?:rejected|dismissed)\s+(?:the\s+)?(?P<rejected>possibility|idea|notion|prospect)\b"
@@ -514,7 +520,7 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         rf"|(?:(?<=,\s)|^)(?={POTENTIAL_OUTCOME})potentially\b"
         r"|\b(?:it\s+is|it's|it\s+remains|it\s+seems)\s+(?:quite\s+|entirely\s+)?possible\b"
         # "a settlement of 3 per cent is a real possibility": possible, with no number
-        r"|\b(?:a|an)\s+(?:real|distinct|serious|strong|genuine|live|clear|reasonable)\s+possibility\b"
+        r"|\b(?:a|an)\s+(?:real|distinct|serious|genuine|live|clear|reasonable)\s+possibility\b"
         # ... or a chance of no size: "has a real chance to enter the tournament undefeated", "have a genuine chance of
         # not going through to the semi-finals"
         r"|\b(?:a|an)\s+(?:real|genuine|distinct|serious)\s+chance\s+(?:to|of|that)\b"

@@ -72,6 +72,8 @@ CHANCES = {
     "a good chance": C.LIKELY,
     "good chance": C.LIKELY,
     "strong chance": C.LIKELY,
+    # "there is a strong possibility that it will be revised downwards": a chance said to be strong
+    "strong possibility": C.LIKELY,
     "roughly even odds": C.EVEN,
     "roughly even chance": C.EVEN,
     "roughly an even chance": C.EVEN,
@@ -95,6 +97,8 @@ CHANCES = {
     "a very low likelihood": C.VERY_UNLIKELY,
     "a high probability": C.VERY_LIKELY,
     "a high likelihood": C.VERY_LIKELY,
+    # without the article: "I think there is high probability that we see sub-$20 oil before the first quarter is out"
+    "high probability": C.VERY_LIKELY,
     "a low probability": C.UNLIKELY,
     "a low likelihood": C.UNLIKELY,
     "a decent chance": C.EVEN,

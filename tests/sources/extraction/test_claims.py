@@ -1079,3 +1079,9 @@ def test_a_denied_outcome_is_claimed_positively():
     assert suggest_claim("He's not going to leave alive.", None) == "He will leave alive"
     # (a stated chance is for the sentence as written: holdout-22, newsletter-againstjebelallawz)
     assert rewrite("There will be no major U.S. recessions in the 2020s", positive=False).startswith("There will be no")
+
+
+def test_the_columnists_expect_is_claimed_as_will():
+    # holdout-55, op-ed-energyandcarbon-energy-predictions-2018
+    claim = rewrite("After Total-Eren and BP-Lightsource, expect Chevron to buy Brookfield.")
+    assert claim == "After Total-Eren and BP-Lightsource, Chevron will buy Brookfield"

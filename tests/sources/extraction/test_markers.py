@@ -1850,3 +1850,29 @@ def test_no_before_a_comparison_or_a_named_outcome_denies_nothing():
 def test_the_speakers_optimism_that_is_a_likely_outcome():
     # holdout-53, interview-malariaawareness-global-fund-malaria-2016
     assert _one("I am optimistic that funding will be increased.").probability == pytest.approx(0.675)
+
+
+def test_the_columnists_expect_after_a_lead_in_is_likely():
+    # holdout-55, op-ed-energyandcarbon-energy-predictions-2018
+    sentence = "After Total-Eren and BP-Lightsource, expect Chevron to buy Brookfield."
+    assert _one(sentence).probability == pytest.approx(0.675)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-32, interview-time-pfizer-bourla-vaccine-2020: an adverb before "confident"
+        "Pfizer is increasingly confident that its efforts to develop a coronavirus vaccine will be successful.",
+        # holdout-35, scenarios-kevinshomeofstuff-oil-2016: "high probability" without its article
+        "Worse still, I think there is high probability that we see sub-$20 oil before the first quarter is out.",
+    ],
+)
+def test_growing_confidence_and_a_high_probability_are_very_likely(sentence):
+    assert _one(sentence).probability == pytest.approx(0.875)
+
+
+def test_nothing_to_say_it_will_is_unlikely_and_claims_the_outcome():
+    # holdout-23, model-yourinvestmentpropertymag-house-prices-2015
+    found = _one("There's nothing to say Melbourne prices will take a tumble.")
+    assert found.probability == pytest.approx(0.325)
+    assert found.claim.startswith("Melbourne prices will take a tumble")

@@ -1,7 +1,9 @@
 """The one list of estimative words."""
 
 import re
+from datetime import date
 
+from sources.extraction import extract_candidates
 from sources.extraction.words import ADJECTIVES, ADVERBS, CHANCES, HEDGE_WORDS
 from sources.scales import CATEGORIES
 
@@ -17,3 +19,10 @@ def test_hedge_words_cover_the_lists_and_the_modal_verbs():
         assert pattern.search(f"x {word} y"), word
     for word in ("will", "grow", "certain", "almost"):
         assert not pattern.fullmatch(word), word
+
+
+def test_a_strong_possibility_is_likely():
+    # holdout-4, interview-queenscitizen-gosselin-rates-2023
+    sentence = "there is a strong possibility that it will be revised downwards."
+    (found,) = extract_candidates(sentence, published_on=date(2023, 10, 1))
+    assert found.probability == 0.675
