@@ -16,12 +16,14 @@ _FRACTIONS = {
     r"two[\s-]thirds": 2 / 3, r"one[\s-]third|a\s+third": 1 / 3, r"three[\s-]quarters": 0.75,
     r"one[\s-]quarter|a\s+quarter": 0.25, r"one[\s-]half": 0.5,
 }  # fmt: skip
-# percentages written in words
-_SPELT_PERCENTS = {
+# numbers written as words: "a five per cent chance", "one in three", "nine out of ten"
+_NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "seventy-five": 75, "eighty": 80, "ninety": 90,
+    "seventy": 70, "seventy-five": 75, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
+# ... those a percentage is written with
+_SPELT_PERCENT = "|".join(word for word in _NUMBER_WORDS if word != "hundred")
 _PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
 # "one in 63,000": a number with thousands too
 _ONE_IN = (
@@ -74,7 +76,7 @@ STATED_PATTERNS = [
     # a number spelt out: "there is a five per cent chance of excess rainfall", "there is only one percent probability
     # of deficient rainfall", "a zero per cent chance of drought" (before a chance noun's later figure takes it: "a
     # zero per cent chance of drought (seasonal rainfall of less than 90 per cent of LPA)")
-    re.compile(rf"\b(?P<spelt>{'|'.join(_SPELT_PERCENTS)})\s*(?:per\s*cent|percent)\s+(?:{_PROB_NOUN})\b", re.I),
+    re.compile(rf"\b(?P<spelt>{_SPELT_PERCENT})\s*(?:per\s*cent|percent)\s+(?:{_PROB_NOUN})\b", re.I),
     # "a cut by March is at least 90% likely", "the Fed is 80% likely to cut"
     re.compile(rf"\b{_APPROXIMATELY}?{_PERCENT}\s+(?:likely|probable)\b", re.I),
     # ... or a side's hopes, the noun: "Villa's title hopes are said to be just 1.94%" (not "the Fed hopes to")
@@ -197,8 +199,6 @@ STATED_PATTERNS = [
         re.I,
     ),
 ]
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "twenty": 20}
-_NUMBER_WORDS["hundred"] = 100
 
 
 # Odds and lines are numbers only where the text is about betting or a model's chances.
@@ -270,7 +270,7 @@ def stated_value(pattern: re.Pattern[str], m: re.Match[str], plain: str, start: 
             return float("0." + m.group("num")) / 100
         return float(m.group("num")) / 100
     if "spelt" in pattern.groupindex:
-        return _SPELT_PERCENTS[m.group("spelt").lower()] / 100
+        return _NUMBER_WORDS[m.group("spelt").lower()] / 100
     if "zero" in pattern.groupindex:
         return 0.0
     if "fraction" in pattern.groupindex:
