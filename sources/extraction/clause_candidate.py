@@ -200,6 +200,9 @@ _PROJECTS = re.compile(
     r"|\bconfidence\s+that\b|\b(?:are|is|were|was)\s+betting\s+(?:that\s+)?(?=[^.;:]{0,80}$)",
     re.I,
 )
+# A reported "would" read as the "will" it reports: a projection's weight back to a plain "will"'s, or "won't"'s.
+_AS_REPORTED = {scales.LIKELY: scales.ALMOST_CERTAIN, scales.UNLIKELY: scales.REMOTE}
+
 # the forecaster named after the clause: "..., 28% higher than this year, Realtor.com predicted"
 _PREDICTED_AFTER = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.&'\-]*\s+){1,4}(?:predicted|projected|predicts|projects|forecasts)[\s.\"']*$"
@@ -336,13 +339,9 @@ def clause_candidate(
         predicted = reporting and re.search(
             r"\b(?:predicted|projected|estimated|confidence)\b", reporting.group(0), re.I
         )
-        if reported and not predicted and not PROJECTION_CONTEXT.search(around) and marker.category == scales.LIKELY:
-            marker = replace(marker, category=scales.ALMOST_CERTAIN)
         # ... and so does a reported "won't": "the office said the suits would not be ready for flight until April 2025"
-        elif (
-            reported and not predicted and not PROJECTION_CONTEXT.search(around) and marker.category == scales.UNLIKELY
-        ):
-            marker = replace(marker, category=scales.REMOTE)
+        if reported and not predicted and not PROJECTION_CONTEXT.search(around) and marker.category in _AS_REPORTED:
+            marker = replace(marker, category=_AS_REPORTED[marker.category])
     # what leads up to the marker in its own clause: "Previous forecasts predicted a drop, but
     # those no longer look likely" forecasts in its second clause
     lead = plain[sentence_start : marker.end]
