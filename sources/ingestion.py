@@ -276,8 +276,10 @@ _DOTTED_DATE = re.compile(r"\b(?P<year>\d{4})\.\s?(?P<month>\d{1,2})\.\s?(?P<day
 # A date a preposition governs is one the text talks about ("Predictions for March 24th, 2018", "on 4th
 # January 2007 I was quizzed", "Based on 6/30/2024 crop conditions"), not the page's own, unless a word of
 # publishing governs it ("Posted on January 5, 2025").
+# The words of publishing a page's date line uses.
+_PUBLISHING = r"posted|published|updated|released|dated|issued|written"
 _GOVERNING = re.compile(
-    r"(?:\b(?P<publishing>posted|published|updated|released|dated|issued|written)\s+)?"
+    rf"(?:\b(?P<publishing>{_PUBLISHING})\s+)?"
     r"\b(?:for|on|by|until|till|since|before|after|to|in|at|between|than)\s+$",
     re.I,
 )
@@ -286,7 +288,7 @@ _GOVERNING = re.compile(
 # A line that names itself the page's date ("Posted On: 05/26/2021", "Published: Wed 23 Apr 2008, 8:27 PM",
 # "Last updated: 2022-10-29"): a label of publishing, then the date, then at most a time or a remark.
 _LABELLED_DATE_LINE = re.compile(
-    r"^(?:first\s+|last\s+)?(?:posted|published|updated|dated|date)(?:\s+on)?\s*:?\s*"
+    rf"^(?:first\s+|last\s+)?(?:{_PUBLISHING}|date)(?:\s+on)?\s*:?\s*"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?P<date>.+)$",
     re.I,
 )
