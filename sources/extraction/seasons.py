@@ -5,13 +5,13 @@ when the flu season a text names is over."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # A season's final is played early in the next calendar year: Super Bowl I was in January 1967,
-# so Super Bowl N is decided in February of 1966 + N; an unnumbered one is the next to come.
-_SUPER_BOWL = re.compile(r"\bSuper\s+Bowl(?:\s+(?P<roman>[LXVI]{1,7})\b)?", re.I)
-_SUPER_BOWL_DAY = (2, 15)
+# so Super Bowl N is decided in 1966 + N, as is "the 2013 Super Bowl"; an unnumbered one is the
+# next to come.
+_SUPER_BOWL = re.compile(r"\b(?:(?P<year>(?:19|20)\d\d)\s+)?Super\s+Bowl(?:\s+(?P<roman>[LXVI]{1,7})\b)?", re.I)
 # "the 2022-23 season", "the 2022/2023 NBA season": the season ends in its second year
 _SPLIT_SEASON = re.compile(
     r"\b(?P<first>(?:19|20)\d\d)\s*[-/\u2013]\s*(?P<second>\d\d(?:\d\d)?)\s+(?:(?-i:[A-Z]{2,4})\s+)?season\b", re.I
@@ -37,16 +37,28 @@ def _roman(numeral: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
+def super_bowl_day(year: int) -> date:
+    """The Sunday the Super Bowl is played: the first in February since 2004, the second since the
+    season grew to seventeen games (2022). Earlier games came in late January; the first Sunday of
+    February is at most a week late for them."""
+    first = date(year, 2, 1)
+    sunday = first + timedelta(days=(6 - first.weekday()) % 7)
+    return sunday + timedelta(days=7) if year >= 2022 else sunday
+
+
 def sporting_events(plain: str, published_on: date) -> list[tuple[re.Match[str], date]]:
     """Sporting events that name when a season is decided, with the day they end."""
     found = []
     for m in _SUPER_BOWL.finditer(plain):
         if m.group("roman"):
             year = 1966 + _roman(m.group("roman"))
+        elif m.group("year"):
+            year = int(m.group("year"))
         else:
-            this_years = date(published_on.year, *_SUPER_BOWL_DAY)
-            year = published_on.year if published_on <= this_years else published_on.year + 1
-        found.append((m, date(year, *_SUPER_BOWL_DAY)))
+            # the day after this year's game, the odds are on next year's
+            played = published_on > super_bowl_day(published_on.year)
+            year = published_on.year + played
+        found.append((m, super_bowl_day(year)))
     for m in _SPLIT_SEASON.finditer(plain):
         first, second = int(m.group("first")), m.group("second")
         year = int(second) if len(second) == 4 else first // 100 * 100 + int(second)

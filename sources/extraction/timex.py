@@ -391,7 +391,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     for m in re.finditer(
         r"\b(?P<pre>in|by|before|until|till|through|throughout|during|for|enter|entering|into|of|after|beyond|since|from)?"
         # the century's end is a horizon too: "a rise of 0.5 metres by 2100"
-        r"\s*(?:fiscal\s+|FY\s*)?(?P<y>(?:19|20)\d{2}|2100)\b(?![-\u2013]\d|\s*(?:levels?|%|per\s*cent|percent))",
+        # (not a bookmaker's American odds, "Los Angeles Chargers +2761 (+2021)")
+        r"\s*(?:fiscal\s+|FY\s*)?(?<!\+)(?P<y>(?:19|20)\d{2}|2100)\b(?![-\u2013]\d|\s*(?:levels?|%|per\s*cent|percent))",
         plain,
     ):
         target = int(m.group("y"))

@@ -832,3 +832,10 @@ def test_a_count_of_years_that_is_the_sentences_subject_is_a_window():
     sentence = "The next five years are expected to reflect a significant imbalance between new product introductions"
     (_, when), *_ = time_expressions(sentence, date(2011, 3, 4))
     assert when.deadline.year == 2016
+
+
+def test_a_bookmakers_american_odds_are_not_a_year():
+    # holdout-58, newsletter-americascardroom-super-bowl-odds-2021
+    plain = to_plain("11. Los Angeles Chargers +2761 (+2021)\n12. Cleveland Browns +5000 (+2950) in 2022")
+    years = [when.deadline.year for _, when in time_expressions(plain, date(2021, 11, 16)) if when.deadline]
+    assert years == [2022]
