@@ -406,7 +406,7 @@ def test_future_tense_that_forecasts_nothing(text):
         (
             "The Chiefs have a 25% chance of winning the Super Bowl.",
             0.25,
-            "The Chiefs will win the Super Bowl (by 2024-02-15)",
+            "The Chiefs will win the Super Bowl (by 2024-02-11)",
         ),
         (
             "I wouldn't be surprised if rates stayed at 5% through 2024.",

@@ -23,7 +23,7 @@ def test_a_chance_table_gives_one_forecast_per_row_with_the_event_of_its_header(
         0.3157,
         BASIS_STATED,
     )
-    assert first.claim == "New England Patriots win Super Bowl (by 2011-02-15)"
+    assert first.claim == "New England Patriots win Super Bowl (by 2011-02-06)"
     assert second.probability == pytest.approx(0.0884)
 
 
