@@ -182,11 +182,10 @@ _PROJECTS = re.compile(
     # the daily coronavirus death toll will reach about 3,000 people by June 1"
     r"|(?<!\bthe\s)(?<!\ba\s)(?<!\bits\s)\b(?:predicted|projected|forecasted)\s+(?:that\s+)?(?=[^.;:]{0,80}$)"
     r"|\b(?:I|we|they)\s+(?:now\s+|still\s+|also\s+)?(?:predict|project|forecast)\b"
-    # a projection that anticipates, a poll that shows: "The baseline projection anticipates that Brent crude
-    # prices will average $62", "The poll of about 30 foreign exchange analysts this week showed the rupee will trade"
+    # a projection that anticipates: "The baseline projection anticipates that Brent crude prices will average $62"
     # what the signs say: "While indications are demand will start to return over the second half of FY24"
     r"|\b(?:indications|signs)\s+(?:are|suggest|point\s+to)\s+(?:that\s+)?(?=[^.;:]{0,80}$)"
-    r"|\banticipates\s+that\b|\b(?:poll|survey)\b[^.;:]{0,60}?\b(?:showed|shows|found|finds)\b"
+    r"|\banticipates\s+that\b"
     # a view stated as what someone makes of it: "The likelihood is that things will get worse", "My reading is that
     # the rich Chinese buyers will come one day", "Our current thinking now is that we will have a milder recession",
     # "Goldman Sachs' theory is that this spending habit will continue"
@@ -220,10 +219,6 @@ _PREDICTED_AFTER = re.compile(
     # ... its maker named with it: "..., according to the RMI forecasts.", "The Baltic index will average 1,786
     # points in the second quarter, according to the median of 10 estimates compiled by Bloomberg"
     r"|(?:,\s+|\s)according\s+to\s+[^,;]{0,60}?\b(?:forecasts?|projections?|estimates?|outlook)\b"
-    # ... or the poll that found it: "The Indian rupee will weaken more ... than previously thought ..., a Reuters
-    # poll of FX analysts found."
-    r"|,\s+(?:a|an|the|its|their)\s+(?:[\w.&'\-]+\s+){0,4}?(?:poll|survey)\b[^.;,]{0,60}?\b(?:found|finds|showed|shows)"
-    r"[\s.\"'\u201d]*$"
     # ... or a pronoun for the forecaster, set off by commas: "Losses will be high, she predicts, as hundreds of
     # thousands of undertrained conscripts are shuttled into Ukraine"
     r"|,\s+(?:he|she|they|we|I)\s+(?:predicts|predicted|predict|projects|projected|forecasts|expects|expected)"
