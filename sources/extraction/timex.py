@@ -168,6 +168,11 @@ def _span(n: int, unit: str) -> relativedelta:
     }[unit.lower().rstrip("s")]
 
 
+def _from_now(published_on: date, m: re.Match[str]) -> date:
+    """The end of a span a match counts from the day of publication: its group `n` ("two", "18") of its `unit`."""
+    return published_on + _span(_count(m.group("n").lower()), m.group("unit"))
+
+
 def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     """Every time expression in `plain`, with its position, resolved to a deadline."""
     year = published_on.year
@@ -235,11 +240,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     for m in re.finditer(
         rf"\bin\s+(?:just|only)\s+(?P<n>a|an|{'|'.join(_NUMBERS)}|\d+)\s+(?P<unit>years?|months?)\b", plain, re.I
     ):
-        raw = m.group("n").lower()
-        add(
-            m,
-            published_on + _span(_count(raw), m.group("unit")),
-        )
+        add(m, _from_now(published_on, m))
 
     for m in re.finditer(
         r"\b(?:(?P<pre>by|before|until|till|through|to|at|in|around|toward|towards)\s+)?(?:the\s+)?"
@@ -500,9 +501,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             # a count of months or a vague "few" at the end is left to the windows read below, and "in a year" there
             # is as often a rate's span ("twice in a year", "a million units in a year") as a horizon
             continue
-        raw = m.group("n").lower()
-        n = _count(raw)
-        add(m, published_on + _span(n, m.group("unit")))
+        add(m, _from_now(published_on, m))
     # "it may take another two to three years": the longer of the two; "it would need at least a year"; "would take at
     # least another 5-10 years to go through the process of deleveraging"
     for m in re.finditer(
@@ -512,8 +511,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         plain,
         re.I,
     ):
-        raw = m.group("n").lower()
-        add(m, published_on + _span(_count(raw), m.group("unit")))
+        add(m, _from_now(published_on, m))
 
     # "a 12-month forward target", "6-Month Outlook"
     for m in re.finditer(
@@ -534,9 +532,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         if m.group("half"):
             add(m, published_on + relativedelta(years=5))
             continue
-        raw = m.group("n").lower()
-        n = _count(raw)
-        add(m, published_on + _span(n, m.group("unit")))
+        add(m, _from_now(published_on, m))
     # a thing denied for a time comes at its end: "it might not return to last year's level of $3.60 per bushel
     # for six years"
     for m in re.finditer(
@@ -545,11 +541,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         re.I,
     ):
         if re.search(r"(?:\bnot|n't|\bnever)\b[^;]{0,80}$", plain[max(0, m.start() - 90) : m.start()], re.I):
-            raw = m.group("n").lower()
-            add(
-                m,
-                published_on + _span(_count(raw), m.group("unit")),
-            )
+            add(m, _from_now(published_on, m))
     # a state that goes on for a count of years ends with it: "unemployment will rise for another two years",
     # "Prices flat to +3% for ten or more years", "Prices drop to 1997-1998 values over the span of approximately 5
     # years", "Prices declining 2-5% per year for 7-15 years" (the farther count); not a span that is over ("has
@@ -566,7 +558,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             continue
         if m.group("n").lower() in ("several", "few"):
             continue  # an uncounted span is a habit's, not a window: "Russia for several years shows growth"
-        add(m, published_on + _span(_count(m.group("n").lower()), m.group("unit")))
+        add(m, _from_now(published_on, m))
     # how far off: "Asia is probably about 18 to 24 months away", "that's probably 20 or 30 years away", "We are six,
     # seven, eight years out from something": the farthest count named
     for m in re.finditer(
@@ -575,7 +567,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         plain,
         re.I,
     ):
-        add(m, published_on + _span(_count(m.group("n").lower()), m.group("unit")))
+        add(m, _from_now(published_on, m))
     # "in a year's time", "two years from now"
     for m in re.finditer(
         rf"\b(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>days?|weeks?|months?|years?|decades?)(?:'s|')?"
@@ -583,8 +575,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         plain,
         re.I,
     ):
-        raw = m.group("n").lower()
-        add(m, published_on + _span(_count(raw), m.group("unit")))
+        add(m, _from_now(published_on, m))
 
     for m in re.finditer(r"\b(?P<pre>by|before|until|for|at|over|this)\s+Christmas\b", plain):
         christmas = date(year, 12, 24 if m.group("pre") == "before" else 25)
@@ -617,7 +608,7 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         plain,
         re.I,
     ):
-        add(m, published_on + _span(_count(m.group("n").lower()), m.group("unit")))
+        add(m, _from_now(published_on, m))
 
     for m in re.finditer(
         # "for at least the next three years"; "next 12 months will see Melbourne's houses hit with a 9.2% decrease"
