@@ -24,7 +24,8 @@ round twelve), holdout-16 and holdout-17 (seen since round thirteen), holdout-18
 holdout-25 (seen since round sixteen), holdout-26 to holdout-33 (seen since round seventeen),
 holdout-34 to holdout-39 (seen since round eighteen), holdout-40 to holdout-45 (seen since round
 nineteen), holdout-46 to holdout-50 (seen since round twenty), holdout-51 to holdout-55 (seen since
-round twenty-one), holdout-56 to holdout-60 (never tuned on), legacy, all.
+round twenty-one), holdout-56 to holdout-60 (seen since round twenty-two), holdout-61 to holdout-65
+(seen since round twenty-three), holdout-66 to holdout-70 (never tuned on), legacy, all.
 
 A candidate matches a gold entry when the gold `quote` and the candidate's quote overlap:
 one holds the other, or they share a run of words as long as most of the shorter one.
@@ -159,14 +160,22 @@ SET_FOLDERS = {
     "holdout-58": [ARTICLES / "published" / "holdout-58"],
     "holdout-59": [ARTICLES / "published" / "holdout-59"],
     "holdout-60": [ARTICLES / "published" / "holdout-60"],
-    # never tuned on: annotated and committed before any rule of the twenty-second round was merged,
-    # under the format's explicit reading of a plain "will" whoever says it; measured with the
-    # twenty-first round's rules as soon as they were committed and at the end of the twenty-second
+    # seen since round twenty-three: annotated and committed before any rule of the twenty-second
+    # round was merged, under the format's explicit reading of a plain "will" whoever says it;
+    # measured with the twenty-first round's rules and at the end of the twenty-second; read in the
+    # twenty-third
     "holdout-61": [ARTICLES / "published" / "holdout-61"],
     "holdout-62": [ARTICLES / "published" / "holdout-62"],
     "holdout-63": [ARTICLES / "published" / "holdout-63"],
     "holdout-64": [ARTICLES / "published" / "holdout-64"],
     "holdout-65": [ARTICLES / "published" / "holdout-65"],
+    # never tuned on: annotated and committed before any rule of the twenty-third round was merged;
+    # measured with the twenty-second round's rules as soon as they were committed
+    "holdout-66": [ARTICLES / "published" / "holdout-66"],
+    "holdout-67": [ARTICLES / "published" / "holdout-67"],
+    "holdout-68": [ARTICLES / "published" / "holdout-68"],
+    "holdout-69": [ARTICLES / "published" / "holdout-69"],
+    "holdout-70": [ARTICLES / "published" / "holdout-70"],
     # the articles written for the tests before the real corpus: kept, but not evidence
     "legacy": [ARTICLES, ARTICLES / "tune", ARTICLES / "holdout"],
 }
