@@ -671,6 +671,12 @@ _DENIED_JUDGEMENT = re.compile(
 )
 
 
+# an expectation nobody holds, its subject opening the sentence: "No serious analysts, including those in Russia, expect
+# this cease-fire to hold." (not the interjection: "No, I think your hands will always be directly involved.")
+_NOBODY_BEFORE = re.compile(
+    r"(?:^|[.;:!?]\s+|\n)[\"']?(?:No|Nobody|No\s+one)\s+(?!(?:doubt|longer|matter)\b)"
+    r"(?![^.;:!?\n]*\b(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could)\b)[^.;:!?\n]{0,80}$"
+)
 # what is not expected before a time: the words run on to "until" in the same clause
 _NOT_BEFORE = re.compile(r"[^.;,:]{1,80}?\buntil\b", re.I)
 _THEN_HEDGED = re.compile(r"\s*(?:potentially|possibly|perhaps|maybe|conceivably)\b", re.I)
@@ -766,6 +772,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
             # "it won't be until 2026 that fleet and demand growth will be in sync": it will, then; "It won't stop until
             # it hits at least twice that": it will hit that
             negated = False
+        if kind == "expect" and _NOBODY_BEFORE.search(plain[max(0, s - 100) : s]):
+            negated = not negated
         if kind == "expect" and negated and _NOT_BEFORE.match(plain, e):
             negated = False  # "he doesn't expect a full return of business travel until 2023": expected, then
     if negated and category is not None:

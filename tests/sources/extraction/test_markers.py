@@ -1372,6 +1372,14 @@ def test_ones_own_unqualified_confidence_and_a_certain_expectation_are_very_like
     assert _one(sentence).probability == 0.875
 
 
+def test_an_expectation_nobody_holds_is_unlikely():
+    # holdout-63, op-ed-commondreams-trump-cease-fires-2025
+    found = _one("No serious analysts, including those in Russia, expect this cease-fire to hold in 2025.")
+    assert found.probability == 0.325
+    # not the interjection before a belief
+    assert _one("No, we expect prices to rise in 2025.").probability == 0.675
+
+
 def test_what_wont_stop_until_a_level_is_hit_will_hit_it():
     # holdout-61, newsletter-pattimccarty-oil-200-a-barrel-2008
     assert _one("It won’t stop until it hits at least twice that.").probability == 0.97
