@@ -21,7 +21,7 @@ from sources import scales
 from .attribution import attributed
 from .candidate import DEFAULT_NOTE, Candidate, drafted
 from .chains import TRAILING_PERCENT, chain_links, row_links, subject_before
-from .clause_candidate import clause_candidate
+from .clause_candidate import BELIEF, clause_candidate, hedged_by_frame
 from .clauses import BACK_REFERENCE, UNCERTAIN_CLAUSE, split_between_chances, split_clauses
 from .flags import (
     DEADLINE_DEFAULT,
@@ -194,6 +194,11 @@ def present_with_future_window(plain: str, start: int, end: int, published_on: d
     if not windows or change is None:
         return None
     category = scales.LIKELY if _told_as_a_forecast(plain, start, end) else scales.ALMOST_CERTAIN
+    beliefs = list(BELIEF.finditer(sentence, 0, change.start()))
+    if beliefs:
+        # a belief frames it as it frames a "will", and a denied one turns it down: "but we don't think it really
+        # recovers in full until 2023"
+        category = hedged_by_frame(scales.ALMOST_CERTAIN, beliefs[-1])
     return Marker("frame", start + change.start(), start + change.end(), change.group(0), category)
 
 
@@ -202,6 +207,9 @@ def present_with_future_window(plain: str, start: int, end: int, published_on: d
 # "An enrollment planning consultant ... forecasts a dramatic drop in enrollment ... over the next 10 years"
 _FORECAST_TOLD = re.compile(
     r"\b(?:forecasts|forecasting|predicts|projects)\b"
+    # ... or the change itself forecast, in any tense: "Researchers found that health, in most instances, was forecast
+    # to improve by 2040."
+    r"|\b(?:forecast|projected|predicted)\s+to\s+(?=[a-z])"
     r"|\b(?:I|we)\s+(?:now\s+|also\s+|still\s+)?(?:see|expect|forecast|project|predict)\b",
     re.I,
 )

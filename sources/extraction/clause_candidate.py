@@ -56,15 +56,21 @@ BELIEF = re.compile(
     # an inference or an estimate: "This in turn implies that inflation will fall", "we estimate US growth in 2025
     # will be 1.3ppts lower", "foreshadow that European storages stocks will be used up"
     r"implies|implied|indicates|indicated|foreshadows?|"
+    # a working assumption or an anticipation, its subject left out: "We continue to assume there will not be a generic
+    # competitor", "it's safe to assume Un will at least try", "... and anticipate sales from Bepreve will be"
+    r"assumes?|anticipates?|"
     # an expectation with the "will" after its object: "Two of the firms in the list below expect the S&P 500 will
     # rise well above yesterday's 5631 close"
     # ... told in the past: "Respondents to a June 20-24 survey said they expected Fed officials will cut rates"
     r"expect|expected(?!\s+to\b))\s+"
-    # (the point of an abbreviation is no sentence's end: "Another seven firms think U.S. home prices will remain flat")
-    r"(?:that\s+)?(?=(?:[^.;:]|(?<=\b[A-Z])\.){0,80}$)"
+    # (the point of an abbreviation is no sentence's end: "Another seven firms think U.S. home prices will remain flat",
+    # nor is a decimal point: "which estimates around 31.1 million electric vehicles (EVs) will hit the streets")
+    r"(?:that\s+)?(?=(?:[^.;:]|(?<=\b[A-Z])\.|\.(?=\d)){0,80}$)"
     # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
     # anticipated that he will collaborate with the PDI-P"
     r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"
+    # ... or a view shared: "Global reserve banks concur that the US Dollar (USD) will retain its standing"
+    r"|\b(?:concur|concurs|agree|agrees)\s+that\b(?=[^.;:]{0,80}$)"
     # ... or a hope held as an outlook: "I am optimistic that funding will be increased."
     r"|\b(?:I|we)(?:'m|\s+am|'re|\s+are)\s+(?:\w+\s+)?optimistic\s+that\b"
     # ... or with an aside before its clause: "We expect, for the year as a whole, 2023 is going to be higher"
@@ -166,7 +172,8 @@ _PROJECTS = re.compile(
     # population up to 2050 will be concentrated in just nine countries"
     r"|\baccording\s+to\s+[^,;]{0,60}?\b(?:forecasts?|projections?|estimates?|outlook)\b|\bthe\s+projected\b"
     # the forecast itself as the subject: "the underlying inflation rate forecast will average three per cent"
-    r"|\b(?:forecast|projection)\s*$|\b(?:forecasts|projections)\s+(?:show|suggest|indicate)\s+(?:that\s+)?"
+    r"|\b(?:forecast|projection)\s*$"
+    r"|\b(?:forecasts|projections)\s+(?:also\s+|now\s+|still\s+)?(?:show|suggest|indicate)\s+(?:that\s+)?"
     # ... or the "will" is what the forecast says: "The bank maintains its forecast that robust supply growth ... will
     # push Brent ...", "reaffirmed its prediction that demand will stabilize", "My prediction is that it will open",
     # "Our most recent prediction is that this year will have 15 named storms", "my suspicion is that housing is just
@@ -174,10 +181,11 @@ _PROJECTS = re.compile(
     # (the noun after its owner; "The report estimates that ... will be electric, but local governments will
     # contribute" leaves the second "will" to its own clause)
     r"|\b(?:its|their|our|my|his|her|the|[\w.&\-]+(?:'s|\u2019s))\s+(?:\w+\s+){0,2}"
-    r"(?:forecast|projection|prediction|estimate|expectation|suspicion)\s+(?:is\s+|remains\s+)?that\b"
+    # ... numbered in a list: "So my Prediction #4 is that self-driving cars won't hit the retail market"
+    r"(?:forecast|projection|prediction|estimate|expectation|suspicion)\s+(?:#?\d+\s+)?(?:is\s+|remains\s+)?that\b"
     # a forecast told in the perfect or by its maker in the first person: "The National Automobile Dealers
     # Association has projected that ... will contribute", "We predict , under such condition, rupiah will remain"
-    r"|\b(?:has|have)\s+(?:also\s+|now\s+)?(?:predicted|projected|forecast|forecasted|estimated)\b"
+    r"|\b(?:has|have)\s+(?:also\s+|now\s+|already\s+)?(?:predicted|projected|forecast|forecasted|estimated)\b"
     # ... or in the past by what made it: "An internal government document obtained by the New York Times predicted
     # the daily coronavirus death toll will reach about 3,000 people by June 1"
     r"|(?<!\bthe\s)(?<!\ba\s)(?<!\bits\s)\b(?:predicted|projected|forecasted)\s+(?:that\s+)?(?=[^.;:]{0,80}$)"
@@ -196,7 +204,10 @@ _PROJECTS = re.compile(
     r"|\bexpectations\s+are\s+that\b"
     # ... or a confidence or a wager on the outcome: "Das exuded confidence that the economy will grow at 6.5%",
     # "Investors are betting the bank will raise the benchmark rate"
-    r"|\bconfidence\s+that\b|\b(?:are|is|were|was)\s+betting\s+(?:that\s+)?(?=[^.;:]{0,80}$)",
+    # ... or an optimism: "renewed confidence in the ETS ..., and optimism that the more ambitious 2030 target will
+    # continue to be a supportive factor", "there is promise that 2024 will continue to see an uptick in M&A deals"
+    r"|\b(?:confidence|optimism)\s+that\b|\bthere\s+(?:is|'s)\s+(?:\w+\s+)?promise\s+that\b"
+    r"|\b(?:are|is|were|was)\s+betting\s+(?:that\s+)?(?=[^.;:]{0,80}$)",
     re.I,
 )
 # A reported "would" read as the "will" it reports: a projection's weight back to a plain "will"'s, or "won't"'s.

@@ -102,8 +102,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # ... or the favourite, with no race named: "I think Djokovic is the obvious favourite"
         r"|\b(?:is|are|remains?)\s+(?:currently\s+|now\s+|still\s+)?the\s+(?:clear\s+|strong\s+|big\s+|obvious\s+)?"
         r"favou?rites?\b"
-        # the columnist's imperative: "Expect rates to stay high through 2024."
-        r"|^\s*[\"']?Expect\b(?!\s*[.,;:)])"
+        # the columnist's imperative: "Expect rates to stay high through 2024.", more than a lean with an adverb of
+        # certainty: "Certainly expect more pain ahead for tech stocks, growth, and also crypto."
+        r"|^\s*[\"']?(?:(?P<certainly>certainly|definitely)\s+)?Expect\b(?!\s*[.,;:)])"
         # ... after a lead-in: "After Total-Eren and BP-Lightsource, expect Chevron to buy Brookfield", "If companies
         # take the report's call ..., expect the next winners in entertainment and media to leverage AI"
         r"|(?<=,\s)expect\s+(?=(?:[\w\-]+\s+){1,7}?to\s+[a-z])"
@@ -170,12 +171,16 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("expect", re.compile(
-        # the speaker's own expectation: "I am optimistic that funding will be increased."
-        r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:reasonably\s+|fairly\s+|quite\s+)?(?:confident|optimistic)\s+that\b"
+        # the speaker's own expectation: "I am optimistic that funding will be increased.", "I'm reasonably confident
+        # that home prices won't be increasing in December."
+        r"\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:(?:reasonably\s+|fairly\s+|quite\s+)?optimistic|"
+        r"(?:reasonably|fairly|quite)\s+confident)\s+that\b"
         # others' plain confidence, a very strong suspicion: more than a lean ("traders are confident the Fed will
         # lower its key rate", "My very strong suspicion is that the Fed will cut next week")
         # ("Pfizer is increasingly confident that its efforts to develop a coronavirus vaccine will be successful")
-        r"|(?P<confident>(?<!\bI\s)(?<!\bwe\s)\b(?:is|are)\s+(?:\w+ly\s+)?confident\s+(?:that\s+)?(?=[^.;]{0,80}?\bwill\b)"
+        # ... and the speaker's own, unqualified: "we are confident that there will be enough capacity available"
+        r"|(?P<confident>\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:very\s+)?confident\s+that\b"
+        r"|(?<!\bI\s)(?<!\bwe\s)\b(?:is|are)\s+(?:\w+ly\s+)?confident\s+(?:that\s+)?(?=[^.;]{0,80}?\bwill\b)"
         r"|\bvery\s+strong\s+(?:suspicion|sense|feeling|belief|conviction)\s+is\s+that\b)"
         r"|\b(?:is|are)\s+(?:now\s+|also\s+)?(?:forecast|forecasted|projected|expected|seen|estimated|pegged)\s+(?:at|to\s+be)\b"
         # analysts' consensus with its figure: "The current consensus among analysts ... is for EPS of $4.17"
@@ -666,6 +671,12 @@ _DENIED_JUDGEMENT = re.compile(
 )
 
 
+# an expectation nobody holds, its subject opening the sentence: "No serious analysts, including those in Russia, expect
+# this cease-fire to hold." (not the interjection: "No, I think your hands will always be directly involved.")
+_NOBODY_BEFORE = re.compile(
+    r"(?:^|[.;:!?]\s+|\n)[\"']?(?:No|Nobody|No\s+one)\s+(?!(?:doubt|longer|matter)\b)"
+    r"(?![^.;:!?\n]*\b(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could)\b)[^.;:!?\n]{0,80}$"
+)
 # what is not expected before a time: the words run on to "until" in the same clause
 _NOT_BEFORE = re.compile(r"[^.;,:]{1,80}?\buntil\b", re.I)
 _THEN_HEDGED = re.compile(r"\s*(?:potentially|possibly|perhaps|maybe|conceivably)\b", re.I)
@@ -741,7 +752,9 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         category = C.VERY_UNLIKELY if denied else category
         category = C.REMOTE if groups.get("no_way") else category
         category = (
-            C.VERY_LIKELY if groups.get("heavily") or groups.get("confident") or groups.get("firmly") else category
+            C.VERY_LIKELY
+            if groups.get("heavily") or groups.get("confident") or groups.get("firmly") or groups.get("certainly")
+            else category
         )
         if kind in ("will", "would", "should") and not negated:
             # an adverb of no weight may stand between: "the opposition alliance will also not secure a majority"; a
@@ -754,9 +767,13 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         if (
             kind == "will"
             and negated
-            and re.match(r"\s+(?:(?:not|never)\s+)?(?:be|happen|come)\s+until\b", plain[e : e + 30])
+            and re.match(r"\s+(?:(?:not|never)\s+)?(?:be|happen|come|stop)\s+until\b", plain[e : e + 30])
         ):
-            negated = False  # "it won't be until 2026 that fleet and demand growth will be in sync": it will, then
+            # "it won't be until 2026 that fleet and demand growth will be in sync": it will, then; "It won't stop until
+            # it hits at least twice that": it will hit that
+            negated = False
+        if kind == "expect" and _NOBODY_BEFORE.search(plain[max(0, s - 100) : s]):
+            negated = not negated
         if kind == "expect" and negated and _NOT_BEFORE.match(plain, e):
             negated = False  # "he doesn't expect a full return of business travel until 2023": expected, then
     if negated and category is not None:

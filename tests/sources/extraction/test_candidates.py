@@ -501,11 +501,23 @@ def test_a_change_told_in_the_present_over_a_window_still_ahead_is_as_sure_as_wi
             "the school system over the next 10 years.",
             date(2021, 2, 23),
         ),
+        # holdout-62, wire-agingiqnews-life-expectancy-2040-2018: the change itself forecast, told in the past
+        (
+            "Researchers found that health, in most instances, was forecast to improve by 2040.",
+            date(2018, 10, 17),
+        ),
     ],
 )
 def test_a_change_in_the_present_told_as_someones_forecast_is_likely(text, published_on):
     found = extract_candidates(text, published_on=published_on)
     assert found[-1].probability == pytest.approx(0.675)
+
+
+def test_a_change_in_the_present_under_a_denied_belief_is_unlikely():
+    # holdout-65, interview-newsmax-united-kirby-business-travel-2021
+    text = "A lot of people are back in offices, but we don't think it really recovers in full until 2023."
+    (found,) = extract_candidates(text, published_on=date(2021, 7, 30))
+    assert found.probability == pytest.approx(0.325)
 
 
 @pytest.mark.parametrize(

@@ -535,3 +535,75 @@ def test_a_reported_would_not_keeps_the_weight_of_a_wont():
     )
     (found,) = extract_candidates(text, published_on=date(2021, 8, 12))
     assert found.probability == pytest.approx(0.03)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on"),
+    [
+        # holdout-63, newsletter-todaysdirt-north-korea-missile-test-2017: an assumption, its subject left out
+        (
+            "Now, on the eve of the inauguration it\u2019s safe to assume Un will at least try to make Trump eat his "
+            "words.",
+            date(2017, 1, 19),
+        ),
+        # holdout-62, statement-prnewswire-ista-guidance-2010: an anticipation after "and"
+        (
+            "We expect sales from our Xibrom franchise (including XiDay, assuming U.S. Food and Drug Administration "
+            "(FDA) approval) to be in the range of $95 to $105 million and anticipate sales from Bepreve will be at "
+            "least $20 million.",
+            date(2010, 3, 4),
+        ),
+        # holdout-61, wire-energylivenews-deloitte-ev-sales-2020: a decimal point between the estimate and its "will"
+        (
+            "That\u2019s the suggestion from the latest Deloitte report, which estimates around 31.1 million electric "
+            "vehicles (EVs) will hit the streets globally by the end of the decade.",
+            date(2020, 7, 28),
+        ),
+        # holdout-64, think-tank-eastandpartners-omfif-dollar-reserves-2023: a view shared
+        (
+            "Global reserve banks concur that the US Dollar (USD) will retain its standing as the dominant global "
+            "reserve currency over the next decade.",
+            date(2023, 6, 29),
+        ),
+    ],
+)
+def test_a_will_after_an_assumption_an_anticipation_or_a_shared_view_is_likely(sentence, published_on):
+    found = extract_candidates(sentence, published_on=published_on)
+    assert found[-1].probability == 0.675
+
+
+def test_a_will_not_under_a_working_assumption_is_unlikely():
+    # holdout-62, statement-prnewswire-ista-guidance-2010
+    text = "We continue to assume there will not be a generic competitor to Xibrom in 2010."
+    (found,) = extract_candidates(text, published_on=date(2010, 3, 4))
+    assert found.probability == 0.325
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        # holdout-65, wire-gephardtdaily-census-seniors-children-2018
+        ("Census projections also show the population will become more racially diverse by 2030.", 0.675),
+        # holdout-63, think-tank-reflectiigeopolitice-frozen-conflict-ukraine-2022
+        (
+            "The United Nations Development Programme has already estimated that the vast majority of Ukrainians will "
+            "face extreme economic vulnerability by the end of the year.",
+            0.675,
+        ),
+        # holdout-65, op-ed-cringely-self-driving-cars-2019: a numbered prediction
+        (
+            "So my Prediction #4 is that self-driving cars won\u2019t hit the retail market in any fashion this year.",
+            0.325,
+        ),
+        # holdout-61, wire-wtvbam-reuters-eu-carbon-price-2021
+        (
+            "There has been optimism that the more ambitious 2030 target will continue to be a supportive factor.",
+            0.675,
+        ),
+        # holdout-62, newsletter-spinnakerls-biotech-ipo-2024
+        ("There is promise that 2024 will continue to see an uptick in M&A deals.", 0.675),
+    ],
+)
+def test_a_will_inside_projections_an_estimate_a_prediction_or_an_optimism_is_hedged(sentence, probability):
+    found = extract_candidates(sentence, published_on=date(2019, 1, 2))
+    assert found[-1].probability == probability

@@ -1356,6 +1356,35 @@ def test_ones_own_reasonable_confidence_stays_likely():
     assert _one("I'm reasonably confident that home prices won't be increasing in November.").probability == 0.675
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-61, statement-nationalgrideso-winter-outlook-2021
+        "Margins are well within the reliability standard and therefore we are confident that there will be enough "
+        "capacity available to keep Britain’s lights on this winter.",
+        # holdout-57, scenarios-forecasters-techcast-ai-jobs-2017
+        "I am confident that we will have human-level AI by 2025.",
+        # holdout-64, interview-cryptocoinstart-demirors-crypto-winter-2022: the imperative with an adverb of certainty
+        "“Certainly expect more pain ahead for tech stocks, growth, and also crypto in 2022.”",
+    ],
+)
+def test_ones_own_unqualified_confidence_and_a_certain_expectation_are_very_likely(sentence):
+    assert _one(sentence).probability == 0.875
+
+
+def test_an_expectation_nobody_holds_is_unlikely():
+    # holdout-63, op-ed-commondreams-trump-cease-fires-2025
+    found = _one("No serious analysts, including those in Russia, expect this cease-fire to hold in 2025.")
+    assert found.probability == 0.325
+    # not the interjection before a belief
+    assert _one("No, we expect prices to rise in 2025.").probability == 0.675
+
+
+def test_what_wont_stop_until_a_level_is_hit_will_hit_it():
+    # holdout-61, newsletter-pattimccarty-oil-200-a-barrel-2008
+    assert _one("It won’t stop until it hits at least twice that.").probability == 0.97
+
+
 def test_should_opening_a_clause_before_its_subject_is_a_condition():
     # holdout-13, scenarios-spglobal-autonomous-vehicles-2018
     candidate = _one(
