@@ -581,7 +581,8 @@ _PAST_CHANGE = re.compile(
     r"rebounded|reached|installed|produced|topped)\b",
     re.I,
 )
-_FORECAST_WORD = re.compile(
+# the vocabulary of forecasting, nouns and verbs alike: "outlook", "estimates", "the odds"
+_FORECASTING_TERM = re.compile(
     r"\b(?:forecast\w*|outlooks?|estimat\w*|project\w*|predict\w*|expect\w*|targets?|guidance|probab\w*|chances?|odds|"
     r"likel\w*|scenarios?)\b",
     re.I,
@@ -595,7 +596,7 @@ def _nothing_ahead(plain: str, start: int, end: int) -> bool:
         find_markers(plain, start, end)
         or _MODAL.search(sentence)
         or _WILL.search(sentence)
-        or _FORECAST_WORD.search(sentence)
+        or _FORECASTING_TERM.search(sentence)
         or BELIEF.search(sentence)
     )
 
