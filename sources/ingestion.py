@@ -452,6 +452,11 @@ _URL_DAY_PATTERNS = [
     # a wire's item stamp, day and time run together: /item/20140908124431-enms8 (a bare run of eight
     # digits is as often an id as a day, so only a whole stamp with a time of day counts)
     re.compile(r"(?<![0-9])(\d{4})(\d{2})(\d{2})(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?![0-9])"),
+    # the year a segment and month and day the next: /2014/0127/ (The Christian Science Monitor, RTÉ)
+    re.compile(r"(?<=/)(\d{4})/(\d{2})(\d{2})(?=/|$)"),
+    # a day closing a slug before the page's short code: -20151105-gks6f6.html (the Age, the Sydney
+    # Morning Herald and their sister sites: letters and digits); eight digits elsewhere may be an id
+    re.compile(r"(?<=-)(\d{4})(\d{2})(\d{2})(?=-(?=[a-z]*\d)[a-z0-9]{4,8}\.html?$)"),
 ]
 # ... or in words within a slug: /market-snapshot-october-20-2021/, /brazil-week-of-17-june-2024
 _URL_WORD_DAY = re.compile(
@@ -459,6 +464,8 @@ _URL_WORD_DAY = re.compile(
     r"-(?P<year>\d{4})(?![0-9])",
     re.I,
 )
+# ... or year, month's name and day run together as a segment: /2011feb03/
+_URL_SEGMENT_DAY = re.compile(rf"(?<=/)(\d{{4}})({MONTH})(\d{{2}})(?=/|$)", re.I)
 # Older than any news site: four digits before that are an id, not a year.
 _URL_FIRST_YEAR = 1990
 
@@ -476,6 +483,8 @@ def date_from_url(url: str, *, today: datetime.date | None = None) -> datetime.d
     for pattern in _URL_DAY_PATTERNS:
         for year, month, day in pattern.findall(path):
             days.add(_valid_date(int(year), int(month), int(day)))
+    for year, month, day in _URL_SEGMENT_DAY.findall(path):
+        days.add(_parse_date(f"{month} {day} {year}"))
     for words in _URL_WORD_DAY.finditer(path):
         month, day = words["month"] or words["month_after"], words["day"] or words["day_first"]
         days.add(_parse_date(f"{month.rstrip('.')} {day} {words['year']}"))

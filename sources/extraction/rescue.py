@@ -300,6 +300,8 @@ _CHANCE_LINE = re.compile(
 # text around speaks of a contest or its chances (stated.CONTEST, as the rules read "Carlos Alcaraz (16.2%)"); in a
 # text of growth figures, "Oxford Economics (6.5%)" is a level
 _BRACKETED_SHARE = re.compile(r"\(\s*" + _FIGURE + r"\s*\)", re.I)
+# ... or closing a list item's label before its story: "Signed + flow resumes (40%): Trump and Tehran both sign"
+_LABEL_SHARE = re.compile(r"\s*(?:[-*\u2022]\s*)?(?P<label>[^\n:()]{2,80}?)\s*\(\s*" + _FIGURE + r"\s*\)\s*:", re.I)
 # a "will" said with "probably" is a lean: "I would err on the side of we’ll probably see more activity"
 _PROBABLY = re.compile(r"\bprobably\b", re.I)
 # "the company predicts ... will", "analysts think ... will": a projection or a belief hedges the "will"
@@ -376,6 +378,10 @@ def _probability(
     if unmarked is not None:
         probability, phrase = unmarked
         return probability, BASIS_STATED, band_of(probability, scale), phrase
+    label = _LABEL_SHARE.match(sentence)
+    if label and not PERCENT_QUANTITY.search(label.group("label")):
+        probability = float(label.group("number")) / 100
+        return probability, BASIS_STATED, band_of(probability, scale), " ".join(label.group(0).split())
     bracketed = _BRACKETED_SHARE.search(sentence)
     if bracketed and CONTEST.search(plain[max(0, start - 300) : end + 300]):
         probability = float(bracketed.group("number")) / 100
@@ -575,7 +581,8 @@ _PAST_CHANGE = re.compile(
     r"rebounded|reached|installed|produced|topped)\b",
     re.I,
 )
-_FORECAST_WORD = re.compile(
+# the vocabulary of forecasting, nouns and verbs alike: "outlook", "estimates", "the odds"
+_FORECASTING_TERM = re.compile(
     r"\b(?:forecast\w*|outlooks?|estimat\w*|project\w*|predict\w*|expect\w*|targets?|guidance|probab\w*|chances?|odds|"
     r"likel\w*|scenarios?)\b",
     re.I,
@@ -589,7 +596,7 @@ def _nothing_ahead(plain: str, start: int, end: int) -> bool:
         find_markers(plain, start, end)
         or _MODAL.search(sentence)
         or _WILL.search(sentence)
-        or _FORECAST_WORD.search(sentence)
+        or _FORECASTING_TERM.search(sentence)
         or BELIEF.search(sentence)
     )
 

@@ -216,6 +216,13 @@ def test_readable_dates():
         # a day in words within the slug, month or day first
         ("https://tradingandmeditating.com/july-28-2024-observations/", "2024-07-28"),
         ("https://fukay.com.br/musings/brazil-week-of-17-june-2024", "2024-06-17"),
+        # year and month-day as two segments, a year-month-day segment, a day before a page's code
+        (
+            "https://www.csmonitor.com/World/Security-Watch/Backchannels/2014/0127/Predicting-the-coups-of-2014",
+            "2014-01-27",
+        ),
+        ("https://twocircles.net/2011feb03/iran_nuclear_weapon_two_years_away_says_think_tank.html", "2011-02-03"),
+        ("http://www.watoday.com.au/world/european-union-predicts-migrants-20151105-gks6f6.html", "2015-11-05"),
     ],
 )
 def test_date_from_url_reads_a_day_in_the_path(url, expected):
@@ -235,6 +242,8 @@ def test_date_from_url_reads_a_day_in_the_path(url, expected):
         "https://example.com/story?date=2019-03-04",  # the query is not the path
         "https://example.com/article/20140908-rates",  # eight digits alone may be an id
         "https://example.com/item/20140908994431",  # no time of day after the day: an id
+        "https://example.com/2019/1399/story/",  # no such month: an id after the year
+        "https://example.com/news/story-20140908-rates.html",  # eight digits before a word, not a page code
         "https://example.com/2015/03/06/forecast-update-7-march-2015/",  # two days, in figures and in words
         "https://example.com/preview-feb-30-2020",  # no such day in words either
     ],

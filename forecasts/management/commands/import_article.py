@@ -21,7 +21,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--published",
             help="Publication date, YYYY-MM-DD; needed only to save a text that states none (nor does a day in "
-            "the --url's path, /2023/10/12/, 2023-10-12, a stamp 20231012143000 or october-12-2023) when a forecast "
+            "the --url's path, /2023/10/12/, 2023-10-12, a stamp 20231012143000, /2023/1012/, /2023oct12/, "
+            "-20231012-gks6f6.html or october-12-2023) when a forecast "
             "uses a relative time ('next year', 'by June'). A dry run counts such deadlines from today.",
         )
         parser.add_argument("--author")

@@ -424,6 +424,10 @@ def test_a_table_of_levels_gives_its_rows_no_stated_chance_and_a_header_cell_is_
         ("Next year, the container capacity being added is dropping to 5%.", 0.97, scales.ALMOST_CERTAIN),
         # figures that do not make a hundred are levels: "from 3.2% to 3.16%"
         ("The expected GDP shrinkage moved from 3.2% to 3.16% for this year.", 0.675, scales.LIKELY),
+        # a list item's label weighed in brackets before its story
+        ("- Signed + flow resumes (40%): Trump and Tehran both sign the 60-day MoU.", 0.4, scales.UNLIKELY),
+        # ... but not a level in brackets
+        ("- Unemployment rate (4.2%): joblessness edges up next year.", 0.675, scales.LIKELY),
     ],
 )
 def test_a_rescued_sentence_without_markers_reads_doubts_denials_possibilities_and_labelled_chances(
