@@ -33,8 +33,9 @@ CHAIN_CUT = re.compile(
     r"|(?:,\s*|\s+(?=and\s))(?=(?:and\s+)?[\d.]+\s*(?:million|billion|trillion|mn|bn)\b[^,.;]{0,30}?\b(?:in|by)\s+(?:the\s+end\s+of\s+)?"
     r"\d{4}\b)"
     # a second year (not a report's span before what it forecasts: "its Short-Range Outlook for 2024 and 2025,
-    # forecasting that steel demand will rebound by 1.7 percent this year")
-    r"|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively)(?!,\s+(?:forecasting|predicting|projecting|"
+    # forecasting that steel demand will rebound by 1.7 percent this year"; nor the last of a list of places' years, one
+    # forecast: "as early as 2024 in Europe, 2025 in China, 2026 in the US, and 2027 in India")
+    r"|,?\s+(?=and\s+(?:in\s+)?(?:19|20)\d\d\b(?!,?\s+respectively)(?!\s+in\s+(?:the\s+)?(?-i:[A-Z]))(?!,\s+(?:forecasting|predicting|projecting|"
     r"expecting|seeing|estimating)\b))"
     # the date before its figure, as a forecast table's row reads: "gdp end 2023 0.9%, end 2024 1.6%, end 2025 2.3%"
     rf"|,\s+(?={DATE_THEN_FIGURE})"
@@ -70,11 +71,18 @@ CHAIN_CUT = re.compile(
     # a second time of its own after "and by": "In 2020 metropolitan areas are expected to get greater coverage, and by
     # 2021 Cristiano hopes to see the same level of coverage"
     r"|,\s+(?=and\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b)"
+    # a second figure in words with its own year: "to average 39.24 euros a tonne in 2021 and 46.24 euros in 2022"
+    r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[-\d.,]*\d\s+[a-z]+\s+(?:in|by|for)\s+(?:19|20)\d\d\b(?![^.;]*\brespectively\b))"
+    # ... or a second verb of forecasting with its own year: "it expects 700,000 migrants and refugees to reach Europe
+    # via the Mediterranean this year and projected at least the same amount again in 2016"
+    r"|(?:(?<=year)|(?<=(?:19|20)\d\d))\s+(?=and\s+(?:projected|predicted|forecast|expected|projects|predicts|forecasts|expects)"
+    r"\s+[^,.;]{0,60}?\b(?:in|by|for)\s+(?:19|20)\d\d\b)"
     # "This leads to peak coal in 2023 and gas in 2024": a second subject with its own year
     r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+in\s+(?:19|20)\d\d\b)"
     # ... or with only its "will", after a window told in words: "Growth rates are picking up this year and into next
-    # and will fall slightly in 2027"
-    r"|(?:(?<=\byear)|(?<=\bnext)),?\s+(?=and\s+will\s+[a-z]+\s+(?:[^,;.]|\.(?=\d)){0,60}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
+    # and will fall slightly in 2027", "by the middle of the decade more will be scrapped than sold, meaning the overall
+    # fleet of combustion cars is about to peak and will be in freefall by 2030"
+    r"|,?\s+(?=and\s+will\s+[a-z]+\s+(?:[^,;.]|\.(?=\d)){0,60}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
     # ... with its own "will": "the euro area will stagnate in 2012 and growth will increase by +1.4% in 2013"
     r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[a-z]+\s+(?:will|would|should)\s+(?:[^,;.]|\.(?=\d)){0,60}?\b(?:in|by)\s+(?:19|20)\d\d\b)"
     # ... or a longer one: "the fiscal deficit is eliminated in 2022 and the debt-to-GDP ratio peaks in 2018/19"

@@ -72,6 +72,9 @@ _COMMITMENT_BEFORE = re.compile(
 _COMMITMENT_AFTER = re.compile(
     r"\s+(?:continue\s+to\s+)?(?:be\s+guided|ensure|remain\s+(?:data|committed|vigilant)|do\s+(?:whatever|what)|"
     r"stand\s+ready|monitor|be\s+determined|assess|evaluate|review|consider|act|take\s+(?:the\s+)?(?:necessary|appropriate)|"
+    # "The ESO will continue to update its analysis based on the latest information and will issue revisions to the
+    # analysis should anything significant change"
+    r"(?:update|issue\s+(?:revisions|updates)\s+to)\s+(?:its|their|our|the)\s+(?:analysis|assessment|forecasts?|projections?|outlook|estimates?|guidance)|"
     # "As it sets monetary policy, Governing Council will be particularly focused on these indicators"
     r"be\s+(?:particularly\s+|closely\s+)?(?:focused|watching|attentive)"
     # "Further decisions of the CBA regarding monetary policy will be made taking into account the comparison"
@@ -171,6 +174,11 @@ PAST_FORECAST = re.compile(
     # "Last year we forecast growth of 2%", "In 2022, many economists predicted a recession"
     r"|\b(?:last\s+(?:year|month|week|quarter|spring|summer|autumn|fall|winter)|a\s+year\s+ago)\b[^.]{0,40}?"
     r"\b(?:forecast|predicted|projected|expected|said|thought)\b"
+    # "In the past, projections have indicated that it would be exhausted in as little as two years"
+    r"|\bin\s+the\s+past\b[^.]{0,40}?\b(?:forecasts?|predictions?|projections?|estimates?|predicted|projected|"
+    r"forecast|expected|estimated|indicated|thought)\b"
+    # a view held back then: "to test the then-conventional wisdom that market share of plug-in EVs would reach 30%"
+    r"|\bthe\s+then[-\s](?:conventional|prevailing|common|widespread|popular|consensus|current)\b"
     # "In 2022 the IEA projected that fossil fuels could peak around 2030": a sentence opening on a year, then told
     # in the past
     r"|^\W*in\s+(?:19|20)\d\d\s*,?\s+(?:\w+\s+){0,4}?(?:projected|predicted|estimated)\s+that\b"
@@ -212,6 +220,8 @@ _EARLIER_REPORT_AFTER = re.compile(
 # arguments", "the justices will also determine whether the rest of the law can take effect"
 _REQUIREMENT_OR_SCHEDULE = re.compile(
     r"\s+(?:(?:also|still|first)\s+)?(?:need\s+to|have\s+to|be\s+held|take\s+place|be\s+hosted|include|hear|"
+    # a body's next meeting: "It will next meet on Aug. 20."
+    r"next\s+meet|meet\s+(?:again\s+)?(?:on|next)|"
     r"(?:determine|decide|consider|weigh|examine|rule\s+on)\s+whether)\b",
     re.I,
 )
@@ -239,6 +249,29 @@ _METHOD_TOLD = re.compile(
 )
 
 
+# a "should" before its subject mid-sentence is an "if": "will issue revisions to the analysis should anything
+# significant change", "seeks a capability to produce nuclear weapons should its leaders choose to take this step"
+_INVERTED_SHOULD = re.compile(
+    r"\s*(?:anything|something|anyone|anybody|any|its|their|his|her|there|it|they|he|she|we|you)\s+[a-z]", re.I
+)
+# what a share of people polled would do: "Deloitte's analysis has also found 50% of UK consumers would consider an EV"
+_SURVEY_ANSWER = re.compile(
+    r"\d\s*(?:%|per\s*cent|percent)\s+of\s+(?:[\w-]+\s+){0,3}?(?:consumers|respondents|people|adults|voters|drivers|"
+    r"buyers|households|owners|users|customers|shoppers|readers|businesses|firms|companies|executives|workers|"
+    r"employees|parents|students|Americans|Britons|Canadians|Australians)\s+(?:\w+\s+)?$",
+    re.I,
+)
+# a forecast or a model as the subject of its own change or success: "That forecast will flip when ...", "there's no
+# guarantee that the model's implied forecast will be correct"
+_FORECASTS_OWN_COURSE = re.compile(
+    r"\b(?:forecasts?|models?|predictions?|projections?|signals?|indicators?)\s+$|\bno\s+guarantee\s+that\b[^,;:]*$",
+    re.I,
+)
+_FORECASTS_OWN_CHANGE = re.compile(
+    r"\s*(?:(?:flip|switch|reverse|change|turn)\b|be\s+(?:correct|right|wrong|accurate|borne\s+out)\b)", re.I
+)
+
+
 def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool:
     before = plain[seg_start : marker.start]
     after = plain[marker.end : seg_end]
@@ -257,6 +290,14 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
     )
     if past and not REPORTED.search(before) and "still" not in marker.phrase.lower() and not standing:
         return True
+    if marker.kind in ("will", "should", "would", "hedge") and re.fullmatch(r"\s*(?:\u2026|\.\.\.)\W*", after):
+        return True  # "But nations could\u2026": a fragment cut off at the modal names no outcome
+    if marker.kind == "should" and _INVERTED_SHOULD.match(after):
+        return True  # "will issue revisions to the analysis should anything significant change": a condition
+    if marker.kind == "would" and _SURVEY_ANSWER.search(before):
+        return True  # "50% of UK consumers would consider an EV": what those polled said, no outcome foreseen
+    if marker.kind == "will" and _FORECASTS_OWN_COURSE.search(before) and _FORECASTS_OWN_CHANGE.match(after):
+        return True  # "That forecast will flip when the 10-year market rate falls": how a model works, not the world
     if marker.kind == "adjective" and _COMPARATIVE_BEFORE.search(before) and "than not" not in marker.phrase:
         return True
     if marker.kind == "adjective" and re.search(

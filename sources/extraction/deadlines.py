@@ -240,7 +240,18 @@ def _counted_windows_read(plain: str, expressions: Positioned, published_on: dat
     for at, when in expressions:
         if (at, when) in counted:
             end = when.deadline.year
-            year = next((y for y in named if abs(y - end) <= 1), None)
+            # the calendar's "next year" is the year under way only on a page out in January, written before it began
+            # ("the balance between demand supply next year in 2024", from January 2024); from later in the year it is
+            # the next ("It's unlikely that next year will offer a mere continuation of events in 2017", from December)
+            calendar_year = re.fullmatch(r"next\s+(?:calendar\s+)?year", when.text.strip(), re.I)
+            year = next(
+                (
+                    y
+                    for y in named
+                    if abs(y - end) <= 1 and not (calendar_year and y == published_on.year and published_on.month > 1)
+                ),
+                None,
+            )
             if year is None:
                 # the span's length counts its first year: 2012-2031 is twenty years
                 year = next((y for y in spans if y - published_on.year + 1 == _years_counted(when, published_on)), None)

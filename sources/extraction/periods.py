@@ -24,8 +24,11 @@ _WITHIN_DECADE = re.compile(
 )
 # ... but "the most underrated player of this decade" describes, it sets no window
 _OF_THE_DECADE = re.compile(r"\b\w+\s+of\s+$", re.I)
-# "the next decade will be data-driven": ten years from now (as "within the decade")
-_NEXT_DECADE = re.compile(r"\b(?:within\s+the\s+(?:next\s+)?decade|the\s+next\s+decade)\b", re.I)
+# "the next decade will be data-driven", "will probably grow again in the course of the coming decade": ten years from
+# now (as "within the decade")
+_NEXT_DECADE = re.compile(r"\b(?:within\s+the\s+(?:next\s+)?decade|the\s+(?:next|coming)\s+decade)\b", re.I)
+# "by the middle of the decade more will be scrapped than sold", "by mid-decade": the decade's fifth year
+_MID_DECADE = re.compile(r"\b(?:(?:the\s+)?middle\s+of\s+(?:the|this)\s+decade|mid-?decade)\b", re.I)
 # "this financial year", "the current fiscal year and the following one", "next financial year"; Indian English
 # says "fiscal" for the year itself ("a 10-year high of 3% of GDP this fiscal."), never before a noun it qualifies
 _FINANCIAL_YEAR = re.compile(
@@ -76,6 +79,9 @@ def calendar_periods(plain: str, published_on: date) -> list[tuple[re.Match[str]
     for m in _NEXT_DECADE.finditer(plain):
         found.append((m, published_on + relativedelta(years=10)))
     decade = published_on.year // 10 * 10
+    for m in _MID_DECADE.finditer(plain):
+        if published_on.year <= decade + 5:
+            found.append((m, date(decade + 5, 12, 31)))
     for m in _BY_DECADES_END.finditer(plain):
         found.append((m, date(decade + 10, 12, 31)))
     for m in _WITHIN_DECADE.finditer(plain):

@@ -87,6 +87,9 @@ _FLU_SEASON = re.compile(
     re.I,
 )
 _FLU_SEASON_OVER = (5, 31)
+# ... and the season under way named bare beside the flu: "says this year's season will be a \"classic flu year.\""
+_THIS_YEARS_SEASON = re.compile(r"\b(?:this\s+year(?:'s|\u2019s)|this|the\s+current)\s+season\b", re.I)
+_FLU = re.compile(r"\b(?:flu|influenza)\b", re.I)
 
 
 def flu_seasons(plain: str, published_on: date) -> list[tuple[re.Match[str], date]]:
@@ -94,7 +97,12 @@ def flu_seasons(plain: str, published_on: date) -> list[tuple[re.Match[str], dat
     over = date(published_on.year, *_FLU_SEASON_OVER)
     if published_on > over:
         over = date(published_on.year + 1, *_FLU_SEASON_OVER)
-    return [(m, over) for m in _FLU_SEASON.finditer(plain)]
+    found = list(_FLU_SEASON.finditer(plain))
+    if _FLU.search(plain):
+        found += [
+            m for m in _THIS_YEARS_SEASON.finditer(plain) if not any(f.start() <= m.start() < f.end() for f in found)
+        ]
+    return [(m, over) for m in found]
 
 
 # "2015 UK Parliamentary Election Forecast", "the 2016 presidential election", "the 2024 U.S. elections":

@@ -78,9 +78,11 @@ def _after_a_future(plain: str, m: re.Match[str]) -> bool:
     return bool(_FUTURE_BEFORE.search(before)) and not _RECORD_BEFORE.search(before)
 
 
-# a verb of telling, whose day is when the forecast was told: "researchers said in Beijing on Monday"
+# a verb of telling, whose day is when the forecast was told: "researchers said in Beijing on Monday", "reckon in
+# their annual report published on Monday"
 _REPORTED_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|reported|predicted|forecast|warned|wrote|added|stated|estimated)\b[^.;,]{0,40}$",
+    r"\b(?:said|says|told|announced|reported|predicted|forecast|warned|wrote|added|stated|estimated|published|released)"
+    r"\b[^.;,]{0,40}$",
     re.I,
 )
 
@@ -416,7 +418,9 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         lasts = pre in ("until", "till") and _LASTS.search(plain[max(0, m.start() - 60) : m.start()])
         # "it won't be until 2026 that ...", "not until 2015": the event comes in that year
         lasts = lasts or (pre in ("until", "till") and _NOT_UNTIL.search(plain[max(0, m.start() - 80) : m.start()]))
-        if pre in ("before", "until", "till") and target > year and not lasts:
+        # "with a full recovery not before 2029": the event comes in that year at the earliest
+        not_before = pre == "before" and re.search(r"\bnot\s+$", plain[max(0, m.start() - 10) : m.start()], re.I)
+        if pre in ("before", "until", "till") and target > year and not lasts and not not_before:
             target -= 1  # "before 2027" ends with 2026
         add(m, date(target, 12, 31))
 
@@ -505,7 +509,8 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
     # "it may take another two to three years": the longer of the two; "it would need at least a year"; "would take at
     # least another 5-10 years to go through the process of deleveraging"
     for m in re.finditer(
-        rf"\b(?:take|takes|need|needs)\s+(?:(?:another|a\s+further|at\s+least)\s+){{0,2}}"
+        # ... or about as long: "it will likely take about three years for air travel to return to 2019 levels"
+        rf"\b(?:take|takes|need|needs)\s+(?:(?:another|a\s+further|at\s+least|about|around|roughly|some|approximately)\s+){{0,2}}"
         rf"(?:(?:\d+|{'|'.join(_NUMBERS)})\s*(?:to|or|-|\u2013)\s*)?"
         rf"(?P<n>\d+|{'|'.join(_NUMBERS)})\s+(?P<unit>months?|years?)\b",
         plain,

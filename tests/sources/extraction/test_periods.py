@@ -114,3 +114,13 @@ def test_indian_english_this_fiscal_is_the_financial_year():
     sentence = "which is likely to hit a 10-year high of 3% of GDP this fiscal. On the bright side"
     assert [day.year for _, day in calendar_periods(sentence, date(2022, 5, 20))] == [2023]
     assert calendar_periods("this fiscal policy will tighten", date(2022, 5, 20)) == []
+
+
+def test_the_middle_of_the_decade_is_its_fifth_year():
+    # holdout-65, think-tank-systemschangelab-rmi-ev-sales-2023
+    plain = to_plain(
+        "Combustion car sales peaked in 2017, and by the middle of the decade more will be scrapped than sold"
+    )
+    assert deadline_in(plain, 0, len(plain), date(2023, 9, 14)).deadline.year == 2025
+    # ... and once it is past, no window
+    assert calendar_periods("by the middle of the decade", date(2027, 1, 5)) == []

@@ -69,6 +69,13 @@ def test_a_flu_season_named_from_june_on_ends_next_may():
     assert flu_seasons("predicts a coronavirus peak in December coinciding with flu season", date(2022, 10, 15)) == []
 
 
+def test_this_years_season_beside_the_flu_is_the_flu_season():
+    # holdout-62, wire-advisory-flu-season-2014
+    text = 'says this year\'s season will be a "classic flu year."'
+    assert [day for _, day in flu_seasons(text, date(2014, 11, 25))] == [date(2015, 5, 31)]
+    assert flu_seasons("this year's season will be a classic", date(2014, 11, 25)) == []
+
+
 def test_the_day_after_this_years_game_the_odds_are_on_next_years():
     # holdout-58, wire-sbnation-super-bowl-odds-2012: out the day after Super Bowl XLVI (5 February 2012)
     text = (

@@ -839,3 +839,24 @@ def test_a_bookmakers_american_odds_are_not_a_year():
     plain = to_plain("11. Los Angeles Chargers +2761 (+2021)\n12. Cleveland Browns +5000 (+2950) in 2022")
     years = [when.deadline.year for _, when in time_expressions(plain, date(2021, 11, 16)) if when.deadline]
     assert years == [2022]
+
+
+def test_the_day_a_report_was_published_is_no_window():
+    # holdout-63, wire-anews-sipri-nuclear-arsenals-2022: the coming decade is the window
+    sentence = (
+        "the peace researchers reckon in their annual report published on Monday that this number will probably "
+        "grow again in the course of the coming decade."
+    )
+    assert [when.deadline.year for _, when in time_expressions(sentence, date(2022, 6, 13))] == [2032]
+
+
+def test_not_before_a_year_comes_in_that_year_at_the_earliest():
+    # holdout-65, scenarios-corporatetravelcommunity-eurocontrol-traffic-2021
+    sentence = "Traffic will only reach 74% of the 2019 figure, with a full recovery not before 2029."
+    assert [when.deadline.year for _, when in time_expressions(sentence, date(2021, 5, 24))] == [2029]
+
+
+def test_about_as_long_as_a_count_of_years_is_a_window():
+    # holdout-65, outlook-boeing-commercial-market-outlook-2020
+    sentence = "We currently believe it will likely take about three years for air travel to return to 2019 levels"
+    assert [when.deadline.year for _, when in time_expressions(sentence, date(2020, 10, 6))] == [2023]
