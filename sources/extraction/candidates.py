@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -22,17 +21,16 @@ from sources import scales
 from .attribution import attributed
 from .candidate import DEFAULT_NOTE, Candidate, drafted
 from .chains import TRAILING_PERCENT, chain_links, row_links, subject_before
-from .clause_candidate import BELIEF, band_of, clause_candidate, hedged_by_frame
+from .clause_candidate import BELIEF, clause_candidate, hedged_by_frame
 from .clauses import BACK_REFERENCE, UNCERTAIN_CLAUSE, split_between_chances, split_clauses
 from .flags import (
-    BASIS_STATED,
     DEADLINE_DEFAULT,
     DEADLINE_STATED,
 )
 from .markers import STATED_PATTERNS, Marker, find_markers, head_marker
 from .outlines import PROBABLE_SCENARIO, scenario_heading
 from .rescue import rescued
-from .rows import find_rows, row_candidate, table_headings, with_scenario_chances
+from .rows import find_rows, row_candidate, table_headings, with_chances_after_stories, with_scenario_chances
 from .seasons import dated_elections, sporting_events
 from .segments import Sentence, article_sentences
 from .text import to_plain
@@ -84,57 +82,10 @@ def extract_candidates(
     candidates = attributed(plain, sentences, candidates)
     if rescue:
         candidates = rescued(text, plain, candidates, published_on, chosen_scale)
-    candidates = _with_chance_labels(text, plain, sentences, candidates, chosen_scale)
     # after the rescue, so that a rescued sentence of a scenario's story takes the scenario's chance too
+    candidates = with_chances_after_stories(text, plain, sentences, candidates, chosen_scale)
     candidates = with_scenario_chances(plain, candidates, chosen_scale)
     return _default_to_the_articles_year(candidates, published_on, plain)
-
-
-# a scenario's chance told right after its story, on the story's line: "... no contagion event will take place. >>
-# Probability 1%, EUR/USD at 1.15.", "... will manage to Keep Greece in the EMU.>> Probability 25%, EUR/USD at 1.25."
-_CHANCE_LABEL = r"[>\s]*(?:probability|chance|likelihood)\s*:?\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%(?=[\s,.;]|$)"
-_OPENING_CHANCE_LABEL = re.compile(_CHANCE_LABEL, re.I)
-_CHANCE_LABEL_AFTER_STOP = re.compile(r"(?<=[.!])" + _CHANCE_LABEL, re.I)
-
-
-def _with_chance_labels(
-    text: str, plain: str, sentences: list[Sentence], candidates: list[Candidate], scale: scales.Scale
-) -> list[Candidate]:
-    """A bare chance ("Probability 4%, EUR/USD at 1.10.") that follows a story in the same paragraph, as a sentence of
-    its own or right after the story's full stop, is that story's chance, not a forecast of its own: the story's
-    forecasts with no number of their own take it, and the one that ends the story quotes it too."""
-    labels = []  # (story start, story end, label start, label end, the chance)
-    for sentence, after in itertools.pairwise(sentences):
-        found = _OPENING_CHANCE_LABEL.match(plain, after.start, after.end)
-        if after.block == sentence.block and found is not None:
-            labels.append((sentence.start, sentence.end, after.start, after.end, found.group("num")))
-    for sentence in sentences:
-        found = _CHANCE_LABEL_AFTER_STOP.search(plain, sentence.start, sentence.end)
-        if found is not None:
-            labels.append((sentence.start, found.start(), found.start(), sentence.end, found.group("num")))
-    for story_start, story_end, label_start, label_end, number in labels:
-        story = [c for c in candidates if story_start <= c.start and c.end <= label_end and c.start < story_end]
-        if not story:
-            continue
-        probability = float(number) / 100
-        phrase = " ".join(plain[label_start:label_end].split()).lstrip(">. ")
-        candidates = [
-            replace(
-                c,
-                quote=text[c.start : label_end] if c.end >= story_end - 1 else c.quote,
-                end=label_end if c.end >= story_end - 1 else c.end,
-                probability=probability,
-                probability_basis=BASIS_STATED,
-                category=band_of(probability, scale),
-                estimative_phrase=phrase,
-                note=f"{c.note}; the scenario's chance stated after it ({phrase})".lstrip("; "),
-            )
-            if c in story and c.probability_basis != BASIS_STATED and not c.conditional
-            else c
-            for c in candidates
-            if not (label_start <= c.start and c.end <= label_end)
-        ]
-    return candidates
 
 
 def _default_to_the_articles_year(candidates: list[Candidate], published_on: date, plain: str) -> list[Candidate]:

@@ -20,6 +20,7 @@ Model write-ups and market outlooks put their numbers in lines without a verb:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -34,6 +35,7 @@ from .deadlines import deadline_in
 from .flags import BASIS_PHRASE, BASIS_STATED, DEADLINE_DEFAULT
 from .outlines import PROBABLE_SCENARIO, scenario_heading, scenario_parts
 from .seat_rows import seat_rows
+from .segments import Sentence
 from .text import trim
 
 _CHANCE = re.compile(r"\b(?:chances?|probability|probabilities|odds|likelihood)\b", re.I)
@@ -985,3 +987,50 @@ def with_scenario_chances(plain: str, candidates: list[Candidate], scale: scales
             )
         )
     return out
+
+
+# a scenario's chance told right after its story, on the story's line: "... no contagion event will take place. >>
+# Probability 1%, EUR/USD at 1.15.", "... will manage to Keep Greece in the EMU.>> Probability 25%, EUR/USD at 1.25."
+_CHANCE_LABEL = r"[>\s]*(?:probability|chance|likelihood)\s*:?\s*(?P<num>\d{1,3}(?:\.\d+)?)\s*%(?=[\s,.;]|$)"
+_OPENING_CHANCE_LABEL = re.compile(_CHANCE_LABEL, re.I)
+_CHANCE_LABEL_AFTER_STOP = re.compile(r"(?<=[.!])" + _CHANCE_LABEL, re.I)
+
+
+def with_chances_after_stories(
+    text: str, plain: str, sentences: list[Sentence], candidates: list[Candidate], scale: scales.Scale
+) -> list[Candidate]:
+    """A bare chance ("Probability 4%, EUR/USD at 1.10.") that follows a story in the same paragraph, as a sentence of
+    its own or right after the story's full stop, is that story's chance, not a forecast of its own: the story's
+    forecasts with no number of their own take it, and the one that ends the story quotes it too."""
+    labels = []  # (story start, story end, label start, label end, the chance)
+    for sentence, after in itertools.pairwise(sentences):
+        found = _OPENING_CHANCE_LABEL.match(plain, after.start, after.end)
+        if after.block == sentence.block and found is not None:
+            labels.append((sentence.start, sentence.end, after.start, after.end, found.group("num")))
+    for sentence in sentences:
+        found = _CHANCE_LABEL_AFTER_STOP.search(plain, sentence.start, sentence.end)
+        if found is not None:
+            labels.append((sentence.start, found.start(), found.start(), sentence.end, found.group("num")))
+    for story_start, story_end, label_start, label_end, number in labels:
+        story = [c for c in candidates if story_start <= c.start and c.end <= label_end and c.start < story_end]
+        if not story:
+            continue
+        probability = float(number) / 100
+        phrase = " ".join(plain[label_start:label_end].split()).lstrip(">. ")
+        candidates = [
+            replace(
+                c,
+                quote=text[c.start : label_end] if c.end >= story_end - 1 else c.quote,
+                end=label_end if c.end >= story_end - 1 else c.end,
+                probability=probability,
+                probability_basis=BASIS_STATED,
+                category=band_of(probability, scale),
+                estimative_phrase=phrase,
+                note=f"{c.note}; the scenario's chance stated after it ({phrase})".lstrip("; "),
+            )
+            if c in story and c.probability_basis != BASIS_STATED and not c.conditional
+            else c
+            for c in candidates
+            if not (label_start <= c.start and c.end <= label_end)
+        ]
+    return candidates

@@ -631,16 +631,3 @@ def test_an_undated_forecast_on_a_page_out_in_december_is_due_the_year_ahead():
     (found,) = extract_candidates(sentence, published_on=date(2023, 12, 30))
     assert found.deadline == date(2024, 12, 31)
     assert "December" in found.note
-
-
-def test_a_scenarios_chance_after_its_story_is_the_storys():
-    # holdout-64, scenarios-silendo-deutsche-bank-greece-euro-2012
-    text = (
-        "2) A EUR friendly government that will still end with Greece leaving the EMU; no contagion event will take "
-        "place. >> Probability 1%, EUR/USD at 1.15.\n\n"
-        "4) An anti-austerity government, probably led by Syriza, will reach a compromise with the Troika and will "
-        "manage to Keep Greece in the EMU.>> Probability 25%, EUR/USD at 1.25.\n"
-    )
-    found = extract_candidates(text, published_on=date(2012, 6, 7))
-    assert [c.probability for c in found] == [0.01, 0.25]
-    assert found[0].quote.endswith(">> Probability 1%, EUR/USD at 1.15.")

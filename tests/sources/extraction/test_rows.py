@@ -616,3 +616,16 @@ def test_lines_with_a_chance_in_brackets_are_sentences_not_a_table_of_figures():
         "rise to $1.35\nIf because of a second referendum being called (25% chance), GBP/USD will jump to $1.40\n"
     )
     assert find_rows(to_plain(text)) == []
+
+
+def test_a_scenarios_chance_after_its_story_is_the_storys():
+    # holdout-64, scenarios-silendo-deutsche-bank-greece-euro-2012
+    text = (
+        "2) A EUR friendly government that will still end with Greece leaving the EMU; no contagion event will take "
+        "place. >> Probability 1%, EUR/USD at 1.15.\n\n"
+        "4) An anti-austerity government, probably led by Syriza, will reach a compromise with the Troika and will "
+        "manage to Keep Greece in the EMU.>> Probability 25%, EUR/USD at 1.25.\n"
+    )
+    found = extract_candidates(text, published_on=date(2012, 6, 7))
+    assert [c.probability for c in found] == [0.01, 0.25]
+    assert found[0].quote.endswith(">> Probability 1%, EUR/USD at 1.15.")
