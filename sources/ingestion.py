@@ -457,6 +457,8 @@ _URL_DAY_PATTERNS = [
     # a day closing a slug before the page's short code: -20151105-gks6f6.html (the Age, the Sydney
     # Morning Herald and their sister sites: letters and digits); eight digits elsewhere may be an id
     re.compile(r"(?<=-)(\d{4})(\d{2})(\d{2})(?=-(?=[a-z]*\d)[a-z0-9]{4,8}\.html?$)"),
+    # a day numbered within it as a whole segment: /news/20240606_01/ (NHK World)
+    re.compile(r"(?<=/)(\d{4})(\d{2})(\d{2})(?=_\d{1,3}(?:/|$))"),
 ]
 # ... or in words within a slug: /market-snapshot-october-20-2021/, /brazil-week-of-17-june-2024
 _URL_WORD_DAY = re.compile(
@@ -466,6 +468,9 @@ _URL_WORD_DAY = re.compile(
 )
 # ... or year, month's name and day run together as a segment: /2011feb03/
 _URL_SEGMENT_DAY = re.compile(rf"(?<=/)(\d{{4}})({MONTH})(\d{{2}})(?=/|$)", re.I)
+# ... or a year segment, then the page named by that year's last two digits, month and day:
+# /2007/070426.html (the two-digit year must repeat the segment's, or the six digits are an id)
+_URL_YEAR_THEN_SHORT_DAY = re.compile(r"(?<=/)(\d{2}(\d{2}))/\2(\d{2})(\d{2})(?=\.[a-z]{3,5}$|/|$)", re.I)
 # Older than any news site: four digits before that are an id, not a year.
 _URL_FIRST_YEAR = 1990
 
@@ -483,6 +488,8 @@ def date_from_url(url: str, *, today: datetime.date | None = None) -> datetime.d
     for pattern in _URL_DAY_PATTERNS:
         for year, month, day in pattern.findall(path):
             days.add(_valid_date(int(year), int(month), int(day)))
+    for year, _, month, day in _URL_YEAR_THEN_SHORT_DAY.findall(path):
+        days.add(_valid_date(int(year), int(month), int(day)))
     for year, month, day in _URL_SEGMENT_DAY.findall(path):
         days.add(_parse_date(f"{month} {day} {year}"))
     for words in _URL_WORD_DAY.finditer(path):

@@ -223,6 +223,9 @@ def test_readable_dates():
         ),
         ("https://twocircles.net/2011feb03/iran_nuclear_weapon_two_years_away_says_think_tank.html", "2011-02-03"),
         ("http://www.watoday.com.au/world/european-union-predicts-migrants-20151105-gks6f6.html", "2015-11-05"),
+        # a numbered day as a segment; a year segment, then the page named by its short day
+        ("https://www3.nhk.or.jp/nhkworld/en/news/20240606_01/", "2024-06-06"),
+        ("http://moviecitynews.com/archived/columnists/poland/2007/070426.html", "2007-04-26"),
     ],
 )
 def test_date_from_url_reads_a_day_in_the_path(url, expected):
@@ -246,6 +249,11 @@ def test_date_from_url_reads_a_day_in_the_path(url, expected):
         "https://example.com/news/story-20140908-rates.html",  # eight digits before a word, not a page code
         "https://example.com/2015/03/06/forecast-update-7-march-2015/",  # two days, in figures and in words
         "https://example.com/preview-feb-30-2020",  # no such day in words either
+        "https://example.com/photos/20240606_01.jpg",  # a numbered day names a file, not a page's segment
+        "https://example.com/archive/2007/080426.html",  # six digits not led by the year's own: an id
+        "https://example.com/archive/2007/071345.html",  # no such month or day
+        # a day without its century, month and day in either order (7 June or 6 July): ask
+        "https://yardeniquicktakes.com/dr-eds-video-webcast-7-6-23",
     ],
 )
 def test_date_from_url_gives_none_without_one_certain_day(url):

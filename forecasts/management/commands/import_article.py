@@ -22,7 +22,7 @@ class Command(BaseCommand):
             "--published",
             help="Publication date, YYYY-MM-DD; needed only to save a text that states none (nor does a day in "
             "the --url's path, /2023/10/12/, 2023-10-12, a stamp 20231012143000, /2023/1012/, /2023oct12/, "
-            "-20231012-gks6f6.html or october-12-2023) when a forecast "
+            "-20231012-gks6f6.html, /20231012_01/, /2023/231012.html or october-12-2023) when a forecast "
             "uses a relative time ('next year', 'by June'). A dry run counts such deadlines from today.",
         )
         parser.add_argument("--author")
