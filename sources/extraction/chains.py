@@ -51,7 +51,9 @@ CHAIN_CUT = re.compile(
     # "to fall quickly to around 3% in the middle of this year and then decline more gradually to its 2% target by
     # the end of 2024", and with a comma: "will see a modest immediate gain through 2023, and then experience a
     # long-term decline through 2060"
-    r"|(?:(?<=year)|(?<=(?:19|20)\d\d)),?\s+(?=and\s+then\s+[a-z]+\b)"
+    # ... or after a quarter: "to average 6.7 percent in the fourth quarter and then ease to the 6.5 percent range next
+    # year"
+    r"|(?:(?<=year)|(?<=quarter)|(?<=(?:19|20)\d\d)),?\s+(?=and\s+then\s+[a-z]+\b)"
     # "It upgraded its growth estimate for this year to 1.4% from 1.0% in January and said it now expects the economy
     # to grow by 1.3% in 2024": a second report verb with its own forecast
     r"|,?\s+(?=and\s+(?:said|added|noted)\s+(?:that\s+)?(?:it|they|he|she)\s+(?:now\s+|also\s+|still\s+)?(?:expects?|sees?|forecasts?|projects?|predicts?)\b)"
@@ -71,8 +73,11 @@ CHAIN_CUT = re.compile(
     # a second time of its own after "and by": "In 2020 metropolitan areas are expected to get greater coverage, and by
     # 2021 Cristiano hopes to see the same level of coverage"
     r"|,\s+(?=and\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b)"
-    # a second figure in words with its own year: "to average 39.24 euros a tonne in 2021 and 46.24 euros in 2022"
-    r"|(?<=(?:19|20)\d\d)\s+(?=and\s+[-\d.,]*\d\s+[a-z]+\s+(?:in|by|for)\s+(?:19|20)\d\d\b(?![^.;]*\brespectively\b))"
+    # a second figure in words with its own year: "to average 39.24 euros a tonne in 2021 and 46.24 euros in 2022";
+    # "are forecast at 6.04 million in 2007 and 6.38 million next year", "to total 852,000 this year and 848,000 in
+    # 2008"
+    r"|(?:(?<=year)|(?<=(?:19|20)\d\d))\s+(?=and\s+[-\d.,]*\d(?:\s+[a-z]+)?\s+(?:(?:in|by|for)\s+(?:19|20)\d\d\b|next\s+year\b)"
+    r"(?![^.;]*\brespectively\b))"
     # ... or a second verb of forecasting with its own year: "it expects 700,000 migrants and refugees to reach Europe
     # via the Mediterranean this year and projected at least the same amount again in 2016"
     r"|(?:(?<=year)|(?<=(?:19|20)\d\d))\s+(?=and\s+(?:projected|predicted|forecast|expected|projects|predicts|forecasts|expects)"

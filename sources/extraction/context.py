@@ -84,7 +84,7 @@ _COMMITMENT_AFTER = re.compile(
 # The text talking about itself or its readers, or a future that is no event
 _META_BEFORE = re.compile(
     r"\b(?:this|the|our|my)\s+(?:article|post|piece|essay|report|chapter|section|paper|book|podcast|newsletter|"
-    r"series|column|blog|site|analysis|note|page|episode)\s+$|\b(?:as|readers|you)\s+(?:we\s+)?$|\bcomments\s+$",
+    r"series|column|blog|site|analysis|note|page|episode)\s+(?:and\s+(?:the\s+)?\w+\s+)?$|\b(?:as|readers|you)\s+(?:we\s+)?$|\bcomments\s+$",
     re.I,
 )
 _META_AFTER = re.compile(
@@ -272,6 +272,14 @@ _FORECASTS_OWN_CHANGE = re.compile(
 )
 
 
+# "due to" before a noun phrase gives a cause, not a date something is due: "The change was due to technical
+# assumptions", "The sluggish pace of trade growth in 2013 was due to a combination of flat import demand"
+_CAUSE_AFTER = re.compile(
+    r"\s+(?:a|an|the|its|their|his|her|our|this|that|these|those|some|many|\d[\d.,]*|[a-z]+(?:ing|al|ic|ous|ive))\b",
+    re.I,
+)
+
+
 def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool:
     before = plain[seg_start : marker.start]
     after = plain[marker.end : seg_end]
@@ -292,6 +300,8 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         return True
     if marker.kind in ("will", "should", "would", "hedge") and re.fullmatch(r"\s*(?:\u2026|\.\.\.)\W*", after):
         return True  # "But nations could\u2026": a fragment cut off at the modal names no outcome
+    if marker.kind == "bound" and re.search(r"\bdue\s+to\s*$", marker.phrase, re.I) and _CAUSE_AFTER.match(after):
+        return True  # "The change was due to technical assumptions": a cause
     if marker.kind == "should" and _INVERTED_SHOULD.match(after):
         return True  # "will issue revisions to the analysis should anything significant change": a condition
     if marker.kind == "would" and _SURVEY_ANSWER.search(before):
@@ -407,12 +417,14 @@ def suppressed(marker: Marker, plain: str, seg_start: int, seg_end: int) -> bool
         # will happen in the coming year": a line announcing forecasts
         return True
     if marker.kind in ("will", "hedge") and re.search(
-        r"\b(?:predicts|predicted|forecasts|forecasted|projects|projected|simulates|simulated)\s+(?:how|what|where)\s+"
+        r"\b(?:predict|predicts|predicted|forecasts|forecasted|projects|projected|simulates|simulated)\s+(?:how|what|where)\s+"
         r"[^,;:]{1,60}$",
         before,
         re.I,
     ):
-        return True  # "The BetMGM supercomputer has predicted what the Premier League table could look like": a topic
+        # "The BetMGM supercomputer has predicted what the Premier League table could look like": a topic; so is "it is
+        # not easy to precisely predict what the outcome of the parliamentary poll will be"
+        return True
     if marker.kind == "will" and _REQUIREMENT_OR_SCHEDULE.match(after):
         return True  # "The Wizards will need to win out", "The election will be held on 19 October"
     return marker.kind == "expect" and bool(re.search(r"\b(?:than|as)\s+(?:\w+\s+)?$", before, re.I))

@@ -121,11 +121,13 @@ def deadline_in(plain: str, start: int, end: int, published_on: date) -> When | 
     # over the second quarter"; nor a later event's date: "should remain near their current 7% level
     # this year, before a little more relief arrives in 2026"
     # (a bare year's match starts at the space before it: "in 2025 compared to 2028 in last year's forecasts")
-    # (a window counted ahead is no base: "The state forecasts enrollment will drop another 20% over the next decade")
+    # (a window counted ahead is no base: "The state forecasts enrollment will drop another 20% over the next decade";
+    # nor is a span of two years: "are on course to fall by 10 per cent over this year and next")
     expressions = [
         (at, when)
         for at, when in expressions
         if _COUNTED_YEARS.search(when.text)
+        or re.search(r"\band\s+next\b", when.text, re.I)
         or not _BASE_OR_LATER.search(plain[start : start + at + len(when.text) - len(when.text.lstrip())])
     ]
     # nor is what the forecast follows, in a year under way or past: "Healthcare projects will make a partial rebound
@@ -196,8 +198,19 @@ _BASE_YEAR = re.compile(
 )
 
 
+# ... and a comparison with last year's level is this year's: "corn yields will probably suffer a 10 percent or more
+# decrease compared to last year", "for holiday retail sales to increase between 1% and 1.5% when compared with last
+# year"
+_LAST_YEAR_BASE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|than)\s+(?:the\s+)?(?:last|previous|prior)\s+year\b(?!')", re.I
+)
+
+
 def after_the_base(plain: str, start: int, end: int, published_on: date) -> When | None:
     """The window a comparison's base year implies, for a clause with no time expression nor dated context."""
+    last_year = _LAST_YEAR_BASE.search(plain, start, end)
+    if last_year:
+        return When(date(published_on.year, 12, 31), DEADLINE_STATED, last_year.group(0))
     m = _BASE_YEAR.search(plain, start, end)
     if m is None:
         return None

@@ -53,6 +53,8 @@ _NO_FIXED_DATE = re.compile(
 # ... and so does one that "won't be able to operate a full network of flights until 2023": the negated
 # verb may stand a few words before
 _NOT_UNTIL = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:[\w-]+\s+){0,9}$|\bonly\s+$", re.I)
+# what "no" denies "until" a year ends before it: "no rate cuts until 2024"
+_HELD_OFF = re.compile(r"\bno\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "the cash rate remaining at its current level until 2024": any form of the verb
 # ... and so does a rate kept up each year: "will add approximately 158 GW ... annually until 2028"
 _LASTS = re.compile(
@@ -344,6 +346,15 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             continue  # the modal verb at the start of a sentence
         if pre in ("since", "from", "after"):
             continue
+        if re.search(
+            r"\bsince\s+(?:the|its|their|his|her|our|an?)\s+(?![^,;.]*\b(?:will|would|is|are)\b)[^,;.]{0,40}$",
+            plain[max(0, m.start() - 60) : m.start()],
+            re.I,
+        ):
+            # a month told of what has happened since: "the outlook has worsened since the Bank of England's forecast
+            # in August"
+            taken.append(m.span())
+            continue
         # the first month of a span ("the summer driving season (April through September)") is no window
         if not (day or m.group("y")) and re.match(
             rf"\s*(?:through|to|until|till|-|\u2013)\s*(?:{MONTH})\b", plain[m.end() :]
@@ -392,7 +403,9 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
             add(m, date(2000 + int(m.group("y")), 12, 31))
 
     for m in re.finditer(
-        r"\b(?P<pre>in|by|before|until|till|through|throughout|during|for|enter|entering|into|of|after|beyond|since|from)?"
+        # (a sentence may open on it: "Beyond 2013, WSTS predicts the industry will grow")
+        r"\b(?P<pre>(?i:in|by|before|until|till|through|throughout|during|for|enter|entering|into|of|after|beyond|past|since"
+        r"|from))?"
         # the century's end is a horizon too: "a rise of 0.5 metres by 2100"
         # (not a bookmaker's American odds, "Los Angeles Chargers +2761 (+2021)")
         r"\s*(?:fiscal\s+|FY\s*)?(?<!\+)(?P<y>(?:19|20)\d{2}|2100)\b(?![-\u2013]\d|\s*(?:levels?|%|per\s*cent|percent))",
@@ -409,18 +422,27 @@ def time_expressions(plain: str, published_on: date) -> list[tuple[int, When]]:
         )
         if target < year or pre == "since" or (pre == "from" and not starts_then):
             continue
-        if pre in ("after", "beyond") and not _LASTS.search(plain[max(0, m.start() - 60) : m.start()]):
-            add(m, None, DEADLINE_NO_FIXED_DATE)
+        if pre in ("after", "beyond", "past") and not _LASTS.search(plain[max(0, m.start() - 60) : m.start()]):
+            # an event after a year has no fixed date ("expected to peak after 2054"), but the years after the one that
+            # opens a sentence start with the next ("After 2021, the pace of GDP growth is expected to slow"), and so
+            # does what stretches past a year ("IDC does not expect the downturn ... to stretch past 2009")
+            opening = re.match(r"\s*,", plain[m.end() :]) and not plain[: m.start()].strip(" \"'([")
+            if pre == "past" or opening:
+                add(m, date(target + 1, 12, 31))
+            else:
+                add(m, None, DEADLINE_NO_FIXED_DATE)
             continue
         # a state that goes on "beyond 2054" is checked at that year's end: "are projected to continue
         # experiencing population growth beyond 2054"
-        # a state that lasts "until 2027" runs through it; "no rate cuts until 2024" ends before it
+        # a state that lasts "until 2027" runs through it, whatever the verb ("but high costs restrain new construction
+        # until 2027", "Natural gas demand is projected to rise until 2035"); "no rate cuts until 2024" ends before it
         lasts = pre in ("until", "till") and _LASTS.search(plain[max(0, m.start() - 60) : m.start()])
         # "it won't be until 2026 that ...", "not until 2015": the event comes in that year
         lasts = lasts or (pre in ("until", "till") and _NOT_UNTIL.search(plain[max(0, m.start() - 80) : m.start()]))
+        held_off = pre in ("until", "till") and _HELD_OFF.search(plain[max(0, m.start() - 80) : m.start()])
         # "with a full recovery not before 2029": the event comes in that year at the earliest
         not_before = pre == "before" and re.search(r"\bnot\s+$", plain[max(0, m.start() - 10) : m.start()], re.I)
-        if pre in ("before", "until", "till") and target > year and not lasts and not not_before:
+        if target > year and ((pre == "before" and not not_before) or (held_off and not lasts)):
             target -= 1  # "before 2027" ends with 2026
         add(m, date(target, 12, 31))
 

@@ -675,3 +675,34 @@ def test_the_last_of_a_list_of_places_years_is_no_link():
         "China, 2026 in the US, and 2027 in India, the EEIST research shows."
     )
     assert _links(sentence, date(2023, 9, 14)) == []
+
+
+def test_a_second_figure_with_its_own_year_after_a_year_told_in_words_is_a_link():
+    # holdout-70, statement-xorte-nar-housing-forecast-2007
+    assert _links(
+        "Existing-home sales are forecast at 6.04 million in 2007 and 6.38 million next year, below the 6.48 million "
+        "recorded in 2006.",
+        date(2007, 8, 8),
+    ) == [
+        "Existing-home sales are forecast at 6.04 million in 2007",
+        "and 6.38 million next year, below the 6.48 million recorded in 2006.",
+    ]
+    assert _links(
+        "New-home sales are expected to total 852,000 this year and 848,000 in 2008, down from 1.05 million in 2006.",
+        date(2007, 8, 8),
+    ) == [
+        "New-home sales are expected to total 852,000 this year",
+        "and 848,000 in 2008, down from 1.05 million in 2006.",
+    ]
+
+
+def test_then_after_a_quarter_opens_a_link():
+    # holdout-70, statement-xorte-nar-housing-forecast-2007
+    assert _links(
+        "The 30-year fixed-rate mortgage is forecast to average 6.7 percent in the fourth quarter and then ease to the "
+        "6.5 percent range next year.",
+        date(2007, 8, 8),
+    ) == [
+        "The 30-year fixed-rate mortgage is forecast to average 6.7 percent in the fourth quarter",
+        "and then ease to the 6.5 percent range next year.",
+    ]

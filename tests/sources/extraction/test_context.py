@@ -618,3 +618,31 @@ def test_a_fragment_cut_off_at_its_modal_names_no_outcome():
     # holdout-62, wire-agingiqnews-life-expectancy-2040-2018
     text = "But nations could\u2026"
     assert find_markers(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # holdout-68, wire-cyprusmail-patsalides-ecb-rates-2025
+        "\u201cThe change was due to technical assumptions, like the exchange rate, as opposed to something "
+        "fundamental,\u201d he concluded.",
+        # holdout-69, think-tank-samvegias-niti-aayog-water-index-2018
+        "Most of the gains registered by the States were due to their restoration of surface water bodies.",
+    ],
+)
+def test_due_to_before_a_noun_phrase_is_a_cause(text):
+    assert extract_candidates(text, published_on=date(2018, 6, 15)) == []
+
+
+def test_what_a_poll_will_bring_as_the_object_of_predict_is_a_topic():
+    # holdout-66, interview-masress-ahram-weekly-egypt-parliament-2010
+    text = (
+        "In such circumstances it is not easy to precisely predict what the outcome of the parliamentary poll will be."
+    )
+    assert extract_candidates(text, published_on=date(2010, 11, 1)) == []
+
+
+def test_a_post_and_its_video_opening_later_is_the_page_itself():
+    # holdout-68, newsletter-yardeniquicktakes-soft-landing-2023
+    text = "This post and video will open to the public on a later date."
+    assert extract_candidates(text, published_on=date(2023, 5, 1)) == []

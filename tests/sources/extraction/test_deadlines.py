@@ -288,3 +288,24 @@ def test_next_year_beside_the_year_under_way_is_the_next_one():
     # interview-seatrade-msi-container-overcapacity-2024
     sentence = "the balance between demand supply next year in 2024 is expected to be among the worst years"
     assert _year(sentence, date(2024, 1, 15)) == 2024
+
+
+def test_a_span_of_this_year_and_next_is_no_comparisons_base():
+    # holdout-68, think-tank-politicscouk-resolution-foundation-living-standards-2022
+    sentence = (
+        "Real household disposable incomes are on course to fall by 10 per cent over this year and next \u2013 the "
+        "deepest living standards squeeze in a century"
+    )
+    assert _year(sentence, date(2022, 9, 1)) == 2023
+
+
+def test_a_change_compared_with_last_year_is_this_years():
+    # holdout-69, newsletter-nccwashingtonreport-drought-food-prices-2012
+    sentence = (
+        "The drought is dramatically reducing feedstuffs and corn yields will probably suffer a 10 percent or more "
+        "decrease compared to last year, Brown said."
+    )
+    plain = to_plain(sentence)
+    assert after_the_base(plain, 0, len(plain), date(2012, 8, 10)).deadline.year == 2012
+    (found,) = extract_candidates(sentence, published_on=date(2012, 8, 10))
+    assert found.deadline.year == 2012

@@ -860,3 +860,44 @@ def test_about_as_long_as_a_count_of_years_is_a_window():
     # holdout-65, outlook-boeing-commercial-market-outlook-2020
     sentence = "We currently believe it will likely take about three years for air travel to return to 2019 levels"
     assert [when.deadline.year for _, when in time_expressions(sentence, date(2020, 10, 6))] == [2023]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # holdout-67, wire-biznews-idc-mobile-phone-shipments-2008: what stretches past a year
+        ("IDC does not expect the downturn in mobile phone shipments to stretch past 2009.", date(2008, 12, 15), 2010),
+        # holdout-19, statement-teletradepartners-boe-2021: the years after the one that opens the sentence
+        ("After 2021, the pace of GDP growth is expected to slow", date(2021, 5, 5), 2022),
+    ],
+)
+def test_past_a_year_and_after_a_year_opening_a_sentence_start_with_the_next(sentence, published_on, year):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published_on", "year"),
+    [
+        # holdout-68, scenarios-abladvisor-deloitte-us-forecast-2025: a state held until a year runs through it
+        (
+            "Housing: Mortgage rates ease slightly, but high costs restrain new construction until 2027.",
+            date(2025, 10, 2),
+            2027,
+        ),
+        # holdout-34, outlook-coins2day-iea-weo-2025: whatever the verb
+        ("Natural gas demand is projected to rise until 2035", date(2025, 11, 12), 2035),
+    ],
+)
+def test_until_a_year_runs_through_it_whatever_the_verb(sentence, published_on, year):
+    plain = to_plain(sentence)
+    assert deadline_in(plain, 0, len(plain), published_on).deadline.year == year
+
+
+def test_a_month_told_of_what_has_happened_since_is_no_window():
+    # holdout-68, think-tank-politicscouk-resolution-foundation-living-standards-2022
+    plain = to_plain(
+        "Worryingly, the outlook has worsened since the Bank of England\u2019s forecast in August, with Citi "
+        "projecting an inflation peak of 18 per cent."
+    )
+    assert time_expressions(plain, date(2022, 9, 1)) == []
