@@ -69,6 +69,8 @@ BELIEF = re.compile(
     # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
     # anticipated that he will collaborate with the PDI-P"
     r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"
+    # ... with its time between: "the expectation going into 2020 is that the economy will continue to grow"
+    r"|\bexpectations?\s+(?:[\w\-]+\s+){1,4}?(?:is|are)\s+that\b"
     # ... or a view shared: "Global reserve banks concur that the US Dollar (USD) will retain its standing"
     r"|\b(?:concur|concurs|agree|agrees)\s+that\b(?=[^.;:]{0,80}$)"
     # ... or a hope held as an outlook: "I am optimistic that funding will be increased."

@@ -181,6 +181,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # ... and the speaker's own, unqualified: "we are confident that there will be enough capacity available"
         r"|(?P<confident>\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:very\s+)?confident\s+that\b"
         r"|(?<!\bI\s)(?<!\bwe\s)\b(?:is|are)\s+(?:\w+ly\s+)?confident\s+(?:that\s+)?(?=[^.;]{0,80}?\bwill\b)"
+        # ... of the win itself: "the PDP is confident of the victory arising from reports of unverified polls"
+        r"|\b(?:is|are|'re|\u2019re)\s+(?:\w+ly\s+)?confident\s+of\s+(?:the\s+|a\s+)?(?:victory|winning|a\s+win)\b"
         r"|\bvery\s+strong\s+(?:suspicion|sense|feeling|belief|conviction)\s+is\s+that\b)"
         r"|\b(?:is|are)\s+(?:now\s+|also\s+)?(?:forecast|forecasted|projected|expected|seen|estimated|pegged)\s+(?:at|to\s+be)\b"
         # analysts' consensus with its figure: "The current consensus among analysts ... is for EPS of $4.17"
@@ -794,6 +796,20 @@ def head_marker(plain: str, markers: list[Marker]) -> Marker:
         return head
     for marker in markers:
         between = plain[head.end : marker.start]
+        if (
+            marker.kind == "will"
+            and marker.category == C.REMOTE
+            and head.category in (C.LIKELY, C.VERY_LIKELY)
+            and _PREDICTING.search(head.phrase)
+            and 0 < marker.start - head.end <= 80
+            and not _RELATIVE_BEFORE.search(between)
+        ):
+            # what is predicted is denied, and the claim states it positively: "They predict that Libertas will not
+            # win a single seat in June" is an unlikely seat (an expectation or a confidence of a denial is keyed as
+            # the denial's lean: "economists expect that mortgage interest rates won't budge much", likely)
+            return Marker(head.kind, head.start, head.end, head.phrase, scales.negate(head.category))
+    for marker in markers:
+        between = plain[head.end : marker.start]
         # "we won't get back to 2019 levels until, maybe, 2023": a hedge between commas is about the date
         aside = plain[marker.start - 2 : marker.start] == ", " and plain[marker.end : marker.end + 1] == ","
         if (
@@ -807,5 +823,6 @@ def head_marker(plain: str, markers: list[Marker]) -> Marker:
 
 
 _FRAMING_KINDS = ("expect", "predict", "see", "predicting", "bound")
+_PREDICTING = re.compile(r"\b(?:predict|project|forecast)", re.I)
 # "is expected to grow, which could lift ...": a hedge in a relative clause is about something else
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who|and|but|while|although)\b", re.I)

@@ -645,3 +645,12 @@ def test_a_will_one_economist_predicted_after_it_keeps_its_weight():
         published_on=date(2014, 12, 1),
     )
     assert candidate.probability == 0.97
+
+
+def test_an_expectation_with_its_time_between_hedges_the_will():
+    # holdout-70, interview-copa-odland-holiday-season-2019
+    (candidate,) = extract_candidates(
+        "The good news is that the expectation going into 2020 is that the economy will continue to grow.",
+        published_on=date(2019, 11, 20),
+    )
+    assert candidate.probability == 0.675
