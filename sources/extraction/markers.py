@@ -119,7 +119,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # the emphatic "so we do expect there to be fewer deaths this time around"
         # "I fully expect we will be able to ... rule out entirely any impact probability": more than a lean
         r"\s+(?:now\s+|still\s+|also\s+|(?P<firmly>fully\s+|firmly\s+|strongly\s+)|would\s+|currently\s+|do\s+(?!not\b))?"
-        r"(?P<neg2>don't\s+|do\s+not\s+)?"
+        # ... or would not: "we wouldn't expect prices to decline"
+        r"(?P<neg2>don't\s+|do\s+not\s+|wouldn't\s+|would\s+not\s+)?"
         # two verbs of one forecast: "We do not predict or expect that we will have an explosive ... outbreak"
         r"(?:(?:predict|anticipate|foresee)\s+or\s+)?"
         r"expect(?:s)?\b"
@@ -684,6 +685,8 @@ _NOT_BEFORE = re.compile(r"[^.;,:]{1,80}?\buntil\b", re.I)
 _THEN_HEDGED = re.compile(r"\s*(?:potentially|possibly|perhaps|maybe|conceivably)\b", re.I)
 # "should" opening a clause before its subject states a condition, not an outcome
 _INVERTED_CONDITION = re.compile(r"(?:^|[.!?:;]\s+|\n|\b(?:However|But|And|Yet|Still),?\s+)$")
+# ... and so does "should" inside an "if" clause
+_IF_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w'\-]+\s+){1,3}$", re.I)
 # a "would" inside a question said to be open is no outcome foreseen
 _OPEN_QUESTION = re.compile(
     r"\b(?:remains?\s+to\s+be\s+seen|(?:is|are|remains?)\s+(?:still\s+)?(?:unclear|not\s+clear|uncertain))\s+"
@@ -745,6 +748,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         return Marker("hedge", s, e, phrase, None)
     elif kind == "should" and _INVERTED_CONDITION.search(plain[max(0, s - 20) : s]) and _DETERMINER.match(plain, e):
         return None  # "However, should the revolution follow our high disruption scenario, ...": a condition
+    elif kind == "should" and _IF_BEFORE.search(plain[max(0, s - 40) : s]):
+        return None  # "If we should probably define terms, something over 10% annualized": a condition
     elif kind == "would" and _OPEN_QUESTION.search(plain[max(0, s - 120) : s]):
         return None  # "it remains to be seen how the wage hike would impact consumer prices": a question left open
     else:

@@ -1933,3 +1933,21 @@ def test_a_prediction_that_denies_what_will_happen_is_unlikely():
     found = _one("They predict that Libertas will not win a single seat in June.")
     assert found.probability == pytest.approx(0.325)
     assert found.claim.startswith("Libertas will win a single seat")
+
+
+def test_what_one_would_not_expect_is_unlikely():
+    # holdout-70, outlook-freshbuzz-capital-economics-home-prices-2024
+    found = _one(
+        "\u201cGiven the depth [or lack] of inventory, we wouldn\u2019t expect prices to decline,\u201d Thomas Ryan, "
+        "North America Economist at Capital Economics, told ResiClub."
+    )
+    assert found.probability == pytest.approx(0.325)
+
+
+def test_a_should_inside_an_if_clause_is_a_condition():
+    # holdout-27, interview-propertyloans-fannie-mae-duncan-2022
+    found = extract_candidates(
+        "If we should probably define terms, something over 10% annualized, but I wouldn\u2019t expect that.",
+        published_on=PUBLISHED,
+    )
+    assert [c.estimative_phrase for c in found] == ["I wouldn't expect"]
