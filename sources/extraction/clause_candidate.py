@@ -69,6 +69,8 @@ BELIEF = re.compile(
     # an expectation stated as such: "We still have the expectation that the Selic will retreat", "it is
     # anticipated that he will collaborate with the PDI-P"
     r"|\b(?:expectation|anticipated|expected|expects|expect)\s+(?:is\s+)?that\b"
+    # ... with its time between: "the expectation going into 2020 is that the economy will continue to grow"
+    r"|\bexpectations?\s+(?:[\w\-]+\s+){1,4}?(?:is|are)\s+that\b"
     # ... or a view shared: "Global reserve banks concur that the US Dollar (USD) will retain its standing"
     r"|\b(?:concur|concurs|agree|agrees)\s+that\b(?=[^.;:]{0,80}$)"
     # ... or a hope held as an outlook: "I am optimistic that funding will be increased."
@@ -188,7 +190,9 @@ _PROJECTS = re.compile(
     r"|\b(?:has|have)\s+(?:also\s+|now\s+|already\s+)?(?:predicted|projected|forecast|forecasted|estimated)\b"
     # ... or in the past by what made it: "An internal government document obtained by the New York Times predicted
     # the daily coronavirus death toll will reach about 3,000 people by June 1"
-    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\bits\s)\b(?:predicted|projected|forecasted)\s+(?:that\s+)?(?=[^.;:]{0,80}$)"
+    # (the point of an abbreviation is no sentence's end: "the organization predicted that U.S. home prices will rise")
+    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\bits\s)\b(?:predicted|projected|forecasted)\s+(?:that\s+)?"
+    r"(?=(?:[^.;:]|(?<=\b[A-Z])\.){0,80}$)"
     r"|\b(?:I|we|they)\s+(?:now\s+|still\s+|also\s+)?(?:predict|project|forecast)\b"
     # a projection that anticipates: "The baseline projection anticipates that Brent crude prices will average $62"
     # what the signs say: "While indications are demand will start to return over the second half of FY24"
@@ -201,7 +205,8 @@ _PROJECTS = re.compile(
     r"(?:likelihood|reading|guess|bet|hunch|sense|feeling|view|thinking|theory)\s+(?:now\s+)?is\s+that\b"
     # ... or what is expected: "Additionally, expectations are that the Federal Reserve will halt further interest
     # rate hikes"
-    r"|\bexpectations\s+are\s+that\b"
+    # ... or what is predicted: "The predictions are that this revenue will grow"
+    r"|\b(?:expectations|predictions|projections|forecasts)\s+are\s+that\b"
     # ... or a confidence or a wager on the outcome: "Das exuded confidence that the economy will grow at 6.5%",
     # "Investors are betting the bank will raise the benchmark rate"
     # ... or an optimism: "renewed confidence in the ETS ..., and optimism that the more ambitious 2030 target will
@@ -213,18 +218,31 @@ _PROJECTS = re.compile(
 # A reported "would" read as the "will" it reports: a projection's weight back to a plain "will"'s, or "won't"'s.
 _AS_REPORTED = {scales.LIKELY: scales.ALMOST_CERTAIN, scales.UNLIKELY: scales.REMOTE}
 
-# the forecaster named after the clause: "..., 28% higher than this year, Realtor.com predicted"
+# when or where a forecast named after its clause was made: "..., political scientists predicted this morning (7
+# April).", "..., Digital TV Research predicted in its latest estimates."
+_TOLD_WHEN = (
+    r"(?:\s+(?:this\s+(?:morning|afternoon|week|month)|(?:on\s+)?(?-i:[A-Z])[a-z]+day|in\s+(?:its|their|a|the)\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:estimates?|forecasts?|reports?|outlook|projections?|study|analysis))"
+    r"(?:\s*\([^()]{1,30}\))?)?"
+)
+# the forecaster named after the clause: "..., 28% higher than this year, Realtor.com predicted", or after a quotation
+# its comma closes: 'They will add 257 million subscribers between 2019 and 2025, "doubling their total," the research
+# firm forecast.'
 _PREDICTED_AFTER = re.compile(
-    r",\s+(?:the\s+)?(?:[A-Z][\w.&'\-]*\s+){1,4}(?:predicted|projected|predicts|projects|forecasts)[\s.\"']*$"
+    r",[\"']?\s+(?:the\s+)?(?:[A-Z][\w.&'\-]*\s+){1,4}(?:predicted|projected|predicts|projects|forecasts)"
+    + _TOLD_WHEN
+    + r"[\s.\"']*$"
     # ... or a forecasting body named in lower case, with a verb of projection: "The number of 18-year-old high school
     # graduates will peak in 2025 at around 3.9 million, the report projects, followed by a 15-year decline", "For the
     # full year 2017, growth will be 3 per cent, the company forecast", "..., the HR body has predicted"
-    r"|,\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
+    r"|,[\"']?\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
     r"(?:(?!(?:than|as|previously|earlier|originally|initially|had|was|were|is|are|been|in|from|to|for|with|by|at|on|"
     r"over|under|into|after|before|since)\b)[\w.&'()\-]+\s+){1,8}?"
     r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bthis\s)(?<!\bthat\s)"
     r"(?:(?:has|have)\s+(?:also\s+)?(?:predicted|projected|forecast|forecasted)|projects|projected|project|forecasts|"
-    r"forecast|forecasted)(?:[\s.\"'\u201d]*$|\s*,)"
+    # ... a body of forecasters that predicted it: "..., poll medians predicted", "..., political scientists predicted
+    # this morning (7 April)" (one person's "..., an economist predicted" is keyed as the plain "will")
+    r"forecast|forecasted|(?<=s\s)predicted)" + _TOLD_WHEN + r"(?:[\s.\"'\u201d]*$|\s*,)"
     # ... or the forecast it comes from: "By 2026, that will skyrocket to 80%, according to a new forecast from market
     # research firm Gartner."
     # ... its maker named with it: "..., according to the RMI forecasts.", "The Baltic index will average 1,786

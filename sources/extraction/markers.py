@@ -119,7 +119,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # the emphatic "so we do expect there to be fewer deaths this time around"
         # "I fully expect we will be able to ... rule out entirely any impact probability": more than a lean
         r"\s+(?:now\s+|still\s+|also\s+|(?P<firmly>fully\s+|firmly\s+|strongly\s+)|would\s+|currently\s+|do\s+(?!not\b))?"
-        r"(?P<neg2>don't\s+|do\s+not\s+)?"
+        # ... or would not: "we wouldn't expect prices to decline"
+        r"(?P<neg2>don't\s+|do\s+not\s+|wouldn't\s+|would\s+not\s+)?"
         # two verbs of one forecast: "We do not predict or expect that we will have an explosive ... outbreak"
         r"(?:(?:predict|anticipate|foresee)\s+or\s+)?"
         r"expect(?:s)?\b"
@@ -181,6 +182,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # ... and the speaker's own, unqualified: "we are confident that there will be enough capacity available"
         r"|(?P<confident>\b(?:I'm|I\s+am|we're|we\s+are)\s+(?:very\s+)?confident\s+that\b"
         r"|(?<!\bI\s)(?<!\bwe\s)\b(?:is|are)\s+(?:\w+ly\s+)?confident\s+(?:that\s+)?(?=[^.;]{0,80}?\bwill\b)"
+        # ... of the win itself: "the PDP is confident of the victory arising from reports of unverified polls"
+        r"|\b(?:is|are|'re|\u2019re)\s+(?:\w+ly\s+)?confident\s+of\s+(?:the\s+|a\s+)?(?:victory|winning|a\s+win)\b"
         r"|\bvery\s+strong\s+(?:suspicion|sense|feeling|belief|conviction)\s+is\s+that\b)"
         r"|\b(?:is|are)\s+(?:now\s+|also\s+)?(?:forecast|forecasted|projected|expected|seen|estimated|pegged)\s+(?:at|to\s+be)\b"
         # analysts' consensus with its figure: "The current consensus among analysts ... is for EPS of $4.17"
@@ -682,6 +685,8 @@ _NOT_BEFORE = re.compile(r"[^.;,:]{1,80}?\buntil\b", re.I)
 _THEN_HEDGED = re.compile(r"\s*(?:potentially|possibly|perhaps|maybe|conceivably)\b", re.I)
 # "should" opening a clause before its subject states a condition, not an outcome
 _INVERTED_CONDITION = re.compile(r"(?:^|[.!?:;]\s+|\n|\b(?:However|But|And|Yet|Still),?\s+)$")
+# ... and so does "should" inside an "if" clause
+_IF_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w'\-]+\s+){1,3}$", re.I)
 # a "would" inside a question said to be open is no outcome foreseen
 _OPEN_QUESTION = re.compile(
     r"\b(?:remains?\s+to\s+be\s+seen|(?:is|are|remains?)\s+(?:still\s+)?(?:unclear|not\s+clear|uncertain))\s+"
@@ -743,6 +748,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         return Marker("hedge", s, e, phrase, None)
     elif kind == "should" and _INVERTED_CONDITION.search(plain[max(0, s - 20) : s]) and _DETERMINER.match(plain, e):
         return None  # "However, should the revolution follow our high disruption scenario, ...": a condition
+    elif kind == "should" and _IF_BEFORE.search(plain[max(0, s - 40) : s]):
+        return None  # "If we should probably define terms, something over 10% annualized": a condition
     elif kind == "would" and _OPEN_QUESTION.search(plain[max(0, s - 120) : s]):
         return None  # "it remains to be seen how the wage hike would impact consumer prices": a question left open
     else:
@@ -794,6 +801,20 @@ def head_marker(plain: str, markers: list[Marker]) -> Marker:
         return head
     for marker in markers:
         between = plain[head.end : marker.start]
+        if (
+            marker.kind == "will"
+            and marker.category == C.REMOTE
+            and head.category in (C.LIKELY, C.VERY_LIKELY)
+            and _PREDICTING.search(head.phrase)
+            and 0 < marker.start - head.end <= 80
+            and not _RELATIVE_BEFORE.search(between)
+        ):
+            # what is predicted is denied, and the claim states it positively: "They predict that Libertas will not
+            # win a single seat in June" is an unlikely seat (an expectation or a confidence of a denial is keyed as
+            # the denial's lean: "economists expect that mortgage interest rates won't budge much", likely)
+            return Marker(head.kind, head.start, head.end, head.phrase, scales.negate(head.category))
+    for marker in markers:
+        between = plain[head.end : marker.start]
         # "we won't get back to 2019 levels until, maybe, 2023": a hedge between commas is about the date
         aside = plain[marker.start - 2 : marker.start] == ", " and plain[marker.end : marker.end + 1] == ","
         if (
@@ -807,5 +828,6 @@ def head_marker(plain: str, markers: list[Marker]) -> Marker:
 
 
 _FRAMING_KINDS = ("expect", "predict", "see", "predicting", "bound")
+_PREDICTING = re.compile(r"\b(?:predict|project|forecast)", re.I)
 # "is expected to grow, which could lift ...": a hedge in a relative clause is about something else
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who|and|but|while|although)\b", re.I)

@@ -36,7 +36,9 @@ _APPROXIMATELY = (
     # "the chance of having one or more magnitude 6.7 or larger earthquakes ... over the next 30 years is greater than
     # 99%"
     r"(?:greater|higher|lower|smaller)\s+than\s+|"
-    r"no\s+(?:worse|better|more|less|higher|lower)\s+than\s+)"
+    r"no\s+(?:worse|better|more|less|higher|lower)\s+than\s+|"
+    # a bound as a sign: "(probability >99%)"
+    r"[<>]\s*)"
 )
 # Dots inside a sentence: "U.S. recession", "3.5 per cent".
 _SAME_SENTENCE = r"(?:[^.;!?%]|\.(?=\w|\s+[a-z]))"
@@ -93,11 +95,15 @@ STATED_PATTERNS = [
     ),
     # ... or after a colon, a scenario's label that closes its sentence: "The “bad muddle-through” Odds: 35%."
     re.compile(rf"\b(?:chances?|probability|likelihood|odds)\s*:\s*{_APPROXIMATELY}?{_PERCENT}(?=\s*(?:[.;]|$))", re.I),
+    # ... or in brackets after the outcome: "COALITION WINS ELECTION (probability >99%)"
+    re.compile(rf"\(\s*(?:chances?|probability|likelihood|odds)\s*:?\s*{_APPROXIMATELY}?{_PERCENT}\s*\)", re.I),
     # a chance revised: "The probability that a bullish expected scenario will come true increased from 10%
     # to 20%" (the new value)
     re.compile(
         rf"\b(?:chances?|probability|likelihood|odds|risk)\b{_SAME_SENTENCE}{{0,90}}?"
-        r"\b(?:increased|rose|raised|lifted|climbed|jumped|cut|lowered|fell|dropped|decreased|reduced|revised)\s+"
+        # ... or nudged: "the chance of a runoff ticked up from 1.8% to 3.8%"
+        r"\b(?:increased|rose|raised|lifted|climbed|jumped|cut|lowered|fell|dropped|decreased|reduced|revised|ticked|"
+        r"edged|inched|crept|slipped|dipped)\s+"
         rf"(?:\w+\s+)?from\s+\d{{1,3}}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+to\s+{_APPROXIMATELY}?{_PERCENT}",
         re.I,
     ),
@@ -257,6 +263,13 @@ def stated_value(pattern: re.Pattern[str], m: re.Match[str], plain: str, start: 
         # a bracketed number closes a predictions list's item, not a sentence of prose, and ends its line
         line_ends = re.match(r"[ \t]*(?:\n|$)", plain[start + m.end() :])
         if not line_ends or not in_list_item(plain, start + m.start()):
+            return None
+        if re.search(
+            r"\b(?:half|thirds?|quarters?|fifths?|tenths?)\s*$",
+            plain[max(0, start + m.start() - 20) : start + m.start()],
+        ):
+            # a share restated in figures: "1.5 million families will be on the waiting list for social housing, a
+            # rise of 350,000 or almost a third (32%)"
             return None
     if "num" in pattern.groupindex and m.group("num") is not None:
         at = start + m.start("num")

@@ -66,6 +66,8 @@ CHANCES = {
     "slim chance": C.VERY_UNLIKELY,
     "small chance": C.VERY_UNLIKELY,
     "little prospect": C.VERY_UNLIKELY,
+    # "There's little hope for help from other producers."
+    "little hope": C.VERY_UNLIKELY,
     # "There's also a very good chance that the bookies' favourite will win the league"
     "a very good chance": C.VERY_LIKELY,
     "very good chance": C.VERY_LIKELY,
@@ -107,6 +109,10 @@ CHANCES = {
     "a safe bet": C.VERY_LIKELY,
     "a near certainty": C.ALMOST_CERTAIN,
     "a foregone conclusion": C.ALMOST_CERTAIN,
+    # the spelling as often printed: "The NDP winning is a forgone conclusion"
+    "a forgone conclusion": C.ALMOST_CERTAIN,
+    # a struggle against the odds: "he faces an uphill battle to extend his party's 12 years in power"
+    "an uphill battle to": C.UNLIKELY,
     # "Avatar: The Way of Water is a lock to win the Best Visual Effects prize"
     "a lock to": C.ALMOST_CERTAIN,
     "a long shot": C.VERY_UNLIKELY,

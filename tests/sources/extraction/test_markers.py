@@ -1905,3 +1905,49 @@ def test_nothing_to_say_it_will_is_unlikely_and_claims_the_outcome():
     found = _one("There's nothing to say Melbourne prices will take a tumble.")
     assert found.probability == pytest.approx(0.325)
     assert found.claim.startswith("Melbourne prices will take a tumble")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probability"),
+    [
+        # holdout-66, interview-masress-ahram-weekly-egypt-parliament-2010: the spelling as printed
+        ("The NDP winning is a forgone conclusion.", 0.97),
+        # holdout-66, wire-malescent-reuters-tories-75-percent-2009
+        (
+            "With Britain in its deepest recession since records began, and a public deficit ballooning, he faces an "
+            "uphill battle to extend his party's 12 years in power beyond next year.",
+            0.325,
+        ),
+        # holdout-69, op-ed-timesfreepress-drought-food-prices-2011
+        ("There's little hope for help from other producers.", 0.125),
+        # holdout-66, statement-independentng-pdp-lagos-by-election-2020: confidence of the win itself
+        ("The statement reads the PDP is confident of the victory arising from reports of unverified polls.", 0.875),
+    ],
+)
+def test_a_foregone_conclusion_an_uphill_battle_little_hope_and_confidence_of_victory(sentence, probability):
+    assert _one(sentence).probability == pytest.approx(probability)
+
+
+def test_a_prediction_that_denies_what_will_happen_is_unlikely():
+    # holdout-66, model-politicoeu-european-parliament-prediction-2009
+    found = _one("They predict that Libertas will not win a single seat in June.")
+    assert found.probability == pytest.approx(0.325)
+    assert found.claim.startswith("Libertas will win a single seat")
+
+
+def test_what_one_would_not_expect_is_unlikely():
+    # holdout-70, outlook-freshbuzz-capital-economics-home-prices-2024
+    found = _one(
+        "\u201cGiven the depth [or lack] of inventory, we wouldn\u2019t expect prices to decline,\u201d Thomas Ryan, "
+        "North America Economist at Capital Economics, told ResiClub."
+    )
+    assert found.probability == pytest.approx(0.325)
+
+
+def test_a_should_inside_an_if_clause_is_a_condition():
+    # holdout-27, interview-propertyloans-fannie-mae-duncan-2022
+    found = extract_candidates(
+        "If we should probably define terms, something over 10% annualized, but I wouldn\u2019t expect that.",
+        published_on=PUBLISHED,
+    )
+    assert [c.estimative_phrase for c in found] == ["I wouldn't expect"]

@@ -289,3 +289,29 @@ def test_a_chance_referred_back_to_is_not_stated_again_and_greater_than_bounds_a
         "California area over the next 30 years is greater than 99%."
     )
     assert _values(text) == [0.99]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # holdout-66, model-kevinbonham-federal-election-projection-2013: a bound as a sign, in brackets
+        ("COALITION WINS ELECTION (probability >99%)", 0.99),
+        # holdout-66, model-vote233-ghana-presidential-forecast-2020: a chance nudged, the new value
+        (
+            "In short, both Nana Addo and John Mahama saw slight dips to their chances of winning an outright majority "
+            "while the chance of a runoff ticked up from 1.8% to 3.8%.",
+            0.038,
+        ),
+    ],
+)
+def test_a_bracketed_bound_and_a_chance_nudged_are_stated(sentence, value):
+    assert _values(sentence) == [value]
+
+
+def test_a_share_restated_in_brackets_after_a_fraction_is_no_chance():
+    # holdout-70, think-tank-housingorguk-unaffordable-homes-2023, a list item
+    item = (
+        "- 1.5 million families will be on the waiting list for social housing, a rise of 350,000 or almost a "
+        "third (32%)."
+    )
+    assert _values(item) == []
