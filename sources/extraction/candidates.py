@@ -28,7 +28,7 @@ from .flags import (
     DEADLINE_STATED,
 )
 from .markers import STATED_PATTERNS, Marker, find_markers, head_marker
-from .outlines import PROBABLE_SCENARIO, scenario_heading
+from .outlines import PROBABLE_SCENARIO, scenario_heading, scenario_label
 from .rescue import rescued
 from .rows import find_rows, row_candidate, table_headings, with_chances_after_stories, with_scenario_chances
 from .seasons import dated_elections, sporting_events
@@ -262,7 +262,7 @@ def _probable_scenario_statement(plain: str, start: int, end: int) -> Marker | N
     sentence = plain[start:end]
     if not (_PRESENT_PREDICTION.match(sentence) or _PRESENT_STATE.match(sentence)) or not _HAS_VERB.match(sentence):
         return None
-    heading = scenario_heading(plain, start)
+    heading = scenario_heading(plain, start) or scenario_label(plain, start)
     if heading is None or not PROBABLE_SCENARIO.search(heading):
         return None
     return Marker("frame", start, start, "", scales.LIKELY)

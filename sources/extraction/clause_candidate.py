@@ -161,7 +161,10 @@ def _said_back_then(lead: str, published_on: date) -> bool:
 
 _SEEN_CHANGING = re.compile(
     r"\s+(?:[\w'\-]+\s+){1,4}?(?:continuing|growing|rising|falling|slowing|declining|increasing|decreasing|recovering|"
-    r"improving|weakening|strengthening|easing|peaking|accelerating|contracting|expanding)\b",
+    r"improving|weakening|strengthening|easing|peaking|accelerating|contracting|expanding)\b"
+    # ... or where it ends up, at a figure: "I see the animated hit coming in with a $22 million second weekend"
+    r"|\s+(?:[\w'\-]+\s+){1,4}?(?:coming\s+in|opening|finishing|ending|reaching|hitting|topping|grossing|earning|"
+    r"landing|settling)\b[^.;]{0,60}?(?:[$\u20ac\u00a3]\s?\d|\d[\d.,]*\s*(?:%|per\s*cent|percent|million|billion))",
     re.I,
 )
 # ... and a "will" inside a stated forecast: "According to the Bank of Russia's forecast, ... annual inflation will

@@ -461,6 +461,10 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
         # the guess with its figures: "we get a “best guess” of 42 Wildrose seats", "my prediction of WR 44, PC 35"
         r"|\b(?:my|our|a|the)\s+[\"\u201c]?(?:(?:educated|best|own)\s+)?(?:guess|prediction)[\"\u201d]?"
         r"\s+of\s+(?=(?:[A-Za-z]+\s+){0,2}[-+$\d])"
+        # ... or as a label before the pick on its line: "My prediction: Over, 13-3", "My current prediction: Congress
+        # 114" (the clause is cut at the colon, so the label may end its clause; not "This is our updated prediction:"
+        # over a list)
+        r"|\b(?:my|our)\s+(?:(?:current|final|latest|updated|own)\s+)?(?P<pick>prediction|pick)(?=\s*(?::|$))"
         # "I am going to predict — with relative assurance — that ..."
         r"|\b(?:I|we)\s+(?:am|are|'m|'re)\s+going\s+to\s+(?:predict|forecast|bet)\b"
         # "I would imagine that we won't get back to 2019 levels until, maybe, 2023"
@@ -743,6 +747,8 @@ def _marker_from_match(kind: str, m: re.Match[str], plain: str, s: int, e: int) 
         category = DEGREES[groups["degree"].lower()]
     elif kind == "hedge":
         category = None
+    elif groups.get("pick") and not re.match(r"\s*:[ \t]*\S", plain[e:]):
+        return None
     elif kind in ("bound", "expect") and _THEN_HEDGED.match(plain, e):
         # "Elvis is set to potentially win a handful of prizes": the hedge after the frame is the estimate
         return Marker("hedge", s, e, phrase, None)

@@ -62,3 +62,18 @@ def scenario_heading(plain: str, start: int) -> str | None:
         if len(line.split()) <= 8 and not re.search(r"[.!?]\s*$", line):
             return line if _SCENARIO_NAME.search(line) else None
     return None
+
+
+# a paragraph that opens on its scenario's label, perhaps with its weight: "Baseline: Consumer spending slows as ...",
+# "Base case (60%): ..."
+_OPENING_LABEL = re.compile(
+    r"\W*(?P<label>(?:[\w\-]+\s+){0,2}(?:scenario|case)|baseline|upside|downside)\s*(?:\([^)\n]{1,20}\))?\s*:\s",
+    re.I,
+)
+
+
+def scenario_label(plain: str, start: int) -> str | None:
+    """The scenario named by the label that opens the paragraph `start` is in."""
+    paragraph = plain.rfind("\n", 0, start) + 1
+    found = _OPENING_LABEL.match(plain, paragraph, start + 1)
+    return found.group("label") if found else None

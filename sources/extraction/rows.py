@@ -41,7 +41,8 @@ from .text import trim
 _CHANCE = re.compile(r"\b(?:chances?|probability|probabilities|odds|likelihood)\b", re.I)
 _PERCENT = r"(?P<num>\d{1,3}(?:\.\d+)?)\s*%"
 _WORD = r"[A-Z][a-z][\w.&'\-]*"
-_PAIR = re.compile(rf"(?P<label>{_WORD}(?:\s+{_WORD}){{0,2}}|[A-Z]{{2,}})\s+{_PERCENT}")
+_NAME = rf"(?:{_WORD}(?:\s+{_WORD}){{0,2}}|[A-Z]{{2,}})"
+_PAIR = re.compile(rf"(?P<label>{_NAME})\s+{_PERCENT}")
 _BARE = re.compile(r"\s*\d{1,3}(?:\.\d+)?\s*%\s*")
 # A value a forecast table states: a (signed) percentage or range, basis points, a level in thousands.
 _LEVEL = (
@@ -753,8 +754,17 @@ _ANNOUNCED_ITEM = re.compile(
 )
 
 
+# ... or names with their chances and nothing between, one a line or several in a line, which may open on a label
+# for the group: "\u2022 Boris 61%", "Group E: Brazil 90%, Switzerland 51%, Serbia 31%, Costa Rica 28%" (each name
+# its own forecast of the event the lead-in names)
+_NAMED_CHANCES = re.compile(
+    rf"^\s*{_BULLET}(?:[A-Z][^:\n]{{0,30}}:\s*)?"
+    rf"(?P<pairs>{_NAME}\s+\d{{1,3}}(?:\.\d+)?\s*%(?:\s*,\s*{_NAME}\s+\d{{1,3}}(?:\.\d+)?\s*%)*)\s*$"
+)
+
+
 def _announced_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
-    rows, announced = [], False
+    rows, announced, event = [], False, ""
     for start, end in lines:
         text = plain[start:end]
         if not text.strip():
@@ -763,7 +773,16 @@ def _announced_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
         if found and announced:
             rows.append(Row(start, end, float(found.group("num")) / 100, found.group("label").strip()))
             continue
+        named = _NAMED_CHANCES.match(text)
+        if named and announced:
+            for pair in _PAIR.finditer(plain, start + named.start("pairs"), start + named.end("pairs")):
+                claim = f"{pair.group('label')} {event}".strip()
+                rows.append(Row(pair.start(), pair.end(), float(pair.group("num")) / 100, claim))
+            continue
         announced = bool(_CHANCE.search(text)) and text.rstrip().endswith(":")
+        # the event the chances are of, when the lead-in names it: "Chances of reaching the knockout stages:"
+        lead_in = re.match(r"\W*(?:the\s+)?(?:chances?|probabilit(?:y|ies)|odds)\s+(?:of|to)\s+(.+?):\s*$", text, re.I)
+        event = lead_in.group(1) if lead_in else ""
     return rows
 
 

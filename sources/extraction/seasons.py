@@ -105,10 +105,11 @@ def flu_seasons(plain: str, published_on: date) -> list[tuple[re.Match[str], dat
     return [(m, over) for m in found]
 
 
-# "2015 UK Parliamentary Election Forecast", "the 2016 presidential election", "the 2024 U.S. elections":
+# "2015 UK Parliamentary Election Forecast", "the 2016 presidential election", "the 2024 U.S. elections", "2014 Indian
+# Lok Sabha Elections Forecast" (a country and a two-word house):
 # an election named with its year is decided in that year.
 _DATED_ELECTION = re.compile(
-    r"\b(?P<year>(?:19|20)\d\d)\s+(?:(?-i:[A-Z][\w.]*)\s+){0,2}"
+    r"\b(?P<year>(?:19|20)\d\d)\s+(?:(?-i:[A-Z][\w.]*)\s+){0,3}"
     r"(?:(?:general|presidential|parliamentary|federal|legislative|midterm|mid-term|national|state|local)\s+)?"
     r"elections?\b",
     re.I,

@@ -582,6 +582,27 @@ def test_statements_under_the_probable_scenario_are_its_forecasts_and_under_anot
     ]
 
 
+def test_statements_in_a_paragraph_opening_on_the_baseline_label_are_its_forecasts_and_not_on_another_label():
+    text = (
+        "Baseline: The forecast assumes tariffs remain elevated, with the average rate easing from 18.6% in August "
+        "to about 15% by mid-2026. "
+        "Consumer spending slows as higher tariffs lift inflation and weaker immigration curbs growth, "
+        "while AI-related business investment remains strong. GDP growth dips to 1.4% in 2026 before recovering "
+        "modestly.\n\n"
+        "Downside: A steeper rise in tariffs, zero net migration and Fed policy missteps drive the economy into "
+        "recession.\n"
+    )
+    found = extract_candidates(text, published_on=date(2025, 10, 2))
+    assert [(c.quote, c.probability) for c in found] == [
+        (
+            "Consumer spending slows as higher tariffs lift inflation and weaker immigration curbs growth, "
+            "while AI-related business investment remains strong.",
+            0.675,
+        ),
+        ("GDP growth dips to 1.4% in 2026 before recovering modestly.", 0.675),
+    ]
+
+
 def test_an_undated_forecast_takes_a_later_year_as_common_as_the_pages_own():
     # holdout-9, statement-pig333-fao-cereals-2016: one forecast for 2016, one for the 2016/17 marketing year;
     # the undated trade forecast is the marketing year's, not the year under way

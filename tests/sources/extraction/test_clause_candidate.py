@@ -77,6 +77,13 @@ def test_foresee_forecasts_without_a_date_where_see_needs_one():
         published_on=date(2018, 1, 10),
     )
     assert found.probability == pytest.approx(0.675)
+    # ... or where it ends up, at a figure
+    (found,) = extract_candidates(
+        "In second will be Hotel Transylvania 2, after breaking records last weekend I see the animated hit coming in "
+        "with a $22 million second weekend.",
+        published_on=date(2015, 10, 1),
+    )
+    assert found.probability == pytest.approx(0.675)
 
 
 def test_a_would_in_a_reported_prediction_is_the_forecasters_prediction():

@@ -543,6 +543,20 @@ def test_a_guess_or_a_prediction_announced_is_likely(sentence):
     assert 0.55 <= _one(sentence, published_on=date(1998, 9, 1)).probability <= 0.80
 
 
+def test_the_writers_prediction_as_a_label_before_the_pick_is_likely():
+    text = "Kansas City Chiefs, Projected Wins: 12. My prediction: Over, 13-3\n\nThe Chiefs had the best defenses.\n"
+    (found,) = extract_candidates(text, published_on=date(2020, 4, 1))
+    assert found.quote == "My prediction: Over, 13-3"
+    assert 0.55 <= found.probability <= 0.80
+
+
+def test_the_writers_prediction_announcing_a_list_is_no_forecast_of_its_own():
+    text = (
+        "This way we can calculate the probabilities of each selection. This is our updated prediction:\n\nBrazil 20%\n"
+    )
+    assert [c.quote for c in extract_candidates(text, published_on=date(2025, 6, 1))] == ["Brazil 20%"]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

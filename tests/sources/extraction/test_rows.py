@@ -337,6 +337,29 @@ def test_a_list_announced_as_probabilities_gives_each_line_its_own_chance():
     }
 
 
+def test_names_with_their_chances_under_a_lead_in_about_chances_are_one_forecast_each():
+    text = (
+        "Chances of reaching the knockout stages of the world cup:\n\n"
+        "Group D: Argentina 82%, Croatia 57%, Iceland 35%, Nigeria 27%\n\n"
+        "Group E: Brazil 90%, Switzerland 51%, Serbia 31%, Costa Rica 28%\n"
+    )
+    found = [(c.quote, c.probability) for c in extract_candidates(text, published_on=date(2018, 6, 7))]
+    assert found[4:] == [("Brazil 90%", 0.9), ("Switzerland 51%", 0.51), ("Serbia 31%", 0.31), ("Costa Rica 28%", 0.28)]
+    assert extract_candidates(text, published_on=date(2018, 6, 7))[4].claim.startswith(
+        "Brazil reaching the knockout stages of the world cup"
+    )
+
+
+def test_bulleted_names_with_their_chances_under_a_lead_in_about_odds_are_one_forecast_each():
+    text = (
+        "  \u2022 Betting odds from Betfair confirms our MP-by-MP analysis:\n"
+        "    \u2022 Boris 61%\n    \u2022 Hunt 14%\n"
+        "    \u2022 But these have been somewhat skewed because of what looks like a large bet on Leadsom . . .\n"
+    )
+    found = [(c.quote, c.probability) for c in extract_candidates(text, published_on=date(2019, 6, 12))]
+    assert found == [("Boris 61%", 0.61), ("Hunt 14%", 0.14)]
+
+
 def test_a_range_in_a_list_announced_as_probabilities_is_read_at_its_lower_figure():
     text = (
         "We set out our scenario probabilities below:\n"

@@ -47,6 +47,8 @@ def test_this_nhl_season_ends_with_its_june_final():
         # holdout-25, model-ukgeneralelection2015-uk-election-2014: the report's title, October 2014
         ("2015 UK Parliamentary Election Forecast (16th Oct)", date(2014, 10, 16), [2015]),
         ("the 2016 presidential election", date(2016, 3, 1), [2016]),
+        # a country's adjective and a two-word house
+        ("2014 Indian Lok Sabha Elections Forecast", date(2013, 9, 17), [2014]),
         # an election already held is no window
         ("since the 2010 general election", date(2014, 10, 16), []),
         # a year that is not the election's
