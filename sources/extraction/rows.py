@@ -757,10 +757,12 @@ _ANNOUNCED_ITEM = re.compile(
 # ... or names with their chances and nothing between, one a line or several in a line, which may open on a label
 # for the group: "\u2022 Boris 61%", "Group E: Brazil 90%, Switzerland 51%, Serbia 31%, Costa Rica 28%" (each name
 # its own forecast of the event the lead-in names)
+_NAMED_CHANCE = rf"{_NAME}\s+\d{{1,3}}(?:\.\d+)?\s*%"
 _NAMED_CHANCES = re.compile(
-    rf"^\s*{_BULLET}(?:[A-Z][^:\n]{{0,30}}:\s*)?"
-    rf"(?P<pairs>{_NAME}\s+\d{{1,3}}(?:\.\d+)?\s*%(?:\s*,\s*{_NAME}\s+\d{{1,3}}(?:\.\d+)?\s*%)*)\s*$"
+    rf"^\s*{_BULLET}(?:[A-Z][^:\n]{{0,30}}:\s*)?(?P<pairs>{_NAMED_CHANCE}(?:\s*,\s*{_NAMED_CHANCE})*)\s*$"
 )
+# the event a lead-in's chances are of: "Chances of reaching the knockout stages:"
+_CHANCES_OF = re.compile(r"\W*(?:the\s+)?(?:chances?|probabilit(?:y|ies)|odds)\s+(?:of|to)\s+(.+?):\s*$", re.I)
 
 
 def _announced_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
@@ -780,8 +782,7 @@ def _announced_chances(plain: str, lines: list[tuple[int, int]]) -> list[Row]:
                 rows.append(Row(pair.start(), pair.end(), float(pair.group("num")) / 100, claim))
             continue
         announced = bool(_CHANCE.search(text)) and text.rstrip().endswith(":")
-        # the event the chances are of, when the lead-in names it: "Chances of reaching the knockout stages:"
-        lead_in = re.match(r"\W*(?:the\s+)?(?:chances?|probabilit(?:y|ies)|odds)\s+(?:of|to)\s+(.+?):\s*$", text, re.I)
+        lead_in = _CHANCES_OF.match(text)
         event = lead_in.group(1) if lead_in else ""
     return rows
 
